@@ -21,6 +21,10 @@ import org.parkgate.money.Money;
  * moment is before the exit, and belongs to the day that moment is in. This is what makes the fee
  * grow monotonically with the exit and lets evaluation stop and resume anywhere
  * ({@link #advanceTo}) without changing the result.
+ *
+ * <p>Lines: one per rule period and day. A day held to its maximum (or charged its day rate) is
+ * explained by that one fact instead, and consecutive such days share one line ("3 x daily
+ * maximum 40.00"), so a month's receipt stays short and a long stay stays cheap to quote.
  */
 final class StayMeter {
 
@@ -64,6 +68,16 @@ final class StayMeter {
   private long lineQuantity;
   private long lineAmount;
 
+  // Lines of the current day, kept as numbers until the day closes: a capped day replaces them.
+  private final PendingLines pending = new PendingLines();
+
+  // A run of consecutive days each charged the same maximum or day rate, not yet written.
+  private String runRule;
+  private long runFrom;
+  private long runTo;
+  private long runDays;
+  private long runEach;
+
   StayMeter(Tariff tariff, Scheme scheme, long entry, long end) {
     if (end < entry) {
       throw new IllegalArgumentException("exit before entry");
@@ -83,12 +97,7 @@ final class StayMeter {
     if (rule.stayFirstLength > 0 && end > entry) {
       first = entry + rule.stayFirstLength;
       windowSum += rule.stayFirstPrice;
-      lines.add(
-          new FeeLine(
-              LocalText.span(localOf(entry), localOf(Math.min(first, end) - 1) + 1),
-              rule.stayFirstDescription,
-              1,
-              money(rule.stayFirstPrice)));
+      pending.add(entry, Math.min(first, end), rule.stayFirstDescription, 1, rule.stayFirstPrice);
     }
     firstEnd = first;
     chargeFrom = Math.max(entry, firstEnd);
@@ -117,6 +126,7 @@ final class StayMeter {
     advanceTo(end);
     closeLine();
     closeWindow();
+    flushRun();
     return total;
   }
 
@@ -198,12 +208,7 @@ final class StayMeter {
     if (lineFrom == NONE) {
       return;
     }
-    lines.add(
-        new FeeLine(
-            LocalText.span(localOf(lineFrom), localOf(lineTo - 1) + 1),
-            rule.description,
-            lineQuantity,
-            money(lineAmount)));
+    pending.add(lineFrom, lineTo, rule.description, lineQuantity, lineAmount);
     lineFrom = NONE;
     lineQuantity = 0;
     lineAmount = 0;
@@ -243,15 +248,55 @@ final class StayMeter {
     long capped = Math.min(windowSum, window.maximum());
     long fin =
         frozen ? Math.max(Math.min(windowSumAtFreeze, window.maximum()), window.ratePrice()) : capped;
-    if (fin != windowSum) {
-      String what =
-          frozen && fin > capped
-              ? "day rate " + money(window.ratePrice()).toDecimalString()
-                  + " when parked over " + LocalText.duration(window.rateAfter()) + " in a day"
-              : "daily maximum " + money(window.maximum()).toDecimalString();
-      lines.add(new FeeLine(windowLabel(), what, 1, money(fin - windowSum)));
-    }
     total = Math.addExact(total, fin);
+    if (fin == windowSum) {
+      writePending();
+      return;
+    }
+    String why = frozen && fin == window.ratePrice() ? window.rateText()
+        : fin == window.maximum() ? window.maximumText() : null;
+    if (why == null) {
+      // Held by the day rate to less than the day's own charges: show both.
+      writePending();
+      flushRun();
+      lines.add(new FeeLine(windowLabel(), window.rateText(), 1, money(fin - windowSum)));
+      return;
+    }
+    pending.clear();
+    if (why.equals(runRule) && runTo == windowFirst && runEach == fin) {
+      runTo = t;
+      runDays++;
+      return;
+    }
+    flushRun();
+    runRule = why;
+    runFrom = windowFirst;
+    runTo = t;
+    runDays = 1;
+    runEach = fin;
+  }
+
+  private void writePending() {
+    if (pending.size() == 0) {
+      return;
+    }
+    flushRun();
+    for (int i = 0; i < pending.size(); i++) {
+      lines.add(new FeeLine(span(pending.from(i), pending.to(i)), pending.rule(i),
+          pending.quantity(i), money(pending.amount(i))));
+    }
+    pending.clear();
+  }
+
+  private void flushRun() {
+    if (runRule != null) {
+      lines.add(new FeeLine(span(runFrom, runTo), runRule, runDays, money(runEach * runDays)));
+      runRule = null;
+    }
+  }
+
+  private String span(long from, long to) {
+    return LocalText.span(localOf(from), localOf(to - 1) + 1);
   }
 
   private String windowLabel() {
@@ -309,6 +354,12 @@ final class StayMeter {
   }
 
   private void refreshOffset(long at) {
+    if (at >= tariff.fixedFrom()) {
+      offset = tariff.fixedOffset();
+      offsetFrom = tariff.fixedFrom();
+      offsetUntil = Long.MAX_VALUE;
+      return;
+    }
     Instant instant = Instant.ofEpochSecond(at);
     offset = zoneRules.getOffset(instant).getTotalSeconds();
     ZoneOffsetTransition next = zoneRules.nextTransition(instant);
