@@ -7,8 +7,18 @@ final class LocalText {
 
   /** "2027-01-09" for a local epoch second. */
   static void date(StringBuilder sb, long localSecond) {
-    long epochDay = Math.floorDiv(localSecond, 86_400L);
-    // Civil date from days since 1970-01-01 (the algorithm behind java.time.LocalDate.ofEpochDay).
+    long ymd = civil(Math.floorDiv(localSecond, 86_400L));
+    sb.append(Math.floorDiv(ymd, 10_000)).append('-');
+    two(sb, Math.floorMod(ymd, 10_000) / 100);
+    sb.append('-');
+    two(sb, Math.floorMod(ymd, 100));
+  }
+
+  /**
+   * The date as yyyymmdd (20270109) from days since 1970-01-01, as java.time.LocalDate.ofEpochDay
+   * computes it, without allocating.
+   */
+  private static long civil(long epochDay) {
     long z = epochDay + 719_468;
     long era = Math.floorDiv(z, 146_097);
     long doe = z - era * 146_097;
@@ -18,10 +28,7 @@ final class LocalText {
     long day = doy - (153 * mp + 2) / 5 + 1;
     long month = mp < 10 ? mp + 3 : mp - 9;
     long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    sb.append(year).append('-');
-    two(sb, month);
-    sb.append('-');
-    two(sb, day);
+    return year * 10_000 + month * 100 + day;
   }
 
   /** "10:05", or "10:05:30" when there are seconds. */
@@ -38,24 +45,68 @@ final class LocalText {
 
   /** "2027-01-09 10:00-12:01", or "2027-01-09 19:00 - 2027-01-10 07:00" across midnight. */
   static String span(long localFrom, long localTo) {
-    StringBuilder sb = new StringBuilder(40);
-    date(sb, localFrom);
-    sb.append(' ');
-    time(sb, localFrom);
+    // Written straight into a char array: fee lines are formatted on every quote.
+    char[] c = new char[40];
+    int n = date(c, 0, localFrom);
+    c[n++] = ' ';
+    n = time(c, n, localFrom);
     if (Math.floorDiv(localFrom, 86_400L) == Math.floorDiv(localTo - 1, 86_400L)) {
-      sb.append('-');
+      c[n++] = '-';
       if (Math.floorMod(localTo, 86_400L) == 0) {
-        sb.append("24:00");
+        n = two(c, n, 24);
+        c[n++] = ':';
+        n = two(c, n, 0);
       } else {
-        time(sb, localTo);
+        n = time(c, n, localTo);
       }
     } else {
-      sb.append(" - ");
-      date(sb, localTo);
-      sb.append(' ');
-      time(sb, localTo);
+      c[n++] = ' ';
+      c[n++] = '-';
+      c[n++] = ' ';
+      n = date(c, n, localTo);
+      c[n++] = ' ';
+      n = time(c, n, localTo);
     }
-    return sb.toString();
+    return new String(c, 0, n);
+  }
+
+  private static int date(char[] c, int n, long localSecond) {
+    long epochDay = Math.floorDiv(localSecond, 86_400L);
+    if (epochDay < -719_162 || epochDay > 2_932_896) {
+      // Outside years 0001-9999: rare enough to take the slow road.
+      StringBuilder sb = new StringBuilder();
+      date(sb, localSecond);
+      sb.getChars(0, sb.length(), c, n);
+      return n + sb.length();
+    }
+    long ymd = civil(epochDay);
+    long y = ymd / 10_000;
+    c[n++] = (char) ('0' + y / 1000);
+    c[n++] = (char) ('0' + y / 100 % 10);
+    c[n++] = (char) ('0' + y / 10 % 10);
+    c[n++] = (char) ('0' + y % 10);
+    c[n++] = '-';
+    n = two(c, n, ymd / 100 % 100);
+    c[n++] = '-';
+    return two(c, n, ymd % 100);
+  }
+
+  private static int time(char[] c, int n, long localSecond) {
+    long sod = Math.floorMod(localSecond, 86_400L);
+    n = two(c, n, sod / 3600);
+    c[n++] = ':';
+    n = two(c, n, sod / 60 % 60);
+    if (sod % 60 != 0) {
+      c[n++] = ':';
+      n = two(c, n, sod % 60);
+    }
+    return n;
+  }
+
+  private static int two(char[] c, int n, long v) {
+    c[n] = (char) ('0' + v / 10);
+    c[n + 1] = (char) ('0' + v % 10);
+    return n + 2;
   }
 
   static String dateTime(long localSecond) {

@@ -5,52 +5,48 @@ import java.util.Arrays;
 /** Fee lines held as plain numbers until it is known whether they will be shown. */
 final class PendingLines {
 
-  private long[] from = new long[8];
-  private long[] to = new long[8];
-  private long[] quantity = new long[8];
-  private long[] amount = new long[8];
-  private String[] rule = new String[8];
+  private static final int FIELDS = 4;
+
+  /** from, to, quantity, amount of each line, one after another. */
+  private long[] numbers = new long[4 * FIELDS];
+  private String[] rules = new String[4];
   private int size;
 
-  void add(long lineFrom, long lineTo, String lineRule, long lineQuantity, long lineAmount) {
-    if (size == from.length) {
-      int n = size * 2;
-      from = Arrays.copyOf(from, n);
-      to = Arrays.copyOf(to, n);
-      quantity = Arrays.copyOf(quantity, n);
-      amount = Arrays.copyOf(amount, n);
-      rule = Arrays.copyOf(rule, n);
+  void add(long from, long to, String rule, long quantity, long amount) {
+    if (size == rules.length) {
+      numbers = Arrays.copyOf(numbers, numbers.length * 2);
+      rules = Arrays.copyOf(rules, rules.length * 2);
     }
-    from[size] = lineFrom;
-    to[size] = lineTo;
-    rule[size] = lineRule;
-    quantity[size] = lineQuantity;
-    amount[size] = lineAmount;
-    size++;
+    int i = size * FIELDS;
+    numbers[i] = from;
+    numbers[i + 1] = to;
+    numbers[i + 2] = quantity;
+    numbers[i + 3] = amount;
+    rules[size++] = rule;
   }
 
   int size() {
     return size;
   }
 
-  long from(int i) {
-    return from[i];
+  long from(int line) {
+    return numbers[line * FIELDS];
   }
 
-  long to(int i) {
-    return to[i];
+  long to(int line) {
+    return numbers[line * FIELDS + 1];
   }
 
-  String rule(int i) {
-    return rule[i];
+  long quantity(int line) {
+    return numbers[line * FIELDS + 2];
   }
 
-  long quantity(int i) {
-    return quantity[i];
+  long amount(int line) {
+    return numbers[line * FIELDS + 3];
   }
 
-  long amount(int i) {
-    return amount[i];
+  String rule(int line) {
+    return rules[line];
   }
 
   void clear() {

@@ -37,7 +37,7 @@ final class StayMeter {
   private final DayWindow window;
   private final long entry;
   private final long end;
-  private final List<FeeLine> lines = new ArrayList<>(8);
+  private final List<FeeLine> lines;
   private long t;
   private long total;
 
@@ -45,6 +45,10 @@ final class StayMeter {
   private int offset;
   private long offsetFrom;
   private long offsetUntil;
+
+  // The kind of day last looked up: each boundary asks about the same day twice.
+  private long scheduleDay = Long.MIN_VALUE;
+  private DaySchedule cachedSchedule;
 
   // The rule in force and the part of the stay it is charging.
   private final long firstEnd;
@@ -79,6 +83,12 @@ final class StayMeter {
   private long runEach;
 
   StayMeter(Tariff tariff, Scheme scheme, long entry, long end) {
+    this(tariff, scheme, entry, end, new ArrayList<>(4));
+  }
+
+  /** A meter that appends its lines to {@code lines}. */
+  StayMeter(Tariff tariff, Scheme scheme, long entry, long end, List<FeeLine> lines) {
+    this.lines = lines;
     if (end < entry) {
       throw new IllegalArgumentException("exit before entry");
     }
@@ -347,10 +357,13 @@ final class StayMeter {
   }
 
   private DaySchedule schedule(long epochDay) {
-    if (tariff.isHoliday(epochDay)) {
-      return scheme.days[7];
+    if (epochDay != scheduleDay) {
+      scheduleDay = epochDay;
+      cachedSchedule = tariff.isHoliday(epochDay)
+          ? scheme.days[7]
+          : scheme.days[(int) Math.floorMod(epochDay + 3, 7L)];
     }
-    return scheme.days[(int) Math.floorMod(epochDay + 3, 7L)];
+    return cachedSchedule;
   }
 
   private void refreshOffset(long at) {
