@@ -1,7 +1,21 @@
 package org.parkgate.fee;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
 /** Cheap formatting of local date-times for fee lines; the engine formats a few per quote. */
 final class LocalText {
+
+  // Dates of this century looked up rather than computed: a date is on every fee line.
+  private static final long TABLE_FROM = LocalDate.of(2000, 1, 1).toEpochDay();
+  private static final int[] TABLE = new int[36_525];
+
+  static {
+    LocalDate d = LocalDate.of(2000, 1, 1);
+    for (int i = 0; i < TABLE.length; i++, d = d.plusDays(1)) {
+      TABLE[i] = d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+    }
+  }
 
   private LocalText() {}
 
@@ -19,6 +33,10 @@ final class LocalText {
    * computes it, without allocating.
    */
   private static long civil(long epochDay) {
+    long cached = epochDay - TABLE_FROM;
+    if (cached >= 0 && cached < TABLE.length) {
+      return TABLE[(int) cached];
+    }
     long z = epochDay + 719_468;
     long era = Math.floorDiv(z, 146_097);
     long doe = z - era * 146_097;
@@ -45,8 +63,8 @@ final class LocalText {
 
   /** "2027-01-09 10:00-12:01", or "2027-01-09 19:00 - 2027-01-10 07:00" across midnight. */
   static String span(long localFrom, long localTo) {
-    // Written straight into a char array: fee lines are formatted on every quote.
-    char[] c = new char[40];
+    // Written straight into Latin-1 bytes: fee lines are formatted on every quote.
+    byte[] c = new byte[44];
     int n = date(c, 0, localFrom);
     c[n++] = ' ';
     n = time(c, n, localFrom);
@@ -67,31 +85,33 @@ final class LocalText {
       c[n++] = ' ';
       n = time(c, n, localTo);
     }
-    return new String(c, 0, n);
+    return new String(c, 0, n, StandardCharsets.ISO_8859_1);
   }
 
-  private static int date(char[] c, int n, long localSecond) {
+  private static int date(byte[] c, int n, long localSecond) {
     long epochDay = Math.floorDiv(localSecond, 86_400L);
     if (epochDay < -719_162 || epochDay > 2_932_896) {
       // Outside years 0001-9999: rare enough to take the slow road.
       StringBuilder sb = new StringBuilder();
       date(sb, localSecond);
-      sb.getChars(0, sb.length(), c, n);
-      return n + sb.length();
+      for (int i = 0; i < sb.length(); i++) {
+        c[n++] = (byte) sb.charAt(i);
+      }
+      return n;
     }
     long ymd = civil(epochDay);
     long y = ymd / 10_000;
-    c[n++] = (char) ('0' + y / 1000);
-    c[n++] = (char) ('0' + y / 100 % 10);
-    c[n++] = (char) ('0' + y / 10 % 10);
-    c[n++] = (char) ('0' + y % 10);
+    c[n++] = (byte) ('0' + y / 1000);
+    c[n++] = (byte) ('0' + y / 100 % 10);
+    c[n++] = (byte) ('0' + y / 10 % 10);
+    c[n++] = (byte) ('0' + y % 10);
     c[n++] = '-';
     n = two(c, n, ymd / 100 % 100);
     c[n++] = '-';
     return two(c, n, ymd % 100);
   }
 
-  private static int time(char[] c, int n, long localSecond) {
+  private static int time(byte[] c, int n, long localSecond) {
     long sod = Math.floorMod(localSecond, 86_400L);
     n = two(c, n, sod / 3600);
     c[n++] = ':';
@@ -103,9 +123,9 @@ final class LocalText {
     return n;
   }
 
-  private static int two(char[] c, int n, long v) {
-    c[n] = (char) ('0' + v / 10);
-    c[n + 1] = (char) ('0' + v % 10);
+  private static int two(byte[] c, int n, long v) {
+    c[n] = (byte) ('0' + v / 10);
+    c[n + 1] = (byte) ('0' + v % 10);
     return n + 2;
   }
 

@@ -94,12 +94,18 @@ class FeePropertiesTest {
       @ForAll("cases") RandomTariffs.Case c,
       @ForAll boolean lost,
       @ForAll @IntRange(min = 0, max = 3000) int paid,
-      @ForAll @IntRange(min = -30, max = 60) int paidMinutesBeforeExit) {
-    Instant paidAt = c.exit().minusSeconds(60L * paidMinutesBeforeExit);
-    StayRequest r = new StayRequest("truck", c.entry(), c.exit(), lost, List.of(),
-        paidAt.isBefore(c.entry()) ? null : new Prepayment(paidAt, Money.of(paid, "CNY")));
+      @ForAll @IntRange(min = -30, max = 60) int paidMinutesBeforeExit,
+      @ForAll @IntRange(min = 0, max = 59) int entrySeconds,
+      @ForAll @IntRange(min = 0, max = 59) int exitSeconds) {
+    // Real lanes stamp seconds; the engine must take them too.
+    Instant entry = c.entry().plusSeconds(entrySeconds);
+    Instant exit = c.exit().plusSeconds(60 + exitSeconds);
+    Instant paidAt = exit.minusSeconds(60L * paidMinutesBeforeExit);
+    StayRequest r = new StayRequest("truck", entry, exit, lost, List.of(),
+        paidAt.isBefore(entry) ? null : new Prepayment(paidAt, Money.of(paid, "CNY")));
     FeeQuote q = FeeEngine.quote(c.tariff(), r);
     assertTrue(q.total().minor() >= 0, c::toString);
+    assertEquals(q.total().minor(), q.lines().stream().mapToLong(l -> l.amount().minor()).sum());
   }
 
   private static long daysTouched(RandomTariffs.Case c, DayWindow w) {

@@ -34,6 +34,7 @@ class LocalTextTest {
     long t = LocalDateTime.parse("2027-01-09T10:00:30").toEpochSecond(ZoneOffset.UTC);
     assertEquals("2027-01-09 10:00:30-11:00", LocalText.span(t, t + 3570));
     assertEquals("2027-01-09 10:00:30", LocalText.dateTime(t));
+    assertEquals("2027-01-09 10:00:30 - 2027-01-10 10:00:31", LocalText.span(t, t + 86_401));
   }
 
   @Test
