@@ -8,8 +8,8 @@ final class PendingLines {
   private static final int FIELDS = 4;
 
   /** from, to, quantity, amount of each line, one after another. */
-  private long[] numbers = new long[4 * FIELDS];
-  private String[] rules = new String[4];
+  private long[] numbers = new long[2 * FIELDS];
+  private String[] rules = new String[2];
   private int size;
 
   void add(long from, long to, String rule, long quantity, long amount) {
