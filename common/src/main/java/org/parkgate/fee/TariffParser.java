@@ -245,7 +245,8 @@ final class TariffParser {
     }
 
     Node get(String key) throws TariffException {
-      return own.has(key) ? own.get(key) : shared.get(key);
+      // A key missing from both is reported where the class would have to say it.
+      return !own.has(key) && shared.has(key) ? shared.get(key) : own.get(key);
     }
 
     Node opt(String key) {
