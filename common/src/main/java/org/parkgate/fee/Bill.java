@@ -1,0 +1,145 @@
+package org.parkgate.fee;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.parkgate.money.Money;
+
+/**
+ * One quote being worked out, step by step in the order {@link FeeEngine} documents. Each step
+ * adds the lines that explain what it changed, so the lines always add up to the fee.
+ */
+final class Bill {
+
+  private final Tariff tariff;
+  private final Scheme scheme;
+  private final StayRequest request;
+  private final List<Voucher> vouchers;
+  private final long entry;
+  private final List<FeeLine> lines = new ArrayList<>(8);
+  /** The exit the stay is charged to: the payment time when the car left within exit grace. */
+  private final long chargedExit;
+  private final boolean leftInExitGrace;
+  private String stayLabel;
+  private long fee;
+
+  Bill(Tariff tariff, Scheme scheme, StayRequest request, List<Voucher> vouchers) {
+    this.tariff = tariff;
+    this.scheme = scheme;
+    this.request = request;
+    this.vouchers = vouchers;
+    this.entry = request.entry().getEpochSecond();
+    long exit = request.exit().getEpochSecond();
+    Prepayment prepaid = request.prepaid();
+    if (prepaid != null && !prepaid.amount().currency().equals(tariff.currency())) {
+      throw new IllegalArgumentException("prepaid in " + prepaid.amount().currency()
+          + ", tariff is " + tariff.currency());
+    }
+    leftInExitGrace = prepaid != null && exit <= prepaid.at().getEpochSecond() + scheme.exitGrace;
+    chargedExit = leftInExitGrace
+        ? Math.max(entry, Math.min(exit, prepaid.at().getEpochSecond()))
+        : exit;
+  }
+
+  void parking() {
+    fee = stayFee(chargedExit, lines);
+  }
+
+  /** Time off shortens the stay charged, so it is worth what those hours would have cost. */
+  void timeVouchers() {
+    long timeOff = 0;
+    for (Voucher v : vouchers) {
+      if (v.kind() == Voucher.Kind.TIME) {
+        timeOff += v.value();
+        long shorter = stayFee(Math.max(entry, chargedExit - timeOff), null);
+        add("voucher " + v.code() + ": " + LocalText.duration(v.value()) + " free parking",
+            shorter - fee);
+      }
+    }
+  }
+
+  void lostCard() {
+    LostCardRule lost = scheme.lostCard;
+    if (!request.lostCard() || lost.mode() == LostCardRule.Mode.STAY) {
+      return;
+    }
+    long lostFee = lost.notLessThanStay() ? Math.max(lost.amount(), fee) : lost.amount();
+    if (lostFee != fee) {
+      add("lost card: " + lost.description(), lostFee - fee);
+    }
+  }
+
+  void otherVouchers() {
+    for (Voucher v : vouchers) {
+      switch (v.kind()) {
+        case TIME -> { }
+        case PERCENT -> add("voucher " + v.code() + ": " + percent(v.value()) + "% off",
+            -(Math.multiplyExact(fee, v.value()) / 10_000));
+        case AMOUNT -> add("voucher " + v.code() + ": " + money(v.value()).toDecimalString()
+            + " off", -Math.min(fee, v.value()));
+        case FREE -> add("voucher " + v.code() + ": free stay", -fee);
+      }
+    }
+  }
+
+  void prepaid() {
+    Prepayment prepaid = request.prepaid();
+    if (prepaid == null) {
+      return;
+    }
+    String grace = LocalText.duration(scheme.exitGrace);
+    add("paid at pay station " + LocalText.dateTime(local(prepaid.at()))
+        + (leftInExitGrace ? ", left within the " : ", left after the ") + grace + " exit grace",
+        -Math.min(fee, prepaid.amount().minor()));
+  }
+
+  /** Last, so that no voucher or payment reduces it. */
+  void replacementFee() {
+    if (request.lostCard() && scheme.lostCard.replacementFee() > 0) {
+      add("lost card: card replacement fee", scheme.lostCard.replacementFee());
+    }
+  }
+
+  FeeQuote quote() {
+    return new FeeQuote(money(fee), lines);
+  }
+
+  /** The parking fee alone, honouring the entry grace period; adds its lines when asked. */
+  private long stayFee(long exit, List<FeeLine> out) {
+    if (exit - entry <= scheme.grace) {
+      if (out != null) {
+        String why = scheme.grace > 0
+            ? "free: within the " + LocalText.duration(scheme.grace) + " grace period"
+            : "free: no time parked";
+        out.add(new FeeLine(LocalText.span(local(entry), local(exit)), why, 0, money(0)));
+      }
+      return 0;
+    }
+    return new StayMeter(tariff, scheme, entry, exit, out != null ? out : new ArrayList<>(4))
+        .finish();
+  }
+
+  private void add(String rule, long amount) {
+    if (stayLabel == null) {
+      stayLabel = LocalText.span(local(entry), Math.max(local(entry), local(request.exit())));
+    }
+    lines.add(new FeeLine(stayLabel, rule, 1, money(amount)));
+    fee = Math.addExact(fee, amount);
+  }
+
+  private long local(Instant at) {
+    return at.getEpochSecond() + tariff.zoneRules().getOffset(at).getTotalSeconds();
+  }
+
+  private long local(long epochSecond) {
+    return local(Instant.ofEpochSecond(epochSecond));
+  }
+
+  private Money money(long minor) {
+    return new Money(minor, tariff.currency());
+  }
+
+  private static String percent(long basisPoints) {
+    return java.math.BigDecimal.valueOf(basisPoints, 2).stripTrailingZeros().toPlainString();
+  }
+}
