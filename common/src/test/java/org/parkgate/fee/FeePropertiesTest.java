@@ -37,8 +37,9 @@ class FeePropertiesTest {
   void totalNeverDecreasesAsTheExitMovesLater(
       @ForAll("cases") RandomTariffs.Case c,
       @ForAll @IntRange(min = 1, max = 600) int laterMinutes,
-      @ForAll boolean lost) {
-    StayRequest earlier = StayRequest.of("car", c.entry(), c.exit());
+      @ForAll boolean lost,
+      @ForAll("voucherCodes") List<String> vouchers) {
+    StayRequest earlier = StayRequest.of("car", c.entry(), c.exit()).withVouchers(vouchers);
     if (lost) {
       earlier = earlier.withLostCard();
     }
@@ -46,6 +47,23 @@ class FeePropertiesTest {
     long a = FeeEngine.quote(c.tariff(), earlier).total().minor();
     long b = FeeEngine.quote(c.tariff(), later).total().minor();
     assertTrue(a <= b, () -> a + " then " + b + " for " + c);
+  }
+
+  @Property(tries = 200)
+  void afterPayingAtAPayStationWhatIsOwedNeverDecreasesAsTheExitMovesLater(
+      @ForAll("cases") RandomTariffs.Case c,
+      @ForAll @IntRange(min = 0, max = 3000) int paid,
+      @ForAll @IntRange(min = 1, max = 120) int laterMinutes) {
+    Prepayment payment = new Prepayment(c.exit(), Money.of(paid, "CNY"));
+    StayRequest atPayStation = StayRequest.of("car", c.entry(), c.exit()).withPrepaid(payment);
+    long previous = FeeEngine.quote(c.tariff(), atPayStation).total().minor();
+    for (int m = 1; m <= laterMinutes; m += 7) {
+      long owed = FeeEngine.quote(c.tariff(), atPayStation.withExit(c.exit().plusSeconds(60L * m)))
+          .total().minor();
+      long before = previous;
+      assertTrue(before <= owed, () -> before + " then " + owed + " for " + c);
+      previous = owed;
+    }
   }
 
   @Property(tries = 200)
@@ -87,6 +105,11 @@ class FeePropertiesTest {
   }
 
   @Provide
+  Arbitrary<List<String>> voucherCodes() {
+    return Arbitraries.of(RandomTariffs.VOUCHERS).list().ofMaxSize(3);
+  }
+
+  @Provide
   Arbitrary<List<Integer>> splits() {
     return Arbitraries.integers().between(0, 1000).list().ofMaxSize(6);
   }
@@ -98,12 +121,13 @@ class FeePropertiesTest {
       @ForAll @IntRange(min = 0, max = 3000) int paid,
       @ForAll @IntRange(min = -30, max = 60) int paidMinutesBeforeExit,
       @ForAll @IntRange(min = 0, max = 59) int entrySeconds,
-      @ForAll @IntRange(min = 0, max = 59) int exitSeconds) {
+      @ForAll @IntRange(min = 0, max = 59) int exitSeconds,
+      @ForAll("voucherCodes") List<String> vouchers) {
     // Real lanes stamp seconds; the engine must take them too.
     Instant entry = c.entry().plusSeconds(entrySeconds);
     Instant exit = c.exit().plusSeconds(60 + exitSeconds);
     Instant paidAt = exit.minusSeconds(60L * paidMinutesBeforeExit);
-    StayRequest r = new StayRequest("truck", entry, exit, lost, List.of(),
+    StayRequest r = new StayRequest("truck", entry, exit, lost, vouchers,
         paidAt.isBefore(entry) ? null : new Prepayment(paidAt, Money.of(paid, "CNY")));
     FeeQuote q = FeeEngine.quote(c.tariff(), r);
     assertTrue(q.total().minor() >= 0, c::toString);

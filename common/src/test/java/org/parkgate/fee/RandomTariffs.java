@@ -17,6 +17,7 @@ final class RandomTariffs {
 
   static final String[] ZONES = {"Asia/Shanghai", "Europe/London", "America/New_York", "UTC"};
   static final String[] UNITS = {"15m", "30m", "1h", "2h", "45m"};
+  static final String[] VOUCHERS = {"TIME", "PERCENT", "AMOUNT", "FREE"};
 
   private RandomTariffs() {}
 
@@ -69,6 +70,13 @@ final class RandomTariffs {
     StringBuilder y = new StringBuilder();
     y.append("id: random\ncurrency: CNY\nzone: ").append(pick(r, ZONES)).append('\n');
     y.append("holidays: [2027-01-08, 2027-03-14, 2027-10-31]\n");
+    y.append("vouchers: {TIME: {time: ").append(15 * (1 + r.nextInt(12)))
+        .append("m}, PERCENT: {percent: ").append(r.nextInt(101))
+        .append("}, AMOUNT: {amount: \"").append(money(50 * r.nextInt(40)))
+        .append("\"}, FREE: {free: true}}\n");
+    if (r.nextBoolean()) {
+      y.append("exitGrace: ").append(r.nextInt(30)).append("m\n");
+    }
     y.append("grace: ").append(pick(r, new String[] {"0m", "10m", "15m", "30m"})).append('\n');
     int ruleCount = 1 + r.nextInt(3);
     y.append("rules:\n");
