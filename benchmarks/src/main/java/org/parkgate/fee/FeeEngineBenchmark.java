@@ -29,16 +29,19 @@ public class FeeEngineBenchmark {
   private static final int STARTS = 64;
 
   private Tariff tariff;
+  private Tariff typical;
   private Scheme scheme;
   private MinuteOracle oracle;
   private final StayRequest[] oneDay = new StayRequest[STARTS];
   private final StayRequest[] thirtyDays = new StayRequest[STARTS];
+  private final StayRequest[] twoHours = new StayRequest[STARTS];
   private int next;
 
   @Setup(Level.Trial)
   public void setUp() throws TariffException {
-    Path file = Path.of(System.getProperty("parkgate.tariffs", "config/tariffs"), "day-night.yaml");
-    tariff = TariffLoader.load(file);
+    Path dir = Path.of(System.getProperty("parkgate.tariffs", "config/tariffs"));
+    tariff = TariffLoader.load(dir.resolve("day-night.yaml"));
+    typical = TariffLoader.load(dir.resolve("china-typical.yaml"));
     Instant first = LocalDateTime.parse("2027-01-04T07:13").atZone(tariff.zone()).toInstant();
     scheme = tariff.versionAt(first).scheme("car");
     oracle = new MinuteOracle(tariff, scheme);
@@ -47,6 +50,7 @@ public class FeeEngineBenchmark {
       Instant entry = first.plusSeconds(i * 9420L);
       oneDay[i] = StayRequest.of("car", entry, entry.plusSeconds(86_400 - 60 * (i % 50)));
       thirtyDays[i] = StayRequest.of("car", entry, entry.plusSeconds(30 * 86_400 - 60 * i));
+      twoHours[i] = StayRequest.of("car", entry, entry.plusSeconds(7200 + 60 * i));
     }
   }
 
@@ -63,6 +67,12 @@ public class FeeEngineBenchmark {
   @Benchmark
   public FeeQuote engineThirtyDays() {
     return FeeEngine.quote(tariff, thirtyDays[pick()]);
+  }
+
+  /** The everyday case at a booth, for scale: about two hours at china-typical. */
+  @Benchmark
+  public FeeQuote engineTwoHoursChinaTypical() {
+    return FeeEngine.quote(typical, twoHours[pick()]);
   }
 
   @Benchmark
