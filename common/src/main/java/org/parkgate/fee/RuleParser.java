@@ -112,6 +112,9 @@ final class RuleParser {
       max = n.get("max").money(currency);
       text.append(", at most ").append(fmt(max)).append(" per period");
     }
+    if (text.length() == name.length() + 2) {
+      text.append("nothing after the first ").append(LocalText.duration(stayFirstLength));
+    }
     steps.removeIf(s -> s[1] == 0);
     long[] at = new long[steps.size()];
     long[] adds = new long[steps.size()];
