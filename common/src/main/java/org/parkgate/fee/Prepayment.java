@@ -9,5 +9,8 @@ public record Prepayment(Instant at, Money amount) {
   public Prepayment {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(amount, "amount");
+    if (amount.isNegative()) {
+      throw new IllegalArgumentException("a payment cannot be negative: " + amount);
+    }
   }
 }
