@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.parkgate.money.Money;
@@ -73,7 +74,7 @@ final class Node {
     while (names.hasNext()) {
       String name = names.next();
       if (!known.contains(name)) {
-        throw child(name, null).error("unknown key; expected one of " + known);
+        throw child(name, null).error("unknown key; expected one of " + new TreeSet<>(known));
       }
     }
   }

@@ -275,6 +275,12 @@ final class StayMeter {
     long local = clock.local(at);
     long day = Math.floorDiv(local, DAY);
     int next = schedule(day).nextChangeAfter((int) (local - day * DAY));
+    // Midnight changes nothing when the next day starts with the same rule: look on to its
+    // first change instead of stopping there.
+    for (int days = 0; next == DAY && days < 7 && schedule(day + 1).ruleAt(0) == rule; days++) {
+      day++;
+      next = schedule(day).nextChangeAfter(0);
+    }
     return clock.nextInstantOf(day * DAY + next);
   }
 
