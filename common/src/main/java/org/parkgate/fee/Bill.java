@@ -52,8 +52,7 @@ final class Bill {
       if (v.kind() == Voucher.Kind.TIME) {
         timeOff += v.value();
         long shorter = stayFee(Math.max(entry, chargedExit - timeOff), null);
-        add("voucher " + v.code() + ": " + LocalText.duration(v.value()) + " free parking",
-            shorter - fee);
+        add(words().timeVoucher(v.code(), v.value()), shorter - fee);
       }
     }
   }
@@ -65,7 +64,7 @@ final class Bill {
     }
     long lostFee = lost.notLessThanStay() ? Math.max(lost.amount(), fee) : lost.amount();
     if (lostFee != fee) {
-      add("lost card: " + lost.description(), lostFee - fee);
+      add(lost.description(), lostFee - fee);
     }
   }
 
@@ -73,11 +72,11 @@ final class Bill {
     for (Voucher v : vouchers) {
       switch (v.kind()) {
         case TIME -> { }
-        case PERCENT -> add("voucher " + v.code() + ": " + percent(v.value()) + "% off",
+        case PERCENT -> add(words().percentVoucher(v.code(), percent(v.value())),
             -(Math.multiplyExact(fee, v.value()) / 10_000));
-        case AMOUNT -> add("voucher " + v.code() + ": " + money(v.value()).toDecimalString()
-            + " off", -Math.min(fee, v.value()));
-        case FREE -> add("voucher " + v.code() + ": free stay", -fee);
+        case AMOUNT -> add(words().amountVoucher(v.code(), money(v.value()).toDecimalString()),
+            -Math.min(fee, v.value()));
+        case FREE -> add(words().freeVoucher(v.code()), -fee);
       }
     }
   }
@@ -87,16 +86,14 @@ final class Bill {
     if (prepaid == null) {
       return;
     }
-    String grace = LocalText.duration(scheme.exitGrace);
-    add("paid at pay station " + LocalText.dateTime(local(prepaid.at()))
-        + (leftInExitGrace ? ", left within the " : ", left after the ") + grace + " exit grace",
-        -Math.min(fee, prepaid.amount().minor()));
+    add(words().paidAtPayStation(LocalText.dateTime(local(prepaid.at())), scheme.exitGrace,
+        leftInExitGrace), -Math.min(fee, prepaid.amount().minor()));
   }
 
   /** Last, so that no voucher or payment reduces it. */
   void replacementFee() {
     if (request.lostCard() && scheme.lostCard.replacementFee() > 0) {
-      add("lost card: card replacement fee", scheme.lostCard.replacementFee());
+      add(words().replacementFee(), scheme.lostCard.replacementFee());
     }
   }
 
@@ -108,10 +105,8 @@ final class Bill {
   private long stayFee(long exit, List<FeeLine> out) {
     if (exit - entry <= scheme.grace) {
       if (out != null) {
-        String why = scheme.grace > 0
-            ? "free: within the " + LocalText.duration(scheme.grace) + " grace period"
-            : "free: no time parked";
-        out.add(new FeeLine(LocalText.span(local(entry), local(exit)), why, 0, money(0)));
+        out.add(new FeeLine(LocalText.span(local(entry), local(exit)),
+            words().graceFree(scheme.grace), 0, money(0)));
       }
       return 0;
     }
@@ -125,6 +120,10 @@ final class Bill {
     }
     lines.add(new FeeLine(stayLabel, rule, 1, money(amount)));
     fee = Math.addExact(fee, amount);
+  }
+
+  private Wording words() {
+    return tariff.wording();
   }
 
   private long local(Instant at) {

@@ -6,6 +6,7 @@ package org.parkgate.fee;
  *
  * @param amount the lost-card parking fee in minor units, already resolved from the tariff for
  *     every mode except {@link Mode#STAY}
+ * @param description the fee line it adds, e.g. "lost card: daily maximum 30.00"
  * @param notLessThanStay when the entry is matched, never charge less than the stay itself costs
  */
 record LostCardRule(

@@ -20,11 +20,13 @@ final class RuleParser {
       List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
   private final Currency currency;
+  private final Wording wording;
   /** Prices of named bands, for a lost-card rule that charges "the 24h band". */
   final Map<String, Long> bandPrices = new LinkedHashMap<>();
 
-  RuleParser(Currency currency) {
+  RuleParser(Currency currency, Wording wording) {
     this.currency = currency;
+    this.wording = wording;
   }
 
   Map<String, Rule> rules(Node node) throws TariffException {
@@ -57,19 +59,19 @@ final class RuleParser {
     if (!free && !flat && !bands && !first && !unit) {
       throw n.error("say how it charges: free, flat, bands, first, or unit and price");
     }
-    StringBuilder text = new StringBuilder(name).append(": ");
+    Text text = new Text(name);
     List<long[]> steps = new ArrayList<>();
     long unitsFrom = 0;
     long stayFirstLength = 0;
     long stayFirstPrice = 0;
     String stayFirstText = null;
     if (free) {
-      text.append("free");
+      text.add("免费", "free");
     }
     if (flat) {
       long price = n.get("flat").money(currency);
       steps.add(new long[] {0, price});
-      text.append(fmt(price)).append(" flat");
+      text.add("每时段" + fmt(price), fmt(price) + " flat");
     }
     if (first) {
       Node f = n.get("first");
@@ -80,15 +82,17 @@ final class RuleParser {
       if (per.equals("stay")) {
         stayFirstLength = length;
         stayFirstPrice = price;
-        stayFirstText = name + ": first " + LocalText.duration(length) + " of the stay";
+        stayFirstText = wording.say(name + "：首" + Wording.zhDuration(length),
+            name + ": first " + LocalText.duration(length) + " of the stay");
       } else {
         steps.add(new long[] {0, price});
         unitsFrom = length;
-        text.append("first ").append(LocalText.duration(length)).append(' ').append(fmt(price));
+        text.add("首" + Wording.zhDuration(length) + fmt(price),
+            "first " + LocalText.duration(length) + " " + fmt(price));
       }
     }
     if (bands) {
-      unitsFrom = bands(n.get("bands"), steps, text, name);
+      unitsFrom = bands(n.get("bands"), steps, text);
     }
     long unitLength = 0;
     long unitPrice = 0;
@@ -100,20 +104,23 @@ final class RuleParser {
         roundUp = n.get("rounding").choice("up", "down").equals("up");
       }
       if (steps.size() > 0 || unitsFrom > 0) {
-        text.append(", then ");
+        text.add("，之后", ", then ");
       }
-      text.append(fmt(unitPrice)).append(roundUp ? " per started " : " per full ")
-          .append(LocalText.duration(unitLength));
+      String zhUnit = unitLength == 3600 ? "小时" : Wording.zhDuration(unitLength);
+      text.add((roundUp ? "每" : "每满") + zhUnit + fmt(unitPrice),
+          fmt(unitPrice) + (roundUp ? " per started " : " per full ")
+              + LocalText.duration(unitLength));
     } else if (n.has("rounding")) {
       throw n.get("rounding").error("rounding needs unit and price");
     }
     long max = Long.MAX_VALUE;
     if (n.has("max")) {
       max = n.get("max").money(currency);
-      text.append(", at most ").append(fmt(max)).append(" per period");
+      text.add("，每时段最高" + fmt(max), ", at most " + fmt(max) + " per period");
     }
-    if (text.length() == name.length() + 2) {
-      text.append("nothing after the first ").append(LocalText.duration(stayFirstLength));
+    if (text.isEmpty()) {
+      text.add("首" + Wording.zhDuration(stayFirstLength) + "后不再收费",
+          "nothing after the first " + LocalText.duration(stayFirstLength));
     }
     steps.removeIf(s -> s[1] == 0);
     long[] at = new long[steps.size()];
@@ -122,13 +129,12 @@ final class RuleParser {
       at[i] = steps.get(i)[0];
       adds[i] = steps.get(i)[1];
     }
-    return new Rule(name, text.toString(), at, adds, unitLength, unitPrice, unitsFrom, roundUp,
+    return new Rule(name, text.say(wording), at, adds, unitLength, unitPrice, unitsFrom, roundUp,
         max, stayFirstLength, stayFirstPrice, stayFirstText);
   }
 
   /** Turns a band table into step charges; returns where the table ends. */
-  private long bands(Node node, List<long[]> steps, StringBuilder text, String rule)
-      throws TariffException {
+  private long bands(Node node, List<long[]> steps, Text text) throws TariffException {
     List<Node> list = node.list();
     if (list.isEmpty()) {
       throw node.error("a band table needs at least one band");
@@ -152,8 +158,10 @@ final class RuleParser {
       if (band.has("name")) {
         bandPrices.put(band.get("name").text(), price);
       }
-      text.append(i == 0 ? "" : ", ").append("up to ").append(LocalText.duration(upTo))
-          .append(' ').append(price == 0 ? "free" : fmt(price));
+      text.add((i == 0 ? "" : "，") + Wording.zhDuration(upTo) + "内"
+              + (price == 0 ? "免费" : fmt(price)),
+          (i == 0 ? "" : ", ") + "up to " + LocalText.duration(upTo) + " "
+              + (price == 0 ? "free" : fmt(price)));
       previousUpTo = upTo;
       previousPrice = price;
     }
@@ -232,5 +240,31 @@ final class RuleParser {
 
   private String fmt(long minor) {
     return new Money(minor, currency).toDecimalString();
+  }
+
+  /** A rule's description being written in both languages at once. */
+  private static final class Text {
+    private final StringBuilder zh;
+    private final StringBuilder en;
+    private final int start;
+
+    Text(String name) {
+      zh = new StringBuilder(name).append('：');
+      en = new StringBuilder(name).append(": ");
+      start = en.length();
+    }
+
+    void add(String chinese, String english) {
+      zh.append(chinese);
+      en.append(english);
+    }
+
+    boolean isEmpty() {
+      return en.length() == start;
+    }
+
+    String say(Wording wording) {
+      return wording.say(zh.toString(), en.toString());
+    }
   }
 }

@@ -243,15 +243,16 @@ final class StayMeter {
   private String windowLabel() {
     if (window.rolling()) {
       long k = (windowFirst - entry) / DAY;
-      return "24h from " + LocalText.dateTime(clock.localOf(entry + k * DAY));
+      return tariff.wording().rollingDay(LocalText.dateTime(clock.localOf(entry + k * DAY)));
     }
-    StringBuilder sb = new StringBuilder(24);
-    LocalText.date(sb, windowDay * DAY);
-    if (window.startsAt() != 0) {
-      sb.append(" from ");
-      LocalText.time(sb, window.startsAt());
+    StringBuilder date = new StringBuilder(10);
+    LocalText.date(date, windowDay * DAY);
+    if (window.startsAt() == 0) {
+      return date.toString();
     }
-    return sb.toString();
+    StringBuilder time = new StringBuilder(5);
+    LocalText.time(time, window.startsAt());
+    return tariff.wording().dayFrom(date.toString(), time.toString());
   }
 
   /** The instant the calendar day {@code d} (a local epoch day) starts for the daily maximum. */

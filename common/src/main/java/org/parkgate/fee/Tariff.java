@@ -21,6 +21,7 @@ public final class Tariff {
   /** From this epoch second on the zone's offset never changes again (Long.MAX_VALUE: never). */
   private final long fixedFrom;
   private final int fixedOffset;
+  private final Wording wording;
 
   Tariff(
       String id,
@@ -28,7 +29,9 @@ public final class Tariff {
       ZoneId zone,
       Currency currency,
       long[] holidays,
-      List<TariffVersion> versions) {
+      List<TariffVersion> versions,
+      Wording wording) {
+    this.wording = wording;
     this.id = id;
     this.name = name;
     this.zone = zone;
@@ -57,6 +60,11 @@ public final class Tariff {
 
   int fixedOffset() {
     return fixedOffset;
+  }
+
+  /** The language of fee lines under this tariff. */
+  Wording wording() {
+    return wording;
   }
 
   public String id() {

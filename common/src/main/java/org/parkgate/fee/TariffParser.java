@@ -23,12 +23,13 @@ final class TariffParser {
   private static final Set<String> VERSION_KEYS = union(SCHEME_KEYS,
       Set.of("validFrom", "validUntil", "vouchers", "classes"));
   private static final Set<String> TOP_KEYS = union(VERSION_KEYS,
-      Set.of("id", "name", "currency", "zone", "holidays", "versions"));
+      Set.of("id", "name", "currency", "zone", "holidays", "versions", "language"));
   private static final Set<String> LOST_KEYS =
       Set.of("fee", "amount", "band", "replacementFee", "notLessThanStay");
   private static final long DEFAULT_EXIT_GRACE = 15 * 60;
 
   private Currency currency;
+  private Wording wording = Wording.ENGLISH;
 
   Tariff parse(Node root) throws TariffException {
     root.allowOnly(TOP_KEYS);
@@ -46,6 +47,14 @@ final class TariffParser {
       zone = ZoneId.of(zoneNode.text());
     } catch (DateTimeException e) {
       throw zoneNode.error("'" + zoneNode.text() + "' is not a time zone; write e.g. Asia/Shanghai");
+    }
+    if (root.has("language")) {
+      String lang = root.get("language").choice("en", "zh", "zh-en");
+      wording = new Wording(switch (lang) {
+        case "zh" -> Wording.Language.ZH;
+        case "zh-en" -> Wording.Language.ZH_EN;
+        default -> Wording.Language.EN;
+      });
     }
     TreeSet<Long> holidays = new TreeSet<>();
     if (root.has("holidays")) {
@@ -72,7 +81,7 @@ final class TariffParser {
       versions.add(version(root));
     }
     long[] days = holidays.stream().mapToLong(Long::longValue).toArray();
-    return new Tariff(id, name, zone, currency, days, versions);
+    return new Tariff(id, name, zone, currency, days, versions, wording);
   }
 
   private TariffVersion version(Node v) throws TariffException {
@@ -107,7 +116,7 @@ final class TariffParser {
     Lookup n = new Lookup(own, shared);
     long grace = n.has("grace") ? n.get("grace").duration() : 0;
     long exitGrace = n.has("exitGrace") ? n.get("exitGrace").duration() : DEFAULT_EXIT_GRACE;
-    RuleParser rp = new RuleParser(currency);
+    RuleParser rp = new RuleParser(currency, wording);
     Node rulesNode = n.get("rules");
     Map<String, Rule> rules = rp.rules(rulesNode);
     DaySchedule[] days = rp.days(n.opt("days"), rules, rulesNode);
@@ -143,11 +152,9 @@ final class TariffParser {
       return DayWindow.NONE;
     }
     String maxText = max == Long.MAX_VALUE ? ""
-        : (rolling ? "maximum per 24h " : "daily maximum ")
-            + Money.of(max, currency).toDecimalString();
+        : wording.dailyMaximum(Money.of(max, currency).toDecimalString(), rolling);
     String rateText = after == 0 ? ""
-        : "day rate " + Money.of(price, currency).toDecimalString() + " when parked over "
-            + LocalText.duration(after) + (rolling ? " in 24h" : " in a day");
+        : wording.dayRate(Money.of(price, currency).toDecimalString(), after, rolling);
     return new DayWindow(rolling, startsAt, max, after, price, maxText, rateText);
   }
 
@@ -155,7 +162,7 @@ final class TariffParser {
       throws TariffException {
     long defaultFee = Money.parse("50", currency).minor();
     if (n == null) {
-      return new LostCardRule(LostCardRule.Mode.STAY, 0, "fee for the stay", defaultFee, true);
+      return new LostCardRule(LostCardRule.Mode.STAY, 0, stayText(), defaultFee, true);
     }
     n.allowOnly(LOST_KEYS);
     String fee = n.has("fee") ? n.get("fee").choice("stay", "flat", "day-maximum", "band")
@@ -167,7 +174,8 @@ final class TariffParser {
       case "flat" -> {
         long amount = n.get("amount").money(currency);
         yield new LostCardRule(LostCardRule.Mode.FLAT, amount,
-            "lost-card fee " + Money.of(amount, currency).toDecimalString(), replacement,
+            lostText("收费" + Money.of(amount, currency).toDecimalString(),
+                "lost-card fee " + Money.of(amount, currency).toDecimalString()), replacement,
             atLeastStay);
       }
       case "day-maximum" -> {
@@ -175,7 +183,8 @@ final class TariffParser {
           throw n.get("fee").error("day-maximum needs a dailyMaximum in the tariff");
         }
         yield new LostCardRule(LostCardRule.Mode.DAY_MAXIMUM, window.maximum(),
-            "daily maximum " + Money.of(window.maximum(), currency).toDecimalString(),
+            lostText(wording.dailyMaximum(max(window), window.rolling(), Wording.Language.ZH),
+                wording.dailyMaximum(max(window), window.rolling(), Wording.Language.EN)),
             replacement, atLeastStay);
       }
       case "band" -> {
@@ -185,12 +194,26 @@ final class TariffParser {
           throw band.error("no band named '" + band.text() + "'; named bands are "
               + bands.keySet());
         }
-        yield new LostCardRule(LostCardRule.Mode.BAND, price, "band " + band.text() + " "
-            + Money.of(price, currency).toDecimalString(), replacement, atLeastStay);
+        String amount = Money.of(price, currency).toDecimalString();
+        yield new LostCardRule(LostCardRule.Mode.BAND, price,
+            lostText("按" + band.text() + "档" + amount, "band " + band.text() + " " + amount),
+            replacement, atLeastStay);
       }
-      default -> new LostCardRule(LostCardRule.Mode.STAY, 0, "fee for the stay", replacement,
-          true);
+      default -> new LostCardRule(LostCardRule.Mode.STAY, 0, stayText(), replacement, true);
     };
+  }
+
+  private String stayText() {
+    return lostText("按停车时长收费", "fee for the stay");
+  }
+
+  /** The fee line a lost card adds, e.g. "lost card: daily maximum 30.00". */
+  private String lostText(String zh, String en) {
+    return wording.say("遗失卡：" + zh, "lost card: " + en);
+  }
+
+  private String max(DayWindow window) {
+    return Money.of(window.maximum(), currency).toDecimalString();
   }
 
   private Voucher voucher(String code, Node n) throws TariffException {
