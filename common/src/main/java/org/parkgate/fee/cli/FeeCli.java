@@ -3,6 +3,10 @@ package org.parkgate.fee.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -41,7 +45,10 @@ public final class FeeCli {
   private FeeCli() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err));
+    // JSON is UTF-8 whatever the locale says; fee lines may be in Chinese.
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8);
+    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8);
+    System.exit(run(args, out, err));
   }
 
   /** Runs the command; returns the process exit status. */
