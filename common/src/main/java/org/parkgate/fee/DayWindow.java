@@ -1,0 +1,18 @@
+package org.parkgate.fee;
+
+/**
+ * The "day" that a daily maximum and a day rate are counted over: a calendar day that starts at a
+ * local time, or 24 hours of real time counted from entry.
+ *
+ * @param startsAt local second of the day at which a calendar day begins (calendar days only)
+ * @param maximum most charged per day in minor units; Long.MAX_VALUE for none
+ * @param rateAfter seconds parked in one day after which the day costs {@code ratePrice}; 0: none
+ */
+record DayWindow(boolean rolling, int startsAt, long maximum, long rateAfter, long ratePrice) {
+
+  static final DayWindow NONE = new DayWindow(false, 0, Long.MAX_VALUE, 0, 0);
+
+  boolean isNone() {
+    return maximum == Long.MAX_VALUE && rateAfter == 0;
+  }
+}

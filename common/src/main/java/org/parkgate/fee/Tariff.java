@@ -1,0 +1,86 @@
+package org.parkgate.fee;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.zone.ZoneRules;
+import java.util.Currency;
+import java.util.List;
+
+/** A site's fee standard (收费标准) as loaded from its tariff file; immutable. */
+public final class Tariff {
+
+  private final String id;
+  private final String name;
+  private final ZoneId zone;
+  private final ZoneRules zoneRules;
+  private final Currency currency;
+  /** Public holidays as local epoch days, ascending. */
+  private final long[] holidays;
+  private final List<TariffVersion> versions;
+
+  Tariff(
+      String id,
+      String name,
+      ZoneId zone,
+      Currency currency,
+      long[] holidays,
+      List<TariffVersion> versions) {
+    this.id = id;
+    this.name = name;
+    this.zone = zone;
+    this.zoneRules = zone.getRules();
+    this.currency = currency;
+    this.holidays = holidays.clone();
+    this.versions = List.copyOf(versions);
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The site's time zone: it decides day and night, calendar days and holidays. */
+  public ZoneId zone() {
+    return zone;
+  }
+
+  public Currency currency() {
+    return currency;
+  }
+
+  public List<TariffVersion> versions() {
+    return versions;
+  }
+
+  ZoneRules zoneRules() {
+    return zoneRules;
+  }
+
+  boolean isHoliday(long epochDay) {
+    return java.util.Arrays.binarySearch(holidays, epochDay) >= 0;
+  }
+
+  /** The version in force at this instant; entry decides for the whole stay. */
+  public TariffVersion versionAt(Instant instant) {
+    if (versions.size() == 1 && versions.get(0).validFrom() == null
+        && versions.get(0).validUntil() == null) {
+      return versions.get(0);
+    }
+    LocalDateTime local = LocalDateTime.ofInstant(instant, zone);
+    for (TariffVersion v : versions) {
+      if (v.covers(local)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("tariff " + id + " has no version in force at " + local);
+  }
+
+  @Override
+  public String toString() {
+    return "Tariff[" + id + ", " + currency + ", " + zone + "]";
+  }
+}

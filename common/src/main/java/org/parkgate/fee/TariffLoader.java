@@ -1,0 +1,55 @@
+package org.parkgate.fee;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a tariff file (YAML, or JSON when it ends in .json) and checks all of it before anything
+ * uses it. On any problem it throws and returns nothing, so a caller reloading a tariff keeps the
+ * previous one in force (see {@link TariffHolder}).
+ */
+public final class TariffLoader {
+
+  private static final ObjectMapper YAML =
+      YAMLMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+
+  private TariffLoader() {}
+
+  public static Tariff load(Path file) throws TariffException {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new TariffException(file, "", "cannot read the file: " + e, e);
+    }
+    return parse(file, text);
+  }
+
+  /** Parses tariff text; {@code file} names it in error messages and picks JSON or YAML. */
+  public static Tariff parse(Path file, String text) throws TariffException {
+    ObjectMapper mapper = file.toString().endsWith(".json") ? JSON : YAML;
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : "line " + at.getLineNr() + " column " + at.getColumnNr();
+      throw new TariffException(file, where, "not valid " + (mapper == JSON ? "JSON" : "YAML")
+          + ": " + e.getOriginalMessage(), e);
+    }
+    if (tree == null || tree.isMissingNode() || tree.isNull()) {
+      throw new TariffException(file, "", "the file is empty");
+    }
+    return new TariffParser().parse(new Node(file, "", tree));
+  }
+}
