@@ -31,6 +31,8 @@ public final class Ledger implements AutoCloseable {
 
   private final Connection db;
   private final String siteId;
+  private final List<ConsoleEvent> appended = new ArrayList<>();
+  private java.util.function.Consumer<ConsoleEvent> committedEvents = e -> {};
 
   private Ledger(Connection db, String siteId) {
     this.db = db;
@@ -61,6 +63,14 @@ public final class Ledger implements AutoCloseable {
     } catch (SQLException | java.io.IOException e) {
       throw new LedgerException("cannot open ledger " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Receives each event once its transaction has committed, in sequence order, on the thread
+   * that wrote it: the consoles hear of nothing that a crash could take back.
+   */
+  public synchronized void onCommittedEvent(java.util.function.Consumer<ConsoleEvent> listener) {
+    this.committedEvents = listener;
   }
 
   /** Records a casual parker's entry and the event announcing it; returns the new stay. */
@@ -212,6 +222,7 @@ public final class Ledger implements AutoCloseable {
       seq = r.getLong(1);
     }
     ConsoleEvent event = factory.apply(seq);
+    appended.add(event);
     try (PreparedStatement p = db.prepareStatement("INSERT INTO events(seq, recorded_at, lane, json) VALUES (?, ?, ?, ?)")) {
       p.setLong(1, seq);
       p.setString(2, event.at().toString());
@@ -245,6 +256,15 @@ public final class Ledger implements AutoCloseable {
         return Optional.empty();
       }
       return Optional.of(new Stay(r.getLong(1), r.getString(2), r.getString(3), Instant.parse(r.getString(4))));
+    }
+  }
+
+  /** The payment recorded for a console request, if that request was carried out before. */
+  public synchronized Optional<Payment> paymentFor(String requestId) {
+    try {
+      return paymentByRequest(requestId);
+    } catch (SQLException e) {
+      throw new LedgerException("cannot look up request " + requestId + ": " + e.getMessage(), e);
     }
   }
 
@@ -293,8 +313,12 @@ public final class Ledger implements AutoCloseable {
         try (Statement s = db.createStatement()) {
           s.execute("COMMIT");
         }
+        List<ConsoleEvent> committed = List.copyOf(appended);
+        appended.clear();
+        committed.forEach(committedEvents);
         return result;
       } catch (SQLException | RuntimeException e) {
+        appended.clear();
         try (Statement s = db.createStatement()) {
           s.execute("ROLLBACK");
         }
