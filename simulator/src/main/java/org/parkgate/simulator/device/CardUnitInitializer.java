@@ -1,0 +1,46 @@
+package org.parkgate.simulator.device;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.logging.LogLevel;
+import io.netty.handler.logging.LoggingHandler;
+import org.parkgate.device.card.CardLineParser;
+import org.parkgate.device.card.CardRead;
+import org.parkgate.device.card.CardUnitCodec;
+import org.parkgate.device.card.CardUnitCommand;
+import org.parkgate.simulator.lane.SimLane;
+import org.parkgate.wire.FrameEncoder;
+import org.parkgate.wire.ParsingDecoder;
+
+/** The pipeline of a client of a card unit: commands in, card number lines out. */
+final class CardUnitInitializer extends ChannelInitializer<SocketChannel> {
+  private final DeviceLink link;
+  private final SimLane lane;
+
+  CardUnitInitializer(DeviceLink link, SimLane lane) {
+    this.link = link;
+    this.lane = lane;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    ch.pipeline()
+        .addLast("track", new LinkTracker(link))
+        .addLast("hexdump", new LoggingHandler("parkgate.wire." + link.name().replace(' ', '.'), LogLevel.DEBUG))
+        .addLast("decode", new ParsingDecoder<>(new CardUnitCodec(), link.counters(), link.name()))
+        .addLast("encode", new FrameEncoder<>(CardRead.class, CardLineParser::encode, link.counters()))
+        .addLast("unit", new Commands())
+        .addLast("errors", new CloseOnError(link));
+  }
+
+  private final class Commands extends SimpleChannelInboundHandler<CardUnitCommand> {
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, CardUnitCommand command) {
+      if (command instanceof CardUnitCommand.Issue) {
+        lane.issueCard();
+      }
+    }
+  }
+}

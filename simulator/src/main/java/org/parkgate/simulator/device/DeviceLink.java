@@ -1,0 +1,67 @@
+package org.parkgate.simulator.device;
+
+import io.netty.channel.Channel;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import org.parkgate.wire.LinkCounters;
+
+/**
+ * The TCP connections to one simulated device. Several clients may connect (a controller and a
+ * diagnostic tool, or a controller reconnecting before its old connection timed out); the most
+ * recent one still open is taken to be the controller and receives what the device sends on its
+ * own, such as card reads. Requests are answered on the connection they came in on.
+ */
+public final class DeviceLink {
+  private final String name;
+  private final String address;
+  private final LinkCounters counters = new LinkCounters();
+  private final ConcurrentLinkedDeque<Channel> clients = new ConcurrentLinkedDeque<>();
+
+  public DeviceLink(String name, String address) {
+    this.name = name;
+    this.address = address;
+  }
+
+  /** "entry-1 barrier I/O module" and the like, for logs and errors. */
+  public String name() {
+    return name;
+  }
+
+  public String address() {
+    return address;
+  }
+
+  public LinkCounters counters() {
+    return counters;
+  }
+
+  void connected(Channel channel) {
+    clients.addLast(channel);
+  }
+
+  void disconnected(Channel channel) {
+    clients.remove(channel);
+  }
+
+  public int clientCount() {
+    return clients.size();
+  }
+
+  public boolean controllerConnected() {
+    return !clients.isEmpty();
+  }
+
+  /** Sends to the controller; false if none is connected. */
+  public boolean send(Object message) {
+    Channel controller = clients.peekLast();
+    if (controller == null || !controller.isActive()) {
+      return false;
+    }
+    controller.writeAndFlush(message);
+    return true;
+  }
+
+  /** Drops every client, as a device that loses power would. */
+  public void disconnectAll() {
+    clients.forEach(Channel::close);
+  }
+}
