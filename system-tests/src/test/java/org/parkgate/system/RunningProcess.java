@@ -29,7 +29,9 @@ final class RunningProcess implements AutoCloseable {
 
   static RunningProcess start(String name, Path logDir, List<String> command) throws IOException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    return new RunningProcess(name, p, logDir.resolve(name + ".log"));
+    Path log = logDir.resolve(name + ".log");
+    Files.deleteIfExists(log);
+    return new RunningProcess(name, p, log);
   }
 
   /** Starts a packaged application jar with the test's own JVM. */

@@ -34,6 +34,11 @@ public record Lane(LaneKind kind, LaneState state, BarrierInputs inputs, String 
     if (event instanceof LaneEvent.CardRead e) {
       return onCard(e.card());
     }
+    if (event instanceof LaneEvent.CardExpired e) {
+      return state == LaneState.IDLE && e.card().equals(card)
+          ? new Step(with(LaneState.IDLE, null, 0, null), List.of(new LaneCommand.ReportRefusal(e.card(), "no vehicle at the lane")))
+          : stay();
+    }
     if (event instanceof LaneEvent.EntryRecorded e) {
       return state == LaneState.CHECKING && kind == LaneKind.ENTRY ? open(e.stayId(), null, DriverMessages.driveIn()) : stay();
     }
@@ -81,6 +86,11 @@ public record Lane(LaneKind kind, LaneState state, BarrierInputs inputs, String 
   }
 
   private Step arrival() {
+    if (card != null) {
+      // The card came first: treat it as read now that its vehicle is here.
+      Lane waiting = with(LaneState.WAITING_CARD, null, 0, null);
+      return waiting.onCard(card);
+    }
     if (kind == LaneKind.ENTRY) {
       return new Step(with(LaneState.WAITING_CARD, null, 0, null),
           List.of(new LaneCommand.IssueCard(), new LaneCommand.Show(DriverMessages.takeCard())));
@@ -89,9 +99,11 @@ public record Lane(LaneKind kind, LaneState state, BarrierInputs inputs, String 
   }
 
   private Step onCard(String read) {
+    if (state == LaneState.IDLE) {
+      return new Step(with(LaneState.IDLE, read, 0, null), List.of(new LaneCommand.HoldCard(read)));
+    }
     if (state != LaneState.WAITING_CARD) {
-      String reason = state == LaneState.IDLE ? "no vehicle at the lane" : "lane busy with card " + card;
-      return new Step(this, List.of(new LaneCommand.ReportRefusal(read, reason)));
+      return new Step(this, List.of(new LaneCommand.ReportRefusal(read, "lane busy with card " + card)));
     }
     LaneCommand ask = kind == LaneKind.ENTRY ? new LaneCommand.RecordEntry(read) : new LaneCommand.QuoteExit(read);
     return new Step(with(LaneState.CHECKING, read, 0, null), List.of(ask));

@@ -28,6 +28,15 @@ public sealed interface LaneCommand {
     }
   }
 
+  /**
+   * A card was read before the vehicle was seen on the arming loop (the reader and the loop are
+   * separate devices, polled at different times): hold it, and send {@link LaneEvent.CardExpired}
+   * after {@link #HOLD} if the vehicle does not show up by then.
+   */
+  record HoldCard(String card) implements LaneCommand {
+    public static final java.time.Duration HOLD = java.time.Duration.ofSeconds(3);
+  }
+
   /** Tell the consoles a card was refused at this lane. */
   record ReportRefusal(String card, String reason) implements LaneCommand {}
 }

@@ -10,6 +10,9 @@ public sealed interface LaneEvent {
   /** The lane's card reader read a card. */
   record CardRead(String card) implements LaneEvent {}
 
+  /** A card read before its vehicle was seen on the loop was held long enough: drop it. */
+  record CardExpired(String card) implements LaneEvent {}
+
   /** Entry: the ledger recorded the entry for the card read. */
   record EntryRecorded(long stayId) implements LaneEvent {}
 

@@ -137,6 +137,9 @@ public final class LaneRunner {
       } else {
         devices.closeBarrier();
       }
+    } else if (command instanceof LaneCommand.HoldCard hold) {
+      executor.schedule(() -> apply(new LaneEvent.CardExpired(hold.card())), LaneCommand.HoldCard.HOLD.toMillis(),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
     } else if (command instanceof LaneCommand.IssueCard) {
       devices.issueCard();
     } else if (command instanceof LaneCommand.RecordEntry entry) {

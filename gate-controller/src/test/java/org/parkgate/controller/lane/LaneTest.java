@@ -112,13 +112,27 @@ class LaneTest {
   }
 
   @Test
-  void aCardWithNoVehicleIsRefusedAndChangesNothing() {
+  void aCardWithNoVehicleIsHeldBrieflyThenRefused() {
     start(LaneKind.EXIT);
     inputs(CLOSED_EMPTY);
-    Lane before = lane;
     on(new LaneEvent.CardRead("C1"));
-    assertEquals(before, lane);
+    expect(LaneState.IDLE, LaneCommand.HoldCard.class);
+    on(new LaneEvent.CardExpired("C1"));
     assertEquals(List.of(new LaneCommand.ReportRefusal("C1", "no vehicle at the lane")), commands);
+    inputs(CLOSED_ARMED);
+    expect(LaneState.WAITING_CARD, LaneCommand.Show.class);
+  }
+
+  @Test
+  void aCardReadJustBeforeTheLoopSawTheVehicleIsServedWhenItDoes() {
+    start(LaneKind.EXIT);
+    inputs(CLOSED_EMPTY);
+    on(new LaneEvent.CardRead("C1"));
+    inputs(CLOSED_ARMED);
+    expect(LaneState.CHECKING, LaneCommand.QuoteExit.class);
+    assertEquals(new LaneCommand.QuoteExit("C1"), commands.get(0));
+    on(new LaneEvent.CardExpired("C1"));
+    expect(LaneState.CHECKING);
   }
 
   @Test
@@ -195,7 +209,7 @@ class LaneTest {
             switch (random.nextInt(6)) {
               case 0, 1, 2 -> new LaneEvent.Inputs(new BarrierInputs(random.nextBoolean(), random.nextBoolean(),
                   random.nextBoolean(), random.nextBoolean(), random.nextInt(10) == 0));
-              case 3 -> new LaneEvent.CardRead("C" + random.nextInt(3));
+              case 3 -> random.nextBoolean() ? new LaneEvent.CardRead("C" + random.nextInt(3)) : new LaneEvent.CardExpired("C" + random.nextInt(3));
               case 4 -> random.nextBoolean() ? new LaneEvent.EntryRecorded(1) : new LaneEvent.ExitQuoted(1, Money.of(random.nextInt(2) * 500, "CNY"));
               default -> new LaneEvent.Paid(1);
             };
