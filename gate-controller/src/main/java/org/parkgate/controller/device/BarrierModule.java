@@ -34,6 +34,11 @@ final class BarrierModule {
   static final int RETRIES = 2;
   /** How long a coil stays on for a pulse: modules that latch need it switched off again. */
   static final Duration PULSE = Duration.ofMillis(300);
+  /**
+   * A module is reported offline once it has not answered for this long (a lost connection is
+   * reported at once). Shorter would flap on one slow answer; consoles must hear within 3 s.
+   */
+  static final Duration OFFLINE_AFTER = Duration.ofSeconds(2);
 
   private final LaneConfig config;
   private final BarrierIoMap map;
@@ -44,6 +49,7 @@ final class BarrierModule {
   private final TcpLink link;
   private final ModbusMaster master;
   private BarrierInputs last;
+  private long lastAnswerNanos;
   private boolean polling;
   private ScheduledFuture<?> poller;
 
@@ -79,7 +85,7 @@ final class BarrierModule {
               }
             });
       }
-    }, ch -> { }, health::offline);
+    }, ch -> lastAnswerNanos = System.nanoTime(), health::offline);
     this.master = new ModbusMaster(name, loop, link::channel, RESPONSE_TIMEOUT, RETRIES);
   }
 
@@ -122,8 +128,11 @@ final class BarrierModule {
         .whenComplete((response, error) -> {
           polling = false;
           if (error != null) {
-            health.offline(error.getMessage());
+            if (System.nanoTime() - lastAnswerNanos >= OFFLINE_AFTER.toNanos()) {
+              health.offline(error.getMessage());
+            }
           } else if (response instanceof ModbusResponse.ReadBits bits) {
+            lastAnswerNanos = System.nanoTime();
             health.online("answering");
             inputs(bits);
           } else {
