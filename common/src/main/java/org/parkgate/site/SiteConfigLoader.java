@@ -17,6 +17,11 @@ public final class SiteConfigLoader {
     ConfigNode root = ConfigNode.read(file).onlyKeys(Set.of("site", "lanes", "controller", "console", "simulator"));
     ConfigNode site = root.required("site").onlyKeys(Set.of("id", "name", "zone", "currency", "tariff"));
     Path base = file.toAbsolutePath().getParent();
+    // Read in the order of the file, so the first fault reported is the first one a reader meets.
+    String id = site.text("id");
+    String name = site.text("name", id);
+    java.time.ZoneId zone = site.zone("zone");
+    java.util.Currency currency = site.currency("currency");
     Path tariff = base.resolve(site.text("tariff")).normalize();
 
     List<LaneConfig> lanes = new ArrayList<>();
@@ -64,10 +69,10 @@ public final class SiteConfigLoader {
             s.duration("barrierTravel", Duration.ofMillis(800)));
 
     return new SiteConfig(
-        site.text("id"),
-        site.text("name", site.text("id")),
-        site.zone("zone"),
-        site.currency("currency"),
+        id,
+        name,
+        zone,
+        currency,
         tariff,
         lanes,
         controller,
