@@ -99,11 +99,10 @@ final class StayMeter {
     if (target < t || target > end) {
       throw new IllegalArgumentException("cannot advance from " + t + " to " + target);
     }
-    while (true) {
+    // Boundaries at the target are settled by the next call, never by this one: nothing that
+    // falls due at the exit instant (a new increment, the day rate) belongs to the stay.
+    while (t < target) {
       settle();
-      if (t >= target) {
-        return;
-      }
       long stop = Math.min(Math.min(target, periodEnd), Math.min(windowEnd, offsetUntil));
       if (!frozen && freezeAt > t) {
         stop = Math.min(stop, freezeAt);

@@ -1,0 +1,79 @@
+package org.parkgate.fee;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The fee engine against the issue's targets: a one-day stay on a tariff with day and night
+ * periods and a daily maximum (config/tariffs/day-night.yaml), the same for a 30-day stay, and
+ * the minute-by-minute reference evaluator on both for the ratio.
+ *
+ * <p>Entries rotate through a week of start times so neither the JIT nor a lucky alignment with
+ * period boundaries flatters the result.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class FeeEngineBenchmark {
+
+  private static final int STARTS = 64;
+
+  private Tariff tariff;
+  private Scheme scheme;
+  private MinuteOracle oracle;
+  private final StayRequest[] oneDay = new StayRequest[STARTS];
+  private final StayRequest[] thirtyDays = new StayRequest[STARTS];
+  private int next;
+
+  @Setup(Level.Trial)
+  public void setUp() throws TariffException {
+    Path file = Path.of(System.getProperty("parkgate.tariffs", "config/tariffs"), "day-night.yaml");
+    tariff = TariffLoader.load(file);
+    Instant first = LocalDateTime.parse("2027-01-04T07:13").atZone(tariff.zone()).toInstant();
+    scheme = tariff.versionAt(first).scheme("car");
+    oracle = new MinuteOracle(tariff, scheme);
+    for (int i = 0; i < STARTS; i++) {
+      // Start times spread over a week in steps of 2 h 37 min.
+      Instant entry = first.plusSeconds(i * 9420L);
+      oneDay[i] = StayRequest.of("car", entry, entry.plusSeconds(86_400 - 60 * (i % 50)));
+      thirtyDays[i] = StayRequest.of("car", entry, entry.plusSeconds(30 * 86_400 - 60 * i));
+    }
+  }
+
+  private int pick() {
+    next = (next + 1) & (STARTS - 1);
+    return next;
+  }
+
+  @Benchmark
+  public FeeQuote engineOneDay() {
+    return FeeEngine.quote(tariff, oneDay[pick()]);
+  }
+
+  @Benchmark
+  public FeeQuote engineThirtyDays() {
+    return FeeEngine.quote(tariff, thirtyDays[pick()]);
+  }
+
+  @Benchmark
+  public long oracleOneDay() {
+    StayRequest r = oneDay[pick()];
+    return oracle.fee(r.entry(), r.exit());
+  }
+
+  @Benchmark
+  public long oracleThirtyDays() {
+    StayRequest r = thirtyDays[pick()];
+    return oracle.fee(r.entry(), r.exit());
+  }
+}
