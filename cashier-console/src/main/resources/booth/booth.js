@@ -88,7 +88,7 @@
 
   function hello(msg) {
     user = msg.user;
-    document.getElementById("user-role").textContent = user.roleZh + " " + user.role;
+    document.getElementById("user-role").textContent = user.roleZh + " " + user.role + " ·";
     document.getElementById("user-name").textContent = user.name + " (" + user.username + ")";
     logItems.length = 0;
   }
@@ -260,7 +260,7 @@
     t.appendChild(head);
     for (const it of p.items) {
       const row = el("tr");
-      row.appendChild(el("td", null, it.period));
+      row.appendChild(el("td", "period", it.period));
       row.appendChild(el("td", null, it.rule));
       row.appendChild(el("td", "num", String(it.quantity)));
       row.appendChild(el("td", "num", it.amount));
