@@ -143,6 +143,8 @@
     document.getElementById("site-name").textContent = "收费亭 · " + view.site.name;
     document.title = "收费亭 Booth · " + view.site.name;
     setStatus(view.link.online, view.link.online ? "控制器在线 · Controller online" : "控制器离线 · Controller offline");
+    // What is on screen may be out of date while the controller is away: fade it.
+    document.body.classList.toggle("stale", !view.link.online);
     if (socket && !view.link.online) banner(view.link.detail);
     else if (socket) banner(null);
 

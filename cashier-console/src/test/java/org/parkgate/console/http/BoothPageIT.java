@@ -114,6 +114,12 @@ class BoothPageIT {
 
     Thread.sleep(300);
     assertTrue(controller.received.isEmpty(), "one key press, one payment: " + controller.received);
+
+    // The controller goes away: the page stays and says so.
+    controller.close();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-status"), "Controller offline"));
+    assertTrue(browser.findElement(By.id("banner")).getText().contains("Controller offline"));
+    screenshot("booth-offline");
   }
 
   private static void screenshot(String name) throws Exception {
