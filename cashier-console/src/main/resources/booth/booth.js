@@ -88,7 +88,7 @@
 
   function hello(msg) {
     user = msg.user;
-    document.getElementById("user-role").textContent = user.roleZh + " " + user.role;
+    document.getElementById("user-role").textContent = user.roleZh + " " + user.role + " ·";
     document.getElementById("user-name").textContent = user.name + " (" + user.username + ")";
     logItems.length = 0;
   }
@@ -143,6 +143,8 @@
     document.getElementById("site-name").textContent = "收费亭 · " + view.site.name;
     document.title = "收费亭 Booth · " + view.site.name;
     setStatus(view.link.online, view.link.online ? "控制器在线 · Controller online" : "控制器离线 · Controller offline");
+    // What is on screen may be out of date while the controller is away: fade it.
+    document.body.classList.toggle("stale", !view.link.online);
     if (socket && !view.link.online) banner(view.link.detail);
     else if (socket) banner(null);
 
@@ -260,7 +262,7 @@
     t.appendChild(head);
     for (const it of p.items) {
       const row = el("tr");
-      row.appendChild(el("td", null, it.period));
+      row.appendChild(el("td", "period", it.period));
       row.appendChild(el("td", null, it.rule));
       row.appendChild(el("td", "num", String(it.quantity)));
       row.appendChild(el("td", "num", it.amount));

@@ -48,6 +48,7 @@ public final class ControllerLink {
   private boolean welcomed;
   private boolean stopped;
   private String helloId;
+  private int failures;
   // Written on the loop only; volatile so health checks on other threads read it safely.
   private volatile long lastSeq;
 
@@ -162,7 +163,13 @@ public final class ControllerLink {
       return;
     }
     long delay = backoff.nextDelayMillis();
-    log.info("controller link: {}; retrying in {} ms", reason, delay);
+    // A controller down for an hour should not bury the log: the first failure, then one a minute.
+    failures++;
+    if (failures == 1 || failures % 12 == 0) {
+      log.info("controller link: {}; retrying in {} ms (attempt {})", reason, delay, failures);
+    } else {
+      log.debug("controller link: {}; retrying in {} ms", reason, delay);
+    }
     listener.linkDown(reason);
     loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
   }
@@ -200,6 +207,7 @@ public final class ControllerLink {
       return;
     }
     welcomed = true;
+    failures = 0;
     backoff.reset();
     log.info("controller link: welcomed by site {} ({} events, {} commands to resend)", welcome.siteId(), welcome.lastSeq(), pending.size());
     listener.linkUp(welcome);
