@@ -31,7 +31,9 @@ class DriveThroughIT {
       system.console();
       started = new ArrayList<>(system.processes);
 
-      try (BoothClient booth = BoothClient.login(system.http, system.httpPort, "cashier1", "cashier1-demo")) {
+      try (BoothClient booth = BoothClient.login(system.http, system.httpPort, "cashier2", "cashier2-demo");
+          BoothBrowser cashier = new BoothBrowser(system.httpPort, dir.resolve("browser"))) {
+        cashier.login("cashier1", "cashier1-demo");
         // Entry: the car on the arming loop is offered a card; taking it opens the barrier.
         system.awaitLane("entry-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
         system.sim("POST", "/lanes/entry-1/vehicle/arrive", null);
@@ -55,15 +57,23 @@ class DriveThroughIT {
         assertEquals("closed", SystemFixture.barrier(system.lane("exit-1")), "the exit waits for payment: " + exitLane);
         assertEquals(0, count(system, "SELECT COUNT(*) FROM payments"));
 
-        // The cashier takes the cash: the payment is in SQLite, then the barrier opens.
-        JsonNode result = booth.cashReceived("e2e-pay-1", "exit-1", pending.path("stayId").asLong(), 500);
-        assertTrue(result.path("ok").asBoolean(), "payment accepted: " + result);
-        assertTrue(result.path("detail").asText().contains("e2e-000001"), "receipt number shown: " + result);
-        assertEquals(1, count(system, "SELECT COUNT(*) FROM payments WHERE amount_minor = 500 AND receipt_no = 'e2e-000001'"));
+        // The cashier, in the browser, sees the fee and presses Enter for cash received.
+        String page = cashier.awaitDue("exit-1", "5.00");
+        assertTrue(page.contains(card), "the booth shows the card");
+        cashier.screenshot("exit-waiting");
+        assertEquals("e2e-000001", cashier.cashReceived("exit-1"), "receipt number shown at the booth");
+        cashier.screenshot("exit-paid");
+        assertEquals(1, count(system,
+            "SELECT COUNT(*) FROM payments WHERE amount_minor = 500 AND receipt_no = 'e2e-000001' AND cashier = 'cashier1'"));
         system.awaitLane("exit-1", "barrier open after payment", l -> SystemFixture.barrier(l).equals("open"));
         system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
         system.awaitLane("exit-1", "barrier closed behind the car", l -> SystemFixture.barrier(l).equals("closed"));
         assertEquals(1, count(system, "SELECT COUNT(*) FROM exits"), "exit recorded");
+
+        // A second press of "cash received" (a retry on the same stay) charges nothing.
+        JsonNode again = booth.cashReceived("e2e-pay-again", "exit-1", pending.path("stayId").asLong(), 500);
+        assertTrue(!again.path("ok").asBoolean(), "no second charge: " + again);
+        assertEquals(1, count(system, "SELECT COUNT(*) FROM payments"));
 
         // The booth saw every step, in order.
         booth.awaitMessage("the vehicle leaving", m -> booth.loggedKinds().contains("VehicleLeft"));
