@@ -35,6 +35,7 @@ public final class Barrier {
   private boolean openCoil;
   private boolean closeCoil;
   private boolean fault;
+  private long travelledBeforeFault;
 
   public Barrier(String lane, Duration travel, ScheduledExecutorService clock) {
     this.lane = lane;
@@ -77,11 +78,17 @@ public final class Barrier {
 
   /** A faulted barrier stops where it is, shows the fault input and ignores commands. */
   public synchronized void setFault(boolean on) {
+    if (on == fault) {
+      return;
+    }
     fault = on;
-    if (on && arrival != null) {
+    boolean moving = position == Position.OPENING || position == Position.CLOSING;
+    if (on && moving) {
       arrival.cancel(false);
-    } else if (!on && (position == Position.OPENING || position == Position.CLOSING)) {
-      move(position, Math.max(0, motionNanos - travelled()));
+      travelledBeforeFault = travelled();
+    } else if (!on && moving) {
+      // Time spent frozen is not travel: resume with what was left when the fault came.
+      move(position, motionNanos - travelledBeforeFault);
     }
   }
 
