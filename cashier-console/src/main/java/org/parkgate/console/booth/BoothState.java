@@ -153,8 +153,9 @@ public final class BoothState {
         return "车辆离场 Vehicle left · 卡号 Card " + v.card();
       } else if (event instanceof ConsoleEvent.DeviceStatus d) {
         if (d.online()) {
-          offline.remove(d.device());
-          return "设备恢复 Device back online · " + d.device();
+          // Only a device that was offline comes "back"; the first report is just "online".
+          boolean wasOffline = offline.remove(d.device()) != null;
+          return (wasOffline ? "设备恢复 Device back online · " : "设备在线 Device online · ") + d.device();
         }
         offline.put(d.device(), d.detail() == null ? "" : d.detail());
         return "设备离线 Device offline · " + d.device() + (d.detail() == null ? "" : " · " + d.detail());

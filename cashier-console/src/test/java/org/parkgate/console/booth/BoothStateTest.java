@@ -44,10 +44,13 @@ class BoothStateTest {
 
   @Test
   void anOfflineDeviceIsListedUntilItIsBack() {
-    state.apply(new ConsoleEvent.DeviceStatus(1, T, "exit-1", "barrier", false, "no answer for 3 s"));
+    var first = state.apply(new ConsoleEvent.DeviceStatus(1, T, "exit-1", "barrier", true, "answering"));
+    assertTrue(first.orElseThrow().text().startsWith("设备在线 Device online"), "a first report is not a recovery");
+    state.apply(new ConsoleEvent.DeviceStatus(2, T, "exit-1", "barrier", false, "no answer for 3 s"));
     assertEquals(List.of("barrier (no answer for 3 s)"), exit().offlineDevices());
-    state.apply(new ConsoleEvent.DeviceStatus(2, T, "exit-1", "barrier", true, null));
+    var back = state.apply(new ConsoleEvent.DeviceStatus(3, T, "exit-1", "barrier", true, null));
     assertTrue(exit().offlineDevices().isEmpty());
+    assertTrue(back.orElseThrow().text().startsWith("设备恢复 Device back online"));
   }
 
   @Test
