@@ -107,6 +107,7 @@ public final class SiteConfigLoader {
         throw m.error("inputs must lie within 2000 consecutive addresses");
       }
     }
+    ConfigNode reader = lane.required("cardReader").onlyKeys(Set.of("address", "protocol"));
     return new LaneConfig(
         id,
         lane.choice("kind", LaneKind.class),
@@ -114,7 +115,8 @@ public final class SiteConfigLoader {
         address(barrier, "address"),
         barrier.integer("unit", 1, 1, 247),
         map,
-        address(lane.required("cardReader").onlyKeys(Set.of("address")), "address"),
+        address(reader, "address"),
+        reader.has("protocol") ? reader.choice("protocol", CardProtocol.class) : CardProtocol.ASCII,
         address(lane.required("display").onlyKeys(Set.of("address")), "address"));
   }
 
