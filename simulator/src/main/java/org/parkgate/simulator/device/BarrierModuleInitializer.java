@@ -10,6 +10,8 @@ import org.parkgate.device.modbus.RtuCodec;
 import org.parkgate.device.modbus.RtuRequest;
 import org.parkgate.device.modbus.RtuRequestParser;
 import org.parkgate.device.modbus.RtuResponse;
+import org.parkgate.simulator.fault.FaultHandlers;
+import org.parkgate.simulator.fault.WireProfile;
 import org.parkgate.simulator.lane.BarrierIoModule;
 import org.parkgate.wire.FrameEncoder;
 import org.parkgate.wire.ParsingDecoder;
@@ -30,7 +32,9 @@ final class BarrierModuleInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel ch) {
     ch.pipeline()
         .addLast("track", new LinkTracker(link))
-        .addLast("hexdump", new LoggingHandler("parkgate.wire." + link.name().replace(' ', '.'), LogLevel.DEBUG))
+        .addLast("hexdump", new LoggingHandler("parkgate.wire." + link.name().replace(' ', '.'), LogLevel.DEBUG));
+    FaultHandlers.addWireFaults(ch.pipeline(), link.faults(), WireProfile.MODBUS_RTU);
+    ch.pipeline()
         .addLast("decode", new ParsingDecoder<>(new RtuRequestParser(), link.counters(), link.name()))
         .addLast("encode", new FrameEncoder<>(RtuResponse.class, RtuCodec::encode, link.counters()))
         .addLast("slave", new Slave())

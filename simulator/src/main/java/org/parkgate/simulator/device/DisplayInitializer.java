@@ -8,6 +8,7 @@ import io.netty.handler.logging.LogLevel;
 import io.netty.handler.logging.LoggingHandler;
 import org.parkgate.device.display.DisplayParser;
 import org.parkgate.device.display.DisplayText;
+import org.parkgate.simulator.fault.FaultHandlers;
 import org.parkgate.simulator.lane.SimLane;
 import org.parkgate.wire.ParsingDecoder;
 import org.slf4j.Logger;
@@ -28,8 +29,11 @@ final class DisplayInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel ch) {
     ch.pipeline()
         .addLast("track", new LinkTracker(link))
-        .addLast("hexdump", new LoggingHandler("parkgate.wire." + link.name().replace(' ', '.'), LogLevel.DEBUG))
-        .addLast("decode", new ParsingDecoder<>(new DisplayParser(), link.counters(), link.name()))
+        .addLast("hexdump", new LoggingHandler("parkgate.wire." + link.name().replace(' ', '.'), LogLevel.DEBUG));
+    FaultHandlers.addSilentGate(ch.pipeline(), link.faults());
+    ch.pipeline().addLast("decode", new ParsingDecoder<>(new DisplayParser(), link.counters(), link.name()));
+    FaultHandlers.addReceivedDrop(ch.pipeline(), link.faults());
+    ch.pipeline()
         .addLast("display", new Rows())
         .addLast("errors", new CloseOnError(link));
   }
