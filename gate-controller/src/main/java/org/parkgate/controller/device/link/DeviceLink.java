@@ -56,11 +56,26 @@ public final class DeviceLink {
       ChannelInitializer<Channel> pipeline, Consumer<Channel> onConnect, Consumer<String> onDown) {
     this.name = name;
     this.address = address;
-    this.loop = loop;
+    this.loop = loopFor(address, loop);
     this.counters = counters;
     this.pipeline = pipeline;
     this.onConnect = onConnect;
     this.onDown = onDown;
+  }
+
+  /**
+   * The loop a link to {@code address} runs on: {@code preferred} (the lane's), except for local
+   * links. Netty 4.2's {@code LocalChannel} registers only with a {@code DefaultEventLoop} or a
+   * local I/O handler, not with the NIO loops the lanes run on, so local links (tests and
+   * benchmarks) share one daemon loop of their own.
+   */
+  public static EventLoop loopFor(DeviceAddress address, EventLoop preferred) {
+    return address instanceof DeviceAddress.Local ? LocalLoop.LOOP : preferred;
+  }
+
+  private static final class LocalLoop {
+    static final EventLoop LOOP = new io.netty.channel.DefaultEventLoop(
+        new io.netty.util.concurrent.DefaultThreadFactory("local-links", true));
   }
 
   public void start() {

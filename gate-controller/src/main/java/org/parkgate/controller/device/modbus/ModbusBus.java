@@ -27,20 +27,21 @@ public final class ModbusBus {
   private final ModbusClient client;
   private final List<Consumer<String>> downListeners = new CopyOnWriteArrayList<>();
 
-  public ModbusBus(DeviceAddress address, EventLoop loop, Duration responseTimeout, int retries) {
+  public ModbusBus(DeviceAddress address, EventLoop loop, ModbusMaster.Settings settings) {
     String name = "bus " + address;
     LinkCounters counters = new LinkCounters();
-    ModbusMaster.Settings settings = new ModbusMaster.Settings(responseTimeout, retries, LineTiming.of(address));
     DeviceLink[] self = new DeviceLink[1];
-    this.master = new ModbusMaster(name, loop, () -> self[0].channel(), settings);
-    this.link = new DeviceLink(name, address, loop, counters,
-        new ModbusBusInitializer(name, counters, master, this::down), ch -> { }, this::down);
+    ModbusBusInitializer[] pipeline = new ModbusBusInitializer[1];
+    this.master = new ModbusMaster(name, DeviceLink.loopFor(address, loop), () -> self[0].channel(),
+        ch -> pipeline[0].discardPartialFrame(ch), settings);
+    pipeline[0] = new ModbusBusInitializer(name, counters, master, this::down);
+    this.link = new DeviceLink(name, address, loop, counters, pipeline[0], ch -> { }, this::down);
     self[0] = link;
     this.client = new ModbusClient(master);
   }
 
   public ModbusBus(DeviceAddress address, EventLoop loop) {
-    this(address, loop, RESPONSE_TIMEOUT, RETRIES);
+    this(address, loop, new ModbusMaster.Settings(RESPONSE_TIMEOUT, RETRIES, LineTiming.of(address)));
   }
 
   /** Told, on the bus's loop, why the bus went down (lost, or could not connect). */
@@ -71,6 +72,10 @@ public final class ModbusBus {
 
   public ModbusMaster master() {
     return master;
+  }
+
+  public LinkCounters counters() {
+    return link.counters();
   }
 
   public LinkStatus status() {

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.parkgate.device.modbus.ModbusResponse;
 import org.parkgate.device.modbus.RtuCodec;
@@ -45,6 +46,7 @@ public final class ModbusMaster {
   private final String name;
   private final EventLoop loop;
   private final Supplier<Channel> channel;
+  private final Consumer<Channel> beforeRequest;
   private final Settings settings;
   private final Deque<Pending> commands = new ArrayDeque<>();
   private final Deque<Pending> polls = new ArrayDeque<>();
@@ -54,10 +56,13 @@ public final class ModbusMaster {
   /** When the line last fell silent: end of our last request or arrival of the last answer. */
   private long quietSinceNanos = System.nanoTime();
 
-  public ModbusMaster(String name, EventLoop loop, Supplier<Channel> channel, Settings settings) {
+  /** @param beforeRequest called with the channel just before each request is written */
+  public ModbusMaster(String name, EventLoop loop, Supplier<Channel> channel, Consumer<Channel> beforeRequest,
+      Settings settings) {
     this.name = name;
     this.loop = loop;
     this.channel = channel;
+    this.beforeRequest = beforeRequest;
     this.settings = settings;
   }
 
@@ -137,6 +142,7 @@ public final class ModbusMaster {
     }
     outstanding = commands.isEmpty() ? polls.poll() : commands.poll();
     long wire = settings.timing().wireNanos(RtuCodec.encode(outstanding.request()).length);
+    beforeRequest.accept(c);
     c.writeAndFlush(outstanding.request());
     quietSinceNanos = System.nanoTime() + wire;
     timer = loop.schedule(this::timedOut, settings.responseTimeout().toNanos() + wire, TimeUnit.NANOSECONDS);
