@@ -43,7 +43,7 @@ public final class JsscChannel extends AbstractChannel {
   private static final ChannelMetadata METADATA = new ChannelMetadata(false);
 
   static final int BUSY_POLL_MS = 1;
-  static final int IDLE_POLL_MS = 10;
+  static final int IDLE_POLL_MS = 20;
   /** How long after the last traffic polling stays fast: longer than any response timeout. */
   static final long BUSY_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
   /** How often an idle port checks that its device still exists. */
