@@ -26,11 +26,15 @@ public final class SiteConfigLoader {
 
     List<LaneConfig> lanes = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    SharedPorts ports = new SharedPorts();
     for (ConfigNode lane : root.list("lanes")) {
       LaneConfig parsed = lane(lane);
       if (!ids.add(parsed.id())) {
         throw lane.child("id").error("lane '" + parsed.id() + "' is defined twice");
       }
+      ports.barrier(lane.child("barrier"), parsed.id(), parsed.barrier(), parsed.barrierUnit());
+      ports.device(lane.child("cardReader"), parsed.id(), "card reader", parsed.cardReader());
+      ports.device(lane.child("display"), parsed.id(), "display", parsed.display());
       lanes.add(parsed);
     }
     if (lanes.isEmpty()) {
