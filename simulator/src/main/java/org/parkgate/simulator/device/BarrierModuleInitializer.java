@@ -1,5 +1,6 @@
 package org.parkgate.simulator.device;
 
+import org.parkgate.wire.CloseOnError;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -38,7 +39,7 @@ final class BarrierModuleInitializer extends ChannelInitializer<SocketChannel> {
         .addLast("decode", new ParsingDecoder<>(new RtuRequestParser(), link.counters(), link.name()))
         .addLast("encode", new FrameEncoder<>(RtuResponse.class, RtuCodec::encode, link.counters()))
         .addLast("slave", new Slave())
-        .addLast("errors", new CloseOnError(link));
+        .addLast("errors", new CloseOnError(link.name()));
   }
 
   /** Answers requests for this module's unit; broadcasts (unit 0) are obeyed without answer. */

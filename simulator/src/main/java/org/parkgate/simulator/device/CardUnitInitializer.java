@@ -1,5 +1,6 @@
 package org.parkgate.simulator.device;
 
+import org.parkgate.wire.CloseOnError;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -47,7 +48,7 @@ final class CardUnitInitializer extends ChannelInitializer<SocketChannel> {
         .addLast("decode", new ParsingDecoder<>(new CardUnitCodec(), link.counters(), link.name()))
         .addLast("encode", new FrameEncoder<>(CardRead.class, encode, link.counters()))
         .addLast("unit", new Commands())
-        .addLast("errors", new CloseOnError(link));
+        .addLast("errors", new CloseOnError(link.name()));
   }
 
   private final class Commands extends SimpleChannelInboundHandler<CardUnitCommand> {

@@ -1,5 +1,6 @@
 package org.parkgate.simulator.device;
 
+import org.parkgate.wire.CloseOnError;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -35,7 +36,7 @@ final class DisplayInitializer extends ChannelInitializer<SocketChannel> {
     FaultHandlers.addReceivedDrop(ch.pipeline(), link.faults());
     ch.pipeline()
         .addLast("display", new Rows())
-        .addLast("errors", new CloseOnError(link));
+        .addLast("errors", new CloseOnError(link.name()));
   }
 
   private final class Rows extends SimpleChannelInboundHandler<DisplayText> {
