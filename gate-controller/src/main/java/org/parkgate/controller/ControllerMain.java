@@ -1,1 +1,62 @@
-package org.parkgate.controller; public final class ControllerMain { public static void main(String[] a) {} }
+package org.parkgate.controller;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.parkgate.config.ConfigException;
+import org.parkgate.controller.ledger.LedgerException;
+import org.parkgate.fee.TariffException;
+
+/**
+ * {@code gate-controller --site FILE [--data DIR]}: runs one car park's lanes until stopped.
+ * Exits 2 on a bad argument or configuration, 1 when it cannot start, each with one line why.
+ */
+public final class ControllerMain {
+  private static final String USAGE = "usage: gate-controller --site FILE [--data DIR]";
+
+  private ControllerMain() {}
+
+  public static void main(String[] args) {
+    Path site = null;
+    Path data = null;
+    List<String> a = Arrays.asList(args);
+    for (int i = 0; i < a.size(); i++) {
+      String arg = a.get(i);
+      switch (arg) {
+        case "--help", "-h" -> {
+          System.out.println(USAGE);
+          return;
+        }
+        case "--site", "--data" -> {
+          if (i + 1 >= a.size()) {
+            fail(2, arg + " needs a value; " + USAGE);
+          }
+          Path value = Path.of(a.get(++i));
+          if (arg.equals("--site")) {
+            site = value;
+          } else {
+            data = value;
+          }
+        }
+        default -> fail(2, "unknown argument '" + arg + "'; " + USAGE);
+      }
+    }
+    if (site == null) {
+      fail(2, "--site is required; " + USAGE);
+    }
+    try {
+      GateController controller = GateController.start(site, data, java.time.Clock.systemUTC());
+      Runtime.getRuntime().addShutdownHook(new Thread(controller::close, "shutdown"));
+      System.out.println("controller ready: console API at " + controller.consoleUrl());
+    } catch (ConfigException | TariffException e) {
+      fail(2, e.getMessage());
+    } catch (LedgerException | StartupException e) {
+      fail(1, e.getMessage());
+    }
+  }
+
+  private static void fail(int code, String message) {
+    System.err.println("gate-controller: " + message);
+    System.exit(code);
+  }
+}

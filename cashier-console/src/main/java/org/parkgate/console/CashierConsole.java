@@ -1,0 +1,127 @@
+package org.parkgate.console;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.parkgate.console.auth.Authenticator;
+import org.parkgate.console.auth.PasswordHasher;
+import org.parkgate.console.auth.Sessions;
+import org.parkgate.console.auth.UserStore;
+import org.parkgate.console.booth.BoothState;
+import org.parkgate.console.booth.BrowserHub;
+import org.parkgate.console.booth.CashDesk;
+import org.parkgate.console.http.HttpInitializer;
+import org.parkgate.console.http.HttpServices;
+import org.parkgate.console.link.ControllerLink;
+import org.parkgate.site.SiteConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running console: the booth UI server plus the link to the controller. */
+public final class CashierConsole implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CashierConsole.class);
+
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final ExecutorService slowWork;
+  private final ControllerLink link;
+  private final Channel server;
+  private final UserStore users;
+
+  private CashierConsole(EventLoopGroup boss, EventLoopGroup workers, ExecutorService slowWork,
+      ControllerLink link, Channel server, UserStore users) {
+    this.boss = boss;
+    this.workers = workers;
+    this.slowWork = slowWork;
+    this.link = link;
+    this.server = server;
+    this.users = users;
+  }
+
+  /**
+   * Starts serving and connecting. {@code settings} wins over the site file's console section
+   * (tests use port 0 and a stub controller).
+   */
+  public static CashierConsole start(SiteConfig site, SiteConfig.ConsoleSettings settings, Path usersFile, String consoleId)
+      throws IOException {
+    PasswordHasher hasher = new PasswordHasher();
+    UserStore users = UserStore.loadOrCreate(usersFile, hasher);
+    Sessions sessions = new Sessions(Clock.systemUTC());
+    BrowserHub hub = new BrowserHub(new BoothState(site));
+    sessions.onEnd(hub::sessionEnded);
+
+    EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    // One thread is enough for a booth; the bounded queue turns a login flood into refusals.
+    ExecutorService slowWork =
+        new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(32),
+            r -> {
+              Thread t = new Thread(r, "password-check");
+              t.setDaemon(true);
+              return t;
+            });
+    ControllerLink link = new ControllerLink(URI.create(settings.controllerUrl()), consoleId, workers.next(), hub);
+    CashDesk desk = new CashDesk(hub, link::send);
+    HttpServices services =
+        new HttpServices(site.name(), sessions, new Authenticator(users, hasher, Clock.systemUTC()), hub, desk, slowWork);
+    Channel server;
+    try {
+      server =
+          new ServerBootstrap()
+              .group(boss, workers)
+              .channel(NioServerSocketChannel.class)
+              .childHandler(new HttpInitializer(services))
+              .bind(settings.bindHost(), settings.httpPort())
+              .sync()
+              .channel();
+    } catch (Exception e) {
+      shutdown(boss, workers, slowWork);
+      if (e instanceof BindException) {
+        throw new PortInUseException(settings.bindHost(), settings.httpPort(), e);
+      }
+      throw new IOException("cannot listen on " + settings.bindHost() + ":" + settings.httpPort() + ": " + e.getMessage(), e);
+    }
+    link.start();
+    return new CashierConsole(boss, workers, slowWork, link, server, users);
+  }
+
+  public int httpPort() {
+    return ((InetSocketAddress) server.localAddress()).getPort();
+  }
+
+  public UserStore users() {
+    return users;
+  }
+
+  public ControllerLink link() {
+    return link;
+  }
+
+  @Override
+  public void close() {
+    log.info("console: stopping");
+    server.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    link.stop().orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
+    shutdown(boss, workers, slowWork);
+  }
+
+  private static void shutdown(EventLoopGroup boss, EventLoopGroup workers, ExecutorService slowWork) {
+    slowWork.shutdownNow();
+    // No quiet period: a booth restart should be quick, and nothing is left to flush.
+    boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,56 @@
+package org.parkgate.console;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The command line, checked: every mistake is an IllegalArgumentException saying which. */
+record ConsoleOptions(Path site, Path users, Integer port, String controllerUrl, String consoleId, boolean hashPassword) {
+
+  static ConsoleOptions parse(String[] args) {
+    Path site = null;
+    Path users = null;
+    Integer port = null;
+    String controller = null;
+    String consoleId = null;
+    boolean hash = false;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      switch (arg) {
+        case "--hash-password" -> hash = true;
+        case "--site" -> site = Path.of(value(args, ++i, arg));
+        case "--users" -> users = Path.of(value(args, ++i, arg));
+        case "--controller" -> controller = value(args, ++i, arg);
+        case "--console-id" -> consoleId = value(args, ++i, arg);
+        case "--port" -> {
+          String v = value(args, ++i, arg);
+          try {
+            port = Integer.parseInt(v);
+          } catch (NumberFormatException e) {
+            port = -1;
+          }
+          if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be 0-65535, not '" + v + "'");
+          }
+        }
+        default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
+      }
+    }
+    if (hash) {
+      return new ConsoleOptions(null, null, null, null, null, true);
+    }
+    if (site == null) {
+      throw new IllegalArgumentException("--site FILE is required");
+    }
+    if (!Files.isRegularFile(site)) {
+      throw new IllegalArgumentException("site file not found: " + site);
+    }
+    return new ConsoleOptions(site, users, port, controller, consoleId, false);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length || args[i].startsWith("--")) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+}

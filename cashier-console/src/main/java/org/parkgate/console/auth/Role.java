@@ -1,0 +1,45 @@
+package org.parkgate.console.auth;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a signed-in person may do at the console. */
+public enum Role {
+  CASHIER("收费员", "Cashier"),
+  SUPERVISOR("主管", "Supervisor"),
+  FINANCE("财务", "Finance"),
+  ADMIN("管理员", "Admin");
+
+  private final String chinese;
+  private final String english;
+
+  Role(String chinese, String english) {
+    this.chinese = chinese;
+    this.english = english;
+  }
+
+  public String chinese() {
+    return chinese;
+  }
+
+  public String english() {
+    return english;
+  }
+
+  /** Collecting a fee is booth work; finance and admins only watch. */
+  public boolean takesCash() {
+    return this == CASHIER || this == SUPERVISOR;
+  }
+
+  public static Optional<Role> parse(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    for (Role role : values()) {
+      if (role.name().equals(text.trim().toUpperCase(Locale.ROOT))) {
+        return Optional.of(role);
+      }
+    }
+    return Optional.empty();
+  }
+}

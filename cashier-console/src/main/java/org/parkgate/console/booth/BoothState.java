@@ -1,0 +1,199 @@
+package org.parkgate.console.booth;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Welcome;
+import org.parkgate.site.LaneConfig;
+import org.parkgate.site.SiteConfig;
+
+/**
+ * The console's picture of the site, built only from controller events (the console never
+ * decides fees or lane state itself). Not thread-safe: {@link BrowserHub} serialises access.
+ */
+public final class BoothState {
+  static final int LOG_SIZE = 100;
+
+  private final BoothView.Site site;
+  private final BoothFormat format;
+  private final Map<String, LaneState> lanes = new LinkedHashMap<>();
+  private final ArrayDeque<BoothView.LogEntry> log = new ArrayDeque<>();
+  private boolean online;
+  private String linkDetail = "正在连接控制器 · Connecting to the controller";
+  private long lastSeq;
+
+  public BoothState(SiteConfig config) {
+    this.format = new BoothFormat(config.zone());
+    this.site =
+        new BoothView.Site(
+            config.id(), config.name(), config.zone().getId(), config.currency().getCurrencyCode(),
+            BoothFormat.symbol(config.currency()));
+    for (LaneConfig lane : config.lanes()) {
+      lanes.put(lane.id(), new LaneState(lane.id(), lane.name(), lane.kind().name().toLowerCase(Locale.ROOT)));
+    }
+  }
+
+  public void linkUp(Welcome welcome) {
+    online = true;
+    linkDetail = "控制器在线 · Controller online";
+    for (String id : welcome.lanes()) {
+      lanes.computeIfAbsent(id, k -> new LaneState(k, k, k.startsWith("entry") ? "entry" : "exit"));
+    }
+  }
+
+  public void linkDown(String reason) {
+    online = false;
+    linkDetail = "控制器离线 · Controller offline — " + reason;
+  }
+
+  public boolean online() {
+    return online;
+  }
+
+  /** Forgets everything learnt from events, before the controller's history is replayed. */
+  public void reset() {
+    lanes.values().forEach(LaneState::clear);
+    log.clear();
+    lastSeq = 0;
+  }
+
+  /** Applies one event; returns the log line it makes, if any. */
+  public Optional<BoothView.LogEntry> apply(ConsoleEvent event) {
+    lastSeq = event.seq();
+    LaneState lane = lanes.computeIfAbsent(event.lane(), k -> new LaneState(k, k, "exit"));
+    String text = lane.apply(event, format);
+    if (text == null) {
+      return Optional.empty();
+    }
+    String kind = event.getClass().getSimpleName();
+    BoothView.LogEntry entry = new BoothView.LogEntry(event.seq(), format.dateTime(event.at()), lane.name, kind, text);
+    log.addLast(entry);
+    while (log.size() > LOG_SIZE) {
+      log.removeFirst();
+    }
+    return Optional.of(entry);
+  }
+
+  /** The exit waiting at a lane, if any: what a cash payment must match. */
+  public Optional<ConsoleEvent.ExitPending> pendingAt(String lane) {
+    LaneState l = lanes.get(lane);
+    return l == null ? Optional.empty() : Optional.ofNullable(l.pending);
+  }
+
+  public BoothView.State view() {
+    List<BoothView.Lane> views = new ArrayList<>();
+    lanes.values().forEach(l -> views.add(l.view(format)));
+    return new BoothView.State("state", site, new BoothView.Link(online, linkDetail, lastSeq), views);
+  }
+
+  public BoothView.Log log() {
+    return new BoothView.Log("log", List.copyOf(log));
+  }
+
+  /** One lane as the events have described it. */
+  private static final class LaneState {
+    final String id;
+    final String name;
+    final String kind;
+    ConsoleEvent.LaneStatus status;
+    ConsoleEvent.ExitPending pending;
+    ConsoleEvent.PaymentRecorded paid;
+    String notice;
+    final Map<String, String> offline = new TreeMap<>();
+
+    LaneState(String id, String name, String kind) {
+      this.id = id;
+      this.name = name;
+      this.kind = kind;
+    }
+
+    void clear() {
+      status = null;
+      pending = null;
+      paid = null;
+      notice = null;
+      offline.clear();
+    }
+
+    /** Updates the lane and returns a bilingual log line, or null for routine status. */
+    String apply(ConsoleEvent event, BoothFormat format) {
+      if (event instanceof ConsoleEvent.LaneStatus s) {
+        status = s;
+        return null;
+      } else if (event instanceof ConsoleEvent.EntryRecorded e) {
+        notice = null;
+        return "入场 Entry · 卡号 Card " + e.card() + " · 停车记录 Stay #" + e.stayId();
+      } else if (event instanceof ConsoleEvent.ExitPending e) {
+        pending = e;
+        paid = null;
+        notice = null;
+        return "出场待收费 Exit waiting for payment · 卡号 Card " + e.card()
+            + " · 应收 Amount due " + BoothFormat.money(e.due()) + " " + e.due().currency().getCurrencyCode();
+      } else if (event instanceof ConsoleEvent.PaymentRecorded p) {
+        if (pending != null && pending.stayId() == p.stayId()) {
+          pending = null;
+        }
+        paid = p;
+        return "已收款 Paid · 收据 Receipt " + p.receiptNo() + " · " + BoothFormat.money(p.amount())
+            + " " + p.amount().currency().getCurrencyCode() + " · " + p.cashier();
+      } else if (event instanceof ConsoleEvent.VehicleLeft v) {
+        if (pending != null && pending.stayId() == v.stayId()) {
+          pending = null;
+        }
+        if (paid != null && paid.stayId() == v.stayId()) {
+          paid = null;
+        }
+        return "车辆离场 Vehicle left · 卡号 Card " + v.card();
+      } else if (event instanceof ConsoleEvent.DeviceStatus d) {
+        if (d.online()) {
+          // Only a device that was offline comes "back"; the first report is just "online".
+          boolean wasOffline = offline.remove(d.device()) != null;
+          return (wasOffline ? "设备恢复 Device back online · " : "设备在线 Device online · ") + d.device();
+        }
+        offline.put(d.device(), d.detail() == null ? "" : d.detail());
+        return "设备离线 Device offline · " + d.device() + (d.detail() == null ? "" : " · " + d.detail());
+      } else if (event instanceof ConsoleEvent.CardRejected r) {
+        notice = "拒绝卡 Card rejected · " + r.card() + " · " + r.reason();
+        return notice;
+      }
+      return null;
+    }
+
+    BoothView.Lane view(BoothFormat format) {
+      List<String> devices = new ArrayList<>();
+      offline.forEach((device, detail) -> devices.add(detail.isEmpty() ? device : device + " (" + detail + ")"));
+      return new BoothView.Lane(
+          id,
+          name,
+          status == null ? kind : status.kind().toLowerCase(Locale.ROOT),
+          status == null ? "" : status.state(),
+          status == null ? "" : status.barrier(),
+          status != null && status.vehiclePresent(),
+          status == null ? List.of() : status.display(),
+          devices,
+          notice,
+          pending == null ? null : pendingView(pending, format),
+          paid == null ? null : new BoothView.Paid(paid.stayId(), paid.card(), paid.receiptNo(),
+              BoothFormat.money(paid.amount()), paid.cashier(), format.time(paid.at())));
+    }
+
+    private static BoothView.Pending pendingView(ConsoleEvent.ExitPending p, BoothFormat format) {
+      List<BoothView.Item> items = new ArrayList<>();
+      for (ConsoleEvent.FeeItem item : p.items()) {
+        items.add(new BoothView.Item(item.period(), item.rule(), item.quantity(), BoothFormat.money(item.amount())));
+      }
+      Duration stay = p.entryAt() == null || p.exitAt() == null ? null : Duration.between(p.entryAt(), p.exitAt());
+      return new BoothView.Pending(
+          p.stayId(), p.card(), format.dateTime(p.entryAt()), format.dateTime(p.exitAt()),
+          BoothFormat.duration(stay), p.due().minor(), BoothFormat.money(p.due()),
+          p.due().currency().getCurrencyCode(), items);
+    }
+  }
+}

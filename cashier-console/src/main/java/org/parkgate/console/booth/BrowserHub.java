@@ -1,0 +1,109 @@
+package org.parkgate.console.booth;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.netty.channel.Channel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.util.List;
+import java.util.Optional;
+import org.parkgate.api.ApiJson;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Welcome;
+import org.parkgate.console.link.LinkListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fans controller events out to every open booth page. A page that joins gets the current state
+ * and log first; one lock orders that snapshot against live updates, so a page neither misses an
+ * event nor sees one twice.
+ */
+public final class BrowserHub implements LinkListener {
+  private static final Logger log = LoggerFactory.getLogger(BrowserHub.class);
+  /** The login session a browser WebSocket belongs to, so logout can close it. */
+  public static final AttributeKey<String> SESSION = AttributeKey.valueOf("parkgate.session");
+
+  private final BoothState state;
+  private final ChannelGroup browsers = new DefaultChannelGroup("booth pages", GlobalEventExecutor.INSTANCE);
+
+  public BrowserHub(BoothState state) {
+    this.state = state;
+  }
+
+  /** Adds a page: it receives {@code first}, the state and the log, then every update. */
+  public synchronized void join(Channel page, String sessionId, Object first) {
+    page.attr(SESSION).set(sessionId);
+    page.write(frame(first));
+    page.write(frame(state.view()));
+    page.writeAndFlush(frame(state.log()));
+    browsers.add(page);
+  }
+
+  /** Closes every page opened by a session that has ended. */
+  public void sessionEnded(String sessionId) {
+    for (Channel page : browsers) {
+      if (sessionId.equals(page.attr(SESSION).get())) {
+        page.close();
+      }
+    }
+  }
+
+  public synchronized Optional<ConsoleEvent.ExitPending> pendingAt(String lane) {
+    return state.pendingAt(lane);
+  }
+
+  public synchronized BoothView.State view() {
+    return state.view();
+  }
+
+  public synchronized boolean online() {
+    return state.online();
+  }
+
+  public int pages() {
+    return browsers.size();
+  }
+
+  @Override
+  public synchronized void linkUp(Welcome welcome) {
+    state.linkUp(welcome);
+    browsers.writeAndFlush(frame(state.view()));
+  }
+
+  @Override
+  public synchronized void linkDown(String reason) {
+    boolean wasOnline = state.online();
+    state.linkDown(reason);
+    if (wasOnline) {
+      browsers.writeAndFlush(frame(state.view()));
+    }
+  }
+
+  @Override
+  public synchronized void event(ConsoleEvent event) {
+    Optional<BoothView.LogEntry> entry = state.apply(event);
+    browsers.write(frame(state.view()));
+    entry.ifPresent(e -> browsers.write(frame(new BoothView.Log("log", List.of(e)))));
+    browsers.flush();
+  }
+
+  @Override
+  public synchronized void historyReset() {
+    state.reset();
+    browsers.write(frame(state.view()));
+    browsers.writeAndFlush(frame(state.log()));
+  }
+
+  /** One text frame; a channel group hands each page its own duplicate and releases this one. */
+  public static TextWebSocketFrame frame(Object message) {
+    try {
+      return new TextWebSocketFrame(ApiJson.mapper().writeValueAsString(message));
+    } catch (JsonProcessingException e) {
+      log.error("booth: cannot write {} as JSON", message.getClass().getSimpleName(), e);
+      throw new IllegalStateException(e);
+    }
+  }
+}

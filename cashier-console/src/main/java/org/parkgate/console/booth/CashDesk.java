@@ -1,0 +1,74 @@
+package org.parkgate.console.booth;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.parkgate.api.CommandResult;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.console.auth.UserAccount;
+
+/**
+ * Turns "cash received" at the booth into a {@link ConsoleCommand.RecordCashPayment}. The page
+ * names the request id, the stay and the amount it showed; the console checks them against the
+ * exit actually waiting, so a stale page never records a payment for the wrong car or amount.
+ */
+public final class CashDesk {
+  private static final int REMEMBERED = 256;
+
+  private final BrowserHub hub;
+  private final Function<ConsoleCommand, CompletableFuture<CommandResult>> controller;
+  /** Commands already sent, by request id: a retry resends exactly the same command. */
+  private final Map<String, ConsoleCommand.RecordCashPayment> sent =
+      new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ConsoleCommand.RecordCashPayment> eldest) {
+          return size() > REMEMBERED;
+        }
+      };
+
+  public CashDesk(BrowserHub hub, Function<ConsoleCommand, CompletableFuture<CommandResult>> controller) {
+    this.hub = hub;
+    this.controller = controller;
+  }
+
+  public CompletableFuture<CommandResult> cashReceived(UserAccount cashier, CashRequest request) {
+    String id = request.requestId();
+    if (id == null || !id.matches("[A-Za-z0-9_-]{8,64}")) {
+      return refused(id, "请求编号无效 · Invalid request id");
+    }
+    if (!cashier.role().takesCash()) {
+      return refused(id, "只有收费员或主管可以收款 · Only cashiers and supervisors take cash");
+    }
+    ConsoleCommand.RecordCashPayment command;
+    synchronized (sent) {
+      command = sent.get(id);
+    }
+    if (command == null) {
+      Optional<ConsoleEvent.ExitPending> waiting = hub.pendingAt(request.lane() == null ? "" : request.lane());
+      if (waiting.isEmpty() || waiting.get().stayId() != request.stayId()) {
+        return refused(id, "该车道没有这辆待缴费车辆 · No such vehicle waiting to pay at " + request.lane());
+      }
+      ConsoleEvent.ExitPending exit = waiting.get();
+      if (exit.due().minor() != request.dueMinor()) {
+        return refused(id, "应收金额已变为 " + BoothFormat.money(exit.due())
+            + "，请核对后再收 · The amount due changed to " + BoothFormat.money(exit.due()) + ", check and press again");
+      }
+      command = new ConsoleCommand.RecordCashPayment(id, exit.lane(), exit.stayId(), exit.due(), cashier.username());
+      synchronized (sent) {
+        sent.putIfAbsent(id, command);
+        command = sent.get(id);
+      }
+    }
+    return controller.apply(command);
+  }
+
+  private static CompletableFuture<CommandResult> refused(String id, String why) {
+    return CompletableFuture.completedFuture(CommandResult.refused(id, why));
+  }
+
+  /** What the page sends when the cashier presses "cash received". */
+  public record CashRequest(String requestId, String lane, long stayId, long dueMinor) {}
+}

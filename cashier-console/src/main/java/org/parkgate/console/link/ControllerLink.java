@@ -1,0 +1,247 @@
+package org.parkgate.console.link;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.parkgate.api.ApiJson;
+import org.parkgate.api.ApiMessage;
+import org.parkgate.api.CommandResult;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Welcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The console's one connection to the gate-controller. It reconnects by itself with backoff,
+ * greets with the last event seq it has delivered so nothing is missed or repeated, and keeps
+ * every command until its result arrives, sending it again with the same request id after a
+ * reconnect (the controller answers a repeat with the first result and does not act twice).
+ *
+ * <p>All state lives on one event loop, so no locks: public methods hop onto it.
+ */
+public final class ControllerLink {
+  private static final Logger log = LoggerFactory.getLogger(ControllerLink.class);
+  /** Commands waiting for a result; more than this means the controller is badly stuck. */
+  static final int MAX_PENDING = 64;
+
+  private final URI uri;
+  private final String consoleId;
+  private final EventLoop loop;
+  private final LinkListener listener;
+  private final Backoff backoff;
+  private final Map<String, Pending> pending = new LinkedHashMap<>();
+
+  private Channel channel;
+  private boolean welcomed;
+  private boolean stopped;
+  private String helloId;
+  private int failures;
+  // Written on the loop only; volatile so health checks on other threads read it safely.
+  private volatile long lastSeq;
+
+  public ControllerLink(URI uri, String consoleId, EventLoop loop, LinkListener listener, Duration minBackoff, Duration maxBackoff) {
+    if (!"ws".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+      throw new IllegalArgumentException("controller URL must be ws://host:port/path, not '" + uri + "'");
+    }
+    this.uri = uri;
+    this.consoleId = consoleId;
+    this.loop = loop;
+    this.listener = listener;
+    this.backoff = new Backoff(minBackoff, maxBackoff);
+  }
+
+  public ControllerLink(URI uri, String consoleId, EventLoop loop, LinkListener listener) {
+    this(uri, consoleId, loop, listener, Duration.ofMillis(250), Duration.ofSeconds(5));
+  }
+
+  public void start() {
+    loop.execute(this::connect);
+  }
+
+  /** Stops reconnecting and closes the link; commands still waiting are refused. */
+  public CompletableFuture<Void> stop() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    loop.execute(
+        () -> {
+          stopped = true;
+          for (Pending p : new ArrayList<>(pending.values())) {
+            p.result.complete(CommandResult.refused(p.command.requestId(), "console shutting down"));
+          }
+          pending.clear();
+          if (channel != null) {
+            channel.close().addListener(f -> done.complete(null));
+          } else {
+            done.complete(null);
+          }
+        });
+    return done;
+  }
+
+  /**
+   * Sends a command and completes with its one result. The same request id sent again while the
+   * first is still waiting shares the first's result instead of being sent twice.
+   */
+  public CompletableFuture<CommandResult> send(ConsoleCommand command) {
+    CompletableFuture<CommandResult> result = new CompletableFuture<>();
+    loop.execute(
+        () -> {
+          Pending existing = pending.get(command.requestId());
+          if (existing != null) {
+            existing.result.whenComplete((r, e) -> result.complete(r));
+            return;
+          }
+          if (stopped) {
+            result.complete(CommandResult.refused(command.requestId(), "console shutting down"));
+            return;
+          }
+          if (pending.size() >= MAX_PENDING) {
+            result.complete(CommandResult.refused(command.requestId(),
+                "控制器无响应，请稍候 · The controller is not answering, too many commands waiting"));
+            return;
+          }
+          pending.put(command.requestId(), new Pending(command, result));
+          if (welcomed) {
+            write(command);
+          }
+        });
+    return result;
+  }
+
+  /** The newest event seq delivered to the listener (read for tests and health). */
+  public long lastSeq() {
+    return lastSeq;
+  }
+
+  private void connect() {
+    if (stopped) {
+      return;
+    }
+    int port = uri.getPort() > 0 ? uri.getPort() : 80;
+    ChannelFuture f =
+        new Bootstrap()
+            .group(loop)
+            .channel(NioSocketChannel.class)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3_000)
+            .handler(new ControllerLinkInitializer(uri, this))
+            .connect(uri.getHost(), port);
+    f.addListener(
+        done -> {
+          if (!done.isSuccess()) {
+            down("cannot connect to " + uri + ": " + done.cause().getMessage());
+            return;
+          }
+          Channel ch = f.channel();
+          channel = ch;
+          ch.closeFuture().addListener(closed -> {
+            if (channel == ch) {
+              channel = null;
+              down("connection to " + uri + " closed");
+            }
+          });
+          if (stopped) {
+            ch.close();
+          }
+        });
+  }
+
+  private void down(String reason) {
+    welcomed = false;
+    if (stopped) {
+      return;
+    }
+    long delay = backoff.nextDelayMillis();
+    // A controller down for an hour should not bury the log: the first failure, then one a minute.
+    failures++;
+    if (failures == 1 || failures % 12 == 0) {
+      log.info("controller link: {}; retrying in {} ms (attempt {})", reason, delay, failures);
+    } else {
+      log.debug("controller link: {}; retrying in {} ms", reason, delay);
+    }
+    listener.linkDown(reason);
+    loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+  }
+
+  /** The WebSocket is open: say who we are and where we left off. */
+  void handshaken(Channel ch) {
+    helloId = "hello-" + UUID.randomUUID();
+    log.info("controller link: connected to {}, resuming after seq {}", uri, lastSeq);
+    ch.writeAndFlush(new TextWebSocketFrame(ApiJson.write(new ConsoleCommand.Hello(helloId, consoleId, lastSeq))));
+  }
+
+  void received(Channel ch, ApiMessage message) {
+    if (ch != channel) {
+      return;
+    }
+    if (message instanceof Welcome welcome) {
+      welcome(ch, welcome);
+    } else if (message instanceof ConsoleEvent event) {
+      event(event);
+    } else if (message instanceof CommandResult result) {
+      result(ch, result);
+    } else {
+      log.warn("controller link: unexpected {} from the controller", message.getClass().getSimpleName());
+    }
+  }
+
+  private void welcome(Channel ch, Welcome welcome) {
+    if (welcome.lastSeq() < lastSeq) {
+      // The controller has fewer events than we have seen: a new ledger. Start over from 0.
+      log.warn("controller link: controller's last seq {} is behind ours {}; reloading its history", welcome.lastSeq(), lastSeq);
+      lastSeq = 0;
+      listener.historyReset();
+      backoff.reset();
+      ch.close();
+      return;
+    }
+    welcomed = true;
+    failures = 0;
+    backoff.reset();
+    log.info("controller link: welcomed by site {} ({} events, {} commands to resend)", welcome.siteId(), welcome.lastSeq(), pending.size());
+    listener.linkUp(welcome);
+    for (Pending p : pending.values()) {
+      write(p.command);
+    }
+  }
+
+  private void event(ConsoleEvent event) {
+    if (!welcomed || event.seq() <= lastSeq) {
+      return;
+    }
+    if (event.seq() != lastSeq + 1) {
+      log.warn("controller link: events {}..{} never arrived", lastSeq + 1, event.seq() - 1);
+    }
+    lastSeq = event.seq();
+    listener.event(event);
+  }
+
+  private void result(Channel ch, CommandResult result) {
+    Pending p = result.requestId() == null ? null : pending.remove(result.requestId());
+    if (p != null) {
+      p.result.complete(result);
+    } else if (result.requestId() != null && result.requestId().equals(helloId) && !result.ok()) {
+      log.error("controller link: controller refused our hello: {}", result.error());
+      ch.close();
+    } else if (!result.ok()) {
+      log.warn("controller link: controller reports an error: {}", result.error());
+    }
+  }
+
+  private void write(ConsoleCommand command) {
+    channel.writeAndFlush(new TextWebSocketFrame(ApiJson.write(command)));
+  }
+
+  private record Pending(ConsoleCommand command, CompletableFuture<CommandResult> result) {}
+}

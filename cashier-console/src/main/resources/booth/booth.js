@@ -1,0 +1,320 @@
+// The booth page: draws what the console pushes over /ws and sends "cash received".
+// Plain script, no build step. All text from the server goes in through textContent.
+"use strict";
+
+(function () {
+  const BARRIER = {
+    open: ["抬杆", "Open", "barrier-open"], opened: ["抬杆", "Open", "barrier-open"],
+    up: ["抬杆", "Open", "barrier-open"], raised: ["抬杆", "Open", "barrier-open"],
+    closed: ["落杆", "Closed", "barrier-closed"], down: ["落杆", "Closed", "barrier-closed"],
+    lowered: ["落杆", "Closed", "barrier-closed"],
+    opening: ["抬杆中", "Opening", "barrier-moving"], closing: ["落杆中", "Closing", "barrier-moving"],
+    moving: ["动作中", "Moving", "barrier-moving"], fault: ["故障", "Fault", "barrier-moving"],
+    unknown: ["未知", "Unknown", "barrier-moving"]
+  };
+  const STATE = {
+    idle: "空闲 · Idle", awaiting_payment: "等待缴费 · Awaiting payment", awaiting_card: "等待取卡 · Waiting for card",
+    vehicle_present: "有车 · Vehicle present", opening: "抬杆中 · Opening", open: "放行中 · Passing",
+    passing: "放行中 · Passing", closing: "落杆中 · Closing", fault: "故障 · Fault", offline: "离线 · Offline"
+  };
+
+  let socket = null;
+  let retryMs = 1000;
+  let user = null;
+  let view = null;
+  let selectedLane = null;
+  const inflight = new Map();   // stayId -> {requestId, lane, stayId, dueMinor}
+  const results = new Map();    // lane -> {cls, text, stayId}
+  const logItems = [];
+
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  function bi(zh, en) {
+    const span = el("span", null, zh);
+    span.appendChild(el("span", "en", en));
+    return span;
+  }
+
+  function newRequestId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    const b = new Uint8Array(16);
+    crypto.getRandomValues(b);
+    return Array.from(b, x => x.toString(16).padStart(2, "0")).join("");
+  }
+
+  // ---- link to the console ----
+
+  function connect() {
+    const scheme = location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + location.host + "/ws");
+    socket.onopen = () => {
+      retryMs = 1000;
+      banner(null);
+      // Anything pressed but not yet answered goes again with the same id: never charged twice.
+      for (const req of inflight.values()) send(req);
+    };
+    socket.onmessage = (m) => {
+      let msg;
+      try { msg = JSON.parse(m.data); } catch (e) { return; }
+      if (msg.type === "hello") hello(msg);
+      else if (msg.type === "state") { view = msg; render(); }
+      else if (msg.type === "log") addLog(msg.entries);
+      else if (msg.type === "result") result(msg);
+      else if (msg.type === "error") banner("错误 · Error: " + msg.error, 4000);
+    };
+    socket.onclose = () => {
+      socket = null;
+      banner("与收费台服务断开，正在重连 · Lost the console, reconnecting…");
+      setStatus(false, "收费台离线 · Console offline");
+      // A refused upgrade looks the same as a dead server: ask whether the session is still valid.
+      fetch("/api/state", { credentials: "same-origin" }).then(r => {
+        if (r.status === 401) location.href = "/login";
+      }).catch(() => {});
+      setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, 5000);
+    };
+  }
+
+  function send(req) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ type: "cash", requestId: req.requestId, lane: req.lane, stayId: req.stayId, dueMinor: req.dueMinor }));
+    }
+  }
+
+  function hello(msg) {
+    user = msg.user;
+    document.getElementById("user-role").textContent = user.roleZh + " " + user.role + " ·";
+    document.getElementById("user-name").textContent = user.name + " (" + user.username + ")";
+    logItems.length = 0;
+  }
+
+  // ---- cash received ----
+
+  function cashReceived(laneId) {
+    if (!view || !user || !user.takesCash) return;
+    const lane = view.lanes.find(l => l.id === laneId);
+    if (!lane || !lane.pending || !view.link.online) return;
+    const p = lane.pending;
+    if (inflight.has(p.stayId)) return;   // already pressed: the first press is still on its way
+    const req = { requestId: newRequestId(), lane: lane.id, stayId: p.stayId, dueMinor: p.dueMinor };
+    inflight.set(p.stayId, req);
+    results.set(lane.id, { cls: "wait", text: "正在记录… · Recording…", stayId: p.stayId });
+    send(req);
+    render();
+  }
+
+  function result(msg) {
+    let req = null;
+    for (const r of inflight.values()) if (r.requestId === msg.requestId) req = r;
+    if (!req) return;
+    inflight.delete(req.stayId);
+    if (msg.ok) {
+      results.set(req.lane, { cls: "ok", text: "✓ 现金收讫 · Cash received" + (msg.detail ? " — " + msg.detail : ""), stayId: req.stayId });
+    } else {
+      results.set(req.lane, { cls: "bad", text: "✗ 未记录 · Not recorded: " + (msg.error || "?"), stayId: req.stayId });
+    }
+    render();
+  }
+
+  // ---- drawing ----
+
+  function setStatus(online, text) {
+    const s = document.getElementById("link-status");
+    s.className = "status " + (online ? "online" : "offline");
+    s.textContent = text;
+  }
+
+  let bannerTimer = null;
+  function banner(text, clearAfterMs) {
+    const b = document.getElementById("banner");
+    clearTimeout(bannerTimer);
+    b.textContent = text || "";
+    b.classList.toggle("hidden", !text);
+    if (text && clearAfterMs) bannerTimer = setTimeout(() => banner(null), clearAfterMs);
+  }
+
+  function render() {
+    if (!view) return;
+    document.getElementById("site-name").textContent = "收费亭 · " + view.site.name;
+    document.title = "收费亭 Booth · " + view.site.name;
+    setStatus(view.link.online, view.link.online ? "控制器在线 · Controller online" : "控制器离线 · Controller offline");
+    // What is on screen may be out of date while the controller is away: fade it.
+    document.body.classList.toggle("stale", !view.link.online);
+    if (socket && !view.link.online) banner(view.link.detail);
+    else if (socket) banner(null);
+
+    const exits = view.lanes.filter(l => l.kind === "exit");
+    const entries = view.lanes.filter(l => l.kind !== "exit");
+    if (!exits.some(l => l.id === selectedLane)) selectedLane = null;
+    const waiting = exits.find(l => l.pending);
+    if (!selectedLane || (waiting && !exits.find(l => l.id === selectedLane).pending)) {
+      selectedLane = waiting ? waiting.id : (exits[0] && exits[0].id);
+    }
+    replace("exit-lanes", exits.map(exitLane));
+    replace("entry-lanes", entries.map(l => laneCard(l)));
+  }
+
+  function replace(id, children) {
+    const box = document.getElementById(id);
+    box.replaceChildren(...children);
+    if (children.length === 0) box.appendChild(el("p", "empty", "无 · None"));
+  }
+
+  function laneCard(lane) {
+    const card = el("article", "lane");
+    card.dataset.lane = lane.id;
+    const head = el("div", "lane-head");
+    const title = el("div", "lane-title", (lane.kind === "exit" ? "出场 Exit · " : "入场 Entry · ") + lane.name);
+    title.appendChild(el("small", null, lane.id));
+    head.appendChild(title);
+    head.appendChild(el("div", "lane-state", stateText(lane.state)));
+    card.appendChild(head);
+
+    const facts = el("dl", "facts");
+    const b = BARRIER[(lane.barrier || "unknown").toLowerCase()] || [lane.barrier, "", "barrier-moving"];
+    fact(facts, "道闸 Barrier", b[0] + " " + b[1], b[2]);
+    fact(facts, "地感线圈 Loop", lane.vehiclePresent ? "有车 · Vehicle present" : "无车 · Clear");
+    card.appendChild(facts);
+
+    card.appendChild(el("div", "display-label", "显示屏 Lane display"));
+    card.appendChild(el("div", "display", (lane.display || []).join("\n")));
+    if (lane.offlineDevices && lane.offlineDevices.length) {
+      card.appendChild(el("div", "device-alarm", "设备离线 Device offline: " + lane.offlineDevices.join(", ")));
+    }
+    if (lane.notice) card.appendChild(el("div", "notice", lane.notice));
+    return card;
+  }
+
+  function exitLane(lane) {
+    const card = laneCard(lane);
+    if (lane.id === selectedLane) card.classList.add("selected");
+    card.addEventListener("click", () => { selectedLane = lane.id; render(); });
+    const p = lane.pending;
+    if (p) {
+      card.appendChild(vehicle(lane, p));
+    } else if (!lane.paid) {
+      card.appendChild(el("p", "empty", "无待缴费车辆 · No vehicle waiting to pay"));
+    }
+    const r = results.get(lane.id);
+    // A result belongs to one stay: shown while that stay is waiting or just paid.
+    const showResult = r && (p ? r.stayId === p.stayId : (lane.paid ? lane.paid.stayId === r.stayId : r.cls === "bad"));
+    if (showResult) {
+      const box = el("div", "result " + r.cls, r.text);
+      box.id = "result-" + lane.id;
+      card.appendChild(box);
+    }
+    if (lane.paid) {
+      const paid = el("div", "paid");
+      paid.id = "paid-" + lane.id;
+      paid.appendChild(bi("已收款 · 收据号", "Paid · Receipt No."));
+      const receipt = el("div", "receipt", lane.paid.receiptNo);
+      receipt.id = "receipt-" + lane.id;
+      paid.appendChild(receipt);
+      paid.appendChild(el("div", null, "¥ " + lane.paid.amount + " · 卡号 Card " + lane.paid.card
+        + " · " + lane.paid.cashier + " · " + lane.paid.time));
+      card.appendChild(paid);
+    }
+    return card;
+  }
+
+  function vehicle(lane, p) {
+    const box = el("div", "vehicle");
+    const left = el("div");
+    left.appendChild(el("h3", null, "待缴费车辆 · Vehicle waiting"));
+    const facts = el("dl", "facts");
+    fact(facts, "卡号 Card", p.card, "card");
+    fact(facts, "入场时间 Entry time", p.entryTime);
+    fact(facts, "停车时长 Duration", p.duration);
+    fact(facts, "停车记录 Stay", "#" + p.stayId);
+    left.appendChild(facts);
+    left.appendChild(items(p));
+    box.appendChild(left);
+
+    const right = el("div", "due-box");
+    right.appendChild(bi("应收 停车费", "Amount due · Parking fee"));
+    const due = el("div", "due");
+    due.id = "due-" + lane.id;
+    due.appendChild(el("span", "symbol", view.site.symbol));
+    due.appendChild(document.createTextNode(p.due));
+    right.appendChild(due);
+    right.appendChild(el("div", "due-currency", p.currency + " · 时区 Zone " + view.site.zone));
+    const button = el("button", "cash");
+    button.type = "button";
+    button.id = "cash-" + lane.id;
+    button.appendChild(bi("现金收讫", "Cash received · Enter / F1"));
+    button.disabled = !user || !user.takesCash || !view.link.online || inflight.has(p.stayId);
+    if (user && !user.takesCash) button.title = "只有收费员或主管可以收款 · Only cashiers and supervisors take cash";
+    button.addEventListener("click", (e) => { e.stopPropagation(); cashReceived(lane.id); });
+    right.appendChild(button);
+    box.appendChild(right);
+    return box;
+  }
+
+  function items(p) {
+    const t = el("table", "items");
+    const head = el("tr");
+    ["时段 Period", "规则 Rule", "数量 Qty", "金额 Amount"].forEach((h, i) => head.appendChild(el("th", i >= 2 ? "num" : null, h)));
+    t.appendChild(head);
+    for (const it of p.items) {
+      const row = el("tr");
+      row.appendChild(el("td", "period", it.period));
+      row.appendChild(el("td", null, it.rule));
+      row.appendChild(el("td", "num", String(it.quantity)));
+      row.appendChild(el("td", "num", it.amount));
+      t.appendChild(row);
+    }
+    const cap = el("caption", null, "收费明细 · Why this fee");
+    cap.style.textAlign = "left";
+    cap.style.fontWeight = "bold";
+    t.prepend(cap);
+    return t;
+  }
+
+  function fact(dl, label, value, cls) {
+    const d = el("div");
+    d.appendChild(el("dt", null, label));
+    d.appendChild(el("dd", cls || null, value || "—"));
+    dl.appendChild(d);
+  }
+
+  function stateText(state) {
+    if (!state) return "";
+    return STATE[state.toLowerCase()] || state.replace(/_/g, " ").toLowerCase();
+  }
+
+  function addLog(entries) {
+    for (const e of entries) logItems.unshift(e);
+    logItems.length = Math.min(logItems.length, 100);
+    const list = logItems.map(e => {
+      const li = el("li");
+      li.appendChild(el("span", "when", e.time.slice(11)));
+      li.appendChild(el("span", "where", e.lane));
+      li.appendChild(document.createTextNode(e.text));
+      return li;
+    });
+    replace("event-log", list);
+  }
+
+  // ---- keys and clock ----
+
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "F1" || e.key === "Enter") {
+      e.preventDefault();   // F1 would open the browser's help; Enter would also click a focused button
+      if (!e.repeat && selectedLane) cashReceived(selectedLane);
+    }
+  });
+
+  function tick() {
+    if (!view) return;
+    const now = new Date().toLocaleTimeString("zh-CN", { timeZone: view.site.zone, hour12: false });
+    document.getElementById("clock").textContent = now;
+  }
+  setInterval(tick, 1000);
+
+  connect();
+})();

@@ -1,0 +1,86 @@
+package org.parkgate.console.booth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.console.FakeController;
+import org.parkgate.console.TestConsole;
+import org.parkgate.money.Money;
+
+class BoothStateTest {
+  private final BoothState state = new BoothState(TestConsole.demoSite());
+  private static final Instant T = Instant.parse("2027-01-09T06:31:00Z");
+
+  @Test
+  void aWaitingExitShowsFeeAndTimesInTheSiteZone() {
+    state.apply(FakeController.exitPending(7, "00A1", 1105).apply(1));
+    BoothView.Pending p = exit().pending();
+    assertEquals("11.05", p.due());
+    assertEquals(1105, p.dueMinor());
+    assertEquals("2027-01-09 13:00:00", p.entryTime(), "UTC 05:00 is 13:00 in Shanghai");
+    assertEquals(List.of("5.52", "5.53"), p.items().stream().map(BoothView.Item::amount).toList());
+  }
+
+  @Test
+  void paymentClearsTheWaitingCarAndShowsTheReceiptUntilItLeaves() {
+    state.apply(FakeController.exitPending(7, "00A1", 1100).apply(1));
+    var log = state.apply(new ConsoleEvent.PaymentRecorded(2, T, "exit-1", 7, "00A1", Money.of(1100, "CNY"), "demo-000042", "cashier1"));
+    assertNull(exit().pending());
+    assertEquals("demo-000042", exit().paid().receiptNo());
+    assertTrue(log.orElseThrow().text().contains("收据 Receipt demo-000042"));
+    assertTrue(state.pendingAt("exit-1").isEmpty(), "no second payment for the same car");
+
+    state.apply(new ConsoleEvent.VehicleLeft(3, T, "exit-1", 7, "00A1"));
+    assertNull(exit().paid());
+  }
+
+  @Test
+  void anOfflineDeviceIsListedUntilItIsBack() {
+    var first = state.apply(new ConsoleEvent.DeviceStatus(1, T, "exit-1", "barrier", true, "answering"));
+    assertTrue(first.orElseThrow().text().startsWith("设备在线 Device online"), "a first report is not a recovery");
+    state.apply(new ConsoleEvent.DeviceStatus(2, T, "exit-1", "barrier", false, "no answer for 3 s"));
+    assertEquals(List.of("barrier (no answer for 3 s)"), exit().offlineDevices());
+    var back = state.apply(new ConsoleEvent.DeviceStatus(3, T, "exit-1", "barrier", true, null));
+    assertTrue(exit().offlineDevices().isEmpty());
+    assertTrue(back.orElseThrow().text().startsWith("设备恢复 Device back online"));
+  }
+
+  @Test
+  void theLinkStateIsPartOfTheView() {
+    state.linkDown("connection refused");
+    assertFalse(state.view().link().online());
+    assertTrue(state.view().link().detail().contains("Controller offline"));
+  }
+
+  @Test
+  void aResetForgetsEverythingLearntFromEvents() {
+    state.apply(FakeController.exitPending(7, "00A1", 1100).apply(5));
+    state.reset();
+    assertNull(exit().pending());
+    assertEquals(0, state.view().link().lastSeq());
+    assertTrue(state.log().entries().isEmpty());
+  }
+
+  @Test
+  void durationsAndMoneyReadTheWayCashiersSayThem() {
+    assertEquals("0 分 · 0 min", BoothFormat.duration(Duration.ofSeconds(59)));
+    assertEquals("1 小时 30 分 · 1 h 30 min", BoothFormat.duration(Duration.ofMinutes(90)));
+    assertEquals("2 天 0 小时 5 分 · 2 d 0 h 5 min", BoothFormat.duration(Duration.ofDays(2).plusMinutes(5)));
+    assertEquals("0.05", BoothFormat.money(Money.of(5, "CNY")));
+    assertEquals("1500", BoothFormat.money(Money.of(1500, "JPY")), "currencies without decimals");
+    assertEquals("¥", BoothFormat.symbol(java.util.Currency.getInstance("CNY")));
+    assertEquals("2027-01-09 14:31:00", new BoothFormat(ZoneId.of("Asia/Shanghai")).dateTime(T));
+  }
+
+  private BoothView.Lane exit() {
+    return state.view().lanes().stream().filter(l -> l.id().equals("exit-1")).findFirst().orElseThrow();
+  }
+}

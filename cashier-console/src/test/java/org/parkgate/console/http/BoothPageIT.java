@@ -1,0 +1,131 @@
+package org.parkgate.console.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.console.CashierConsole;
+import org.parkgate.console.FakeController;
+import org.parkgate.console.TestConsole;
+
+/**
+ * The booth page in a real headless Chromium: sign in, see the car waiting with its fee, press
+ * Enter for cash received, see the receipt number. Screenshots land in target/screenshots.
+ */
+class BoothPageIT {
+  private static final File CHROMIUM = new File("/usr/bin/chromium");
+  private static final File DRIVER = new File("/usr/bin/chromedriver");
+
+  @TempDir static Path data;
+  @TempDir static Path profile;
+  static FakeController controller;
+  static CashierConsole console;
+  static WebDriver browser;
+  static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    if (!CHROMIUM.canExecute() || !DRIVER.canExecute()) {
+      // Not a skip: a browser test that silently does nothing would hide a broken booth page.
+      fail("headless Chromium is missing (" + CHROMIUM + ", " + DRIVER + "); run ./parking test, which installs "
+          + "chromium and chromium-driver, or apt-get install -y chromium chromium-driver");
+    }
+    controller = new FakeController();
+    console = TestConsole.start(controller, data);
+    base = "http://127.0.0.1:" + console.httpPort();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1440,1000");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (console != null) {
+      console.close();
+    }
+    if (controller != null) {
+      controller.close();
+    }
+  }
+
+  @Test
+  void aCashierSignsInSeesTheFeeAndTakesCash() throws Exception {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    browser.get(base + "/");
+    wait.until(ExpectedConditions.urlToBe(base + "/login"));
+    browser.findElement(By.id("username")).sendKeys("cashier1");
+    browser.findElement(By.id("password")).sendKeys("wrong");
+    browser.findElement(By.id("login")).click();
+    assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error"))).getText()
+        .contains("Wrong user name or password"));
+
+    browser.findElement(By.id("password")).sendKeys("cashier1-demo");
+    browser.findElement(By.id("login")).click();
+    wait.until(ExpectedConditions.urlToBe(base + "/"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-status"), "Controller online"));
+
+    controller.publish(FakeController.laneStatus("entry-1", "ENTRY", "IDLE", "closed", false, "欢迎光临 Welcome"));
+    controller.publish(FakeController.laneStatus("exit-1", "EXIT", "AWAITING_PAYMENT", "closed", true,
+        "停车费 11.00", "请到收费亭缴费 Pay at booth"));
+    controller.publish(FakeController.exitPending(7, "00A1B2C3D4", 1100));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("due-exit-1"), "11.00"));
+    String page = browser.findElement(By.tagName("body")).getText();
+    assertTrue(page.contains("00A1B2C3D4"), "card shown");
+    assertTrue(page.contains("2027-01-09 13:00:00"), "entry time in the site's zone");
+    assertTrue(page.contains("首小时 first hour"), "fee lines shown");
+    screenshot("booth-waiting");
+
+    controller.received.clear();
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    assertEquals("demo-000001",
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-exit-1"))).getText());
+    assertTrue(browser.findElement(By.id("result-exit-1")).getText().contains("Cash received"));
+    ConsoleCommand.RecordCashPayment pay = (ConsoleCommand.RecordCashPayment) controller.nextCommand();
+    assertEquals(1100, pay.amount().minor());
+    assertEquals("cashier1", pay.cashier());
+    screenshot("booth-paid");
+
+    Thread.sleep(300);
+    assertTrue(controller.received.isEmpty(), "one key press, one payment: " + controller.received);
+
+    // The controller goes away: the page stays and says so.
+    controller.close();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-status"), "Controller offline"));
+    assertTrue(browser.findElement(By.id("banner")).getText().contains("Controller offline"));
+    screenshot("booth-offline");
+  }
+
+  private static void screenshot(String name) throws Exception {
+    File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}

@@ -1,0 +1,267 @@
+package org.parkgate.console.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.api.ApiJson;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.console.CashierConsole;
+import org.parkgate.console.FakeController;
+import org.parkgate.console.TestConsole;
+
+/** The booth page's WebSocket: snapshot on connect, live updates, and "cash received". */
+class BrowserSocketTest {
+  @TempDir static Path data;
+  static FakeController controller;
+  static CashierConsole console;
+  static String base;
+  final HttpClient http = HttpClient.newHttpClient();
+  WebSocket socket;
+
+  @BeforeAll
+  static void start() throws Exception {
+    controller = new FakeController();
+    console = TestConsole.start(controller, data);
+    base = "http://127.0.0.1:" + console.httpPort();
+    assertTrue(controller.nextCommand() instanceof ConsoleCommand.Hello);
+  }
+
+  @AfterAll
+  static void stop() {
+    console.close();
+    controller.close();
+  }
+
+  @AfterEach
+  void closeSocket() {
+    if (socket != null) {
+      socket.abort();
+    }
+    controller.refuseWith = null;
+  }
+
+  @Test
+  void aPageGetsWhoIsSignedInTheStateAndTheLogThenLiveUpdates() throws Exception {
+    Inbox inbox = open("cashier1", "cashier1-demo");
+    JsonNode hello = inbox.next(m -> m.path("type").asText().equals("hello"));
+    assertEquals("cashier1", hello.path("user").path("username").asText());
+    assertTrue(hello.path("user").path("takesCash").asBoolean());
+    inbox.next(m -> m.path("type").asText().equals("state"));
+    inbox.next(m -> m.path("type").asText().equals("log"));
+
+    controller.publish(FakeController.exitPending(101, "CARD-101", 1100));
+    JsonNode pending = pendingState(inbox, 101);
+    assertEquals("11.00", pending.path("due").asText());
+    assertEquals("2027-01-09 13:00:00", pending.path("entryTime").asText(), "entry time in Asia/Shanghai");
+    assertEquals("1 小时 30 分 · 1 h 30 min", pending.path("duration").asText());
+    assertEquals(2, pending.path("items").size());
+    JsonNode log = inbox.next(m -> m.path("type").asText().equals("log"));
+    assertTrue(log.path("entries").get(0).path("text").asText().contains("11.00"));
+  }
+
+  @Test
+  void cashReceivedRecordsThePaymentOnceAndShowsTheReceipt() throws Exception {
+    Inbox inbox = open("cashier1", "cashier1-demo");
+    controller.publish(FakeController.exitPending(202, "CARD-202", 1100));
+    pendingState(inbox, 202);
+    drainCommands();
+
+    cash("req-cash-0202", 202, 1100);
+    JsonNode result = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(result.path("ok").asBoolean(), result.toString());
+    assertEquals("req-cash-0202", result.path("requestId").asText());
+    assertTrue(result.path("detail").asText().contains("demo-"), result.toString());
+
+    ConsoleCommand.RecordCashPayment sent = (ConsoleCommand.RecordCashPayment) controller.nextCommand();
+    assertEquals("req-cash-0202", sent.requestId());
+    assertEquals("exit-1", sent.lane());
+    assertEquals(202, sent.stayId());
+    assertEquals(1100, sent.amount().minor());
+    assertEquals("cashier1", sent.cashier(), "the cashier comes from the session, not the page");
+
+    JsonNode paid = inbox.next(m -> m.path("type").asText().equals("state") && !lane(m).path("paid").isNull());
+    assertTrue(lane(paid).path("paid").path("receiptNo").asText().startsWith("demo-"));
+    assertTrue(lane(paid).path("pending").isNull());
+
+    // Pressed again with the same id (a page that lost its link): the same result, no second charge.
+    long events = controller.lastSeq();
+    cash("req-cash-0202", 202, 1100);
+    JsonNode again = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertEquals(result.path("detail").asText(), again.path("detail").asText());
+    assertEquals(events, controller.lastSeq());
+  }
+
+  @Test
+  void aStalePageIsRefusedAndNothingReachesTheController() throws Exception {
+    Inbox inbox = open("cashier2", "cashier2-demo");
+    controller.publish(FakeController.exitPending(303, "CARD-303", 1500));
+    pendingState(inbox, 303);
+    drainCommands();
+
+    cash("req-cash-0303a", 303, 1100);
+    JsonNode changed = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(changed.path("ok").asBoolean());
+    assertTrue(changed.path("error").asText().contains("amount due changed to 15.00"), changed.toString());
+
+    cash("req-cash-0303b", 999, 1500);
+    JsonNode wrongCar = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(wrongCar.path("error").asText().contains("No such vehicle"), wrongCar.toString());
+
+    socket.sendText("{\"type\":\"cash\",\"requestId\":\"req-cash-0303c\",\"lane\":\"exit-1\",\"stayId\":\"x\",\"dueMinor\":1.5}", true);
+    JsonNode notNumbers = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(notNumbers.path("error").asText().contains("whole numbers"), notNumbers.toString());
+
+    socket.sendText("{not json", true);
+    assertTrue(inbox.next(m -> m.path("type").asText().equals("error")).path("error").asText().contains("malformed"));
+    Thread.sleep(200);
+    assertTrue(controller.received.isEmpty(), "refused at the console: " + controller.received);
+  }
+
+  @Test
+  void financeWatchesButCannotTakeCash() throws Exception {
+    Inbox inbox = open("finance1", "finance1-demo");
+    controller.publish(FakeController.exitPending(404, "CARD-404", 800));
+    pendingState(inbox, 404);
+    drainCommands();
+    cash("req-cash-0404", 404, 800);
+    JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(r.path("ok").asBoolean());
+    assertTrue(r.path("error").asText().contains("Only cashiers and supervisors"), r.toString());
+    assertTrue(controller.received.isEmpty());
+  }
+
+  @Test
+  void theControllerRefusalReachesThePage() throws Exception {
+    Inbox inbox = open("cashier1", "cashier1-demo");
+    controller.publish(FakeController.exitPending(505, "CARD-505", 600));
+    pendingState(inbox, 505);
+    controller.refuseWith = "stay 505 already paid";
+    cash("req-cash-0505", 505, 600);
+    JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(r.path("ok").asBoolean());
+    assertEquals("stay 505 already paid", r.path("error").asText());
+  }
+
+  @Test
+  void loggingOutClosesThePage() throws Exception {
+    Inbox inbox = open("supervisor1", "supervisor1-demo");
+    inbox.next(m -> m.path("type").asText().equals("hello"));
+    http.send(HttpRequest.newBuilder(URI.create(base + "/logout")).header("Cookie", inbox.cookie)
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    assertTrue(inbox.closed.get(10, TimeUnit.SECONDS) >= 1000);
+  }
+
+  private void cash(String requestId, long stayId, long dueMinor) {
+    socket.sendText("{\"type\":\"cash\",\"requestId\":\"" + requestId + "\",\"lane\":\"exit-1\",\"stayId\":" + stayId
+        + ",\"dueMinor\":" + dueMinor + "}", true);
+  }
+
+  private static void drainCommands() {
+    controller.received.clear();
+  }
+
+  private static JsonNode pendingState(Inbox inbox, long stayId) throws InterruptedException {
+    JsonNode state = inbox.next(m -> m.path("type").asText().equals("state")
+        && lane(m).path("pending").path("stayId").asLong() == stayId);
+    return lane(state).path("pending");
+  }
+
+  private static JsonNode lane(JsonNode state) {
+    for (JsonNode lane : state.path("lanes")) {
+      if (lane.path("id").asText().equals("exit-1")) {
+        return lane;
+      }
+    }
+    throw new AssertionError("no exit-1 in " + state);
+  }
+
+  private Inbox open(String user, String password) throws Exception {
+    String form = "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+    String setCookie = login.headers().firstValue("set-cookie").orElseThrow(() -> new AssertionError("login failed"));
+    Inbox inbox = new Inbox();
+    inbox.cookie = setCookie.substring(0, setCookie.indexOf(';'));
+    socket = http.newWebSocketBuilder().header("Cookie", inbox.cookie)
+        .buildAsync(URI.create(base.replace("http", "ws") + "/ws"), inbox).get(10, TimeUnit.SECONDS);
+    return inbox;
+  }
+
+  /** Collects the console's messages to a page. */
+  static final class Inbox implements WebSocket.Listener {
+    final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final java.util.List<JsonNode> backlog = new java.util.ArrayList<>();
+    String cookie;
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        try {
+          messages.add(ApiJson.mapper().readTree(partial.toString()));
+        } catch (Exception e) {
+          throw new AssertionError("not JSON: " + partial, e);
+        }
+        partial.setLength(0);
+      }
+      ws.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+      closed.complete(status);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket ws, Throwable error) {
+      closed.complete(-1);
+    }
+
+    /** The oldest message not yet taken that matches; others stay for later; fails after 10 s. */
+    JsonNode next(Predicate<JsonNode> wanted) throws InterruptedException {
+      for (var it = backlog.iterator(); it.hasNext(); ) {
+        JsonNode m = it.next();
+        if (wanted.test(m)) {
+          it.remove();
+          return m;
+        }
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (System.nanoTime() < deadline) {
+        JsonNode m = messages.poll(100, TimeUnit.MILLISECONDS);
+        if (m != null && wanted.test(m)) {
+          return m;
+        } else if (m != null) {
+          backlog.add(m);
+        }
+      }
+      throw new AssertionError("no matching message within 10 s");
+    }
+  }
+}

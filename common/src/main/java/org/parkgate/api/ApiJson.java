@@ -1,0 +1,72 @@
+package org.parkgate.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The one JSON mapping of the console API, shared by controller and consoles. */
+public final class ApiJson {
+  /** No message on the API is anywhere near this; larger input is refused before parsing. */
+  public static final int MAX_MESSAGE_BYTES = 64 * 1024;
+
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          // Records only: helpers such as Money.isZero() are not part of the wire format.
+          .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
+
+  private ApiJson() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  public static String write(ApiMessage message) {
+    try {
+      return MAPPER.writeValueAsString(message);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + message, e);
+    }
+  }
+
+  /**
+   * Reads one message.
+   *
+   * @throws BadMessageException with a reason fit to send back to the sender
+   */
+  public static ApiMessage read(String json) throws BadMessageException {
+    if (json.length() > MAX_MESSAGE_BYTES) {
+      throw new BadMessageException("message too large: " + json.length() + " characters, at most " + MAX_MESSAGE_BYTES);
+    }
+    try {
+      ApiMessage message = MAPPER.readValue(json, ApiMessage.class);
+      if (message == null) {
+        throw new BadMessageException("empty message");
+      }
+      return message;
+    } catch (InvalidTypeIdException e) {
+      throw new BadMessageException("unknown message type '" + e.getTypeId() + "'");
+    } catch (UnrecognizedPropertyException e) {
+      throw new BadMessageException("unknown field '" + e.getPropertyName() + "'");
+    } catch (JsonProcessingException e) {
+      throw new BadMessageException("malformed message: " + e.getOriginalMessage());
+    }
+  }
+
+  /** Input that is not a valid API message; the message says why. */
+  public static final class BadMessageException extends Exception {
+    public BadMessageException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package org.parkgate.api;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * Every message on the console API, as JSON with a {@code type} property. Types are registered
+ * here, in one place: events flow from the controller to consoles, commands from consoles to the
+ * controller, and each command gets exactly one {@link CommandResult}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ConsoleEvent.LaneStatus.class, name = "lane-status"),
+  @JsonSubTypes.Type(value = ConsoleEvent.EntryRecorded.class, name = "entry-recorded"),
+  @JsonSubTypes.Type(value = ConsoleEvent.ExitPending.class, name = "exit-pending"),
+  @JsonSubTypes.Type(value = ConsoleEvent.PaymentRecorded.class, name = "payment-recorded"),
+  @JsonSubTypes.Type(value = ConsoleEvent.VehicleLeft.class, name = "vehicle-left"),
+  @JsonSubTypes.Type(value = ConsoleEvent.DeviceStatus.class, name = "device-status"),
+  @JsonSubTypes.Type(value = ConsoleEvent.CardRejected.class, name = "card-rejected"),
+  @JsonSubTypes.Type(value = ConsoleCommand.Hello.class, name = "hello"),
+  @JsonSubTypes.Type(value = ConsoleCommand.RecordCashPayment.class, name = "record-cash-payment"),
+  @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
+  @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
+})
+public sealed interface ApiMessage permits ConsoleEvent, ConsoleCommand, CommandResult, Welcome {}

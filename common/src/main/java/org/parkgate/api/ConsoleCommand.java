@@ -1,0 +1,22 @@
+package org.parkgate.api;
+
+import org.parkgate.money.Money;
+
+/**
+ * A request from a console. {@code requestId} is chosen by the console and unique per request:
+ * repeating a command with the same id never repeats its effect (a retried payment is recorded
+ * once) and gets the first result again.
+ */
+public sealed interface ConsoleCommand extends ApiMessage {
+  String requestId();
+
+  /**
+   * The first message on a connection: who is calling and the last event sequence it has seen
+   * (0 for none). The controller answers with {@link Welcome}, then every event after it.
+   */
+  record Hello(String requestId, String consoleId, long afterSeq) implements ConsoleCommand {}
+
+  /** The cashier took the fee due in cash for the stay waiting at an exit lane. */
+  record RecordCashPayment(String requestId, String lane, long stayId, Money amount, String cashier)
+      implements ConsoleCommand {}
+}

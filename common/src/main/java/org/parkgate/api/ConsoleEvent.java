@@ -1,0 +1,78 @@
+package org.parkgate.api;
+
+import java.time.Instant;
+import java.util.List;
+import org.parkgate.money.Money;
+
+/**
+ * Something that happened on the site, pushed to every console. {@code seq} increases by one
+ * for each event the controller records, so a console that reconnects asks for what it missed.
+ */
+public sealed interface ConsoleEvent extends ApiMessage {
+  long seq();
+
+  Instant at();
+
+  String lane();
+
+  /** A lane's state changed: its barrier, loops, lane state machine and driver display. */
+  record LaneStatus(
+      long seq,
+      Instant at,
+      String lane,
+      String kind,
+      String state,
+      String barrier,
+      boolean vehiclePresent,
+      List<String> display)
+      implements ConsoleEvent {
+    public LaneStatus {
+      display = List.copyOf(display);
+    }
+  }
+
+  /** A casual parker entered: a card was issued and the stay opened. */
+  record EntryRecorded(long seq, Instant at, String lane, long stayId, String card) implements ConsoleEvent {}
+
+  /** A vehicle waits at an exit with a fee due; the cashier collects it. */
+  record ExitPending(
+      long seq,
+      Instant at,
+      String lane,
+      long stayId,
+      String card,
+      Instant entryAt,
+      Instant exitAt,
+      Money due,
+      List<FeeItem> items)
+      implements ConsoleEvent {
+    public ExitPending {
+      items = List.copyOf(items);
+    }
+  }
+
+  /** A payment is durably recorded; the barrier lifts next. */
+  record PaymentRecorded(
+      long seq,
+      Instant at,
+      String lane,
+      long stayId,
+      String card,
+      Money amount,
+      String receiptNo,
+      String cashier)
+      implements ConsoleEvent {}
+
+  /** The vehicle cleared the exit and the stay closed. */
+  record VehicleLeft(long seq, Instant at, String lane, long stayId, String card) implements ConsoleEvent {}
+
+  /** A device went offline or came back. */
+  record DeviceStatus(long seq, Instant at, String lane, String device, boolean online, String detail)
+      implements ConsoleEvent {}
+
+  /** A card presented at a lane that the lane cannot accept, and why. */
+  record CardRejected(long seq, Instant at, String lane, String card, String reason) implements ConsoleEvent {}
+
+  /** One line of a fee's explanation, as shown to cashier and driver. */
+  record FeeItem(String period, String rule, long quantity, Money amount) {}
+}

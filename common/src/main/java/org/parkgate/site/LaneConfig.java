@@ -1,0 +1,17 @@
+package org.parkgate.site;
+
+/**
+ * One lane and the devices that serve it.
+ *
+ * @param barrierUnit the Modbus slave address of the lane's barrier I/O module (1-247)
+ */
+public record LaneConfig(
+    String id,
+    LaneKind kind,
+    String name,
+    DeviceAddress barrier,
+    int barrierUnit,
+    BarrierIoMap ioMap,
+    DeviceAddress cardReader,
+    CardProtocol cardProtocol,
+    DeviceAddress display) {}

@@ -1,0 +1,40 @@
+package org.parkgate.site;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A car park: its identity, time zone, currency, tariff, lanes and the ports its processes serve
+ * on. One file describes the whole site, so controller, console and simulator agree on it.
+ */
+public record SiteConfig(
+    String id,
+    String name,
+    ZoneId zone,
+    Currency currency,
+    Path tariff,
+    List<LaneConfig> lanes,
+    ControllerSettings controller,
+    ConsoleSettings console,
+    SimulatorSettings simulator) {
+
+  public SiteConfig {
+    lanes = List.copyOf(lanes);
+  }
+
+  public Optional<LaneConfig> lane(String laneId) {
+    return lanes.stream().filter(l -> l.id().equals(laneId)).findFirst();
+  }
+
+  /** Where the controller listens and keeps its data. */
+  public record ControllerSettings(String bindHost, int consolePort, Path dataDir, java.time.Duration pollInterval) {}
+
+  /** Where the cashier console serves the booth UI and how it reaches the controller. */
+  public record ConsoleSettings(String bindHost, int httpPort, String controllerUrl) {}
+
+  /** Where the simulator serves its control interface. */
+  public record SimulatorSettings(String bindHost, int controlPort, java.time.Duration barrierTravel) {}
+}

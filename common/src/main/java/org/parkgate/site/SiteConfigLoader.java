@@ -1,0 +1,135 @@
+package org.parkgate.site;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.parkgate.config.ConfigException;
+import org.parkgate.config.ConfigNode;
+
+/** Reads and validates a site file; see {@code docs/configuration.md} for every key. */
+public final class SiteConfigLoader {
+  private SiteConfigLoader() {}
+
+  public static SiteConfig load(Path file) throws ConfigException {
+    ConfigNode root = ConfigNode.read(file).onlyKeys(Set.of("site", "lanes", "controller", "console", "simulator"));
+    ConfigNode site = root.required("site").onlyKeys(Set.of("id", "name", "zone", "currency", "tariff"));
+    Path base = file.toAbsolutePath().getParent();
+    // Read in the order of the file, so the first fault reported is the first one a reader meets.
+    String id = site.text("id");
+    String name = site.text("name", id);
+    java.time.ZoneId zone = site.zone("zone");
+    java.util.Currency currency = site.currency("currency");
+    Path tariff = base.resolve(site.text("tariff")).normalize();
+
+    List<LaneConfig> lanes = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    SharedPorts ports = new SharedPorts();
+    for (ConfigNode lane : root.list("lanes")) {
+      LaneConfig parsed = lane(lane);
+      if (!ids.add(parsed.id())) {
+        throw lane.child("id").error("lane '" + parsed.id() + "' is defined twice");
+      }
+      ports.barrier(lane.child("barrier"), parsed.id(), parsed.barrier(), parsed.barrierUnit());
+      ports.device(lane.child("cardReader"), parsed.id(), "card reader", parsed.cardReader());
+      ports.device(lane.child("display"), parsed.id(), "display", parsed.display());
+      lanes.add(parsed);
+    }
+    if (lanes.isEmpty()) {
+      throw root.child("lanes").error("a site needs at least one lane");
+    }
+
+    ConfigNode c = root.optional("controller").orElse(root.child("controller"));
+    if (root.has("controller")) {
+      c.onlyKeys(Set.of("bind", "consolePort", "dataDir", "pollInterval"));
+    }
+    SiteConfig.ControllerSettings controller =
+        new SiteConfig.ControllerSettings(
+            c.text("bind", "127.0.0.1"),
+            c.integer("consolePort", 7200, 1, 65535),
+            base.resolve(c.text("dataDir", "../../data")).normalize(),
+            c.duration("pollInterval", Duration.ofMillis(50)));
+
+    ConfigNode k = root.optional("console").orElse(root.child("console"));
+    if (root.has("console")) {
+      k.onlyKeys(Set.of("bind", "httpPort", "controllerUrl"));
+    }
+    SiteConfig.ConsoleSettings console =
+        new SiteConfig.ConsoleSettings(
+            k.text("bind", "127.0.0.1"),
+            k.integer("httpPort", 8080, 1, 65535),
+            k.text("controllerUrl", "ws://127.0.0.1:" + controller.consolePort() + "/console"));
+
+    ConfigNode s = root.optional("simulator").orElse(root.child("simulator"));
+    if (root.has("simulator")) {
+      s.onlyKeys(Set.of("bind", "controlPort", "barrierTravel"));
+    }
+    SiteConfig.SimulatorSettings simulator =
+        new SiteConfig.SimulatorSettings(
+            s.text("bind", "127.0.0.1"),
+            s.integer("controlPort", 7000, 1, 65535),
+            s.duration("barrierTravel", Duration.ofMillis(800)));
+
+    return new SiteConfig(
+        id,
+        name,
+        zone,
+        currency,
+        tariff,
+        lanes,
+        controller,
+        console,
+        simulator);
+  }
+
+  private static LaneConfig lane(ConfigNode lane) throws ConfigException {
+    lane.onlyKeys(Set.of("id", "kind", "name", "barrier", "cardReader", "display"));
+    String id = lane.text("id");
+    if (!id.matches("[A-Za-z0-9_-]{1,32}")) {
+      throw lane.child("id").error("'" + id + "' must be 1-32 letters, digits, '-' or '_'");
+    }
+    ConfigNode barrier = lane.required("barrier").onlyKeys(Set.of("address", "unit", "map"));
+    BarrierIoMap map = BarrierIoMap.DEFAULT;
+    if (barrier.has("map")) {
+      ConfigNode m =
+          barrier
+              .required("map")
+              .onlyKeys(Set.of("openCoil", "closeCoil", "armingLoop", "safetyLoop", "openLimit", "closedLimit", "fault"));
+      BarrierIoMap d = BarrierIoMap.DEFAULT;
+      map =
+          new BarrierIoMap(
+              m.integer("openCoil", d.openCoil(), 0, 65535),
+              m.integer("closeCoil", d.closeCoil(), 0, 65535),
+              m.integer("armingLoop", d.armingLoopInput(), 0, 65535),
+              m.integer("safetyLoop", d.safetyLoopInput(), 0, 65535),
+              m.integer("openLimit", d.openLimitInput(), 0, 65535),
+              m.integer("closedLimit", d.closedLimitInput(), 0, 65535),
+              m.integer("fault", d.faultInput(), 0, 65535));
+      if (map.inputCount() > 2000) {
+        throw m.error("inputs must lie within 2000 consecutive addresses");
+      }
+    }
+    ConfigNode reader = lane.required("cardReader").onlyKeys(Set.of("address", "protocol"));
+    return new LaneConfig(
+        id,
+        lane.choice("kind", LaneKind.class),
+        lane.text("name", id),
+        address(barrier, "address"),
+        barrier.integer("unit", 1, 1, 247),
+        map,
+        address(reader, "address"),
+        reader.has("protocol") ? reader.choice("protocol", CardProtocol.class) : CardProtocol.ASCII,
+        address(lane.required("display").onlyKeys(Set.of("address")), "address"));
+  }
+
+  private static DeviceAddress address(ConfigNode node, String key) throws ConfigException {
+    String text = node.text(key);
+    try {
+      return DeviceAddress.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw node.child(key).error(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package org.parkgate.controller;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.parkgate.config.ConfigException;
+import org.parkgate.controller.console.ConsoleChannelInitializer;
+import org.parkgate.controller.console.ConsoleHub;
+import org.parkgate.controller.device.DeviceLinks;
+import org.parkgate.controller.device.LaneDevices;
+import org.parkgate.controller.device.link.LinkStatus;
+import org.parkgate.controller.device.modbus.ModbusBuses;
+import org.parkgate.controller.lane.LaneRunner;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.fee.Tariff;
+import org.parkgate.fee.TariffException;
+import org.parkgate.fee.TariffLoader;
+import org.parkgate.site.LaneConfig;
+import org.parkgate.site.SiteConfig;
+import org.parkgate.site.SiteConfigLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One car park's controller: its lanes, their devices, the ledger and the console API. */
+public final class GateController implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(GateController.class);
+
+  private final SiteConfig site;
+  private final Ledger ledger;
+  private final ExecutorService ledgerThread;
+  private final EventLoopGroup io;
+  private final List<DeviceLinks> devices = new ArrayList<>();
+  private final ModbusBuses buses = new ModbusBuses();
+  private final SiteService service;
+  private Channel consoleServer;
+
+  private GateController(SiteConfig site, Ledger ledger, Tariff tariff, Clock clock) {
+    this.site = site;
+    this.ledger = ledger;
+    this.ledgerThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ledger"));
+    this.io = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    this.service = new SiteService(site, tariff, ledger, clock, ledgerThread, new ConsoleHub());
+  }
+
+  /**
+   * Loads the site and its tariff, opens the ledger, serves the console API and connects every
+   * lane's devices.
+   *
+   * @param dataDir where the ledger lives, or null for the site file's {@code controller.dataDir}
+   */
+  public static GateController start(Path siteFile, Path dataDir, Clock clock) throws ConfigException, TariffException {
+    SiteConfig site = SiteConfigLoader.load(siteFile);
+    Tariff tariff = TariffLoader.load(site.tariff());
+    Path data = dataDir != null ? dataDir : site.controller().dataDir();
+    Ledger ledger = Ledger.open(data.resolve("ledger.db"), site.id());
+    GateController controller = new GateController(site, ledger, tariff, clock);
+    try {
+      controller.serveConsoles();
+      controller.connectLanes();
+    } catch (RuntimeException e) {
+      controller.close();
+      throw e;
+    }
+    return controller;
+  }
+
+  public String consoleUrl() {
+    return "ws://" + site.controller().bindHost() + ":" + site.controller().consolePort() + ConsoleChannelInitializer.PATH;
+  }
+
+  public SiteService service() {
+    return service;
+  }
+
+  private void serveConsoles() {
+    String host = site.controller().bindHost();
+    int port = site.controller().consolePort();
+    try {
+      consoleServer = new ServerBootstrap()
+          .group(io)
+          .channel(NioServerSocketChannel.class)
+          .childHandler(new ConsoleChannelInitializer(service))
+          .bind(host, port)
+          .sync()
+          .channel();
+    } catch (Exception e) {
+      String why = e instanceof BindException ? "is already in use" : "cannot be opened (" + e.getMessage() + ")";
+      throw new StartupException("console API port " + host + ":" + port + " " + why, e);
+    }
+  }
+
+  private void connectLanes() {
+    for (LaneConfig lane : site.lanes()) {
+      LaneRunner runner = service.addLane(lane, io.next());
+      DeviceLinks laneDevices = DeviceLinks.connect(lane, runner, site.controller().pollInterval(), service, buses);
+      runner.attach(laneDevices);
+      devices.add(laneDevices);
+    }
+  }
+
+  /** Every device link now: connected or not, frames in and out, bad frames, bytes dropped. */
+  public List<LinkStatus> linkStatus() {
+    List<LinkStatus> all = new ArrayList<>(buses.status());
+    devices.forEach(d -> all.addAll(d.status()));
+    return all;
+  }
+
+  @Override
+  public void close() {
+    log.info("controller stopping");
+    if (consoleServer != null) {
+      consoleServer.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+    devices.forEach(LaneDevices::close);
+    buses.close();
+    io.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    ledgerThread.shutdown();
+    try {
+      ledgerThread.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    ledger.close();
+    log.info("controller stopped");
+  }
+}

@@ -1,0 +1,61 @@
+package org.parkgate.controller.console;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.parkgate.api.ApiJson;
+import org.parkgate.api.ApiMessage;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.controller.ledger.Ledger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The consoles that said hello, and the events they are owed. Must be called on the ledger's
+ * thread: events are published there right after their commit, and a joining console is caught
+ * up there too, so no event can slip between its catch-up and its first live event.
+ */
+public final class ConsoleHub {
+  private static final Logger log = LoggerFactory.getLogger(ConsoleHub.class);
+  private static final int REPLAY_BATCH = 500;
+
+  private final Set<Channel> live = ConcurrentHashMap.newKeySet();
+
+  /** Sends everything after {@code afterSeq} from the ledger, then keeps the console live. */
+  public void join(Channel console, Ledger ledger, long afterSeq) {
+    long seq = afterSeq;
+    int sent = 0;
+    while (true) {
+      List<ConsoleEvent> batch = ledger.eventsAfter(seq, REPLAY_BATCH);
+      for (ConsoleEvent event : batch) {
+        send(console, event);
+        seq = event.seq();
+        sent++;
+      }
+      if (batch.size() < REPLAY_BATCH) {
+        break;
+      }
+    }
+    live.add(console);
+    console.closeFuture().addListener(f -> live.remove(console));
+    log.info("console {}: caught up with {} events after seq {}", console.remoteAddress(), sent, afterSeq);
+  }
+
+  public void publish(ConsoleEvent event) {
+    for (Channel console : live) {
+      send(console, event);
+    }
+  }
+
+  public int consoles() {
+    return live.size();
+  }
+
+  public static void send(Channel channel, ApiMessage message) {
+    if (channel.isActive()) {
+      channel.writeAndFlush(new TextWebSocketFrame(ApiJson.write(message)));
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package org.parkgate.controller.device;
+
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.controller.lane.LaneRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Tracks whether one device answers, and tells the consoles when that changes. */
+final class DeviceHealth {
+  private static final Logger log = LoggerFactory.getLogger(DeviceHealth.class);
+
+  private final String lane;
+  private final String device;
+  private final LaneRunner.LaneServices services;
+  private Boolean online;
+
+  DeviceHealth(String lane, String device, LaneRunner.LaneServices services) {
+    this.lane = lane;
+    this.device = device;
+    this.services = services;
+  }
+
+  synchronized void online(String detail) {
+    change(true, detail);
+  }
+
+  synchronized void offline(String detail) {
+    change(false, detail);
+  }
+
+  synchronized boolean isOnline() {
+    return Boolean.TRUE.equals(online);
+  }
+
+  private void change(boolean now, String detail) {
+    if (online != null && online == now) {
+      return;
+    }
+    boolean first = online == null;
+    online = now;
+    if (first && now) {
+      log.info("{}: {} online ({})", lane, device, detail);
+    } else if (now) {
+      log.info("{}: {} back online ({})", lane, device, detail);
+    } else {
+      log.warn("{}: {} OFFLINE: {}", lane, device, detail);
+    }
+    services.publish(lane, seq -> new ConsoleEvent.DeviceStatus(seq, services.now(), lane, device, now, detail));
+  }
+}

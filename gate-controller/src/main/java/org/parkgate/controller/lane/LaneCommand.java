@@ -1,0 +1,42 @@
+package org.parkgate.controller.lane;
+
+import java.util.List;
+
+/** What a lane asks of its devices and the ledger. */
+public sealed interface LaneCommand {
+  /** Entry: the card dispenser offers a card at its mouth. */
+  record IssueCard() implements LaneCommand {}
+
+  /** Entry: open a stay for the card. Answered by EntryRecorded or CardRefused. */
+  record RecordEntry(String card) implements LaneCommand {}
+
+  /** Exit: find the card's stay and the fee due. Answered by ExitQuoted or CardRefused. */
+  record QuoteExit(String card) implements LaneCommand {}
+
+  /** Exit: the vehicle left; close its stay. */
+  record RecordExit(long stayId) implements LaneCommand {}
+
+  record OpenBarrier() implements LaneCommand {}
+
+  /** Only ever given with the safety loop clear; the runner checks again before sending. */
+  record CloseBarrier() implements LaneCommand {}
+
+  /** Rows for the driver's display. */
+  record Show(List<String> rows) implements LaneCommand {
+    public Show {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /**
+   * A card was read before the vehicle was seen on the arming loop (the reader and the loop are
+   * separate devices, polled at different times): hold it, and send {@link LaneEvent.CardExpired}
+   * after {@link #HOLD} if the vehicle does not show up by then.
+   */
+  record HoldCard(String card) implements LaneCommand {
+    public static final java.time.Duration HOLD = java.time.Duration.ofSeconds(3);
+  }
+
+  /** Tell the consoles a card was refused at this lane. */
+  record ReportRefusal(String card, String reason) implements LaneCommand {}
+}

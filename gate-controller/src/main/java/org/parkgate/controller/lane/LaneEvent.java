@@ -1,0 +1,27 @@
+package org.parkgate.controller.lane;
+
+import org.parkgate.money.Money;
+
+/** Something a lane learns: from its devices, or the answer to a command it gave. */
+public sealed interface LaneEvent {
+  /** The barrier I/O module's inputs, as polled (sent when any of them changed). */
+  record Inputs(BarrierInputs inputs) implements LaneEvent {}
+
+  /** The lane's card reader read a card. */
+  record CardRead(String card) implements LaneEvent {}
+
+  /** A card read before its vehicle was seen on the loop was held long enough: drop it. */
+  record CardExpired(String card) implements LaneEvent {}
+
+  /** Entry: the ledger recorded the entry for the card read. */
+  record EntryRecorded(long stayId) implements LaneEvent {}
+
+  /** Exit: the stay for the card read, and what is still due on it. */
+  record ExitQuoted(long stayId, Money due) implements LaneEvent {}
+
+  /** The card cannot pass this lane (unknown, already inside...), and why. */
+  record CardRefused(String card, String reason) implements LaneEvent {}
+
+  /** Exit: payment for the waiting stay is durably recorded. */
+  record Paid(long stayId) implements LaneEvent {}
+}

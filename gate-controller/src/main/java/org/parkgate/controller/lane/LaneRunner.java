@@ -1,0 +1,181 @@
+package org.parkgate.controller.lane;
+
+import io.netty.util.concurrent.EventExecutor;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.controller.device.LaneDevices;
+import org.parkgate.site.LaneConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one lane's state machine on one thread: feeds it events from devices and the ledger,
+ * carries out its commands, and tells the consoles when the lane changes.
+ */
+public final class LaneRunner {
+  private static final Logger log = LoggerFactory.getLogger(LaneRunner.class);
+
+  private final LaneConfig config;
+  private final EventExecutor executor;
+  private final LaneServices services;
+  private LaneDevices devices;
+  private Lane lane;
+  private List<String> display = List.of();
+  private long paymentInProgress;
+
+  /** What a lane needs from the rest of the site: the ledger, the fee engine and the consoles. */
+  public interface LaneServices {
+    CompletableFuture<LaneEvent> recordEntry(String lane, String card);
+
+    CompletableFuture<LaneEvent> quoteExit(String lane, String card);
+
+    CompletableFuture<Void> recordExit(String lane, long stayId);
+
+    void publish(String lane, java.util.function.LongFunction<ConsoleEvent> event);
+
+    java.time.Instant now();
+  }
+
+  public LaneRunner(LaneConfig config, EventExecutor executor, LaneServices services) {
+    this.config = config;
+    this.executor = executor;
+    this.services = services;
+    this.lane = Lane.starting(config.kind());
+  }
+
+  public void attach(LaneDevices devices) {
+    this.devices = devices;
+  }
+
+  public String id() {
+    return config.id();
+  }
+
+  public LaneConfig config() {
+    return config;
+  }
+
+  public EventExecutor executor() {
+    return executor;
+  }
+
+  /** Hands an event to the lane on its own thread. */
+  public void deliver(LaneEvent event) {
+    if (executor.inEventLoop()) {
+      apply(event);
+    } else {
+      executor.execute(() -> apply(event));
+    }
+  }
+
+  /** The lane as it is now; call on the lane's thread. */
+  public Lane lane() {
+    return lane;
+  }
+
+  /**
+   * Reserves the waiting vehicle's fee for one payment, so two cashiers (or a cashier and a
+   * retry with a new id) cannot both take it. Call on the lane's thread.
+   *
+   * @return null if reserved, else why not
+   */
+  public String reservePayment(long stayId, org.parkgate.money.Money amount) {
+    if (lane.state() != LaneState.AWAITING_PAYMENT) {
+      return "no vehicle is waiting to pay at " + config.id();
+    }
+    if (lane.stayId() != stayId) {
+      return "the vehicle waiting at " + config.id() + " is stay " + lane.stayId() + ", not " + stayId;
+    }
+    if (!amount.currency().equals(lane.due().currency()) || amount.minor() != lane.due().minor()) {
+      return "amount " + amount + " does not match the " + lane.due() + " due";
+    }
+    if (paymentInProgress == stayId) {
+      return "a payment for this vehicle is already being recorded";
+    }
+    paymentInProgress = stayId;
+    return null;
+  }
+
+  public void releasePayment(long stayId) {
+    if (paymentInProgress == stayId) {
+      paymentInProgress = 0;
+    }
+  }
+
+  private void apply(LaneEvent event) {
+    Lane before = lane;
+    Lane.Step step = lane.on(event);
+    lane = step.lane();
+    if (lane.state() != before.state()) {
+      log.info("{}: {} -> {} on {}", config.id(), before.state(), lane.state(), event);
+    }
+    boolean displayChanged = false;
+    for (LaneCommand command : step.commands()) {
+      displayChanged |= carryOut(command);
+    }
+    if (lane.state() != LaneState.AWAITING_PAYMENT) {
+      paymentInProgress = 0;
+    }
+    if (displayChanged || lane.state() != before.state() || !lane.inputs().equals(before.inputs())) {
+      publishStatus();
+    }
+  }
+
+  private boolean carryOut(LaneCommand command) {
+    if (command instanceof LaneCommand.Show show) {
+      display = show.rows();
+      devices.show(show.rows());
+      return true;
+    }
+    if (command instanceof LaneCommand.OpenBarrier) {
+      devices.openBarrier();
+    } else if (command instanceof LaneCommand.CloseBarrier) {
+      // The machine never asks this over an occupied loop; this is the last interlock.
+      if (lane.inputs().safetyLoop()) {
+        log.error("{}: close refused, safety loop occupied", config.id());
+      } else {
+        devices.closeBarrier();
+      }
+    } else if (command instanceof LaneCommand.HoldCard hold) {
+      executor.schedule(() -> apply(new LaneEvent.CardExpired(hold.card())), LaneCommand.HoldCard.HOLD.toMillis(),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+    } else if (command instanceof LaneCommand.IssueCard) {
+      devices.issueCard();
+    } else if (command instanceof LaneCommand.RecordEntry entry) {
+      answer(services.recordEntry(config.id(), entry.card()), entry.card());
+    } else if (command instanceof LaneCommand.QuoteExit exit) {
+      answer(services.quoteExit(config.id(), exit.card()), exit.card());
+    } else if (command instanceof LaneCommand.RecordExit exit) {
+      services.recordExit(config.id(), exit.stayId())
+          .exceptionally(e -> {
+            log.error("{}: exit of stay {} not recorded: {}", config.id(), exit.stayId(), e.getMessage());
+            return null;
+          });
+    } else if (command instanceof LaneCommand.ReportRefusal refusal) {
+      services.publish(config.id(),
+          seq -> new ConsoleEvent.CardRejected(seq, services.now(), config.id(), refusal.card(), refusal.reason()));
+    }
+    return false;
+  }
+
+  private void answer(CompletableFuture<LaneEvent> reply, String card) {
+    reply.whenComplete((event, error) ->
+        deliver(error == null ? event : new LaneEvent.CardRefused(card, rootMessage(error))));
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable t = error;
+    while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException)) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+
+  private void publishStatus() {
+    Lane now = lane;
+    List<String> rows = display;
+    services.publish(config.id(), seq -> new ConsoleEvent.LaneStatus(seq, services.now(), config.id(),
+        config.kind().name(), now.state().name(), now.inputs().position(), now.inputs().vehiclePresent(), rows));
+  }
+}

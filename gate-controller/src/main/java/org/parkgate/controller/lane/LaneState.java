@@ -1,0 +1,21 @@
+package org.parkgate.controller.lane;
+
+/** Where a lane is in letting one vehicle through. docs/lanes.md draws the transitions. */
+public enum LaneState {
+  /** Started, device state not yet read: nothing is commanded before it is. */
+  STARTING,
+  /** Barrier down, nobody on the arming loop. */
+  IDLE,
+  /** A vehicle is on the arming loop; entry: a card was offered; exit: waiting for the card. */
+  WAITING_CARD,
+  /** A card was read; the ledger is recording the entry or looking up the stay and its fee. */
+  CHECKING,
+  /** Exit only: a fee is due and the display sends the driver to pay. */
+  AWAITING_PAYMENT,
+  /** The barrier was told to open for this vehicle. */
+  OPENING,
+  /** The vehicle is on the safety loop under the arm. */
+  PASSING,
+  /** The vehicle cleared the safety loop; the barrier was told to close. */
+  CLOSING
+}

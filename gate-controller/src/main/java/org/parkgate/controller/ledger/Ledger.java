@@ -1,0 +1,340 @@
+package org.parkgate.controller.ledger;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
+import org.parkgate.api.ApiJson;
+import org.parkgate.api.ApiMessage;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.money.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The controller's system of record in one SQLite file (WAL, synchronous=FULL). A method returns
+ * only after its transaction is durably committed, so whatever it acknowledges survives a crash.
+ * One connection and one writer: callers run these methods off the network threads.
+ */
+public final class Ledger implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+
+  private final Connection db;
+  private final String siteId;
+  private final List<ConsoleEvent> appended = new ArrayList<>();
+  private java.util.function.Consumer<ConsoleEvent> committedEvents = e -> {};
+
+  private Ledger(Connection db, String siteId) {
+    this.db = db;
+    this.siteId = siteId;
+  }
+
+  /** Opens (creating if needed) the ledger file, checks it and applies pending migrations. */
+  public static Ledger open(Path file, String siteId) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = db.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=FULL");
+        s.execute("PRAGMA foreign_keys=ON");
+        s.execute("PRAGMA busy_timeout=5000");
+        try (ResultSet r = s.executeQuery("PRAGMA quick_check")) {
+          String result = r.getString(1);
+          if (!"ok".equals(result)) {
+            db.close();
+            throw new LedgerException("ledger " + file + " is damaged (quick_check: " + result + "); refusing to run on it");
+          }
+        }
+      }
+      int applied = Migrations.apply(db);
+      log.info("ledger: {} open, schema version {} ({} migrations applied now)", file, Migrations.currentVersion(db), applied);
+      return new Ledger(db, siteId);
+    } catch (SQLException | java.io.IOException e) {
+      throw new LedgerException("cannot open ledger " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Receives each event once its transaction has committed, in sequence order, on the thread
+   * that wrote it: the consoles hear of nothing that a crash could take back.
+   */
+  public synchronized void onCommittedEvent(java.util.function.Consumer<ConsoleEvent> listener) {
+    this.committedEvents = listener;
+  }
+
+  /** Records a casual parker's entry and the event announcing it; returns the new stay. */
+  public synchronized Stay recordEntry(String lane, String card, Instant at) {
+    return inTransaction(() -> {
+      if (openStayQuery(card).isPresent()) {
+        throw new LedgerException("card " + card + " is already inside");
+      }
+      long stayId;
+      try (PreparedStatement p = db.prepareStatement("INSERT INTO entries(card, lane, entered_at) VALUES (?, ?, ?)")) {
+        p.setString(1, card);
+        p.setString(2, lane);
+        p.setString(3, at.toString());
+        p.executeUpdate();
+      }
+      stayId = lastRowId();
+      long id = stayId;
+      appendEvent(lane, seq -> new ConsoleEvent.EntryRecorded(seq, at, lane, id, card));
+      return new Stay(stayId, card, lane, at);
+    });
+  }
+
+  /** The stay a card is on, if the card entered and has not left. */
+  public synchronized Optional<Stay> openStay(String card) {
+    try {
+      return openStayQuery(card);
+    } catch (SQLException e) {
+      throw new LedgerException("cannot look up card " + card + ": " + e.getMessage(), e);
+    }
+  }
+
+  public synchronized Money paidFor(long stayId, Currency currency) {
+    try (PreparedStatement p =
+        db.prepareStatement("SELECT COALESCE(SUM(amount_minor), 0) FROM payments WHERE stay_id = ? AND currency = ?")) {
+      p.setLong(1, stayId);
+      p.setString(2, currency.getCurrencyCode());
+      try (ResultSet r = p.executeQuery()) {
+        return Money.of(r.getLong(1), currency);
+      }
+    } catch (SQLException e) {
+      throw new LedgerException("cannot read payments of stay " + stayId + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Records a payment with the next receipt number, or, if this request id was recorded before,
+   * returns that payment unchanged: a retried command never charges twice.
+   */
+  public synchronized Payment recordPayment(
+      String requestId, long stayId, String lane, Money amount, String cashier, Instant at) {
+    return inTransaction(() -> {
+      Optional<Payment> earlier = paymentByRequest(requestId);
+      if (earlier.isPresent()) {
+        return earlier.get();
+      }
+      Stay stay = stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
+      long receiptSeq;
+      try (Statement s = db.createStatement();
+          ResultSet r = s.executeQuery("SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payments")) {
+        receiptSeq = r.getLong(1);
+      }
+      String receiptNo = String.format("%s-%06d", siteId, receiptSeq);
+      try (PreparedStatement p =
+          db.prepareStatement(
+              "INSERT INTO payments(receipt_seq, receipt_no, stay_id, lane, amount_minor, currency, method, cashier, request_id, paid_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?, 'cash', ?, ?, ?)")) {
+        p.setLong(1, receiptSeq);
+        p.setString(2, receiptNo);
+        p.setLong(3, stayId);
+        p.setString(4, lane);
+        p.setLong(5, amount.minor());
+        p.setString(6, amount.currency().getCurrencyCode());
+        p.setString(7, cashier);
+        p.setString(8, requestId);
+        p.setString(9, at.toString());
+        p.executeUpdate();
+      }
+      long paymentId = lastRowId();
+      appendEvent(lane, seq -> new ConsoleEvent.PaymentRecorded(seq, at, lane, stayId, stay.card(), amount, receiptNo, cashier));
+      return new Payment(paymentId, receiptNo, stayId, lane, amount, cashier, requestId, at);
+    });
+  }
+
+  /** Closes a stay: the vehicle has left through an exit lane. */
+  public synchronized void recordExit(long stayId, String lane, Instant at) {
+    inTransaction(() -> {
+      Stay stay = stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
+      try (PreparedStatement p = db.prepareStatement("INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, ?, ?)")) {
+        p.setLong(1, stayId);
+        p.setString(2, lane);
+        p.setString(3, at.toString());
+        p.executeUpdate();
+      }
+      appendEvent(lane, seq -> new ConsoleEvent.VehicleLeft(seq, at, lane, stayId, stay.card()));
+      return null;
+    });
+  }
+
+  /** Records an event that changes no money or stay (lane status, device status, rejections). */
+  public synchronized ConsoleEvent recordEvent(String lane, LongFunction<ConsoleEvent> event) {
+    return inTransaction(() -> appendEvent(lane, event));
+  }
+
+  /** Events after {@code seq}, oldest first, at most {@code limit}. */
+  public synchronized List<ConsoleEvent> eventsAfter(long seq, int limit) {
+    List<ConsoleEvent> events = new ArrayList<>();
+    try (PreparedStatement p = db.prepareStatement("SELECT json FROM events WHERE seq > ? ORDER BY seq LIMIT ?")) {
+      p.setLong(1, seq);
+      p.setInt(2, limit);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          ApiMessage message = ApiJson.read(r.getString(1));
+          events.add((ConsoleEvent) message);
+        }
+      }
+      return events;
+    } catch (SQLException | ApiJson.BadMessageException e) {
+      throw new LedgerException("cannot read events after " + seq + ": " + e.getMessage(), e);
+    }
+  }
+
+  public synchronized long lastSeq() {
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM events")) {
+      return r.getLong(1);
+    } catch (SQLException e) {
+      throw new LedgerException("cannot read the last event: " + e.getMessage(), e);
+    }
+  }
+
+  public synchronized List<Payment> payments() {
+    List<Payment> out = new ArrayList<>();
+    try (Statement s = db.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT payment_id, receipt_no, stay_id, lane, amount_minor, currency, cashier, request_id, paid_at"
+                    + " FROM payments ORDER BY receipt_seq")) {
+      while (r.next()) {
+        out.add(payment(r));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new LedgerException("cannot read payments: " + e.getMessage(), e);
+    }
+  }
+
+  private ConsoleEvent appendEvent(String lane, LongFunction<ConsoleEvent> factory) throws SQLException {
+    long seq;
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM events")) {
+      seq = r.getLong(1);
+    }
+    ConsoleEvent event = factory.apply(seq);
+    appended.add(event);
+    try (PreparedStatement p = db.prepareStatement("INSERT INTO events(seq, recorded_at, lane, json) VALUES (?, ?, ?, ?)")) {
+      p.setLong(1, seq);
+      p.setString(2, event.at().toString());
+      p.setString(3, lane);
+      p.setString(4, ApiJson.write(event));
+      p.executeUpdate();
+    }
+    return event;
+  }
+
+  private Optional<Stay> openStayQuery(String card) throws SQLException {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "SELECT e.stay_id, e.card, e.lane, e.entered_at FROM entries e LEFT JOIN exits x ON x.stay_id = e.stay_id"
+                + " WHERE e.card = ? AND x.stay_id IS NULL ORDER BY e.stay_id DESC LIMIT 1")) {
+      p.setString(1, card);
+      return stay(p);
+    }
+  }
+
+  private Optional<Stay> stayById(long stayId) throws SQLException {
+    try (PreparedStatement p = db.prepareStatement("SELECT stay_id, card, lane, entered_at FROM entries WHERE stay_id = ?")) {
+      p.setLong(1, stayId);
+      return stay(p);
+    }
+  }
+
+  private static Optional<Stay> stay(PreparedStatement p) throws SQLException {
+    try (ResultSet r = p.executeQuery()) {
+      if (!r.next()) {
+        return Optional.empty();
+      }
+      return Optional.of(new Stay(r.getLong(1), r.getString(2), r.getString(3), Instant.parse(r.getString(4))));
+    }
+  }
+
+  /** The payment recorded for a console request, if that request was carried out before. */
+  public synchronized Optional<Payment> paymentFor(String requestId) {
+    try {
+      return paymentByRequest(requestId);
+    } catch (SQLException e) {
+      throw new LedgerException("cannot look up request " + requestId + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Optional<Payment> paymentByRequest(String requestId) throws SQLException {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "SELECT payment_id, receipt_no, stay_id, lane, amount_minor, currency, cashier, request_id, paid_at"
+                + " FROM payments WHERE request_id = ?")) {
+      p.setString(1, requestId);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(payment(r)) : Optional.empty();
+      }
+    }
+  }
+
+  private static Payment payment(ResultSet r) throws SQLException {
+    return new Payment(
+        r.getLong(1),
+        r.getString(2),
+        r.getLong(3),
+        r.getString(4),
+        Money.of(r.getLong(5), r.getString(6)),
+        r.getString(7),
+        r.getString(8),
+        Instant.parse(r.getString(9)));
+  }
+
+  private long lastRowId() throws SQLException {
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
+      return r.getLong(1);
+    }
+  }
+
+  private interface Work<T> {
+    T run() throws SQLException;
+  }
+
+  /** BEGIN IMMEDIATE takes the write lock up front, so numbering inside the transaction cannot race. */
+  private <T> T inTransaction(Work<T> work) {
+    try {
+      try (Statement s = db.createStatement()) {
+        s.execute("BEGIN IMMEDIATE");
+      }
+      try {
+        T result = work.run();
+        try (Statement s = db.createStatement()) {
+          s.execute("COMMIT");
+        }
+        List<ConsoleEvent> committed = List.copyOf(appended);
+        appended.clear();
+        committed.forEach(committedEvents);
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        appended.clear();
+        try (Statement s = db.createStatement()) {
+          s.execute("ROLLBACK");
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new LedgerException("ledger write failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      log.warn("ledger: close failed: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package org.parkgate.controller.ledger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies the numbered SQL migrations under {@code db/migration/} (listed in its
+ * {@code index.txt}, since a class path cannot be listed) that the database has not seen, each
+ * in its own transaction, and records each in {@code schema_migrations}.
+ */
+final class Migrations {
+  private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+  private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
+
+  private Migrations() {}
+
+  static int apply(Connection db) throws SQLException {
+    try (Statement s = db.createStatement()) {
+      s.executeUpdate(
+          "CREATE TABLE IF NOT EXISTS schema_migrations ("
+              + " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    }
+    int current = currentVersion(db);
+    int applied = 0;
+    for (String file : resource("index.txt").lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
+      Matcher m = NAME.matcher(file);
+      if (!m.matches()) {
+        throw new IllegalStateException("migration file name not V<n>__<name>.sql: " + file);
+      }
+      int version = Integer.parseInt(m.group(1));
+      if (version <= current) {
+        continue;
+      }
+      db.setAutoCommit(false);
+      try (Statement s = db.createStatement()) {
+        for (String statement : statements(resource(file))) {
+          s.executeUpdate(statement);
+        }
+        try (PreparedStatement p = db.prepareStatement("INSERT INTO schema_migrations VALUES (?, ?, ?)")) {
+          p.setInt(1, version);
+          p.setString(2, m.group(2));
+          p.setString(3, Instant.now().toString());
+          p.executeUpdate();
+        }
+        db.commit();
+        applied++;
+        log.info("ledger: applied migration {}", file);
+      } catch (SQLException e) {
+        db.rollback();
+        throw new SQLException("migration " + file + " failed: " + e.getMessage(), e);
+      } finally {
+        db.setAutoCommit(true);
+      }
+    }
+    return applied;
+  }
+
+  static int currentVersion(Connection db) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) {
+      return r.getInt(1);
+    }
+  }
+
+  /** Splits a script on semicolons that end a line, keeping trigger bodies ({@code ...; END;}) whole. */
+  static List<String> statements(String script) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : script.lines().toList()) {
+      String code = line.replaceAll("--.*$", "").trim();
+      if (code.isEmpty()) {
+        continue;
+      }
+      current.append(code).append('\n');
+      String sofar = current.toString().trim();
+      boolean inTrigger = sofar.toUpperCase(java.util.Locale.ROOT).startsWith("CREATE TRIGGER");
+      if (code.endsWith(";") && (!inTrigger || sofar.toUpperCase(java.util.Locale.ROOT).endsWith("END;"))) {
+        out.add(sofar);
+        current.setLength(0);
+      }
+    }
+    if (!current.toString().isBlank()) {
+      out.add(current.toString().trim());
+    }
+    return out;
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = Migrations.class.getResourceAsStream("/db/migration/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing migration resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read migration " + name, e);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.parkgate.controller;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.DefaultEventLoop;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.api.CommandResult;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.controller.console.ConsoleHub;
+import org.parkgate.controller.device.LaneDevices;
+import org.parkgate.controller.lane.BarrierInputs;
+import org.parkgate.controller.lane.LaneEvent;
+import org.parkgate.controller.lane.LaneRunner;
+import org.parkgate.controller.lane.LaneState;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.fee.TariffLoader;
+import org.parkgate.money.Money;
+import org.parkgate.site.LaneConfig;
+import org.parkgate.site.SiteConfig;
+import org.parkgate.site.SiteConfigLoader;
+
+/** The site's decisions with a real ledger and tariff, the lane's hardware replaced by a recorder. */
+class SiteServiceTest {
+  static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+  static final Instant ENTRY = Instant.parse("2027-01-09T02:00:00Z");
+  static final BarrierInputs CLOSED_ARMED = new BarrierInputs(true, false, false, true, false);
+
+  @TempDir Path dir;
+  private Ledger ledger;
+  private ExecutorService ledgerThread;
+  private DefaultEventLoop loop;
+  private SiteService site;
+  private LaneRunner exit;
+  private final List<String> commands = new CopyOnWriteArrayList<>();
+  private Clock clock = Clock.fixed(ENTRY.plus(Duration.ofMinutes(121)), ZoneOffset.UTC);
+
+  @BeforeEach
+  void start() throws Exception {
+    SiteConfig config = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
+    ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
+    ledgerThread = Executors.newSingleThreadExecutor();
+    loop = new DefaultEventLoop();
+    site = new SiteService(config, TariffLoader.load(config.tariff()), ledger, clock, ledgerThread, new ConsoleHub());
+    LaneConfig exitLane = config.lane("exit-1").orElseThrow();
+    exit = site.addLane(exitLane, loop);
+    exit.attach(new LaneDevices() {
+      @Override public void issueCard() { commands.add("issue"); }
+      @Override public void openBarrier() { commands.add("open"); }
+      @Override public void closeBarrier() { commands.add("close"); }
+      @Override public void show(List<String> rows) { commands.add("show " + rows.get(0)); }
+      @Override public void close() { }
+    });
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await();
+    ledgerThread.shutdown();
+    ledgerThread.awaitTermination(5, TimeUnit.SECONDS);
+    ledger.close();
+  }
+
+  private long vehicleWaitingToPay() throws Exception {
+    long stayId = ledger.recordEntry("entry-1", "00A1B2C3D4", ENTRY).stayId();
+    exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
+    exit.deliver(new LaneEvent.CardRead("00A1B2C3D4"));
+    awaitState(LaneState.AWAITING_PAYMENT);
+    return stayId;
+  }
+
+  private void awaitState(LaneState state) throws Exception {
+    for (int i = 0; i < 200; i++) {
+      if (loop.submit(() -> exit.lane().state()).get() == state) {
+        return;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("lane never reached " + state + "; it is " + loop.submit(() -> exit.lane().state()).get());
+  }
+
+  @Test
+  void twoHoursOneMinuteOwesNineAndTheDisplaySaysWhereToPay() throws Exception {
+    vehicleWaitingToPay();
+    // 15 min grace then 3.00 per started hour: 2 h 01 min is three started hours.
+    assertEquals(Money.of(900, "CNY"), loop.submit(() -> exit.lane().due()).get());
+    assertTrue(commands.contains("show 停车费 Fee 9.00 CNY"), commands.toString());
+    assertFalse(commands.contains("open"), "the barrier stays down until the fee is paid");
+  }
+
+  @Test
+  void cashPaymentIsRecordedThenTheBarrierOpensAndARetryChargesNothing() throws Exception {
+    long stayId = vehicleWaitingToPay();
+    var pay = new ConsoleCommand.RecordCashPayment("req-1", "exit-1", stayId, Money.of(900, "CNY"), "cashier1");
+    CommandResult result = site.pay(pay).get(5, TimeUnit.SECONDS);
+    assertTrue(result.ok(), result.toString());
+    assertEquals("receipt demo-000001 for 9.00 CNY", result.detail());
+    awaitState(LaneState.OPENING);
+    assertTrue(commands.contains("open"));
+
+    CommandResult retried = site.pay(pay).get(5, TimeUnit.SECONDS);
+    assertEquals(result, retried);
+    assertEquals(1, ledger.payments().size());
+  }
+
+  @Test
+  void aWrongAmountOrLaneIsRefusedAndChangesNothing() throws Exception {
+    long stayId = vehicleWaitingToPay();
+    CommandResult short1 = site.pay(new ConsoleCommand.RecordCashPayment("r1", "exit-1", stayId, Money.of(800, "CNY"), "c")).get();
+    assertEquals("amount 8.00 CNY does not match the 9.00 CNY due", short1.error());
+    CommandResult lane = site.pay(new ConsoleCommand.RecordCashPayment("r2", "exit-9", stayId, Money.of(900, "CNY"), "c")).get();
+    assertEquals("unknown exit lane 'exit-9' (exit lanes: exit-1)", lane.error());
+    CommandResult stay = site.pay(new ConsoleCommand.RecordCashPayment("r3", "exit-1", stayId + 1, Money.of(900, "CNY"), "c")).get();
+    assertFalse(stay.ok());
+    assertTrue(ledger.payments().isEmpty());
+    assertEquals(LaneState.AWAITING_PAYMENT, loop.submit(() -> exit.lane().state()).get());
+  }
+
+  @Test
+  void anUnknownCardIsRefusedAtTheExit() throws Exception {
+    exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
+    exit.deliver(new LaneEvent.CardRead("FFFFFFFFFF"));
+    for (int i = 0; i < 200 && !commands.contains("show 请联系收费员 Please see the cashier"); i++) {
+      Thread.sleep(10);
+    }
+    assertTrue(commands.contains("show 请联系收费员 Please see the cashier"), commands.toString());
+    assertFalse(commands.contains("open"));
+  }
+}

@@ -1,0 +1,106 @@
+package org.parkgate.controller.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.money.Money;
+
+class LedgerTest {
+  private static final Instant T0 = Instant.parse("2027-01-09T02:00:00Z");
+  private static final Money FIVE = Money.of(500, "CNY");
+
+  @TempDir Path dir;
+
+  @Test
+  void aStayRunsFromEntryThroughPaymentToExit() {
+    try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      Stay stay = ledger.recordEntry("entry-1", "00A1B2C3D4", T0);
+      assertEquals(stay, ledger.openStay("00A1B2C3D4").orElseThrow());
+
+      Payment paid = ledger.recordPayment("req-1", stay.stayId(), "exit-1", FIVE, "cashier1", T0.plusSeconds(3600));
+      assertEquals("demo-000001", paid.receiptNo());
+      assertEquals(FIVE, ledger.paidFor(stay.stayId(), FIVE.currency()));
+
+      ledger.recordExit(stay.stayId(), "exit-1", T0.plusSeconds(3700));
+      assertTrue(ledger.openStay("00A1B2C3D4").isEmpty(), "a card that left has no open stay");
+
+      List<ConsoleEvent> events = ledger.eventsAfter(0, 100);
+      assertEquals(List.of(1L, 2L, 3L), events.stream().map(ConsoleEvent::seq).toList());
+      assertTrue(events.get(1) instanceof ConsoleEvent.PaymentRecorded p && p.receiptNo().equals("demo-000001"));
+      assertEquals(events.subList(2, 3), ledger.eventsAfter(2, 100), "a console resumes after the last seq it saw");
+    }
+  }
+
+  @Test
+  void aRetriedPaymentIsRecordedOnceAndReceiptsHaveNoGaps() {
+    try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      Stay a = ledger.recordEntry("entry-1", "A", T0);
+      Stay b = ledger.recordEntry("entry-1", "B", T0);
+      Payment first = ledger.recordPayment("req-a", a.stayId(), "exit-1", FIVE, "c1", T0);
+      Payment retried = ledger.recordPayment("req-a", a.stayId(), "exit-1", FIVE, "c1", T0.plusSeconds(5));
+      Payment second = ledger.recordPayment("req-b", b.stayId(), "exit-1", FIVE, "c1", T0);
+      assertEquals(first, retried);
+      assertEquals(List.of("demo-000001", "demo-000002"), ledger.payments().stream().map(Payment::receiptNo).toList());
+      assertEquals("demo-000002", second.receiptNo());
+    }
+  }
+
+  @Test
+  void aCardAlreadyInsideCannotEnterAgain() {
+    try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      ledger.recordEntry("entry-1", "A", T0);
+      LedgerException refused = assertThrows(LedgerException.class, () -> ledger.recordEntry("entry-1", "A", T0));
+      assertEquals("card A is already inside", refused.getMessage());
+      assertEquals(1, ledger.lastSeq(), "the refused entry left no trace");
+    }
+  }
+
+  @Test
+  void whatWasCommittedSurvivesReopening() {
+    Path file = dir.resolve("ledger.db");
+    try (Ledger ledger = Ledger.open(file, "demo")) {
+      Stay s = ledger.recordEntry("entry-1", "A", T0);
+      ledger.recordPayment("req-a", s.stayId(), "exit-1", FIVE, "c1", T0);
+    }
+    try (Ledger ledger = Ledger.open(file, "demo")) {
+      assertEquals(1, ledger.payments().size());
+      Stay s = ledger.recordEntry("entry-1", "B", T0);
+      assertEquals("demo-000002", ledger.recordPayment("req-b", s.stayId(), "exit-1", FIVE, "c1", T0).receiptNo());
+    }
+  }
+
+  @Test
+  void paymentsCannotBeChangedOrDeletedBehindTheProgramsBack() throws SQLException {
+    Path file = dir.resolve("ledger.db");
+    try (Ledger ledger = Ledger.open(file, "demo")) {
+      Stay s = ledger.recordEntry("entry-1", "A", T0);
+      ledger.recordPayment("req-a", s.stayId(), "exit-1", FIVE, "c1", T0);
+    }
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = db.createStatement()) {
+      SQLException update = assertThrows(SQLException.class, () -> st.executeUpdate("UPDATE payments SET amount_minor = 1"));
+      assertTrue(update.getMessage().contains("append-only"), update.getMessage());
+      assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM payments"));
+      assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM events"));
+    }
+  }
+
+  @Test
+  void aDamagedFileStopsTheLedgerWithAClearMessage() throws Exception {
+    Path file = dir.resolve("ledger.db");
+    Files.write(file, "this is not a database, just some text that fills the header".repeat(100).getBytes());
+    LedgerException e = assertThrows(LedgerException.class, () -> Ledger.open(file, "demo"));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+  }
+}

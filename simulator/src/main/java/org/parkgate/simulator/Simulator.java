@@ -1,0 +1,82 @@
+package org.parkgate.simulator;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.parkgate.simulator.control.ControlServer;
+import org.parkgate.simulator.device.DeviceServers;
+import org.parkgate.simulator.device.LaneDevices;
+import org.parkgate.simulator.lane.SimLane;
+import org.parkgate.site.SiteConfig;
+
+/** Every lane device of a site on TCP, plus the control interface. Close it to stop. */
+public final class Simulator implements AutoCloseable {
+  private final EventLoopGroup group;
+  private final ScheduledExecutorService clock;
+  private final List<LaneDevices> lanes;
+  private final ControlServer control;
+
+  private Simulator(
+      EventLoopGroup group,
+      ScheduledExecutorService clock,
+      List<LaneDevices> lanes,
+      ControlServer control) {
+    this.group = group;
+    this.clock = clock;
+    this.lanes = lanes;
+    this.control = control;
+  }
+
+  /** Starts every device and the control interface, or nothing at all. */
+  public static Simulator start(SiteConfig site, Duration dwell) throws StartupException {
+    SiteConfig.SimulatorSettings settings = site.simulator();
+    // Barrier travel and vehicle motion run on one timer thread; device I/O on two event loops.
+    ScheduledExecutorService clock =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sim-clock");
+              t.setDaemon(true);
+              return t;
+            });
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    List<LaneDevices> lanes =
+        site.lanes().stream()
+            .map(config -> LaneDevices.of(new SimLane(config, settings.barrierTravel(), clock)))
+            .toList();
+    try {
+      DeviceServers.bind(group, lanes);
+      ControlServer control = ControlServer.start(settings.bindHost(), settings.controlPort(), lanes, dwell);
+      return new Simulator(group, clock, lanes, control);
+    } catch (StartupException | RuntimeException e) {
+      shutdownDevices(lanes);
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+      clock.shutdownNow();
+      throw e;
+    }
+  }
+
+  public List<LaneDevices> lanes() {
+    return lanes;
+  }
+
+  public int controlPort() {
+    return control.port();
+  }
+
+  @Override
+  public void close() {
+    control.close();
+    shutdownDevices(lanes);
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    clock.shutdownNow();
+  }
+
+  private static void shutdownDevices(List<LaneDevices> lanes) {
+    lanes.forEach(l -> l.links().forEach((name, link) -> link.shutdown()));
+  }
+}

@@ -1,0 +1,143 @@
+package org.parkgate.simulator.lane;
+
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A barrier arm driven by open and close pulse coils. It takes the configured travel time to go
+ * from one limit to the other; reversed mid-way it takes as long as it has already travelled.
+ * Like real hardware it obeys every command, safe or not: the lane counts unsafe closes.
+ *
+ * <p>The coils are pulse outputs: the one last written ON reads back ON while the motion it
+ * started is under way and resets to OFF when the arm reaches its limit.
+ */
+public final class Barrier {
+  private static final Logger log = LoggerFactory.getLogger(Barrier.class);
+
+  public enum Position {
+    CLOSED,
+    OPENING,
+    OPEN,
+    CLOSING
+  }
+
+  private final String lane;
+  private final long travelNanos;
+  private final ScheduledExecutorService clock;
+  private Position position = Position.CLOSED;
+  private long motionStart;
+  private long motionNanos;
+  private ScheduledFuture<?> arrival;
+  private boolean openCoil;
+  private boolean closeCoil;
+  private boolean fault;
+  private long travelledBeforeFault;
+
+  public Barrier(String lane, Duration travel, ScheduledExecutorService clock) {
+    this.lane = lane;
+    this.travelNanos = travel.toNanos();
+    this.clock = clock;
+  }
+
+  public synchronized void open() {
+    openCoil = true;
+    closeCoil = false;
+    if (fault) {
+      log.info("{}: barrier faulted, open command ignored", lane);
+    } else if (position == Position.CLOSED) {
+      move(Position.OPENING, travelNanos);
+    } else if (position == Position.CLOSING) {
+      move(Position.OPENING, travelled());
+    }
+  }
+
+  public synchronized void close() {
+    closeCoil = true;
+    openCoil = false;
+    if (fault) {
+      log.info("{}: barrier faulted, close command ignored", lane);
+    } else if (position == Position.OPEN) {
+      move(Position.CLOSING, travelNanos);
+    } else if (position == Position.OPENING) {
+      move(Position.CLOSING, travelled());
+    }
+  }
+
+  /** Writing a coil OFF ends nothing: the pulse has already started the motion. */
+  public synchronized void coilOff(boolean openCoilAddressed) {
+    if (openCoilAddressed) {
+      openCoil = false;
+    } else {
+      closeCoil = false;
+    }
+  }
+
+  /** A faulted barrier stops where it is, shows the fault input and ignores commands. */
+  public synchronized void setFault(boolean on) {
+    if (on == fault) {
+      return;
+    }
+    fault = on;
+    boolean moving = position == Position.OPENING || position == Position.CLOSING;
+    if (on && moving) {
+      arrival.cancel(false);
+      travelledBeforeFault = travelled();
+    } else if (!on && moving) {
+      // Time spent frozen is not travel: resume with what was left when the fault came.
+      move(position, motionNanos - travelledBeforeFault);
+    }
+  }
+
+  private void move(Position motion, long nanos) {
+    if (arrival != null) {
+      arrival.cancel(false);
+    }
+    log.info("{}: barrier {}", lane, motion.name().toLowerCase());
+    position = motion;
+    motionStart = System.nanoTime();
+    motionNanos = nanos;
+    arrival = clock.schedule(() -> arrive(motion), nanos, TimeUnit.NANOSECONDS);
+  }
+
+  private synchronized void arrive(Position motion) {
+    if (position != motion || fault) {
+      return;
+    }
+    position = motion == Position.OPENING ? Position.OPEN : Position.CLOSED;
+    openCoil = false;
+    closeCoil = false;
+    log.info("{}: barrier {}", lane, position.name().toLowerCase());
+  }
+
+  private long travelled() {
+    return Math.min(System.nanoTime() - motionStart, motionNanos);
+  }
+
+  public synchronized Position position() {
+    return position;
+  }
+
+  public synchronized boolean openLimit() {
+    return position == Position.OPEN;
+  }
+
+  public synchronized boolean closedLimit() {
+    return position == Position.CLOSED;
+  }
+
+  public synchronized boolean openCoil() {
+    return openCoil;
+  }
+
+  public synchronized boolean closeCoil() {
+    return closeCoil;
+  }
+
+  public synchronized boolean fault() {
+    return fault;
+  }
+}

@@ -1,0 +1,188 @@
+package org.parkgate.simulator.lane;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.parkgate.device.card.CardRead;
+import org.parkgate.site.LaneConfig;
+import org.parkgate.site.LaneKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One simulated lane: its barrier, the vehicle on its loops, its card unit and display. What a
+ * person or test does at the lane (a vehicle arrives, takes a card, drives through) comes in
+ * here; what the controller does comes through the device links.
+ */
+public final class SimLane {
+  private static final Logger log = LoggerFactory.getLogger(SimLane.class);
+
+  /** Where card reads go: the controller's connection to the card unit. */
+  @FunctionalInterface
+  public interface CardOutput {
+    /** Sends the read; false if no controller is connected. */
+    boolean send(CardRead read);
+  }
+
+  private final LaneConfig config;
+  private final Barrier barrier;
+  private final CardUnit cardUnit;
+  private final DisplayRows display = new DisplayRows();
+  private final ScheduledExecutorService clock;
+  private volatile CardOutput cardOutput = read -> false;
+  private boolean armingLoop;
+  private boolean safetyLoop;
+  private boolean driving;
+  private String plate;
+  private long safetyViolations;
+
+  public SimLane(LaneConfig config, Duration barrierTravel, ScheduledExecutorService clock) {
+    this.config = config;
+    this.clock = clock;
+    this.barrier = new Barrier(config.id(), barrierTravel, clock);
+    this.cardUnit = new CardUnit(config.kind() == LaneKind.ENTRY);
+  }
+
+  public void connectCardOutput(CardOutput output) {
+    this.cardOutput = output;
+  }
+
+  public String id() {
+    return config.id();
+  }
+
+  public LaneConfig config() {
+    return config;
+  }
+
+  public Barrier barrier() {
+    return barrier;
+  }
+
+  public CardUnit cardUnit() {
+    return cardUnit;
+  }
+
+  public DisplayRows display() {
+    return display;
+  }
+
+  /** The controller pulses the open coil. */
+  public void commandOpen() {
+    barrier.open();
+  }
+
+  /** The controller pulses the close coil; with a vehicle under the arm that is a violation. */
+  public synchronized void commandClose() {
+    if (safetyLoop && barrier.position() != Barrier.Position.CLOSED) {
+      safetyViolations++;
+      log.warn("{}: SAFETY VIOLATION: barrier told to close with a vehicle on the safety loop", id());
+    }
+    barrier.close();
+  }
+
+  public synchronized void arrive(String plate) {
+    if (armingLoop || safetyLoop) {
+      throw new LaneConflict("a vehicle is already at the barrier of lane '" + id() + "'");
+    }
+    armingLoop = true;
+    this.plate = plate;
+    log.info("{}: vehicle {} on the arming loop", id(), plate == null ? "(no plate)" : plate);
+  }
+
+  public synchronized void leave() {
+    if (driving) {
+      throw new LaneConflict("the vehicle is under the barrier; it can only drive on");
+    }
+    if (!armingLoop) {
+      throw new LaneConflict("no vehicle on the arming loop of lane '" + id() + "'");
+    }
+    armingLoop = false;
+    log.info("{}: vehicle {} backed off", id(), plate);
+    plate = null;
+  }
+
+  /**
+   * Drives the waiting vehicle through the open barrier: onto the safety loop, off the arming
+   * loop half-way through {@code dwell}, off the safety loop at its end. Completes when the
+   * vehicle has cleared both loops.
+   */
+  public synchronized CompletableFuture<Void> drive(Duration dwell) {
+    if (driving) {
+      throw new LaneConflict("a vehicle is already driving through lane '" + id() + "'");
+    }
+    if (!armingLoop) {
+      throw new LaneConflict("no vehicle on the arming loop of lane '" + id() + "'");
+    }
+    if (barrier.position() != Barrier.Position.OPEN) {
+      throw new LaneConflict("barrier is " + barrier.position().name().toLowerCase() + ", not fully open");
+    }
+    driving = true;
+    safetyLoop = true;
+    log.info("{}: vehicle {} driving through", id(), plate);
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    long half = dwell.toNanos() / 2;
+    clock.schedule(this::offArmingLoop, half, TimeUnit.NANOSECONDS);
+    clock.schedule(() -> offSafetyLoop(done), dwell.toNanos(), TimeUnit.NANOSECONDS);
+    return done;
+  }
+
+  private synchronized void offArmingLoop() {
+    armingLoop = false;
+  }
+
+  private void offSafetyLoop(CompletableFuture<Void> done) {
+    synchronized (this) {
+      safetyLoop = false;
+      driving = false;
+      log.info("{}: vehicle {} cleared the barrier", id(), plate);
+      plate = null;
+    }
+    done.complete(null);
+  }
+
+  /** The controller asked the dispenser for a card. */
+  public Optional<String> issueCard() {
+    Optional<String> card = cardUnit.issue();
+    card.ifPresentOrElse(
+        c -> log.info("{}: card {} at the dispenser mouth", id(), c),
+        () -> log.info("{}: ISSUE ignored, {}", id(), cardUnit.dispenser() ? "a card is already at the mouth" : "no dispenser"));
+    return card;
+  }
+
+  /** The driver takes the dispensed card; the unit reads it on the way out. */
+  public CardTaken takeCard() {
+    String card = cardUnit.take();
+    boolean sent = cardOutput.send(new CardRead(card));
+    log.info("{}: card {} taken{}", id(), card, sent ? "" : ", but no controller is connected to the card unit");
+    return new CardTaken(card, sent);
+  }
+
+  /** A driver holds a card to the reader. */
+  public CardTaken presentCard(CardRead card) {
+    boolean sent = cardOutput.send(card);
+    log.info("{}: card {} presented{}", id(), card.cardNumber(), sent ? "" : ", but no controller is connected to the card unit");
+    return new CardTaken(card.cardNumber(), sent);
+  }
+
+  /** A card read and whether it reached a controller. */
+  public record CardTaken(String card, boolean sentToController) {}
+
+  public synchronized boolean armingLoop() {
+    return armingLoop;
+  }
+
+  public synchronized boolean safetyLoop() {
+    return safetyLoop;
+  }
+
+  public synchronized Optional<String> plate() {
+    return Optional.ofNullable(plate);
+  }
+
+  public synchronized long safetyViolations() {
+    return safetyViolations;
+  }
+}

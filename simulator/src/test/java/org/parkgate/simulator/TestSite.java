@@ -1,0 +1,59 @@
+package org.parkgate.simulator;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A site file with one entry and one exit lane on free loopback ports, for tests. */
+final class TestSite {
+  final int controlPort;
+  final int entryBarrier;
+  final int entryCard;
+  final int entryDisplay;
+  final int exitBarrier;
+  final int exitCard;
+  final int exitDisplay;
+  final Path file;
+
+  TestSite(Path dir, String barrierTravel) throws IOException {
+    this(dir, barrierTravel, "ascii");
+  }
+
+  /** {@code exitReader} is the exit lane's cardReader.protocol: ascii or stx. */
+  TestSite(Path dir, String barrierTravel, String exitReader) throws IOException {
+    controlPort = freePort();
+    entryBarrier = freePort();
+    entryCard = freePort();
+    entryDisplay = freePort();
+    exitBarrier = freePort();
+    exitCard = freePort();
+    exitDisplay = freePort();
+    file = dir.resolve("site.yaml");
+    Files.writeString(
+        file,
+        """
+        site: { id: test, zone: Asia/Shanghai, currency: CNY, tariff: tariff.yaml }
+        lanes:
+          - id: entry-1
+            kind: entry
+            barrier: { address: "tcp://127.0.0.1:%d", unit: 1 }
+            cardReader: { address: "tcp://127.0.0.1:%d" }
+            display: { address: "tcp://127.0.0.1:%d" }
+          - id: exit-1
+            kind: exit
+            barrier: { address: "tcp://127.0.0.1:%d", unit: 7 }
+            cardReader: { address: "tcp://127.0.0.1:%d", protocol: %s }
+            display: { address: "tcp://127.0.0.1:%d" }
+        simulator: { bind: 127.0.0.1, controlPort: %d, barrierTravel: %s }
+        """
+            .formatted(entryBarrier, entryCard, entryDisplay, exitBarrier, exitCard, exitReader, exitDisplay, controlPort,
+                barrierTravel));
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}

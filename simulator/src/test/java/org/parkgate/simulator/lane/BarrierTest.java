@@ -1,0 +1,66 @@
+package org.parkgate.simulator.lane;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BarrierTest {
+  private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+  private final Barrier barrier = new Barrier("test", Duration.ofMillis(300), clock);
+
+  @AfterEach
+  void stop() {
+    clock.shutdownNow();
+  }
+
+  private void waitFor(Barrier.Position position, long maxMillis) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + maxMillis;
+    while (barrier.position() != position && System.currentTimeMillis() < deadline) {
+      Thread.sleep(5);
+    }
+    assertEquals(position, barrier.position());
+  }
+
+  @Test
+  void reversedEarlyItReturnsInAboutTheTimeItTravelled() throws Exception {
+    barrier.open();
+    Thread.sleep(60);
+    barrier.close();
+    assertEquals(Barrier.Position.CLOSING, barrier.position());
+    assertTrue(barrier.closeCoil());
+    assertFalse(barrier.openCoil());
+    long start = System.nanoTime();
+    waitFor(Barrier.Position.CLOSED, 1000);
+    assertTrue(System.nanoTime() - start < Duration.ofMillis(250).toNanos(), "took the full travel to return");
+    assertFalse(barrier.closeCoil());
+  }
+
+  @Test
+  void aFaultFreezesTheArmAndIgnoresCommandsAndClearingItResumes() throws Exception {
+    barrier.open();
+    Thread.sleep(100);
+    barrier.setFault(true);
+    Thread.sleep(400);
+    assertEquals(Barrier.Position.OPENING, barrier.position());
+    barrier.close();
+    assertEquals(Barrier.Position.OPENING, barrier.position());
+    barrier.setFault(false);
+    assertEquals(Barrier.Position.OPENING, barrier.position(), "frozen time is not travel");
+    waitFor(Barrier.Position.OPEN, 1000);
+  }
+
+  @Test
+  void openingAnOpenBarrierChangesNothing() throws Exception {
+    barrier.open();
+    waitFor(Barrier.Position.OPEN, 1000);
+    barrier.open();
+    assertEquals(Barrier.Position.OPEN, barrier.position());
+    assertTrue(barrier.openLimit());
+  }
+}

@@ -1,0 +1,79 @@
+package org.parkgate.system;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The booth page in a real headless Chromium, as the cashier uses it. */
+final class BoothBrowser implements AutoCloseable {
+  private static final File CHROMIUM = new File("/usr/bin/chromium");
+  private static final File DRIVER = new File("/usr/bin/chromedriver");
+
+  private final ChromeDriver browser;
+  private final WebDriverWait wait;
+  private final String base;
+
+  BoothBrowser(int httpPort, Path profile) {
+    if (!CHROMIUM.canExecute() || !DRIVER.canExecute()) {
+      throw new AssertionError("headless Chromium is missing (" + CHROMIUM + ", " + DRIVER
+          + "); run ./parking test, which installs chromium and chromium-driver");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1440,1000");
+    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    base = "http://127.0.0.1:" + httpPort;
+  }
+
+  void login(String user, String password) {
+    browser.get(base + "/");
+    wait.until(ExpectedConditions.urlToBe(base + "/login"));
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("login")).click();
+    wait.until(ExpectedConditions.urlToBe(base + "/"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-status"), "Controller online"));
+  }
+
+  /** Waits until the lane's amount due shows {@code amount}; returns the whole page's text. */
+  String awaitDue(String lane, String amount) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("due-" + lane), amount));
+    return browser.findElement(By.tagName("body")).getText();
+  }
+
+  /** Presses Enter, the booth's key for "cash received", and returns the receipt number shown. */
+  String cashReceived(String lane) {
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-" + lane))).getText();
+  }
+
+  String text() {
+    return browser.findElement(By.tagName("body")).getText();
+  }
+
+  void screenshot(String name) throws Exception {
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Path dir = SystemFixture.ROOT.resolve("system-tests/target/screenshots");
+    Files.createDirectories(dir);
+    Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Override
+  public void close() {
+    browser.quit();
+  }
+}

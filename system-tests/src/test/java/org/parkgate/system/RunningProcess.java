@@ -1,0 +1,120 @@
+package org.parkgate.system;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One of the system's processes, started for real, with its output kept for assertions and logs. */
+final class RunningProcess implements AutoCloseable {
+  private final String name;
+  private final Process process;
+  private final List<String> lines = new ArrayList<>();
+  private final Thread reader;
+
+  private RunningProcess(String name, Process process, Path log) {
+    this.name = name;
+    this.process = process;
+    this.reader = new Thread(() -> pump(log), name + "-output");
+    this.reader.setDaemon(true);
+    this.reader.start();
+  }
+
+  static RunningProcess start(String name, Path logDir, List<String> command) throws IOException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    Path log = logDir.resolve(name + ".log");
+    Files.deleteIfExists(log);
+    return new RunningProcess(name, p, log);
+  }
+
+  /** Starts a packaged application jar with the test's own JVM. */
+  static RunningProcess startJar(String name, Path logDir, Path jar, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-jar", jar.toString()));
+    command.addAll(List.of(args));
+    return start(name, logDir, command);
+  }
+
+  private void pump(Path log) {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        synchronized (lines) {
+          lines.add(line);
+          lines.notifyAll();
+        }
+        Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      }
+    } catch (IOException e) {
+      // The process ended; its output so far is kept.
+    }
+  }
+
+  /** Waits for a line containing {@code text}; fails with the output so far if it does not come. */
+  String awaitLine(String text, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lines) {
+      int seen = 0;
+      while (true) {
+        for (; seen < lines.size(); seen++) {
+          if (lines.get(seen).contains(text)) {
+            return lines.get(seen);
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || (!process.isAlive() && seen == lines.size() && !reader.isAlive())) {
+          throw new AssertionError(name + " never printed '" + text + "'" + (process.isAlive() ? "" : " (it exited with "
+              + process.exitValue() + ")") + "; output:\n" + output());
+        }
+        lines.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
+      }
+    }
+  }
+
+  String output() {
+    synchronized (lines) {
+      return String.join("\n", lines);
+    }
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  int waitFor(Duration timeout) throws InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError(name + " still running after " + timeout);
+    }
+    return process.exitValue();
+  }
+
+  /** Asks the process to stop as Ctrl-C would (SIGTERM), and insists if it does not. */
+  @Override
+  public void close() throws InterruptedException {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    if (!process.waitFor(15, TimeUnit.SECONDS)) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      throw new AssertionError(name + " did not stop within 15 s of SIGTERM");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + " (pid " + process.pid() + ")";
+  }
+}

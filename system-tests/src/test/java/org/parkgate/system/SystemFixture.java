@@ -1,0 +1,163 @@
+package org.parkgate.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The whole system on loopback: simulator, gate-controller and cashier-console started from
+ * their packaged jars on free ports, with a site file and data folder of the test's own.
+ */
+final class SystemFixture implements AutoCloseable {
+  static final Path ROOT = Path.of(System.getProperty("parkgate.root", "..")).toAbsolutePath().normalize();
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Duration READY = Duration.ofSeconds(40);
+
+  final Path dir;
+  final Path site;
+  final Path ledger;
+  final int controlPort;
+  final int consolePort;
+  final int httpPort;
+  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  final List<RunningProcess> processes = new ArrayList<>();
+
+  SystemFixture(Path dir, String tariff) throws IOException {
+    this.dir = dir;
+    int[] p = freePorts(9);
+    controlPort = p[0];
+    consolePort = p[1];
+    httpPort = p[2];
+    ledger = dir.resolve("data/ledger.db");
+    site = dir.resolve("site.yaml");
+    Files.writeString(site, """
+        site: {id: e2e, name: End-to-end car park, zone: Asia/Shanghai, currency: CNY, tariff: "%s"}
+        lanes:
+          - {id: entry-1, kind: entry, barrier: {address: "tcp://127.0.0.1:%d", unit: 1},
+             cardReader: {address: "tcp://127.0.0.1:%d"}, display: {address: "tcp://127.0.0.1:%d"}}
+          - {id: exit-1, kind: exit, barrier: {address: "tcp://127.0.0.1:%d", unit: 2},
+             cardReader: {address: "tcp://127.0.0.1:%d"}, display: {address: "tcp://127.0.0.1:%d"}}
+        controller: {consolePort: %d, dataDir: data, pollInterval: 50ms}
+        console: {httpPort: %d}
+        simulator: {controlPort: %d, barrierTravel: 300ms}
+        """.formatted(ROOT.resolve("config/tariffs/" + tariff), p[3], p[4], p[5], p[6], p[7], p[8], consolePort, httpPort, controlPort));
+  }
+
+  static int[] freePorts(int n) throws IOException {
+    List<ServerSocket> sockets = new ArrayList<>();
+    try {
+      int[] ports = new int[n];
+      for (int i = 0; i < n; i++) {
+        ServerSocket s = new ServerSocket(0);
+        sockets.add(s);
+        ports[i] = s.getLocalPort();
+      }
+      return ports;
+    } finally {
+      for (ServerSocket s : sockets) {
+        s.close();
+      }
+    }
+  }
+
+  static Path jar(String module) {
+    Path jar = ROOT.resolve(module + "/target/" + module + ".jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("no " + jar + ": run mvn package (./parking test does)");
+    }
+    return jar;
+  }
+
+  RunningProcess simulator() throws Exception {
+    return start("simulator", "simulator ready");
+  }
+
+  RunningProcess controller() throws Exception {
+    return start("gate-controller", "controller ready");
+  }
+
+  RunningProcess console() throws Exception {
+    return start("cashier-console", "console ready");
+  }
+
+  private RunningProcess start(String module, String ready) throws Exception {
+    Path logs = ROOT.resolve("system-tests/target/process-logs");
+    Files.createDirectories(logs);
+    RunningProcess p = RunningProcess.startJar(module, logs, jar(module), "--site", site.toString());
+    processes.add(p);
+    p.awaitLine(ready, READY);
+    return p;
+  }
+
+  // --- the simulator's control interface
+
+  JsonNode sim(String method, String path, String body) throws Exception {
+    HttpResponse<String> r = simRaw(method, path, body);
+    if (r.statusCode() / 100 != 2) {
+      throw new AssertionError(method + " " + path + " -> " + r.statusCode() + " " + r.body());
+    }
+    return JSON.readTree(r.body());
+  }
+
+  HttpResponse<String> simRaw(String method, String path, String body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort + path))
+        .timeout(Duration.ofSeconds(20))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .header("Content-Type", "application/json");
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  JsonNode lane(String lane) throws Exception {
+    return sim("GET", "/lanes/" + lane, null);
+  }
+
+  /** Polls the simulator until the lane shows what is expected, or fails with what it shows. */
+  JsonNode awaitLane(String lane, String what, Predicate<JsonNode> condition) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    JsonNode state = lane(lane);
+    while (!condition.test(state)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(lane + ": " + what + " never happened; lane is " + state.toPrettyString());
+      }
+      Thread.sleep(50);
+      state = lane(lane);
+    }
+    return state;
+  }
+
+  static String barrier(JsonNode lane) {
+    return lane.path("barrier").path("position").asText();
+  }
+
+  /** Stops every process as Ctrl-C would and checks each one is gone. */
+  @Override
+  public void close() throws Exception {
+    AssertionError failure = null;
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      try {
+        processes.get(i).close();
+      } catch (AssertionError e) {
+        failure = e;
+      }
+    }
+    for (RunningProcess p : processes) {
+      if (p.isAlive()) {
+        failure = new AssertionError(p + " is still running");
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}
