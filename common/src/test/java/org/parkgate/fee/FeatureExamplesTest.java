@@ -133,6 +133,8 @@ class FeatureExamplesTest {
     assertEquals("40.00", fee(t, stay(t, "truck", "2027-01-09T10:00", "2027-01-09T15:00")));
     // The next calendar day starts afresh: 20.00, then 2 h at 4.00.
     assertEquals("28.00", car(t, "2027-01-09T10:00", "2027-01-10T02:00"));
+    // Exactly 4 h on Saturday (20:00-24:00) is not over 4 h: 16.00, then Sunday's first hour.
+    assertEquals("20.00", car(t, "2027-01-09T20:00", "2027-01-10T00:30"));
   }
 
   @Test
