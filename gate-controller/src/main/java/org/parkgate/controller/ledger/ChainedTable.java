@@ -10,7 +10,8 @@ import java.util.Optional;
  */
 public enum ChainedTable {
   ENTRIES("entries", List.of("stay_id", "card", "lane", "entered_at")),
-  EXITS("exits", List.of("stay_id", "lane", "exited_at")),
+  // An exit's row id is its stay's, so exits are not written in row-id order.
+  EXITS("exits", List.of("stay_id", "lane", "exited_at"), false),
   PAYMENTS("payments", List.of("payment_id", "receipt_seq", "receipt_no", "stay_id", "lane", "amount_minor", "currency",
       "method", "cashier", "request_id", "paid_at")),
   EVENTS("events", List.of("seq", "recorded_at", "lane", "json")),
@@ -19,12 +20,23 @@ public enum ChainedTable {
   ZREPORTS("zreports", List.of("z_no", "business_day", "zone", "payments", "gross_minor", "first_receipt", "last_receipt",
       "reversals", "reversed_minor", "net_minor", "currency", "chain_link", "chain_head", "closed_at"));
 
+  ChainedTable(String table, List<String> columns) {
+    this(table, columns, true);
+  }
+
   private final String table;
   private final List<String> columns;
+  private final boolean writtenInRowIdOrder;
 
-  ChainedTable(String table, List<String> columns) {
+  ChainedTable(String table, List<String> columns, boolean writtenInRowIdOrder) {
     this.table = table;
     this.columns = columns;
+    this.writtenInRowIdOrder = writtenInRowIdOrder;
+  }
+
+  /** True when each new row gets a higher row id than every row before it. */
+  boolean writtenInRowIdOrder() {
+    return writtenInRowIdOrder;
   }
 
   public String table() {

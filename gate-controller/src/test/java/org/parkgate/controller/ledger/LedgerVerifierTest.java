@@ -60,6 +60,10 @@ class LedgerVerifierTest {
       {"UPDATE entries SET entered_at = '2027-01-09T04:00:00Z' WHERE stay_id = 1"},
       {"UPDATE reversals SET reason = 'typo'"},
       {"UPDATE events SET json = replace(json, 'CARD1', 'CARD9') WHERE seq = 1"},
+      {"DELETE FROM exits WHERE stay_id = 3"},
+      {"DELETE FROM exits WHERE stay_id = 3", "DELETE FROM chain WHERE tbl = 'exits' AND row_id = 3"},
+      {"INSERT INTO exits VALUES (100, 'exit-1', '2027-01-09T05:00:00Z')"},
+      {"UPDATE exits SET exited_at = '2027-01-09T02:10:00Z' WHERE stay_id = 5"},
     };
     for (int i = 0; i < attacks.length; i++) {
       Path file = Fixtures.populated(dir.resolve("attack" + i), 5);
