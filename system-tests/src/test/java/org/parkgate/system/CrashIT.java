@@ -54,6 +54,7 @@ class CrashIT {
   @TempDir Path dir;
 
   private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
+  private final Map<String, ConsoleEvent.ExitPending> lastPending = new ConcurrentHashMap<>();
   private final AtomicReference<ConsoleApiClient> console = new AtomicReference<>();
   private volatile long lastSeqSeen;
 
@@ -76,7 +77,7 @@ class CrashIT {
       lanes.shutdown();
       boolean backedUp = false;
       RunningProcess controller = system.processes.get(system.processes.size() - 1);
-      while (!lanes.awaitTermination(1500 + random.nextInt(3000), TimeUnit.MILLISECONDS)) {
+      while (!lanes.awaitTermination(3000 + random.nextInt(6000), TimeUnit.MILLISECONDS)) {
         if (!backedUp && acknowledged.size() > 50) {
           backedUp = true;
           backupWhileLanesWrite(system);
@@ -148,7 +149,10 @@ class CrashIT {
     int through = 0;
     String card;
     while (System.nanoTime() < deadline && (card = cards.poll()) != null) {
-      awaitBarrier(system, lane, "closed", Duration.ofSeconds(5));
+      // The next vehicle waits for the barrier to close behind the last, however long a restart takes.
+      if (!awaitBarrier(system, lane, "closed", Duration.ofSeconds(60))) {
+        throw new AssertionError(lane + ": barrier never closed; lane " + system.lane(lane));
+      }
       system.simRaw("POST", "/lanes/" + lane + "/vehicle/arrive", null);
       payAndLeave(system, lane, card);
       through++;
@@ -163,13 +167,16 @@ class CrashIT {
     while (System.nanoTime() < givenUp) {
       ConsoleApiClient c = console.get();
       if (awaitBarrier(system, lane, "open", Duration.ofMillis(acknowledged.containsKey(requestId) ? 1500 : 0))) {
-        if (!acknowledged.containsKey(requestId)) {
+        if (!acknowledged.containsKey(requestId) && lastPending.containsKey(card)) {
           // Opened for a payment recorded before a crash took its answer: the retry gets the receipt.
-          c.pending(card).ifPresent(p -> retry(c, requestId, p));
+          retry(c, requestId, lastPending.get(card));
         }
-        if (system.simRaw("POST", "/lanes/" + lane + "/vehicle/drive", "{\"dwellMs\": 20, \"wait\": true}").statusCode() == 200) {
+        // Only a vehicle whose payment was acknowledged drives on.
+        if (acknowledged.containsKey(requestId)
+            && system.simRaw("POST", "/lanes/" + lane + "/vehicle/drive", "{\"dwellMs\": 20, \"wait\": true}").statusCode() == 200) {
           return;
         }
+        Thread.sleep(100);
         continue;
       }
       system.simRaw("POST", "/lanes/" + lane + "/card/present", "{\"card\": \"" + card + "\"}");
@@ -180,6 +187,7 @@ class CrashIT {
       Optional<ConsoleEvent.ExitPending> pending = c.awaitPending(card, seenSeq, Duration.ofSeconds(2));
       if (pending.isPresent()) {
         seenSeq = pending.get().seq();
+        lastPending.put(card, pending.get());
         lastSeqSeen = Math.max(lastSeqSeen, seenSeq);
         retry(c, requestId, pending.get());
       }
