@@ -42,12 +42,12 @@ import org.parkgate.controller.ledger.LedgerVerifier;
  *
  * <p>The vehicles' stays are written into the ledger through its own API before the run, as if
  * they had entered earlier: what is under test is the exit and its payment. Bounded by
- * {@code crash.payments} (default 1000) and {@code crash.seconds} (default 150) of driving, so the
+ * {@code crash.payments} (default 1000) and {@code crash.seconds} (default 120) of driving, so the
  * test stays a few minutes on a small machine; the figures go to target/crash-report.txt.
  */
 class CrashIT {
   private static final int PAYMENTS = Integer.getInteger("crash.payments", 1000);
-  private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("crash.seconds", 150));
+  private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("crash.seconds", 120));
   private static final int EXIT_LANES = 6;
   private static final Pattern RECEIPT = Pattern.compile("receipt (\\S+)");
 
@@ -56,6 +56,7 @@ class CrashIT {
   private final Map<String, String> acknowledged = new ConcurrentHashMap<>();
   private final Map<String, ConsoleEvent.ExitPending> lastPending = new ConcurrentHashMap<>();
   private final AtomicReference<ConsoleApiClient> console = new AtomicReference<>();
+  private final List<ConsoleApiClient> connections = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile long lastSeqSeen;
 
   @Test
@@ -113,6 +114,7 @@ class CrashIT {
       assertTrue(acknowledged.size() >= Math.min(PAYMENTS, 100), "only " + acknowledged.size() + " payments went through: " + report);
       // Recorded but never acknowledged would be a payment whose ack was lost for good; every retry got it.
       assertEquals(recorded.keySet(), acknowledged.keySet(), "every recorded payment was acknowledged to the console on retry");
+      assertConsoleMissedNothing(system, kills);
       console.get().close();
     }
   }
@@ -141,6 +143,7 @@ class CrashIT {
     }
     // Resume after the last event seen: a console that reconnects misses nothing.
     console.set(ConsoleApiClient.connect(system.http, system.consolePort, "crash-test", lastSeqSeen));
+    connections.add(console.get());
     return ms;
   }
 
@@ -239,6 +242,32 @@ class CrashIT {
     LedgerVerifier.Result verified = LedgerVerifier.verify(system.ledger, Optional.empty());
     assertTrue(verified.ok(), when + ": " + verified.summary());
     return recorded;
+  }
+
+  /**
+   * Across all its connections, each resuming after the last sequence it had seen, the console
+   * received every event the ledger holds.
+   */
+  private void assertConsoleMissedNothing(SystemFixture system, int kills) throws Exception {
+    long last;
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:file:" + system.ledger + "?mode=ro");
+        Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT MAX(seq) FROM events")) {
+      last = r.getLong(1);
+    }
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    do {
+      seen.clear();
+      connections.forEach(c -> c.events().forEach(e -> seen.add(e.seq())));
+      if (seen.containsAll(java.util.stream.LongStream.rangeClosed(1, last).boxed().toList())) {
+        return;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < deadline);
+    long missing = java.util.stream.LongStream.rangeClosed(1, last).filter(q -> !seen.contains(q)).findFirst().orElse(0);
+    throw new AssertionError("over " + connections.size() + " connections and " + kills + " restarts the console never received event "
+        + missing + " (of 1.." + last + ")");
   }
 
   private void backupWhileLanesWrite(SystemFixture system) throws Exception {
