@@ -85,7 +85,9 @@ public final class LedgerBench {
         // schema only
       }
       try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
-        s.execute("PRAGMA synchronous=OFF");
+        bulkLoading(s);
+        // Indexing after the load sorts once instead of splitting pages at random 10 million times.
+        s.execute("DROP INDEX entries_card");
         db.setAutoCommit(false);
         try (PreparedStatement entry = db.prepareStatement("INSERT INTO entries(stay_id, card, lane, entered_at) VALUES (?, ?, 'entry-1', ?)");
             PreparedStatement exit = db.prepareStatement("INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, 'exit-1', ?)")) {
@@ -108,7 +110,10 @@ public final class LedgerBench {
           entry.executeBatch();
           exit.executeBatch();
         }
+        s.execute("CREATE INDEX entries_card ON entries(card)");
         db.commit();
+        db.setAutoCommit(true);
+        s.execute("PRAGMA journal_mode=WAL");
       }
       System.out.printf("lookup: built %,d stays in %.0f s (%,d MB)%n", stays, (System.nanoTime() - t) / 1e9, Files.size(file) >> 20);
     }
@@ -122,25 +127,26 @@ public final class LedgerBench {
     try (Ledger ledger = Ledger.open(file, "bench")) {
       Random random = new Random(7);
       int n = 20_000;
-      long[] nanos = new long[n];
-      int open = 0;
-      for (int i = 0; i < n + 2000; i++) {
-        boolean wantOpen = i % 2 == 0;
-        int stay = wantOpen ? (1 + random.nextInt(stays / 10_000)) * 10_000 : 1 + random.nextInt(stays);
-        long t = System.nanoTime();
-        Optional<Stay> found = ledger.openStay(card(stay));
-        long took = System.nanoTime() - t;
-        if (found.isPresent() != (stay % 10_000 == 0)) {
-          throw new IllegalStateException("wrong answer for stay " + stay);
-        }
-        if (i >= 2000) {
-          nanos[i - 2000] = took;
-          open += found.isPresent() ? 1 : 0;
-        }
+      int[] picks = new int[n];
+      for (int i = 0; i < n; i++) {
+        // Half the lookups are for one of the cars still inside, half for a card that left long ago.
+        picks[i] = i % 2 == 0 ? (1 + random.nextInt(stays / 10_000)) * 10_000 : 1 + random.nextInt(stays);
       }
-      Arrays.sort(nanos);
-      System.out.printf("lookup: open stay by card among %,d stays, %,d lookups (%d found open): p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
-          stays, n, open, ms(nanos[n / 2]), ms(nanos[n * 99 / 100]), ms(nanos[n - 1]));
+      for (String pass : new String[] {"first pass (pages not yet read)", "second pass (same cards)"}) {
+        long[] nanos = new long[n];
+        for (int i = 0; i < n; i++) {
+          long t = System.nanoTime();
+          Optional<Stay> found = ledger.openStay(card(picks[i]));
+          nanos[i] = System.nanoTime() - t;
+          if (found.isPresent() != (picks[i] % 10_000 == 0)) {
+            throw new IllegalStateException("wrong answer for stay " + picks[i]);
+          }
+        }
+        long under1ms = Arrays.stream(nanos).filter(x -> x < 1_000_000).count();
+        Arrays.sort(nanos);
+        System.out.printf("lookup: open stay by card among %,d stays, %,d lookups, %s: p50 %.3f ms, p99 %.3f ms, max %.3f ms,"
+            + " %.2f%% under 1 ms%n", stays, n, pass, ms(nanos[n / 2]), ms(nanos[n * 99 / 100]), ms(nanos[n - 1]), 100.0 * under1ms / n);
+      }
     }
   }
 
@@ -153,7 +159,7 @@ public final class LedgerBench {
         // schema only
       }
       try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
-        s.execute("PRAGMA synchronous=OFF");
+        bulkLoading(s);
         db.setAutoCommit(false);
         HashChain.Head head = HashChain.head(db);
         int stays = links / 3;
@@ -183,6 +189,8 @@ public final class LedgerBench {
           }
         }
         db.commit();
+        db.setAutoCommit(true);
+        s.execute("PRAGMA journal_mode=WAL");
       }
       System.out.printf("chain: built %,d links in %.0f s (%,d MB)%n", links / 3 * 3, (System.nanoTime() - t) / 1e9, Files.size(file) >> 20);
     }
@@ -192,6 +200,13 @@ public final class LedgerBench {
       System.out.printf("chain: verify (integrity_check + chain + numbering) of %,d links: %.1f s, %s%n", result.links(),
           (System.nanoTime() - t) / 1e9, result.ok() ? "ok" : result.summary());
     }
+  }
+
+  /** Generated files are thrown away on failure, so no journal and no fsync while building them. */
+  private static void bulkLoading(Statement s) throws SQLException {
+    s.execute("PRAGMA journal_mode=OFF");
+    s.execute("PRAGMA synchronous=OFF");
+    s.execute("PRAGMA cache_size=-500000");
   }
 
   private static String card(int i) {
