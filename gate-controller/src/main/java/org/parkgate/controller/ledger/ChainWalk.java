@@ -1,7 +1,6 @@
 package org.parkgate.controller.ledger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,8 +15,8 @@ import java.util.Optional;
  * chained in the order they were written, so for a table whose row ids grow as it is written
  * each link must name the next row of its table: a row the chain skips was inserted, a row the
  * chain names but the table lacks was deleted, a link whose hash does not match its row (or its
- * predecessor) was changed. Other tables (exits) are looked up row by row and counted. Stops at
- * the first bad entry.
+ * predecessor) was changed. Other tables (exits) are joined to the chain row by row, and every
+ * row of them must be named once. Stops at the first bad entry.
  */
 final class ChainWalk implements AutoCloseable {
   private final Map<ChainedTable, Cursor> cursors = new EnumMap<>(ChainedTable.class);
@@ -38,13 +37,13 @@ final class ChainWalk implements AutoCloseable {
     }
   }
 
-  /** Row-by-row access for a table not written in row-id order, and the rows the chain named. */
+  /** A table not written in row-id order: where its columns start in the joined chain query, and the rows named so far. */
   private static final class Lookup {
-    final PreparedStatement statement;
+    final int firstColumn;
     final Set<Long> chained = new HashSet<>();
 
-    Lookup(Connection db, ChainedTable table) throws SQLException {
-      statement = db.prepareStatement(table.selectOne());
+    Lookup(int firstColumn) {
+      this.firstColumn = firstColumn;
     }
   }
 
@@ -64,17 +63,26 @@ final class ChainWalk implements AutoCloseable {
 
   static ChainWalk run(Connection db) throws SQLException {
     try (ChainWalk walk = new ChainWalk()) {
+      StringBuilder columns = new StringBuilder("SELECT c.link, c.tbl, c.row_id, c.hash");
+      StringBuilder joins = new StringBuilder(" FROM chain c");
+      int next = 5;
       for (ChainedTable t : ChainedTable.values()) {
         if (t.writtenInRowIdOrder()) {
           walk.cursors.put(t, new Cursor(db, t));
-        } else {
-          walk.lookups.put(t, new Lookup(db, t));
+          continue;
         }
+        walk.lookups.put(t, new Lookup(next));
+        String alias = "j" + t.ordinal();
+        for (String column : t.columns()) {
+          columns.append(", ").append(alias).append('.').append(column);
+          next++;
+        }
+        joins.append(" LEFT JOIN ").append(t.table()).append(' ').append(alias).append(" ON c.tbl = '").append(t.table())
+            .append("' AND ").append(alias).append('.').append(t.columns().get(0)).append(" = c.row_id");
       }
-      try (Statement s = db.createStatement();
-          ResultSet chain = s.executeQuery("SELECT link, tbl, row_id, hash FROM chain ORDER BY link")) {
+      try (Statement s = db.createStatement(); ResultSet chain = s.executeQuery(columns + joins.toString() + " ORDER BY c.link")) {
         while (walk.problem == null && chain.next()) {
-          walk.step(chain.getLong(1), chain.getString(2), chain.getLong(3), chain.getString(4));
+          walk.step(chain.getLong(1), chain.getString(2), chain.getLong(3), chain.getString(4), chain);
         }
       }
       if (walk.problem == null) {
@@ -87,7 +95,7 @@ final class ChainWalk implements AutoCloseable {
     }
   }
 
-  private void step(long link, String tbl, long rowId, String hash) throws SQLException {
+  private void step(long link, String tbl, long rowId, String hash, ResultSet joined) throws SQLException {
     String where = "chain link " + link + " (" + tbl + " row " + rowId + ")";
     if (link != head.link() + 1) {
       problem = "first bad entry: " + where + " follows link " + head.link() + ": links were deleted, inserted or renumbered";
@@ -99,7 +107,7 @@ final class ChainWalk implements AutoCloseable {
       return;
     }
     if (!table.get().writtenInRowIdOrder()) {
-      lookUp(link, table.get(), rowId, hash, where);
+      lookUp(link, table.get(), rowId, hash, where, joined);
       return;
     }
     Cursor cursor = cursors.get(table.get());
@@ -112,37 +120,34 @@ final class ChainWalk implements AutoCloseable {
       problem = "first bad entry: " + where + ": the row is missing: it was deleted or renumbered behind the ledger's back";
       return;
     }
-    if (matches(link, table.get(), cursor.rows, hash, where)) {
+    if (matches(link, table.get(), cursor.rows, 1, hash, where)) {
       cursor.has = cursor.rows.next();
     }
   }
 
-  private void lookUp(long link, ChainedTable table, long rowId, String hash, String where) throws SQLException {
+  private void lookUp(long link, ChainedTable table, long rowId, String hash, String where, ResultSet joined) throws SQLException {
     Lookup lookup = lookups.get(table);
     if (!lookup.chained.add(rowId)) {
       problem = "first bad entry: " + where + " names a row an earlier link already named";
       return;
     }
-    lookup.statement.setLong(1, rowId);
-    try (ResultSet row = lookup.statement.executeQuery()) {
-      if (!row.next()) {
-        problem = "first bad entry: " + where + ": the row is missing: it was deleted or renumbered behind the ledger's back";
-        return;
-      }
-      matches(link, table, row, hash, where);
+    if (joined.getObject(lookup.firstColumn) == null) {
+      problem = "first bad entry: " + where + ": the row is missing: it was deleted or renumbered behind the ledger's back";
+      return;
     }
+    matches(link, table, joined, lookup.firstColumn, hash, where);
   }
 
   /** Checks one link against its row; on success the link becomes the head. */
-  private boolean matches(long link, ChainedTable table, ResultSet row, String hash, String where) throws SQLException {
+  private boolean matches(long link, ChainedTable table, ResultSet row, int first, String hash, String where) throws SQLException {
     String expected;
     try {
-      expected = HashChain.hash(head.hash(), HashChain.canonical(link, table, row));
+      expected = HashChain.hash(head.hash(), HashChain.canonical(link, table, row, first));
     } catch (IllegalArgumentException e) {
       expected = "";
     }
     if (!expected.equals(hash)) {
-      problem = "first bad entry: " + where + ", " + describe(table, row)
+      problem = "first bad entry: " + where + ", " + describe(table, row, first)
           + ": its hash does not match the row: the row or its link was changed after it was written";
       return false;
     }
@@ -177,12 +182,17 @@ final class ChainWalk implements AutoCloseable {
 
   /** Names a row the way finance would look it up. */
   private static String describe(ChainedTable table, ResultSet row) throws SQLException {
-    String id = table.table() + " row " + row.getLong(1);
+    return describe(table, row, 1);
+  }
+
+  private static String describe(ChainedTable table, ResultSet row, int first) throws SQLException {
+    int f = first - 1;
+    String id = table.table() + " row " + row.getLong(first);
     return switch (table) {
-      case PAYMENTS -> id + " (receipt " + row.getString(3) + ", amount_minor " + row.getString(6) + " " + row.getString(7) + ")";
-      case EVENTS -> id + " (event seq " + row.getLong(1) + ")";
-      case ZREPORTS -> id + " (Z-report " + row.getLong(1) + ", " + row.getString(2) + ")";
-      case ENTRIES -> id + " (card " + row.getString(2) + " entered " + row.getString(4) + ")";
+      case PAYMENTS -> id + " (receipt " + row.getString(f + 3) + ", amount_minor " + row.getString(f + 6) + " " + row.getString(f + 7) + ")";
+      case EVENTS -> id + " (event seq " + row.getLong(first) + ")";
+      case ZREPORTS -> id + " (Z-report " + row.getLong(first) + ", " + row.getString(f + 2) + ")";
+      case ENTRIES -> id + " (card " + row.getString(f + 2) + " entered " + row.getString(f + 4) + ")";
       default -> id;
     };
   }
@@ -191,9 +201,6 @@ final class ChainWalk implements AutoCloseable {
   public void close() throws SQLException {
     for (Cursor c : cursors.values()) {
       c.statement.close();
-    }
-    for (Lookup l : lookups.values()) {
-      l.statement.close();
     }
   }
 }

@@ -80,11 +80,16 @@ public final class HashChain {
    * number quietly turned into text a different row.
    */
   static String canonical(long link, ChainedTable table, ResultSet row) throws SQLException {
+    return canonical(link, table, row, 1);
+  }
+
+  /** As {@link #canonical(long, ChainedTable, ResultSet)} for a row whose columns start at {@code first}. */
+  static String canonical(long link, ChainedTable table, ResultSet row, int first) throws SQLException {
     StringBuilder out = new StringBuilder(256);
     out.append("link=").append(link).append('\n').append("table=").append(table.table()).append('\n');
     for (int i = 0; i < table.columns().size(); i++) {
       out.append(table.columns().get(i)).append('=');
-      Object value = row.getObject(i + 1);
+      Object value = row.getObject(first + i);
       if (value == null) {
         out.append('n');
       } else if (value instanceof Integer || value instanceof Long) {
