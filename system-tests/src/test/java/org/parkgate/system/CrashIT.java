@@ -42,12 +42,12 @@ import org.parkgate.controller.ledger.LedgerVerifier;
  *
  * <p>The vehicles' stays are written into the ledger through its own API before the run, as if
  * they had entered earlier: what is under test is the exit and its payment. Bounded by
- * {@code crash.payments} (default 1000) and {@code crash.seconds} (default 120) of driving, so the
+ * {@code crash.payments} (default 1000) and {@code crash.seconds} (default 150) of driving, so the
  * test stays a few minutes on a small machine; the figures go to target/crash-report.txt.
  */
 class CrashIT {
   private static final int PAYMENTS = Integer.getInteger("crash.payments", 1000);
-  private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("crash.seconds", 120));
+  private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("crash.seconds", 150));
   private static final int EXIT_LANES = 6;
   private static final Pattern RECEIPT = Pattern.compile("receipt (\\S+)");
 
