@@ -7,10 +7,18 @@ package org.parkgate.fee;
  * @param startsAt local second of the day at which a calendar day begins (calendar days only)
  * @param maximum most charged per day in minor units; Long.MAX_VALUE for none
  * @param rateAfter seconds parked in one day after which the day costs {@code ratePrice}; 0: none
+ * @param maximumText and {@code rateText}: how fee lines name them, e.g. "daily maximum 30.00"
  */
-record DayWindow(boolean rolling, int startsAt, long maximum, long rateAfter, long ratePrice) {
+record DayWindow(
+    boolean rolling,
+    int startsAt,
+    long maximum,
+    long rateAfter,
+    long ratePrice,
+    String maximumText,
+    String rateText) {
 
-  static final DayWindow NONE = new DayWindow(false, 0, Long.MAX_VALUE, 0, 0);
+  static final DayWindow NONE = new DayWindow(false, 0, Long.MAX_VALUE, 0, 0, "", "");
 
   boolean isNone() {
     return maximum == Long.MAX_VALUE && rateAfter == 0;

@@ -112,12 +112,8 @@ public final class FeeEngine {
       }
       return 0;
     }
-    StayMeter meter = new StayMeter(tariff, scheme, entry, exit);
-    long fee = meter.finish();
-    if (lines != null) {
-      lines.addAll(meter.lines());
-    }
-    return fee;
+    List<FeeLine> out = lines != null ? lines : new ArrayList<>(4);
+    return new StayMeter(tariff, scheme, entry, exit, out).finish();
   }
 
   private static List<Voucher> vouchers(TariffVersion version, List<String> codes) {

@@ -1,14 +1,42 @@
 package org.parkgate.fee;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
 /** Cheap formatting of local date-times for fee lines; the engine formats a few per quote. */
 final class LocalText {
+
+  // Dates of this century looked up rather than computed: a date is on every fee line.
+  private static final long TABLE_FROM = LocalDate.of(2000, 1, 1).toEpochDay();
+  private static final int[] TABLE = new int[36_525];
+
+  static {
+    LocalDate d = LocalDate.of(2000, 1, 1);
+    for (int i = 0; i < TABLE.length; i++, d = d.plusDays(1)) {
+      TABLE[i] = d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
+    }
+  }
 
   private LocalText() {}
 
   /** "2027-01-09" for a local epoch second. */
   static void date(StringBuilder sb, long localSecond) {
-    long epochDay = Math.floorDiv(localSecond, 86_400L);
-    // Civil date from days since 1970-01-01 (the algorithm behind java.time.LocalDate.ofEpochDay).
+    long ymd = civil(Math.floorDiv(localSecond, 86_400L));
+    sb.append(Math.floorDiv(ymd, 10_000)).append('-');
+    two(sb, Math.floorMod(ymd, 10_000) / 100);
+    sb.append('-');
+    two(sb, Math.floorMod(ymd, 100));
+  }
+
+  /**
+   * The date as yyyymmdd (20270109) from days since 1970-01-01, as java.time.LocalDate.ofEpochDay
+   * computes it, without allocating.
+   */
+  private static long civil(long epochDay) {
+    long cached = epochDay - TABLE_FROM;
+    if (cached >= 0 && cached < TABLE.length) {
+      return TABLE[(int) cached];
+    }
     long z = epochDay + 719_468;
     long era = Math.floorDiv(z, 146_097);
     long doe = z - era * 146_097;
@@ -18,10 +46,7 @@ final class LocalText {
     long day = doy - (153 * mp + 2) / 5 + 1;
     long month = mp < 10 ? mp + 3 : mp - 9;
     long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-    sb.append(year).append('-');
-    two(sb, month);
-    sb.append('-');
-    two(sb, day);
+    return year * 10_000 + month * 100 + day;
   }
 
   /** "10:05", or "10:05:30" when there are seconds. */
@@ -38,24 +63,70 @@ final class LocalText {
 
   /** "2027-01-09 10:00-12:01", or "2027-01-09 19:00 - 2027-01-10 07:00" across midnight. */
   static String span(long localFrom, long localTo) {
-    StringBuilder sb = new StringBuilder(40);
-    date(sb, localFrom);
-    sb.append(' ');
-    time(sb, localFrom);
+    // Written straight into Latin-1 bytes: fee lines are formatted on every quote.
+    byte[] c = new byte[44];
+    int n = date(c, 0, localFrom);
+    c[n++] = ' ';
+    n = time(c, n, localFrom);
     if (Math.floorDiv(localFrom, 86_400L) == Math.floorDiv(localTo - 1, 86_400L)) {
-      sb.append('-');
+      c[n++] = '-';
       if (Math.floorMod(localTo, 86_400L) == 0) {
-        sb.append("24:00");
+        n = two(c, n, 24);
+        c[n++] = ':';
+        n = two(c, n, 0);
       } else {
-        time(sb, localTo);
+        n = time(c, n, localTo);
       }
     } else {
-      sb.append(" - ");
-      date(sb, localTo);
-      sb.append(' ');
-      time(sb, localTo);
+      c[n++] = ' ';
+      c[n++] = '-';
+      c[n++] = ' ';
+      n = date(c, n, localTo);
+      c[n++] = ' ';
+      n = time(c, n, localTo);
     }
-    return sb.toString();
+    return new String(c, 0, n, StandardCharsets.ISO_8859_1);
+  }
+
+  private static int date(byte[] c, int n, long localSecond) {
+    long epochDay = Math.floorDiv(localSecond, 86_400L);
+    if (epochDay < -719_162 || epochDay > 2_932_896) {
+      // Outside years 0001-9999: rare enough to take the slow road.
+      StringBuilder sb = new StringBuilder();
+      date(sb, localSecond);
+      for (int i = 0; i < sb.length(); i++) {
+        c[n++] = (byte) sb.charAt(i);
+      }
+      return n;
+    }
+    long ymd = civil(epochDay);
+    long y = ymd / 10_000;
+    c[n++] = (byte) ('0' + y / 1000);
+    c[n++] = (byte) ('0' + y / 100 % 10);
+    c[n++] = (byte) ('0' + y / 10 % 10);
+    c[n++] = (byte) ('0' + y % 10);
+    c[n++] = '-';
+    n = two(c, n, ymd / 100 % 100);
+    c[n++] = '-';
+    return two(c, n, ymd % 100);
+  }
+
+  private static int time(byte[] c, int n, long localSecond) {
+    long sod = Math.floorMod(localSecond, 86_400L);
+    n = two(c, n, sod / 3600);
+    c[n++] = ':';
+    n = two(c, n, sod / 60 % 60);
+    if (sod % 60 != 0) {
+      c[n++] = ':';
+      n = two(c, n, sod % 60);
+    }
+    return n;
+  }
+
+  private static int two(byte[] c, int n, long v) {
+    c[n] = (byte) ('0' + v / 10);
+    c[n + 1] = (byte) ('0' + v % 10);
+    return n + 2;
   }
 
   static String dateTime(long localSecond) {

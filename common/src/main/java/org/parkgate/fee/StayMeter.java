@@ -1,14 +1,7 @@
 package org.parkgate.fee;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
-import org.parkgate.money.Money;
 
 /**
  * Charges a stay period by period. It moves from one boundary to the next (a change of rule,
@@ -28,19 +21,18 @@ final class StayMeter {
   private static final long NONE = Long.MIN_VALUE;
 
   private final Tariff tariff;
-  private final ZoneRules zoneRules;
   private final Scheme scheme;
   private final DayWindow window;
   private final long entry;
   private final long end;
-  private final List<FeeLine> lines = new ArrayList<>(8);
+  private final SiteClock clock;
+  private final LineBook book;
   private long t;
   private long total;
 
-  // The zone offset in force over [offsetFrom, offsetUntil).
-  private int offset;
-  private long offsetFrom;
-  private long offsetUntil;
+  // The kind of day last looked up: each boundary asks about the same day twice.
+  private long scheduleDay = Long.MIN_VALUE;
+  private DaySchedule cachedSchedule;
 
   // The rule in force and the part of the stay it is charging.
   private final long firstEnd;
@@ -65,17 +57,22 @@ final class StayMeter {
   private long lineAmount;
 
   StayMeter(Tariff tariff, Scheme scheme, long entry, long end) {
+    this(tariff, scheme, entry, end, new ArrayList<>(4));
+  }
+
+  /** A meter that appends its lines to {@code lines}. */
+  StayMeter(Tariff tariff, Scheme scheme, long entry, long end, List<FeeLine> lines) {
     if (end < entry) {
       throw new IllegalArgumentException("exit before entry");
     }
     this.tariff = tariff;
-    this.zoneRules = tariff.zoneRules();
     this.scheme = scheme;
     this.window = scheme.window;
     this.entry = entry;
     this.end = end;
     this.t = entry;
-    refreshOffset(entry);
+    this.clock = new SiteClock(tariff, entry);
+    this.book = new LineBook(clock, tariff, lines);
     openWindow(entry, true);
     rule = ruleAt(entry);
     periodEnd = nextPeriodEnd(entry);
@@ -83,12 +80,7 @@ final class StayMeter {
     if (rule.stayFirstLength > 0 && end > entry) {
       first = entry + rule.stayFirstLength;
       windowSum += rule.stayFirstPrice;
-      lines.add(
-          new FeeLine(
-              LocalText.span(localOf(entry), localOf(Math.min(first, end) - 1) + 1),
-              rule.stayFirstDescription,
-              1,
-              money(rule.stayFirstPrice)));
+      book.add(entry, Math.min(first, end), rule.stayFirstDescription, 1, rule.stayFirstPrice);
     }
     firstEnd = first;
     chargeFrom = Math.max(entry, firstEnd);
@@ -103,7 +95,7 @@ final class StayMeter {
     // falls due at the exit instant (a new increment, the day rate) belongs to the stay.
     while (t < target) {
       settle();
-      long stop = Math.min(Math.min(target, periodEnd), Math.min(windowEnd, offsetUntil));
+      long stop = Math.min(Math.min(target, periodEnd), Math.min(windowEnd, clock.until()));
       if (!frozen && freezeAt > t) {
         stop = Math.min(stop, freezeAt);
       }
@@ -117,18 +109,15 @@ final class StayMeter {
     advanceTo(end);
     closeLine();
     closeWindow();
+    book.flush();
     return total;
-  }
-
-  List<FeeLine> lines() {
-    return lines;
   }
 
   /** Applies whatever boundaries fall at {@code t}, before anything due at {@code t} is charged. */
   private void settle() {
     boolean offsetChanged = false;
-    if (t >= offsetUntil) {
-      refreshOffset(t);
+    if (t >= clock.until()) {
+      clock.moveTo(t);
       offsetChanged = true;
     }
     if (!frozen && t >= freezeAt && freezeAt < windowEnd) {
@@ -198,12 +187,7 @@ final class StayMeter {
     if (lineFrom == NONE) {
       return;
     }
-    lines.add(
-        new FeeLine(
-            LocalText.span(localOf(lineFrom), localOf(lineTo - 1) + 1),
-            rule.description,
-            lineQuantity,
-            money(lineAmount)));
+    book.add(lineFrom, lineTo, rule.description, lineQuantity, lineAmount);
     lineFrom = NONE;
     lineQuantity = 0;
     lineAmount = 0;
@@ -223,7 +207,7 @@ final class StayMeter {
       windowEnd = entry + ((at - entry) / DAY + 1) * DAY;
     } else {
       if (atEntry) {
-        long d = Math.floorDiv(at + offset - window.startsAt(), DAY);
+        long d = Math.floorDiv(clock.local(at) - window.startsAt(), DAY);
         while (dayStart(d + 1) <= at) {
           d++;
         }
@@ -243,21 +227,23 @@ final class StayMeter {
     long capped = Math.min(windowSum, window.maximum());
     long fin =
         frozen ? Math.max(Math.min(windowSumAtFreeze, window.maximum()), window.ratePrice()) : capped;
-    if (fin != windowSum) {
-      String what =
-          frozen && fin > capped
-              ? "day rate " + money(window.ratePrice()).toDecimalString()
-                  + " when parked over " + LocalText.duration(window.rateAfter()) + " in a day"
-              : "daily maximum " + money(window.maximum()).toDecimalString();
-      lines.add(new FeeLine(windowLabel(), what, 1, money(fin - windowSum)));
-    }
     total = Math.addExact(total, fin);
+    if (fin == windowSum) {
+      book.keepDay();
+    } else if (frozen && fin == window.ratePrice()) {
+      book.replaceDay(window.rateText(), windowFirst, t, fin);
+    } else if (fin == window.maximum()) {
+      book.replaceDay(window.maximumText(), windowFirst, t, fin);
+    } else {
+      // Held by the day rate to less than the day's own charges: show both.
+      book.adjustDay(windowLabel(), window.rateText(), fin - windowSum);
+    }
   }
 
   private String windowLabel() {
     if (window.rolling()) {
       long k = (windowFirst - entry) / DAY;
-      return "24h from " + LocalText.dateTime(localOf(entry + k * DAY));
+      return "24h from " + LocalText.dateTime(clock.localOf(entry + k * DAY));
     }
     StringBuilder sb = new StringBuilder(24);
     LocalText.date(sb, windowDay * DAY);
@@ -268,25 +254,16 @@ final class StayMeter {
     return sb.toString();
   }
 
-  /** The instant the calendar day {@code d} (as a local epoch day) starts for the daily maximum. */
+  /** The instant the calendar day {@code d} (a local epoch day) starts for the daily maximum. */
   private long dayStart(long d) {
-    long local = d * DAY + window.startsAt();
-    long guess = local - offset;
-    if (guess >= offsetFrom + DAY && guess < offsetUntil) {
-      return guess;
-    }
-    // Near a daylight-saving change: in a repeated hour the earlier instant counts, in a skipped
-    // hour the day starts once the clocks have moved on.
-    return ZonedDateTime.ofLocal(
-            LocalDateTime.ofEpochSecond(local, 0, ZoneOffset.UTC), tariff.zone(), null)
-        .toEpochSecond();
+    return clock.instantOf(d * DAY + window.startsAt());
   }
 
   private Rule ruleAt(long at) {
     if (scheme.onlyRule != null) {
       return scheme.onlyRule;
     }
-    long local = at + offset;
+    long local = clock.local(at);
     long day = Math.floorDiv(local, DAY);
     return schedule(day).ruleAt((int) (local - day * DAY));
   }
@@ -295,42 +272,20 @@ final class StayMeter {
     if (scheme.onlyRule != null) {
       return Long.MAX_VALUE;
     }
-    long local = at + offset;
+    long local = clock.local(at);
     long day = Math.floorDiv(local, DAY);
     int next = schedule(day).nextChangeAfter((int) (local - day * DAY));
-    return Math.min(day * DAY + next - offset, offsetUntil);
+    return clock.nextInstantOf(day * DAY + next);
   }
 
   private DaySchedule schedule(long epochDay) {
-    if (tariff.isHoliday(epochDay)) {
-      return scheme.days[7];
+    if (epochDay != scheduleDay) {
+      scheduleDay = epochDay;
+      cachedSchedule = tariff.isHoliday(epochDay)
+          ? scheme.days[7]
+          : scheme.days[(int) Math.floorMod(epochDay + 3, 7L)];
     }
-    return scheme.days[(int) Math.floorMod(epochDay + 3, 7L)];
-  }
-
-  private void refreshOffset(long at) {
-    Instant instant = Instant.ofEpochSecond(at);
-    offset = zoneRules.getOffset(instant).getTotalSeconds();
-    ZoneOffsetTransition next = zoneRules.nextTransition(instant);
-    offsetUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond();
-    ZoneOffsetTransition previous = zoneRules.previousTransition(instant);
-    offsetFrom =
-        previous == null
-            ? Long.MIN_VALUE / 2
-            : previous.getOffsetAfter().getTotalSeconds() == offset
-                ? previous.toEpochSecond()
-                : at;
-  }
-
-  private long localOf(long at) {
-    if (at >= offsetFrom && at < offsetUntil) {
-      return at + offset;
-    }
-    return at + zoneRules.getOffset(Instant.ofEpochSecond(at)).getTotalSeconds();
-  }
-
-  private Money money(long minor) {
-    return new Money(minor, tariff.currency());
+    return cachedSchedule;
   }
 
   private static long ceilDiv(long x, long y) {

@@ -18,6 +18,9 @@ public final class Tariff {
   /** Public holidays as local epoch days, ascending. */
   private final long[] holidays;
   private final List<TariffVersion> versions;
+  /** From this epoch second on the zone's offset never changes again (Long.MAX_VALUE: never). */
+  private final long fixedFrom;
+  private final int fixedOffset;
 
   Tariff(
       String id,
@@ -33,6 +36,27 @@ public final class Tariff {
     this.currency = currency;
     this.holidays = holidays.clone();
     this.versions = List.copyOf(versions);
+    List<java.time.zone.ZoneOffsetTransition> past = zoneRules.getTransitions();
+    if (!zoneRules.getTransitionRules().isEmpty()) {
+      fixedFrom = Long.MAX_VALUE;
+      fixedOffset = 0;
+    } else if (past.isEmpty()) {
+      fixedFrom = Long.MIN_VALUE / 2;
+      fixedOffset = zoneRules.getOffset(Instant.EPOCH).getTotalSeconds();
+    } else {
+      java.time.zone.ZoneOffsetTransition last = past.get(past.size() - 1);
+      fixedFrom = last.toEpochSecond();
+      fixedOffset = last.getOffsetAfter().getTotalSeconds();
+    }
+  }
+
+  /** The epoch second after which the zone keeps one offset for good, as in China since 1991. */
+  long fixedFrom() {
+    return fixedFrom;
+  }
+
+  int fixedOffset() {
+    return fixedOffset;
   }
 
   public String id() {

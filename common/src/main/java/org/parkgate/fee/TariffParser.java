@@ -142,7 +142,13 @@ final class TariffParser {
     if (max == Long.MAX_VALUE && after == 0) {
       return DayWindow.NONE;
     }
-    return new DayWindow(rolling, startsAt, max, after, price);
+    String maxText = max == Long.MAX_VALUE ? ""
+        : (rolling ? "maximum per 24h " : "daily maximum ")
+            + Money.of(max, currency).toDecimalString();
+    String rateText = after == 0 ? ""
+        : "day rate " + Money.of(price, currency).toDecimalString() + " when parked over "
+            + LocalText.duration(after) + (rolling ? " in 24h" : " in a day");
+    return new DayWindow(rolling, startsAt, max, after, price, maxText, rateText);
   }
 
   private LostCardRule lostCard(Node n, DayWindow window, Map<String, Long> bands)

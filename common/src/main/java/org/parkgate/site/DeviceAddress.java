@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Where a lane device is reached: {@code tcp://host:port} (a serial device server or the
- * simulator) or {@code serial:/dev/ttyUSB0?baud=9600&parity=none} (a local serial port).
+ * simulator), {@code serial:/dev/ttyUSB0?baud=9600&parity=none} (a local serial port) or
+ * {@code local:name} (an in-process link, for tests). See {@code docs/hardware.md}.
  */
 public sealed interface DeviceAddress {
 
@@ -18,9 +19,15 @@ public sealed interface DeviceAddress {
     }
   }
 
+  /** A serial port; the options are checked when the address is made (see {@link SerialSettings}). */
   record Serial(String device, Map<String, String> options) implements DeviceAddress {
     public Serial {
       options = Map.copyOf(options);
+      SerialSettings.from(options);
+    }
+
+    public SerialSettings settings() {
+      return SerialSettings.from(options);
     }
 
     @Override
@@ -32,6 +39,14 @@ public sealed interface DeviceAddress {
         sep = "&";
       }
       return s.toString();
+    }
+  }
+
+  /** An in-process Netty {@code LocalChannel} link, so tests run the real pipelines without sockets. */
+  record Local(String name) implements DeviceAddress {
+    @Override
+    public String toString() {
+      return "local:" + name;
     }
   }
 
@@ -59,6 +74,9 @@ public sealed interface DeviceAddress {
       if (device.isEmpty()) {
         throw new IllegalArgumentException("'" + text + "' names no serial device, e.g. serial:/dev/ttyUSB0");
       }
+      if (!device.startsWith("/")) {
+        throw new IllegalArgumentException("'" + text + "': the serial device must be an absolute path, e.g. serial:/dev/ttyUSB0");
+      }
       Map<String, String> options = new LinkedHashMap<>();
       if (q >= 0) {
         for (String pair : rest.substring(q + 1).split("&")) {
@@ -66,11 +84,20 @@ public sealed interface DeviceAddress {
           if (eq <= 0) {
             throw new IllegalArgumentException("'" + text + "': option '" + pair + "' is not key=value");
           }
-          options.put(pair.substring(0, eq), pair.substring(eq + 1));
+          if (options.put(pair.substring(0, eq), pair.substring(eq + 1)) != null) {
+            throw new IllegalArgumentException("'" + text + "': option '" + pair.substring(0, eq) + "' is given twice");
+          }
         }
       }
-      return new Serial(device, options);
+      try {
+        return new Serial(device, options);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("'" + text + "': " + e.getMessage());
+      }
     }
-    throw new IllegalArgumentException("'" + text + "' is neither tcp://host:port nor serial:/dev/...");
+    if (text.startsWith("local:") && text.length() > "local:".length()) {
+      return new Local(text.substring("local:".length()));
+    }
+    throw new IllegalArgumentException("'" + text + "' is neither tcp://host:port nor serial:/dev/... (nor local:name)");
   }
 }

@@ -13,4 +13,5 @@ public record LaneConfig(
     int barrierUnit,
     BarrierIoMap ioMap,
     DeviceAddress cardReader,
+    CardProtocol cardProtocol,
     DeviceAddress display) {}

@@ -26,11 +26,15 @@ public final class SiteConfigLoader {
 
     List<LaneConfig> lanes = new ArrayList<>();
     Set<String> ids = new HashSet<>();
+    SharedPorts ports = new SharedPorts();
     for (ConfigNode lane : root.list("lanes")) {
       LaneConfig parsed = lane(lane);
       if (!ids.add(parsed.id())) {
         throw lane.child("id").error("lane '" + parsed.id() + "' is defined twice");
       }
+      ports.barrier(lane.child("barrier"), parsed.id(), parsed.barrier(), parsed.barrierUnit());
+      ports.device(lane.child("cardReader"), parsed.id(), "card reader", parsed.cardReader());
+      ports.device(lane.child("display"), parsed.id(), "display", parsed.display());
       lanes.add(parsed);
     }
     if (lanes.isEmpty()) {
@@ -107,6 +111,7 @@ public final class SiteConfigLoader {
         throw m.error("inputs must lie within 2000 consecutive addresses");
       }
     }
+    ConfigNode reader = lane.required("cardReader").onlyKeys(Set.of("address", "protocol"));
     return new LaneConfig(
         id,
         lane.choice("kind", LaneKind.class),
@@ -114,7 +119,8 @@ public final class SiteConfigLoader {
         address(barrier, "address"),
         barrier.integer("unit", 1, 1, 247),
         map,
-        address(lane.required("cardReader").onlyKeys(Set.of("address")), "address"),
+        address(reader, "address"),
+        reader.has("protocol") ? reader.choice("protocol", CardProtocol.class) : CardProtocol.ASCII,
         address(lane.required("display").onlyKeys(Set.of("address")), "address"));
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +55,7 @@ class FeePropertiesTest {
     if (w.maximum() == Long.MAX_VALUE) {
       return;
     }
-    long days = daysTouched(c, w);
+    long days = Math.max(1, daysTouched(c, w));
     assertTrue(q.total().minor() <= days * w.maximum(),
         () -> q.total() + " over " + days + " day(s) for " + c);
   }
@@ -75,13 +76,14 @@ class FeePropertiesTest {
     Scheme scheme = c.scheme();
     long entry = c.entry().getEpochSecond();
     long exit = c.exit().getEpochSecond();
-    StayMeter whole = new StayMeter(c.tariff(), scheme, entry, exit);
-    long expected = whole.finish();
-    StayMeter split = new StayMeter(c.tariff(), scheme, entry, exit);
+    List<FeeLine> wholeLines = new ArrayList<>();
+    long expected = new StayMeter(c.tariff(), scheme, entry, exit, wholeLines).finish();
+    List<FeeLine> splitLines = new ArrayList<>();
+    StayMeter split = new StayMeter(c.tariff(), scheme, entry, exit, splitLines);
     splitsInPermille.stream().sorted().forEach(p -> split.advanceTo(entry + (exit - entry) * p
         / 1000));
     assertEquals(expected, split.finish(), c::toString);
-    assertEquals(whole.lines(), split.lines(), c::toString);
+    assertEquals(wholeLines, splitLines, c::toString);
   }
 
   @Provide
@@ -94,25 +96,37 @@ class FeePropertiesTest {
       @ForAll("cases") RandomTariffs.Case c,
       @ForAll boolean lost,
       @ForAll @IntRange(min = 0, max = 3000) int paid,
-      @ForAll @IntRange(min = -30, max = 60) int paidMinutesBeforeExit) {
-    Instant paidAt = c.exit().minusSeconds(60L * paidMinutesBeforeExit);
-    StayRequest r = new StayRequest("truck", c.entry(), c.exit(), lost, List.of(),
-        paidAt.isBefore(c.entry()) ? null : new Prepayment(paidAt, Money.of(paid, "CNY")));
+      @ForAll @IntRange(min = -30, max = 60) int paidMinutesBeforeExit,
+      @ForAll @IntRange(min = 0, max = 59) int entrySeconds,
+      @ForAll @IntRange(min = 0, max = 59) int exitSeconds) {
+    // Real lanes stamp seconds; the engine must take them too.
+    Instant entry = c.entry().plusSeconds(entrySeconds);
+    Instant exit = c.exit().plusSeconds(60 + exitSeconds);
+    Instant paidAt = exit.minusSeconds(60L * paidMinutesBeforeExit);
+    StayRequest r = new StayRequest("truck", entry, exit, lost, List.of(),
+        paidAt.isBefore(entry) ? null : new Prepayment(paidAt, Money.of(paid, "CNY")));
     FeeQuote q = FeeEngine.quote(c.tariff(), r);
     assertTrue(q.total().minor() >= 0, c::toString);
+    assertEquals(q.total().minor(), q.lines().stream().mapToLong(l -> l.amount().minor()).sum());
   }
 
+  /** How many days (as the daily maximum counts them) the stay has charges in, at most. */
   private static long daysTouched(RandomTariffs.Case c, DayWindow w) {
+    long entry = c.entry().getEpochSecond();
+    long exit = c.exit().getEpochSecond();
     if (w.rolling()) {
-      return (c.exit().getEpochSecond() - c.entry().getEpochSecond() - 1) / 86_400 + 1;
+      return (exit - entry - 1) / 86_400 + 1;
     }
-    Set<java.time.LocalDate> dates = new HashSet<>();
-    for (long s = c.entry().getEpochSecond(); s < c.exit().getEpochSecond(); s += 900) {
-      // Over-counting by one day is harmless: the bound stays a bound.
-      ZonedDateTime local = Instant.ofEpochSecond(s).atZone(c.tariff().zone())
-          .minusSeconds(w.startsAt());
-      dates.add(local.toLocalDate());
+    Set<java.time.LocalDate> days = new HashSet<>();
+    for (long s = entry; s < exit; s += 60) {
+      ZonedDateTime local = Instant.ofEpochSecond(s).atZone(c.tariff().zone());
+      java.time.LocalDate d = local.toLocalDate().plusDays(1);
+      while (ZonedDateTime.of(d.atStartOfDay().plusSeconds(w.startsAt()), local.getZone())
+          .toEpochSecond() > s) {
+        d = d.minusDays(1);
+      }
+      days.add(d);
     }
-    return Math.max(1, dates.size() + 1);
+    return days.size();
   }
 }

@@ -19,6 +19,8 @@ import org.parkgate.controller.console.ConsoleChannelInitializer;
 import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.device.DeviceLinks;
 import org.parkgate.controller.device.LaneDevices;
+import org.parkgate.controller.device.link.LinkStatus;
+import org.parkgate.controller.device.modbus.ModbusBuses;
 import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.fee.Tariff;
@@ -38,7 +40,8 @@ public final class GateController implements AutoCloseable {
   private final Ledger ledger;
   private final ExecutorService ledgerThread;
   private final EventLoopGroup io;
-  private final List<LaneDevices> devices = new ArrayList<>();
+  private final List<DeviceLinks> devices = new ArrayList<>();
+  private final ModbusBuses buses = new ModbusBuses();
   private final SiteService service;
   private Channel consoleServer;
 
@@ -100,10 +103,17 @@ public final class GateController implements AutoCloseable {
   private void connectLanes() {
     for (LaneConfig lane : site.lanes()) {
       LaneRunner runner = service.addLane(lane, io.next());
-      LaneDevices laneDevices = DeviceLinks.connect(lane, runner, site.controller().pollInterval(), service);
+      DeviceLinks laneDevices = DeviceLinks.connect(lane, runner, site.controller().pollInterval(), service, buses);
       runner.attach(laneDevices);
       devices.add(laneDevices);
     }
+  }
+
+  /** Every device link now: connected or not, frames in and out, bad frames, bytes dropped. */
+  public List<LinkStatus> linkStatus() {
+    List<LinkStatus> all = new ArrayList<>(buses.status());
+    devices.forEach(d -> all.addAll(d.status()));
+    return all;
   }
 
   @Override
@@ -113,6 +123,7 @@ public final class GateController implements AutoCloseable {
       consoleServer.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
     devices.forEach(LaneDevices::close);
+    buses.close();
     io.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     ledgerThread.shutdown();
     try {

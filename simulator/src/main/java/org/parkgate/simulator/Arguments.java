@@ -8,13 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * The command line: {@code --site FILE} (required), {@code --dwell DURATION} (how long a vehicle
- * takes to drive over the safety loop, default 300ms), {@code --help}.
+ * takes to drive over the safety loop, default 300ms), {@code --pty DIR} (ptys in front of the
+ * devices), {@code --help}.
  */
-record Arguments(Path site, Duration dwell, boolean help) {
+record Arguments(Path site, Duration dwell, Path ptyDir, boolean help) {
   static final Duration DEFAULT_DWELL = Duration.ofMillis(300);
   static final String USAGE =
       """
-      usage: java -jar simulator.jar --site FILE [--dwell DURATION]
+      usage: java -jar simulator.jar --site FILE [--dwell DURATION] [--pty DIR]
 
       Emulates every lane device of the site (barrier I/O module over Modbus RTU, card unit,
       display) on the TCP addresses the site file gives them, with an HTTP+JSON control interface
@@ -23,6 +24,8 @@ record Arguments(Path site, Duration dwell, boolean help) {
         --site FILE        the site file, e.g. config/sites/demo.yaml
         --dwell DURATION   time a vehicle driving through spends on the safety loop (default 300ms),
                            e.g. 500ms or 2s
+        --pty DIR          also put a pty in front of every device with socat: DIR/<lane>-barrier,
+                           DIR/<lane>-cardUnit, DIR/<lane>-display (needs socat)
         --help             show this and exit
       """;
   private static final Pattern DURATION = Pattern.compile("(\\d{1,6})(ms|s)");
@@ -31,20 +34,22 @@ record Arguments(Path site, Duration dwell, boolean help) {
   static Arguments parse(String[] args) {
     Path site = null;
     Duration dwell = DEFAULT_DWELL;
+    Path ptyDir = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--help", "-h" -> {
-          return new Arguments(null, dwell, true);
+          return new Arguments(null, dwell, null, true);
         }
         case "--site" -> site = Path.of(value(args, i++));
         case "--dwell" -> dwell = duration(value(args, i++));
+        case "--pty" -> ptyDir = Path.of(value(args, i++));
         default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "' (try --help)");
       }
     }
     if (site == null) {
       throw new IllegalArgumentException("--site FILE is required (try --help)");
     }
-    return new Arguments(site, dwell, false);
+    return new Arguments(site, dwell, ptyDir, false);
   }
 
   private static String value(String[] args, int i) {

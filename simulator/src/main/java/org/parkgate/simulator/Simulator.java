@@ -1,6 +1,5 @@
 package org.parkgate.simulator;
 
-import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -20,19 +19,16 @@ public final class Simulator implements AutoCloseable {
   private final EventLoopGroup group;
   private final ScheduledExecutorService clock;
   private final List<LaneDevices> lanes;
-  private final List<Channel> servers;
   private final ControlServer control;
 
   private Simulator(
       EventLoopGroup group,
       ScheduledExecutorService clock,
       List<LaneDevices> lanes,
-      List<Channel> servers,
       ControlServer control) {
     this.group = group;
     this.clock = clock;
     this.lanes = lanes;
-    this.servers = servers;
     this.control = control;
   }
 
@@ -52,15 +48,12 @@ public final class Simulator implements AutoCloseable {
         site.lanes().stream()
             .map(config -> LaneDevices.of(new SimLane(config, settings.barrierTravel(), clock)))
             .toList();
-    List<Channel> servers = null;
     try {
-      servers = DeviceServers.bind(group, lanes);
+      DeviceServers.bind(group, lanes);
       ControlServer control = ControlServer.start(settings.bindHost(), settings.controlPort(), lanes, dwell);
-      return new Simulator(group, clock, lanes, servers, control);
+      return new Simulator(group, clock, lanes, control);
     } catch (StartupException | RuntimeException e) {
-      if (servers != null) {
-        servers.forEach(Channel::close);
-      }
+      shutdownDevices(lanes);
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
       clock.shutdownNow();
       throw e;
@@ -78,14 +71,12 @@ public final class Simulator implements AutoCloseable {
   @Override
   public void close() {
     control.close();
-    servers.forEach(Channel::close);
-    lanes.forEach(
-        l -> {
-          l.barrier().disconnectAll();
-          l.cardUnit().disconnectAll();
-          l.display().disconnectAll();
-        });
+    shutdownDevices(lanes);
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     clock.shutdownNow();
+  }
+
+  private static void shutdownDevices(List<LaneDevices> lanes) {
+    lanes.forEach(l -> l.links().forEach((name, link) -> link.shutdown()));
   }
 }

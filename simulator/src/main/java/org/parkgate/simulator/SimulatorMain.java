@@ -32,6 +32,9 @@ public final class SimulatorMain {
       fail(2, e.getMessage());
       return;
     }
+    if (arguments.ptyDir() != null && !PtyBridges.socatInstalled()) {
+      fail(1, PtyBridges.NO_SOCAT); // before binding anything, so nothing has to be undone
+    }
     Simulator simulator;
     try {
       simulator = Simulator.start(site, arguments.dwell());
@@ -39,11 +42,26 @@ public final class SimulatorMain {
       fail(1, e.getMessage());
       return;
     }
+    PtyBridges ptys = null;
+    if (arguments.ptyDir() != null) {
+      try {
+        ptys = PtyBridges.start(arguments.ptyDir(), simulator.lanes());
+      } catch (StartupException e) {
+        simulator.close();
+        fail(1, e.getMessage());
+        return;
+      }
+      ptys.ptys().forEach((pty, device) -> System.out.println("pty " + pty + " -> " + device));
+    }
+    PtyBridges bridges = ptys;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  if (bridges != null) {
+                    bridges.close();
+                  }
                   simulator.close();
                   System.out.println("simulator stopped");
                   stopped.countDown();

@@ -22,8 +22,19 @@ abstract class SimulatorFixture {
 
   @BeforeEach
   void startSimulator() throws Exception {
-    site = new TestSite(dir, TRAVEL.toMillis() + "ms");
-    simulator = Simulator.start(SiteConfigLoader.load(site.file), DWELL);
+    // Free ports are picked before they are bound, so another process on the machine can take
+    // one in between: pick again rather than fail a test on someone else's port.
+    for (int attempt = 1; ; attempt++) {
+      site = new TestSite(dir, TRAVEL.toMillis() + "ms");
+      try {
+        simulator = Simulator.start(SiteConfigLoader.load(site.file), DWELL);
+        break;
+      } catch (StartupException e) {
+        if (attempt == 3 || !e.getMessage().contains("already in use")) {
+          throw e;
+        }
+      }
+    }
     control = new ControlClient(site.controlPort);
   }
 

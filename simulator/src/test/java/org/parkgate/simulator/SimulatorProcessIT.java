@@ -5,6 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.parkgate.wire.FrameTesting;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,10 +34,16 @@ class SimulatorProcessIT {
    * process (which closes its pipes) loses nothing.
    */
   private Process start(String... args) throws Exception {
+    return start(Map.of(), args);
+  }
+
+  private Process start(Map<String, String> env, String... args) throws Exception {
     assertTrue(Files.exists(JAR), "build the jar first: " + JAR.toAbsolutePath());
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    return builder
         .redirectOutput(dir.resolve("stdout.txt").toFile())
         .redirectError(dir.resolve("stderr.txt").toFile())
         .start();
@@ -79,6 +94,53 @@ class SimulatorProcessIT {
       } finally {
         p.destroyForcibly();
       }
+    }
+  }
+
+  @Test
+  void withPtyEachDeviceIsReachableThroughItsPty() throws Exception {
+    TestSite site = new TestSite(dir, "100ms");
+    Path ptys = dir.resolve("tty");
+    Process p = start("--site", site.file.toString(), "--pty", ptys.toString());
+    ExecutorService reader = Executors.newSingleThreadExecutor();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while (!stdout().contains("simulator ready")) {
+        assertTrue(p.isAlive(), "simulator exited: " + stderr());
+        assertTrue(System.nanoTime() < deadline, "no ready line within 15 s");
+        Thread.sleep(50);
+      }
+      Path barrier = ptys.resolve("entry-1-barrier").toAbsolutePath();
+      assertTrue(stdout().contains("pty " + barrier + " -> tcp://127.0.0.1:" + site.entryBarrier + "\n"), stdout());
+      try (FileChannel tty = FileChannel.open(barrier, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        tty.write(ByteBuffer.wrap(FrameTesting.hex("01 02 00 00 00 05 B8 09")));
+        Future<String> reply = reader.submit(() -> {
+          ByteBuffer in = ByteBuffer.allocate(6);
+          while (in.hasRemaining() && tty.read(in) >= 0) {
+            // a pty delivers what socat has so far
+          }
+          return FrameTesting.hex(Arrays.copyOf(in.array(), in.position()));
+        });
+        assertEquals("01 02 01 08 A0 4E", reply.get(5, TimeUnit.SECONDS), "the closed barrier's inputs");
+      }
+    } finally {
+      p.destroy();
+      p.waitFor(10, TimeUnit.SECONDS);
+      p.destroyForcibly();
+      reader.shutdownNow();
+    }
+  }
+
+  @Test
+  void ptyWithoutSocatExitsNonZeroSayingSo() throws Exception {
+    TestSite site = new TestSite(dir, "100ms");
+    Process p = start(Map.of("PATH", dir.toString()), "--site", site.file.toString(), "--pty", dir.resolve("tty").toString());
+    try {
+      assertTrue(p.waitFor(15, TimeUnit.SECONDS));
+      assertEquals(1, p.exitValue());
+      assertEquals("simulator: --pty needs socat, which is not installed (apt-get install socat)", stderr().strip());
+    } finally {
+      p.destroyForcibly();
     }
   }
 

@@ -17,6 +17,11 @@ final class TestSite {
   final Path file;
 
   TestSite(Path dir, String barrierTravel) throws IOException {
+    this(dir, barrierTravel, "ascii");
+  }
+
+  /** {@code exitReader} is the exit lane's cardReader.protocol: ascii or stx. */
+  TestSite(Path dir, String barrierTravel, String exitReader) throws IOException {
     controlPort = freePort();
     entryBarrier = freePort();
     entryCard = freePort();
@@ -38,11 +43,12 @@ final class TestSite {
           - id: exit-1
             kind: exit
             barrier: { address: "tcp://127.0.0.1:%d", unit: 7 }
-            cardReader: { address: "tcp://127.0.0.1:%d" }
+            cardReader: { address: "tcp://127.0.0.1:%d", protocol: %s }
             display: { address: "tcp://127.0.0.1:%d" }
         simulator: { bind: 127.0.0.1, controlPort: %d, barrierTravel: %s }
         """
-            .formatted(entryBarrier, entryCard, entryDisplay, exitBarrier, exitCard, exitDisplay, controlPort, barrierTravel));
+            .formatted(entryBarrier, entryCard, entryDisplay, exitBarrier, exitCard, exitReader, exitDisplay, controlPort,
+                barrierTravel));
   }
 
   static int freePort() throws IOException {

@@ -1,12 +1,12 @@
 package org.parkgate.console.http;
 
+import org.parkgate.wire.CloseOnError;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
-import org.parkgate.console.CloseOnError;
 
 /** The pipeline of a browser's connection: HTTP, and WebSocket after an upgrade on /ws. */
 public final class HttpInitializer extends ChannelInitializer<SocketChannel> {

@@ -1,5 +1,6 @@
 package org.parkgate.console.link;
 
+import org.parkgate.wire.CloseOnError;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -11,7 +12,6 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.parkgate.api.ApiJson;
-import org.parkgate.console.CloseOnError;
 
 /** The pipeline of the console's WebSocket connection to the gate-controller. */
 final class ControllerLinkInitializer extends ChannelInitializer<SocketChannel> {

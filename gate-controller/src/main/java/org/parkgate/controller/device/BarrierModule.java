@@ -1,101 +1,70 @@
 package org.parkgate.controller.device;
 
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoop;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.parkgate.controller.device.modbus.ModbusBus;
 import org.parkgate.controller.lane.BarrierInputs;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
-import org.parkgate.device.modbus.ModbusRequest;
-import org.parkgate.device.modbus.ModbusResponse;
-import org.parkgate.device.modbus.RtuCodec;
-import org.parkgate.device.modbus.RtuRequest;
-import org.parkgate.device.modbus.RtuResponse;
-import org.parkgate.device.modbus.RtuResponseParser;
 import org.parkgate.site.BarrierIoMap;
-import org.parkgate.site.DeviceAddress;
 import org.parkgate.site.LaneConfig;
-import org.parkgate.wire.FrameEncoder;
-import org.parkgate.wire.LinkCounters;
-import org.parkgate.wire.ParsingDecoder;
 
 /**
- * A lane's barrier and loops behind a Modbus RTU I/O module: polls the discrete inputs every poll
- * interval, hands changes to the lane, and pulses the open and close coils.
+ * A lane's barrier and loops behind a Modbus RTU I/O module on a (possibly shared) bus: polls the
+ * discrete inputs every poll interval, hands changes to the lane, and pulses the open and close
+ * coils. Runs on the bus's event loop; it is offline or online on its own, whatever the other
+ * modules on the bus do.
  */
 final class BarrierModule {
-  /** Long enough for a 9600-baud round trip with the module's own delay. */
-  static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(250);
-  static final int RETRIES = 2;
   /** How long a coil stays on for a pulse: modules that latch need it switched off again. */
   static final Duration PULSE = Duration.ofMillis(300);
   /**
-   * A module is reported offline once it has not answered for this long (a lost connection is
-   * reported at once). Shorter would flap on one slow answer; consoles must hear within 3 s.
+   * A module is reported offline once it has not answered for this long (a lost link is reported
+   * at once). Shorter would flap on one slow answer; consoles must hear within 3 s.
    */
   static final Duration OFFLINE_AFTER = Duration.ofSeconds(2);
+  /** How often the offline limit is checked, whatever the bus is busy with. */
+  static final Duration WATCH = Duration.ofMillis(200);
+  /**
+   * An offline module is asked only this often, once, without retries: its timeouts would
+   * otherwise take the bus from the modules that still answer.
+   */
+  static final Duration PROBE_OFFLINE = Duration.ofSeconds(1);
 
   private final LaneConfig config;
   private final BarrierIoMap map;
   private final LaneRunner lane;
+  private final ModbusBus bus;
   private final Duration pollInterval;
   private final DeviceHealth health;
-  private final LinkCounters counters = new LinkCounters();
-  private final TcpLink link;
-  private final ModbusMaster master;
   private BarrierInputs last;
   private long lastAnswerNanos;
+  private long lastProbeNanos;
+  private boolean answering;
   private boolean polling;
   private ScheduledFuture<?> poller;
+  private ScheduledFuture<?> watch;
 
-  BarrierModule(LaneConfig config, LaneRunner lane, EventLoop loop, Duration pollInterval, LaneRunner.LaneServices services) {
+  BarrierModule(LaneConfig config, LaneRunner lane, ModbusBus bus, Duration pollInterval, DeviceHealth health) {
     this.config = config;
     this.map = config.ioMap();
     this.lane = lane;
+    this.bus = bus;
     this.pollInterval = pollInterval;
-    this.health = new DeviceHealth(config.id(), "barrier", services);
-    String name = config.id() + " barrier";
-    this.link = new TcpLink(name, (DeviceAddress.Tcp) config.barrier(), loop, new ChannelInitializer<>() {
-      @Override
-      protected void initChannel(Channel ch) {
-        ch.pipeline()
-            .addLast("frames", new ParsingDecoder<>(new RtuResponseParser(), counters, name))
-            .addLast("requests", new FrameEncoder<>(RtuRequest.class, RtuCodec::encode, counters))
-            .addLast("responses", new SimpleChannelInboundHandler<RtuResponse>() {
-              @Override
-              protected void channelRead0(ChannelHandlerContext ctx, RtuResponse response) {
-                master.onResponse(response);
-              }
-
-              @Override
-              public void channelInactive(ChannelHandlerContext ctx) {
-                master.onDisconnect();
-                health.offline("connection lost");
-              }
-
-              @Override
-              public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                health.offline(cause.toString());
-                ctx.close();
-              }
-            });
-      }
-    }, ch -> lastAnswerNanos = System.nanoTime(), health::offline);
-    this.master = new ModbusMaster(name, loop, link::channel, RESPONSE_TIMEOUT, RETRIES);
+    this.health = health;
   }
 
   void start() {
-    link.start();
-    poller = link.loop().scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  LinkCounters counters() {
-    return counters;
+    bus.onDown(why -> {
+      answering = false;
+      health.offline(why);
+    });
+    bus.loop().execute(() -> {
+      lastAnswerNanos = System.nanoTime();
+      poller = bus.loop().scheduleWithFixedDelay(this::poll, 0, pollInterval.toNanos(), TimeUnit.NANOSECONDS);
+      watch = bus.loop().scheduleWithFixedDelay(this::watch, WATCH.toMillis(), WATCH.toMillis(), TimeUnit.MILLISECONDS);
+    });
   }
 
   void open() {
@@ -107,58 +76,85 @@ final class BarrierModule {
   }
 
   private void pulse(int coil) {
-    master.send(new RtuRequest(config.barrierUnit(), new ModbusRequest.WriteSingleCoil(coil, true)), true)
-        .whenComplete((r, e) -> {
-          if (e != null) {
-            health.offline("coil " + coil + " not written: " + e.getMessage());
-            return;
-          }
-          link.loop().schedule(() -> master.send(
-              new RtuRequest(config.barrierUnit(), new ModbusRequest.WriteSingleCoil(coil, false)), true),
-              PULSE.toMillis(), TimeUnit.MILLISECONDS);
-        });
+    int unit = config.barrierUnit();
+    bus.client().writeSingleCoil(unit, coil, true).whenComplete((ok, e) -> {
+      if (e != null) {
+        health.offline("coil " + coil + " not written: " + rootMessage(e));
+        return;
+      }
+      bus.loop().schedule(() -> bus.client().writeSingleCoil(unit, coil, false), PULSE.toMillis(), TimeUnit.MILLISECONDS);
+    });
   }
 
   private void poll() {
-    if (polling || link.channel() == null) {
+    if (polling || !bus.connected()) {
       return;
     }
+    long now = System.nanoTime();
+    if (!answering) {
+      if (now - lastProbeNanos < PROBE_OFFLINE.toNanos() && lastProbeNanos != 0) {
+        return;
+      }
+      lastProbeNanos = now;
+    }
     polling = true;
-    master.send(new RtuRequest(config.barrierUnit(), new ModbusRequest.ReadDiscreteInputs(map.firstInput(), map.inputCount())), false)
-        .whenComplete((response, error) -> {
+    int retries = answering ? bus.master().settings().retries() : 0;
+    bus.client().readDiscreteInputs(config.barrierUnit(), map.firstInput(), map.inputCount(), retries)
+        .whenComplete((bits, error) -> {
           polling = false;
-          if (error != null) {
-            if (System.nanoTime() - lastAnswerNanos >= OFFLINE_AFTER.toNanos()) {
-              health.offline(error.getMessage());
-            }
-          } else if (response instanceof ModbusResponse.ReadBits bits) {
+          if (error == null) {
             lastAnswerNanos = System.nanoTime();
+            answering = true;
             health.online("answering");
             inputs(bits);
-          } else {
-            health.offline("module answered " + response);
+          } else if (answering && System.nanoTime() - lastAnswerNanos >= OFFLINE_AFTER.toNanos()) {
+            offline(rootMessage(error));
           }
         });
   }
 
-  private void inputs(ModbusResponse.ReadBits bits) {
+  private void watch() {
+    if (System.nanoTime() - lastAnswerNanos >= OFFLINE_AFTER.toNanos()) {
+      offline("no answer for " + OFFLINE_AFTER.toMillis() + " ms");
+    }
+  }
+
+  private void offline(String why) {
+    answering = false;
+    health.offline("unit " + config.barrierUnit() + " on " + config.barrier() + ": " + why);
+  }
+
+  private void inputs(boolean[] bits) {
     int base = map.firstInput();
     BarrierInputs now = new BarrierInputs(
-        bits.bit(map.armingLoopInput() - base),
-        bits.bit(map.safetyLoopInput() - base),
-        bits.bit(map.openLimitInput() - base),
-        bits.bit(map.closedLimitInput() - base),
-        bits.bit(map.faultInput() - base));
+        bits[map.armingLoopInput() - base],
+        bits[map.safetyLoopInput() - base],
+        bits[map.openLimitInput() - base],
+        bits[map.closedLimitInput() - base],
+        bits[map.faultInput() - base]);
     if (!now.equals(last)) {
       last = now;
       lane.deliver(new LaneEvent.Inputs(now));
     }
   }
 
-  void stop() {
-    if (poller != null) {
-      poller.cancel(false);
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException
+        || t instanceof java.util.concurrent.ExecutionException)) {
+      t = t.getCause();
     }
-    link.close();
+    return t.getMessage() != null ? t.getMessage() : t.toString();
+  }
+
+  void stop() {
+    bus.loop().execute(() -> {
+      if (poller != null) {
+        poller.cancel(false);
+      }
+      if (watch != null) {
+        watch.cancel(false);
+      }
+    });
   }
 }

@@ -1,13 +1,14 @@
 package org.parkgate.controller.device;
 
+import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.List;
-import org.parkgate.controller.StartupException;
+import org.parkgate.controller.device.link.LinkStatus;
+import org.parkgate.controller.device.modbus.ModbusBuses;
 import org.parkgate.controller.lane.LaneRunner;
-import org.parkgate.site.DeviceAddress;
 import org.parkgate.site.LaneConfig;
 
-/** A lane's devices, connected: barrier module, card unit and display. */
+/** A lane's devices, connected: barrier module (on its bus), card unit and display. */
 public final class DeviceLinks implements LaneDevices {
   private final BarrierModule barrier;
   private final CardUnit cards;
@@ -19,24 +20,29 @@ public final class DeviceLinks implements LaneDevices {
     this.display = display;
   }
 
-  /** Starts connecting (and reconnecting) to every device of the lane; returns at once. */
+  /**
+   * Starts connecting (and reconnecting) to every device of the lane; returns at once. The
+   * barrier module's bus comes from {@code buses}, shared with every other lane on that port.
+   */
   public static DeviceLinks connect(
-      LaneConfig lane, LaneRunner runner, Duration pollInterval, LaneRunner.LaneServices services) {
-    for (DeviceAddress address : List.of(lane.barrier(), lane.cardReader(), lane.display())) {
-      if (!(address instanceof DeviceAddress.Tcp)) {
-        throw new StartupException(lane.id() + ": " + address + ": only tcp:// device addresses are supported in this version", null);
-      }
-    }
-    // All of a lane's links share the lane's thread: no locking between them and the lane.
-    io.netty.channel.EventLoop loop = (io.netty.channel.EventLoop) runner.executor();
+      LaneConfig lane, LaneRunner runner, Duration pollInterval, LaneRunner.LaneServices services, ModbusBuses buses) {
+    // The lane's card unit and display share the lane's thread: no locking between them and the
+    // lane. A bus runs on the thread of the first lane that opened it.
+    EventLoop loop = (EventLoop) runner.executor();
     DeviceLinks links = new DeviceLinks(
-        new BarrierModule(lane, runner, loop, pollInterval, services),
-        new CardUnit(lane, runner, loop, services),
-        new LaneDisplay(lane, loop, services));
+        new BarrierModule(lane, runner, buses.bus(lane.barrier(), loop), pollInterval,
+            new DeviceHealth(lane.id(), "barrier", services)),
+        new CardUnit(lane, runner, loop, new DeviceHealth(lane.id(), "card-reader", services)),
+        new LaneDisplay(lane, loop, new DeviceHealth(lane.id(), "display", services)));
     links.barrier.start();
     links.cards.start();
     links.display.start();
     return links;
+  }
+
+  /** The lane's own links (its bus is in {@link ModbusBuses#status()}). */
+  public List<LinkStatus> status() {
+    return List.of(cards.status(), display.status());
   }
 
   @Override

@@ -1,54 +1,61 @@
 package org.parkgate.controller.device;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import java.util.List;
-import org.parkgate.controller.lane.LaneRunner;
+import java.util.function.Consumer;
+import org.parkgate.controller.device.link.DeviceLink;
+import org.parkgate.controller.device.link.LinkEnd;
+import org.parkgate.controller.device.link.LinkStatus;
+import org.parkgate.controller.device.link.WireLog;
 import org.parkgate.device.display.DisplayCodec;
 import org.parkgate.device.display.DisplayText;
-import org.parkgate.site.DeviceAddress;
 import org.parkgate.site.LaneConfig;
 import org.parkgate.wire.FrameEncoder;
 import org.parkgate.wire.LinkCounters;
 
 /** The driver's display on a lane. Remembers its rows and sends them again after a reconnect. */
 final class LaneDisplay {
-  private final LinkCounters counters = new LinkCounters();
-  private final DeviceHealth health;
-  private final TcpLink link;
+  private final DeviceLink link;
   private volatile List<String> rows = List.of();
 
-  LaneDisplay(LaneConfig config, EventLoop loop, LaneRunner.LaneServices services) {
-    this.health = new DeviceHealth(config.id(), "display", services);
-    this.link = new TcpLink(config.id() + " display", (DeviceAddress.Tcp) config.display(), loop, new ChannelInitializer<>() {
-      @Override
-      protected void initChannel(Channel ch) {
-        ch.pipeline()
-            .addLast("rows", new FrameEncoder<>(DisplayText.class, DisplayCodec::encode, counters))
-            .addLast("health", new ChannelInboundHandlerAdapter() {
-              @Override
-              public void channelInactive(ChannelHandlerContext ctx) {
-                health.offline("connection lost");
-              }
-
-              @Override
-              public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                health.offline(cause.toString());
-                ctx.close();
-              }
-            });
-      }
-    }, ch -> {
+  LaneDisplay(LaneConfig config, EventLoop loop, DeviceHealth health) {
+    String name = config.id() + " display";
+    LinkCounters counters = new LinkCounters();
+    this.link = new DeviceLink(name, config.display(), loop, counters, new Initializer(name, counters, health::offline), ch -> {
       health.online("connected");
       write(ch, rows);
     }, health::offline);
   }
 
+  /** The pipeline of a display link: display frames out, nothing in. */
+  static final class Initializer extends ChannelInitializer<Channel> {
+    private final String name;
+    private final LinkCounters counters;
+    private final Consumer<String> onDown;
+
+    Initializer(String name, LinkCounters counters, Consumer<String> onDown) {
+      this.name = name;
+      this.counters = counters;
+      this.onDown = onDown;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+      ch.pipeline()
+          .addLast("wire", new WireLog(name))
+          .addLast("rows", new FrameEncoder<>(DisplayText.class, DisplayCodec::encode, counters))
+          .addLast("end", new LinkEnd(name, onDown));
+    }
+  }
+
   void start() {
     link.start();
+  }
+
+  LinkStatus status() {
+    return link.status();
   }
 
   void show(List<String> newRows) {

@@ -111,6 +111,21 @@ public final class ControlServer implements AutoCloseable {
       requireMethod(exchange, "GET");
       return actions.view(parts[1]);
     }
+    if (parts.length == 3 && parts[0].equals("lanes") && parts[2].equals("faults")) {
+      LaneDevices lane = actions.lane(parts[1]);
+      requireMethod(exchange, "GET");
+      return FaultActions.all(lane);
+    }
+    if (parts.length == 4 && parts[0].equals("lanes") && parts[2].equals("faults")) {
+      LaneDevices lane = actions.lane(parts[1]);
+      FaultActions.device(lane, parts[3]);
+      requireMethod(exchange, "GET", "POST", "DELETE");
+      return switch (method) {
+        case "POST" -> FaultActions.set(lane, parts[3], exchange.getRequestBody());
+        case "DELETE" -> FaultActions.clear(lane, parts[3]);
+        default -> FaultActions.view(lane, parts[3]);
+      };
+    }
     if (parts.length == 4 && parts[0].equals("lanes")) {
       String action = parts[2] + "/" + parts[3];
       if (!LaneActions.NAMES.contains(action)) {
@@ -122,11 +137,11 @@ public final class ControlServer implements AutoCloseable {
     throw new ApiError(404, "no such resource '" + path + "' (try GET /lanes; see docs/simulator.md)");
   }
 
-  private static void requireMethod(HttpExchange exchange, String allowed) {
-    if (!exchange.getRequestMethod().equals(allowed)) {
-      exchange.getResponseHeaders().set("Allow", allowed);
+  private static void requireMethod(HttpExchange exchange, String... allowed) {
+    if (!List.of(allowed).contains(exchange.getRequestMethod())) {
+      exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
       throw new ApiError(405, "method " + exchange.getRequestMethod() + " is not allowed on "
-          + exchange.getRequestURI().getPath() + " (use " + allowed + ")");
+          + exchange.getRequestURI().getPath() + " (use " + String.join(" or ", allowed) + ")");
     }
   }
 

@@ -11,7 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.parkgate.device.card.CardRead;
+import org.parkgate.site.CardProtocol;
 import org.parkgate.simulator.device.LaneDevices;
 import org.parkgate.simulator.lane.SimLane;
 
@@ -20,6 +22,8 @@ final class LaneActions {
   static final List<String> NAMES =
       List.of("vehicle/arrive", "vehicle/drive", "vehicle/leave", "card/take", "card/present", "barrier/fault");
   private static final long MAX_DWELL_MS = 60_000;
+  /** What an STX-framed reader can send: its frame holds exactly ten hex characters. */
+  private static final Pattern STX_CARD = Pattern.compile("[0-9A-Fa-f]{10}");
 
   private final Map<String, LaneDevices> lanes = new LinkedHashMap<>();
   private final Duration defaultDwell;
@@ -67,6 +71,10 @@ final class LaneActions {
         if (!CardRead.isValid(card)) {
           throw new ApiError(400, "'card' must be 1-32 letters or digits, not '" + card + "'");
         }
+        if (lane.config().cardProtocol() == CardProtocol.STX && !STX_CARD.matcher(card).matches()) {
+          throw new ApiError(400, "'card' must be ten hex characters for lane " + laneId
+              + "'s STX reader, not '" + card + "'");
+        }
         SimLane.CardTaken read = lane.presentCard(new CardRead(card));
         result.put("card", read.card());
         result.put("sentToController", read.sentToController());
@@ -99,7 +107,7 @@ final class LaneActions {
     result.put("dwellMs", dwell.toMillis());
   }
 
-  private LaneDevices lane(String laneId) {
+  LaneDevices lane(String laneId) {
     LaneDevices devices = lanes.get(laneId);
     if (devices == null) {
       throw new ApiError(404, "unknown lane '" + laneId + "' (lanes: " + String.join(", ", lanes.keySet()) + ")");

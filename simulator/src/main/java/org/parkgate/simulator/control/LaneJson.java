@@ -27,6 +27,7 @@ final class LaneJson {
     b.put("coils", Map.of("open", barrier.openCoil(), "close", barrier.closeCoil()));
     b.put("unit", lane.config().barrierUnit());
     b.put("link", link(devices.barrier()));
+    b.put("faults", devices.barrier().faults().current().toMap());
     json.put("barrier", b);
 
     Map<String, Object> loops = new LinkedHashMap<>();
@@ -37,15 +38,18 @@ final class LaneJson {
     json.put("safetyViolations", lane.safetyViolations());
 
     Map<String, Object> card = new LinkedHashMap<>();
+    card.put("protocol", lane.config().cardProtocol().name().toLowerCase());
     card.put("dispenser", lane.cardUnit().dispenser());
     card.put("cardAtMouth", lane.cardUnit().atMouth().orElse(null));
     card.put("issued", lane.cardUnit().issued());
     card.put("link", link(devices.cardUnit()));
+    card.put("faults", devices.cardUnit().faults().current().toMap());
     json.put("cardUnit", card);
 
     Map<String, Object> display = new LinkedHashMap<>();
     display.put("rows", lane.display().rows());
     display.put("link", link(devices.display()));
+    display.put("faults", devices.display().faults().current().toMap());
     json.put("display", display);
     return json;
   }

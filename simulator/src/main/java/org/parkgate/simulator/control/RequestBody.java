@@ -52,6 +52,23 @@ final class RequestBody {
     return new RequestBody(node);
   }
 
+  /** Whether the body names {@code field}, even as null. */
+  boolean has(String field) {
+    return node.has(field);
+  }
+
+  /** A number from 0 to 1 (a probability); 0 and 1 may be written as integers. */
+  Optional<Double> fraction(String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isNumber() || !(v.doubleValue() >= 0 && v.doubleValue() <= 1)) {
+      throw new ApiError(400, "'" + field + "' must be a number from 0 to 1 (a fraction of the frames), not " + v);
+    }
+    return Optional.of(v.doubleValue());
+  }
+
   Optional<String> text(String field) {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {

@@ -1,7 +1,6 @@
 package org.parkgate.simulator.device;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -24,10 +23,13 @@ public final class DeviceServers {
 
   private DeviceServers() {}
 
-  /** Binds every device; on failure closes what was bound and says which device wanted what. */
-  public static List<Channel> bind(EventLoopGroup group, List<LaneDevices> lanes) throws StartupException {
+  /**
+   * Binds every device; on failure closes what was bound and says which device wanted what.
+   * {@link DeviceLink#shutdown()} closes each one again.
+   */
+  public static void bind(EventLoopGroup group, List<LaneDevices> lanes) throws StartupException {
     Map<String, String> owners = new HashMap<>();
-    List<Channel> bound = new ArrayList<>();
+    List<DeviceListener> bound = new ArrayList<>();
     try {
       for (LaneDevices lane : lanes) {
         int unit = lane.lane().config().barrierUnit();
@@ -38,9 +40,8 @@ public final class DeviceServers {
         bind(group, lane.lane().config().display(), lane.display(),
             new DisplayInitializer(lane.display(), lane.lane()), owners, bound);
       }
-      return bound;
     } catch (StartupException | RuntimeException e) {
-      bound.forEach(Channel::close);
+      bound.forEach(DeviceListener::close);
       throw e;
     }
   }
@@ -51,7 +52,7 @@ public final class DeviceServers {
       DeviceLink link,
       ChannelInitializer<SocketChannel> initializer,
       Map<String, String> owners,
-      List<Channel> bound)
+      List<DeviceListener> bound)
       throws StartupException {
     if (!(address instanceof DeviceAddress.Tcp tcp)) {
       log.warn("{}: {} is a serial port; the simulator serves devices over TCP only, skipped "
@@ -70,8 +71,11 @@ public final class DeviceServers {
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(initializer);
+    DeviceListener listener = new DeviceListener(bootstrap, tcp);
     try {
-      bound.add(bootstrap.bind(tcp.host(), tcp.port()).sync().channel());
+      listener.open();
+      bound.add(listener);
+      link.listenOn(listener);
     } catch (Exception e) {
       String why = e instanceof BindException ? "is already in use" : "cannot be listened on (" + e.getMessage() + ")";
       throw new StartupException("port " + tcp.port() + " " + why + ": " + link.name() + " wanted " + address, e);

@@ -1,5 +1,7 @@
 package org.parkgate.simulator.device;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.parkgate.simulator.lane.SimLane;
 
 /** A simulated lane and the links to its three devices. */
@@ -15,5 +17,14 @@ public record LaneDevices(SimLane lane, DeviceLink barrier, DeviceLink cardUnit,
             new DeviceLink(id + " display", lane.config().display().toString()));
     lane.connectCardOutput(devices.cardUnit()::send);
     return devices;
+  }
+
+  /** The links by the names the control interface uses: barrier, cardUnit, display. */
+  public Map<String, DeviceLink> links() {
+    Map<String, DeviceLink> links = new LinkedHashMap<>();
+    links.put("barrier", barrier);
+    links.put("cardUnit", cardUnit);
+    links.put("display", display);
+    return links;
   }
 }

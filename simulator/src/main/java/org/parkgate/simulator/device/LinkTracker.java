@@ -18,6 +18,11 @@ final class LinkTracker extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
+    if (link.faults().current().disconnect()) {
+      // Accepted just before a disconnect fault closed the listening socket: it goes too.
+      ctx.close();
+      return;
+    }
     link.connected(ctx.channel());
     log.info("{}: client {} connected ({} now)", link.name(), ctx.channel().remoteAddress(), link.clientCount());
     ctx.fireChannelActive();

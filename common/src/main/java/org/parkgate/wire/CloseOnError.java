@@ -1,4 +1,4 @@
-package org.parkgate.console;
+package org.parkgate.wire;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;

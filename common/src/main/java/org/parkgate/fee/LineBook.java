@@ -1,0 +1,89 @@
+package org.parkgate.fee;
+
+import java.util.List;
+import java.util.Objects;
+import org.parkgate.money.Money;
+
+/**
+ * Writes a stay's fee lines. A day's period lines are held as numbers until the day closes: a day
+ * held to its maximum (or charged its day rate) is explained by that one fact instead, and
+ * consecutive such days share one line ("3 x daily maximum 40.00"), so a month's receipt stays
+ * short and a long stay stays cheap to quote.
+ */
+final class LineBook {
+
+  private final SiteClock clock;
+  private final Tariff tariff;
+  private final List<FeeLine> lines;
+  private final PendingLines pending = new PendingLines();
+
+  // A run of consecutive days each charged the same maximum or day rate, not yet written.
+  private String runRule;
+  private long runFrom;
+  private long runTo;
+  private long runDays;
+  private long runEach;
+
+  LineBook(SiteClock clock, Tariff tariff, List<FeeLine> lines) {
+    this.clock = clock;
+    this.tariff = tariff;
+    this.lines = lines;
+  }
+
+  /** A line of the current day: what one rule charged over [from, to). */
+  void add(long from, long to, String rule, long quantity, long amount) {
+    pending.add(from, to, rule, quantity, amount);
+  }
+
+  /** The day is charged what its lines say: write them. */
+  void keepDay() {
+    if (pending.size() == 0) {
+      return;
+    }
+    flush();
+    for (int i = 0; i < pending.size(); i++) {
+      lines.add(new FeeLine(span(pending.from(i), pending.to(i)), pending.rule(i),
+          pending.quantity(i), money(pending.amount(i))));
+    }
+    pending.clear();
+  }
+
+  /** The day over [from, to) is charged {@code amount} by {@code rule} alone, whatever its lines. */
+  void replaceDay(String rule, long from, long to, long amount) {
+    pending.clear();
+    if (Objects.equals(rule, runRule) && runTo == from && runEach == amount) {
+      runTo = to;
+      runDays++;
+      return;
+    }
+    flush();
+    runRule = rule;
+    runFrom = from;
+    runTo = to;
+    runDays = 1;
+    runEach = amount;
+  }
+
+  /** The day's lines stand, corrected by {@code amount}. */
+  void adjustDay(String period, String rule, long amount) {
+    keepDay();
+    flush();
+    lines.add(new FeeLine(period, rule, 1, money(amount)));
+  }
+
+  /** Writes anything still held; call once at the end of the stay. */
+  void flush() {
+    if (runRule != null) {
+      lines.add(new FeeLine(span(runFrom, runTo), runRule, runDays, money(runEach * runDays)));
+      runRule = null;
+    }
+  }
+
+  private String span(long from, long to) {
+    return LocalText.span(clock.localOf(from), clock.localOf(to - 1) + 1);
+  }
+
+  private Money money(long minor) {
+    return new Money(minor, tariff.currency());
+  }
+}
