@@ -99,6 +99,14 @@ final class RunningProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Kills the process as a power cut would (SIGKILL: no shutdown hook, no flush) and waits for it to be gone. */
+  void kill9() throws InterruptedException {
+    process.destroyForcibly();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      throw new AssertionError(name + " survived SIGKILL");
+    }
+  }
+
   /** Asks the process to stop as Ctrl-C would (SIGTERM), and insists if it does not. */
   @Override
   public void close() throws InterruptedException {

@@ -34,13 +34,31 @@ final class SystemFixture implements AutoCloseable {
   final List<RunningProcess> processes = new ArrayList<>();
 
   SystemFixture(Path dir, String tariff) throws IOException {
+    this(dir, tariff, 0, null);
+  }
+
+  /**
+   * As the two-lane site, plus {@code extraExits} more exit lanes (exit-2, exit-3, ...); {@code fast},
+   * if given, is both the controller's poll interval and the barrier's travel time, for tests that
+   * put many vehicles through.
+   */
+  SystemFixture(Path dir, String tariff, int extraExits, Duration fast) throws IOException {
     this.dir = dir;
-    int[] p = freePorts(9);
+    int[] p = freePorts(9 + 3 * extraExits);
     controlPort = p[0];
     consolePort = p[1];
     httpPort = p[2];
     ledger = dir.resolve("data/ledger.db");
     site = dir.resolve("site.yaml");
+    StringBuilder exits = new StringBuilder();
+    for (int i = 0; i < extraExits; i++) {
+      exits.append("""
+            - {id: exit-%d, kind: exit, barrier: {address: "tcp://127.0.0.1:%d", unit: %d},
+               cardReader: {address: "tcp://127.0.0.1:%d"}, display: {address: "tcp://127.0.0.1:%d"}}
+          """.formatted(i + 2, p[9 + 3 * i], i + 3, p[10 + 3 * i], p[11 + 3 * i]));
+    }
+    String poll = fast == null ? "50ms" : fast.toMillis() + "ms";
+    String travel = fast == null ? "300ms" : fast.toMillis() + "ms";
     Files.writeString(site, """
         site: {id: e2e, name: End-to-end car park, zone: Asia/Shanghai, currency: CNY, tariff: "%s"}
         lanes:
@@ -48,10 +66,11 @@ final class SystemFixture implements AutoCloseable {
              cardReader: {address: "tcp://127.0.0.1:%d"}, display: {address: "tcp://127.0.0.1:%d"}}
           - {id: exit-1, kind: exit, barrier: {address: "tcp://127.0.0.1:%d", unit: 2},
              cardReader: {address: "tcp://127.0.0.1:%d"}, display: {address: "tcp://127.0.0.1:%d"}}
-        controller: {consolePort: %d, dataDir: data, pollInterval: 50ms}
+        %scontroller: {consolePort: %d, dataDir: data, pollInterval: %s}
         console: {httpPort: %d}
-        simulator: {controlPort: %d, barrierTravel: 300ms}
-        """.formatted(ROOT.resolve("config/tariffs/" + tariff), p[3], p[4], p[5], p[6], p[7], p[8], consolePort, httpPort, controlPort));
+        simulator: {controlPort: %d, barrierTravel: %s}
+        """.formatted(ROOT.resolve("config/tariffs/" + tariff), p[3], p[4], p[5], p[6], p[7], p[8], exits, consolePort, poll,
+            httpPort, controlPort, travel));
   }
 
   static int[] freePorts(int n) throws IOException {

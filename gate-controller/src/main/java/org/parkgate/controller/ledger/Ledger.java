@@ -87,6 +87,7 @@ public final class Ledger implements AutoCloseable {
         p.executeUpdate();
       }
       stayId = lastRowId();
+      HashChain.append(db, ChainedTable.ENTRIES, stayId);
       long id = stayId;
       appendEvent(lane, seq -> new ConsoleEvent.EntryRecorded(seq, at, lane, id, card));
       return new Stay(stayId, card, lane, at);
@@ -102,17 +103,44 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
+  /** What was paid for a stay, net of reversals. */
   public synchronized Money paidFor(long stayId, Currency currency) {
     try (PreparedStatement p =
         db.prepareStatement("SELECT COALESCE(SUM(amount_minor), 0) FROM payments WHERE stay_id = ? AND currency = ?")) {
       p.setLong(1, stayId);
       p.setString(2, currency.getCurrencyCode());
       try (ResultSet r = p.executeQuery()) {
-        return Money.of(r.getLong(1), currency);
+        return Money.of(r.getLong(1) + reversedFor(stayId, currency), currency);
       }
     } catch (SQLException e) {
       throw new LedgerException("cannot read payments of stay " + stayId + ": " + e.getMessage(), e);
     }
+  }
+
+  private long reversedFor(long stayId, Currency currency) throws SQLException {
+    try (PreparedStatement p = db.prepareStatement("SELECT COALESCE(SUM(v.amount_minor), 0) FROM reversals v"
+        + " JOIN payments p ON p.payment_id = v.payment_id WHERE p.stay_id = ? AND v.currency = ?")) {
+      p.setLong(1, stayId);
+      p.setString(2, currency.getCurrencyCode());
+      try (ResultSet r = p.executeQuery()) {
+        return r.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Reverses a payment by its receipt number: a new entry with the negated amount that names the
+   * original, made by a supervisor (not the cashier who took it) with a reason. The original is
+   * never changed. A request id seen before returns its first reversal.
+   */
+  public synchronized Reversal reversePayment(String requestId, String receiptNo, String supervisor, String reason, Instant at) {
+    if (supervisor == null || supervisor.isBlank()) {
+      throw new LedgerException("a reversal needs the supervisor who makes it");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new LedgerException("a reversal needs a reason");
+    }
+    return inTransaction(() -> Reversals.record(db, requestId, receiptNo, supervisor.trim(), reason.trim(), at));
   }
 
   /**
@@ -149,6 +177,7 @@ public final class Ledger implements AutoCloseable {
         p.executeUpdate();
       }
       long paymentId = lastRowId();
+      HashChain.append(db, ChainedTable.PAYMENTS, paymentId);
       appendEvent(lane, seq -> new ConsoleEvent.PaymentRecorded(seq, at, lane, stayId, stay.card(), amount, receiptNo, cashier));
       return new Payment(paymentId, receiptNo, stayId, lane, amount, cashier, requestId, at);
     });
@@ -164,6 +193,7 @@ public final class Ledger implements AutoCloseable {
         p.setString(3, at.toString());
         p.executeUpdate();
       }
+      HashChain.append(db, ChainedTable.EXITS, stayId);
       appendEvent(lane, seq -> new ConsoleEvent.VehicleLeft(seq, at, lane, stayId, stay.card()));
       return null;
     });
@@ -230,6 +260,7 @@ public final class Ledger implements AutoCloseable {
       p.setString(4, ApiJson.write(event));
       p.executeUpdate();
     }
+    HashChain.append(db, ChainedTable.EVENTS, seq);
     return event;
   }
 
@@ -298,12 +329,25 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
-  private interface Work<T> {
+  interface Work<T> {
     T run() throws SQLException;
   }
 
+  /** Runs read-only work on the ledger's connection, under its lock. */
+  synchronized <T> T read(Work<T> work) {
+    try {
+      return work.run();
+    } catch (SQLException e) {
+      throw new LedgerException("ledger read failed: " + e.getMessage(), e);
+    }
+  }
+
+  Connection connection() {
+    return db;
+  }
+
   /** BEGIN IMMEDIATE takes the write lock up front, so numbering inside the transaction cannot race. */
-  private <T> T inTransaction(Work<T> work) {
+  synchronized <T> T inTransaction(Work<T> work) {
     try {
       try (Statement s = db.createStatement()) {
         s.execute("BEGIN IMMEDIATE");

@@ -24,6 +24,13 @@ final class Migrations {
   private static final Logger log = LoggerFactory.getLogger(Migrations.class);
   private static final Pattern NAME = Pattern.compile("V(\\d+)__(\\w+)\\.sql");
 
+  /** Work a migration needs that SQL cannot do, run in the migration's own transaction. */
+  private interface JavaStep {
+    void run(Connection db) throws SQLException;
+  }
+
+  private static final java.util.Map<Integer, JavaStep> JAVA_STEPS = java.util.Map.of(2, HashChain::chainExistingRows);
+
   private Migrations() {}
 
   static int apply(Connection db) throws SQLException {
@@ -47,6 +54,10 @@ final class Migrations {
       try (Statement s = db.createStatement()) {
         for (String statement : statements(resource(file))) {
           s.executeUpdate(statement);
+        }
+        JavaStep step = JAVA_STEPS.get(version);
+        if (step != null) {
+          step.run(db);
         }
         try (PreparedStatement p = db.prepareStatement("INSERT INTO schema_migrations VALUES (?, ?, ?)")) {
           p.setInt(1, version);

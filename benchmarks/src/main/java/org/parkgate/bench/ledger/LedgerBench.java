@@ -1,0 +1,225 @@
+package org.parkgate.bench.ledger;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Random;
+import org.parkgate.controller.ledger.ChainedTable;
+import org.parkgate.controller.ledger.HashChain;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.LedgerVerifier;
+import org.parkgate.controller.ledger.Stay;
+import org.parkgate.money.Money;
+
+/**
+ * The ledger's figures for docs/benchmarks.md, measured on the real ledger code and a real file
+ * (not JMH: each figure is one long run on disk, whose latency distribution is what matters):
+ * <pre>
+ *   java -cp benchmarks/target/benchmarks.jar org.parkgate.bench.ledger.LedgerBench commit|lookup|chain|all [DIR]
+ * </pre>
+ * DIR (default benchmarks/target/ledger-bench) holds the generated ledgers; the 10-million-stay
+ * file is built once and reused.
+ */
+public final class LedgerBench {
+  private static final Instant T0 = Instant.parse("2027-01-09T00:00:00Z");
+
+  private LedgerBench() {}
+
+  public static void main(String[] args) throws Exception {
+    String what = args.length > 0 ? args[0] : "all";
+    Path dir = Path.of(args.length > 1 ? args[1] : "benchmarks/target/ledger-bench");
+    Files.createDirectories(dir);
+    if (what.equals("commit") || what.equals("all")) {
+      commit(dir, 2000);
+    }
+    if (what.equals("lookup") || what.equals("all")) {
+      lookup(dir, 10_000_000);
+    }
+    if (what.equals("chain") || what.equals("all")) {
+      chain(dir, 1_000_000);
+    }
+  }
+
+  /** Payment commit latency with synchronous=FULL, one writer, as the controller's ledger thread runs it. */
+  static void commit(Path dir, int payments) throws Exception {
+    Path file = dir.resolve("commit.db");
+    deleteLedger(file);
+    int warmUp = 200;
+    long[] nanos = new long[payments];
+    try (Ledger ledger = Ledger.open(file, "bench")) {
+      Stay[] stays = new Stay[payments + warmUp];
+      for (int i = 0; i < stays.length; i++) {
+        stays[i] = ledger.recordEntry("entry-1", "C" + i, T0);
+      }
+      Money fee = Money.of(500, "CNY");
+      for (int i = 0; i < warmUp; i++) {
+        ledger.recordPayment("w" + i, stays[i].stayId(), "exit-1", fee, "cashier1", T0);
+      }
+      long all = System.nanoTime();
+      for (int i = 0; i < payments; i++) {
+        long t = System.nanoTime();
+        ledger.recordPayment("p" + i, stays[warmUp + i].stayId(), "exit-1", fee, "cashier1", T0);
+        nanos[i] = System.nanoTime() - t;
+      }
+      all = System.nanoTime() - all;
+      Arrays.sort(nanos);
+      System.out.printf("commit: %d payments (synchronous=FULL, WAL): p50 %.2f ms, p99 %.2f ms, max %.2f ms, %.0f payments/s%n",
+          payments, ms(nanos[payments / 2]), ms(nanos[payments * 99 / 100]), ms(nanos[payments - 1]), payments / (all / 1e9));
+    }
+  }
+
+  /** The open stay for a card among {@code stays} past stays (all left but one in ten thousand). */
+  static void lookup(Path dir, int stays) throws Exception {
+    Path file = dir.resolve("stays-" + stays + ".db");
+    if (!Files.exists(file)) {
+      long t = System.nanoTime();
+      try (Ledger ledger = Ledger.open(file, "bench")) {
+        // schema only
+      }
+      try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
+        bulkLoading(s);
+        // Indexing after the load sorts once instead of splitting pages at random 10 million times.
+        s.execute("DROP INDEX entries_card");
+        db.setAutoCommit(false);
+        try (PreparedStatement entry = db.prepareStatement("INSERT INTO entries(stay_id, card, lane, entered_at) VALUES (?, ?, 'entry-1', ?)");
+            PreparedStatement exit = db.prepareStatement("INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, 'exit-1', ?)")) {
+          for (int i = 1; i <= stays; i++) {
+            Instant at = T0.plusSeconds(i);
+            entry.setLong(1, i);
+            entry.setString(2, card(i));
+            entry.setString(3, at.toString());
+            entry.addBatch();
+            if (i % 10_000 != 0) {
+              exit.setLong(1, i);
+              exit.setString(2, at.plusSeconds(3600).toString());
+              exit.addBatch();
+            }
+            if (i % 100_000 == 0) {
+              entry.executeBatch();
+              exit.executeBatch();
+            }
+          }
+          entry.executeBatch();
+          exit.executeBatch();
+        }
+        s.execute("CREATE INDEX entries_card ON entries(card)");
+        db.commit();
+        db.setAutoCommit(true);
+        s.execute("PRAGMA journal_mode=WAL");
+      }
+      System.out.printf("lookup: built %,d stays in %.0f s (%,d MB)%n", stays, (System.nanoTime() - t) / 1e9, Files.size(file) >> 20);
+    }
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("EXPLAIN QUERY PLAN SELECT e.stay_id, e.card, e.lane, e.entered_at FROM entries e"
+            + " LEFT JOIN exits x ON x.stay_id = e.stay_id WHERE e.card = 'X' AND x.stay_id IS NULL ORDER BY e.stay_id DESC LIMIT 1")) {
+      while (r.next()) {
+        System.out.println("lookup: plan: " + r.getString(4));
+      }
+    }
+    try (Ledger ledger = Ledger.open(file, "bench")) {
+      Random random = new Random(7);
+      int n = 20_000;
+      int[] picks = new int[n];
+      for (int i = 0; i < n; i++) {
+        // Half the lookups are for one of the cars still inside, half for a card that left long ago.
+        picks[i] = i % 2 == 0 ? (1 + random.nextInt(stays / 10_000)) * 10_000 : 1 + random.nextInt(stays);
+      }
+      for (String pass : new String[] {"first pass (pages not yet read)", "second pass (same cards)"}) {
+        long[] nanos = new long[n];
+        for (int i = 0; i < n; i++) {
+          long t = System.nanoTime();
+          Optional<Stay> found = ledger.openStay(card(picks[i]));
+          nanos[i] = System.nanoTime() - t;
+          if (found.isPresent() != (picks[i] % 10_000 == 0)) {
+            throw new IllegalStateException("wrong answer for stay " + picks[i]);
+          }
+        }
+        long under1ms = Arrays.stream(nanos).filter(x -> x < 1_000_000).count();
+        Arrays.sort(nanos);
+        System.out.printf("lookup: open stay by card among %,d stays, %,d lookups, %s: p50 %.3f ms, p99 %.3f ms, max %.3f ms,"
+            + " %.2f%% under 1 ms%n", stays, n, pass, ms(nanos[n / 2]), ms(nanos[n * 99 / 100]), ms(nanos[n - 1]), 100.0 * under1ms / n);
+      }
+    }
+  }
+
+  /** Verifying a chain of {@code links} links (a third each entries, payments, exits) with ./parking verify's code. */
+  static void chain(Path dir, int links) throws Exception {
+    Path file = dir.resolve("chain-" + links + ".db");
+    if (!Files.exists(file)) {
+      long t = System.nanoTime();
+      try (Ledger ledger = Ledger.open(file, "bench")) {
+        // schema only
+      }
+      try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
+        bulkLoading(s);
+        db.setAutoCommit(false);
+        HashChain.Head head = HashChain.head(db);
+        int stays = links / 3;
+        try (PreparedStatement entry = db.prepareStatement("INSERT INTO entries(stay_id, card, lane, entered_at) VALUES (?, ?, 'entry-1', ?)");
+            PreparedStatement pay = db.prepareStatement("INSERT INTO payments(payment_id, receipt_seq, receipt_no, stay_id, lane,"
+                + " amount_minor, currency, method, cashier, request_id, paid_at) VALUES (?, ?, ?, ?, 'exit-1', 500, 'CNY', 'cash', 'c1', ?, ?)");
+            PreparedStatement exit = db.prepareStatement("INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, 'exit-1', ?)")) {
+          for (int i = 1; i <= stays; i++) {
+            String at = T0.plusSeconds(i).toString();
+            entry.setLong(1, i);
+            entry.setString(2, card(i));
+            entry.setString(3, at);
+            entry.executeUpdate();
+            head = HashChain.append(db, head, ChainedTable.ENTRIES, i);
+            pay.setLong(1, i);
+            pay.setLong(2, i);
+            pay.setString(3, String.format("bench-%06d", i));
+            pay.setLong(4, i);
+            pay.setString(5, "r" + i);
+            pay.setString(6, at);
+            pay.executeUpdate();
+            head = HashChain.append(db, head, ChainedTable.PAYMENTS, i);
+            exit.setLong(1, i);
+            exit.setString(2, at);
+            exit.executeUpdate();
+            head = HashChain.append(db, head, ChainedTable.EXITS, i);
+          }
+        }
+        db.commit();
+        db.setAutoCommit(true);
+        s.execute("PRAGMA journal_mode=WAL");
+      }
+      System.out.printf("chain: built %,d links in %.0f s (%,d MB)%n", links / 3 * 3, (System.nanoTime() - t) / 1e9, Files.size(file) >> 20);
+    }
+    for (int run = 0; run < 2; run++) {
+      long t = System.nanoTime();
+      LedgerVerifier.Result result = LedgerVerifier.verify(file, Optional.empty());
+      System.out.printf("chain: verify (integrity_check + chain + numbering) of %,d links: %.1f s, %s%n", result.links(),
+          (System.nanoTime() - t) / 1e9, result.ok() ? "ok" : result.summary());
+    }
+  }
+
+  /** Generated files are thrown away on failure, so no journal and no fsync while building them. */
+  private static void bulkLoading(Statement s) throws SQLException {
+    s.execute("PRAGMA journal_mode=OFF");
+    s.execute("PRAGMA synchronous=OFF");
+    s.execute("PRAGMA cache_size=-500000");
+  }
+
+  private static String card(int i) {
+    return String.format("%010X", i * 2654435761L & 0xFFFFFFFFFFL);
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  private static void deleteLedger(Path file) throws Exception {
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(Path.of(file + suffix));
+    }
+  }
+}

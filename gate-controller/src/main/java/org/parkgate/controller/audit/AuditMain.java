@@ -1,0 +1,150 @@
+package org.parkgate.controller.audit;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.parkgate.config.ConfigException;
+import org.parkgate.controller.ledger.DailyClosure;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.LedgerBackup;
+import org.parkgate.controller.ledger.LedgerException;
+import org.parkgate.controller.ledger.LedgerVerifier;
+import org.parkgate.controller.ledger.ZReport;
+import org.parkgate.site.SiteConfig;
+import org.parkgate.site.SiteConfigLoader;
+
+/**
+ * The ledger's audit commands, run beside (or without) a working controller:
+ * <pre>
+ *   verify [DB] [--anchor LINK:SHA256]   check integrity, hash chain and numbering; exit 0 good, 1 bad
+ *   backup DEST [--db DB]                online copy, then verify the copy
+ *   zreport --site FILE [--data DIR]     close every finished business day, print its Z-report
+ * </pre>
+ * Exit status: 0 good, 1 the ledger failed a check or the command failed, 2 bad arguments.
+ */
+public final class AuditMain {
+  static final String USAGE = "usage: verify [DB] [--anchor LINK:SHA256] | backup DEST [--db DB] | zreport --site FILE [--data DIR]";
+  static final Path DEFAULT_DB = Path.of("data/ledger.db");
+
+  private AuditMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(List.of(args), Clock.systemUTC()));
+  }
+
+  static int run(List<String> args, Clock clock) {
+    if (args.isEmpty()) {
+      return usage("a command is needed");
+    }
+    Options o;
+    try {
+      o = Options.parse(args.subList(1, args.size()));
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+    try {
+      return switch (args.get(0)) {
+        case "verify" -> verify(o);
+        case "backup" -> backup(o);
+        case "zreport" -> zreport(o, clock);
+        default -> usage("unknown command '" + args.get(0) + "'");
+      };
+    } catch (LedgerException e) {
+      System.err.println(args.get(0) + ": " + e.getMessage());
+      return 1;
+    } catch (IllegalArgumentException e) {
+      return usage(e.getMessage());
+    }
+  }
+
+  private static int verify(Options o) {
+    if (o.positional.size() > 1) {
+      throw new IllegalArgumentException("verify takes one ledger file");
+    }
+    Path db = o.positional.isEmpty() ? o.db.orElse(DEFAULT_DB) : Path.of(o.positional.get(0));
+    Optional<LedgerVerifier.Anchor> anchor = o.anchor.map(LedgerVerifier.Anchor::parse);
+    LedgerVerifier.Result result = LedgerVerifier.verify(db, anchor);
+    (result.ok() ? System.out : System.err).println(result.summary());
+    return result.ok() ? 0 : 1;
+  }
+
+  private static int backup(Options o) {
+    if (o.positional.size() != 1) {
+      throw new IllegalArgumentException("backup needs one destination file");
+    }
+    Path dest = Path.of(o.positional.get(0));
+    long started = System.nanoTime();
+    LedgerVerifier.Result copy = LedgerBackup.copy(o.db.orElse(DEFAULT_DB), dest);
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    if (!copy.ok()) {
+      System.err.println("backup written to " + dest + " in " + ms + " ms but it does not verify: " + copy.summary());
+      return 1;
+    }
+    System.out.println("backup written to " + dest + " in " + ms + " ms and verified: " + copy.links() + " chain links, head link "
+        + copy.head().link() + " sha256 " + copy.head().hash() + ", " + copy.receipts() + " receipts");
+    return 0;
+  }
+
+  private static int zreport(Options o, Clock clock) {
+    Path siteFile = o.site.orElseThrow(() -> new IllegalArgumentException("zreport needs --site FILE"));
+    SiteConfig site;
+    try {
+      site = SiteConfigLoader.load(siteFile);
+    } catch (ConfigException e) {
+      System.err.println("zreport: " + e.getMessage());
+      return 2;
+    }
+    Path data = o.data.orElse(site.controller().dataDir());
+    try (Ledger ledger = Ledger.open(data.resolve("ledger.db"), site.id())) {
+      DailyClosure closure = new DailyClosure(ledger, site.zone(), site.currency(), clock);
+      List<ZReport> made = closure.closeFinishedDays();
+      made.forEach(z -> System.out.print(z.render()));
+      if (made.isEmpty()) {
+        List<ZReport> all = closure.reports();
+        System.out.println(all.isEmpty()
+            ? "no business day has finished yet; nothing to close"
+            : "every finished day is closed; the last Z-report is no. " + all.get(all.size() - 1).zNo() + " for "
+                + all.get(all.size() - 1).businessDay());
+      }
+      return 0;
+    }
+  }
+
+  private static int usage(String why) {
+    System.err.println("audit: " + why + "; " + USAGE);
+    return 2;
+  }
+
+  /** The few options the commands take; anything else is an error, never ignored. */
+  private static final class Options {
+    final List<String> positional = new java.util.ArrayList<>();
+    Optional<Path> db = Optional.empty();
+    Optional<Path> site = Optional.empty();
+    Optional<Path> data = Optional.empty();
+    Optional<String> anchor = Optional.empty();
+
+    static Options parse(List<String> args) {
+      Options o = new Options();
+      for (int i = 0; i < args.size(); i++) {
+        String a = args.get(i);
+        if (!a.startsWith("--")) {
+          o.positional.add(a);
+          continue;
+        }
+        if (i + 1 >= args.size()) {
+          throw new IllegalArgumentException(a + " needs a value");
+        }
+        String v = args.get(++i);
+        switch (a) {
+          case "--db" -> o.db = Optional.of(Path.of(v));
+          case "--site" -> o.site = Optional.of(Path.of(v));
+          case "--data" -> o.data = Optional.of(Path.of(v));
+          case "--anchor" -> o.anchor = Optional.of(v);
+          default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+        }
+      }
+      return o;
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package org.parkgate.controller.ledger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.parkgate.money.Money;
+
+/**
+ * Closes business days into Z-reports. Every day from the one after the last closure (or the
+ * ledger's first day) through yesterday in the site's zone gets the next number, traffic or not,
+ * so a missing number or day is a missing report, never a quiet day.
+ */
+public final class DailyClosure {
+  private final Ledger ledger;
+  private final ZoneId zone;
+  private final Currency currency;
+  private final Clock clock;
+
+  public DailyClosure(Ledger ledger, ZoneId zone, Currency currency, Clock clock) {
+    this.ledger = ledger;
+    this.zone = zone;
+    this.currency = currency;
+    this.clock = clock;
+  }
+
+  /** Closes every day not yet closed that is over; returns the new reports, oldest first. */
+  public List<ZReport> closeFinishedDays() {
+    LocalDate yesterday = LocalDate.ofInstant(clock.instant(), zone).minusDays(1);
+    List<ZReport> made = new ArrayList<>();
+    while (true) {
+      ZReport report = ledger.inTransaction(() -> {
+        LocalDate next = nextDayToClose(ledger.connection(), yesterday);
+        return next.isAfter(yesterday) ? null : close(ledger.connection(), next);
+      });
+      if (report == null) {
+        return made;
+      }
+      made.add(report);
+    }
+  }
+
+  /** Every Z-report so far, oldest first. */
+  public List<ZReport> reports() {
+    return ledger.read(() -> {
+      List<ZReport> out = new ArrayList<>();
+      try (Statement s = ledger.connection().createStatement();
+          ResultSet r = s.executeQuery("SELECT z_no, business_day, zone, payments, gross_minor, first_receipt, last_receipt,"
+              + " reversals, reversed_minor, net_minor, currency, chain_link, chain_head, closed_at FROM zreports ORDER BY z_no")) {
+        while (r.next()) {
+          String cur = r.getString(11);
+          out.add(new ZReport(r.getLong(1), LocalDate.parse(r.getString(2)), ZoneId.of(r.getString(3)), r.getLong(4),
+              Money.of(r.getLong(5), cur), r.getString(6), r.getString(7), r.getLong(8), Money.of(r.getLong(9), cur),
+              Money.of(r.getLong(10), cur), r.getLong(12), r.getString(13), Instant.parse(r.getString(14))));
+        }
+      }
+      return out;
+    });
+  }
+
+  private LocalDate nextDayToClose(Connection db, LocalDate yesterday) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT business_day FROM zreports ORDER BY z_no DESC LIMIT 1")) {
+      if (r.next()) {
+        return LocalDate.parse(r.getString(1)).plusDays(1);
+      }
+    }
+    // Nothing closed yet: start on the ledger's first day (every write records an event).
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT recorded_at FROM events ORDER BY seq LIMIT 1")) {
+      return r.next() ? LocalDate.ofInstant(Instant.parse(r.getString(1)), zone) : yesterday;
+    }
+  }
+
+  private ZReport close(Connection db, LocalDate day) throws SQLException {
+    long from = day.atStartOfDay(zone).toEpochSecond();
+    long to = day.plusDays(1).atStartOfDay(zone).toEpochSecond();
+    long count;
+    long gross;
+    Optional<String> first;
+    Optional<String> last;
+    // strftime('%s') truncates fractions, which keeps each instant on its own side of midnight.
+    try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*), COALESCE(SUM(amount_minor), 0), MIN(receipt_seq),"
+        + " MAX(receipt_seq) FROM payments WHERE currency = ? AND CAST(strftime('%s', paid_at) AS INTEGER) >= ?"
+        + " AND CAST(strftime('%s', paid_at) AS INTEGER) < ?")) {
+      bind(p, from, to);
+      try (ResultSet r = p.executeQuery()) {
+        count = r.getLong(1);
+        gross = r.getLong(2);
+        first = receiptNo(db, r.getLong(3));
+        last = receiptNo(db, r.getLong(4));
+      }
+    }
+    long reversals;
+    long reversed;
+    try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*), COALESCE(SUM(amount_minor), 0) FROM reversals"
+        + " WHERE currency = ? AND CAST(strftime('%s', reversed_at) AS INTEGER) >= ?"
+        + " AND CAST(strftime('%s', reversed_at) AS INTEGER) < ?")) {
+      bind(p, from, to);
+      try (ResultSet r = p.executeQuery()) {
+        reversals = r.getLong(1);
+        reversed = r.getLong(2);
+      }
+    }
+    HashChain.Head head = HashChain.head(db);
+    Instant now = clock.instant();
+    try (PreparedStatement p = db.prepareStatement("INSERT INTO zreports(business_day, zone, payments, gross_minor,"
+        + " first_receipt, last_receipt, reversals, reversed_minor, net_minor, currency, chain_link, chain_head, closed_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      p.setString(1, day.toString());
+      p.setString(2, zone.getId());
+      p.setLong(3, count);
+      p.setLong(4, gross);
+      p.setString(5, first.orElse(null));
+      p.setString(6, last.orElse(null));
+      p.setLong(7, reversals);
+      p.setLong(8, reversed);
+      p.setLong(9, gross + reversed);
+      p.setString(10, currency.getCurrencyCode());
+      p.setLong(11, head.link());
+      p.setString(12, head.hash());
+      p.setString(13, now.toString());
+      p.executeUpdate();
+    }
+    long zNo;
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
+      zNo = r.getLong(1);
+    }
+    HashChain.append(db, head, ChainedTable.ZREPORTS, zNo);
+    return new ZReport(zNo, day, zone, count, Money.of(gross, currency), first.orElse(null), last.orElse(null), reversals,
+        Money.of(reversed, currency), Money.of(gross + reversed, currency), head.link(), head.hash(), now);
+  }
+
+  private void bind(PreparedStatement p, long from, long to) throws SQLException {
+    p.setString(1, currency.getCurrencyCode());
+    p.setLong(2, from);
+    p.setLong(3, to);
+  }
+
+  private static Optional<String> receiptNo(Connection db, long seq) throws SQLException {
+    try (PreparedStatement p = db.prepareStatement("SELECT receipt_no FROM payments WHERE receipt_seq = ?")) {
+      p.setLong(1, seq);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+      }
+    }
+  }
+}

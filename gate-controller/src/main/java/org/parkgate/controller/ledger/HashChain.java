@@ -1,0 +1,124 @@
+package org.parkgate.controller.ledger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+
+/**
+ * The SHA-256 chain over every ledger row: link n's hash is SHA-256 of link n-1's hash (32 zero
+ * bytes before link 1) followed by the canonical form of link n's row (see {@link #canonical}).
+ * Appended in the same transaction as the row, so a row and its link commit or vanish together.
+ */
+public final class HashChain {
+  static final byte[] GENESIS = new byte[32];
+  private static final HexFormat HEX = HexFormat.of();
+
+  private HashChain() {}
+
+  /** The newest link, or link 0 with the genesis hash when nothing is chained yet. */
+  public record Head(long link, String hash) {}
+
+  public static Head head(Connection db) throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT link, hash FROM chain ORDER BY link DESC LIMIT 1")) {
+      return r.next() ? new Head(r.getLong(1), r.getString(2)) : new Head(0, HEX.formatHex(GENESIS));
+    }
+  }
+
+  /** Chains the row just inserted; call inside the transaction that inserted it. */
+  public static Head append(Connection db, ChainedTable table, long rowId) throws SQLException {
+    return append(db, head(db), table, rowId);
+  }
+
+  /** As {@link #append(Connection, ChainedTable, long)} when the caller already knows the head (bulk loads). */
+  public static Head append(Connection db, Head previous, ChainedTable table, long rowId) throws SQLException {
+    long link = previous.link() + 1;
+    String canonical;
+    try (PreparedStatement p = db.prepareStatement(table.selectOne())) {
+      p.setLong(1, rowId);
+      try (ResultSet r = p.executeQuery()) {
+        if (!r.next()) {
+          throw new SQLException("cannot chain " + table.table() + " row " + rowId + ": no such row");
+        }
+        canonical = canonical(link, table, r);
+      }
+    }
+    String hash = hash(previous.hash(), canonical);
+    try (PreparedStatement p = db.prepareStatement("INSERT INTO chain(link, tbl, row_id, hash) VALUES (?, ?, ?, ?)")) {
+      p.setLong(1, link);
+      p.setString(2, table.table());
+      p.setLong(3, rowId);
+      p.setString(4, hash);
+      p.executeUpdate();
+    }
+    return new Head(link, hash);
+  }
+
+  /** Migration step: chains the rows written before the chain existed, table by table. */
+  static void chainExistingRows(Connection db) throws SQLException {
+    Head head = head(db);
+    for (ChainedTable table : ChainedTable.values()) {
+      try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(table.selectAll())) {
+        while (r.next()) {
+          head = append(db, head, table, r.getLong(1));
+        }
+      }
+    }
+  }
+
+  /**
+   * One row as hashed: {@code link=N}, {@code table=NAME}, then per column {@code name=} and its
+   * value typed as SQLite stores it: {@code n} for NULL, {@code i<digits>} for an integer,
+   * {@code r<double>} for a real, {@code t<utf-8 length>:<text>} for text, {@code b<hex>} for a
+   * blob; each line ends with a newline. The lengths make it unambiguous; the types make a
+   * number quietly turned into text a different row.
+   */
+  static String canonical(long link, ChainedTable table, ResultSet row) throws SQLException {
+    return canonical(link, table, row, 1);
+  }
+
+  /** As {@link #canonical(long, ChainedTable, ResultSet)} for a row whose columns start at {@code first}. */
+  static String canonical(long link, ChainedTable table, ResultSet row, int first) throws SQLException {
+    StringBuilder out = new StringBuilder(256);
+    out.append("link=").append(link).append('\n').append("table=").append(table.table()).append('\n');
+    for (int i = 0; i < table.columns().size(); i++) {
+      out.append(table.columns().get(i)).append('=');
+      Object value = row.getObject(first + i);
+      if (value == null) {
+        out.append('n');
+      } else if (value instanceof Integer || value instanceof Long) {
+        out.append('i').append(((Number) value).longValue());
+      } else if (value instanceof Double || value instanceof Float) {
+        out.append('r').append(((Number) value).doubleValue());
+      } else if (value instanceof byte[] bytes) {
+        out.append('b').append(HEX.formatHex(bytes));
+      } else {
+        String text = value.toString();
+        out.append('t').append(text.getBytes(StandardCharsets.UTF_8).length).append(':').append(text);
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  static String hash(String previousHex, String canonical) {
+    MessageDigest sha = sha256();
+    sha.update(HEX.parseHex(previousHex));
+    sha.update(canonical.getBytes(StandardCharsets.UTF_8));
+    return HEX.formatHex(sha.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this Java has no SHA-256", e);
+    }
+  }
+}

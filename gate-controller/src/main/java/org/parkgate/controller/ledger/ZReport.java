@@ -1,0 +1,39 @@
+package org.parkgate.controller.ledger;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.parkgate.money.Money;
+
+/**
+ * A daily closure: one business day's takings, numbered consecutively (an empty day gets its
+ * number too), with the chain head at closing so a printed copy pins the ledger as it was.
+ */
+public record ZReport(
+    long zNo,
+    LocalDate businessDay,
+    ZoneId zone,
+    long payments,
+    Money gross,
+    String firstReceipt,
+    String lastReceipt,
+    long reversals,
+    Money reversed,
+    Money net,
+    long chainLink,
+    String chainHead,
+    Instant closedAt) {
+
+  /** The report as printed for finance. */
+  public String render() {
+    String receipts = payments == 0 ? "none" : firstReceipt + " .. " + lastReceipt;
+    return String.join("\n",
+        "Z-report no. " + zNo + "  business day " + businessDay + " (" + zone + ")",
+        String.format("  payments   %6d   %14s   receipts %s", payments, gross, receipts),
+        String.format("  reversals  %6d   %14s", reversals, reversed),
+        String.format("  net                 %14s", net),
+        "  ledger chain head at closing: link " + chainLink + " sha256 " + chainHead,
+        "  closed at " + closedAt,
+        "");
+  }
+}
