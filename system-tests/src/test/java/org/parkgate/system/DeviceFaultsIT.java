@@ -11,7 +11,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -215,8 +214,8 @@ class DeviceFaultsIT {
   private static void driveOut(String card, Duration dwell) throws Exception {
     system.awaitLane("exit-1", "exit barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
     system.sim("POST", "/lanes/exit-1/vehicle/arrive", null);
-    // Give the controller a poll cycle to see the car, so the card meets a waiting lane.
-    Thread.sleep(300);
+    // The booth shows the car once the controller has seen it: the card then meets a waiting lane.
+    booth.awaitLane("exit-1", "the car at the exit", l -> l.path("vehiclePresent").asBoolean());
     assertEquals("closed", SystemFixture.barrier(system.lane("exit-1")), "the exit barrier waits for a card");
     JsonNode presented = system.sim("POST", "/lanes/exit-1/card/present", "{\"card\": \"" + card + "\"}");
     assertTrue(presented.path("sentToController").asBoolean(), "the reader had the controller to send to: " + presented);
@@ -291,12 +290,10 @@ class DeviceFaultsIT {
     while (true) {
       List<String> lines = outputLines();
       long bad = 0;
-      List<String> seen = new ArrayList<>();
       for (String line : lines.subList(Math.min(from, lines.size()), lines.size())) {
         Matcher m = BAD_FRAMES.matcher(line);
         if (line.contains(link + ":") && m.find()) {
           bad += Long.parseLong(m.group(1));
-          seen.add(line);
         }
       }
       if (bad > 0) {
