@@ -150,7 +150,7 @@ class DeviceFaultsIT {
       assertTrue(bad > 0, bus + ": bad frames counted " + bad);
     }
     assertTrue(booth.offlineDevices("entry-1").isEmpty() && booth.offlineDevices("exit-1").isEmpty(),
-        "a quarter of the frames damaged is not a dead module: " + booth.offlineDevices("entry-1") + booth.offlineDevices("exit-1"));
+        "a module behind a damaged line still answers; it is not offline: " + booth.offlineDevices("entry-1") + booth.offlineDevices("exit-1"));
   }
 
   @Test
