@@ -67,6 +67,18 @@ final class BoothClient implements AutoCloseable {
     return SystemFixture.JSON.readTree(r.body());
   }
 
+  /** The devices the booth shows as offline at a lane now, e.g. "barrier (no answer for 2000 ms)". */
+  List<String> offlineDevices(String laneId) throws Exception {
+    for (JsonNode lane : state().path("lanes")) {
+      if (lane.path("id").asText().equals(laneId)) {
+        List<String> devices = new java.util.ArrayList<>();
+        lane.path("offlineDevices").forEach(d -> devices.add(d.asText()));
+        return devices;
+      }
+    }
+    throw new AssertionError("the booth shows no lane " + laneId + ": " + state().toPrettyString());
+  }
+
   /** The booth's view of a lane, once it shows what is expected. */
   JsonNode awaitLane(String laneId, String what, Predicate<JsonNode> condition) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

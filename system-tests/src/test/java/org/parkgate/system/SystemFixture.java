@@ -30,6 +30,8 @@ final class SystemFixture implements AutoCloseable {
   final int controlPort;
   final int consolePort;
   final int httpPort;
+  /** Where each lane's simulated devices listen: "entry-1 barrier" to its TCP port. */
+  final java.util.Map<String, Integer> devicePorts = new java.util.HashMap<>();
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final List<RunningProcess> processes = new ArrayList<>();
 
@@ -49,6 +51,12 @@ final class SystemFixture implements AutoCloseable {
     consolePort = p[1];
     httpPort = p[2];
     ledger = dir.resolve("data/ledger.db");
+    devicePorts.put("entry-1 barrier", p[3]);
+    devicePorts.put("entry-1 cardUnit", p[4]);
+    devicePorts.put("entry-1 display", p[5]);
+    devicePorts.put("exit-1 barrier", p[6]);
+    devicePorts.put("exit-1 cardUnit", p[7]);
+    devicePorts.put("exit-1 display", p[8]);
     site = dir.resolve("site.yaml");
     StringBuilder exits = new StringBuilder();
     for (int i = 0; i < extraExits; i++) {
@@ -153,6 +161,15 @@ final class SystemFixture implements AutoCloseable {
       state = lane(lane);
     }
     return state;
+  }
+
+  /** The address the controller uses for a lane's device, as it names it in its log. */
+  String deviceAddress(String lane, String device) {
+    Integer port = devicePorts.get(lane + " " + device);
+    if (port == null) {
+      throw new IllegalArgumentException("no device " + lane + " " + device + " in the fixture's site");
+    }
+    return "tcp://127.0.0.1:" + port;
   }
 
   static String barrier(JsonNode lane) {
