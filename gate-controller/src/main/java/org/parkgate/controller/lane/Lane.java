@@ -64,9 +64,15 @@ public record Lane(LaneKind kind, LaneState state, BarrierInputs inputs, String 
           ? new Step(seen, List.of())
           // The vehicle backed off before it was let through: forget it.
           : new Step(seen.with(LaneState.IDLE, null, 0, null), List.of(new LaneCommand.Show(seen.idleRows())));
-      case OPENING -> now.safetyLoop()
-          ? new Step(seen.with(LaneState.PASSING, card, stayId, due), List.of())
-          : new Step(seen, List.of());
+      case OPENING -> {
+        if (now.safetyLoop()) {
+          yield new Step(seen.with(LaneState.PASSING, card, stayId, due), List.of());
+        }
+        // Every loop is clear where a vehicle was a moment ago: it crossed the safety loop
+        // between two polls (or a damaged answer hid it). Close behind it rather than leave the
+        // lane open for the next vehicle to drive through unpaid.
+        yield inputs.vehiclePresent() && !now.vehiclePresent() ? seen.vehicleCleared() : new Step(seen, List.of());
+      }
       case PASSING -> now.safetyLoop() ? new Step(seen, List.of()) : seen.vehicleCleared();
       case CLOSING -> seen.whileClosing();
     };

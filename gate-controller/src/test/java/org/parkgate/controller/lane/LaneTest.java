@@ -148,6 +148,19 @@ class LaneTest {
   }
 
   @Test
+  void aVehicleThatCrossedBetweenTwoPollsIsClosedBehindAndItsExitRecorded() {
+    start(LaneKind.EXIT);
+    inputs(CLOSED_ARMED);
+    on(new LaneEvent.CardRead("C1"));
+    on(new LaneEvent.ExitQuoted(7, FIVE));
+    on(new LaneEvent.Paid(7));
+    inputs(OPEN_ARMED);
+    expect(LaneState.OPENING);
+    inputs(OPEN_EMPTY);
+    expect(LaneState.CLOSING, LaneCommand.CloseBarrier.class, LaneCommand.RecordExit.class);
+  }
+
+  @Test
   void aVehicleOnTheSafetyLoopWhileClosingReopensTheBarrier() {
     start(LaneKind.ENTRY);
     inputs(CLOSED_ARMED);
