@@ -8,37 +8,57 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.function.BiConsumer;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 import org.parkgate.money.Money;
 
-/** Properties every tariff and stay must keep, checked over random tariffs and stays. */
+/**
+ * Properties every tariff and stay must keep, checked over random tariffs and stays. Each
+ * property draws from its own fixed seed, so a failure names a case that reproduces every run.
+ */
 class FeePropertiesTest {
 
-  @Provide
-  Arbitrary<RandomTariffs.Case> cases() {
-    return Arbitraries.longs().map(RandomTariffs::random);
+  /** Runs {@code check} over {@code tries} random cases, with a random source for its other inputs. */
+  private static void forCases(long seed, int tries, BiConsumer<RandomTariffs.Case, Random> check) {
+    Random random = new Random(seed);
+    for (int i = 0; i < tries; i++) {
+      check.accept(RandomTariffs.random(random.nextLong()), random);
+    }
   }
 
-  @Property(tries = 400)
-  void engineAgreesWithTheMinuteByMinuteOracle(@ForAll("cases") RandomTariffs.Case c) {
+  private static int between(Random random, int min, int max) {
+    return min + random.nextInt(max - min + 1);
+  }
+
+  private static List<String> voucherCodes(Random random) {
+    List<String> codes = new ArrayList<>();
+    for (int n = random.nextInt(4); n > 0; n--) {
+      codes.add(RandomTariffs.VOUCHERS[random.nextInt(RandomTariffs.VOUCHERS.length)]);
+    }
+    return codes;
+  }
+
+  @Test
+  void engineAgreesWithTheMinuteByMinuteOracle() {
+    forCases(1, 400, (c, random) -> engineAgreesWithTheOracle(c));
+  }
+
+  private static void engineAgreesWithTheOracle(RandomTariffs.Case c) {
     long engine = FeeEngine.quote(c.tariff(), StayRequest.of("car", c.entry(), c.exit()))
         .total().minor();
     long oracle = new MinuteOracle(c.tariff(), c.scheme()).fee(c.entry(), c.exit());
     assertEquals(oracle, engine, c::toString);
   }
 
-  @Property(tries = 200)
-  void totalNeverDecreasesAsTheExitMovesLater(
-      @ForAll("cases") RandomTariffs.Case c,
-      @ForAll @IntRange(min = 1, max = 600) int laterMinutes,
-      @ForAll boolean lost,
-      @ForAll("voucherCodes") List<String> vouchers) {
+  @Test
+  void totalNeverDecreasesAsTheExitMovesLater() {
+    forCases(2, 200, (c, random) -> totalNeverDecreases(c, between(random, 1, 600), random.nextBoolean(),
+        voucherCodes(random)));
+  }
+
+  private static void totalNeverDecreases(RandomTariffs.Case c, int laterMinutes, boolean lost, List<String> vouchers) {
     StayRequest earlier = StayRequest.of("car", c.entry(), c.exit()).withVouchers(vouchers);
     if (lost) {
       earlier = earlier.withLostCard();
@@ -49,11 +69,12 @@ class FeePropertiesTest {
     assertTrue(a <= b, () -> a + " then " + b + " for " + c);
   }
 
-  @Property(tries = 200)
-  void afterPayingAtAPayStationWhatIsOwedNeverDecreasesAsTheExitMovesLater(
-      @ForAll("cases") RandomTariffs.Case c,
-      @ForAll @IntRange(min = 0, max = 3000) int paid,
-      @ForAll @IntRange(min = 1, max = 120) int laterMinutes) {
+  @Test
+  void afterPayingAtAPayStationWhatIsOwedNeverDecreasesAsTheExitMovesLater() {
+    forCases(3, 200, (c, random) -> owedNeverDecreases(c, between(random, 0, 3000), between(random, 1, 120)));
+  }
+
+  private static void owedNeverDecreases(RandomTariffs.Case c, int paid, int laterMinutes) {
     Prepayment payment = new Prepayment(c.exit(), Money.of(paid, "CNY"));
     StayRequest atPayStation = StayRequest.of("car", c.entry(), c.exit()).withPrepaid(payment);
     long previous = FeeEngine.quote(c.tariff(), atPayStation).total().minor();
@@ -66,8 +87,12 @@ class FeePropertiesTest {
     }
   }
 
-  @Property(tries = 200)
-  void noDayEverCostsMoreThanTheDailyMaximum(@ForAll("cases") RandomTariffs.Case c) {
+  @Test
+  void noDayEverCostsMoreThanTheDailyMaximum() {
+    forCases(4, 200, (c, random) -> withinDailyMaximum(c));
+  }
+
+  private static void withinDailyMaximum(RandomTariffs.Case c) {
     DayWindow w = c.scheme().window;
     FeeQuote q = FeeEngine.quote(c.tariff(), StayRequest.of("car", c.entry(), c.exit()));
     if (w.maximum() == Long.MAX_VALUE) {
@@ -78,8 +103,12 @@ class FeePropertiesTest {
         () -> q.total() + " over " + days + " day(s) for " + c);
   }
 
-  @Property(tries = 200)
-  void linesAddUpToTheTotal(@ForAll("cases") RandomTariffs.Case c, @ForAll boolean lost) {
+  @Test
+  void linesAddUpToTheTotal() {
+    forCases(5, 200, (c, random) -> linesAddUp(c, random.nextBoolean()));
+  }
+
+  private static void linesAddUp(RandomTariffs.Case c, boolean lost) {
     StayRequest r = StayRequest.of("car", c.entry(), c.exit());
     FeeQuote q = FeeEngine.quote(c.tariff(), lost ? r.withLostCard() : r);
     long sum = q.lines().stream().mapToLong(l -> l.amount().minor()).sum();
@@ -87,10 +116,18 @@ class FeePropertiesTest {
     assertTrue(q.total().minor() >= 0);
   }
 
-  @Property(tries = 200)
-  void splittingTheEvaluationNeverChangesTheResult(
-      @ForAll("cases") RandomTariffs.Case c,
-      @ForAll("splits") List<Integer> splitsInPermille) {
+  @Test
+  void splittingTheEvaluationNeverChangesTheResult() {
+    forCases(6, 200, (c, random) -> {
+      List<Integer> splits = new ArrayList<>();
+      for (int n = random.nextInt(7); n > 0; n--) {
+        splits.add(random.nextInt(1001));
+      }
+      splitNeverChanges(c, splits);
+    });
+  }
+
+  private static void splitNeverChanges(RandomTariffs.Case c, List<Integer> splitsInPermille) {
     Scheme scheme = c.scheme();
     long entry = c.entry().getEpochSecond();
     long exit = c.exit().getEpochSecond();
@@ -104,25 +141,14 @@ class FeePropertiesTest {
     assertEquals(wholeLines, splitLines, c::toString);
   }
 
-  @Provide
-  Arbitrary<List<String>> voucherCodes() {
-    return Arbitraries.of(RandomTariffs.VOUCHERS).list().ofMaxSize(3);
+  @Test
+  void anyValidRequestGetsAQuote() {
+    forCases(7, 200, (c, random) -> getsAQuote(c, random.nextBoolean(), between(random, 0, 3000),
+        between(random, -30, 60), between(random, 0, 59), between(random, 0, 59), voucherCodes(random)));
   }
 
-  @Provide
-  Arbitrary<List<Integer>> splits() {
-    return Arbitraries.integers().between(0, 1000).list().ofMaxSize(6);
-  }
-
-  @Property(tries = 200)
-  void anyValidRequestGetsAQuote(
-      @ForAll("cases") RandomTariffs.Case c,
-      @ForAll boolean lost,
-      @ForAll @IntRange(min = 0, max = 3000) int paid,
-      @ForAll @IntRange(min = -30, max = 60) int paidMinutesBeforeExit,
-      @ForAll @IntRange(min = 0, max = 59) int entrySeconds,
-      @ForAll @IntRange(min = 0, max = 59) int exitSeconds,
-      @ForAll("voucherCodes") List<String> vouchers) {
+  private static void getsAQuote(RandomTariffs.Case c, boolean lost, int paid, int paidMinutesBeforeExit,
+      int entrySeconds, int exitSeconds, List<String> vouchers) {
     // Real lanes stamp seconds; the engine must take them too.
     Instant entry = c.entry().plusSeconds(entrySeconds);
     Instant exit = c.exit().plusSeconds(60 + exitSeconds);
