@@ -14,9 +14,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The fee engine against the issue's targets: a one-day stay on a tariff with day and night
- * periods and a daily maximum (config/tariffs/day-night.yaml), the same for a 30-day stay, and
- * the minute-by-minute reference evaluator on both for the ratio.
+ * The fee engine against the issue's targets: a one-day stay on a tariff with day and night periods
+ * and a daily maximum (config/tariffs/day-night.yaml), the same for a 30-day stay, and the
+ * minute-by-minute reference evaluator on both for the ratio.
  *
  * <p>Entries rotate through a week of start times so neither the JIT nor a lucky alignment with
  * period boundaries flatters the result.

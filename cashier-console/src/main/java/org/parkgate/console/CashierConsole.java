@@ -41,8 +41,13 @@ public final class CashierConsole implements AutoCloseable {
   private final Channel server;
   private final UserStore users;
 
-  private CashierConsole(EventLoopGroup boss, EventLoopGroup workers, ExecutorService slowWork,
-      ControllerLink link, Channel server, UserStore users) {
+  private CashierConsole(
+      EventLoopGroup boss,
+      EventLoopGroup workers,
+      ExecutorService slowWork,
+      ControllerLink link,
+      Channel server,
+      UserStore users) {
     this.boss = boss;
     this.workers = workers;
     this.slowWork = slowWork;
@@ -55,7 +60,8 @@ public final class CashierConsole implements AutoCloseable {
    * Starts serving and connecting. {@code settings} wins over the site file's console section
    * (tests use port 0 and a stub controller).
    */
-  public static CashierConsole start(SiteConfig site, SiteConfig.ConsoleSettings settings, Path usersFile, String consoleId)
+  public static CashierConsole start(
+      SiteConfig site, SiteConfig.ConsoleSettings settings, Path usersFile, String consoleId)
       throws IOException {
     PasswordHasher hasher = new PasswordHasher();
     UserStore users = UserStore.loadOrCreate(usersFile, hasher);
@@ -67,16 +73,28 @@ public final class CashierConsole implements AutoCloseable {
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     // One thread is enough for a booth; the bounded queue turns a login flood into refusals.
     ExecutorService slowWork =
-        new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(32),
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(32),
             r -> {
               Thread t = new Thread(r, "password-check");
               t.setDaemon(true);
               return t;
             });
-    ControllerLink link = new ControllerLink(URI.create(settings.controllerUrl()), consoleId, workers.next(), hub);
+    ControllerLink link =
+        new ControllerLink(URI.create(settings.controllerUrl()), consoleId, workers.next(), hub);
     CashDesk desk = new CashDesk(hub, link::send);
     HttpServices services =
-        new HttpServices(site.name(), sessions, new Authenticator(users, hasher, Clock.systemUTC()), hub, desk, slowWork);
+        new HttpServices(
+            site.name(),
+            sessions,
+            new Authenticator(users, hasher, Clock.systemUTC()),
+            hub,
+            desk,
+            slowWork);
     Channel server;
     try {
       server =
@@ -92,7 +110,14 @@ public final class CashierConsole implements AutoCloseable {
       if (e instanceof BindException) {
         throw new PortInUseException(settings.bindHost(), settings.httpPort(), e);
       }
-      throw new IOException("cannot listen on " + settings.bindHost() + ":" + settings.httpPort() + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot listen on "
+              + settings.bindHost()
+              + ":"
+              + settings.httpPort()
+              + ": "
+              + e.getMessage(),
+          e);
     }
     link.start();
     return new CashierConsole(boss, workers, slowWork, link, server, users);
@@ -118,7 +143,8 @@ public final class CashierConsole implements AutoCloseable {
     shutdown(boss, workers, slowWork);
   }
 
-  private static void shutdown(EventLoopGroup boss, EventLoopGroup workers, ExecutorService slowWork) {
+  private static void shutdown(
+      EventLoopGroup boss, EventLoopGroup workers, ExecutorService slowWork) {
     slowWork.shutdownNow();
     // No quiet period: a booth restart should be quick, and nothing is left to flush.
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);

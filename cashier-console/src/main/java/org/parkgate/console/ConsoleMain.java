@@ -50,8 +50,12 @@ public final class ConsoleMain {
             configured.bindHost(),
             options.port() != null ? options.port() : configured.httpPort(),
             options.controllerUrl() != null ? options.controllerUrl() : configured.controllerUrl());
-    Path users = options.users() != null ? options.users() : site.controller().dataDir().resolve("console").resolve("users.yaml");
-    String consoleId = options.consoleId() != null ? options.consoleId() : "booth-" + settings.httpPort();
+    Path users =
+        options.users() != null
+            ? options.users()
+            : site.controller().dataDir().resolve("console").resolve("users.yaml");
+    String consoleId =
+        options.consoleId() != null ? options.consoleId() : "booth-" + settings.httpPort();
 
     CashierConsole console;
     try {
@@ -68,16 +72,22 @@ public final class ConsoleMain {
 
     CountDownLatch stopped = new CountDownLatch(1);
     // SIGINT and SIGTERM run shutdown hooks: close sockets and the controller link in order.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      console.close();
-      System.out.println("cashier-console: stopped");
-      stopped.countDown();
-    }, "console-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  console.close();
+                  System.out.println("cashier-console: stopped");
+                  stopped.countDown();
+                },
+                "console-shutdown"));
 
     printDemoLogins(console.users(), users);
     String host = settings.bindHost().equals("0.0.0.0") ? "127.0.0.1" : settings.bindHost();
-    System.out.println("cashier-console: site " + site.id() + ", controller " + settings.controllerUrl());
-    System.out.println("cashier-console: console ready at http://" + host + ":" + console.httpPort() + "/");
+    System.out.println(
+        "cashier-console: site " + site.id() + ", controller " + settings.controllerUrl());
+    System.out.println(
+        "cashier-console: console ready at http://" + host + ":" + console.httpPort() + "/");
     System.out.flush();
     stopped.await();
   }
@@ -87,9 +97,12 @@ public final class ConsoleMain {
     if (demo.isEmpty()) {
       return;
     }
-    System.out.println("cashier-console: demo logins (from " + usersFile + "; change them before real use):");
+    System.out.println(
+        "cashier-console: demo logins (from " + usersFile + "; change them before real use):");
     for (UserStore.DemoLogin d : demo) {
-      System.out.printf("  %-12s / %-18s %s%n", d.username(), d.password(), d.role().name().toLowerCase(java.util.Locale.ROOT));
+      System.out.printf(
+          "  %-12s / %-18s %s%n",
+          d.username(), d.password(), d.role().name().toLowerCase(java.util.Locale.ROOT));
     }
   }
 
@@ -99,7 +112,8 @@ public final class ConsoleMain {
       char[] typed = System.console().readPassword("password: ");
       password = typed == null ? "" : new String(typed);
     } else {
-      password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+      password =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
     }
     if (password == null || password.length() < 8) {
       System.err.println("cashier-console: a password needs at least 8 characters");

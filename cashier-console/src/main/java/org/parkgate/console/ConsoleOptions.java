@@ -4,7 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The command line, checked: every mistake is an IllegalArgumentException saying which. */
-record ConsoleOptions(Path site, Path users, Integer port, String controllerUrl, String consoleId, boolean hashPassword) {
+record ConsoleOptions(
+    Path site,
+    Path users,
+    Integer port,
+    String controllerUrl,
+    String consoleId,
+    boolean hashPassword) {
 
   static ConsoleOptions parse(String[] args) {
     Path site = null;

@@ -38,20 +38,24 @@ import org.parkgate.api.Welcome;
 import org.parkgate.money.Money;
 
 /**
- * A small but real gate-controller for tests: a WebSocket server on loopback speaking the
- * console protocol (hello, welcome, replay after seq, live events, one result per request id).
+ * A small but real gate-controller for tests: a WebSocket server on loopback speaking the console
+ * protocol (hello, welcome, replay after seq, live events, one result per request id).
  */
 public final class FakeController implements AutoCloseable {
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final ChannelGroup consoles = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final List<ConsoleEvent> events = new ArrayList<>();
   private final Map<String, CommandResult> results = new HashMap<>();
   private final AtomicInteger receipts = new AtomicInteger();
   private final Channel server;
+
   /** Every command received, in order, hellos included. */
   public final BlockingQueue<ConsoleCommand> received = new LinkedBlockingQueue<>();
+
   /** Payments to "lose": the connection drops before their result is sent. */
   public volatile int dropBeforeResult;
+
   /** When set, payments are refused with this reason. */
   public volatile String refuseWith;
 
@@ -60,16 +64,17 @@ public final class FakeController implements AutoCloseable {
         new ServerBootstrap()
             .group(group)
             .channel(NioServerSocketChannel.class)
-            .childHandler(new ChannelInitializer<SocketChannel>() {
-              @Override
-              protected void initChannel(SocketChannel ch) {
-                ch.pipeline()
-                    .addLast(new HttpServerCodec())
-                    .addLast(new HttpObjectAggregator(65536))
-                    .addLast(new WebSocketServerProtocolHandler("/console"))
-                    .addLast(new Handler());
-              }
-            })
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ch.pipeline()
+                        .addLast(new HttpServerCodec())
+                        .addLast(new HttpObjectAggregator(65536))
+                        .addLast(new WebSocketServerProtocolHandler("/console"))
+                        .addLast(new Handler());
+                  }
+                })
             .bind("127.0.0.1", port)
             .sync()
             .channel();
@@ -126,7 +131,15 @@ public final class FakeController implements AutoCloseable {
   private synchronized void handle(Channel ch, ConsoleCommand command) {
     received.add(command);
     if (command instanceof ConsoleCommand.Hello hello) {
-      send(ch, new Welcome("demo", "Demo Car Park", ZoneId.of("Asia/Shanghai"), "CNY", events.size(), List.of("entry-1", "exit-1")));
+      send(
+          ch,
+          new Welcome(
+              "demo",
+              "Demo Car Park",
+              ZoneId.of("Asia/Shanghai"),
+              "CNY",
+              events.size(),
+              List.of("entry-1", "exit-1")));
       for (ConsoleEvent e : events) {
         if (e.seq() > hello.afterSeq()) {
           send(ch, e);
@@ -151,8 +164,17 @@ public final class FakeController implements AutoCloseable {
         return;
       }
       String receipt = String.format("demo-%06d", receipts.incrementAndGet());
-      publish(seq -> new ConsoleEvent.PaymentRecorded(seq, Instant.now(), pay.lane(), pay.stayId(), "CARD-" + pay.stayId(),
-          pay.amount(), receipt, pay.cashier()));
+      publish(
+          seq ->
+              new ConsoleEvent.PaymentRecorded(
+                  seq,
+                  Instant.now(),
+                  pay.lane(),
+                  pay.stayId(),
+                  "CARD-" + pay.stayId(),
+                  pay.amount(),
+                  receipt,
+                  pay.cashier()));
       CommandResult r = CommandResult.ok(pay.requestId(), "receipt " + receipt);
       results.put(pay.requestId(), r);
       send(ch, r);
@@ -168,14 +190,27 @@ public final class FakeController implements AutoCloseable {
     Instant exit = Instant.parse("2027-01-09T06:30:00Z");
     Money half = Money.of(dueMinor / 2, "CNY");
     Money rest = Money.of(dueMinor - dueMinor / 2, "CNY");
-    return seq -> new ConsoleEvent.ExitPending(seq, exit, "exit-1", stayId, card, exit.minusSeconds(5400), exit,
-        Money.of(dueMinor, "CNY"),
-        List.of(new ConsoleEvent.FeeItem("日间 day 13:00-14:00", "首小时 first hour", 1, half),
-            new ConsoleEvent.FeeItem("日间 day 14:00-14:30", "每半小时 per started 30 min", 1, rest)));
+    return seq ->
+        new ConsoleEvent.ExitPending(
+            seq,
+            exit,
+            "exit-1",
+            stayId,
+            card,
+            exit.minusSeconds(5400),
+            exit,
+            Money.of(dueMinor, "CNY"),
+            List.of(
+                new ConsoleEvent.FeeItem("日间 day 13:00-14:00", "首小时 first hour", 1, half),
+                new ConsoleEvent.FeeItem(
+                    "日间 day 14:00-14:30", "每半小时 per started 30 min", 1, rest)));
   }
 
-  public static LongFunction<ConsoleEvent> laneStatus(String lane, String kind, String state, String barrier, boolean present, String... display) {
-    return seq -> new ConsoleEvent.LaneStatus(seq, Instant.now(), lane, kind, state, barrier, present, List.of(display));
+  public static LongFunction<ConsoleEvent> laneStatus(
+      String lane, String kind, String state, String barrier, boolean present, String... display) {
+    return seq ->
+        new ConsoleEvent.LaneStatus(
+            seq, Instant.now(), lane, kind, state, barrier, present, List.of(display));
   }
 
   private final class Handler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
@@ -192,12 +227,26 @@ public final class FakeController implements AutoCloseable {
     }
   }
 
-  /** Runs a fake controller on port 7200 with a car waiting at exit-1, for trying the booth by hand. */
+  /**
+   * Runs a fake controller on port 7200 with a car waiting at exit-1, for trying the booth by hand.
+   */
   public static void main(String[] args) throws Exception {
     FakeController c = new FakeController(args.length > 0 ? Integer.parseInt(args[0]) : 7200);
-    c.publish(laneStatus("entry-1", "ENTRY", "IDLE", "closed", false, "欢迎 Welcome", "请取卡 Take a card"));
-    c.publish(seq -> new ConsoleEvent.EntryRecorded(seq, Instant.parse("2027-01-09T05:00:00Z"), "entry-1", 7, "00A1B2C3D4"));
-    c.publish(laneStatus("exit-1", "EXIT", "AWAITING_PAYMENT", "closed", true, "停车费 Fee 11.00", "请到收费亭缴费 Pay at booth"));
+    c.publish(
+        laneStatus("entry-1", "ENTRY", "IDLE", "closed", false, "欢迎 Welcome", "请取卡 Take a card"));
+    c.publish(
+        seq ->
+            new ConsoleEvent.EntryRecorded(
+                seq, Instant.parse("2027-01-09T05:00:00Z"), "entry-1", 7, "00A1B2C3D4"));
+    c.publish(
+        laneStatus(
+            "exit-1",
+            "EXIT",
+            "AWAITING_PAYMENT",
+            "closed",
+            true,
+            "停车费 Fee 11.00",
+            "请到收费亭缴费 Pay at booth"));
     c.publish(exitPending(7, "00A1B2C3D4", 1100));
     System.out.println("fake controller on " + c.url());
     Thread.currentThread().join();

@@ -18,7 +18,8 @@ public final class TestConsole {
   }
 
   public static CashierConsole start(FakeController controller, Path dataDir) throws IOException {
-    SiteConfig.ConsoleSettings settings = new SiteConfig.ConsoleSettings("127.0.0.1", 0, controller.url());
+    SiteConfig.ConsoleSettings settings =
+        new SiteConfig.ConsoleSettings("127.0.0.1", 0, controller.url());
     return CashierConsole.start(demoSite(), settings, dataDir.resolve("users.yaml"), "booth-test");
   }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The one JSON mapping of the console API, shared by controller and consoles. */
@@ -46,7 +46,8 @@ public final class ApiJson {
    */
   public static ApiMessage read(String json) throws BadMessageException {
     if (json.length() > MAX_MESSAGE_BYTES) {
-      throw new BadMessageException("message too large: " + json.length() + " characters, at most " + MAX_MESSAGE_BYTES);
+      throw new BadMessageException(
+          "message too large: " + json.length() + " characters, at most " + MAX_MESSAGE_BYTES);
     }
     try {
       ApiMessage message = MAPPER.readValue(json, ApiMessage.class);

@@ -1,7 +1,8 @@
 package org.parkgate.api;
 
 /** The answer to one command: done, or refused with a reason a cashier can read. */
-public record CommandResult(String requestId, boolean ok, String error, String detail) implements ApiMessage {
+public record CommandResult(String requestId, boolean ok, String error, String detail)
+    implements ApiMessage {
   public static CommandResult ok(String requestId, String detail) {
     return new CommandResult(requestId, true, null, detail);
   }

@@ -11,8 +11,8 @@ public sealed interface ConsoleCommand extends ApiMessage {
   String requestId();
 
   /**
-   * The first message on a connection: who is calling and the last event sequence it has seen
-   * (0 for none). The controller answers with {@link Welcome}, then every event after it.
+   * The first message on a connection: who is calling and the last event sequence it has seen (0
+   * for none). The controller answers with {@link Welcome}, then every event after it.
    */
   record Hello(String requestId, String consoleId, long afterSeq) implements ConsoleCommand {}
 

@@ -5,8 +5,8 @@ import java.util.List;
 import org.parkgate.money.Money;
 
 /**
- * Something that happened on the site, pushed to every console. {@code seq} increases by one
- * for each event the controller records, so a console that reconnects asks for what it missed.
+ * Something that happened on the site, pushed to every console. {@code seq} increases by one for
+ * each event the controller records, so a console that reconnects asks for what it missed.
  */
 public sealed interface ConsoleEvent extends ApiMessage {
   long seq();
@@ -32,7 +32,8 @@ public sealed interface ConsoleEvent extends ApiMessage {
   }
 
   /** A casual parker entered: a card was issued and the stay opened. */
-  record EntryRecorded(long seq, Instant at, String lane, long stayId, String card) implements ConsoleEvent {}
+  record EntryRecorded(long seq, Instant at, String lane, long stayId, String card)
+      implements ConsoleEvent {}
 
   /** A vehicle waits at an exit with a fee due; the cashier collects it. */
   record ExitPending(
@@ -64,14 +65,17 @@ public sealed interface ConsoleEvent extends ApiMessage {
       implements ConsoleEvent {}
 
   /** The vehicle cleared the exit and the stay closed. */
-  record VehicleLeft(long seq, Instant at, String lane, long stayId, String card) implements ConsoleEvent {}
+  record VehicleLeft(long seq, Instant at, String lane, long stayId, String card)
+      implements ConsoleEvent {}
 
   /** A device went offline or came back. */
-  record DeviceStatus(long seq, Instant at, String lane, String device, boolean online, String detail)
+  record DeviceStatus(
+      long seq, Instant at, String lane, String device, boolean online, String detail)
       implements ConsoleEvent {}
 
   /** A card presented at a lane that the lane cannot accept, and why. */
-  record CardRejected(long seq, Instant at, String lane, String card, String reason) implements ConsoleEvent {}
+  record CardRejected(long seq, Instant at, String lane, String card, String reason)
+      implements ConsoleEvent {}
 
   /** One line of a fee's explanation, as shown to cashier and driver. */
   record FeeItem(String period, String rule, long quantity, Money amount) {}

@@ -1,6 +1,8 @@
 package org.parkgate.config;
 
-/** A configuration file that cannot be used; the message names the file, the place and the fault. */
+/**
+ * A configuration file that cannot be used; the message names the file, the place and the fault.
+ */
 public final class ConfigException extends Exception {
   public ConfigException(String message) {
     super(message);

@@ -18,8 +18,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A node of a YAML or JSON configuration file that remembers where it is, so that every error
- * names the file and the place in it ("sites/demo.yaml: lanes[1].kind: ...").
+ * A node of a YAML or JSON configuration file that remembers where it is, so that every error names
+ * the file and the place in it ("sites/demo.yaml: lanes[1].kind: ...").
  */
 public final class ConfigNode {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -45,7 +45,8 @@ public final class ConfigNode {
     } catch (NoSuchFileException e) {
       throw new ConfigException(file + ": no such file");
     } catch (IOException e) {
-      String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+      String reason =
+          e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
       throw new ConfigException(file + ": not valid YAML: " + reason, e);
     }
   }
@@ -67,7 +68,11 @@ public final class ConfigNode {
     for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
       String key = it.next();
       if (!known.contains(key)) {
-        throw child(key).error("unknown key (known keys: " + String.join(", ", known.stream().sorted().toList()) + ")");
+        throw child(key)
+            .error(
+                "unknown key (known keys: "
+                    + String.join(", ", known.stream().sorted().toList())
+                    + ")");
       }
     }
     return this;
@@ -151,7 +156,9 @@ public final class ConfigNode {
   }
 
   public Duration duration(String key, Duration fallback) throws ConfigException {
-    return has(key) ? parse(key, ConfigNode::parseDuration, "a duration such as 500ms, 3s, 15min or PT15M") : fallback;
+    return has(key)
+        ? parse(key, ConfigNode::parseDuration, "a duration such as 500ms, 3s, 15min or PT15M")
+        : fallback;
   }
 
   public ZoneId zone(String key) throws ConfigException {
@@ -177,7 +184,8 @@ public final class ConfigNode {
   }
 
   /** Parses a value with a function that throws on bad input, naming what was expected. */
-  public <T> T parse(String key, Function<String, T> parser, String expected) throws ConfigException {
+  public <T> T parse(String key, Function<String, T> parser, String expected)
+      throws ConfigException {
     String value = text(key);
     try {
       return parser.apply(value);
@@ -192,7 +200,9 @@ public final class ConfigNode {
     if (t.startsWith("pt") || t.startsWith("p")) {
       return Duration.parse(text.trim().toUpperCase(java.util.Locale.ROOT));
     }
-    String[][] units = {{"ms", "MILLIS"}, {"min", "MINUTES"}, {"s", "SECONDS"}, {"h", "HOURS"}, {"d", "DAYS"}};
+    String[][] units = {
+      {"ms", "MILLIS"}, {"min", "MINUTES"}, {"s", "SECONDS"}, {"h", "HOURS"}, {"d", "DAYS"}
+    };
     for (String[] unit : units) {
       if (t.endsWith(unit[0])) {
         long amount = Long.parseLong(t.substring(0, t.length() - unit[0].length()).trim());

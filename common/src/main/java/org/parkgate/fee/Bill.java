@@ -6,8 +6,8 @@ import java.util.List;
 import org.parkgate.money.Money;
 
 /**
- * One quote being worked out, step by step in the order {@link FeeEngine} documents. Each step
- * adds the lines that explain what it changed, so the lines always add up to the fee.
+ * One quote being worked out, step by step in the order {@link FeeEngine} documents. Each step adds
+ * the lines that explain what it changed, so the lines always add up to the fee.
  */
 final class Bill {
 
@@ -17,8 +17,10 @@ final class Bill {
   private final List<Voucher> vouchers;
   private final long entry;
   private final List<FeeLine> lines = new ArrayList<>(8);
+
   /** The exit the stay is charged to: the payment time when the car left within exit grace. */
   private final long chargedExit;
+
   private final boolean leftInExitGrace;
   private String stayLabel;
   private long fee;
@@ -32,13 +34,12 @@ final class Bill {
     long exit = request.exit().getEpochSecond();
     Prepayment prepaid = request.prepaid();
     if (prepaid != null && !prepaid.amount().currency().equals(tariff.currency())) {
-      throw new IllegalArgumentException("prepaid in " + prepaid.amount().currency()
-          + ", tariff is " + tariff.currency());
+      throw new IllegalArgumentException(
+          "prepaid in " + prepaid.amount().currency() + ", tariff is " + tariff.currency());
     }
     leftInExitGrace = prepaid != null && exit <= prepaid.at().getEpochSecond() + scheme.exitGrace;
-    chargedExit = leftInExitGrace
-        ? Math.max(entry, Math.min(exit, prepaid.at().getEpochSecond()))
-        : exit;
+    chargedExit =
+        leftInExitGrace ? Math.max(entry, Math.min(exit, prepaid.at().getEpochSecond())) : exit;
   }
 
   void parking() {
@@ -71,11 +72,15 @@ final class Bill {
   void otherVouchers() {
     for (Voucher v : vouchers) {
       switch (v.kind()) {
-        case TIME -> { }
-        case PERCENT -> add(words().percentVoucher(v.code(), percent(v.value())),
-            -(Math.multiplyExact(fee, v.value()) / 10_000));
-        case AMOUNT -> add(words().amountVoucher(v.code(), money(v.value()).toDecimalString()),
-            -Math.min(fee, v.value()));
+        case TIME -> {}
+        case PERCENT ->
+            add(
+                words().percentVoucher(v.code(), percent(v.value())),
+                -(Math.multiplyExact(fee, v.value()) / 10_000));
+        case AMOUNT ->
+            add(
+                words().amountVoucher(v.code(), money(v.value()).toDecimalString()),
+                -Math.min(fee, v.value()));
         case FREE -> add(words().freeVoucher(v.code()), -fee);
       }
     }
@@ -86,8 +91,11 @@ final class Bill {
     if (prepaid == null) {
       return;
     }
-    add(words().paidAtPayStation(LocalText.dateTime(local(prepaid.at())), scheme.exitGrace,
-        leftInExitGrace), -Math.min(fee, prepaid.amount().minor()));
+    add(
+        words()
+            .paidAtPayStation(
+                LocalText.dateTime(local(prepaid.at())), scheme.exitGrace, leftInExitGrace),
+        -Math.min(fee, prepaid.amount().minor()));
   }
 
   /** Last, so that no voucher or payment reduces it. */
@@ -105,8 +113,12 @@ final class Bill {
   private long stayFee(long exit, List<FeeLine> out) {
     if (exit - entry <= scheme.grace) {
       if (out != null) {
-        out.add(new FeeLine(LocalText.span(local(entry), local(exit)),
-            words().graceFree(scheme.grace), 0, money(0)));
+        out.add(
+            new FeeLine(
+                LocalText.span(local(entry), local(exit)),
+                words().graceFree(scheme.grace),
+                0,
+                money(0)));
       }
       return 0;
     }

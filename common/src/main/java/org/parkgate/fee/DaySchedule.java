@@ -1,14 +1,15 @@
 package org.parkgate.fee;
 
 /**
- * Which rule applies at each local time of one kind of day. Like a clock face: the last entry
- * of the day continues from midnight until the first entry starts, so "07:00 day, 19:00 night"
- * is a complete schedule.
+ * Which rule applies at each local time of one kind of day. Like a clock face: the last entry of
+ * the day continues from midnight until the first entry starts, so "07:00 day, 19:00 night" is a
+ * complete schedule.
  */
 final class DaySchedule {
 
   /** Local second of the day at which each entry starts, ascending. */
   final int[] from;
+
   final Rule[] rules;
 
   DaySchedule(int[] from, Rule[] rules) {

@@ -5,13 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
- * The one place fees are computed. Pure: the same tariff and request always give the same quote;
- * it reads no clock and no files.
+ * The one place fees are computed. Pure: the same tariff and request always give the same quote; it
+ * reads no clock and no files.
  *
  * <p>Order of application: the stay's parking fee (with the entry grace period and the exit grace
- * after a pay-station payment), then time vouchers, the lost-card parking fee, percentage
- * vouchers, amount vouchers, free vouchers, what was already paid, and last the card replacement
- * fee, which no voucher reduces.
+ * after a pay-station payment), then time vouchers, the lost-card parking fee, percentage vouchers,
+ * amount vouchers, free vouchers, what was already paid, and last the card replacement fee, which
+ * no voucher reduces.
  */
 public final class FeeEngine {
 

@@ -42,13 +42,19 @@ final class LineBook {
     }
     flush();
     for (int i = 0; i < pending.size(); i++) {
-      lines.add(new FeeLine(span(pending.from(i), pending.to(i)), pending.rule(i),
-          pending.quantity(i), money(pending.amount(i))));
+      lines.add(
+          new FeeLine(
+              span(pending.from(i), pending.to(i)),
+              pending.rule(i),
+              pending.quantity(i),
+              money(pending.amount(i))));
     }
     pending.clear();
   }
 
-  /** The day over [from, to) is charged {@code amount} by {@code rule} alone, whatever its lines. */
+  /**
+   * The day over [from, to) is charged {@code amount} by {@code rule} alone, whatever its lines.
+   */
   void replaceDay(String rule, long from, long to, long amount) {
     pending.clear();
     if (Objects.equals(rule, runRule) && runTo == from && runEach == amount) {

@@ -9,6 +9,7 @@ final class PendingLines {
 
   /** from, to, quantity, amount of each line, one after another. */
   private long[] numbers = new long[2 * FIELDS];
+
   private String[] rules = new String[2];
   private int size;
 

@@ -1,33 +1,42 @@
 package org.parkgate.fee;
 
 /**
- * How time inside one period of the day (say "day" or "night") is charged, measured from when
- * the period starts being charged in the stay.
+ * How time inside one period of the day (say "day" or "night") is charged, measured from when the
+ * period starts being charged in the stay.
  *
  * <p>Every rule is a short list of charges at fixed offsets (bands, a flat charge, a per-period
- * first hour) followed by an optional repeating increment. That one shape covers free windows,
- * flat night rates, band tables and "first hour then per started half hour", and lets the engine
- * count a whole period's charges with arithmetic instead of walking its minutes.
+ * first hour) followed by an optional repeating increment. That one shape covers free windows, flat
+ * night rates, band tables and "first hour then per started half hour", and lets the engine count a
+ * whole period's charges with arithmetic instead of walking its minutes.
  */
 public final class Rule {
 
   final String name;
   final String description;
+
   /** Offsets in seconds, ascending, at which a step charge falls due. */
   final long[] stepAt;
+
   /** What each step adds, in minor units; never negative. */
   final long[] stepAdds;
+
   /** The repeating increment after the steps: its length in seconds, 0 for none. */
   final long unit;
+
   final long unitPrice;
+
   /** Offset at which increments begin. */
   final long unitsFrom;
+
   /** True: a started increment is charged. False: only completed increments are. */
   final boolean roundUp;
+
   /** Most this rule charges in one uninterrupted period, in minor units. */
   final long maxPerPeriod;
+
   /** A first part of the stay charged once at entry, covering later periods too: 0 for none. */
   final long stayFirstLength;
+
   final long stayFirstPrice;
   final String stayFirstDescription;
 

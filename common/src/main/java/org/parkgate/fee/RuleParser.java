@@ -21,6 +21,7 @@ final class RuleParser {
 
   private final Currency currency;
   private final Wording wording;
+
   /** Prices of named bands, for a lost-card rule that charges "the 24h band". */
   final Map<String, Long> bandPrices = new LinkedHashMap<>();
 
@@ -82,12 +83,15 @@ final class RuleParser {
       if (per.equals("stay")) {
         stayFirstLength = length;
         stayFirstPrice = price;
-        stayFirstText = wording.say(name + "：首" + Wording.zhDuration(length),
-            name + ": first " + LocalText.duration(length) + " of the stay");
+        stayFirstText =
+            wording.say(
+                name + "：首" + Wording.zhDuration(length),
+                name + ": first " + LocalText.duration(length) + " of the stay");
       } else {
         steps.add(new long[] {0, price});
         unitsFrom = length;
-        text.add("首" + Wording.zhDuration(length) + fmt(price),
+        text.add(
+            "首" + Wording.zhDuration(length) + fmt(price),
             "first " + LocalText.duration(length) + " " + fmt(price));
       }
     }
@@ -107,8 +111,10 @@ final class RuleParser {
         text.add("，之后", ", then ");
       }
       String zhUnit = unitLength == 3600 ? "小时" : Wording.zhDuration(unitLength);
-      text.add((roundUp ? "每" : "每满") + zhUnit + fmt(unitPrice),
-          fmt(unitPrice) + (roundUp ? " per started " : " per full ")
+      text.add(
+          (roundUp ? "每" : "每满") + zhUnit + fmt(unitPrice),
+          fmt(unitPrice)
+              + (roundUp ? " per started " : " per full ")
               + LocalText.duration(unitLength));
     } else if (n.has("rounding")) {
       throw n.get("rounding").error("rounding needs unit and price");
@@ -119,7 +125,8 @@ final class RuleParser {
       text.add("，每时段最高" + fmt(max), ", at most " + fmt(max) + " per period");
     }
     if (text.isEmpty()) {
-      text.add("首" + Wording.zhDuration(stayFirstLength) + "后不再收费",
+      text.add(
+          "首" + Wording.zhDuration(stayFirstLength) + "后不再收费",
           "nothing after the first " + LocalText.duration(stayFirstLength));
     }
     steps.removeIf(s -> s[1] == 0);
@@ -129,8 +136,19 @@ final class RuleParser {
       at[i] = steps.get(i)[0];
       adds[i] = steps.get(i)[1];
     }
-    return new Rule(name, text.say(wording), at, adds, unitLength, unitPrice, unitsFrom, roundUp,
-        max, stayFirstLength, stayFirstPrice, stayFirstText);
+    return new Rule(
+        name,
+        text.say(wording),
+        at,
+        adds,
+        unitLength,
+        unitPrice,
+        unitsFrom,
+        roundUp,
+        max,
+        stayFirstLength,
+        stayFirstPrice,
+        stayFirstText);
   }
 
   /** Turns a band table into step charges; returns where the table ends. */
@@ -147,20 +165,27 @@ final class RuleParser {
       long upTo = band.get("upTo").positiveDuration();
       long price = band.get("price").money(currency);
       if (upTo <= previousUpTo) {
-        throw band.get("upTo").error("must be longer than the band before ("
-            + LocalText.duration(previousUpTo) + ")");
+        throw band.get("upTo")
+            .error(
+                "must be longer than the band before (" + LocalText.duration(previousUpTo) + ")");
       }
       if (price < previousPrice) {
-        throw band.get("price").error("is less than the band before ("
-            + fmt(previousPrice) + "); a longer stay must never cost less");
+        throw band.get("price")
+            .error(
+                "is less than the band before ("
+                    + fmt(previousPrice)
+                    + "); a longer stay must never cost less");
       }
       steps.add(new long[] {previousUpTo, price - previousPrice});
       if (band.has("name")) {
         bandPrices.put(band.get("name").text(), price);
       }
-      text.add((i == 0 ? "" : "，") + Wording.zhDuration(upTo) + "内"
-              + (price == 0 ? "免费" : fmt(price)),
-          (i == 0 ? "" : ", ") + "up to " + LocalText.duration(upTo) + " "
+      text.add(
+          (i == 0 ? "" : "，") + Wording.zhDuration(upTo) + "内" + (price == 0 ? "免费" : fmt(price)),
+          (i == 0 ? "" : ", ")
+              + "up to "
+              + LocalText.duration(upTo)
+              + " "
               + (price == 0 ? "free" : fmt(price)));
       previousUpTo = upTo;
       previousPrice = price;
@@ -191,8 +216,14 @@ final class RuleParser {
       String group = d < 5 ? "weekday" : "weekend";
       out[d] = first(given, DAY_NAMES.get(d), group, "default");
       if (out[d] == null) {
-        throw node.error("no schedule for " + DAY_NAMES.get(d)
-            + "; add '" + DAY_NAMES.get(d) + "', '" + group + "' or 'default'");
+        throw node.error(
+            "no schedule for "
+                + DAY_NAMES.get(d)
+                + "; add '"
+                + DAY_NAMES.get(d)
+                + "', '"
+                + group
+                + "' or 'default'");
       }
     }
     out[7] = first(given, "holiday", "sunday", "weekend", "default");

@@ -5,10 +5,13 @@ final class Scheme {
 
   final long grace;
   final long exitGrace;
+
   /** Indexed Monday=0 .. Sunday=6, public holiday=7. */
   final DaySchedule[] days;
+
   /** Non-null when one rule applies at all times, which spares the engine all period lookups. */
   final Rule onlyRule;
+
   final DayWindow window;
   final LostCardRule lostCard;
 

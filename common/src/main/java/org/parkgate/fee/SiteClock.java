@@ -9,8 +9,8 @@ import java.time.zone.ZoneRules;
 
 /**
  * Local time at the site for a meter walking forward through a stay. It keeps the zone offset in
- * force and the instant it next changes, so converting is an addition, and the meter knows where
- * a daylight-saving change forces it to look again.
+ * force and the instant it next changes, so converting is an addition, and the meter knows where a
+ * daylight-saving change forces it to look again.
  */
 final class SiteClock {
 
@@ -19,8 +19,10 @@ final class SiteClock {
   private final Tariff tariff;
   private final ZoneRules rules;
   private int offset;
+
   /** The offset above is in force over [from, until). */
   private long from;
+
   private long until;
 
   SiteClock(Tariff tariff, long at) {
@@ -42,8 +44,10 @@ final class SiteClock {
     ZoneOffsetTransition next = rules.nextTransition(instant);
     until = next == null ? Long.MAX_VALUE : next.toEpochSecond();
     ZoneOffsetTransition previous = rules.previousTransition(instant);
-    from = previous == null ? Long.MIN_VALUE / 2
-        : previous.getOffsetAfter().getTotalSeconds() == offset ? previous.toEpochSecond() : at;
+    from =
+        previous == null
+            ? Long.MIN_VALUE / 2
+            : previous.getOffsetAfter().getTotalSeconds() == offset ? previous.toEpochSecond() : at;
   }
 
   /** The next instant the offset changes (Long.MAX_VALUE: never). */
@@ -65,8 +69,8 @@ final class SiteClock {
   }
 
   /**
-   * The instant a local time next comes round on the clock as it stands, or {@link #until()} if
-   * a daylight-saving change comes first: local time must then be looked at afresh.
+   * The instant a local time next comes round on the clock as it stands, or {@link #until()} if a
+   * daylight-saving change comes first: local time must then be looked at afresh.
    */
   long nextInstantOf(long localSecond) {
     return Math.min(localSecond - offset, until);

@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Charges a stay period by period. It moves from one boundary to the next (a change of rule,
- * the start of a new day for the daily maximum, the day-rate threshold, a daylight-saving change)
- * and counts each stretch's charges with arithmetic, so a month costs about thirty days' worth
- * of steps, never forty thousand minutes.
+ * Charges a stay period by period. It moves from one boundary to the next (a change of rule, the
+ * start of a new day for the daily maximum, the day-rate threshold, a daylight-saving change) and
+ * counts each stretch's charges with arithmetic, so a month costs about thirty days' worth of
+ * steps, never forty thousand minutes.
  *
- * <p>Every charge falls due at a moment of the stay: a started increment at its start, a
- * completed one at its last second, a band when the band is entered. A charge counts when that
- * moment is before the exit, and belongs to the day that moment is in. This is what makes the fee
- * grow monotonically with the exit and lets evaluation stop and resume anywhere
- * ({@link #advanceTo}) without changing the result.
+ * <p>Every charge falls due at a moment of the stay: a started increment at its start, a completed
+ * one at its last second, a band when the band is entered. A charge counts when that moment is
+ * before the exit, and belongs to the day that moment is in. This is what makes the fee grow
+ * monotonically with the exit and lets evaluation stop and resume anywhere ({@link #advanceTo})
+ * without changing the result.
  */
 final class StayMeter {
 
@@ -166,10 +166,7 @@ final class StayMeter {
     if (r.unit > 0 && x1 > r.unitsFrom) {
       long y0 = Math.max(x0, r.unitsFrom) - r.unitsFrom;
       long y1 = x1 - r.unitsFrom;
-      long n =
-          r.roundUp
-              ? ceilDiv(y1, r.unit) - ceilDiv(y0, r.unit)
-              : y1 / r.unit - y0 / r.unit;
+      long n = r.roundUp ? ceilDiv(y1, r.unit) - ceilDiv(y0, r.unit) : y1 / r.unit - y0 / r.unit;
       amount = Math.addExact(amount, Math.multiplyExact(n, r.unitPrice));
       quantity += n;
     }
@@ -226,7 +223,9 @@ final class StayMeter {
   private void closeWindow() {
     long capped = Math.min(windowSum, window.maximum());
     long fin =
-        frozen ? Math.max(Math.min(windowSumAtFreeze, window.maximum()), window.ratePrice()) : capped;
+        frozen
+            ? Math.max(Math.min(windowSumAtFreeze, window.maximum()), window.ratePrice())
+            : capped;
     total = Math.addExact(total, fin);
     if (fin == windowSum) {
       book.keepDay();
@@ -288,9 +287,10 @@ final class StayMeter {
   private DaySchedule schedule(long epochDay) {
     if (epochDay != scheduleDay) {
       scheduleDay = epochDay;
-      cachedSchedule = tariff.isHoliday(epochDay)
-          ? scheme.days[7]
-          : scheme.days[(int) Math.floorMod(epochDay + 3, 7L)];
+      cachedSchedule =
+          tariff.isHoliday(epochDay)
+              ? scheme.days[7]
+              : scheme.days[(int) Math.floorMod(epochDay + 3, 7L)];
     }
     return cachedSchedule;
   }

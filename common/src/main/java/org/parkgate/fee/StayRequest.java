@@ -32,7 +32,11 @@ public record StayRequest(
   }
 
   public StayRequest(
-      String vehicleClass, Instant entry, Instant exit, boolean lostCard, List<String> voucherCodes) {
+      String vehicleClass,
+      Instant entry,
+      Instant exit,
+      boolean lostCard,
+      List<String> voucherCodes) {
     this(vehicleClass, entry, exit, lostCard, voucherCodes, null);
   }
 

@@ -15,11 +15,15 @@ public final class Tariff {
   private final ZoneId zone;
   private final ZoneRules zoneRules;
   private final Currency currency;
+
   /** Public holidays as local epoch days, ascending. */
   private final long[] holidays;
+
   private final List<TariffVersion> versions;
+
   /** From this epoch second on the zone's offset never changes again (Long.MAX_VALUE: never). */
   private final long fixedFrom;
+
   private final int fixedOffset;
   private final Wording wording;
 
@@ -98,7 +102,8 @@ public final class Tariff {
 
   /** The version in force at this instant; entry decides for the whole stay. */
   public TariffVersion versionAt(Instant instant) {
-    if (versions.size() == 1 && versions.get(0).validFrom() == null
+    if (versions.size() == 1
+        && versions.get(0).validFrom() == null
         && versions.get(0).validUntil() == null) {
       return versions.get(0);
     }

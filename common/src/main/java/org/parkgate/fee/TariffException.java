@@ -3,8 +3,8 @@ package org.parkgate.fee;
 import java.nio.file.Path;
 
 /**
- * A tariff file that cannot be used. The message names the file, the place in it (such as
- * {@code rules.day.bands[2].upTo}) and what is wrong, so a site manager can fix it without help.
+ * A tariff file that cannot be used. The message names the file, the place in it (such as {@code
+ * rules.day.bands[2].upTo}) and what is wrong, so a site manager can fix it without help.
  */
 public final class TariffException extends Exception {
 
@@ -27,7 +27,10 @@ public final class TariffException extends Exception {
     return file;
   }
 
-  /** The path inside the file, for example {@code classes.truck.rules.day.unit}; empty for the whole file. */
+  /**
+   * The path inside the file, for example {@code classes.truck.rules.day.unit}; empty for the whole
+   * file.
+   */
   public String where() {
     return where;
   }

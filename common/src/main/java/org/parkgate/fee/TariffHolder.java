@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The tariff in force at a site, reloadable from its file. A reload that fails leaves the
- * previous tariff in force: a typo in an edit must never stop the exits charging.
+ * The tariff in force at a site, reloadable from its file. A reload that fails leaves the previous
+ * tariff in force: a typo in an edit must never stop the exits charging.
  */
 public final class TariffHolder {
 

@@ -44,8 +44,11 @@ public final class TariffLoader {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : "line " + at.getLineNr() + " column " + at.getColumnNr();
-      throw new TariffException(file, where, "not valid " + (mapper == JSON ? "JSON" : "YAML")
-          + ": " + e.getOriginalMessage(), e);
+      throw new TariffException(
+          file,
+          where,
+          "not valid " + (mapper == JSON ? "JSON" : "YAML") + ": " + e.getOriginalMessage(),
+          e);
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
       throw new TariffException(file, "", "the file is empty");

@@ -1,6 +1,5 @@
 package org.parkgate.fee;
 
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -18,12 +17,23 @@ import org.parkgate.money.Money;
 /** Turns a tariff file's tree into a {@link Tariff}, checking everything on the way. */
 final class TariffParser {
 
-  private static final Set<String> SCHEME_KEYS = Set.of("grace", "exitGrace", "rules", "days",
-      "dailyMaximum", "dayWindow", "dayStartsAt", "dayRate", "lostCard");
-  private static final Set<String> VERSION_KEYS = union(SCHEME_KEYS,
-      Set.of("validFrom", "validUntil", "vouchers", "classes"));
-  private static final Set<String> TOP_KEYS = union(VERSION_KEYS,
-      Set.of("id", "name", "currency", "zone", "holidays", "versions", "language"));
+  private static final Set<String> SCHEME_KEYS =
+      Set.of(
+          "grace",
+          "exitGrace",
+          "rules",
+          "days",
+          "dailyMaximum",
+          "dayWindow",
+          "dayStartsAt",
+          "dayRate",
+          "lostCard");
+  private static final Set<String> VERSION_KEYS =
+      union(SCHEME_KEYS, Set.of("validFrom", "validUntil", "vouchers", "classes"));
+  private static final Set<String> TOP_KEYS =
+      union(
+          VERSION_KEYS,
+          Set.of("id", "name", "currency", "zone", "holidays", "versions", "language"));
   private static final Set<String> LOST_KEYS =
       Set.of("fee", "amount", "band", "replacementFee", "notLessThanStay");
   private static final long DEFAULT_EXIT_GRACE = 15 * 60;
@@ -46,15 +56,18 @@ final class TariffParser {
     try {
       zone = ZoneId.of(zoneNode.text());
     } catch (DateTimeException e) {
-      throw zoneNode.error("'" + zoneNode.text() + "' is not a time zone; write e.g. Asia/Shanghai");
+      throw zoneNode.error(
+          "'" + zoneNode.text() + "' is not a time zone; write e.g. Asia/Shanghai");
     }
     if (root.has("language")) {
       String lang = root.get("language").choice("en", "zh", "zh-en");
-      wording = new Wording(switch (lang) {
-        case "zh" -> Wording.Language.ZH;
-        case "zh-en" -> Wording.Language.ZH_EN;
-        default -> Wording.Language.EN;
-      });
+      wording =
+          new Wording(
+              switch (lang) {
+                case "zh" -> Wording.Language.ZH;
+                case "zh-en" -> Wording.Language.ZH_EN;
+                default -> Wording.Language.EN;
+              });
     }
     TreeSet<Long> holidays = new TreeSet<>();
     if (root.has("holidays")) {
@@ -127,8 +140,9 @@ final class TariffParser {
 
   private DayWindow window(Lookup n) throws TariffException {
     long max = n.has("dailyMaximum") ? n.get("dailyMaximum").money(currency) : Long.MAX_VALUE;
-    boolean rolling = n.has("dayWindow")
-        && n.get("dayWindow").choice("calendar-day", "rolling-24h").equals("rolling-24h");
+    boolean rolling =
+        n.has("dayWindow")
+            && n.get("dayWindow").choice("calendar-day", "rolling-24h").equals("rolling-24h");
     int startsAt = n.has("dayStartsAt") ? n.get("dayStartsAt").timeOfDay() : 0;
     if (rolling && n.has("dayStartsAt")) {
       throw n.get("dayStartsAt").error("a rolling 24h day starts at entry; remove dayStartsAt");
@@ -144,17 +158,21 @@ final class TariffParser {
         throw rate.get("after").error("must be shorter than a day");
       }
       if (price > max) {
-        throw rate.get("price").error("is more than the daily maximum "
-            + Money.of(max, currency).toDecimalString());
+        throw rate.get("price")
+            .error("is more than the daily maximum " + Money.of(max, currency).toDecimalString());
       }
     }
     if (max == Long.MAX_VALUE && after == 0) {
       return DayWindow.NONE;
     }
-    String maxText = max == Long.MAX_VALUE ? ""
-        : wording.dailyMaximum(Money.of(max, currency).toDecimalString(), rolling);
-    String rateText = after == 0 ? ""
-        : wording.dayRate(Money.of(price, currency).toDecimalString(), after, rolling);
+    String maxText =
+        max == Long.MAX_VALUE
+            ? ""
+            : wording.dailyMaximum(Money.of(max, currency).toDecimalString(), rolling);
+    String rateText =
+        after == 0
+            ? ""
+            : wording.dayRate(Money.of(price, currency).toDecimalString(), after, rolling);
     return new DayWindow(rolling, startsAt, max, after, price, maxText, rateText);
   }
 
@@ -165,39 +183,49 @@ final class TariffParser {
       return new LostCardRule(LostCardRule.Mode.STAY, 0, stayText(), defaultFee, true);
     }
     n.allowOnly(LOST_KEYS);
-    String fee = n.has("fee") ? n.get("fee").choice("stay", "flat", "day-maximum", "band")
-        : "stay";
-    long replacement = n.has("replacementFee") ? n.get("replacementFee").money(currency)
-        : defaultFee;
+    String fee = n.has("fee") ? n.get("fee").choice("stay", "flat", "day-maximum", "band") : "stay";
+    long replacement =
+        n.has("replacementFee") ? n.get("replacementFee").money(currency) : defaultFee;
     boolean atLeastStay = !n.has("notLessThanStay") || n.get("notLessThanStay").bool();
     return switch (fee) {
       case "flat" -> {
         long amount = n.get("amount").money(currency);
-        yield new LostCardRule(LostCardRule.Mode.FLAT, amount,
-            lostText("收费" + Money.of(amount, currency).toDecimalString(),
-                "lost-card fee " + Money.of(amount, currency).toDecimalString()), replacement,
+        yield new LostCardRule(
+            LostCardRule.Mode.FLAT,
+            amount,
+            lostText(
+                "收费" + Money.of(amount, currency).toDecimalString(),
+                "lost-card fee " + Money.of(amount, currency).toDecimalString()),
+            replacement,
             atLeastStay);
       }
       case "day-maximum" -> {
         if (window.maximum() == Long.MAX_VALUE) {
           throw n.get("fee").error("day-maximum needs a dailyMaximum in the tariff");
         }
-        yield new LostCardRule(LostCardRule.Mode.DAY_MAXIMUM, window.maximum(),
-            lostText(wording.dailyMaximum(max(window), window.rolling(), Wording.Language.ZH),
+        yield new LostCardRule(
+            LostCardRule.Mode.DAY_MAXIMUM,
+            window.maximum(),
+            lostText(
+                wording.dailyMaximum(max(window), window.rolling(), Wording.Language.ZH),
                 wording.dailyMaximum(max(window), window.rolling(), Wording.Language.EN)),
-            replacement, atLeastStay);
+            replacement,
+            atLeastStay);
       }
       case "band" -> {
         Node band = n.get("band");
         Long price = bands.get(band.text());
         if (price == null) {
-          throw band.error("no band named '" + band.text() + "'; named bands are "
-              + bands.keySet());
+          throw band.error(
+              "no band named '" + band.text() + "'; named bands are " + bands.keySet());
         }
         String amount = Money.of(price, currency).toDecimalString();
-        yield new LostCardRule(LostCardRule.Mode.BAND, price,
+        yield new LostCardRule(
+            LostCardRule.Mode.BAND,
+            price,
             lostText("按" + band.text() + "档" + amount, "band " + band.text() + " " + amount),
-            replacement, atLeastStay);
+            replacement,
+            atLeastStay);
       }
       default -> new LostCardRule(LostCardRule.Mode.STAY, 0, stayText(), replacement, true);
     };
@@ -236,17 +264,21 @@ final class TariffParser {
     return new Voucher(code, Voucher.Kind.FREE, 0);
   }
 
-  private static void checkNoOverlap(Node at, List<TariffVersion> versions)
-      throws TariffException {
+  private static void checkNoOverlap(Node at, List<TariffVersion> versions) throws TariffException {
     List<TariffVersion> sorted = new ArrayList<>(versions);
-    sorted.sort(Comparator.comparing(TariffVersion::validFrom,
-        Comparator.nullsFirst(Comparator.naturalOrder())));
+    sorted.sort(
+        Comparator.comparing(
+            TariffVersion::validFrom, Comparator.nullsFirst(Comparator.naturalOrder())));
     for (int i = 1; i < sorted.size(); i++) {
       LocalDateTime until = sorted.get(i - 1).validUntil();
       LocalDateTime from = sorted.get(i).validFrom();
       if (until == null || from == null || from.isBefore(until)) {
-        throw at.error("versions overlap: one starting " + orOpen(sorted.get(i - 1).validFrom())
-            + " and one starting " + orOpen(from) + "; give each a validUntil up to the next");
+        throw at.error(
+            "versions overlap: one starting "
+                + orOpen(sorted.get(i - 1).validFrom())
+                + " and one starting "
+                + orOpen(from)
+                + "; give each a validUntil up to the next");
       }
     }
   }
@@ -276,5 +308,4 @@ final class TariffParser {
       return own.has(key) ? own.opt(key) : shared.opt(key);
     }
   }
-
 }

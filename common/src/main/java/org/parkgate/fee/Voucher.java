@@ -1,9 +1,9 @@
 package org.parkgate.fee;
 
 /**
- * A voucher the tariff accepts. Vouchers apply in this order whatever order they were presented
- * in: time off, then percentages, then amounts, then free; so the same vouchers always give the
- * same fee.
+ * A voucher the tariff accepts. Vouchers apply in this order whatever order they were presented in:
+ * time off, then percentages, then amounts, then free; so the same vouchers always give the same
+ * fee.
  */
 record Voucher(String code, Kind kind, long value) {
 

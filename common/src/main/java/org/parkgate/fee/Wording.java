@@ -52,8 +52,8 @@ final class Wording {
   }
 
   String dailyMaximum(String amount, boolean rolling) {
-    return say(dailyMaximum(amount, rolling, Language.ZH), dailyMaximum(amount, rolling,
-        Language.EN));
+    return say(
+        dailyMaximum(amount, rolling, Language.ZH), dailyMaximum(amount, rolling, Language.EN));
   }
 
   /** The daily maximum in one given language, for phrases that quote it. */
@@ -65,20 +65,26 @@ final class Wording {
   }
 
   String dayRate(String price, long after, boolean rolling) {
-    return say((rolling ? "24小时内" : "当日") + "停车超过" + zhDuration(after) + "按" + price + "收费",
-        "day rate " + price + " when parked over " + LocalText.duration(after)
+    return say(
+        (rolling ? "24小时内" : "当日") + "停车超过" + zhDuration(after) + "按" + price + "收费",
+        "day rate "
+            + price
+            + " when parked over "
+            + LocalText.duration(after)
             + (rolling ? " in 24h" : " in a day"));
   }
 
   String graceFree(long grace) {
     return grace > 0
-        ? say(zhDuration(grace) + "免费时长内，免费", "free: within the "
-            + LocalText.duration(grace) + " grace period")
+        ? say(
+            zhDuration(grace) + "免费时长内，免费",
+            "free: within the " + LocalText.duration(grace) + " grace period")
         : say("未停车，免费", "free: no time parked");
   }
 
   String timeVoucher(String code, long time) {
-    return say("优惠券" + code + "：免" + zhDuration(time) + "停车费",
+    return say(
+        "优惠券" + code + "：免" + zhDuration(time) + "停车费",
         "voucher " + code + ": " + LocalText.duration(time) + " free parking");
   }
 
@@ -101,9 +107,13 @@ final class Wording {
   String paidAtPayStation(String when, long exitGrace, boolean within) {
     String zhGrace = zhDuration(exitGrace);
     String enGrace = LocalText.duration(exitGrace);
-    return say(when + "已缴费，" + (within ? zhGrace + "内出场" : "超过" + zhGrace + "出场"),
-        "paid at pay station " + when + (within ? ", left within the " : ", left after the ")
-            + enGrace + " exit grace");
+    return say(
+        when + "已缴费，" + (within ? zhGrace + "内出场" : "超过" + zhGrace + "出场"),
+        "paid at pay station "
+            + when
+            + (within ? ", left within the " : ", left after the ")
+            + enGrace
+            + " exit grace");
   }
 
   String rollingDay(String from) {

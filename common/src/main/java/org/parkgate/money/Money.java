@@ -27,8 +27,8 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
   }
 
   /**
-   * Parses a decimal amount in major units ("11.00", "5", "0.5") exactly; more fraction digits
-   * than the currency has is an error, not a rounding.
+   * Parses a decimal amount in major units ("11.00", "5", "0.5") exactly; more fraction digits than
+   * the currency has is an error, not a rounding.
    */
   public static Money parse(String major, Currency currency) {
     BigDecimal value;
@@ -96,8 +96,7 @@ public record Money(long minor, Currency currency) implements Comparable<Money> 
 
   private void requireSameCurrency(Money other) {
     if (!currency.equals(other.currency)) {
-      throw new IllegalArgumentException(
-          "cannot combine " + currency + " with " + other.currency);
+      throw new IllegalArgumentException("cannot combine " + currency + " with " + other.currency);
     }
   }
 

@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Where a lane device is reached: {@code tcp://host:port} (a serial device server or the
- * simulator), {@code serial:/dev/ttyUSB0?baud=9600&parity=none} (a local serial port) or
- * {@code local:name} (an in-process link, for tests). See {@code docs/hardware.md}.
+ * simulator), {@code serial:/dev/ttyUSB0?baud=9600&parity=none} (a local serial port) or {@code
+ * local:name} (an in-process link, for tests). See {@code docs/hardware.md}.
  */
 public sealed interface DeviceAddress {
 
@@ -19,7 +19,9 @@ public sealed interface DeviceAddress {
     }
   }
 
-  /** A serial port; the options are checked when the address is made (see {@link SerialSettings}). */
+  /**
+   * A serial port; the options are checked when the address is made (see {@link SerialSettings}).
+   */
   record Serial(String device, Map<String, String> options) implements DeviceAddress {
     public Serial {
       options = Map.copyOf(options);
@@ -42,7 +44,9 @@ public sealed interface DeviceAddress {
     }
   }
 
-  /** An in-process Netty {@code LocalChannel} link, so tests run the real pipelines without sockets. */
+  /**
+   * An in-process Netty {@code LocalChannel} link, so tests run the real pipelines without sockets.
+   */
   record Local(String name) implements DeviceAddress {
     @Override
     public String toString() {
@@ -60,7 +64,8 @@ public sealed interface DeviceAddress {
         throw new IllegalArgumentException("'" + text + "' is not a valid tcp:// address");
       }
       if (uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65535) {
-        throw new IllegalArgumentException("'" + text + "' needs a host and a port 1-65535, e.g. tcp://10.0.0.5:4001");
+        throw new IllegalArgumentException(
+            "'" + text + "' needs a host and a port 1-65535, e.g. tcp://10.0.0.5:4001");
       }
       if (uri.getPath() != null && !uri.getPath().isEmpty()) {
         throw new IllegalArgumentException("'" + text + "' must not have a path");
@@ -72,20 +77,24 @@ public sealed interface DeviceAddress {
       int q = rest.indexOf('?');
       String device = q < 0 ? rest : rest.substring(0, q);
       if (device.isEmpty()) {
-        throw new IllegalArgumentException("'" + text + "' names no serial device, e.g. serial:/dev/ttyUSB0");
+        throw new IllegalArgumentException(
+            "'" + text + "' names no serial device, e.g. serial:/dev/ttyUSB0");
       }
       if (!device.startsWith("/")) {
-        throw new IllegalArgumentException("'" + text + "': the serial device must be an absolute path, e.g. serial:/dev/ttyUSB0");
+        throw new IllegalArgumentException(
+            "'" + text + "': the serial device must be an absolute path, e.g. serial:/dev/ttyUSB0");
       }
       Map<String, String> options = new LinkedHashMap<>();
       if (q >= 0) {
         for (String pair : rest.substring(q + 1).split("&")) {
           int eq = pair.indexOf('=');
           if (eq <= 0) {
-            throw new IllegalArgumentException("'" + text + "': option '" + pair + "' is not key=value");
+            throw new IllegalArgumentException(
+                "'" + text + "': option '" + pair + "' is not key=value");
           }
           if (options.put(pair.substring(0, eq), pair.substring(eq + 1)) != null) {
-            throw new IllegalArgumentException("'" + text + "': option '" + pair.substring(0, eq) + "' is given twice");
+            throw new IllegalArgumentException(
+                "'" + text + "': option '" + pair.substring(0, eq) + "' is given twice");
           }
         }
       }
@@ -98,6 +107,7 @@ public sealed interface DeviceAddress {
     if (text.startsWith("local:") && text.length() > "local:".length()) {
       return new Local(text.substring("local:".length()));
     }
-    throw new IllegalArgumentException("'" + text + "' is neither tcp://host:port nor serial:/dev/... (nor local:name)");
+    throw new IllegalArgumentException(
+        "'" + text + "' is neither tcp://host:port nor serial:/dev/... (nor local:name)");
   }
 }

@@ -17,14 +17,23 @@ public record SerialSettings(int baud, Parity parity, int dataBits, StopBits sto
       List.of(1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400);
 
   // After BAUD_RATES: the constructor checks against it.
-  public static final SerialSettings DEFAULT = new SerialSettings(9600, Parity.NONE, 8, StopBits.ONE);
+  public static final SerialSettings DEFAULT =
+      new SerialSettings(9600, Parity.NONE, 8, StopBits.ONE);
 
   static final Set<String> KEYS = Set.of("baud", "parity", "dataBits", "stopBits");
 
-  public enum Parity { NONE, ODD, EVEN, MARK, SPACE }
+  public enum Parity {
+    NONE,
+    ODD,
+    EVEN,
+    MARK,
+    SPACE
+  }
 
   public enum StopBits {
-    ONE("1"), ONE_AND_HALF("1.5"), TWO("2");
+    ONE("1"),
+    ONE_AND_HALF("1.5"),
+    TWO("2");
 
     private final String text;
 
@@ -47,18 +56,20 @@ public record SerialSettings(int baud, Parity parity, int dataBits, StopBits sto
   }
 
   /**
-   * Reads the options of a serial address; the message of the exception names the option and
-   * what is wrong with it.
+   * Reads the options of a serial address; the message of the exception names the option and what
+   * is wrong with it.
    */
   public static SerialSettings from(Map<String, String> options) {
     for (String key : options.keySet()) {
       if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("unknown option '" + key + "' (known: baud, parity, dataBits, stopBits)");
+        throw new IllegalArgumentException(
+            "unknown option '" + key + "' (known: baud, parity, dataBits, stopBits)");
       }
     }
     int baud = number(options, "baud", DEFAULT.baud);
     if (!BAUD_RATES.contains(baud)) {
-      throw new IllegalArgumentException("baud=" + options.get("baud") + " is not one of " + BAUD_RATES);
+      throw new IllegalArgumentException(
+          "baud=" + options.get("baud") + " is not one of " + BAUD_RATES);
     }
     Parity parity = DEFAULT.parity;
     if (options.containsKey("parity")) {
@@ -66,7 +77,8 @@ public record SerialSettings(int baud, Parity parity, int dataBits, StopBits sto
       try {
         parity = Parity.valueOf(p.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("parity=" + p + " is not one of none, odd, even, mark, space");
+        throw new IllegalArgumentException(
+            "parity=" + p + " is not one of none, odd, even, mark, space");
       }
     }
     int dataBits = number(options, "dataBits", DEFAULT.dataBits);
@@ -76,8 +88,12 @@ public record SerialSettings(int baud, Parity parity, int dataBits, StopBits sto
     StopBits stop = DEFAULT.stopBits;
     if (options.containsKey("stopBits")) {
       String s = options.get("stopBits");
-      stop = java.util.Arrays.stream(StopBits.values()).filter(b -> b.text.equals(s)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("stopBits=" + s + " is not 1, 1.5 or 2"));
+      stop =
+          java.util.Arrays.stream(StopBits.values())
+              .filter(b -> b.text.equals(s))
+              .findFirst()
+              .orElseThrow(
+                  () -> new IllegalArgumentException("stopBits=" + s + " is not 1, 1.5 or 2"));
     }
     return new SerialSettings(baud, parity, dataBits, stop);
   }
@@ -96,11 +112,12 @@ public record SerialSettings(int baud, Parity parity, int dataBits, StopBits sto
 
   /** Bits on the line per character: start bit, data bits, parity bit if any, stop bits. */
   public double bitsPerCharacter() {
-    double stop = switch (stopBits) {
-      case ONE -> 1;
-      case ONE_AND_HALF -> 1.5;
-      case TWO -> 2;
-    };
+    double stop =
+        switch (stopBits) {
+          case ONE -> 1;
+          case ONE_AND_HALF -> 1.5;
+          case TWO -> 2;
+        };
     return 1 + dataBits + (parity == Parity.NONE ? 0 : 1) + stop;
   }
 

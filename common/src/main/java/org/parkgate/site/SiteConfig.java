@@ -30,11 +30,13 @@ public record SiteConfig(
   }
 
   /** Where the controller listens and keeps its data. */
-  public record ControllerSettings(String bindHost, int consolePort, Path dataDir, java.time.Duration pollInterval) {}
+  public record ControllerSettings(
+      String bindHost, int consolePort, Path dataDir, java.time.Duration pollInterval) {}
 
   /** Where the cashier console serves the booth UI and how it reaches the controller. */
   public record ConsoleSettings(String bindHost, int httpPort, String controllerUrl) {}
 
   /** Where the simulator serves its control interface. */
-  public record SimulatorSettings(String bindHost, int controlPort, java.time.Duration barrierTravel) {}
+  public record SimulatorSettings(
+      String bindHost, int controlPort, java.time.Duration barrierTravel) {}
 }

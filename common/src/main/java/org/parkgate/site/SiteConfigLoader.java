@@ -14,8 +14,11 @@ public final class SiteConfigLoader {
   private SiteConfigLoader() {}
 
   public static SiteConfig load(Path file) throws ConfigException {
-    ConfigNode root = ConfigNode.read(file).onlyKeys(Set.of("site", "lanes", "controller", "console", "simulator"));
-    ConfigNode site = root.required("site").onlyKeys(Set.of("id", "name", "zone", "currency", "tariff"));
+    ConfigNode root =
+        ConfigNode.read(file)
+            .onlyKeys(Set.of("site", "lanes", "controller", "console", "simulator"));
+    ConfigNode site =
+        root.required("site").onlyKeys(Set.of("id", "name", "zone", "currency", "tariff"));
     Path base = file.toAbsolutePath().getParent();
     // Read in the order of the file, so the first fault reported is the first one a reader meets.
     String id = site.text("id");
@@ -72,16 +75,7 @@ public final class SiteConfigLoader {
             s.integer("controlPort", 7000, 1, 65535),
             s.duration("barrierTravel", Duration.ofMillis(800)));
 
-    return new SiteConfig(
-        id,
-        name,
-        zone,
-        currency,
-        tariff,
-        lanes,
-        controller,
-        console,
-        simulator);
+    return new SiteConfig(id, name, zone, currency, tariff, lanes, controller, console, simulator);
   }
 
   private static LaneConfig lane(ConfigNode lane) throws ConfigException {
@@ -96,7 +90,15 @@ public final class SiteConfigLoader {
       ConfigNode m =
           barrier
               .required("map")
-              .onlyKeys(Set.of("openCoil", "closeCoil", "armingLoop", "safetyLoop", "openLimit", "closedLimit", "fault"));
+              .onlyKeys(
+                  Set.of(
+                      "openCoil",
+                      "closeCoil",
+                      "armingLoop",
+                      "safetyLoop",
+                      "openLimit",
+                      "closedLimit",
+                      "fault"));
       BarrierIoMap d = BarrierIoMap.DEFAULT;
       map =
           new BarrierIoMap(

@@ -7,8 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last handler of every pipeline: whatever went wrong upstream is logged once, with the link
- * it happened on, and the connection is closed so the peer (and our reconnect logic) notices.
+ * The last handler of every pipeline: whatever went wrong upstream is logged once, with the link it
+ * happened on, and the connection is closed so the peer (and our reconnect logic) notices.
  */
 @ChannelHandler.Sharable
 public final class CloseOnError extends ChannelInboundHandlerAdapter {
@@ -22,7 +22,8 @@ public final class CloseOnError extends ChannelInboundHandlerAdapter {
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (ctx.channel().isOpen()) {
-      log.warn("{} {}: closing after error: {}", link, ctx.channel().remoteAddress(), cause.toString());
+      log.warn(
+          "{} {}: closing after error: {}", link, ctx.channel().remoteAddress(), cause.toString());
       log.debug("{} error detail", link, cause);
       ctx.close();
     }

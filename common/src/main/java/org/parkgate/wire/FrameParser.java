@@ -3,9 +3,9 @@ package org.parkgate.wire;
 import io.netty.buffer.ByteBuf;
 
 /**
- * Recognises one kind of frame at the reader index of a buffer. A parser decides by the frame's
- * own structure (start byte, length field, check), never by timing, because serial links and
- * serial device servers split and merge frames arbitrarily.
+ * Recognises one kind of frame at the reader index of a buffer. A parser decides by the frame's own
+ * structure (start byte, length field, check), never by timing, because serial links and serial
+ * device servers split and merge frames arbitrarily.
  */
 public interface FrameParser<T> {
 

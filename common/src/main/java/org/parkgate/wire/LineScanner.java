@@ -6,15 +6,15 @@ import java.nio.charset.StandardCharsets;
 /**
  * Finds one ASCII line ended by CR, LF or CRLF, for line-oriented device protocols.
  *
- * <p>Up to two line ends before the text are taken as part of the frame, so the LF of a CRLF
- * (which arrives after the CR already ended the previous line) is not mistaken for noise, and no
- * line waits for a byte that may never come. A third line end in a row is an empty line: invalid.
+ * <p>Up to two line ends before the text are taken as part of the frame, so the LF of a CRLF (which
+ * arrives after the CR already ended the previous line) is not mistaken for noise, and no line
+ * waits for a byte that may never come. A third line end in a row is an empty line: invalid.
  *
  * <p>A line with a bad character or too many characters is dropped whole, through its line end:
- * dropping one byte at a time would let the tail of a damaged line ("12?34" giving "34") pass as
- * a good one, and line protocols have no check to catch that. Until the line end arrives the
- * scanner waits; the decoder's bound on frame length still applies, and any tail it leaves is
- * itself too long to be accepted.
+ * dropping one byte at a time would let the tail of a damaged line ("12?34" giving "34") pass as a
+ * good one, and line protocols have no check to catch that. Until the line end arrives the scanner
+ * waits; the decoder's bound on frame length still applies, and any tail it leaves is itself too
+ * long to be accepted.
  */
 public final class LineScanner {
   /** Which bytes a line may contain. */

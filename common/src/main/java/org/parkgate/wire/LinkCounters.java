@@ -3,8 +3,8 @@ package org.parkgate.wire;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Traffic and error counts of one link, updated by its event loop and read by anyone (status
- * pages, tests, the offline detector).
+ * Traffic and error counts of one link, updated by its event loop and read by anyone (status pages,
+ * tests, the offline detector).
  *
  * <p>{@code badFrames} counts the times the link lost synchronisation: one or more consecutive
  * bytes dropped before the next good frame. {@code droppedBytes} counts each byte dropped.
@@ -49,7 +49,13 @@ public final class LinkCounters {
 
   @Override
   public String toString() {
-    return "framesIn=" + framesIn() + " badFrames=" + badFrames() + " droppedBytes=" + droppedBytes()
-        + " framesOut=" + framesOut();
+    return "framesIn="
+        + framesIn()
+        + " badFrames="
+        + badFrames()
+        + " droppedBytes="
+        + droppedBytes()
+        + " framesOut="
+        + framesOut();
   }
 }

@@ -24,9 +24,9 @@ public sealed interface Parse<T> {
   record NeedMore<T>() implements Parse<T> {}
 
   /**
-   * The first byte cannot start a valid frame; {@code reason} says why, for logs and tests.
-   * {@code skip} bytes are to be dropped before scanning again: 1 unless the parser knows the
-   * extent of the bad frame.
+   * The first byte cannot start a valid frame; {@code reason} says why, for logs and tests. {@code
+   * skip} bytes are to be dropped before scanning again: 1 unless the parser knows the extent of
+   * the bad frame.
    */
   record Invalid<T>(String reason, int skip) implements Parse<T> {
     public Invalid {

@@ -8,10 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns a byte stream into frames with a {@link FrameParser}. On bytes that cannot start a frame
- * it drops one byte (or the bad frame, when the parser knows its extent) and rescans, so it finds the next good frame after noise, a bad check or a
- * truncated frame. Each loss of synchronisation is counted once and logged once at debug level;
- * the buffer never holds more than the parser's longest frame while waiting.
+ * Turns a byte stream into frames with a {@link FrameParser}. On bytes that cannot start a frame it
+ * drops one byte (or the bad frame, when the parser knows its extent) and rescans, so it finds the
+ * next good frame after noise, a bad check or a truncated frame. Each loss of synchronisation is
+ * counted once and logged once at debug level; the buffer never holds more than the parser's
+ * longest frame while waiting.
  */
 public final class ParsingDecoder<T> extends ByteToMessageDecoder {
   private static final Logger log = LoggerFactory.getLogger(ParsingDecoder.class);

@@ -3,11 +3,12 @@ package org.parkgate.wire;
 import io.netty.buffer.ByteBuf;
 
 /**
- * The XOR of a run of bytes written as two upper-case hex characters, the check used by
- * STX-framed card readers and our lane display protocol.
+ * The XOR of a run of bytes written as two upper-case hex characters, the check used by STX-framed
+ * card readers and our lane display protocol.
  */
 public final class XorCheck {
-  private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final byte[] HEX =
+      "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
   private XorCheck() {}
 

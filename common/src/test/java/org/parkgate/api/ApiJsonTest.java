@@ -17,11 +17,28 @@ class ApiJsonTest {
     Instant t = Instant.parse("2027-01-09T02:00:00Z");
     List<ApiMessage> messages =
         List.of(
-            new ConsoleEvent.LaneStatus(1, t, "exit-1", "EXIT", "AWAITING_PAYMENT", "closed", true, List.of("Fee 5.00", "Pay at booth")),
+            new ConsoleEvent.LaneStatus(
+                1,
+                t,
+                "exit-1",
+                "EXIT",
+                "AWAITING_PAYMENT",
+                "closed",
+                true,
+                List.of("Fee 5.00", "Pay at booth")),
             new ConsoleEvent.EntryRecorded(2, t, "entry-1", 7, "00A1B2C3D4"),
-            new ConsoleEvent.ExitPending(3, t, "exit-1", 7, "00A1B2C3D4", t.minusSeconds(3600), t, due,
+            new ConsoleEvent.ExitPending(
+                3,
+                t,
+                "exit-1",
+                7,
+                "00A1B2C3D4",
+                t.minusSeconds(3600),
+                t,
+                due,
                 List.of(new ConsoleEvent.FeeItem("day", "per started hour", 1, due))),
-            new ConsoleEvent.PaymentRecorded(4, t, "exit-1", 7, "00A1B2C3D4", due, "demo-000001", "cashier1"),
+            new ConsoleEvent.PaymentRecorded(
+                4, t, "exit-1", 7, "00A1B2C3D4", due, "demo-000001", "cashier1"),
             new ConsoleEvent.VehicleLeft(5, t, "exit-1", 7, "00A1B2C3D4"),
             new ConsoleEvent.DeviceStatus(6, t, "exit-1", "barrier", false, "no answer for 3 s"),
             new ConsoleEvent.CardRejected(7, t, "exit-1", "FFFF", "no open stay for this card"),
@@ -29,7 +46,13 @@ class ApiJsonTest {
             new ConsoleCommand.RecordCashPayment("r2", "exit-1", 7, due, "cashier1"),
             CommandResult.ok("r2", "receipt demo-000001"),
             CommandResult.refused("r3", "no vehicle waiting at exit-1"),
-            new Welcome("demo", "Demo Car Park", java.time.ZoneId.of("Asia/Shanghai"), "CNY", 7, List.of("entry-1", "exit-1")));
+            new Welcome(
+                "demo",
+                "Demo Car Park",
+                java.time.ZoneId.of("Asia/Shanghai"),
+                "CNY",
+                7,
+                List.of("entry-1", "exit-1")));
     for (ApiMessage message : messages) {
       assertEquals(message, ApiJson.read(ApiJson.write(message)));
     }
@@ -37,20 +60,34 @@ class ApiJsonTest {
 
   @Test
   void moneyTravelsAsMinorUnitsAndCurrency() {
-    String json = ApiJson.write(new ConsoleCommand.RecordCashPayment("r2", "exit-1", 7, Money.of(1100, "CNY"), "c"));
+    String json =
+        ApiJson.write(
+            new ConsoleCommand.RecordCashPayment("r2", "exit-1", 7, Money.of(1100, "CNY"), "c"));
     assertTrue(json.contains("\"amount\":{\"minor\":1100,\"currency\":\"CNY\"}"), json);
   }
 
   @Test
   void badInputIsRefusedWithAReason() {
-    assertEquals("unknown message type 'pay-twice'",
-        assertThrows(ApiJson.BadMessageException.class, () -> ApiJson.read("{\"type\":\"pay-twice\"}")).getMessage());
-    assertEquals("unknown field 'tip'",
-        assertThrows(ApiJson.BadMessageException.class,
-            () -> ApiJson.read("{\"type\":\"hello\",\"requestId\":\"a\",\"consoleId\":\"b\",\"afterSeq\":0,\"tip\":1}")).getMessage());
-    assertTrue(assertThrows(ApiJson.BadMessageException.class, () -> ApiJson.read("{\"type\":\"hello\","))
-        .getMessage().startsWith("malformed message"));
-    assertTrue(assertThrows(ApiJson.BadMessageException.class, () -> ApiJson.read("x".repeat(70_000)))
-        .getMessage().startsWith("message too large"));
+    assertEquals(
+        "unknown message type 'pay-twice'",
+        assertThrows(
+                ApiJson.BadMessageException.class, () -> ApiJson.read("{\"type\":\"pay-twice\"}"))
+            .getMessage());
+    assertEquals(
+        "unknown field 'tip'",
+        assertThrows(
+                ApiJson.BadMessageException.class,
+                () ->
+                    ApiJson.read(
+                        "{\"type\":\"hello\",\"requestId\":\"a\",\"consoleId\":\"b\",\"afterSeq\":0,\"tip\":1}"))
+            .getMessage());
+    assertTrue(
+        assertThrows(ApiJson.BadMessageException.class, () -> ApiJson.read("{\"type\":\"hello\","))
+            .getMessage()
+            .startsWith("malformed message"));
+    assertTrue(
+        assertThrows(ApiJson.BadMessageException.class, () -> ApiJson.read("x".repeat(70_000)))
+            .getMessage()
+            .startsWith("message too large"));
   }
 }

@@ -18,7 +18,9 @@ class DaylightSavingTest {
   private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
   private static Tariff tariff() throws TariffException {
-    return TariffLoader.parse(Path.of("ny.yaml"), """
+    return TariffLoader.parse(
+        Path.of("ny.yaml"),
+        """
         id: ny
         currency: USD
         zone: America/New_York
@@ -52,10 +54,10 @@ class DaylightSavingTest {
   @Test
   void aRepeatedHourIsChargedTwiceBecauseItIsParkedTwice() throws Exception {
     // 00:30 EDT to 03:30 EST is 4 h parked, all of it day rules (night starts at 02:30).
-    Instant in = LocalDateTime.parse("2027-11-07T00:30").atOffset(ZoneOffset.ofHours(-4))
-        .toInstant();
-    Instant out = LocalDateTime.parse("2027-11-07T03:30").atOffset(ZoneOffset.ofHours(-5))
-        .toInstant();
+    Instant in =
+        LocalDateTime.parse("2027-11-07T00:30").atOffset(ZoneOffset.ofHours(-4)).toInstant();
+    Instant out =
+        LocalDateTime.parse("2027-11-07T03:30").atOffset(ZoneOffset.ofHours(-5)).toInstant();
     assertEquals(4 * 3600, out.getEpochSecond() - in.getEpochSecond());
     // 00:30-02:30 local is 3 real hours of day (three started hours, 12.00); 02:30-03:30 night.
     assertEquals("13.00", fee(in, out));
@@ -63,7 +65,10 @@ class DaylightSavingTest {
 
   @Test
   void aMaximumDayStartingInTheRepeatedHourStartsAtItsFirstOccurrence() throws Exception {
-    Tariff t = TariffLoader.parse(Path.of("cap.yaml"), """
+    Tariff t =
+        TariffLoader.parse(
+            Path.of("cap.yaml"),
+            """
         id: cap
         currency: USD
         zone: America/New_York
@@ -76,9 +81,12 @@ class DaylightSavingTest {
     // from then on (01:30 EDT, 01:30 EST, 02:30 EST) are three more started hours, held to 6.00.
     Instant in = LocalDateTime.parse("2027-11-06T23:30").atZone(NEW_YORK).toInstant();
     Instant out = in.plusSeconds(5 * 3600);
-    assertEquals("12.00", FeeEngine.quote(t, StayRequest.of("car", in, out)).total()
-        .toDecimalString());
-    assertEquals("9.00", FeeEngine.quote(t, StayRequest.of("car", in, in.plusSeconds(3 * 3600)))
-        .total().toDecimalString());
+    assertEquals(
+        "12.00", FeeEngine.quote(t, StayRequest.of("car", in, out)).total().toDecimalString());
+    assertEquals(
+        "9.00",
+        FeeEngine.quote(t, StayRequest.of("car", in, in.plusSeconds(3 * 3600)))
+            .total()
+            .toDecimalString());
   }
 }

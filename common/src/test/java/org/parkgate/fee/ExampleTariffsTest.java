@@ -56,8 +56,8 @@ class ExampleTariffsTest {
 
   @Test
   void shanghaiIndoorLinesExplainTheFee() throws Exception {
-    FeeQuote q = quote(tariff("shanghai-indoor-1"),
-        request("2027-01-09T10:00", "2027-01-09T12:01"));
+    FeeQuote q =
+        quote(tariff("shanghai-indoor-1"), request("2027-01-09T10:00", "2027-01-09T12:01"));
     assertEquals(2, q.lines().size(), q.lines().toString());
     FeeLine first = q.lines().get(0);
     assertEquals("2027-01-09 10:00-11:00", first.period());
@@ -91,7 +91,9 @@ class ExampleTariffsTest {
     FeeQuote capped = quote(t, request("2027-01-09T10:00", "2027-01-09T23:59"));
     assertEquals("每日封顶30.00 / daily maximum 30.00", capped.lines().get(0).rule());
     FeeQuote lost = quote(t, request("2027-01-09T10:00", "2027-01-09T10:10").withLostCard());
-    assertEquals(List.of("15分钟免费时长内，免费 / free: within the 15min grace period",
+    assertEquals(
+        List.of(
+            "15分钟免费时长内，免费 / free: within the 15min grace period",
             "遗失卡：每日封顶30.00 / lost card: daily maximum 30.00",
             "遗失卡工本费 / lost card: card replacement fee"),
         lost.lines().stream().map(FeeLine::rule).toList());

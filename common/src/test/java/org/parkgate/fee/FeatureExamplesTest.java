@@ -64,11 +64,11 @@ class FeatureExamplesTest {
   @Test
   void lostCardOnBandTableCostsTheNamedBandPlusReplacement() throws Exception {
     Tariff t = load("bands-example");
-    assertEquals("28.00", fee(t, stay(t, "car", "2027-01-09T10:00", "2027-01-09T11:00")
-        .withLostCard()));
+    assertEquals(
+        "28.00", fee(t, stay(t, "car", "2027-01-09T10:00", "2027-01-09T11:00").withLostCard()));
     // 30 h matched from the entry record costs more than the band: the stay's fee applies.
-    assertEquals("36.00", fee(t, stay(t, "car", "2027-01-09T10:00", "2027-01-10T16:00")
-        .withLostCard()));
+    assertEquals(
+        "36.00", fee(t, stay(t, "car", "2027-01-09T10:00", "2027-01-10T16:00").withLostCard()));
   }
 
   @Test
@@ -151,15 +151,16 @@ class FeatureExamplesTest {
     // Time first: 5 h - 2 h = 3 h is 12.00, then half.
     assertEquals("6.00", fee(t, five.withVouchers(List.of("HALF", "SHOP2H"))));
     assertEquals("6.00", fee(t, five.withVouchers(List.of("HALF", "SHOP2H", "HALF"))));
-    assertThrows(IllegalArgumentException.class,
-        () -> fee(t, three.withVouchers(List.of("NOPE"))));
+    assertThrows(IllegalArgumentException.class, () -> fee(t, three.withVouchers(List.of("NOPE"))));
   }
 
   @Test
   void voucherLinesExplainTheDiscount() throws Exception {
     Tariff t = load("mall");
-    FeeQuote q = FeeEngine.quote(t, stay(t, "car", "2027-01-09T10:00", "2027-01-09T13:00")
-        .withVouchers(List.of("SHOP2H")));
+    FeeQuote q =
+        FeeEngine.quote(
+            t,
+            stay(t, "car", "2027-01-09T10:00", "2027-01-09T13:00").withVouchers(List.of("SHOP2H")));
     FeeLine voucher = q.lines().get(q.lines().size() - 1);
     assertEquals("voucher SHOP2H: 2h free parking", voucher.rule());
     assertEquals("-8.00", voucher.amount().toDecimalString());
@@ -176,8 +177,9 @@ class FeatureExamplesTest {
   @Test
   void exitGraceAfterPayingAtAPayStation() throws Exception {
     Tariff t = load("mall");
-    StayRequest r = stay(t, "car", "2027-01-09T10:00", "2027-01-09T13:05")
-        .withPrepaid(new Prepayment(at(t, "2027-01-09T12:50"), Money.of(1200, "CNY")));
+    StayRequest r =
+        stay(t, "car", "2027-01-09T10:00", "2027-01-09T13:05")
+            .withPrepaid(new Prepayment(at(t, "2027-01-09T12:50"), Money.of(1200, "CNY")));
     assertEquals("0.00", fee(t, r));
     // Leaving 25 minutes after paying: the stay to 13:15 is 4 started hours, 16.00, less 12.00.
     assertEquals("4.00", fee(t, r.withExit(at(t, "2027-01-09T13:15"))));
@@ -198,8 +200,12 @@ class FeatureExamplesTest {
     assertEquals("6.00", car(t, "2027-03-20T10:00", "2027-03-20T13:00"));
     assertEquals("7.50", car(t, "2027-04-02T10:00", "2027-04-02T13:00"));
     assertEquals("6.00", car(t, "2027-03-31T23:00", "2027-04-01T02:00"));
-    assertEquals("GBP", FeeEngine.quote(t, stay(t, "car", "2027-03-20T10:00",
-        "2027-03-20T13:00")).total().currency().getCurrencyCode());
+    assertEquals(
+        "GBP",
+        FeeEngine.quote(t, stay(t, "car", "2027-03-20T10:00", "2027-03-20T13:00"))
+            .total()
+            .currency()
+            .getCurrencyCode());
   }
 
   @Test

@@ -9,18 +9,20 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.function.BiConsumer;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.parkgate.money.Money;
 
 /**
- * Properties every tariff and stay must keep, checked over random tariffs and stays. Each
- * property draws from its own fixed seed, so a failure names a case that reproduces every run.
+ * Properties every tariff and stay must keep, checked over random tariffs and stays. Each property
+ * draws from its own fixed seed, so a failure names a case that reproduces every run.
  */
 class FeePropertiesTest {
 
-  /** Runs {@code check} over {@code tries} random cases, with a random source for its other inputs. */
+  /**
+   * Runs {@code check} over {@code tries} random cases, with a random source for its other inputs.
+   */
   private static void forCases(long seed, int tries, BiConsumer<RandomTariffs.Case, Random> check) {
     Random random = new Random(seed);
     for (int i = 0; i < tries; i++) {
@@ -46,19 +48,24 @@ class FeePropertiesTest {
   }
 
   private static void engineAgreesWithTheOracle(RandomTariffs.Case c) {
-    long engine = FeeEngine.quote(c.tariff(), StayRequest.of("car", c.entry(), c.exit()))
-        .total().minor();
+    long engine =
+        FeeEngine.quote(c.tariff(), StayRequest.of("car", c.entry(), c.exit())).total().minor();
     long oracle = new MinuteOracle(c.tariff(), c.scheme()).fee(c.entry(), c.exit());
     assertEquals(oracle, engine, c::toString);
   }
 
   @Test
   void totalNeverDecreasesAsTheExitMovesLater() {
-    forCases(2, 200, (c, random) -> totalNeverDecreases(c, between(random, 1, 600), random.nextBoolean(),
-        voucherCodes(random)));
+    forCases(
+        2,
+        200,
+        (c, random) ->
+            totalNeverDecreases(
+                c, between(random, 1, 600), random.nextBoolean(), voucherCodes(random)));
   }
 
-  private static void totalNeverDecreases(RandomTariffs.Case c, int laterMinutes, boolean lost, List<String> vouchers) {
+  private static void totalNeverDecreases(
+      RandomTariffs.Case c, int laterMinutes, boolean lost, List<String> vouchers) {
     StayRequest earlier = StayRequest.of("car", c.entry(), c.exit()).withVouchers(vouchers);
     if (lost) {
       earlier = earlier.withLostCard();
@@ -71,7 +78,10 @@ class FeePropertiesTest {
 
   @Test
   void afterPayingAtAPayStationWhatIsOwedNeverDecreasesAsTheExitMovesLater() {
-    forCases(3, 200, (c, random) -> owedNeverDecreases(c, between(random, 0, 3000), between(random, 1, 120)));
+    forCases(
+        3,
+        200,
+        (c, random) -> owedNeverDecreases(c, between(random, 0, 3000), between(random, 1, 120)));
   }
 
   private static void owedNeverDecreases(RandomTariffs.Case c, int paid, int laterMinutes) {
@@ -79,8 +89,10 @@ class FeePropertiesTest {
     StayRequest atPayStation = StayRequest.of("car", c.entry(), c.exit()).withPrepaid(payment);
     long previous = FeeEngine.quote(c.tariff(), atPayStation).total().minor();
     for (int m = 1; m <= laterMinutes; m += 7) {
-      long owed = FeeEngine.quote(c.tariff(), atPayStation.withExit(c.exit().plusSeconds(60L * m)))
-          .total().minor();
+      long owed =
+          FeeEngine.quote(c.tariff(), atPayStation.withExit(c.exit().plusSeconds(60L * m)))
+              .total()
+              .minor();
       long before = previous;
       assertTrue(before <= owed, () -> before + " then " + owed + " for " + c);
       previous = owed;
@@ -99,7 +111,8 @@ class FeePropertiesTest {
       return;
     }
     long days = Math.max(1, daysTouched(c, w));
-    assertTrue(q.total().minor() <= days * w.maximum(),
+    assertTrue(
+        q.total().minor() <= days * w.maximum(),
         () -> q.total() + " over " + days + " day(s) for " + c);
   }
 
@@ -118,13 +131,16 @@ class FeePropertiesTest {
 
   @Test
   void splittingTheEvaluationNeverChangesTheResult() {
-    forCases(6, 200, (c, random) -> {
-      List<Integer> splits = new ArrayList<>();
-      for (int n = random.nextInt(7); n > 0; n--) {
-        splits.add(random.nextInt(1001));
-      }
-      splitNeverChanges(c, splits);
-    });
+    forCases(
+        6,
+        200,
+        (c, random) -> {
+          List<Integer> splits = new ArrayList<>();
+          for (int n = random.nextInt(7); n > 0; n--) {
+            splits.add(random.nextInt(1001));
+          }
+          splitNeverChanges(c, splits);
+        });
   }
 
   private static void splitNeverChanges(RandomTariffs.Case c, List<Integer> splitsInPermille) {
@@ -135,26 +151,49 @@ class FeePropertiesTest {
     long expected = new StayMeter(c.tariff(), scheme, entry, exit, wholeLines).finish();
     List<FeeLine> splitLines = new ArrayList<>();
     StayMeter split = new StayMeter(c.tariff(), scheme, entry, exit, splitLines);
-    splitsInPermille.stream().sorted().forEach(p -> split.advanceTo(entry + (exit - entry) * p
-        / 1000));
+    splitsInPermille.stream()
+        .sorted()
+        .forEach(p -> split.advanceTo(entry + (exit - entry) * p / 1000));
     assertEquals(expected, split.finish(), c::toString);
     assertEquals(wholeLines, splitLines, c::toString);
   }
 
   @Test
   void anyValidRequestGetsAQuote() {
-    forCases(7, 200, (c, random) -> getsAQuote(c, random.nextBoolean(), between(random, 0, 3000),
-        between(random, -30, 60), between(random, 0, 59), between(random, 0, 59), voucherCodes(random)));
+    forCases(
+        7,
+        200,
+        (c, random) ->
+            getsAQuote(
+                c,
+                random.nextBoolean(),
+                between(random, 0, 3000),
+                between(random, -30, 60),
+                between(random, 0, 59),
+                between(random, 0, 59),
+                voucherCodes(random)));
   }
 
-  private static void getsAQuote(RandomTariffs.Case c, boolean lost, int paid, int paidMinutesBeforeExit,
-      int entrySeconds, int exitSeconds, List<String> vouchers) {
+  private static void getsAQuote(
+      RandomTariffs.Case c,
+      boolean lost,
+      int paid,
+      int paidMinutesBeforeExit,
+      int entrySeconds,
+      int exitSeconds,
+      List<String> vouchers) {
     // Real lanes stamp seconds; the engine must take them too.
     Instant entry = c.entry().plusSeconds(entrySeconds);
     Instant exit = c.exit().plusSeconds(60 + exitSeconds);
     Instant paidAt = exit.minusSeconds(60L * paidMinutesBeforeExit);
-    StayRequest r = new StayRequest("truck", entry, exit, lost, vouchers,
-        paidAt.isBefore(entry) ? null : new Prepayment(paidAt, Money.of(paid, "CNY")));
+    StayRequest r =
+        new StayRequest(
+            "truck",
+            entry,
+            exit,
+            lost,
+            vouchers,
+            paidAt.isBefore(entry) ? null : new Prepayment(paidAt, Money.of(paid, "CNY")));
     FeeQuote q = FeeEngine.quote(c.tariff(), r);
     assertTrue(q.total().minor() >= 0, c::toString);
     assertEquals(q.total().minor(), q.lines().stream().mapToLong(l -> l.amount().minor()).sum());
@@ -172,7 +211,8 @@ class FeePropertiesTest {
       ZonedDateTime local = Instant.ofEpochSecond(s).atZone(c.tariff().zone());
       java.time.LocalDate d = local.toLocalDate().plusDays(1);
       while (ZonedDateTime.of(d.atStartOfDay().plusSeconds(w.startsAt()), local.getZone())
-          .toEpochSecond() > s) {
+              .toEpochSecond()
+          > s) {
         d = d.minusDays(1);
       }
       days.add(d);

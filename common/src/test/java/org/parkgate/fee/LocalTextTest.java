@@ -21,10 +21,12 @@ class LocalTextTest {
       long to = from + 60L * (1 + random.nextInt(4000));
       LocalDateTime a = LocalDateTime.ofEpochSecond(from, 0, ZoneOffset.UTC);
       LocalDateTime b = LocalDateTime.ofEpochSecond(to, 0, ZoneOffset.UTC);
-      String expected = a.toLocalDate().equals(b.minusSeconds(1).toLocalDate())
-          ? a.format(DAY_TIME) + "-" + (b.toLocalTime().toSecondOfDay() == 0 ? "24:00"
-              : b.toLocalTime().toString())
-          : a.format(DAY_TIME) + " - " + b.format(DAY_TIME);
+      String expected =
+          a.toLocalDate().equals(b.minusSeconds(1).toLocalDate())
+              ? a.format(DAY_TIME)
+                  + "-"
+                  + (b.toLocalTime().toSecondOfDay() == 0 ? "24:00" : b.toLocalTime().toString())
+              : a.format(DAY_TIME) + " - " + b.format(DAY_TIME);
       assertEquals(expected, LocalText.span(from, to));
     }
   }

@@ -8,9 +8,9 @@ import java.time.ZonedDateTime;
 
 /**
  * The fee standard applied the slow, obvious way: minute by minute, looking up the local time of
- * every minute afresh. It shares nothing with {@link StayMeter} except the parsed rules, and
- * serves as the oracle the engine is checked against. Requires minute-aligned stays, rule
- * boundaries and increments, which the random tariffs guarantee.
+ * every minute afresh. It shares nothing with {@link StayMeter} except the parsed rules, and serves
+ * as the oracle the engine is checked against. Requires minute-aligned stays, rule boundaries and
+ * increments, which the random tariffs guarantee.
  */
 final class MinuteOracle {
 
@@ -120,9 +120,10 @@ final class MinuteOracle {
 
   private Rule ruleAt(ZonedDateTime local) {
     LocalDate date = local.toLocalDate();
-    DaySchedule day = tariff.isHoliday(date.toEpochDay())
-        ? scheme.days[7]
-        : scheme.days[date.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()];
+    DaySchedule day =
+        tariff.isHoliday(date.toEpochDay())
+            ? scheme.days[7]
+            : scheme.days[date.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()];
     int sod = local.toLocalTime().toSecondOfDay();
     Rule found = day.rules[day.rules.length - 1];
     for (int i = 0; i < day.from.length; i++) {

@@ -47,19 +47,28 @@ final class RandomTariffs {
       throw new AssertionError("generated an invalid tariff: " + e.getMessage() + "\n" + yaml, e);
     }
     // Entries cluster around daylight-saving changes in the zones that have them.
-    String[] around = {"2027-03-13T12:00", "2027-03-27T12:00", "2027-10-30T12:00",
-        "2027-11-06T12:00", "2027-01-08T12:00", "2027-06-30T12:00"};
-    LocalDateTime base = LocalDateTime.parse(around[r.nextInt(around.length)]);
-    Instant entry0 = base.atZone(ZoneId.of("UTC")).toInstant()
-        .plusSeconds(60L * (r.nextInt(3 * 24 * 60) - 36 * 60));
-    Instant entry = entry0;
-    int minutes = switch (r.nextInt(5)) {
-      case 0 -> r.nextInt(120);
-      case 4 -> 60 * (1 + r.nextInt(14));
-      // Whole hours and quarters put the exit exactly on band, increment and day-rate edges.
-      case 1 -> 15 * r.nextInt(maxMinutes / 15);
-      default -> r.nextInt(maxMinutes);
+    String[] around = {
+      "2027-03-13T12:00",
+      "2027-03-27T12:00",
+      "2027-10-30T12:00",
+      "2027-11-06T12:00",
+      "2027-01-08T12:00",
+      "2027-06-30T12:00"
     };
+    LocalDateTime base = LocalDateTime.parse(around[r.nextInt(around.length)]);
+    Instant entry0 =
+        base.atZone(ZoneId.of("UTC"))
+            .toInstant()
+            .plusSeconds(60L * (r.nextInt(3 * 24 * 60) - 36 * 60));
+    Instant entry = entry0;
+    int minutes =
+        switch (r.nextInt(5)) {
+          case 0 -> r.nextInt(120);
+          case 4 -> 60 * (1 + r.nextInt(14));
+          // Whole hours and quarters put the exit exactly on band, increment and day-rate edges.
+          case 1 -> 15 * r.nextInt(maxMinutes / 15);
+          default -> r.nextInt(maxMinutes);
+        };
     if (r.nextInt(4) == 0) {
       entry = entry.minusSeconds(entry.getEpochSecond() % 3600);
     }
@@ -70,9 +79,12 @@ final class RandomTariffs {
     StringBuilder y = new StringBuilder();
     y.append("id: random\ncurrency: CNY\nzone: ").append(pick(r, ZONES)).append('\n');
     y.append("holidays: [2027-01-08, 2027-03-14, 2027-10-31]\n");
-    y.append("vouchers: {TIME: {time: ").append(15 * (1 + r.nextInt(12)))
-        .append("m}, PERCENT: {percent: ").append(r.nextInt(101))
-        .append("}, AMOUNT: {amount: \"").append(money(50 * r.nextInt(40)))
+    y.append("vouchers: {TIME: {time: ")
+        .append(15 * (1 + r.nextInt(12)))
+        .append("m}, PERCENT: {percent: ")
+        .append(r.nextInt(101))
+        .append("}, AMOUNT: {amount: \"")
+        .append(money(50 * r.nextInt(40)))
         .append("\"}, FREE: {free: true}}\n");
     if (r.nextBoolean()) {
       y.append("exitGrace: ").append(r.nextInt(30)).append("m\n");
@@ -95,12 +107,16 @@ final class RandomTariffs {
       if (r.nextInt(3) == 0) {
         y.append("dayWindow: rolling-24h\n");
       } else {
-        y.append("dayStartsAt: \"").append(hhmm(r.nextInt(8) * 60 + 30 * r.nextInt(2)))
+        y.append("dayStartsAt: \"")
+            .append(hhmm(r.nextInt(8) * 60 + 30 * r.nextInt(2)))
             .append("\"\n");
       }
       if (r.nextInt(3) == 0) {
-        y.append("dayRate: {after: ").append(2 + r.nextInt(10)).append("h, price: \"")
-            .append(money(max - 100 * r.nextInt(5))).append("\"}\n");
+        y.append("dayRate: {after: ")
+            .append(2 + r.nextInt(10))
+            .append("h, price: \"")
+            .append(money(max - 100 * r.nextInt(5)))
+            .append("\"}\n");
       }
     }
     return y.toString();
@@ -119,7 +135,10 @@ final class RandomTariffs {
         for (int b = 0, n = 1 + r.nextInt(4); b < n; b++) {
           upTo += 15 * (1 + r.nextInt(8));
           price += 10 * r.nextInt(30);
-          y.append("      - {upTo: ").append(upTo).append("m, price: \"").append(money(price))
+          y.append("      - {upTo: ")
+              .append(upTo)
+              .append("m, price: \"")
+              .append(money(price))
               .append("\"}\n");
         }
         if (r.nextBoolean()) {
@@ -128,9 +147,13 @@ final class RandomTariffs {
       }
       default -> {
         if (r.nextBoolean()) {
-          y.append("    first: {length: ").append(30 * (1 + r.nextInt(4))).append("m, price: \"")
-              .append(money(100 * r.nextInt(10))).append("\", per: ")
-              .append(r.nextBoolean() ? "stay" : "period").append("}\n");
+          y.append("    first: {length: ")
+              .append(30 * (1 + r.nextInt(4)))
+              .append("m, price: \"")
+              .append(money(100 * r.nextInt(10)))
+              .append("\", per: ")
+              .append(r.nextBoolean() ? "stay" : "period")
+              .append("}\n");
         }
         unit(r, y);
       }
@@ -159,7 +182,10 @@ final class RandomTariffs {
     times.sort(null);
     StringBuilder y = new StringBuilder();
     for (int m : times) {
-      y.append("    - {from: \"").append(hhmm(m)).append("\", rule: r").append(r.nextInt(ruleCount))
+      y.append("    - {from: \"")
+          .append(hhmm(m))
+          .append("\", rule: r")
+          .append(r.nextInt(ruleCount))
           .append("}\n");
     }
     return y.toString();

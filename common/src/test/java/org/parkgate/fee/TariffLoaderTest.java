@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** A bad tariff file says which file, where in it and what is wrong. */
 class TariffLoaderTest {
 
-  private static final String GOOD = """
+  private static final String GOOD =
+      """
       id: t
       currency: CNY
       zone: Asia/Shanghai
@@ -38,8 +39,8 @@ class TariffLoaderTest {
       """;
 
   private static TariffException problem(String yaml) {
-    return assertThrows(TariffException.class,
-        () -> TariffLoader.parse(Path.of("site.yaml"), yaml));
+    return assertThrows(
+        TariffException.class, () -> TariffLoader.parse(Path.of("site.yaml"), yaml));
   }
 
   @Test
@@ -51,22 +52,24 @@ class TariffLoaderTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-    "upTo: 2h, price: \"2.20\"|upTo: 1h, price: \"2.20\"|rules.day.bands[2].upTo|must be longer",
-    "upTo: 2h, price: \"2.20\"|upTo: 2h, price: \"1.00\"|rules.day.bands[2].price|never cost less",
-    "grace: 15m|graec: 15m|graec|unknown key",
-    "grace: 15m|grace: 15 minutes|grace|not a duration",
-    "currency: CNY|currency: RMB|currency|ISO 4217",
-    "zone: Asia/Shanghai|zone: Asia/Beijing|zone|not a time zone",
-    "rule: night}|rule: nihgt}|days.default[1].rule|no rule named 'nihgt'",
-    "price: \"1.00\"}|price: \"-1.00\"}|rules.night.price|negative",
-    "price: \"1.00\"}|price: \"1.005\"}|rules.night.price|more than 2 decimals",
-    "from: \"19:00\"|from: \"25:00\"|days.default[1].from|not a time of day",
-    "from: \"19:00\"|from: \"06:00\"|days.default[1].from|in order",
-    "dailyMaximum: \"20.00\"|dailyMaximum: \"20.00\"\\ndayRate: {after: 5h, price: \"25\"}|dayRate.price|more than the daily maximum",
-    "id: t|name: t|id|missing",
-    "unit: 1h\\n    price: \"1.10\"|rounding: up|rules.day.rounding|needs unit and price",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "upTo: 2h, price: \"2.20\"|upTo: 1h, price: \"2.20\"|rules.day.bands[2].upTo|must be longer",
+        "upTo: 2h, price: \"2.20\"|upTo: 2h, price: \"1.00\"|rules.day.bands[2].price|never cost less",
+        "grace: 15m|graec: 15m|graec|unknown key",
+        "grace: 15m|grace: 15 minutes|grace|not a duration",
+        "currency: CNY|currency: RMB|currency|ISO 4217",
+        "zone: Asia/Shanghai|zone: Asia/Beijing|zone|not a time zone",
+        "rule: night}|rule: nihgt}|days.default[1].rule|no rule named 'nihgt'",
+        "price: \"1.00\"}|price: \"-1.00\"}|rules.night.price|negative",
+        "price: \"1.00\"}|price: \"1.005\"}|rules.night.price|more than 2 decimals",
+        "from: \"19:00\"|from: \"25:00\"|days.default[1].from|not a time of day",
+        "from: \"19:00\"|from: \"06:00\"|days.default[1].from|in order",
+        "dailyMaximum: \"20.00\"|dailyMaximum: \"20.00\"\\ndayRate: {after: 5h, price: \"25\"}|dayRate.price|more than the daily maximum",
+        "id: t|name: t|id|missing",
+        "unit: 1h\\n    price: \"1.10\"|rounding: up|rules.day.rounding|needs unit and price",
+      })
   void aBadFileNamesThePlaceAndTheProblem(String good, String bad, String where, String what) {
     String yaml = GOOD.replace(good.replace("\\n", "\n"), bad.replace("\\n", "\n"));
     assertTrue(!yaml.equals(GOOD), "the test's replacement must change the file");
@@ -84,7 +87,9 @@ class TariffLoaderTest {
 
   @Test
   void overlappingVersionsAreRejected() {
-    TariffException e = problem("""
+    TariffException e =
+        problem(
+            """
         id: t
         currency: CNY
         zone: Asia/Shanghai
@@ -100,7 +105,10 @@ class TariffLoaderTest {
 
   @Test
   void anEntryNoVersionCoversIsRefusedNotGuessed() throws Exception {
-    Tariff t = TariffLoader.parse(Path.of("v.yaml"), """
+    Tariff t =
+        TariffLoader.parse(
+            Path.of("v.yaml"),
+            """
         id: t
         currency: CNY
         zone: Asia/Shanghai
@@ -109,21 +117,27 @@ class TariffLoaderTest {
             rules: {a: {unit: 1h, price: 1}}
         """);
     Instant march = Instant.parse("2027-03-01T00:00:00Z");
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> FeeEngine.quote(t, StayRequest.of("car", march, march.plusSeconds(3600))));
   }
 
   @Test
   void jsonFilesWorkToo(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("hourly.json");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         {"id": "j", "currency": "CNY", "zone": "Asia/Shanghai",
          "rules": {"hourly": {"unit": "1h", "price": "3.00"}}}
         """);
     Tariff t = TariffLoader.load(file);
     Instant in = Instant.parse("2027-01-09T02:00:00Z");
-    assertEquals("6.00", FeeEngine.quote(t, StayRequest.of("car", in, in.plusSeconds(3601)))
-        .total().toDecimalString());
+    assertEquals(
+        "6.00",
+        FeeEngine.quote(t, StayRequest.of("car", in, in.plusSeconds(3601)))
+            .total()
+            .toDecimalString());
   }
 
   @Test
@@ -143,8 +157,9 @@ class TariffLoaderTest {
 
   @Test
   void aMissingFileIsReported() {
-    TariffException e = assertThrows(TariffException.class,
-        () -> TariffLoader.load(Path.of("does-not-exist.yaml")));
+    TariffException e =
+        assertThrows(
+            TariffException.class, () -> TariffLoader.load(Path.of("does-not-exist.yaml")));
     assertTrue(e.getMessage().startsWith("does-not-exist.yaml: "), e.getMessage());
   }
 }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class TariffRulesTest {
 
   private static Tariff parse(String yaml) throws TariffException {
-    return TariffLoader.parse(Path.of("t.yaml"), "id: t\ncurrency: CNY\nzone: Asia/Shanghai\n"
-        + yaml);
+    return TariffLoader.parse(
+        Path.of("t.yaml"), "id: t\ncurrency: CNY\nzone: Asia/Shanghai\n" + yaml);
   }
 
   private static String fee(Tariff t, String cls, String entry, String exit) {
@@ -25,7 +25,9 @@ class TariffRulesTest {
 
   @Test
   void firstHourPerPeriodStartsAgainInEachPeriodOfThatRule() throws Exception {
-    Tariff t = parse("""
+    Tariff t =
+        parse(
+            """
         rules:
           day: {first: {length: 1h, price: "5.00", per: period}, unit: 1h, price: "2.00"}
           night: {unit: 1h, price: "1.00"}
@@ -40,7 +42,9 @@ class TariffRulesTest {
 
   @Test
   void firstHourPerStayIsNotChargedWhenTheStayStartsInAnotherRule() throws Exception {
-    Tariff t = parse("""
+    Tariff t =
+        parse(
+            """
         rules:
           day: {first: {length: 1h, price: "5.00"}, unit: 1h, price: "2.00"}
           night: {unit: 1h, price: "1.00"}
@@ -54,7 +58,9 @@ class TariffRulesTest {
 
   @Test
   void aDayNamedByRuleAloneUsesThatRuleAllDay() throws Exception {
-    Tariff t = parse("""
+    Tariff t =
+        parse(
+            """
         rules:
           weekday: {unit: 1h, price: "2.00"}
           weekend: {free: true}
@@ -70,7 +76,9 @@ class TariffRulesTest {
 
   @Test
   void classesInheritWhatTheyLeaveOutAndUnknownClassesUseDefault() throws Exception {
-    Tariff t = parse("""
+    Tariff t =
+        parse(
+            """
         grace: 30m
         classes:
           default:
@@ -85,7 +93,9 @@ class TariffRulesTest {
 
   @Test
   void flatIsChargedOncePerPeriodAndMaxHoldsAPeriod() throws Exception {
-    Tariff t = parse("""
+    Tariff t =
+        parse(
+            """
         rules:
           day: {unit: 1h, price: "3.00", max: "10.00"}
           night: {flat: "8.00"}
@@ -100,12 +110,22 @@ class TariffRulesTest {
 
   @Test
   void aRuleMustSayHowItCharges() {
-    TariffException e = assertThrows(TariffException.class, () -> parse("""
+    TariffException e =
+        assertThrows(
+            TariffException.class,
+            () ->
+                parse(
+                    """
         rules:
           odd: {max: "3.00"}
         """));
     assertEquals("rules.odd", e.where());
-    TariffException free = assertThrows(TariffException.class, () -> parse("""
+    TariffException free =
+        assertThrows(
+            TariffException.class,
+            () ->
+                parse(
+                    """
         rules:
           odd: {free: true, unit: 1h, price: 1}
         """));
@@ -114,7 +134,12 @@ class TariffRulesTest {
 
   @Test
   void severalRulesNeedDays() {
-    TariffException e = assertThrows(TariffException.class, () -> parse("""
+    TariffException e =
+        assertThrows(
+            TariffException.class,
+            () ->
+                parse(
+                    """
         rules:
           a: {unit: 1h, price: 1}
           b: {unit: 1h, price: 2}
@@ -124,7 +149,12 @@ class TariffRulesTest {
 
   @Test
   void aKindOfDayWithoutScheduleIsAnError() {
-    TariffException e = assertThrows(TariffException.class, () -> parse("""
+    TariffException e =
+        assertThrows(
+            TariffException.class,
+            () ->
+                parse(
+                    """
         rules:
           a: {unit: 1h, price: 1}
         days:
@@ -136,7 +166,12 @@ class TariffRulesTest {
 
   @Test
   void lostCardBandMustNameABand() {
-    TariffException e = assertThrows(TariffException.class, () -> parse("""
+    TariffException e =
+        assertThrows(
+            TariffException.class,
+            () ->
+                parse(
+                    """
         rules:
           a: {bands: [{upTo: 1h, price: 1, name: hour}]}
         lostCard: {fee: band, band: day}

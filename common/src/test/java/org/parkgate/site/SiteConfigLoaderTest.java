@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.config.ConfigException;
 
 class SiteConfigLoaderTest {
-  static final Path DEMO = Path.of(System.getProperty("user.dir")).getParent().resolve("config/sites/demo.yaml");
+  static final Path DEMO =
+      Path.of(System.getProperty("user.dir")).getParent().resolve("config/sites/demo.yaml");
 
   @TempDir Path dir;
 
@@ -28,48 +29,65 @@ class SiteConfigLoaderTest {
     assertEquals(BarrierIoMap.DEFAULT, exit.ioMap());
     assertEquals(8080, site.console().httpPort());
     assertEquals(Duration.ofMillis(50), site.controller().pollInterval());
-    assertEquals(DEMO.getParent().resolve("../tariffs/demo-hourly.yaml").normalize(), site.tariff());
+    assertEquals(
+        DEMO.getParent().resolve("../tariffs/demo-hourly.yaml").normalize(), site.tariff());
   }
 
   private String error(String yaml) throws Exception {
     Path file = dir.resolve("site.yaml");
     Files.writeString(file, yaml);
-    return assertThrows(ConfigException.class, () -> SiteConfigLoader.load(file)).getMessage()
+    return assertThrows(ConfigException.class, () -> SiteConfigLoader.load(file))
+        .getMessage()
         .replace(file.toString(), "site.yaml");
   }
 
-  private static final String SITE = "site: {id: s, zone: Asia/Shanghai, currency: CNY, tariff: t.yaml}\n";
-  private static final String LANE = "  - {id: x, kind: exit, barrier: {address: 'tcp://h:1'}, cardReader: {address: 'tcp://h:2'}, display: {address: 'tcp://h:3'}}\n";
+  private static final String SITE =
+      "site: {id: s, zone: Asia/Shanghai, currency: CNY, tariff: t.yaml}\n";
+  private static final String LANE =
+      "  - {id: x, kind: exit, barrier: {address: 'tcp://h:1'}, cardReader: {address: 'tcp://h:2'}, display: {address: 'tcp://h:3'}}\n";
 
   @Test
   void everyErrorNamesTheFileThePlaceAndTheFault() throws Exception {
     assertEquals("site.yaml: lanes: a site needs at least one lane", error(SITE));
-    assertEquals("site.yaml: site.zone: 'Mars/Base' is not a time zone such as Asia/Shanghai",
+    assertEquals(
+        "site.yaml: site.zone: 'Mars/Base' is not a time zone such as Asia/Shanghai",
         error(SITE.replace("Asia/Shanghai", "Mars/Base") + "lanes:\n" + LANE));
-    assertEquals("site.yaml: lanes[0].kind: 'exitt' is not one of entry, exit",
+    assertEquals(
+        "site.yaml: lanes[0].kind: 'exitt' is not one of entry, exit",
         error(SITE + "lanes:\n" + LANE.replace("exit,", "exitt,")));
-    assertEquals("site.yaml: lanes[1].id: lane 'x' is defined twice", error(SITE + "lanes:\n" + LANE + LANE));
-    assertEquals("site.yaml: lanes[0].barrier.address: 'tcp://h' needs a host and a port 1-65535, e.g. tcp://10.0.0.5:4001",
+    assertEquals(
+        "site.yaml: lanes[1].id: lane 'x' is defined twice",
+        error(SITE + "lanes:\n" + LANE + LANE));
+    assertEquals(
+        "site.yaml: lanes[0].barrier.address: 'tcp://h' needs a host and a port 1-65535, e.g. tcp://10.0.0.5:4001",
         error(SITE + "lanes:\n" + LANE.replace("tcp://h:1", "tcp://h")));
-    assertEquals("site.yaml: lanes[0].barrier.unit: must be between 1 and 247, got 300",
+    assertEquals(
+        "site.yaml: lanes[0].barrier.unit: must be between 1 and 247, got 300",
         error(SITE + "lanes:\n" + LANE.replace("'tcp://h:1'}", "'tcp://h:1', unit: 300}")));
-    assertEquals("site.yaml: controller.pollIntervall: unknown key (known keys: bind, consolePort, dataDir, pollInterval)",
+    assertEquals(
+        "site.yaml: controller.pollIntervall: unknown key (known keys: bind, consolePort, dataDir, pollInterval)",
         error(SITE + "lanes:\n" + LANE + "controller: {pollIntervall: 5s}\n"));
-    assertEquals("site.yaml: site.currency: missing", error(SITE.replace(", currency: CNY", "") + "lanes:\n" + LANE));
+    assertEquals(
+        "site.yaml: site.currency: missing",
+        error(SITE.replace(", currency: CNY", "") + "lanes:\n" + LANE));
   }
 
   @Test
   void aFileThatIsNotYamlOrIsMissingSaysSo() throws Exception {
     String broken = error("site: {id: [\n");
     assertEquals(true, broken.startsWith("site.yaml: not valid YAML"), broken);
-    ConfigException missing = assertThrows(ConfigException.class, () -> SiteConfigLoader.load(dir.resolve("none.yaml")));
+    ConfigException missing =
+        assertThrows(ConfigException.class, () -> SiteConfigLoader.load(dir.resolve("none.yaml")));
     assertEquals(dir.resolve("none.yaml") + ": no such file", missing.getMessage());
   }
 
   @Test
   void serialAddressesCarryTheirOptions() {
     DeviceAddress a = DeviceAddress.parse("serial:/dev/ttyUSB0?baud=9600&parity=none");
-    assertEquals(new DeviceAddress.Serial("/dev/ttyUSB0", java.util.Map.of("baud", "9600", "parity", "none")), a);
+    assertEquals(
+        new DeviceAddress.Serial(
+            "/dev/ttyUSB0", java.util.Map.of("baud", "9600", "parity", "none")),
+        a);
     assertEquals("serial:/dev/ttyUSB0?baud=9600&parity=none", a.toString());
   }
 }

@@ -32,7 +32,8 @@ public final class FrameTesting {
   }
 
   /** Writes {@code bytes} in chunks of {@code chunk} bytes through a {@link ParsingDecoder}. */
-  public static <T> List<Object> decode(FrameParser<T> parser, LinkCounters counters, byte[] bytes, int chunk) {
+  public static <T> List<Object> decode(
+      FrameParser<T> parser, LinkCounters counters, byte[] bytes, int chunk) {
     EmbeddedChannel channel = new EmbeddedChannel(new ParsingDecoder<>(parser, counters, "test"));
     List<Object> frames = new ArrayList<>();
     for (int i = 0; i < bytes.length; i += chunk) {
@@ -46,14 +47,17 @@ public final class FrameTesting {
   }
 
   /** Asserts {@code bytes} decode to {@code expected} whatever the chunk size, 1 to all at once. */
-  public static <T> void assertDecodesInEveryChunking(FrameParser<T> parser, byte[] bytes, List<?> expected) {
+  public static <T> void assertDecodesInEveryChunking(
+      FrameParser<T> parser, byte[] bytes, List<?> expected) {
     for (int chunk = 1; chunk <= bytes.length; chunk++) {
-      assertEquals(expected, decode(parser, new LinkCounters(), bytes, chunk), "chunks of " + chunk);
+      assertEquals(
+          expected, decode(parser, new LinkCounters(), bytes, chunk), "chunks of " + chunk);
     }
   }
 
   /** Decodes in every chunking and returns the counters of the last (all at once) run. */
-  public static <T> LinkCounters countersAfter(FrameParser<T> parser, byte[] bytes, List<?> expected) {
+  public static <T> LinkCounters countersAfter(
+      FrameParser<T> parser, byte[] bytes, List<?> expected) {
     assertDecodesInEveryChunking(parser, bytes, expected);
     LinkCounters counters = new LinkCounters();
     decode(parser, counters, bytes, bytes.length);

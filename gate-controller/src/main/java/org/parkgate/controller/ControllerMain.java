@@ -8,8 +8,8 @@ import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.fee.TariffException;
 
 /**
- * {@code gate-controller --site FILE [--data DIR]}: runs one car park's lanes until stopped.
- * Exits 2 on a bad argument or configuration, 1 when it cannot start, each with one line why.
+ * {@code gate-controller --site FILE [--data DIR]}: runs one car park's lanes until stopped. Exits
+ * 2 on a bad argument or configuration, 1 when it cannot start, each with one line why.
  */
 public final class ControllerMain {
   private static final String USAGE = "usage: gate-controller --site FILE [--data DIR]";

@@ -59,7 +59,8 @@ public final class GateController implements AutoCloseable {
    *
    * @param dataDir where the ledger lives, or null for the site file's {@code controller.dataDir}
    */
-  public static GateController start(Path siteFile, Path dataDir, Clock clock) throws ConfigException, TariffException {
+  public static GateController start(Path siteFile, Path dataDir, Clock clock)
+      throws ConfigException, TariffException {
     SiteConfig site = SiteConfigLoader.load(siteFile);
     Tariff tariff = TariffLoader.load(site.tariff());
     Path data = dataDir != null ? dataDir : site.controller().dataDir();
@@ -76,7 +77,11 @@ public final class GateController implements AutoCloseable {
   }
 
   public String consoleUrl() {
-    return "ws://" + site.controller().bindHost() + ":" + site.controller().consolePort() + ConsoleChannelInitializer.PATH;
+    return "ws://"
+        + site.controller().bindHost()
+        + ":"
+        + site.controller().consolePort()
+        + ConsoleChannelInitializer.PATH;
   }
 
   public SiteService service() {
@@ -87,15 +92,19 @@ public final class GateController implements AutoCloseable {
     String host = site.controller().bindHost();
     int port = site.controller().consolePort();
     try {
-      consoleServer = new ServerBootstrap()
-          .group(io)
-          .channel(NioServerSocketChannel.class)
-          .childHandler(new ConsoleChannelInitializer(service))
-          .bind(host, port)
-          .sync()
-          .channel();
+      consoleServer =
+          new ServerBootstrap()
+              .group(io)
+              .channel(NioServerSocketChannel.class)
+              .childHandler(new ConsoleChannelInitializer(service))
+              .bind(host, port)
+              .sync()
+              .channel();
     } catch (Exception e) {
-      String why = e instanceof BindException ? "is already in use" : "cannot be opened (" + e.getMessage() + ")";
+      String why =
+          e instanceof BindException
+              ? "is already in use"
+              : "cannot be opened (" + e.getMessage() + ")";
       throw new StartupException("console API port " + host + ":" + port + " " + why, e);
     }
   }
@@ -103,7 +112,8 @@ public final class GateController implements AutoCloseable {
   private void connectLanes() {
     for (LaneConfig lane : site.lanes()) {
       LaneRunner runner = service.addLane(lane, io.next());
-      DeviceLinks laneDevices = DeviceLinks.connect(lane, runner, site.controller().pollInterval(), service, buses);
+      DeviceLinks laneDevices =
+          DeviceLinks.connect(lane, runner, site.controller().pollInterval(), service, buses);
       runner.attach(laneDevices);
       devices.add(laneDevices);
     }

@@ -14,11 +14,11 @@ import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.api.Welcome;
 import org.parkgate.controller.console.ConsoleHub;
+import org.parkgate.controller.lane.LaneEvent;
+import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Payment;
 import org.parkgate.controller.ledger.Stay;
-import org.parkgate.controller.lane.LaneEvent;
-import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.fee.FeeEngine;
 import org.parkgate.fee.FeeQuote;
 import org.parkgate.fee.StayRequest;
@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SiteService implements LaneRunner.LaneServices {
   private static final Logger log = LoggerFactory.getLogger(SiteService.class);
+
   /** Vehicle class for cards that carry none; classes come with plate recognition later. */
   private static final String DEFAULT_CLASS = "car";
 
@@ -47,7 +48,13 @@ public final class SiteService implements LaneRunner.LaneServices {
   private final ConsoleHub hub;
   private final Map<String, LaneRunner> lanes = new LinkedHashMap<>();
 
-  public SiteService(SiteConfig site, Tariff tariff, Ledger ledger, Clock clock, ExecutorService ledgerThread, ConsoleHub hub) {
+  public SiteService(
+      SiteConfig site,
+      Tariff tariff,
+      Ledger ledger,
+      Clock clock,
+      ExecutorService ledgerThread,
+      ConsoleHub hub) {
     this.site = site;
     this.tariff = tariff;
     this.ledger = ledger;
@@ -74,102 +81,158 @@ public final class SiteService implements LaneRunner.LaneServices {
 
   @Override
   public CompletableFuture<LaneEvent> recordEntry(String lane, String card) {
-    return onLedger(() -> new LaneEvent.EntryRecorded(ledger.recordEntry(lane, card, now()).stayId()));
+    return onLedger(
+        () -> new LaneEvent.EntryRecorded(ledger.recordEntry(lane, card, now()).stayId()));
   }
 
   @Override
   public CompletableFuture<LaneEvent> quoteExit(String lane, String card) {
-    return onLedger(() -> {
-      Optional<Stay> open = ledger.openStay(card);
-      if (open.isEmpty()) {
-        return new LaneEvent.CardRefused(card, "no open stay for card " + card);
-      }
-      Stay stay = open.get();
-      Instant exit = now();
-      FeeQuote quote = FeeEngine.quote(tariff, StayRequest.of(DEFAULT_CLASS, stay.enteredAt(), exit));
-      Money paid = ledger.paidFor(stay.stayId(), quote.total().currency());
-      Money due = quote.total().minus(paid).max(Money.zero(quote.total().currency()));
-      if (due.isPositive()) {
-        ledger.recordEvent(lane, seq -> new ConsoleEvent.ExitPending(seq, exit, lane, stay.stayId(), card, stay.enteredAt(), exit, due,
-            quote.lines().stream()
-                .map(l -> new ConsoleEvent.FeeItem(l.period(), l.rule(), l.quantity(), l.amount()))
-                .toList()));
-      }
-      return new LaneEvent.ExitQuoted(stay.stayId(), due);
-    });
+    return onLedger(
+        () -> {
+          Optional<Stay> open = ledger.openStay(card);
+          if (open.isEmpty()) {
+            return new LaneEvent.CardRefused(card, "no open stay for card " + card);
+          }
+          Stay stay = open.get();
+          Instant exit = now();
+          FeeQuote quote =
+              FeeEngine.quote(tariff, StayRequest.of(DEFAULT_CLASS, stay.enteredAt(), exit));
+          Money paid = ledger.paidFor(stay.stayId(), quote.total().currency());
+          Money due = quote.total().minus(paid).max(Money.zero(quote.total().currency()));
+          if (due.isPositive()) {
+            ledger.recordEvent(
+                lane,
+                seq ->
+                    new ConsoleEvent.ExitPending(
+                        seq,
+                        exit,
+                        lane,
+                        stay.stayId(),
+                        card,
+                        stay.enteredAt(),
+                        exit,
+                        due,
+                        quote.lines().stream()
+                            .map(
+                                l ->
+                                    new ConsoleEvent.FeeItem(
+                                        l.period(), l.rule(), l.quantity(), l.amount()))
+                            .toList()));
+          }
+          return new LaneEvent.ExitQuoted(stay.stayId(), due);
+        });
   }
 
   @Override
   public CompletableFuture<Void> recordExit(String lane, long stayId) {
-    return onLedger(() -> {
-      ledger.recordExit(stayId, lane, now());
-      return null;
-    });
+    return onLedger(
+        () -> {
+          ledger.recordExit(stayId, lane, now());
+          return null;
+        });
   }
 
   @Override
   public void publish(String lane, LongFunction<ConsoleEvent> event) {
     onLedger(() -> ledger.recordEvent(lane, event))
-        .exceptionally(e -> {
-          log.error("{}: event not recorded: {}", lane, e.getMessage());
-          return null;
-        });
+        .exceptionally(
+            e -> {
+              log.error("{}: event not recorded: {}", lane, e.getMessage());
+              return null;
+            });
   }
 
   /** Catches a console up and keeps it live, on the ledger thread so nothing slips between. */
-  public CompletableFuture<Welcome> join(io.netty.channel.Channel console, ConsoleCommand.Hello hello) {
-    return onLedger(() -> {
-      Welcome welcome = new Welcome(site.id(), site.name(), site.zone(), site.currency().getCurrencyCode(), ledger.lastSeq(),
-          lanes.keySet().stream().toList());
-      ConsoleHub.send(console, welcome);
-      hub.join(console, ledger, hello.afterSeq());
-      return welcome;
-    });
+  public CompletableFuture<Welcome> join(
+      io.netty.channel.Channel console, ConsoleCommand.Hello hello) {
+    return onLedger(
+        () -> {
+          Welcome welcome =
+              new Welcome(
+                  site.id(),
+                  site.name(),
+                  site.zone(),
+                  site.currency().getCurrencyCode(),
+                  ledger.lastSeq(),
+                  lanes.keySet().stream().toList());
+          ConsoleHub.send(console, welcome);
+          hub.join(console, ledger, hello.afterSeq());
+          return welcome;
+        });
   }
 
   /**
-   * Records a cash payment for the vehicle waiting at an exit, then lifts its barrier. A request
-   * id seen before returns its first result and charges nothing.
+   * Records a cash payment for the vehicle waiting at an exit, then lifts its barrier. A request id
+   * seen before returns its first result and charges nothing.
    */
   public CompletableFuture<CommandResult> pay(ConsoleCommand.RecordCashPayment cmd) {
     return onLedger(() -> ledger.paymentFor(cmd.requestId()))
-        .thenCompose(earlier -> {
-          if (earlier.isPresent()) {
-            return CompletableFuture.completedFuture(paid(cmd.requestId(), earlier.get()));
-          }
-          LaneRunner runner = lanes.get(cmd.lane());
-          if (runner == null || runner.config().kind() != LaneKind.EXIT) {
-            return CompletableFuture.completedFuture(CommandResult.refused(cmd.requestId(),
-                "unknown exit lane '" + cmd.lane() + "' (exit lanes: " + exitLanes() + ")"));
-          }
-          CompletableFuture<String> reserved = new CompletableFuture<>();
-          runner.executor().execute(() -> reserved.complete(runner.reservePayment(cmd.stayId(), cmd.amount())));
-          return reserved.thenCompose(refusal -> refusal != null
-              ? CompletableFuture.completedFuture(CommandResult.refused(cmd.requestId(), refusal))
-              : record(runner, cmd));
-        });
+        .thenCompose(
+            earlier -> {
+              if (earlier.isPresent()) {
+                return CompletableFuture.completedFuture(paid(cmd.requestId(), earlier.get()));
+              }
+              LaneRunner runner = lanes.get(cmd.lane());
+              if (runner == null || runner.config().kind() != LaneKind.EXIT) {
+                return CompletableFuture.completedFuture(
+                    CommandResult.refused(
+                        cmd.requestId(),
+                        "unknown exit lane '"
+                            + cmd.lane()
+                            + "' (exit lanes: "
+                            + exitLanes()
+                            + ")"));
+              }
+              CompletableFuture<String> reserved = new CompletableFuture<>();
+              runner
+                  .executor()
+                  .execute(
+                      () -> reserved.complete(runner.reservePayment(cmd.stayId(), cmd.amount())));
+              return reserved.thenCompose(
+                  refusal ->
+                      refusal != null
+                          ? CompletableFuture.completedFuture(
+                              CommandResult.refused(cmd.requestId(), refusal))
+                          : record(runner, cmd));
+            });
   }
 
-  private CompletableFuture<CommandResult> record(LaneRunner runner, ConsoleCommand.RecordCashPayment cmd) {
-    return onLedger(() -> ledger.recordPayment(cmd.requestId(), cmd.stayId(), cmd.lane(), cmd.amount(), cmd.cashier(), now()))
-        .handle((payment, error) -> {
-          if (error != null) {
-            runner.executor().execute(() -> runner.releasePayment(cmd.stayId()));
-            log.error("{}: payment for stay {} not recorded: {}", cmd.lane(), cmd.stayId(), error.getMessage());
-            return CommandResult.refused(cmd.requestId(), "payment not recorded: " + error.getMessage());
-          }
-          // Durable now: only after the commit does the barrier lift.
-          runner.deliver(new LaneEvent.Paid(cmd.stayId()));
-          return paid(cmd.requestId(), payment);
-        });
+  private CompletableFuture<CommandResult> record(
+      LaneRunner runner, ConsoleCommand.RecordCashPayment cmd) {
+    return onLedger(
+            () ->
+                ledger.recordPayment(
+                    cmd.requestId(), cmd.stayId(), cmd.lane(), cmd.amount(), cmd.cashier(), now()))
+        .handle(
+            (payment, error) -> {
+              if (error != null) {
+                runner.executor().execute(() -> runner.releasePayment(cmd.stayId()));
+                log.error(
+                    "{}: payment for stay {} not recorded: {}",
+                    cmd.lane(),
+                    cmd.stayId(),
+                    error.getMessage());
+                return CommandResult.refused(
+                    cmd.requestId(), "payment not recorded: " + error.getMessage());
+              }
+              // Durable now: only after the commit does the barrier lift.
+              runner.deliver(new LaneEvent.Paid(cmd.stayId()));
+              return paid(cmd.requestId(), payment);
+            });
   }
 
   private static CommandResult paid(String requestId, Payment payment) {
-    return CommandResult.ok(requestId, "receipt " + payment.receiptNo() + " for " + payment.amount());
+    return CommandResult.ok(
+        requestId, "receipt " + payment.receiptNo() + " for " + payment.amount());
   }
 
   private String exitLanes() {
-    return String.join(", ", lanes.values().stream().filter(l -> l.config().kind() == LaneKind.EXIT).map(LaneRunner::id).toList());
+    return String.join(
+        ", ",
+        lanes.values().stream()
+            .filter(l -> l.config().kind() == LaneKind.EXIT)
+            .map(LaneRunner::id)
+            .toList());
   }
 
   private <T> CompletableFuture<T> onLedger(java.util.function.Supplier<T> work) {

@@ -34,7 +34,9 @@ import org.parkgate.site.LaneConfig;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
 
-/** The site's decisions with a real ledger and tariff, the lane's hardware replaced by a recorder. */
+/**
+ * The site's decisions with a real ledger and tariff, the lane's hardware replaced by a recorder.
+ */
 class SiteServiceTest {
   static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
   static final Instant ENTRY = Instant.parse("2027-01-09T02:00:00Z");
@@ -55,16 +57,41 @@ class SiteServiceTest {
     ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
     ledgerThread = Executors.newSingleThreadExecutor();
     loop = new DefaultEventLoop();
-    site = new SiteService(config, TariffLoader.load(config.tariff()), ledger, clock, ledgerThread, new ConsoleHub());
+    site =
+        new SiteService(
+            config,
+            TariffLoader.load(config.tariff()),
+            ledger,
+            clock,
+            ledgerThread,
+            new ConsoleHub());
     LaneConfig exitLane = config.lane("exit-1").orElseThrow();
     exit = site.addLane(exitLane, loop);
-    exit.attach(new LaneDevices() {
-      @Override public void issueCard() { commands.add("issue"); }
-      @Override public void openBarrier() { commands.add("open"); }
-      @Override public void closeBarrier() { commands.add("close"); }
-      @Override public void show(List<String> rows) { commands.add("show " + rows.get(0)); }
-      @Override public void close() { }
-    });
+    exit.attach(
+        new LaneDevices() {
+          @Override
+          public void issueCard() {
+            commands.add("issue");
+          }
+
+          @Override
+          public void openBarrier() {
+            commands.add("open");
+          }
+
+          @Override
+          public void closeBarrier() {
+            commands.add("close");
+          }
+
+          @Override
+          public void show(List<String> rows) {
+            commands.add("show " + rows.get(0));
+          }
+
+          @Override
+          public void close() {}
+        });
   }
 
   @AfterEach
@@ -90,7 +117,8 @@ class SiteServiceTest {
       }
       Thread.sleep(10);
     }
-    throw new AssertionError("lane never reached " + state + "; it is " + loop.submit(() -> exit.lane().state()).get());
+    throw new AssertionError(
+        "lane never reached " + state + "; it is " + loop.submit(() -> exit.lane().state()).get());
   }
 
   @Test
@@ -105,7 +133,9 @@ class SiteServiceTest {
   @Test
   void cashPaymentIsRecordedThenTheBarrierOpensAndARetryChargesNothing() throws Exception {
     long stayId = vehicleWaitingToPay();
-    var pay = new ConsoleCommand.RecordCashPayment("req-1", "exit-1", stayId, Money.of(900, "CNY"), "cashier1");
+    var pay =
+        new ConsoleCommand.RecordCashPayment(
+            "req-1", "exit-1", stayId, Money.of(900, "CNY"), "cashier1");
     CommandResult result = site.pay(pay).get(5, TimeUnit.SECONDS);
     assertTrue(result.ok(), result.toString());
     assertEquals("receipt demo-000001 for 9.00 CNY", result.detail());
@@ -120,11 +150,23 @@ class SiteServiceTest {
   @Test
   void aWrongAmountOrLaneIsRefusedAndChangesNothing() throws Exception {
     long stayId = vehicleWaitingToPay();
-    CommandResult short1 = site.pay(new ConsoleCommand.RecordCashPayment("r1", "exit-1", stayId, Money.of(800, "CNY"), "c")).get();
+    CommandResult short1 =
+        site.pay(
+                new ConsoleCommand.RecordCashPayment(
+                    "r1", "exit-1", stayId, Money.of(800, "CNY"), "c"))
+            .get();
     assertEquals("amount 8.00 CNY does not match the 9.00 CNY due", short1.error());
-    CommandResult lane = site.pay(new ConsoleCommand.RecordCashPayment("r2", "exit-9", stayId, Money.of(900, "CNY"), "c")).get();
+    CommandResult lane =
+        site.pay(
+                new ConsoleCommand.RecordCashPayment(
+                    "r2", "exit-9", stayId, Money.of(900, "CNY"), "c"))
+            .get();
     assertEquals("unknown exit lane 'exit-9' (exit lanes: exit-1)", lane.error());
-    CommandResult stay = site.pay(new ConsoleCommand.RecordCashPayment("r3", "exit-1", stayId + 1, Money.of(900, "CNY"), "c")).get();
+    CommandResult stay =
+        site.pay(
+                new ConsoleCommand.RecordCashPayment(
+                    "r3", "exit-1", stayId + 1, Money.of(900, "CNY"), "c"))
+            .get();
     assertFalse(stay.ok());
     assertTrue(ledger.payments().isEmpty());
     assertEquals(LaneState.AWAITING_PAYMENT, loop.submit(() -> exit.lane().state()).get());

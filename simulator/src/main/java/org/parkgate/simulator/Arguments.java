@@ -43,7 +43,8 @@ record Arguments(Path site, Duration dwell, Path ptyDir, boolean help) {
         case "--site" -> site = Path.of(value(args, i++));
         case "--dwell" -> dwell = duration(value(args, i++));
         case "--pty" -> ptyDir = Path.of(value(args, i++));
-        default -> throw new IllegalArgumentException("unknown argument '" + args[i] + "' (try --help)");
+        default ->
+            throw new IllegalArgumentException("unknown argument '" + args[i] + "' (try --help)");
       }
     }
     if (site == null) {
@@ -62,7 +63,8 @@ record Arguments(Path site, Duration dwell, Path ptyDir, boolean help) {
   private static Duration duration(String text) {
     Matcher m = DURATION.matcher(text);
     if (!m.matches()) {
-      throw new IllegalArgumentException("--dwell '" + text + "' is not a duration like 300ms or 2s");
+      throw new IllegalArgumentException(
+          "--dwell '" + text + "' is not a duration like 300ms or 2s");
     }
     long n = Long.parseLong(m.group(1));
     return m.group(2).equals("ms") ? Duration.ofMillis(n) : Duration.ofSeconds(n);

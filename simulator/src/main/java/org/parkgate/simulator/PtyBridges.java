@@ -16,24 +16,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code --pty DIR}: a socat process per TCP device puts a pty in front of it, named
- * {@code DIR/<lane>-<device>}, for programs that want a tty. socat ends when either side closes
- * (a disconnect fault, or the program closing the tty), so each one is started again a second
- * after it ends, until the simulator stops.
+ * {@code --pty DIR}: a socat process per TCP device puts a pty in front of it, named {@code
+ * DIR/<lane>-<device>}, for programs that want a tty. socat ends when either side closes (a
+ * disconnect fault, or the program closing the tty), so each one is started again a second after it
+ * ends, until the simulator stops.
  */
 final class PtyBridges implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PtyBridges.class);
   private static final long RESTART_MS = 1000;
-  static final String NO_SOCAT = "--pty needs socat, which is not installed (apt-get install socat)";
+  static final String NO_SOCAT =
+      "--pty needs socat, which is not installed (apt-get install socat)";
 
   private final Map<Path, String> targets = new LinkedHashMap<>();
   private final List<Process> processes = new ArrayList<>();
   private final ScheduledExecutorService restarts =
-      Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "pty-restart");
-        t.setDaemon(true);
-        return t;
-      });
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "pty-restart");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile boolean closed;
 
   /** Starts socat for every device and waits for every pty to appear; all or nothing. */
@@ -91,18 +93,21 @@ final class PtyBridges implements AutoCloseable {
       return;
     }
     Process p =
-        new ProcessBuilder("socat", "pty,raw,echo=0,link=" + pty, "tcp:" + tcp.host() + ":" + tcp.port())
+        new ProcessBuilder(
+                "socat", "pty,raw,echo=0,link=" + pty, "tcp:" + tcp.host() + ":" + tcp.port())
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
     processes.add(p);
-    p.onExit().thenRun(() -> {
-      processes.remove(p);
-      if (!closed) {
-        log.info("{}: socat ended, starting it again in {} ms", pty, RESTART_MS);
-        restarts.schedule(() -> relaunch(pty, tcp), RESTART_MS, TimeUnit.MILLISECONDS);
-      }
-    });
+    p.onExit()
+        .thenRun(
+            () -> {
+              processes.remove(p);
+              if (!closed) {
+                log.info("{}: socat ended, starting it again in {} ms", pty, RESTART_MS);
+                restarts.schedule(() -> relaunch(pty, tcp), RESTART_MS, TimeUnit.MILLISECONDS);
+              }
+            });
   }
 
   private void relaunch(Path pty, DeviceAddress.Tcp tcp) {

@@ -50,7 +50,8 @@ public final class Simulator implements AutoCloseable {
             .toList();
     try {
       DeviceServers.bind(group, lanes);
-      ControlServer control = ControlServer.start(settings.bindHost(), settings.controlPort(), lanes, dwell);
+      ControlServer control =
+          ControlServer.start(settings.bindHost(), settings.controlPort(), lanes, dwell);
       return new Simulator(group, clock, lanes, control);
     } catch (StartupException | RuntimeException e) {
       shutdownDevices(lanes);

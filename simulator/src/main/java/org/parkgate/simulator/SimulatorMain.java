@@ -68,9 +68,15 @@ public final class SimulatorMain {
                 },
                 "shutdown"));
     System.out.println(
-        "simulator ready: site " + site.id() + ", lanes "
+        "simulator ready: site "
+            + site.id()
+            + ", lanes "
             + String.join(", ", site.lanes().stream().map(l -> l.id()).toList())
-            + ", control http://" + site.simulator().bindHost() + ":" + simulator.controlPort() + "/lanes");
+            + ", control http://"
+            + site.simulator().bindHost()
+            + ":"
+            + simulator.controlPort()
+            + "/lanes");
     System.out.flush();
     try {
       stopped.await();

@@ -27,9 +27,12 @@ import org.parkgate.device.modbus.RtuResponseParser;
 /** What a Modbus master sees of each fault on the barrier I/O module, over real loopback TCP. */
 class BarrierFaultTest extends SimulatorFixture {
   private static final String FAULTS = "/lanes/entry-1/faults/barrier";
-  private static final byte[] READ_INPUTS = RtuCodec.encode(new RtuRequest(1, new ModbusRequest.ReadDiscreteInputs(0, 5)));
+  private static final byte[] READ_INPUTS =
+      RtuCodec.encode(new RtuRequest(1, new ModbusRequest.ReadDiscreteInputs(0, 5)));
+
   /** The closed barrier's inputs: only the closed limit is on. */
   private static final boolean[] CLOSED = {false, false, false, true, false};
+
   private static final long TIMEOUT_MS = 300;
 
   private WireMaster<RtuResponse> master() throws Exception {
@@ -62,7 +65,8 @@ class BarrierFaultTest extends SimulatorFixture {
       faults("{\"badCheck\": 1.0}");
       assertNull(poll(master), "a reply with a bad CRC must not reach the master as a frame");
       assertNull(poll(master));
-      assertEquals(2, master.counters().badFrames(), master.counters() + " reads " + master.reads());
+      assertEquals(
+          2, master.counters().badFrames(), master.counters() + " reads " + master.reads());
       assertEquals(0, master.counters().framesIn());
 
       clearFaults();
@@ -104,7 +108,10 @@ class BarrierFaultTest extends SimulatorFixture {
       assertNull(poll(master));
       assertFalse(master.closedWithin(0), "the connection stays up");
       assertEquals(1, control.lane("entry-1").at("/barrier/link/clients").asInt());
-      assertEquals(0, control.lane("entry-1").at("/barrier/link/framesIn").asInt(), "the request was not even read");
+      assertEquals(
+          0,
+          control.lane("entry-1").at("/barrier/link/framesIn").asInt(),
+          "the request was not even read");
 
       clearFaults();
       assertArrayEquals(CLOSED, inputs(poll(master)));

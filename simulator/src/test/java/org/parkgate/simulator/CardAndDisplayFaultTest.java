@@ -18,15 +18,16 @@ import org.parkgate.site.SiteConfigLoader;
 import org.parkgate.wire.FrameTesting;
 
 /**
- * The exit lane's reader speaks STX frames here (the entry's speaks ASCII lines); what a
- * controller sees of card unit and display faults.
+ * The exit lane's reader speaks STX frames here (the entry's speaks ASCII lines); what a controller
+ * sees of card unit and display faults.
  */
 class CardAndDisplayFaultTest extends SimulatorFixture {
 
   @BeforeEach
   void stxExitReader() throws Exception {
     simulator.close();
-    site = new TestSite(Files.createDirectories(dir.resolve("stx")), TRAVEL.toMillis() + "ms", "stx");
+    site =
+        new TestSite(Files.createDirectories(dir.resolve("stx")), TRAVEL.toMillis() + "ms", "stx");
     simulator = Simulator.start(SiteConfigLoader.load(site.file), DWELL);
     control = new ControlClient(site.controlPort);
   }
@@ -41,7 +42,9 @@ class CardAndDisplayFaultTest extends SimulatorFixture {
   }
 
   private void present(String lane, String card) {
-    assertEquals(200, control.post("/lanes/" + lane + "/card/present", "{\"card\":\"" + card + "\"}").status());
+    assertEquals(
+        200,
+        control.post("/lanes/" + lane + "/card/present", "{\"card\":\"" + card + "\"}").status());
   }
 
   @Test
@@ -52,17 +55,20 @@ class CardAndDisplayFaultTest extends SimulatorFixture {
       controller.setSoTimeout(2000);
       await("connected", () -> control.lane("exit-1").at("/cardUnit/link/clients").asInt() == 1);
       present("0A1B2C3D4E");
-      assertEquals("02 30 41 31 42 32 43 33 44 34 45 37 35 03",
+      assertEquals(
+          "02 30 41 31 42 32 43 33 44 34 45 37 35 03",
           FrameTesting.hex(controller.getInputStream().readNBytes(14)));
     }
     ControlClient.Reply r = control.post("/lanes/exit-1/card/present", "{\"card\":\"1234\"}");
     assertEquals(400, r.status());
-    assertEquals("'card' must be ten hex characters for lane exit-1's STX reader, not '1234'", r.error());
+    assertEquals(
+        "'card' must be ten hex characters for lane exit-1's STX reader, not '1234'", r.error());
   }
 
   @Test
   void anStxFrameWithABadCheckIsDroppedAndCountedThenReadsComeThroughAgain() throws Exception {
-    try (WireMaster<CardRead> controller = new WireMaster<>(site.exitCard, new StxCardParser(), CardRead.class)) {
+    try (WireMaster<CardRead> controller =
+        new WireMaster<>(site.exitCard, new StxCardParser(), CardRead.class)) {
       await("connected", () -> control.lane("exit-1").at("/cardUnit/link/clients").asInt() == 1);
       faults("/lanes/exit-1/faults/cardUnit", "{\"badCheck\": 1.0}");
       present("0A1B2C3D4E");
@@ -77,16 +83,19 @@ class CardAndDisplayFaultTest extends SimulatorFixture {
 
   @Test
   void aGarbledAsciiLineIsDroppedWholeNeverReadAsAnotherCard() throws Exception {
-    try (WireMaster<CardRead> controller = new WireMaster<>(site.entryCard, new CardLineParser(), CardRead.class)) {
+    try (WireMaster<CardRead> controller =
+        new WireMaster<>(site.entryCard, new CardLineParser(), CardRead.class)) {
       await("connected", () -> control.lane("entry-1").at("/cardUnit/link/clients").asInt() == 1);
-      faults("/lanes/entry-1/faults/cardUnit", "{\"badCheck\": 1.0, \"noise\": 1.0, \"split\": true}");
+      faults(
+          "/lanes/entry-1/faults/cardUnit", "{\"badCheck\": 1.0, \"noise\": 1.0, \"split\": true}");
       for (int i = 0; i < 5; i++) {
         present("entry-1", "0A1B2C3D4" + i);
       }
       await("bad lines", () -> controller.counters().badFrames() >= 1);
       assertNull(controller.next(500));
 
-      faults("/lanes/entry-1/faults/cardUnit", "{\"noise\": 1.0, \"split\": true, \"merge\": true}");
+      faults(
+          "/lanes/entry-1/faults/cardUnit", "{\"noise\": 1.0, \"split\": true, \"merge\": true}");
       present("entry-1", "55AA");
       // Noise in front of a line damages the line it touches; the read is lost, not changed.
       assertNull(controller.next(500));
@@ -105,18 +114,25 @@ class CardAndDisplayFaultTest extends SimulatorFixture {
 
       faults("/lanes/exit-1/faults/display", "{\"drop\": 1.0}");
       out.write(DisplayCodec.encode(new DisplayText(0, "Fee 12.00")));
-      await("frame received", () -> control.lane("exit-1").at("/display/link/framesIn").asInt() == 2);
-      assertEquals("Welcome", control.lane("exit-1").at("/display/rows/0").asText(), "the frame was lost");
+      await(
+          "frame received", () -> control.lane("exit-1").at("/display/link/framesIn").asInt() == 2);
+      assertEquals(
+          "Welcome", control.lane("exit-1").at("/display/rows/0").asText(), "the frame was lost");
 
       faults("/lanes/exit-1/faults/display", "{\"silent\": true}");
       out.write(DisplayCodec.encode(new DisplayText(0, "Fee 13.00")));
       Thread.sleep(200);
-      assertEquals(2, control.lane("exit-1").at("/display/link/framesIn").asInt(), "a silent display reads nothing");
+      assertEquals(
+          2,
+          control.lane("exit-1").at("/display/link/framesIn").asInt(),
+          "a silent display reads nothing");
       assertEquals("Welcome", control.lane("exit-1").at("/display/rows/0").asText());
 
       control.method("DELETE", "/lanes/exit-1/faults/display");
       out.write(DisplayCodec.encode(new DisplayText(0, "Thank you")));
-      await("row 0 updated", () -> control.lane("exit-1").at("/display/rows/0").asText().equals("Thank you"));
+      await(
+          "row 0 updated",
+          () -> control.lane("exit-1").at("/display/rows/0").asText().equals("Thank you"));
     }
   }
 

@@ -21,7 +21,9 @@ class CardUnitTest extends SimulatorFixture {
     CardClient(int port) throws Exception {
       socket = new Socket("127.0.0.1", port);
       socket.setSoTimeout(2000);
-      lines = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+      lines =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
     }
 
     void issue() throws Exception {
@@ -67,7 +69,8 @@ class CardUnitTest extends SimulatorFixture {
     try (CardClient old = new CardClient(site.exitCard);
         CardClient latest = new CardClient(site.exitCard)) {
       await("two clients", () -> control.lane("exit-1").at("/cardUnit/link/clients").asInt() == 2);
-      ControlClient.Reply r = control.post("/lanes/exit-1/card/present", "{\"card\":\"0A1B2C3D4E\"}");
+      ControlClient.Reply r =
+          control.post("/lanes/exit-1/card/present", "{\"card\":\"0A1B2C3D4E\"}");
       assertEquals(200, r.status());
       assertEquals("0A1B2C3D4E", latest.lines.readLine());
 

@@ -17,7 +17,8 @@ class ControlApiTest extends SimulatorFixture {
     JsonNode entry = r.body().path("lanes").get(0);
     assertEquals("entry-1", entry.path("id").asText());
     assertEquals("closed", entry.at("/barrier/position").asText());
-    assertEquals("tcp://127.0.0.1:" + site.entryBarrier, entry.at("/barrier/link/address").asText());
+    assertEquals(
+        "tcp://127.0.0.1:" + site.entryBarrier, entry.at("/barrier/link/address").asText());
     assertEquals(false, entry.at("/barrier/link/controllerConnected").asBoolean());
   }
 
@@ -39,8 +40,10 @@ class ControlApiTest extends SimulatorFixture {
     assertTrue(r.error().startsWith("malformed JSON"), r.error());
     assertEquals(400, control.post("/lanes/entry-1/vehicle/arrive", "[1]").status());
     assertEquals(400, control.post("/lanes/entry-1/vehicle/arrive", "{\"plate\": 5}").status());
-    assertEquals(400, control.post("/lanes/entry-1/vehicle/arrive", "{\"plate\": \"A\"} trailing").status());
-    ControlClient.Reply unknown = control.post("/lanes/entry-1/vehicle/arrive", "{\"plat\": \"A1\"}");
+    assertEquals(
+        400, control.post("/lanes/entry-1/vehicle/arrive", "{\"plate\": \"A\"} trailing").status());
+    ControlClient.Reply unknown =
+        control.post("/lanes/entry-1/vehicle/arrive", "{\"plat\": \"A1\"}");
     assertEquals("unknown field 'plat' (fields: plate)", unknown.error());
     assertEquals(before, control.lane("entry-1"));
   }
@@ -61,13 +64,15 @@ class ControlApiTest extends SimulatorFixture {
     assertEquals(405, control.post("/lanes/entry-1", "{}").status());
     ControlClient.Reply r = control.get("/lanes/entry-1/vehicle/arrive");
     assertEquals(405, r.status());
-    assertEquals("method GET is not allowed on /lanes/entry-1/vehicle/arrive (use POST)", r.error());
+    assertEquals(
+        "method GET is not allowed on /lanes/entry-1/vehicle/arrive (use POST)", r.error());
   }
 
   @Test
   void drivingIntoAClosedBarrierIs409AndTheVehicleStaysPut() {
     assertEquals(409, control.post("/lanes/entry-1/vehicle/drive", null).status());
-    assertEquals(200, control.post("/lanes/entry-1/vehicle/arrive", "{\"plate\":\"沪C00001\"}").status());
+    assertEquals(
+        200, control.post("/lanes/entry-1/vehicle/arrive", "{\"plate\":\"沪C00001\"}").status());
     ControlClient.Reply r = control.post("/lanes/entry-1/vehicle/drive", null);
     assertEquals(409, r.status());
     assertEquals("barrier is closed, not fully open", r.error());

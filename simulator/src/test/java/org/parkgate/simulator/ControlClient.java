@@ -18,7 +18,8 @@ final class ControlClient {
   }
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final String base;
 
   ControlClient(int port) {
@@ -37,7 +38,9 @@ final class ControlClient {
   }
 
   Reply method(String method, String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path)).method(method, HttpRequest.BodyPublishers.noBody()));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .method(method, HttpRequest.BodyPublishers.noBody()));
   }
 
   JsonNode lane(String id) {
@@ -51,7 +54,9 @@ final class ControlClient {
   private Reply send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
-          http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+          http.send(
+              request.timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), JSON.readTree(response.body()));
     } catch (IOException e) {
       throw new AssertionError("control interface did not answer", e);

@@ -20,8 +20,11 @@ class DisplayTest extends SimulatorFixture {
       out.write(DisplayCodec.encode(new DisplayText(1, "请到收费亭缴费")));
       out.write(DisplayCodec.encode(new DisplayText(0, "应付 12.00 元")));
       out.flush();
-      await("rows", () -> control.lane("exit-1").at("/display/rows").size() == 2
-          && control.lane("exit-1").at("/display/rows/0").asText().startsWith("应付"));
+      await(
+          "rows",
+          () ->
+              control.lane("exit-1").at("/display/rows").size() == 2
+                  && control.lane("exit-1").at("/display/rows/0").asText().startsWith("应付"));
       assertEquals("请到收费亭缴费", control.lane("exit-1").at("/display/rows/1").asText());
       assertEquals(1, control.lane("exit-1").at("/display/link/badFrames").asInt());
     }

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The fault endpoints: every field checked with a clear 400, and a refused request changes nothing. */
+/**
+ * The fault endpoints: every field checked with a clear 400, and a refused request changes nothing.
+ */
 class FaultApiTest extends SimulatorFixture {
   private static final String BARRIER = "/lanes/entry-1/faults/barrier";
 
@@ -29,8 +31,10 @@ class FaultApiTest extends SimulatorFixture {
   @Test
   void postSetsTheWholeSetDeleteClearsItAndTheLaneShowsIt() {
     ControlClient.Reply set =
-        control.post(BARRIER, "{\"noise\": 0.2, \"split\": true, \"merge\": true, \"badCheck\": 0.1, \"drop\": 0.1,"
-            + " \"delayMs\": 500, \"silent\": false, \"disconnect\": false, \"seed\": 7}");
+        control.post(
+            BARRIER,
+            "{\"noise\": 0.2, \"split\": true, \"merge\": true, \"badCheck\": 0.1, \"drop\": 0.1,"
+                + " \"delayMs\": 500, \"silent\": false, \"disconnect\": false, \"seed\": 7}");
     assertEquals(200, set.status(), set.body().toString());
     assertEquals(set.body(), control.get(BARRIER).body());
     assertEquals(0.2, control.lane("entry-1").at("/barrier/faults/noise").asDouble());
@@ -52,17 +56,32 @@ class FaultApiTest extends SimulatorFixture {
     control.post(BARRIER, "{\"noise\": 0.5, \"seed\": 3}");
     JsonNode before = control.get(BARRIER).body();
     String[][] cases = {
-      {"{\"noise\": 1.5}", "'noise' must be a number from 0 to 1 (a fraction of the frames), not 1.5"},
-      {"{\"noise\": \"0.2\"}", "'noise' must be a number from 0 to 1 (a fraction of the frames), not \"0.2\""},
-      {"{\"badCheck\": -0.1}", "'badCheck' must be a number from 0 to 1 (a fraction of the frames), not -0.1"},
-      {"{\"drop\": true}", "'drop' must be a number from 0 to 1 (a fraction of the frames), not true"},
+      {
+        "{\"noise\": 1.5}",
+        "'noise' must be a number from 0 to 1 (a fraction of the frames), not 1.5"
+      },
+      {
+        "{\"noise\": \"0.2\"}",
+        "'noise' must be a number from 0 to 1 (a fraction of the frames), not \"0.2\""
+      },
+      {
+        "{\"badCheck\": -0.1}",
+        "'badCheck' must be a number from 0 to 1 (a fraction of the frames), not -0.1"
+      },
+      {
+        "{\"drop\": true}",
+        "'drop' must be a number from 0 to 1 (a fraction of the frames), not true"
+      },
       {"{\"delayMs\": 60001}", "'delayMs' must be a whole number from 0 to 60000"},
       {"{\"delayMs\": 1.5}", "'delayMs' must be a whole number from 0 to 60000"},
       {"{\"split\": \"yes\"}", "'split' must be true or false"},
       {"{\"silent\": 1}", "'silent' must be true or false"},
       {"{\"seed\": -1}", "'seed' must be a whole number from 0 to 9223372036854775807"},
       {"{\"noise\": 0.1, \"disconnect\": \"no\"}", "'disconnect' must be true or false"},
-      {"{\"nosie\": 0.1}", "unknown field 'nosie' (fields: badCheck, delayMs, disconnect, drop, merge, noise, seed, silent, split)"},
+      {
+        "{\"nosie\": 0.1}",
+        "unknown field 'nosie' (fields: badCheck, delayMs, disconnect, drop, merge, noise, seed, silent, split)"
+      },
       {"[0.1]", "the body must be a JSON object"},
     };
     for (String[] c : cases) {
@@ -78,12 +97,17 @@ class FaultApiTest extends SimulatorFixture {
 
   @Test
   void theDisplayTakesOnlyFaultsOnWhatItReceivesAndOnTheLink() {
-    ControlClient.Reply r = control.post("/lanes/exit-1/faults/display", "{\"drop\": 0.5, \"badCheck\": 0.5}");
+    ControlClient.Reply r =
+        control.post("/lanes/exit-1/faults/display", "{\"drop\": 0.5, \"badCheck\": 0.5}");
     assertEquals(400, r.status());
-    assertEquals("'badCheck' does not apply to the display, which sends nothing (its faults: disconnect, drop, seed, silent)",
+    assertEquals(
+        "'badCheck' does not apply to the display, which sends nothing (its faults: disconnect, drop, seed, silent)",
         r.error());
-    assertEquals(0.0, control.get("/lanes/exit-1/faults/display").body().at("/faults/drop").asDouble());
-    assertEquals(200, control.post("/lanes/exit-1/faults/display", "{\"drop\": 0.5, \"silent\": true}").status());
+    assertEquals(
+        0.0, control.get("/lanes/exit-1/faults/display").body().at("/faults/drop").asDouble());
+    assertEquals(
+        200,
+        control.post("/lanes/exit-1/faults/display", "{\"drop\": 0.5, \"silent\": true}").status());
     assertTrue(control.lane("exit-1").at("/display/faults/silent").asBoolean());
   }
 
@@ -97,7 +121,8 @@ class FaultApiTest extends SimulatorFixture {
     assertEquals("unknown lane 'x' (lanes: entry-1, exit-1)", lane.error());
     ControlClient.Reply put = control.method("PUT", BARRIER);
     assertEquals(405, put.status());
-    assertEquals("method PUT is not allowed on " + BARRIER + " (use GET or POST or DELETE)", put.error());
+    assertEquals(
+        "method PUT is not allowed on " + BARRIER + " (use GET or POST or DELETE)", put.error());
     assertEquals(405, control.post("/lanes/entry-1/faults", "{}").status());
   }
 

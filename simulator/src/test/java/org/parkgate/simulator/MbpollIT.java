@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A third-party Modbus master, mbpoll (Debian package), reads the simulated barrier I/O module
- * over RTU framing through a socat pty and moves the barrier with a coil write. Fails where mbpoll
- * or socat is not installed: `./parking test` installs them.
+ * A third-party Modbus master, mbpoll (Debian package), reads the simulated barrier I/O module over
+ * RTU framing through a socat pty and moves the barrier with a coil write. Fails where mbpoll or
+ * socat is not installed: `./parking test` installs them.
  */
 class MbpollIT extends SimulatorFixture {
 
@@ -40,7 +40,9 @@ class MbpollIT extends SimulatorFixture {
   }
 
   private static List<String> mbpoll(Path tty, String... args) {
-    List<String> command = new ArrayList<>(List.of("mbpoll", "-m", "rtu", "-a", "1", "-b", "9600", "-P", "none", "-1", "-o", "2"));
+    List<String> command =
+        new ArrayList<>(
+            List.of("mbpoll", "-m", "rtu", "-a", "1", "-b", "9600", "-P", "none", "-1", "-o", "2"));
     command.addAll(List.of(args));
     command.add(tty.toString());
     return command;
@@ -49,11 +51,13 @@ class MbpollIT extends SimulatorFixture {
   @Test
   void mbpollReadsTheInputsAndItsCoilWriteOpensTheBarrier() throws Exception {
     // Not a skip: a check against a real peer that silently does nothing would prove nothing.
-    assertTrue(installed("mbpoll") && installed("socat"),
+    assertTrue(
+        installed("mbpoll") && installed("socat"),
         "mbpoll and socat are not installed; run ./parking test, which installs them");
     Path tty = dir.resolve("ttyBarrier");
     Process socat =
-        new ProcessBuilder("socat", "pty,raw,echo=0,link=" + tty, "tcp:127.0.0.1:" + site.entryBarrier)
+        new ProcessBuilder(
+                "socat", "pty,raw,echo=0,link=" + tty, "tcp:127.0.0.1:" + site.entryBarrier)
             .redirectErrorStream(true)
             .start();
     try {
@@ -62,12 +66,17 @@ class MbpollIT extends SimulatorFixture {
 
       // mbpoll numbers references from 1: -r 1 is input address 0.
       String inputs = run(mbpoll(tty, "-t", "1", "-r", "1", "-c", "5"));
-      assertTrue(inputs.matches("(?s).*\\[1]:\\s+1\\s+\\[2]:\\s+0\\s+\\[3]:\\s+0\\s+\\[4]:\\s+1\\s+\\[5]:\\s+0.*"), inputs);
+      assertTrue(
+          inputs.matches(
+              "(?s).*\\[1]:\\s+1\\s+\\[2]:\\s+0\\s+\\[3]:\\s+0\\s+\\[4]:\\s+1\\s+\\[5]:\\s+0.*"),
+          inputs);
 
       List<String> write = mbpoll(tty, "-t", "0", "-r", "1");
       write.add("1");
       run(write);
-      await("barrier open", () -> control.lane("entry-1").at("/barrier/position").asText().equals("open"));
+      await(
+          "barrier open",
+          () -> control.lane("entry-1").at("/barrier/position").asText().equals("open"));
       String after = run(mbpoll(tty, "-t", "1", "-r", "3", "-c", "2"));
       assertTrue(after.matches("(?s).*\\[3]:\\s+1\\s+\\[4]:\\s+0.*"), after);
     } finally {

@@ -5,23 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.parkgate.wire.FrameTesting;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.wire.FrameTesting;
 
 /** The packaged jar as a user runs it: ready line, control interface, clean stop on SIGTERM. */
 class SimulatorProcessIT {
@@ -39,7 +39,12 @@ class SimulatorProcessIT {
 
   private Process start(Map<String, String> env, String... args) throws Exception {
     assertTrue(Files.exists(JAR), "build the jar first: " + JAR.toAbsolutePath());
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(env);
@@ -81,7 +86,8 @@ class SimulatorProcessIT {
   @Test
   void aPortInUseExitsNonZeroWithOneLineNamingIt() throws Exception {
     TestSite site = new TestSite(dir, "100ms");
-    try (ServerSocket taken = new ServerSocket(site.entryCard, 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket taken =
+        new ServerSocket(site.entryCard, 1, InetAddress.getLoopbackAddress())) {
       Process p = start("--site", site.file.toString());
       try {
         if (!p.waitFor(15, TimeUnit.SECONDS)) {
@@ -90,7 +96,11 @@ class SimulatorProcessIT {
         assertEquals(1, p.exitValue());
         String err = stderr();
         assertTrue(
-            err.contains("simulator: port " + site.entryCard + " is already in use: entry-1 card unit wanted"), err);
+            err.contains(
+                "simulator: port "
+                    + site.entryCard
+                    + " is already in use: entry-1 card unit wanted"),
+            err);
       } finally {
         p.destroyForcibly();
       }
@@ -111,17 +121,23 @@ class SimulatorProcessIT {
         Thread.sleep(50);
       }
       Path barrier = ptys.resolve("entry-1-barrier").toAbsolutePath();
-      assertTrue(stdout().contains("pty " + barrier + " -> tcp://127.0.0.1:" + site.entryBarrier + "\n"), stdout());
-      try (FileChannel tty = FileChannel.open(barrier, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      assertTrue(
+          stdout().contains("pty " + barrier + " -> tcp://127.0.0.1:" + site.entryBarrier + "\n"),
+          stdout());
+      try (FileChannel tty =
+          FileChannel.open(barrier, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
         tty.write(ByteBuffer.wrap(FrameTesting.hex("01 02 00 00 00 05 B8 09")));
-        Future<String> reply = reader.submit(() -> {
-          ByteBuffer in = ByteBuffer.allocate(6);
-          while (in.hasRemaining() && tty.read(in) >= 0) {
-            // a pty delivers what socat has so far
-          }
-          return FrameTesting.hex(Arrays.copyOf(in.array(), in.position()));
-        });
-        assertEquals("01 02 01 08 A0 4E", reply.get(5, TimeUnit.SECONDS), "the closed barrier's inputs");
+        Future<String> reply =
+            reader.submit(
+                () -> {
+                  ByteBuffer in = ByteBuffer.allocate(6);
+                  while (in.hasRemaining() && tty.read(in) >= 0) {
+                    // a pty delivers what socat has so far
+                  }
+                  return FrameTesting.hex(Arrays.copyOf(in.array(), in.position()));
+                });
+        assertEquals(
+            "01 02 01 08 A0 4E", reply.get(5, TimeUnit.SECONDS), "the closed barrier's inputs");
       }
     } finally {
       p.destroy();
@@ -134,11 +150,19 @@ class SimulatorProcessIT {
   @Test
   void ptyWithoutSocatExitsNonZeroSayingSo() throws Exception {
     TestSite site = new TestSite(dir, "100ms");
-    Process p = start(Map.of("PATH", dir.toString()), "--site", site.file.toString(), "--pty", dir.resolve("tty").toString());
+    Process p =
+        start(
+            Map.of("PATH", dir.toString()),
+            "--site",
+            site.file.toString(),
+            "--pty",
+            dir.resolve("tty").toString());
     try {
       assertTrue(p.waitFor(15, TimeUnit.SECONDS));
       assertEquals(1, p.exitValue());
-      assertEquals("simulator: --pty needs socat, which is not installed (apt-get install socat)", stderr().strip());
+      assertEquals(
+          "simulator: --pty needs socat, which is not installed (apt-get install socat)",
+          stderr().strip());
     } finally {
       p.destroyForcibly();
     }
@@ -150,9 +174,7 @@ class SimulatorProcessIT {
     try {
       assertTrue(p.waitFor(15, TimeUnit.SECONDS));
       assertEquals(2, p.exitValue());
-      assertEquals(
-          "simulator: unknown argument '--sight' (try --help)",
-          stderr().strip());
+      assertEquals("simulator: unknown argument '--sight' (try --help)", stderr().strip());
     } finally {
       p.destroyForcibly();
     }

@@ -17,11 +17,17 @@ class StartupTest {
   @Test
   void aPortInUseStopsTheStartNamingThePortAndTheDeviceAndReleasesTheRest() throws Exception {
     TestSite site = new TestSite(dir, "100ms");
-    try (ServerSocket taken = new ServerSocket(site.exitDisplay, 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket taken =
+        new ServerSocket(site.exitDisplay, 1, InetAddress.getLoopbackAddress())) {
       StartupException e =
-          assertThrows(StartupException.class, () -> Simulator.start(SiteConfigLoader.load(site.file), Duration.ZERO));
+          assertThrows(
+              StartupException.class,
+              () -> Simulator.start(SiteConfigLoader.load(site.file), Duration.ZERO));
       assertEquals(
-          "port " + site.exitDisplay + " is already in use: exit-1 display wanted tcp://127.0.0.1:" + site.exitDisplay,
+          "port "
+              + site.exitDisplay
+              + " is already in use: exit-1 display wanted tcp://127.0.0.1:"
+              + site.exitDisplay,
           e.getMessage());
     }
     // Everything bound before the failure was released: a second start succeeds.
@@ -31,11 +37,16 @@ class StartupTest {
   @Test
   void theControlPortInUseIsNamedToo() throws Exception {
     TestSite site = new TestSite(dir, "100ms");
-    try (ServerSocket taken = new ServerSocket(site.controlPort, 1, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket taken =
+        new ServerSocket(site.controlPort, 1, InetAddress.getLoopbackAddress())) {
       StartupException e =
-          assertThrows(StartupException.class, () -> Simulator.start(SiteConfigLoader.load(site.file), Duration.ZERO));
+          assertThrows(
+              StartupException.class,
+              () -> Simulator.start(SiteConfigLoader.load(site.file), Duration.ZERO));
       assertEquals(
-          "port " + site.controlPort + " is already in use: the control interface (simulator.controlPort) wanted 127.0.0.1:"
+          "port "
+              + site.controlPort
+              + " is already in use: the control interface (simulator.controlPort) wanted 127.0.0.1:"
               + site.controlPort,
           e.getMessage());
     }
@@ -45,11 +56,16 @@ class StartupTest {
   void badArgumentsGiveAOneLineReason() {
     assertEquals(
         "--site FILE is required (try --help)",
-        assertThrows(IllegalArgumentException.class, () -> Arguments.parse(new String[0])).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Arguments.parse(new String[0]))
+            .getMessage());
     assertEquals(
         "--dwell 'soon' is not a duration like 300ms or 2s",
-        assertThrows(IllegalArgumentException.class, () -> Arguments.parse(new String[] {"--site", "a", "--dwell", "soon"}))
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Arguments.parse(new String[] {"--site", "a", "--dwell", "soon"}))
             .getMessage());
-    assertEquals(Duration.ofSeconds(2), Arguments.parse(new String[] {"--site", "a", "--dwell", "2s"}).dwell());
+    assertEquals(
+        Duration.ofSeconds(2),
+        Arguments.parse(new String[] {"--site", "a", "--dwell", "2s"}).dwell());
   }
 }

@@ -47,7 +47,15 @@ final class TestSite {
             display: { address: "tcp://127.0.0.1:%d" }
         simulator: { bind: 127.0.0.1, controlPort: %d, barrierTravel: %s }
         """
-            .formatted(entryBarrier, entryCard, entryDisplay, exitBarrier, exitCard, exitReader, exitDisplay, controlPort,
+            .formatted(
+                entryBarrier,
+                entryCard,
+                entryDisplay,
+                exitBarrier,
+                exitCard,
+                exitReader,
+                exitDisplay,
+                controlPort,
                 barrierTravel));
   }
 

@@ -28,7 +28,8 @@ import org.parkgate.wire.ParsingDecoder;
  * size of every read, so a test can see how the bytes were cut.
  */
 final class WireMaster<T> implements AutoCloseable {
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final LinkCounters counters = new LinkCounters();
   private final BlockingQueue<T> frames = new LinkedBlockingQueue<>();
   private final List<Integer> reads = new CopyOnWriteArrayList<>();
@@ -46,24 +47,27 @@ final class WireMaster<T> implements AutoCloseable {
                   @Override
                   protected void initChannel(SocketChannel ch) {
                     ch.pipeline()
-                        .addLast("reads", new ChannelInboundHandlerAdapter() {
-                          @Override
-                          public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                            reads.add(((ByteBuf) msg).readableBytes());
-                            ctx.fireChannelRead(msg);
-                          }
-                        })
+                        .addLast(
+                            "reads",
+                            new ChannelInboundHandlerAdapter() {
+                              @Override
+                              public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                                reads.add(((ByteBuf) msg).readableBytes());
+                                ctx.fireChannelRead(msg);
+                              }
+                            })
                         .addLast("decode", new ParsingDecoder<>(parser, counters, "master"))
-                        .addLast(new ChannelInboundHandlerAdapter() {
-                          @Override
-                          public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                            if (type.isInstance(msg)) {
-                              frames.add(type.cast(msg));
-                            } else {
-                              ReferenceCountUtil.release(msg); // what a discarded decoder held
-                            }
-                          }
-                        });
+                        .addLast(
+                            new ChannelInboundHandlerAdapter() {
+                              @Override
+                              public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                                if (type.isInstance(msg)) {
+                                  frames.add(type.cast(msg));
+                                } else {
+                                  ReferenceCountUtil.release(msg); // what a discarded decoder held
+                                }
+                              }
+                            });
                   }
                 });
     try {
@@ -80,11 +84,15 @@ final class WireMaster<T> implements AutoCloseable {
    */
   void discardInput() {
     // Remove, then add: replace() would hand the old decoder's bytes to the new one.
-    channel.eventLoop()
-        .submit(() -> {
-          channel.pipeline().remove("decode");
-          channel.pipeline().addAfter("reads", "decode", new ParsingDecoder<>(parser, counters, "master"));
-        })
+    channel
+        .eventLoop()
+        .submit(
+            () -> {
+              channel.pipeline().remove("decode");
+              channel
+                  .pipeline()
+                  .addAfter("reads", "decode", new ParsingDecoder<>(parser, counters, "master"));
+            })
         .syncUninterruptibly();
     frames.clear();
   }

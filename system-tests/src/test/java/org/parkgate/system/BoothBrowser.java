@@ -26,15 +26,29 @@ final class BoothBrowser implements AutoCloseable {
 
   BoothBrowser(int httpPort, Path profile) {
     if (!CHROMIUM.canExecute() || !DRIVER.canExecute()) {
-      throw new AssertionError("headless Chromium is missing (" + CHROMIUM + ", " + DRIVER
-          + "); run ./parking test, which installs chromium and chromium-driver");
+      throw new AssertionError(
+          "headless Chromium is missing ("
+              + CHROMIUM
+              + ", "
+              + DRIVER
+              + "); run ./parking test, which installs chromium and chromium-driver");
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1440,1000");
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + profile.toAbsolutePath(),
+        "--window-size=1440,1000");
+    browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     base = "http://127.0.0.1:" + httpPort;
   }
@@ -46,7 +60,9 @@ final class BoothBrowser implements AutoCloseable {
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.id("login")).click();
     wait.until(ExpectedConditions.urlToBe(base + "/"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-status"), "Controller online"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("link-status"), "Controller online"));
   }
 
   /** Waits until the lane's amount due shows {@code amount}; returns the whole page's text. */
@@ -58,7 +74,8 @@ final class BoothBrowser implements AutoCloseable {
   /** Presses Enter, the booth's key for "cash received", and returns the receipt number shown. */
   String cashReceived(String lane) {
     new Actions(browser).sendKeys(Keys.ENTER).perform();
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-" + lane))).getText();
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-" + lane)))
+        .getText();
   }
 
   String text() {

@@ -15,7 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** What the booth page does, over the same HTTP and WebSocket: log in, watch, press "cash received". */
+/**
+ * What the booth page does, over the same HTTP and WebSocket: log in, watch, press "cash received".
+ */
 final class BoothClient implements AutoCloseable {
   private final HttpClient http;
   private final String base;
@@ -28,46 +30,68 @@ final class BoothClient implements AutoCloseable {
     this.base = base;
     this.cookie = cookie;
     StringBuilder partial = new StringBuilder();
-    this.socket = http.newWebSocketBuilder()
-        .header("Cookie", cookie)
-        .buildAsync(URI.create(base.replace("http://", "ws://") + "/ws"), new WebSocket.Listener() {
-          @Override
-          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-              try {
-                received.add(SystemFixture.JSON.readTree(partial.toString()));
-              } catch (Exception e) {
-                throw new AssertionError("console sent malformed JSON: " + partial, e);
-              }
-              partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-          }
-        })
-        .get(10, TimeUnit.SECONDS);
+    this.socket =
+        http.newWebSocketBuilder()
+            .header("Cookie", cookie)
+            .buildAsync(
+                URI.create(base.replace("http://", "ws://") + "/ws"),
+                new WebSocket.Listener() {
+                  @Override
+                  public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                    partial.append(data);
+                    if (last) {
+                      try {
+                        received.add(SystemFixture.JSON.readTree(partial.toString()));
+                      } catch (Exception e) {
+                        throw new AssertionError("console sent malformed JSON: " + partial, e);
+                      }
+                      partial.setLength(0);
+                    }
+                    ws.request(1);
+                    return null;
+                  }
+                })
+            .get(10, TimeUnit.SECONDS);
   }
 
-  static BoothClient login(HttpClient http, int port, String user, String password) throws Exception {
+  static BoothClient login(HttpClient http, int port, String user, String password)
+      throws Exception {
     String base = "http://127.0.0.1:" + port;
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    String cookie = r.headers().firstValue("Set-Cookie")
-        .orElseThrow(() -> new AssertionError("login as " + user + " refused: " + r.statusCode() + " " + r.body()));
+    String form =
+        "username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String cookie =
+        r.headers()
+            .firstValue("Set-Cookie")
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "login as " + user + " refused: " + r.statusCode() + " " + r.body()));
     return new BoothClient(http, base, cookie.split(";", 2)[0]);
   }
 
   JsonNode state() throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/state")).header("Cookie", cookie).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/state"))
+                .header("Cookie", cookie)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     return SystemFixture.JSON.readTree(r.body());
   }
 
-  /** The devices the booth shows as offline at a lane now, e.g. "barrier (no answer for 2000 ms)". */
+  /**
+   * The devices the booth shows as offline at a lane now, e.g. "barrier (no answer for 2000 ms)".
+   */
   List<String> offlineDevices(String laneId) throws Exception {
     for (JsonNode lane : state().path("lanes")) {
       if (lane.path("id").asText().equals(laneId)) {
@@ -89,19 +113,42 @@ final class BoothClient implements AutoCloseable {
         }
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("booth never showed " + what + " at " + laneId + "; state: " + state().toPrettyString());
+        throw new AssertionError(
+            "booth never showed "
+                + what
+                + " at "
+                + laneId
+                + "; state: "
+                + state().toPrettyString());
       }
       Thread.sleep(50);
     }
   }
 
-  /** Presses "cash received" for the vehicle waiting at an exit and returns the console's answer. */
-  JsonNode cashReceived(String requestId, String lane, long stayId, long dueMinor) throws Exception {
-    String message = SystemFixture.JSON.writeValueAsString(java.util.Map.of(
-        "type", "cash", "requestId", requestId, "lane", lane, "stayId", stayId, "dueMinor", dueMinor));
+  /**
+   * Presses "cash received" for the vehicle waiting at an exit and returns the console's answer.
+   */
+  JsonNode cashReceived(String requestId, String lane, long stayId, long dueMinor)
+      throws Exception {
+    String message =
+        SystemFixture.JSON.writeValueAsString(
+            java.util.Map.of(
+                "type",
+                "cash",
+                "requestId",
+                requestId,
+                "lane",
+                lane,
+                "stayId",
+                stayId,
+                "dueMinor",
+                dueMinor));
     socket.sendText(message, true).get(5, TimeUnit.SECONDS);
-    return awaitMessage("the result of " + requestId,
-        m -> m.path("type").asText().equals("result") && m.path("requestId").asText().equals(requestId));
+    return awaitMessage(
+        "the result of " + requestId,
+        m ->
+            m.path("type").asText().equals("result")
+                && m.path("requestId").asText().equals(requestId));
   }
 
   JsonNode awaitMessage(String what, Predicate<JsonNode> condition) throws Exception {

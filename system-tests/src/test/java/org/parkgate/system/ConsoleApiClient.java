@@ -5,12 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.ApiMessage;
@@ -27,48 +27,54 @@ final class ConsoleApiClient implements AutoCloseable {
   private final WebSocket socket;
   private volatile boolean closed;
 
-  private ConsoleApiClient(HttpClient http, int port, String consoleId, long afterSeq) throws Exception {
+  private ConsoleApiClient(HttpClient http, int port, String consoleId, long afterSeq)
+      throws Exception {
     StringBuilder partial = new StringBuilder();
-    socket = http.newWebSocketBuilder()
-        .connectTimeout(Duration.ofSeconds(3))
-        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/console"), new WebSocket.Listener() {
-          @Override
-          public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-              try {
-                ApiMessage m = ApiJson.read(partial.toString());
-                received.add(m);
-                if (m instanceof ConsoleEvent.ExitPending e) {
-                  pendingByCard.put(e.card(), e);
-                } else if (m instanceof CommandResult r && r.requestId() != null) {
-                  results.put(r.requestId(), r);
-                }
-              } catch (ApiJson.BadMessageException e) {
-                throw new AssertionError("controller sent a malformed message: " + partial, e);
-              }
-              partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-          }
+    socket =
+        http.newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(3))
+            .buildAsync(
+                URI.create("ws://127.0.0.1:" + port + "/console"),
+                new WebSocket.Listener() {
+                  @Override
+                  public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                    partial.append(data);
+                    if (last) {
+                      try {
+                        ApiMessage m = ApiJson.read(partial.toString());
+                        received.add(m);
+                        if (m instanceof ConsoleEvent.ExitPending e) {
+                          pendingByCard.put(e.card(), e);
+                        } else if (m instanceof CommandResult r && r.requestId() != null) {
+                          results.put(r.requestId(), r);
+                        }
+                      } catch (ApiJson.BadMessageException e) {
+                        throw new AssertionError(
+                            "controller sent a malformed message: " + partial, e);
+                      }
+                      partial.setLength(0);
+                    }
+                    ws.request(1);
+                    return null;
+                  }
 
-          @Override
-          public void onError(WebSocket ws, Throwable error) {
-            closed = true;
-          }
+                  @Override
+                  public void onError(WebSocket ws, Throwable error) {
+                    closed = true;
+                  }
 
-          @Override
-          public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-            closed = true;
-            return null;
-          }
-        })
-        .get(5, TimeUnit.SECONDS);
+                  @Override
+                  public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+                    closed = true;
+                    return null;
+                  }
+                })
+            .get(5, TimeUnit.SECONDS);
     send(new ConsoleCommand.Hello("hello-" + System.nanoTime(), consoleId, afterSeq));
   }
 
-  static ConsoleApiClient connect(HttpClient http, int port, String consoleId, long afterSeq) throws Exception {
+  static ConsoleApiClient connect(HttpClient http, int port, String consoleId, long afterSeq)
+      throws Exception {
     return new ConsoleApiClient(http, port, consoleId, afterSeq);
   }
 
@@ -80,8 +86,11 @@ final class ConsoleApiClient implements AutoCloseable {
     socket.sendText(ApiJson.write(command), true).get(3, TimeUnit.SECONDS);
   }
 
-  /** Sends a cash payment and waits for its one result; empty if none came (the controller died). */
-  Optional<CommandResult> pay(String requestId, String lane, long stayId, Money amount, Duration wait) throws Exception {
+  /**
+   * Sends a cash payment and waits for its one result; empty if none came (the controller died).
+   */
+  Optional<CommandResult> pay(
+      String requestId, String lane, long stayId, Money amount, Duration wait) throws Exception {
     results.remove(requestId);
     send(new ConsoleCommand.RecordCashPayment(requestId, lane, stayId, amount, "cashier1"));
     return poll(() -> results.get(requestId), wait);
@@ -93,11 +102,14 @@ final class ConsoleApiClient implements AutoCloseable {
   }
 
   /** Waits for a fee-due event for the card newer than {@code afterSeq}. */
-  Optional<ConsoleEvent.ExitPending> awaitPending(String card, long afterSeq, Duration wait) throws InterruptedException {
-    return poll(() -> {
-      ConsoleEvent.ExitPending e = pendingByCard.get(card);
-      return e != null && e.seq() > afterSeq ? e : null;
-    }, wait);
+  Optional<ConsoleEvent.ExitPending> awaitPending(String card, long afterSeq, Duration wait)
+      throws InterruptedException {
+    return poll(
+        () -> {
+          ConsoleEvent.ExitPending e = pendingByCard.get(card);
+          return e != null && e.seq() > afterSeq ? e : null;
+        },
+        wait);
   }
 
   private <T> Optional<T> poll(Supplier<T> what, Duration wait) throws InterruptedException {
@@ -116,7 +128,10 @@ final class ConsoleApiClient implements AutoCloseable {
 
   /** Every event received, in arrival order. */
   List<ConsoleEvent> events() {
-    return received.stream().filter(ConsoleEvent.class::isInstance).map(ConsoleEvent.class::cast).toList();
+    return received.stream()
+        .filter(ConsoleEvent.class::isInstance)
+        .map(ConsoleEvent.class::cast)
+        .toList();
   }
 
   @Override

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Lane hardware misbehaving on the wire, as the booth and the drivers see it: the simulator
- * injects faults into its device links while simulator, gate-controller and cashier-console run as
- * real processes. The site's tariff has a 15-minute grace period, so exits open on their own and
- * every car can be driven in and out without a cashier.
+ * Lane hardware misbehaving on the wire, as the booth and the drivers see it: the simulator injects
+ * faults into its device links while simulator, gate-controller and cashier-console run as real
+ * processes. The site's tariff has a 15-minute grace period, so exits open on their own and every
+ * car can be driven in and out without a cashier.
  *
  * <p>One system serves every test (starting three JVMs is most of the run time); after each test
  * every fault is cleared and the booth must show every device online again.
@@ -32,13 +32,18 @@ import org.junit.jupiter.api.io.TempDir;
 class DeviceFaultsIT {
   /** Issue 4: a device that stops answering is reported to the consoles within 3 s. */
   private static final Duration OFFLINE_LIMIT = Duration.ofSeconds(3);
-  /** A link retries with backoff doubling to 5 s, so a returned device is reconnected within that. */
-  private static final Duration RECONNECT_LIMIT = Duration.ofMillis(5_000 + 1_500);
+
   /**
-   * How long a car is on the safety loop. The simulator's default (300 ms) is a car in a hurry;
-   * a car rolling through at walking pace takes about 1.5 s.
+   * A link retries with backoff doubling to 5 s, so a returned device is reconnected within that.
+   */
+  private static final Duration RECONNECT_LIMIT = Duration.ofMillis(5_000 + 1_500);
+
+  /**
+   * How long a car is on the safety loop. The simulator's default (300 ms) is a car in a hurry; a
+   * car rolling through at walking pace takes about 1.5 s.
    */
   private static final Duration FAST_CAR = Duration.ofMillis(300);
+
   private static final Duration SLOW_CAR = Duration.ofMillis(1_500);
   private static final Pattern BAD_FRAMES = Pattern.compile(": (\\d+) bad frames in the last");
 
@@ -78,35 +83,54 @@ class DeviceFaultsIT {
   }
 
   @Test
-  void aSilentBarrierModuleIsOfflineAtTheBoothWithinThreeSecondsWhileTheOtherLaneWorks() throws Exception {
+  void aSilentBarrierModuleIsOfflineAtTheBoothWithinThreeSecondsWhileTheOtherLaneWorks()
+      throws Exception {
     assertTrue(booth.offlineDevices("exit-1").isEmpty(), "exit-1 starts with every device online");
 
     long faultAt = System.nanoTime();
     system.sim("POST", "/lanes/exit-1/faults/barrier", "{\"silent\": true}");
     List<String> offline = awaitOffline("exit-1", "barrier", Duration.ofSeconds(10));
     long tookMs = (System.nanoTime() - faultAt) / 1_000_000;
-    assertTrue(tookMs <= OFFLINE_LIMIT.toMillis(),
-        "the booth showed exit-1's barrier offline after " + tookMs + " ms, over the 3 s limit: " + offline);
-    System.out.printf("DeviceFaultsIT: silent barrier module shown offline at the booth after %d ms%n", tookMs);
-    assertTrue(booth.offlineDevices("entry-1").isEmpty(), "entry-1's devices stay online: " + booth.offlineDevices("entry-1"));
+    assertTrue(
+        tookMs <= OFFLINE_LIMIT.toMillis(),
+        "the booth showed exit-1's barrier offline after "
+            + tookMs
+            + " ms, over the 3 s limit: "
+            + offline);
+    System.out.printf(
+        "DeviceFaultsIT: silent barrier module shown offline at the booth after %d ms%n", tookMs);
+    assertTrue(
+        booth.offlineDevices("entry-1").isEmpty(),
+        "entry-1's devices stay online: " + booth.offlineDevices("entry-1"));
 
     // The entry lane keeps serving drivers while the exit's module is dead.
     String card = driveIn();
-    assertEquals(1, count("SELECT COUNT(*) FROM entries WHERE card = '" + card + "'"), "entry recorded");
-    assertTrue(booth.offlineDevices("exit-1").stream().anyMatch(d -> d.startsWith("barrier")),
-        "exit-1's barrier is still offline while its module is silent: " + booth.offlineDevices("exit-1"));
+    assertEquals(
+        1, count("SELECT COUNT(*) FROM entries WHERE card = '" + card + "'"), "entry recorded");
+    assertTrue(
+        booth.offlineDevices("exit-1").stream().anyMatch(d -> d.startsWith("barrier")),
+        "exit-1's barrier is still offline while its module is silent: "
+            + booth.offlineDevices("exit-1"));
 
     long clearedAt = System.nanoTime();
     system.sim("DELETE", "/lanes/exit-1/faults/barrier", null);
     awaitOnline("exit-1", "barrier", Duration.ofSeconds(10));
     long backMs = (System.nanoTime() - clearedAt) / 1_000_000;
-    System.out.printf("DeviceFaultsIT: barrier module shown back online %d ms after it answered again%n", backMs);
+    System.out.printf(
+        "DeviceFaultsIT: barrier module shown back online %d ms after it answered again%n", backMs);
     // An offline module is asked once a second; its first good answer brings it back.
-    assertTrue(backMs <= OFFLINE_LIMIT.toMillis(), "exit-1's barrier came back online only after " + backMs + " ms");
+    assertTrue(
+        backMs <= OFFLINE_LIMIT.toMillis(),
+        "exit-1's barrier came back online only after " + backMs + " ms");
 
     // Back online means usable: the car that came in leaves through the exit that was dead.
     driveOut(card);
-    assertEquals(1, count("SELECT COUNT(*) FROM exits e JOIN entries n ON e.stay_id = n.stay_id WHERE n.card = '" + card + "'"),
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM exits e JOIN entries n ON e.stay_id = n.stay_id WHERE n.card = '"
+                + card
+                + "'"),
         "exit recorded");
   }
 
@@ -117,9 +141,13 @@ class DeviceFaultsIT {
     // leave each poll about one chance in five of failing, so the 1.5 s a car spends on the safety
     // loop is seen; at a quarter damaged and bad each, runs of misses hid a 300 ms passage and
     // left the lane waiting, barrier open, for a car that had gone.
-    system.sim("POST", "/lanes/entry-1/faults/barrier",
+    system.sim(
+        "POST",
+        "/lanes/entry-1/faults/barrier",
         "{\"noise\": 0.2, \"split\": true, \"badCheck\": 0.15, \"seed\": 11}");
-    system.sim("POST", "/lanes/exit-1/faults/barrier",
+    system.sim(
+        "POST",
+        "/lanes/exit-1/faults/barrier",
         "{\"noise\": 0.2, \"merge\": true, \"badCheck\": 0.15, \"seed\": 12}");
 
     // With nobody at either lane, nothing read off the damaged line may lift a barrier.
@@ -127,8 +155,13 @@ class DeviceFaultsIT {
     while (System.nanoTime() < quietUntil) {
       for (String lane : List.of("entry-1", "exit-1")) {
         JsonNode l = system.lane(lane);
-        assertEquals("closed", SystemFixture.barrier(l), lane + ": barrier moved with no car and no card: " + l);
-        assertFalse(l.path("barrier").path("coils").path("open").asBoolean(), lane + ": open coil set with no card: " + l);
+        assertEquals(
+            "closed",
+            SystemFixture.barrier(l),
+            lane + ": barrier moved with no car and no card: " + l);
+        assertFalse(
+            l.path("barrier").path("coils").path("open").asBoolean(),
+            lane + ": open coil set with no card: " + l);
       }
       Thread.sleep(50);
     }
@@ -136,10 +169,18 @@ class DeviceFaultsIT {
     // Both lanes still work end to end over the damaged links.
     String card = driveIn(SLOW_CAR);
     driveOut(card, SLOW_CAR);
-    assertEquals(1, count("SELECT COUNT(*) FROM exits e JOIN entries n ON e.stay_id = n.stay_id WHERE n.card = '" + card + "'"),
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM exits e JOIN entries n ON e.stay_id = n.stay_id WHERE n.card = '"
+                + card
+                + "'"),
         "the car went in and out");
     for (String lane : List.of("entry-1", "exit-1")) {
-      assertEquals(0, system.lane(lane).path("safetyViolations").asInt(), lane + ": the barrier came down on the car");
+      assertEquals(
+          0,
+          system.lane(lane).path("safetyViolations").asInt(),
+          lane + ": the barrier came down on the car");
     }
 
     // The controller dropped and counted what it could not trust, on each bus.
@@ -149,8 +190,11 @@ class DeviceFaultsIT {
       System.out.printf("DeviceFaultsIT: %s: %d bad frames dropped and counted%n", bus, bad);
       assertTrue(bad > 0, bus + ": bad frames counted " + bad);
     }
-    assertTrue(booth.offlineDevices("entry-1").isEmpty() && booth.offlineDevices("exit-1").isEmpty(),
-        "a module behind a damaged line still answers; it is not offline: " + booth.offlineDevices("entry-1") + booth.offlineDevices("exit-1"));
+    assertTrue(
+        booth.offlineDevices("entry-1").isEmpty() && booth.offlineDevices("exit-1").isEmpty(),
+        "a module behind a damaged line still answers; it is not offline: "
+            + booth.offlineDevices("entry-1")
+            + booth.offlineDevices("exit-1"));
   }
 
   @Test
@@ -159,26 +203,45 @@ class DeviceFaultsIT {
 
     system.sim("POST", "/lanes/exit-1/faults/cardUnit", "{\"disconnect\": true}");
     List<String> offline = awaitOffline("exit-1", "card-reader", Duration.ofSeconds(5));
-    assertTrue(offline.stream().anyMatch(d -> d.startsWith("card-reader")), "booth shows the reader offline: " + offline);
+    assertTrue(
+        offline.stream().anyMatch(d -> d.startsWith("card-reader")),
+        "booth shows the reader offline: " + offline);
     // Long enough for several refused attempts, so the link is well into its backoff.
     Thread.sleep(2_000);
-    assertTrue(booth.offlineDevices("exit-1").stream().anyMatch(d -> d.startsWith("card-reader")),
-        "the reader stays offline while its port refuses connections: " + booth.offlineDevices("exit-1"));
+    assertTrue(
+        booth.offlineDevices("exit-1").stream().anyMatch(d -> d.startsWith("card-reader")),
+        "the reader stays offline while its port refuses connections: "
+            + booth.offlineDevices("exit-1"));
 
     long clearedAt = System.nanoTime();
     system.sim("DELETE", "/lanes/exit-1/faults/cardUnit", null);
     awaitOnline("exit-1", "card-reader", Duration.ofSeconds(10));
     long backMs = (System.nanoTime() - clearedAt) / 1_000_000;
-    System.out.printf("DeviceFaultsIT: card reader reconnected %d ms after its port listened again%n", backMs);
-    assertTrue(backMs <= RECONNECT_LIMIT.toMillis(), "the reader was reconnected only " + backMs + " ms after it came back");
-    assertTrue(outputLines().stream().anyMatch(l -> l.contains("exit-1 card unit: reconnected to " + system.deviceAddress("exit-1", "cardUnit"))),
+    System.out.printf(
+        "DeviceFaultsIT: card reader reconnected %d ms after its port listened again%n", backMs);
+    assertTrue(
+        backMs <= RECONNECT_LIMIT.toMillis(),
+        "the reader was reconnected only " + backMs + " ms after it came back");
+    assertTrue(
+        outputLines().stream()
+            .anyMatch(
+                l ->
+                    l.contains(
+                        "exit-1 card unit: reconnected to "
+                            + system.deviceAddress("exit-1", "cardUnit"))),
         "the controller logged the reconnection");
-    assertTrue(system.lane("exit-1").path("cardUnit").path("link").path("controllerConnected").asBoolean(),
+    assertTrue(
+        system.lane("exit-1").path("cardUnit").path("link").path("controllerConnected").asBoolean(),
         "the simulator sees the controller connected to the reader again");
 
     // The card presented after the outage is read: the grace-period exit opens for it.
     driveOut(card);
-    assertEquals(1, count("SELECT COUNT(*) FROM exits e JOIN entries n ON e.stay_id = n.stay_id WHERE n.card = '" + card + "'"),
+    assertEquals(
+        1,
+        count(
+            "SELECT COUNT(*) FROM exits e JOIN entries n ON e.stay_id = n.stay_id WHERE n.card = '"
+                + card
+                + "'"),
         "exit recorded for the card read after the reconnection");
   }
 
@@ -198,30 +261,56 @@ class DeviceFaultsIT {
   }
 
   private static String driveIn(Duration dwell) throws Exception {
-    system.awaitLane("entry-1", "entry barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
+    system.awaitLane(
+        "entry-1",
+        "entry barrier closed and ready",
+        l -> SystemFixture.barrier(l).equals("closed"));
     system.sim("POST", "/lanes/entry-1/vehicle/arrive", null);
-    JsonNode offered = system.awaitLane("entry-1", "a card offered", l -> !l.path("cardUnit").path("cardAtMouth").isNull());
-    assertEquals("closed", SystemFixture.barrier(offered), "the entry barrier waits for the card to be taken: " + offered);
+    JsonNode offered =
+        system.awaitLane(
+            "entry-1", "a card offered", l -> !l.path("cardUnit").path("cardAtMouth").isNull());
+    assertEquals(
+        "closed",
+        SystemFixture.barrier(offered),
+        "the entry barrier waits for the card to be taken: " + offered);
     String card = system.sim("POST", "/lanes/entry-1/card/take", null).path("card").asText();
-    system.awaitLane("entry-1", "entry barrier open for the card", l -> SystemFixture.barrier(l).equals("open"));
+    system.awaitLane(
+        "entry-1", "entry barrier open for the card", l -> SystemFixture.barrier(l).equals("open"));
     system.sim("POST", "/lanes/entry-1/vehicle/drive", drive(dwell));
-    system.awaitLane("entry-1", "entry barrier closed behind the car", l -> SystemFixture.barrier(l).equals("closed"));
+    system.awaitLane(
+        "entry-1",
+        "entry barrier closed behind the car",
+        l -> SystemFixture.barrier(l).equals("closed"));
     booth.awaitMessage("the entry of " + card, m -> logged(m, "EntryRecorded", card));
     return card;
   }
 
-  /** The car with {@code card} presents it at the exit, which owes nothing in the grace period, and leaves. */
+  /**
+   * The car with {@code card} presents it at the exit, which owes nothing in the grace period, and
+   * leaves.
+   */
   private static void driveOut(String card, Duration dwell) throws Exception {
-    system.awaitLane("exit-1", "exit barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
+    system.awaitLane(
+        "exit-1", "exit barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
     system.sim("POST", "/lanes/exit-1/vehicle/arrive", null);
     // The booth shows the car once the controller has seen it: the card then meets a waiting lane.
     booth.awaitLane("exit-1", "the car at the exit", l -> l.path("vehiclePresent").asBoolean());
-    assertEquals("closed", SystemFixture.barrier(system.lane("exit-1")), "the exit barrier waits for a card");
-    JsonNode presented = system.sim("POST", "/lanes/exit-1/card/present", "{\"card\": \"" + card + "\"}");
-    assertTrue(presented.path("sentToController").asBoolean(), "the reader had the controller to send to: " + presented);
-    system.awaitLane("exit-1", "exit barrier open for " + card, l -> SystemFixture.barrier(l).equals("open"));
+    assertEquals(
+        "closed",
+        SystemFixture.barrier(system.lane("exit-1")),
+        "the exit barrier waits for a card");
+    JsonNode presented =
+        system.sim("POST", "/lanes/exit-1/card/present", "{\"card\": \"" + card + "\"}");
+    assertTrue(
+        presented.path("sentToController").asBoolean(),
+        "the reader had the controller to send to: " + presented);
+    system.awaitLane(
+        "exit-1", "exit barrier open for " + card, l -> SystemFixture.barrier(l).equals("open"));
     system.sim("POST", "/lanes/exit-1/vehicle/drive", drive(dwell));
-    system.awaitLane("exit-1", "exit barrier closed behind the car", l -> SystemFixture.barrier(l).equals("closed"));
+    system.awaitLane(
+        "exit-1",
+        "exit barrier closed behind the car",
+        l -> SystemFixture.barrier(l).equals("closed"));
     booth.awaitMessage("the exit of " + card, m -> logged(m, "VehicleLeft", card));
   }
 
@@ -239,7 +328,8 @@ class DeviceFaultsIT {
 
   // --- what the booth shows
 
-  private static List<String> awaitOffline(String lane, String device, Duration timeout) throws Exception {
+  private static List<String> awaitOffline(String lane, String device, Duration timeout)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<String> offline = booth.offlineDevices(lane);
@@ -247,7 +337,8 @@ class DeviceFaultsIT {
         return offline;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the booth never showed " + lane + "'s " + device + " offline; it shows " + offline);
+        throw new AssertionError(
+            "the booth never showed " + lane + "'s " + device + " offline; it shows " + offline);
       }
       Thread.sleep(25);
     }
@@ -261,7 +352,8 @@ class DeviceFaultsIT {
         return;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the booth still shows " + lane + "'s " + device + " offline: " + offline);
+        throw new AssertionError(
+            "the booth still shows " + lane + "'s " + device + " offline: " + offline);
       }
       Thread.sleep(25);
     }
@@ -282,8 +374,8 @@ class DeviceFaultsIT {
   }
 
   /**
-   * The bad frames the controller logged for {@code link} after line {@code from}: every link
-   * logs its new bad frames every 5 s, with its totals.
+   * The bad frames the controller logged for {@code link} after line {@code from}: every link logs
+   * its new bad frames every 5 s, with its totals.
    */
   private static long awaitBadFrames(String link, int from, Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -300,14 +392,19 @@ class DeviceFaultsIT {
         return bad;
       }
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("the controller never logged bad frames on " + link + "; its output:\n" + controller.output());
+        throw new AssertionError(
+            "the controller never logged bad frames on "
+                + link
+                + "; its output:\n"
+                + controller.output());
       }
       Thread.sleep(100);
     }
   }
 
   private static long count(String sql) throws Exception {
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:file:" + system.ledger + "?mode=ro");
+    try (Connection db =
+            DriverManager.getConnection("jdbc:sqlite:file:" + system.ledger + "?mode=ro");
         Statement s = db.createStatement();
         ResultSet r = s.executeQuery(sql)) {
       return r.getLong(1);

@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** One of the system's processes, started for real, with its output kept for assertions and logs. */
+/**
+ * One of the system's processes, started for real, with its output kept for assertions and logs.
+ */
 final class RunningProcess implements AutoCloseable {
   private final String name;
   private final Process process;
@@ -35,22 +37,35 @@ final class RunningProcess implements AutoCloseable {
   }
 
   /** Starts a packaged application jar with the test's own JVM. */
-  static RunningProcess startJar(String name, Path logDir, Path jar, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-jar", jar.toString()));
+  static RunningProcess startJar(String name, Path logDir, Path jar, String... args)
+      throws IOException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar.toString()));
     command.addAll(List.of(args));
     return start(name, logDir, command);
   }
 
   private void pump(Path log) {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         synchronized (lines) {
           lines.add(line);
           lines.notifyAll();
         }
-        Files.writeString(log, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+            log,
+            line + "\n",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
       }
     } catch (IOException e) {
       // The process ended; its output so far is kept.
@@ -70,8 +85,14 @@ final class RunningProcess implements AutoCloseable {
         }
         long left = deadline - System.nanoTime();
         if (left <= 0 || (!process.isAlive() && seen == lines.size() && !reader.isAlive())) {
-          throw new AssertionError(name + " never printed '" + text + "'" + (process.isAlive() ? "" : " (it exited with "
-              + process.exitValue() + ")") + "; output:\n" + output());
+          throw new AssertionError(
+              name
+                  + " never printed '"
+                  + text
+                  + "'"
+                  + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")")
+                  + "; output:\n"
+                  + output());
         }
         lines.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
       }
@@ -99,7 +120,10 @@ final class RunningProcess implements AutoCloseable {
     return process.exitValue();
   }
 
-  /** Kills the process as a power cut would (SIGKILL: no shutdown hook, no flush) and waits for it to be gone. */
+  /**
+   * Kills the process as a power cut would (SIGKILL: no shutdown hook, no flush) and waits for it
+   * to be gone.
+   */
   void kill9() throws InterruptedException {
     process.destroyForcibly();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {

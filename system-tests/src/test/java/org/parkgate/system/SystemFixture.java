@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The whole system on loopback: simulator, gate-controller and cashier-console started from
- * their packaged jars on free ports, with a site file and data folder of the test's own.
+ * The whole system on loopback: simulator, gate-controller and cashier-console started from their
+ * packaged jars on free ports, with a site file and data folder of the test's own.
  */
 final class SystemFixture implements AutoCloseable {
-  static final Path ROOT = Path.of(System.getProperty("parkgate.root", "..")).toAbsolutePath().normalize();
+  static final Path ROOT =
+      Path.of(System.getProperty("parkgate.root", "..")).toAbsolutePath().normalize();
   static final ObjectMapper JSON = new ObjectMapper();
   static final Duration READY = Duration.ofSeconds(40);
 
@@ -30,8 +31,10 @@ final class SystemFixture implements AutoCloseable {
   final int controlPort;
   final int consolePort;
   final int httpPort;
+
   /** Where each lane's simulated devices listen: "entry-1 barrier" to its TCP port. */
   final java.util.Map<String, Integer> devicePorts = new java.util.HashMap<>();
+
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final List<RunningProcess> processes = new ArrayList<>();
 
@@ -40,9 +43,9 @@ final class SystemFixture implements AutoCloseable {
   }
 
   /**
-   * As the two-lane site, plus {@code extraExits} more exit lanes (exit-2, exit-3, ...); {@code fast},
-   * if given, is both the controller's poll interval and the barrier's travel time, for tests that
-   * put many vehicles through.
+   * As the two-lane site, plus {@code extraExits} more exit lanes (exit-2, exit-3, ...); {@code
+   * fast}, if given, is both the controller's poll interval and the barrier's travel time, for
+   * tests that put many vehicles through.
    */
   SystemFixture(Path dir, String tariff, int extraExits, Duration fast) throws IOException {
     this.dir = dir;
@@ -60,14 +63,18 @@ final class SystemFixture implements AutoCloseable {
     site = dir.resolve("site.yaml");
     StringBuilder exits = new StringBuilder();
     for (int i = 0; i < extraExits; i++) {
-      exits.append("""
+      exits.append(
+          """
             - {id: exit-%d, kind: exit, barrier: {address: "tcp://127.0.0.1:%d", unit: %d},
                cardReader: {address: "tcp://127.0.0.1:%d"}, display: {address: "tcp://127.0.0.1:%d"}}
-          """.formatted(i + 2, p[9 + 3 * i], i + 3, p[10 + 3 * i], p[11 + 3 * i]));
+          """
+              .formatted(i + 2, p[9 + 3 * i], i + 3, p[10 + 3 * i], p[11 + 3 * i]));
     }
     String poll = fast == null ? "50ms" : fast.toMillis() + "ms";
     String travel = fast == null ? "300ms" : fast.toMillis() + "ms";
-    Files.writeString(site, """
+    Files.writeString(
+        site,
+        """
         site: {id: e2e, name: End-to-end car park, zone: Asia/Shanghai, currency: CNY, tariff: "%s"}
         lanes:
           - {id: entry-1, kind: entry, barrier: {address: "tcp://127.0.0.1:%d", unit: 1},
@@ -77,8 +84,21 @@ final class SystemFixture implements AutoCloseable {
         %scontroller: {consolePort: %d, dataDir: data, pollInterval: %s}
         console: {httpPort: %d}
         simulator: {controlPort: %d, barrierTravel: %s}
-        """.formatted(ROOT.resolve("config/tariffs/" + tariff), p[3], p[4], p[5], p[6], p[7], p[8], exits, consolePort, poll,
-            httpPort, controlPort, travel));
+        """
+            .formatted(
+                ROOT.resolve("config/tariffs/" + tariff),
+                p[3],
+                p[4],
+                p[5],
+                p[6],
+                p[7],
+                p[8],
+                exits,
+                consolePort,
+                poll,
+                httpPort,
+                controlPort,
+                travel));
   }
 
   static int[] freePorts(int n) throws IOException {
@@ -121,7 +141,8 @@ final class SystemFixture implements AutoCloseable {
   private RunningProcess start(String module, String ready) throws Exception {
     Path logs = ROOT.resolve("system-tests/target/process-logs");
     Files.createDirectories(logs);
-    RunningProcess p = RunningProcess.startJar(module, logs, jar(module), "--site", site.toString());
+    RunningProcess p =
+        RunningProcess.startJar(module, logs, jar(module), "--site", site.toString());
     processes.add(p);
     p.awaitLine(ready, READY);
     return p;
@@ -138,10 +159,15 @@ final class SystemFixture implements AutoCloseable {
   }
 
   HttpResponse<String> simRaw(String method, String path, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort + path))
-        .timeout(Duration.ofSeconds(20))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json");
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json");
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -155,7 +181,8 @@ final class SystemFixture implements AutoCloseable {
     JsonNode state = lane(lane);
     while (!condition.test(state)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(lane + ": " + what + " never happened; lane is " + state.toPrettyString());
+        throw new AssertionError(
+            lane + ": " + what + " never happened; lane is " + state.toPrettyString());
       }
       Thread.sleep(50);
       state = lane(lane);
@@ -167,7 +194,8 @@ final class SystemFixture implements AutoCloseable {
   String deviceAddress(String lane, String device) {
     Integer port = devicePorts.get(lane + " " + device);
     if (port == null) {
-      throw new IllegalArgumentException("no device " + lane + " " + device + " in the fixture's site");
+      throw new IllegalArgumentException(
+          "no device " + lane + " " + device + " in the fixture's site");
     }
     return "tcp://127.0.0.1:" + port;
   }

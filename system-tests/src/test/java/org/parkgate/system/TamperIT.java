@@ -30,8 +30,8 @@ import org.parkgate.money.Money;
 /**
  * Tampering behind the program's back with the real {@code sqlite3} command line, as someone with
  * the file would: drop the append-only triggers, change the data, put the triggers back. Each
- * attack runs on its own copy of a ledger with three business days in it, and the real
- * {@code verify} command (what {@code ./parking verify} runs) must fail on every one.
+ * attack runs on its own copy of a ledger with three business days in it, and the real {@code
+ * verify} command (what {@code ./parking verify} runs) must fail on every one.
  */
 class TamperIT {
   private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -46,7 +46,12 @@ class TamperIT {
     pristine = dir.resolve("pristine.db");
     try (Ledger ledger = Ledger.open(pristine, "tamper")) {
       cars(ledger, 1, 12, DAY1);
-      ledger.reversePayment("rev-1", "tamper-000004", "supervisor1", "receipt 4 charged the wrong car", DAY1.plusSeconds(4000));
+      ledger.reversePayment(
+          "rev-1",
+          "tamper-000004",
+          "supervisor1",
+          "receipt 4 charged the wrong car",
+          DAY1.plusSeconds(4000));
       close(ledger, "2027-01-09T16:10:00Z");
       cars(ledger, 13, 20, DAY1.plus(Duration.ofDays(1)));
       z2 = close(ledger, "2027-01-10T16:10:00Z").get(0);
@@ -58,7 +63,13 @@ class TamperIT {
     for (int i = from; i <= to; i++) {
       Instant at = day.plusSeconds(600L * (i - from));
       Stay s = ledger.recordEntry("entry-1", "CARD" + i, at);
-      ledger.recordPayment("pay-" + i, s.stayId(), "exit-1", Money.of(300 + i, "CNY"), "cashier1", at.plusSeconds(3600));
+      ledger.recordPayment(
+          "pay-" + i,
+          s.stayId(),
+          "exit-1",
+          Money.of(300 + i, "CNY"),
+          "cashier1",
+          at.plusSeconds(3600));
       if (i % 3 != 0) {
         ledger.recordExit(s.stayId(), "exit-1", at.plusSeconds(3700));
       }
@@ -66,7 +77,11 @@ class TamperIT {
   }
 
   private static List<ZReport> close(Ledger ledger, String now) {
-    return new DailyClosure(ledger, ZONE, Currency.getInstance("CNY"), Clock.fixed(Instant.parse(now), ZoneOffset.UTC))
+    return new DailyClosure(
+            ledger,
+            ZONE,
+            Currency.getInstance("CNY"),
+            Clock.fixed(Instant.parse(now), ZoneOffset.UTC))
         .closeFinishedDays();
   }
 
@@ -77,43 +92,69 @@ class TamperIT {
 
     String anchor = z2.chainLink() + ":" + z2.chainHead();
     Map<String, String> attacks = new LinkedHashMap<>();
-    attacks.put("raise a payment's amount", "UPDATE payments SET amount_minor = amount_minor + 100 WHERE receipt_seq = 5;");
-    attacks.put("lower a payment's amount", "UPDATE payments SET amount_minor = 1 WHERE receipt_seq = 15;");
-    attacks.put("change who took a payment", "UPDATE payments SET cashier = 'cashier2' WHERE receipt_seq = 3;");
-    attacks.put("move an entry later (a smaller fee)",
+    attacks.put(
+        "raise a payment's amount",
+        "UPDATE payments SET amount_minor = amount_minor + 100 WHERE receipt_seq = 5;");
+    attacks.put(
+        "lower a payment's amount", "UPDATE payments SET amount_minor = 1 WHERE receipt_seq = 15;");
+    attacks.put(
+        "change who took a payment",
+        "UPDATE payments SET cashier = 'cashier2' WHERE receipt_seq = 3;");
+    attacks.put(
+        "move an entry later (a smaller fee)",
         "UPDATE entries SET entered_at = '2027-01-09T02:59:00Z' WHERE stay_id = 4;");
-    attacks.put("rewrite an event pushed to the consoles",
+    attacks.put(
+        "rewrite an event pushed to the consoles",
         "UPDATE events SET json = replace(json, 'cashier1', 'cashier9') WHERE seq = (SELECT MIN(seq) FROM events WHERE json LIKE '%payment-recorded%');");
-    attacks.put("change a Z-report total", "UPDATE zreports SET gross_minor = gross_minor - 500, net_minor = net_minor - 500 WHERE z_no = 1;");
-    attacks.put("change a reversal's reason", "UPDATE reversals SET reason = 'customer complaint';");
+    attacks.put(
+        "change a Z-report total",
+        "UPDATE zreports SET gross_minor = gross_minor - 500, net_minor = net_minor - 500 WHERE z_no = 1;");
+    attacks.put(
+        "change a reversal's reason", "UPDATE reversals SET reason = 'customer complaint';");
     attacks.put("delete a payment", "DELETE FROM payments WHERE receipt_seq = 7;");
-    attacks.put("delete a payment and its chain link",
+    attacks.put(
+        "delete a payment and its chain link",
         "DELETE FROM chain WHERE tbl = 'payments' AND row_id = (SELECT payment_id FROM payments WHERE receipt_seq = 7);"
             + " DELETE FROM payments WHERE receipt_seq = 7;");
-    attacks.put("delete a payment, its link, and renumber the receipts after it",
+    attacks.put(
+        "delete a payment, its link, and renumber the receipts after it",
         "DELETE FROM chain WHERE tbl = 'payments' AND row_id = (SELECT payment_id FROM payments WHERE receipt_seq = 7);"
             + " DELETE FROM payments WHERE receipt_seq = 7;"
             + " UPDATE payments SET receipt_seq = receipt_seq - 1, receipt_no = printf('tamper-%06d', receipt_seq - 1) WHERE receipt_seq > 7;");
-    attacks.put("delete an exit (the car looks still inside)", "DELETE FROM exits WHERE stay_id = 2;");
-    attacks.put("delete a reversal and its link", "DELETE FROM reversals; DELETE FROM chain WHERE tbl = 'reversals';");
+    attacks.put(
+        "delete an exit (the car looks still inside)", "DELETE FROM exits WHERE stay_id = 2;");
+    attacks.put(
+        "delete a reversal and its link",
+        "DELETE FROM reversals; DELETE FROM chain WHERE tbl = 'reversals';");
     attacks.put("delete an event", "DELETE FROM events WHERE seq = 10;");
-    attacks.put("delete a Z-report and its link", "DELETE FROM zreports WHERE z_no = 1; DELETE FROM chain WHERE tbl = 'zreports' AND row_id = 1;");
-    attacks.put("insert a forged payment with the next receipt number",
+    attacks.put(
+        "delete a Z-report and its link",
+        "DELETE FROM zreports WHERE z_no = 1; DELETE FROM chain WHERE tbl = 'zreports' AND row_id = 1;");
+    attacks.put(
+        "insert a forged payment with the next receipt number",
         "INSERT INTO payments(receipt_seq, receipt_no, stay_id, lane, amount_minor, currency, method, cashier, request_id, paid_at)"
             + " SELECT MAX(receipt_seq) + 1, printf('tamper-%06d', MAX(receipt_seq) + 1), 3, 'exit-1', 900, 'CNY', 'cash', 'cashier1',"
             + " 'forged', '2027-01-11T05:00:00Z' FROM payments;");
-    attacks.put("insert a forged entry with a forged chain link",
+    attacks.put(
+        "insert a forged entry with a forged chain link",
         "INSERT INTO entries VALUES (500, 'GHOST', 'entry-1', '2027-01-11T05:00:00Z');"
             + " INSERT INTO chain SELECT MAX(link) + 1, 'entries', 500, (SELECT hash FROM chain ORDER BY link DESC LIMIT 1) FROM chain;");
-    attacks.put("insert an exit for a car still inside", "INSERT INTO exits VALUES (3, 'exit-1', '2027-01-09T05:00:00Z');");
-    attacks.put("swap two receipts' numbers",
+    attacks.put(
+        "insert an exit for a car still inside",
+        "INSERT INTO exits VALUES (3, 'exit-1', '2027-01-09T05:00:00Z');");
+    attacks.put(
+        "swap two receipts' numbers",
         "UPDATE payments SET receipt_seq = -receipt_seq, receipt_no = 'x' || receipt_seq WHERE receipt_seq IN (2, 3);"
             + " UPDATE payments SET receipt_seq = 5 + receipt_seq, receipt_no = printf('tamper-%06d', 5 + receipt_seq) WHERE receipt_seq < 0;");
-    attacks.put("swap two chain links", "UPDATE chain SET link = -link WHERE link IN (20, 21); UPDATE chain SET link = 41 + link WHERE link < 0;");
-    attacks.put("swap two stays' cards (reorder who came when)",
+    attacks.put(
+        "swap two chain links",
+        "UPDATE chain SET link = -link WHERE link IN (20, 21); UPDATE chain SET link = 41 + link WHERE link < 0;");
+    attacks.put(
+        "swap two stays' cards (reorder who came when)",
         "UPDATE entries SET card = CASE stay_id WHEN 1 THEN 'CARD2' ELSE 'CARD1' END WHERE stay_id IN (1, 2);");
     attacks.put("drop the append-only triggers and leave them off", "");
-    attacks.put("cut off the end of a day after its Z-report was printed (verify --anchor from that Z-report)",
+    attacks.put(
+        "cut off the end of a day after its Z-report was printed (verify --anchor from that Z-report)",
         cutTail(z2.chainLink() - 3));
 
     List<String> missed = new ArrayList<>();
@@ -124,28 +165,56 @@ class TamperIT {
       Files.copy(pristine, copy);
       boolean restore = !attack.getKey().startsWith("drop the append-only triggers");
       sqlite3(copy, dropTriggers() + attack.getValue() + (restore ? createTriggers() : ""));
-      Result r = attack.getKey().contains("--anchor") ? verify(copy, "--anchor", anchor) : verify(copy);
-      findings.append(attack.getKey()).append(" -> exit ").append(r.exit).append(": ").append(r.output.strip()).append('\n');
-      boolean detected = r.exit == 1 && r.output.contains("FAILED verification")
-          && (!restore || !r.output.matches("(?s).*FAILED verification: append-only triggers removed[^;]*"));
+      Result r =
+          attack.getKey().contains("--anchor") ? verify(copy, "--anchor", anchor) : verify(copy);
+      findings
+          .append(attack.getKey())
+          .append(" -> exit ")
+          .append(r.exit)
+          .append(": ")
+          .append(r.output.strip())
+          .append('\n');
+      boolean detected =
+          r.exit == 1
+              && r.output.contains("FAILED verification")
+              && (!restore
+                  || !r.output.matches(
+                      "(?s).*FAILED verification: append-only triggers removed[^;]*"));
       if (!detected) {
         missed.add(attack.getKey());
       }
     }
-    Files.writeString(SystemFixture.ROOT.resolve("system-tests/target/tamper-report.txt"), findings);
+    Files.writeString(
+        SystemFixture.ROOT.resolve("system-tests/target/tamper-report.txt"), findings);
     System.out.print(findings);
     assertTrue(missed.isEmpty(), "not detected: " + missed + "\n" + findings);
-    System.out.println("tamper test: " + attacks.size() + " of " + attacks.size() + " attacks detected");
+    System.out.println(
+        "tamper test: " + attacks.size() + " of " + attacks.size() + " attacks detected");
   }
 
-  /** Deletes every row (and its link) chained after {@code keep}, as if they had never been written. */
+  /**
+   * Deletes every row (and its link) chained after {@code keep}, as if they had never been written.
+   */
   private static String cutTail(long keep) {
     StringBuilder sql = new StringBuilder();
-    String[][] tables = {{"entries", "stay_id"}, {"exits", "stay_id"}, {"payments", "payment_id"}, {"events", "seq"},
-        {"reversals", "reversal_id"}, {"zreports", "z_no"}};
+    String[][] tables = {
+      {"entries", "stay_id"},
+      {"exits", "stay_id"},
+      {"payments", "payment_id"},
+      {"events", "seq"},
+      {"reversals", "reversal_id"},
+      {"zreports", "z_no"}
+    };
     for (String[] t : tables) {
-      sql.append("DELETE FROM ").append(t[0]).append(" WHERE ").append(t[1]).append(" IN (SELECT row_id FROM chain WHERE tbl = '")
-          .append(t[0]).append("' AND link > ").append(keep).append(");");
+      sql.append("DELETE FROM ")
+          .append(t[0])
+          .append(" WHERE ")
+          .append(t[1])
+          .append(" IN (SELECT row_id FROM chain WHERE tbl = '")
+          .append(t[0])
+          .append("' AND link > ")
+          .append(keep)
+          .append(");");
     }
     return sql.append("DELETE FROM chain WHERE link > ").append(keep).append(";").toString();
   }
@@ -167,7 +236,10 @@ class TamperIT {
     List<String> out = new ArrayList<>();
     for (String file : new String[] {"V1__ledger.sql", "V2__chain_reversals_closures.sql"}) {
       try (InputStream in = Ledger.class.getResourceAsStream("/db/migration/" + file)) {
-        new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("CREATE TRIGGER")).forEach(out::add);
+        new String(in.readAllBytes(), StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.startsWith("CREATE TRIGGER"))
+            .forEach(out::add);
       }
     }
     assertTrue(out.size() >= 14, "the migrations define the append-only triggers: " + out);
@@ -178,9 +250,15 @@ class TamperIT {
     Path script = Files.writeString(dir.resolve("attack.sql"), sql);
     Process p;
     try {
-      p = new ProcessBuilder("sqlite3", "-bail", db.toString()).redirectInput(script.toFile()).redirectErrorStream(true).start();
+      p =
+          new ProcessBuilder("sqlite3", "-bail", db.toString())
+              .redirectInput(script.toFile())
+              .redirectErrorStream(true)
+              .start();
     } catch (IOException e) {
-      throw new AssertionError("the sqlite3 command line is needed (Debian package sqlite3; ./parking test installs it)", e);
+      throw new AssertionError(
+          "the sqlite3 command line is needed (Debian package sqlite3; ./parking test installs it)",
+          e);
     }
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), "sqlite3 refused the attack: " + out + "\n" + sql);
@@ -189,8 +267,15 @@ class TamperIT {
   private record Result(int exit, String output) {}
 
   private static Result verify(Path db, String... more) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        SystemFixture.jar("gate-controller").toString(), "org.parkgate.controller.audit.AuditMain", "verify", db.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                SystemFixture.jar("gate-controller").toString(),
+                "org.parkgate.controller.audit.AuditMain",
+                "verify",
+                db.toString()));
     command.addAll(List.of(more));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -22,9 +22,11 @@ import org.parkgate.money.Money;
 /**
  * The ledger's figures for docs/benchmarks.md, measured on the real ledger code and a real file
  * (not JMH: each figure is one long run on disk, whose latency distribution is what matters):
+ *
  * <pre>
  *   java -cp benchmarks/target/benchmarks.jar org.parkgate.bench.ledger.LedgerBench commit|lookup|chain|all [DIR]
  * </pre>
+ *
  * DIR (default benchmarks/target/ledger-bench) holds the generated ledgers; the 10-million-stay
  * file is built once and reused.
  */
@@ -48,7 +50,10 @@ public final class LedgerBench {
     }
   }
 
-  /** Payment commit latency with synchronous=FULL, one writer, as the controller's ledger thread runs it. */
+  /**
+   * Payment commit latency with synchronous=FULL, one writer, as the controller's ledger thread
+   * runs it.
+   */
   static void commit(Path dir, int payments) throws Exception {
     Path file = dir.resolve("commit.db");
     deleteLedger(file);
@@ -71,8 +76,13 @@ public final class LedgerBench {
       }
       all = System.nanoTime() - all;
       Arrays.sort(nanos);
-      System.out.printf("commit: %d payments (synchronous=FULL, WAL): p50 %.2f ms, p99 %.2f ms, max %.2f ms, %.0f payments/s%n",
-          payments, ms(nanos[payments / 2]), ms(nanos[payments * 99 / 100]), ms(nanos[payments - 1]), payments / (all / 1e9));
+      System.out.printf(
+          "commit: %d payments (synchronous=FULL, WAL): p50 %.2f ms, p99 %.2f ms, max %.2f ms, %.0f payments/s%n",
+          payments,
+          ms(nanos[payments / 2]),
+          ms(nanos[payments * 99 / 100]),
+          ms(nanos[payments - 1]),
+          payments / (all / 1e9));
     }
   }
 
@@ -84,13 +94,18 @@ public final class LedgerBench {
       try (Ledger ledger = Ledger.open(file, "bench")) {
         // schema only
       }
-      try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
+      try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+          Statement s = db.createStatement()) {
         bulkLoading(s);
         // Indexing after the load sorts once instead of splitting pages at random 10 million times.
         s.execute("DROP INDEX entries_card");
         db.setAutoCommit(false);
-        try (PreparedStatement entry = db.prepareStatement("INSERT INTO entries(stay_id, card, lane, entered_at) VALUES (?, ?, 'entry-1', ?)");
-            PreparedStatement exit = db.prepareStatement("INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, 'exit-1', ?)")) {
+        try (PreparedStatement entry =
+                db.prepareStatement(
+                    "INSERT INTO entries(stay_id, card, lane, entered_at) VALUES (?, ?, 'entry-1', ?)");
+            PreparedStatement exit =
+                db.prepareStatement(
+                    "INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, 'exit-1', ?)")) {
           for (int i = 1; i <= stays; i++) {
             Instant at = T0.plusSeconds(i);
             entry.setLong(1, i);
@@ -115,11 +130,16 @@ public final class LedgerBench {
         db.setAutoCommit(true);
         s.execute("PRAGMA journal_mode=WAL");
       }
-      System.out.printf("lookup: built %,d stays in %.0f s (%,d MB)%n", stays, (System.nanoTime() - t) / 1e9, Files.size(file) >> 20);
+      System.out.printf(
+          "lookup: built %,d stays in %.0f s (%,d MB)%n",
+          stays, (System.nanoTime() - t) / 1e9, Files.size(file) >> 20);
     }
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("EXPLAIN QUERY PLAN SELECT e.stay_id, e.card, e.lane, e.entered_at FROM entries e"
-            + " LEFT JOIN exits x ON x.stay_id = e.stay_id WHERE e.card = 'X' AND x.stay_id IS NULL ORDER BY e.stay_id DESC LIMIT 1")) {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = db.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "EXPLAIN QUERY PLAN SELECT e.stay_id, e.card, e.lane, e.entered_at FROM entries e"
+                    + " LEFT JOIN exits x ON x.stay_id = e.stay_id WHERE e.card = 'X' AND x.stay_id IS NULL ORDER BY e.stay_id DESC LIMIT 1")) {
       while (r.next()) {
         System.out.println("lookup: plan: " + r.getString(4));
       }
@@ -129,10 +149,13 @@ public final class LedgerBench {
       int n = 20_000;
       int[] picks = new int[n];
       for (int i = 0; i < n; i++) {
-        // Half the lookups are for one of the cars still inside, half for a card that left long ago.
-        picks[i] = i % 2 == 0 ? (1 + random.nextInt(stays / 10_000)) * 10_000 : 1 + random.nextInt(stays);
+        // Half the lookups are for one of the cars still inside, half for a card that left long
+        // ago.
+        picks[i] =
+            i % 2 == 0 ? (1 + random.nextInt(stays / 10_000)) * 10_000 : 1 + random.nextInt(stays);
       }
-      for (String pass : new String[] {"first pass (pages not yet read)", "second pass (same cards)"}) {
+      for (String pass :
+          new String[] {"first pass (pages not yet read)", "second pass (same cards)"}) {
         long[] nanos = new long[n];
         for (int i = 0; i < n; i++) {
           long t = System.nanoTime();
@@ -144,13 +167,24 @@ public final class LedgerBench {
         }
         long under1ms = Arrays.stream(nanos).filter(x -> x < 1_000_000).count();
         Arrays.sort(nanos);
-        System.out.printf("lookup: open stay by card among %,d stays, %,d lookups, %s: p50 %.3f ms, p99 %.3f ms, max %.3f ms,"
-            + " %.2f%% under 1 ms%n", stays, n, pass, ms(nanos[n / 2]), ms(nanos[n * 99 / 100]), ms(nanos[n - 1]), 100.0 * under1ms / n);
+        System.out.printf(
+            "lookup: open stay by card among %,d stays, %,d lookups, %s: p50 %.3f ms, p99 %.3f ms, max %.3f ms,"
+                + " %.2f%% under 1 ms%n",
+            stays,
+            n,
+            pass,
+            ms(nanos[n / 2]),
+            ms(nanos[n * 99 / 100]),
+            ms(nanos[n - 1]),
+            100.0 * under1ms / n);
       }
     }
   }
 
-  /** Verifying a chain of {@code links} links (a third each entries, payments, exits) with ./parking verify's code. */
+  /**
+   * Verifying a chain of {@code links} links (a third each entries, payments, exits) with ./parking
+   * verify's code.
+   */
   static void chain(Path dir, int links) throws Exception {
     Path file = dir.resolve("chain-" + links + ".db");
     if (!Files.exists(file)) {
@@ -158,15 +192,22 @@ public final class LedgerBench {
       try (Ledger ledger = Ledger.open(file, "bench")) {
         // schema only
       }
-      try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
+      try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+          Statement s = db.createStatement()) {
         bulkLoading(s);
         db.setAutoCommit(false);
         HashChain.Head head = HashChain.head(db);
         int stays = links / 3;
-        try (PreparedStatement entry = db.prepareStatement("INSERT INTO entries(stay_id, card, lane, entered_at) VALUES (?, ?, 'entry-1', ?)");
-            PreparedStatement pay = db.prepareStatement("INSERT INTO payments(payment_id, receipt_seq, receipt_no, stay_id, lane,"
-                + " amount_minor, currency, method, cashier, request_id, paid_at) VALUES (?, ?, ?, ?, 'exit-1', 500, 'CNY', 'cash', 'c1', ?, ?)");
-            PreparedStatement exit = db.prepareStatement("INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, 'exit-1', ?)")) {
+        try (PreparedStatement entry =
+                db.prepareStatement(
+                    "INSERT INTO entries(stay_id, card, lane, entered_at) VALUES (?, ?, 'entry-1', ?)");
+            PreparedStatement pay =
+                db.prepareStatement(
+                    "INSERT INTO payments(payment_id, receipt_seq, receipt_no, stay_id, lane,"
+                        + " amount_minor, currency, method, cashier, request_id, paid_at) VALUES (?, ?, ?, ?, 'exit-1', 500, 'CNY', 'cash', 'c1', ?, ?)");
+            PreparedStatement exit =
+                db.prepareStatement(
+                    "INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, 'exit-1', ?)")) {
           for (int i = 1; i <= stays; i++) {
             String at = T0.plusSeconds(i).toString();
             entry.setLong(1, i);
@@ -192,13 +233,16 @@ public final class LedgerBench {
         db.setAutoCommit(true);
         s.execute("PRAGMA journal_mode=WAL");
       }
-      System.out.printf("chain: built %,d links in %.0f s (%,d MB)%n", links / 3 * 3, (System.nanoTime() - t) / 1e9, Files.size(file) >> 20);
+      System.out.printf(
+          "chain: built %,d links in %.0f s (%,d MB)%n",
+          links / 3 * 3, (System.nanoTime() - t) / 1e9, Files.size(file) >> 20);
     }
     for (int run = 0; run < 2; run++) {
       long t = System.nanoTime();
       LedgerVerifier.Result result = LedgerVerifier.verify(file, Optional.empty());
-      System.out.printf("chain: verify (integrity_check + chain + numbering) of %,d links: %.1f s, %s%n", result.links(),
-          (System.nanoTime() - t) / 1e9, result.ok() ? "ok" : result.summary());
+      System.out.printf(
+          "chain: verify (integrity_check + chain + numbering) of %,d links: %.1f s, %s%n",
+          result.links(), (System.nanoTime() - t) / 1e9, result.ok() ? "ok" : result.summary());
     }
   }
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks a user name and password. After {@value #MAX_FAILURES} wrong passwords in a row an
- * account is locked for a while, so a booth PC left on the LAN cannot be guessed into.
+ * Checks a user name and password. After {@value #MAX_FAILURES} wrong passwords in a row an account
+ * is locked for a while, so a booth PC left on the LAN cannot be guessed into.
  */
 public final class Authenticator {
   static final int MAX_FAILURES = 5;

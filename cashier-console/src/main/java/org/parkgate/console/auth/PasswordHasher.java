@@ -9,12 +9,13 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * PBKDF2-HMAC-SHA256 password hashes in the self-describing form
- * {@code pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>}, so the iteration count can rise
- * later without invalidating stored hashes.
+ * PBKDF2-HMAC-SHA256 password hashes in the self-describing form {@code
+ * pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>}, so the iteration count can rise later without
+ * invalidating stored hashes.
  */
 public final class PasswordHasher {
   public static final String SCHEME = "pbkdf2-sha256";
+
   /** Above the 100k floor we promise; about 0.1 s per check on a small booth PC. */
   public static final int DEFAULT_ITERATIONS = 120_000;
 
@@ -32,7 +33,8 @@ public final class PasswordHasher {
 
   public PasswordHasher(int iterations) {
     if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS) {
-      throw new IllegalArgumentException("iterations must be within " + MIN_ITERATIONS + ".." + MAX_ITERATIONS);
+      throw new IllegalArgumentException(
+          "iterations must be within " + MIN_ITERATIONS + ".." + MAX_ITERATIONS);
     }
     this.iterations = iterations;
   }
@@ -41,7 +43,12 @@ public final class PasswordHasher {
     byte[] salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return SCHEME + "$" + iterations + "$" + b64.encodeToString(salt) + "$"
+    return SCHEME
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
         + b64.encodeToString(derive(password, salt, iterations));
   }
 

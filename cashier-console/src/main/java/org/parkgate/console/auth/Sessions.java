@@ -14,8 +14,10 @@ import java.util.function.Consumer;
 /** Signed-in browsers, by cookie value; they end on logout or after a shift's worth of idleness. */
 public final class Sessions {
   public static final String COOKIE = "PGSESSION";
+
   /** A booth shift is at most about 12 hours; an idle session beyond that has been forgotten. */
   public static final Duration IDLE_TIMEOUT = Duration.ofHours(12);
+
   private static final int MAX_SESSIONS = 256;
 
   private final SecureRandom random = new SecureRandom();
@@ -39,7 +41,9 @@ public final class Sessions {
     Instant now = clock.instant();
     if (byId.size() >= MAX_SESSIONS) {
       // Bounded memory: the session idle longest makes room.
-      byId.values().stream().min(Comparator.comparing(Session::lastSeen)).ifPresent(s -> end(s.id()));
+      byId.values().stream()
+          .min(Comparator.comparing(Session::lastSeen))
+          .ifPresent(s -> end(s.id()));
     }
     Session session = new Session(id, user, now, now);
     byId.put(id, session);

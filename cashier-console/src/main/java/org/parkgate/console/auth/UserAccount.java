@@ -3,10 +3,11 @@ package org.parkgate.console.auth;
 import java.util.Objects;
 
 /**
- * One person who may sign in. {@code demo} marks an account still on its published demo
- * password, which the console prints on start as a reminder to change it.
+ * One person who may sign in. {@code demo} marks an account still on its published demo password,
+ * which the console prints on start as a reminder to change it.
  */
-public record UserAccount(String username, String displayName, Role role, String passwordHash, boolean demo) {
+public record UserAccount(
+    String username, String displayName, Role role, String passwordHash, boolean demo) {
   public UserAccount {
     Objects.requireNonNull(username, "username");
     Objects.requireNonNull(role, "role");

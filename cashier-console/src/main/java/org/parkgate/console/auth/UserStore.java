@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's accounts, kept in a small YAML file (see docs/console.md). When the file does
- * not exist the demo accounts are written to it, so a fresh install can be signed into at once.
+ * The console's accounts, kept in a small YAML file (see docs/console.md). When the file does not
+ * exist the demo accounts are written to it, so a fresh install can be signed into at once.
  */
 public final class UserStore {
   private static final Logger log = LoggerFactory.getLogger(UserStore.class);
@@ -69,7 +69,8 @@ public final class UserStore {
     for (int i = 0; i < list.size(); i++) {
       UserAccount account = account(file, i, list.get(i));
       if (byName.put(account.username(), account) != null) {
-        throw new IOException(file + ": users[" + i + "]: user '" + account.username() + "' is listed twice");
+        throw new IOException(
+            file + ": users[" + i + "]: user '" + account.username() + "' is listed twice");
       }
     }
     return new UserStore(byName);
@@ -92,13 +93,24 @@ public final class UserStore {
     }
     Role role =
         Role.parse(node.path("role").asText(null))
-            .orElseThrow(() -> new IOException(where + ": role must be one of cashier, supervisor, finance, admin"));
+            .orElseThrow(
+                () ->
+                    new IOException(
+                        where + ": role must be one of cashier, supervisor, finance, admin"));
     String hash = node.path("password").asText("");
     if (!hash.startsWith(PasswordHasher.SCHEME + "$")) {
-      throw new IOException(where + ": password must be a " + PasswordHasher.SCHEME
-          + " hash (make one with: java -jar cashier-console.jar --hash-password)");
+      throw new IOException(
+          where
+              + ": password must be a "
+              + PasswordHasher.SCHEME
+              + " hash (make one with: java -jar cashier-console.jar --hash-password)");
     }
-    return new UserAccount(username, node.path("name").asText(username), role, hash, node.path("demo").asBoolean(false));
+    return new UserAccount(
+        username,
+        node.path("name").asText(username),
+        role,
+        hash,
+        node.path("demo").asBoolean(false));
   }
 
   private static void writeDemo(Path file, PasswordHasher hasher) throws IOException {
@@ -108,10 +120,18 @@ public final class UserStore {
         .append("# and remove 'demo: true' once an account no longer uses its demo password.\n")
         .append("users:\n");
     for (DemoLogin d : DEMO_LOGINS) {
-      yaml.append("  - username: ").append(d.username()).append('\n')
-          .append("    name: ").append(d.displayName()).append('\n')
-          .append("    role: ").append(d.role().name().toLowerCase(java.util.Locale.ROOT)).append('\n')
-          .append("    password: \"").append(hasher.hash(d.password())).append("\"\n")
+      yaml.append("  - username: ")
+          .append(d.username())
+          .append('\n')
+          .append("    name: ")
+          .append(d.displayName())
+          .append('\n')
+          .append("    role: ")
+          .append(d.role().name().toLowerCase(java.util.Locale.ROOT))
+          .append('\n')
+          .append("    password: \"")
+          .append(hasher.hash(d.password()))
+          .append("\"\n")
           .append("    demo: true\n");
     }
     Path dir = file.toAbsolutePath().getParent();

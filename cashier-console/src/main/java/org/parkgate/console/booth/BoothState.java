@@ -15,8 +15,8 @@ import org.parkgate.site.LaneConfig;
 import org.parkgate.site.SiteConfig;
 
 /**
- * The console's picture of the site, built only from controller events (the console never
- * decides fees or lane state itself). Not thread-safe: {@link BrowserHub} serialises access.
+ * The console's picture of the site, built only from controller events (the console never decides
+ * fees or lane state itself). Not thread-safe: {@link BrowserHub} serialises access.
  */
 public final class BoothState {
   static final int LOG_SIZE = 100;
@@ -33,10 +33,15 @@ public final class BoothState {
     this.format = new BoothFormat(config.zone());
     this.site =
         new BoothView.Site(
-            config.id(), config.name(), config.zone().getId(), config.currency().getCurrencyCode(),
+            config.id(),
+            config.name(),
+            config.zone().getId(),
+            config.currency().getCurrencyCode(),
             BoothFormat.symbol(config.currency()));
     for (LaneConfig lane : config.lanes()) {
-      lanes.put(lane.id(), new LaneState(lane.id(), lane.name(), lane.kind().name().toLowerCase(Locale.ROOT)));
+      lanes.put(
+          lane.id(),
+          new LaneState(lane.id(), lane.name(), lane.kind().name().toLowerCase(Locale.ROOT)));
     }
   }
 
@@ -73,7 +78,8 @@ public final class BoothState {
       return Optional.empty();
     }
     String kind = event.getClass().getSimpleName();
-    BoothView.LogEntry entry = new BoothView.LogEntry(event.seq(), format.dateTime(event.at()), lane.name, kind, text);
+    BoothView.LogEntry entry =
+        new BoothView.LogEntry(event.seq(), format.dateTime(event.at()), lane.name, kind, text);
     log.addLast(entry);
     while (log.size() > LOG_SIZE) {
       log.removeFirst();
@@ -90,7 +96,8 @@ public final class BoothState {
   public BoothView.State view() {
     List<BoothView.Lane> views = new ArrayList<>();
     lanes.values().forEach(l -> views.add(l.view(format)));
-    return new BoothView.State("state", site, new BoothView.Link(online, linkDetail, lastSeq), views);
+    return new BoothView.State(
+        "state", site, new BoothView.Link(online, linkDetail, lastSeq), views);
   }
 
   public BoothView.Log log() {
@@ -134,15 +141,25 @@ public final class BoothState {
         pending = e;
         paid = null;
         notice = null;
-        return "出场待收费 Exit waiting for payment · 卡号 Card " + e.card()
-            + " · 应收 Amount due " + BoothFormat.money(e.due()) + " " + e.due().currency().getCurrencyCode();
+        return "出场待收费 Exit waiting for payment · 卡号 Card "
+            + e.card()
+            + " · 应收 Amount due "
+            + BoothFormat.money(e.due())
+            + " "
+            + e.due().currency().getCurrencyCode();
       } else if (event instanceof ConsoleEvent.PaymentRecorded p) {
         if (pending != null && pending.stayId() == p.stayId()) {
           pending = null;
         }
         paid = p;
-        return "已收款 Paid · 收据 Receipt " + p.receiptNo() + " · " + BoothFormat.money(p.amount())
-            + " " + p.amount().currency().getCurrencyCode() + " · " + p.cashier();
+        return "已收款 Paid · 收据 Receipt "
+            + p.receiptNo()
+            + " · "
+            + BoothFormat.money(p.amount())
+            + " "
+            + p.amount().currency().getCurrencyCode()
+            + " · "
+            + p.cashier();
       } else if (event instanceof ConsoleEvent.VehicleLeft v) {
         if (pending != null && pending.stayId() == v.stayId()) {
           pending = null;
@@ -158,7 +175,9 @@ public final class BoothState {
           return (wasOffline ? "设备恢复 Device back online · " : "设备在线 Device online · ") + d.device();
         }
         offline.put(d.device(), d.detail() == null ? "" : d.detail());
-        return "设备离线 Device offline · " + d.device() + (d.detail() == null ? "" : " · " + d.detail());
+        return "设备离线 Device offline · "
+            + d.device()
+            + (d.detail() == null ? "" : " · " + d.detail());
       } else if (event instanceof ConsoleEvent.CardRejected r) {
         notice = "拒绝卡 Card rejected · " + r.card() + " · " + r.reason();
         return notice;
@@ -168,7 +187,9 @@ public final class BoothState {
 
     BoothView.Lane view(BoothFormat format) {
       List<String> devices = new ArrayList<>();
-      offline.forEach((device, detail) -> devices.add(detail.isEmpty() ? device : device + " (" + detail + ")"));
+      offline.forEach(
+          (device, detail) ->
+              devices.add(detail.isEmpty() ? device : device + " (" + detail + ")"));
       return new BoothView.Lane(
           id,
           name,
@@ -180,20 +201,38 @@ public final class BoothState {
           devices,
           notice,
           pending == null ? null : pendingView(pending, format),
-          paid == null ? null : new BoothView.Paid(paid.stayId(), paid.card(), paid.receiptNo(),
-              BoothFormat.money(paid.amount()), paid.cashier(), format.time(paid.at())));
+          paid == null
+              ? null
+              : new BoothView.Paid(
+                  paid.stayId(),
+                  paid.card(),
+                  paid.receiptNo(),
+                  BoothFormat.money(paid.amount()),
+                  paid.cashier(),
+                  format.time(paid.at())));
     }
 
     private static BoothView.Pending pendingView(ConsoleEvent.ExitPending p, BoothFormat format) {
       List<BoothView.Item> items = new ArrayList<>();
       for (ConsoleEvent.FeeItem item : p.items()) {
-        items.add(new BoothView.Item(item.period(), item.rule(), item.quantity(), BoothFormat.money(item.amount())));
+        items.add(
+            new BoothView.Item(
+                item.period(), item.rule(), item.quantity(), BoothFormat.money(item.amount())));
       }
-      Duration stay = p.entryAt() == null || p.exitAt() == null ? null : Duration.between(p.entryAt(), p.exitAt());
+      Duration stay =
+          p.entryAt() == null || p.exitAt() == null
+              ? null
+              : Duration.between(p.entryAt(), p.exitAt());
       return new BoothView.Pending(
-          p.stayId(), p.card(), format.dateTime(p.entryAt()), format.dateTime(p.exitAt()),
-          BoothFormat.duration(stay), p.due().minor(), BoothFormat.money(p.due()),
-          p.due().currency().getCurrencyCode(), items);
+          p.stayId(),
+          p.card(),
+          format.dateTime(p.entryAt()),
+          format.dateTime(p.exitAt()),
+          BoothFormat.duration(stay),
+          p.due().minor(),
+          BoothFormat.money(p.due()),
+          p.due().currency().getCurrencyCode(),
+          items);
     }
   }
 }

@@ -3,8 +3,8 @@ package org.parkgate.console.booth;
 import java.util.List;
 
 /**
- * What the booth page draws, as sent to the browser. The console formats times and money here,
- * so the page needs no time-zone or decimal logic of its own.
+ * What the booth page draws, as sent to the browser. The console formats times and money here, so
+ * the page needs no time-zone or decimal logic of its own.
  */
 public final class BoothView {
   private BoothView() {}
@@ -43,7 +43,8 @@ public final class BoothView {
   public record Item(String period, String rule, long quantity, String amount) {}
 
   /** The last payment at a lane, shown until the vehicle has left. */
-  public record Paid(long stayId, String card, String receiptNo, String amount, String cashier, String time) {}
+  public record Paid(
+      long stayId, String card, String receiptNo, String amount, String cashier, String time) {}
 
   public record LogEntry(long seq, String time, String lane, String kind, String text) {}
 

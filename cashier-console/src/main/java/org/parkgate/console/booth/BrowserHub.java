@@ -17,17 +17,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fans controller events out to every open booth page. A page that joins gets the current state
- * and log first; one lock orders that snapshot against live updates, so a page neither misses an
- * event nor sees one twice.
+ * Fans controller events out to every open booth page. A page that joins gets the current state and
+ * log first; one lock orders that snapshot against live updates, so a page neither misses an event
+ * nor sees one twice.
  */
 public final class BrowserHub implements LinkListener {
   private static final Logger log = LoggerFactory.getLogger(BrowserHub.class);
+
   /** The login session a browser WebSocket belongs to, so logout can close it. */
   public static final AttributeKey<String> SESSION = AttributeKey.valueOf("parkgate.session");
 
   private final BoothState state;
-  private final ChannelGroup browsers = new DefaultChannelGroup("booth pages", GlobalEventExecutor.INSTANCE);
+  private final ChannelGroup browsers =
+      new DefaultChannelGroup("booth pages", GlobalEventExecutor.INSTANCE);
 
   public BrowserHub(BoothState state) {
     this.state = state;

@@ -12,24 +12,27 @@ import org.parkgate.console.auth.UserAccount;
 
 /**
  * Turns "cash received" at the booth into a {@link ConsoleCommand.RecordCashPayment}. The page
- * names the request id, the stay and the amount it showed; the console checks them against the
- * exit actually waiting, so a stale page never records a payment for the wrong car or amount.
+ * names the request id, the stay and the amount it showed; the console checks them against the exit
+ * actually waiting, so a stale page never records a payment for the wrong car or amount.
  */
 public final class CashDesk {
   private static final int REMEMBERED = 256;
 
   private final BrowserHub hub;
   private final Function<ConsoleCommand, CompletableFuture<CommandResult>> controller;
+
   /** Commands already sent, by request id: a retry resends exactly the same command. */
   private final Map<String, ConsoleCommand.RecordCashPayment> sent =
       new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ConsoleCommand.RecordCashPayment> eldest) {
+        protected boolean removeEldestEntry(
+            Map.Entry<String, ConsoleCommand.RecordCashPayment> eldest) {
           return size() > REMEMBERED;
         }
       };
 
-  public CashDesk(BrowserHub hub, Function<ConsoleCommand, CompletableFuture<CommandResult>> controller) {
+  public CashDesk(
+      BrowserHub hub, Function<ConsoleCommand, CompletableFuture<CommandResult>> controller) {
     this.hub = hub;
     this.controller = controller;
   }
@@ -47,16 +50,24 @@ public final class CashDesk {
       command = sent.get(id);
     }
     if (command == null) {
-      Optional<ConsoleEvent.ExitPending> waiting = hub.pendingAt(request.lane() == null ? "" : request.lane());
+      Optional<ConsoleEvent.ExitPending> waiting =
+          hub.pendingAt(request.lane() == null ? "" : request.lane());
       if (waiting.isEmpty() || waiting.get().stayId() != request.stayId()) {
         return refused(id, "该车道没有这辆待缴费车辆 · No such vehicle waiting to pay at " + request.lane());
       }
       ConsoleEvent.ExitPending exit = waiting.get();
       if (exit.due().minor() != request.dueMinor()) {
-        return refused(id, "应收金额已变为 " + BoothFormat.money(exit.due())
-            + "，请核对后再收 · The amount due changed to " + BoothFormat.money(exit.due()) + ", check and press again");
+        return refused(
+            id,
+            "应收金额已变为 "
+                + BoothFormat.money(exit.due())
+                + "，请核对后再收 · The amount due changed to "
+                + BoothFormat.money(exit.due())
+                + ", check and press again");
       }
-      command = new ConsoleCommand.RecordCashPayment(id, exit.lane(), exit.stayId(), exit.due(), cashier.username());
+      command =
+          new ConsoleCommand.RecordCashPayment(
+              id, exit.lane(), exit.stayId(), exit.due(), cashier.username());
       synchronized (sent) {
         sent.putIfAbsent(id, command);
         command = sent.get(id);

@@ -21,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One booth page's WebSocket: joins the hub once open, and turns the page's actions into
- * console work. Every answer to an action carries the page's request id.
+ * One booth page's WebSocket: joins the hub once open, and turns the page's actions into console
+ * work. Every answer to an action carries the page's request id.
  */
 final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
   private static final Logger log = LoggerFactory.getLogger(BrowserSocketHandler.class);
@@ -39,14 +39,21 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
     if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
       UserAccount user = session.user();
-      services.hub().join(ctx.channel(), session.id(), Map.of(
-          "type", "hello",
-          "user", Map.of(
-              "username", user.username(),
-              "name", user.displayName(),
-              "role", user.role().english(),
-              "roleZh", user.role().chinese(),
-              "takesCash", user.role().takesCash())));
+      services
+          .hub()
+          .join(
+              ctx.channel(),
+              session.id(),
+              Map.of(
+                  "type",
+                  "hello",
+                  "user",
+                  Map.of(
+                      "username", user.username(),
+                      "name", user.displayName(),
+                      "role", user.role().english(),
+                      "roleZh", user.role().chinese(),
+                      "takesCash", user.role().takesCash())));
     } else if (evt instanceof IdleStateEvent idle) {
       if (idle.state() == IdleState.WRITER_IDLE) {
         ctx.writeAndFlush(new PingWebSocketFrame());
@@ -81,27 +88,40 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
 
   private void cash(Channel page, JsonNode message) {
     String requestId = message.path("requestId").asText("");
-    if (!message.path("stayId").canConvertToLong() || !message.path("dueMinor").canConvertToLong()
-        || !message.path("stayId").isIntegralNumber() || !message.path("dueMinor").isIntegralNumber()) {
+    if (!message.path("stayId").canConvertToLong()
+        || !message.path("dueMinor").canConvertToLong()
+        || !message.path("stayId").isIntegralNumber()
+        || !message.path("dueMinor").isIntegralNumber()) {
       result(page, CommandResult.refused(requestId, "stayId and dueMinor must be whole numbers"));
       return;
     }
     CashDesk.CashRequest request =
         new CashDesk.CashRequest(
-            requestId, message.path("lane").asText(""), message.path("stayId").asLong(), message.path("dueMinor").asLong());
-    log.info("booth: {} pressed cash received for stay {} at {} ({})",
-        session.user().username(), request.stayId(), request.lane(), requestId);
-    services.cashDesk().cashReceived(session.user(), request).whenComplete((r, e) -> {
-      if (e != null) {
-        log.error("booth: cash payment {} failed inside the console", requestId, e);
-        result(page, CommandResult.refused(requestId, "console error: " + e.getMessage()));
-      } else {
-        if (!r.ok()) {
-          log.info("booth: payment {} refused: {}", requestId, r.error());
-        }
-        result(page, r);
-      }
-    });
+            requestId,
+            message.path("lane").asText(""),
+            message.path("stayId").asLong(),
+            message.path("dueMinor").asLong());
+    log.info(
+        "booth: {} pressed cash received for stay {} at {} ({})",
+        session.user().username(),
+        request.stayId(),
+        request.lane(),
+        requestId);
+    services
+        .cashDesk()
+        .cashReceived(session.user(), request)
+        .whenComplete(
+            (r, e) -> {
+              if (e != null) {
+                log.error("booth: cash payment {} failed inside the console", requestId, e);
+                result(page, CommandResult.refused(requestId, "console error: " + e.getMessage()));
+              } else {
+                if (!r.ok()) {
+                  log.info("booth: payment {} refused: {}", requestId, r.error());
+                }
+                result(page, r);
+              }
+            });
   }
 
   private static void result(Channel page, CommandResult r) {

@@ -23,7 +23,8 @@ final class BrowserSocketUpgrade {
             .maxFramePayloadLength(MAX_FRAME_BYTES)
             .handshakeTimeoutMillis(5_000)
             .build();
-    router.pipeline()
+    router
+        .pipeline()
         .addAfter(router.name(), "websocket", new WebSocketServerProtocolHandler(config))
         .addAfter("websocket", "frame-aggregator", new WebSocketFrameAggregator(MAX_FRAME_BYTES))
         .addAfter("frame-aggregator", "booth-page", new BrowserSocketHandler(services, session));

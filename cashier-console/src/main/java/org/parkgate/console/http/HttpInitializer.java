@@ -1,21 +1,24 @@
 package org.parkgate.console.http;
 
-import org.parkgate.wire.CloseOnError;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
+import org.parkgate.wire.CloseOnError;
 
 /** The pipeline of a browser's connection: HTTP, and WebSocket after an upgrade on /ws. */
 public final class HttpInitializer extends ChannelInitializer<SocketChannel> {
   /** Login forms and WebSocket upgrades are tiny; anything larger is refused with 413. */
   static final int MAX_REQUEST_BYTES = 16 * 1024;
+
   static final int MAX_LINE_BYTES = 4 * 1024;
   static final int MAX_HEADER_BYTES = 8 * 1024;
+
   /** Pages are pinged this often, so a vanished browser is noticed... */
   static final int PING_AFTER_SECONDS = 20;
+
   /** ...and dropped after this long with nothing from it. */
   static final int IDLE_CLOSE_SECONDS = 75;
 
@@ -30,7 +33,9 @@ public final class HttpInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel ch) {
     ch.pipeline()
-        .addLast("idle", new IdleStateHandler(IDLE_CLOSE_SECONDS, PING_AFTER_SECONDS, 0, TimeUnit.SECONDS))
+        .addLast(
+            "idle",
+            new IdleStateHandler(IDLE_CLOSE_SECONDS, PING_AFTER_SECONDS, 0, TimeUnit.SECONDS))
         .addLast("http", new HttpServerCodec(MAX_LINE_BYTES, MAX_HEADER_BYTES, MAX_REQUEST_BYTES))
         .addLast("aggregator", new HttpObjectAggregator(MAX_REQUEST_BYTES))
         .addLast("router", new HttpRouter(services, assets))

@@ -18,8 +18,8 @@ import org.parkgate.console.auth.Session;
 import org.parkgate.console.auth.Sessions;
 
 /**
- * Routes each HTTP request. Everything but the login page, its assets and the health check
- * needs a session cookie; without one, pages redirect to /login and the API answers 401.
+ * Routes each HTTP request. Everything but the login page, its assets and the health check needs a
+ * session cookie; without one, pages redirect to /login and the API answers 401.
  */
 final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final HttpServices services;
@@ -59,17 +59,29 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (session.isEmpty()) {
           Responses.send(ctx, keepAlive, unauthorized());
         } else {
-          Responses.send(ctx, keepAlive, Responses.json(HttpResponseStatus.OK, services.hub().view()));
+          Responses.send(
+              ctx, keepAlive, Responses.json(HttpResponseStatus.OK, services.hub().view()));
         }
       }
       case "/healthz" ->
-          Responses.send(ctx, keepAlive, Responses.json(HttpResponseStatus.OK,
-              Map.of("status", "ok", "controller", services.hub().online() ? "online" : "offline")));
+          Responses.send(
+              ctx,
+              keepAlive,
+              Responses.json(
+                  HttpResponseStatus.OK,
+                  Map.of(
+                      "status",
+                      "ok",
+                      "controller",
+                      services.hub().online() ? "online" : "offline")));
       default -> {
         if (path.startsWith("/assets/") && method.equals(HttpMethod.GET)) {
           Responses.send(ctx, keepAlive, asset(path.substring("/assets/".length())));
         } else {
-          Responses.send(ctx, keepAlive, Responses.error(HttpResponseStatus.NOT_FOUND, "no such page: " + path));
+          Responses.send(
+              ctx,
+              keepAlive,
+              Responses.error(HttpResponseStatus.NOT_FOUND, "no such page: " + path));
         }
       }
     }
@@ -85,7 +97,10 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     String origin = req.headers().get(HttpHeaderNames.ORIGIN);
     String host = req.headers().get(HttpHeaderNames.HOST);
     if (origin != null && !origin.equals("http://" + host) && !origin.equals("https://" + host)) {
-      Responses.send(ctx, false, Responses.error(HttpResponseStatus.FORBIDDEN, "cross-site WebSocket refused"));
+      Responses.send(
+          ctx,
+          false,
+          Responses.error(HttpResponseStatus.FORBIDDEN, "cross-site WebSocket refused"));
       return;
     }
     BrowserSocketUpgrade.install(ctx, services, session.get());
@@ -107,7 +122,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private io.netty.handler.codec.http.FullHttpResponse asset(String name) {
-    return assets.get(name)
+    return assets
+        .get(name)
         .map(a -> Responses.bytes(HttpResponseStatus.OK, a.contentType(), a.body()))
         .orElseGet(() -> Responses.error(HttpResponseStatus.NOT_FOUND, "no such file: " + name));
   }

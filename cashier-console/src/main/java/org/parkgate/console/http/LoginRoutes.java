@@ -32,54 +32,88 @@ final class LoginRoutes {
     this.template = assets.text("login.html");
   }
 
-  void login(ChannelHandlerContext ctx, FullHttpRequest req, boolean keepAlive, Optional<Session> session) {
+  void login(
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      boolean keepAlive,
+      Optional<Session> session) {
     if (req.method().equals(HttpMethod.GET)) {
-      Responses.send(ctx, keepAlive,
+      Responses.send(
+          ctx,
+          keepAlive,
           session.isPresent() ? Responses.redirect("/") : page(HttpResponseStatus.OK, "", ""));
       return;
     }
     if (!req.method().equals(HttpMethod.POST)) {
-      Responses.send(ctx, keepAlive, Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed"));
+      Responses.send(
+          ctx,
+          keepAlive,
+          Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed"));
       return;
     }
     String type = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
     if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-      Responses.send(ctx, keepAlive, page(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "",
-          "请使用登录表单 · Use the login form"));
+      Responses.send(
+          ctx,
+          keepAlive,
+          page(HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "", "请使用登录表单 · Use the login form"));
       return;
     }
     Map<String, List<String>> form =
-        new QueryStringDecoder(req.content().toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8, false).parameters();
+        new QueryStringDecoder(
+                req.content().toString(StandardCharsets.UTF_8), StandardCharsets.UTF_8, false)
+            .parameters();
     String username = first(form, "username").trim();
     String password = first(form, "password");
     String remote = String.valueOf(ctx.channel().remoteAddress());
     // PBKDF2 is slow by design: check it off the event loop, answer back on it.
-    services.slowWork().execute(() -> {
-      Authenticator.Result result = services.authenticator().authenticate(username, password);
-      ctx.executor().execute(() -> {
-        if (result.account().isEmpty()) {
-          log.info("login: refused '{}' from {}", username, remote);
-          Responses.send(ctx, keepAlive, page(HttpResponseStatus.UNAUTHORIZED, username, result.error()));
-          return;
-        }
-        Session opened = services.sessions().open(result.account().get());
-        log.info("login: {} ({}) signed in from {}", username, opened.user().role(), remote);
-        FullHttpResponse r = Responses.redirect("/");
-        r.headers().add(HttpHeaderNames.SET_COOKIE, cookie(opened.id(), -1));
-        Responses.send(ctx, keepAlive, r);
-      });
-    });
+    services
+        .slowWork()
+        .execute(
+            () -> {
+              Authenticator.Result result =
+                  services.authenticator().authenticate(username, password);
+              ctx.executor()
+                  .execute(
+                      () -> {
+                        if (result.account().isEmpty()) {
+                          log.info("login: refused '{}' from {}", username, remote);
+                          Responses.send(
+                              ctx,
+                              keepAlive,
+                              page(HttpResponseStatus.UNAUTHORIZED, username, result.error()));
+                          return;
+                        }
+                        Session opened = services.sessions().open(result.account().get());
+                        log.info(
+                            "login: {} ({}) signed in from {}",
+                            username,
+                            opened.user().role(),
+                            remote);
+                        FullHttpResponse r = Responses.redirect("/");
+                        r.headers().add(HttpHeaderNames.SET_COOKIE, cookie(opened.id(), -1));
+                        Responses.send(ctx, keepAlive, r);
+                      });
+            });
   }
 
-  void logout(ChannelHandlerContext ctx, FullHttpRequest req, boolean keepAlive, Optional<Session> session) {
+  void logout(
+      ChannelHandlerContext ctx,
+      FullHttpRequest req,
+      boolean keepAlive,
+      Optional<Session> session) {
     if (!req.method().equals(HttpMethod.POST)) {
-      Responses.send(ctx, keepAlive, Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "log out with POST"));
+      Responses.send(
+          ctx,
+          keepAlive,
+          Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "log out with POST"));
       return;
     }
-    session.ifPresent(s -> {
-      log.info("login: {} signed out", s.user().username());
-      services.sessions().end(s.id());
-    });
+    session.ifPresent(
+        s -> {
+          log.info("login: {} signed out", s.user().username());
+          services.sessions().end(s.id());
+        });
     FullHttpResponse r = Responses.redirect("/login");
     r.headers().add(HttpHeaderNames.SET_COOKIE, cookie("", 0));
     Responses.send(ctx, keepAlive, r);
@@ -95,7 +129,9 @@ final class LoginRoutes {
     return Responses.html(status, html);
   }
 
-  /** HttpOnly keeps the session away from scripts; SameSite=Strict keeps other sites from using it. */
+  /**
+   * HttpOnly keeps the session away from scripts; SameSite=Strict keeps other sites from using it.
+   */
   private static String cookie(String value, long maxAge) {
     DefaultCookie c = new DefaultCookie(Sessions.COOKIE, value);
     c.setHttpOnly(true);

@@ -24,7 +24,8 @@ final class Responses {
   private Responses() {}
 
   static FullHttpResponse bytes(HttpResponseStatus status, String contentType, byte[] body) {
-    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+    FullHttpResponse r =
+        new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
     r.headers()
         .set(HttpHeaderNames.CONTENT_TYPE, contentType)
         .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
@@ -40,7 +41,8 @@ final class Responses {
   }
 
   static FullHttpResponse text(HttpResponseStatus status, String text) {
-    return bytes(status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
+    return bytes(
+        status, "text/plain; charset=utf-8", (text + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   static FullHttpResponse json(HttpResponseStatus status, Object body) {
@@ -56,7 +58,8 @@ final class Responses {
   }
 
   static FullHttpResponse redirect(String location) {
-    FullHttpResponse r = bytes(HttpResponseStatus.SEE_OTHER, "text/plain; charset=utf-8", new byte[0]);
+    FullHttpResponse r =
+        bytes(HttpResponseStatus.SEE_OTHER, "text/plain; charset=utf-8", new byte[0]);
     r.headers().set(HttpHeaderNames.LOCATION, location);
     return r;
   }

@@ -28,7 +28,9 @@ final class ControllerFrameHandler extends SimpleChannelInboundHandler<TextWebSo
       if (idle.state() == IdleState.WRITER_IDLE) {
         ctx.writeAndFlush(new PingWebSocketFrame());
       } else if (idle.state() == IdleState.READER_IDLE) {
-        log.warn("controller link: nothing heard for {} s, reconnecting", ControllerLinkInitializer.DEAD_AFTER_SECONDS);
+        log.warn(
+            "controller link: nothing heard for {} s, reconnecting",
+            ControllerLinkInitializer.DEAD_AFTER_SECONDS);
         ctx.close();
       }
     } else {

@@ -25,15 +25,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's one connection to the gate-controller. It reconnects by itself with backoff,
- * greets with the last event seq it has delivered so nothing is missed or repeated, and keeps
- * every command until its result arrives, sending it again with the same request id after a
- * reconnect (the controller answers a repeat with the first result and does not act twice).
+ * The console's one connection to the gate-controller. It reconnects by itself with backoff, greets
+ * with the last event seq it has delivered so nothing is missed or repeated, and keeps every
+ * command until its result arrives, sending it again with the same request id after a reconnect
+ * (the controller answers a repeat with the first result and does not act twice).
  *
  * <p>All state lives on one event loop, so no locks: public methods hop onto it.
  */
 public final class ControllerLink {
   private static final Logger log = LoggerFactory.getLogger(ControllerLink.class);
+
   /** Commands waiting for a result; more than this means the controller is badly stuck. */
   static final int MAX_PENDING = 64;
 
@@ -52,9 +53,16 @@ public final class ControllerLink {
   // Written on the loop only; volatile so health checks on other threads read it safely.
   private volatile long lastSeq;
 
-  public ControllerLink(URI uri, String consoleId, EventLoop loop, LinkListener listener, Duration minBackoff, Duration maxBackoff) {
+  public ControllerLink(
+      URI uri,
+      String consoleId,
+      EventLoop loop,
+      LinkListener listener,
+      Duration minBackoff,
+      Duration maxBackoff) {
     if (!"ws".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-      throw new IllegalArgumentException("controller URL must be ws://host:port/path, not '" + uri + "'");
+      throw new IllegalArgumentException(
+          "controller URL must be ws://host:port/path, not '" + uri + "'");
     }
     this.uri = uri;
     this.consoleId = consoleId;
@@ -78,7 +86,8 @@ public final class ControllerLink {
         () -> {
           stopped = true;
           for (Pending p : new ArrayList<>(pending.values())) {
-            p.result.complete(CommandResult.refused(p.command.requestId(), "console shutting down"));
+            p.result.complete(
+                CommandResult.refused(p.command.requestId(), "console shutting down"));
           }
           pending.clear();
           if (channel != null) {
@@ -108,8 +117,10 @@ public final class ControllerLink {
             return;
           }
           if (pending.size() >= MAX_PENDING) {
-            result.complete(CommandResult.refused(command.requestId(),
-                "控制器无响应，请稍候 · The controller is not answering, too many commands waiting"));
+            result.complete(
+                CommandResult.refused(
+                    command.requestId(),
+                    "控制器无响应，请稍候 · The controller is not answering, too many commands waiting"));
             return;
           }
           pending.put(command.requestId(), new Pending(command, result));
@@ -145,12 +156,14 @@ public final class ControllerLink {
           }
           Channel ch = f.channel();
           channel = ch;
-          ch.closeFuture().addListener(closed -> {
-            if (channel == ch) {
-              channel = null;
-              down("connection to " + uri + " closed");
-            }
-          });
+          ch.closeFuture()
+              .addListener(
+                  closed -> {
+                    if (channel == ch) {
+                      channel = null;
+                      down("connection to " + uri + " closed");
+                    }
+                  });
           if (stopped) {
             ch.close();
           }
@@ -178,7 +191,9 @@ public final class ControllerLink {
   void handshaken(Channel ch) {
     helloId = "hello-" + UUID.randomUUID();
     log.info("controller link: connected to {}, resuming after seq {}", uri, lastSeq);
-    ch.writeAndFlush(new TextWebSocketFrame(ApiJson.write(new ConsoleCommand.Hello(helloId, consoleId, lastSeq))));
+    ch.writeAndFlush(
+        new TextWebSocketFrame(
+            ApiJson.write(new ConsoleCommand.Hello(helloId, consoleId, lastSeq))));
   }
 
   void received(Channel ch, ApiMessage message) {
@@ -192,14 +207,18 @@ public final class ControllerLink {
     } else if (message instanceof CommandResult result) {
       result(ch, result);
     } else {
-      log.warn("controller link: unexpected {} from the controller", message.getClass().getSimpleName());
+      log.warn(
+          "controller link: unexpected {} from the controller", message.getClass().getSimpleName());
     }
   }
 
   private void welcome(Channel ch, Welcome welcome) {
     if (welcome.lastSeq() < lastSeq) {
       // The controller has fewer events than we have seen: a new ledger. Start over from 0.
-      log.warn("controller link: controller's last seq {} is behind ours {}; reloading its history", welcome.lastSeq(), lastSeq);
+      log.warn(
+          "controller link: controller's last seq {} is behind ours {}; reloading its history",
+          welcome.lastSeq(),
+          lastSeq);
       lastSeq = 0;
       listener.historyReset();
       backoff.reset();
@@ -209,7 +228,11 @@ public final class ControllerLink {
     welcomed = true;
     failures = 0;
     backoff.reset();
-    log.info("controller link: welcomed by site {} ({} events, {} commands to resend)", welcome.siteId(), welcome.lastSeq(), pending.size());
+    log.info(
+        "controller link: welcomed by site {} ({} events, {} commands to resend)",
+        welcome.siteId(),
+        welcome.lastSeq(),
+        pending.size());
     listener.linkUp(welcome);
     for (Pending p : pending.values()) {
       write(p.command);

@@ -1,6 +1,5 @@
 package org.parkgate.console.link;
 
-import org.parkgate.wire.CloseOnError;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpClientCodec;
@@ -12,15 +11,19 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.parkgate.api.ApiJson;
+import org.parkgate.wire.CloseOnError;
 
 /** The pipeline of the console's WebSocket connection to the gate-controller. */
 final class ControllerLinkInitializer extends ChannelInitializer<SocketChannel> {
   /** Handshake responses are headers only; anything bigger is not a WebSocket server. */
   private static final int MAX_HANDSHAKE_BYTES = 8 * 1024;
+
   /** A ping this often keeps the link proven even when the car park is quiet. */
   static final int PING_AFTER_SECONDS = 10;
+
   /** No frame (not even a pong) for this long means the controller is gone. */
   static final int DEAD_AFTER_SECONDS = 30;
+
   private static final int HANDSHAKE_TIMEOUT_MILLIS = 5_000;
 
   private final URI uri;
@@ -41,7 +44,9 @@ final class ControllerLinkInitializer extends ChannelInitializer<SocketChannel> 
             .dropPongFrames(true)
             .build();
     ch.pipeline()
-        .addLast("idle", new IdleStateHandler(DEAD_AFTER_SECONDS, PING_AFTER_SECONDS, 0, TimeUnit.SECONDS))
+        .addLast(
+            "idle",
+            new IdleStateHandler(DEAD_AFTER_SECONDS, PING_AFTER_SECONDS, 0, TimeUnit.SECONDS))
         .addLast("http", new HttpClientCodec())
         .addLast("handshake-aggregator", new HttpObjectAggregator(MAX_HANDSHAKE_BYTES))
         .addLast("websocket", new WebSocketClientProtocolHandler(config))

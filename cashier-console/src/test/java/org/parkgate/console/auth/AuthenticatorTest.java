@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 class AuthenticatorTest {
   private static final PasswordHasher HASHER = new PasswordHasher();
   private static final UserStore USERS =
-      UserStore.of(List.of(new UserAccount("cashier1", "Cashier One", Role.CASHIER, HASHER.hash("right-password"), false)));
+      UserStore.of(
+          List.of(
+              new UserAccount(
+                  "cashier1", "Cashier One", Role.CASHIER, HASHER.hash("right-password"), false)));
 
   private final MutableClock clock = new MutableClock();
   private final Authenticator auth = new Authenticator(USERS, HASHER, clock);

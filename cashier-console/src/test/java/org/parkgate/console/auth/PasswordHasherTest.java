@@ -45,9 +45,12 @@ class PasswordHasherTest {
     assertFalse(hasher.verify("pw", null));
     assertFalse(hasher.verify("pw", "plain-text-password"));
     assertFalse(hasher.verify("pw", "md5$1$abc$def"));
-    assertFalse(hasher.verify("pw", p[0] + "$1000$" + p[2] + "$" + p[3]), "too few iterations is refused");
+    assertFalse(
+        hasher.verify("pw", p[0] + "$1000$" + p[2] + "$" + p[3]), "too few iterations is refused");
     assertFalse(hasher.verify("pw", p[0] + "$" + p[1] + "$!!notbase64$" + p[3]));
-    assertFalse(hasher.verify("pw", p[0] + "$" + p[1] + "$" + p[2] + "$" + p[3].substring(4)), "truncated hash");
+    assertFalse(
+        hasher.verify("pw", p[0] + "$" + p[1] + "$" + p[2] + "$" + p[3].substring(4)),
+        "truncated hash");
   }
 
   @Test

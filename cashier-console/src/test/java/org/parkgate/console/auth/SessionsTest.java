@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class SessionsTest {
   private final AuthenticatorTest.MutableClock clock = new AuthenticatorTest.MutableClock();
   private final Sessions sessions = new Sessions(clock);
-  private final UserAccount cashier = new UserAccount("cashier1", null, Role.CASHIER, "pbkdf2-sha256$x", false);
+  private final UserAccount cashier =
+      new UserAccount("cashier1", null, Role.CASHIER, "pbkdf2-sha256$x", false);
 
   @Test
   void aSessionIsFoundByItsRandomIdOnly() {

@@ -35,7 +35,11 @@ class UserStoreTest {
   @Test
   void anAccountWithItsOwnPasswordIsNotPrintedAsDemo(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("users.yaml");
-    Files.writeString(file, "users:\n  - username: cashier1\n    role: cashier\n    password: \"" + hasher.hash("own-secret") + "\"\n");
+    Files.writeString(
+        file,
+        "users:\n  - username: cashier1\n    role: cashier\n    password: \""
+            + hasher.hash("own-secret")
+            + "\"\n");
     UserStore store = UserStore.load(file);
     assertTrue(store.find("cashier1").isPresent());
     assertTrue(store.demoLoginsInUse().isEmpty());
@@ -45,10 +49,23 @@ class UserStoreTest {
   void mistakesInTheFileAreNamed(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("users.yaml");
     Files.writeString(file, "users:\n  - username: c1\n    role: janitor\n    password: \"x\"\n");
-    assertTrue(assertThrows(IOException.class, () -> UserStore.load(file)).getMessage().contains("users[0]: role must be"));
+    assertTrue(
+        assertThrows(IOException.class, () -> UserStore.load(file))
+            .getMessage()
+            .contains("users[0]: role must be"));
     Files.writeString(file, "users:\n  - username: c1\n    role: cashier\n    password: plain\n");
-    assertTrue(assertThrows(IOException.class, () -> UserStore.load(file)).getMessage().contains("--hash-password"));
-    Files.writeString(file, "users:\n  - username: c1\n    role: cashier\n    password: \"" + hasher.hash("p") + "\"\n    pin: 1\n");
-    assertTrue(assertThrows(IOException.class, () -> UserStore.load(file)).getMessage().contains("unknown key 'pin'"));
+    assertTrue(
+        assertThrows(IOException.class, () -> UserStore.load(file))
+            .getMessage()
+            .contains("--hash-password"));
+    Files.writeString(
+        file,
+        "users:\n  - username: c1\n    role: cashier\n    password: \""
+            + hasher.hash("p")
+            + "\"\n    pin: 1\n");
+    assertTrue(
+        assertThrows(IOException.class, () -> UserStore.load(file))
+            .getMessage()
+            .contains("unknown key 'pin'"));
   }
 }

@@ -32,7 +32,10 @@ class BoothStateTest {
   @Test
   void paymentClearsTheWaitingCarAndShowsTheReceiptUntilItLeaves() {
     state.apply(FakeController.exitPending(7, "00A1", 1100).apply(1));
-    var log = state.apply(new ConsoleEvent.PaymentRecorded(2, T, "exit-1", 7, "00A1", Money.of(1100, "CNY"), "demo-000042", "cashier1"));
+    var log =
+        state.apply(
+            new ConsoleEvent.PaymentRecorded(
+                2, T, "exit-1", 7, "00A1", Money.of(1100, "CNY"), "demo-000042", "cashier1"));
     assertNull(exit().pending());
     assertEquals("demo-000042", exit().paid().receiptNo());
     assertTrue(log.orElseThrow().text().contains("收据 Receipt demo-000042"));
@@ -44,9 +47,13 @@ class BoothStateTest {
 
   @Test
   void anOfflineDeviceIsListedUntilItIsBack() {
-    var first = state.apply(new ConsoleEvent.DeviceStatus(1, T, "exit-1", "barrier", true, "answering"));
-    assertTrue(first.orElseThrow().text().startsWith("设备在线 Device online"), "a first report is not a recovery");
-    state.apply(new ConsoleEvent.DeviceStatus(2, T, "exit-1", "barrier", false, "no answer for 3 s"));
+    var first =
+        state.apply(new ConsoleEvent.DeviceStatus(1, T, "exit-1", "barrier", true, "answering"));
+    assertTrue(
+        first.orElseThrow().text().startsWith("设备在线 Device online"),
+        "a first report is not a recovery");
+    state.apply(
+        new ConsoleEvent.DeviceStatus(2, T, "exit-1", "barrier", false, "no answer for 3 s"));
     assertEquals(List.of("barrier (no answer for 3 s)"), exit().offlineDevices());
     var back = state.apply(new ConsoleEvent.DeviceStatus(3, T, "exit-1", "barrier", true, null));
     assertTrue(exit().offlineDevices().isEmpty());
@@ -73,7 +80,8 @@ class BoothStateTest {
   void durationsAndMoneyReadTheWayCashiersSayThem() {
     assertEquals("0 分 · 0 min", BoothFormat.duration(Duration.ofSeconds(59)));
     assertEquals("1 小时 30 分 · 1 h 30 min", BoothFormat.duration(Duration.ofMinutes(90)));
-    assertEquals("2 天 0 小时 5 分 · 2 d 0 h 5 min", BoothFormat.duration(Duration.ofDays(2).plusMinutes(5)));
+    assertEquals(
+        "2 天 0 小时 5 分 · 2 d 0 h 5 min", BoothFormat.duration(Duration.ofDays(2).plusMinutes(5)));
     assertEquals("0.05", BoothFormat.money(Money.of(5, "CNY")));
     assertEquals("1500", BoothFormat.money(Money.of(1500, "JPY")), "currencies without decimals");
     assertEquals("¥", BoothFormat.symbol(java.util.Currency.getInstance("CNY")));
@@ -81,6 +89,9 @@ class BoothStateTest {
   }
 
   private BoothView.Lane exit() {
-    return state.view().lanes().stream().filter(l -> l.id().equals("exit-1")).findFirst().orElseThrow();
+    return state.view().lanes().stream()
+        .filter(l -> l.id().equals("exit-1"))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -47,18 +47,32 @@ class BoothPageIT {
   static void start() throws Exception {
     if (!CHROMIUM.canExecute() || !DRIVER.canExecute()) {
       // Not a skip: a browser test that silently does nothing would hide a broken booth page.
-      fail("headless Chromium is missing (" + CHROMIUM + ", " + DRIVER + "); run ./parking test, which installs "
-          + "chromium and chromium-driver, or apt-get install -y chromium chromium-driver");
+      fail(
+          "headless Chromium is missing ("
+              + CHROMIUM
+              + ", "
+              + DRIVER
+              + "); run ./parking test, which installs "
+              + "chromium and chromium-driver, or apt-get install -y chromium chromium-driver");
     }
     controller = new FakeController();
     console = TestConsole.start(controller, data);
     base = "http://127.0.0.1:" + console.httpPort();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1440,1000");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + profile.toAbsolutePath(),
+        "--window-size=1440,1000");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build();
     browser = new ChromeDriver(service, options);
   }
 
@@ -83,17 +97,29 @@ class BoothPageIT {
     browser.findElement(By.id("username")).sendKeys("cashier1");
     browser.findElement(By.id("password")).sendKeys("wrong");
     browser.findElement(By.id("login")).click();
-    assertTrue(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error"))).getText()
-        .contains("Wrong user name or password"));
+    assertTrue(
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-error")))
+            .getText()
+            .contains("Wrong user name or password"));
 
     browser.findElement(By.id("password")).sendKeys("cashier1-demo");
     browser.findElement(By.id("login")).click();
     wait.until(ExpectedConditions.urlToBe(base + "/"));
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-status"), "Controller online"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("link-status"), "Controller online"));
 
-    controller.publish(FakeController.laneStatus("entry-1", "ENTRY", "IDLE", "closed", false, "欢迎光临 Welcome"));
-    controller.publish(FakeController.laneStatus("exit-1", "EXIT", "AWAITING_PAYMENT", "closed", true,
-        "停车费 11.00", "请到收费亭缴费 Pay at booth"));
+    controller.publish(
+        FakeController.laneStatus("entry-1", "ENTRY", "IDLE", "closed", false, "欢迎光临 Welcome"));
+    controller.publish(
+        FakeController.laneStatus(
+            "exit-1",
+            "EXIT",
+            "AWAITING_PAYMENT",
+            "closed",
+            true,
+            "停车费 11.00",
+            "请到收费亭缴费 Pay at booth"));
     controller.publish(FakeController.exitPending(7, "00A1B2C3D4", 1100));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("due-exit-1"), "11.00"));
     String page = browser.findElement(By.tagName("body")).getText();
@@ -104,10 +130,13 @@ class BoothPageIT {
 
     controller.received.clear();
     new Actions(browser).sendKeys(Keys.ENTER).perform();
-    assertEquals("demo-000001",
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-exit-1"))).getText());
+    assertEquals(
+        "demo-000001",
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-exit-1")))
+            .getText());
     assertTrue(browser.findElement(By.id("result-exit-1")).getText().contains("Cash received"));
-    ConsoleCommand.RecordCashPayment pay = (ConsoleCommand.RecordCashPayment) controller.nextCommand();
+    ConsoleCommand.RecordCashPayment pay =
+        (ConsoleCommand.RecordCashPayment) controller.nextCommand();
     assertEquals(1100, pay.amount().minor());
     assertEquals("cashier1", pay.cashier());
     screenshot("booth-paid");
@@ -117,7 +146,9 @@ class BoothPageIT {
 
     // The controller goes away: the page stays and says so.
     controller.close();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("link-status"), "Controller offline"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("link-status"), "Controller offline"));
     assertTrue(browser.findElement(By.id("banner")).getText().contains("Controller offline"));
     screenshot("booth-offline");
   }

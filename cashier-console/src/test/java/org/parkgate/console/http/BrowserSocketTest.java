@@ -73,7 +73,8 @@ class BrowserSocketTest {
     controller.publish(FakeController.exitPending(101, "CARD-101", 1100));
     JsonNode pending = pendingState(inbox, 101);
     assertEquals("11.00", pending.path("due").asText());
-    assertEquals("2027-01-09 13:00:00", pending.path("entryTime").asText(), "entry time in Asia/Shanghai");
+    assertEquals(
+        "2027-01-09 13:00:00", pending.path("entryTime").asText(), "entry time in Asia/Shanghai");
     assertEquals("1 小时 30 分 · 1 h 30 min", pending.path("duration").asText());
     assertEquals(2, pending.path("items").size());
     JsonNode log = inbox.next(m -> m.path("type").asText().equals("log"));
@@ -93,18 +94,21 @@ class BrowserSocketTest {
     assertEquals("req-cash-0202", result.path("requestId").asText());
     assertTrue(result.path("detail").asText().contains("demo-"), result.toString());
 
-    ConsoleCommand.RecordCashPayment sent = (ConsoleCommand.RecordCashPayment) controller.nextCommand();
+    ConsoleCommand.RecordCashPayment sent =
+        (ConsoleCommand.RecordCashPayment) controller.nextCommand();
     assertEquals("req-cash-0202", sent.requestId());
     assertEquals("exit-1", sent.lane());
     assertEquals(202, sent.stayId());
     assertEquals(1100, sent.amount().minor());
     assertEquals("cashier1", sent.cashier(), "the cashier comes from the session, not the page");
 
-    JsonNode paid = inbox.next(m -> m.path("type").asText().equals("state") && !lane(m).path("paid").isNull());
+    JsonNode paid =
+        inbox.next(m -> m.path("type").asText().equals("state") && !lane(m).path("paid").isNull());
     assertTrue(lane(paid).path("paid").path("receiptNo").asText().startsWith("demo-"));
     assertTrue(lane(paid).path("pending").isNull());
 
-    // Pressed again with the same id (a page that lost its link): the same result, no second charge.
+    // Pressed again with the same id (a page that lost its link): the same result, no second
+    // charge.
     long events = controller.lastSeq();
     cash("req-cash-0202", 202, 1100);
     JsonNode again = inbox.next(m -> m.path("type").asText().equals("result"));
@@ -122,18 +126,26 @@ class BrowserSocketTest {
     cash("req-cash-0303a", 303, 1100);
     JsonNode changed = inbox.next(m -> m.path("type").asText().equals("result"));
     assertFalse(changed.path("ok").asBoolean());
-    assertTrue(changed.path("error").asText().contains("amount due changed to 15.00"), changed.toString());
+    assertTrue(
+        changed.path("error").asText().contains("amount due changed to 15.00"), changed.toString());
 
     cash("req-cash-0303b", 999, 1500);
     JsonNode wrongCar = inbox.next(m -> m.path("type").asText().equals("result"));
     assertTrue(wrongCar.path("error").asText().contains("No such vehicle"), wrongCar.toString());
 
-    socket.sendText("{\"type\":\"cash\",\"requestId\":\"req-cash-0303c\",\"lane\":\"exit-1\",\"stayId\":\"x\",\"dueMinor\":1.5}", true);
+    socket.sendText(
+        "{\"type\":\"cash\",\"requestId\":\"req-cash-0303c\",\"lane\":\"exit-1\",\"stayId\":\"x\",\"dueMinor\":1.5}",
+        true);
     JsonNode notNumbers = inbox.next(m -> m.path("type").asText().equals("result"));
     assertTrue(notNumbers.path("error").asText().contains("whole numbers"), notNumbers.toString());
 
     socket.sendText("{not json", true);
-    assertTrue(inbox.next(m -> m.path("type").asText().equals("error")).path("error").asText().contains("malformed"));
+    assertTrue(
+        inbox
+            .next(m -> m.path("type").asText().equals("error"))
+            .path("error")
+            .asText()
+            .contains("malformed"));
     Thread.sleep(200);
     assertTrue(controller.received.isEmpty(), "refused at the console: " + controller.received);
   }
@@ -167,14 +179,25 @@ class BrowserSocketTest {
   void loggingOutClosesThePage() throws Exception {
     Inbox inbox = open("supervisor1", "supervisor1-demo");
     inbox.next(m -> m.path("type").asText().equals("hello"));
-    http.send(HttpRequest.newBuilder(URI.create(base + "/logout")).header("Cookie", inbox.cookie)
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    http.send(
+        HttpRequest.newBuilder(URI.create(base + "/logout"))
+            .header("Cookie", inbox.cookie)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build(),
+        HttpResponse.BodyHandlers.discarding());
     assertTrue(inbox.closed.get(10, TimeUnit.SECONDS) >= 1000);
   }
 
   private void cash(String requestId, long stayId, long dueMinor) {
-    socket.sendText("{\"type\":\"cash\",\"requestId\":\"" + requestId + "\",\"lane\":\"exit-1\",\"stayId\":" + stayId
-        + ",\"dueMinor\":" + dueMinor + "}", true);
+    socket.sendText(
+        "{\"type\":\"cash\",\"requestId\":\""
+            + requestId
+            + "\",\"lane\":\"exit-1\",\"stayId\":"
+            + stayId
+            + ",\"dueMinor\":"
+            + dueMinor
+            + "}",
+        true);
   }
 
   private static void drainCommands() {
@@ -182,8 +205,11 @@ class BrowserSocketTest {
   }
 
   private static JsonNode pendingState(Inbox inbox, long stayId) throws InterruptedException {
-    JsonNode state = inbox.next(m -> m.path("type").asText().equals("state")
-        && lane(m).path("pending").path("stayId").asLong() == stayId);
+    JsonNode state =
+        inbox.next(
+            m ->
+                m.path("type").asText().equals("state")
+                    && lane(m).path("pending").path("stayId").asLong() == stayId);
     return lane(state).path("pending");
   }
 
@@ -197,15 +223,27 @@ class BrowserSocketTest {
   }
 
   private Inbox open(String user, String password) throws Exception {
-    String form = "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
-    String setCookie = login.headers().firstValue("set-cookie").orElseThrow(() -> new AssertionError("login failed"));
+    String form =
+        "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<Void> login =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    String setCookie =
+        login
+            .headers()
+            .firstValue("set-cookie")
+            .orElseThrow(() -> new AssertionError("login failed"));
     Inbox inbox = new Inbox();
     inbox.cookie = setCookie.substring(0, setCookie.indexOf(';'));
-    socket = http.newWebSocketBuilder().header("Cookie", inbox.cookie)
-        .buildAsync(URI.create(base.replace("http", "ws") + "/ws"), inbox).get(10, TimeUnit.SECONDS);
+    socket =
+        http.newWebSocketBuilder()
+            .header("Cookie", inbox.cookie)
+            .buildAsync(URI.create(base.replace("http", "ws") + "/ws"), inbox)
+            .get(10, TimeUnit.SECONDS);
     return inbox;
   }
 

@@ -104,9 +104,15 @@ class ConsoleHttpTest {
   void theApiAndTheWebSocketNeedASession() throws Exception {
     assertEquals(401, get("/api/state", null).statusCode());
     assertEquals(401, get("/api/state", "PGSESSION=made-up").statusCode());
-    CompletionException e = assertThrows(CompletionException.class,
-        () -> http.newWebSocketBuilder().buildAsync(URI.create(ws()), new BrowserSocketTest.Inbox()).join());
-    WebSocketHandshakeException refused = assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
+    CompletionException e =
+        assertThrows(
+            CompletionException.class,
+            () ->
+                http.newWebSocketBuilder()
+                    .buildAsync(URI.create(ws()), new BrowserSocketTest.Inbox())
+                    .join());
+    WebSocketHandshakeException refused =
+        assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
     assertEquals(401, refused.getResponse().statusCode());
   }
 
@@ -114,8 +120,11 @@ class ConsoleHttpTest {
   void logoutEndsTheSession() throws Exception {
     String cookie = cookie("supervisor1", "supervisor1-demo");
     assertEquals(200, get("/api/state", cookie).statusCode());
-    HttpResponse<String> out = send(HttpRequest.newBuilder(URI.create(base + "/logout"))
-        .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.noBody()));
+    HttpResponse<String> out =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "/logout"))
+                .header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     assertEquals(303, out.statusCode());
     assertEquals("/login", out.headers().firstValue("location").orElse(""));
     assertEquals(401, get("/api/state", cookie).statusCode());
@@ -127,12 +136,17 @@ class ConsoleHttpTest {
     assertEquals(404, get("/nothing-here", null).statusCode());
     assertEquals(404, get("/assets/../booth.html", null).statusCode());
     assertEquals(404, get("/assets/simplelogger.properties", null).statusCode());
-    HttpResponse<String> json = send(HttpRequest.newBuilder(URI.create(base + "/login"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+    HttpResponse<String> json =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
     assertEquals(415, json.statusCode());
-    HttpResponse<String> huge = send(HttpRequest.newBuilder(URI.create(base + "/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + "a".repeat(64 * 1024))));
+    HttpResponse<String> huge =
+        send(
+            HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + "a".repeat(64 * 1024))));
     assertEquals(413, huge.statusCode());
     HttpResponse<String> get = send(HttpRequest.newBuilder(URI.create(base + "/logout")).GET());
     assertEquals(405, get.statusCode());
@@ -140,10 +154,18 @@ class ConsoleHttpTest {
 
   @Test
   void aPortInUseIsNamedAtStart(@TempDir Path other) {
-    var settings = new org.parkgate.site.SiteConfig.ConsoleSettings("127.0.0.1", console.httpPort(), controller.url());
-    PortInUseException e = assertThrows(PortInUseException.class,
-        () -> CashierConsole.start(TestConsole.demoSite(), settings, other.resolve("users.yaml"), "second"));
-    assertTrue(e.getMessage().contains("port " + console.httpPort() + " is already in use"), e.getMessage());
+    var settings =
+        new org.parkgate.site.SiteConfig.ConsoleSettings(
+            "127.0.0.1", console.httpPort(), controller.url());
+    PortInUseException e =
+        assertThrows(
+            PortInUseException.class,
+            () ->
+                CashierConsole.start(
+                    TestConsole.demoSite(), settings, other.resolve("users.yaml"), "second"));
+    assertTrue(
+        e.getMessage().contains("port " + console.httpPort() + " is already in use"),
+        e.getMessage());
   }
 
   @Test
@@ -166,11 +188,15 @@ class ConsoleHttpTest {
   }
 
   HttpResponse<String> login(String user, String password) throws Exception {
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return send(HttpRequest.newBuilder(URI.create(base + "/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)));
+    String form =
+        "username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)));
   }
 
   HttpResponse<String> get(String path, String cookie) throws Exception {
@@ -182,6 +208,7 @@ class ConsoleHttpTest {
   }
 
   HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
-    return http.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

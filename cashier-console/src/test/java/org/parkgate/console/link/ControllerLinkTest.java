@@ -25,7 +25,8 @@ import org.parkgate.console.FakeController;
 import org.parkgate.money.Money;
 
 class ControllerLinkTest {
-  private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  private final EventLoopGroup group =
+      new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final Recorder recorder = new Recorder();
   private final List<AutoCloseable> cleanup = new ArrayList<>();
   private ControllerLink link;
@@ -68,7 +69,8 @@ class ControllerLinkTest {
     controller.publish(entry(3)); // happens while the console is away
 
     assertEquals(2, hello(controller).afterSeq(), "the second hello names the last seq seen");
-    assertEquals(List.of(3L), recorder.seqs(1), "the missed event arrives, the old ones do not repeat");
+    assertEquals(
+        List.of(3L), recorder.seqs(1), "the missed event arrives, the old ones do not repeat");
     assertTrue(recorder.events.isEmpty());
   }
 
@@ -99,7 +101,8 @@ class ControllerLinkTest {
     controller.dropBeforeResult = 1;
 
     ConsoleCommand.RecordCashPayment pay =
-        new ConsoleCommand.RecordCashPayment("pay-0001", "exit-1", 7, Money.of(1100, "CNY"), "cashier1");
+        new ConsoleCommand.RecordCashPayment(
+            "pay-0001", "exit-1", 7, Money.of(1100, "CNY"), "cashier1");
     var result = link.send(pay);
     assertEquals(pay, controller.nextCommand(), "first attempt");
     assertInstanceOf(ConsoleCommand.Hello.class, controller.nextCommand(), "the link came back");
@@ -116,12 +119,24 @@ class ControllerLinkTest {
     FakeController probe = controller(0);
     int port = probe.port();
     probe.close();
-    link = new ControllerLink(URI.create("ws://127.0.0.1:" + port + "/console"), "booth-test", group.next(), recorder,
-        Duration.ofMillis(50), Duration.ofMillis(200));
+    link =
+        new ControllerLink(
+            URI.create("ws://127.0.0.1:" + port + "/console"),
+            "booth-test",
+            group.next(),
+            recorder,
+            Duration.ofMillis(50),
+            Duration.ofMillis(200));
     link.start();
     recorder.awaitDown();
-    var result = link.send(new ConsoleCommand.RecordCashPayment("pay-0002", "exit-1", 7, Money.of(500, "CNY"), "c1"));
-    var again = link.send(new ConsoleCommand.RecordCashPayment("pay-0002", "exit-1", 7, Money.of(500, "CNY"), "c1"));
+    var result =
+        link.send(
+            new ConsoleCommand.RecordCashPayment(
+                "pay-0002", "exit-1", 7, Money.of(500, "CNY"), "c1"));
+    var again =
+        link.send(
+            new ConsoleCommand.RecordCashPayment(
+                "pay-0002", "exit-1", 7, Money.of(500, "CNY"), "c1"));
 
     FakeController controller = controller(port);
     hello(controller);
@@ -157,8 +172,14 @@ class ControllerLinkTest {
   }
 
   private void connect(FakeController controller) {
-    link = new ControllerLink(URI.create(controller.url()), "booth-test", group.next(), recorder,
-        Duration.ofMillis(50), Duration.ofMillis(200));
+    link =
+        new ControllerLink(
+            URI.create(controller.url()),
+            "booth-test",
+            group.next(),
+            recorder,
+            Duration.ofMillis(50),
+            Duration.ofMillis(200));
     link.start();
   }
 
@@ -167,7 +188,8 @@ class ControllerLinkTest {
   }
 
   private static java.util.function.LongFunction<ConsoleEvent> entry(long stayId) {
-    return seq -> new ConsoleEvent.EntryRecorded(seq, Instant.now(), "entry-1", stayId, "CARD-" + stayId);
+    return seq ->
+        new ConsoleEvent.EntryRecorded(seq, Instant.now(), "entry-1", stayId, "CARD-" + stayId);
   }
 
   /** Records what the link reports, for the test thread to wait on. */

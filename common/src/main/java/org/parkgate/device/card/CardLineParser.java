@@ -20,7 +20,9 @@ public final class CardLineParser implements FrameParser<CardRead> {
     if (line instanceof Parse.Frame<String> f) {
       return Parse.frame(new CardRead(f.frame()), f.length());
     }
-    return line instanceof Parse.Invalid<String> i ? Parse.invalid(i.reason(), i.skip()) : Parse.needMore();
+    return line instanceof Parse.Invalid<String> i
+        ? Parse.invalid(i.reason(), i.skip())
+        : Parse.needMore();
   }
 
   @Override

@@ -8,7 +8,8 @@ public record CardRead(String cardNumber) {
 
   public CardRead {
     if (cardNumber == null || !VALID.matcher(cardNumber).matches()) {
-      throw new IllegalArgumentException("card number must be 1-32 letters or digits, not '" + cardNumber + "'");
+      throw new IllegalArgumentException(
+          "card number must be 1-32 letters or digits, not '" + cardNumber + "'");
     }
   }
 

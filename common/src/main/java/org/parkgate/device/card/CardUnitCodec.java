@@ -23,7 +23,9 @@ public final class CardUnitCodec implements FrameParser<CardUnitCommand> {
       }
       return Parse.invalid("unknown command '" + f.frame() + "'", f.length());
     }
-    return line instanceof Parse.Invalid<String> i ? Parse.invalid(i.reason(), i.skip()) : Parse.needMore();
+    return line instanceof Parse.Invalid<String> i
+        ? Parse.invalid(i.reason(), i.skip())
+        : Parse.needMore();
   }
 
   @Override

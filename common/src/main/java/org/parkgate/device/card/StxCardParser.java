@@ -7,9 +7,9 @@ import org.parkgate.wire.Parse;
 import org.parkgate.wire.XorCheck;
 
 /**
- * The STX-framed reader protocol (as on common 125 kHz readers): STX (0x02), ten hex characters
- * of card number, two hex characters of the XOR of those ten characters' bytes, ETX (0x03). The
- * card number is reported as received.
+ * The STX-framed reader protocol (as on common 125 kHz readers): STX (0x02), ten hex characters of
+ * card number, two hex characters of the XOR of those ten characters' bytes, ETX (0x03). The card
+ * number is reported as received.
  */
 public final class StxCardParser implements FrameParser<CardRead> {
   static final int STX = 0x02;
@@ -27,7 +27,9 @@ public final class StxCardParser implements FrameParser<CardRead> {
     // Reject a non-hex character as soon as it arrives rather than after 14 bytes.
     for (int i = 1; i < Math.min(available, 1 + DIGITS + 2); i++) {
       if (XorCheck.hexDigit(in.getUnsignedByte(start + i)) < 0) {
-        return Parse.invalid(String.format("byte 0x%02X at %d is not a hex character", in.getUnsignedByte(start + i), i));
+        return Parse.invalid(
+            String.format(
+                "byte 0x%02X at %d is not a hex character", in.getUnsignedByte(start + i), i));
       }
     }
     if (available < LENGTH) {
@@ -54,7 +56,8 @@ public final class StxCardParser implements FrameParser<CardRead> {
   public static byte[] encode(CardRead card) {
     byte[] digits = card.cardNumber().getBytes(StandardCharsets.US_ASCII);
     if (digits.length != DIGITS || !card.cardNumber().matches("[0-9A-Fa-f]{10}")) {
-      throw new IllegalArgumentException("STX readers send ten hex characters, not '" + card.cardNumber() + "'");
+      throw new IllegalArgumentException(
+          "STX readers send ten hex characters, not '" + card.cardNumber() + "'");
     }
     byte[] frame = new byte[LENGTH];
     frame[0] = STX;

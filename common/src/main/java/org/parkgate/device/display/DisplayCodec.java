@@ -17,8 +17,10 @@ public final class DisplayCodec {
   static final int STX = 0x02;
   static final int ETX = 0x03;
   static final int SET_ROW = 'D';
+
   /** STX, command, row, three length digits. */
   static final int HEADER = 6;
+
   /** Check and ETX. */
   static final int TRAILER = 3;
 

@@ -23,7 +23,8 @@ public final class DisplayParser implements FrameParser<DisplayText> {
       return Parse.needMore();
     }
     if (in.getUnsignedByte(start + 1) != DisplayCodec.SET_ROW) {
-      return Parse.invalid(String.format("unknown display command 0x%02X", in.getUnsignedByte(start + 1)));
+      return Parse.invalid(
+          String.format("unknown display command 0x%02X", in.getUnsignedByte(start + 1)));
     }
     for (int i = 2; i < Math.min(available, DisplayCodec.HEADER); i++) {
       int b = in.getUnsignedByte(start + i);

@@ -3,8 +3,8 @@ package org.parkgate.device.modbus;
 import io.netty.buffer.ByteBuf;
 
 /**
- * The Modbus RTU CRC-16 (polynomial 0xA001 reflected, initial value 0xFFFF). On the wire the
- * low byte goes first.
+ * The Modbus RTU CRC-16 (polynomial 0xA001 reflected, initial value 0xFFFF). On the wire the low
+ * byte goes first.
  */
 public final class Crc16 {
   private static final int[] TABLE = new int[256];

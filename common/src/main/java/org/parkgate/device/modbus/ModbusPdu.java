@@ -4,9 +4,9 @@ import io.netty.buffer.ByteBuf;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Encodes and decodes the protocol data unit (function code and data) that RTU frames carry
- * between unit address and CRC; kept apart so Modbus TCP could wrap the same PDUs later.
- * Decoders assume the caller has already checked the frame's length and CRC.
+ * Encodes and decodes the protocol data unit (function code and data) that RTU frames carry between
+ * unit address and CRC; kept apart so Modbus TCP could wrap the same PDUs later. Decoders assume
+ * the caller has already checked the frame's length and CRC.
  */
 final class ModbusPdu {
   private static final int COIL_ON = 0xFF00;
@@ -92,8 +92,10 @@ final class ModbusPdu {
       case READ_HOLDING_REGISTERS -> new ModbusRequest.ReadHoldingRegisters(address, word);
       case WRITE_SINGLE_COIL -> new ModbusRequest.WriteSingleCoil(address, word == COIL_ON);
       case WRITE_SINGLE_REGISTER -> new ModbusRequest.WriteSingleRegister(address, word);
-      case WRITE_MULTIPLE_COILS -> new ModbusRequest.WriteMultipleCoils(address, unpackBits(buf, pdu + 6, word));
-      case WRITE_MULTIPLE_REGISTERS -> new ModbusRequest.WriteMultipleRegisters(address, registers(buf, pdu + 6, word));
+      case WRITE_MULTIPLE_COILS ->
+          new ModbusRequest.WriteMultipleCoils(address, unpackBits(buf, pdu + 6, word));
+      case WRITE_MULTIPLE_REGISTERS ->
+          new ModbusRequest.WriteMultipleRegisters(address, registers(buf, pdu + 6, word));
     };
   }
 
@@ -105,13 +107,17 @@ final class ModbusPdu {
         yield new ModbusResponse.ReadBits(fc, unpackBits(buf, pdu + 2, byteCount * 8));
       }
       case READ_HOLDING_REGISTERS ->
-          new ModbusResponse.ReadRegisters(registers(buf, pdu + 2, buf.getUnsignedByte(pdu + 1) / 2));
+          new ModbusResponse.ReadRegisters(
+              registers(buf, pdu + 2, buf.getUnsignedByte(pdu + 1) / 2));
       case WRITE_SINGLE_COIL ->
-          new ModbusResponse.WriteSingleCoilEcho(buf.getUnsignedShort(pdu + 1), buf.getUnsignedShort(pdu + 3) == COIL_ON);
+          new ModbusResponse.WriteSingleCoilEcho(
+              buf.getUnsignedShort(pdu + 1), buf.getUnsignedShort(pdu + 3) == COIL_ON);
       case WRITE_SINGLE_REGISTER ->
-          new ModbusResponse.WriteSingleRegisterEcho(buf.getUnsignedShort(pdu + 1), buf.getUnsignedShort(pdu + 3));
+          new ModbusResponse.WriteSingleRegisterEcho(
+              buf.getUnsignedShort(pdu + 1), buf.getUnsignedShort(pdu + 3));
       case WRITE_MULTIPLE_COILS, WRITE_MULTIPLE_REGISTERS ->
-          new ModbusResponse.WriteMultipleEcho(fc, buf.getUnsignedShort(pdu + 1), buf.getUnsignedShort(pdu + 3));
+          new ModbusResponse.WriteMultipleEcho(
+              fc, buf.getUnsignedShort(pdu + 1), buf.getUnsignedShort(pdu + 3));
     };
   }
 

@@ -3,9 +3,9 @@ package org.parkgate.device.modbus;
 import java.util.Arrays;
 
 /**
- * A Modbus request PDU. Addresses and values are the 16-bit fields on the wire; whether a
- * quantity is acceptable (1-2000 bits, 1-125 registers) is the slave's to answer with
- * {@link ExceptionCode#ILLEGAL_DATA_VALUE}, so the records only hold what fits the frame.
+ * A Modbus request PDU. Addresses and values are the 16-bit fields on the wire; whether a quantity
+ * is acceptable (1-2000 bits, 1-125 registers) is the slave's to answer with {@link
+ * ExceptionCode#ILLEGAL_DATA_VALUE}, so the records only hold what fits the frame.
  */
 public sealed interface ModbusRequest {
 
@@ -75,7 +75,8 @@ public sealed interface ModbusRequest {
     public WriteMultipleCoils {
       Fields.check16("address", address);
       if (values.length < 1 || values.length > Fields.MAX_WRITE_COILS) {
-        throw new IllegalArgumentException("write 1-" + Fields.MAX_WRITE_COILS + " coils, not " + values.length);
+        throw new IllegalArgumentException(
+            "write 1-" + Fields.MAX_WRITE_COILS + " coils, not " + values.length);
       }
       values = values.clone();
     }
@@ -92,7 +93,9 @@ public sealed interface ModbusRequest {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof WriteMultipleCoils w && w.address == address && Arrays.equals(w.values, values);
+      return o instanceof WriteMultipleCoils w
+          && w.address == address
+          && Arrays.equals(w.values, values);
     }
 
     @Override
@@ -132,7 +135,9 @@ public sealed interface ModbusRequest {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof WriteMultipleRegisters w && w.address == address && Arrays.equals(w.values, values);
+      return o instanceof WriteMultipleRegisters w
+          && w.address == address
+          && Arrays.equals(w.values, values);
     }
 
     @Override
@@ -142,7 +147,11 @@ public sealed interface ModbusRequest {
 
     @Override
     public String toString() {
-      return "WriteMultipleRegisters[address=" + address + ", values=" + Arrays.toString(values) + "]";
+      return "WriteMultipleRegisters[address="
+          + address
+          + ", values="
+          + Arrays.toString(values)
+          + "]";
     }
   }
 }

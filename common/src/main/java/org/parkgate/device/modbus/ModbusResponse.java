@@ -10,8 +10,8 @@ public sealed interface ModbusResponse {
 
   /**
    * Coils (FC 01) or discrete inputs (FC 02). The wire carries whole bytes, so a decoded response
-   * has {@code byteCount * 8} bits; the caller takes the quantity it asked for. Encoding pads
-   * the last byte with zeros.
+   * has {@code byteCount * 8} bits; the caller takes the quantity it asked for. Encoding pads the
+   * last byte with zeros.
    */
   record ReadBits(FunctionCode fc, boolean[] bits) implements ModbusResponse {
     public ReadBits {
@@ -19,7 +19,8 @@ public sealed interface ModbusResponse {
         throw new IllegalArgumentException(fc + " does not read bits");
       }
       if (bits.length < 1 || bits.length > Fields.MAX_READ_BITS) {
-        throw new IllegalArgumentException("read 1-" + Fields.MAX_READ_BITS + " bits, not " + bits.length);
+        throw new IllegalArgumentException(
+            "read 1-" + Fields.MAX_READ_BITS + " bits, not " + bits.length);
       }
       bits = bits.clone();
     }

@@ -1,9 +1,9 @@
 package org.parkgate.device.modbus;
 
 /**
- * Modbus RTU frames: unit address, PDU, CRC-16 low byte first. Decoding is done by
- * {@link RtuRequestParser} and {@link RtuResponseParser}, which find frame boundaries by function
- * code, length fields and CRC.
+ * Modbus RTU frames: unit address, PDU, CRC-16 low byte first. Decoding is done by {@link
+ * RtuRequestParser} and {@link RtuResponseParser}, which find frame boundaries by function code,
+ * length fields and CRC.
  */
 public final class RtuCodec {
   private RtuCodec() {}

@@ -28,7 +28,8 @@ public final class RtuRequestParser implements FrameParser<RtuRequest> {
       return Parse.invalid(String.format("unknown function code 0x%02X", code));
     }
     int length = 8;
-    if (fc.get() == FunctionCode.WRITE_MULTIPLE_COILS || fc.get() == FunctionCode.WRITE_MULTIPLE_REGISTERS) {
+    if (fc.get() == FunctionCode.WRITE_MULTIPLE_COILS
+        || fc.get() == FunctionCode.WRITE_MULTIPLE_REGISTERS) {
       if (available < 7) {
         return Parse.needMore();
       }
@@ -47,10 +48,14 @@ public final class RtuRequestParser implements FrameParser<RtuRequest> {
     if (crc != null) {
       return Parse.invalid(crc);
     }
-    if (fc.get() == FunctionCode.WRITE_SINGLE_COIL && !ModbusPdu.isCoilValue(in.getUnsignedShort(start + 4))) {
-      return Parse.invalid(String.format("coil value %04X is neither FF00 nor 0000", in.getUnsignedShort(start + 4)));
+    if (fc.get() == FunctionCode.WRITE_SINGLE_COIL
+        && !ModbusPdu.isCoilValue(in.getUnsignedShort(start + 4))) {
+      return Parse.invalid(
+          String.format(
+              "coil value %04X is neither FF00 nor 0000", in.getUnsignedShort(start + 4)));
     }
-    return Parse.frame(new RtuRequest(unit, ModbusPdu.decodeRequest(fc.get(), in, start + 1)), length);
+    return Parse.frame(
+        new RtuRequest(unit, ModbusPdu.decodeRequest(fc.get(), in, start + 1)), length);
   }
 
   private static String multipleWriteProblem(FunctionCode fc, int quantity, int byteCount) {
@@ -60,7 +65,9 @@ public final class RtuRequestParser implements FrameParser<RtuRequest> {
       return "quantity " + quantity + " is outside 1-" + max + " for " + fc;
     }
     int expected = coils ? (quantity + 7) / 8 : quantity * 2;
-    return byteCount == expected ? null : "byte count " + byteCount + " does not match quantity " + quantity;
+    return byteCount == expected
+        ? null
+        : "byte count " + byteCount + " does not match quantity " + quantity;
   }
 
   @Override

@@ -63,7 +63,9 @@ public final class RtuResponseParser implements FrameParser<RtuResponse> {
           : "byte count " + byteCount + " is not an even 2-" + max;
     }
     int max = (Fields.MAX_READ_BITS + 7) / 8;
-    return byteCount >= 1 && byteCount <= max ? null : "byte count " + byteCount + " is outside 1-" + max;
+    return byteCount >= 1 && byteCount <= max
+        ? null
+        : "byte count " + byteCount + " is outside 1-" + max;
   }
 
   @Override

@@ -1,10 +1,10 @@
 package org.parkgate.fee.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -26,19 +26,21 @@ import org.parkgate.fee.TariffException;
 import org.parkgate.fee.TariffLoader;
 
 /**
- * {@code parking fee}: quotes one stay from the command line and prints it as one JSON object,
- * the same numbers the exit lane and the booth show.
+ * {@code parking fee}: quotes one stay from the command line and prints it as one JSON object, the
+ * same numbers the exit lane and the booth show.
  */
 public final class FeeCli {
 
   /** Exit status for a bad or missing argument. */
   public static final int BAD_ARGUMENTS = 2;
+
   /** Exit status for a tariff file that cannot be used. */
   public static final int BAD_TARIFF = 3;
 
-  static final String USAGE = "usage: fee --tariff FILE --entry 2027-01-09T10:00"
-      + " --exit 2027-01-09T12:01 [--zone Asia/Shanghai] [--class car] [--lost]"
-      + " [--voucher CODE]...";
+  static final String USAGE =
+      "usage: fee --tariff FILE --entry 2027-01-09T10:00"
+          + " --exit 2027-01-09T12:01 [--zone Asia/Shanghai] [--class car] [--lost]"
+          + " [--voucher CODE]...";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -126,8 +128,8 @@ public final class FeeCli {
       try {
         return OffsetDateTime.parse(text).toInstant();
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(option + ": '" + text
-            + "' is not a date-time; write e.g. 2027-01-09T10:00");
+        throw new IllegalArgumentException(
+            option + ": '" + text + "' is not a date-time; write e.g. 2027-01-09T10:00");
       }
     }
   }

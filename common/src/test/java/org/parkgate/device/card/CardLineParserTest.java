@@ -28,7 +28,11 @@ class CardLineParserTest {
         countersAfter(
             parser,
             stream,
-            List.of(new CardRead("0A1B2C3D4E"), new CardRead("12345"), new CardRead("77"), new CardRead("ABCdef")));
+            List.of(
+                new CardRead("0A1B2C3D4E"),
+                new CardRead("12345"),
+                new CardRead("77"),
+                new CardRead("ABCdef")));
     assertEquals(4, c.framesIn());
     assertEquals(0, c.droppedBytes());
   }
@@ -36,15 +40,20 @@ class CardLineParserTest {
   @Test
   void realFrameBytes() {
     assertDecodesInEveryChunking(
-        parser, FrameTesting.hex("30 41 31 42 32 43 33 44 34 45 0D 0A"), List.of(new CardRead("0A1B2C3D4E")));
-    assertEquals("30 41 31 42 32 43 33 44 34 45 0D 0A", FrameTesting.hex(CardLineParser.encode(new CardRead("0A1B2C3D4E"))));
+        parser,
+        FrameTesting.hex("30 41 31 42 32 43 33 44 34 45 0D 0A"),
+        List.of(new CardRead("0A1B2C3D4E")));
+    assertEquals(
+        "30 41 31 42 32 43 33 44 34 45 0D 0A",
+        FrameTesting.hex(CardLineParser.encode(new CardRead("0A1B2C3D4E"))));
   }
 
   @Test
   void aLineIsReportedAsSoonAsItsCrArrives() {
     assertEquals(
         new CardRead("123"),
-        assertInstanceOf(Parse.Frame.class, parser.parse(Unpooled.wrappedBuffer(ascii("123\r")))).frame());
+        assertInstanceOf(Parse.Frame.class, parser.parse(Unpooled.wrappedBuffer(ascii("123\r"))))
+            .frame());
   }
 
   @Test

@@ -17,7 +17,10 @@ class CardUnitCodecTest {
   void issueIsOneLineAndRoundTrips() {
     byte[] frame = CardUnitCodec.encode(new CardUnitCommand.Issue());
     assertEquals("49 53 53 55 45 0D 0A", FrameTesting.hex(frame));
-    assertDecodesInEveryChunking(codec, FrameTesting.concat(frame, frame), List.of(new CardUnitCommand.Issue(), new CardUnitCommand.Issue()));
+    assertDecodesInEveryChunking(
+        codec,
+        FrameTesting.concat(frame, frame),
+        List.of(new CardUnitCommand.Issue(), new CardUnitCommand.Issue()));
   }
 
   @Test

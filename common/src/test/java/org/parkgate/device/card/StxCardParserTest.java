@@ -25,7 +25,9 @@ class StxCardParserTest {
   @Test
   void decodesRealFramesInEveryChunkingAndEncodesThemBack() {
     assertDecodesInEveryChunking(
-        parser, concat(hex(CARD_0A1B), hex(CARD_1234)), List.of(new CardRead("0A1B2C3D4E"), new CardRead("1234567890")));
+        parser,
+        concat(hex(CARD_0A1B), hex(CARD_1234)),
+        List.of(new CardRead("0A1B2C3D4E"), new CardRead("1234567890")));
     assertEquals(CARD_0A1B, FrameTesting.hex(StxCardParser.encode(new CardRead("0A1B2C3D4E"))));
   }
 
@@ -33,17 +35,23 @@ class StxCardParserTest {
   void aBadCheckIsDroppedAndTheNextFrameRead() {
     byte[] bad = hex(CARD_0A1B);
     bad[12] = '4';
-    LinkCounters c = countersAfter(parser, concat(hex("FF 0D 0A"), bad, hex(CARD_1234)), List.of(new CardRead("1234567890")));
+    LinkCounters c =
+        countersAfter(
+            parser,
+            concat(hex("FF 0D 0A"), bad, hex(CARD_1234)),
+            List.of(new CardRead("1234567890")));
     assertEquals(1, c.badFrames());
     assertEquals(3 + 14, c.droppedBytes());
     assertEquals(
-        "bad check 74, expected 75", assertInstanceOf(Parse.Invalid.class, parser.parse(Unpooled.wrappedBuffer(bad))).reason());
+        "bad check 74, expected 75",
+        assertInstanceOf(Parse.Invalid.class, parser.parse(Unpooled.wrappedBuffer(bad))).reason());
   }
 
   @Test
   void aFrameCutShortByANewStxIsAbandonedAtOnce() {
     byte[] cut = hex("02 30 41 31 42");
-    assertDecodesInEveryChunking(parser, concat(cut, hex(CARD_1234)), List.of(new CardRead("1234567890")));
+    assertDecodesInEveryChunking(
+        parser, concat(cut, hex(CARD_1234)), List.of(new CardRead("1234567890")));
   }
 
   @Test
@@ -56,6 +64,7 @@ class StxCardParserTest {
   @Test
   void onlyTenHexCharactersCanBeEncoded() {
     assertThrows(IllegalArgumentException.class, () -> StxCardParser.encode(new CardRead("12345")));
-    assertThrows(IllegalArgumentException.class, () -> StxCardParser.encode(new CardRead("GGGGGGGGGG")));
+    assertThrows(
+        IllegalArgumentException.class, () -> StxCardParser.encode(new CardRead("GGGGGGGGGG")));
   }
 }

@@ -24,7 +24,9 @@ class DisplayParserTest {
 
   static Stream<Arguments> frames() {
     return Stream.of(
-        Arguments.of("02 44 30 30 30 39 46 65 65 20 31 32 2E 30 30 30 36 03", new DisplayText(0, "Fee 12.00")),
+        Arguments.of(
+            "02 44 30 30 30 39 46 65 65 20 31 32 2E 30 30 30 36 03",
+            new DisplayText(0, "Fee 12.00")),
         // "please pay at the booth": 7 characters, 21 bytes of UTF-8
         Arguments.of(
             "02 44 31 30 32 31 E8 AF B7 E5 88 B0 E6 94 B6 E8 B4 B9 E4 BA AD E7 BC B4 E8 B4 B9 42 33 03",
@@ -44,7 +46,11 @@ class DisplayParserTest {
     byte[] bad = DisplayCodec.encode(new DisplayText(0, "Thank you"));
     bad[7] ^= 0x01;
     byte[] good = DisplayCodec.encode(new DisplayText(0, "谢谢 Thank you"));
-    LinkCounters c = countersAfter(parser, concat(hex("00 02 02 44 FF"), bad, good), List.of(new DisplayText(0, "谢谢 Thank you")));
+    LinkCounters c =
+        countersAfter(
+            parser,
+            concat(hex("00 02 02 44 FF"), bad, good),
+            List.of(new DisplayText(0, "谢谢 Thank you")));
     assertEquals(1, c.badFrames());
     assertEquals(5 + bad.length, c.droppedBytes());
   }
@@ -52,7 +58,8 @@ class DisplayParserTest {
   @Test
   void anOversizedLengthIsRejectedWithoutWaitingForIt() {
     Parse<DisplayText> r = parser.parse(Unpooled.wrappedBuffer(hex("02 44 30 39 39 39")));
-    assertEquals("text length 999 is more than 120", assertInstanceOf(Parse.Invalid.class, r).reason());
+    assertEquals(
+        "text length 999 is more than 120", assertInstanceOf(Parse.Invalid.class, r).reason());
   }
 
   @Test
@@ -63,8 +70,12 @@ class DisplayParserTest {
     frame[9] = '9'; // keep the check right so only the text is wrong: 'D'^'0'^'0'^'0'^'2'^C3^'b'
     int check = 'D' ^ '0' ^ '0' ^ '0' ^ '2' ^ 0xC3 ^ 'b';
     org.parkgate.wire.XorCheck.writeHex(check, frame, 8);
-    assertEquals("display text is not valid UTF-8", assertInstanceOf(Parse.Invalid.class, parser.parse(Unpooled.wrappedBuffer(frame))).reason());
-    assertInstanceOf(Parse.Invalid.class, parser.parse(Unpooled.wrappedBuffer(hex("02 44 30 30 30 32 61 0A"))));
+    assertEquals(
+        "display text is not valid UTF-8",
+        assertInstanceOf(Parse.Invalid.class, parser.parse(Unpooled.wrappedBuffer(frame)))
+            .reason());
+    assertInstanceOf(
+        Parse.Invalid.class, parser.parse(Unpooled.wrappedBuffer(hex("02 44 30 30 30 32 61 0A"))));
   }
 
   @Test

@@ -31,7 +31,8 @@ class RtuRequestParserTest {
     return Stream.of(
         Arguments.of("01 02 00 00 00 05 B8 09", new RtuRequest(1, new ReadDiscreteInputs(0, 5))),
         Arguments.of("11 01 00 13 00 25 0E 84", new RtuRequest(0x11, new ReadCoils(0x13, 0x25))),
-        Arguments.of("11 03 00 6B 00 03 76 87", new RtuRequest(0x11, new ReadHoldingRegisters(0x6B, 3))),
+        Arguments.of(
+            "11 03 00 6B 00 03 76 87", new RtuRequest(0x11, new ReadHoldingRegisters(0x6B, 3))),
         Arguments.of("01 05 00 00 FF 00 8C 3A", new RtuRequest(1, new WriteSingleCoil(0, true))),
         Arguments.of("01 05 00 00 00 00 CD CA", new RtuRequest(1, new WriteSingleCoil(0, false))),
         Arguments.of("01 06 00 01 00 03 98 0B", new RtuRequest(1, new WriteSingleRegister(1, 3))),
@@ -53,12 +54,18 @@ class RtuRequestParserTest {
   @Test
   void backToBackFramesWithGarbageBeforeAndBetween() {
     byte[] stream =
-        concat(hex("FF 00 13"), hex("01 02 00 00 00 05 B8 09"), hex("F8 F9"), hex("01 05 00 01 FF 00 DD FA"));
+        concat(
+            hex("FF 00 13"),
+            hex("01 02 00 00 00 05 B8 09"),
+            hex("F8 F9"),
+            hex("01 05 00 01 FF 00 DD FA"));
     LinkCounters c =
         countersAfter(
             parser,
             stream,
-            List.of(new RtuRequest(1, new ReadDiscreteInputs(0, 5)), new RtuRequest(1, new WriteSingleCoil(1, true))));
+            List.of(
+                new RtuRequest(1, new ReadDiscreteInputs(0, 5)),
+                new RtuRequest(1, new WriteSingleCoil(1, true))));
     assertEquals(2, c.framesIn());
     assertEquals(2, c.badFrames());
     assertEquals(5, c.droppedBytes());
@@ -67,11 +74,13 @@ class RtuRequestParserTest {
   @Test
   void aFrameWithABadCrcIsDroppedAndTheNextOneIsRead() {
     byte[] stream = concat(hex("01 02 00 00 00 05 B8 0A"), hex("01 02 00 00 00 05 B8 09"));
-    LinkCounters c = countersAfter(parser, stream, List.of(new RtuRequest(1, new ReadDiscreteInputs(0, 5))));
+    LinkCounters c =
+        countersAfter(parser, stream, List.of(new RtuRequest(1, new ReadDiscreteInputs(0, 5))));
     assertEquals(1, c.badFrames());
     assertEquals(8, c.droppedBytes());
     Parse<RtuRequest> bad = parser.parse(Unpooled.wrappedBuffer(hex("01 02 00 00 00 05 B8 0A")));
-    assertEquals("bad CRC 0AB8, expected 09B8", assertInstanceOf(Parse.Invalid.class, bad).reason());
+    assertEquals(
+        "bad CRC 0AB8, expected 09B8", assertInstanceOf(Parse.Invalid.class, bad).reason());
   }
 
   @Test
@@ -93,7 +102,8 @@ class RtuRequestParserTest {
 
   @Test
   void aPartialFrameNeedsMore() {
-    assertInstanceOf(Parse.NeedMore.class, parser.parse(Unpooled.wrappedBuffer(hex("01 02 00 00 00 05 B8"))));
+    assertInstanceOf(
+        Parse.NeedMore.class, parser.parse(Unpooled.wrappedBuffer(hex("01 02 00 00 00 05 B8"))));
   }
 
   @Test

@@ -47,9 +47,13 @@ class RtuResponseParserTest {
                 0x11,
                 new ReadBits(
                     FunctionCode.READ_COILS, bits("1011001111010110010011010111000011011000")))),
-        Arguments.of("01 03 04 00 0A 01 02 5A 60", new RtuResponse(1, new ReadRegisters(new int[] {10, 0x102}))),
-        Arguments.of("01 05 00 00 FF 00 8C 3A", new RtuResponse(1, new WriteSingleCoilEcho(0, true))),
-        Arguments.of("01 06 00 01 00 03 98 0B", new RtuResponse(1, new WriteSingleRegisterEcho(1, 3))),
+        Arguments.of(
+            "01 03 04 00 0A 01 02 5A 60",
+            new RtuResponse(1, new ReadRegisters(new int[] {10, 0x102}))),
+        Arguments.of(
+            "01 05 00 00 FF 00 8C 3A", new RtuResponse(1, new WriteSingleCoilEcho(0, true))),
+        Arguments.of(
+            "01 06 00 01 00 03 98 0B", new RtuResponse(1, new WriteSingleRegisterEcho(1, 3))),
         Arguments.of(
             "01 0F 00 00 00 02 D4 0A",
             new RtuResponse(1, new WriteMultipleEcho(FunctionCode.WRITE_MULTIPLE_COILS, 0, 2))),
@@ -59,7 +63,9 @@ class RtuResponseParserTest {
         Arguments.of(
             "01 82 02 C1 61",
             new RtuResponse(
-                1, new ModbusResponse.Exception(FunctionCode.READ_DISCRETE_INPUTS, ExceptionCode.ILLEGAL_DATA_ADDRESS))));
+                1,
+                new ModbusResponse.Exception(
+                    FunctionCode.READ_DISCRETE_INPUTS, ExceptionCode.ILLEGAL_DATA_ADDRESS))));
   }
 
   @ParameterizedTest
@@ -74,7 +80,11 @@ class RtuResponseParserTest {
     byte[] stream = concat(hex("00 FF 55"), hex("01 02 01 05 61 8C"), hex("01 02 01 05 61 8B"));
     LinkCounters c =
         countersAfter(
-            parser, stream, List.of(new RtuResponse(1, new ReadBits(FunctionCode.READ_DISCRETE_INPUTS, bits("10100000")))));
+            parser,
+            stream,
+            List.of(
+                new RtuResponse(
+                    1, new ReadBits(FunctionCode.READ_DISCRETE_INPUTS, bits("10100000")))));
     assertEquals(1, c.badFrames());
     assertEquals(9, c.droppedBytes());
   }
@@ -83,14 +93,17 @@ class RtuResponseParserTest {
   void oversizedAndOddByteCountsAreRejectedAtOnce() {
     assertEquals(
         "byte count 251 is outside 1-250",
-        assertInstanceOf(Parse.Invalid.class, parser.parse(Unpooled.wrappedBuffer(hex("01 01 FB")))).reason());
+        assertInstanceOf(Parse.Invalid.class, parser.parse(Unpooled.wrappedBuffer(hex("01 01 FB"))))
+            .reason());
     assertInstanceOf(Parse.Invalid.class, parser.parse(Unpooled.wrappedBuffer(hex("01 03 03"))));
     assertInstanceOf(Parse.Invalid.class, parser.parse(Unpooled.wrappedBuffer(hex("01 03 00"))));
   }
 
   @Test
   void encodingPadsBitsToWholeBytes() {
-    byte[] frame = RtuCodec.encode(new RtuResponse(1, new ReadBits(FunctionCode.READ_DISCRETE_INPUTS, bits("101"))));
+    byte[] frame =
+        RtuCodec.encode(
+            new RtuResponse(1, new ReadBits(FunctionCode.READ_DISCRETE_INPUTS, bits("101"))));
     assertEquals("01 02 01 05 61 8B", org.parkgate.wire.FrameTesting.hex(frame));
   }
 
@@ -98,6 +111,7 @@ class RtuResponseParserTest {
   void recordsRefuseValuesTheWireCannotCarry() {
     assertThrows(IllegalArgumentException.class, () -> new ReadRegisters(new int[126]));
     assertThrows(IllegalArgumentException.class, () -> new ReadRegisters(new int[] {70000}));
-    assertThrows(IllegalArgumentException.class, () -> new RtuResponse(0, new WriteSingleCoilEcho(0, true)));
+    assertThrows(
+        IllegalArgumentException.class, () -> new RtuResponse(0, new WriteSingleCoilEcho(0, true)));
   }
 }

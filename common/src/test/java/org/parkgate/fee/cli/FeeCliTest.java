@@ -20,7 +20,9 @@ class FeeCliTest {
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
   private int run(String... args) {
-    return FeeCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+    return FeeCli.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
@@ -34,8 +36,8 @@ class FeeCliTest {
 
   @Test
   void printsTotalCurrencyAndLinesAsOneJsonObject() throws Exception {
-    assertEquals(0, run("--tariff", INDOOR, "--entry", "2027-01-09T10:00",
-        "--exit", "2027-01-09T12:01"));
+    assertEquals(
+        0, run("--tariff", INDOOR, "--entry", "2027-01-09T10:00", "--exit", "2027-01-09T12:01"));
     JsonNode q = json();
     assertEquals("11.00", q.get("total").asText());
     assertEquals("CNY", q.get("currency").asText());
@@ -46,45 +48,129 @@ class FeeCliTest {
 
   @Test
   void lostCardAndVouchers() throws Exception {
-    assertEquals(0, run("--tariff", TYPICAL, "--entry", "2027-01-09T10:00",
-        "--exit", "2027-01-09T11:00", "--lost"));
+    assertEquals(
+        0,
+        run(
+            "--tariff",
+            TYPICAL,
+            "--entry",
+            "2027-01-09T10:00",
+            "--exit",
+            "2027-01-09T11:00",
+            "--lost"));
     assertEquals("80.00", json().get("total").asText());
     out.reset();
-    assertEquals(0, run("--tariff", MALL, "--entry", "2027-01-09T10:00",
-        "--exit", "2027-01-09T15:00", "--voucher", "SHOP2H", "--voucher", "HALF",
-        "--class", "car"));
+    assertEquals(
+        0,
+        run(
+            "--tariff",
+            MALL,
+            "--entry",
+            "2027-01-09T10:00",
+            "--exit",
+            "2027-01-09T15:00",
+            "--voucher",
+            "SHOP2H",
+            "--voucher",
+            "HALF",
+            "--class",
+            "car"));
     assertEquals("6.00", json().get("total").asText());
   }
 
   @Test
   void localTimesAreReadInTheGivenZone() throws Exception {
     // 10:00 to 12:01 in London is 18:00 to 20:01 in Shanghai: the same 2 h 01 min.
-    assertEquals(0, run("--tariff", INDOOR, "--entry", "2027-01-09T10:00",
-        "--exit", "2027-01-09T12:01", "--zone", "Europe/London"));
+    assertEquals(
+        0,
+        run(
+            "--tariff",
+            INDOOR,
+            "--entry",
+            "2027-01-09T10:00",
+            "--exit",
+            "2027-01-09T12:01",
+            "--zone",
+            "Europe/London"));
     assertEquals("11.00", json().get("total").asText());
     out.reset();
-    assertEquals(0, run("--tariff", INDOOR, "--entry", "2027-01-09T10:00+08:00",
-        "--exit", "2027-01-09T03:01Z"));
+    assertEquals(
+        0,
+        run(
+            "--tariff",
+            INDOOR,
+            "--entry",
+            "2027-01-09T10:00+08:00",
+            "--exit",
+            "2027-01-09T03:01Z"));
     assertEquals("7.00", json().get("total").asText());
   }
 
   @Test
   void badArgumentsExitNonZeroWithOneLine() {
     assertBad(2, "--exit", "--tariff", INDOOR, "--entry", "2027-01-09T10:00");
-    assertBad(2, "not a date-time", "--tariff", INDOOR, "--entry", "yesterday",
-        "--exit", "2027-01-09T12:01");
-    assertBad(2, "before", "--tariff", INDOOR, "--entry", "2027-01-09T10:00",
-        "--exit", "2027-01-09T09:00");
+    assertBad(
+        2,
+        "not a date-time",
+        "--tariff",
+        INDOOR,
+        "--entry",
+        "yesterday",
+        "--exit",
+        "2027-01-09T12:01");
+    assertBad(
+        2,
+        "before",
+        "--tariff",
+        INDOOR,
+        "--entry",
+        "2027-01-09T10:00",
+        "--exit",
+        "2027-01-09T09:00");
     assertBad(2, "unknown argument '--lots'", "--lots");
     assertBad(2, "--voucher needs a value", "--tariff", INDOOR, "--voucher");
-    assertBad(2, "unknown voucher 'NOPE'", "--tariff", MALL, "--entry", "2027-01-09T10:00",
-        "--exit", "2027-01-09T12:01", "--voucher", "NOPE");
-    assertBad(2, "vehicle class 'bus'", "--tariff", MALL, "--entry", "2027-01-09T10:00",
-        "--exit", "2027-01-09T12:01", "--class", "bus");
-    assertBad(2, "not a time zone", "--tariff", INDOOR, "--entry", "2027-01-09T10:00",
-        "--exit", "2027-01-09T12:01", "--zone", "Mars/Olympus");
-    assertBad(3, "missing.yaml", "--tariff", "missing.yaml", "--entry", "2027-01-09T10:00",
-        "--exit", "2027-01-09T12:01");
+    assertBad(
+        2,
+        "unknown voucher 'NOPE'",
+        "--tariff",
+        MALL,
+        "--entry",
+        "2027-01-09T10:00",
+        "--exit",
+        "2027-01-09T12:01",
+        "--voucher",
+        "NOPE");
+    assertBad(
+        2,
+        "vehicle class 'bus'",
+        "--tariff",
+        MALL,
+        "--entry",
+        "2027-01-09T10:00",
+        "--exit",
+        "2027-01-09T12:01",
+        "--class",
+        "bus");
+    assertBad(
+        2,
+        "not a time zone",
+        "--tariff",
+        INDOOR,
+        "--entry",
+        "2027-01-09T10:00",
+        "--exit",
+        "2027-01-09T12:01",
+        "--zone",
+        "Mars/Olympus");
+    assertBad(
+        3,
+        "missing.yaml",
+        "--tariff",
+        "missing.yaml",
+        "--entry",
+        "2027-01-09T10:00",
+        "--exit",
+        "2027-01-09T12:01");
   }
 
   private void assertBad(int status, String reason, String... args) {

@@ -16,15 +16,18 @@ import org.parkgate.site.SiteConfigLoader;
 
 /**
  * The ledger's audit commands, run beside (or without) a working controller:
+ *
  * <pre>
  *   verify [DB] [--anchor LINK:SHA256]   check integrity, hash chain and numbering; exit 0 good, 1 bad
  *   backup DEST [--db DB]                online copy, then verify the copy
  *   zreport --site FILE [--data DIR]     close every finished business day, print its Z-report
  * </pre>
+ *
  * Exit status: 0 good, 1 the ledger failed a check or the command failed, 2 bad arguments.
  */
 public final class AuditMain {
-  static final String USAGE = "usage: verify [DB] [--anchor LINK:SHA256] | backup DEST [--db DB] | zreport --site FILE [--data DIR]";
+  static final String USAGE =
+      "usage: verify [DB] [--anchor LINK:SHA256] | backup DEST [--db DB] | zreport --site FILE [--data DIR]";
   static final Path DEFAULT_DB = Path.of("data/ledger.db");
 
   private AuditMain() {}
@@ -78,16 +81,35 @@ public final class AuditMain {
     LedgerVerifier.Result copy = LedgerBackup.copy(o.db.orElse(DEFAULT_DB), dest);
     long ms = (System.nanoTime() - started) / 1_000_000;
     if (!copy.ok()) {
-      System.err.println("backup written to " + dest + " in " + ms + " ms but it does not verify: " + copy.summary());
+      System.err.println(
+          "backup written to "
+              + dest
+              + " in "
+              + ms
+              + " ms but it does not verify: "
+              + copy.summary());
       return 1;
     }
-    System.out.println("backup written to " + dest + " in " + ms + " ms and verified: " + copy.links() + " chain links, head link "
-        + copy.head().link() + " sha256 " + copy.head().hash() + ", " + copy.receipts() + " receipts");
+    System.out.println(
+        "backup written to "
+            + dest
+            + " in "
+            + ms
+            + " ms and verified: "
+            + copy.links()
+            + " chain links, head link "
+            + copy.head().link()
+            + " sha256 "
+            + copy.head().hash()
+            + ", "
+            + copy.receipts()
+            + " receipts");
     return 0;
   }
 
   private static int zreport(Options o, Clock clock) {
-    Path siteFile = o.site.orElseThrow(() -> new IllegalArgumentException("zreport needs --site FILE"));
+    Path siteFile =
+        o.site.orElseThrow(() -> new IllegalArgumentException("zreport needs --site FILE"));
     SiteConfig site;
     try {
       site = SiteConfigLoader.load(siteFile);
@@ -102,10 +124,13 @@ public final class AuditMain {
       made.forEach(z -> System.out.print(z.render()));
       if (made.isEmpty()) {
         List<ZReport> all = closure.reports();
-        System.out.println(all.isEmpty()
-            ? "no business day has finished yet; nothing to close"
-            : "every finished day is closed; the last Z-report is no. " + all.get(all.size() - 1).zNo() + " for "
-                + all.get(all.size() - 1).businessDay());
+        System.out.println(
+            all.isEmpty()
+                ? "no business day has finished yet; nothing to close"
+                : "every finished day is closed; the last Z-report is no. "
+                    + all.get(all.size() - 1).zNo()
+                    + " for "
+                    + all.get(all.size() - 1).businessDay());
       }
       return 0;
     }

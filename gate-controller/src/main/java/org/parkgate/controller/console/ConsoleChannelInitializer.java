@@ -11,11 +11,16 @@ import java.util.concurrent.TimeUnit;
 import org.parkgate.api.ApiJson;
 import org.parkgate.controller.SiteService;
 
-/** The console API link: HTTP upgraded to a WebSocket at {@value #PATH}, one JSON message per text frame. */
+/**
+ * The console API link: HTTP upgraded to a WebSocket at {@value #PATH}, one JSON message per text
+ * frame.
+ */
 public final class ConsoleChannelInitializer extends ChannelInitializer<SocketChannel> {
   public static final String PATH = "/console";
+
   /** The handshake request is small; anything larger is not a console. */
   private static final int MAX_HANDSHAKE_BYTES = 8 * 1024;
+
   /** A console that says nothing for this long, not even a ping, is gone. */
   private static final int READER_IDLE_SECONDS = 60;
 
@@ -31,12 +36,14 @@ public final class ConsoleChannelInitializer extends ChannelInitializer<SocketCh
         .addLast("http", new HttpServerCodec())
         .addLast("aggregator", new HttpObjectAggregator(MAX_HANDSHAKE_BYTES))
         .addLast("idle", new IdleStateHandler(READER_IDLE_SECONDS, 0, 0, TimeUnit.SECONDS))
-        .addLast("websocket", new WebSocketServerProtocolHandler(
-            WebSocketServerProtocolConfig.newBuilder()
-                .websocketPath(PATH)
-                .maxFramePayloadLength(ApiJson.MAX_MESSAGE_BYTES)
-                .checkStartsWith(false)
-                .build()))
+        .addLast(
+            "websocket",
+            new WebSocketServerProtocolHandler(
+                WebSocketServerProtocolConfig.newBuilder()
+                    .websocketPath(PATH)
+                    .maxFramePayloadLength(ApiJson.MAX_MESSAGE_BYTES)
+                    .checkStartsWith(false)
+                    .build()))
         .addLast("commands", new ConsoleCommandHandler(site));
   }
 }

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns console messages into site commands and answers each with one result. A console must
- * say hello before anything else; bad messages are answered with the reason and change nothing.
+ * Turns console messages into site commands and answers each with one result. A console must say
+ * hello before anything else; bad messages are answered with the reason and change nothing.
  */
 final class ConsoleCommandHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private static final Logger log = LoggerFactory.getLogger(ConsoleCommandHandler.class);
@@ -41,20 +41,34 @@ final class ConsoleCommandHandler extends SimpleChannelInboundHandler<WebSocketF
       return;
     }
     if (!(message instanceof ConsoleCommand command)) {
-      reply(ctx, CommandResult.refused(null, "consoles send commands, not " + message.getClass().getSimpleName()));
+      reply(
+          ctx,
+          CommandResult.refused(
+              null, "consoles send commands, not " + message.getClass().getSimpleName()));
       return;
     }
-    if (command.requestId() == null || command.requestId().isBlank() || command.requestId().length() > 100) {
-      reply(ctx, CommandResult.refused(command.requestId(), "every command needs a requestId of 1-100 characters"));
+    if (command.requestId() == null
+        || command.requestId().isBlank()
+        || command.requestId().length() > 100) {
+      reply(
+          ctx,
+          CommandResult.refused(
+              command.requestId(), "every command needs a requestId of 1-100 characters"));
       return;
     }
     if (command instanceof ConsoleCommand.Hello hello) {
       if (greeted) {
-        reply(ctx, CommandResult.refused(hello.requestId(), "hello was already said on this connection"));
+        reply(
+            ctx,
+            CommandResult.refused(hello.requestId(), "hello was already said on this connection"));
         return;
       }
       greeted = true;
-      log.info("console {} ({}) connected, resuming after seq {}", hello.consoleId(), ctx.channel().remoteAddress(), hello.afterSeq());
+      log.info(
+          "console {} ({}) connected, resuming after seq {}",
+          hello.consoleId(),
+          ctx.channel().remoteAddress(),
+          hello.afterSeq());
       site.join(ctx.channel(), hello);
       return;
     }
@@ -63,8 +77,14 @@ final class ConsoleCommandHandler extends SimpleChannelInboundHandler<WebSocketF
       return;
     }
     if (command instanceof ConsoleCommand.RecordCashPayment pay) {
-      if (pay.amount() == null || pay.lane() == null || pay.cashier() == null || pay.cashier().isBlank()) {
-        reply(ctx, CommandResult.refused(pay.requestId(), "a payment needs lane, stayId, amount and cashier"));
+      if (pay.amount() == null
+          || pay.lane() == null
+          || pay.cashier() == null
+          || pay.cashier().isBlank()) {
+        reply(
+            ctx,
+            CommandResult.refused(
+                pay.requestId(), "a payment needs lane, stayId, amount and cashier"));
         return;
       }
       site.pay(pay).thenAccept(result -> reply(ctx, result));

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The consoles that said hello, and the events they are owed. Must be called on the ledger's
- * thread: events are published there right after their commit, and a joining console is caught
- * up there too, so no event can slip between its catch-up and its first live event.
+ * thread: events are published there right after their commit, and a joining console is caught up
+ * there too, so no event can slip between its catch-up and its first live event.
  */
 public final class ConsoleHub {
   private static final Logger log = LoggerFactory.getLogger(ConsoleHub.class);
@@ -40,7 +40,11 @@ public final class ConsoleHub {
     }
     live.add(console);
     console.closeFuture().addListener(f -> live.remove(console));
-    log.info("console {}: caught up with {} events after seq {}", console.remoteAddress(), sent, afterSeq);
+    log.info(
+        "console {}: caught up with {} events after seq {}",
+        console.remoteAddress(),
+        sent,
+        afterSeq);
   }
 
   public void publish(ConsoleEvent event) {

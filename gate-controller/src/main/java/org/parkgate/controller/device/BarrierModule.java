@@ -19,16 +19,19 @@ import org.parkgate.site.LaneConfig;
 final class BarrierModule {
   /** How long a coil stays on for a pulse: modules that latch need it switched off again. */
   static final Duration PULSE = Duration.ofMillis(300);
+
   /**
-   * A module is reported offline once it has not answered for this long (a lost link is reported
-   * at once). Shorter would flap on one slow answer; consoles must hear within 3 s.
+   * A module is reported offline once it has not answered for this long (a lost link is reported at
+   * once). Shorter would flap on one slow answer; consoles must hear within 3 s.
    */
   static final Duration OFFLINE_AFTER = Duration.ofSeconds(2);
+
   /** How often the offline limit is checked, whatever the bus is busy with. */
   static final Duration WATCH = Duration.ofMillis(200);
+
   /**
-   * An offline module is asked only this often, once, without retries: its timeouts would
-   * otherwise take the bus from the modules that still answer.
+   * An offline module is asked only this often, once, without retries: its timeouts would otherwise
+   * take the bus from the modules that still answer.
    */
   static final Duration PROBE_OFFLINE = Duration.ofSeconds(1);
 
@@ -46,7 +49,12 @@ final class BarrierModule {
   private ScheduledFuture<?> poller;
   private ScheduledFuture<?> watch;
 
-  BarrierModule(LaneConfig config, LaneRunner lane, ModbusBus bus, Duration pollInterval, DeviceHealth health) {
+  BarrierModule(
+      LaneConfig config,
+      LaneRunner lane,
+      ModbusBus bus,
+      Duration pollInterval,
+      DeviceHealth health) {
     this.config = config;
     this.map = config.ioMap();
     this.lane = lane;
@@ -56,15 +64,24 @@ final class BarrierModule {
   }
 
   void start() {
-    bus.onDown(why -> {
-      answering = false;
-      health.offline(why);
-    });
-    bus.loop().execute(() -> {
-      lastAnswerNanos = System.nanoTime();
-      poller = bus.loop().scheduleWithFixedDelay(this::poll, 0, pollInterval.toNanos(), TimeUnit.NANOSECONDS);
-      watch = bus.loop().scheduleWithFixedDelay(this::watch, WATCH.toMillis(), WATCH.toMillis(), TimeUnit.MILLISECONDS);
-    });
+    bus.onDown(
+        why -> {
+          answering = false;
+          health.offline(why);
+        });
+    bus.loop()
+        .execute(
+            () -> {
+              lastAnswerNanos = System.nanoTime();
+              poller =
+                  bus.loop()
+                      .scheduleWithFixedDelay(
+                          this::poll, 0, pollInterval.toNanos(), TimeUnit.NANOSECONDS);
+              watch =
+                  bus.loop()
+                      .scheduleWithFixedDelay(
+                          this::watch, WATCH.toMillis(), WATCH.toMillis(), TimeUnit.MILLISECONDS);
+            });
   }
 
   void open() {
@@ -77,13 +94,20 @@ final class BarrierModule {
 
   private void pulse(int coil) {
     int unit = config.barrierUnit();
-    bus.client().writeSingleCoil(unit, coil, true).whenComplete((ok, e) -> {
-      if (e != null) {
-        health.offline("coil " + coil + " not written: " + rootMessage(e));
-        return;
-      }
-      bus.loop().schedule(() -> bus.client().writeSingleCoil(unit, coil, false), PULSE.toMillis(), TimeUnit.MILLISECONDS);
-    });
+    bus.client()
+        .writeSingleCoil(unit, coil, true)
+        .whenComplete(
+            (ok, e) -> {
+              if (e != null) {
+                health.offline("coil " + coil + " not written: " + rootMessage(e));
+                return;
+              }
+              bus.loop()
+                  .schedule(
+                      () -> bus.client().writeSingleCoil(unit, coil, false),
+                      PULSE.toMillis(),
+                      TimeUnit.MILLISECONDS);
+            });
   }
 
   private void poll() {
@@ -99,18 +123,21 @@ final class BarrierModule {
     }
     polling = true;
     int retries = answering ? bus.master().settings().retries() : 0;
-    bus.client().readDiscreteInputs(config.barrierUnit(), map.firstInput(), map.inputCount(), retries)
-        .whenComplete((bits, error) -> {
-          polling = false;
-          if (error == null) {
-            lastAnswerNanos = System.nanoTime();
-            answering = true;
-            health.online("answering");
-            inputs(bits);
-          } else if (answering && System.nanoTime() - lastAnswerNanos >= OFFLINE_AFTER.toNanos()) {
-            offline(rootMessage(error));
-          }
-        });
+    bus.client()
+        .readDiscreteInputs(config.barrierUnit(), map.firstInput(), map.inputCount(), retries)
+        .whenComplete(
+            (bits, error) -> {
+              polling = false;
+              if (error == null) {
+                lastAnswerNanos = System.nanoTime();
+                answering = true;
+                health.online("answering");
+                inputs(bits);
+              } else if (answering
+                  && System.nanoTime() - lastAnswerNanos >= OFFLINE_AFTER.toNanos()) {
+                offline(rootMessage(error));
+              }
+            });
   }
 
   private void watch() {
@@ -126,12 +153,13 @@ final class BarrierModule {
 
   private void inputs(boolean[] bits) {
     int base = map.firstInput();
-    BarrierInputs now = new BarrierInputs(
-        bits[map.armingLoopInput() - base],
-        bits[map.safetyLoopInput() - base],
-        bits[map.openLimitInput() - base],
-        bits[map.closedLimitInput() - base],
-        bits[map.faultInput() - base]);
+    BarrierInputs now =
+        new BarrierInputs(
+            bits[map.armingLoopInput() - base],
+            bits[map.safetyLoopInput() - base],
+            bits[map.openLimitInput() - base],
+            bits[map.closedLimitInput() - base],
+            bits[map.faultInput() - base]);
     if (!now.equals(last)) {
       last = now;
       lane.deliver(new LaneEvent.Inputs(now));
@@ -140,21 +168,24 @@ final class BarrierModule {
 
   static String rootMessage(Throwable e) {
     Throwable t = e;
-    while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException
-        || t instanceof java.util.concurrent.ExecutionException)) {
+    while (t.getCause() != null
+        && (t instanceof java.util.concurrent.CompletionException
+            || t instanceof java.util.concurrent.ExecutionException)) {
       t = t.getCause();
     }
     return t.getMessage() != null ? t.getMessage() : t.toString();
   }
 
   void stop() {
-    bus.loop().execute(() -> {
-      if (poller != null) {
-        poller.cancel(false);
-      }
-      if (watch != null) {
-        watch.cancel(false);
-      }
-    });
+    bus.loop()
+        .execute(
+            () -> {
+              if (poller != null) {
+                poller.cancel(false);
+              }
+              if (watch != null) {
+                watch.cancel(false);
+              }
+            });
   }
 }

@@ -25,12 +25,23 @@ final class CardUnit {
     this.config = config;
     String name = config.id() + " card unit";
     LinkCounters counters = new LinkCounters();
-    this.link = new DeviceLink(name, config.cardReader(), loop, counters,
-        new CardUnitInitializer(name, config.cardProtocol(), counters, read -> {
-          log.info("{}: card {} read", config.id(), read.cardNumber());
-          lane.deliver(new LaneEvent.CardRead(read.cardNumber()));
-        }, health::offline),
-        ch -> health.online("connected"), health::offline);
+    this.link =
+        new DeviceLink(
+            name,
+            config.cardReader(),
+            loop,
+            counters,
+            new CardUnitInitializer(
+                name,
+                config.cardProtocol(),
+                counters,
+                read -> {
+                  log.info("{}: card {} read", config.id(), read.cardNumber());
+                  lane.deliver(new LaneEvent.CardRead(read.cardNumber()));
+                },
+                health::offline),
+            ch -> health.online("connected"),
+            health::offline);
   }
 
   void start() {

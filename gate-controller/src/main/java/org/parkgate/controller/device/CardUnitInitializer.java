@@ -26,7 +26,11 @@ final class CardUnitInitializer extends ChannelInitializer<Channel> {
   private final Consumer<CardRead> onCard;
   private final Consumer<String> onDown;
 
-  CardUnitInitializer(String name, CardProtocol protocol, LinkCounters counters, Consumer<CardRead> onCard,
+  CardUnitInitializer(
+      String name,
+      CardProtocol protocol,
+      LinkCounters counters,
+      Consumer<CardRead> onCard,
       Consumer<String> onDown) {
     this.name = name;
     this.protocol = protocol;
@@ -44,13 +48,16 @@ final class CardUnitInitializer extends ChannelInitializer<Channel> {
     ch.pipeline()
         .addLast("wire", new WireLog(name))
         .addLast("cards", new ParsingDecoder<>(parser(protocol), counters, name))
-        .addLast("commands", new FrameEncoder<>(CardUnitCommand.class, CardUnitCodec::encode, counters))
-        .addLast("reads", new SimpleChannelInboundHandler<CardRead>() {
-          @Override
-          protected void channelRead0(ChannelHandlerContext ctx, CardRead read) {
-            onCard.accept(read);
-          }
-        })
+        .addLast(
+            "commands", new FrameEncoder<>(CardUnitCommand.class, CardUnitCodec::encode, counters))
+        .addLast(
+            "reads",
+            new SimpleChannelInboundHandler<CardRead>() {
+              @Override
+              protected void channelRead0(ChannelHandlerContext ctx, CardRead read) {
+                onCard.accept(read);
+              }
+            })
         .addLast("end", new LinkEnd(name, onDown));
   }
 }

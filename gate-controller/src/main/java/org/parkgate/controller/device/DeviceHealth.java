@@ -45,6 +45,7 @@ final class DeviceHealth {
     } else {
       log.warn("{}: {} OFFLINE: {}", lane, device, detail);
     }
-    services.publish(lane, seq -> new ConsoleEvent.DeviceStatus(seq, services.now(), lane, device, now, detail));
+    services.publish(
+        lane, seq -> new ConsoleEvent.DeviceStatus(seq, services.now(), lane, device, now, detail));
   }
 }

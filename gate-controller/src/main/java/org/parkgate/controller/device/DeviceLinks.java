@@ -21,19 +21,28 @@ public final class DeviceLinks implements LaneDevices {
   }
 
   /**
-   * Starts connecting (and reconnecting) to every device of the lane; returns at once. The
-   * barrier module's bus comes from {@code buses}, shared with every other lane on that port.
+   * Starts connecting (and reconnecting) to every device of the lane; returns at once. The barrier
+   * module's bus comes from {@code buses}, shared with every other lane on that port.
    */
   public static DeviceLinks connect(
-      LaneConfig lane, LaneRunner runner, Duration pollInterval, LaneRunner.LaneServices services, ModbusBuses buses) {
+      LaneConfig lane,
+      LaneRunner runner,
+      Duration pollInterval,
+      LaneRunner.LaneServices services,
+      ModbusBuses buses) {
     // The lane's card unit and display share the lane's thread: no locking between them and the
     // lane. A bus runs on the thread of the first lane that opened it.
     EventLoop loop = (EventLoop) runner.executor();
-    DeviceLinks links = new DeviceLinks(
-        new BarrierModule(lane, runner, buses.bus(lane.barrier(), loop), pollInterval,
-            new DeviceHealth(lane.id(), "barrier", services)),
-        new CardUnit(lane, runner, loop, new DeviceHealth(lane.id(), "card-reader", services)),
-        new LaneDisplay(lane, loop, new DeviceHealth(lane.id(), "display", services)));
+    DeviceLinks links =
+        new DeviceLinks(
+            new BarrierModule(
+                lane,
+                runner,
+                buses.bus(lane.barrier(), loop),
+                pollInterval,
+                new DeviceHealth(lane.id(), "barrier", services)),
+            new CardUnit(lane, runner, loop, new DeviceHealth(lane.id(), "card-reader", services)),
+            new LaneDisplay(lane, loop, new DeviceHealth(lane.id(), "display", services)));
     links.barrier.start();
     links.cards.start();
     links.display.start();

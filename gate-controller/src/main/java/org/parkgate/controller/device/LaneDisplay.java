@@ -23,10 +23,18 @@ final class LaneDisplay {
   LaneDisplay(LaneConfig config, EventLoop loop, DeviceHealth health) {
     String name = config.id() + " display";
     LinkCounters counters = new LinkCounters();
-    this.link = new DeviceLink(name, config.display(), loop, counters, new Initializer(name, counters, health::offline), ch -> {
-      health.online("connected");
-      write(ch, rows);
-    }, health::offline);
+    this.link =
+        new DeviceLink(
+            name,
+            config.display(),
+            loop,
+            counters,
+            new Initializer(name, counters, health::offline),
+            ch -> {
+              health.online("connected");
+              write(ch, rows);
+            },
+            health::offline);
   }
 
   /** The pipeline of a display link: display frames out, nothing in. */

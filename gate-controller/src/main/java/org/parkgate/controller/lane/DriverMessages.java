@@ -24,7 +24,8 @@ final class DriverMessages {
   }
 
   static List<String> feeDue(Money due) {
-    return List.of("停车费 Fee " + due.toDecimalString() + " " + due.currency().getCurrencyCode(),
+    return List.of(
+        "停车费 Fee " + due.toDecimalString() + " " + due.currency().getCurrencyCode(),
         "请到收费亭缴费 Please pay at the booth");
   }
 

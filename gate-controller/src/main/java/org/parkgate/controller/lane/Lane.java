@@ -7,13 +7,14 @@ import org.parkgate.site.LaneKind;
 
 /**
  * One lane's state machine: an immutable value whose {@link #on} takes one event and returns the
- * next lane and the commands to carry out. No I/O and no clock, so every transition is tested
- * as it is written.
+ * next lane and the commands to carry out. No I/O and no clock, so every transition is tested as it
+ * is written.
  *
- * <p>Safety: a close is only commanded when the vehicle has left the safety loop, and a safety
- * loop occupied while closing re-opens the barrier.
+ * <p>Safety: a close is only commanded when the vehicle has left the safety loop, and a safety loop
+ * occupied while closing re-opens the barrier.
  */
-public record Lane(LaneKind kind, LaneState state, BarrierInputs inputs, String card, long stayId, Money due) {
+public record Lane(
+    LaneKind kind, LaneState state, BarrierInputs inputs, String card, long stayId, Money due) {
 
   /** A lane that has not yet read its devices. */
   public static Lane starting(LaneKind kind) {
@@ -36,23 +37,32 @@ public record Lane(LaneKind kind, LaneState state, BarrierInputs inputs, String 
     }
     if (event instanceof LaneEvent.CardExpired e) {
       return state == LaneState.IDLE && e.card().equals(card)
-          ? new Step(with(LaneState.IDLE, null, 0, null), List.of(new LaneCommand.ReportRefusal(e.card(), "no vehicle at the lane")))
+          ? new Step(
+              with(LaneState.IDLE, null, 0, null),
+              List.of(new LaneCommand.ReportRefusal(e.card(), "no vehicle at the lane")))
           : stay();
     }
     if (event instanceof LaneEvent.EntryRecorded e) {
-      return state == LaneState.CHECKING && kind == LaneKind.ENTRY ? open(e.stayId(), null, DriverMessages.driveIn()) : stay();
+      return state == LaneState.CHECKING && kind == LaneKind.ENTRY
+          ? open(e.stayId(), null, DriverMessages.driveIn())
+          : stay();
     }
     if (event instanceof LaneEvent.ExitQuoted e) {
       return onQuote(e);
     }
     if (event instanceof LaneEvent.CardRefused e) {
       return state == LaneState.CHECKING
-          ? new Step(with(LaneState.WAITING_CARD, null, 0, null),
-              List.of(new LaneCommand.Show(DriverMessages.refused(e.reason())), new LaneCommand.ReportRefusal(e.card(), e.reason())))
+          ? new Step(
+              with(LaneState.WAITING_CARD, null, 0, null),
+              List.of(
+                  new LaneCommand.Show(DriverMessages.refused(e.reason())),
+                  new LaneCommand.ReportRefusal(e.card(), e.reason())))
           : stay();
     }
     LaneEvent.Paid e = (LaneEvent.Paid) event;
-    return state == LaneState.AWAITING_PAYMENT && e.stayId() == stayId ? open(stayId, due, DriverMessages.thankYou()) : stay();
+    return state == LaneState.AWAITING_PAYMENT && e.stayId() == stayId
+        ? open(stayId, due, DriverMessages.thankYou())
+        : stay();
   }
 
   private Step onInputs(BarrierInputs now) {
@@ -60,10 +70,13 @@ public record Lane(LaneKind kind, LaneState state, BarrierInputs inputs, String 
     return switch (state) {
       case STARTING -> seen.fromStart();
       case IDLE -> now.armingLoop() ? seen.arrival() : new Step(seen, List.of());
-      case WAITING_CARD, CHECKING, AWAITING_PAYMENT -> now.vehiclePresent()
-          ? new Step(seen, List.of())
-          // The vehicle backed off before it was let through: forget it.
-          : new Step(seen.with(LaneState.IDLE, null, 0, null), List.of(new LaneCommand.Show(seen.idleRows())));
+      case WAITING_CARD, CHECKING, AWAITING_PAYMENT ->
+          now.vehiclePresent()
+              ? new Step(seen, List.of())
+              // The vehicle backed off before it was let through: forget it.
+              : new Step(
+                  seen.with(LaneState.IDLE, null, 0, null),
+                  List.of(new LaneCommand.Show(seen.idleRows())));
       case OPENING -> {
         if (now.safetyLoop()) {
           yield new Step(seen.with(LaneState.PASSING, card, stayId, due), List.of());
@@ -71,7 +84,9 @@ public record Lane(LaneKind kind, LaneState state, BarrierInputs inputs, String 
         // Every loop is clear where a vehicle was a moment ago: it crossed the safety loop
         // between two polls (or a damaged answer hid it). Close behind it rather than leave the
         // lane open for the next vehicle to drive through unpaid.
-        yield inputs.vehiclePresent() && !now.vehiclePresent() ? seen.vehicleCleared() : new Step(seen, List.of());
+        yield inputs.vehiclePresent() && !now.vehiclePresent()
+            ? seen.vehicleCleared()
+            : new Step(seen, List.of());
       }
       case PASSING -> now.safetyLoop() ? new Step(seen, List.of()) : seen.vehicleCleared();
       case CLOSING -> seen.whileClosing();
@@ -82,13 +97,16 @@ public record Lane(LaneKind kind, LaneState state, BarrierInputs inputs, String 
   private Step fromStart() {
     if (inputs.closedLimit() && !inputs.openLimit()) {
       Lane idle = with(LaneState.IDLE, null, 0, null);
-      return inputs.armingLoop() ? idle.arrival() : new Step(idle, List.of(new LaneCommand.Show(idleRows())));
+      return inputs.armingLoop()
+          ? idle.arrival()
+          : new Step(idle, List.of(new LaneCommand.Show(idleRows())));
     }
     if (inputs.safetyLoop()) {
       // Someone is under the arm: wait for them to clear before closing.
       return new Step(with(LaneState.PASSING, null, 0, null), List.of());
     }
-    return new Step(with(LaneState.CLOSING, null, 0, null), List.of(new LaneCommand.CloseBarrier()));
+    return new Step(
+        with(LaneState.CLOSING, null, 0, null), List.of(new LaneCommand.CloseBarrier()));
   }
 
   private Step arrival() {
@@ -98,10 +116,13 @@ public record Lane(LaneKind kind, LaneState state, BarrierInputs inputs, String 
       return waiting.onCard(card);
     }
     if (kind == LaneKind.ENTRY) {
-      return new Step(with(LaneState.WAITING_CARD, null, 0, null),
+      return new Step(
+          with(LaneState.WAITING_CARD, null, 0, null),
           List.of(new LaneCommand.IssueCard(), new LaneCommand.Show(DriverMessages.takeCard())));
     }
-    return new Step(with(LaneState.WAITING_CARD, null, 0, null), List.of(new LaneCommand.Show(DriverMessages.insertCard())));
+    return new Step(
+        with(LaneState.WAITING_CARD, null, 0, null),
+        List.of(new LaneCommand.Show(DriverMessages.insertCard())));
   }
 
   private Step onCard(String read) {
@@ -109,9 +130,13 @@ public record Lane(LaneKind kind, LaneState state, BarrierInputs inputs, String 
       return new Step(with(LaneState.IDLE, read, 0, null), List.of(new LaneCommand.HoldCard(read)));
     }
     if (state != LaneState.WAITING_CARD) {
-      return new Step(this, List.of(new LaneCommand.ReportRefusal(read, "lane busy with card " + card)));
+      return new Step(
+          this, List.of(new LaneCommand.ReportRefusal(read, "lane busy with card " + card)));
     }
-    LaneCommand ask = kind == LaneKind.ENTRY ? new LaneCommand.RecordEntry(read) : new LaneCommand.QuoteExit(read);
+    LaneCommand ask =
+        kind == LaneKind.ENTRY
+            ? new LaneCommand.RecordEntry(read)
+            : new LaneCommand.QuoteExit(read);
     return new Step(with(LaneState.CHECKING, read, 0, null), List.of(ask));
   }
 
@@ -122,12 +147,14 @@ public record Lane(LaneKind kind, LaneState state, BarrierInputs inputs, String 
     if (!quote.due().isPositive()) {
       return open(quote.stayId(), quote.due(), DriverMessages.thankYou());
     }
-    return new Step(with(LaneState.AWAITING_PAYMENT, card, quote.stayId(), quote.due()),
+    return new Step(
+        with(LaneState.AWAITING_PAYMENT, card, quote.stayId(), quote.due()),
         List.of(new LaneCommand.Show(DriverMessages.feeDue(quote.due()))));
   }
 
   private Step open(long stay, Money owed, List<String> rows) {
-    return new Step(with(LaneState.OPENING, card, stay, owed),
+    return new Step(
+        with(LaneState.OPENING, card, stay, owed),
         List.of(new LaneCommand.OpenBarrier(), new LaneCommand.Show(rows)));
   }
 
@@ -142,11 +169,14 @@ public record Lane(LaneKind kind, LaneState state, BarrierInputs inputs, String 
 
   private Step whileClosing() {
     if (inputs.safetyLoop()) {
-      return new Step(with(LaneState.OPENING, null, 0, null), List.of(new LaneCommand.OpenBarrier()));
+      return new Step(
+          with(LaneState.OPENING, null, 0, null), List.of(new LaneCommand.OpenBarrier()));
     }
     if (inputs.closedLimit() && !inputs.openLimit()) {
       Lane idle = with(LaneState.IDLE, null, 0, null);
-      return inputs.armingLoop() ? idle.arrival() : new Step(idle, List.of(new LaneCommand.Show(idleRows())));
+      return inputs.armingLoop()
+          ? idle.arrival()
+          : new Step(idle, List.of(new LaneCommand.Show(idleRows())));
     }
     return new Step(this, List.of());
   }

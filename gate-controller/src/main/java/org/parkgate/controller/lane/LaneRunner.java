@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one lane's state machine on one thread: feeds it events from devices and the ledger,
- * carries out its commands, and tells the consoles when the lane changes.
+ * Runs one lane's state machine on one thread: feeds it events from devices and the ledger, carries
+ * out its commands, and tells the consoles when the lane changes.
  */
 public final class LaneRunner {
   private static final Logger log = LoggerFactory.getLogger(LaneRunner.class);
@@ -75,8 +75,8 @@ public final class LaneRunner {
   }
 
   /**
-   * Reserves the waiting vehicle's fee for one payment, so two cashiers (or a cashier and a
-   * retry with a new id) cannot both take it. Call on the lane's thread.
+   * Reserves the waiting vehicle's fee for one payment, so two cashiers (or a cashier and a retry
+   * with a new id) cannot both take it. Call on the lane's thread.
    *
    * @return null if reserved, else why not
    */
@@ -85,7 +85,12 @@ public final class LaneRunner {
       return "no vehicle is waiting to pay at " + config.id();
     }
     if (lane.stayId() != stayId) {
-      return "the vehicle waiting at " + config.id() + " is stay " + lane.stayId() + ", not " + stayId;
+      return "the vehicle waiting at "
+          + config.id()
+          + " is stay "
+          + lane.stayId()
+          + ", not "
+          + stayId;
     }
     if (!amount.currency().equals(lane.due().currency()) || amount.minor() != lane.due().minor()) {
       return "amount " + amount + " does not match the " + lane.due() + " due";
@@ -117,7 +122,9 @@ public final class LaneRunner {
     if (lane.state() != LaneState.AWAITING_PAYMENT) {
       paymentInProgress = 0;
     }
-    if (displayChanged || lane.state() != before.state() || !lane.inputs().equals(before.inputs())) {
+    if (displayChanged
+        || lane.state() != before.state()
+        || !lane.inputs().equals(before.inputs())) {
       publishStatus();
     }
   }
@@ -138,7 +145,9 @@ public final class LaneRunner {
         devices.closeBarrier();
       }
     } else if (command instanceof LaneCommand.HoldCard hold) {
-      executor.schedule(() -> apply(new LaneEvent.CardExpired(hold.card())), LaneCommand.HoldCard.HOLD.toMillis(),
+      executor.schedule(
+          () -> apply(new LaneEvent.CardExpired(hold.card())),
+          LaneCommand.HoldCard.HOLD.toMillis(),
           java.util.concurrent.TimeUnit.MILLISECONDS);
     } else if (command instanceof LaneCommand.IssueCard) {
       devices.issueCard();
@@ -147,21 +156,31 @@ public final class LaneRunner {
     } else if (command instanceof LaneCommand.QuoteExit exit) {
       answer(services.quoteExit(config.id(), exit.card()), exit.card());
     } else if (command instanceof LaneCommand.RecordExit exit) {
-      services.recordExit(config.id(), exit.stayId())
-          .exceptionally(e -> {
-            log.error("{}: exit of stay {} not recorded: {}", config.id(), exit.stayId(), e.getMessage());
-            return null;
-          });
+      services
+          .recordExit(config.id(), exit.stayId())
+          .exceptionally(
+              e -> {
+                log.error(
+                    "{}: exit of stay {} not recorded: {}",
+                    config.id(),
+                    exit.stayId(),
+                    e.getMessage());
+                return null;
+              });
     } else if (command instanceof LaneCommand.ReportRefusal refusal) {
-      services.publish(config.id(),
-          seq -> new ConsoleEvent.CardRejected(seq, services.now(), config.id(), refusal.card(), refusal.reason()));
+      services.publish(
+          config.id(),
+          seq ->
+              new ConsoleEvent.CardRejected(
+                  seq, services.now(), config.id(), refusal.card(), refusal.reason()));
     }
     return false;
   }
 
   private void answer(CompletableFuture<LaneEvent> reply, String card) {
-    reply.whenComplete((event, error) ->
-        deliver(error == null ? event : new LaneEvent.CardRefused(card, rootMessage(error))));
+    reply.whenComplete(
+        (event, error) ->
+            deliver(error == null ? event : new LaneEvent.CardRefused(card, rootMessage(error))));
   }
 
   private static String rootMessage(Throwable error) {
@@ -175,7 +194,17 @@ public final class LaneRunner {
   private void publishStatus() {
     Lane now = lane;
     List<String> rows = display;
-    services.publish(config.id(), seq -> new ConsoleEvent.LaneStatus(seq, services.now(), config.id(),
-        config.kind().name(), now.state().name(), now.inputs().position(), now.inputs().vehiclePresent(), rows));
+    services.publish(
+        config.id(),
+        seq ->
+            new ConsoleEvent.LaneStatus(
+                seq,
+                services.now(),
+                config.id(),
+                config.kind().name(),
+                now.state().name(),
+                now.inputs().position(),
+                now.inputs().vehiclePresent(),
+                rows));
   }
 }

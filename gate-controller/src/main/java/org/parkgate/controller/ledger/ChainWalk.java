@@ -6,23 +6,24 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Walks the chain in link order beside one cursor per chained table in row order. Rows are
- * chained in the order they were written, so for a table whose row ids grow as it is written
- * each link must name the next row of its table: a row the chain skips was inserted, a row the
- * chain names but the table lacks was deleted, a link whose hash does not match its row (or its
- * predecessor) was changed. Other tables (exits) are joined to the chain row by row, and every
- * row of them must be named once. Stops at the first bad entry.
+ * Walks the chain in link order beside one cursor per chained table in row order. Rows are chained
+ * in the order they were written, so for a table whose row ids grow as it is written each link must
+ * name the next row of its table: a row the chain skips was inserted, a row the chain names but the
+ * table lacks was deleted, a link whose hash does not match its row (or its predecessor) was
+ * changed. Other tables (exits) are joined to the chain row by row, and every row of them must be
+ * named once. Stops at the first bad entry.
  */
 final class ChainWalk implements AutoCloseable {
   private final Map<ChainedTable, Cursor> cursors = new EnumMap<>(ChainedTable.class);
   private final Map<ChainedTable, Lookup> lookups = new EnumMap<>(ChainedTable.class);
   private long links;
-  private HashChain.Head head = new HashChain.Head(0, java.util.HexFormat.of().formatHex(HashChain.GENESIS));
+  private HashChain.Head head =
+      new HashChain.Head(0, java.util.HexFormat.of().formatHex(HashChain.GENESIS));
   private String problem;
 
   private static final class Cursor {
@@ -37,7 +38,10 @@ final class ChainWalk implements AutoCloseable {
     }
   }
 
-  /** A table not written in row-id order: where its columns start in the joined chain query, and the rows named so far. */
+  /**
+   * A table not written in row-id order: where its columns start in the joined chain query, and the
+   * rows named so far.
+   */
   private static final class Lookup {
     final int firstColumn;
     final Set<Long> chained = new HashSet<>();
@@ -77,12 +81,24 @@ final class ChainWalk implements AutoCloseable {
           columns.append(", ").append(alias).append('.').append(column);
           next++;
         }
-        joins.append(" LEFT JOIN ").append(t.table()).append(' ').append(alias).append(" ON c.tbl = '").append(t.table())
-            .append("' AND ").append(alias).append('.').append(t.columns().get(0)).append(" = c.row_id");
+        joins
+            .append(" LEFT JOIN ")
+            .append(t.table())
+            .append(' ')
+            .append(alias)
+            .append(" ON c.tbl = '")
+            .append(t.table())
+            .append("' AND ")
+            .append(alias)
+            .append('.')
+            .append(t.columns().get(0))
+            .append(" = c.row_id");
       }
-      try (Statement s = db.createStatement(); ResultSet chain = s.executeQuery(columns + joins.toString() + " ORDER BY c.link")) {
+      try (Statement s = db.createStatement();
+          ResultSet chain = s.executeQuery(columns + joins.toString() + " ORDER BY c.link")) {
         while (walk.problem == null && chain.next()) {
-          walk.step(chain.getLong(1), chain.getString(2), chain.getLong(3), chain.getString(4), chain);
+          walk.step(
+              chain.getLong(1), chain.getString(2), chain.getLong(3), chain.getString(4), chain);
         }
       }
       if (walk.problem == null) {
@@ -95,10 +111,16 @@ final class ChainWalk implements AutoCloseable {
     }
   }
 
-  private void step(long link, String tbl, long rowId, String hash, ResultSet joined) throws SQLException {
+  private void step(long link, String tbl, long rowId, String hash, ResultSet joined)
+      throws SQLException {
     String where = "chain link " + link + " (" + tbl + " row " + rowId + ")";
     if (link != head.link() + 1) {
-      problem = "first bad entry: " + where + " follows link " + head.link() + ": links were deleted, inserted or renumbered";
+      problem =
+          "first bad entry: "
+              + where
+              + " follows link "
+              + head.link()
+              + ": links were deleted, inserted or renumbered";
       return;
     }
     Optional<ChainedTable> table = ChainedTable.of(tbl);
@@ -112,12 +134,19 @@ final class ChainWalk implements AutoCloseable {
     }
     Cursor cursor = cursors.get(table.get());
     if (cursor.has && cursor.rows.getLong(1) < rowId) {
-      problem = "first bad entry: " + describe(table.get(), cursor.rows) + " is not in the hash chain (found before " + where
-          + "): a row was inserted or renumbered behind the ledger's back";
+      problem =
+          "first bad entry: "
+              + describe(table.get(), cursor.rows)
+              + " is not in the hash chain (found before "
+              + where
+              + "): a row was inserted or renumbered behind the ledger's back";
       return;
     }
     if (!cursor.has || cursor.rows.getLong(1) != rowId) {
-      problem = "first bad entry: " + where + ": the row is missing: it was deleted or renumbered behind the ledger's back";
+      problem =
+          "first bad entry: "
+              + where
+              + ": the row is missing: it was deleted or renumbered behind the ledger's back";
       return;
     }
     if (matches(link, table.get(), cursor.rows, 1, hash, where)) {
@@ -125,21 +154,28 @@ final class ChainWalk implements AutoCloseable {
     }
   }
 
-  private void lookUp(long link, ChainedTable table, long rowId, String hash, String where, ResultSet joined) throws SQLException {
+  private void lookUp(
+      long link, ChainedTable table, long rowId, String hash, String where, ResultSet joined)
+      throws SQLException {
     Lookup lookup = lookups.get(table);
     if (!lookup.chained.add(rowId)) {
       problem = "first bad entry: " + where + " names a row an earlier link already named";
       return;
     }
     if (joined.getObject(lookup.firstColumn) == null) {
-      problem = "first bad entry: " + where + ": the row is missing: it was deleted or renumbered behind the ledger's back";
+      problem =
+          "first bad entry: "
+              + where
+              + ": the row is missing: it was deleted or renumbered behind the ledger's back";
       return;
     }
     matches(link, table, joined, lookup.firstColumn, hash, where);
   }
 
   /** Checks one link against its row; on success the link becomes the head. */
-  private boolean matches(long link, ChainedTable table, ResultSet row, int first, String hash, String where) throws SQLException {
+  private boolean matches(
+      long link, ChainedTable table, ResultSet row, int first, String hash, String where)
+      throws SQLException {
     String expected;
     try {
       expected = HashChain.hash(head.hash(), HashChain.canonical(link, table, row, first));
@@ -147,8 +183,12 @@ final class ChainWalk implements AutoCloseable {
       expected = "";
     }
     if (!expected.equals(hash)) {
-      problem = "first bad entry: " + where + ", " + describe(table, row, first)
-          + ": its hash does not match the row: the row or its link was changed after it was written";
+      problem =
+          "first bad entry: "
+              + where
+              + ", "
+              + describe(table, row, first)
+              + ": its hash does not match the row: the row or its link was changed after it was written";
       return false;
     }
     head = new HashChain.Head(link, hash);
@@ -159,10 +199,14 @@ final class ChainWalk implements AutoCloseable {
   private void unchainedLookups(Connection db) throws SQLException {
     for (Map.Entry<ChainedTable, Lookup> e : lookups.entrySet()) {
       ChainedTable table = e.getKey();
-      try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(table.selectAll())) {
+      try (Statement s = db.createStatement();
+          ResultSet r = s.executeQuery(table.selectAll())) {
         while (r.next()) {
           if (!e.getValue().chained.contains(r.getLong(1))) {
-            problem = "first bad entry: " + describe(table, r) + " is not in the hash chain: a row was inserted behind the ledger's back";
+            problem =
+                "first bad entry: "
+                    + describe(table, r)
+                    + " is not in the hash chain: a row was inserted behind the ledger's back";
             return;
           }
         }
@@ -173,8 +217,10 @@ final class ChainWalk implements AutoCloseable {
   private void leftovers() throws SQLException {
     for (Map.Entry<ChainedTable, Cursor> e : cursors.entrySet()) {
       if (e.getValue().has) {
-        problem = "first bad entry: " + describe(e.getKey(), e.getValue().rows)
-            + " is not in the hash chain (after its last link): a row was inserted behind the ledger's back";
+        problem =
+            "first bad entry: "
+                + describe(e.getKey(), e.getValue().rows)
+                + " is not in the hash chain (after its last link): a row was inserted behind the ledger's back";
         return;
       }
     }
@@ -189,10 +235,19 @@ final class ChainWalk implements AutoCloseable {
     int f = first - 1;
     String id = table.table() + " row " + row.getLong(first);
     return switch (table) {
-      case PAYMENTS -> id + " (receipt " + row.getString(f + 3) + ", amount_minor " + row.getString(f + 6) + " " + row.getString(f + 7) + ")";
+      case PAYMENTS ->
+          id
+              + " (receipt "
+              + row.getString(f + 3)
+              + ", amount_minor "
+              + row.getString(f + 6)
+              + " "
+              + row.getString(f + 7)
+              + ")";
       case EVENTS -> id + " (event seq " + row.getLong(first) + ")";
       case ZREPORTS -> id + " (Z-report " + row.getLong(first) + ", " + row.getString(f + 2) + ")";
-      case ENTRIES -> id + " (card " + row.getString(f + 2) + " entered " + row.getString(f + 4) + ")";
+      case ENTRIES ->
+          id + " (card " + row.getString(f + 2) + " entered " + row.getString(f + 4) + ")";
       default -> id;
     };
   }

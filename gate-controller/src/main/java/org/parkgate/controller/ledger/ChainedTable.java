@@ -5,20 +5,56 @@ import java.util.Optional;
 
 /**
  * The ledger tables whose every row joins the hash chain, with the columns that are hashed, in
- * order. The first column is the row id. A migration that adds a column to one of these tables
- * must add it here too, and the canonical form's version with it.
+ * order. The first column is the row id. A migration that adds a column to one of these tables must
+ * add it here too, and the canonical form's version with it.
  */
 public enum ChainedTable {
   ENTRIES("entries", List.of("stay_id", "card", "lane", "entered_at")),
   // An exit's row id is its stay's, so exits are not written in row-id order.
   EXITS("exits", List.of("stay_id", "lane", "exited_at"), false),
-  PAYMENTS("payments", List.of("payment_id", "receipt_seq", "receipt_no", "stay_id", "lane", "amount_minor", "currency",
-      "method", "cashier", "request_id", "paid_at")),
+  PAYMENTS(
+      "payments",
+      List.of(
+          "payment_id",
+          "receipt_seq",
+          "receipt_no",
+          "stay_id",
+          "lane",
+          "amount_minor",
+          "currency",
+          "method",
+          "cashier",
+          "request_id",
+          "paid_at")),
   EVENTS("events", List.of("seq", "recorded_at", "lane", "json")),
-  REVERSALS("reversals", List.of("reversal_id", "payment_id", "amount_minor", "currency", "supervisor", "reason",
-      "request_id", "reversed_at")),
-  ZREPORTS("zreports", List.of("z_no", "business_day", "zone", "payments", "gross_minor", "first_receipt", "last_receipt",
-      "reversals", "reversed_minor", "net_minor", "currency", "chain_link", "chain_head", "closed_at"));
+  REVERSALS(
+      "reversals",
+      List.of(
+          "reversal_id",
+          "payment_id",
+          "amount_minor",
+          "currency",
+          "supervisor",
+          "reason",
+          "request_id",
+          "reversed_at")),
+  ZREPORTS(
+      "zreports",
+      List.of(
+          "z_no",
+          "business_day",
+          "zone",
+          "payments",
+          "gross_minor",
+          "first_receipt",
+          "last_receipt",
+          "reversals",
+          "reversed_minor",
+          "net_minor",
+          "currency",
+          "chain_link",
+          "chain_head",
+          "closed_at"));
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);
@@ -49,11 +85,22 @@ public enum ChainedTable {
 
   /** The hashed columns of every row, oldest first. */
   String selectAll() {
-    return "SELECT " + String.join(", ", columns) + " FROM " + table + " ORDER BY " + columns.get(0);
+    return "SELECT "
+        + String.join(", ", columns)
+        + " FROM "
+        + table
+        + " ORDER BY "
+        + columns.get(0);
   }
 
   String selectOne() {
-    return "SELECT " + String.join(", ", columns) + " FROM " + table + " WHERE " + columns.get(0) + " = ?";
+    return "SELECT "
+        + String.join(", ", columns)
+        + " FROM "
+        + table
+        + " WHERE "
+        + columns.get(0)
+        + " = ?";
   }
 
   public static Optional<ChainedTable> of(String table) {

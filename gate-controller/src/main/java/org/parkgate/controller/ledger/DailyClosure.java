@@ -17,8 +17,8 @@ import org.parkgate.money.Money;
 
 /**
  * Closes business days into Z-reports. Every day from the one after the last closure (or the
- * ledger's first day) through yesterday in the site's zone gets the next number, traffic or not,
- * so a missing number or day is a missing report, never a quiet day.
+ * ledger's first day) through yesterday in the site's zone gets the next number, traffic or not, so
+ * a missing number or day is a missing report, never a quiet day.
  */
 public final class DailyClosure {
   private final Ledger ledger;
@@ -38,10 +38,12 @@ public final class DailyClosure {
     LocalDate yesterday = LocalDate.ofInstant(clock.instant(), zone).minusDays(1);
     List<ZReport> made = new ArrayList<>();
     while (true) {
-      ZReport report = ledger.inTransaction(() -> {
-        LocalDate next = nextDayToClose(ledger.connection(), yesterday);
-        return next.isAfter(yesterday) ? null : close(ledger.connection(), next);
-      });
+      ZReport report =
+          ledger.inTransaction(
+              () -> {
+                LocalDate next = nextDayToClose(ledger.connection(), yesterday);
+                return next.isAfter(yesterday) ? null : close(ledger.connection(), next);
+              });
       if (report == null) {
         return made;
       }
@@ -51,25 +53,41 @@ public final class DailyClosure {
 
   /** Every Z-report so far, oldest first. */
   public List<ZReport> reports() {
-    return ledger.read(() -> {
-      List<ZReport> out = new ArrayList<>();
-      try (Statement s = ledger.connection().createStatement();
-          ResultSet r = s.executeQuery("SELECT z_no, business_day, zone, payments, gross_minor, first_receipt, last_receipt,"
-              + " reversals, reversed_minor, net_minor, currency, chain_link, chain_head, closed_at FROM zreports ORDER BY z_no")) {
-        while (r.next()) {
-          String cur = r.getString(11);
-          out.add(new ZReport(r.getLong(1), LocalDate.parse(r.getString(2)), ZoneId.of(r.getString(3)), r.getLong(4),
-              Money.of(r.getLong(5), cur), r.getString(6), r.getString(7), r.getLong(8), Money.of(r.getLong(9), cur),
-              Money.of(r.getLong(10), cur), r.getLong(12), r.getString(13), Instant.parse(r.getString(14))));
-        }
-      }
-      return out;
-    });
+    return ledger.read(
+        () -> {
+          List<ZReport> out = new ArrayList<>();
+          try (Statement s = ledger.connection().createStatement();
+              ResultSet r =
+                  s.executeQuery(
+                      "SELECT z_no, business_day, zone, payments, gross_minor, first_receipt, last_receipt,"
+                          + " reversals, reversed_minor, net_minor, currency, chain_link, chain_head, closed_at FROM zreports ORDER BY z_no")) {
+            while (r.next()) {
+              String cur = r.getString(11);
+              out.add(
+                  new ZReport(
+                      r.getLong(1),
+                      LocalDate.parse(r.getString(2)),
+                      ZoneId.of(r.getString(3)),
+                      r.getLong(4),
+                      Money.of(r.getLong(5), cur),
+                      r.getString(6),
+                      r.getString(7),
+                      r.getLong(8),
+                      Money.of(r.getLong(9), cur),
+                      Money.of(r.getLong(10), cur),
+                      r.getLong(12),
+                      r.getString(13),
+                      Instant.parse(r.getString(14))));
+            }
+          }
+          return out;
+        });
   }
 
   private LocalDate nextDayToClose(Connection db, LocalDate yesterday) throws SQLException {
     try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("SELECT business_day FROM zreports ORDER BY z_no DESC LIMIT 1")) {
+        ResultSet r =
+            s.executeQuery("SELECT business_day FROM zreports ORDER BY z_no DESC LIMIT 1")) {
       if (r.next()) {
         return LocalDate.parse(r.getString(1)).plusDays(1);
       }
@@ -89,9 +107,11 @@ public final class DailyClosure {
     Optional<String> first;
     Optional<String> last;
     // strftime('%s') truncates fractions, which keeps each instant on its own side of midnight.
-    try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*), COALESCE(SUM(amount_minor), 0), MIN(receipt_seq),"
-        + " MAX(receipt_seq) FROM payments WHERE currency = ? AND CAST(strftime('%s', paid_at) AS INTEGER) >= ?"
-        + " AND CAST(strftime('%s', paid_at) AS INTEGER) < ?")) {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "SELECT COUNT(*), COALESCE(SUM(amount_minor), 0), MIN(receipt_seq),"
+                + " MAX(receipt_seq) FROM payments WHERE currency = ? AND CAST(strftime('%s', paid_at) AS INTEGER) >= ?"
+                + " AND CAST(strftime('%s', paid_at) AS INTEGER) < ?")) {
       bind(p, from, to);
       try (ResultSet r = p.executeQuery()) {
         count = r.getLong(1);
@@ -102,9 +122,11 @@ public final class DailyClosure {
     }
     long reversals;
     long reversed;
-    try (PreparedStatement p = db.prepareStatement("SELECT COUNT(*), COALESCE(SUM(amount_minor), 0) FROM reversals"
-        + " WHERE currency = ? AND CAST(strftime('%s', reversed_at) AS INTEGER) >= ?"
-        + " AND CAST(strftime('%s', reversed_at) AS INTEGER) < ?")) {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "SELECT COUNT(*), COALESCE(SUM(amount_minor), 0) FROM reversals"
+                + " WHERE currency = ? AND CAST(strftime('%s', reversed_at) AS INTEGER) >= ?"
+                + " AND CAST(strftime('%s', reversed_at) AS INTEGER) < ?")) {
       bind(p, from, to);
       try (ResultSet r = p.executeQuery()) {
         reversals = r.getLong(1);
@@ -113,9 +135,11 @@ public final class DailyClosure {
     }
     HashChain.Head head = HashChain.head(db);
     Instant now = clock.instant();
-    try (PreparedStatement p = db.prepareStatement("INSERT INTO zreports(business_day, zone, payments, gross_minor,"
-        + " first_receipt, last_receipt, reversals, reversed_minor, net_minor, currency, chain_link, chain_head, closed_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "INSERT INTO zreports(business_day, zone, payments, gross_minor,"
+                + " first_receipt, last_receipt, reversals, reversed_minor, net_minor, currency, chain_link, chain_head, closed_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       p.setString(1, day.toString());
       p.setString(2, zone.getId());
       p.setLong(3, count);
@@ -132,12 +156,25 @@ public final class DailyClosure {
       p.executeUpdate();
     }
     long zNo;
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
       zNo = r.getLong(1);
     }
     HashChain.append(db, head, ChainedTable.ZREPORTS, zNo);
-    return new ZReport(zNo, day, zone, count, Money.of(gross, currency), first.orElse(null), last.orElse(null), reversals,
-        Money.of(reversed, currency), Money.of(gross + reversed, currency), head.link(), head.hash(), now);
+    return new ZReport(
+        zNo,
+        day,
+        zone,
+        count,
+        Money.of(gross, currency),
+        first.orElse(null),
+        last.orElse(null),
+        reversals,
+        Money.of(reversed, currency),
+        Money.of(gross + reversed, currency),
+        head.link(),
+        head.hash(),
+        now);
   }
 
   private void bind(PreparedStatement p, long from, long to) throws SQLException {
@@ -147,7 +184,8 @@ public final class DailyClosure {
   }
 
   private static Optional<String> receiptNo(Connection db, long seq) throws SQLException {
-    try (PreparedStatement p = db.prepareStatement("SELECT receipt_no FROM payments WHERE receipt_seq = ?")) {
+    try (PreparedStatement p =
+        db.prepareStatement("SELECT receipt_no FROM payments WHERE receipt_seq = ?")) {
       p.setLong(1, seq);
       try (ResultSet r = p.executeQuery()) {
         return r.next() ? Optional.of(r.getString(1)) : Optional.empty();

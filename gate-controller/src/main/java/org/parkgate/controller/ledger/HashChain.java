@@ -27,7 +27,9 @@ public final class HashChain {
   public static Head head(Connection db) throws SQLException {
     try (Statement s = db.createStatement();
         ResultSet r = s.executeQuery("SELECT link, hash FROM chain ORDER BY link DESC LIMIT 1")) {
-      return r.next() ? new Head(r.getLong(1), r.getString(2)) : new Head(0, HEX.formatHex(GENESIS));
+      return r.next()
+          ? new Head(r.getLong(1), r.getString(2))
+          : new Head(0, HEX.formatHex(GENESIS));
     }
   }
 
@@ -36,21 +38,27 @@ public final class HashChain {
     return append(db, head(db), table, rowId);
   }
 
-  /** As {@link #append(Connection, ChainedTable, long)} when the caller already knows the head (bulk loads). */
-  public static Head append(Connection db, Head previous, ChainedTable table, long rowId) throws SQLException {
+  /**
+   * As {@link #append(Connection, ChainedTable, long)} when the caller already knows the head (bulk
+   * loads).
+   */
+  public static Head append(Connection db, Head previous, ChainedTable table, long rowId)
+      throws SQLException {
     long link = previous.link() + 1;
     String canonical;
     try (PreparedStatement p = db.prepareStatement(table.selectOne())) {
       p.setLong(1, rowId);
       try (ResultSet r = p.executeQuery()) {
         if (!r.next()) {
-          throw new SQLException("cannot chain " + table.table() + " row " + rowId + ": no such row");
+          throw new SQLException(
+              "cannot chain " + table.table() + " row " + rowId + ": no such row");
         }
         canonical = canonical(link, table, r);
       }
     }
     String hash = hash(previous.hash(), canonical);
-    try (PreparedStatement p = db.prepareStatement("INSERT INTO chain(link, tbl, row_id, hash) VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        db.prepareStatement("INSERT INTO chain(link, tbl, row_id, hash) VALUES (?, ?, ?, ?)")) {
       p.setLong(1, link);
       p.setString(2, table.table());
       p.setLong(3, rowId);
@@ -64,7 +72,8 @@ public final class HashChain {
   static void chainExistingRows(Connection db) throws SQLException {
     Head head = head(db);
     for (ChainedTable table : ChainedTable.values()) {
-      try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(table.selectAll())) {
+      try (Statement s = db.createStatement();
+          ResultSet r = s.executeQuery(table.selectAll())) {
         while (r.next()) {
           head = append(db, head, table, r.getLong(1));
         }
@@ -74,19 +83,28 @@ public final class HashChain {
 
   /**
    * One row as hashed: {@code link=N}, {@code table=NAME}, then per column {@code name=} and its
-   * value typed as SQLite stores it: {@code n} for NULL, {@code i<digits>} for an integer,
-   * {@code r<double>} for a real, {@code t<utf-8 length>:<text>} for text, {@code b<hex>} for a
-   * blob; each line ends with a newline. The lengths make it unambiguous; the types make a
-   * number quietly turned into text a different row.
+   * value typed as SQLite stores it: {@code n} for NULL, {@code i<digits>} for an integer, {@code
+   * r<double>} for a real, {@code t<utf-8 length>:<text>} for text, {@code b<hex>} for a blob; each
+   * line ends with a newline. The lengths make it unambiguous; the types make a number quietly
+   * turned into text a different row.
    */
   static String canonical(long link, ChainedTable table, ResultSet row) throws SQLException {
     return canonical(link, table, row, 1);
   }
 
-  /** As {@link #canonical(long, ChainedTable, ResultSet)} for a row whose columns start at {@code first}. */
-  static String canonical(long link, ChainedTable table, ResultSet row, int first) throws SQLException {
+  /**
+   * As {@link #canonical(long, ChainedTable, ResultSet)} for a row whose columns start at {@code
+   * first}.
+   */
+  static String canonical(long link, ChainedTable table, ResultSet row, int first)
+      throws SQLException {
     StringBuilder out = new StringBuilder(256);
-    out.append("link=").append(link).append('\n').append("table=").append(table.table()).append('\n');
+    out.append("link=")
+        .append(link)
+        .append('\n')
+        .append("table=")
+        .append(table.table())
+        .append('\n');
     for (int i = 0; i < table.columns().size(); i++) {
       out.append(table.columns().get(i)).append('=');
       Object value = row.getObject(first + i);
@@ -100,7 +118,10 @@ public final class HashChain {
         out.append('b').append(HEX.formatHex(bytes));
       } else {
         String text = value.toString();
-        out.append('t').append(text.getBytes(StandardCharsets.UTF_8).length).append(':').append(text);
+        out.append('t')
+            .append(text.getBytes(StandardCharsets.UTF_8).length)
+            .append(':')
+            .append(text);
       }
       out.append('\n');
     }

@@ -53,12 +53,21 @@ public final class Ledger implements AutoCloseable {
           String result = r.getString(1);
           if (!"ok".equals(result)) {
             db.close();
-            throw new LedgerException("ledger " + file + " is damaged (quick_check: " + result + "); refusing to run on it");
+            throw new LedgerException(
+                "ledger "
+                    + file
+                    + " is damaged (quick_check: "
+                    + result
+                    + "); refusing to run on it");
           }
         }
       }
       int applied = Migrations.apply(db);
-      log.info("ledger: {} open, schema version {} ({} migrations applied now)", file, Migrations.currentVersion(db), applied);
+      log.info(
+          "ledger: {} open, schema version {} ({} migrations applied now)",
+          file,
+          Migrations.currentVersion(db),
+          applied);
       return new Ledger(db, siteId);
     } catch (SQLException | java.io.IOException e) {
       throw new LedgerException("cannot open ledger " + file + ": " + e.getMessage(), e);
@@ -66,8 +75,8 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Receives each event once its transaction has committed, in sequence order, on the thread
-   * that wrote it: the consoles hear of nothing that a crash could take back.
+   * Receives each event once its transaction has committed, in sequence order, on the thread that
+   * wrote it: the consoles hear of nothing that a crash could take back.
    */
   public synchronized void onCommittedEvent(java.util.function.Consumer<ConsoleEvent> listener) {
     this.committedEvents = listener;
@@ -75,23 +84,25 @@ public final class Ledger implements AutoCloseable {
 
   /** Records a casual parker's entry and the event announcing it; returns the new stay. */
   public synchronized Stay recordEntry(String lane, String card, Instant at) {
-    return inTransaction(() -> {
-      if (openStayQuery(card).isPresent()) {
-        throw new LedgerException("card " + card + " is already inside");
-      }
-      long stayId;
-      try (PreparedStatement p = db.prepareStatement("INSERT INTO entries(card, lane, entered_at) VALUES (?, ?, ?)")) {
-        p.setString(1, card);
-        p.setString(2, lane);
-        p.setString(3, at.toString());
-        p.executeUpdate();
-      }
-      stayId = lastRowId();
-      HashChain.append(db, ChainedTable.ENTRIES, stayId);
-      long id = stayId;
-      appendEvent(lane, seq -> new ConsoleEvent.EntryRecorded(seq, at, lane, id, card));
-      return new Stay(stayId, card, lane, at);
-    });
+    return inTransaction(
+        () -> {
+          if (openStayQuery(card).isPresent()) {
+            throw new LedgerException("card " + card + " is already inside");
+          }
+          long stayId;
+          try (PreparedStatement p =
+              db.prepareStatement("INSERT INTO entries(card, lane, entered_at) VALUES (?, ?, ?)")) {
+            p.setString(1, card);
+            p.setString(2, lane);
+            p.setString(3, at.toString());
+            p.executeUpdate();
+          }
+          stayId = lastRowId();
+          HashChain.append(db, ChainedTable.ENTRIES, stayId);
+          long id = stayId;
+          appendEvent(lane, seq -> new ConsoleEvent.EntryRecorded(seq, at, lane, id, card));
+          return new Stay(stayId, card, lane, at);
+        });
   }
 
   /** The stay a card is on, if the card entered and has not left. */
@@ -106,20 +117,24 @@ public final class Ledger implements AutoCloseable {
   /** What was paid for a stay, net of reversals. */
   public synchronized Money paidFor(long stayId, Currency currency) {
     try (PreparedStatement p =
-        db.prepareStatement("SELECT COALESCE(SUM(amount_minor), 0) FROM payments WHERE stay_id = ? AND currency = ?")) {
+        db.prepareStatement(
+            "SELECT COALESCE(SUM(amount_minor), 0) FROM payments WHERE stay_id = ? AND currency = ?")) {
       p.setLong(1, stayId);
       p.setString(2, currency.getCurrencyCode());
       try (ResultSet r = p.executeQuery()) {
         return Money.of(r.getLong(1) + reversedFor(stayId, currency), currency);
       }
     } catch (SQLException e) {
-      throw new LedgerException("cannot read payments of stay " + stayId + ": " + e.getMessage(), e);
+      throw new LedgerException(
+          "cannot read payments of stay " + stayId + ": " + e.getMessage(), e);
     }
   }
 
   private long reversedFor(long stayId, Currency currency) throws SQLException {
-    try (PreparedStatement p = db.prepareStatement("SELECT COALESCE(SUM(v.amount_minor), 0) FROM reversals v"
-        + " JOIN payments p ON p.payment_id = v.payment_id WHERE p.stay_id = ? AND v.currency = ?")) {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "SELECT COALESCE(SUM(v.amount_minor), 0) FROM reversals v"
+                + " JOIN payments p ON p.payment_id = v.payment_id WHERE p.stay_id = ? AND v.currency = ?")) {
       p.setLong(1, stayId);
       p.setString(2, currency.getCurrencyCode());
       try (ResultSet r = p.executeQuery()) {
@@ -133,14 +148,16 @@ public final class Ledger implements AutoCloseable {
    * original, made by a supervisor (not the cashier who took it) with a reason. The original is
    * never changed. A request id seen before returns its first reversal.
    */
-  public synchronized Reversal reversePayment(String requestId, String receiptNo, String supervisor, String reason, Instant at) {
+  public synchronized Reversal reversePayment(
+      String requestId, String receiptNo, String supervisor, String reason, Instant at) {
     if (supervisor == null || supervisor.isBlank()) {
       throw new LedgerException("a reversal needs the supervisor who makes it");
     }
     if (reason == null || reason.isBlank()) {
       throw new LedgerException("a reversal needs a reason");
     }
-    return inTransaction(() -> Reversals.record(db, requestId, receiptNo, supervisor.trim(), reason.trim(), at));
+    return inTransaction(
+        () -> Reversals.record(db, requestId, receiptNo, supervisor.trim(), reason.trim(), at));
   }
 
   /**
@@ -149,54 +166,63 @@ public final class Ledger implements AutoCloseable {
    */
   public synchronized Payment recordPayment(
       String requestId, long stayId, String lane, Money amount, String cashier, Instant at) {
-    return inTransaction(() -> {
-      Optional<Payment> earlier = paymentByRequest(requestId);
-      if (earlier.isPresent()) {
-        return earlier.get();
-      }
-      Stay stay = stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
-      long receiptSeq;
-      try (Statement s = db.createStatement();
-          ResultSet r = s.executeQuery("SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payments")) {
-        receiptSeq = r.getLong(1);
-      }
-      String receiptNo = String.format("%s-%06d", siteId, receiptSeq);
-      try (PreparedStatement p =
-          db.prepareStatement(
-              "INSERT INTO payments(receipt_seq, receipt_no, stay_id, lane, amount_minor, currency, method, cashier, request_id, paid_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?, 'cash', ?, ?, ?)")) {
-        p.setLong(1, receiptSeq);
-        p.setString(2, receiptNo);
-        p.setLong(3, stayId);
-        p.setString(4, lane);
-        p.setLong(5, amount.minor());
-        p.setString(6, amount.currency().getCurrencyCode());
-        p.setString(7, cashier);
-        p.setString(8, requestId);
-        p.setString(9, at.toString());
-        p.executeUpdate();
-      }
-      long paymentId = lastRowId();
-      HashChain.append(db, ChainedTable.PAYMENTS, paymentId);
-      appendEvent(lane, seq -> new ConsoleEvent.PaymentRecorded(seq, at, lane, stayId, stay.card(), amount, receiptNo, cashier));
-      return new Payment(paymentId, receiptNo, stayId, lane, amount, cashier, requestId, at);
-    });
+    return inTransaction(
+        () -> {
+          Optional<Payment> earlier = paymentByRequest(requestId);
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
+          Stay stay = stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
+          long receiptSeq;
+          try (Statement s = db.createStatement();
+              ResultSet r =
+                  s.executeQuery("SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payments")) {
+            receiptSeq = r.getLong(1);
+          }
+          String receiptNo = String.format("%s-%06d", siteId, receiptSeq);
+          try (PreparedStatement p =
+              db.prepareStatement(
+                  "INSERT INTO payments(receipt_seq, receipt_no, stay_id, lane, amount_minor, currency, method, cashier, request_id, paid_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, 'cash', ?, ?, ?)")) {
+            p.setLong(1, receiptSeq);
+            p.setString(2, receiptNo);
+            p.setLong(3, stayId);
+            p.setString(4, lane);
+            p.setLong(5, amount.minor());
+            p.setString(6, amount.currency().getCurrencyCode());
+            p.setString(7, cashier);
+            p.setString(8, requestId);
+            p.setString(9, at.toString());
+            p.executeUpdate();
+          }
+          long paymentId = lastRowId();
+          HashChain.append(db, ChainedTable.PAYMENTS, paymentId);
+          appendEvent(
+              lane,
+              seq ->
+                  new ConsoleEvent.PaymentRecorded(
+                      seq, at, lane, stayId, stay.card(), amount, receiptNo, cashier));
+          return new Payment(paymentId, receiptNo, stayId, lane, amount, cashier, requestId, at);
+        });
   }
 
   /** Closes a stay: the vehicle has left through an exit lane. */
   public synchronized void recordExit(long stayId, String lane, Instant at) {
-    inTransaction(() -> {
-      Stay stay = stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
-      try (PreparedStatement p = db.prepareStatement("INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, ?, ?)")) {
-        p.setLong(1, stayId);
-        p.setString(2, lane);
-        p.setString(3, at.toString());
-        p.executeUpdate();
-      }
-      HashChain.append(db, ChainedTable.EXITS, stayId);
-      appendEvent(lane, seq -> new ConsoleEvent.VehicleLeft(seq, at, lane, stayId, stay.card()));
-      return null;
-    });
+    inTransaction(
+        () -> {
+          Stay stay = stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
+          try (PreparedStatement p =
+              db.prepareStatement("INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, ?, ?)")) {
+            p.setLong(1, stayId);
+            p.setString(2, lane);
+            p.setString(3, at.toString());
+            p.executeUpdate();
+          }
+          HashChain.append(db, ChainedTable.EXITS, stayId);
+          appendEvent(
+              lane, seq -> new ConsoleEvent.VehicleLeft(seq, at, lane, stayId, stay.card()));
+          return null;
+        });
   }
 
   /** Records an event that changes no money or stay (lane status, device status, rejections). */
@@ -207,7 +233,8 @@ public final class Ledger implements AutoCloseable {
   /** Events after {@code seq}, oldest first, at most {@code limit}. */
   public synchronized List<ConsoleEvent> eventsAfter(long seq, int limit) {
     List<ConsoleEvent> events = new ArrayList<>();
-    try (PreparedStatement p = db.prepareStatement("SELECT json FROM events WHERE seq > ? ORDER BY seq LIMIT ?")) {
+    try (PreparedStatement p =
+        db.prepareStatement("SELECT json FROM events WHERE seq > ? ORDER BY seq LIMIT ?")) {
       p.setLong(1, seq);
       p.setInt(2, limit);
       try (ResultSet r = p.executeQuery()) {
@@ -223,7 +250,8 @@ public final class Ledger implements AutoCloseable {
   }
 
   public synchronized long lastSeq() {
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM events")) {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM events")) {
       return r.getLong(1);
     } catch (SQLException e) {
       throw new LedgerException("cannot read the last event: " + e.getMessage(), e);
@@ -246,14 +274,18 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
-  private ConsoleEvent appendEvent(String lane, LongFunction<ConsoleEvent> factory) throws SQLException {
+  private ConsoleEvent appendEvent(String lane, LongFunction<ConsoleEvent> factory)
+      throws SQLException {
     long seq;
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM events")) {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM events")) {
       seq = r.getLong(1);
     }
     ConsoleEvent event = factory.apply(seq);
     appended.add(event);
-    try (PreparedStatement p = db.prepareStatement("INSERT INTO events(seq, recorded_at, lane, json) VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "INSERT INTO events(seq, recorded_at, lane, json) VALUES (?, ?, ?, ?)")) {
       p.setLong(1, seq);
       p.setString(2, event.at().toString());
       p.setString(3, lane);
@@ -275,7 +307,9 @@ public final class Ledger implements AutoCloseable {
   }
 
   private Optional<Stay> stayById(long stayId) throws SQLException {
-    try (PreparedStatement p = db.prepareStatement("SELECT stay_id, card, lane, entered_at FROM entries WHERE stay_id = ?")) {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "SELECT stay_id, card, lane, entered_at FROM entries WHERE stay_id = ?")) {
       p.setLong(1, stayId);
       return stay(p);
     }
@@ -286,7 +320,8 @@ public final class Ledger implements AutoCloseable {
       if (!r.next()) {
         return Optional.empty();
       }
-      return Optional.of(new Stay(r.getLong(1), r.getString(2), r.getString(3), Instant.parse(r.getString(4))));
+      return Optional.of(
+          new Stay(r.getLong(1), r.getString(2), r.getString(3), Instant.parse(r.getString(4))));
     }
   }
 
@@ -324,7 +359,8 @@ public final class Ledger implements AutoCloseable {
   }
 
   private long lastRowId() throws SQLException {
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
       return r.getLong(1);
     }
   }
@@ -346,7 +382,9 @@ public final class Ledger implements AutoCloseable {
     return db;
   }
 
-  /** BEGIN IMMEDIATE takes the write lock up front, so numbering inside the transaction cannot race. */
+  /**
+   * BEGIN IMMEDIATE takes the write lock up front, so numbering inside the transaction cannot race.
+   */
   synchronized <T> T inTransaction(Work<T> work) {
     try {
       try (Statement s = db.createStatement()) {

@@ -25,7 +25,8 @@ public final class LedgerBackup {
       throw new LedgerException("no ledger file at " + source);
     }
     if (Files.exists(dest)) {
-      throw new LedgerException("backup destination " + dest + " already exists; choose a new file name");
+      throw new LedgerException(
+          "backup destination " + dest + " already exists; choose a new file name");
     }
     Path parent = dest.toAbsolutePath().getParent();
     if (!Files.isDirectory(parent)) {
@@ -39,12 +40,14 @@ public final class LedgerBackup {
       p.setString(1, dest.toAbsolutePath().toString());
       p.executeUpdate();
     } catch (SQLException e) {
-      throw new LedgerException("backup of " + source + " to " + dest + " failed: " + e.getMessage(), e);
+      throw new LedgerException(
+          "backup of " + source + " to " + dest + " failed: " + e.getMessage(), e);
     }
     try (FileChannel out = FileChannel.open(dest, StandardOpenOption.WRITE)) {
       out.force(true);
     } catch (IOException e) {
-      throw new LedgerException("backup " + dest + " written but not synced to disk: " + e.getMessage(), e);
+      throw new LedgerException(
+          "backup " + dest + " written but not synced to disk: " + e.getMessage(), e);
     }
     return LedgerVerifier.verify(dest, Optional.empty());
   }

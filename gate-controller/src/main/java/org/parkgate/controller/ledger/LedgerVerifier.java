@@ -18,31 +18,70 @@ import org.sqlite.SQLiteConfig;
  * can run beside a working controller or on a copy.
  */
 public final class LedgerVerifier {
-  static final List<String> TRIGGERS = List.of("entries_no_update", "entries_no_delete", "exits_no_update", "exits_no_delete",
-      "payments_no_update", "payments_no_delete", "events_no_update", "events_no_delete", "reversals_no_update",
-      "reversals_no_delete", "zreports_no_update", "zreports_no_delete", "chain_no_update", "chain_no_delete");
+  static final List<String> TRIGGERS =
+      List.of(
+          "entries_no_update",
+          "entries_no_delete",
+          "exits_no_update",
+          "exits_no_delete",
+          "payments_no_update",
+          "payments_no_delete",
+          "events_no_update",
+          "events_no_delete",
+          "reversals_no_update",
+          "reversals_no_delete",
+          "zreports_no_update",
+          "zreports_no_delete",
+          "chain_no_update",
+          "chain_no_delete");
 
-  /** A head printed earlier, to be found unchanged: catches a ledger cut short or rewritten from there on. */
+  /**
+   * A head printed earlier, to be found unchanged: catches a ledger cut short or rewritten from
+   * there on.
+   */
   public record Anchor(long link, String hash) {
     public static Anchor parse(String text) {
       String[] parts = text.split(":", 2);
       if (parts.length != 2 || !parts[0].matches("\\d+") || !parts[1].matches("[0-9a-fA-F]{64}")) {
-        throw new IllegalArgumentException("an anchor is LINK:SHA256 as printed on a Z-report, e.g. 345:0a1b...(64 hex digits); got '" + text + "'");
+        throw new IllegalArgumentException(
+            "an anchor is LINK:SHA256 as printed on a Z-report, e.g. 345:0a1b...(64 hex digits); got '"
+                + text
+                + "'");
       }
       return new Anchor(Long.parseLong(parts[0]), parts[1].toLowerCase(java.util.Locale.ROOT));
     }
   }
 
   /** What was checked and, if anything is wrong, the problems found (the first bad entry first). */
-  public record Result(Path file, long links, HashChain.Head head, long receipts, long events, long zReports, List<String> problems) {
+  public record Result(
+      Path file,
+      long links,
+      HashChain.Head head,
+      long receipts,
+      long events,
+      long zReports,
+      List<String> problems) {
     public boolean ok() {
       return problems.isEmpty();
     }
 
     public String summary() {
       if (ok()) {
-        return "ledger " + file + " verified: integrity ok; " + links + " chain links, head link " + head.link() + " sha256 "
-            + head.hash() + "; " + receipts + " receipts, " + events + " events, " + zReports + " Z-reports, numbered without gaps";
+        return "ledger "
+            + file
+            + " verified: integrity ok; "
+            + links
+            + " chain links, head link "
+            + head.link()
+            + " sha256 "
+            + head.hash()
+            + "; "
+            + receipts
+            + " receipts, "
+            + events
+            + " events, "
+            + zReports
+            + " Z-reports, numbered without gaps";
       }
       return "ledger " + file + " FAILED verification: " + String.join("; ", problems);
     }
@@ -53,7 +92,8 @@ public final class LedgerVerifier {
   /**
    * Verifies the ledger at {@code file}.
    *
-   * @throws LedgerException if the file cannot be read as a ledger at all (missing, not SQLite, no chain)
+   * @throws LedgerException if the file cannot be read as a ledger at all (missing, not SQLite, no
+   *     chain)
    */
   public static Result verify(Path file, Optional<Anchor> anchor) {
     if (!Files.isRegularFile(file)) {
@@ -75,7 +115,14 @@ public final class LedgerVerifier {
       problems.addAll(numbering.problems());
       anchor.flatMap(a -> anchorProblem(db, a)).ifPresent(problems::add);
       missingTriggers(db).ifPresent(problems::add);
-      return new Result(file, walk.links(), walk.head(), numbering.receipts(), numbering.events(), numbering.zReports(), problems);
+      return new Result(
+          file,
+          walk.links(),
+          walk.head(),
+          numbering.receipts(),
+          numbering.events(),
+          numbering.zReports(),
+          problems);
     } catch (SQLException e) {
       throw new LedgerException("cannot read " + file + " as a ledger: " + e.getMessage(), e);
     }
@@ -83,7 +130,8 @@ public final class LedgerVerifier {
 
   private static String integrity(Connection db) throws SQLException {
     List<String> lines = new ArrayList<>();
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
       while (r.next() && lines.size() < 3) {
         lines.add(r.getString(1));
       }
@@ -93,9 +141,13 @@ public final class LedgerVerifier {
 
   private static void requireChain(Connection db, Path file) throws SQLException {
     try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('chain', 'payments')")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('chain', 'payments')")) {
       if (r.getInt(1) < 2) {
-        throw new LedgerException(file + " is not a parkgate ledger with a hash chain (start the controller on it once to migrate)");
+        throw new LedgerException(
+            file
+                + " is not a parkgate ledger with a hash chain (start the controller on it once to migrate)");
       }
     }
   }
@@ -105,11 +157,17 @@ public final class LedgerVerifier {
       p.setLong(1, anchor.link());
       try (ResultSet r = p.executeQuery()) {
         if (!r.next()) {
-          return Optional.of("anchor: chain link " + anchor.link() + " is gone: the ledger was cut short after it was printed");
+          return Optional.of(
+              "anchor: chain link "
+                  + anchor.link()
+                  + " is gone: the ledger was cut short after it was printed");
         }
         return r.getString(1).equals(anchor.hash())
             ? Optional.empty()
-            : Optional.of("anchor: chain link " + anchor.link() + " no longer has the hash printed for it: the ledger was rewritten");
+            : Optional.of(
+                "anchor: chain link "
+                    + anchor.link()
+                    + " no longer has the hash printed for it: the ledger was rewritten");
       }
     } catch (SQLException e) {
       return Optional.of("anchor: cannot read chain link " + anchor.link() + ": " + e.getMessage());
@@ -118,7 +176,8 @@ public final class LedgerVerifier {
 
   private static Optional<String> missingTriggers(Connection db) throws SQLException {
     List<String> present = new ArrayList<>();
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
       while (r.next()) {
         present.add(r.getString(1));
       }

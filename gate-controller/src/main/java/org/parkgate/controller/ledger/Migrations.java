@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the numbered SQL migrations under {@code db/migration/} (listed in its
- * {@code index.txt}, since a class path cannot be listed) that the database has not seen, each
- * in its own transaction, and records each in {@code schema_migrations}.
+ * Applies the numbered SQL migrations under {@code db/migration/} (listed in its {@code index.txt},
+ * since a class path cannot be listed) that the database has not seen, each in its own transaction,
+ * and records each in {@code schema_migrations}.
  */
 final class Migrations {
   private static final Logger log = LoggerFactory.getLogger(Migrations.class);
@@ -29,7 +29,8 @@ final class Migrations {
     void run(Connection db) throws SQLException;
   }
 
-  private static final java.util.Map<Integer, JavaStep> JAVA_STEPS = java.util.Map.of(2, HashChain::chainExistingRows);
+  private static final java.util.Map<Integer, JavaStep> JAVA_STEPS =
+      java.util.Map.of(2, HashChain::chainExistingRows);
 
   private Migrations() {}
 
@@ -41,7 +42,8 @@ final class Migrations {
     }
     int current = currentVersion(db);
     int applied = 0;
-    for (String file : resource("index.txt").lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
+    for (String file :
+        resource("index.txt").lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
       Matcher m = NAME.matcher(file);
       if (!m.matches()) {
         throw new IllegalStateException("migration file name not V<n>__<name>.sql: " + file);
@@ -59,7 +61,8 @@ final class Migrations {
         if (step != null) {
           step.run(db);
         }
-        try (PreparedStatement p = db.prepareStatement("INSERT INTO schema_migrations VALUES (?, ?, ?)")) {
+        try (PreparedStatement p =
+            db.prepareStatement("INSERT INTO schema_migrations VALUES (?, ?, ?)")) {
           p.setInt(1, version);
           p.setString(2, m.group(2));
           p.setString(3, Instant.now().toString());
@@ -85,7 +88,10 @@ final class Migrations {
     }
   }
 
-  /** Splits a script on semicolons that end a line, keeping trigger bodies ({@code ...; END;}) whole. */
+  /**
+   * Splits a script on semicolons that end a line, keeping trigger bodies ({@code ...; END;})
+   * whole.
+   */
   static List<String> statements(String script) {
     List<String> out = new java.util.ArrayList<>();
     StringBuilder current = new StringBuilder();
@@ -97,7 +103,8 @@ final class Migrations {
       current.append(code).append('\n');
       String sofar = current.toString().trim();
       boolean inTrigger = sofar.toUpperCase(java.util.Locale.ROOT).startsWith("CREATE TRIGGER");
-      if (code.endsWith(";") && (!inTrigger || sofar.toUpperCase(java.util.Locale.ROOT).endsWith("END;"))) {
+      if (code.endsWith(";")
+          && (!inTrigger || sofar.toUpperCase(java.util.Locale.ROOT).endsWith("END;"))) {
         out.add(sofar);
         current.setLength(0);
       }

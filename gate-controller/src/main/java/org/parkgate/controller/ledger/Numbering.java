@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The numbering finance relies on, checked row by row: receipts 1, 2, 3... in the order they
- * were written, each receipt number its site prefix and sequence; events 1, 2, 3...; Z-reports
- * 1, 2, 3... on consecutive days; each reversal the exact negative of the payment it names.
+ * The numbering finance relies on, checked row by row: receipts 1, 2, 3... in the order they were
+ * written, each receipt number its site prefix and sequence; events 1, 2, 3...; Z-reports 1, 2,
+ * 3... on consecutive days; each reversal the exact negative of the payment it names.
  */
 record Numbering(long receipts, long events, long zReports, List<String> problems) {
 
@@ -29,7 +29,9 @@ record Numbering(long receipts, long events, long zReports, List<String> problem
     long n = 0;
     String prefix = null;
     try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("SELECT payment_id, receipt_seq, receipt_no FROM payments ORDER BY payment_id")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT payment_id, receipt_seq, receipt_no FROM payments ORDER BY payment_id")) {
       while (r.next()) {
         n++;
         long seq = r.getLong(2);
@@ -38,12 +40,24 @@ record Numbering(long receipts, long events, long zReports, List<String> problem
           prefix = no.substring(0, no.lastIndexOf('-') + 1);
         }
         if (seq != n) {
-          problems.add("receipts: payment row " + r.getLong(1) + " has receipt sequence " + seq + " where " + n
-              + " was due: receipts are missing, duplicated or out of order");
+          problems.add(
+              "receipts: payment row "
+                  + r.getLong(1)
+                  + " has receipt sequence "
+                  + seq
+                  + " where "
+                  + n
+                  + " was due: receipts are missing, duplicated or out of order");
           return n;
         }
         if (!String.format("%s%06d", prefix, seq).equals(no)) {
-          problems.add("receipts: payment row " + r.getLong(1) + " has receipt number " + no + " for sequence " + seq);
+          problems.add(
+              "receipts: payment row "
+                  + r.getLong(1)
+                  + " has receipt number "
+                  + no
+                  + " for sequence "
+                  + seq);
           return n;
         }
       }
@@ -51,9 +65,11 @@ record Numbering(long receipts, long events, long zReports, List<String> problem
     return n;
   }
 
-  private static long consecutive(Connection db, String sql, String what, List<String> problems) throws SQLException {
+  private static long consecutive(Connection db, String sql, String what, List<String> problems)
+      throws SQLException {
     long n = 0;
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       while (r.next()) {
         n++;
         if (r.getLong(1) != n) {
@@ -68,22 +84,32 @@ record Numbering(long receipts, long events, long zReports, List<String> problem
   private static long zReports(Connection db, List<String> problems) throws SQLException {
     long n = 0;
     LocalDate previous = null;
-    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT z_no, business_day FROM zreports ORDER BY z_no")) {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT z_no, business_day FROM zreports ORDER BY z_no")) {
       while (r.next()) {
         n++;
         LocalDate day;
         try {
           day = LocalDate.parse(r.getString(2));
         } catch (DateTimeParseException | NullPointerException e) {
-          problems.add("Z-report " + r.getLong(1) + " has no valid business day: '" + r.getString(2) + "'");
+          problems.add(
+              "Z-report " + r.getLong(1) + " has no valid business day: '" + r.getString(2) + "'");
           return n;
         }
         if (r.getLong(1) != n) {
-          problems.add("Z-report " + r.getLong(1) + " where " + n + " was due: Z-reports are missing");
+          problems.add(
+              "Z-report " + r.getLong(1) + " where " + n + " was due: Z-reports are missing");
           return n;
         }
         if (previous != null && !day.equals(previous.plusDays(1))) {
-          problems.add("Z-report " + n + " closes " + day + " but the one before closed " + previous + ": days are missing");
+          problems.add(
+              "Z-report "
+                  + n
+                  + " closes "
+                  + day
+                  + " but the one before closed "
+                  + previous
+                  + ": days are missing");
           return n;
         }
         previous = day;
@@ -94,8 +120,10 @@ record Numbering(long receipts, long events, long zReports, List<String> problem
 
   private static void reversals(Connection db, List<String> problems) throws SQLException {
     try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("SELECT v.reversal_id, v.payment_id, v.amount_minor, p.amount_minor, v.currency, p.currency"
-            + " FROM reversals v LEFT JOIN payments p ON p.payment_id = v.payment_id ORDER BY v.reversal_id")) {
+        ResultSet r =
+            s.executeQuery(
+                "SELECT v.reversal_id, v.payment_id, v.amount_minor, p.amount_minor, v.currency, p.currency"
+                    + " FROM reversals v LEFT JOIN payments p ON p.payment_id = v.payment_id ORDER BY v.reversal_id")) {
       long n = 0;
       while (r.next()) {
         n++;
@@ -105,7 +133,8 @@ record Numbering(long receipts, long events, long zReports, List<String> problem
           return;
         }
         if (r.getObject(4) == null) {
-          problems.add("reversal " + id + " names payment row " + r.getLong(2) + ", which does not exist");
+          problems.add(
+              "reversal " + id + " names payment row " + r.getLong(2) + ", which does not exist");
           return;
         }
         if (r.getLong(3) != -r.getLong(4) || !r.getString(5).equals(r.getString(6))) {

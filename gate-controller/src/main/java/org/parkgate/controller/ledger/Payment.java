@@ -5,4 +5,11 @@ import org.parkgate.money.Money;
 
 /** A payment as recorded: durable once this exists. */
 public record Payment(
-    long paymentId, String receiptNo, long stayId, String lane, Money amount, String cashier, String requestId, Instant paidAt) {}
+    long paymentId,
+    String receiptNo,
+    long stayId,
+    String lane,
+    Money amount,
+    String cashier,
+    String requestId,
+    Instant paidAt) {}

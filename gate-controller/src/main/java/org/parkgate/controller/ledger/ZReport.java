@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import org.parkgate.money.Money;
 
 /**
- * A daily closure: one business day's takings, numbered consecutively (an empty day gets its
- * number too), with the chain head at closing so a printed copy pins the ledger as it was.
+ * A daily closure: one business day's takings, numbered consecutively (an empty day gets its number
+ * too), with the chain head at closing so a printed copy pins the ledger as it was.
  */
 public record ZReport(
     long zNo,
@@ -27,7 +27,8 @@ public record ZReport(
   /** The report as printed for finance. */
   public String render() {
     String receipts = payments == 0 ? "none" : firstReceipt + " .. " + lastReceipt;
-    return String.join("\n",
+    return String.join(
+        "\n",
         "Z-report no. " + zNo + "  business day " + businessDay + " (" + zone + ")",
         String.format("  payments   %6d   %14s   receipts %s", payments, gross, receipts),
         String.format("  reversals  %6d   %14s", reversals, reversed),

@@ -40,29 +40,32 @@ import org.parkgate.wire.LinkCounters;
 import org.parkgate.wire.ParsingDecoder;
 
 /**
- * Card read to barrier-open command at exits that owe nothing, for docs/benchmarks.md
- * ("Hardware"): a real {@link GateController} with 50 exit lanes (15-minute grace tariff, every
- * card's stay already in the ledger) polls 50 barrier I/O modules and reads 50 card readers, each
- * an in-process TCP server as a serial device server would be. Each module plays a barrier and a
- * car: on the open coil it opens, the car crosses the loops, on the close coil it closes, and
- * after a gap the next car arrives. Once the controller has seen the car (a poll answered with the
- * arming loop on, and the next poll asked, so the lane has taken it in), the card line is written
- * to the reader's socket; the latency ends when the FC 05 open-coil write reaches the module.
+ * Card read to barrier-open command at exits that owe nothing, for docs/benchmarks.md ("Hardware"):
+ * a real {@link GateController} with 50 exit lanes (15-minute grace tariff, every card's stay
+ * already in the ledger) polls 50 barrier I/O modules and reads 50 card readers, each an in-process
+ * TCP server as a serial device server would be. Each module plays a barrier and a car: on the open
+ * coil it opens, the car crosses the loops, on the close coil it closes, and after a gap the next
+ * car arrives. Once the controller has seen the car (a poll answered with the arming loop on, and
+ * the next poll asked, so the lane has taken it in), the card line is written to the reader's
+ * socket; the latency ends when the FC 05 open-coil write reaches the module.
  *
- * <p>usage: CardToOpenBench [cyclesPerLane] [gapMs] [lanes]: gap 0 is every lane cycling as
- * fast as its barrier moves (the controller's throughput); run from the repository root.
+ * <p>usage: CardToOpenBench [cyclesPerLane] [gapMs] [lanes]: gap 0 is every lane cycling as fast as
+ * its barrier moves (the controller's throughput); run from the repository root.
  */
 public final class CardToOpenBench {
   static final int OPEN_COIL = 0;
   static final int CLOSE_COIL = 1;
+
   /** Barrier arm travel and the time a car is on the safety loop, as the simulator's defaults. */
   static final long TRAVEL_MS = 300;
+
   /**
-   * {@code -Dbench.dwellMs=20} (shorter than a poll interval) shows what a car the controller
-   * never sees on the safety loop does to a lane: it waits, barrier open, and the bench reports
-   * the stall with each lane's state.
+   * {@code -Dbench.dwellMs=20} (shorter than a poll interval) shows what a car the controller never
+   * sees on the safety loop does to a lane: it waits, barrier open, and the bench reports the stall
+   * with each lane's state.
    */
   static final long DWELL_MS = Long.getLong("bench.dwellMs", 300);
+
   /** A read with no open coil this long after it is taken as lost; the driver tries again. */
   static final long PRESENT_AGAIN_NANOS = TimeUnit.SECONDS.toNanos(3);
 
@@ -78,29 +81,41 @@ public final class CardToOpenBench {
 
   static void run(int laneCount, int cycles, long gapMs) throws Exception {
     SerialSettings line = SerialSettings.DEFAULT;
-    int cardBytes = 12;  // ten characters, CR, LF
-    int coilBytes = RtuCodec.encode(new RtuRequest(1, new ModbusRequest.WriteSingleCoil(OPEN_COIL, true))).length;
-    System.out.printf("wire time at 9600 8N1: card line %d B %.2f ms; FC 05 open-coil write %d B %.2f ms + 3.5-char gap %.2f ms;"
-        + " an FC 02 poll already on the bus when the card is read: up to %.2f ms more%n",
-        cardBytes, line.wireNanos(cardBytes) / 1e6, coilBytes, line.wireNanos(coilBytes) / 1e6, line.interFrameGapNanos() / 1e6,
+    int cardBytes = 12; // ten characters, CR, LF
+    int coilBytes =
+        RtuCodec.encode(new RtuRequest(1, new ModbusRequest.WriteSingleCoil(OPEN_COIL, true)))
+            .length;
+    System.out.printf(
+        "wire time at 9600 8N1: card line %d B %.2f ms; FC 05 open-coil write %d B %.2f ms + 3.5-char gap %.2f ms;"
+            + " an FC 02 poll already on the bus when the card is read: up to %.2f ms more%n",
+        cardBytes,
+        line.wireNanos(cardBytes) / 1e6,
+        coilBytes,
+        line.wireNanos(coilBytes) / 1e6,
+        line.interFrameGapNanos() / 1e6,
         (line.wireNanos(8 + 6) + 2 * line.interFrameGapNanos()) / 1e6);
 
     Path dir = Files.createTempDirectory("cardopen");
-    MultiThreadIoEventLoopGroup devices = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    MultiThreadIoEventLoopGroup devices =
+        new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     CountDownLatch done = new CountDownLatch(laneCount);
     List<Exit> exits = new ArrayList<>();
     StringBuilder lanesYaml = new StringBuilder();
     Random random = new Random(42);
     for (int i = 0; i < laneCount; i++) {
-      Exit exit = new Exit(i, cycles, gapMs, (EventLoop) devices.next(), new Random(random.nextLong()), done);
+      Exit exit =
+          new Exit(
+              i, cycles, gapMs, (EventLoop) devices.next(), new Random(random.nextLong()), done);
       int module = serve(devices, ch -> exit.module(ch));
       int reader = serve(devices, ch -> exit.reader(ch));
-      int display = serve(devices, ch -> { });
+      int display = serve(devices, ch -> {});
       exits.add(exit);
-      lanesYaml.append("""
+      lanesYaml.append(
+          """
             - {id: exit-%d, kind: exit, barrier: {address: "tcp://127.0.0.1:%d", unit: 1},
                cardReader: {address: "tcp://127.0.0.1:%d"}, display: {address: "tcp://127.0.0.1:%d"}}
-          """.formatted(i, module, reader, display));
+          """
+              .formatted(i, module, reader, display));
     }
 
     // Every card that will be read is inside already, entered just now: in the grace period.
@@ -115,7 +130,8 @@ public final class CardToOpenBench {
         }
       }
     }
-    System.out.printf("%d stays entered in %.1f s%n", laneCount * cycles, (System.nanoTime() - t) / 1e9);
+    System.out.printf(
+        "%d stays entered in %.1f s%n", laneCount * cycles, (System.nanoTime() - t) / 1e9);
 
     ledgerCommit(dir.resolve("commit-probe.db"));
 
@@ -125,14 +141,18 @@ public final class CardToOpenBench {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
       consolePort = s.getLocalPort();
     }
-    Files.writeString(site, """
+    Files.writeString(
+        site,
+        """
         site: {id: bench, name: Card-to-open bench, zone: Asia/Shanghai, currency: CNY, tariff: "%s"}
         lanes:
         %s
         controller: {consolePort: %d, dataDir: "%s", pollInterval: 50ms}
-        """.formatted(tariff, lanesYaml, consolePort, data));
+        """
+            .formatted(tariff, lanesYaml, consolePort, data));
 
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     GateController controller = GateController.start(site, data, Clock.systemUTC());
     long cpu0 = os.getProcessCpuTime();
     long wall0 = System.nanoTime();
@@ -147,7 +167,11 @@ public final class CardToOpenBench {
         System.out.println("no car served for 30 s; lanes not finished:");
         for (Exit e : exits) {
           if (e.car < cycles) {
-            System.out.println("  " + e + ", controller: " + controller.service().lanes().get("exit-" + e.index).lane());
+            System.out.println(
+                "  "
+                    + e
+                    + ", controller: "
+                    + controller.service().lanes().get("exit-" + e.index).lane());
           }
         }
         break;
@@ -169,29 +193,43 @@ public final class CardToOpenBench {
     Arrays.sort(ns);
     int opened = exits.stream().mapToInt(e -> e.car).sum();
     // Throughput over the window in which cars were served, not the controller's start.
-    long first = exits.stream().mapToLong(e -> e.firstCardNanos).filter(n -> n != 0).min().orElse(wall0);
+    long first =
+        exits.stream().mapToLong(e -> e.firstCardNanos).filter(n -> n != 0).min().orElse(wall0);
     long last = exits.stream().mapToLong(e -> e.lastOpenNanos).max().orElse(wall0 + wall);
     double window = (last - first) / 1e9;
-    System.out.printf("%d exit lanes over TCP, gap %d ms between cars, %d opens in %.1f s (%.1f opens/s);"
-        + " card line written -> open coil at the module, %d samples: p50 %.2f ms, p99 %.2f ms, max %.2f ms;"
-        + " process CPU %.0f%% of one core (controller and fake devices); closes over an occupied loop %d%n",
-        laneCount, gapMs, opened, window, opened / window, ns.length, pct(ns, 50), pct(ns, 99),
-        ns.length == 0 ? 0 : ns[ns.length - 1] / 1e6, cpu * 100, violations);
+    System.out.printf(
+        "%d exit lanes over TCP, gap %d ms between cars, %d opens in %.1f s (%.1f opens/s);"
+            + " card line written -> open coil at the module, %d samples: p50 %.2f ms, p99 %.2f ms, max %.2f ms;"
+            + " process CPU %.0f%% of one core (controller and fake devices); closes over an occupied loop %d%n",
+        laneCount,
+        gapMs,
+        opened,
+        window,
+        opened / window,
+        ns.length,
+        pct(ns, 50),
+        pct(ns, 99),
+        ns.length == 0 ? 0 : ns[ns.length - 1] / 1e6,
+        cpu * 100,
+        violations);
     System.out.printf("card reads refused and presented again: %d%n", again);
-    controller.linkStatus().stream().filter(s -> s.badFrames() > 0).forEach(s -> System.out.println("bad frames: " + s));
+    controller.linkStatus().stream()
+        .filter(s -> s.badFrames() > 0)
+        .forEach(s -> System.out.println("bad frames: " + s));
     controller.close();
     // Every lane status change is a durable ledger commit on the one ledger thread that also
     // answers the exit quotes; how many there were says how busy that thread was.
     try (Ledger ledger = Ledger.open(data.resolve("ledger.db"), "bench")) {
-      System.out.printf("ledger: %d console events committed during the run (%.1f per car) besides %d exits%n",
+      System.out.printf(
+          "ledger: %d console events committed during the run (%.1f per car) besides %d exits%n",
           ledger.lastSeq(), ledger.lastSeq() / (double) Math.max(1, opened), opened);
     }
     devices.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
   }
 
   /**
-   * What one durable ledger commit costs on this disk: the exit quote shares the ledger thread
-   * with a commit for every lane status change, so this is the unit its queue is made of.
+   * What one durable ledger commit costs on this disk: the exit quote shares the ledger thread with
+   * a commit for every lane status change, so this is the unit its queue is made of.
    */
   static void ledgerCommit(Path file) {
     int n = 200;
@@ -199,30 +237,50 @@ public final class CardToOpenBench {
     try (Ledger ledger = Ledger.open(file, "probe")) {
       for (int i = 0; i < n; i++) {
         long t = System.nanoTime();
-        ledger.recordEvent("exit-0", seq -> new org.parkgate.api.ConsoleEvent.LaneStatus(seq, Instant.now(), "exit-0", "EXIT",
-            "IDLE", "closed", false, List.of("Please insert your card")));
+        ledger.recordEvent(
+            "exit-0",
+            seq ->
+                new org.parkgate.api.ConsoleEvent.LaneStatus(
+                    seq,
+                    Instant.now(),
+                    "exit-0",
+                    "EXIT",
+                    "IDLE",
+                    "closed",
+                    false,
+                    List.of("Please insert your card")));
         ns[i] = System.nanoTime() - t;
       }
     }
     Arrays.sort(ns);
-    System.out.printf("one ledger event commit (WAL, synchronous=FULL) on this disk, %d commits: p50 %.2f ms, p99 %.2f ms%n",
+    System.out.printf(
+        "one ledger event commit (WAL, synchronous=FULL) on this disk, %d commits: p50 %.2f ms, p99 %.2f ms%n",
         n, pct(ns, 50), pct(ns, 99));
   }
 
   static double pct(long[] sorted, int p) {
-    return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
+    return sorted.length == 0
+        ? 0
+        : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
   }
 
-  private static int serve(MultiThreadIoEventLoopGroup group, Consumer<Channel> init) throws InterruptedException {
-    Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            init.accept(ch);
-          }
-        })
-        .bind("127.0.0.1", 0).sync().channel();
+  private static int serve(MultiThreadIoEventLoopGroup group, Consumer<Channel> init)
+      throws InterruptedException {
+    Channel server =
+        new ServerBootstrap()
+            .group(group)
+            .channel(NioServerSocketChannel.class)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    init.accept(ch);
+                  }
+                })
+            .bind("127.0.0.1", 0)
+            .sync()
+            .channel();
     return ((java.net.InetSocketAddress) server.localAddress()).getPort();
   }
 
@@ -247,11 +305,17 @@ public final class CardToOpenBench {
     boolean closedLimit = true;
     Channel reader;
     int car;
-    /** The arming loop was reported on in an answer; the next poll means the lane has taken it in. */
+
+    /**
+     * The arming loop was reported on in an answer; the next poll means the lane has taken it in.
+     */
     boolean carReported;
+
     long cardWrittenNanos;
+
     /** False once the card had to be presented again: its latency includes the driver's retry. */
     boolean sample = true;
+
     long firstCardNanos;
     long lastOpenNanos;
 
@@ -271,24 +335,31 @@ public final class CardToOpenBench {
     void reader(Channel ch) {
       // Runs on the channel's loop, which may not be this lane's: hand it over.
       loop.execute(() -> reader = ch);
-      ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-          ((ByteBuf) msg).release();  // ISSUE is for entries; an exit reader sends nothing back
-        }
-      });
+      ch.pipeline()
+          .addLast(
+              new ChannelInboundHandlerAdapter() {
+                @Override
+                public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                  ((ByteBuf) msg)
+                      .release(); // ISSUE is for entries; an exit reader sends nothing back
+                }
+              });
     }
 
     void module(Channel ch) {
       ch.pipeline()
-          .addLast(new ParsingDecoder<>(new RtuRequestParser(), new LinkCounters(), "bench module " + index))
-          .addLast(new SimpleChannelInboundHandler<RtuRequest>() {
-            @Override
-            protected void channelRead0(ChannelHandlerContext ctx, RtuRequest request) {
-              long arrived = System.nanoTime();
-              loop.execute(() -> ctx.writeAndFlush(Unpooled.wrappedBuffer(answer(request, arrived))));
-            }
-          });
+          .addLast(
+              new ParsingDecoder<>(
+                  new RtuRequestParser(), new LinkCounters(), "bench module " + index))
+          .addLast(
+              new SimpleChannelInboundHandler<RtuRequest>() {
+                @Override
+                protected void channelRead0(ChannelHandlerContext ctx, RtuRequest request) {
+                  long arrived = System.nanoTime();
+                  loop.execute(
+                      () -> ctx.writeAndFlush(Unpooled.wrappedBuffer(answer(request, arrived))));
+                }
+              });
       // The first car arrives once the controller is connected and polling.
       loop.schedule(this::arrive, 2_000 + random.nextInt(1_000), TimeUnit.MILLISECONDS);
     }
@@ -310,8 +381,10 @@ public final class CardToOpenBench {
           }
         }
         boolean[] inputs = {arming, safety, openLimit, closedLimit, false};
-        response = new ModbusResponse.ReadBits(FunctionCode.READ_DISCRETE_INPUTS,
-            Arrays.copyOfRange(inputs, read.address(), read.address() + read.quantity()));
+        response =
+            new ModbusResponse.ReadBits(
+                FunctionCode.READ_DISCRETE_INPUTS,
+                Arrays.copyOfRange(inputs, read.address(), read.address() + read.quantity()));
         // Only a car waiting at the closed barrier; never one already let through.
         carReported = arming && closedLimit && !safety && car < cycles;
       } else if (r instanceof ModbusRequest.WriteSingleCoil w) {
@@ -382,8 +455,20 @@ public final class CardToOpenBench {
 
     @Override
     public String toString() {
-      return "exit-" + index + " " + car + "/" + cycles + " cars, card out " + (cardWrittenNanos != 0) + ", arming " + arming
-          + ", closed " + closedLimit + ", open " + openLimit;
+      return "exit-"
+          + index
+          + " "
+          + car
+          + "/"
+          + cycles
+          + " cars, card out "
+          + (cardWrittenNanos != 0)
+          + ", arming "
+          + arming
+          + ", closed "
+          + closedLimit
+          + ", open "
+          + openLimit;
     }
   }
 }

@@ -46,7 +46,10 @@ public final class HardwareBench {
   }
 
   static Process ptyPair(Path a, Path b) throws Exception {
-    Process p = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b)
+            .redirectErrorStream(true)
+            .start();
     for (int i = 0; i < 500 && !(Files.exists(a) && Files.exists(b)); i++) {
       Thread.sleep(10);
     }
@@ -55,26 +58,36 @@ public final class HardwareBench {
 
   static void pollCycle() throws Exception {
     SerialSettings s = SerialSettings.DEFAULT;
-    int request = RtuCodec.encode(new RtuRequest(1, new ModbusRequest.ReadDiscreteInputs(0, 5))).length;
-    int response = 6;  // unit, FC, byte count, one byte of 5 inputs, CRC
+    int request =
+        RtuCodec.encode(new RtuRequest(1, new ModbusRequest.ReadDiscreteInputs(0, 5))).length;
+    int response = 6; // unit, FC, byte count, one byte of 5 inputs, CRC
     double perModule = (s.wireNanos(request + response) + 2 * s.interFrameGapNanos()) / 1e6;
-    System.out.printf("wire: request %d B + response %d B = %.2f ms, + 2 x 3.5-char gaps %.2f ms = %.2f ms per module;"
-        + " 4 modules %.1f ms + slave turnaround%n", request, response, s.wireNanos(request + response) / 1e6,
-        2 * s.interFrameGapNanos() / 1e6, perModule, 4 * perModule);
+    System.out.printf(
+        "wire: request %d B + response %d B = %.2f ms, + 2 x 3.5-char gaps %.2f ms = %.2f ms per module;"
+            + " 4 modules %.1f ms + slave turnaround%n",
+        request,
+        response,
+        s.wireNanos(request + response) / 1e6,
+        2 * s.interFrameGapNanos() / 1e6,
+        perModule,
+        4 * perModule);
 
     Path dir = Files.createTempDirectory("pollbench");
     Path ours = dir.resolve("ttyBus");
     Path theirs = dir.resolve("ttyModules");
     Process socat = ptyPair(ours, theirs);
     Path script = Path.of("gate-controller/src/test/resources/peers/pymodbus_io_module.py");
-    Process peer = new ProcessBuilder("/usr/bin/python3", script.toString(), theirs.toString(), "1,2,3,4")
-        .redirectErrorStream(true).start();
+    Process peer =
+        new ProcessBuilder("/usr/bin/python3", script.toString(), theirs.toString(), "1,2,3,4")
+            .redirectErrorStream(true)
+            .start();
     BufferedReader out = new BufferedReader(new InputStreamReader(peer.getInputStream()));
     while (!"ready".equals(out.readLine())) {
       // wait for the slave
     }
     MultiThreadIoEventLoopGroup io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    ModbusBus bus = new ModbusBus(DeviceAddress.parse("serial:" + ours + "?baud=9600"), (EventLoop) io.next());
+    ModbusBus bus =
+        new ModbusBus(DeviceAddress.parse("serial:" + ours + "?baud=9600"), (EventLoop) io.next());
     bus.start();
     while (!bus.connected()) {
       Thread.sleep(10);
@@ -92,9 +105,14 @@ public final class HardwareBench {
       }
     }
     Arrays.sort(ms);
-    System.out.printf("measured over a pty pair (baud not enforced), pymodbus 3.0 slave, %d cycles of 4 modules:"
-        + " p50 %.1f ms, p99 %.1f ms, max %.1f ms; %s%n", cycles, ms[cycles / 2] / 1e6, ms[cycles * 99 / 100] / 1e6,
-        ms[cycles - 1] / 1e6, bus.status());
+    System.out.printf(
+        "measured over a pty pair (baud not enforced), pymodbus 3.0 slave, %d cycles of 4 modules:"
+            + " p50 %.1f ms, p99 %.1f ms, max %.1f ms; %s%n",
+        cycles,
+        ms[cycles / 2] / 1e6,
+        ms[cycles * 99 / 100] / 1e6,
+        ms[cycles - 1] / 1e6,
+        bus.status());
     bus.close();
     peer.destroy();
     socat.destroy();
@@ -110,24 +128,34 @@ public final class HardwareBench {
       Path ours = dir.resolve("tty" + i);
       socats.add(ptyPair(ours, dir.resolve("dev" + i)));
       LinkCounters counters = new LinkCounters();
-      DeviceLink link = new DeviceLink("idle " + i, DeviceAddress.parse("serial:" + ours), (EventLoop) io.next(), counters,
-          new io.netty.channel.ChannelInitializer<>() {
-            @Override
-            protected void initChannel(io.netty.channel.Channel ch) {
-              ch.pipeline().addLast(new ParsingDecoder<>(new CardLineParser(), counters, "idle"));
-            }
-          }, ch -> { }, why -> { });
+      DeviceLink link =
+          new DeviceLink(
+              "idle " + i,
+              DeviceAddress.parse("serial:" + ours),
+              (EventLoop) io.next(),
+              counters,
+              new io.netty.channel.ChannelInitializer<>() {
+                @Override
+                protected void initChannel(io.netty.channel.Channel ch) {
+                  ch.pipeline()
+                      .addLast(new ParsingDecoder<>(new CardLineParser(), counters, "idle"));
+                }
+              },
+              ch -> {},
+              why -> {});
       link.start();
       links.add(link);
     }
     Thread.sleep(3_000);
     long open = links.stream().filter(l -> l.channel() != null).count();
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpu0 = os.getProcessCpuTime();
     long wall0 = System.nanoTime();
     Thread.sleep(seconds * 1000L);
     double cpu = (os.getProcessCpuTime() - cpu0) / (double) (System.nanoTime() - wall0);
-    System.out.printf("%d of %d serial links open and idle for %d s: process CPU %.2f%% of one core (whole JVM)%n",
+    System.out.printf(
+        "%d of %d serial links open and idle for %d s: process CPU %.2f%% of one core (whole JVM)%n",
         open, count, seconds, cpu * 100);
     links.forEach(DeviceLink::close);
     socats.forEach(Process::destroy);

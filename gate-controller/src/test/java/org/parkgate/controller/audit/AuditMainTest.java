@@ -20,7 +20,9 @@ import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Stay;
 import org.parkgate.money.Money;
 
-/** What an operator sees from ./parking verify, backup and zreport: exit status and one line why. */
+/**
+ * What an operator sees from ./parking verify, backup and zreport: exit status and one line why.
+ */
 class AuditMainTest {
   static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
   static final Clock NOW = Clock.fixed(Instant.parse("2027-01-11T17:00:00Z"), ZoneOffset.UTC);
@@ -49,7 +51,13 @@ class AuditMainTest {
     Path file = dir.resolve("ledger.db");
     try (Ledger ledger = Ledger.open(file, "demo")) {
       Stay s = ledger.recordEntry("entry-1", "A", Instant.parse("2027-01-10T01:00:00Z"));
-      ledger.recordPayment("p1", s.stayId(), "exit-1", Money.of(300, "CNY"), "cashier1", Instant.parse("2027-01-10T02:00:00Z"));
+      ledger.recordPayment(
+          "p1",
+          s.stayId(),
+          "exit-1",
+          Money.of(300, "CNY"),
+          "cashier1",
+          Instant.parse("2027-01-10T02:00:00Z"));
     }
     return file;
   }
@@ -58,7 +66,8 @@ class AuditMainTest {
   void verifyExitsZeroOnAGoodLedgerAndOneWithOneLineOtherwise() throws Exception {
     Path file = ledger();
     assertEquals(0, AuditMain.run(List.of("verify", file.toString()), NOW));
-    assertTrue(out.toString().startsWith("ledger " + file + " verified: integrity ok;"), out.toString());
+    assertTrue(
+        out.toString().startsWith("ledger " + file + " verified: integrity ok;"), out.toString());
 
     err.reset();
     assertEquals(1, AuditMain.run(List.of("verify", dir.resolve("missing.db").toString()), NOW));
@@ -77,29 +86,45 @@ class AuditMainTest {
     assertEquals(2, AuditMain.run(List.of("backup"), NOW));
     assertEquals(2, AuditMain.run(List.of("shred"), NOW));
     assertEquals(2, AuditMain.run(List.of(), NOW));
-    assertTrue(err.toString().lines().allMatch(l -> l.startsWith("audit: ") && l.contains("usage: ")), err.toString());
+    assertTrue(
+        err.toString().lines().allMatch(l -> l.startsWith("audit: ") && l.contains("usage: ")),
+        err.toString());
   }
 
   @Test
   void backupWritesAVerifiedCopy() {
     Path file = ledger();
     Path copy = dir.resolve("copy.db");
-    assertEquals(0, AuditMain.run(List.of("backup", copy.toString(), "--db", file.toString()), NOW));
+    assertEquals(
+        0, AuditMain.run(List.of("backup", copy.toString(), "--db", file.toString()), NOW));
     assertTrue(out.toString().contains("and verified"), out.toString());
-    assertEquals(1, AuditMain.run(List.of("backup", copy.toString(), "--db", file.toString()), NOW), "never overwrites");
+    assertEquals(
+        1,
+        AuditMain.run(List.of("backup", copy.toString(), "--db", file.toString()), NOW),
+        "never overwrites");
   }
 
   @Test
   void zreportClosesEveryFinishedDayOfTheSite() {
     ledger();
-    List<String> args = List.of("zreport", "--site", ROOT.resolve("config/sites/demo.yaml").toString(), "--data", dir.toString());
+    List<String> args =
+        List.of(
+            "zreport",
+            "--site",
+            ROOT.resolve("config/sites/demo.yaml").toString(),
+            "--data",
+            dir.toString());
     assertEquals(0, AuditMain.run(args, NOW));
     String printed = out.toString();
     assertTrue(printed.contains("Z-report no. 1  business day 2027-01-10"), printed);
-    assertTrue(printed.contains("Z-report no. 2  business day 2027-01-11"), "the demo site's zone decides the day: " + printed);
+    assertTrue(
+        printed.contains("Z-report no. 2  business day 2027-01-11"),
+        "the demo site's zone decides the day: " + printed);
     assertTrue(printed.contains("receipts demo-000001 .. demo-000001"), printed);
     out.reset();
     assertEquals(0, AuditMain.run(args, NOW));
-    assertTrue(out.toString().contains("every finished day is closed; the last Z-report is no. 2"), out.toString());
+    assertTrue(
+        out.toString().contains("every finished day is closed; the last Z-report is no. 2"),
+        out.toString());
   }
 }

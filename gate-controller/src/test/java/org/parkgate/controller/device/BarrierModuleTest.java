@@ -35,29 +35,56 @@ class BarrierModuleTest {
   void start() throws Exception {
     io = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     slaves = new FakeModbusSlaves(1, 2);
-    slaves.unit(1).inputs[3] = true;  // both barriers down
+    slaves.unit(1).inputs[3] = true; // both barriers down
     slaves.unit(2).inputs[3] = true;
     buses = new ModbusBuses();
     north = module("north", 1);
     south = module("south", 2);
-    await("both modules answering", 2_000, () -> services.online("north", "barrier") && services.online("south", "barrier"));
+    await(
+        "both modules answering",
+        2_000,
+        () -> services.online("north", "barrier") && services.online("south", "barrier"));
   }
 
   private BarrierModule module(String lane, int unit) {
     DeviceAddress none = new DeviceAddress.Local("unused-" + lane);
-    LaneConfig config = new LaneConfig(lane, LaneKind.ENTRY, lane, slaves.address, unit, BarrierIoMap.DEFAULT, none,
-        CardProtocol.ASCII, none);
+    LaneConfig config =
+        new LaneConfig(
+            lane,
+            LaneKind.ENTRY,
+            lane,
+            slaves.address,
+            unit,
+            BarrierIoMap.DEFAULT,
+            none,
+            CardProtocol.ASCII,
+            none);
     EventLoop loop = (EventLoop) io.next();
     LaneRunner runner = new LaneRunner(config, loop, services);
-    runner.attach(new LaneDevices() {
-      @Override public void issueCard() { }
-      @Override public void openBarrier() { }
-      @Override public void closeBarrier() { }
-      @Override public void show(List<String> rows) { }
-      @Override public void close() { }
-    });
-    BarrierModule m = new BarrierModule(config, runner, buses.bus(slaves.address, loop), Duration.ofMillis(50),
-        new DeviceHealth(lane, "barrier", services));
+    runner.attach(
+        new LaneDevices() {
+          @Override
+          public void issueCard() {}
+
+          @Override
+          public void openBarrier() {}
+
+          @Override
+          public void closeBarrier() {}
+
+          @Override
+          public void show(List<String> rows) {}
+
+          @Override
+          public void close() {}
+        });
+    BarrierModule m =
+        new BarrierModule(
+            config,
+            runner,
+            buses.bus(slaves.address, loop),
+            Duration.ofMillis(50),
+            new DeviceHealth(lane, "barrier", services));
     m.start();
     return m;
   }
@@ -73,15 +100,16 @@ class BarrierModuleTest {
 
   @Test
   void aVehicleOnTheArmingLoopReachesTheLaneWithinAPollCycleOrTwo() throws Exception {
-    slaves.unit(2).inputs[3] = true;  // closed limit
-    slaves.unit(2).inputs[0] = true;  // arming loop
+    slaves.unit(2).inputs[3] = true; // closed limit
+    slaves.unit(2).inputs[0] = true; // arming loop
     long ms = await("south sees the vehicle", 1_000, () -> services.vehiclePresent("south"));
     assertTrue(ms < 200, "took " + ms + " ms with a 50 ms poll");
     assertFalse(services.vehiclePresent("north"), "unit 1's inputs are not unit 2's");
   }
 
   @Test
-  void aModuleThatFallsSilentIsOfflineWithinThreeSecondsWhileTheOtherLaneIsStillServed() throws Exception {
+  void aModuleThatFallsSilentIsOfflineWithinThreeSecondsWhileTheOtherLaneIsStillServed()
+      throws Exception {
     slaves.unit(2).silent = true;
     long silentAt = System.nanoTime();
     slaves.unit(1).inputs[3] = true;
@@ -94,7 +122,9 @@ class BarrierModuleTest {
     assertTrue(services.online("north", "barrier"), "north is not touched by south's silence");
 
     slaves.unit(1).inputs[0] = false;
-    long again = await("north polled while south is offline", 1_000, () -> !services.vehiclePresent("north"));
+    long again =
+        await(
+            "north polled while south is offline", 1_000, () -> !services.vehiclePresent("north"));
     assertTrue(again < 400, "north waited " + again + " ms while south is offline");
 
     slaves.unit(2).silent = false;
@@ -111,7 +141,10 @@ class BarrierModuleTest {
     assertFalse(services.vehiclePresent("north"), "a vehicle taken from a frame with a bad CRC");
     assertTrue(buses.status().get(0).badFrames() >= 5, buses.status().toString());
     slaves.unit(1).badCrc = false;
-    await("north sees the vehicle once frames are good", 1_000, () -> services.vehiclePresent("north"));
+    await(
+        "north sees the vehicle once frames are good",
+        1_000,
+        () -> services.vehiclePresent("north"));
   }
 
   @Test
@@ -125,9 +158,16 @@ class BarrierModuleTest {
   @Test
   void aDroppedLinkIsReportedAtOnceAndTheBusReconnectsByItself() throws Exception {
     slaves.disconnect();
-    long ms = await("both offline", 1_000, () -> services.offline("north", "barrier") && services.offline("south", "barrier"));
+    long ms =
+        await(
+            "both offline",
+            1_000,
+            () -> services.offline("north", "barrier") && services.offline("south", "barrier"));
     assertTrue(ms < 300, "reported after " + ms + " ms");
-    await("both back online", 3_000, () -> services.online("north", "barrier") && services.online("south", "barrier"));
+    await(
+        "both back online",
+        3_000,
+        () -> services.online("north", "barrier") && services.online("south", "barrier"));
     assertTrue(slaves.connected());
   }
 }

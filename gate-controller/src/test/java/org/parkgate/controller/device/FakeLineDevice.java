@@ -19,29 +19,38 @@ import org.parkgate.site.DeviceAddress;
 final class FakeLineDevice implements AutoCloseable {
   private static final AtomicInteger NAMES = new AtomicInteger();
 
-  final DeviceAddress.Local address = new DeviceAddress.Local("fake-device-" + NAMES.incrementAndGet());
+  final DeviceAddress.Local address =
+      new DeviceAddress.Local("fake-device-" + NAMES.incrementAndGet());
   private final StringBuffer received = new StringBuffer();
   private final DefaultEventLoopGroup group = new DefaultEventLoopGroup(1);
   private final Channel server;
   private volatile Channel client;
 
   FakeLineDevice() throws InterruptedException {
-    server = new ServerBootstrap().group(group).channel(LocalServerChannel.class)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            client = ch;
-            ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-              @Override
-              public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                ByteBuf b = (ByteBuf) msg;
-                received.append(b.toString(StandardCharsets.ISO_8859_1));
-                b.release();
-              }
-            });
-          }
-        })
-        .bind(new LocalAddress(address.name())).sync().channel();
+    server =
+        new ServerBootstrap()
+            .group(group)
+            .channel(LocalServerChannel.class)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
+                  @Override
+                  protected void initChannel(Channel ch) {
+                    client = ch;
+                    ch.pipeline()
+                        .addLast(
+                            new ChannelInboundHandlerAdapter() {
+                              @Override
+                              public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                                ByteBuf b = (ByteBuf) msg;
+                                received.append(b.toString(StandardCharsets.ISO_8859_1));
+                                b.release();
+                              }
+                            });
+                  }
+                })
+            .bind(new LocalAddress(address.name()))
+            .sync()
+            .channel();
   }
 
   boolean connected() {

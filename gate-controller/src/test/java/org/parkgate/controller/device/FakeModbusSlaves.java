@@ -28,9 +28,9 @@ import org.parkgate.wire.LinkCounters;
 import org.parkgate.wire.ParsingDecoder;
 
 /**
- * Modbus RTU slaves on one in-process bus (a Netty local server), with faults a real bus shows:
- * a unit that stops answering, answers late, answers with a bad CRC, or byte by byte; garbage on
- * the line; a dropped connection. 32 coils, inputs and registers per unit, from address 0.
+ * Modbus RTU slaves on one in-process bus (a Netty local server), with faults a real bus shows: a
+ * unit that stops answering, answers late, answers with a bad CRC, or byte by byte; garbage on the
+ * line; a dropped connection. 32 coils, inputs and registers per unit, from address 0.
  */
 final class FakeModbusSlaves implements AutoCloseable {
   private static final AtomicInteger NAMES = new AtomicInteger();
@@ -42,6 +42,7 @@ final class FakeModbusSlaves implements AutoCloseable {
     volatile boolean silent;
     volatile boolean badCrc;
     volatile int delayMs;
+
     /** Coil writes as "coil ADDRESS on|off", in order. */
     final List<String> writes = new CopyOnWriteArrayList<>();
   }
@@ -49,7 +50,8 @@ final class FakeModbusSlaves implements AutoCloseable {
   /** What the bus saw: requests with when they arrived and when their answer left. */
   record Exchange(int unit, ModbusRequest request, long receivedNanos, long answeredNanos) {}
 
-  final DeviceAddress.Local address = new DeviceAddress.Local("fake-bus-" + NAMES.incrementAndGet());
+  final DeviceAddress.Local address =
+      new DeviceAddress.Local("fake-bus-" + NAMES.incrementAndGet());
   final Map<Integer, Unit> units = new ConcurrentHashMap<>();
   final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final DefaultEventLoopGroup group = new DefaultEventLoopGroup(1);
@@ -60,22 +62,32 @@ final class FakeModbusSlaves implements AutoCloseable {
     for (int id : unitIds) {
       units.put(id, new Unit());
     }
-    server = new ServerBootstrap().group(group).channel(LocalServerChannel.class)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            client = ch;
-            ch.pipeline()
-                .addLast(new ParsingDecoder<>(new RtuRequestParser(), new LinkCounters(), "fake bus"))
-                .addLast(new SimpleChannelInboundHandler<RtuRequest>() {
+    server =
+        new ServerBootstrap()
+            .group(group)
+            .channel(LocalServerChannel.class)
+            .childHandler(
+                new ChannelInitializer<Channel>() {
                   @Override
-                  protected void channelRead0(ChannelHandlerContext ctx, RtuRequest request) {
-                    answer(ctx.channel(), request, System.nanoTime());
+                  protected void initChannel(Channel ch) {
+                    client = ch;
+                    ch.pipeline()
+                        .addLast(
+                            new ParsingDecoder<>(
+                                new RtuRequestParser(), new LinkCounters(), "fake bus"))
+                        .addLast(
+                            new SimpleChannelInboundHandler<RtuRequest>() {
+                              @Override
+                              protected void channelRead0(
+                                  ChannelHandlerContext ctx, RtuRequest request) {
+                                answer(ctx.channel(), request, System.nanoTime());
+                              }
+                            });
                   }
-                });
-          }
-        })
-        .bind(new LocalAddress(address.name())).sync().channel();
+                })
+            .bind(new LocalAddress(address.name()))
+            .sync()
+            .channel();
   }
 
   Unit unit(int id) {
@@ -103,14 +115,17 @@ final class FakeModbusSlaves implements AutoCloseable {
       exchanges.add(new Exchange(request.unit(), request.request(), received, 0));
       return;
     }
-    Runnable reply = () -> {
-      byte[] frame = RtuCodec.encode(new RtuResponse(request.unit(), respond(u, request.request())));
-      if (u.badCrc) {
-        frame[frame.length - 1] ^= 0x55;
-      }
-      exchanges.add(new Exchange(request.unit(), request.request(), received, System.nanoTime()));
-      ch.writeAndFlush(Unpooled.wrappedBuffer(frame));
-    };
+    Runnable reply =
+        () -> {
+          byte[] frame =
+              RtuCodec.encode(new RtuResponse(request.unit(), respond(u, request.request())));
+          if (u.badCrc) {
+            frame[frame.length - 1] ^= 0x55;
+          }
+          exchanges.add(
+              new Exchange(request.unit(), request.request(), received, System.nanoTime()));
+          ch.writeAndFlush(Unpooled.wrappedBuffer(frame));
+        };
     if (u.delayMs > 0) {
       ch.eventLoop().schedule(reply, u.delayMs, TimeUnit.MILLISECONDS);
     } else {
@@ -122,11 +137,19 @@ final class FakeModbusSlaves implements AutoCloseable {
     FunctionCode fc = r.functionCode();
     try {
       if (r instanceof ModbusRequest.ReadCoils rc) {
-        return new ModbusResponse.ReadBits(fc, java.util.Arrays.copyOfRange(u.coils, rc.address(), check(rc.address() + rc.quantity())));
+        return new ModbusResponse.ReadBits(
+            fc,
+            java.util.Arrays.copyOfRange(
+                u.coils, rc.address(), check(rc.address() + rc.quantity())));
       } else if (r instanceof ModbusRequest.ReadDiscreteInputs ri) {
-        return new ModbusResponse.ReadBits(fc, java.util.Arrays.copyOfRange(u.inputs, ri.address(), check(ri.address() + ri.quantity())));
+        return new ModbusResponse.ReadBits(
+            fc,
+            java.util.Arrays.copyOfRange(
+                u.inputs, ri.address(), check(ri.address() + ri.quantity())));
       } else if (r instanceof ModbusRequest.ReadHoldingRegisters rh) {
-        return new ModbusResponse.ReadRegisters(java.util.Arrays.copyOfRange(u.registers, rh.address(), check(rh.address() + rh.quantity())));
+        return new ModbusResponse.ReadRegisters(
+            java.util.Arrays.copyOfRange(
+                u.registers, rh.address(), check(rh.address() + rh.quantity())));
       } else if (r instanceof ModbusRequest.WriteSingleCoil w) {
         u.coils[check(w.address() + 1) - 1] = w.on();
         u.writes.add("coil " + w.address() + (w.on() ? " on" : " off"));
@@ -140,7 +163,8 @@ final class FakeModbusSlaves implements AutoCloseable {
         return new ModbusResponse.WriteMultipleEcho(fc, w.address(), v.length);
       } else if (r instanceof ModbusRequest.WriteMultipleRegisters w) {
         int[] v = w.values();
-        System.arraycopy(v, 0, u.registers, w.address(), check(w.address() + v.length) - w.address());
+        System.arraycopy(
+            v, 0, u.registers, w.address(), check(w.address() + v.length) - w.address());
         return new ModbusResponse.WriteMultipleEcho(fc, w.address(), v.length);
       }
     } catch (IndexOutOfBoundsException e) {

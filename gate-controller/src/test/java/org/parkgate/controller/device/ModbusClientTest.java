@@ -42,7 +42,11 @@ class ModbusClientTest {
   }
 
   private ModbusClient connect(Duration timeout, int retries, LineTiming timing) throws Exception {
-    bus = new ModbusBus(slaves.address, (EventLoop) io.next(), new ModbusMaster.Settings(timeout, retries, timing));
+    bus =
+        new ModbusBus(
+            slaves.address,
+            (EventLoop) io.next(),
+            new ModbusMaster.Settings(timeout, retries, timing));
     bus.start();
     RecordingServices.await("bus connected", 2_000, bus::connected);
     return bus.client();
@@ -64,24 +68,30 @@ class ModbusClientTest {
   @Test
   void everyFunctionCodeReadsOrWritesTheModule() throws Exception {
     ModbusClient client = connect(Duration.ofMillis(200), 1, LineTiming.NONE);
-    get(client.writeSingleCoil(2, 3, true));                                           // 05
-    get(client.writeMultipleCoils(2, 5, new boolean[] {true, false, true}));           // 15
-    assertArrayEquals(new boolean[] {false, true, false, true, false, true}, get(client.readCoils(2, 2, 6)));  // 01
-    get(client.writeSingleRegister(2, 0, 0xBEEF));                                     // 06
-    get(client.writeMultipleRegisters(2, 1, new int[] {1, 65535}));                    // 16
-    assertArrayEquals(new int[] {0xBEEF, 1, 65535}, get(client.readHoldingRegisters(2, 0, 3)));  // 03
+    get(client.writeSingleCoil(2, 3, true)); // 05
+    get(client.writeMultipleCoils(2, 5, new boolean[] {true, false, true})); // 15
+    assertArrayEquals(
+        new boolean[] {false, true, false, true, false, true},
+        get(client.readCoils(2, 2, 6))); // 01
+    get(client.writeSingleRegister(2, 0, 0xBEEF)); // 06
+    get(client.writeMultipleRegisters(2, 1, new int[] {1, 65535})); // 16
+    assertArrayEquals(
+        new int[] {0xBEEF, 1, 65535}, get(client.readHoldingRegisters(2, 0, 3))); // 03
     slaves.unit(2).inputs[4] = true;
-    assertArrayEquals(new boolean[] {false, true, false}, get(client.readDiscreteInputs(2, 3, 3)));  // 02
+    assertArrayEquals(
+        new boolean[] {false, true, false}, get(client.readDiscreteInputs(2, 3, 3))); // 02
     assertArrayEquals(new boolean[6], get(client.readCoils(1, 2, 6)), "unit 1 is another module");
   }
 
   @Test
   void anExceptionResponseReachesTheCallerWithItsCode() throws Exception {
     ModbusClient client = connect(Duration.ofMillis(200), 1, LineTiming.NONE);
-    ExecutionException e = assertThrows(ExecutionException.class, () -> get(client.readCoils(1, 30, 5)));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> get(client.readCoils(1, 30, 5)));
     ModbusException refused = assertInstanceOf(ModbusException.class, e.getCause());
     assertEquals(ExceptionCode.ILLEGAL_DATA_ADDRESS, refused.standardCode().orElseThrow());
-    assertEquals("unit 1 refused READ_COILS: exception 02 ILLEGAL_DATA_ADDRESS", refused.getMessage());
+    assertEquals(
+        "unit 1 refused READ_COILS: exception 02 ILLEGAL_DATA_ADDRESS", refused.getMessage());
     assertTrue(get(client.readCoils(1, 0, 1)).length == 1, "the bus goes on after an exception");
   }
 
@@ -100,7 +110,8 @@ class ModbusClientTest {
     seen.sort(Comparator.comparingLong(FakeModbusSlaves.Exchange::receivedNanos));
     assertEquals(8, seen.size());
     for (int i = 1; i < seen.size(); i++) {
-      assertTrue(seen.get(i).receivedNanos() >= seen.get(i - 1).answeredNanos(),
+      assertTrue(
+          seen.get(i).receivedNanos() >= seen.get(i - 1).answeredNanos(),
           "request " + i + " was sent before request " + (i - 1) + " was answered");
     }
   }
@@ -110,12 +121,15 @@ class ModbusClientTest {
     ModbusClient client = connect(Duration.ofMillis(60), 2, LineTiming.NONE);
     slaves.unit(3).silent = true;
     long start = System.nanoTime();
-    ExecutionException e = assertThrows(ExecutionException.class, () -> get(client.readDiscreteInputs(3, 0, 5)));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> get(client.readDiscreteInputs(3, 0, 5)));
     long tookMs = (System.nanoTime() - start) / 1_000_000;
     assertInstanceOf(TimeoutException.class, e.getCause());
-    assertEquals(3, slaves.exchanges.stream().filter(x -> x.unit() == 3).count(), "one try and two retries");
+    assertEquals(
+        3, slaves.exchanges.stream().filter(x -> x.unit() == 3).count(), "one try and two retries");
     assertTrue(tookMs >= 180 && tookMs < 1_000, "three timeouts of 60 ms took " + tookMs + " ms");
-    assertArrayEquals(new boolean[5], get(client.readDiscreteInputs(1, 0, 5)), "the other units still answer");
+    assertArrayEquals(
+        new boolean[5], get(client.readDiscreteInputs(1, 0, 5)), "the other units still answer");
   }
 
   @Test
@@ -123,12 +137,17 @@ class ModbusClientTest {
     ModbusClient client = connect(Duration.ofMillis(60), 0, LineTiming.NONE);
     slaves.unit(1).inputs[0] = true;
     slaves.unit(1).badCrc = true;
-    ExecutionException e = assertThrows(ExecutionException.class, () -> get(client.readDiscreteInputs(1, 0, 5)));
-    assertInstanceOf(TimeoutException.class, e.getCause(), "a bad frame must not be taken as the answer");
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> get(client.readDiscreteInputs(1, 0, 5)));
+    assertInstanceOf(
+        TimeoutException.class, e.getCause(), "a bad frame must not be taken as the answer");
     assertTrue(bus.counters().badFrames() >= 1, bus.counters().toString());
     slaves.unit(1).badCrc = false;
     slaves.noise(new byte[] {0x00, (byte) 0xFF, 0x01, 0x02});
-    assertArrayEquals(new boolean[] {true, false}, get(client.readDiscreteInputs(1, 0, 2)), "resynchronised after noise");
+    assertArrayEquals(
+        new boolean[] {true, false},
+        get(client.readDiscreteInputs(1, 0, 2)),
+        "resynchronised after noise");
   }
 
   @Test
@@ -145,7 +164,9 @@ class ModbusClientTest {
     }
     List<FakeModbusSlaves.Exchange> seen = new ArrayList<>(slaves.exchanges);
     seen.sort(Comparator.comparingLong(FakeModbusSlaves.Exchange::receivedNanos));
-    assertInstanceOf(ModbusRequest.WriteSingleCoil.class, seen.get(1).request(),
+    assertInstanceOf(
+        ModbusRequest.WriteSingleCoil.class,
+        seen.get(1).request(),
         "the write waits only for the poll already on the wire: " + seen);
   }
 
@@ -159,7 +180,9 @@ class ModbusClientTest {
     List<FakeModbusSlaves.Exchange> seen = new ArrayList<>(slaves.exchanges);
     for (int i = 1; i < seen.size(); i++) {
       long silence = seen.get(i).receivedNanos() - seen.get(i - 1).answeredNanos();
-      assertTrue(silence >= baud9600.interFrameGapNanos(), "only " + silence / 1000 + " µs between frames");
+      assertTrue(
+          silence >= baud9600.interFrameGapNanos(),
+          "only " + silence / 1000 + " µs between frames");
     }
   }
 }

@@ -48,7 +48,9 @@ final class RecordingServices implements LaneRunner.LaneServices {
   ConsoleEvent.DeviceStatus device(String lane, String device) {
     ConsoleEvent.DeviceStatus last = null;
     for (ConsoleEvent e : events) {
-      if (e instanceof ConsoleEvent.DeviceStatus d && d.lane().equals(lane) && d.device().equals(device)) {
+      if (e instanceof ConsoleEvent.DeviceStatus d
+          && d.lane().equals(lane)
+          && d.device().equals(device)) {
         last = d;
       }
     }
@@ -76,8 +78,11 @@ final class RecordingServices implements LaneRunner.LaneServices {
     return Boolean.TRUE.equals(present);
   }
 
-  /** Waits for {@code condition}; returns the milliseconds it took, or fails naming {@code what}. */
-  static long await(String what, long timeoutMs, BooleanSupplier condition) throws InterruptedException {
+  /**
+   * Waits for {@code condition}; returns the milliseconds it took, or fails naming {@code what}.
+   */
+  static long await(String what, long timeoutMs, BooleanSupplier condition)
+      throws InterruptedException {
     long start = System.nanoTime();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - start > timeoutMs * 1_000_000) {

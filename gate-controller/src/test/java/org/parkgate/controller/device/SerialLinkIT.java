@@ -26,8 +26,8 @@ import org.parkgate.wire.LinkCounters;
 
 /**
  * An STX card reader on a real serial port (a socat pty pair) through the jssc channel: frames
- * split at any byte arrive whole, a bad check is dropped and counted, and when the device
- * vanishes the link notices, reports it and reopens the port by itself once it is back.
+ * split at any byte arrive whole, a bad check is dropped and counted, and when the device vanishes
+ * the link notices, reports it and reopens the port by itself once it is back.
  */
 class SerialLinkIT {
   @TempDir Path dir;
@@ -41,8 +41,10 @@ class SerialLinkIT {
   private Path theirs;
 
   private void ptyPair() throws Exception {
-    socat = new ProcessBuilder("socat", "pty,raw,echo=0,link=" + ours, "pty,raw,echo=0,link=" + theirs)
-        .redirectErrorStream(true).start();
+    socat =
+        new ProcessBuilder("socat", "pty,raw,echo=0,link=" + ours, "pty,raw,echo=0,link=" + theirs)
+            .redirectErrorStream(true)
+            .start();
     await("pty pair", 5_000, () -> Files.exists(ours) && Files.exists(theirs));
   }
 
@@ -54,9 +56,20 @@ class SerialLinkIT {
     ptyPair();
     io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     DeviceAddress address = DeviceAddress.parse("serial:" + ours + "?baud=9600");
-    link = new DeviceLink("reader", address, (EventLoop) io.next(), counters,
-        new CardUnitInitializer("reader", CardProtocol.STX, counters, (CardRead c) -> cards.add(c.cardNumber()), downs::add),
-        ch -> { }, downs::add);
+    link =
+        new DeviceLink(
+            "reader",
+            address,
+            (EventLoop) io.next(),
+            counters,
+            new CardUnitInitializer(
+                "reader",
+                CardProtocol.STX,
+                counters,
+                (CardRead c) -> cards.add(c.cardNumber()),
+                downs::add),
+            ch -> {},
+            downs::add);
     link.start();
     await("port open", 3_000, () -> link.channel() != null);
   }
@@ -86,7 +99,7 @@ class SerialLinkIT {
       send(frame, chunk);
     }
     byte[] bad = frame.clone();
-    bad[11] = '0';  // the check no longer matches
+    bad[11] = '0'; // the check no longer matches
     send(bad, bad.length);
     send(frame, frame.length);
     await("5 good frames", 2_000, () -> cards.size() == 6);

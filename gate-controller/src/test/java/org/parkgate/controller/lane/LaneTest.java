@@ -42,7 +42,8 @@ class LaneTest {
 
   private void expect(LaneState state, Class<?>... kinds) {
     assertEquals(state, lane.state());
-    assertEquals(List.of(kinds), commands.stream().map(Object::getClass).toList(), "commands " + commands);
+    assertEquals(
+        List.of(kinds), commands.stream().map(Object::getClass).toList(), "commands " + commands);
   }
 
   @Test
@@ -79,7 +80,9 @@ class LaneTest {
     expect(LaneState.CHECKING, LaneCommand.QuoteExit.class);
     on(new LaneEvent.ExitQuoted(7, FIVE));
     expect(LaneState.AWAITING_PAYMENT, LaneCommand.Show.class);
-    assertTrue(((LaneCommand.Show) commands.get(0)).rows().get(0).contains("5.00"), "the display shows the fee");
+    assertTrue(
+        ((LaneCommand.Show) commands.get(0)).rows().get(0).contains("5.00"),
+        "the display shows the fee");
     on(new LaneEvent.Paid(8));
     expect(LaneState.AWAITING_PAYMENT);
     on(new LaneEvent.Paid(7));
@@ -191,7 +194,11 @@ class LaneTest {
     start(LaneKind.EXIT);
     on(new LaneEvent.CardRead("C1"));
     assertEquals(LaneState.STARTING, lane.state());
-    assertTrue(commands.stream().noneMatch(c -> c instanceof LaneCommand.OpenBarrier || c instanceof LaneCommand.CloseBarrier));
+    assertTrue(
+        commands.stream()
+            .noneMatch(
+                c ->
+                    c instanceof LaneCommand.OpenBarrier || c instanceof LaneCommand.CloseBarrier));
   }
 
   @Test
@@ -210,7 +217,9 @@ class LaneTest {
     expect(LaneState.CLOSING, LaneCommand.CloseBarrier.class);
   }
 
-  /** Thousands of random input and credential sequences: never a close over an occupied safety loop. */
+  /**
+   * Thousands of random input and credential sequences: never a close over an occupied safety loop.
+   */
   @Test
   void neverCommandsACloseWhileTheSafetyLoopIsOccupied() {
     Random random = new Random(20270109);
@@ -220,17 +229,31 @@ class LaneTest {
       for (int i = 0; i < 40; i++) {
         LaneEvent event =
             switch (random.nextInt(6)) {
-              case 0, 1, 2 -> new LaneEvent.Inputs(new BarrierInputs(random.nextBoolean(), random.nextBoolean(),
-                  random.nextBoolean(), random.nextBoolean(), random.nextInt(10) == 0));
-              case 3 -> random.nextBoolean() ? new LaneEvent.CardRead("C" + random.nextInt(3)) : new LaneEvent.CardExpired("C" + random.nextInt(3));
-              case 4 -> random.nextBoolean() ? new LaneEvent.EntryRecorded(1) : new LaneEvent.ExitQuoted(1, Money.of(random.nextInt(2) * 500, "CNY"));
+              case 0, 1, 2 ->
+                  new LaneEvent.Inputs(
+                      new BarrierInputs(
+                          random.nextBoolean(),
+                          random.nextBoolean(),
+                          random.nextBoolean(),
+                          random.nextBoolean(),
+                          random.nextInt(10) == 0));
+              case 3 ->
+                  random.nextBoolean()
+                      ? new LaneEvent.CardRead("C" + random.nextInt(3))
+                      : new LaneEvent.CardExpired("C" + random.nextInt(3));
+              case 4 ->
+                  random.nextBoolean()
+                      ? new LaneEvent.EntryRecorded(1)
+                      : new LaneEvent.ExitQuoted(1, Money.of(random.nextInt(2) * 500, "CNY"));
               default -> new LaneEvent.Paid(1);
             };
         Lane.Step step = l.on(event);
         for (LaneCommand c : step.commands()) {
           if (c instanceof LaneCommand.CloseBarrier) {
             closes++;
-            assertTrue(!step.lane().inputs().safetyLoop(), "close commanded over an occupied safety loop after " + event);
+            assertTrue(
+                !step.lane().inputs().safetyLoop(),
+                "close commanded over an occupied safety loop after " + event);
           }
         }
         l = step.lane();

@@ -31,16 +31,33 @@ class DailyClosureTest {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
       Stay a = ledger.recordEntry("entry-1", "A", Instant.parse("2027-01-09T01:00:00Z"));
       // 23:59:59.9 on the 9th in Shanghai, and midnight exactly: one on each side of the day's end.
-      ledger.recordPayment("p1", a.stayId(), "exit-1", Money.of(500, CNY), "cashier1", Instant.parse("2027-01-09T15:59:59.900Z"));
+      ledger.recordPayment(
+          "p1",
+          a.stayId(),
+          "exit-1",
+          Money.of(500, CNY),
+          "cashier1",
+          Instant.parse("2027-01-09T15:59:59.900Z"));
       Stay b = ledger.recordEntry("entry-1", "B", Instant.parse("2027-01-09T02:00:00Z"));
-      ledger.recordPayment("p2", b.stayId(), "exit-1", Money.of(300, CNY), "cashier1", Instant.parse("2027-01-09T16:00:00Z"));
-      ledger.reversePayment("r1", "demo-000002", "supervisor1", "wrong fee", Instant.parse("2027-01-10T03:00:00Z"));
+      ledger.recordPayment(
+          "p2",
+          b.stayId(),
+          "exit-1",
+          Money.of(300, CNY),
+          "cashier1",
+          Instant.parse("2027-01-09T16:00:00Z"));
+      ledger.reversePayment(
+          "r1", "demo-000002", "supervisor1", "wrong fee", Instant.parse("2027-01-10T03:00:00Z"));
 
       // Three days later at 00:05 local time: the 9th, 10th and 11th are over, the 12th is not.
       DailyClosure closure = new DailyClosure(ledger, SHANGHAI, CNY, at("2027-01-11T16:05:00Z"));
       List<ZReport> made = closure.closeFinishedDays();
       assertEquals(List.of(1L, 2L, 3L), made.stream().map(ZReport::zNo).toList());
-      assertEquals(List.of(LocalDate.parse("2027-01-09"), LocalDate.parse("2027-01-10"), LocalDate.parse("2027-01-11")),
+      assertEquals(
+          List.of(
+              LocalDate.parse("2027-01-09"),
+              LocalDate.parse("2027-01-10"),
+              LocalDate.parse("2027-01-11")),
           made.stream().map(ZReport::businessDay).toList());
 
       ZReport ninth = made.get(0);
@@ -71,19 +88,30 @@ class DailyClosureTest {
     ZReport z;
     try (Ledger ledger = Ledger.open(file, "demo")) {
       Fixtures.drive(ledger, 3);
-      z = new DailyClosure(ledger, SHANGHAI, CNY, at("2027-01-10T00:00:00Z")).closeFinishedDays().get(0);
+      z =
+          new DailyClosure(ledger, SHANGHAI, CNY, at("2027-01-10T00:00:00Z"))
+              .closeFinishedDays()
+              .get(0);
     }
-    assertTrue(z.render().contains("link " + z.chainLink() + " sha256 " + z.chainHead()), z.render());
-    assertEquals(3 * (3 + 3) + 1, z.chainLink(), "3 stays of 3 rows and 3 events, 1 reversal: every row written before the closure");
-    LedgerVerifier.Result later = LedgerVerifier.verify(file,
-        java.util.Optional.of(LedgerVerifier.Anchor.parse(z.chainLink() + ":" + z.chainHead())));
+    assertTrue(
+        z.render().contains("link " + z.chainLink() + " sha256 " + z.chainHead()), z.render());
+    assertEquals(
+        3 * (3 + 3) + 1,
+        z.chainLink(),
+        "3 stays of 3 rows and 3 events, 1 reversal: every row written before the closure");
+    LedgerVerifier.Result later =
+        LedgerVerifier.verify(
+            file,
+            java.util.Optional.of(
+                LedgerVerifier.Anchor.parse(z.chainLink() + ":" + z.chainHead())));
     assertTrue(later.ok(), later.summary());
   }
 
   @Test
   void anEmptyLedgerStartsWithYesterday() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
-      List<ZReport> made = new DailyClosure(ledger, SHANGHAI, CNY, at("2027-03-01T04:00:00Z")).closeFinishedDays();
+      List<ZReport> made =
+          new DailyClosure(ledger, SHANGHAI, CNY, at("2027-03-01T04:00:00Z")).closeFinishedDays();
       assertEquals(1, made.size());
       assertEquals(LocalDate.parse("2027-02-28"), made.get(0).businessDay());
     }

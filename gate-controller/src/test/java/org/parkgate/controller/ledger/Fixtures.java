@@ -9,28 +9,41 @@ import java.time.Instant;
 import java.util.Optional;
 import org.parkgate.money.Money;
 
-/** A ledger with some of everything in it, and the attacker's way in: sqlite with the triggers dropped. */
+/**
+ * A ledger with some of everything in it, and the attacker's way in: sqlite with the triggers
+ * dropped.
+ */
 final class Fixtures {
   static final Instant T0 = Instant.parse("2027-01-09T02:00:00Z");
 
   private Fixtures() {}
 
-  /** {@code cars} stays, each entered, paid (100 * i minor) and left; the second payment reversed. */
+  /**
+   * {@code cars} stays, each entered, paid (100 * i minor) and left; the second payment reversed.
+   */
   static void drive(Ledger ledger, int cars) {
     for (int i = 1; i <= cars; i++) {
       Instant at = T0.plusSeconds(60L * i);
       Stay s = ledger.recordEntry("entry-1", "CARD" + i, at);
-      ledger.recordPayment("pay-" + i, s.stayId(), "exit-1", Money.of(100L * i, "CNY"), "cashier1", at.plusSeconds(30));
+      ledger.recordPayment(
+          "pay-" + i,
+          s.stayId(),
+          "exit-1",
+          Money.of(100L * i, "CNY"),
+          "cashier1",
+          at.plusSeconds(30));
       if (i % 2 == 0) {
         ledger.recordExit(s.stayId(), "exit-1", at.plusSeconds(40));
       }
     }
     // Vehicles leave in another order than they came: exits are not written in row-id order.
     for (int i = cars % 2 == 1 ? cars : cars - 1; i >= 1; i -= 2) {
-      ledger.recordExit(ledger.openStay("CARD" + i).orElseThrow().stayId(), "exit-1", T0.plusSeconds(7200));
+      ledger.recordExit(
+          ledger.openStay("CARD" + i).orElseThrow().stayId(), "exit-1", T0.plusSeconds(7200));
     }
     if (cars >= 2) {
-      ledger.reversePayment("rev-1", "demo-000002", "supervisor1", "charged twice for stay 2", T0.plusSeconds(3600));
+      ledger.reversePayment(
+          "rev-1", "demo-000002", "supervisor1", "charged twice for stay 2", T0.plusSeconds(3600));
     }
   }
 
@@ -44,7 +57,8 @@ final class Fixtures {
 
   /** Runs SQL as an attacker would: straight at the file, append-only triggers dropped first. */
   static void tamper(Path file, String... sql) throws SQLException {
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = db.createStatement()) {
       for (String trigger : LedgerVerifier.TRIGGERS) {
         s.executeUpdate("DROP TRIGGER IF EXISTS " + trigger);
       }
@@ -54,9 +68,13 @@ final class Fixtures {
     }
   }
 
-  /** Puts the dropped triggers back, as a careful attacker would, so only the data can give them away. */
+  /**
+   * Puts the dropped triggers back, as a careful attacker would, so only the data can give them
+   * away.
+   */
   static void restoreTriggers(Path file) throws SQLException {
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = db.createStatement()) {
       for (String sql : new String[] {"V1__ledger.sql", "V2__chain_reversals_closures.sql"}) {
         for (String statement : Migrations.statements(resource(sql))) {
           if (statement.startsWith("CREATE TRIGGER")) {

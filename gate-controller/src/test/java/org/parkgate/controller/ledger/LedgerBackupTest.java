@@ -16,18 +16,22 @@ class LedgerBackupTest {
   @TempDir Path dir;
 
   @Test
-  void aBackupTakenWhileLanesWriteVerifiesAndHoldsEverythingAcknowledgedBeforeIt() throws Exception {
+  void aBackupTakenWhileLanesWriteVerifiesAndHoldsEverythingAcknowledgedBeforeIt()
+      throws Exception {
     Path file = dir.resolve("ledger.db");
     try (Ledger ledger = Ledger.open(file, "demo")) {
       AtomicBoolean stop = new AtomicBoolean();
       AtomicInteger acknowledged = new AtomicInteger();
-      Thread lanes = new Thread(() -> {
-        for (int i = 1; !stop.get(); i++) {
-          Stay s = ledger.recordEntry("entry-1", "C" + i, Fixtures.T0);
-          ledger.recordPayment("p" + i, s.stayId(), "exit-1", Money.of(100, "CNY"), "cashier1", Fixtures.T0);
-          acknowledged.set(i);
-        }
-      });
+      Thread lanes =
+          new Thread(
+              () -> {
+                for (int i = 1; !stop.get(); i++) {
+                  Stay s = ledger.recordEntry("entry-1", "C" + i, Fixtures.T0);
+                  ledger.recordPayment(
+                      "p" + i, s.stayId(), "exit-1", Money.of(100, "CNY"), "cashier1", Fixtures.T0);
+                  acknowledged.set(i);
+                }
+              });
       lanes.start();
       while (acknowledged.get() < 20) {
         Thread.sleep(5);
@@ -38,8 +42,14 @@ class LedgerBackupTest {
       stop.set(true);
       lanes.join();
       assertTrue(copy.ok(), copy.summary());
-      assertTrue(copy.receipts() >= before && copy.receipts() <= after + 1,
-          copy.receipts() + " receipts in the copy; " + before + " acknowledged before the backup, " + after + " after");
+      assertTrue(
+          copy.receipts() >= before && copy.receipts() <= after + 1,
+          copy.receipts()
+              + " receipts in the copy; "
+              + before
+              + " acknowledged before the backup, "
+              + after
+              + " after");
       assertTrue(after > before, "the lanes kept writing during the backup");
     }
     assertTrue(Fixtures.verify(file).ok());
@@ -50,7 +60,8 @@ class LedgerBackupTest {
     Path file = Fixtures.populated(dir, 1);
     Path dest = Files.writeString(dir.resolve("taken.db"), "keep me");
     LedgerException e = assertThrows(LedgerException.class, () -> LedgerBackup.copy(file, dest));
-    assertEquals("backup destination " + dest + " already exists; choose a new file name", e.getMessage());
+    assertEquals(
+        "backup destination " + dest + " already exists; choose a new file name", e.getMessage());
     assertEquals("keep me", Files.readString(dest));
   }
 }

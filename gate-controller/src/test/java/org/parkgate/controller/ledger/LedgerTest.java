@@ -29,7 +29,9 @@ class LedgerTest {
       Stay stay = ledger.recordEntry("entry-1", "00A1B2C3D4", T0);
       assertEquals(stay, ledger.openStay("00A1B2C3D4").orElseThrow());
 
-      Payment paid = ledger.recordPayment("req-1", stay.stayId(), "exit-1", FIVE, "cashier1", T0.plusSeconds(3600));
+      Payment paid =
+          ledger.recordPayment(
+              "req-1", stay.stayId(), "exit-1", FIVE, "cashier1", T0.plusSeconds(3600));
       assertEquals("demo-000001", paid.receiptNo());
       assertEquals(FIVE, ledger.paidFor(stay.stayId(), FIVE.currency()));
 
@@ -38,8 +40,13 @@ class LedgerTest {
 
       List<ConsoleEvent> events = ledger.eventsAfter(0, 100);
       assertEquals(List.of(1L, 2L, 3L), events.stream().map(ConsoleEvent::seq).toList());
-      assertTrue(events.get(1) instanceof ConsoleEvent.PaymentRecorded p && p.receiptNo().equals("demo-000001"));
-      assertEquals(events.subList(2, 3), ledger.eventsAfter(2, 100), "a console resumes after the last seq it saw");
+      assertTrue(
+          events.get(1) instanceof ConsoleEvent.PaymentRecorded p
+              && p.receiptNo().equals("demo-000001"));
+      assertEquals(
+          events.subList(2, 3),
+          ledger.eventsAfter(2, 100),
+          "a console resumes after the last seq it saw");
     }
   }
 
@@ -49,10 +56,13 @@ class LedgerTest {
       Stay a = ledger.recordEntry("entry-1", "A", T0);
       Stay b = ledger.recordEntry("entry-1", "B", T0);
       Payment first = ledger.recordPayment("req-a", a.stayId(), "exit-1", FIVE, "c1", T0);
-      Payment retried = ledger.recordPayment("req-a", a.stayId(), "exit-1", FIVE, "c1", T0.plusSeconds(5));
+      Payment retried =
+          ledger.recordPayment("req-a", a.stayId(), "exit-1", FIVE, "c1", T0.plusSeconds(5));
       Payment second = ledger.recordPayment("req-b", b.stayId(), "exit-1", FIVE, "c1", T0);
       assertEquals(first, retried);
-      assertEquals(List.of("demo-000001", "demo-000002"), ledger.payments().stream().map(Payment::receiptNo).toList());
+      assertEquals(
+          List.of("demo-000001", "demo-000002"),
+          ledger.payments().stream().map(Payment::receiptNo).toList());
       assertEquals("demo-000002", second.receiptNo());
     }
   }
@@ -61,7 +71,8 @@ class LedgerTest {
   void aCardAlreadyInsideCannotEnterAgain() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
       ledger.recordEntry("entry-1", "A", T0);
-      LedgerException refused = assertThrows(LedgerException.class, () -> ledger.recordEntry("entry-1", "A", T0));
+      LedgerException refused =
+          assertThrows(LedgerException.class, () -> ledger.recordEntry("entry-1", "A", T0));
       assertEquals("card A is already inside", refused.getMessage());
       assertEquals(1, ledger.lastSeq(), "the refused entry left no trace");
     }
@@ -77,7 +88,9 @@ class LedgerTest {
     try (Ledger ledger = Ledger.open(file, "demo")) {
       assertEquals(1, ledger.payments().size());
       Stay s = ledger.recordEntry("entry-1", "B", T0);
-      assertEquals("demo-000002", ledger.recordPayment("req-b", s.stayId(), "exit-1", FIVE, "c1", T0).receiptNo());
+      assertEquals(
+          "demo-000002",
+          ledger.recordPayment("req-b", s.stayId(), "exit-1", FIVE, "c1", T0).receiptNo());
     }
   }
 
@@ -88,8 +101,11 @@ class LedgerTest {
       Stay s = ledger.recordEntry("entry-1", "A", T0);
       ledger.recordPayment("req-a", s.stayId(), "exit-1", FIVE, "c1", T0);
     }
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = db.createStatement()) {
-      SQLException update = assertThrows(SQLException.class, () -> st.executeUpdate("UPDATE payments SET amount_minor = 1"));
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement st = db.createStatement()) {
+      SQLException update =
+          assertThrows(
+              SQLException.class, () -> st.executeUpdate("UPDATE payments SET amount_minor = 1"));
       assertTrue(update.getMessage().contains("append-only"), update.getMessage());
       assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM payments"));
       assertThrows(SQLException.class, () -> st.executeUpdate("DELETE FROM events"));
@@ -99,7 +115,9 @@ class LedgerTest {
   @Test
   void aDamagedFileStopsTheLedgerWithAClearMessage() throws Exception {
     Path file = dir.resolve("ledger.db");
-    Files.write(file, "this is not a database, just some text that fills the header".repeat(100).getBytes());
+    Files.write(
+        file,
+        "this is not a database, just some text that fills the header".repeat(100).getBytes());
     LedgerException e = assertThrows(LedgerException.class, () -> Ledger.open(file, "demo"));
     assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
   }

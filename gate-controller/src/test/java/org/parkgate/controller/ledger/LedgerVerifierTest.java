@@ -41,7 +41,9 @@ class LedgerVerifierTest {
     LedgerVerifier.Result result = Fixtures.verify(file);
     assertFalse(result.ok());
     assertEquals(1, result.problems().size(), result.summary());
-    assertTrue(result.problems().get(0).contains("first bad entry: chain link") && result.problems().get(0).contains("receipt demo-000003"),
+    assertTrue(
+        result.problems().get(0).contains("first bad entry: chain link")
+            && result.problems().get(0).contains("receipt demo-000003"),
         result.summary());
   }
 
@@ -49,19 +51,34 @@ class LedgerVerifierTest {
   void deletesInsertsAndReorderingAreDetected() throws Exception {
     String[][] attacks = {
       {"DELETE FROM payments WHERE receipt_seq = 3"},
-      {"DELETE FROM payments WHERE receipt_seq = 3", "DELETE FROM chain WHERE tbl = 'payments' AND row_id = 3"},
+      {
+        "DELETE FROM payments WHERE receipt_seq = 3",
+        "DELETE FROM chain WHERE tbl = 'payments' AND row_id = 3"
+      },
       {"DELETE FROM events WHERE seq = 4"},
-      {"INSERT INTO payments VALUES (99, 6, 'demo-000006', 1, 'exit-1', 100, 'CNY', 'cash', 'cashier1', 'forged', '2027-01-09T05:00:00Z')"},
-      {"INSERT INTO entries VALUES (99, 'GHOST', 'entry-1', '2027-01-09T05:00:00Z')",
-       "INSERT INTO chain SELECT MAX(link) + 1, 'entries', 99, '00' FROM chain"},
-      {"UPDATE payments SET receipt_seq = -receipt_seq, receipt_no = 'tmp' || receipt_seq WHERE receipt_seq IN (2, 3)",
-       "UPDATE payments SET receipt_seq = 5 + receipt_seq, receipt_no = printf('demo-%06d', 5 + receipt_seq) WHERE receipt_seq < 0"},
-      {"UPDATE chain SET link = -link WHERE link IN (5, 6)", "UPDATE chain SET link = 11 + link WHERE link < 0"},
+      {
+        "INSERT INTO payments VALUES (99, 6, 'demo-000006', 1, 'exit-1', 100, 'CNY', 'cash', 'cashier1', 'forged', '2027-01-09T05:00:00Z')"
+      },
+      {
+        "INSERT INTO entries VALUES (99, 'GHOST', 'entry-1', '2027-01-09T05:00:00Z')",
+        "INSERT INTO chain SELECT MAX(link) + 1, 'entries', 99, '00' FROM chain"
+      },
+      {
+        "UPDATE payments SET receipt_seq = -receipt_seq, receipt_no = 'tmp' || receipt_seq WHERE receipt_seq IN (2, 3)",
+        "UPDATE payments SET receipt_seq = 5 + receipt_seq, receipt_no = printf('demo-%06d', 5 + receipt_seq) WHERE receipt_seq < 0"
+      },
+      {
+        "UPDATE chain SET link = -link WHERE link IN (5, 6)",
+        "UPDATE chain SET link = 11 + link WHERE link < 0"
+      },
       {"UPDATE entries SET entered_at = '2027-01-09T04:00:00Z' WHERE stay_id = 1"},
       {"UPDATE reversals SET reason = 'typo'"},
       {"UPDATE events SET json = replace(json, 'CARD1', 'CARD9') WHERE seq = 1"},
       {"DELETE FROM exits WHERE stay_id = 3"},
-      {"DELETE FROM exits WHERE stay_id = 3", "DELETE FROM chain WHERE tbl = 'exits' AND row_id = 3"},
+      {
+        "DELETE FROM exits WHERE stay_id = 3",
+        "DELETE FROM chain WHERE tbl = 'exits' AND row_id = 3"
+      },
       {"INSERT INTO exits VALUES (100, 'exit-1', '2027-01-09T05:00:00Z')"},
       {"UPDATE exits SET exited_at = '2027-01-09T02:10:00Z' WHERE stay_id = 5"},
     };
@@ -70,8 +87,11 @@ class LedgerVerifierTest {
       Fixtures.tamper(file, attacks[i]);
       Fixtures.restoreTriggers(file);
       LedgerVerifier.Result result = Fixtures.verify(file);
-      assertFalse(result.ok(), "attack " + i + " " + String.join("; ", attacks[i]) + " went unnoticed");
-      assertTrue(result.problems().get(0).startsWith("first bad entry") || result.problems().get(0).startsWith("receipts"),
+      assertFalse(
+          result.ok(), "attack " + i + " " + String.join("; ", attacks[i]) + " went unnoticed");
+      assertTrue(
+          result.problems().get(0).startsWith("first bad entry")
+              || result.problems().get(0).startsWith("receipts"),
           result.summary());
     }
   }
@@ -85,11 +105,25 @@ class LedgerVerifierTest {
       String[] cell = cells.get(random.nextInt(cells.size()));
       Path copy = dir.resolve("copy" + i + ".db");
       Files.copy(pristine, copy);
-      String value = random.nextBoolean() ? "'x" + random.nextInt(1000) + "'" : String.valueOf(random.nextInt(1000) + 5000);
-      Fixtures.tamper(copy, "UPDATE " + cell[0] + " SET " + cell[1] + " = " + value + " WHERE rowid = " + cell[2]);
+      String value =
+          random.nextBoolean()
+              ? "'x" + random.nextInt(1000) + "'"
+              : String.valueOf(random.nextInt(1000) + 5000);
+      Fixtures.tamper(
+          copy,
+          "UPDATE " + cell[0] + " SET " + cell[1] + " = " + value + " WHERE rowid = " + cell[2]);
       LedgerVerifier.Result result = Fixtures.verify(copy);
-      assertFalse(result.problems().stream().allMatch(p -> p.startsWith("append-only triggers")),
-          cell[0] + "." + cell[1] + " row " + cell[2] + " set to " + value + " went unnoticed: " + result.summary());
+      assertFalse(
+          result.problems().stream().allMatch(p -> p.startsWith("append-only triggers")),
+          cell[0]
+              + "."
+              + cell[1]
+              + " row "
+              + cell[2]
+              + " set to "
+              + value
+              + " went unnoticed: "
+              + result.summary());
     }
   }
 
@@ -99,40 +133,51 @@ class LedgerVerifierTest {
     Fixtures.tamper(file);
     LedgerVerifier.Result result = Fixtures.verify(file);
     assertEquals(1, result.problems().size(), result.summary());
-    assertTrue(result.problems().get(0).startsWith("append-only triggers removed: entries_no_update"), result.summary());
+    assertTrue(
+        result.problems().get(0).startsWith("append-only triggers removed: entries_no_update"),
+        result.summary());
   }
 
   @Test
   void aLedgerCutShortIsCaughtByTheHeadPrintedOnAZReport() throws Exception {
     Path file = Fixtures.populated(dir, 3);
     HashChain.Head printed = Fixtures.verify(file).head();
-    LedgerVerifier.Anchor anchor = LedgerVerifier.Anchor.parse(printed.link() + ":" + printed.hash());
+    LedgerVerifier.Anchor anchor =
+        LedgerVerifier.Anchor.parse(printed.link() + ":" + printed.hash());
     assertTrue(LedgerVerifier.verify(file, Optional.of(anchor)).ok());
     // The last link and its row are removed together: chain and numbering alone look fine.
-    Fixtures.tamper(file, "DELETE FROM reversals", "DELETE FROM chain WHERE link = " + printed.link());
+    Fixtures.tamper(
+        file, "DELETE FROM reversals", "DELETE FROM chain WHERE link = " + printed.link());
     Fixtures.restoreTriggers(file);
     assertTrue(Fixtures.verify(file).ok(), "without an anchor a cut tail cannot be seen");
     LedgerVerifier.Result anchored = LedgerVerifier.verify(file, Optional.of(anchor));
     assertFalse(anchored.ok());
-    assertTrue(anchored.summary().contains("chain link " + printed.link() + " is gone"), anchored.summary());
+    assertTrue(
+        anchored.summary().contains("chain link " + printed.link() + " is gone"),
+        anchored.summary());
   }
 
   @Test
   void aMissingOrForeignFileGetsOneClearLine() throws Exception {
-    LedgerException missing = assertThrows(LedgerException.class, () -> Fixtures.verify(dir.resolve("nope.db")));
+    LedgerException missing =
+        assertThrows(LedgerException.class, () -> Fixtures.verify(dir.resolve("nope.db")));
     assertEquals("no ledger file at " + dir.resolve("nope.db"), missing.getMessage());
     Path text = dir.resolve("notes.db");
     Files.writeString(text, "not a database at all, just words ".repeat(200));
     LedgerException foreign = assertThrows(LedgerException.class, () -> Fixtures.verify(text));
-    assertTrue(foreign.getMessage().startsWith("cannot read " + text + " as a ledger"), foreign.getMessage());
+    assertTrue(
+        foreign.getMessage().startsWith("cannot read " + text + " as a ledger"),
+        foreign.getMessage());
     assertFalse(foreign.getMessage().contains("\n"));
   }
 
   @Test
   void aLedgerWrittenBeforeTheChainIsChainedWhenMigrated() throws Exception {
     Path file = dir.resolve("v1.db");
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
-      s.executeUpdate("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = db.createStatement()) {
+      s.executeUpdate(
+          "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
       for (String statement : Migrations.statements(Fixtures.resource("V1__ledger.sql"))) {
         s.executeUpdate(statement);
       }
@@ -151,7 +196,8 @@ class LedgerVerifierTest {
   /** Every (table, column, rowid) of the chained tables. */
   private static List<String[]> cells(Path file) throws Exception {
     List<String[]> out = new ArrayList<>();
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = db.createStatement()) {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = db.createStatement()) {
       for (ChainedTable t : ChainedTable.values()) {
         try (ResultSet r = s.executeQuery("SELECT rowid FROM " + t.table())) {
           List<Long> ids = new ArrayList<>();

@@ -21,18 +21,28 @@ class ReversalTest {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
       Stay s = ledger.recordEntry("entry-1", "A", Fixtures.T0);
       ledger.recordPayment("pay-1", s.stayId(), "exit-1", FIVE, "cashier1", Fixtures.T0);
-      Reversal r = ledger.reversePayment("rev-1", "demo-000001", "supervisor1", "wrong vehicle charged", LATER);
+      Reversal r =
+          ledger.reversePayment(
+              "rev-1", "demo-000001", "supervisor1", "wrong vehicle charged", LATER);
       assertEquals(Money.of(-500, "CNY"), r.amount());
       assertEquals("demo-000001", r.receiptNo());
       assertEquals("supervisor1", r.supervisor());
       assertEquals("wrong vehicle charged", r.reason());
-      assertEquals(Money.zero(FIVE.currency()), ledger.paidFor(s.stayId(), FIVE.currency()), "the stay owes its fee again");
+      assertEquals(
+          Money.zero(FIVE.currency()),
+          ledger.paidFor(s.stayId(), FIVE.currency()),
+          "the stay owes its fee again");
       assertEquals(FIVE, ledger.payments().get(0).amount(), "the original payment is unchanged");
-      assertEquals(r, ledger.reversePayment("rev-1", "demo-000001", "supervisor1", "wrong vehicle charged", LATER),
+      assertEquals(
+          r,
+          ledger.reversePayment(
+              "rev-1", "demo-000001", "supervisor1", "wrong vehicle charged", LATER),
           "a retried reversal is recorded once");
       // The next receipt number carries on: a reversal is not a receipt and leaves no gap.
       Stay t = ledger.recordEntry("entry-1", "B", Fixtures.T0);
-      assertEquals("demo-000002", ledger.recordPayment("pay-2", t.stayId(), "exit-1", FIVE, "cashier1", LATER).receiptNo());
+      assertEquals(
+          "demo-000002",
+          ledger.recordPayment("pay-2", t.stayId(), "exit-1", FIVE, "cashier1", LATER).receiptNo());
     }
     assertTrue(Fixtures.verify(dir.resolve("ledger.db")).ok());
   }
@@ -43,20 +53,42 @@ class ReversalTest {
       Stay s = ledger.recordEntry("entry-1", "A", Fixtures.T0);
       ledger.recordPayment("pay-1", s.stayId(), "exit-1", FIVE, "cashier1", Fixtures.T0);
       long before = ledger.lastSeq();
-      assertEquals("a reversal needs a reason",
-          assertThrows(LedgerException.class, () -> ledger.reversePayment("r", "demo-000001", "supervisor1", " ", LATER)).getMessage());
-      assertEquals("a reversal needs the supervisor who makes it",
-          assertThrows(LedgerException.class, () -> ledger.reversePayment("r", "demo-000001", "", "x", LATER)).getMessage());
-      assertEquals("no receipt demo-000009 to reverse",
-          assertThrows(LedgerException.class, () -> ledger.reversePayment("r", "demo-000009", "supervisor1", "x", LATER)).getMessage());
-      assertEquals("receipt demo-000001 was taken by cashier1, who cannot reverse it; ask another supervisor",
-          assertThrows(LedgerException.class, () -> ledger.reversePayment("r", "demo-000001", "cashier1", "mine", LATER)).getMessage());
+      assertEquals(
+          "a reversal needs a reason",
+          assertThrows(
+                  LedgerException.class,
+                  () -> ledger.reversePayment("r", "demo-000001", "supervisor1", " ", LATER))
+              .getMessage());
+      assertEquals(
+          "a reversal needs the supervisor who makes it",
+          assertThrows(
+                  LedgerException.class,
+                  () -> ledger.reversePayment("r", "demo-000001", "", "x", LATER))
+              .getMessage());
+      assertEquals(
+          "no receipt demo-000009 to reverse",
+          assertThrows(
+                  LedgerException.class,
+                  () -> ledger.reversePayment("r", "demo-000009", "supervisor1", "x", LATER))
+              .getMessage());
+      assertEquals(
+          "receipt demo-000001 was taken by cashier1, who cannot reverse it; ask another supervisor",
+          assertThrows(
+                  LedgerException.class,
+                  () -> ledger.reversePayment("r", "demo-000001", "cashier1", "mine", LATER))
+              .getMessage());
       ledger.reversePayment("r1", "demo-000001", "supervisor1", "double charge", LATER);
-      assertEquals("receipt demo-000001 was already reversed (reversal 1)",
-          assertThrows(LedgerException.class, () -> ledger.reversePayment("r2", "demo-000001", "supervisor2", "again", LATER))
+      assertEquals(
+          "receipt demo-000001 was already reversed (reversal 1)",
+          assertThrows(
+                  LedgerException.class,
+                  () -> ledger.reversePayment("r2", "demo-000001", "supervisor2", "again", LATER))
               .getMessage());
       assertEquals(before, ledger.lastSeq());
-      assertEquals(Money.zero(FIVE.currency()), ledger.paidFor(s.stayId(), FIVE.currency()), "reversed once, not twice");
+      assertEquals(
+          Money.zero(FIVE.currency()),
+          ledger.paidFor(s.stayId(), FIVE.currency()),
+          "reversed once, not twice");
     }
   }
 }

@@ -43,10 +43,18 @@ public final class ControlServer implements AutoCloseable {
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 16);
     } catch (BindException e) {
-      throw new StartupException("port " + port + " is already in use: the control interface "
-          + "(simulator.controlPort) wanted " + host + ":" + port, e);
+      throw new StartupException(
+          "port "
+              + port
+              + " is already in use: the control interface "
+              + "(simulator.controlPort) wanted "
+              + host
+              + ":"
+              + port,
+          e);
     } catch (IOException e) {
-      throw new StartupException("cannot serve the control interface on " + host + ":" + port + ": " + e.getMessage(), e);
+      throw new StartupException(
+          "cannot serve the control interface on " + host + ":" + port + ": " + e.getMessage(), e);
     }
     // Several threads, because POST .../vehicle/drive waits for the vehicle to clear the loops.
     ExecutorService executor =
@@ -129,19 +137,33 @@ public final class ControlServer implements AutoCloseable {
     if (parts.length == 4 && parts[0].equals("lanes")) {
       String action = parts[2] + "/" + parts[3];
       if (!LaneActions.NAMES.contains(action)) {
-        throw new ApiError(404, "no such action '" + action + "' (actions: " + String.join(", ", LaneActions.NAMES) + ")");
+        throw new ApiError(
+            404,
+            "no such action '"
+                + action
+                + "' (actions: "
+                + String.join(", ", LaneActions.NAMES)
+                + ")");
       }
       requireMethod(exchange, "POST");
       return actions.perform(parts[1], action, exchange.getRequestBody());
     }
-    throw new ApiError(404, "no such resource '" + path + "' (try GET /lanes; see docs/simulator.md)");
+    throw new ApiError(
+        404, "no such resource '" + path + "' (try GET /lanes; see docs/simulator.md)");
   }
 
   private static void requireMethod(HttpExchange exchange, String... allowed) {
     if (!List.of(allowed).contains(exchange.getRequestMethod())) {
       exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
-      throw new ApiError(405, "method " + exchange.getRequestMethod() + " is not allowed on "
-          + exchange.getRequestURI().getPath() + " (use " + String.join(" or ", allowed) + ")");
+      throw new ApiError(
+          405,
+          "method "
+              + exchange.getRequestMethod()
+              + " is not allowed on "
+              + exchange.getRequestURI().getPath()
+              + " (use "
+              + String.join(" or ", allowed)
+              + ")");
     }
   }
 

@@ -12,13 +12,15 @@ import org.parkgate.simulator.device.LaneDevices;
 import org.parkgate.simulator.fault.Faults;
 
 /**
- * Reads, sets and clears the faults of one device of a lane (docs/simulator.md, "Fault
- * injection"). A POST body is the whole fault set: fields left out are off. The body is checked
- * in full before anything changes.
+ * Reads, sets and clears the faults of one device of a lane (docs/simulator.md, "Fault injection").
+ * A POST body is the whole fault set: fields left out are off. The body is checked in full before
+ * anything changes.
  */
 final class FaultActions {
   private static final List<String> ALL =
-      List.of("noise", "split", "merge", "badCheck", "drop", "delayMs", "silent", "disconnect", "seed");
+      List.of(
+          "noise", "split", "merge", "badCheck", "drop", "delayMs", "silent", "disconnect", "seed");
+
   /** A display answers nothing, so only faults on what it receives, or on the link, apply. */
   private static final List<String> DISPLAY = List.of("drop", "silent", "disconnect", "seed");
 
@@ -27,7 +29,9 @@ final class FaultActions {
   static DeviceLink device(LaneDevices lane, String device) {
     DeviceLink link = lane.links().get(device);
     if (link == null) {
-      throw new ApiError(404, "no device '" + device + "' (devices: " + String.join(", ", lane.links().keySet()) + ")");
+      throw new ApiError(
+          404,
+          "no device '" + device + "' (devices: " + String.join(", ", lane.links().keySet()) + ")");
     }
     return link;
   }
@@ -42,14 +46,20 @@ final class FaultActions {
     return json;
   }
 
-  static Map<String, Object> set(LaneDevices lane, String device, InputStream in) throws IOException {
+  static Map<String, Object> set(LaneDevices lane, String device, InputStream in)
+      throws IOException {
     DeviceLink link = device(lane, device);
     List<String> fields = device.equals("display") ? DISPLAY : ALL;
     RequestBody body = RequestBody.read(in, Set.copyOf(ALL));
     for (String field : ALL) {
       if (body.has(field) && !fields.contains(field)) {
-        throw new ApiError(400, "'" + field + "' does not apply to the display, which sends nothing (its faults: "
-            + String.join(", ", new TreeSet<>(fields)) + ")");
+        throw new ApiError(
+            400,
+            "'"
+                + field
+                + "' does not apply to the display, which sends nothing (its faults: "
+                + String.join(", ", new TreeSet<>(fields))
+                + ")");
       }
     }
     Faults faults =
@@ -86,8 +96,14 @@ final class FaultActions {
     try {
       link.applyFaults(faults);
     } catch (Exception e) {
-      throw new ApiError(503, link.name() + " cannot listen again on " + link.address() + ": " + e.getMessage()
-          + "; it stays disconnected");
+      throw new ApiError(
+          503,
+          link.name()
+              + " cannot listen again on "
+              + link.address()
+              + ": "
+              + e.getMessage()
+              + "; it stays disconnected");
     }
   }
 }

@@ -13,15 +13,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.parkgate.device.card.CardRead;
-import org.parkgate.site.CardProtocol;
 import org.parkgate.simulator.device.LaneDevices;
 import org.parkgate.simulator.lane.SimLane;
+import org.parkgate.site.CardProtocol;
 
-/** What the control interface can do at a lane; each action answers with its result and the lane. */
+/**
+ * What the control interface can do at a lane; each action answers with its result and the lane.
+ */
 final class LaneActions {
   static final List<String> NAMES =
-      List.of("vehicle/arrive", "vehicle/drive", "vehicle/leave", "card/take", "card/present", "barrier/fault");
+      List.of(
+          "vehicle/arrive",
+          "vehicle/drive",
+          "vehicle/leave",
+          "card/take",
+          "card/present",
+          "barrier/fault");
   private static final long MAX_DWELL_MS = 60_000;
+
   /** What an STX-framed reader can send: its frame holds exactly ten hex characters. */
   private static final Pattern STX_CARD = Pattern.compile("[0-9A-Fa-f]{10}");
 
@@ -41,7 +50,8 @@ final class LaneActions {
     return LaneJson.of(lane(laneId));
   }
 
-  Map<String, Object> perform(String laneId, String action, InputStream bodyStream) throws IOException {
+  Map<String, Object> perform(String laneId, String action, InputStream bodyStream)
+      throws IOException {
     LaneDevices devices = lane(laneId);
     SimLane lane = devices.lane();
     Map<String, Object> result = new LinkedHashMap<>();
@@ -54,7 +64,8 @@ final class LaneActions {
         }
         lane.arrive(plate);
       }
-      case "vehicle/drive" -> drive(lane, RequestBody.read(bodyStream, Set.of("dwellMs", "wait")), result);
+      case "vehicle/drive" ->
+          drive(lane, RequestBody.read(bodyStream, Set.of("dwellMs", "wait")), result);
       case "vehicle/leave" -> {
         RequestBody.read(bodyStream, Set.of());
         lane.leave();
@@ -67,13 +78,24 @@ final class LaneActions {
       }
       case "card/present" -> {
         RequestBody body = RequestBody.read(bodyStream, Set.of("card"));
-        String card = body.text("card").orElseThrow(() -> new ApiError(400, "missing 'card': give the card number, e.g. {\"card\":\"0A1B2C3D4E\"}"));
+        String card =
+            body.text("card")
+                .orElseThrow(
+                    () ->
+                        new ApiError(
+                            400,
+                            "missing 'card': give the card number, e.g. {\"card\":\"0A1B2C3D4E\"}"));
         if (!CardRead.isValid(card)) {
           throw new ApiError(400, "'card' must be 1-32 letters or digits, not '" + card + "'");
         }
         if (lane.config().cardProtocol() == CardProtocol.STX && !STX_CARD.matcher(card).matches()) {
-          throw new ApiError(400, "'card' must be ten hex characters for lane " + laneId
-              + "'s STX reader, not '" + card + "'");
+          throw new ApiError(
+              400,
+              "'card' must be ten hex characters for lane "
+                  + laneId
+                  + "'s STX reader, not '"
+                  + card
+                  + "'");
         }
         SimLane.CardTaken read = lane.presentCard(new CardRead(card));
         result.put("card", read.card());
@@ -81,7 +103,10 @@ final class LaneActions {
       }
       case "barrier/fault" -> {
         RequestBody body = RequestBody.read(bodyStream, Set.of("on"));
-        lane.barrier().setFault(body.bool("on").orElseThrow(() -> new ApiError(400, "missing 'on': true or false")));
+        lane.barrier()
+            .setFault(
+                body.bool("on")
+                    .orElseThrow(() -> new ApiError(400, "missing 'on': true or false")));
       }
       default -> throw new ApiError(404, "no such action '" + action + "'");
     }
@@ -90,7 +115,8 @@ final class LaneActions {
   }
 
   private void drive(SimLane lane, RequestBody body, Map<String, Object> result) {
-    Duration dwell = body.integer("dwellMs", 0, MAX_DWELL_MS).map(Duration::ofMillis).orElse(defaultDwell);
+    Duration dwell =
+        body.integer("dwellMs", 0, MAX_DWELL_MS).map(Duration::ofMillis).orElse(defaultDwell);
     boolean wait = body.bool("wait").orElse(true);
     CompletableFuture<Void> cleared = lane.drive(dwell);
     if (wait) {
@@ -110,7 +136,8 @@ final class LaneActions {
   LaneDevices lane(String laneId) {
     LaneDevices devices = lanes.get(laneId);
     if (devices == null) {
-      throw new ApiError(404, "unknown lane '" + laneId + "' (lanes: " + String.join(", ", lanes.keySet()) + ")");
+      throw new ApiError(
+          404, "unknown lane '" + laneId + "' (lanes: " + String.join(", ", lanes.keySet()) + ")");
     }
     return devices;
   }

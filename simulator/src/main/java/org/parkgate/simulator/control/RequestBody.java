@@ -23,7 +23,10 @@ final class RequestBody {
     this.node = node;
   }
 
-  /** Reads the body; an empty body is an empty object. Fields other than {@code allowed} are refused. */
+  /**
+   * Reads the body; an empty body is an empty object. Fields other than {@code allowed} are
+   * refused.
+   */
   static RequestBody read(InputStream in, Set<String> allowed) throws IOException {
     byte[] bytes = in.readNBytes(MAX_BYTES + 1);
     if (bytes.length > MAX_BYTES) {
@@ -36,8 +39,16 @@ final class RequestBody {
     try {
       node = JSON.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new ApiError(400, "malformed JSON: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+      throw new ApiError(
+          400,
+          "malformed JSON: "
+              + e.getOriginalMessage()
+              + (e.getLocation() == null
+                  ? ""
+                  : " at line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr()));
     }
     if (node == null || !node.isObject()) {
       throw new ApiError(400, "the body must be a JSON object");
@@ -45,8 +56,14 @@ final class RequestBody {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        throw new ApiError(400, "unknown field '" + name + "'"
-            + (allowed.isEmpty() ? " (this action takes no fields)" : " (fields: " + String.join(", ", new TreeSet<>(allowed)) + ")"));
+        throw new ApiError(
+            400,
+            "unknown field '"
+                + name
+                + "'"
+                + (allowed.isEmpty()
+                    ? " (this action takes no fields)"
+                    : " (fields: " + String.join(", ", new TreeSet<>(allowed)) + ")"));
       }
     }
     return new RequestBody(node);
@@ -64,7 +81,8 @@ final class RequestBody {
       return Optional.empty();
     }
     if (!v.isNumber() || !(v.doubleValue() >= 0 && v.doubleValue() <= 1)) {
-      throw new ApiError(400, "'" + field + "' must be a number from 0 to 1 (a fraction of the frames), not " + v);
+      throw new ApiError(
+          400, "'" + field + "' must be a number from 0 to 1 (a fraction of the frames), not " + v);
     }
     return Optional.of(v.doubleValue());
   }
@@ -96,7 +114,10 @@ final class RequestBody {
     if (v == null || v.isNull()) {
       return Optional.empty();
     }
-    if (!v.canConvertToLong() || !v.isIntegralNumber() || v.longValue() < min || v.longValue() > max) {
+    if (!v.canConvertToLong()
+        || !v.isIntegralNumber()
+        || v.longValue() < min
+        || v.longValue() > max) {
       throw new ApiError(400, "'" + field + "' must be a whole number from " + min + " to " + max);
     }
     return Optional.of(v.longValue());

@@ -1,6 +1,5 @@
 package org.parkgate.simulator.device;
 
-import org.parkgate.wire.CloseOnError;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -14,6 +13,7 @@ import org.parkgate.device.modbus.RtuResponse;
 import org.parkgate.simulator.fault.FaultHandlers;
 import org.parkgate.simulator.fault.WireProfile;
 import org.parkgate.simulator.lane.BarrierIoModule;
+import org.parkgate.wire.CloseOnError;
 import org.parkgate.wire.FrameEncoder;
 import org.parkgate.wire.ParsingDecoder;
 
@@ -33,10 +33,13 @@ final class BarrierModuleInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel ch) {
     ch.pipeline()
         .addLast("track", new LinkTracker(link))
-        .addLast("hexdump", new LoggingHandler("parkgate.wire." + link.name().replace(' ', '.'), LogLevel.DEBUG));
+        .addLast(
+            "hexdump",
+            new LoggingHandler("parkgate.wire." + link.name().replace(' ', '.'), LogLevel.DEBUG));
     FaultHandlers.addWireFaults(ch.pipeline(), link.faults(), WireProfile.MODBUS_RTU);
     ch.pipeline()
-        .addLast("decode", new ParsingDecoder<>(new RtuRequestParser(), link.counters(), link.name()))
+        .addLast(
+            "decode", new ParsingDecoder<>(new RtuRequestParser(), link.counters(), link.name()))
         .addLast("encode", new FrameEncoder<>(RtuResponse.class, RtuCodec::encode, link.counters()))
         .addLast("slave", new Slave())
         .addLast("errors", new CloseOnError(link.name()));

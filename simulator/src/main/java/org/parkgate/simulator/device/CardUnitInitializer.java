@@ -1,6 +1,5 @@
 package org.parkgate.simulator.device;
 
-import org.parkgate.wire.CloseOnError;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -17,6 +16,7 @@ import org.parkgate.simulator.fault.FaultHandlers;
 import org.parkgate.simulator.fault.WireProfile;
 import org.parkgate.simulator.lane.SimLane;
 import org.parkgate.site.CardProtocol;
+import org.parkgate.wire.CloseOnError;
 import org.parkgate.wire.FrameEncoder;
 import org.parkgate.wire.ParsingDecoder;
 
@@ -42,7 +42,9 @@ final class CardUnitInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel ch) {
     ch.pipeline()
         .addLast("track", new LinkTracker(link))
-        .addLast("hexdump", new LoggingHandler("parkgate.wire." + link.name().replace(' ', '.'), LogLevel.DEBUG));
+        .addLast(
+            "hexdump",
+            new LoggingHandler("parkgate.wire." + link.name().replace(' ', '.'), LogLevel.DEBUG));
     FaultHandlers.addWireFaults(ch.pipeline(), link.faults(), profile);
     ch.pipeline()
         .addLast("decode", new ParsingDecoder<>(new CardUnitCodec(), link.counters(), link.name()))

@@ -24,8 +24,8 @@ public final class DeviceServers {
   private DeviceServers() {}
 
   /**
-   * Binds every device; on failure closes what was bound and says which device wanted what.
-   * {@link DeviceLink#shutdown()} closes each one again.
+   * Binds every device; on failure closes what was bound and says which device wanted what. {@link
+   * DeviceLink#shutdown()} closes each one again.
    */
   public static void bind(EventLoopGroup group, List<LaneDevices> lanes) throws StartupException {
     Map<String, String> owners = new HashMap<>();
@@ -33,12 +33,27 @@ public final class DeviceServers {
     try {
       for (LaneDevices lane : lanes) {
         int unit = lane.lane().config().barrierUnit();
-        bind(group, lane.lane().config().barrier(), lane.barrier(),
-            new BarrierModuleInitializer(lane.barrier(), new BarrierIoModule(lane.lane()), unit), owners, bound);
-        bind(group, lane.lane().config().cardReader(), lane.cardUnit(),
-            new CardUnitInitializer(lane.cardUnit(), lane.lane()), owners, bound);
-        bind(group, lane.lane().config().display(), lane.display(),
-            new DisplayInitializer(lane.display(), lane.lane()), owners, bound);
+        bind(
+            group,
+            lane.lane().config().barrier(),
+            lane.barrier(),
+            new BarrierModuleInitializer(lane.barrier(), new BarrierIoModule(lane.lane()), unit),
+            owners,
+            bound);
+        bind(
+            group,
+            lane.lane().config().cardReader(),
+            lane.cardUnit(),
+            new CardUnitInitializer(lane.cardUnit(), lane.lane()),
+            owners,
+            bound);
+        bind(
+            group,
+            lane.lane().config().display(),
+            lane.display(),
+            new DisplayInitializer(lane.display(), lane.lane()),
+            owners,
+            bound);
       }
     } catch (StartupException | RuntimeException e) {
       bound.forEach(DeviceListener::close);
@@ -55,14 +70,18 @@ public final class DeviceServers {
       List<DeviceListener> bound)
       throws StartupException {
     if (!(address instanceof DeviceAddress.Tcp tcp)) {
-      log.warn("{}: {} is a serial port; the simulator serves devices over TCP only, skipped "
-          + "(give it a tcp:// address and link a pty to it with socat)", link.name(), address);
+      log.warn(
+          "{}: {} is a serial port; the simulator serves devices over TCP only, skipped "
+              + "(give it a tcp:// address and link a pty to it with socat)",
+          link.name(),
+          address);
       return;
     }
     String key = tcp.host() + ":" + tcp.port();
     String other = owners.putIfAbsent(key, link.name());
     if (other != null) {
-      throw new StartupException(address + " is configured for both " + other + " and " + link.name());
+      throw new StartupException(
+          address + " is configured for both " + other + " and " + link.name());
     }
     ServerBootstrap bootstrap =
         new ServerBootstrap()
@@ -77,8 +96,12 @@ public final class DeviceServers {
       bound.add(listener);
       link.listenOn(listener);
     } catch (Exception e) {
-      String why = e instanceof BindException ? "is already in use" : "cannot be listened on (" + e.getMessage() + ")";
-      throw new StartupException("port " + tcp.port() + " " + why + ": " + link.name() + " wanted " + address, e);
+      String why =
+          e instanceof BindException
+              ? "is already in use"
+              : "cannot be listened on (" + e.getMessage() + ")";
+      throw new StartupException(
+          "port " + tcp.port() + " " + why + ": " + link.name() + " wanted " + address, e);
     }
     log.info("{}: listening on {}", link.name(), address);
   }

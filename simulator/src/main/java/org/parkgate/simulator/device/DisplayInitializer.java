@@ -1,6 +1,5 @@
 package org.parkgate.simulator.device;
 
-import org.parkgate.wire.CloseOnError;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -11,6 +10,7 @@ import org.parkgate.device.display.DisplayParser;
 import org.parkgate.device.display.DisplayText;
 import org.parkgate.simulator.fault.FaultHandlers;
 import org.parkgate.simulator.lane.SimLane;
+import org.parkgate.wire.CloseOnError;
 import org.parkgate.wire.ParsingDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,13 +30,14 @@ final class DisplayInitializer extends ChannelInitializer<SocketChannel> {
   protected void initChannel(SocketChannel ch) {
     ch.pipeline()
         .addLast("track", new LinkTracker(link))
-        .addLast("hexdump", new LoggingHandler("parkgate.wire." + link.name().replace(' ', '.'), LogLevel.DEBUG));
+        .addLast(
+            "hexdump",
+            new LoggingHandler("parkgate.wire." + link.name().replace(' ', '.'), LogLevel.DEBUG));
     FaultHandlers.addSilentGate(ch.pipeline(), link.faults());
-    ch.pipeline().addLast("decode", new ParsingDecoder<>(new DisplayParser(), link.counters(), link.name()));
-    FaultHandlers.addReceivedDrop(ch.pipeline(), link.faults());
     ch.pipeline()
-        .addLast("display", new Rows())
-        .addLast("errors", new CloseOnError(link.name()));
+        .addLast("decode", new ParsingDecoder<>(new DisplayParser(), link.counters(), link.name()));
+    FaultHandlers.addReceivedDrop(ch.pipeline(), link.faults());
+    ch.pipeline().addLast("display", new Rows()).addLast("errors", new CloseOnError(link.name()));
   }
 
   private final class Rows extends SimpleChannelInboundHandler<DisplayText> {

@@ -5,7 +5,8 @@ import java.util.Map;
 import org.parkgate.simulator.lane.SimLane;
 
 /** A simulated lane and the links to its three devices. */
-public record LaneDevices(SimLane lane, DeviceLink barrier, DeviceLink cardUnit, DeviceLink display) {
+public record LaneDevices(
+    SimLane lane, DeviceLink barrier, DeviceLink cardUnit, DeviceLink display) {
 
   public static LaneDevices of(SimLane lane) {
     String id = lane.id();

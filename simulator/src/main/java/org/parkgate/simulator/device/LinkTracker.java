@@ -24,14 +24,22 @@ final class LinkTracker extends ChannelInboundHandlerAdapter {
       return;
     }
     link.connected(ctx.channel());
-    log.info("{}: client {} connected ({} now)", link.name(), ctx.channel().remoteAddress(), link.clientCount());
+    log.info(
+        "{}: client {} connected ({} now)",
+        link.name(),
+        ctx.channel().remoteAddress(),
+        link.clientCount());
     ctx.fireChannelActive();
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     link.disconnected(ctx.channel());
-    log.info("{}: client {} disconnected ({} left)", link.name(), ctx.channel().remoteAddress(), link.clientCount());
+    log.info(
+        "{}: client {} disconnected ({} left)",
+        link.name(),
+        ctx.channel().remoteAddress(),
+        link.clientCount());
     ctx.fireChannelInactive();
   }
 }

@@ -22,7 +22,9 @@ final class BadCheck extends ChannelOutboundHandlerAdapter {
 
   @Override
   public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-    if (msg instanceof ByteBuf frame && frame.isReadable() && faults.chance(faults.current().badCheck())) {
+    if (msg instanceof ByteBuf frame
+        && frame.isReadable()
+        && faults.chance(faults.current().badCheck())) {
       byte[] bytes = ByteBufUtil.getBytes(frame);
       frame.release();
       ctx.write(Unpooled.wrappedBuffer(profile.damage(bytes, faults)), promise);

@@ -3,9 +3,9 @@ package org.parkgate.simulator.fault;
 import java.util.Random;
 
 /**
- * The faults in force on one device and the random source that decides which frames they hit.
- * The source is seeded, by default from the device's name, so the same requests meet the same
- * faults on every run; setting the seed starts the sequence again.
+ * The faults in force on one device and the random source that decides which frames they hit. The
+ * source is seeded, by default from the device's name, so the same requests meet the same faults on
+ * every run; setting the seed starts the sequence again.
  */
 public final class DeviceFaults {
   private volatile Faults current = Faults.NONE;

@@ -7,8 +7,8 @@ import io.netty.util.ReferenceCountUtil;
 
 /**
  * Loses a fraction of whole frames. A device that answers loses its replies and reports (placed
- * where each write is one encoded frame); a display, which answers nothing, loses frames it is
- * sent (placed after its decoder), so a row is not updated and the controller cannot tell.
+ * where each write is one encoded frame); a display, which answers nothing, loses frames it is sent
+ * (placed after its decoder), so a row is not updated and the controller cannot tell.
  */
 final class DropFrames extends ChannelDuplexHandler {
   /** Which way the frames this instance may lose travel. */

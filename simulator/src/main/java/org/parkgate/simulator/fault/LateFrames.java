@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LateFrames extends ChannelOutboundHandlerAdapter {
   private final DeviceFaults faults;
+
   /** When the last held frame goes out; later frames never overtake it. */
   private long lastDue;
 

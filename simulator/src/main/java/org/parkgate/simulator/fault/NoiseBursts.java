@@ -1,9 +1,9 @@
 package org.parkgate.simulator.fault;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
-import io.netty.buffer.Unpooled;
 
 /** Puts a burst of garbage bytes in front of a fraction of sent frames, as line noise would. */
 final class NoiseBursts extends ChannelOutboundHandlerAdapter {

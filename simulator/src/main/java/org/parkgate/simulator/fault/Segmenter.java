@@ -7,18 +7,20 @@ import io.netty.channel.ChannelPromise;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Decides how sent bytes are cut into writes, as a serial device server's packing timers do.
- * With merge on, bytes written within {@link #MERGE_WINDOW_MS} go out together (several frames,
- * or noise and a frame, in one write); with split on, they go out in chunks of random length,
- * cut anywhere (inside a frame or across two), with 1-{@link #MAX_GAP_MS} ms between chunks.
+ * Decides how sent bytes are cut into writes, as a serial device server's packing timers do. With
+ * merge on, bytes written within {@link #MERGE_WINDOW_MS} go out together (several frames, or noise
+ * and a frame, in one write); with split on, they go out in chunks of random length, cut anywhere
+ * (inside a frame or across two), with 1-{@link #MAX_GAP_MS} ms between chunks.
  */
 final class Segmenter extends ChannelOutboundHandlerAdapter {
   static final long MERGE_WINDOW_MS = 20;
   static final int MAX_GAP_MS = 10;
 
   private final DeviceFaults faults;
+
   /** Bytes taken in and not yet sent; only while {@link #draining}. */
   private ByteBuf pending;
+
   private boolean draining;
 
   Segmenter(DeviceFaults faults) {
@@ -41,7 +43,8 @@ final class Segmenter extends ChannelOutboundHandlerAdapter {
     promise.trySuccess();
     if (!draining) {
       draining = true;
-      ctx.executor().schedule(() -> drain(ctx), now.merge() ? MERGE_WINDOW_MS : 0, TimeUnit.MILLISECONDS);
+      ctx.executor()
+          .schedule(() -> drain(ctx), now.merge() ? MERGE_WINDOW_MS : 0, TimeUnit.MILLISECONDS);
     }
   }
 

@@ -6,8 +6,8 @@ import io.netty.channel.ChannelPromise;
 import io.netty.util.ReferenceCountUtil;
 
 /**
- * A silent device: the connection stays up but every byte received is ignored and nothing is
- * sent, like a module whose processor has hung behind a live serial device server.
+ * A silent device: the connection stays up but every byte received is ignored and nothing is sent,
+ * like a module whose processor has hung behind a live serial device server.
  */
 final class SilentGate extends ChannelDuplexHandler {
   private final DeviceFaults faults;

@@ -21,16 +21,18 @@ public enum WireProfile {
     @Override
     byte[] damage(byte[] frame, DeviceFaults random) {
       int check = frame.length - 3;
-      int value = (XorCheck.hexDigit(frame[check]) << 4 | XorCheck.hexDigit(frame[check + 1])) ^ (1 + random.nextInt(255));
+      int value =
+          (XorCheck.hexDigit(frame[check]) << 4 | XorCheck.hexDigit(frame[check + 1]))
+              ^ (1 + random.nextInt(255));
       XorCheck.writeHex(value, frame, check);
       return frame;
     }
   },
   /**
-   * ASCII card lines have no check, so a "bad check" is one character of the number garbled into
-   * a byte that is not a letter or digit, and the controller drops the line. Noise avoids letters,
-   * digits and line ends for the same reason: noise that could pass for part of a card number
-   * would forge a different card, which tests the tariff rather than the link.
+   * ASCII card lines have no check, so a "bad check" is one character of the number garbled into a
+   * byte that is not a letter or digit, and the controller drops the line. Noise avoids letters,
+   * digits and line ends for the same reason: noise that could pass for part of a card number would
+   * forge a different card, which tests the tariff rather than the link.
    */
   ASCII_LINE(b -> !(Character.isLetterOrDigit(b) && b < 0x80) && b != '\r' && b != '\n') {
     @Override

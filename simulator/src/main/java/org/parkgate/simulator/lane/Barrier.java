@@ -9,11 +9,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A barrier arm driven by open and close pulse coils. It takes the configured travel time to go
- * from one limit to the other; reversed mid-way it takes as long as it has already travelled.
- * Like real hardware it obeys every command, safe or not: the lane counts unsafe closes.
+ * from one limit to the other; reversed mid-way it takes as long as it has already travelled. Like
+ * real hardware it obeys every command, safe or not: the lane counts unsafe closes.
  *
- * <p>The coils are pulse outputs: the one last written ON reads back ON while the motion it
- * started is under way and resets to OFF when the arm reaches its limit.
+ * <p>The coils are pulse outputs: the one last written ON reads back ON while the motion it started
+ * is under way and resets to OFF when the arm reaches its limit.
  */
 public final class Barrier {
   private static final Logger log = LoggerFactory.getLogger(Barrier.class);

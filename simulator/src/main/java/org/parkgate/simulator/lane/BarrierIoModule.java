@@ -6,10 +6,10 @@ import org.parkgate.device.modbus.ModbusResponse;
 import org.parkgate.site.BarrierIoMap;
 
 /**
- * The lane's Modbus I/O module as a slave sees requests: coils drive the barrier, discrete
- * inputs report loops, limits and fault per the lane's {@link BarrierIoMap}. It has eight coils
- * and eight inputs (more if the map needs them) and no registers, like a small DIO module;
- * anything else gets the exception a real module would send.
+ * The lane's Modbus I/O module as a slave sees requests: coils drive the barrier, discrete inputs
+ * report loops, limits and fault per the lane's {@link BarrierIoMap}. It has eight coils and eight
+ * inputs (more if the map needs them) and no registers, like a small DIO module; anything else gets
+ * the exception a real module would send.
  */
 public final class BarrierIoModule {
   private final SimLane lane;
@@ -55,7 +55,8 @@ public final class BarrierIoModule {
     boolean at(int address);
   }
 
-  private static ModbusResponse readBits(ModbusRequest request, int address, int quantity, int size, Bit bit) {
+  private static ModbusResponse readBits(
+      ModbusRequest request, int address, int quantity, int size, Bit bit) {
     if (quantity < 1 || quantity > 2000) {
       return error(request, ExceptionCode.ILLEGAL_DATA_VALUE);
     }

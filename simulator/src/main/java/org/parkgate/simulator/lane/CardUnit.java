@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The lane's card unit. At an entry it is a dispenser and reader: on ISSUE it pushes a new card
- * to its mouth, and the driver takes it. At an exit it only reads presented cards. Card numbers
- * are ten upper-case hex characters, unique for the simulator's run.
+ * The lane's card unit. At an entry it is a dispenser and reader: on ISSUE it pushes a new card to
+ * its mouth, and the driver takes it. At an exit it only reads presented cards. Card numbers are
+ * ten upper-case hex characters, unique for the simulator's run.
  */
 public final class CardUnit {
   private final boolean dispenser;

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One simulated lane: its barrier, the vehicle on its loops, its card unit and display. What a
- * person or test does at the lane (a vehicle arrives, takes a card, drives through) comes in
- * here; what the controller does comes through the device links.
+ * person or test does at the lane (a vehicle arrives, takes a card, drives through) comes in here;
+ * what the controller does comes through the device links.
  */
 public final class SimLane {
   private static final Logger log = LoggerFactory.getLogger(SimLane.class);
@@ -78,7 +78,8 @@ public final class SimLane {
   public synchronized void commandClose() {
     if (safetyLoop && barrier.position() != Barrier.Position.CLOSED) {
       safetyViolations++;
-      log.warn("{}: SAFETY VIOLATION: barrier told to close with a vehicle on the safety loop", id());
+      log.warn(
+          "{}: SAFETY VIOLATION: barrier told to close with a vehicle on the safety loop", id());
     }
     barrier.close();
   }
@@ -105,9 +106,9 @@ public final class SimLane {
   }
 
   /**
-   * Drives the waiting vehicle through the open barrier: onto the safety loop, off the arming
-   * loop half-way through {@code dwell}, off the safety loop at its end. Completes when the
-   * vehicle has cleared both loops.
+   * Drives the waiting vehicle through the open barrier: onto the safety loop, off the arming loop
+   * half-way through {@code dwell}, off the safety loop at its end. Completes when the vehicle has
+   * cleared both loops.
    */
   public synchronized CompletableFuture<Void> drive(Duration dwell) {
     if (driving) {
@@ -117,7 +118,8 @@ public final class SimLane {
       throw new LaneConflict("no vehicle on the arming loop of lane '" + id() + "'");
     }
     if (barrier.position() != Barrier.Position.OPEN) {
-      throw new LaneConflict("barrier is " + barrier.position().name().toLowerCase() + ", not fully open");
+      throw new LaneConflict(
+          "barrier is " + barrier.position().name().toLowerCase() + ", not fully open");
     }
     driving = true;
     safetyLoop = true;
@@ -148,7 +150,11 @@ public final class SimLane {
     Optional<String> card = cardUnit.issue();
     card.ifPresentOrElse(
         c -> log.info("{}: card {} at the dispenser mouth", id(), c),
-        () -> log.info("{}: ISSUE ignored, {}", id(), cardUnit.dispenser() ? "a card is already at the mouth" : "no dispenser"));
+        () ->
+            log.info(
+                "{}: ISSUE ignored, {}",
+                id(),
+                cardUnit.dispenser() ? "a card is already at the mouth" : "no dispenser"));
     return card;
   }
 
@@ -156,14 +162,22 @@ public final class SimLane {
   public CardTaken takeCard() {
     String card = cardUnit.take();
     boolean sent = cardOutput.send(new CardRead(card));
-    log.info("{}: card {} taken{}", id(), card, sent ? "" : ", but no controller is connected to the card unit");
+    log.info(
+        "{}: card {} taken{}",
+        id(),
+        card,
+        sent ? "" : ", but no controller is connected to the card unit");
     return new CardTaken(card, sent);
   }
 
   /** A driver holds a card to the reader. */
   public CardTaken presentCard(CardRead card) {
     boolean sent = cardOutput.send(card);
-    log.info("{}: card {} presented{}", id(), card.cardNumber(), sent ? "" : ", but no controller is connected to the card unit");
+    log.info(
+        "{}: card {} presented{}",
+        id(),
+        card.cardNumber(),
+        sent ? "" : ", but no controller is connected to the card unit");
     return new CardTaken(card.cardNumber(), sent);
   }
 

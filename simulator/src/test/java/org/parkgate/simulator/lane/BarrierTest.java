@@ -37,7 +37,9 @@ class BarrierTest {
     assertFalse(barrier.openCoil());
     long start = System.nanoTime();
     waitFor(Barrier.Position.CLOSED, 1000);
-    assertTrue(System.nanoTime() - start < Duration.ofMillis(250).toNanos(), "took the full travel to return");
+    assertTrue(
+        System.nanoTime() - start < Duration.ofMillis(250).toNanos(),
+        "took the full travel to return");
     assertFalse(barrier.closeCoil());
   }
 

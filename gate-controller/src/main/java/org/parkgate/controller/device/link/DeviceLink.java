@@ -29,6 +29,7 @@ public final class DeviceLink {
   private static final Logger log = LoggerFactory.getLogger(DeviceLink.class);
   static final long FIRST_RETRY_MS = 100;
   static final long MAX_RETRY_MS = 5_000;
+
   /** How often a link's error counts are looked at, and logged if they grew. */
   static final long COUNTER_LOG_MS = 5_000;
 
@@ -52,8 +53,14 @@ public final class DeviceLink {
    * @param onConnect called on the loop with each new channel
    * @param onDown called on the loop with the reason each time a connection attempt fails
    */
-  public DeviceLink(String name, DeviceAddress address, EventLoop loop, LinkCounters counters,
-      ChannelInitializer<Channel> pipeline, Consumer<Channel> onConnect, Consumer<String> onDown) {
+  public DeviceLink(
+      String name,
+      DeviceAddress address,
+      EventLoop loop,
+      LinkCounters counters,
+      ChannelInitializer<Channel> pipeline,
+      Consumer<Channel> onConnect,
+      Consumer<String> onDown) {
     this.name = name;
     this.address = address;
     this.loop = loopFor(address, loop);
@@ -74,13 +81,16 @@ public final class DeviceLink {
   }
 
   private static final class LocalLoop {
-    static final EventLoop LOOP = new io.netty.channel.DefaultEventLoop(
-        new io.netty.util.concurrent.DefaultThreadFactory("local-links", true));
+    static final EventLoop LOOP =
+        new io.netty.channel.DefaultEventLoop(
+            new io.netty.util.concurrent.DefaultThreadFactory("local-links", true));
   }
 
   public void start() {
     loop.execute(this::connect);
-    counterLog = loop.scheduleWithFixedDelay(this::logCounters, COUNTER_LOG_MS, COUNTER_LOG_MS, TimeUnit.MILLISECONDS);
+    counterLog =
+        loop.scheduleWithFixedDelay(
+            this::logCounters, COUNTER_LOG_MS, COUNTER_LOG_MS, TimeUnit.MILLISECONDS);
   }
 
   public LinkCounters counters() {
@@ -88,15 +98,26 @@ public final class DeviceLink {
   }
 
   public LinkStatus status() {
-    return new LinkStatus(name, address.toString(), channel() != null, counters.framesIn(), counters.framesOut(),
-        counters.badFrames(), counters.droppedBytes());
+    return new LinkStatus(
+        name,
+        address.toString(),
+        channel() != null,
+        counters.framesIn(),
+        counters.framesOut(),
+        counters.badFrames(),
+        counters.droppedBytes());
   }
 
   /** Bad frames are logged per frame only at debug level; an operator sees them grow here. */
   private void logCounters() {
     long bad = counters.badFrames();
     if (bad != loggedBadFrames) {
-      log.warn("{}: {} bad frames in the last {} s ({})", name, bad - loggedBadFrames, COUNTER_LOG_MS / 1000, counters);
+      log.warn(
+          "{}: {} bad frames in the last {} s ({})",
+          name,
+          bad - loggedBadFrames,
+          COUNTER_LOG_MS / 1000,
+          counters);
       loggedBadFrames = bad;
     }
   }
@@ -148,36 +169,39 @@ public final class DeviceLink {
       return;
     }
     ChannelFuture attempt = bootstrap().connect(remote());
-    attempt.addListener((ChannelFuture f) -> {
-      if (!f.isSuccess()) {
-        String why = f.cause().getMessage();
-        if (!reportedDown) {
-          log.warn("{}: cannot connect to {} ({}); retrying", name, address, why);
-          reportedDown = true;
-        }
-        onDown.accept("cannot connect to " + address + ": " + why);
-        retryLater();
-        return;
-      }
-      Channel c = f.channel();
-      if (closed) {
-        c.close();
-        return;
-      }
-      channel = c;
-      retryMs = FIRST_RETRY_MS;
-      reportedDown = false;
-      log.info("{}: {} to {}", name, everConnected ? "reconnected" : "connected", address);
-      everConnected = true;
-      c.closeFuture().addListener(x -> {
-        channel = null;
-        if (!closed) {
-          log.warn("{}: connection to {} lost; reconnecting", name, address);
-          retryLater();
-        }
-      });
-      onConnect.accept(c);
-    });
+    attempt.addListener(
+        (ChannelFuture f) -> {
+          if (!f.isSuccess()) {
+            String why = f.cause().getMessage();
+            if (!reportedDown) {
+              log.warn("{}: cannot connect to {} ({}); retrying", name, address, why);
+              reportedDown = true;
+            }
+            onDown.accept("cannot connect to " + address + ": " + why);
+            retryLater();
+            return;
+          }
+          Channel c = f.channel();
+          if (closed) {
+            c.close();
+            return;
+          }
+          channel = c;
+          retryMs = FIRST_RETRY_MS;
+          reportedDown = false;
+          log.info("{}: {} to {}", name, everConnected ? "reconnected" : "connected", address);
+          everConnected = true;
+          c.closeFuture()
+              .addListener(
+                  x -> {
+                    channel = null;
+                    if (!closed) {
+                      log.warn("{}: connection to {} lost; reconnecting", name, address);
+                      retryLater();
+                    }
+                  });
+          onConnect.accept(c);
+        });
   }
 
   private void retryLater() {

@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The last handler of every device link: an error anywhere in the pipeline is logged once and
- * closes the channel, so the link reconnects from a clean state; a closed channel is reported
- * to the devices behind the link.
+ * closes the channel, so the link reconnects from a clean state; a closed channel is reported to
+ * the devices behind the link.
  */
 public final class LinkEnd extends ChannelInboundHandlerAdapter {
   private static final Logger log = LoggerFactory.getLogger(LinkEnd.class);
@@ -18,7 +18,9 @@ public final class LinkEnd extends ChannelInboundHandlerAdapter {
   private final Consumer<String> onDown;
   private String failure;
 
-  /** @param onDown told why the link went down, once per channel */
+  /**
+   * @param onDown told why the link went down, once per channel
+   */
   public LinkEnd(String link, Consumer<String> onDown) {
     this.link = link;
     this.onDown = onDown;

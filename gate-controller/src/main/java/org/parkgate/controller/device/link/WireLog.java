@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hex-dumps every byte in and out of a device link at debug level, the one place traffic is
- * logged: first in the pipeline, so it shows the bytes exactly as they crossed the wire.
+ * Hex-dumps every byte in and out of a device link at debug level, the one place traffic is logged:
+ * first in the pipeline, so it shows the bytes exactly as they crossed the wire.
  */
 @ChannelHandler.Sharable
 public final class WireLog extends ChannelDuplexHandler {

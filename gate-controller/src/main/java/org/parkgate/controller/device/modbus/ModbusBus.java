@@ -16,10 +16,11 @@ import org.parkgate.wire.LinkCounters;
  */
 public final class ModbusBus {
   /**
-   * Long enough for a 9600-baud module that takes its time (typical modules answer within 50 ms
-   * of the request's end); short enough that three tries fit well inside the 2 s offline limit.
+   * Long enough for a 9600-baud module that takes its time (typical modules answer within 50 ms of
+   * the request's end); short enough that three tries fit well inside the 2 s offline limit.
    */
   public static final Duration RESPONSE_TIMEOUT = Duration.ofMillis(250);
+
   public static final int RETRIES = 2;
 
   private final DeviceLink link;
@@ -32,16 +33,24 @@ public final class ModbusBus {
     LinkCounters counters = new LinkCounters();
     DeviceLink[] self = new DeviceLink[1];
     ModbusBusInitializer[] pipeline = new ModbusBusInitializer[1];
-    this.master = new ModbusMaster(name, DeviceLink.loopFor(address, loop), () -> self[0].channel(),
-        ch -> pipeline[0].discardPartialFrame(ch), settings);
+    this.master =
+        new ModbusMaster(
+            name,
+            DeviceLink.loopFor(address, loop),
+            () -> self[0].channel(),
+            ch -> pipeline[0].discardPartialFrame(ch),
+            settings);
     pipeline[0] = new ModbusBusInitializer(name, counters, master, this::down);
-    this.link = new DeviceLink(name, address, loop, counters, pipeline[0], ch -> { }, this::down);
+    this.link = new DeviceLink(name, address, loop, counters, pipeline[0], ch -> {}, this::down);
     self[0] = link;
     this.client = new ModbusClient(master);
   }
 
   public ModbusBus(DeviceAddress address, EventLoop loop) {
-    this(address, loop, new ModbusMaster.Settings(RESPONSE_TIMEOUT, RETRIES, LineTiming.of(address)));
+    this(
+        address,
+        loop,
+        new ModbusMaster.Settings(RESPONSE_TIMEOUT, RETRIES, LineTiming.of(address)));
   }
 
   /** Told, on the bus's loop, why the bus went down (lost, or could not connect). */

@@ -2,8 +2,8 @@ package org.parkgate.controller.device.modbus;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.function.Consumer;
@@ -28,7 +28,8 @@ public final class ModbusBusInitializer extends ChannelInitializer<Channel> {
   private final ModbusMaster master;
   private final Consumer<String> onDown;
 
-  public ModbusBusInitializer(String name, LinkCounters counters, ModbusMaster master, Consumer<String> onDown) {
+  public ModbusBusInitializer(
+      String name, LinkCounters counters, ModbusMaster master, Consumer<String> onDown) {
     this.name = name;
     this.counters = counters;
     this.master = master;
@@ -46,7 +47,8 @@ public final class ModbusBusInitializer extends ChannelInitializer<Channel> {
       // The decoder hands what it held to the next handler when it is removed. (Removing and
       // adding, not replace(): a replaced ByteToMessageDecoder's successor received nothing.)
       ch.pipeline().remove(FRAMES);
-      ch.pipeline().addAfter(WIRE, FRAMES, new ParsingDecoder<>(new RtuResponseParser(), counters, name));
+      ch.pipeline()
+          .addAfter(WIRE, FRAMES, new ParsingDecoder<>(new RtuResponseParser(), counters, name));
     }
   }
 
@@ -74,12 +76,14 @@ public final class ModbusBusInitializer extends ChannelInitializer<Channel> {
         .addLast(FRAMES, new ParsingDecoder<>(new RtuResponseParser(), counters, name))
         .addLast(STALE, new StaleBytes())
         .addLast("requests", new FrameEncoder<>(RtuRequest.class, RtuCodec::encode, counters))
-        .addLast("responses", new SimpleChannelInboundHandler<RtuResponse>() {
-          @Override
-          protected void channelRead0(ChannelHandlerContext ctx, RtuResponse response) {
-            master.onResponse(response);
-          }
-        })
+        .addLast(
+            "responses",
+            new SimpleChannelInboundHandler<RtuResponse>() {
+              @Override
+              protected void channelRead0(ChannelHandlerContext ctx, RtuResponse response) {
+                master.onResponse(response);
+              }
+            })
         .addLast("end", new LinkEnd(name, onDown));
   }
 }

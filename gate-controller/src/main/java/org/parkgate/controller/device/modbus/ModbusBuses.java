@@ -10,19 +10,21 @@ import org.parkgate.site.DeviceAddress;
 
 /**
  * The site's Modbus buses, one per port: modules that several lanes configure on the same serial
- * port or serial server share one link and one master. (The site file loader has already made
- * sure their unit addresses differ and their line settings agree.)
+ * port or serial server share one link and one master. (The site file loader has already made sure
+ * their unit addresses differ and their line settings agree.)
  */
 public final class ModbusBuses implements AutoCloseable {
   private final Map<DeviceAddress, ModbusBus> buses = new LinkedHashMap<>();
 
   /** The bus at {@code address}, opened on {@code loop} by the first lane that asks. */
   public synchronized ModbusBus bus(DeviceAddress address, EventLoop loop) {
-    return buses.computeIfAbsent(address, a -> {
-      ModbusBus bus = new ModbusBus(a, loop);
-      bus.start();
-      return bus;
-    });
+    return buses.computeIfAbsent(
+        address,
+        a -> {
+          ModbusBus bus = new ModbusBus(a, loop);
+          bus.start();
+          return bus;
+        });
   }
 
   public synchronized List<LinkStatus> status() {

@@ -20,20 +20,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Modbus RTU master of one bus: one request outstanding at a time, whatever lane or unit it
- * is for; commands before polls; on a serial line the inter-frame gap before every request; a
- * response timeout counted from the end of the request's transmission; a few retries, then the
- * request fails. Runs entirely on the bus's event loop; callers on other threads are welcome.
+ * The Modbus RTU master of one bus: one request outstanding at a time, whatever lane or unit it is
+ * for; commands before polls; on a serial line the inter-frame gap before every request; a response
+ * timeout counted from the end of the request's transmission; a few retries, then the request
+ * fails. Runs entirely on the bus's event loop; callers on other threads are welcome.
  *
  * <p>Only frames that passed their CRC reach it (the decoder drops the rest), and it takes a
- * response only from the unit asked with the function code asked, so a late answer to an
- * abandoned request is never taken for the answer to the next one.
+ * response only from the unit asked with the function code asked, so a late answer to an abandoned
+ * request is never taken for the answer to the next one.
  */
 public final class ModbusMaster {
   private static final Logger log = LoggerFactory.getLogger(ModbusMaster.class);
 
   /** Commands (coil and register writes) go before polls. */
-  public enum Priority { COMMAND, POLL }
+  public enum Priority {
+    COMMAND,
+    POLL
+  }
 
   /**
    * @param responseTimeout how long to wait for an answer once the request is on the wire
@@ -41,7 +44,11 @@ public final class ModbusMaster {
    */
   public record Settings(Duration responseTimeout, int retries, LineTiming timing) {}
 
-  private record Pending(RtuRequest request, CompletableFuture<ModbusResponse> result, int triesLeft, Priority priority) {}
+  private record Pending(
+      RtuRequest request,
+      CompletableFuture<ModbusResponse> result,
+      int triesLeft,
+      Priority priority) {}
 
   private final String name;
   private final EventLoop loop;
@@ -53,11 +60,18 @@ public final class ModbusMaster {
   private Pending outstanding;
   private ScheduledFuture<?> timer;
   private ScheduledFuture<?> gapWait;
+
   /** When the line last fell silent: end of our last request or arrival of the last answer. */
   private long quietSinceNanos = System.nanoTime();
 
-  /** @param beforeRequest called with the channel just before each request is written */
-  public ModbusMaster(String name, EventLoop loop, Supplier<Channel> channel, Consumer<Channel> beforeRequest,
+  /**
+   * @param beforeRequest called with the channel just before each request is written
+   */
+  public ModbusMaster(
+      String name,
+      EventLoop loop,
+      Supplier<Channel> channel,
+      Consumer<Channel> beforeRequest,
       Settings settings) {
     this.name = name;
     this.loop = loop;
@@ -71,12 +85,15 @@ public final class ModbusMaster {
   }
 
   /** Queues a request; the future fails with {@link TimeoutException} or {@link IOException}. */
-  public CompletableFuture<ModbusResponse> send(RtuRequest request, Priority priority, int retries) {
+  public CompletableFuture<ModbusResponse> send(
+      RtuRequest request, Priority priority, int retries) {
     CompletableFuture<ModbusResponse> result = new CompletableFuture<>();
-    loop.execute(() -> {
-      (priority == Priority.COMMAND ? commands : polls).addLast(new Pending(request, result, retries, priority));
-      next();
-    });
+    loop.execute(
+        () -> {
+          (priority == Priority.COMMAND ? commands : polls)
+              .addLast(new Pending(request, result, retries, priority));
+          next();
+        });
     return result;
   }
 
@@ -88,7 +105,8 @@ public final class ModbusMaster {
   /** A response frame that passed its check arrived on the bus. */
   public void onResponse(RtuResponse response) {
     Pending p = outstanding;
-    if (p == null || response.unit() != p.request().unit()
+    if (p == null
+        || response.unit() != p.request().unit()
         || response.response().functionCode() != p.request().request().functionCode().code()) {
       log.debug("{}: unexpected response {} ignored", name, response);
       return;
@@ -129,10 +147,14 @@ public final class ModbusMaster {
     long wait = quietSinceNanos + settings.timing().interFrameGapNanos() - System.nanoTime();
     if (wait > 0) {
       // Slaves find frame ends by silence on the line; speaking too soon merges two frames.
-      gapWait = loop.schedule(() -> {
-        gapWait = null;
-        next();
-      }, wait, TimeUnit.NANOSECONDS);
+      gapWait =
+          loop.schedule(
+              () -> {
+                gapWait = null;
+                next();
+              },
+              wait,
+              TimeUnit.NANOSECONDS);
       return;
     }
     Channel c = channel.get();
@@ -145,7 +167,9 @@ public final class ModbusMaster {
     beforeRequest.accept(c);
     c.writeAndFlush(outstanding.request());
     quietSinceNanos = System.nanoTime() + wire;
-    timer = loop.schedule(this::timedOut, settings.responseTimeout().toNanos() + wire, TimeUnit.NANOSECONDS);
+    timer =
+        loop.schedule(
+            this::timedOut, settings.responseTimeout().toNanos() + wire, TimeUnit.NANOSECONDS);
   }
 
   private void timedOut() {
@@ -156,12 +180,22 @@ public final class ModbusMaster {
     outstanding = null;
     quietSinceNanos = System.nanoTime();
     if (p.triesLeft() > 0) {
-      log.debug("{}: no answer to {} within {} ms, retrying", name, p.request(), settings.responseTimeout().toMillis());
+      log.debug(
+          "{}: no answer to {} within {} ms, retrying",
+          name,
+          p.request(),
+          settings.responseTimeout().toMillis());
       (p.priority() == Priority.COMMAND ? commands : polls)
           .addFirst(new Pending(p.request(), p.result(), p.triesLeft() - 1, p.priority()));
     } else {
-      p.result().completeExceptionally(new TimeoutException(
-          name + ": unit " + p.request().unit() + " did not answer " + p.request().request().functionCode()));
+      p.result()
+          .completeExceptionally(
+              new TimeoutException(
+                  name
+                      + ": unit "
+                      + p.request().unit()
+                      + " did not answer "
+                      + p.request().request().functionCode()));
     }
     next();
   }

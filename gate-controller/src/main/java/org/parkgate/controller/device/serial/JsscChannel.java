@@ -23,20 +23,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A Netty channel on a serial port through jssc, the one place jssc is used. It registers with
- * any {@link SingleThreadEventLoop}, so serial links share the event loops of TCP links and run
- * the same pipelines.
+ * A Netty channel on a serial port through jssc, the one place jssc is used. It registers with any
+ * {@link SingleThreadEventLoop}, so serial links share the event loops of TCP links and run the
+ * same pipelines.
  *
- * <p>jssc has no selector to register with, so the channel polls: a task on its own event loop
- * asks how many bytes wait ({@code getInputBufferBytesCount}) and reads exactly those. It never
- * blocks, and it stops the moment the channel closes. Polling is fast (every
- * {@value #BUSY_POLL_MS} ms) for a while after the last byte in or out, when an answer is
- * expected, and slow (every {@value #IDLE_POLL_MS} ms) on an idle line, so an idle port costs
- * almost nothing.
+ * <p>jssc has no selector to register with, so the channel polls: a task on its own event loop asks
+ * how many bytes wait ({@code getInputBufferBytesCount}) and reads exactly those. It never blocks,
+ * and it stops the moment the channel closes. Polling is fast (every {@value #BUSY_POLL_MS} ms) for
+ * a while after the last byte in or out, when an answer is expected, and slow (every {@value
+ * #IDLE_POLL_MS} ms) on an idle line, so an idle port costs almost nothing.
  *
- * <p>A port whose device vanishes (a USB adapter pulled, a pty's other end gone) reports nothing
- * by itself: the next read or write fails, or the device path disappears. Either closes the
- * channel, and the link that owns it reopens the port with backoff.
+ * <p>A port whose device vanishes (a USB adapter pulled, a pty's other end gone) reports nothing by
+ * itself: the next read or write fails, or the device path disappears. Either closes the channel,
+ * and the link that owns it reopens the port with backoff.
  */
 public final class JsscChannel extends AbstractChannel {
   private static final Logger log = LoggerFactory.getLogger(JsscChannel.class);
@@ -44,10 +43,13 @@ public final class JsscChannel extends AbstractChannel {
 
   static final int BUSY_POLL_MS = 1;
   static final int IDLE_POLL_MS = 20;
+
   /** How long after the last traffic polling stays fast: longer than any response timeout. */
   static final long BUSY_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+
   /** How often an idle port checks that its device still exists. */
   static final long PRESENCE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
   private static final int MAX_READ = 4096;
 
   private final ChannelConfig config = new DefaultChannelConfig(this);
@@ -146,7 +148,8 @@ public final class JsscChannel extends AbstractChannel {
     if (msg instanceof ByteBuf) {
       return msg;
     }
-    throw new UnsupportedOperationException("a serial port writes bytes, not " + msg.getClass().getSimpleName());
+    throw new UnsupportedOperationException(
+        "a serial port writes bytes, not " + msg.getClass().getSimpleName());
   }
 
   @Override
@@ -201,8 +204,11 @@ public final class JsscChannel extends AbstractChannel {
       }
     } catch (IOException e) {
       // jssc's SerialPortException is an IOException: a vanished device lands here.
-      pipeline().fireExceptionCaught(e instanceof SerialPortException
-          ? new IOException(remote.device() + ": read failed: " + e.getMessage(), e) : e);
+      pipeline()
+          .fireExceptionCaught(
+              e instanceof SerialPortException
+                  ? new IOException(remote.device() + ": read failed: " + e.getMessage(), e)
+                  : e);
       unsafe().close(voidPromise());
       return;
     }
@@ -225,12 +231,14 @@ public final class JsscChannel extends AbstractChannel {
 
   private final class SerialUnsafe extends AbstractUnsafe {
     @Override
-    public void connect(SocketAddress remoteAddress, SocketAddress localAddress, ChannelPromise promise) {
+    public void connect(
+        SocketAddress remoteAddress, SocketAddress localAddress, ChannelPromise promise) {
       if (!promise.setUncancellable() || !ensureOpen(promise)) {
         return;
       }
       if (!(remoteAddress instanceof SerialPortAddress address)) {
-        safeSetFailure(promise, new IllegalArgumentException("not a serial port: " + remoteAddress));
+        safeSetFailure(
+            promise, new IllegalArgumentException("not a serial port: " + remoteAddress));
         return;
       }
       try {
@@ -258,7 +266,10 @@ public final class JsscChannel extends AbstractChannel {
       SerialSettings s = address.settings();
       // A pty refuses line settings and modem lines; it carries the bytes all the same.
       if (!p.setParams(s.baud(), s.dataBits(), stopBits(s), parity(s))) {
-        log.warn("{}: the port did not take {}; a pty ignores line settings, real hardware should not", address.device(), address);
+        log.warn(
+            "{}: the port did not take {}; a pty ignores line settings, real hardware should not",
+            address.device(),
+            address);
       }
       if (!p.setDTR(true) || !p.setRTS(true)) {
         log.debug("{}: DTR/RTS not set (a pty has none)", address.device());

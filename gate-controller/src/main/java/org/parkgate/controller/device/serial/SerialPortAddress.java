@@ -26,7 +26,9 @@ public final class SerialPortAddress extends SocketAddress {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof SerialPortAddress a && a.device.equals(device) && a.settings.equals(settings);
+    return o instanceof SerialPortAddress a
+        && a.device.equals(device)
+        && a.settings.equals(settings);
   }
 
   @Override
@@ -36,7 +38,12 @@ public final class SerialPortAddress extends SocketAddress {
 
   @Override
   public String toString() {
-    return device + " " + settings.baud() + " " + settings.dataBits()
-        + settings.parity().name().charAt(0) + settings.stopBits().text();
+    return device
+        + " "
+        + settings.baud()
+        + " "
+        + settings.dataBits()
+        + settings.parity().name().charAt(0)
+        + settings.stopBits().text();
   }
 }
