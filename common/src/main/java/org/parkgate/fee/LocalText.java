@@ -139,22 +139,27 @@ final class LocalText {
 
   /** "1h30min", "30min", "45s", "2d". */
   static String duration(long seconds) {
+    return duration(seconds, "d", "h", "min", "s");
+  }
+
+  /** A duration in whole days, hours, minutes and seconds, each unit named as given. */
+  static String duration(long seconds, String day, String hour, String minute, String second) {
     StringBuilder sb = new StringBuilder();
     long d = seconds / 86_400;
     long h = seconds / 3600 % 24;
     long m = seconds / 60 % 60;
     long s = seconds % 60;
     if (d > 0) {
-      sb.append(d).append('d');
+      sb.append(d).append(day);
     }
     if (h > 0) {
-      sb.append(h).append('h');
+      sb.append(h).append(hour);
     }
     if (m > 0) {
-      sb.append(m).append("min");
+      sb.append(m).append(minute);
     }
     if (s > 0 || sb.length() == 0) {
-      sb.append(s).append('s');
+      sb.append(s).append(second);
     }
     return sb.toString();
   }

@@ -31,24 +31,7 @@ final class Wording {
   }
 
   static String zhDuration(long seconds) {
-    StringBuilder sb = new StringBuilder();
-    long d = seconds / 86_400;
-    long h = seconds / 3600 % 24;
-    long m = seconds / 60 % 60;
-    long s = seconds % 60;
-    if (d > 0) {
-      sb.append(d).append('天');
-    }
-    if (h > 0) {
-      sb.append(h).append("小时");
-    }
-    if (m > 0) {
-      sb.append(m).append("分钟");
-    }
-    if (s > 0 || sb.length() == 0) {
-      sb.append(s).append('秒');
-    }
-    return sb.toString();
+    return LocalText.duration(seconds, "天", "小时", "分钟", "秒");
   }
 
   String dailyMaximum(String amount, boolean rolling) {
