@@ -26,6 +26,7 @@
   const inflight = new Map();   // stayId -> {requestId, lane, stayId, dueMinor}
   const results = new Map();    // lane -> {cls, text, stayId}
   const logItems = [];
+  let reversing = null;         // {requestId, receiptNo, reason} sent but not yet answered
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -57,6 +58,7 @@
       banner(null);
       // Anything pressed but not yet answered goes again with the same id: never charged twice.
       for (const req of inflight.values()) send(req);
+      if (reversing) sendReverse(reversing);
     };
     socket.onmessage = (m) => {
       let msg;
@@ -86,8 +88,15 @@
     }
   }
 
+  function sendReverse(req) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ type: "reverse", requestId: req.requestId, receiptNo: req.receiptNo, reason: req.reason }));
+    }
+  }
+
   function hello(msg) {
     user = msg.user;
+    document.getElementById("reverse-section").classList.toggle("hidden", !user.reverses);
     document.getElementById("user-role").textContent = user.roleZh + " " + user.role + " ·";
     document.getElementById("user-name").textContent = user.name + " (" + user.username + ")";
     logItems.length = 0;
@@ -108,7 +117,41 @@
     render();
   }
 
+  // ---- reversal (supervisors only) ----
+
+  function reverseResult(text, cls) {
+    const r = document.getElementById("reverse-result");
+    r.className = "result " + cls;
+    r.textContent = text;
+  }
+
+  document.getElementById("reverse-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!user || !user.reverses || reversing) return;
+    const receiptNo = document.getElementById("reverse-receipt").value.trim();
+    const reason = document.getElementById("reverse-reason").value.trim();
+    if (!receiptNo || !reason) {
+      reverseResult("✗ 请填写收据号和原因 · Enter the receipt number and a reason", "bad");
+      return;
+    }
+    reversing = { requestId: newRequestId(), receiptNo: receiptNo, reason: reason };
+    document.getElementById("reverse-button").disabled = true;
+    reverseResult("正在冲正… · Reversing…", "wait");
+    sendReverse(reversing);
+  });
+
   function result(msg) {
+    if (reversing && reversing.requestId === msg.requestId) {
+      reversing = null;
+      document.getElementById("reverse-button").disabled = false;
+      if (msg.ok) {
+        reverseResult("✓ 已冲正 · Reversed" + (msg.detail ? " — " + msg.detail : ""), "ok");
+        document.getElementById("reverse-form").reset();
+      } else {
+        reverseResult("✗ 未冲正 · Not reversed: " + (msg.error || "?"), "bad");
+      }
+      return;
+    }
     let req = null;
     for (const r of inflight.values()) if (r.requestId === msg.requestId) req = r;
     if (!req) return;
@@ -304,6 +347,11 @@
 
   document.addEventListener("keydown", (e) => {
     if (e.key === "F1" || e.key === "Enter") {
+      // Typing in the reversal form: Enter submits that form and never takes cash.
+      if (e.target.closest && e.target.closest("#reverse-form")) {
+        if (e.key === "F1") e.preventDefault();
+        return;
+      }
       e.preventDefault();   // F1 would open the browser's help; Enter would also click a focused button
       if (!e.repeat && selectedLane) cashReceived(selectedLane);
     }

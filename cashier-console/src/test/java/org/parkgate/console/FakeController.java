@@ -178,6 +178,30 @@ public final class FakeController implements AutoCloseable {
       CommandResult r = CommandResult.ok(pay.requestId(), "receipt " + receipt);
       results.put(pay.requestId(), r);
       send(ch, r);
+    } else if (command instanceof ConsoleCommand.ReversePayment reverse) {
+      CommandResult first = results.get(reverse.requestId());
+      if (first != null) {
+        send(ch, first);
+        return;
+      }
+      CommandResult r;
+      if (refuseWith != null) {
+        r = CommandResult.refused(reverse.requestId(), refuseWith);
+      } else {
+        publish(
+            seq ->
+                new ConsoleEvent.PaymentReversed(
+                    seq,
+                    Instant.now(),
+                    "exit-1",
+                    reverse.receiptNo(),
+                    org.parkgate.money.Money.of(1100, "CNY"),
+                    reverse.supervisor(),
+                    reverse.reason()));
+        r = CommandResult.ok(reverse.requestId(), "reversed receipt " + reverse.receiptNo());
+      }
+      results.put(reverse.requestId(), r);
+      send(ch, r);
     }
   }
 

@@ -14,11 +14,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleEvent.EntryRecorded.class, name = "entry-recorded"),
   @JsonSubTypes.Type(value = ConsoleEvent.ExitPending.class, name = "exit-pending"),
   @JsonSubTypes.Type(value = ConsoleEvent.PaymentRecorded.class, name = "payment-recorded"),
+  @JsonSubTypes.Type(value = ConsoleEvent.PaymentReversed.class, name = "payment-reversed"),
   @JsonSubTypes.Type(value = ConsoleEvent.VehicleLeft.class, name = "vehicle-left"),
   @JsonSubTypes.Type(value = ConsoleEvent.DeviceStatus.class, name = "device-status"),
   @JsonSubTypes.Type(value = ConsoleEvent.CardRejected.class, name = "card-rejected"),
   @JsonSubTypes.Type(value = ConsoleCommand.Hello.class, name = "hello"),
   @JsonSubTypes.Type(value = ConsoleCommand.RecordCashPayment.class, name = "record-cash-payment"),
+  @JsonSubTypes.Type(value = ConsoleCommand.ReversePayment.class, name = "reverse-payment"),
   @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
   @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 })

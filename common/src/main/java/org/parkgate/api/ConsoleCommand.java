@@ -19,4 +19,11 @@ public sealed interface ConsoleCommand extends ApiMessage {
   /** The cashier took the fee due in cash for the stay waiting at an exit lane. */
   record RecordCashPayment(String requestId, String lane, long stayId, Money amount, String cashier)
       implements ConsoleCommand {}
+
+  /**
+   * A supervisor reverses the payment with {@code receiptNo}: a reversing entry with a reason, made
+   * by someone other than the cashier who took it. The original payment stays on record.
+   */
+  record ReversePayment(String requestId, String receiptNo, String reason, String supervisor)
+      implements ConsoleCommand {}
 }

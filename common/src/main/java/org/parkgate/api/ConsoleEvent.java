@@ -64,6 +64,20 @@ public sealed interface ConsoleEvent extends ApiMessage {
       String cashier)
       implements ConsoleEvent {}
 
+  /**
+   * A supervisor reversed the payment with {@code receiptNo}. {@code amount} is what that payment
+   * took (positive); {@code lane} is the lane it was taken at.
+   */
+  record PaymentReversed(
+      long seq,
+      Instant at,
+      String lane,
+      String receiptNo,
+      Money amount,
+      String supervisor,
+      String reason)
+      implements ConsoleEvent {}
+
   /** The vehicle cleared the exit and the stay closed. */
   record VehicleLeft(long seq, Instant at, String lane, long stayId, String card)
       implements ConsoleEvent {}

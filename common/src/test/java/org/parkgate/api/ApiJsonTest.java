@@ -39,11 +39,15 @@ class ApiJsonTest {
                 List.of(new ConsoleEvent.FeeItem("day", "per started hour", 1, due))),
             new ConsoleEvent.PaymentRecorded(
                 4, t, "exit-1", 7, "00A1B2C3D4", due, "demo-000001", "cashier1"),
+            new ConsoleEvent.PaymentReversed(
+                4, t, "exit-1", "demo-000001", due, "supervisor1", "wrong vehicle charged"),
             new ConsoleEvent.VehicleLeft(5, t, "exit-1", 7, "00A1B2C3D4"),
             new ConsoleEvent.DeviceStatus(6, t, "exit-1", "barrier", false, "no answer for 3 s"),
             new ConsoleEvent.CardRejected(7, t, "exit-1", "FFFF", "no open stay for this card"),
             new ConsoleCommand.Hello("r1", "booth-1", 12),
             new ConsoleCommand.RecordCashPayment("r2", "exit-1", 7, due, "cashier1"),
+            new ConsoleCommand.ReversePayment(
+                "r4", "demo-000001", "wrong vehicle charged", "supervisor1"),
             CommandResult.ok("r2", "receipt demo-000001"),
             CommandResult.refused("r3", "no vehicle waiting at exit-1"),
             new Welcome(

@@ -17,7 +17,9 @@ import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.controller.ledger.Payment;
+import org.parkgate.controller.ledger.Reversal;
 import org.parkgate.controller.ledger.Stay;
 import org.parkgate.fee.FeeEngine;
 import org.parkgate.fee.FeeQuote;
@@ -219,6 +221,33 @@ public final class SiteService implements LaneRunner.LaneServices {
               runner.deliver(new LaneEvent.Paid(cmd.stayId()));
               return paid(cmd.requestId(), payment);
             });
+  }
+
+  /**
+   * Reverses a payment by its receipt number for the supervisor named in the command. A request id
+   * seen before returns its first result and reverses nothing more.
+   */
+  public CompletableFuture<CommandResult> reverse(ConsoleCommand.ReversePayment cmd) {
+    return onLedger(
+        () -> {
+          try {
+            Reversal reversal =
+                ledger.reversePayment(
+                    cmd.requestId(), cmd.receiptNo(), cmd.supervisor(), cmd.reason(), now());
+            log.info(
+                "receipt {} reversed by {}: {}",
+                reversal.receiptNo(),
+                reversal.supervisor(),
+                reversal.reason());
+            return CommandResult.ok(cmd.requestId(), "reversed receipt " + reversal.receiptNo());
+          } catch (LedgerException e) {
+            return CommandResult.refused(cmd.requestId(), e.getMessage());
+          } catch (RuntimeException e) {
+            log.error("reversal of receipt {} not recorded", cmd.receiptNo(), e);
+            return CommandResult.refused(
+                cmd.requestId(), "reversal not recorded: " + e.getMessage());
+          }
+        });
   }
 
   private static CommandResult paid(String requestId, Payment payment) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.ConsoleEvent;
 import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.device.LaneDevices;
 import org.parkgate.controller.lane.BarrierInputs;
@@ -145,6 +146,48 @@ class SiteServiceTest {
     CommandResult retried = site.pay(pay).get(5, TimeUnit.SECONDS);
     assertEquals(result, retried);
     assertEquals(1, ledger.payments().size());
+  }
+
+  @Test
+  void aSupervisorReversesAReceiptOnceAndARetryGetsTheSameAnswer() throws Exception {
+    long stayId = vehicleWaitingToPay();
+    site.pay(
+            new ConsoleCommand.RecordCashPayment(
+                "req-1", "exit-1", stayId, Money.of(900, "CNY"), "cashier1"))
+        .get(5, TimeUnit.SECONDS);
+    var reverse =
+        new ConsoleCommand.ReversePayment(
+            "rev-1", "demo-000001", "wrong vehicle charged", "supervisor1");
+
+    CommandResult result = site.reverse(reverse).get(5, TimeUnit.SECONDS);
+    assertEquals(CommandResult.ok("rev-1", "reversed receipt demo-000001"), result);
+    assertEquals(
+        result, site.reverse(reverse).get(5, TimeUnit.SECONDS), "a retry is answered alike");
+    assertEquals(
+        Money.zero(Money.of(0, "CNY").currency()),
+        ledger.paidFor(stayId, Money.of(0, "CNY").currency()));
+    List<ConsoleEvent.PaymentReversed> reversed =
+        ledger.eventsAfter(0, 100).stream()
+            .filter(ConsoleEvent.PaymentReversed.class::isInstance)
+            .map(ConsoleEvent.PaymentReversed.class::cast)
+            .toList();
+    assertEquals(1, reversed.size(), "reversed once, announced once");
+    assertEquals("exit-1", reversed.get(0).lane());
+    assertEquals(Money.of(900, "CNY"), reversed.get(0).amount());
+    assertEquals("supervisor1", reversed.get(0).supervisor());
+    assertEquals("wrong vehicle charged", reversed.get(0).reason());
+
+    CommandResult again =
+        site.reverse(
+                new ConsoleCommand.ReversePayment(
+                    "rev-2", "demo-000001", "wrong vehicle charged", "supervisor2"))
+            .get(5, TimeUnit.SECONDS);
+    assertFalse(again.ok());
+    assertTrue(again.error().contains("already reversed"), again.error());
+    CommandResult own =
+        site.reverse(new ConsoleCommand.ReversePayment("rev-3", "demo-000009", "x", "supervisor1"))
+            .get(5, TimeUnit.SECONDS);
+    assertEquals(CommandResult.refused("rev-3", "no receipt demo-000009 to reverse"), own);
   }
 
   @Test

@@ -31,6 +31,11 @@ public enum Role {
     return this == CASHIER || this == SUPERVISOR;
   }
 
+  /** Reversing a recorded payment is a supervisor's decision alone. */
+  public boolean reversesPayments() {
+    return this == SUPERVISOR;
+  }
+
   public static Optional<Role> parse(String text) {
     if (text == null) {
       return Optional.empty();

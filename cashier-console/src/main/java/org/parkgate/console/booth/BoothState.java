@@ -160,6 +160,17 @@ public final class BoothState {
             + p.amount().currency().getCurrencyCode()
             + " · "
             + p.cashier();
+      } else if (event instanceof ConsoleEvent.PaymentReversed r) {
+        return "冲正 Reversed · 收据 Receipt "
+            + r.receiptNo()
+            + " · "
+            + BoothFormat.money(r.amount())
+            + " "
+            + r.amount().currency().getCurrencyCode()
+            + " · "
+            + r.reason()
+            + " · "
+            + r.supervisor();
       } else if (event instanceof ConsoleEvent.VehicleLeft v) {
         if (pending != null && pending.stayId() == v.stayId()) {
           pending = null;

@@ -22,11 +22,10 @@ public final class CashDesk {
   private final Function<ConsoleCommand, CompletableFuture<CommandResult>> controller;
 
   /** Commands already sent, by request id: a retry resends exactly the same command. */
-  private final Map<String, ConsoleCommand.RecordCashPayment> sent =
+  private final Map<String, ConsoleCommand> sent =
       new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(
-            Map.Entry<String, ConsoleCommand.RecordCashPayment> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, ConsoleCommand> eldest) {
           return size() > REMEMBERED;
         }
       };
@@ -45,9 +44,12 @@ public final class CashDesk {
     if (!cashier.role().takesCash()) {
       return refused(id, "只有收费员或主管可以收款 · Only cashiers and supervisors take cash");
     }
-    ConsoleCommand.RecordCashPayment command;
+    ConsoleCommand command;
     synchronized (sent) {
       command = sent.get(id);
+    }
+    if (command != null && !(command instanceof ConsoleCommand.RecordCashPayment)) {
+      return refused(id, "请求编号已用于其他操作 · Request id already used for another action");
     }
     if (command == null) {
       Optional<ConsoleEvent.ExitPending> waiting =
@@ -76,10 +78,46 @@ public final class CashDesk {
     return controller.apply(command);
   }
 
+  /**
+   * Sends a supervisor's reversal of a receipt. Only supervisors may reverse, and the supervisor is
+   * the signed-in user, never a name the page chose; the controller refuses a supervisor reversing
+   * a payment they took themselves. A retry with the same request id resends the same command.
+   */
+  public CompletableFuture<CommandResult> reverse(UserAccount supervisor, ReverseRequest request) {
+    String id = request.requestId();
+    if (id == null || !id.matches("[A-Za-z0-9_-]{8,64}")) {
+      return refused(id, "请求编号无效 · Invalid request id");
+    }
+    if (!supervisor.role().reversesPayments()) {
+      return refused(id, "只有主管可以冲正 · Only supervisors may reverse a receipt");
+    }
+    String receiptNo = request.receiptNo() == null ? "" : request.receiptNo().trim();
+    String reason = request.reason() == null ? "" : request.reason().trim();
+    if (receiptNo.isEmpty()) {
+      return refused(id, "请填写收据号 · Enter the receipt number");
+    }
+    if (reason.isEmpty()) {
+      return refused(id, "请填写冲正原因 · Enter the reason for the reversal");
+    }
+    ConsoleCommand command =
+        new ConsoleCommand.ReversePayment(id, receiptNo, reason, supervisor.username());
+    synchronized (sent) {
+      sent.putIfAbsent(id, command);
+      command = sent.get(id);
+    }
+    if (!(command instanceof ConsoleCommand.ReversePayment)) {
+      return refused(id, "请求编号已用于其他操作 · Request id already used for another action");
+    }
+    return controller.apply(command);
+  }
+
   private static CompletableFuture<CommandResult> refused(String id, String why) {
     return CompletableFuture.completedFuture(CommandResult.refused(id, why));
   }
 
   /** What the page sends when the cashier presses "cash received". */
   public record CashRequest(String requestId, String lane, long stayId, long dueMinor) {}
+
+  /** What the page sends when a supervisor reverses a receipt. */
+  public record ReverseRequest(String requestId, String receiptNo, String reason) {}
 }

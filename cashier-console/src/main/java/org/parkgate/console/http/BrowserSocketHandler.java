@@ -53,7 +53,8 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
                       "name", user.displayName(),
                       "role", user.role().english(),
                       "roleZh", user.role().chinese(),
-                      "takesCash", user.role().takesCash())));
+                      "takesCash", user.role().takesCash(),
+                      "reverses", user.role().reversesPayments())));
     } else if (evt instanceof IdleStateEvent idle) {
       if (idle.state() == IdleState.WRITER_IDLE) {
         ctx.writeAndFlush(new PingWebSocketFrame());
@@ -81,6 +82,8 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
     String type = message == null ? "" : message.path("type").asText("");
     if (type.equals("cash")) {
       cash(ctx.channel(), message);
+    } else if (type.equals("reverse")) {
+      reverse(ctx.channel(), message);
     } else {
       reply(ctx.channel(), Map.of("type", "error", "error", "unknown action '" + type + "'"));
     }
@@ -118,6 +121,33 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
               } else {
                 if (!r.ok()) {
                   log.info("booth: payment {} refused: {}", requestId, r.error());
+                }
+                result(page, r);
+              }
+            });
+  }
+
+  private void reverse(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    CashDesk.ReverseRequest request =
+        new CashDesk.ReverseRequest(
+            requestId, message.path("receiptNo").asText(""), message.path("reason").asText(""));
+    log.info(
+        "booth: {} asked to reverse receipt {} ({})",
+        session.user().username(),
+        request.receiptNo(),
+        requestId);
+    services
+        .cashDesk()
+        .reverse(session.user(), request)
+        .whenComplete(
+            (r, e) -> {
+              if (e != null) {
+                log.error("booth: reversal {} failed inside the console", requestId, e);
+                result(page, CommandResult.refused(requestId, "console error: " + e.getMessage()));
+              } else {
+                if (!r.ok()) {
+                  log.info("booth: reversal {} refused: {}", requestId, r.error());
                 }
                 result(page, r);
               }

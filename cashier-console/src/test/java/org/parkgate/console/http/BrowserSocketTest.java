@@ -164,6 +164,54 @@ class BrowserSocketTest {
   }
 
   @Test
+  void aCashierCannotReverseAReceiptAndNothingReachesTheController() throws Exception {
+    Inbox inbox = open("cashier1", "cashier1-demo");
+    inbox.next(m -> m.path("type").asText().equals("hello"));
+    drainCommands();
+    reverse("req-rev-0601", "demo-000001", "wrong vehicle charged");
+    JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(r.path("ok").asBoolean());
+    assertEquals("req-rev-0601", r.path("requestId").asText());
+    assertTrue(r.path("error").asText().contains("Only supervisors"), r.toString());
+    Thread.sleep(200);
+    assertTrue(controller.received.isEmpty(), "refused at the console: " + controller.received);
+  }
+
+  @Test
+  void aSupervisorsReversalIsForwardedInTheirNameAndLogged() throws Exception {
+    Inbox inbox = open("supervisor1", "supervisor1-demo");
+    JsonNode hello = inbox.next(m -> m.path("type").asText().equals("hello"));
+    assertTrue(hello.path("user").path("reverses").asBoolean());
+    drainCommands();
+
+    reverse("req-rev-0602", "", "no receipt given");
+    JsonNode blank = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(blank.path("error").asText().contains("receipt number"), blank.toString());
+
+    socket.sendText(
+        "{\"type\":\"reverse\",\"requestId\":\"req-rev-0603\",\"receiptNo\":\"demo-000042\","
+            + "\"reason\":\" wrong vehicle charged \",\"supervisor\":\"someone-else\"}",
+        true);
+    JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(r.path("ok").asBoolean(), r.toString());
+    assertEquals("reversed receipt demo-000042", r.path("detail").asText());
+    ConsoleCommand.ReversePayment sent = (ConsoleCommand.ReversePayment) controller.nextCommand();
+    assertEquals("req-rev-0603", sent.requestId());
+    assertEquals("demo-000042", sent.receiptNo());
+    assertEquals("wrong vehicle charged", sent.reason());
+    assertEquals("supervisor1", sent.supervisor(), "the supervisor comes from the session");
+
+    JsonNode log =
+        inbox.next(
+            m ->
+                m.path("type").asText().equals("log")
+                    && m.path("entries").path(0).path("text").asText().startsWith("冲正"));
+    String text = log.path("entries").get(0).path("text").asText();
+    assertTrue(text.contains("Receipt demo-000042"), text);
+    assertTrue(text.contains("wrong vehicle charged"), text);
+  }
+
+  @Test
   void theControllerRefusalReachesThePage() throws Exception {
     Inbox inbox = open("cashier1", "cashier1-demo");
     controller.publish(FakeController.exitPending(505, "CARD-505", 600));
@@ -197,6 +245,18 @@ class BrowserSocketTest {
             + ",\"dueMinor\":"
             + dueMinor
             + "}",
+        true);
+  }
+
+  private void reverse(String requestId, String receiptNo, String reason) {
+    socket.sendText(
+        "{\"type\":\"reverse\",\"requestId\":\""
+            + requestId
+            + "\",\"receiptNo\":\""
+            + receiptNo
+            + "\",\"reason\":\""
+            + reason
+            + "\"}",
         true);
   }
 

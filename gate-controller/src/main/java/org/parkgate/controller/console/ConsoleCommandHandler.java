@@ -88,6 +88,12 @@ final class ConsoleCommandHandler extends SimpleChannelInboundHandler<WebSocketF
         return;
       }
       site.pay(pay).thenAccept(result -> reply(ctx, result));
+    } else if (command instanceof ConsoleCommand.ReversePayment reverse) {
+      if (reverse.receiptNo() == null || reverse.receiptNo().isBlank()) {
+        reply(ctx, CommandResult.refused(reverse.requestId(), "a reversal needs a receiptNo"));
+        return;
+      }
+      site.reverse(reverse).thenAccept(result -> reply(ctx, result));
     }
   }
 

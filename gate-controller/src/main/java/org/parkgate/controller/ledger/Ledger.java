@@ -157,7 +157,41 @@ public final class Ledger implements AutoCloseable {
       throw new LedgerException("a reversal needs a reason");
     }
     return inTransaction(
-        () -> Reversals.record(db, requestId, receiptNo, supervisor.trim(), reason.trim(), at));
+        () -> {
+          Optional<Reversal> earlier = Reversals.find(db, " WHERE v.request_id = ?", requestId);
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
+          Reversal made =
+              Reversals.record(db, requestId, receiptNo, supervisor.trim(), reason.trim(), at);
+          String lane = laneOfPayment(made.paymentId());
+          Money taken = Money.zero(made.amount().currency()).minus(made.amount());
+          appendEvent(
+              lane,
+              seq ->
+                  new ConsoleEvent.PaymentReversed(
+                      seq,
+                      made.reversedAt(),
+                      lane,
+                      made.receiptNo(),
+                      taken,
+                      made.supervisor(),
+                      made.reason()));
+          return made;
+        });
+  }
+
+  private String laneOfPayment(long paymentId) throws SQLException {
+    try (PreparedStatement p =
+        db.prepareStatement("SELECT lane FROM payments WHERE payment_id = ?")) {
+      p.setLong(1, paymentId);
+      try (ResultSet r = p.executeQuery()) {
+        if (!r.next()) {
+          throw new LedgerException("no payment " + paymentId);
+        }
+        return r.getString(1);
+      }
+    }
   }
 
   /**

@@ -96,9 +96,10 @@ class DailyClosureTest {
     assertTrue(
         z.render().contains("link " + z.chainLink() + " sha256 " + z.chainHead()), z.render());
     assertEquals(
-        3 * (3 + 3) + 1,
+        3 * (3 + 3) + 2,
         z.chainLink(),
-        "3 stays of 3 rows and 3 events, 1 reversal: every row written before the closure");
+        "3 stays of 3 rows and 3 events, 1 reversal and its event: every row written before the"
+            + " closure");
     LedgerVerifier.Result later =
         LedgerVerifier.verify(
             file,
