@@ -112,10 +112,7 @@ class DeviceFaultsIT {
         "exit-1's barrier is still offline while its module is silent: "
             + booth.offlineDevices("exit-1"));
 
-    long clearedAt = System.nanoTime();
-    system.sim("DELETE", "/lanes/exit-1/faults/barrier", null);
-    awaitOnline("exit-1", "barrier", Duration.ofSeconds(10));
-    long backMs = (System.nanoTime() - clearedAt) / 1_000_000;
+    long backMs = clearFaultAndAwaitOnline("barrier", "barrier");
     System.out.printf(
         "DeviceFaultsIT: barrier module shown back online %d ms after it answered again%n", backMs);
     // An offline module is asked once a second; its first good answer brings it back.
@@ -213,10 +210,7 @@ class DeviceFaultsIT {
         "the reader stays offline while its port refuses connections: "
             + booth.offlineDevices("exit-1"));
 
-    long clearedAt = System.nanoTime();
-    system.sim("DELETE", "/lanes/exit-1/faults/cardUnit", null);
-    awaitOnline("exit-1", "card-reader", Duration.ofSeconds(10));
-    long backMs = (System.nanoTime() - clearedAt) / 1_000_000;
+    long backMs = clearFaultAndAwaitOnline("cardUnit", "card-reader");
     System.out.printf(
         "DeviceFaultsIT: card reader reconnected %d ms after its port listened again%n", backMs);
     assertTrue(
@@ -342,6 +336,17 @@ class DeviceFaultsIT {
       }
       Thread.sleep(25);
     }
+  }
+
+  /**
+   * Clears exit-1's fault on a simulated device; returns how long until the booth shows it online.
+   */
+  private static long clearFaultAndAwaitOnline(String simDevice, String boothDevice)
+      throws Exception {
+    long clearedAt = System.nanoTime();
+    system.sim("DELETE", "/lanes/exit-1/faults/" + simDevice, null);
+    awaitOnline("exit-1", boothDevice, Duration.ofSeconds(10));
+    return (System.nanoTime() - clearedAt) / 1_000_000;
   }
 
   private static void awaitOnline(String lane, String device, Duration timeout) throws Exception {
