@@ -26,4 +26,19 @@ public sealed interface ConsoleCommand extends ApiMessage {
    */
   record ReversePayment(String requestId, String receiptNo, String reason, String supervisor)
       implements ConsoleCommand {}
+
+  /**
+   * A supervisor sets a lane's mode (normal, held open, closed, free exit) with a reason; the
+   * change is recorded with who and why.
+   */
+  record SetLaneMode(
+      String requestId, String lane, org.parkgate.site.LaneMode mode, String reason, String by)
+      implements ConsoleCommand {}
+
+  /**
+   * A supervisor clears a card's anti-passback state, for instance when a driver was let out by
+   * hand, so the card can enter (or leave) once more.
+   */
+  record ResetPassback(String requestId, String card, String reason, String supervisor)
+      implements ConsoleCommand {}
 }

@@ -91,6 +91,35 @@ public sealed interface ConsoleEvent extends ApiMessage {
   record CardRejected(long seq, Instant at, String lane, String card, String reason)
       implements ConsoleEvent {}
 
+  /**
+   * Cheating or a fault, flagged at a lane and kept for finance. {@code card} and {@code plate} are
+   * null when unknown.
+   */
+  record Incident(
+      long seq, Instant at, String lane, String kind, String card, String plate, String detail)
+      implements ConsoleEvent {}
+
+  /** A supervisor changed a lane's mode (see {@link org.parkgate.site.LaneMode}), and why. */
+  record LaneModeChanged(long seq, Instant at, String lane, String mode, String by, String reason)
+      implements ConsoleEvent {}
+
+  /**
+   * Spaces free on the site after a vehicle entered or left; {@code byClass} holds the classes that
+   * have their own capacity. {@code lane} is the lane that changed it.
+   */
+  record Occupancy(
+      long seq, Instant at, String lane, int free, java.util.Map<String, Integer> byClass)
+      implements ConsoleEvent {
+    public Occupancy {
+      byClass = java.util.Map.copyOf(byClass);
+    }
+  }
+
+  /** A supervisor cleared a card's anti-passback state (it may now enter or leave once). */
+  record PassbackReset(
+      long seq, Instant at, String lane, String card, String supervisor, String reason)
+      implements ConsoleEvent {}
+
   /** One line of a fee's explanation, as shown to cashier and driver. */
   record FeeItem(String period, String rule, long quantity, Money amount) {}
 }

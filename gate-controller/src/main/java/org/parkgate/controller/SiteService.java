@@ -16,6 +16,7 @@ import org.parkgate.api.Welcome;
 import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
+import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.controller.ledger.Payment;
@@ -26,6 +27,7 @@ import org.parkgate.fee.FeeQuote;
 import org.parkgate.fee.StayRequest;
 import org.parkgate.fee.Tariff;
 import org.parkgate.money.Money;
+import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneConfig;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.SiteConfig;
@@ -82,13 +84,13 @@ public final class SiteService implements LaneRunner.LaneServices {
   }
 
   @Override
-  public CompletableFuture<LaneEvent> recordEntry(String lane, String card) {
+  public CompletableFuture<LaneEvent> recordEntry(String lane, String card, Sighting vehicle) {
     return onLedger(
         () -> new LaneEvent.EntryRecorded(ledger.recordEntry(lane, card, now()).stayId()));
   }
 
   @Override
-  public CompletableFuture<LaneEvent> quoteExit(String lane, String card) {
+  public CompletableFuture<LaneEvent> quoteExit(String lane, String card, Sighting vehicle) {
     return onLedger(
         () -> {
           Optional<Stay> open = ledger.openStay(card);
@@ -132,6 +134,13 @@ public final class SiteService implements LaneRunner.LaneServices {
           ledger.recordExit(stayId, lane, now());
           return null;
         });
+  }
+
+  @Override
+  public void reportIncident(String lane, IncidentKind kind, String card, String detail) {
+    log.warn("{}: incident {} card={} {}", lane, kind, card, detail);
+    publish(
+        lane, seq -> new ConsoleEvent.Incident(seq, now(), lane, kind.name(), card, null, detail));
   }
 
   @Override

@@ -59,6 +59,11 @@ public record Lane(
                   new LaneCommand.ReportRefusal(e.card(), e.reason())))
           : stay();
     }
+    if (event instanceof LaneEvent.PlateRead
+        || event instanceof LaneEvent.ModeSet
+        || event instanceof LaneEvent.SpacesFree) {
+      return stay();
+    }
     LaneEvent.Paid e = (LaneEvent.Paid) event;
     return state == LaneState.AWAITING_PAYMENT && e.stayId() == stayId
         ? open(stayId, due, DriverMessages.thankYou())
@@ -135,8 +140,8 @@ public record Lane(
     }
     LaneCommand ask =
         kind == LaneKind.ENTRY
-            ? new LaneCommand.RecordEntry(read)
-            : new LaneCommand.QuoteExit(read);
+            ? new LaneCommand.RecordEntry(read, null)
+            : new LaneCommand.QuoteExit(read, null);
     return new Step(with(LaneState.CHECKING, read, 0, null), List.of(ask));
   }
 

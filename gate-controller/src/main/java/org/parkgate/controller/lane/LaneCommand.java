@@ -8,10 +8,10 @@ public sealed interface LaneCommand {
   record IssueCard() implements LaneCommand {}
 
   /** Entry: open a stay for the card. Answered by EntryRecorded or CardRefused. */
-  record RecordEntry(String card) implements LaneCommand {}
+  record RecordEntry(String card, Sighting vehicle) implements LaneCommand {}
 
   /** Exit: find the card's stay and the fee due. Answered by ExitQuoted or CardRefused. */
-  record QuoteExit(String card) implements LaneCommand {}
+  record QuoteExit(String card, Sighting vehicle) implements LaneCommand {}
 
   /** Exit: the vehicle left; close its stay. */
   record RecordExit(long stayId) implements LaneCommand {}
@@ -39,4 +39,8 @@ public sealed interface LaneCommand {
 
   /** Tell the consoles a card was refused at this lane. */
   record ReportRefusal(String card, String reason) implements LaneCommand {}
+
+  /** Flag cheating or a fault: recorded in the ledger and pushed to the consoles. */
+  record ReportIncident(org.parkgate.site.IncidentKind kind, String card, String detail)
+      implements LaneCommand {}
 }

@@ -24,4 +24,16 @@ public sealed interface LaneEvent {
 
   /** Exit: payment for the waiting stay is durably recorded. */
   record Paid(long stayId) implements LaneEvent {}
+
+  /** The lane's plate camera read the vehicle on the arming loop. */
+  record PlateRead(Sighting sighting) implements LaneEvent {}
+
+  /** A supervisor set the lane's mode; the change is already recorded with who and why. */
+  record ModeSet(org.parkgate.site.LaneMode mode) implements LaneEvent {}
+
+  /**
+   * Entry: spaces free on the site now, and whether casual entry is closed because the site (or the
+   * default class) is full. Season cards still enter when full.
+   */
+  record SpacesFree(int free, boolean full) implements LaneEvent {}
 }

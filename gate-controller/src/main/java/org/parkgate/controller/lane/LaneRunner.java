@@ -26,9 +26,19 @@ public final class LaneRunner {
 
   /** What a lane needs from the rest of the site: the ledger, the fee engine and the consoles. */
   public interface LaneServices {
-    CompletableFuture<LaneEvent> recordEntry(String lane, String card);
+    /**
+     * Entry: decide on the card (casual, season, blacklisted, already inside, site full) and open
+     * its stay. Answered with EntryRecorded or CardRefused. {@code vehicle} is null without a
+     * camera.
+     */
+    CompletableFuture<LaneEvent> recordEntry(String lane, String card, Sighting vehicle);
 
-    CompletableFuture<LaneEvent> quoteExit(String lane, String card);
+    /** Exit: find the card's stay and what is due. Answered with ExitQuoted or CardRefused. */
+    CompletableFuture<LaneEvent> quoteExit(String lane, String card, Sighting vehicle);
+
+    /** Records an incident and tells the consoles; card and detail may be null. */
+    void reportIncident(
+        String lane, org.parkgate.site.IncidentKind kind, String card, String detail);
 
     CompletableFuture<Void> recordExit(String lane, long stayId);
 
@@ -152,9 +162,9 @@ public final class LaneRunner {
     } else if (command instanceof LaneCommand.IssueCard) {
       devices.issueCard();
     } else if (command instanceof LaneCommand.RecordEntry entry) {
-      answer(services.recordEntry(config.id(), entry.card()), entry.card());
+      answer(services.recordEntry(config.id(), entry.card(), entry.vehicle()), entry.card());
     } else if (command instanceof LaneCommand.QuoteExit exit) {
-      answer(services.quoteExit(config.id(), exit.card()), exit.card());
+      answer(services.quoteExit(config.id(), exit.card(), exit.vehicle()), exit.card());
     } else if (command instanceof LaneCommand.RecordExit exit) {
       services
           .recordExit(config.id(), exit.stayId())
@@ -167,6 +177,8 @@ public final class LaneRunner {
                     e.getMessage());
                 return null;
               });
+    } else if (command instanceof LaneCommand.ReportIncident incident) {
+      services.reportIncident(config.id(), incident.kind(), incident.card(), incident.detail());
     } else if (command instanceof LaneCommand.ReportRefusal refusal) {
       services.publish(
           config.id(),

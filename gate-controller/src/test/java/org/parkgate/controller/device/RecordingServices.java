@@ -18,13 +18,15 @@ final class RecordingServices implements LaneRunner.LaneServices {
   private final AtomicLong seq = new AtomicLong();
 
   @Override
-  public CompletableFuture<LaneEvent> recordEntry(String lane, String card) {
+  public CompletableFuture<LaneEvent> recordEntry(
+      String lane, String card, org.parkgate.controller.lane.Sighting vehicle) {
     asked.add(lane + " entry " + card);
     return new CompletableFuture<>();
   }
 
   @Override
-  public CompletableFuture<LaneEvent> quoteExit(String lane, String card) {
+  public CompletableFuture<LaneEvent> quoteExit(
+      String lane, String card, org.parkgate.controller.lane.Sighting vehicle) {
     asked.add(lane + " exit " + card);
     return new CompletableFuture<>();
   }
@@ -32,6 +34,12 @@ final class RecordingServices implements LaneRunner.LaneServices {
   @Override
   public CompletableFuture<Void> recordExit(String lane, long stayId) {
     return new CompletableFuture<>();
+  }
+
+  @Override
+  public void reportIncident(
+      String lane, org.parkgate.site.IncidentKind kind, String card, String detail) {
+    asked.add(lane + " incident " + kind);
   }
 
   @Override

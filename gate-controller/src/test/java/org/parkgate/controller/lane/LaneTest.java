@@ -55,7 +55,7 @@ class LaneTest {
     expect(LaneState.WAITING_CARD, LaneCommand.IssueCard.class, LaneCommand.Show.class);
     on(new LaneEvent.CardRead("00A1B2C3D4"));
     expect(LaneState.CHECKING, LaneCommand.RecordEntry.class);
-    assertEquals(new LaneCommand.RecordEntry("00A1B2C3D4"), commands.get(0));
+    assertEquals(new LaneCommand.RecordEntry("00A1B2C3D4", null), commands.get(0));
     on(new LaneEvent.EntryRecorded(7));
     expect(LaneState.OPENING, LaneCommand.OpenBarrier.class, LaneCommand.Show.class);
     inputs(OPEN_ARMED);
@@ -133,7 +133,7 @@ class LaneTest {
     on(new LaneEvent.CardRead("C1"));
     inputs(CLOSED_ARMED);
     expect(LaneState.CHECKING, LaneCommand.QuoteExit.class);
-    assertEquals(new LaneCommand.QuoteExit("C1"), commands.get(0));
+    assertEquals(new LaneCommand.QuoteExit("C1", null), commands.get(0));
     on(new LaneEvent.CardExpired("C1"));
     expect(LaneState.CHECKING);
   }
