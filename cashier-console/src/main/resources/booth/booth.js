@@ -27,6 +27,7 @@
   const results = new Map();    // lane -> {cls, text, stayId}
   const logItems = [];
   let reversing = null;         // {requestId, receiptNo, reason} sent but not yet answered
+  let closingShift = null;      // request id of a shift closing sent but not yet answered
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -59,6 +60,7 @@
       // Anything pressed but not yet answered goes again with the same id: never charged twice.
       for (const req of inflight.values()) send(req);
       if (reversing) sendReverse(reversing);
+      if (closingShift) sendCloseShift(closingShift);
     };
     socket.onmessage = (m) => {
       let msg;
@@ -94,8 +96,15 @@
     }
   }
 
+  function sendCloseShift(requestId) {
+    if (socket && socket.readyState === WebSocket.OPEN) {
+      socket.send(JSON.stringify({ type: "close-shift", requestId: requestId }));
+    }
+  }
+
   function hello(msg) {
     user = msg.user;
+    document.getElementById("close-shift").classList.toggle("hidden", !user.takesCash);
     document.getElementById("reverse-section").classList.toggle("hidden", !user.reverses);
     document.getElementById("user-role").textContent = user.roleZh + " " + user.role + " ·";
     document.getElementById("user-name").textContent = user.name + " (" + user.username + ")";
@@ -140,7 +149,65 @@
     sendReverse(reversing);
   });
 
+  // ---- shift handover ----
+
+  function shiftResult(text, cls) {
+    const r = document.getElementById("shift-result");
+    r.className = "result " + cls;
+    r.textContent = text;
+  }
+
+  document.getElementById("close-shift").addEventListener("click", () => {
+    if (!user || !user.takesCash || closingShift) return;
+    closingShift = newRequestId();
+    document.getElementById("close-shift").disabled = true;
+    shiftResult("正在交接班… · Closing the shift…", "wait");
+    sendCloseShift(closingShift);
+  });
+
+  // The newest report of the signed-in cashier; managers see the newest of anyone's.
+  function shiftReport() {
+    const box = document.getElementById("shift-report");
+    const mine = (view.shifts || []).find(s => !user || !user.takesCash || s.cashier === user.username);
+    if (!mine) {
+      box.replaceChildren(el("p", "empty", "尚无交班报表 · No shift report yet"));
+      return;
+    }
+    const report = el("div", "shift-report");
+    report.appendChild(el("h3", null, "班次报表 · Shift report #" + mine.shiftNo + " · " + mine.cashier));
+    const facts = el("dl", "facts");
+    fact(facts, "开班 Opened", mine.openedAt);
+    fact(facts, "交班 Closed", mine.closedAt);
+    fact(facts, "收款笔数 Payments", String(mine.payments));
+    fact(facts, "冲正笔数 Reversals", String(mine.reversals));
+    fact(facts, "收据号 Receipts", mine.receipts || "无 · None", "receipts");
+    report.appendChild(facts);
+    const t = el("table", "items shift-totals");
+    const head = el("tr");
+    ["币种 Currency", "实收 Taken", "冲正 Reversed", "净额 Net"].forEach((h, i) => head.appendChild(el("th", i >= 1 ? "num" : null, h)));
+    t.appendChild(head);
+    for (const total of mine.totals) {
+      const row = el("tr");
+      row.appendChild(el("td", null, total.currency));
+      row.appendChild(el("td", "num", total.paid + " (" + total.payments + ")"));
+      row.appendChild(el("td", "num", total.reversed + " (" + total.reversals + ")"));
+      row.appendChild(el("td", "num net", total.net));
+      t.appendChild(row);
+    }
+    report.appendChild(t);
+    const chain = el("div", "chain-head", "账本链头 Ledger chain head: link " + mine.chainLink + " sha256 " + mine.chainHead);
+    report.appendChild(chain);
+    box.replaceChildren(report);
+  }
+
   function result(msg) {
+    if (closingShift && closingShift === msg.requestId) {
+      closingShift = null;
+      document.getElementById("close-shift").disabled = false;
+      if (msg.ok) shiftResult("✓ 已交班 · Shift closed" + (msg.detail ? " — " + msg.detail : ""), "ok");
+      else shiftResult("✗ 未交班 · Shift not closed: " + (msg.error || "?"), "bad");
+      return;
+    }
     if (reversing && reversing.requestId === msg.requestId) {
       reversing = null;
       document.getElementById("reverse-button").disabled = false;
@@ -200,6 +267,7 @@
     }
     replace("exit-lanes", exits.map(exitLane));
     replace("entry-lanes", entries.map(l => laneCard(l)));
+    shiftReport();
   }
 
   function replace(id, children) {

@@ -53,6 +53,15 @@ public final class FakeController implements AutoCloseable {
   /** Every command received, in order, hellos included. */
   public final BlockingQueue<ConsoleCommand> received = new LinkedBlockingQueue<>();
 
+  /**
+   * Shift commands, kept apart from {@link #received}: every cashier login sends one, at a moment
+   * the tests do not control.
+   */
+  public final BlockingQueue<ConsoleCommand> shiftCommands = new LinkedBlockingQueue<>();
+
+  private final Map<String, Long> openShifts = new HashMap<>();
+  private long shiftNumbers;
+
   /** Payments to "lose": the connection drops before their result is sent. */
   public volatile int dropBeforeResult;
 
@@ -129,6 +138,12 @@ public final class FakeController implements AutoCloseable {
   }
 
   private synchronized void handle(Channel ch, ConsoleCommand command) {
+    if (command instanceof ConsoleCommand.OpenShift
+        || command instanceof ConsoleCommand.CloseShift) {
+      shiftCommands.add(command);
+      send(ch, shift(command));
+      return;
+    }
     received.add(command);
     if (command instanceof ConsoleCommand.Hello hello) {
       send(
@@ -203,6 +218,53 @@ public final class FakeController implements AutoCloseable {
       results.put(reverse.requestId(), r);
       send(ch, r);
     }
+  }
+
+  /** Opens or closes a shift as the controller does, announcing a closed one with its report. */
+  private CommandResult shift(ConsoleCommand command) {
+    CommandResult first = results.get(command.requestId());
+    if (first != null) {
+      return first;
+    }
+    CommandResult r;
+    if (command instanceof ConsoleCommand.OpenShift open) {
+      r =
+          openShifts.containsKey(open.cashier())
+              ? CommandResult.refused(open.requestId(), "cashier already has a shift open")
+              : CommandResult.ok(open.requestId(), "shift " + ++shiftNumbers + " open");
+      openShifts.putIfAbsent(open.cashier(), shiftNumbers);
+    } else {
+      ConsoleCommand.CloseShift close = (ConsoleCommand.CloseShift) command;
+      Long shiftNo = openShifts.remove(close.cashier());
+      if (shiftNo == null) {
+        r =
+            CommandResult.refused(
+                close.requestId(), "cashier " + close.cashier() + " has no open shift to close");
+      } else {
+        Instant now = Instant.parse("2027-01-09T10:00:00Z");
+        publish(
+            seq ->
+                new ConsoleEvent.ShiftClosed(
+                    seq,
+                    now,
+                    null,
+                    shiftNo,
+                    close.cashier(),
+                    now.minusSeconds(8 * 3600),
+                    2,
+                    "demo-000001",
+                    "demo-000002",
+                    1,
+                    List.of(
+                        new ConsoleEvent.ShiftTotal(
+                            2, Money.of(2000, "CNY"), 1, Money.of(-1100, "CNY"))),
+                    41,
+                    "ab".repeat(32)));
+        r = CommandResult.ok(close.requestId(), "shift " + shiftNo + " closed");
+      }
+    }
+    results.put(command.requestId(), r);
+    return r;
   }
 
   private static void send(Channel ch, ApiMessage m) {

@@ -41,4 +41,16 @@ public sealed interface ConsoleCommand extends ApiMessage {
    */
   record ResetPassback(String requestId, String card, String reason, String supervisor)
       implements ConsoleCommand {}
+
+  /**
+   * A cashier starts a shift (at login). Refused while they have a shift open; their first payment
+   * opens one anyway.
+   */
+  record OpenShift(String requestId, String cashier) implements ConsoleCommand {}
+
+  /**
+   * A cashier hands over: their open shift closes and its report is announced as {@link
+   * ConsoleEvent.ShiftClosed}. Refused when they have no open shift.
+   */
+  record CloseShift(String requestId, String cashier) implements ConsoleCommand {}
 }

@@ -120,6 +120,34 @@ public sealed interface ConsoleEvent extends ApiMessage {
       long seq, Instant at, String lane, String card, String supervisor, String reason)
       implements ConsoleEvent {}
 
+  /**
+   * A cashier closed their shift at handover: what was taken and reversed in it, per currency, the
+   * receipts range, and the ledger chain head when it closed. {@code lane} is null (a shift is the
+   * cashier's, not a lane's); {@code at} is the closing time.
+   */
+  record ShiftClosed(
+      long seq,
+      Instant at,
+      String lane,
+      long shiftNo,
+      String cashier,
+      Instant openedAt,
+      long payments,
+      String firstReceipt,
+      String lastReceipt,
+      long reversals,
+      List<ShiftTotal> totals,
+      long chainLink,
+      String chainHead)
+      implements ConsoleEvent {
+    public ShiftClosed {
+      totals = List.copyOf(totals);
+    }
+  }
+
+  /** One currency's takings in a shift; {@code reversed} is negative or zero. */
+  record ShiftTotal(long payments, Money paid, long reversals, Money reversed) {}
+
   /** One line of a fee's explanation, as shown to cashier and driver. */
   record FeeItem(String period, String rule, long quantity, Money amount) {}
 }

@@ -51,6 +51,7 @@ public final class SiteService implements LaneRunner.LaneServices {
   private final ExecutorService ledgerThread;
   private final ConsoleHub hub;
   private final Map<String, LaneRunner> lanes = new LinkedHashMap<>();
+  private final ShiftDesk shiftDesk;
 
   public SiteService(
       SiteConfig site,
@@ -66,6 +67,7 @@ public final class SiteService implements LaneRunner.LaneServices {
     this.ledgerThread = ledgerThread;
     this.hub = hub;
     ledger.onCommittedEvent(hub::publish);
+    this.shiftDesk = new ShiftDesk(new org.parkgate.controller.ledger.Shifts(ledger), clock);
   }
 
   public LaneRunner addLane(LaneConfig lane, EventExecutor executor) {
@@ -257,6 +259,11 @@ public final class SiteService implements LaneRunner.LaneServices {
                 cmd.requestId(), "reversal not recorded: " + e.getMessage());
           }
         });
+  }
+
+  /** Opens or closes a cashier's shift; a request id seen before gets its first result. */
+  public CompletableFuture<CommandResult> shift(ConsoleCommand command) {
+    return onLedger(() -> shiftDesk.handle(command));
   }
 
   private static CommandResult paid(String requestId, Payment payment) {

@@ -191,6 +191,43 @@ class SiteServiceTest {
   }
 
   @Test
+  void aCashierOpensAndClosesAShiftAndTheReportIsAnnouncedOnce() throws Exception {
+    var open = new ConsoleCommand.OpenShift("login-1", "cashier1");
+    CommandResult opened = site.shift(open).get(5, TimeUnit.SECONDS);
+    assertTrue(opened.ok(), opened.toString());
+    assertTrue(opened.detail().startsWith("shift 1 open since"), opened.detail());
+    assertEquals(opened, site.shift(open).get(5, TimeUnit.SECONDS), "a retried open");
+    CommandResult twice =
+        site.shift(new ConsoleCommand.OpenShift("login-2", "cashier1")).get(5, TimeUnit.SECONDS);
+    assertFalse(twice.ok());
+    assertTrue(twice.error().contains("already has shift 1 open"), twice.error());
+
+    long stayId = vehicleWaitingToPay();
+    site.pay(
+            new ConsoleCommand.RecordCashPayment(
+                "req-1", "exit-1", stayId, Money.of(900, "CNY"), "cashier1"))
+        .get(5, TimeUnit.SECONDS);
+    var close = new ConsoleCommand.CloseShift("handover-1", "cashier1");
+    CommandResult closed = site.shift(close).get(5, TimeUnit.SECONDS);
+    assertEquals(CommandResult.ok("handover-1", "shift 1 closed: 1 payments, 0 reversals"), closed);
+    assertEquals(closed, site.shift(close).get(5, TimeUnit.SECONDS), "a retried closing");
+    List<ConsoleEvent.ShiftClosed> reports =
+        ledger.eventsAfter(0, 100).stream()
+            .filter(ConsoleEvent.ShiftClosed.class::isInstance)
+            .map(ConsoleEvent.ShiftClosed.class::cast)
+            .toList();
+    assertEquals(1, reports.size(), "closed once, announced once");
+    assertEquals("demo-000001", reports.get(0).firstReceipt());
+    assertEquals(Money.of(900, "CNY"), reports.get(0).totals().get(0).paid());
+
+    CommandResult none =
+        site.shift(new ConsoleCommand.CloseShift("handover-2", "cashier1"))
+            .get(5, TimeUnit.SECONDS);
+    assertEquals(
+        CommandResult.refused("handover-2", "cashier cashier1 has no open shift to close"), none);
+  }
+
+  @Test
   void aWrongAmountOrLaneIsRefusedAndChangesNothing() throws Exception {
     long stayId = vehicleWaitingToPay();
     CommandResult short1 =

@@ -20,11 +20,13 @@ import org.parkgate.site.SiteConfig;
  */
 public final class BoothState {
   static final int LOG_SIZE = 100;
+  static final int SHIFTS_KEPT = 20;
 
   private final BoothView.Site site;
   private final BoothFormat format;
   private final Map<String, LaneState> lanes = new LinkedHashMap<>();
   private final ArrayDeque<BoothView.LogEntry> log = new ArrayDeque<>();
+  private final ArrayDeque<BoothView.Shift> shifts = new ArrayDeque<>();
   private boolean online;
   private String linkDetail = "正在连接控制器 · Connecting to the controller";
   private long lastSeq;
@@ -66,12 +68,16 @@ public final class BoothState {
   public void reset() {
     lanes.values().forEach(LaneState::clear);
     log.clear();
+    shifts.clear();
     lastSeq = 0;
   }
 
   /** Applies one event; returns the log line it makes, if any. */
   public Optional<BoothView.LogEntry> apply(ConsoleEvent event) {
     lastSeq = event.seq();
+    if (event instanceof ConsoleEvent.ShiftClosed shift) {
+      return Optional.of(shiftClosed(shift));
+    }
     LaneState lane = lanes.computeIfAbsent(event.lane(), k -> new LaneState(k, k, "exit"));
     String text = lane.apply(event, format);
     if (text == null) {
@@ -87,6 +93,52 @@ public final class BoothState {
     return Optional.of(entry);
   }
 
+  /** A shift report belongs to its cashier, not a lane: kept apart, newest first. */
+  private BoothView.LogEntry shiftClosed(ConsoleEvent.ShiftClosed e) {
+    List<BoothView.ShiftTotal> totals = new ArrayList<>();
+    for (ConsoleEvent.ShiftTotal t : e.totals()) {
+      totals.add(
+          new BoothView.ShiftTotal(
+              t.paid().currency().getCurrencyCode(),
+              t.payments(),
+              BoothFormat.money(t.paid()),
+              t.reversals(),
+              BoothFormat.money(t.reversed()),
+              BoothFormat.money(t.paid().plus(t.reversed()))));
+    }
+    shifts.addFirst(
+        new BoothView.Shift(
+            e.shiftNo(),
+            e.cashier(),
+            format.dateTime(e.openedAt()),
+            format.dateTime(e.at()),
+            e.payments(),
+            e.reversals(),
+            e.payments() == 0 ? "" : e.firstReceipt() + " .. " + e.lastReceipt(),
+            totals,
+            e.chainLink(),
+            e.chainHead()));
+    while (shifts.size() > SHIFTS_KEPT) {
+      shifts.removeLast();
+    }
+    StringBuilder text =
+        new StringBuilder("交接班 Shift closed · 班次 Shift #")
+            .append(e.shiftNo())
+            .append(" · ")
+            .append(e.cashier())
+            .append(" · 收款 Payments ")
+            .append(e.payments());
+    totals.forEach(t -> text.append(" · 净额 Net ").append(t.net()).append(' ').append(t.currency()));
+    BoothView.LogEntry entry =
+        new BoothView.LogEntry(
+            e.seq(), format.dateTime(e.at()), "", "ShiftClosed", text.toString());
+    log.addLast(entry);
+    while (log.size() > LOG_SIZE) {
+      log.removeFirst();
+    }
+    return entry;
+  }
+
   /** The exit waiting at a lane, if any: what a cash payment must match. */
   public Optional<ConsoleEvent.ExitPending> pendingAt(String lane) {
     LaneState l = lanes.get(lane);
@@ -97,7 +149,7 @@ public final class BoothState {
     List<BoothView.Lane> views = new ArrayList<>();
     lanes.values().forEach(l -> views.add(l.view(format)));
     return new BoothView.State(
-        "state", site, new BoothView.Link(online, linkDetail, lastSeq), views);
+        "state", site, new BoothView.Link(online, linkDetail, lastSeq), views, List.copyOf(shifts));
   }
 
   public BoothView.Log log() {

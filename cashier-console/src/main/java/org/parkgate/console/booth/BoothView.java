@@ -9,7 +9,7 @@ import java.util.List;
 public final class BoothView {
   private BoothView() {}
 
-  public record State(String type, Site site, Link link, List<Lane> lanes) {}
+  public record State(String type, Site site, Link link, List<Lane> lanes, List<Shift> shifts) {}
 
   public record Site(String id, String name, String zone, String currency, String symbol) {}
 
@@ -45,6 +45,23 @@ public final class BoothView {
   /** The last payment at a lane, shown until the vehicle has left. */
   public record Paid(
       long stayId, String card, String receiptNo, String amount, String cashier, String time) {}
+
+  /** A closed shift's handover report (交接班), newest first in the state. */
+  public record Shift(
+      long shiftNo,
+      String cashier,
+      String openedAt,
+      String closedAt,
+      long payments,
+      long reversals,
+      String receipts,
+      List<ShiftTotal> totals,
+      long chainLink,
+      String chainHead) {}
+
+  /** One currency's takings in a shift, formatted. */
+  public record ShiftTotal(
+      String currency, long payments, String paid, long reversals, String reversed, String net) {}
 
   public record LogEntry(long seq, String time, String lane, String kind, String text) {}
 

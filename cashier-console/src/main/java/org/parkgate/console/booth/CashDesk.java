@@ -111,6 +111,39 @@ public final class CashDesk {
     return controller.apply(command);
   }
 
+  /**
+   * Opens a shift for a cashier who has just signed in. The controller refuses a second open shift;
+   * a cashier whose shift is still open (a page reloaded, a second login) simply carries on in it.
+   */
+  public CompletableFuture<CommandResult> openShift(UserAccount cashier, String requestId) {
+    if (cashier.role() != org.parkgate.console.auth.Role.CASHIER) {
+      return refused(requestId, "只有收费员在登录时开班 · Only cashiers open a shift at login");
+    }
+    return controller.apply(new ConsoleCommand.OpenShift(requestId, cashier.username()));
+  }
+
+  /**
+   * Closes the signed-in user's open shift at handover (交接班); the report arrives as an event. The
+   * cashier is the signed-in user, never a name the page chose.
+   */
+  public CompletableFuture<CommandResult> closeShift(UserAccount cashier, String requestId) {
+    if (requestId == null || !requestId.matches("[A-Za-z0-9_-]{8,64}")) {
+      return refused(requestId, "请求编号无效 · Invalid request id");
+    }
+    if (!cashier.role().takesCash()) {
+      return refused(requestId, "只有收费员或主管有班次 · Only cashiers and supervisors have shifts");
+    }
+    ConsoleCommand command = new ConsoleCommand.CloseShift(requestId, cashier.username());
+    synchronized (sent) {
+      sent.putIfAbsent(requestId, command);
+      command = sent.get(requestId);
+    }
+    if (!(command instanceof ConsoleCommand.CloseShift)) {
+      return refused(requestId, "请求编号已用于其他操作 · Request id already used for another action");
+    }
+    return controller.apply(command);
+  }
+
   private static CompletableFuture<CommandResult> refused(String id, String why) {
     return CompletableFuture.completedFuture(CommandResult.refused(id, why));
   }

@@ -84,6 +84,8 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       cash(ctx.channel(), message);
     } else if (type.equals("reverse")) {
       reverse(ctx.channel(), message);
+    } else if (type.equals("close-shift")) {
+      closeShift(ctx.channel(), message.path("requestId").asText(""));
     } else {
       reply(ctx.channel(), Map.of("type", "error", "error", "unknown action '" + type + "'"));
     }
@@ -152,6 +154,20 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
                 result(page, r);
               }
             });
+  }
+
+  private void closeShift(Channel page, String requestId) {
+    log.info("booth: {} closes their shift ({})", session.user().username(), requestId);
+    services
+        .cashDesk()
+        .closeShift(session.user(), requestId)
+        .whenComplete(
+            (r, e) ->
+                result(
+                    page,
+                    e != null
+                        ? CommandResult.refused(requestId, "console error: " + e.getMessage())
+                        : r));
   }
 
   private static void result(Channel page, CommandResult r) {

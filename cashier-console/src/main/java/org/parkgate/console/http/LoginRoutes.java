@@ -85,6 +85,7 @@ final class LoginRoutes {
                           return;
                         }
                         Session opened = services.sessions().open(result.account().get());
+                        openShift(opened);
                         log.info(
                             "login: {} ({}) signed in from {}",
                             username,
@@ -94,6 +95,27 @@ final class LoginRoutes {
                         r.headers().add(HttpHeaderNames.SET_COOKIE, cookie(opened.id(), -1));
                         Responses.send(ctx, keepAlive, r);
                       });
+            });
+  }
+
+  /** A cashier's shift starts at login; a shift still open carries on (the refusal is logged). */
+  private void openShift(Session session) {
+    if (session.user().role() != org.parkgate.console.auth.Role.CASHIER) {
+      return;
+    }
+    services
+        .cashDesk()
+        .openShift(session.user(), "login-" + java.util.UUID.randomUUID())
+        .whenComplete(
+            (r, e) -> {
+              if (e != null || !r.ok()) {
+                log.info(
+                    "login: {}: no new shift: {}",
+                    session.user().username(),
+                    e != null ? e.getMessage() : r.error());
+              } else {
+                log.info("login: {}: {}", session.user().username(), r.detail());
+              }
             });
   }
 

@@ -46,6 +46,41 @@ class BoothStateTest {
   }
 
   @Test
+  void aClosedShiftShowsItsReportInTheSiteZoneAndMakesNoLane() {
+    int lanes = state.view().lanes().size();
+    var log =
+        state.apply(
+            new ConsoleEvent.ShiftClosed(
+                9,
+                T,
+                null,
+                4,
+                "cashier1",
+                T.minusSeconds(8 * 3600),
+                3,
+                "demo-000010",
+                "demo-000012",
+                1,
+                List.of(
+                    new ConsoleEvent.ShiftTotal(
+                        3, Money.of(3300, "CNY"), 1, Money.of(-1100, "CNY"))),
+                57,
+                "cd".repeat(32)));
+    BoothView.Shift shift = state.view().shifts().get(0);
+    assertEquals(4, shift.shiftNo());
+    assertEquals("2027-01-09 06:31:00", shift.openedAt(), "22:31 UTC is 06:31 in Shanghai");
+    assertEquals("2027-01-09 14:31:00", shift.closedAt());
+    assertEquals("demo-000010 .. demo-000012", shift.receipts());
+    assertEquals(
+        List.of(new BoothView.ShiftTotal("CNY", 3, "33.00", 1, "-11.00", "22.00")), shift.totals());
+    assertEquals(57, shift.chainLink());
+    assertEquals(lanes, state.view().lanes().size(), "a shift is nobody's lane");
+    assertTrue(
+        log.orElseThrow().text().startsWith("交接班 Shift closed · 班次 Shift #4 · cashier1"),
+        log.orElseThrow().text());
+  }
+
+  @Test
   void anOfflineDeviceIsListedUntilItIsBack() {
     var first =
         state.apply(new ConsoleEvent.DeviceStatus(1, T, "exit-1", "barrier", true, "answering"));

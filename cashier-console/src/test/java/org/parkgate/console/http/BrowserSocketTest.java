@@ -212,6 +212,55 @@ class BrowserSocketTest {
   }
 
   @Test
+  void aCashiersShiftOpensAtLoginAndClosesFromTheBoothWithItsReport() throws Exception {
+    controller.shiftCommands.clear();
+    Inbox inbox = open("cashier2", "cashier2-demo");
+    inbox.next(m -> m.path("type").asText().equals("hello"));
+    ConsoleCommand.OpenShift opened =
+        (ConsoleCommand.OpenShift) controller.shiftCommands.poll(10, TimeUnit.SECONDS);
+    assertEquals("cashier2", opened.cashier(), "the shift opens at login");
+
+    socket.sendText("{\"type\":\"close-shift\",\"requestId\":\"req-shift-0701\"}", true);
+    JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(r.path("ok").asBoolean(), r.toString());
+    ConsoleCommand.CloseShift closed =
+        (ConsoleCommand.CloseShift) controller.shiftCommands.poll(10, TimeUnit.SECONDS);
+    assertEquals("cashier2", closed.cashier(), "the cashier comes from the session");
+    JsonNode state =
+        inbox.next(m -> m.path("type").asText().equals("state") && m.path("shifts").size() > 0);
+    JsonNode report = state.path("shifts").get(0);
+    assertEquals("cashier2", report.path("cashier").asText());
+    assertEquals("demo-000001 .. demo-000002", report.path("receipts").asText());
+    assertEquals("9.00", report.path("totals").get(0).path("net").asText());
+    assertEquals("ab".repeat(32), report.path("chainHead").asText());
+    JsonNode log =
+        inbox.next(
+            m ->
+                m.path("type").asText().equals("log")
+                    && m.path("entries").path(0).path("text").asText().startsWith("交接班"));
+    assertTrue(
+        log.path("entries").get(0).path("text").asText().contains("Net 9.00 CNY"), log.toString());
+
+    socket.sendText("{\"type\":\"close-shift\",\"requestId\":\"req-shift-0702\"}", true);
+    JsonNode again = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(again.path("ok").asBoolean());
+    assertTrue(again.path("error").asText().contains("no open shift"), again.toString());
+  }
+
+  @Test
+  void financeHasNoShiftToClose() throws Exception {
+    Inbox inbox = open("finance1", "finance1-demo");
+    inbox.next(m -> m.path("type").asText().equals("hello"));
+    controller.shiftCommands.clear();
+    socket.sendText("{\"type\":\"close-shift\",\"requestId\":\"req-shift-0703\"}", true);
+    JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(r.path("ok").asBoolean());
+    assertTrue(r.path("error").asText().contains("Only cashiers and supervisors"), r.toString());
+    Thread.sleep(200);
+    assertTrue(controller.shiftCommands.isEmpty(), "refused at the console");
+  }
+
+  @Test
   void theControllerRefusalReachesThePage() throws Exception {
     Inbox inbox = open("cashier1", "cashier1-demo");
     controller.publish(FakeController.exitPending(505, "CARD-505", 600));

@@ -94,6 +94,9 @@ final class ConsoleCommandHandler extends SimpleChannelInboundHandler<WebSocketF
         return;
       }
       site.reverse(reverse).thenAccept(result -> reply(ctx, result));
+    } else if (command instanceof ConsoleCommand.OpenShift
+        || command instanceof ConsoleCommand.CloseShift) {
+      site.shift(command).thenAccept(result -> reply(ctx, result));
     }
   }
 

@@ -54,7 +54,38 @@ public enum ChainedTable {
           "currency",
           "chain_link",
           "chain_head",
-          "closed_at"));
+          "closed_at")),
+  SHIFT_OPENS(
+      "shift_opens",
+      List.of("shift_no", "cashier", "opened_at", "after_payment", "after_reversal", "request_id")),
+  // A shift's row id is its number, given at opening; shifts close in any order.
+  SHIFTS(
+      "shifts",
+      List.of(
+          "shift_no",
+          "cashier",
+          "opened_at",
+          "closed_at",
+          "last_payment",
+          "last_reversal",
+          "payments",
+          "first_receipt",
+          "last_receipt",
+          "reversals",
+          "chain_link",
+          "chain_head",
+          "request_id"),
+      false),
+  SHIFT_TOTALS(
+      "shift_totals",
+      List.of(
+          "total_id",
+          "shift_no",
+          "currency",
+          "payments",
+          "paid_minor",
+          "reversals",
+          "reversed_minor"));
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);

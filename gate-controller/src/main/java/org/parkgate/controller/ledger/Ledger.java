@@ -207,6 +207,7 @@ public final class Ledger implements AutoCloseable {
             return earlier.get();
           }
           Stay stay = stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
+          Shifts.openIfNone(db, cashier, at, requestId);
           long receiptSeq;
           try (Statement s = db.createStatement();
               ResultSet r =
@@ -306,6 +307,11 @@ public final class Ledger implements AutoCloseable {
     } catch (SQLException e) {
       throw new LedgerException("cannot read payments: " + e.getMessage(), e);
     }
+  }
+
+  /** Appends an event inside a transaction run by {@link #inTransaction}. */
+  ConsoleEvent append(String lane, LongFunction<ConsoleEvent> factory) throws SQLException {
+    return appendEvent(lane, factory);
   }
 
   private ConsoleEvent appendEvent(String lane, LongFunction<ConsoleEvent> factory)

@@ -33,7 +33,13 @@ public final class LedgerVerifier {
           "zreports_no_update",
           "zreports_no_delete",
           "chain_no_update",
-          "chain_no_delete");
+          "chain_no_delete",
+          "shift_opens_no_update",
+          "shift_opens_no_delete",
+          "shifts_no_update",
+          "shifts_no_delete",
+          "shift_totals_no_update",
+          "shift_totals_no_delete");
 
   /**
    * A head printed earlier, to be found unchanged: catches a ledger cut short or rewritten from
@@ -109,10 +115,12 @@ public final class LedgerVerifier {
         return new Result(file, 0, new HashChain.Head(0, ""), 0, 0, 0, problems);
       }
       requireChain(db, file);
+      requireCurrentSchema(db, file);
       ChainWalk walk = ChainWalk.run(db);
       walk.problem().ifPresent(problems::add);
       Numbering numbering = Numbering.check(db);
       problems.addAll(numbering.problems());
+      problems.addAll(Shifts.check(db));
       anchor.flatMap(a -> anchorProblem(db, a)).ifPresent(problems::add);
       missingTriggers(db).ifPresent(problems::add);
       return new Result(
@@ -149,6 +157,21 @@ public final class LedgerVerifier {
             file
                 + " is not a parkgate ledger with a hash chain (start the controller on it once to migrate)");
       }
+    }
+  }
+
+  /** Tables a newer schema added would look deleted on an older ledger: say so instead. */
+  private static void requireCurrentSchema(Connection db, Path file) throws SQLException {
+    int version = Migrations.currentVersion(db);
+    int latest = Migrations.latestVersion();
+    if (version < latest) {
+      throw new LedgerException(
+          file
+              + " is at ledger schema version "
+              + version
+              + ", this verifier checks version "
+              + latest
+              + " (start the controller on it once to migrate)");
     }
   }
 

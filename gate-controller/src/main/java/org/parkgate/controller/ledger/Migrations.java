@@ -81,6 +81,18 @@ final class Migrations {
     return applied;
   }
 
+  /** The newest migration this build knows. */
+  static int latestVersion() {
+    return resource("index.txt")
+        .lines()
+        .map(String::trim)
+        .map(NAME::matcher)
+        .filter(Matcher::matches)
+        .mapToInt(m -> Integer.parseInt(m.group(1)))
+        .max()
+        .orElse(0);
+  }
+
   static int currentVersion(Connection db) throws SQLException {
     try (Statement s = db.createStatement();
         ResultSet r = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) {

@@ -24,6 +24,18 @@ public record ZReport(
     String chainHead,
     Instant closedAt) {
 
+  /** The report as printed for finance, with the cashier shifts closed that day. */
+  public String render(java.util.List<ShiftReport> shiftsClosed) {
+    StringBuilder out = new StringBuilder(render());
+    out.append(
+            shiftsClosed.isEmpty()
+                ? "  shifts closed this day: none"
+                : "  shifts closed this day: " + shiftsClosed.size())
+        .append('\n');
+    shiftsClosed.forEach(s -> out.append(s.line(zone)).append('\n'));
+    return out.toString();
+  }
+
   /** The report as printed for finance. */
   public String render() {
     String receipts = payments == 0 ? "none" : firstReceipt + " .. " + lastReceipt;

@@ -96,10 +96,10 @@ class DailyClosureTest {
     assertTrue(
         z.render().contains("link " + z.chainLink() + " sha256 " + z.chainHead()), z.render());
     assertEquals(
-        3 * (3 + 3) + 2,
+        3 * (3 + 3) + 2 + 1,
         z.chainLink(),
-        "3 stays of 3 rows and 3 events, 1 reversal and its event: every row written before the"
-            + " closure");
+        "3 stays of 3 rows and 3 events, 1 reversal and its event, the shift opened by the first"
+            + " payment: every row written before the closure");
     LedgerVerifier.Result later =
         LedgerVerifier.verify(
             file,

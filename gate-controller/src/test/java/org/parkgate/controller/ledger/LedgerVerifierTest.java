@@ -26,11 +26,12 @@ class LedgerVerifierTest {
     Path file = Fixtures.populated(dir, 5);
     LedgerVerifier.Result result = Fixtures.verify(file);
     assertTrue(result.ok(), result.summary());
-    // 5 entries, 5 payments, 5 exits, their 15 events, 1 reversal and its event.
-    assertEquals(32, result.links());
+    // 5 entries, 5 payments, 5 exits, their 15 events, 1 reversal and its event, and the shift
+    // the cashier's first payment opened.
+    assertEquals(33, result.links());
     assertEquals(5, result.receipts());
     assertEquals(16, result.events());
-    assertTrue(result.summary().contains("32 chain links"), result.summary());
+    assertTrue(result.summary().contains("33 chain links"), result.summary());
   }
 
   @Test
