@@ -44,6 +44,7 @@ public final class GateController implements AutoCloseable {
   private final ModbusBuses buses = new ModbusBuses();
   private final SiteService service;
   private Channel consoleServer;
+  private ClosureSchedule closures;
 
   private GateController(SiteConfig site, Ledger ledger, Tariff tariff, Clock clock) {
     this.site = site;
@@ -69,6 +70,7 @@ public final class GateController implements AutoCloseable {
     try {
       controller.serveConsoles();
       controller.connectLanes();
+      controller.closures = ClosureSchedule.start(ledger, site, clock, controller.ledgerThread);
     } catch (RuntimeException e) {
       controller.close();
       throw e;
@@ -129,6 +131,9 @@ public final class GateController implements AutoCloseable {
   @Override
   public void close() {
     log.info("controller stopping");
+    if (closures != null) {
+      closures.close();
+    }
     if (consoleServer != null) {
       consoleServer.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }

@@ -1,0 +1,165 @@
+package org.parkgate.controller;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.parkgate.controller.ledger.DailyClosure;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.Shifts;
+import org.parkgate.controller.ledger.ZReport;
+import org.parkgate.site.SiteConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The controller closes its own business days: once at start (every complete day not yet closed,
+ * empty days included), then shortly after each midnight in the site's zone. The closing runs on
+ * the ledger thread like every other write. Midnight is found from the site's zone on each run (a
+ * day of 23 or 25 hours, or one with no 00:00, is handled by {@link
+ * LocalDate#atStartOfDay(ZoneId)}), and no wait is longer than an hour, so a clock that jumps or a
+ * machine that slept closes what is due at the next check. Closing is idempotent: a day is never
+ * closed twice, so the {@code ./parking zreport} command can still be run beside it.
+ */
+public final class ClosureSchedule implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ClosureSchedule.class);
+
+  /** How long after midnight the day is closed: late writes stamped before midnight are in. */
+  static final Duration AFTER_MIDNIGHT = Duration.ofMinutes(1);
+
+  /** The longest wait between two checks. */
+  static final Duration LONGEST_WAIT = Duration.ofHours(1);
+
+  private final DailyClosure closure;
+  private final Shifts shifts;
+  private final ZoneId zone;
+  private final Clock clock;
+  private final Executor ledgerThread;
+  private final ScheduledExecutorService timer;
+  private volatile Instant nextCheck;
+  private volatile boolean closed;
+  private CompletableFuture<List<ZReport>> started = CompletableFuture.completedFuture(List.of());
+
+  ClosureSchedule(
+      DailyClosure closure,
+      Shifts shifts,
+      ZoneId zone,
+      Clock clock,
+      Executor ledgerThread,
+      ScheduledExecutorService timer) {
+    this.closure = closure;
+    this.shifts = shifts;
+    this.zone = zone;
+    this.clock = clock;
+    this.ledgerThread = ledgerThread;
+    this.timer = timer;
+  }
+
+  /**
+   * Closes every complete day now and keeps closing each new one after midnight. The returned
+   * schedule's {@link #started()} completes with the reports the first run made.
+   */
+  static ClosureSchedule start(Ledger ledger, SiteConfig site, Clock clock, Executor ledgerThread) {
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "z-report timer");
+              t.setDaemon(true);
+              return t;
+            });
+    ClosureSchedule schedule =
+        new ClosureSchedule(
+            new DailyClosure(ledger, site.zone(), site.currency(), clock),
+            new Shifts(ledger),
+            site.zone(),
+            clock,
+            ledgerThread,
+            timer);
+    schedule.started = schedule.run();
+    return schedule;
+  }
+
+  /** The first run's reports, once it is done. */
+  CompletableFuture<List<ZReport>> started() {
+    return started;
+  }
+
+  /** When the next check is due, as last scheduled. */
+  Instant nextCheck() {
+    return nextCheck;
+  }
+
+  /**
+   * The next check after {@code now}: {@link #AFTER_MIDNIGHT} past the next midnight in the zone
+   * (today's, if that moment is still ahead), but never more than {@link #LONGEST_WAIT} away.
+   */
+  static Instant nextCheck(Instant now, ZoneId zone) {
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    Instant todays = today.atStartOfDay(zone).toInstant().plus(AFTER_MIDNIGHT);
+    Instant next =
+        now.isBefore(todays)
+            ? todays
+            : today.plusDays(1).atStartOfDay(zone).toInstant().plus(AFTER_MIDNIGHT);
+    Instant cap = now.plus(LONGEST_WAIT);
+    return next.isBefore(cap) ? next : cap;
+  }
+
+  /** Closes every complete day not yet closed, on the ledger thread; returns the new reports. */
+  CompletableFuture<List<ZReport>> closeDue() {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          List<ZReport> made = closure.closeFinishedDays();
+          for (ZReport z : made) {
+            log.info(
+                "closed business day {} as Z-report no. {}:\n{}",
+                z.businessDay(),
+                z.zNo(),
+                z.render(shifts.closedOn(z.businessDay(), zone)));
+          }
+          return made;
+        },
+        ledgerThread);
+  }
+
+  private CompletableFuture<List<ZReport>> run() {
+    if (closed) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    CompletableFuture<List<ZReport>> made = closeDue();
+    made.whenComplete(
+        (reports, error) -> {
+          if (error != null) {
+            log.error("Z-report: closing the finished days failed; will try again", error);
+          }
+          scheduleNext();
+        });
+    return made;
+  }
+
+  private void scheduleNext() {
+    if (closed) {
+      return;
+    }
+    Instant now = clock.instant();
+    nextCheck = nextCheck(now, zone);
+    long millis = Math.max(1_000, Duration.between(now, nextCheck).toMillis());
+    try {
+      timer.schedule(this::run, millis, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closed while the last run finished
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    timer.shutdownNow();
+  }
+}
