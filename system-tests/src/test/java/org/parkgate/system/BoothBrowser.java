@@ -78,6 +78,58 @@ final class BoothBrowser implements AutoCloseable {
         .getText();
   }
 
+  /** Signs out with the booth's own button and waits for the login page. */
+  void logout() {
+    browser.findElement(By.id("logout")).click();
+    wait.until(ExpectedConditions.urlToBe(base + "/login"));
+  }
+
+  boolean visible(String id) {
+    return browser.findElement(By.id(id)).isDisplayed();
+  }
+
+  /** Fills in the supervisor's reversal form, submits it and returns the answer shown. */
+  String reverse(String receiptNo, String reason) {
+    browser.findElement(By.id("reverse-receipt")).sendKeys(receiptNo);
+    browser.findElement(By.id("reverse-reason")).sendKeys(reason);
+    browser.findElement(By.id("reverse-button")).click();
+    return awaitAnswer("reverse-result", "Reversed", "Not reversed");
+  }
+
+  /** Presses "close shift" and returns the answer shown. */
+  String closeShift() {
+    browser.findElement(By.id("close-shift")).click();
+    return awaitAnswer("shift-result", "Shift closed", "Shift not closed");
+  }
+
+  /** Waits until the element's text holds one of the answers; returns the text. */
+  private String awaitAnswer(String id, String... answers) {
+    return wait.until(
+        d -> {
+          String text = d.findElement(By.id(id)).getText();
+          for (String a : answers) {
+            if (text.contains(a)) {
+              return text;
+            }
+          }
+          return null;
+        });
+  }
+
+  /** Waits until the element shows {@code text}; returns all of its text. */
+  String awaitText(String id, String text) {
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+    return browser.findElement(By.id(id)).getText();
+  }
+
+  /**
+   * Runs a script in the page that calls {@code done(value)} when finished (WebDriver's
+   * asynchronous script), and returns that value.
+   */
+  Object asyncScript(String script) {
+    return browser.executeAsyncScript(script);
+  }
+
   String text() {
     return browser.findElement(By.tagName("body")).getText();
   }
