@@ -24,7 +24,7 @@ import org.parkgate.money.Money;
  * (not JMH: each figure is one long run on disk, whose latency distribution is what matters):
  *
  * <pre>
- *   java -cp benchmarks/target/benchmarks.jar org.parkgate.bench.ledger.LedgerBench commit|lookup|chain|all [DIR]
+ *   java -cp benchmarks/target/benchmarks.jar org.parkgate.bench.ledger.LedgerBench commit|lookup|recycled|chain|all [DIR]
  * </pre>
  *
  * DIR (default benchmarks/target/ledger-bench) holds the generated ledgers; the 10-million-stay
@@ -44,6 +44,9 @@ public final class LedgerBench {
     }
     if (what.equals("lookup") || what.equals("all")) {
       lookup(dir, 10_000_000);
+    }
+    if (what.equals("recycled") || what.equals("all")) {
+      recycled(dir, 1_000_000, 1_000);
     }
     if (what.equals("chain") || what.equals("all")) {
       chain(dir, 1_000_000);
@@ -136,10 +139,7 @@ public final class LedgerBench {
     }
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = db.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "EXPLAIN QUERY PLAN SELECT e.stay_id, e.card, e.lane, e.entered_at FROM entries e"
-                    + " LEFT JOIN exits x ON x.stay_id = e.stay_id WHERE e.card = 'X' AND x.stay_id IS NULL ORDER BY e.stay_id DESC LIMIT 1")) {
+        ResultSet r = s.executeQuery("EXPLAIN QUERY PLAN " + NEWEST_OPEN.replace("?", "'X'"))) {
       while (r.next()) {
         System.out.println("lookup: plan: " + r.getString(4));
       }
@@ -154,13 +154,16 @@ public final class LedgerBench {
         picks[i] =
             i % 2 == 0 ? (1 + random.nextInt(stays / 10_000)) * 10_000 : 1 + random.nextInt(stays);
       }
+      int rounds = calibrate();
       for (String pass :
           new String[] {"first pass (pages not yet read)", "second pass (same cards)"}) {
         long[] nanos = new long[n];
+        long[] control = new long[n];
         for (int i = 0; i < n; i++) {
           long t = System.nanoTime();
           Optional<Stay> found = ledger.openStay(card(picks[i]));
           nanos[i] = System.nanoTime() - t;
+          control[i] = busy(rounds);
           if (found.isPresent() != (picks[i] % 10_000 == 0)) {
             throw new IllegalStateException("wrong answer for stay " + picks[i]);
           }
@@ -177,6 +180,151 @@ public final class LedgerBench {
             ms(nanos[n * 99 / 100]),
             ms(nanos[n - 1]),
             100.0 * under1ms / n);
+        report("  control, timed between those lookups", control);
+      }
+    }
+  }
+
+  /**
+   * A fixed piece of pure CPU work (no SQLite, no I/O) about as long as a median lookup, timed
+   * between the lookups: its tail is what the machine's scheduling does to any thread at those
+   * moments, so a lookup tail that matches it comes from the machine, not from the ledger.
+   */
+  static int calibrate() {
+    for (int i = 0; i < 5_000; i++) {
+      busy(1 << 12); // compiled before it is calibrated
+    }
+    int rounds = 1 << 10;
+    long[] t = new long[51];
+    do {
+      rounds *= 2;
+      for (int i = 0; i < t.length; i++) {
+        t[i] = busy(rounds);
+      }
+      Arrays.sort(t);
+    } while (t[t.length / 2] < 40_000);
+    return rounds;
+  }
+
+  static void report(String what, long[] nanos) {
+    int n = nanos.length;
+    long under1ms = Arrays.stream(nanos).filter(x -> x < 1_000_000).count();
+    long[] sorted = nanos.clone();
+    Arrays.sort(sorted);
+    System.out.printf(
+        "%s: p50 %.3f ms, p99 %.3f ms, max %.3f ms, %.2f%% under 1 ms%n",
+        what, ms(sorted[n / 2]), ms(sorted[n * 99 / 100]), ms(sorted[n - 1]), 100.0 * under1ms / n);
+  }
+
+  private static long sink;
+
+  private static long busy(int rounds) {
+    long t = System.nanoTime();
+    long x = sink;
+    for (int i = 0; i < rounds; i++) {
+      x = x * 6364136223846793005L + 1442695040888963407L;
+    }
+    sink = x;
+    return System.nanoTime() - t;
+  }
+
+  /** The query {@code Ledger.openStay} runs: the card's newest stay, if it has no exit. */
+  static final String NEWEST_OPEN =
+      "SELECT e.stay_id, e.card, e.lane, e.entered_at FROM"
+          + " (SELECT stay_id, card, lane, entered_at FROM entries WHERE card = ?"
+          + " ORDER BY stay_id DESC LIMIT 1) e"
+          + " WHERE NOT EXISTS (SELECT 1 FROM exits x WHERE x.stay_id = e.stay_id)";
+
+  /** The query it ran before: the newest stay of the card that has no exit. */
+  static final String ANY_OPEN =
+      "SELECT e.stay_id, e.card, e.lane, e.entered_at FROM entries e LEFT JOIN exits x ON"
+          + " x.stay_id = e.stay_id WHERE e.card = ? AND x.stay_id IS NULL ORDER BY e.stay_id DESC"
+          + " LIMIT 1";
+
+  /**
+   * Recycled IC cards: {@code stays} past stays on {@code cards} cards (each card issued again and
+   * again, as dispensers do), one card in ten inside now. Times the lookup as {@code
+   * Ledger.openStay} makes it and as it was made before (the newest stay with no exit, which walks
+   * every past stay of the card).
+   */
+  static void recycled(Path dir, int stays, int cards) throws Exception {
+    Path file = dir.resolve("recycled-" + stays + "-" + cards + ".db");
+    if (!Files.exists(file)) {
+      try (Ledger ledger = Ledger.open(file, "bench")) {
+        // schema only
+      }
+      try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+          Statement s = db.createStatement()) {
+        bulkLoading(s);
+        s.execute("DROP INDEX entries_card");
+        db.setAutoCommit(false);
+        try (PreparedStatement entry =
+                db.prepareStatement(
+                    "INSERT INTO entries(stay_id, card, lane, entered_at) VALUES (?, ?, 'entry-1', ?)");
+            PreparedStatement exit =
+                db.prepareStatement(
+                    "INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, 'exit-1', ?)")) {
+          for (int i = 1; i <= stays; i++) {
+            int card = (i - 1) % cards;
+            entry.setLong(1, i);
+            entry.setString(2, card(card));
+            entry.setString(3, T0.plusSeconds(i).toString());
+            entry.addBatch();
+            boolean lastStayOfCard = i > stays - cards;
+            if (!(lastStayOfCard && card % 10 == 0)) {
+              exit.setLong(1, i);
+              exit.setString(2, T0.plusSeconds(i + 3600).toString());
+              exit.addBatch();
+            }
+            if (i % 100_000 == 0) {
+              entry.executeBatch();
+              exit.executeBatch();
+            }
+          }
+          entry.executeBatch();
+          exit.executeBatch();
+        }
+        s.execute("CREATE INDEX entries_card ON entries(card)");
+        db.commit();
+        db.setAutoCommit(true);
+        s.execute("PRAGMA journal_mode=WAL");
+      }
+    }
+    int n = 5_000;
+    Random random = new Random(11);
+    int[] picks = new int[n];
+    for (int i = 0; i < n; i++) {
+      picks[i] = random.nextInt(cards);
+    }
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      for (String[] query : new String[][] {{"before", ANY_OPEN}, {"now", NEWEST_OPEN}}) {
+        long[] nanos = new long[n];
+        try (PreparedStatement p = db.prepareStatement(query[1])) {
+          for (int i = 0; i < n; i++) {
+            long t = System.nanoTime();
+            p.setString(1, card(picks[i]));
+            boolean found;
+            try (ResultSet r = p.executeQuery()) {
+              found = r.next();
+            }
+            nanos[i] = System.nanoTime() - t;
+            if (found != (picks[i] % 10 == 0)) {
+              throw new IllegalStateException(query[0] + ": wrong answer for card " + picks[i]);
+            }
+          }
+        }
+        Arrays.sort(nanos);
+        System.out.printf(
+            "recycled: open stay by card, %,d stays on %,d cards (%,d each), %,d lookups, query %s:"
+                + " p50 %.3f ms, p99 %.3f ms, max %.3f ms%n",
+            stays,
+            cards,
+            stays / cards,
+            n,
+            query[0],
+            ms(nanos[n / 2]),
+            ms(nanos[n * 99 / 100]),
+            ms(nanos[n - 1]));
       }
     }
   }

@@ -79,6 +79,25 @@ class LedgerTest {
   }
 
   @Test
+  void aRecycledCardIsOpenOnlyOnItsNewestStay() {
+    try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      // An IC card goes back into the dispenser at the exit and is issued again and again.
+      for (int i = 0; i < 50; i++) {
+        Stay s = ledger.recordEntry("entry-1", "R", T0.plusSeconds(600L * i));
+        assertEquals(s, ledger.openStay("R").orElseThrow(), "inside on stay " + i);
+        ledger.recordExit(s.stayId(), "exit-1", T0.plusSeconds(600L * i + 300));
+        assertTrue(ledger.openStay("R").isEmpty(), "left after stay " + i);
+      }
+      ledger.recordEntry("entry-1", "OTHER", T0.plusSeconds(40_000));
+      Stay again = ledger.recordEntry("entry-1", "R", T0.plusSeconds(40_000));
+      assertEquals(again, ledger.openStay("R").orElseThrow());
+      assertEquals(51, ledger.openStay("OTHER").orElseThrow().stayId());
+      assertThrows(
+          LedgerException.class, () -> ledger.recordEntry("entry-1", "R", T0.plusSeconds(40_001)));
+    }
+  }
+
+  @Test
   void whatWasCommittedSurvivesReopening() {
     Path file = dir.resolve("ledger.db");
     try (Ledger ledger = Ledger.open(file, "demo")) {
