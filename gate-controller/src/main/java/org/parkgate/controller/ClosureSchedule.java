@@ -37,6 +37,7 @@ public final class ClosureSchedule implements AutoCloseable {
   /** The longest wait between two checks. */
   static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
+  private final Ledger ledger;
   private final DailyClosure closure;
   private final Shifts shifts;
   private final ZoneId zone;
@@ -48,12 +49,14 @@ public final class ClosureSchedule implements AutoCloseable {
   private CompletableFuture<List<ZReport>> started = CompletableFuture.completedFuture(List.of());
 
   ClosureSchedule(
+      Ledger ledger,
       DailyClosure closure,
       Shifts shifts,
       ZoneId zone,
       Clock clock,
       Executor ledgerThread,
       ScheduledExecutorService timer) {
+    this.ledger = ledger;
     this.closure = closure;
     this.shifts = shifts;
     this.zone = zone;
@@ -76,6 +79,7 @@ public final class ClosureSchedule implements AutoCloseable {
             });
     ClosureSchedule schedule =
         new ClosureSchedule(
+            ledger,
             new DailyClosure(ledger, site.zone(), site.currency(), clock),
             new Shifts(ledger),
             site.zone(),
@@ -115,6 +119,10 @@ public final class ClosureSchedule implements AutoCloseable {
   CompletableFuture<List<ZReport>> closeDue() {
     return CompletableFuture.supplyAsync(
         () -> {
+          if (ledger.lastSeq() == 0) {
+            // A new ledger: its first day is the day of its first event, not the day before.
+            return List.<ZReport>of();
+          }
           List<ZReport> made = closure.closeFinishedDays();
           for (ZReport z : made) {
             log.info(

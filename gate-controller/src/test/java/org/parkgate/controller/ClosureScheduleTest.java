@@ -134,6 +134,24 @@ class ClosureScheduleTest {
   }
 
   @Test
+  void aNewLedgerGetsNoReportForTheDayBeforeItExisted() throws Exception {
+    SiteConfig site = SiteConfigLoader.load(SiteServiceTest.ROOT.resolve("config/sites/demo.yaml"));
+    FakeClock clock = new FakeClock("2027-01-12T01:00:00Z");
+    ClosureSchedule schedule = ClosureSchedule.start(ledger, site, clock, ledgerThread);
+    try {
+      assertTrue(schedule.started().get(10, TimeUnit.SECONDS).isEmpty());
+      paidAt("A", "2027-01-12T04:00:00Z");
+      clock.now = Instant.parse("2027-01-12T16:01:00Z");
+      List<ZReport> first = schedule.closeDue().get(10, TimeUnit.SECONDS);
+      assertEquals(1, first.size());
+      assertEquals(1, first.get(0).zNo());
+      assertEquals(LocalDate.parse("2027-01-12"), first.get(0).businessDay(), "its first day");
+    } finally {
+      schedule.close();
+    }
+  }
+
+  @Test
   void theNextCheckIsJustAfterTheSiteMidnightAndNeverMoreThanAnHourAway() {
     // Mid-afternoon: check again within the hour, whatever the clock does meanwhile.
     assertEquals(
