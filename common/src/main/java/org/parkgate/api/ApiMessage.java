@@ -27,6 +27,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleCommand.ReversePayment.class, name = "reverse-payment"),
   @JsonSubTypes.Type(value = ConsoleCommand.SetLaneMode.class, name = "set-lane-mode"),
   @JsonSubTypes.Type(value = ConsoleCommand.ResetPassback.class, name = "reset-passback"),
+  @JsonSubTypes.Type(value = ConsoleCommand.PayStationPayment.class, name = "pay-station-payment"),
   @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
   @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 })

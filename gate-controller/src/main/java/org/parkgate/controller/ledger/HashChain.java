@@ -72,6 +72,9 @@ public final class HashChain {
   static void chainExistingRows(Connection db) throws SQLException {
     Head head = head(db);
     for (ChainedTable table : ChainedTable.values()) {
+      if (!table.existsIn(db)) {
+        continue; // created by a later migration, empty until then
+      }
       try (Statement s = db.createStatement();
           ResultSet r = s.executeQuery(table.selectAll())) {
         while (r.next()) {
