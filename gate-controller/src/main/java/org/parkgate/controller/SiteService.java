@@ -66,6 +66,10 @@ public final class SiteService implements LaneRunner.LaneServices {
     this.access = new AccessControl(site, tariff, ledger, this::reportIncident, lanes::values);
   }
 
+  AccessControl access() {
+    return access;
+  }
+
   /** Tells consoles and entry lanes the free spaces; once at start, then after every change. */
   public CompletableFuture<Void> publishOccupancy() {
     return onLedger(

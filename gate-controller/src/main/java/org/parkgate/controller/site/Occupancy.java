@@ -71,6 +71,11 @@ public final class Occupancy {
     return out;
   }
 
+  /** What an entry lane is told: spaces free for a class, and whether that class is turned away. */
+  public LaneEvent.SpacesFree spacesFree(String vehicleClass) {
+    return new LaneEvent.SpacesFree(freeFor(vehicleClass), fullFor(vehicleClass));
+  }
+
   /**
    * Tells the consoles (a recorded Occupancy event) and every entry lane (SpacesFree, full as the
    * site's default class sees it). Call on the ledger thread.
@@ -79,8 +84,7 @@ public final class Occupancy {
     int free = free();
     Map<String, Integer> byClass = freeByClass();
     ledger.recordEvent(null, seq -> new ConsoleEvent.Occupancy(seq, at, null, free, byClass));
-    LaneEvent.SpacesFree spaces =
-        new LaneEvent.SpacesFree(freeFor(defaultClass), fullFor(defaultClass));
+    LaneEvent.SpacesFree spaces = spacesFree(defaultClass);
     for (LaneRunner lane : lanes) {
       if (lane.config().kind() == LaneKind.ENTRY) {
         lane.deliver(spaces);
