@@ -77,13 +77,16 @@ public final class Occupancy {
   }
 
   /**
-   * Tells the consoles (a recorded Occupancy event) and every entry lane (SpacesFree, full as the
-   * site's default class sees it). Call on the ledger thread.
+   * Tells every entry lane (SpacesFree, as the site's default class sees it) and, where the site
+   * sets a capacity, the consoles (a recorded Occupancy event: one more commit, so a site without
+   * limits is spared it). Call on the ledger thread.
    */
   public void publish(Ledger ledger, Collection<LaneRunner> lanes, Instant at) {
-    int free = free();
-    Map<String, Integer> byClass = freeByClass();
-    ledger.recordEvent(null, seq -> new ConsoleEvent.Occupancy(seq, at, null, free, byClass));
+    if (capacity.limited()) {
+      int free = free();
+      Map<String, Integer> byClass = freeByClass();
+      ledger.recordEvent(null, seq -> new ConsoleEvent.Occupancy(seq, at, null, free, byClass));
+    }
     LaneEvent.SpacesFree spaces = spacesFree(defaultClass);
     for (LaneRunner lane : lanes) {
       if (lane.config().kind() == LaneKind.ENTRY) {
