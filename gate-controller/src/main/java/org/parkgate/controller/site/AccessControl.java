@@ -3,6 +3,7 @@ package org.parkgate.controller.site;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.parkgate.api.CommandResult;
@@ -66,8 +67,12 @@ public final class AccessControl {
     this.seasons = new SeasonCards(ledger);
     this.blacklist = new Blacklist(ledger);
     this.admissions = new Admissions(ledger);
+    // Counting open stays reads every stay: only a site with limits needs the count.
     this.occupancy =
-        new Occupancy(rules.capacity(), DEFAULT_CLASS, admissions.openByClass(DEFAULT_CLASS));
+        new Occupancy(
+            rules.capacity(),
+            DEFAULT_CLASS,
+            rules.capacity().limited() ? admissions.openByClass(DEFAULT_CLASS) : Map.of());
     this.incidents = incidents;
     this.lanes = lanes;
   }
