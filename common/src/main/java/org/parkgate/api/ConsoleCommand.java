@@ -53,4 +53,13 @@ public sealed interface ConsoleCommand extends ApiMessage {
    * ConsoleEvent.ShiftClosed}. Refused when they have no open shift.
    */
   record CloseShift(String requestId, String cashier) implements ConsoleCommand {}
+
+  /**
+   * A driver paid at a pay station before driving to the exit: the fee due now for the card's open
+   * stay, taken by {@code cashier} (the station's operator, or the station itself) at {@code
+   * station}. Within the tariff's exit grace the exit then opens with nothing more to pay.
+   */
+  record PayStationPayment(
+      String requestId, String card, Money amount, String cashier, String station)
+      implements ConsoleCommand {}
 }

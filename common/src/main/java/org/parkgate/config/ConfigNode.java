@@ -78,6 +78,13 @@ public final class ConfigNode {
     return this;
   }
 
+  /** This mapping's keys, in the order of the file. */
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
   public boolean has(String key) {
     JsonNode value = node.get(key);
     return value != null && !value.isNull();

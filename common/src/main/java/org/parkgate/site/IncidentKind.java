@@ -22,6 +22,8 @@ public enum IncidentKind {
   POWER_LOST,
   /** The lane's devices came back after a loss of power. */
   POWER_RESTORED,
+  /** A blacklisted card or plate was presented at a lane and refused. */
+  BLACKLISTED,
   /** A vehicle left owing money (for instance after a barrier fault). */
   LEFT_UNPAID
 }

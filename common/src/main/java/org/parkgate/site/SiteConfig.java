@@ -19,10 +19,35 @@ public record SiteConfig(
     List<LaneConfig> lanes,
     ControllerSettings controller,
     ConsoleSettings console,
-    SimulatorSettings simulator) {
+    SimulatorSettings simulator,
+    AccessRules access) {
 
   public SiteConfig {
     lanes = List.copyOf(lanes);
+  }
+
+  /** A site with the default access rules (hard anti-passback, unlimited spaces). */
+  public SiteConfig(
+      String id,
+      String name,
+      ZoneId zone,
+      Currency currency,
+      Path tariff,
+      List<LaneConfig> lanes,
+      ControllerSettings controller,
+      ConsoleSettings console,
+      SimulatorSettings simulator) {
+    this(
+        id,
+        name,
+        zone,
+        currency,
+        tariff,
+        lanes,
+        controller,
+        console,
+        simulator,
+        AccessRules.DEFAULT);
   }
 
   public Optional<LaneConfig> lane(String laneId) {

@@ -18,7 +18,17 @@ public final class SiteConfigLoader {
         ConfigNode.read(file)
             .onlyKeys(Set.of("site", "lanes", "controller", "console", "simulator"));
     ConfigNode site =
-        root.required("site").onlyKeys(Set.of("id", "name", "zone", "currency", "tariff"));
+        root.required("site")
+            .onlyKeys(
+                Set.of(
+                    "id",
+                    "name",
+                    "zone",
+                    "currency",
+                    "tariff",
+                    "antiPassback",
+                    "seasonPlateCheck",
+                    "capacity"));
     Path base = file.toAbsolutePath().getParent();
     // Read in the order of the file, so the first fault reported is the first one a reader meets.
     String id = site.text("id");
@@ -26,6 +36,7 @@ public final class SiteConfigLoader {
     java.time.ZoneId zone = site.zone("zone");
     java.util.Currency currency = site.currency("currency");
     Path tariff = base.resolve(site.text("tariff")).normalize();
+    AccessRules access = AccessRulesLoader.access(site, tariff);
 
     List<LaneConfig> lanes = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -75,7 +86,8 @@ public final class SiteConfigLoader {
             s.integer("controlPort", 7000, 1, 65535),
             s.duration("barrierTravel", Duration.ofMillis(800)));
 
-    return new SiteConfig(id, name, zone, currency, tariff, lanes, controller, console, simulator);
+    return new SiteConfig(
+        id, name, zone, currency, tariff, lanes, controller, console, simulator, access);
   }
 
   private static LaneConfig lane(ConfigNode lane) throws ConfigException {

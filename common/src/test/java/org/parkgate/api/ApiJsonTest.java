@@ -64,6 +64,8 @@ class ApiJsonTest {
             new ConsoleCommand.RecordCashPayment("r2", "exit-1", 7, due, "cashier1"),
             new ConsoleCommand.ReversePayment(
                 "r4", "demo-000001", "wrong vehicle charged", "supervisor1"),
+            new ConsoleCommand.PayStationPayment("r5", "00A1B2C3D4", due, "station", "pay-1"),
+            new ConsoleCommand.ResetPassback("r6", "00A1B2C3D4", "let out by hand", "sup1"),
             CommandResult.ok("r2", "receipt demo-000001"),
             CommandResult.refused("r3", "no vehicle waiting at exit-1"),
             new Welcome(
@@ -76,6 +78,15 @@ class ApiJsonTest {
     for (ApiMessage message : messages) {
       assertEquals(message, ApiJson.read(ApiJson.write(message)));
     }
+  }
+
+  @Test
+  void aPayStationPaymentIsNamedOnTheWire() {
+    String json =
+        ApiJson.write(
+            new ConsoleCommand.PayStationPayment(
+                "r5", "00A1B2C3D4", Money.of(900, "CNY"), "station", "pay-1"));
+    assertTrue(json.startsWith("{\"type\":\"pay-station-payment\""), json);
   }
 
   @Test

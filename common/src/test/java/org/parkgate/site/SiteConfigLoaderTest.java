@@ -73,6 +73,59 @@ class SiteConfigLoaderTest {
   }
 
   @Test
+  void accessRulesDefaultToHardAntiPassbackAndUnlimitedSpaces() throws Exception {
+    SiteConfig site = SiteConfigLoader.load(DEMO);
+    assertEquals(AntiPassback.HARD, site.access().antiPassback());
+    assertEquals(AntiPassback.SOFT, site.access().seasonPlateCheck());
+    assertEquals(false, site.access().capacity().limited());
+  }
+
+  @Test
+  void capacityAndAntiPassbackAreRead() throws Exception {
+    Path tariff = dir.resolve("mall.yaml");
+    Files.copy(DEMO.getParent().resolve("../tariffs/mall.yaml"), tariff);
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(
+        file,
+        SITE.replace("tariff: t.yaml}", "tariff: mall.yaml, antiPassback: soft,")
+            + "  seasonPlateCheck: hard, capacity: {total: 120, classes: {car: 100, truck: 8}}}\n"
+            + "lanes:\n"
+            + LANE);
+    AccessRules access = SiteConfigLoader.load(file).access();
+    assertEquals(AntiPassback.SOFT, access.antiPassback());
+    assertEquals(AntiPassback.HARD, access.seasonPlateCheck());
+    assertEquals(120, access.capacity().total().getAsInt());
+    assertEquals(java.util.Map.of("car", 100, "truck", 8), access.capacity().classes());
+  }
+
+  @Test
+  void badAccessRulesAreNamedWhereTheyStand() throws Exception {
+    Files.copy(DEMO.getParent().resolve("../tariffs/mall.yaml"), dir.resolve("mall.yaml"));
+    String site = SITE.replace("tariff: t.yaml}", "tariff: mall.yaml, ");
+    assertEquals(
+        "site.yaml: site.antiPassback: 'strict' is not one of hard, soft",
+        error(site + "antiPassback: strict}\nlanes:\n" + LANE));
+    assertEquals(
+        "site.yaml: site.capacity.total: must be between 0 and 1000000, got -5",
+        error(site + "capacity: {total: -5}}\nlanes:\n" + LANE));
+    assertEquals(
+        "site.yaml: site.capacity.classes.car: must be between 0 and 1000000, got -1",
+        error(site + "capacity: {classes: {car: -1}}}\nlanes:\n" + LANE));
+    assertEquals(
+        "site.yaml: site.capacity.classes.bus: unknown vehicle class (the tariff names: car, season, truck)",
+        error(site + "capacity: {classes: {bus: 3}}}\nlanes:\n" + LANE));
+    assertEquals(
+        "site.yaml: site.capacity.classes.car: 50 spaces is more than the site's total of 10",
+        error(site + "capacity: {total: 10, classes: {car: 50}}}\nlanes:\n" + LANE));
+    assertEquals(
+        "site.yaml: site.capacity.totl: unknown key (known keys: classes, total)",
+        error(site + "capacity: {totl: 10}}\nlanes:\n" + LANE));
+    assertEquals(
+        "site.yaml: site.capacity.total: expected a whole number, got 'many'",
+        error(site + "capacity: {total: many}}\nlanes:\n" + LANE));
+  }
+
+  @Test
   void aFileThatIsNotYamlOrIsMissingSaysSo() throws Exception {
     String broken = error("site: {id: [\n");
     assertEquals(true, broken.startsWith("site.yaml: not valid YAML"), broken);

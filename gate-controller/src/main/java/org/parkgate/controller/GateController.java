@@ -119,6 +119,7 @@ public final class GateController implements AutoCloseable {
       runner.attach(laneDevices);
       devices.add(laneDevices);
     }
+    service.publishOccupancy();
   }
 
   /** Every device link now: connected or not, frames in and out, bad frames, bytes dropped. */

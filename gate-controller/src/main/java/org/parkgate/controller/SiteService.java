@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.LongFunction;
@@ -22,9 +21,9 @@ import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.controller.ledger.Payment;
 import org.parkgate.controller.ledger.Reversal;
 import org.parkgate.controller.ledger.Stay;
-import org.parkgate.fee.FeeEngine;
+import org.parkgate.controller.site.AccessControl;
+import org.parkgate.controller.site.ExitDecision;
 import org.parkgate.fee.FeeQuote;
-import org.parkgate.fee.StayRequest;
 import org.parkgate.fee.Tariff;
 import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
@@ -41,9 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class SiteService implements LaneRunner.LaneServices {
   private static final Logger log = LoggerFactory.getLogger(SiteService.class);
 
-  /** Vehicle class for cards that carry none; classes come with plate recognition later. */
-  private static final String DEFAULT_CLASS = "car";
-
   private final SiteConfig site;
   private final Tariff tariff;
   private final Ledger ledger;
@@ -52,6 +48,7 @@ public final class SiteService implements LaneRunner.LaneServices {
   private final ConsoleHub hub;
   private final Map<String, LaneRunner> lanes = new LinkedHashMap<>();
   private final ShiftDesk shiftDesk;
+  private final AccessControl access;
 
   public SiteService(
       SiteConfig site,
@@ -68,6 +65,20 @@ public final class SiteService implements LaneRunner.LaneServices {
     this.hub = hub;
     ledger.onCommittedEvent(hub::publish);
     this.shiftDesk = new ShiftDesk(new org.parkgate.controller.ledger.Shifts(ledger), clock);
+    this.access = new AccessControl(site, tariff, ledger, this::reportIncident, lanes::values);
+  }
+
+  AccessControl access() {
+    return access;
+  }
+
+  /** Tells consoles and entry lanes the free spaces; once at start, then after every change. */
+  public CompletableFuture<Void> publishOccupancy() {
+    return onLedger(
+        () -> {
+          access.publishOccupancy(now());
+          return null;
+        });
   }
 
   public LaneRunner addLane(LaneConfig lane, EventExecutor executor) {
@@ -87,24 +98,21 @@ public final class SiteService implements LaneRunner.LaneServices {
 
   @Override
   public CompletableFuture<LaneEvent> recordEntry(String lane, String card, Sighting vehicle) {
-    return onLedger(
-        () -> new LaneEvent.EntryRecorded(ledger.recordEntry(lane, card, now()).stayId()));
+    return onLedger(() -> access.enter(lane, card, vehicle, now()));
   }
 
   @Override
   public CompletableFuture<LaneEvent> quoteExit(String lane, String card, Sighting vehicle) {
     return onLedger(
         () -> {
-          Optional<Stay> open = ledger.openStay(card);
-          if (open.isEmpty()) {
-            return new LaneEvent.CardRefused(card, "no open stay for card " + card);
-          }
-          Stay stay = open.get();
           Instant exit = now();
-          FeeQuote quote =
-              FeeEngine.quote(tariff, StayRequest.of(DEFAULT_CLASS, stay.enteredAt(), exit));
-          Money paid = ledger.paidFor(stay.stayId(), quote.total().currency());
-          Money due = quote.total().minus(paid).max(Money.zero(quote.total().currency()));
+          ExitDecision decision = access.exit(lane, card, vehicle, exit);
+          if (decision.refused()) {
+            return new LaneEvent.CardRefused(card, decision.refusal());
+          }
+          Stay stay = decision.stay();
+          FeeQuote quote = decision.quote();
+          Money due = decision.due();
           if (due.isPositive()) {
             ledger.recordEvent(
                 lane,
@@ -134,6 +142,7 @@ public final class SiteService implements LaneRunner.LaneServices {
     return onLedger(
         () -> {
           ledger.recordExit(stayId, lane, now());
+          access.left(stayId, now());
           return null;
         });
   }
@@ -264,6 +273,28 @@ public final class SiteService implements LaneRunner.LaneServices {
   /** Opens or closes a cashier's shift; a request id seen before gets its first result. */
   public CompletableFuture<CommandResult> shift(ConsoleCommand command) {
     return onLedger(() -> shiftDesk.handle(command));
+  }
+
+  /** A supervisor clears a card's anti-passback state; a retried request changes nothing more. */
+  public CompletableFuture<CommandResult> resetPassback(ConsoleCommand.ResetPassback cmd) {
+    return onLedger(() -> guarded(cmd.requestId(), () -> access.resetPassback(cmd, now())));
+  }
+
+  /** A payment taken at a pay station for a card's open stay, before it reaches the exit. */
+  public CompletableFuture<CommandResult> payAtStation(ConsoleCommand.PayStationPayment cmd) {
+    return onLedger(() -> guarded(cmd.requestId(), () -> access.payAtStation(cmd, now())));
+  }
+
+  private static CommandResult guarded(
+      String requestId, java.util.function.Supplier<CommandResult> work) {
+    try {
+      return work.get();
+    } catch (LedgerException e) {
+      return CommandResult.refused(requestId, e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("request {} failed", requestId, e);
+      return CommandResult.refused(requestId, "not recorded: " + e.getMessage());
+    }
   }
 
   private static CommandResult paid(String requestId, Payment payment) {

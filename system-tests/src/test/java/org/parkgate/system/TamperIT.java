@@ -234,8 +234,15 @@ class TamperIT {
   /** The CREATE TRIGGER lines of the migrations shipped in the controller. */
   private static List<String> triggerLines() throws IOException {
     List<String> out = new ArrayList<>();
-    for (String file :
-        new String[] {"V1__ledger.sql", "V2__chain_reversals_closures.sql", "V3__shifts.sql"}) {
+    List<String> files;
+    try (InputStream in = Ledger.class.getResourceAsStream("/db/migration/index.txt")) {
+      files =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .filter(l -> !l.isBlank())
+              .toList();
+    }
+    for (String file : files) {
       try (InputStream in = Ledger.class.getResourceAsStream("/db/migration/" + file)) {
         new String(in.readAllBytes(), StandardCharsets.UTF_8)
             .lines()

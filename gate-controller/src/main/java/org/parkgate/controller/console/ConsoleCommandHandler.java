@@ -97,6 +97,29 @@ final class ConsoleCommandHandler extends SimpleChannelInboundHandler<WebSocketF
     } else if (command instanceof ConsoleCommand.OpenShift
         || command instanceof ConsoleCommand.CloseShift) {
       site.shift(command).thenAccept(result -> reply(ctx, result));
+    } else if (command instanceof ConsoleCommand.ResetPassback reset) {
+      if (blank(reset.card()) || blank(reset.supervisor()) || blank(reset.reason())) {
+        reply(
+            ctx,
+            CommandResult.refused(
+                reset.requestId(), "a passback reset needs card, supervisor and reason"));
+        return;
+      }
+      site.resetPassback(reset).thenAccept(result -> reply(ctx, result));
+    } else if (command instanceof ConsoleCommand.PayStationPayment pay) {
+      if (blank(pay.card())
+          || pay.amount() == null
+          || blank(pay.cashier())
+          || blank(pay.station())
+          || pay.station().length() > 32) {
+        reply(
+            ctx,
+            CommandResult.refused(
+                pay.requestId(),
+                "a pay-station payment needs card, amount, cashier and station (1-32 characters)"));
+        return;
+      }
+      site.payAtStation(pay).thenAccept(result -> reply(ctx, result));
     }
   }
 
@@ -114,6 +137,10 @@ final class ConsoleCommandHandler extends SimpleChannelInboundHandler<WebSocketF
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     log.warn("console {}: {}, closing", ctx.channel().remoteAddress(), cause.toString());
     ctx.close();
+  }
+
+  private static boolean blank(String text) {
+    return text == null || text.isBlank();
   }
 
   private static void reply(ChannelHandlerContext ctx, ApiMessage message) {

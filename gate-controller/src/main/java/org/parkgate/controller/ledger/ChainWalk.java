@@ -71,6 +71,9 @@ final class ChainWalk implements AutoCloseable {
       StringBuilder joins = new StringBuilder(" FROM chain c");
       int next = 5;
       for (ChainedTable t : ChainedTable.values()) {
+        if (!t.existsIn(db)) {
+          continue; // a ledger from before the migration that adds it; a link naming it is bad
+        }
         if (t.writtenInRowIdOrder()) {
           walk.cursors.put(t, new Cursor(db, t));
           continue;
@@ -124,7 +127,10 @@ final class ChainWalk implements AutoCloseable {
       return;
     }
     Optional<ChainedTable> table = ChainedTable.of(tbl);
-    if (table.isEmpty()) {
+    if (table.isEmpty()
+        || (table.get().writtenInRowIdOrder()
+            ? !cursors.containsKey(table.get())
+            : !lookups.containsKey(table.get()))) {
       problem = "first bad entry: " + where + " names a table the ledger does not have";
       return;
     }

@@ -85,7 +85,36 @@ public enum ChainedTable {
           "payments",
           "paid_minor",
           "reversals",
-          "reversed_minor"));
+          "reversed_minor")),
+  SEASON_CARDS(
+      "season_cards",
+      List.of(
+          "row_id",
+          "card",
+          "action",
+          "holder",
+          "plates",
+          "vehicle_class",
+          "valid_from",
+          "valid_to",
+          "issued_by",
+          "recorded_at")),
+  BLACKLIST(
+      "blacklist",
+      List.of("row_id", "kind", "value", "action", "reason", "entered_by", "recorded_at")),
+  PASSBACK(
+      "passback",
+      List.of(
+          "row_id",
+          "card",
+          "kind",
+          "stay_id",
+          "lane",
+          "by_whom",
+          "reason",
+          "request_id",
+          "recorded_at")),
+  ENTRY_CREDENTIALS("entry_credentials", List.of("stay_id", "vehicle_class", "plate", "season"));
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);
@@ -132,6 +161,17 @@ public enum ChainedTable {
         + " WHERE "
         + columns.get(0)
         + " = ?";
+  }
+
+  /** True when the ledger has this table (a ledger not yet migrated lacks the later ones). */
+  boolean existsIn(java.sql.Connection db) throws java.sql.SQLException {
+    try (java.sql.PreparedStatement p =
+        db.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+      p.setString(1, table);
+      try (java.sql.ResultSet r = p.executeQuery()) {
+        return r.next();
+      }
+    }
   }
 
   public static Optional<ChainedTable> of(String table) {

@@ -85,25 +85,30 @@ public final class Ledger implements AutoCloseable {
 
   /** Records a casual parker's entry and the event announcing it; returns the new stay. */
   public synchronized Stay recordEntry(String lane, String card, Instant at) {
-    return inTransaction(
-        () -> {
-          if (openStayQuery(card).isPresent()) {
-            throw new LedgerException("card " + card + " is already inside");
-          }
-          long stayId;
-          try (PreparedStatement p =
-              db.prepareStatement("INSERT INTO entries(card, lane, entered_at) VALUES (?, ?, ?)")) {
-            p.setString(1, card);
-            p.setString(2, lane);
-            p.setString(3, at.toString());
-            p.executeUpdate();
-          }
-          stayId = lastRowId();
-          HashChain.append(db, ChainedTable.ENTRIES, stayId);
-          long id = stayId;
-          appendEvent(lane, seq -> new ConsoleEvent.EntryRecorded(seq, at, lane, id, card));
-          return new Stay(stayId, card, lane, at);
-        });
+    return inTransaction(() -> insertEntry(lane, card, at));
+  }
+
+  /**
+   * Opens a stay inside the caller's transaction. A card has at most one open stay: whether a card
+   * already inside may pass is decided before this (anti-passback), which closes its stay first.
+   */
+  Stay insertEntry(String lane, String card, Instant at) throws SQLException {
+    if (openStayQuery(card).isPresent()) {
+      throw new LedgerException("card " + card + " is already inside");
+    }
+    long stayId;
+    try (PreparedStatement p =
+        db.prepareStatement("INSERT INTO entries(card, lane, entered_at) VALUES (?, ?, ?)")) {
+      p.setString(1, card);
+      p.setString(2, lane);
+      p.setString(3, at.toString());
+      p.executeUpdate();
+    }
+    stayId = lastRowId();
+    HashChain.append(db, ChainedTable.ENTRIES, stayId);
+    long id = stayId;
+    appendEvent(lane, seq -> new ConsoleEvent.EntryRecorded(seq, at, lane, id, card));
+    return new Stay(stayId, card, lane, at);
   }
 
   /** The stay a card is on, if the card entered and has not left. */
@@ -246,19 +251,23 @@ public final class Ledger implements AutoCloseable {
   public synchronized void recordExit(long stayId, String lane, Instant at) {
     inTransaction(
         () -> {
-          Stay stay = stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
-          try (PreparedStatement p =
-              db.prepareStatement("INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, ?, ?)")) {
-            p.setLong(1, stayId);
-            p.setString(2, lane);
-            p.setString(3, at.toString());
-            p.executeUpdate();
-          }
-          HashChain.append(db, ChainedTable.EXITS, stayId);
-          appendEvent(
-              lane, seq -> new ConsoleEvent.VehicleLeft(seq, at, lane, stayId, stay.card()));
+          insertExit(stayId, lane, at);
           return null;
         });
+  }
+
+  /** Closes a stay inside the caller's transaction. */
+  void insertExit(long stayId, String lane, Instant at) throws SQLException {
+    Stay stay = stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
+    try (PreparedStatement p =
+        db.prepareStatement("INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, ?, ?)")) {
+      p.setLong(1, stayId);
+      p.setString(2, lane);
+      p.setString(3, at.toString());
+      p.executeUpdate();
+    }
+    HashChain.append(db, ChainedTable.EXITS, stayId);
+    appendEvent(lane, seq -> new ConsoleEvent.VehicleLeft(seq, at, lane, stayId, stay.card()));
   }
 
   /** Records an event that changes no money or stay (lane status, device status, rejections). */
@@ -315,8 +324,7 @@ public final class Ledger implements AutoCloseable {
     return appendEvent(lane, factory);
   }
 
-  private ConsoleEvent appendEvent(String lane, LongFunction<ConsoleEvent> factory)
-      throws SQLException {
+  ConsoleEvent appendEvent(String lane, LongFunction<ConsoleEvent> factory) throws SQLException {
     long seq;
     try (Statement s = db.createStatement();
         ResultSet r = s.executeQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM events")) {
@@ -342,7 +350,7 @@ public final class Ledger implements AutoCloseable {
    * only that one stay is looked at: a recycled card with thousands of past stays costs the same
    * two index searches as a new one. The statement is prepared once; every exit asks this.
    */
-  private Optional<Stay> openStayQuery(String card) throws SQLException {
+  Optional<Stay> openStayQuery(String card) throws SQLException {
     if (openStayByCard == null) {
       openStayByCard =
           db.prepareStatement(
@@ -407,7 +415,7 @@ public final class Ledger implements AutoCloseable {
         Instant.parse(r.getString(9)));
   }
 
-  private long lastRowId() throws SQLException {
+  long lastRowId() throws SQLException {
     try (Statement s = db.createStatement();
         ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
       return r.getLong(1);

@@ -75,8 +75,7 @@ final class Fixtures {
   static void restoreTriggers(Path file) throws SQLException {
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = db.createStatement()) {
-      for (String sql :
-          new String[] {"V1__ledger.sql", "V2__chain_reversals_closures.sql", "V3__shifts.sql"}) {
+      for (String sql : resource("index.txt").lines().filter(l -> !l.isBlank()).toList()) {
         for (String statement : Migrations.statements(resource(sql))) {
           if (statement.startsWith("CREATE TRIGGER")) {
             s.executeUpdate(statement);

@@ -1,0 +1,243 @@
+package org.parkgate.controller.ledger;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.fee.Prepayment;
+import org.parkgate.money.Money;
+
+/**
+ * Stays opened with what the entry decided (vehicle class, plate, season card) and what
+ * anti-passback let through or a supervisor reset, each in one transaction with the stay it opens
+ * or closes.
+ */
+public final class Admissions {
+  /** How a stay entered. */
+  public record Credentials(String vehicleClass, String plate, boolean season) {}
+
+  /** A supervisor's anti-passback reset as recorded; {@code stayId} is the stay it closed, or 0. */
+  public record Reset(
+      String requestId, String card, long stayId, String supervisor, String reason, Instant at) {}
+
+  private final Ledger ledger;
+
+  public Admissions(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  /**
+   * Opens a stay with its credentials. With {@code replacing}, soft anti-passback let a card that
+   * was already inside enter again: that stay is closed first, with the reason recorded.
+   */
+  public Stay admit(
+      String lane, String card, Credentials how, Optional<Stay> replacing, Instant at) {
+    return ledger.inTransaction(
+        () -> {
+          if (replacing.isPresent()) {
+            long old = replacing.get().stayId();
+            ledger.insertExit(old, lane, at);
+            record(card, "soft-reentry", old, lane, "lane", "entered again while inside", null, at);
+          }
+          Stay stay = ledger.insertEntry(lane, card, at);
+          credentials(stay.stayId(), how);
+          return stay;
+        });
+  }
+
+  /**
+   * Soft anti-passback let a card with no open stay leave: a stay is opened at the exit, at no
+   * charge, for the lane to close as the vehicle passes.
+   */
+  public Stay softExit(String lane, String card, Credentials how, Instant at) {
+    return ledger.inTransaction(
+        () -> {
+          Stay stay = ledger.insertEntry(lane, card, at);
+          credentials(stay.stayId(), how);
+          record(
+              card, "soft-exit", stay.stayId(), lane, "lane", "left with no open stay", null, at);
+          return stay;
+        });
+  }
+
+  /**
+   * Clears a card's anti-passback state for a supervisor: if the card is inside, its stay is closed
+   * as reset by the supervisor. A request id seen before returns its first reset and does nothing.
+   */
+  public Reset reset(String requestId, String card, String supervisor, String reason, Instant at) {
+    return ledger.inTransaction(
+        () -> {
+          Optional<Reset> earlier = resetFor(requestId);
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
+          Optional<Stay> open = ledger.openStayQuery(card);
+          long stayId = open.map(Stay::stayId).orElse(0L);
+          String lane = open.map(Stay::entryLane).orElse(null);
+          if (open.isPresent()) {
+            ledger.insertExit(stayId, "supervisor", at);
+          }
+          record(
+              card,
+              "reset",
+              open.isPresent() ? stayId : null,
+              lane,
+              supervisor,
+              reason,
+              requestId,
+              at);
+          ledger.appendEvent(
+              lane, seq -> new ConsoleEvent.PassbackReset(seq, at, lane, card, supervisor, reason));
+          return new Reset(requestId, card, stayId, supervisor, reason, at);
+        });
+  }
+
+  /** How a stay entered, if it was recorded (stays opened before credentials existed were not). */
+  public Optional<Credentials> of(long stayId) {
+    return ledger.read(
+        () -> {
+          try (PreparedStatement p =
+              ledger
+                  .connection()
+                  .prepareStatement(
+                      "SELECT vehicle_class, plate, season FROM entry_credentials WHERE stay_id = ?")) {
+            p.setLong(1, stayId);
+            try (ResultSet r = p.executeQuery()) {
+              return r.next()
+                  ? Optional.of(new Credentials(r.getString(1), r.getString(2), r.getInt(3) == 1))
+                  : Optional.empty();
+            }
+          }
+        });
+  }
+
+  /** Open stays by vehicle class; a stay with no recorded class counts as {@code fallback}. */
+  public Map<String, Integer> openByClass(String fallback) {
+    return ledger.read(
+        () -> {
+          Map<String, Integer> out = new LinkedHashMap<>();
+          try (PreparedStatement p =
+              ledger
+                  .connection()
+                  .prepareStatement(
+                      "SELECT COALESCE(c.vehicle_class, ?), COUNT(*) FROM entries e"
+                          + " LEFT JOIN exits x ON x.stay_id = e.stay_id"
+                          + " LEFT JOIN entry_credentials c ON c.stay_id = e.stay_id"
+                          + " WHERE x.stay_id IS NULL GROUP BY 1 ORDER BY 1")) {
+            p.setString(1, fallback);
+            try (ResultSet r = p.executeQuery()) {
+              while (r.next()) {
+                out.put(r.getString(1), r.getInt(2));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * What was paid for a stay (net of reversals) as the fee engine takes it: one prepayment at the
+   * time of the latest payment. Empty when nothing (or nothing net) was paid.
+   */
+  public Optional<Prepayment> prepaid(long stayId, Currency currency) {
+    Money paid = ledger.paidFor(stayId, currency);
+    if (!paid.isPositive()) {
+      return Optional.empty();
+    }
+    return ledger.read(
+        () -> {
+          try (PreparedStatement p =
+              ledger
+                  .connection()
+                  .prepareStatement(
+                      "SELECT MAX(p.paid_at) FROM payments p LEFT JOIN reversals v"
+                          + " ON v.payment_id = p.payment_id WHERE p.stay_id = ? AND v.payment_id IS NULL")) {
+            p.setLong(1, stayId);
+            try (ResultSet r = p.executeQuery()) {
+              return Optional.of(new Prepayment(Instant.parse(r.getString(1)), paid));
+            }
+          }
+        });
+  }
+
+  /** The reset recorded for a console request, if that request was carried out before. */
+  public Optional<Reset> resetFor(String requestId) {
+    return ledger.read(
+        () -> {
+          try (PreparedStatement p =
+              ledger
+                  .connection()
+                  .prepareStatement(
+                      "SELECT card, stay_id, by_whom, reason, recorded_at FROM passback"
+                          + " WHERE request_id = ?")) {
+            p.setString(1, requestId);
+            try (ResultSet r = p.executeQuery()) {
+              return r.next()
+                  ? Optional.of(
+                      new Reset(
+                          requestId,
+                          r.getString(1),
+                          r.getLong(2),
+                          r.getString(3),
+                          r.getString(4),
+                          Instant.parse(r.getString(5))))
+                  : Optional.empty();
+            }
+          }
+        });
+  }
+
+  private void credentials(long stayId, Credentials how) throws SQLException {
+    try (PreparedStatement p =
+        ledger
+            .connection()
+            .prepareStatement(
+                "INSERT INTO entry_credentials(stay_id, vehicle_class, plate, season)"
+                    + " VALUES (?, ?, ?, ?)")) {
+      p.setLong(1, stayId);
+      p.setString(2, how.vehicleClass());
+      p.setString(3, Plates.normal(how.plate()));
+      p.setInt(4, how.season() ? 1 : 0);
+      p.executeUpdate();
+    }
+    HashChain.append(ledger.connection(), ChainedTable.ENTRY_CREDENTIALS, stayId);
+  }
+
+  private void record(
+      String card,
+      String kind,
+      Long stayId,
+      String lane,
+      String by,
+      String reason,
+      String requestId,
+      Instant at)
+      throws SQLException {
+    try (PreparedStatement p =
+        ledger
+            .connection()
+            .prepareStatement(
+                "INSERT INTO passback(card, kind, stay_id, lane, by_whom, reason, request_id,"
+                    + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      p.setString(1, card);
+      p.setString(2, kind);
+      if (stayId == null) {
+        p.setNull(3, java.sql.Types.INTEGER);
+      } else {
+        p.setLong(3, stayId);
+      }
+      p.setString(4, lane);
+      p.setString(5, by);
+      p.setString(6, reason);
+      p.setString(7, requestId);
+      p.setString(8, at.toString());
+      p.executeUpdate();
+    }
+    HashChain.append(ledger.connection(), ChainedTable.PASSBACK, ledger.lastRowId());
+  }
+}

@@ -1,0 +1,145 @@
+package org.parkgate.controller.ledger;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Cards and plates barred from the site, append-only and chained: adding and removing each write a
+ * row with who and why; a card or plate is listed while its latest row is an add.
+ */
+public final class Blacklist {
+  /** What is barred: a card number or a licence plate. */
+  public enum Kind {
+    CARD,
+    PLATE;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** A listing as its latest row says. */
+  public record Entry(Kind kind, String value, String reason, String by, Instant at) {
+    public String describe() {
+      return kind.label() + " " + value + " is blacklisted (" + reason + ")";
+    }
+  }
+
+  private final Ledger ledger;
+
+  public Blacklist(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  /** The listing that bars this card or, if it carries one, this plate. */
+  public Optional<Entry> barring(String card, String plate) {
+    return ledger.read(
+        () -> {
+          Optional<Entry> byCard = listed(Kind.CARD, card);
+          if (byCard.isPresent() || plate == null) {
+            return byCard;
+          }
+          return listed(Kind.PLATE, Plates.normal(plate));
+        });
+  }
+
+  public List<Entry> list() {
+    return ledger.read(
+        () -> {
+          List<Entry> out = new ArrayList<>();
+          try (PreparedStatement p =
+              ledger
+                  .connection()
+                  .prepareStatement(
+                      "SELECT kind, value, action, reason, entered_by, recorded_at FROM blacklist b"
+                          + " WHERE row_id = (SELECT MAX(row_id) FROM blacklist c"
+                          + " WHERE c.kind = b.kind AND c.value = b.value)"
+                          + " AND action = 'add' ORDER BY kind, value")) {
+            try (ResultSet r = p.executeQuery()) {
+              while (r.next()) {
+                out.add(entry(r));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  public Entry add(Kind kind, String value, String reason, String by, Instant at) {
+    String v = normal(kind, value);
+    return ledger.inTransaction(
+        () -> {
+          Optional<Entry> now = listed(kind, v);
+          if (now.isPresent()) {
+            throw new LedgerException(
+                now.get().describe() + " since " + now.get().at() + " by " + now.get().by());
+          }
+          return insert(kind, v, "add", reason, by, at);
+        });
+  }
+
+  public Entry remove(Kind kind, String value, String reason, String by, Instant at) {
+    String v = normal(kind, value);
+    return ledger.inTransaction(
+        () -> {
+          if (listed(kind, v).isEmpty()) {
+            throw new LedgerException(kind.label() + " " + v + " is not blacklisted");
+          }
+          return insert(kind, v, "remove", reason, by, at);
+        });
+  }
+
+  private static String normal(Kind kind, String value) {
+    return kind == Kind.PLATE ? Plates.normal(value) : value;
+  }
+
+  private Optional<Entry> listed(Kind kind, String value) throws SQLException {
+    try (PreparedStatement p =
+        ledger
+            .connection()
+            .prepareStatement(
+                "SELECT kind, value, action, reason, entered_by, recorded_at FROM blacklist"
+                    + " WHERE kind = ? AND value = ? ORDER BY row_id DESC LIMIT 1")) {
+      p.setString(1, kind.label());
+      p.setString(2, value);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() && "add".equals(r.getString(3)) ? Optional.of(entry(r)) : Optional.empty();
+      }
+    }
+  }
+
+  private Entry insert(Kind kind, String value, String action, String reason, String by, Instant at)
+      throws SQLException {
+    try (PreparedStatement p =
+        ledger
+            .connection()
+            .prepareStatement(
+                "INSERT INTO blacklist(kind, value, action, reason, entered_by, recorded_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
+      p.setString(1, kind.label());
+      p.setString(2, value);
+      p.setString(3, action);
+      p.setString(4, reason);
+      p.setString(5, by);
+      p.setString(6, at.toString());
+      p.executeUpdate();
+    }
+    HashChain.append(ledger.connection(), ChainedTable.BLACKLIST, ledger.lastRowId());
+    return new Entry(kind, value, reason, by, at);
+  }
+
+  private static Entry entry(ResultSet r) throws SQLException {
+    return new Entry(
+        Kind.valueOf(r.getString(1).toUpperCase(Locale.ROOT)),
+        r.getString(2),
+        r.getString(4),
+        r.getString(5),
+        Instant.parse(r.getString(6)));
+  }
+}

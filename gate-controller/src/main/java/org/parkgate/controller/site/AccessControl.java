@@ -1,0 +1,340 @@
+package org.parkgate.controller.site;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.parkgate.api.CommandResult;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.controller.lane.LaneEvent;
+import org.parkgate.controller.lane.LaneRunner;
+import org.parkgate.controller.lane.Sighting;
+import org.parkgate.controller.ledger.Admissions;
+import org.parkgate.controller.ledger.Blacklist;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.LedgerException;
+import org.parkgate.controller.ledger.Plates;
+import org.parkgate.controller.ledger.SeasonCard;
+import org.parkgate.controller.ledger.SeasonCards;
+import org.parkgate.controller.ledger.Stay;
+import org.parkgate.fee.FeeEngine;
+import org.parkgate.fee.FeeQuote;
+import org.parkgate.fee.StayRequest;
+import org.parkgate.fee.Tariff;
+import org.parkgate.money.Money;
+import org.parkgate.site.AccessRules;
+import org.parkgate.site.AntiPassback;
+import org.parkgate.site.IncidentKind;
+import org.parkgate.site.SiteConfig;
+
+/**
+ * Who may enter and leave, decided on the ledger thread: the blacklist, season cards and their
+ * bound plates, anti-passback and capacity; and what a leaving stay owes, with season windows and
+ * pay-station payments taken into account. See {@code docs/credentials.md}.
+ */
+public final class AccessControl {
+  /** Vehicle class for a vehicle no camera classified. */
+  public static final String DEFAULT_CLASS = "car";
+
+  /** Where incidents go (the site service records them and tells the consoles). */
+  public interface Incidents {
+    void report(String lane, IncidentKind kind, String card, String detail);
+  }
+
+  private final ZoneId zone;
+  private final AccessRules rules;
+  private final Tariff tariff;
+  private final Ledger ledger;
+  private final SeasonCards seasons;
+  private final Blacklist blacklist;
+  private final Admissions admissions;
+  private final Occupancy occupancy;
+  private final Incidents incidents;
+  private final Supplier<Collection<LaneRunner>> lanes;
+
+  public AccessControl(
+      SiteConfig site,
+      Tariff tariff,
+      Ledger ledger,
+      Incidents incidents,
+      Supplier<Collection<LaneRunner>> lanes) {
+    this.zone = site.zone();
+    this.rules = site.access();
+    this.tariff = tariff;
+    this.ledger = ledger;
+    this.seasons = new SeasonCards(ledger);
+    this.blacklist = new Blacklist(ledger);
+    this.admissions = new Admissions(ledger);
+    // Counting open stays reads every stay: only a site with limits needs the count.
+    this.occupancy =
+        new Occupancy(
+            rules.capacity(),
+            DEFAULT_CLASS,
+            rules.capacity().limited() ? admissions.openByClass(DEFAULT_CLASS) : Map.of());
+    this.incidents = incidents;
+    this.lanes = lanes;
+  }
+
+  public Occupancy occupancy() {
+    return occupancy;
+  }
+
+  /** Tells consoles and entry lanes how many spaces are free; call on the ledger thread. */
+  public void publishOccupancy(Instant at) {
+    occupancy.publish(ledger, lanes.get(), at);
+  }
+
+  /** Entry: opens the card's stay (EntryRecorded) or refuses it with the reason (CardRefused). */
+  public LaneEvent enter(String lane, String card, Sighting vehicle, Instant at) {
+    String plate = vehicle == null ? null : vehicle.plate();
+    Optional<Blacklist.Entry> barred = blacklist.barring(card, plate);
+    if (barred.isPresent()) {
+      incidents.report(lane, IncidentKind.BLACKLISTED, card, "entry refused: " + describe(barred));
+      return new LaneEvent.CardRefused(card, barred.get().describe());
+    }
+    Optional<SeasonCard> season = seasons.find(card);
+    String vehicleClass = classOf(vehicle, season);
+    if (season.isPresent()) {
+      String why = seasonRefusal(season.get(), at);
+      if (why != null) {
+        return new LaneEvent.CardRefused(card, why);
+      }
+      if (!season.get().allowsPlate(plate)) {
+        String detail =
+            "plate "
+                + Plates.normal(plate)
+                + " is not bound to season card "
+                + card
+                + " (bound: "
+                + String.join(", ", season.get().plates())
+                + ")";
+        if (rules.seasonPlateCheck() == AntiPassback.HARD) {
+          return new LaneEvent.CardRefused(card, detail);
+        }
+        incidents.report(lane, IncidentKind.PLATE_MISMATCH, card, detail + "; admitted");
+      }
+    }
+    Optional<Stay> inside = ledger.openStay(card);
+    if (inside.isPresent()) {
+      String detail =
+          "card "
+              + card
+              + " is already inside (entered "
+              + inside.get().enteredAt()
+              + " at "
+              + inside.get().entryLane()
+              + ")";
+      if (rules.antiPassback() == AntiPassback.HARD) {
+        return new LaneEvent.CardRefused(card, detail + ": see the cashier");
+      }
+      incidents.report(
+          lane,
+          IncidentKind.PASSBACK_VIOLATION,
+          card,
+          detail + "; stay " + inside.get().stayId() + " closed and a new one opened");
+    }
+    boolean seasonHolder = season.isPresent();
+    if (!seasonHolder && occupancy.fullFor(vehicleClass)) {
+      return new LaneEvent.CardRefused(
+          card,
+          occupancy.free() == 0 ? "car park full" : "car park full for " + vehicleClass + "s");
+    }
+    Stay old = inside.orElse(null);
+    Stay stay =
+        admissions.admit(
+            lane, card, new Admissions.Credentials(vehicleClass, plate, seasonHolder), inside, at);
+    if (old != null) {
+      occupancy.left(classOfStay(old.stayId()));
+    }
+    occupancy.entered(vehicleClass);
+    publishOccupancy(at);
+    return new LaneEvent.EntryRecorded(stay.stayId());
+  }
+
+  /** Exit: the stay and what is due on it, or why the barrier stays down. */
+  public ExitDecision exit(String lane, String card, Sighting vehicle, Instant at) {
+    String plate = vehicle == null ? null : vehicle.plate();
+    Optional<Blacklist.Entry> barred = blacklist.barring(card, plate);
+    if (barred.isPresent()) {
+      incidents.report(lane, IncidentKind.BLACKLISTED, card, "exit held: " + describe(barred));
+      return ExitDecision.refused(barred.get().describe() + ": see the cashier");
+    }
+    Optional<Stay> open = ledger.openStay(card);
+    Money zero = Money.zero(tariff.currency());
+    if (open.isEmpty()) {
+      if (rules.antiPassback() == AntiPassback.HARD) {
+        return ExitDecision.refused("card " + card + " has no open stay: see the cashier");
+      }
+      Optional<SeasonCard> season = seasons.find(card);
+      String vehicleClass = classOf(vehicle, season);
+      Stay stay =
+          admissions.softExit(
+              lane, card, new Admissions.Credentials(vehicleClass, plate, season.isPresent()), at);
+      occupancy.entered(vehicleClass);
+      incidents.report(
+          lane,
+          IncidentKind.PASSBACK_VIOLATION,
+          card,
+          "card "
+              + card
+              + " left with no open stay; let out at no charge as stay "
+              + stay.stayId());
+      return new ExitDecision(stay, null, zero, null);
+    }
+    Stay stay = open.get();
+    FeeQuote quote = quote(stay, at);
+    if (quote == null) {
+      return new ExitDecision(stay, null, zero, null);
+    }
+    return new ExitDecision(stay, quote, quote.total().max(zero), null);
+  }
+
+  /** A stay has closed through a lane: frees its space. */
+  public void left(long stayId, Instant at) {
+    occupancy.left(classOfStay(stayId));
+    publishOccupancy(at);
+  }
+
+  /**
+   * What a stay owes if it left at {@code at}, after what was paid for it (as a pay-station
+   * prepayment, so the tariff's exit grace applies); null when a valid season card covers it all.
+   */
+  public FeeQuote quote(Stay stay, Instant at) {
+    Optional<SeasonCard> season = seasons.find(stay.card()).filter(c -> !c.cancelled());
+    String vehicleClass =
+        admissions
+            .of(stay.stayId())
+            .map(Admissions.Credentials::vehicleClass)
+            .or(() -> season.map(SeasonCard::vehicleClass))
+            .orElse(DEFAULT_CLASS);
+    Instant from = stay.enteredAt();
+    Instant to = at;
+    if (season.isPresent()) {
+      Instant start = season.get().startsAt(zone);
+      Instant end = season.get().endsAt(zone);
+      boolean before = stay.enteredAt().isBefore(start);
+      boolean after = at.isAfter(end);
+      if (!before && !after) {
+        return null;
+      }
+      if (before && !after && start.isBefore(at)) {
+        to = start; // entered before the window opened: that part is charged
+      } else if (after && !before && end.isAfter(stay.enteredAt())) {
+        from = end; // the window closed during the stay: the rest is charged
+      }
+      // Otherwise the window lies inside the stay or misses it: the whole stay is charged.
+    }
+    StayRequest request = StayRequest.of(vehicleClass, from, to);
+    Optional<org.parkgate.fee.Prepayment> prepaid =
+        admissions.prepaid(stay.stayId(), tariff.currency());
+    if (prepaid.isPresent()) {
+      request = request.withPrepaid(prepaid.get());
+    }
+    return FeeEngine.quote(tariff, request);
+  }
+
+  /** A supervisor clears a card's anti-passback state; a retried request changes nothing more. */
+  public CommandResult resetPassback(ConsoleCommand.ResetPassback cmd, Instant at) {
+    boolean first = admissions.resetFor(cmd.requestId()).isEmpty();
+    Admissions.Reset reset =
+        admissions.reset(
+            cmd.requestId(), cmd.card(), cmd.supervisor().trim(), cmd.reason().trim(), at);
+    if (first && reset.stayId() != 0) {
+      left(reset.stayId(), at);
+    } else if (first) {
+      publishOccupancy(at);
+    }
+    return CommandResult.ok(
+        cmd.requestId(),
+        reset.stayId() == 0
+            ? "card " + reset.card() + " reset; it was not inside"
+            : "card " + reset.card() + " reset; stay " + reset.stayId() + " closed by supervisor");
+  }
+
+  /**
+   * A pay-station payment: exactly what the card's open stay owes now, recorded with the next
+   * receipt number and the station as its lane. A request id seen before returns its first result.
+   */
+  public CommandResult payAtStation(ConsoleCommand.PayStationPayment cmd, Instant at) {
+    Optional<org.parkgate.controller.ledger.Payment> earlier = ledger.paymentFor(cmd.requestId());
+    if (earlier.isPresent()) {
+      return paidAtStation(cmd.requestId(), earlier.get());
+    }
+    if (!cmd.amount().currency().equals(tariff.currency())) {
+      return CommandResult.refused(
+          cmd.requestId(),
+          "amount in " + cmd.amount().currency() + "; the site takes " + tariff.currency());
+    }
+    Optional<Stay> open = ledger.openStay(cmd.card());
+    if (open.isEmpty()) {
+      return CommandResult.refused(cmd.requestId(), "card " + cmd.card() + " has no open stay");
+    }
+    FeeQuote quote = quote(open.get(), at);
+    Money due =
+        quote == null
+            ? Money.zero(tariff.currency())
+            : quote.total().max(Money.zero(tariff.currency()));
+    if (!due.isPositive()) {
+      return CommandResult.refused(
+          cmd.requestId(), "nothing is due on card " + cmd.card() + " now");
+    }
+    if (!cmd.amount().equals(due)) {
+      return CommandResult.refused(
+          cmd.requestId(), "amount " + cmd.amount() + " does not match the " + due + " due now");
+    }
+    try {
+      return paidAtStation(
+          cmd.requestId(),
+          ledger.recordPayment(
+              cmd.requestId(),
+              open.get().stayId(),
+              cmd.station(),
+              cmd.amount(),
+              cmd.cashier(),
+              at));
+    } catch (LedgerException e) {
+      return CommandResult.refused(cmd.requestId(), "payment not recorded: " + e.getMessage());
+    }
+  }
+
+  private static CommandResult paidAtStation(
+      String requestId, org.parkgate.controller.ledger.Payment payment) {
+    return CommandResult.ok(
+        requestId,
+        "receipt " + payment.receiptNo() + " for " + payment.amount() + " at " + payment.lane());
+  }
+
+  private String seasonRefusal(SeasonCard card, Instant at) {
+    if (card.cancelled()) {
+      return "season card " + card.card() + " was cancelled on " + local(card.recordedAt());
+    }
+    if (at.isBefore(card.startsAt(zone))) {
+      return "season card " + card.card() + " is valid from " + card.validFrom();
+    }
+    if (!at.isBefore(card.endsAt(zone))) {
+      return "season card " + card.card() + " expired on " + card.validTo();
+    }
+    return null;
+  }
+
+  private String local(Instant at) {
+    return at.atZone(zone).toLocalDate().toString();
+  }
+
+  private static String classOf(Sighting vehicle, Optional<SeasonCard> season) {
+    if (vehicle != null && vehicle.vehicleClass() != null && !vehicle.vehicleClass().isBlank()) {
+      return vehicle.vehicleClass();
+    }
+    return season.filter(c -> !c.cancelled()).map(SeasonCard::vehicleClass).orElse(DEFAULT_CLASS);
+  }
+
+  private String classOfStay(long stayId) {
+    return admissions.of(stayId).map(Admissions.Credentials::vehicleClass).orElse(DEFAULT_CLASS);
+  }
+
+  private static String describe(Optional<Blacklist.Entry> entry) {
+    return entry.get().describe() + ", listed by " + entry.get().by();
+  }
+}

@@ -1,0 +1,20 @@
+package org.parkgate.controller.site;
+
+import org.parkgate.controller.ledger.Stay;
+import org.parkgate.fee.FeeQuote;
+import org.parkgate.money.Money;
+
+/**
+ * What an exit lane may do with a card: refused with a reason for the cashier, or the stay and what
+ * is still due on it ({@code quote} is null when nothing was charged: a valid season card, soft
+ * anti-passback).
+ */
+public record ExitDecision(Stay stay, FeeQuote quote, Money due, String refusal) {
+  static ExitDecision refused(String reason) {
+    return new ExitDecision(null, null, null, reason);
+  }
+
+  public boolean refused() {
+    return refusal != null;
+  }
+}
