@@ -72,11 +72,24 @@ public final class HashChain {
   static void chainExistingRows(Connection db) throws SQLException {
     Head head = head(db);
     for (ChainedTable table : ChainedTable.values()) {
+      if (!exists(db, table)) {
+        continue; // made by a later migration, so it has no rows yet
+      }
       try (Statement s = db.createStatement();
           ResultSet r = s.executeQuery(table.selectAll())) {
         while (r.next()) {
           head = append(db, head, table, r.getLong(1));
         }
+      }
+    }
+  }
+
+  private static boolean exists(Connection db, ChainedTable table) throws SQLException {
+    try (PreparedStatement p =
+        db.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+      p.setString(1, table.table());
+      try (ResultSet r = p.executeQuery()) {
+        return r.next();
       }
     }
   }

@@ -75,7 +75,10 @@ final class Fixtures {
   static void restoreTriggers(Path file) throws SQLException {
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement s = db.createStatement()) {
-      for (String sql : new String[] {"V1__ledger.sql", "V2__chain_reversals_closures.sql"}) {
+      for (String sql :
+          new String[] {
+            "V1__ledger.sql", "V2__chain_reversals_closures.sql", "V5__incidents_modes_unpaid.sql"
+          }) {
         for (String statement : Migrations.statements(resource(sql))) {
           if (statement.startsWith("CREATE TRIGGER")) {
             s.executeUpdate(statement);
