@@ -19,7 +19,8 @@ public record SiteConfig(
     List<LaneConfig> lanes,
     ControllerSettings controller,
     ConsoleSettings console,
-    SimulatorSettings simulator) {
+    SimulatorSettings simulator,
+    Checks checks) {
 
   public SiteConfig {
     lanes = List.copyOf(lanes);
@@ -39,4 +40,14 @@ public record SiteConfig(
   /** Where the simulator serves its control interface. */
   public record SimulatorSettings(
       String bindHost, int controlPort, java.time.Duration barrierTravel) {}
+
+  /**
+   * Exit checks against what the plate camera saw at entry.
+   *
+   * @param ticketSwapAfter a stay longer than this whose exit plate entered later on another
+   *     ticket, or differs from the entry plate, is flagged as a ticket swap
+   */
+  public record Checks(java.time.Duration ticketSwapAfter) {
+    public static final Checks DEFAULT = new Checks(java.time.Duration.ofHours(72));
+  }
 }

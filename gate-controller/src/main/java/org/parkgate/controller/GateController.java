@@ -117,6 +117,7 @@ public final class GateController implements AutoCloseable {
       runner.attach(laneDevices);
       devices.add(laneDevices);
     }
+    service.restoreLaneModes().join();
   }
 
   /** Every device link now: connected or not, frames in and out, bad frames, bytes dropped. */

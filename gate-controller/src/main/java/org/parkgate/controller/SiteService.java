@@ -17,16 +17,15 @@ import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.lane.Sighting;
+import org.parkgate.controller.ledger.LaneModes;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.controller.ledger.Payment;
 import org.parkgate.controller.ledger.Reversal;
 import org.parkgate.controller.ledger.Stay;
-import org.parkgate.fee.FeeEngine;
-import org.parkgate.fee.FeeQuote;
-import org.parkgate.fee.StayRequest;
+import org.parkgate.controller.site.ExitDesk;
+import org.parkgate.controller.site.ModeControl;
 import org.parkgate.fee.Tariff;
-import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneConfig;
 import org.parkgate.site.LaneKind;
@@ -41,9 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class SiteService implements LaneRunner.LaneServices {
   private static final Logger log = LoggerFactory.getLogger(SiteService.class);
 
-  /** Vehicle class for cards that carry none; classes come with plate recognition later. */
-  private static final String DEFAULT_CLASS = "car";
-
   private final SiteConfig site;
   private final Tariff tariff;
   private final Ledger ledger;
@@ -51,6 +47,8 @@ public final class SiteService implements LaneRunner.LaneServices {
   private final ExecutorService ledgerThread;
   private final ConsoleHub hub;
   private final Map<String, LaneRunner> lanes = new LinkedHashMap<>();
+  private final ExitDesk exits;
+  private final StatusEvents statusEvents;
 
   public SiteService(
       SiteConfig site,
@@ -65,6 +63,8 @@ public final class SiteService implements LaneRunner.LaneServices {
     this.clock = clock;
     this.ledgerThread = ledgerThread;
     this.hub = hub;
+    this.exits = new ExitDesk(site, tariff, ledger);
+    this.statusEvents = new StatusEvents(ledger, ledgerThread);
     ledger.onCommittedEvent(hub::publish);
   }
 
@@ -86,7 +86,11 @@ public final class SiteService implements LaneRunner.LaneServices {
   @Override
   public CompletableFuture<LaneEvent> recordEntry(String lane, String card, Sighting vehicle) {
     return onLedger(
-        () -> new LaneEvent.EntryRecorded(ledger.recordEntry(lane, card, now()).stayId()));
+        () -> {
+          Instant at = now();
+          Stay stay = exits.entered(lane, vehicle, at, () -> ledger.recordEntry(lane, card, at));
+          return new LaneEvent.EntryRecorded(stay.stayId());
+        });
   }
 
   @Override
@@ -97,33 +101,7 @@ public final class SiteService implements LaneRunner.LaneServices {
           if (open.isEmpty()) {
             return new LaneEvent.CardRefused(card, "no open stay for card " + card);
           }
-          Stay stay = open.get();
-          Instant exit = now();
-          FeeQuote quote =
-              FeeEngine.quote(tariff, StayRequest.of(DEFAULT_CLASS, stay.enteredAt(), exit));
-          Money paid = ledger.paidFor(stay.stayId(), quote.total().currency());
-          Money due = quote.total().minus(paid).max(Money.zero(quote.total().currency()));
-          if (due.isPositive()) {
-            ledger.recordEvent(
-                lane,
-                seq ->
-                    new ConsoleEvent.ExitPending(
-                        seq,
-                        exit,
-                        lane,
-                        stay.stayId(),
-                        card,
-                        stay.enteredAt(),
-                        exit,
-                        due,
-                        quote.lines().stream()
-                            .map(
-                                l ->
-                                    new ConsoleEvent.FeeItem(
-                                        l.period(), l.rule(), l.quantity(), l.amount()))
-                            .toList()));
-          }
-          return new LaneEvent.ExitQuoted(stay.stayId(), due);
+          return exits.quote(lane, open.get(), vehicle, now());
         });
   }
 
@@ -131,7 +109,8 @@ public final class SiteService implements LaneRunner.LaneServices {
   public CompletableFuture<Void> recordExit(String lane, long stayId) {
     return onLedger(
         () -> {
-          ledger.recordExit(stayId, lane, now());
+          Instant at = now();
+          exits.exited(lane, stayId, at, () -> ledger.recordExit(stayId, lane, at));
           return null;
         });
   }
@@ -139,18 +118,55 @@ public final class SiteService implements LaneRunner.LaneServices {
   @Override
   public void reportIncident(String lane, IncidentKind kind, String card, String detail) {
     log.warn("{}: incident {} card={} {}", lane, kind, card, detail);
-    publish(
-        lane, seq -> new ConsoleEvent.Incident(seq, now(), lane, kind.name(), card, null, detail));
-  }
-
-  @Override
-  public void publish(String lane, LongFunction<ConsoleEvent> event) {
-    onLedger(() -> ledger.recordEvent(lane, event))
+    Instant at = now();
+    onLedger(() -> exits.incidents().record(lane, kind, card, null, detail, at))
         .exceptionally(
             e -> {
-              log.error("{}: event not recorded: {}", lane, e.getMessage());
+              log.error("{}: incident {} not recorded: {}", lane, kind, e.getMessage());
               return null;
             });
+  }
+
+  /** Status-like events are written many to a commit; see {@link StatusEvents}. */
+  @Override
+  public void publish(String lane, LongFunction<ConsoleEvent> event) {
+    statusEvents.add(lane, event);
+  }
+
+  /**
+   * Sets a lane's mode for the supervisor named in the command: recorded with its reason, then
+   * handed to the lane. A request id seen before returns its first result and changes nothing.
+   */
+  public CompletableFuture<CommandResult> setLaneMode(ConsoleCommand.SetLaneMode cmd) {
+    String refusal = ModeControl.refusal(cmd, lanes.keySet());
+    if (refusal != null) {
+      return CompletableFuture.completedFuture(CommandResult.refused(cmd.requestId(), refusal));
+    }
+    return onLedger(
+        () -> {
+          try {
+            LaneModes.Outcome outcome = exits.modes().set(cmd, now());
+            if (outcome.made()) {
+              lanes.get(cmd.lane()).deliver(new LaneEvent.ModeSet(cmd.mode()));
+            }
+            LaneModes.Change c = outcome.change();
+            return CommandResult.ok(
+                cmd.requestId(), "lane " + c.lane() + " set to " + c.mode() + " by " + c.by());
+          } catch (RuntimeException e) {
+            log.error("{}: mode change not recorded", cmd.lane(), e);
+            return CommandResult.refused(
+                cmd.requestId(), "mode change not recorded: " + e.getMessage());
+          }
+        });
+  }
+
+  /** Gives each lane the mode last recorded for it; call once the lanes' devices are attached. */
+  public CompletableFuture<Void> restoreLaneModes() {
+    return onLedger(
+        () -> {
+          exits.modes().restore(lanes);
+          return null;
+        });
   }
 
   /** Catches a console up and keeps it live, on the ledger thread so nothing slips between. */
@@ -212,8 +228,16 @@ public final class SiteService implements LaneRunner.LaneServices {
       LaneRunner runner, ConsoleCommand.RecordCashPayment cmd) {
     return onLedger(
             () ->
-                ledger.recordPayment(
-                    cmd.requestId(), cmd.stayId(), cmd.lane(), cmd.amount(), cmd.cashier(), now()))
+                ledger.atomically(
+                    () ->
+                        exits.paid(
+                            ledger.recordPayment(
+                                cmd.requestId(),
+                                cmd.stayId(),
+                                cmd.lane(),
+                                cmd.amount(),
+                                cmd.cashier(),
+                                now()))))
         .handle(
             (payment, error) -> {
               if (error != null) {

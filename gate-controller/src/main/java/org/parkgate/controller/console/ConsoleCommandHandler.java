@@ -94,6 +94,8 @@ final class ConsoleCommandHandler extends SimpleChannelInboundHandler<WebSocketF
         return;
       }
       site.reverse(reverse).thenAccept(result -> reply(ctx, result));
+    } else if (command instanceof ConsoleCommand.SetLaneMode mode) {
+      site.setLaneMode(mode).thenAccept(result -> reply(ctx, result));
     }
   }
 
