@@ -87,7 +87,9 @@ public final class SiteConfigLoader {
     Duration after =
         checks.duration("ticketSwapAfter", SiteConfig.Checks.DEFAULT.ticketSwapAfter());
     if (after.compareTo(Duration.ofHours(1)) < 0) {
-      throw checks.child("ticketSwapAfter").error("must be at least 1h, not " + after);
+      throw checks
+          .child("ticketSwapAfter")
+          .error("must be at least 1h, not " + checks.text("ticketSwapAfter"));
     }
     return new SiteConfig.Checks(after);
   }

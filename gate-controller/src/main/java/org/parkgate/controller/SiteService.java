@@ -164,7 +164,11 @@ public final class SiteService implements LaneRunner.LaneServices {
   public CompletableFuture<Void> restoreLaneModes() {
     return onLedger(
         () -> {
-          exits.modes().restore(lanes);
+          exits
+              .modes()
+              .restore(
+                  lanes.keySet(),
+                  (lane, mode) -> lanes.get(lane).deliver(new LaneEvent.ModeSet(mode)));
           return null;
         });
   }

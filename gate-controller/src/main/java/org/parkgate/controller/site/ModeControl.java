@@ -5,9 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.parkgate.api.ConsoleCommand;
-import org.parkgate.controller.lane.LaneEvent;
-import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.ledger.LaneModes;
 import org.parkgate.site.LaneMode;
 import org.slf4j.Logger;
@@ -74,18 +73,22 @@ public final class ModeControl {
     return of(lane).map(LaneModes.Change::mode).orElse(LaneMode.NORMAL);
   }
 
-  /** Gives every lane its last recorded mode, so a restart does not reopen a closed lane. */
-  public void restore(Map<String, LaneRunner> lanes) {
+  /**
+   * Gives every lane its last recorded mode, so a restart does not reopen a closed lane.
+   *
+   * @param lanes the site's lanes now
+   * @param deliver hands a mode to a lane
+   */
+  public void restore(Set<String> lanes, BiConsumer<String, LaneMode> deliver) {
     for (LaneModes.Change c : current().values()) {
-      LaneRunner runner = lanes.get(c.lane());
-      if (runner == null) {
+      if (!lanes.contains(c.lane())) {
         log.warn("{}: recorded mode {} for a lane the site no longer has", c.lane(), c.mode());
         continue;
       }
       if (c.mode() != LaneMode.NORMAL) {
         log.info("{}: restoring mode {} set by {} at {}", c.lane(), c.mode(), c.by(), c.at());
       }
-      runner.deliver(new LaneEvent.ModeSet(c.mode()));
+      deliver.accept(c.lane(), c.mode());
     }
   }
 
