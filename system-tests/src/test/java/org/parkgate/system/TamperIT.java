@@ -234,7 +234,16 @@ class TamperIT {
   /** The CREATE TRIGGER lines of the migrations shipped in the controller. */
   private static List<String> triggerLines() throws IOException {
     List<String> out = new ArrayList<>();
-    for (String file : new String[] {"V1__ledger.sql", "V2__chain_reversals_closures.sql"}) {
+    List<String> files;
+    try (InputStream index = Ledger.class.getResourceAsStream("/db/migration/index.txt")) {
+      files =
+          new String(index.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .map(String::trim)
+              .filter(l -> !l.isEmpty())
+              .toList();
+    }
+    for (String file : files) {
       try (InputStream in = Ledger.class.getResourceAsStream("/db/migration/" + file)) {
         new String(in.readAllBytes(), StandardCharsets.UTF_8)
             .lines()
