@@ -99,6 +99,25 @@ class ExitDeskTest {
   }
 
   @Test
+  void theClassTheCameraSeesPricesTheStayWhenTheTariffKnowsIt() throws Exception {
+    SiteConfig site = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
+    // The mall tariff: cars 4.00 and trucks 8.00 a started hour.
+    ExitDesk mall =
+        new ExitDesk(site, TariffLoader.load(ROOT.resolve("config/tariffs/mall.yaml")), ledger);
+    Stay truck = enter("CARD1", null, ENTRY);
+    Stay odd = enter("CARD2", null, ENTRY);
+    Stay unseen = enter("CARD3", null, ENTRY);
+    assertEquals(
+        Money.of(2400, "CNY"),
+        due(mall.quote("exit-1", truck, new Sighting("粤B1", "Truck", null), EXIT)));
+    assertEquals(
+        Money.of(1200, "CNY"),
+        due(mall.quote("exit-1", odd, new Sighting("粤B2", "hovercraft", null), EXIT)),
+        "a class the tariff does not know is priced as a car");
+    assertEquals(Money.of(1200, "CNY"), due(mall.quote("exit-1", unseen, null, EXIT)));
+  }
+
+  @Test
   void aFreeExitChargesNothingAndRecordsWhatWasWaivedOnceAgainstTheModeChange() {
     LaneModes.Change change =
         desk.modes()
