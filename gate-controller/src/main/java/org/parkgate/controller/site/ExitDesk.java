@@ -94,9 +94,9 @@ public final class ExitDesk {
     return ledger.atomically(
         () -> {
           String plate = vehicle == null ? null : ExitChecks.plate(vehicle.plate());
-          if (vehicle != null) {
-            checkAgainstEntry(lane, stay, vehicle, exit);
-          }
+          // Recorded after the fee, so a booth shows the incident over the vehicle's fee.
+          List<ExitChecks.Finding> findings =
+              vehicle == null ? List.of() : checkAgainstEntry(lane, stay, vehicle, exit);
           FeeQuote quote =
               FeeEngine.quote(
                   tariff, StayRequest.of(vehicleClass(stay, vehicle), stay.enteredAt(), exit));
@@ -110,6 +110,7 @@ public final class ExitDesk {
               laneModes.waive(stay.stayId(), lane, fee, mode.get().changeId(), exit);
             }
             pending.remove(stay.stayId());
+            flag(lane, stay, plate, findings, exit);
             return new LaneEvent.ExitQuoted(stay.stayId(), zero);
           }
           List<UnpaidBalances.Balance> carried =
@@ -152,6 +153,7 @@ public final class ExitDesk {
                         owed,
                         items));
           }
+          flag(lane, stay, plate, findings, exit);
           return new LaneEvent.ExitQuoted(stay.stayId(), due);
         });
   }
@@ -219,17 +221,22 @@ public final class ExitDesk {
         });
   }
 
-  private void checkAgainstEntry(String lane, Stay stay, Sighting vehicle, Instant exit) {
+  private List<ExitChecks.Finding> checkAgainstEntry(
+      String lane, Stay stay, Sighting vehicle, Instant exit) {
     if (sightings.of(stay.stayId(), Sightings.Direction.EXIT).isPresent()) {
-      return; // a card read again at the exit: checked and recorded the first time
+      return List.of(); // a card read again at the exit: checked and recorded the first time
     }
     sightings.record(seen(stay.stayId(), lane, Sightings.Direction.EXIT, vehicle, exit));
     String plate = ExitChecks.plate(vehicle.plate());
     Optional<Sightings.Seen> entry = sightings.of(stay.stayId(), Sightings.Direction.ENTRY);
     Optional<Sightings.Seen> plateEntered =
         plate == null ? Optional.empty() : sightings.lastEntryOnOtherStay(plate, stay.stayId());
-    for (ExitChecks.Finding f :
-        checks.check(stay.enteredAt(), exit, entry, vehicle, plateEntered)) {
+    return checks.check(stay.enteredAt(), exit, entry, vehicle, plateEntered);
+  }
+
+  private void flag(
+      String lane, Stay stay, String plate, List<ExitChecks.Finding> findings, Instant exit) {
+    for (ExitChecks.Finding f : findings) {
       incidents.record(lane, f.kind(), stay.card(), plate, f.detail(), exit);
     }
   }

@@ -86,6 +86,9 @@ class ExitDeskTest {
     ConsoleEvent.Incident told = heard(ConsoleEvent.Incident.class).get(0);
     assertEquals("PLATE_MISMATCH", told.kind());
     assertEquals("exit-1", told.lane());
+    assertTrue(
+        heard(ConsoleEvent.ExitPending.class).get(0).seq() < told.seq(),
+        "the booth hears the fee first, so the incident shows over it");
 
     desk.quote("exit-1", stay, new Sighting("粤B99999", "car", "red"), EXIT.plusSeconds(5));
     assertEquals(1, incidents().size(), "a card read again is not a second incident");
