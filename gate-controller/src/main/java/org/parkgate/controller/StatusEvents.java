@@ -57,7 +57,18 @@ final class StatusEvents {
     try {
       ledger.recordEvents(group);
     } catch (RuntimeException ex) {
-      log.error("{} status events not recorded: {}", group.size(), ex.getMessage());
+      // The group rolled back whole; one at a time, only the event at fault is lost.
+      log.warn(
+          "{} status events rolled back ({}); writing them one by one",
+          group.size(),
+          ex.getMessage());
+      for (Ledger.PendingEvent one : group) {
+        try {
+          ledger.recordEvent(one.lane(), one.event());
+        } catch (RuntimeException again) {
+          log.error("{}: event not recorded: {}", one.lane(), again.getMessage());
+        }
+      }
     }
   }
 }

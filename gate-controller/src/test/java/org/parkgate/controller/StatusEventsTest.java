@@ -95,6 +95,34 @@ class StatusEventsTest {
   }
 
   @Test
+  void anEventThatCannotBeWrittenCostsOnlyItselfNotItsGroup() throws Exception {
+    CountDownLatch busy = new CountDownLatch(1);
+    ledgerThread.execute(
+        () -> {
+          try {
+            busy.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    events.add("exit-1", seq -> status(seq, "exit-1", 0));
+    events.add(
+        "exit-1",
+        seq -> {
+          throw new IllegalStateException("device status without a device");
+        });
+    events.add("exit-1", seq -> status(seq, "exit-1", 2));
+    busy.countDown();
+    drained();
+
+    List<ConsoleEvent> written = ledger.eventsAfter(0, 100);
+    assertEquals(
+        List.of(List.of("0"), List.of("2")),
+        written.stream().map(e -> ((ConsoleEvent.LaneStatus) e).display()).toList());
+    assertEquals(List.of(1L, 2L), written.stream().map(ConsoleEvent::seq).toList());
+  }
+
+  @Test
   void manyLanesAtOnceLoseNothingKeepEachLanesOrderAndAreHeardOnlyOnceCommitted() throws Exception {
     Path file = dir.resolve("ledger.db");
     List<ConsoleEvent> heard = new CopyOnWriteArrayList<>();
