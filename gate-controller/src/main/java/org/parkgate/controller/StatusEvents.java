@@ -39,7 +39,12 @@ final class StatusEvents {
   void add(String lane, LongFunction<ConsoleEvent> event) {
     queue.add(new Ledger.PendingEvent(lane, event));
     if (drainQueued.compareAndSet(false, true)) {
-      ledgerThread.execute(this::drain);
+      try {
+        ledgerThread.execute(this::drain);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        drainQueued.set(false); // stopping: the ledger thread takes no more work
+        log.warn("{}: event not recorded, the ledger is closing", lane);
+      }
     }
   }
 
