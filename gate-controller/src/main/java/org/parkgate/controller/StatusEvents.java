@@ -48,6 +48,11 @@ final class StatusEvents {
     }
   }
 
+  /** Events queued and not yet taken by a ledger task. */
+  int queued() {
+    return queue.size();
+  }
+
   private void drain() {
     // Cleared before taking: an event queued from here on is either taken now or drained next.
     drainQueued.set(false);
