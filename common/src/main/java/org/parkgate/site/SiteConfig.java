@@ -20,13 +20,16 @@ public record SiteConfig(
     ControllerSettings controller,
     ConsoleSettings console,
     SimulatorSettings simulator,
-    AccessRules access) {
+    AccessRules access,
+    Checks checks) {
 
   public SiteConfig {
     lanes = List.copyOf(lanes);
   }
 
-  /** A site with the default access rules (hard anti-passback, unlimited spaces). */
+  /**
+   * A site with the default access rules (hard anti-passback, unlimited spaces) and exit checks.
+   */
   public SiteConfig(
       String id,
       String name,
@@ -47,7 +50,8 @@ public record SiteConfig(
         controller,
         console,
         simulator,
-        AccessRules.DEFAULT);
+        AccessRules.DEFAULT,
+        Checks.DEFAULT);
   }
 
   public Optional<LaneConfig> lane(String laneId) {
@@ -64,4 +68,14 @@ public record SiteConfig(
   /** Where the simulator serves its control interface. */
   public record SimulatorSettings(
       String bindHost, int controlPort, java.time.Duration barrierTravel) {}
+
+  /**
+   * Exit checks against what the plate camera saw at entry.
+   *
+   * @param ticketSwapAfter a stay longer than this whose exit plate entered later on another
+   *     ticket, or differs from the entry plate, is flagged as a ticket swap
+   */
+  public record Checks(java.time.Duration ticketSwapAfter) {
+    public static final Checks DEFAULT = new Checks(java.time.Duration.ofHours(72));
+  }
 }

@@ -16,7 +16,7 @@ public final class SiteConfigLoader {
   public static SiteConfig load(Path file) throws ConfigException {
     ConfigNode root =
         ConfigNode.read(file)
-            .onlyKeys(Set.of("site", "lanes", "controller", "console", "simulator"));
+            .onlyKeys(Set.of("site", "lanes", "controller", "console", "simulator", "checks"));
     ConfigNode site =
         root.required("site")
             .onlyKeys(
@@ -87,7 +87,32 @@ public final class SiteConfigLoader {
             s.duration("barrierTravel", Duration.ofMillis(800)));
 
     return new SiteConfig(
-        id, name, zone, currency, tariff, lanes, controller, console, simulator, access);
+        id,
+        name,
+        zone,
+        currency,
+        tariff,
+        lanes,
+        controller,
+        console,
+        simulator,
+        access,
+        checks(root));
+  }
+
+  private static SiteConfig.Checks checks(ConfigNode root) throws ConfigException {
+    if (!root.has("checks")) {
+      return SiteConfig.Checks.DEFAULT;
+    }
+    ConfigNode checks = root.required("checks").onlyKeys(Set.of("ticketSwapAfter"));
+    Duration after =
+        checks.duration("ticketSwapAfter", SiteConfig.Checks.DEFAULT.ticketSwapAfter());
+    if (after.compareTo(Duration.ofHours(1)) < 0) {
+      throw checks
+          .child("ticketSwapAfter")
+          .error("must be at least 1h, not " + checks.text("ticketSwapAfter"));
+    }
+    return new SiteConfig.Checks(after);
   }
 
   private static LaneConfig lane(ConfigNode lane) throws ConfigException {

@@ -120,6 +120,7 @@ public final class GateController implements AutoCloseable {
       devices.add(laneDevices);
     }
     service.publishOccupancy();
+    service.restoreLaneModes().join();
   }
 
   /** Every device link now: connected or not, frames in and out, bad frames, bytes dropped. */

@@ -16,16 +16,16 @@ import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.lane.Sighting;
+import org.parkgate.controller.ledger.LaneModes;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.controller.ledger.Payment;
 import org.parkgate.controller.ledger.Reversal;
-import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.site.AccessControl;
 import org.parkgate.controller.site.ExitDecision;
-import org.parkgate.fee.FeeQuote;
+import org.parkgate.controller.site.ExitDesk;
+import org.parkgate.controller.site.ModeControl;
 import org.parkgate.fee.Tariff;
-import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneConfig;
 import org.parkgate.site.LaneKind;
@@ -49,6 +49,8 @@ public final class SiteService implements LaneRunner.LaneServices {
   private final Map<String, LaneRunner> lanes = new LinkedHashMap<>();
   private final ShiftDesk shiftDesk;
   private final AccessControl access;
+  private final ExitDesk exits;
+  private final StatusEvents statusEvents;
 
   public SiteService(
       SiteConfig site,
@@ -63,6 +65,8 @@ public final class SiteService implements LaneRunner.LaneServices {
     this.clock = clock;
     this.ledgerThread = ledgerThread;
     this.hub = hub;
+    this.exits = new ExitDesk(site, tariff, ledger);
+    this.statusEvents = new StatusEvents(ledger, ledgerThread);
     ledger.onCommittedEvent(hub::publish);
     this.shiftDesk = new ShiftDesk(new org.parkgate.controller.ledger.Shifts(ledger), clock);
     this.access = new AccessControl(site, tariff, ledger, this::reportIncident, lanes::values);
@@ -98,70 +102,97 @@ public final class SiteService implements LaneRunner.LaneServices {
 
   @Override
   public CompletableFuture<LaneEvent> recordEntry(String lane, String card, Sighting vehicle) {
-    return onLedger(() -> access.enter(lane, card, vehicle, now()));
+    return onLedger(
+        () -> {
+          Instant at = now();
+          return exits.entered(lane, vehicle, at, () -> access.enter(lane, card, vehicle, at));
+        });
   }
 
   @Override
   public CompletableFuture<LaneEvent> quoteExit(String lane, String card, Sighting vehicle) {
     return onLedger(
-        () -> {
-          Instant exit = now();
-          ExitDecision decision = access.exit(lane, card, vehicle, exit);
-          if (decision.refused()) {
-            return new LaneEvent.CardRefused(card, decision.refusal());
-          }
-          Stay stay = decision.stay();
-          FeeQuote quote = decision.quote();
-          Money due = decision.due();
-          if (due.isPositive()) {
-            ledger.recordEvent(
-                lane,
-                seq ->
-                    new ConsoleEvent.ExitPending(
-                        seq,
-                        exit,
-                        lane,
-                        stay.stayId(),
-                        card,
-                        stay.enteredAt(),
-                        exit,
-                        due,
-                        quote.lines().stream()
-                            .map(
-                                l ->
-                                    new ConsoleEvent.FeeItem(
-                                        l.period(), l.rule(), l.quantity(), l.amount()))
-                            .toList()));
-          }
-          return new LaneEvent.ExitQuoted(stay.stayId(), due);
-        });
+        () ->
+            ledger.atomically(
+                () -> {
+                  Instant exit = now();
+                  ExitDecision decision = access.exit(lane, card, vehicle, exit);
+                  if (decision.refused()) {
+                    return new LaneEvent.CardRefused(card, decision.refusal());
+                  }
+                  return exits.quote(lane, decision.stay(), vehicle, exit, decision.quote());
+                }));
   }
 
   @Override
   public CompletableFuture<Void> recordExit(String lane, long stayId) {
     return onLedger(
-        () -> {
-          ledger.recordExit(stayId, lane, now());
-          access.left(stayId, now());
-          return null;
-        });
+        () ->
+            ledger.atomically(
+                () -> {
+                  Instant at = now();
+                  exits.exited(lane, stayId, at, () -> ledger.recordExit(stayId, lane, at));
+                  access.left(stayId, at);
+                  return null;
+                }));
   }
 
   @Override
   public void reportIncident(String lane, IncidentKind kind, String card, String detail) {
     log.warn("{}: incident {} card={} {}", lane, kind, card, detail);
-    publish(
-        lane, seq -> new ConsoleEvent.Incident(seq, now(), lane, kind.name(), card, null, detail));
-  }
-
-  @Override
-  public void publish(String lane, LongFunction<ConsoleEvent> event) {
-    onLedger(() -> ledger.recordEvent(lane, event))
+    Instant at = now();
+    onLedger(() -> exits.incidents().record(lane, kind, card, null, detail, at))
         .exceptionally(
             e -> {
-              log.error("{}: event not recorded: {}", lane, e.getMessage());
+              log.error("{}: incident {} not recorded: {}", lane, kind, e.getMessage());
               return null;
             });
+  }
+
+  /** Status-like events are written many to a commit; see {@link StatusEvents}. */
+  @Override
+  public void publish(String lane, LongFunction<ConsoleEvent> event) {
+    statusEvents.add(lane, event);
+  }
+
+  /**
+   * Sets a lane's mode for the supervisor named in the command: recorded with its reason, then
+   * handed to the lane. A request id seen before returns its first result and changes nothing.
+   */
+  public CompletableFuture<CommandResult> setLaneMode(ConsoleCommand.SetLaneMode cmd) {
+    String refusal = ModeControl.refusal(cmd, lanes.keySet());
+    if (refusal != null) {
+      return CompletableFuture.completedFuture(CommandResult.refused(cmd.requestId(), refusal));
+    }
+    return onLedger(
+        () -> {
+          try {
+            LaneModes.Outcome outcome = exits.modes().set(cmd, now());
+            if (outcome.made()) {
+              lanes.get(cmd.lane()).deliver(new LaneEvent.ModeSet(cmd.mode()));
+            }
+            LaneModes.Change c = outcome.change();
+            return CommandResult.ok(
+                cmd.requestId(), "lane " + c.lane() + " set to " + c.mode() + " by " + c.by());
+          } catch (RuntimeException e) {
+            log.error("{}: mode change not recorded", cmd.lane(), e);
+            return CommandResult.refused(
+                cmd.requestId(), "mode change not recorded: " + e.getMessage());
+          }
+        });
+  }
+
+  /** Gives each lane the mode last recorded for it; call once the lanes' devices are attached. */
+  public CompletableFuture<Void> restoreLaneModes() {
+    return onLedger(
+        () -> {
+          exits
+              .modes()
+              .restore(
+                  lanes.keySet(),
+                  (lane, mode) -> lanes.get(lane).deliver(new LaneEvent.ModeSet(mode)));
+          return null;
+        });
   }
 
   /** Catches a console up and keeps it live, on the ledger thread so nothing slips between. */
@@ -223,8 +254,16 @@ public final class SiteService implements LaneRunner.LaneServices {
       LaneRunner runner, ConsoleCommand.RecordCashPayment cmd) {
     return onLedger(
             () ->
-                ledger.recordPayment(
-                    cmd.requestId(), cmd.stayId(), cmd.lane(), cmd.amount(), cmd.cashier(), now()))
+                ledger.atomically(
+                    () ->
+                        exits.paid(
+                            ledger.recordPayment(
+                                cmd.requestId(),
+                                cmd.stayId(),
+                                cmd.lane(),
+                                cmd.amount(),
+                                cmd.cashier(),
+                                now()))))
         .handle(
             (payment, error) -> {
               if (error != null) {

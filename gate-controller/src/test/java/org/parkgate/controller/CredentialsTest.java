@@ -69,7 +69,8 @@ class CredentialsTest {
             d.controller(),
             d.console(),
             d.simulator(),
-            rules);
+            rules,
+            d.checks());
     ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
     ledgerThread = Executors.newSingleThreadExecutor();
     hub = new ConsoleHub();

@@ -235,11 +235,12 @@ class TamperIT {
   private static List<String> triggerLines() throws IOException {
     List<String> out = new ArrayList<>();
     List<String> files;
-    try (InputStream in = Ledger.class.getResourceAsStream("/db/migration/index.txt")) {
+    try (InputStream index = Ledger.class.getResourceAsStream("/db/migration/index.txt")) {
       files =
-          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          new String(index.readAllBytes(), StandardCharsets.UTF_8)
               .lines()
-              .filter(l -> !l.isBlank())
+              .map(String::trim)
+              .filter(l -> !l.isEmpty())
               .toList();
     }
     for (String file : files) {

@@ -244,6 +244,23 @@ public final class BoothState {
       } else if (event instanceof ConsoleEvent.CardRejected r) {
         notice = "拒绝卡 Card rejected · " + r.card() + " · " + r.reason();
         return notice;
+      } else if (event instanceof ConsoleEvent.Incident i) {
+        StringBuilder text = new StringBuilder("事件 Incident · ").append(i.kind());
+        if (i.card() != null) {
+          text.append(" · 卡号 Card ").append(i.card());
+        }
+        if (i.plate() != null) {
+          text.append(" · 车牌 Plate ").append(i.plate());
+        }
+        if (i.detail() != null) {
+          text.append(" · ").append(i.detail());
+        }
+        notice = text.toString();
+        return notice;
+      } else if (event instanceof ConsoleEvent.LaneModeChanged m) {
+        String text = "车道模式 Lane mode · " + m.mode() + " · " + m.by() + " · " + m.reason();
+        notice = "NORMAL".equals(m.mode()) ? null : text;
+        return text;
       }
       return null;
     }

@@ -96,6 +96,38 @@ class BoothStateTest {
   }
 
   @Test
+  void anIncidentIsShownOnItsLaneOverTheWaitingFeeAndLogged() {
+    state.apply(FakeController.exitPending(7, "00A1", 1100).apply(1));
+    var log =
+        state.apply(
+            new ConsoleEvent.Incident(
+                2,
+                T,
+                "exit-1",
+                "PLATE_MISMATCH",
+                "00A1",
+                "粤B99999",
+                "entered as 粤B12345, leaving as 粤B99999"));
+    String expected =
+        "事件 Incident · PLATE_MISMATCH · 卡号 Card 00A1 · 车牌 Plate 粤B99999 · entered as 粤B12345,"
+            + " leaving as 粤B99999";
+    assertEquals(expected, exit().notice());
+    assertEquals(expected, log.orElseThrow().text());
+    assertEquals("11.00", exit().pending().due(), "the fee is still to be taken");
+  }
+
+  @Test
+  void aLaneModeIsShownUntilTheLaneIsNormalAgain() {
+    var log =
+        state.apply(
+            new ConsoleEvent.LaneModeChanged(1, T, "exit-1", "FREE_EXIT", "sup1", "fire alarm"));
+    assertEquals("车道模式 Lane mode · FREE_EXIT · sup1 · fire alarm", exit().notice());
+    assertEquals(exit().notice(), log.orElseThrow().text());
+    state.apply(new ConsoleEvent.LaneModeChanged(2, T, "exit-1", "NORMAL", "sup1", "all clear"));
+    assertNull(exit().notice());
+  }
+
+  @Test
   void theLinkStateIsPartOfTheView() {
     state.linkDown("connection refused");
     assertFalse(state.view().link().online());

@@ -120,6 +120,8 @@ final class ConsoleCommandHandler extends SimpleChannelInboundHandler<WebSocketF
         return;
       }
       site.payAtStation(pay).thenAccept(result -> reply(ctx, result));
+    } else if (command instanceof ConsoleCommand.SetLaneMode mode) {
+      site.setLaneMode(mode).thenAccept(result -> reply(ctx, result));
     }
   }
 

@@ -252,6 +252,33 @@ final class ChainWalk implements AutoCloseable {
               + ")";
       case EVENTS -> id + " (event seq " + row.getLong(first) + ")";
       case ZREPORTS -> id + " (Z-report " + row.getLong(first) + ", " + row.getString(f + 2) + ")";
+      case INCIDENTS ->
+          id
+              + " ("
+              + row.getString(f + 2)
+              + " at "
+              + row.getString(f + 3)
+              + ", "
+              + row.getString(f + 7)
+              + ")";
+      case LANE_MODE_CHANGES ->
+          id
+              + " ("
+              + row.getString(f + 2)
+              + " set "
+              + row.getString(f + 3)
+              + " by "
+              + row.getString(f + 4)
+              + ")";
+      case WAIVERS, SETTLEMENTS ->
+          id + " (amount_minor " + row.getString(f + 4) + " " + row.getString(f + 5) + ")";
+      case UNPAID_BALANCES ->
+          id
+              + " (plate "
+              + row.getString(f + 2)
+              + " owes amount_minor "
+              + row.getString(f + 5)
+              + ")";
       case ENTRIES ->
           id + " (card " + row.getString(f + 2) + " entered " + row.getString(f + 4) + ")";
       default -> id;

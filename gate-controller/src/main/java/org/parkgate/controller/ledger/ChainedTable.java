@@ -114,7 +114,41 @@ public enum ChainedTable {
           "reason",
           "request_id",
           "recorded_at")),
-  ENTRY_CREDENTIALS("entry_credentials", List.of("stay_id", "vehicle_class", "plate", "season"));
+  ENTRY_CREDENTIALS("entry_credentials", List.of("stay_id", "vehicle_class", "plate", "season")),
+  INCIDENTS("incidents", List.of("incident_id", "kind", "lane", "card", "plate", "detail", "at")),
+  LANE_MODE_CHANGES(
+      "lane_mode_changes",
+      List.of("change_id", "lane", "mode", "changed_by", "reason", "request_id", "changed_at")),
+  WAIVERS(
+      "waivers",
+      List.of(
+          "waiver_id", "stay_id", "lane", "amount_minor", "currency", "change_id", "waived_at")),
+  SIGHTINGS(
+      "sightings",
+      List.of(
+          "sighting_id",
+          "stay_id",
+          "lane",
+          "direction",
+          "plate",
+          "vehicle_class",
+          "colour",
+          "seen_at")),
+  UNPAID_BALANCES(
+      "unpaid_balances",
+      List.of(
+          "balance_id",
+          "plate",
+          "stay_id",
+          "lane",
+          "amount_minor",
+          "currency",
+          "reason",
+          "recorded_at")),
+  SETTLEMENTS(
+      "settlements",
+      List.of(
+          "settlement_id", "balance_id", "payment_id", "amount_minor", "currency", "settled_at"));
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);

@@ -77,7 +77,11 @@ public final class DailyClosure {
                       Money.of(r.getLong(10), cur),
                       r.getLong(12),
                       r.getString(13),
-                      Instant.parse(r.getString(14))));
+                      Instant.parse(r.getString(14)),
+                      incidentsOn(
+                          ledger.connection(),
+                          LocalDate.parse(r.getString(2)),
+                          ZoneId.of(r.getString(3)))));
             }
           }
           return out;
@@ -174,7 +178,27 @@ public final class DailyClosure {
         Money.of(gross + reversed, currency),
         head.link(),
         head.hash(),
-        now);
+        now,
+        incidentsOn(db, day, zone));
+  }
+
+  /** The day's incidents by kind; none before the incidents table existed. */
+  private static java.util.Map<String, Long> incidentsOn(Connection db, LocalDate day, ZoneId zone)
+      throws SQLException {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "SELECT kind, COUNT(*) FROM incidents WHERE CAST(strftime('%s', at) AS INTEGER) >= ?"
+                + " AND CAST(strftime('%s', at) AS INTEGER) < ? GROUP BY kind")) {
+      p.setLong(1, day.atStartOfDay(zone).toEpochSecond());
+      p.setLong(2, day.plusDays(1).atStartOfDay(zone).toEpochSecond());
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          counts.put(r.getString(1), r.getLong(2));
+        }
+      }
+    }
+    return counts;
   }
 
   private void bind(PreparedStatement p, long from, long to) throws SQLException {

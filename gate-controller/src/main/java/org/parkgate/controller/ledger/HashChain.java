@@ -84,6 +84,16 @@ public final class HashChain {
     }
   }
 
+  private static boolean exists(Connection db, ChainedTable table) throws SQLException {
+    try (PreparedStatement p =
+        db.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+      p.setString(1, table.table());
+      try (ResultSet r = p.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
   /**
    * One row as hashed: {@code link=N}, {@code table=NAME}, then per column {@code name=} and its
    * value typed as SQLite stores it: {@code n} for NULL, {@code i<digits>} for an integer, {@code

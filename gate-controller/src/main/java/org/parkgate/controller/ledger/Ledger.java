@@ -32,6 +32,7 @@ public final class Ledger implements AutoCloseable {
   private final Connection db;
   private final String siteId;
   private final List<ConsoleEvent> appended = new ArrayList<>();
+  private int depth;
   private java.util.function.Consumer<ConsoleEvent> committedEvents = e -> {};
   private PreparedStatement openStayByCard;
 
@@ -275,6 +276,31 @@ public final class Ledger implements AutoCloseable {
     return inTransaction(() -> appendEvent(lane, event));
   }
 
+  /** Runs several ledger calls as one transaction: all of them commit, or none does. */
+  public synchronized <T> T atomically(java.util.function.Supplier<T> steps) {
+    return inTransaction(steps::get);
+  }
+
+  /** An event waiting to be recorded with others, and the lane it belongs to. */
+  public record PendingEvent(String lane, LongFunction<ConsoleEvent> event) {}
+
+  /**
+   * Records events that change no money or stay in one transaction (one commit, one fsync), in the
+   * order given; the listener hears of them after the commit, in that order.
+   */
+  public synchronized void recordEvents(List<PendingEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    inTransaction(
+        () -> {
+          for (PendingEvent e : events) {
+            appendEvent(e.lane(), e.event());
+          }
+          return null;
+        });
+  }
+
   /** Events after {@code seq}, oldest first, at most {@code limit}. */
   public synchronized List<ConsoleEvent> eventsAfter(long seq, int limit) {
     List<ConsoleEvent> events = new ArrayList<>();
@@ -324,6 +350,7 @@ public final class Ledger implements AutoCloseable {
     return appendEvent(lane, factory);
   }
 
+  /** Appends an event inside the caller's transaction; consoles hear of it after the commit. */
   ConsoleEvent appendEvent(String lane, LongFunction<ConsoleEvent> factory) throws SQLException {
     long seq;
     try (Statement s = db.createStatement();
@@ -363,7 +390,7 @@ public final class Ledger implements AutoCloseable {
     return stay(openStayByCard);
   }
 
-  private Optional<Stay> stayById(long stayId) throws SQLException {
+  Optional<Stay> stayById(long stayId) throws SQLException {
     try (PreparedStatement p =
         db.prepareStatement(
             "SELECT stay_id, card, lane, entered_at FROM entries WHERE stay_id = ?")) {
@@ -441,14 +468,24 @@ public final class Ledger implements AutoCloseable {
 
   /**
    * BEGIN IMMEDIATE takes the write lock up front, so numbering inside the transaction cannot race.
+   * Called inside another transaction, the work joins it: several ledger steps commit as one.
    */
   synchronized <T> T inTransaction(Work<T> work) {
+    if (depth > 0) {
+      try {
+        return work.run();
+      } catch (SQLException e) {
+        throw new LedgerException("ledger write failed: " + e.getMessage(), e);
+      }
+    }
     try {
       try (Statement s = db.createStatement()) {
         s.execute("BEGIN IMMEDIATE");
       }
+      depth++;
       try {
         T result = work.run();
+        depth--;
         try (Statement s = db.createStatement()) {
           s.execute("COMMIT");
         }
@@ -457,6 +494,7 @@ public final class Ledger implements AutoCloseable {
         committed.forEach(committedEvents);
         return result;
       } catch (SQLException | RuntimeException e) {
+        depth = 0;
         appended.clear();
         try (Statement s = db.createStatement()) {
           s.execute("ROLLBACK");

@@ -47,7 +47,19 @@ public final class LedgerVerifier {
           "passback_no_update",
           "passback_no_delete",
           "entry_credentials_no_update",
-          "entry_credentials_no_delete");
+          "entry_credentials_no_delete",
+          "incidents_no_update",
+          "incidents_no_delete",
+          "lane_mode_changes_no_update",
+          "lane_mode_changes_no_delete",
+          "waivers_no_update",
+          "waivers_no_delete",
+          "sightings_no_update",
+          "sightings_no_delete",
+          "unpaid_balances_no_update",
+          "unpaid_balances_no_delete",
+          "settlements_no_update",
+          "settlements_no_delete");
 
   /**
    * A head printed earlier, to be found unchanged: catches a ledger cut short or rewritten from

@@ -7,7 +7,8 @@ import org.parkgate.money.Money;
 
 /**
  * A daily closure: one business day's takings, numbered consecutively (an empty day gets its number
- * too), with the chain head at closing so a printed copy pins the ledger as it was.
+ * too), with the chain head at closing so a printed copy pins the ledger as it was, and the day's
+ * incidents by kind.
  */
 public record ZReport(
     long zNo,
@@ -22,7 +23,24 @@ public record ZReport(
     Money net,
     long chainLink,
     String chainHead,
-    Instant closedAt) {
+    Instant closedAt,
+    java.util.Map<String, Long> incidents) {
+
+  public ZReport {
+    incidents = java.util.Map.copyOf(incidents);
+  }
+
+  /** Incidents recorded that day (counted from the chained incidents table, not stored here). */
+  public long incidentCount() {
+    return incidents.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private String incidentKinds() {
+    return new java.util.TreeMap<>(incidents)
+        .entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(java.util.stream.Collectors.joining(", "));
+  }
 
   /** The report as printed for finance, with the cashier shifts closed that day. */
   public String render(java.util.List<ShiftReport> shiftsClosed) {
@@ -45,6 +63,7 @@ public record ZReport(
         String.format("  payments   %6d   %14s   receipts %s", payments, gross, receipts),
         String.format("  reversals  %6d   %14s", reversals, reversed),
         String.format("  net                 %14s", net),
+        String.format("  incidents  %6d   %s", incidentCount(), incidentKinds()),
         "  ledger chain head at closing: link " + chainLink + " sha256 " + chainHead,
         "  closed at " + closedAt,
         "");

@@ -35,7 +35,7 @@ import org.parkgate.site.SiteConfig;
  * pay-station payments taken into account. See {@code docs/credentials.md}.
  */
 public final class AccessControl {
-  /** Vehicle class for a vehicle no camera classified. */
+  /** Vehicle class for vehicles no camera classed, or classed as something the tariff lacks. */
   public static final String DEFAULT_CLASS = "car";
 
   /** Where incidents go (the site service records them and tells the consoles). */
@@ -184,7 +184,7 @@ public final class AccessControl {
       return new ExitDecision(stay, null, zero, null);
     }
     Stay stay = open.get();
-    FeeQuote quote = quote(stay, at);
+    FeeQuote quote = quote(stay, vehicle, at);
     if (quote == null) {
       return new ExitDecision(stay, null, zero, null);
     }
@@ -202,12 +202,26 @@ public final class AccessControl {
    * prepayment, so the tariff's exit grace applies); null when a valid season card covers it all.
    */
   public FeeQuote quote(Stay stay, Instant at) {
+    return quote(stay, null, at);
+  }
+
+  /**
+   * As {@link #quote(Stay, Instant)}, priced by the class the exit camera saw when the tariff has
+   * it; otherwise by the class recorded at entry or on the season card; otherwise a car.
+   */
+  public FeeQuote quote(Stay stay, Sighting atExit, Instant at) {
     Optional<SeasonCard> season = seasons.find(stay.card()).filter(c -> !c.cancelled());
+    java.util.Set<String> priced = tariff.versionAt(stay.enteredAt()).vehicleClasses();
+    String seen =
+        atExit == null || atExit.vehicleClass() == null
+            ? ""
+            : atExit.vehicleClass().trim().toLowerCase(java.util.Locale.ROOT);
     String vehicleClass =
-        admissions
-            .of(stay.stayId())
-            .map(Admissions.Credentials::vehicleClass)
+        Optional.of(seen)
+            .filter(priced::contains)
+            .or(() -> admissions.of(stay.stayId()).map(Admissions.Credentials::vehicleClass))
             .or(() -> season.map(SeasonCard::vehicleClass))
+            .filter(priced::contains)
             .orElse(DEFAULT_CLASS);
     Instant from = stay.enteredAt();
     Instant to = at;

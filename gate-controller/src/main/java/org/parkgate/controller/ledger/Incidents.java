@@ -1,0 +1,99 @@
+package org.parkgate.controller.ledger;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.site.IncidentKind;
+
+/**
+ * Cheating and faults the lanes flagged, kept for finance: each one a chained row written with the
+ * console event that announces it.
+ */
+public final class Incidents {
+  /** One recorded incident; card, plate and detail may be null. */
+  public record Incident(
+      long id, String kind, String lane, String card, String plate, String detail, Instant at) {}
+
+  private final Ledger ledger;
+
+  public Incidents(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  /**
+   * Records the incident and its {@link ConsoleEvent.Incident} in one transaction (joining the
+   * caller's, if any).
+   */
+  public Incident record(
+      String lane, IncidentKind kind, String card, String plate, String detail, Instant at) {
+    return ledger.inTransaction(
+        () -> {
+          try (PreparedStatement p =
+              ledger
+                  .connection()
+                  .prepareStatement(
+                      "INSERT INTO incidents(kind, lane, card, plate, detail, at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, kind.name());
+            p.setString(2, lane);
+            p.setString(3, card);
+            p.setString(4, plate);
+            p.setString(5, detail);
+            p.setString(6, at.toString());
+            p.executeUpdate();
+          }
+          long id = LedgerRows.lastId(ledger.connection());
+          HashChain.append(ledger.connection(), ChainedTable.INCIDENTS, id);
+          ledger.appendEvent(
+              lane,
+              seq -> new ConsoleEvent.Incident(seq, at, lane, kind.name(), card, plate, detail));
+          return new Incident(id, kind.name(), lane, card, plate, detail, at);
+        });
+  }
+
+  /** Incidents from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
+  public List<Incident> between(Instant from, Instant to) {
+    return ledger.read(
+        () -> {
+          List<Incident> out = new ArrayList<>();
+          try (PreparedStatement p =
+              ledger
+                  .connection()
+                  .prepareStatement(
+                      "SELECT incident_id, kind, lane, card, plate, detail, at FROM incidents"
+                          + " WHERE CAST(strftime('%s', at) AS INTEGER) >= ?"
+                          + " AND CAST(strftime('%s', at) AS INTEGER) < ? ORDER BY incident_id")) {
+            // Compared as seconds: ISO texts with and without fractions do not sort as times.
+            p.setLong(1, from.getEpochSecond());
+            p.setLong(2, to.getEpochSecond());
+            try (ResultSet r = p.executeQuery()) {
+              while (r.next()) {
+                out.add(
+                    new Incident(
+                        r.getLong(1),
+                        r.getString(2),
+                        r.getString(3),
+                        r.getString(4),
+                        r.getString(5),
+                        r.getString(6),
+                        Instant.parse(r.getString(7))));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** How many incidents of each kind from {@code from} to {@code to} (exclusive), by kind name. */
+  public Map<String, Long> countByKind(Instant from, Instant to) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Incident i : between(from, to)) {
+      counts.merge(i.kind(), 1L, Long::sum);
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,261 @@
+package org.parkgate.controller.site;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.controller.lane.LaneEvent;
+import org.parkgate.controller.lane.Sighting;
+import org.parkgate.controller.ledger.Incidents;
+import org.parkgate.controller.ledger.LaneModes;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.Payment;
+import org.parkgate.controller.ledger.Sightings;
+import org.parkgate.controller.ledger.Stay;
+import org.parkgate.controller.ledger.UnpaidBalances;
+import org.parkgate.fee.FeeQuote;
+import org.parkgate.fee.Tariff;
+import org.parkgate.money.Money;
+import org.parkgate.site.IncidentKind;
+import org.parkgate.site.LaneMode;
+import org.parkgate.site.SiteConfig;
+
+/**
+ * What an exit owes and what it leaves behind: the fee by the vehicle class the camera saw, checks
+ * against the entry, free passes under {@link LaneMode#FREE_EXIT}, balances a plate left unpaid
+ * before, and a new balance when a vehicle leaves without paying. Runs on the ledger thread.
+ */
+public final class ExitDesk {
+  /** A quote the lane is acting on, until its vehicle leaves. */
+  private record Pending(
+      String lane,
+      String card,
+      String plate,
+      Money due,
+      Money paidBefore,
+      List<UnpaidBalances.Balance> carried) {}
+
+  private final Tariff tariff;
+  private final java.time.ZoneId zone;
+  private final Ledger ledger;
+  private final ModeControl modes;
+  private final LaneModes laneModes;
+  private final Incidents incidents;
+  private final Sightings sightings;
+  private final UnpaidBalances balances;
+  private final ExitChecks checks;
+  private final Map<Long, Pending> pending = new HashMap<>();
+
+  public ExitDesk(SiteConfig site, Tariff tariff, Ledger ledger) {
+    this.tariff = tariff;
+    this.zone = site.zone();
+    this.ledger = ledger;
+    this.laneModes = new LaneModes(ledger);
+    this.modes = new ModeControl(laneModes);
+    this.incidents = new Incidents(ledger);
+    this.sightings = new Sightings(ledger);
+    this.balances = new UnpaidBalances(ledger);
+    this.checks = new ExitChecks(site.checks().ticketSwapAfter());
+  }
+
+  public ModeControl modes() {
+    return modes;
+  }
+
+  public Incidents incidents() {
+    return incidents;
+  }
+
+  /** Records an entry and, in the same transaction, what the camera saw of it if it was let in. */
+  public LaneEvent entered(String lane, Sighting vehicle, Instant at, Supplier<LaneEvent> entry) {
+    return ledger.atomically(
+        () -> {
+          LaneEvent result = entry.get();
+          if (vehicle != null && result instanceof LaneEvent.EntryRecorded entered) {
+            sightings.record(seen(entered.stayId(), lane, Sightings.Direction.ENTRY, vehicle, at));
+          }
+          return result;
+        });
+  }
+
+  /**
+   * Settles the stay's exit on {@code quote}, the fee still due after what was paid for it (null
+   * when a season card covers the stay); records what the camera saw and any incident it raises.
+   */
+  public LaneEvent quote(String lane, Stay stay, Sighting vehicle, Instant exit, FeeQuote quote) {
+    return ledger.atomically(
+        () -> {
+          String plate = vehicle == null ? null : ExitChecks.plate(vehicle.plate());
+          // Recorded after the fee, so a booth shows the incident over the vehicle's fee.
+          List<ExitChecks.Finding> findings =
+              vehicle == null ? List.of() : checkAgainstEntry(lane, stay, vehicle, exit);
+          Currency currency = tariff.currency();
+          Money zero = Money.zero(currency);
+          Money paid = ledger.paidFor(stay.stayId(), currency);
+          Money fee = quote == null ? zero : quote.total().max(zero);
+          Optional<LaneModes.Change> mode = modes.of(lane);
+          if (mode.isPresent() && mode.get().mode() == LaneMode.FREE_EXIT) {
+            if (fee.isPositive()) {
+              laneModes.waive(stay.stayId(), lane, fee, mode.get().changeId(), exit);
+            }
+            pending.remove(stay.stayId());
+            flag(lane, stay, plate, findings, exit);
+            return new LaneEvent.ExitQuoted(stay.stayId(), zero);
+          }
+          List<UnpaidBalances.Balance> carried =
+              plate == null
+                  ? List.of()
+                  : balances.outstanding(plate).stream()
+                      .filter(
+                          b ->
+                              b.stayId() != stay.stayId() && b.amount().currency().equals(currency))
+                      .toList();
+          Money due = fee;
+          List<ConsoleEvent.FeeItem> items = new ArrayList<>();
+          if (quote != null) {
+            quote
+                .lines()
+                .forEach(
+                    l ->
+                        items.add(
+                            new ConsoleEvent.FeeItem(
+                                l.period(), l.rule(), l.quantity(), l.amount())));
+          }
+          for (UnpaidBalances.Balance b : carried) {
+            due = due.plus(b.amount());
+            items.add(balanceLine(b));
+          }
+          pending.put(
+              stay.stayId(),
+              new Pending(lane, stay.card(), plate, due, paid, List.copyOf(carried)));
+          if (due.isPositive()) {
+            Money owed = due;
+            ledger.recordEvent(
+                lane,
+                seq ->
+                    new ConsoleEvent.ExitPending(
+                        seq,
+                        exit,
+                        lane,
+                        stay.stayId(),
+                        stay.card(),
+                        stay.enteredAt(),
+                        exit,
+                        owed,
+                        items));
+          }
+          flag(lane, stay, plate, findings, exit);
+          return new LaneEvent.ExitQuoted(stay.stayId(), due);
+        });
+  }
+
+  /**
+   * Settles the balances the paid quote carried, in the payment's transaction: call with the
+   * payment inside {@link Ledger#atomically}.
+   */
+  public Payment paid(Payment payment) {
+    Pending p = pending.get(payment.stayId());
+    if (p != null) {
+      for (UnpaidBalances.Balance b : p.carried()) {
+        balances.settle(b, payment.paymentId(), payment.paidAt());
+      }
+    }
+    return payment;
+  }
+
+  /**
+   * Closes the stay; if its vehicle left with money still due (barrier lifted by hand, a held-open
+   * lane, a fault), records what it owes against its plate and a LEFT_UNPAID incident, in the same
+   * transaction.
+   */
+  public void exited(String lane, long stayId, Instant at, Runnable recordExit) {
+    ledger.atomically(
+        () -> {
+          recordExit.run();
+          Pending p = pending.remove(stayId);
+          if (p == null || !p.due().isPositive()) {
+            return null;
+          }
+          Currency currency = p.due().currency();
+          Money paidSince = ledger.paidFor(stayId, currency).minus(p.paidBefore());
+          if (paidSince.minor() >= p.due().minor()) {
+            return null;
+          }
+          Money carried = Money.zero(currency);
+          for (UnpaidBalances.Balance b : p.carried()) {
+            carried = carried.plus(b.amount());
+          }
+          Money own = p.due().minus(carried).minus(paidSince).max(Money.zero(currency));
+          String how =
+              "left through " + lane + " in " + modes.mode(lane) + " mode owing " + p.due();
+          if (p.plate() == null) {
+            incidents.record(
+                lane,
+                IncidentKind.LEFT_UNPAID,
+                p.card(),
+                null,
+                how + "; no plate was read, so the balance cannot follow the vehicle",
+                at);
+          } else {
+            if (own.isPositive()) {
+              balances.record(p.plate(), stayId, lane, own, how, at);
+            }
+            incidents.record(
+                lane,
+                IncidentKind.LEFT_UNPAID,
+                p.card(),
+                p.plate(),
+                how + "; charged at the plate's next exit",
+                at);
+          }
+          return null;
+        });
+  }
+
+  private List<ExitChecks.Finding> checkAgainstEntry(
+      String lane, Stay stay, Sighting vehicle, Instant exit) {
+    if (sightings.of(stay.stayId(), Sightings.Direction.EXIT).isPresent()) {
+      return List.of(); // a card read again at the exit: checked and recorded the first time
+    }
+    sightings.record(seen(stay.stayId(), lane, Sightings.Direction.EXIT, vehicle, exit));
+    String plate = ExitChecks.plate(vehicle.plate());
+    Optional<Sightings.Seen> entry = sightings.of(stay.stayId(), Sightings.Direction.ENTRY);
+    Optional<Sightings.Seen> plateEntered =
+        plate == null ? Optional.empty() : sightings.lastEntryOnOtherStay(plate, stay.stayId());
+    return checks.check(stay.enteredAt(), exit, entry, vehicle, plateEntered);
+  }
+
+  private void flag(
+      String lane, Stay stay, String plate, List<ExitChecks.Finding> findings, Instant exit) {
+    for (ExitChecks.Finding f : findings) {
+      incidents.record(lane, f.kind(), stay.card(), plate, f.detail(), exit);
+    }
+  }
+
+  private static Sightings.Seen seen(
+      long stayId, String lane, Sightings.Direction direction, Sighting vehicle, Instant at) {
+    return new Sightings.Seen(
+        stayId,
+        lane,
+        direction,
+        ExitChecks.plate(vehicle.plate()),
+        vehicle.vehicleClass(),
+        vehicle.colour(),
+        at);
+  }
+
+  private ConsoleEvent.FeeItem balanceLine(UnpaidBalances.Balance b) {
+    LocalDate day = LocalDate.ofInstant(b.at(), zone);
+    return new ConsoleEvent.FeeItem(
+        "unpaid from an earlier visit (" + day + ", " + b.lane() + ", stay " + b.stayId() + ")",
+        "unpaid balance for plate " + b.plate(),
+        1,
+        b.amount());
+  }
+}

@@ -1,0 +1,105 @@
+package org.parkgate.controller.site;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.controller.ledger.LaneModes;
+import org.parkgate.site.LaneMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The site's side of lane modes: checks a supervisor's request, records it, and knows each lane's
+ * mode as the ledger has it. Call on the ledger thread, except {@link #refusal}.
+ */
+public final class ModeControl {
+  private static final Logger log = LoggerFactory.getLogger(ModeControl.class);
+  static final int MAX_TEXT = 200;
+
+  private final LaneModes modes;
+  private Map<String, LaneModes.Change> current;
+
+  public ModeControl(LaneModes modes) {
+    this.modes = modes;
+  }
+
+  /** Why the request cannot be carried out, or null if it can. */
+  public static String refusal(ConsoleCommand.SetLaneMode cmd, Set<String> lanes) {
+    if (cmd.lane() == null || !lanes.contains(cmd.lane())) {
+      return "unknown lane '" + cmd.lane() + "' (lanes: " + String.join(", ", lanes) + ")";
+    }
+    if (cmd.mode() == null) {
+      return "a mode change needs a mode: one of normal, held_open, closed, free_exit";
+    }
+    if (blank(cmd.by())) {
+      return "a mode change needs the supervisor who makes it (by)";
+    }
+    if (blank(cmd.reason())) {
+      return "a mode change needs a reason";
+    }
+    if (cmd.by().length() > MAX_TEXT || cmd.reason().length() > MAX_TEXT) {
+      return "by and reason are at most " + MAX_TEXT + " characters each";
+    }
+    return null;
+  }
+
+  /** Records the change (once per request id) and remembers it as the lane's mode. */
+  public LaneModes.Outcome set(ConsoleCommand.SetLaneMode cmd, Instant at) {
+    LaneModes.Outcome outcome =
+        modes.set(
+            cmd.requestId(), cmd.lane(), cmd.mode(), cmd.by().trim(), cmd.reason().trim(), at);
+    if (outcome.made()) {
+      current().put(cmd.lane(), outcome.change());
+      log.info(
+          "{}: mode {} set by {}: {}",
+          cmd.lane(),
+          cmd.mode(),
+          outcome.change().by(),
+          outcome.change().reason());
+    }
+    return outcome;
+  }
+
+  /** The lane's last recorded change; empty when it was never changed (so it is NORMAL). */
+  public Optional<LaneModes.Change> of(String lane) {
+    return Optional.ofNullable(current().get(lane));
+  }
+
+  public LaneMode mode(String lane) {
+    return of(lane).map(LaneModes.Change::mode).orElse(LaneMode.NORMAL);
+  }
+
+  /**
+   * Gives every lane its last recorded mode, so a restart does not reopen a closed lane.
+   *
+   * @param lanes the site's lanes now
+   * @param deliver hands a mode to a lane
+   */
+  public void restore(Set<String> lanes, BiConsumer<String, LaneMode> deliver) {
+    for (LaneModes.Change c : current().values()) {
+      if (!lanes.contains(c.lane())) {
+        log.warn("{}: recorded mode {} for a lane the site no longer has", c.lane(), c.mode());
+        continue;
+      }
+      if (c.mode() != LaneMode.NORMAL) {
+        log.info("{}: restoring mode {} set by {} at {}", c.lane(), c.mode(), c.by(), c.at());
+      }
+      deliver.accept(c.lane(), c.mode());
+    }
+  }
+
+  private Map<String, LaneModes.Change> current() {
+    if (current == null) {
+      current = new HashMap<>(modes.current());
+    }
+    return current;
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
