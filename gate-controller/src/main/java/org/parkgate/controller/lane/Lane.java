@@ -240,11 +240,18 @@ public record Lane(
     commands.add(
         new LaneCommand.StartTimer(TimerKind.BARRIER_CLOSE, timings.barrierTravel(), token));
     commands.addAll(List.of(also));
-    return new Step(
+    Lane closing =
         with(LaneState.CLOSING)
             .withVisit(v)
-            .withArm(arm.command(Arm.Command.CLOSE, arm.reason(), token)),
-        commands);
+            .withArm(arm.command(Arm.Command.CLOSE, arm.reason(), token));
+    if (BarrierWatch.closed(inputs)) {
+      // Still down (it was told to open but had not moved): no limit change will come to end
+      // the closing, so the lane is idle now.
+      Step idle = closing.settled();
+      commands.addAll(idle.commands());
+      return new Step(idle.lane(), commands);
+    }
+    return new Step(closing, commands);
   }
 
   /** The barrier is down: serve a vehicle already on the arming loop, or show the idle display. */
