@@ -1,6 +1,7 @@
 package org.parkgate.controller.lane;
 
 import java.util.List;
+import org.parkgate.money.Money;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
 
@@ -88,7 +89,7 @@ final class LaneModes {
     }
     if (event instanceof LaneEvent.Paid e && e.stayId() == v.stayId() && v.due() != null) {
       return new Lane.Step(
-          lane.withVisit(v.stay(v.stayId(), org.parkgate.money.Money.zero(v.due().currency()))),
+          lane.withVisit(v.stay(v.stayId(), Money.zero(v.due().currency()))),
           List.of(Lane.show(DriverMessages.thankYou())));
     }
     return lane.stay();
