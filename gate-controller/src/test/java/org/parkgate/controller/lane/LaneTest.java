@@ -243,7 +243,7 @@ class LaneTest {
       Lane l = Lane.starting(random.nextBoolean() ? LaneKind.ENTRY : LaneKind.EXIT);
       for (int i = 0; i < 40; i++) {
         LaneEvent event =
-            switch (random.nextInt(6)) {
+            switch (random.nextInt(8)) {
               case 0, 1, 2 ->
                   new LaneEvent.Inputs(
                       new BarrierInputs(
@@ -260,7 +260,17 @@ class LaneTest {
                   random.nextBoolean()
                       ? new LaneEvent.EntryRecorded(1)
                       : new LaneEvent.ExitQuoted(1, Money.of(random.nextInt(2) * 500, "CNY"));
-              default -> new LaneEvent.Paid(1);
+              case 5 -> new LaneEvent.Paid(1);
+              case 6 ->
+                  random.nextBoolean()
+                      ? new LaneEvent.TimerFired(
+                          TimerKind.values()[random.nextInt(3)], l.arm().timer())
+                      : new LaneEvent.ModeSet(
+                          org.parkgate.site.LaneMode.values()[random.nextInt(4)]);
+              default ->
+                  random.nextBoolean()
+                      ? new LaneEvent.BarrierOffline("no answer")
+                      : new LaneEvent.BarrierOnline(java.time.Duration.ofSeconds(5));
             };
         Lane.Step step = l.on(event);
         for (LaneCommand c : step.commands()) {

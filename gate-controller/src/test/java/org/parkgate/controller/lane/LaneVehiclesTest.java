@@ -107,6 +107,28 @@ class LaneVehiclesTest {
   }
 
   @Test
+  void aVehicleThatBacksOffBeforeTheArmHasMovedLeavesTheLaneIdleAtOnce() {
+    LaneScript exit = new LaneScript(LaneKind.EXIT);
+    exit.opening();
+    // Still on the closed limit: no limit change will come to end a closing.
+    exit.inputs(CLOSED_EMPTY);
+    exit.expect(
+        LaneState.IDLE,
+        LaneCommand.CloseBarrier.class,
+        LaneCommand.RecordExit.class,
+        LaneCommand.Show.class);
+  }
+
+  @Test
+  void aSecondCardWhileTheFirstIsDealtWithIsRefusedAndTheFirstGoesOn() {
+    LaneScript exit = new LaneScript(LaneKind.EXIT);
+    exit.checking().on(new LaneEvent.CardRead("C2"));
+    exit.expect(LaneState.CHECKING, LaneCommand.ReportRefusal.class);
+    assertEquals("lane busy with card C1", exit.the(LaneCommand.ReportRefusal.class).reason());
+    assertEquals("C1", exit.lane.card());
+  }
+
+  @Test
   void theLatestPlateSeenGoesWithTheEntryAndIsForgottenWhenTheLaneIsIdle() {
     LaneScript entry = new LaneScript(LaneKind.ENTRY);
     entry.idle().inputs(CLOSED_ARMED);
