@@ -129,10 +129,13 @@ public record Lane(
                   new LaneCommand.ReportRefusal(e.card(), e.reason())))
           : stay();
     }
-    LaneEvent.Paid e = (LaneEvent.Paid) event;
-    return state == LaneState.AWAITING_PAYMENT && e.stayId() == stayId()
-        ? open(LaneState.OPENING, visit, Arm.Reason.TRANSACTION, show(DriverMessages.thankYou()))
-        : stay();
+    if (event instanceof LaneEvent.Paid e
+        && state == LaneState.AWAITING_PAYMENT
+        && e.stayId() == stayId()) {
+      return open(
+          LaneState.OPENING, visit, Arm.Reason.TRANSACTION, show(DriverMessages.thankYou()));
+    }
+    return stay();
   }
 
   private Step onSpaces(LaneEvent.SpacesFree now) {
