@@ -296,7 +296,7 @@ public final class FakeController implements AutoCloseable {
       String lane, String kind, String state, String barrier, boolean present, String... display) {
     return seq ->
         new ConsoleEvent.LaneStatus(
-            seq, Instant.now(), lane, kind, state, barrier, present, List.of(display));
+            seq, Instant.now(), lane, kind, state, barrier, present, List.of(display), "NORMAL");
   }
 
   private final class Handler extends SimpleChannelInboundHandler<TextWebSocketFrame> {

@@ -24,7 +24,8 @@ public sealed interface ConsoleEvent extends ApiMessage {
       String state,
       String barrier,
       boolean vehiclePresent,
-      List<String> display)
+      List<String> display,
+      String mode)
       implements ConsoleEvent {
     public LaneStatus {
       display = List.copyOf(display);

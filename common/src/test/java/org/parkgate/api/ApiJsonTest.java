@@ -25,7 +25,8 @@ class ApiJsonTest {
                 "AWAITING_PAYMENT",
                 "closed",
                 true,
-                List.of("Fee 5.00", "Pay at booth")),
+                List.of("Fee 5.00", "Pay at booth"),
+                "NORMAL"),
             new ConsoleEvent.EntryRecorded(2, t, "entry-1", 7, "00A1B2C3D4"),
             new ConsoleEvent.ExitPending(
                 3,

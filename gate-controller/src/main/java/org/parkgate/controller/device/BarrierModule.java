@@ -41,7 +41,7 @@ final class BarrierModule {
   private final ModbusBus bus;
   private final Duration pollInterval;
   private final DeviceHealth health;
-  private BarrierInputs last;
+  private volatile BarrierInputs last;
   private long lastAnswerNanos;
   private long lastProbeNanos;
   private boolean answering;
@@ -61,6 +61,16 @@ final class BarrierModule {
     this.bus = bus;
     this.pollInterval = pollInterval;
     this.health = health;
+    health.listen(
+        (online, detail, outFor) -> {
+          if (online) {
+            lane.deliver(new LaneEvent.BarrierOnline(outFor));
+          } else {
+            // The lane starts again when the module is back: hand it the first inputs read then.
+            last = null;
+            lane.deliver(new LaneEvent.BarrierOffline(detail));
+          }
+        });
   }
 
   void start() {

@@ -13,6 +13,13 @@ final class DeviceHealth {
   private final String device;
   private final LaneRunner.LaneServices services;
   private Boolean online;
+  private java.time.Instant offlineSince;
+  private Listener listener = (now, detail, outFor) -> {};
+
+  /** Told of each change: offline with why, or back online with how long it was out. */
+  interface Listener {
+    void changed(boolean online, String detail, java.time.Duration outFor);
+  }
 
   DeviceHealth(String lane, String device, LaneRunner.LaneServices services) {
     this.lane = lane;
@@ -26,6 +33,10 @@ final class DeviceHealth {
 
   synchronized void offline(String detail) {
     change(false, detail);
+  }
+
+  synchronized void listen(Listener l) {
+    this.listener = l;
   }
 
   synchronized boolean isOnline() {
@@ -47,5 +58,11 @@ final class DeviceHealth {
     }
     services.publish(
         lane, seq -> new ConsoleEvent.DeviceStatus(seq, services.now(), lane, device, now, detail));
+    if (!now) {
+      offlineSince = services.now();
+      listener.changed(false, detail, null);
+    } else if (!first) {
+      listener.changed(true, detail, java.time.Duration.between(offlineSince, services.now()));
+    }
   }
 }

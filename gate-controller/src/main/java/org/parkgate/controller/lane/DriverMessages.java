@@ -36,4 +36,34 @@ final class DriverMessages {
   static List<String> refused(String reason) {
     return List.of("请联系收费员 Please see the cashier", reason);
   }
+
+  /** Entry, idle, when the site told the lane how many spaces are free. */
+  static List<String> welcome(int free) {
+    return List.of("欢迎光临 Welcome", "空位 " + free + " spaces free");
+  }
+
+  /** Entry when the site is full: casual parkers are not let in; season cards still are. */
+  static List<String> fullSeasonCardsOnly() {
+    return List.of("车位已满 Car park full", "仅限月卡 Season cards only");
+  }
+
+  static List<String> laneClosed() {
+    return List.of("车道关闭 Lane closed", "请使用其他车道 Please use another lane");
+  }
+
+  static List<String> driveThrough() {
+    return List.of("请通行 Please drive through", "");
+  }
+
+  static List<String> cardNotTaken() {
+    return List.of("请取卡 Please take your card", "需要帮助请按键 Press for help");
+  }
+
+  static List<String> callForHelp() {
+    return List.of("道闸故障 Barrier fault", "请按键求助 Please call for help");
+  }
+
+  static List<String> outOfService() {
+    return List.of("暂停服务 Out of service", "请稍候 Please wait");
+  }
 }

@@ -3,22 +3,52 @@ package org.parkgate.controller.lane;
 import java.util.ArrayList;
 import java.util.List;
 import org.parkgate.money.Money;
+import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneMode;
 
 /**
  * One lane's state machine: an immutable value whose {@link #on} takes one event and returns the
- * next lane and the commands to carry out. No I/O and no clock, so every transition is tested as it
- * is written.
+ * next lane and the commands to carry out. No I/O and no clock (timeouts are asked for with {@link
+ * LaneCommand.StartTimer} and come back as {@link LaneEvent.TimerFired}), so every transition is
+ * tested as it is written. docs/lanes.md has the table and the diagram.
  *
- * <p>Safety: a close is only commanded when the vehicle has left the safety loop, and a safety loop
- * occupied while closing re-opens the barrier.
+ * <p>This class serves vehicles (cards, the ledger's answers, the display); {@link BarrierWatch}
+ * follows the loops, limits, timers and power; {@link LaneModes} the supervisor's lane modes.
+ *
+ * <p>Safety: a close is only commanded when the safety loop is clear ({@link #close} waits in
+ * PASSING otherwise), and a safety loop occupied while closing re-opens the barrier.
+ *
+ * @param spaces the site's last word on free spaces; null until it has spoken
+ * @param powerLost the barrier module went offline and POWER_RESTORED is still to be reported
  */
 public record Lane(
-    LaneKind kind, LaneState state, BarrierInputs inputs, String card, long stayId, Money due) {
+    LaneKind kind,
+    LaneTimings timings,
+    LaneState state,
+    BarrierInputs inputs,
+    LaneMode mode,
+    Visit visit,
+    Arm arm,
+    LaneEvent.SpacesFree spaces,
+    boolean powerLost) {
 
   /** A lane that has not yet read its devices. */
   public static Lane starting(LaneKind kind) {
-    return new Lane(kind, LaneState.STARTING, BarrierInputs.UNKNOWN, null, 0, null);
+    return starting(kind, LaneTimings.DEFAULTS);
+  }
+
+  public static Lane starting(LaneKind kind, LaneTimings timings) {
+    return new Lane(
+        kind,
+        timings,
+        LaneState.STARTING,
+        BarrierInputs.UNKNOWN,
+        LaneMode.NORMAL,
+        Visit.NONE,
+        Arm.AT_REST,
+        null,
+        false);
   }
 
   /** The next lane and what to do to get there. */
@@ -28,23 +58,63 @@ public record Lane(
     }
   }
 
+  /** The card being served (or held for a vehicle not yet seen), or null. */
+  public String card() {
+    return visit.card();
+  }
+
+  /** The stay of the vehicle being served, or 0. */
+  public long stayId() {
+    return visit.stayId();
+  }
+
+  /** What the vehicle being served owes, or null before the ledger said. */
+  public Money due() {
+    return visit.due();
+  }
+
   public Step on(LaneEvent event) {
     if (event instanceof LaneEvent.Inputs e) {
-      return onInputs(e.inputs());
+      return BarrierWatch.onInputs(this, e.inputs());
+    }
+    if (event instanceof LaneEvent.TimerFired e) {
+      return BarrierWatch.onTimer(this, e);
+    }
+    if (event instanceof LaneEvent.BarrierOffline e) {
+      return BarrierWatch.offline(this, e.detail());
+    }
+    if (event instanceof LaneEvent.BarrierOnline e) {
+      return BarrierWatch.online(this, e.outFor());
+    }
+    if (event instanceof LaneEvent.ModeSet e) {
+      return LaneModes.set(this, e.mode());
+    }
+    if (event instanceof LaneEvent.SpacesFree e) {
+      return onSpaces(e);
+    }
+    if (event instanceof LaneEvent.PlateRead e) {
+      return new Step(withVisit(visit.seen(e.sighting())), List.of());
     }
     if (event instanceof LaneEvent.CardRead e) {
       return onCard(e.card());
     }
+    if (state == LaneState.HELD_OPEN) {
+      return LaneModes.whileHeldOpen(this, event);
+    }
     if (event instanceof LaneEvent.CardExpired e) {
-      return state == LaneState.IDLE && e.card().equals(card)
+      return state == LaneState.IDLE && e.card().equals(card())
           ? new Step(
-              with(LaneState.IDLE, null, 0, null),
+              withVisit(visit.card(null)),
               List.of(new LaneCommand.ReportRefusal(e.card(), "no vehicle at the lane")))
           : stay();
     }
     if (event instanceof LaneEvent.EntryRecorded e) {
       return state == LaneState.CHECKING && kind == LaneKind.ENTRY
-          ? open(e.stayId(), null, DriverMessages.driveIn())
+          ? open(
+              LaneState.OPENING,
+              visit.stay(e.stayId(), null),
+              Arm.Reason.TRANSACTION,
+              show(DriverMessages.driveIn()))
           : stay();
     }
     if (event instanceof LaneEvent.ExitQuoted e) {
@@ -53,148 +123,201 @@ public record Lane(
     if (event instanceof LaneEvent.CardRefused e) {
       return state == LaneState.CHECKING
           ? new Step(
-              with(LaneState.WAITING_CARD, null, 0, null),
+              with(LaneState.WAITING_CARD).withVisit(visit.fresh()),
               List.of(
-                  new LaneCommand.Show(DriverMessages.refused(e.reason())),
+                  show(DriverMessages.refused(e.reason())),
                   new LaneCommand.ReportRefusal(e.card(), e.reason())))
           : stay();
     }
-    if (event instanceof LaneEvent.PlateRead
-        || event instanceof LaneEvent.ModeSet
-        || event instanceof LaneEvent.SpacesFree) {
-      return stay();
+    if (event instanceof LaneEvent.Paid e
+        && state == LaneState.AWAITING_PAYMENT
+        && e.stayId() == stayId()) {
+      return open(
+          LaneState.OPENING, visit, Arm.Reason.TRANSACTION, show(DriverMessages.thankYou()));
     }
-    LaneEvent.Paid e = (LaneEvent.Paid) event;
-    return state == LaneState.AWAITING_PAYMENT && e.stayId() == stayId
-        ? open(stayId, due, DriverMessages.thankYou())
-        : stay();
+    return stay();
   }
 
-  private Step onInputs(BarrierInputs now) {
-    Lane seen = new Lane(kind, state, now, card, stayId, due);
-    return switch (state) {
-      case STARTING -> seen.fromStart();
-      case IDLE -> now.armingLoop() ? seen.arrival() : new Step(seen, List.of());
-      case WAITING_CARD, CHECKING, AWAITING_PAYMENT ->
-          now.vehiclePresent()
-              ? new Step(seen, List.of())
-              // The vehicle backed off before it was let through: forget it.
-              : new Step(
-                  seen.with(LaneState.IDLE, null, 0, null),
-                  List.of(new LaneCommand.Show(seen.idleRows())));
-      case OPENING -> {
-        if (now.safetyLoop()) {
-          yield new Step(seen.with(LaneState.PASSING, card, stayId, due), List.of());
-        }
-        // Every loop is clear where a vehicle was a moment ago: it crossed the safety loop
-        // between two polls (or a damaged answer hid it). Close behind it rather than leave the
-        // lane open for the next vehicle to drive through unpaid.
-        yield inputs.vehiclePresent() && !now.vehiclePresent()
-            ? seen.vehicleCleared()
-            : new Step(seen, List.of());
-      }
-      case PASSING -> now.safetyLoop() ? new Step(seen, List.of()) : seen.vehicleCleared();
-      case CLOSING -> seen.whileClosing();
-    };
+  private Step onSpaces(LaneEvent.SpacesFree now) {
+    Lane next = new Lane(kind, timings, state, inputs, mode, visit, arm, now, powerLost);
+    boolean redraw =
+        kind == LaneKind.ENTRY && state == LaneState.IDLE && !next.idleRows().equals(idleRows());
+    return new Step(next, redraw ? List.of(show(next.idleRows())) : List.of());
   }
 
-  /** On start, make the barrier safe from what the devices report, before anything else. */
-  private Step fromStart() {
-    if (inputs.closedLimit() && !inputs.openLimit()) {
-      Lane idle = with(LaneState.IDLE, null, 0, null);
-      return inputs.armingLoop()
-          ? idle.arrival()
-          : new Step(idle, List.of(new LaneCommand.Show(idleRows())));
-    }
-    if (inputs.safetyLoop()) {
-      // Someone is under the arm: wait for them to clear before closing.
-      return new Step(with(LaneState.PASSING, null, 0, null), List.of());
-    }
-    return new Step(
-        with(LaneState.CLOSING, null, 0, null), List.of(new LaneCommand.CloseBarrier()));
-  }
-
-  private Step arrival() {
-    if (card != null) {
+  /** A vehicle is on the arming loop of an idle lane: offer it a card or ask for one. */
+  Step arrival() {
+    Lane waiting = with(LaneState.WAITING_CARD).withVisit(visit.fresh());
+    if (card() != null) {
       // The card came first: treat it as read now that its vehicle is here.
-      Lane waiting = with(LaneState.WAITING_CARD, null, 0, null);
-      return waiting.onCard(card);
+      return waiting.onCard(card());
     }
-    if (kind == LaneKind.ENTRY) {
-      return new Step(
-          with(LaneState.WAITING_CARD, null, 0, null),
-          List.of(new LaneCommand.IssueCard(), new LaneCommand.Show(DriverMessages.takeCard())));
+    if (mode == LaneMode.CLOSED) {
+      return new Step(waiting, List.of(show(DriverMessages.laneClosed())));
     }
+    if (kind == LaneKind.EXIT) {
+      return new Step(waiting, List.of(show(DriverMessages.insertCard())));
+    }
+    if (spaces != null && spaces.full()) {
+      // Casual parkers are not let in; a season card presented is still recorded.
+      return new Step(waiting, List.of(show(DriverMessages.fullSeasonCardsOnly())));
+    }
+    long token = arm.timer() + 1;
     return new Step(
-        with(LaneState.WAITING_CARD, null, 0, null),
-        List.of(new LaneCommand.Show(DriverMessages.insertCard())));
+        waiting.withVisit(waiting.visit.offered(true)).withArm(arm.timer(token)),
+        List.of(
+            new LaneCommand.IssueCard(),
+            show(DriverMessages.takeCard()),
+            new LaneCommand.StartTimer(TimerKind.CARD_NOT_TAKEN, timings.cardNotTaken(), token)));
   }
 
   private Step onCard(String read) {
-    if (state == LaneState.IDLE) {
-      return new Step(with(LaneState.IDLE, read, 0, null), List.of(new LaneCommand.HoldCard(read)));
+    switch (state) {
+      case STARTING:
+        return new Step(
+            this,
+            List.of(new LaneCommand.ReportRefusal(read, "lane starting: devices not read yet")));
+      case IDLE:
+        return new Step(withVisit(visit.card(read)), List.of(new LaneCommand.HoldCard(read)));
+      case HELD_OPEN:
+        return LaneModes.whileHeldOpen(this, new LaneEvent.CardRead(read));
+      case WAITING_CARD:
+        if (mode == LaneMode.CLOSED) {
+          return new Step(
+              this,
+              List.of(
+                  show(DriverMessages.refused(LaneModes.CLOSED_REASON)),
+                  new LaneCommand.ReportRefusal(read, LaneModes.CLOSED_REASON)));
+        }
+        return new Step(with(LaneState.CHECKING).withVisit(visit.card(read)), List.of(ask(read)));
+      default:
+        return new Step(
+            this, List.of(new LaneCommand.ReportRefusal(read, "lane busy with card " + card())));
     }
-    if (state != LaneState.WAITING_CARD) {
-      return new Step(
-          this, List.of(new LaneCommand.ReportRefusal(read, "lane busy with card " + card)));
-    }
-    LaneCommand ask =
-        kind == LaneKind.ENTRY
-            ? new LaneCommand.RecordEntry(read, null)
-            : new LaneCommand.QuoteExit(read, null);
-    return new Step(with(LaneState.CHECKING, read, 0, null), List.of(ask));
+  }
+
+  /** The ledger question for a card read here: record the entry, or quote the exit. */
+  LaneCommand ask(String read) {
+    return kind == LaneKind.ENTRY
+        ? new LaneCommand.RecordEntry(read, visit.vehicle())
+        : new LaneCommand.QuoteExit(read, visit.vehicle());
   }
 
   private Step onQuote(LaneEvent.ExitQuoted quote) {
     if (state != LaneState.CHECKING || kind != LaneKind.EXIT) {
       return stay();
     }
+    Visit quoted = visit.stay(quote.stayId(), quote.due());
     if (!quote.due().isPositive()) {
-      return open(quote.stayId(), quote.due(), DriverMessages.thankYou());
+      return open(
+          LaneState.OPENING, quoted, Arm.Reason.TRANSACTION, show(DriverMessages.thankYou()));
     }
     return new Step(
-        with(LaneState.AWAITING_PAYMENT, card, quote.stayId(), quote.due()),
-        List.of(new LaneCommand.Show(DriverMessages.feeDue(quote.due()))));
+        with(LaneState.AWAITING_PAYMENT).withVisit(quoted),
+        List.of(show(DriverMessages.feeDue(quote.due()))));
   }
 
-  private Step open(long stay, Money owed, List<String> rows) {
+  /** Commands the barrier open for {@code why} and starts the timer for its open limit. */
+  Step open(LaneState next, Visit v, Arm.Reason why, LaneCommand... also) {
+    long token = arm.timer() + 1;
+    List<LaneCommand> commands = new ArrayList<>();
+    commands.add(new LaneCommand.OpenBarrier());
+    commands.add(
+        new LaneCommand.StartTimer(TimerKind.BARRIER_OPEN, timings.barrierTravel(), token));
+    commands.addAll(List.of(also));
     return new Step(
-        with(LaneState.OPENING, card, stay, owed),
-        List.of(new LaneCommand.OpenBarrier(), new LaneCommand.Show(rows)));
+        with(next).withVisit(v).withArm(arm.command(Arm.Command.OPEN, why, token)), commands);
   }
 
-  private Step vehicleCleared() {
+  /**
+   * Closes the barrier behind {@code v} and starts the timer for its closed limit; with the safety
+   * loop occupied it commands nothing and waits in PASSING for the loop to clear.
+   */
+  Step close(Visit v, LaneCommand... also) {
+    if (inputs.safetyLoop()) {
+      return new Step(with(LaneState.PASSING).withVisit(v), List.of(also));
+    }
+    long token = arm.timer() + 1;
     List<LaneCommand> commands = new ArrayList<>();
     commands.add(new LaneCommand.CloseBarrier());
-    if (kind == LaneKind.EXIT && stayId != 0) {
-      commands.add(new LaneCommand.RecordExit(stayId));
+    commands.add(
+        new LaneCommand.StartTimer(TimerKind.BARRIER_CLOSE, timings.barrierTravel(), token));
+    commands.addAll(List.of(also));
+    Lane closing =
+        with(LaneState.CLOSING)
+            .withVisit(v)
+            .withArm(arm.command(Arm.Command.CLOSE, arm.reason(), token));
+    if (BarrierWatch.closed(inputs)) {
+      // Still down (it was told to open but had not moved): no limit change will come to end
+      // the closing, so the lane is idle now.
+      Step idle = closing.settled();
+      commands.addAll(idle.commands());
+      return new Step(idle.lane(), commands);
     }
-    return new Step(with(LaneState.CLOSING, null, 0, null), commands);
+    return new Step(closing, commands);
   }
 
-  private Step whileClosing() {
-    if (inputs.safetyLoop()) {
-      return new Step(
-          with(LaneState.OPENING, null, 0, null), List.of(new LaneCommand.OpenBarrier()));
+  /** The barrier is down: serve a vehicle already on the arming loop, or show the idle display. */
+  Step settled() {
+    Lane idle = with(LaneState.IDLE).withArm(arm.reason(null));
+    if (inputs.armingLoop()) {
+      return idle.arrival();
     }
-    if (inputs.closedLimit() && !inputs.openLimit()) {
-      Lane idle = with(LaneState.IDLE, null, 0, null);
-      return inputs.armingLoop()
-          ? idle.arrival()
-          : new Step(idle, List.of(new LaneCommand.Show(idleRows())));
+    // The vehicle the camera saw has gone: forget it with the rest.
+    return new Step(idle.withVisit(Visit.NONE), List.of(show(idle.idleRows())));
+  }
+
+  List<String> idleRows() {
+    if (mode == LaneMode.CLOSED) {
+      return DriverMessages.laneClosed();
     }
+    if (mode == LaneMode.HELD_OPEN) {
+      return DriverMessages.driveThrough();
+    }
+    if (kind == LaneKind.EXIT) {
+      return DriverMessages.insertCard();
+    }
+    if (spaces == null) {
+      return DriverMessages.welcome();
+    }
+    return spaces.full()
+        ? DriverMessages.fullSeasonCardsOnly()
+        : DriverMessages.welcome(spaces.free());
+  }
+
+  static LaneCommand show(List<String> rows) {
+    return new LaneCommand.Show(rows);
+  }
+
+  LaneCommand incident(IncidentKind what, String detail) {
+    return new LaneCommand.ReportIncident(what, card(), detail);
+  }
+
+  Step stay() {
     return new Step(this, List.of());
   }
 
-  private List<String> idleRows() {
-    return kind == LaneKind.ENTRY ? DriverMessages.welcome() : DriverMessages.insertCard();
+  Lane with(LaneState next) {
+    return new Lane(kind, timings, next, inputs, mode, visit, arm, spaces, powerLost);
   }
 
-  private Step stay() {
-    return new Step(this, List.of());
+  Lane withVisit(Visit next) {
+    return new Lane(kind, timings, state, inputs, mode, next, arm, spaces, powerLost);
   }
 
-  private Lane with(LaneState next, String nextCard, long nextStay, Money nextDue) {
-    return new Lane(kind, next, inputs, nextCard, nextStay, nextDue);
+  Lane withArm(Arm next) {
+    return new Lane(kind, timings, state, inputs, mode, visit, next, spaces, powerLost);
+  }
+
+  Lane withInputs(BarrierInputs next) {
+    return new Lane(kind, timings, state, next, mode, visit, arm, spaces, powerLost);
+  }
+
+  Lane withMode(LaneMode next) {
+    return new Lane(kind, timings, state, inputs, next, visit, arm, spaces, powerLost);
+  }
+
+  Lane withPowerLost(boolean lost) {
+    return new Lane(kind, timings, state, inputs, mode, visit, arm, spaces, lost);
   }
 }

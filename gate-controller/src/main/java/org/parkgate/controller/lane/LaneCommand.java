@@ -34,7 +34,7 @@ public sealed interface LaneCommand {
    * after {@link #HOLD} if the vehicle does not show up by then.
    */
   record HoldCard(String card) implements LaneCommand {
-    public static final java.time.Duration HOLD = java.time.Duration.ofSeconds(3);
+    public static final java.time.Duration HOLD = LaneTimings.DEFAULTS.cardHold();
   }
 
   /** Tell the consoles a card was refused at this lane. */
@@ -43,4 +43,11 @@ public sealed interface LaneCommand {
   /** Flag cheating or a fault: recorded in the ledger and pushed to the consoles. */
   record ReportIncident(org.parkgate.site.IncidentKind kind, String card, String detail)
       implements LaneCommand {}
+
+  /**
+   * Send {@link LaneEvent.TimerFired} with this kind and token after {@code after}. A lane keeps
+   * one timer live: a timer whose token is no longer the lane's is ignored when it fires, so timers
+   * are never cancelled.
+   */
+  record StartTimer(TimerKind kind, java.time.Duration after, long token) implements LaneCommand {}
 }

@@ -36,4 +36,13 @@ public sealed interface LaneEvent {
    * default class) is full. Season cards still enter when full.
    */
   record SpacesFree(int free, boolean full) implements LaneEvent {}
+
+  /** A timer the lane asked for with {@link LaneCommand.StartTimer} ran out. */
+  record TimerFired(TimerKind kind, long token) implements LaneEvent {}
+
+  /** The barrier's I/O module stopped answering (power lost, link down): why, as known. */
+  record BarrierOffline(String detail) implements LaneEvent {}
+
+  /** The barrier's I/O module answers again after {@code outFor} offline. */
+  record BarrierOnline(java.time.Duration outFor) implements LaneEvent {}
 }

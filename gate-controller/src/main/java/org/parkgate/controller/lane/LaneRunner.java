@@ -134,6 +134,7 @@ public final class LaneRunner {
     }
     if (displayChanged
         || lane.state() != before.state()
+        || lane.mode() != before.mode()
         || !lane.inputs().equals(before.inputs())) {
       publishStatus();
     }
@@ -157,7 +158,13 @@ public final class LaneRunner {
     } else if (command instanceof LaneCommand.HoldCard hold) {
       executor.schedule(
           () -> apply(new LaneEvent.CardExpired(hold.card())),
-          LaneCommand.HoldCard.HOLD.toMillis(),
+          lane.timings().cardHold().toMillis(),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+    } else if (command instanceof LaneCommand.StartTimer timer) {
+      // Never cancelled: the lane ignores a timer whose token is no longer its own.
+      executor.schedule(
+          () -> apply(new LaneEvent.TimerFired(timer.kind(), timer.token())),
+          timer.after().toMillis(),
           java.util.concurrent.TimeUnit.MILLISECONDS);
     } else if (command instanceof LaneCommand.IssueCard) {
       devices.issueCard();
@@ -217,6 +224,7 @@ public final class LaneRunner {
                 now.state().name(),
                 now.inputs().position(),
                 now.inputs().vehiclePresent(),
-                rows));
+                rows,
+                now.mode().name()));
   }
 }

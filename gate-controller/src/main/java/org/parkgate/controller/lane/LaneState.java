@@ -17,5 +17,7 @@ public enum LaneState {
   /** The vehicle is on the safety loop under the arm. */
   PASSING,
   /** The vehicle cleared the safety loop; the barrier was told to close. */
-  CLOSING
+  CLOSING,
+  /** Lane mode HELD_OPEN: the barrier is open and stays open; cards are still read and counted. */
+  HELD_OPEN
 }

@@ -248,7 +248,8 @@ public final class CardToOpenBench {
                     "IDLE",
                     "closed",
                     false,
-                    List.of("Please insert your card")));
+                    List.of("Please insert your card"),
+                    "NORMAL"));
         ns[i] = System.nanoTime() - t;
       }
     }

@@ -133,6 +133,24 @@ class BarrierModuleTest {
   }
 
   @Test
+  void aLaneWhoseModuleGoesSilentStartsAgainAndReadsItsInputsWhenItAnswers() throws Exception {
+    await("south idle", 1_000, () -> "IDLE".equals(services.laneState("south")));
+    slaves.unit(2).silent = true;
+    await("power loss reported", 3_000, () -> services.asked.contains("south incident POWER_LOST"));
+    await("south starting", 1_000, () -> "STARTING".equals(services.laneState("south")));
+    // The inputs are as they were: the lane must still be handed them to leave STARTING.
+    slaves.unit(2).silent = false;
+    await(
+        "power restored reported",
+        2_000,
+        () -> services.asked.contains("south incident POWER_RESTORED"));
+    await("south idle again", 1_000, () -> "IDLE".equals(services.laneState("south")));
+    assertTrue(
+        !services.asked.contains("north incident POWER_LOST"),
+        "north's module answered throughout: " + services.asked);
+  }
+
+  @Test
   void inputsInAFrameThatFailsItsCrcNeverMoveTheLane() throws Exception {
     slaves.unit(1).badCrc = true;
     slaves.unit(1).inputs[3] = true;

@@ -75,6 +75,17 @@ final class RecordingServices implements LaneRunner.LaneServices {
     return d != null && !d.online();
   }
 
+  /** The lane state the lane last told the consoles, or null. */
+  String laneState(String lane) {
+    String state = null;
+    for (ConsoleEvent e : events) {
+      if (e instanceof ConsoleEvent.LaneStatus s && s.lane().equals(lane)) {
+        state = s.state();
+      }
+    }
+    return state;
+  }
+
   /** Whether the lane last told the consoles a vehicle is present. */
   boolean vehiclePresent(String lane) {
     Boolean present = null;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.parkgate.money.Money;
+import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneKind;
 
 class LaneTest {
@@ -40,10 +41,23 @@ class LaneTest {
     on(new LaneEvent.Inputs(inputs));
   }
 
+  /** The state, and the commands other than timers (timers are checked by their own tests). */
   private void expect(LaneState state, Class<?>... kinds) {
     assertEquals(state, lane.state());
     assertEquals(
-        List.of(kinds), commands.stream().map(Object::getClass).toList(), "commands " + commands);
+        List.of(kinds),
+        commands.stream()
+            .filter(c -> !(c instanceof LaneCommand.StartTimer))
+            .map(Object::getClass)
+            .toList(),
+        "commands " + commands);
+  }
+
+  /** The one command of this type in the last step. */
+  private <T extends LaneCommand> T the(Class<T> type) {
+    List<T> found = commands.stream().filter(type::isInstance).map(type::cast).toList();
+    assertEquals(1, found.size(), "one " + type.getSimpleName() + " in " + commands);
+    return found.get(0);
   }
 
   @Test
@@ -91,7 +105,7 @@ class LaneTest {
     expect(LaneState.PASSING);
     inputs(OPEN_EMPTY);
     expect(LaneState.CLOSING, LaneCommand.CloseBarrier.class, LaneCommand.RecordExit.class);
-    assertEquals(new LaneCommand.RecordExit(7), commands.get(1));
+    assertEquals(new LaneCommand.RecordExit(7), the(LaneCommand.RecordExit.class));
   }
 
   @Test
@@ -172,7 +186,8 @@ class LaneTest {
     inputs(OPEN_UNDER_ARM);
     inputs(OPEN_EMPTY);
     inputs(MOVING_UNDER_ARM);
-    expect(LaneState.OPENING, LaneCommand.OpenBarrier.class);
+    expect(LaneState.OPENING, LaneCommand.OpenBarrier.class, LaneCommand.ReportIncident.class);
+    assertEquals(IncidentKind.TAILGATING, the(LaneCommand.ReportIncident.class).kind());
   }
 
   @Test
@@ -228,7 +243,7 @@ class LaneTest {
       Lane l = Lane.starting(random.nextBoolean() ? LaneKind.ENTRY : LaneKind.EXIT);
       for (int i = 0; i < 40; i++) {
         LaneEvent event =
-            switch (random.nextInt(6)) {
+            switch (random.nextInt(8)) {
               case 0, 1, 2 ->
                   new LaneEvent.Inputs(
                       new BarrierInputs(
@@ -245,7 +260,17 @@ class LaneTest {
                   random.nextBoolean()
                       ? new LaneEvent.EntryRecorded(1)
                       : new LaneEvent.ExitQuoted(1, Money.of(random.nextInt(2) * 500, "CNY"));
-              default -> new LaneEvent.Paid(1);
+              case 5 -> new LaneEvent.Paid(1);
+              case 6 ->
+                  random.nextBoolean()
+                      ? new LaneEvent.TimerFired(
+                          TimerKind.values()[random.nextInt(3)], l.arm().timer())
+                      : new LaneEvent.ModeSet(
+                          org.parkgate.site.LaneMode.values()[random.nextInt(4)]);
+              default ->
+                  random.nextBoolean()
+                      ? new LaneEvent.BarrierOffline("no answer")
+                      : new LaneEvent.BarrierOnline(java.time.Duration.ofSeconds(5));
             };
         Lane.Step step = l.on(event);
         for (LaneCommand c : step.commands()) {

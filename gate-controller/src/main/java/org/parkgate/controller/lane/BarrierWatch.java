@@ -1,0 +1,236 @@
+package org.parkgate.controller.lane;
+
+import java.time.Duration;
+import java.util.List;
+import org.parkgate.site.IncidentKind;
+import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneMode;
+
+/**
+ * The part of {@link Lane#on} that follows the barrier module: loops and limits per state, the
+ * barrier and card timers, an arm that moves without a command, tailgating, and power.
+ */
+final class BarrierWatch {
+  private BarrierWatch() {}
+
+  static Lane.Step onInputs(Lane lane, BarrierInputs now) {
+    BarrierInputs before = lane.inputs();
+    Lane seen = lane.withInputs(now);
+    if (lane.state() == LaneState.STARTING) {
+      return fromStart(seen);
+    }
+    if (liftedWithoutCommand(lane, before, now)) {
+      return armLifted(seen);
+    }
+    return switch (lane.state()) {
+      case STARTING -> throw new IllegalStateException("handled above");
+      case IDLE -> now.armingLoop() ? seen.arrival() : seen.stay();
+      case WAITING_CARD, CHECKING, AWAITING_PAYMENT ->
+          now.vehiclePresent()
+              ? seen.stay()
+              // The vehicle backed off before it was let through: forget it.
+              : new Lane.Step(
+                  seen.with(LaneState.IDLE).withVisit(Visit.NONE),
+                  List.of(Lane.show(seen.idleRows())));
+      case OPENING -> {
+        if (now.safetyLoop()) {
+          yield seen.with(LaneState.PASSING).stay();
+        }
+        // Every loop is clear where a vehicle was a moment ago: it crossed the safety loop
+        // between two polls (or a damaged answer hid it), or it backed off; the loops cannot tell
+        // which. Close behind it rather than leave the lane open for the next vehicle.
+        yield before.vehiclePresent() && !now.vehiclePresent() ? vehicleCleared(seen) : seen.stay();
+      }
+      case PASSING -> passing(seen, before, now);
+      case CLOSING -> closing(seen);
+      case HELD_OPEN -> LaneModes.heldOpenInputs(seen, before, now);
+    };
+  }
+
+  /** On start, make the barrier safe from what the devices report, before anything else. */
+  private static Lane.Step fromStart(Lane lane) {
+    BarrierInputs in = lane.inputs();
+    if (lane.mode() == LaneMode.HELD_OPEN) {
+      return lane.open(
+          LaneState.HELD_OPEN,
+          Visit.NONE,
+          Arm.Reason.MODE,
+          Lane.show(DriverMessages.driveThrough()));
+    }
+    if (closed(in)) {
+      return lane.settled();
+    }
+    // Up or between limits: close it, once whoever is under the arm has cleared the safety loop.
+    return lane.withArm(lane.arm().reason(Arm.Reason.START)).close(Visit.NONE);
+  }
+
+  /**
+   * The arm left its closed limit, or reached its open limit, with no open command behind it and
+   * not held open by the lane mode (someone lifted it, or a vehicle forced it).
+   */
+  private static boolean liftedWithoutCommand(Lane lane, BarrierInputs before, BarrierInputs now) {
+    boolean lifted =
+        (now.openLimit() && !before.openLimit()) || (before.closedLimit() && !now.closedLimit());
+    Arm.Reason why = lane.arm().reason();
+    return lifted
+        && lane.arm().commanded() != Arm.Command.OPEN
+        && lane.mode() != LaneMode.HELD_OPEN
+        && why != Arm.Reason.UNEXPLAINED
+        && why != Arm.Reason.START;
+  }
+
+  /**
+   * Report it and put the arm down again once the safety loop is clear. A vehicle whose card was
+   * being dealt with is served afresh once the barrier is down.
+   */
+  private static Lane.Step armLifted(Lane lane) {
+    LaneCommand report =
+        lane.incident(
+            IncidentKind.ARM_LIFTED_WITHOUT_TRANSACTION,
+            "barrier " + lane.inputs().position() + " with no open command");
+    Lane flagged = lane.withArm(lane.arm().reason(Arm.Reason.UNEXPLAINED));
+    if (lane.state() == LaneState.PASSING) {
+      return new Lane.Step(flagged, List.of(report));
+    }
+    return flagged.close(Visit.NONE, report);
+  }
+
+  private static Lane.Step passing(Lane lane, BarrierInputs before, BarrierInputs now) {
+    if (!now.safetyLoop()) {
+      return vehicleCleared(lane);
+    }
+    if (now.armingLoop() && !before.armingLoop() && lane.arm().reason() == Arm.Reason.TRANSACTION) {
+      // The first vehicle had left the arming loop; another drove onto it while the first is
+      // still under the arm. Flag it; the barrier closes in front of it once the first clears.
+      return new Lane.Step(
+          lane.withArm(lane.arm().reason(Arm.Reason.TAILGATE)),
+          List.of(
+              lane.incident(
+                  IncidentKind.TAILGATING,
+                  "a second vehicle on the arming loop while the first was passing")));
+    }
+    return lane.stay();
+  }
+
+  private static Lane.Step vehicleCleared(Lane lane) {
+    Visit v = lane.visit();
+    return lane.kind() == LaneKind.EXIT && v.stayId() != 0
+        ? lane.close(Visit.NONE, new LaneCommand.RecordExit(v.stayId()))
+        : lane.close(Visit.NONE);
+  }
+
+  private static Lane.Step closing(Lane lane) {
+    if (lane.inputs().safetyLoop()) {
+      // Something is under the arm again: re-open for safety. After a paid or admitted vehicle
+      // it is another vehicle following it (or the same one backing up): flag it once.
+      if (lane.arm().reason() == Arm.Reason.TRANSACTION) {
+        return lane.open(
+            LaneState.OPENING,
+            Visit.NONE,
+            Arm.Reason.TAILGATE,
+            lane.incident(
+                IncidentKind.TAILGATING,
+                "the safety loop occupied again while closing behind a paid or admitted vehicle"));
+      }
+      return lane.open(LaneState.OPENING, Visit.NONE, lane.arm().reason());
+    }
+    return closed(lane.inputs()) ? lane.settled() : lane.stay();
+  }
+
+  static Lane.Step onTimer(Lane lane, LaneEvent.TimerFired fired) {
+    if (fired.token() != lane.arm().timer() || lane.state() == LaneState.STARTING) {
+      return lane.stay();
+    }
+    BarrierInputs in = lane.inputs();
+    String after = " within " + lane.timings().barrierTravel().toSeconds() + " s";
+    switch (fired.kind()) {
+      case CARD_NOT_TAKEN:
+        if (lane.state() != LaneState.WAITING_CARD || !lane.visit().cardOffered()) {
+          return lane.stay();
+        }
+        // The card stays at the mouth: taken later, it is read and served as usual.
+        return new Lane.Step(
+            lane.withVisit(lane.visit().offered(false)),
+            List.of(
+                lane.incident(
+                    IncidentKind.CARD_NOT_TAKEN,
+                    "card offered "
+                        + lane.timings().cardNotTaken().toSeconds()
+                        + " s ago not taken"),
+                Lane.show(DriverMessages.cardNotTaken())));
+      case BARRIER_OPEN:
+        if (lane.arm().commanded() != Arm.Command.OPEN || open(in)) {
+          return lane.stay();
+        }
+        return stuck(lane, "open limit not reached" + after + " of the open command");
+      case BARRIER_CLOSE:
+        if (lane.arm().commanded() != Arm.Command.CLOSE || closed(in)) {
+          return lane.stay();
+        }
+        if (!lane.arm().closeRetried() && !in.safetyLoop()) {
+          long token = lane.arm().timer() + 1;
+          return new Lane.Step(
+              lane.withArm(lane.arm().retried(token)),
+              List.of(
+                  new LaneCommand.CloseBarrier(),
+                  new LaneCommand.StartTimer(
+                      TimerKind.BARRIER_CLOSE, lane.timings().barrierTravel(), token)));
+        }
+        return stuck(
+            lane, "closed limit not reached" + after + " of the close command, sent twice");
+      default:
+        return lane.stay();
+    }
+  }
+
+  private static Lane.Step stuck(Lane lane, String detail) {
+    return new Lane.Step(
+        lane,
+        List.of(
+            lane.incident(IncidentKind.BARRIER_STUCK, detail),
+            Lane.show(DriverMessages.callForHelp())));
+  }
+
+  /**
+   * The barrier module stopped answering: nothing the lane knows of the barrier can be trusted, so
+   * it starts again and reads the devices before commanding anything. The vehicle being served is
+   * served afresh when the module is back.
+   */
+  static Lane.Step offline(Lane lane, String detail) {
+    if (lane.state() == LaneState.STARTING) {
+      return lane.stay();
+    }
+    Lane restart =
+        lane.with(LaneState.STARTING)
+            .withInputs(BarrierInputs.UNKNOWN)
+            .withVisit(Visit.NONE)
+            .withArm(new Arm(Arm.Command.NONE, null, lane.arm().timer() + 1, false))
+            .withPowerLost(true);
+    return new Lane.Step(
+        restart,
+        List.of(
+            lane.incident(IncidentKind.POWER_LOST, "barrier module offline: " + detail),
+            Lane.show(DriverMessages.outOfService())));
+  }
+
+  static Lane.Step online(Lane lane, Duration outFor) {
+    if (!lane.powerLost()) {
+      return lane.stay();
+    }
+    return new Lane.Step(
+        lane.withPowerLost(false),
+        List.of(
+            new LaneCommand.ReportIncident(
+                IncidentKind.POWER_RESTORED,
+                null,
+                "barrier module answering again after " + outFor.toSeconds() + " s offline")));
+  }
+
+  static boolean closed(BarrierInputs in) {
+    return in.closedLimit() && !in.openLimit();
+  }
+
+  static boolean open(BarrierInputs in) {
+    return in.openLimit() && !in.closedLimit();
+  }
+}

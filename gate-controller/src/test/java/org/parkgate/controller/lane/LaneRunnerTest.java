@@ -1,0 +1,164 @@
+package org.parkgate.controller.lane;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+import org.junit.jupiter.api.Test;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.controller.device.LaneDevices;
+import org.parkgate.site.BarrierIoMap;
+import org.parkgate.site.CardProtocol;
+import org.parkgate.site.DeviceAddress;
+import org.parkgate.site.IncidentKind;
+import org.parkgate.site.LaneConfig;
+import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneMode;
+
+/** The runner on a virtual-time loop: timers, incidents, the published mode. */
+class LaneRunnerTest {
+  private final EmbeddedChannel loop = new EmbeddedChannel();
+  private final List<String> devices = new ArrayList<>();
+  private final List<String> incidents = new ArrayList<>();
+  private final List<ConsoleEvent> published = new ArrayList<>();
+  private List<String> display = List.of();
+
+  private LaneRunner runner(LaneKind kind) {
+    loop.freezeTime();
+    DeviceAddress none = new DeviceAddress.Local("unused");
+    LaneRunner runner =
+        new LaneRunner(
+            new LaneConfig(
+                "lane-1",
+                kind,
+                "lane-1",
+                none,
+                1,
+                BarrierIoMap.DEFAULT,
+                none,
+                CardProtocol.ASCII,
+                none),
+            loop.eventLoop(),
+            new LaneRunner.LaneServices() {
+              @Override
+              public CompletableFuture<LaneEvent> recordEntry(String l, String c, Sighting v) {
+                return new CompletableFuture<>();
+              }
+
+              @Override
+              public CompletableFuture<LaneEvent> quoteExit(String l, String c, Sighting v) {
+                return new CompletableFuture<>();
+              }
+
+              @Override
+              public void reportIncident(String l, IncidentKind k, String card, String detail) {
+                incidents.add(l + " " + k + " " + detail);
+              }
+
+              @Override
+              public CompletableFuture<Void> recordExit(String l, long stayId) {
+                return CompletableFuture.completedFuture(null);
+              }
+
+              @Override
+              public void publish(String l, LongFunction<ConsoleEvent> event) {
+                published.add(event.apply(published.size() + 1));
+              }
+
+              @Override
+              public Instant now() {
+                return Instant.EPOCH;
+              }
+            });
+    runner.attach(
+        new LaneDevices() {
+          @Override
+          public void issueCard() {
+            devices.add("issue");
+          }
+
+          @Override
+          public void openBarrier() {
+            devices.add("open");
+          }
+
+          @Override
+          public void closeBarrier() {
+            devices.add("close");
+          }
+
+          @Override
+          public void show(List<String> rows) {
+            display = rows;
+          }
+
+          @Override
+          public void close() {}
+        });
+    return runner;
+  }
+
+  private void advance(Duration d) {
+    loop.advanceTimeBy(d.toMillis(), TimeUnit.MILLISECONDS);
+    loop.runScheduledPendingTasks();
+  }
+
+  @Test
+  void aCardNotTakenIsReportedToTheSiteWhenItsTimerRunsOut() {
+    LaneRunner runner = runner(LaneKind.ENTRY);
+    runner.deliver(new LaneEvent.Inputs(LaneScript.CLOSED_ARMED));
+    assertEquals(List.of("issue"), devices);
+    advance(Duration.ofSeconds(29));
+    assertTrue(incidents.isEmpty(), "reported early: " + incidents);
+    advance(Duration.ofSeconds(1));
+    assertEquals(1, incidents.size(), incidents.toString());
+    assertTrue(incidents.get(0).startsWith("lane-1 CARD_NOT_TAKEN"), incidents.toString());
+    assertEquals(DriverMessages.cardNotTaken(), display);
+  }
+
+  @Test
+  void aBarrierThatNeverOpensIsReportedStuckAfterItsTravelTime() {
+    LaneRunner runner = runner(LaneKind.ENTRY);
+    runner.deliver(new LaneEvent.Inputs(LaneScript.CLOSED_EMPTY));
+    runner.deliver(new LaneEvent.ModeSet(LaneMode.HELD_OPEN));
+    assertEquals(List.of("open"), devices);
+    advance(LaneTimings.DEFAULTS.barrierTravel());
+    assertEquals(1, incidents.size(), incidents.toString());
+    assertTrue(incidents.get(0).contains("BARRIER_STUCK"), incidents.toString());
+    assertEquals(DriverMessages.callForHelp(), display);
+  }
+
+  @Test
+  void theLaneStatusCarriesTheModeAndChangesWithIt() {
+    LaneRunner runner = runner(LaneKind.EXIT);
+    runner.deliver(new LaneEvent.Inputs(LaneScript.CLOSED_EMPTY));
+    runner.deliver(new LaneEvent.ModeSet(LaneMode.CLOSED));
+    ConsoleEvent.LaneStatus last = (ConsoleEvent.LaneStatus) published.get(published.size() - 1);
+    assertEquals("CLOSED", last.mode());
+    assertEquals(DriverMessages.laneClosed(), last.display());
+    int before = published.size();
+    runner.deliver(new LaneEvent.ModeSet(LaneMode.FREE_EXIT));
+    last = (ConsoleEvent.LaneStatus) published.get(published.size() - 1);
+    assertEquals(before + 1, published.size());
+    assertEquals("FREE_EXIT", last.mode());
+  }
+
+  @Test
+  void aCardWithNoVehicleIsRefusedAfterTheHold() {
+    LaneRunner runner = runner(LaneKind.EXIT);
+    runner.deliver(new LaneEvent.Inputs(LaneScript.CLOSED_EMPTY));
+    runner.deliver(new LaneEvent.CardRead("C1"));
+    advance(LaneTimings.DEFAULTS.cardHold());
+    assertTrue(
+        published.stream()
+            .anyMatch(e -> e instanceof ConsoleEvent.CardRejected r && r.card().equals("C1")),
+        published.toString());
+  }
+}
