@@ -68,6 +68,18 @@ class CameraTest extends SimulatorFixture {
   }
 
   @Test
+  void aPlateOfDigitsInTheQueryIsStillAPlate() throws Exception {
+    try (WireMaster<CameraMessage> controller = connect()) {
+      ControlClient.Reply r = control.post(ARRIVE + "?plate=12345&confidence=80", null);
+      assertEquals(200, r.status(), r.body().toString());
+      CameraMessage.Recognition read =
+          assertInstanceOf(CameraMessage.Recognition.class, controller.next(2000));
+      assertEquals("12345", read.plate());
+      assertEquals(80, read.confidence());
+    }
+  }
+
+  @Test
   void withoutAPlateTheVehicleGetsAPlausibleRandomOne() throws Exception {
     try (WireMaster<CameraMessage> controller = connect()) {
       String plate = control.post(ARRIVE, null).body().path("plate").asText();

@@ -64,7 +64,8 @@ final class LaneActions {
     switch (action) {
       case "vehicle/arrive" -> {
         RequestBody body =
-            RequestBody.read(bodyStream, VehicleFields.NAMES).withQuery(query, VehicleFields.NAMES);
+            RequestBody.read(bodyStream, VehicleFields.NAMES)
+                .withQuery(query, VehicleFields.NAMES, VehicleFields.NUMBERS);
         SimLane.CameraShot shot = lane.arrive(VehicleFields.vehicle(body));
         result.put("plate", lane.plate().orElseThrow());
         if (shot != null) {

@@ -71,10 +71,10 @@ final class RequestBody {
 
   /**
    * Adds the fields of a URL query ({@code plate=%E6%B2%AAA12345&class=car}) to the body's, as
-   * strings, or as numbers where they are whole numbers. A field given twice, or in both the query
-   * and the body, is refused.
+   * strings, except that a field of {@code numbers} written as a whole number is a number. A field
+   * given twice, or in both the query and the body, is refused.
    */
-  RequestBody withQuery(String rawQuery, Set<String> allowed) {
+  RequestBody withQuery(String rawQuery, Set<String> allowed, Set<String> numbers) {
     if (rawQuery == null || rawQuery.isEmpty()) {
       return this;
     }
@@ -100,7 +100,7 @@ final class RequestBody {
       if (node.has(name)) {
         throw new ApiError(400, "'" + name + "' is given both in the query and in the body");
       }
-      if (value.matches("[0-9]{1,18}")) {
+      if (numbers.contains(name) && value.matches("[0-9]{1,18}")) {
         merged.put(name, Long.parseLong(value));
       } else {
         merged.put(name, value);

@@ -1,7 +1,10 @@
 package org.parkgate.simulator.control;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.parkgate.device.camera.CameraMessage;
 import org.parkgate.device.camera.PlateColour;
 import org.parkgate.device.camera.VehicleClass;
@@ -11,40 +14,17 @@ import org.parkgate.simulator.lane.Vehicle;
 final class VehicleFields {
   static final Set<String> NAMES = Set.of("plate", "class", "colour", "confidence", "misread");
 
+  /** The fields given as numbers; from a query their text is read as one. */
+  static final Set<String> NUMBERS = Set.of("confidence");
+
   private VehicleFields() {}
 
   static Vehicle vehicle(RequestBody body) {
     String plate = body.text("plate").orElseGet(Vehicle::randomPlate);
     VehicleClass vehicleClass =
-        body.text("class")
-            .map(
-                c ->
-                    VehicleClass.fromWire(c)
-                        .orElseThrow(
-                            () ->
-                                new ApiError(
-                                    400,
-                                    "'class' must be one of "
-                                        + words(VehicleClass.values())
-                                        + ", not '"
-                                        + c
-                                        + "'")))
-            .orElse(VehicleClass.CAR);
+        word(body, "class", VehicleClass.values(), VehicleClass::fromWire, VehicleClass.CAR);
     PlateColour colour =
-        body.text("colour")
-            .map(
-                c ->
-                    PlateColour.fromWire(c)
-                        .orElseThrow(
-                            () ->
-                                new ApiError(
-                                    400,
-                                    "'colour' must be one of "
-                                        + words(PlateColour.values())
-                                        + ", not '"
-                                        + c
-                                        + "'")))
-            .orElse(PlateColour.BLUE);
+        word(body, "colour", PlateColour.values(), PlateColour::fromWire, PlateColour.BLUE);
     int confidence =
         body.integer("confidence", 0, 100).map(Long::intValue).orElse(Vehicle.DEFAULT_CONFIDENCE);
     String misread = body.text("misread").orElse(null);
@@ -62,8 +42,32 @@ final class VehicleFields {
     }
   }
 
-  private static String words(Enum<?>[] values) {
-    return String.join(
-        ", ", Arrays.stream(values).map(v -> v.name().toLowerCase(java.util.Locale.ROOT)).toList());
+  private static <E extends Enum<E>> E word(
+      RequestBody body,
+      String field,
+      E[] values,
+      Function<String, Optional<E>> lookup,
+      E fallback) {
+    Optional<String> text = body.text(field);
+    if (text.isEmpty()) {
+      return fallback;
+    }
+    return lookup
+        .apply(text.get())
+        .orElseThrow(
+            () ->
+                new ApiError(
+                    400,
+                    "'"
+                        + field
+                        + "' must be one of "
+                        + String.join(
+                            ", ",
+                            Arrays.stream(values)
+                                .map(v -> v.name().toLowerCase(Locale.ROOT))
+                                .toList())
+                        + ", not '"
+                        + text.get()
+                        + "'"));
   }
 }
