@@ -28,18 +28,18 @@ public final class SimLane {
     boolean send(CardRead read);
   }
 
-  private final LaneConfig config;
-  private final Barrier barrier;
-  private final CardUnit cardUnit;
-  private final DisplayRows display = new DisplayRows();
-  private final ScheduledExecutorService clock;
-
   /** Where the camera's recognitions go: the controller's connection to the camera. */
   @FunctionalInterface
   public interface CameraOutput {
     /** Sends the recognition; false if no controller is connected. */
     boolean send(CameraMessage.Recognition read);
   }
+
+  private final LaneConfig config;
+  private final Barrier barrier;
+  private final CardUnit cardUnit;
+  private final DisplayRows display = new DisplayRows();
+  private final ScheduledExecutorService clock;
 
   private volatile CardOutput cardOutput = read -> false;
   private volatile CameraOutput cameraOutput = read -> false;
