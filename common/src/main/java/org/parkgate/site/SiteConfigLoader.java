@@ -41,6 +41,7 @@ public final class SiteConfigLoader {
     List<LaneConfig> lanes = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     SharedPorts ports = new SharedPorts();
+    java.util.Map<String, String> cameraIds = new java.util.HashMap<>();
     for (ConfigNode lane : root.list("lanes")) {
       LaneConfig parsed = lane(lane);
       if (!ids.add(parsed.id())) {
@@ -49,6 +50,20 @@ public final class SiteConfigLoader {
       ports.barrier(lane.child("barrier"), parsed.id(), parsed.barrier(), parsed.barrierUnit());
       ports.device(lane.child("cardReader"), parsed.id(), "card reader", parsed.cardReader());
       ports.device(lane.child("display"), parsed.id(), "display", parsed.display());
+      if (parsed.hasCamera()) {
+        ports.device(lane.child("camera"), parsed.id(), "camera", parsed.camera().address());
+        String owner = cameraIds.putIfAbsent(parsed.camera().id(), parsed.id());
+        if (owner != null) {
+          throw lane.child("camera")
+              .child("id")
+              .error(
+                  "camera id '"
+                      + parsed.camera().id()
+                      + "' is already lane "
+                      + owner
+                      + "'s camera; each camera needs an id of its own");
+        }
+      }
       lanes.add(parsed);
     }
     if (lanes.isEmpty()) {
@@ -116,7 +131,7 @@ public final class SiteConfigLoader {
   }
 
   private static LaneConfig lane(ConfigNode lane) throws ConfigException {
-    lane.onlyKeys(Set.of("id", "kind", "name", "barrier", "cardReader", "display"));
+    lane.onlyKeys(Set.of("id", "kind", "name", "barrier", "cardReader", "display", "camera"));
     String id = lane.text("id");
     if (!id.matches("[A-Za-z0-9_-]{1,32}")) {
       throw lane.child("id").error("'" + id + "' must be 1-32 letters, digits, '-' or '_'");
@@ -160,7 +175,18 @@ public final class SiteConfigLoader {
         map,
         address(reader, "address"),
         reader.has("protocol") ? reader.choice("protocol", CardProtocol.class) : CardProtocol.ASCII,
-        address(lane.required("display").onlyKeys(Set.of("address")), "address"));
+        address(lane.required("display").onlyKeys(Set.of("address")), "address"),
+        lane.has("camera") ? camera(lane.required("camera"), id) : null);
+  }
+
+  private static CameraConfig camera(ConfigNode camera, String laneId) throws ConfigException {
+    camera.onlyKeys(Set.of("address", "id"));
+    DeviceAddress address = address(camera, "address");
+    String id = camera.text("id", laneId);
+    if (!id.matches("[A-Za-z0-9_-]{1,32}")) {
+      throw camera.child("id").error("'" + id + "' must be 1-32 letters, digits, '-' or '_'");
+    }
+    return new CameraConfig(address, id);
   }
 
   private static DeviceAddress address(ConfigNode node, String key) throws ConfigException {

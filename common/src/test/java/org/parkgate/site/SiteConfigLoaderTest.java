@@ -31,6 +31,53 @@ class SiteConfigLoaderTest {
     assertEquals(Duration.ofMillis(50), site.controller().pollInterval());
     assertEquals(
         DEMO.getParent().resolve("../tariffs/demo-hourly.yaml").normalize(), site.tariff());
+    assertEquals(
+        new CameraConfig(new DeviceAddress.Tcp("127.0.0.1", 7104), "entry-1"),
+        site.lane("entry-1").orElseThrow().camera());
+    assertEquals(new DeviceAddress.Tcp("127.0.0.1", 7114), exit.camera().address());
+  }
+
+  @Test
+  void aCameraIsOptionalAndItsMistakesAreNamedWhereTheyAre() throws Exception {
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(file, SITE + "lanes:\n" + LANE);
+    assertEquals(false, SiteConfigLoader.load(file).lane("x").orElseThrow().hasCamera());
+    String cam = ", camera: {address: 'tcp://h:4', id: cam-7}}";
+    Files.writeString(
+        file, SITE + "lanes:\n" + LANE.replace("'tcp://h:3'}}", "'tcp://h:3'}" + cam));
+    assertEquals(
+        new CameraConfig(new DeviceAddress.Tcp("h", 4), "cam-7"),
+        SiteConfigLoader.load(file).lane("x").orElseThrow().camera());
+
+    assertEquals(
+        "site.yaml: lanes[0].camera.adress: unknown key (known keys: address, id)",
+        error(
+            SITE
+                + "lanes:\n"
+                + LANE.replace("'tcp://h:3'}}", "'tcp://h:3'}, camera: {adress: x}}")));
+    assertEquals(
+        "site.yaml: lanes[0].camera.address: missing",
+        error(SITE + "lanes:\n" + LANE.replace("'tcp://h:3'}}", "'tcp://h:3'}, camera: {id: c}}")));
+    assertEquals(
+        "site.yaml: lanes[0].camera.id: 'cam 7' must be 1-32 letters, digits, '-' or '_'",
+        error(
+            SITE
+                + "lanes:\n"
+                + LANE.replace("'tcp://h:3'}}", "'tcp://h:3'}" + cam.replace("cam-7", "'cam 7'"))));
+    assertEquals(
+        "site.yaml: lanes[0].camera.address: tcp://h:3 is already lane x's display; a camera needs a port of its own",
+        error(
+            SITE
+                + "lanes:\n"
+                + LANE.replace("'tcp://h:3'}}", "'tcp://h:3'}, camera: {address: 'tcp://h:3'}}")));
+    String second =
+        LANE.replace("id: x", "id: y")
+            .replace("h:1", "h:11")
+            .replace("h:2", "h:12")
+            .replace("'tcp://h:3'}}", "'tcp://h:13'}, camera: {address: 'tcp://h:14', id: cam-7}}");
+    assertEquals(
+        "site.yaml: lanes[1].camera.id: camera id 'cam-7' is already lane x's camera; each camera needs an id of its own",
+        error(SITE + "lanes:\n" + LANE.replace("'tcp://h:3'}}", "'tcp://h:3'}" + cam) + second));
   }
 
   private String error(String yaml) throws Exception {

@@ -51,6 +51,9 @@ final class PtyBridges implements AutoCloseable {
         bridges.add(dir, lane.lane().id() + "-barrier", config.barrier());
         bridges.add(dir, lane.lane().id() + "-cardUnit", config.cardReader());
         bridges.add(dir, lane.lane().id() + "-display", config.display());
+        if (config.hasCamera()) {
+          bridges.add(dir, lane.lane().id() + "-camera", config.camera().address());
+        }
       }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       for (Path pty : bridges.targets.keySet()) {

@@ -44,7 +44,9 @@ class ControlApiTest extends SimulatorFixture {
         400, control.post("/lanes/entry-1/vehicle/arrive", "{\"plate\": \"A\"} trailing").status());
     ControlClient.Reply unknown =
         control.post("/lanes/entry-1/vehicle/arrive", "{\"plat\": \"A1\"}");
-    assertEquals("unknown field 'plat' (fields: plate)", unknown.error());
+    assertEquals(
+        "unknown field 'plat' (fields: class, colour, confidence, misread, plate)",
+        unknown.error());
     assertEquals(before, control.lane("entry-1"));
   }
 

@@ -115,7 +115,11 @@ class FaultApiTest extends SimulatorFixture {
   void unknownDeviceOrLaneIs404AndAWrongMethodIs405() {
     ControlClient.Reply device = control.post("/lanes/entry-1/faults/printer", "{}");
     assertEquals(404, device.status());
-    assertEquals("no device 'printer' (devices: barrier, cardUnit, display)", device.error());
+    assertEquals(
+        "no device 'printer' (devices: barrier, cardUnit, display, camera)", device.error());
+    assertEquals(
+        "no device 'camera' (devices: barrier, cardUnit, display)",
+        control.post("/lanes/exit-1/faults/camera", "{}").error());
     ControlClient.Reply lane = control.get("/lanes/x/faults/barrier");
     assertEquals(404, lane.status());
     assertEquals("unknown lane 'x' (lanes: entry-1, exit-1)", lane.error());

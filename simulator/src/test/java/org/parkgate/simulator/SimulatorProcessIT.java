@@ -139,6 +139,30 @@ class SimulatorProcessIT {
         assertEquals(
             "01 02 01 08 A0 4E", reply.get(5, TimeUnit.SECONDS), "the closed barrier's inputs");
       }
+      Path camera = ptys.resolve("entry-1-camera").toAbsolutePath();
+      assertTrue(
+          stdout().contains("pty " + camera + " -> tcp://127.0.0.1:" + site.entryCamera + "\n"),
+          stdout());
+      try (FileChannel tty =
+          FileChannel.open(camera, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        // a heartbeat from the controller ("entry-1"), answered by the camera's own ("entry-1")
+        tty.write(
+            ByteBuffer.wrap(
+                FrameTesting.hex("02 48 30 30 37 65 6E 74 72 79 2D 31 45 46 46 34 03")));
+        Future<String> reply =
+            reader.submit(
+                () -> {
+                  ByteBuffer in = ByteBuffer.allocate(17);
+                  while (in.hasRemaining() && tty.read(in) >= 0) {
+                    // a pty delivers what socat has so far
+                  }
+                  return FrameTesting.hex(Arrays.copyOf(in.array(), in.position()));
+                });
+        assertEquals(
+            "02 48 30 30 37 65 6E 74 72 79 2D 31 45 46 46 34 03",
+            reply.get(5, TimeUnit.SECONDS),
+            "the camera's heartbeat");
+      }
     } finally {
       p.destroy();
       p.waitFor(10, TimeUnit.SECONDS);

@@ -5,12 +5,16 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A site file with one entry and one exit lane on free loopback ports, for tests. */
+/**
+ * A site file with one entry and one exit lane on free loopback ports, for tests. The entry lane
+ * has a plate camera, the exit lane none.
+ */
 final class TestSite {
   final int controlPort;
   final int entryBarrier;
   final int entryCard;
   final int entryDisplay;
+  final int entryCamera;
   final int exitBarrier;
   final int exitCard;
   final int exitDisplay;
@@ -26,6 +30,7 @@ final class TestSite {
     entryBarrier = freePort();
     entryCard = freePort();
     entryDisplay = freePort();
+    entryCamera = freePort();
     exitBarrier = freePort();
     exitCard = freePort();
     exitDisplay = freePort();
@@ -40,6 +45,7 @@ final class TestSite {
             barrier: { address: "tcp://127.0.0.1:%d", unit: 1 }
             cardReader: { address: "tcp://127.0.0.1:%d" }
             display: { address: "tcp://127.0.0.1:%d" }
+            camera: { address: "tcp://127.0.0.1:%d" }
           - id: exit-1
             kind: exit
             barrier: { address: "tcp://127.0.0.1:%d", unit: 7 }
@@ -51,6 +57,7 @@ final class TestSite {
                 entryBarrier,
                 entryCard,
                 entryDisplay,
+                entryCamera,
                 exitBarrier,
                 exitCard,
                 exitReader,
@@ -59,9 +66,20 @@ final class TestSite {
                 barrierTravel));
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+  /** The ports handed out to this site so far, so that no two of its devices get the same one. */
+  private final java.util.Set<Integer> taken = new java.util.HashSet<>();
+
+  /**
+   * A port free now and not yet given to this site (the system may hand a just-closed port out
+   * again, and two devices of one site on one port is a configuration error).
+   */
+  int freePort() throws IOException {
+    while (true) {
+      try (ServerSocket s = new ServerSocket(0)) {
+        if (taken.add(s.getLocalPort())) {
+          return s.getLocalPort();
+        }
+      }
     }
   }
 }

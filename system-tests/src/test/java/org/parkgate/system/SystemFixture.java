@@ -48,8 +48,27 @@ final class SystemFixture implements AutoCloseable {
    * tests that put many vehicles through.
    */
   SystemFixture(Path dir, String tariff, int extraExits, Duration fast) throws IOException {
+    this(dir, tariff, extraExits, fast, false);
+  }
+
+  /** The two-lane site with a plate camera on each lane ("entry-1 camera", "exit-1 camera"). */
+  static SystemFixture withCameras(Path dir, String tariff) throws IOException {
+    return new SystemFixture(dir, tariff, 0, null, true);
+  }
+
+  private SystemFixture(Path dir, String tariff, int extraExits, Duration fast, boolean cameras)
+      throws IOException {
     this.dir = dir;
-    int[] p = freePorts(9 + 3 * extraExits);
+    int[] p = freePorts(9 + 3 * extraExits + 2);
+    String entryCamera = "";
+    String exitCamera = "";
+    if (cameras) {
+      int c = 9 + 3 * extraExits;
+      devicePorts.put("entry-1 camera", p[c]);
+      devicePorts.put("exit-1 camera", p[c + 1]);
+      entryCamera = ", camera: {address: \"tcp://127.0.0.1:" + p[c] + "\"}";
+      exitCamera = ", camera: {address: \"tcp://127.0.0.1:" + p[c + 1] + "\"}";
+    }
     controlPort = p[0];
     consolePort = p[1];
     httpPort = p[2];
@@ -78,9 +97,9 @@ final class SystemFixture implements AutoCloseable {
         site: {id: e2e, name: End-to-end car park, zone: Asia/Shanghai, currency: CNY, tariff: "%s"}
         lanes:
           - {id: entry-1, kind: entry, barrier: {address: "tcp://127.0.0.1:%d", unit: 1},
-             cardReader: {address: "tcp://127.0.0.1:%d"}, display: {address: "tcp://127.0.0.1:%d"}}
+             cardReader: {address: "tcp://127.0.0.1:%d"}, display: {address: "tcp://127.0.0.1:%d"}%s}
           - {id: exit-1, kind: exit, barrier: {address: "tcp://127.0.0.1:%d", unit: 2},
-             cardReader: {address: "tcp://127.0.0.1:%d"}, display: {address: "tcp://127.0.0.1:%d"}}
+             cardReader: {address: "tcp://127.0.0.1:%d"}, display: {address: "tcp://127.0.0.1:%d"}%s}
         %scontroller: {consolePort: %d, dataDir: data, pollInterval: %s}
         console: {httpPort: %d}
         simulator: {controlPort: %d, barrierTravel: %s}
@@ -90,9 +109,11 @@ final class SystemFixture implements AutoCloseable {
                 p[3],
                 p[4],
                 p[5],
+                entryCamera,
                 p[6],
                 p[7],
                 p[8],
+                exitCamera,
                 exits,
                 consolePort,
                 poll,

@@ -8,16 +8,22 @@ import org.parkgate.controller.device.modbus.ModbusBuses;
 import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.site.LaneConfig;
 
-/** A lane's devices, connected: barrier module (on its bus), card unit and display. */
+/**
+ * A lane's devices, connected: barrier module (on its bus), card unit, display and, if the lane has
+ * one, plate camera.
+ */
 public final class DeviceLinks implements LaneDevices {
   private final BarrierModule barrier;
   private final CardUnit cards;
   private final LaneDisplay display;
+  private final CameraUnit camera;
 
-  private DeviceLinks(BarrierModule barrier, CardUnit cards, LaneDisplay display) {
+  private DeviceLinks(
+      BarrierModule barrier, CardUnit cards, LaneDisplay display, CameraUnit camera) {
     this.barrier = barrier;
     this.cards = cards;
     this.display = display;
+    this.camera = camera;
   }
 
   /**
@@ -42,16 +48,29 @@ public final class DeviceLinks implements LaneDevices {
                 pollInterval,
                 new DeviceHealth(lane.id(), "barrier", services)),
             new CardUnit(lane, runner, loop, new DeviceHealth(lane.id(), "card-reader", services)),
-            new LaneDisplay(lane, loop, new DeviceHealth(lane.id(), "display", services)));
+            new LaneDisplay(lane, loop, new DeviceHealth(lane.id(), "display", services)),
+            lane.hasCamera()
+                ? new CameraUnit(
+                    lane,
+                    runner::deliver,
+                    loop,
+                    new DeviceHealth(lane.id(), "camera", services),
+                    CameraUnit.HEARTBEAT)
+                : null);
     links.barrier.start();
     links.cards.start();
     links.display.start();
+    if (links.camera != null) {
+      links.camera.start();
+    }
     return links;
   }
 
   /** The lane's own links (its bus is in {@link ModbusBuses#status()}). */
   public List<LinkStatus> status() {
-    return List.of(cards.status(), display.status());
+    return camera == null
+        ? List.of(cards.status(), display.status())
+        : List.of(cards.status(), display.status(), camera.status());
   }
 
   @Override
@@ -79,5 +98,8 @@ public final class DeviceLinks implements LaneDevices {
     barrier.stop();
     cards.stop();
     display.stop();
+    if (camera != null) {
+      camera.stop();
+    }
   }
 }

@@ -58,7 +58,8 @@ class BarrierModuleTest {
             BarrierIoMap.DEFAULT,
             none,
             CardProtocol.ASCII,
-            none);
+            none,
+            null);
     EventLoop loop = (EventLoop) io.next();
     LaneRunner runner = new LaneRunner(config, loop, services);
     runner.attach(

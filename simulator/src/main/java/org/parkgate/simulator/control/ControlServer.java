@@ -146,7 +146,8 @@ public final class ControlServer implements AutoCloseable {
                 + ")");
       }
       requireMethod(exchange, "POST");
-      return actions.perform(parts[1], action, exchange.getRequestBody());
+      return actions.perform(
+          parts[1], action, exchange.getRequestURI().getRawQuery(), exchange.getRequestBody());
     }
     throw new ApiError(
         404, "no such resource '" + path + "' (try GET /lanes; see docs/simulator.md)");

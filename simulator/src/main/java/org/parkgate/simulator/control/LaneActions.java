@@ -50,19 +50,28 @@ final class LaneActions {
     return LaneJson.of(lane(laneId));
   }
 
-  Map<String, Object> perform(String laneId, String action, InputStream bodyStream)
+  /**
+   * @param query the request's raw URL query: fields of {@code vehicle/arrive}, refused elsewhere
+   */
+  Map<String, Object> perform(String laneId, String action, String query, InputStream bodyStream)
       throws IOException {
     LaneDevices devices = lane(laneId);
     SimLane lane = devices.lane();
+    if (query != null && !query.isEmpty() && !action.equals("vehicle/arrive")) {
+      throw new ApiError(400, "'" + action + "' takes no query parameters; send a JSON body");
+    }
     Map<String, Object> result = new LinkedHashMap<>();
     switch (action) {
       case "vehicle/arrive" -> {
-        RequestBody body = RequestBody.read(bodyStream, Set.of("plate"));
-        String plate = body.text("plate").orElse(null);
-        if (plate != null && (plate.isBlank() || plate.length() > 16)) {
-          throw new ApiError(400, "'plate' must be 1-16 characters");
+        RequestBody body =
+            RequestBody.read(bodyStream, VehicleFields.NAMES)
+                .withQuery(query, VehicleFields.NAMES, VehicleFields.NUMBERS);
+        SimLane.CameraShot shot = lane.arrive(VehicleFields.vehicle(body));
+        result.put("plate", lane.plate().orElseThrow());
+        if (shot != null) {
+          result.put("cameraPlate", shot.read().plate());
+          result.put("sentToController", shot.sentToController());
         }
-        lane.arrive(plate);
       }
       case "vehicle/drive" ->
           drive(lane, RequestBody.read(bodyStream, Set.of("dwellMs", "wait")), result);

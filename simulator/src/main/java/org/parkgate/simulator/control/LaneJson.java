@@ -51,7 +51,32 @@ final class LaneJson {
     display.put("link", link(devices.display()));
     display.put("faults", devices.display().faults().current().toMap());
     json.put("display", display);
+    json.put("camera", devices.camera() == null ? null : camera(devices));
     return json;
+  }
+
+  private static Map<String, Object> camera(LaneDevices devices) {
+    SimLane lane = devices.lane();
+    Map<String, Object> camera = new LinkedHashMap<>();
+    camera.put("id", lane.config().camera().id());
+    camera.put("recognitions", lane.recognitions());
+    camera.put(
+        "last",
+        lane.lastRecognition()
+            .map(
+                r -> {
+                  Map<String, Object> read = new LinkedHashMap<>();
+                  read.put("plate", r.plate());
+                  read.put("class", r.vehicleClass().wire());
+                  read.put("colour", r.colour().wire());
+                  read.put("confidence", r.confidence());
+                  read.put("time", r.time() == null ? null : r.time().toString());
+                  return read;
+                })
+            .orElse(null));
+    camera.put("link", link(devices.camera()));
+    camera.put("faults", devices.camera().faults().current().toMap());
+    return camera;
   }
 
   private static Map<String, Object> link(DeviceLink link) {

@@ -69,6 +69,54 @@ final class RequestBody {
     return new RequestBody(node);
   }
 
+  /**
+   * Adds the fields of a URL query ({@code plate=%E6%B2%AAA12345&class=car}) to the body's, as
+   * strings, except that a field of {@code numbers} written as a whole number is a number. A field
+   * given twice, or in both the query and the body, is refused.
+   */
+  RequestBody withQuery(String rawQuery, Set<String> allowed, Set<String> numbers) {
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return this;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode merged =
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node).deepCopy();
+    Set<String> seen = new java.util.HashSet<>();
+    for (String pair : rawQuery.split("&")) {
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      if (!allowed.contains(name)) {
+        throw new ApiError(
+            400,
+            "unknown query parameter '"
+                + name
+                + "' (fields: "
+                + String.join(", ", new TreeSet<>(allowed))
+                + ")");
+      }
+      if (!seen.add(name)) {
+        throw new ApiError(400, "query parameter '" + name + "' is given twice");
+      }
+      if (node.has(name)) {
+        throw new ApiError(400, "'" + name + "' is given both in the query and in the body");
+      }
+      if (numbers.contains(name) && value.matches("[0-9]{1,18}")) {
+        merged.put(name, Long.parseLong(value));
+      } else {
+        merged.put(name, value);
+      }
+    }
+    return new RequestBody(merged);
+  }
+
+  private static String decode(String text) {
+    try {
+      return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, "malformed query: " + e.getMessage());
+    }
+  }
+
   /** Whether the body names {@code field}, even as null. */
   boolean has(String field) {
     return node.has(field);

@@ -54,6 +54,15 @@ public final class DeviceServers {
             new DisplayInitializer(lane.display(), lane.lane()),
             owners,
             bound);
+        if (lane.camera() != null) {
+          bind(
+              group,
+              lane.lane().config().camera().address(),
+              lane.camera(),
+              new CameraInitializer(lane.camera(), lane.lane().config().camera().id()),
+              owners,
+              bound);
+        }
       }
     } catch (StartupException | RuntimeException e) {
       bound.forEach(DeviceListener::close);

@@ -42,6 +42,20 @@ public enum WireProfile {
       return frame;
     }
   },
+  /**
+   * Plate camera frames: one of the four CRC characters before ETX names another hex digit. Noise
+   * is any byte: a stray STX cannot hold a real frame back, as the real frame's own STX is a
+   * control byte the parser refuses inside a payload.
+   */
+  CAMERA(b -> true) {
+    @Override
+    byte[] damage(byte[] frame, DeviceFaults random) {
+      int at = frame.length - 5 + random.nextInt(4);
+      int digit = (XorCheck.hexDigit(frame[at]) + 1 + random.nextInt(15)) & 0xF;
+      frame[at] = (byte) "0123456789ABCDEF".charAt(digit);
+      return frame;
+    }
+  },
   /** A display sends nothing, so nothing of its own is damaged. */
   NONE(b -> true) {
     @Override

@@ -1,10 +1,12 @@
 package org.parkgate.simulator.lane;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.parkgate.device.camera.CameraMessage;
 import org.parkgate.device.card.CardRead;
 import org.parkgate.site.LaneConfig;
 import org.parkgate.site.LaneKind;
@@ -12,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One simulated lane: its barrier, the vehicle on its loops, its card unit and display. What a
- * person or test does at the lane (a vehicle arrives, takes a card, drives through) comes in here;
- * what the controller does comes through the device links.
+ * One simulated lane: its barrier, the vehicle on its loops, its card unit, display and plate
+ * camera. What a person or test does at the lane (a vehicle arrives, takes a card, drives through)
+ * comes in here; what the controller does comes through the device links.
  */
 public final class SimLane {
   private static final Logger log = LoggerFactory.getLogger(SimLane.class);
@@ -26,16 +28,28 @@ public final class SimLane {
     boolean send(CardRead read);
   }
 
+  /** Where the camera's recognitions go: the controller's connection to the camera. */
+  @FunctionalInterface
+  public interface CameraOutput {
+    /** Sends the recognition; false if no controller is connected. */
+    boolean send(CameraMessage.Recognition read);
+  }
+
   private final LaneConfig config;
   private final Barrier barrier;
   private final CardUnit cardUnit;
   private final DisplayRows display = new DisplayRows();
   private final ScheduledExecutorService clock;
+
   private volatile CardOutput cardOutput = read -> false;
+  private volatile CameraOutput cameraOutput = read -> false;
+  private final Clock wallClock = Clock.systemUTC();
+  private CameraMessage.Recognition lastRecognition;
+  private long recognitions;
   private boolean armingLoop;
   private boolean safetyLoop;
   private boolean driving;
-  private String plate;
+  private Vehicle vehicle;
   private long safetyViolations;
 
   public SimLane(LaneConfig config, Duration barrierTravel, ScheduledExecutorService clock) {
@@ -47,6 +61,10 @@ public final class SimLane {
 
   public void connectCardOutput(CardOutput output) {
     this.cardOutput = output;
+  }
+
+  public void connectCameraOutput(CameraOutput output) {
+    this.cameraOutput = output;
   }
 
   public String id() {
@@ -84,14 +102,43 @@ public final class SimLane {
     barrier.close();
   }
 
-  public synchronized void arrive(String plate) {
+  /**
+   * A vehicle drives onto the arming loop; the lane's camera, if it has one, sends what it reads.
+   *
+   * @return what the camera sent, or null without a camera
+   */
+  public synchronized CameraShot arrive(Vehicle vehicle) {
     if (armingLoop || safetyLoop) {
       throw new LaneConflict("a vehicle is already at the barrier of lane '" + id() + "'");
     }
     armingLoop = true;
-    this.plate = plate;
-    log.info("{}: vehicle {} on the arming loop", id(), plate == null ? "(no plate)" : plate);
+    this.vehicle = vehicle;
+    log.info("{}: vehicle {} on the arming loop", id(), vehicle.plate());
+    if (!config.hasCamera()) {
+      return null;
+    }
+    CameraMessage.Recognition read =
+        new CameraMessage.Recognition(
+            config.camera().id(),
+            vehicle.platePerCamera(),
+            vehicle.vehicleClass(),
+            vehicle.colour(),
+            vehicle.confidence(),
+            wallClock.instant());
+    lastRecognition = read;
+    recognitions++;
+    boolean sent = cameraOutput.send(read);
+    log.info(
+        "{}: camera read {} (confidence {}){}",
+        id(),
+        read.plate(),
+        read.confidence(),
+        sent ? "" : ", but no controller is connected to the camera");
+    return new CameraShot(read, sent);
   }
+
+  /** A recognition the camera sent and whether it reached a controller. */
+  public record CameraShot(CameraMessage.Recognition read, boolean sentToController) {}
 
   public synchronized void leave() {
     if (driving) {
@@ -101,8 +148,8 @@ public final class SimLane {
       throw new LaneConflict("no vehicle on the arming loop of lane '" + id() + "'");
     }
     armingLoop = false;
-    log.info("{}: vehicle {} backed off", id(), plate);
-    plate = null;
+    log.info("{}: vehicle {} backed off", id(), vehicle.plate());
+    vehicle = null;
   }
 
   /**
@@ -123,7 +170,7 @@ public final class SimLane {
     }
     driving = true;
     safetyLoop = true;
-    log.info("{}: vehicle {} driving through", id(), plate);
+    log.info("{}: vehicle {} driving through", id(), vehicle.plate());
     CompletableFuture<Void> done = new CompletableFuture<>();
     long half = dwell.toNanos() / 2;
     clock.schedule(this::offArmingLoop, half, TimeUnit.NANOSECONDS);
@@ -139,8 +186,8 @@ public final class SimLane {
     synchronized (this) {
       safetyLoop = false;
       driving = false;
-      log.info("{}: vehicle {} cleared the barrier", id(), plate);
-      plate = null;
+      log.info("{}: vehicle {} cleared the barrier", id(), vehicle.plate());
+      vehicle = null;
     }
     done.complete(null);
   }
@@ -193,7 +240,22 @@ public final class SimLane {
   }
 
   public synchronized Optional<String> plate() {
-    return Optional.ofNullable(plate);
+    return Optional.ofNullable(vehicle).map(Vehicle::plate);
+  }
+
+  /** The vehicle on the loops, if any. */
+  public synchronized Optional<Vehicle> vehicle() {
+    return Optional.ofNullable(vehicle);
+  }
+
+  /** The camera's latest recognition, if it has sent one. */
+  public synchronized Optional<CameraMessage.Recognition> lastRecognition() {
+    return Optional.ofNullable(lastRecognition);
+  }
+
+  /** How many recognitions the camera has made. */
+  public synchronized long recognitions() {
+    return recognitions;
   }
 
   public synchronized long safetyViolations() {
