@@ -207,7 +207,7 @@ public final class CardToOpenBench {
    * What one durable ledger commit costs on this disk: the exit quote shares the ledger thread with
    * a commit for every lane status change, so this is the unit its queue is made of.
    */
-  static void ledgerCommit(Path file) {
+  public static void ledgerCommit(Path file) {
     int n = 200;
     long[] ns = new long[n];
     try (Ledger ledger = Ledger.open(file, "probe")) {

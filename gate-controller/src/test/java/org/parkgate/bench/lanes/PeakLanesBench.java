@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.parkgate.bench.hardware.CardToOpenBench;
 import org.parkgate.bench.hardware.DeviceServers;
 import org.parkgate.controller.ControllerMain;
 import org.parkgate.controller.ledger.Ledger;
@@ -107,6 +108,9 @@ public final class PeakLanesBench {
       seeded = afterSeq;
     }
     System.out.printf("%d stays entered in %.1f s%n", seeded, (System.nanoTime() - t0) / 1e9);
+
+    // Entries and exit quotes wait behind the ledger thread's commits: what one costs now.
+    CardToOpenBench.ledgerCommit(dir.resolve("commit-probe.db"));
 
     Path tariff = dir.resolve("bench-peak.yaml");
     Files.writeString(
