@@ -1,18 +1,13 @@
 package org.parkgate.bench.hardware;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,19 +20,12 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.parkgate.controller.GateController;
 import org.parkgate.controller.ledger.Ledger;
-import org.parkgate.device.modbus.FunctionCode;
 import org.parkgate.device.modbus.ModbusRequest;
-import org.parkgate.device.modbus.ModbusResponse;
 import org.parkgate.device.modbus.RtuCodec;
 import org.parkgate.device.modbus.RtuRequest;
-import org.parkgate.device.modbus.RtuRequestParser;
-import org.parkgate.device.modbus.RtuResponse;
 import org.parkgate.site.SerialSettings;
-import org.parkgate.wire.LinkCounters;
-import org.parkgate.wire.ParsingDecoder;
 
 /**
  * Card read to barrier-open command at exits that owe nothing, for docs/benchmarks.md ("Hardware"):
@@ -53,19 +41,6 @@ import org.parkgate.wire.ParsingDecoder;
  * its barrier moves (the controller's throughput); run from the repository root.
  */
 public final class CardToOpenBench {
-  static final int OPEN_COIL = 0;
-  static final int CLOSE_COIL = 1;
-
-  /** Barrier arm travel and the time a car is on the safety loop, as the simulator's defaults. */
-  static final long TRAVEL_MS = 300;
-
-  /**
-   * {@code -Dbench.dwellMs=20} (shorter than a poll interval) shows what a car the controller never
-   * sees on the safety loop does to a lane: it waits, barrier open, and the bench reports the stall
-   * with each lane's state.
-   */
-  static final long DWELL_MS = Long.getLong("bench.dwellMs", 300);
-
   /** A read with no open coil this long after it is taken as lost; the driver tries again. */
   static final long PRESENT_AGAIN_NANOS = TimeUnit.SECONDS.toNanos(3);
 
@@ -83,7 +58,8 @@ public final class CardToOpenBench {
     SerialSettings line = SerialSettings.DEFAULT;
     int cardBytes = 12; // ten characters, CR, LF
     int coilBytes =
-        RtuCodec.encode(new RtuRequest(1, new ModbusRequest.WriteSingleCoil(OPEN_COIL, true)))
+        RtuCodec.encode(
+                new RtuRequest(1, new ModbusRequest.WriteSingleCoil(FakeBarrier.OPEN_COIL, true)))
             .length;
     System.out.printf(
         "wire time at 9600 8N1: card line %d B %.2f ms; FC 05 open-coil write %d B %.2f ms + 3.5-char gap %.2f ms;"
@@ -106,9 +82,9 @@ public final class CardToOpenBench {
       Exit exit =
           new Exit(
               i, cycles, gapMs, (EventLoop) devices.next(), new Random(random.nextLong()), done);
-      int module = serve(devices, ch -> exit.module(ch));
-      int reader = serve(devices, ch -> exit.reader(ch));
-      int display = serve(devices, ch -> {});
+      int module = DeviceServers.serve(devices, exit::module);
+      int reader = DeviceServers.serve(devices, exit::reader);
+      int display = DeviceServers.serve(devices, ch -> {});
       exits.add(exit);
       lanesYaml.append(
           """
@@ -187,7 +163,7 @@ public final class CardToOpenBench {
     for (Exit exit : exits) {
       again += exit.presentedAgain;
       all.addAll(exit.latencies.subList(Math.min(1, exit.latencies.size()), exit.latencies.size()));
-      violations += exit.violations;
+      violations += exit.barrier.closesOverCar();
     }
     long[] ns = all.stream().mapToLong(Long::longValue).toArray();
     Arrays.sort(ns);
@@ -207,8 +183,8 @@ public final class CardToOpenBench {
         window,
         opened / window,
         ns.length,
-        pct(ns, 50),
-        pct(ns, 99),
+        DeviceServers.pct(ns, 50),
+        DeviceServers.pct(ns, 99),
         ns.length == 0 ? 0 : ns[ns.length - 1] / 1e6,
         cpu * 100,
         violations);
@@ -231,7 +207,7 @@ public final class CardToOpenBench {
    * What one durable ledger commit costs on this disk: the exit quote shares the ledger thread with
    * a commit for every lane status change, so this is the unit its queue is made of.
    */
-  static void ledgerCommit(Path file) {
+  public static void ledgerCommit(Path file) {
     int n = 200;
     long[] ns = new long[n];
     try (Ledger ledger = Ledger.open(file, "probe")) {
@@ -256,62 +232,25 @@ public final class CardToOpenBench {
     Arrays.sort(ns);
     System.out.printf(
         "one ledger event commit (WAL, synchronous=FULL) on this disk, %d commits: p50 %.2f ms, p99 %.2f ms%n",
-        n, pct(ns, 50), pct(ns, 99));
-  }
-
-  static double pct(long[] sorted, int p) {
-    return sorted.length == 0
-        ? 0
-        : sorted[Math.min(sorted.length - 1, sorted.length * p / 100)] / 1e6;
-  }
-
-  private static int serve(MultiThreadIoEventLoopGroup group, Consumer<Channel> init)
-      throws InterruptedException {
-    Channel server =
-        new ServerBootstrap()
-            .group(group)
-            .channel(NioServerSocketChannel.class)
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(
-                new ChannelInitializer<Channel>() {
-                  @Override
-                  protected void initChannel(Channel ch) {
-                    init.accept(ch);
-                  }
-                })
-            .bind("127.0.0.1", 0)
-            .sync()
-            .channel();
-    return ((java.net.InetSocketAddress) server.localAddress()).getPort();
+        n, DeviceServers.pct(ns, 50), DeviceServers.pct(ns, 99));
   }
 
   /**
    * One exit lane's barrier module, car and card reader, all on one device thread so the two
    * timestamps of a sample are taken on the same clock without locking.
    */
-  static final class Exit {
+  static final class Exit implements FakeBarrier.Listener {
     final int index;
     final int cycles;
     final long gapMs;
     final EventLoop loop;
     final Random random;
     final CountDownLatch done;
+    final FakeBarrier barrier;
     final List<Long> latencies = new ArrayList<>();
-    long violations;
     int presentedAgain;
-    // inputs 0-4: arming loop, safety loop, open limit, closed limit, fault (the default map)
-    boolean arming;
-    boolean safety;
-    boolean openLimit;
-    boolean closedLimit = true;
     Channel reader;
     int car;
-
-    /**
-     * The arming loop was reported on in an answer; the next poll means the lane has taken it in.
-     */
-    boolean carReported;
-
     long cardWrittenNanos;
 
     /** False once the card had to be presented again: its latency includes the driver's retry. */
@@ -327,6 +266,7 @@ public final class CardToOpenBench {
       this.loop = loop;
       this.random = random;
       this.done = done;
+      this.barrier = new FakeBarrier(loop, this);
     }
 
     String card(int n) {
@@ -348,55 +288,25 @@ public final class CardToOpenBench {
     }
 
     void module(Channel ch) {
-      ch.pipeline()
-          .addLast(
-              new ParsingDecoder<>(
-                  new RtuRequestParser(), new LinkCounters(), "bench module " + index))
-          .addLast(
-              new SimpleChannelInboundHandler<RtuRequest>() {
-                @Override
-                protected void channelRead0(ChannelHandlerContext ctx, RtuRequest request) {
-                  long arrived = System.nanoTime();
-                  loop.execute(
-                      () -> ctx.writeAndFlush(Unpooled.wrappedBuffer(answer(request, arrived))));
-                }
-              });
+      barrier.attach(ch, "bench module " + index);
       // The first car arrives once the controller is connected and polling.
-      loop.schedule(this::arrive, 2_000 + random.nextInt(1_000), TimeUnit.MILLISECONDS);
+      loop.schedule(barrier::arrive, 2_000 + random.nextInt(1_000), TimeUnit.MILLISECONDS);
     }
 
-    private byte[] answer(RtuRequest rtu, long arrived) {
-      ModbusRequest r = rtu.request();
-      ModbusResponse response;
-      if (r instanceof ModbusRequest.ReadDiscreteInputs read) {
-        if (carReported && car < cycles && reader != null) {
-          if (cardWrittenNanos == 0) {
-            sendCard();
-          } else if (arrived - cardWrittenNanos > PRESENT_AGAIN_NANOS) {
-            // The read met a lane that had not yet taken the car in (its answer came too late
-            // for the master and the retry looked like the next poll) and was refused as the
-            // lane being busy. A driver presents the card again; the sample is not counted.
-            presentedAgain++;
-            sendCard();
-            sample = false;
-          }
+    @Override
+    public void polled(long arrived) {
+      if (barrier.waitingCarReported() && car < cycles && reader != null) {
+        if (cardWrittenNanos == 0) {
+          sendCard();
+        } else if (arrived - cardWrittenNanos > PRESENT_AGAIN_NANOS) {
+          // The read met a lane that had not yet taken the car in (its answer came too late
+          // for the master and the retry looked like the next poll) and was refused as the
+          // lane being busy. A driver presents the card again; the sample is not counted.
+          presentedAgain++;
+          sendCard();
+          sample = false;
         }
-        boolean[] inputs = {arming, safety, openLimit, closedLimit, false};
-        response =
-            new ModbusResponse.ReadBits(
-                FunctionCode.READ_DISCRETE_INPUTS,
-                Arrays.copyOfRange(inputs, read.address(), read.address() + read.quantity()));
-        // Only a car waiting at the closed barrier; never one already let through.
-        carReported = arming && closedLimit && !safety && car < cycles;
-      } else if (r instanceof ModbusRequest.WriteSingleCoil w) {
-        if (w.on()) {
-          coil(w.address(), arrived);
-        }
-        response = new ModbusResponse.WriteSingleCoilEcho(w.address(), w.on());
-      } else {
-        response = new ModbusResponse.Exception(r.functionCode().code(), 1);
       }
-      return RtuCodec.encode(new RtuResponse(rtu.unit(), response));
     }
 
     private void sendCard() {
@@ -409,49 +319,27 @@ public final class CardToOpenBench {
       c.writeAndFlush(Unpooled.wrappedBuffer(line));
     }
 
-    private void coil(int coil, long arrived) {
-      if (coil == OPEN_COIL && closedLimit) {
-        if (cardWrittenNanos != 0 && sample) {
+    @Override
+    public void opening(long arrived) {
+      if (cardWrittenNanos != 0) {
+        if (sample) {
           latencies.add(arrived - cardWrittenNanos);
         }
-        if (cardWrittenNanos != 0) {
-          lastOpenNanos = arrived;
-          cardWrittenNanos = 0;
-          sample = true;
-          carReported = false;
-          car++;
-        }
-        closedLimit = false;
-        loop.schedule(this::opened, TRAVEL_MS, TimeUnit.MILLISECONDS);
-      } else if (coil == CLOSE_COIL && openLimit) {
-        if (safety) {
-          violations++;
-        }
-        openLimit = false;
-        loop.schedule(this::closed, TRAVEL_MS, TimeUnit.MILLISECONDS);
+        lastOpenNanos = arrived;
+        cardWrittenNanos = 0;
+        sample = true;
+        car++;
       }
     }
 
-    private void opened() {
-      openLimit = true;
-      // The car drives through: onto the safety loop at once, off the arming loop half-way.
-      safety = true;
-      loop.schedule(() -> arming = false, DWELL_MS / 2, TimeUnit.MILLISECONDS);
-      loop.schedule(() -> safety = false, DWELL_MS, TimeUnit.MILLISECONDS);
-    }
-
-    private void closed() {
-      closedLimit = true;
+    @Override
+    public void closed() {
       if (car >= cycles) {
         done.countDown();
         return;
       }
       long gap = gapMs == 0 ? 0 : gapMs / 2 + (long) (random.nextDouble() * gapMs);
-      loop.schedule(this::arrive, gap, TimeUnit.MILLISECONDS);
-    }
-
-    private void arrive() {
-      arming = true;
+      loop.schedule(barrier::arrive, gap, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -464,12 +352,8 @@ public final class CardToOpenBench {
           + cycles
           + " cars, card out "
           + (cardWrittenNanos != 0)
-          + ", arming "
-          + arming
-          + ", closed "
-          + closedLimit
-          + ", open "
-          + openLimit;
+          + ", "
+          + barrier;
     }
   }
 }

@@ -1,0 +1,153 @@
+package org.parkgate.bench.lanes;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.parkgate.api.ApiJson;
+import org.parkgate.api.ApiMessage;
+import org.parkgate.api.CommandResult;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.ConsoleEvent;
+
+/**
+ * A booth on the controller's console API (WebSocket, JSON), as the cashier console speaks it: it
+ * notes when each fee appears and pays it in cash after the options' delay.
+ */
+final class Cashier implements AutoCloseable {
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bench-cashier"));
+  private final Map<String, PeakLane> lanes;
+  private final PeakOptions options;
+  private final Window window;
+  private final StringBuilder partial = new StringBuilder();
+  final AtomicLong events = new AtomicLong();
+  final AtomicLong feesShown = new AtomicLong();
+  final AtomicLong refusals = new AtomicLong();
+  final AtomicLong cardsRejected = new AtomicLong();
+  private CompletableFuture<WebSocket> sending;
+  private volatile boolean closed;
+
+  private Cashier(List<PeakLane> lanes, PeakOptions options, Window window) {
+    this.lanes = lanes.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
+    this.options = options;
+    this.window = window;
+  }
+
+  static Cashier connect(
+      int port, long afterSeq, List<PeakLane> lanes, PeakOptions options, Window window)
+      throws Exception {
+    Cashier cashier = new Cashier(lanes, options, window);
+    WebSocket ws =
+        HttpClient.newBuilder()
+            .executor(cashier.thread)
+            .build()
+            .newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .buildAsync(URI.create("ws://127.0.0.1:" + port + "/console"), cashier.listener())
+            .get(10, TimeUnit.SECONDS);
+    cashier
+        .thread
+        .submit(
+            () -> {
+              cashier.sending = CompletableFuture.completedFuture(ws);
+              cashier.send(new ConsoleCommand.Hello("hello", "bench-booth", afterSeq));
+            })
+        .get();
+    // The controller closes a console silent for 60 s; payments may be rarer than that.
+    cashier.thread.scheduleAtFixedRate(
+        () ->
+            cashier.sending = cashier.sending.thenCompose(w -> w.sendPing(ByteBuffer.allocate(0))),
+        20,
+        20,
+        TimeUnit.SECONDS);
+    return cashier;
+  }
+
+  /** Sends on the cashier thread, one message after the other as the WebSocket requires. */
+  private void send(ConsoleCommand command) {
+    String json = ApiJson.write(command);
+    sending = sending.thenCompose(w -> w.sendText(json, true));
+  }
+
+  private WebSocket.Listener listener() {
+    return new WebSocket.Listener() {
+      @Override
+      public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+          long at = System.nanoTime();
+          try {
+            received(ApiJson.read(partial.toString()), at);
+          } catch (ApiJson.BadMessageException e) {
+            System.out.println("controller sent a malformed message: " + partial);
+          }
+          partial.setLength(0);
+        }
+        ws.request(1);
+        return null;
+      }
+
+      @Override
+      public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+        if (!closed) {
+          System.out.println("console link closed by the controller: " + status + " " + reason);
+        }
+        return null;
+      }
+
+      @Override
+      public void onError(WebSocket ws, Throwable error) {
+        if (!closed) {
+          System.out.println("console link failed: " + error);
+        }
+      }
+    };
+  }
+
+  private void received(ApiMessage message, long at) {
+    events.incrementAndGet();
+    if (message instanceof ConsoleEvent.ExitPending fee) {
+      feesShown.incrementAndGet();
+      window.decided(fee.card(), at, window.owingExit);
+      PeakLane lane = lanes.get(fee.lane());
+      if (lane instanceof PeakLane.Exit exit) {
+        exit.loop.execute(() -> exit.feeShown(fee.card()));
+      }
+      thread.schedule(
+          () -> {
+            window.paySent.put(fee.card(), System.nanoTime());
+            send(
+                new ConsoleCommand.RecordCashPayment(
+                    "pay-" + fee.card(), fee.lane(), fee.stayId(), fee.due(), "bench-cashier"));
+          },
+          options.payDelay().toMillis(),
+          TimeUnit.MILLISECONDS);
+    } else if (message instanceof CommandResult r && !r.ok()) {
+      if (refusals.incrementAndGet() <= 5) {
+        System.out.println("console command refused: " + r);
+      }
+    } else if (message instanceof ConsoleEvent.CardRejected r) {
+      if (cardsRejected.incrementAndGet() <= 5) {
+        System.out.println("card rejected: " + r);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    thread.shutdownNow();
+  }
+}
