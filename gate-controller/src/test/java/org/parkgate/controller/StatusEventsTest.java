@@ -58,7 +58,7 @@ class StatusEventsTest {
 
   private static ConsoleEvent status(long seq, String lane, int n) {
     return new ConsoleEvent.LaneStatus(
-        seq, T, lane, "EXIT", "IDLE", "closed", false, List.of(Integer.toString(n)));
+        seq, T, lane, "EXIT", "IDLE", "closed", false, List.of(Integer.toString(n)), "NORMAL");
   }
 
   /** Waits until every queued event has been taken and its group's task has finished. */

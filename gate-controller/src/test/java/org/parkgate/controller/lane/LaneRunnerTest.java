@@ -44,7 +44,8 @@ class LaneRunnerTest {
                 BarrierIoMap.DEFAULT,
                 none,
                 CardProtocol.ASCII,
-                none),
+                none,
+                null),
             loop.eventLoop(),
             new LaneRunner.LaneServices() {
               @Override

@@ -193,7 +193,8 @@ class LaneSafetyPropertyTest {
                 BarrierIoMap.DEFAULT,
                 none,
                 CardProtocol.ASCII,
-                none);
+                none,
+                null);
         runner = new LaneRunner(config, loop.eventLoop(), new Services());
         runner.attach(new Devices());
       } else {
