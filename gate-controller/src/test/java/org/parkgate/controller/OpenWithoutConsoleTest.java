@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.controller.console.ConsoleHub;
-import org.parkgate.controller.device.LaneDevices;
 import org.parkgate.controller.lane.BarrierInputs;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
+import org.parkgate.controller.lane.RecordingDevices;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.SeasonCards;
 import org.parkgate.controller.site.MutableClock;
@@ -43,7 +42,8 @@ class OpenWithoutConsoleTest {
 
   @TempDir Path dir;
   private final MutableClock clock = new MutableClock(T0);
-  private final List<String> commands = new CopyOnWriteArrayList<>();
+  private final RecordingDevices devices = new RecordingDevices();
+  private final List<String> commands = devices.commands();
   private Ledger ledger;
   private ExecutorService ledgerThread;
   private DefaultEventLoop loop;
@@ -62,29 +62,7 @@ class OpenWithoutConsoleTest {
         new SiteService(
             config, TariffLoader.load(config.tariff()), ledger, clock, ledgerThread, hub);
     exit = site.addLane(config.lane("exit-1").orElseThrow(), loop);
-    exit.attach(
-        new LaneDevices() {
-          @Override
-          public void issueCard() {}
-
-          @Override
-          public void openBarrier() {
-            commands.add("open");
-          }
-
-          @Override
-          public void closeBarrier() {
-            commands.add("close");
-          }
-
-          @Override
-          public void show(List<String> rows) {
-            commands.add("show " + rows.get(0));
-          }
-
-          @Override
-          public void close() {}
-        });
+    exit.attach(devices);
   }
 
   @AfterEach

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -23,11 +22,11 @@ import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.controller.console.ConsoleHub;
-import org.parkgate.controller.device.LaneDevices;
 import org.parkgate.controller.lane.BarrierInputs;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.lane.LaneState;
+import org.parkgate.controller.lane.RecordingDevices;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
@@ -49,7 +48,8 @@ class SiteServiceTest {
   private DefaultEventLoop loop;
   private SiteService site;
   private LaneRunner exit;
-  private final List<String> commands = new CopyOnWriteArrayList<>();
+  private final RecordingDevices devices = new RecordingDevices();
+  private final List<String> commands = devices.commands();
   private Clock clock = Clock.fixed(ENTRY.plus(Duration.ofMinutes(121)), ZoneOffset.UTC);
 
   @BeforeEach
@@ -68,31 +68,7 @@ class SiteServiceTest {
             new ConsoleHub());
     LaneConfig exitLane = config.lane("exit-1").orElseThrow();
     exit = site.addLane(exitLane, loop);
-    exit.attach(
-        new LaneDevices() {
-          @Override
-          public void issueCard() {
-            commands.add("issue");
-          }
-
-          @Override
-          public void openBarrier() {
-            commands.add("open");
-          }
-
-          @Override
-          public void closeBarrier() {
-            commands.add("close");
-          }
-
-          @Override
-          public void show(List<String> rows) {
-            commands.add("show " + rows.get(0));
-          }
-
-          @Override
-          public void close() {}
-        });
+    exit.attach(devices);
   }
 
   @AfterEach

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parkgate.controller.device.modbus.ModbusBuses;
 import org.parkgate.controller.lane.LaneRunner;
+import org.parkgate.controller.lane.RecordingDevices;
 import org.parkgate.site.BarrierIoMap;
 import org.parkgate.site.CardProtocol;
 import org.parkgate.site.DeviceAddress;
@@ -62,23 +63,7 @@ class BarrierModuleTest {
             null);
     EventLoop loop = (EventLoop) io.next();
     LaneRunner runner = new LaneRunner(config, loop, services);
-    runner.attach(
-        new LaneDevices() {
-          @Override
-          public void issueCard() {}
-
-          @Override
-          public void openBarrier() {}
-
-          @Override
-          public void closeBarrier() {}
-
-          @Override
-          public void show(List<String> rows) {}
-
-          @Override
-          public void close() {}
-        });
+    runner.attach(new RecordingDevices());
     BarrierModule m =
         new BarrierModule(
             config,

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 import org.parkgate.api.ConsoleEvent;
-import org.parkgate.controller.device.LaneDevices;
 import org.parkgate.site.BarrierIoMap;
 import org.parkgate.site.CardProtocol;
 import org.parkgate.site.DeviceAddress;
@@ -25,10 +24,9 @@ import org.parkgate.site.LaneMode;
 /** The runner on a virtual-time loop: timers, incidents, the published mode. */
 class LaneRunnerTest {
   private final EmbeddedChannel loop = new EmbeddedChannel();
-  private final List<String> devices = new ArrayList<>();
+  private final RecordingDevices devices = new RecordingDevices();
   private final List<String> incidents = new ArrayList<>();
   private final List<ConsoleEvent> published = new ArrayList<>();
-  private List<String> display = List.of();
 
   private LaneRunner runner(LaneKind kind) {
     loop.freezeTime();
@@ -78,31 +76,7 @@ class LaneRunnerTest {
                 return Instant.EPOCH;
               }
             });
-    runner.attach(
-        new LaneDevices() {
-          @Override
-          public void issueCard() {
-            devices.add("issue");
-          }
-
-          @Override
-          public void openBarrier() {
-            devices.add("open");
-          }
-
-          @Override
-          public void closeBarrier() {
-            devices.add("close");
-          }
-
-          @Override
-          public void show(List<String> rows) {
-            display = rows;
-          }
-
-          @Override
-          public void close() {}
-        });
+    runner.attach(devices);
     return runner;
   }
 
@@ -115,13 +89,13 @@ class LaneRunnerTest {
   void aCardNotTakenIsReportedToTheSiteWhenItsTimerRunsOut() {
     LaneRunner runner = runner(LaneKind.ENTRY);
     runner.deliver(new LaneEvent.Inputs(LaneScript.CLOSED_ARMED));
-    assertEquals(List.of("issue"), devices);
+    assertEquals(List.of("issue"), devices.actions());
     advance(Duration.ofSeconds(29));
     assertTrue(incidents.isEmpty(), "reported early: " + incidents);
     advance(Duration.ofSeconds(1));
     assertEquals(1, incidents.size(), incidents.toString());
     assertTrue(incidents.get(0).startsWith("lane-1 CARD_NOT_TAKEN"), incidents.toString());
-    assertEquals(DriverMessages.cardNotTaken(), display);
+    assertEquals(DriverMessages.cardNotTaken(), devices.display());
   }
 
   @Test
@@ -129,11 +103,11 @@ class LaneRunnerTest {
     LaneRunner runner = runner(LaneKind.ENTRY);
     runner.deliver(new LaneEvent.Inputs(LaneScript.CLOSED_EMPTY));
     runner.deliver(new LaneEvent.ModeSet(LaneMode.HELD_OPEN));
-    assertEquals(List.of("open"), devices);
+    assertEquals(List.of("open"), devices.actions());
     advance(LaneTimings.DEFAULTS.barrierTravel());
     assertEquals(1, incidents.size(), incidents.toString());
     assertTrue(incidents.get(0).contains("BARRIER_STUCK"), incidents.toString());
-    assertEquals(DriverMessages.callForHelp(), display);
+    assertEquals(DriverMessages.callForHelp(), devices.display());
   }
 
   @Test
