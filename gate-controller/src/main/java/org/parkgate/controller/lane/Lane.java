@@ -277,8 +277,8 @@ public record Lane(
     if (kind == LaneKind.EXIT) {
       return DriverMessages.insertCard();
     }
-    if (spaces == null) {
-      return DriverMessages.welcome();
+    if (spaces == null || (spaces.free() < 0 && !spaces.full())) {
+      return DriverMessages.welcome(); // no count told, or the site sets no limit
     }
     return spaces.full()
         ? DriverMessages.fullSeasonCardsOnly()

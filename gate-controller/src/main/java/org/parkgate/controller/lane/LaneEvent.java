@@ -33,7 +33,8 @@ public sealed interface LaneEvent {
 
   /**
    * Entry: spaces free on the site now, and whether casual entry is closed because the site (or the
-   * default class) is full. Season cards still enter when full.
+   * default class) is full. Season cards still enter when full. A negative {@code free} means the
+   * site sets no limit: the display shows no count.
    */
   record SpacesFree(int free, boolean full) implements LaneEvent {}
 

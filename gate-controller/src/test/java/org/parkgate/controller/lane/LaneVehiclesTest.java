@@ -174,6 +174,15 @@ class LaneVehiclesTest {
   }
 
   @Test
+  void aSiteWithNoLimitShowsNoCountOfSpaces() {
+    LaneScript entry = new LaneScript(LaneKind.ENTRY);
+    entry.idle().on(new LaneEvent.SpacesFree(12, false));
+    entry.on(new LaneEvent.SpacesFree(-1, false));
+    entry.expect(LaneState.IDLE, LaneCommand.Show.class);
+    assertEquals(DriverMessages.welcome(), entry.shown());
+  }
+
+  @Test
   void whenFullTheEntryIssuesNoCardButASeasonCardPresentedIsStillRecorded() {
     LaneScript entry = new LaneScript(LaneKind.ENTRY);
     entry.idle().on(new LaneEvent.SpacesFree(0, true)).inputs(CLOSED_ARMED);
