@@ -58,9 +58,32 @@ public record SiteConfig(
     return lanes.stream().filter(l -> l.id().equals(laneId)).findFirst();
   }
 
-  /** Where the controller listens and keeps its data. */
+  /** Where the controller listens and keeps its data, and how long its lanes wait. */
   public record ControllerSettings(
-      String bindHost, int consolePort, Path dataDir, java.time.Duration pollInterval) {}
+      String bindHost,
+      int consolePort,
+      Path dataDir,
+      java.time.Duration pollInterval,
+      LaneTimeouts laneTimeouts) {}
+
+  /**
+   * How long a lane waits for the driver and the barrier before it says so (docs/lanes.md).
+   *
+   * @param cardNotTaken an entry card offered and not taken by then is reported
+   * @param barrierTimeout an arm that has not reached its limit by then is commanded again or
+   *     reported stuck
+   * @param cardHold a card read before its vehicle is seen on the arming loop is kept this long
+   */
+  public record LaneTimeouts(
+      java.time.Duration cardNotTaken,
+      java.time.Duration barrierTimeout,
+      java.time.Duration cardHold) {
+    public static final LaneTimeouts DEFAULT =
+        new LaneTimeouts(
+            java.time.Duration.ofSeconds(30),
+            java.time.Duration.ofSeconds(8),
+            java.time.Duration.ofSeconds(3));
+  }
 
   /** Where the cashier console serves the booth UI and how it reaches the controller. */
   public record ConsoleSettings(String bindHost, int httpPort, String controllerUrl) {}

@@ -72,14 +72,15 @@ public final class SiteConfigLoader {
 
     ConfigNode c = root.optional("controller").orElse(root.child("controller"));
     if (root.has("controller")) {
-      c.onlyKeys(Set.of("bind", "consolePort", "dataDir", "pollInterval"));
+      c.onlyKeys(Set.of("bind", "consolePort", "dataDir", "pollInterval", "laneTimeouts"));
     }
     SiteConfig.ControllerSettings controller =
         new SiteConfig.ControllerSettings(
             c.text("bind", "127.0.0.1"),
             c.integer("consolePort", 7200, 1, 65535),
             base.resolve(c.text("dataDir", "../../data")).normalize(),
-            c.duration("pollInterval", Duration.ofMillis(50)));
+            c.duration("pollInterval", Duration.ofMillis(50)),
+            laneTimeouts(c));
 
     ConfigNode k = root.optional("console").orElse(root.child("console"));
     if (root.has("console")) {
@@ -113,6 +114,40 @@ public final class SiteConfigLoader {
         simulator,
         access,
         checks(root));
+  }
+
+  private static SiteConfig.LaneTimeouts laneTimeouts(ConfigNode controller)
+      throws ConfigException {
+    if (!controller.has("laneTimeouts")) {
+      return SiteConfig.LaneTimeouts.DEFAULT;
+    }
+    ConfigNode t =
+        controller
+            .required("laneTimeouts")
+            .onlyKeys(Set.of("cardNotTaken", "barrierTimeout", "cardHold"));
+    SiteConfig.LaneTimeouts d = SiteConfig.LaneTimeouts.DEFAULT;
+    return new SiteConfig.LaneTimeouts(
+        within(t, "cardNotTaken", d.cardNotTaken(), Duration.ofSeconds(5), Duration.ofMinutes(10)),
+        within(
+            t, "barrierTimeout", d.barrierTimeout(), Duration.ofSeconds(2), Duration.ofSeconds(60)),
+        within(t, "cardHold", d.cardHold(), Duration.ofSeconds(1), Duration.ofSeconds(60)));
+  }
+
+  private static Duration within(
+      ConfigNode node, String key, Duration fallback, Duration min, Duration max)
+      throws ConfigException {
+    Duration d = node.duration(key, fallback);
+    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      throw node.child(key)
+          .error("must be from " + text(min) + " to " + text(max) + ", not " + node.text(key));
+    }
+    return d;
+  }
+
+  private static String text(Duration d) {
+    return d.toSeconds() % 60 == 0 && d.toSeconds() >= 600
+        ? d.toMinutes() + "m"
+        : d.toSeconds() + "s";
   }
 
   private static SiteConfig.Checks checks(ConfigNode root) throws ConfigException {

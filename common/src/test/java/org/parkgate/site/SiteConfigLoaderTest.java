@@ -112,11 +112,39 @@ class SiteConfigLoaderTest {
         "site.yaml: lanes[0].barrier.unit: must be between 1 and 247, got 300",
         error(SITE + "lanes:\n" + LANE.replace("'tcp://h:1'}", "'tcp://h:1', unit: 300}")));
     assertEquals(
-        "site.yaml: controller.pollIntervall: unknown key (known keys: bind, consolePort, dataDir, pollInterval)",
+        "site.yaml: controller.pollIntervall: unknown key (known keys: bind, consolePort, dataDir, laneTimeouts, pollInterval)",
         error(SITE + "lanes:\n" + LANE + "controller: {pollIntervall: 5s}\n"));
     assertEquals(
         "site.yaml: site.currency: missing",
         error(SITE.replace(", currency: CNY", "") + "lanes:\n" + LANE));
+  }
+
+  @Test
+  void laneTimeoutsDefaultAndAreReadWithTheirLimitsNamed() throws Exception {
+    assertEquals(
+        SiteConfig.LaneTimeouts.DEFAULT, SiteConfigLoader.load(DEMO).controller().laneTimeouts());
+    assertEquals(Duration.ofSeconds(30), SiteConfig.LaneTimeouts.DEFAULT.cardNotTaken());
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(
+        file,
+        SITE
+            + "lanes:\n"
+            + LANE
+            + "controller: {laneTimeouts: {cardNotTaken: 45s, barrierTimeout: 12s}}\n");
+    assertEquals(
+        new SiteConfig.LaneTimeouts(
+            Duration.ofSeconds(45), Duration.ofSeconds(12), Duration.ofSeconds(3)),
+        SiteConfigLoader.load(file).controller().laneTimeouts());
+    assertEquals(
+        "site.yaml: controller.laneTimeouts.barrierTimeout: must be from 2s to 60s, not 500ms",
+        error(SITE + "lanes:\n" + LANE + "controller: {laneTimeouts: {barrierTimeout: 500ms}}\n"));
+    assertEquals(
+        "site.yaml: controller.laneTimeouts.cardNotTaken: must be from 5s to 10m, not 1h",
+        error(SITE + "lanes:\n" + LANE + "controller: {laneTimeouts: {cardNotTaken: 1h}}\n"));
+    assertEquals(
+        "site.yaml: controller.laneTimeouts.cardHeld: unknown key"
+            + " (known keys: barrierTimeout, cardHold, cardNotTaken)",
+        error(SITE + "lanes:\n" + LANE + "controller: {laneTimeouts: {cardHeld: 5s}}\n"));
   }
 
   @Test

@@ -15,6 +15,7 @@ import org.parkgate.api.Welcome;
 import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
+import org.parkgate.controller.lane.LaneTimings;
 import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.LaneModes;
 import org.parkgate.controller.ledger.Ledger;
@@ -86,7 +87,8 @@ public final class SiteService implements LaneRunner.LaneServices {
   }
 
   public LaneRunner addLane(LaneConfig lane, EventExecutor executor) {
-    LaneRunner runner = new LaneRunner(lane, executor, this);
+    LaneRunner runner =
+        new LaneRunner(lane, executor, this, LaneTimings.of(site.controller().laneTimeouts()));
     lanes.put(lane.id(), runner);
     return runner;
   }

@@ -31,11 +31,9 @@ public sealed interface LaneCommand {
   /**
    * A card was read before the vehicle was seen on the arming loop (the reader and the loop are
    * separate devices, polled at different times): hold it, and send {@link LaneEvent.CardExpired}
-   * after {@link #HOLD} if the vehicle does not show up by then.
+   * after the lane's {@link LaneTimings#cardHold()} if the vehicle does not show up by then.
    */
-  record HoldCard(String card) implements LaneCommand {
-    public static final java.time.Duration HOLD = LaneTimings.DEFAULTS.cardHold();
-  }
+  record HoldCard(String card) implements LaneCommand {}
 
   /** Tell the consoles a card was refused at this lane. */
   record ReportRefusal(String card, String reason) implements LaneCommand {}

@@ -48,10 +48,15 @@ public final class LaneRunner {
   }
 
   public LaneRunner(LaneConfig config, EventExecutor executor, LaneServices services) {
+    this(config, executor, services, LaneTimings.DEFAULTS);
+  }
+
+  public LaneRunner(
+      LaneConfig config, EventExecutor executor, LaneServices services, LaneTimings timings) {
     this.config = config;
     this.executor = executor;
     this.services = services;
-    this.lane = Lane.starting(config.kind());
+    this.lane = Lane.starting(config.kind(), timings);
   }
 
   public void attach(LaneDevices devices) {

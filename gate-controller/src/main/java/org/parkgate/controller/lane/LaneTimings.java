@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How long a lane waits for the driver and the barrier before it says so. docs/lanes.md explains
- * each; {@link #DEFAULTS} serves every lane until a site key sets them.
+ * each; the site file sets them ({@code controller.laneTimeouts}), {@link #DEFAULTS} otherwise.
  *
  * @param cardNotTaken entry: a card offered at the dispenser's mouth and not taken by then is
  *     reported as {@code CARD_NOT_TAKEN}
@@ -16,6 +16,11 @@ import java.time.Duration;
 public record LaneTimings(Duration cardNotTaken, Duration barrierTravel, Duration cardHold) {
   public static final LaneTimings DEFAULTS =
       new LaneTimings(Duration.ofSeconds(30), Duration.ofSeconds(8), Duration.ofSeconds(3));
+
+  /** The timings a site file set (docs/configuration.md). */
+  public static LaneTimings of(org.parkgate.site.SiteConfig.LaneTimeouts set) {
+    return new LaneTimings(set.cardNotTaken(), set.barrierTimeout(), set.cardHold());
+  }
 
   public LaneTimings {
     for (Duration d : new Duration[] {cardNotTaken, barrierTravel, cardHold}) {

@@ -29,6 +29,10 @@ class LaneRunnerTest {
   private final List<ConsoleEvent> published = new ArrayList<>();
 
   private LaneRunner runner(LaneKind kind) {
+    return runner(kind, LaneTimings.DEFAULTS);
+  }
+
+  private LaneRunner runner(LaneKind kind, LaneTimings timings) {
     loop.freezeTime();
     DeviceAddress none = new DeviceAddress.Local("unused");
     LaneRunner runner =
@@ -75,7 +79,8 @@ class LaneRunnerTest {
               public Instant now() {
                 return Instant.EPOCH;
               }
-            });
+            },
+            timings);
     runner.attach(devices);
     return runner;
   }
@@ -96,6 +101,21 @@ class LaneRunnerTest {
     assertEquals(1, incidents.size(), incidents.toString());
     assertTrue(incidents.get(0).startsWith("lane-1 CARD_NOT_TAKEN"), incidents.toString());
     assertEquals(DriverMessages.cardNotTaken(), devices.display());
+  }
+
+  @Test
+  void theSiteSetsHowLongACardMayWaitAtTheMouth() {
+    LaneRunner runner =
+        runner(
+            LaneKind.ENTRY,
+            LaneTimings.of(
+                new org.parkgate.site.SiteConfig.LaneTimeouts(
+                    Duration.ofSeconds(45), Duration.ofSeconds(8), Duration.ofSeconds(3))));
+    runner.deliver(new LaneEvent.Inputs(LaneScript.CLOSED_ARMED));
+    advance(Duration.ofSeconds(44));
+    assertTrue(incidents.isEmpty(), "reported early: " + incidents);
+    advance(Duration.ofSeconds(1));
+    assertTrue(incidents.get(0).startsWith("lane-1 CARD_NOT_TAKEN"), incidents.toString());
   }
 
   @Test
