@@ -18,6 +18,17 @@
     passing: "放行中 · Passing", closing: "落杆中 · Closing", fault: "故障 · Fault", offline: "离线 · Offline"
   };
 
+  // Lane modes in the booth's words; a mode the page does not know is shown as sent.
+  const MODE = {
+    NORMAL: ["正常", "Normal"], HELD_OPEN: ["道闸常开", "Held open"],
+    CLOSED: ["车道关闭", "Closed"], FREE_EXIT: ["免费放行", "Free exit"]
+  };
+  // Modes that let cars out unpaid or keep the arm up: asked twice.
+  const CONFIRM = {
+    HELD_OPEN: "道闸常开：道闸一直抬起，车辆不经收费通过。\nHeld open: the barrier stays up and cars pass without paying.",
+    FREE_EXIT: "免费放行：车辆出场不收停车费。\nFree exit: cars leave without paying the parking fee."
+  };
+
   let socket = null;
   let retryMs = 1000;
   let user = null;
@@ -28,6 +39,8 @@
   const logItems = [];
   let reversing = null;         // {requestId, receiptNo, reason} sent but not yet answered
   let closingShift = null;      // request id of a shift closing sent but not yet answered
+  let settingMode = null;       // {type: "lane-mode", requestId, lane, mode, reason} not yet answered
+  let resettingCard = null;     // {type: "reset-passback", requestId, card, reason} not yet answered
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -61,6 +74,8 @@
       for (const req of inflight.values()) send(req);
       if (reversing) sendReverse(reversing);
       if (closingShift) sendCloseShift(closingShift);
+      if (settingMode) sendMessage(settingMode);
+      if (resettingCard) sendMessage(resettingCard);
     };
     socket.onmessage = (m) => {
       let msg;
@@ -96,6 +111,10 @@
     }
   }
 
+  function sendMessage(message) {
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
+  }
+
   function sendCloseShift(requestId) {
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify({ type: "close-shift", requestId: requestId }));
@@ -106,6 +125,8 @@
     user = msg.user;
     document.getElementById("close-shift").classList.toggle("hidden", !user.takesCash);
     document.getElementById("reverse-section").classList.toggle("hidden", !user.reverses);
+    document.getElementById("lane-mode-section").classList.toggle("hidden", !user.controlsLanes);
+    document.getElementById("passback-section").classList.toggle("hidden", !user.controlsLanes);
     document.getElementById("user-role").textContent = user.roleZh + " " + user.role + " ·";
     document.getElementById("user-name").textContent = user.name + " (" + user.username + ")";
     logItems.length = 0;
@@ -148,6 +169,77 @@
     reverseResult("正在冲正… · Reversing…", "wait");
     sendReverse(reversing);
   });
+
+  // ---- lane modes and anti-passback resets (supervisors only) ----
+
+  function showResult(id, text, cls) {
+    const r = document.getElementById(id);
+    r.className = "result " + cls;
+    r.textContent = text;
+  }
+
+  function modeText(mode) {
+    const m = MODE[mode];
+    return m ? m[0] + " " + m[1] : (mode || "—");
+  }
+
+  document.getElementById("lane-mode-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!user || !user.controlsLanes || settingMode) return;
+    const lane = document.getElementById("lane-mode-lane").value;
+    const mode = document.getElementById("lane-mode-mode").value;
+    const reason = document.getElementById("lane-mode-reason").value.trim();
+    if (!lane || !reason) {
+      showResult("lane-mode-result", "✗ 请选择车道并填写原因 · Choose a lane and enter a reason", "bad");
+      return;
+    }
+    if (CONFIRM[mode] && !window.confirm(CONFIRM[mode] + "\n\n" + lane + " → " + modeText(mode) + "?")) {
+      showResult("lane-mode-result", "已取消，未发送 · Cancelled, nothing sent", "bad");
+      return;
+    }
+    settingMode = { type: "lane-mode", requestId: newRequestId(), lane: lane, mode: mode, reason: reason };
+    document.getElementById("lane-mode-button").disabled = true;
+    showResult("lane-mode-result", "正在设置… · Setting…", "wait");
+    sendMessage(settingMode);
+  });
+
+  document.getElementById("passback-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!user || !user.controlsLanes || resettingCard) return;
+    const card = document.getElementById("passback-card").value.trim();
+    const reason = document.getElementById("passback-reason").value.trim();
+    if (!card || !reason) {
+      showResult("passback-result", "✗ 请填写卡号和原因 · Enter the card number and a reason", "bad");
+      return;
+    }
+    resettingCard = { type: "reset-passback", requestId: newRequestId(), card: card, reason: reason };
+    document.getElementById("passback-button").disabled = true;
+    showResult("passback-result", "正在重置… · Resetting…", "wait");
+    sendMessage(resettingCard);
+  });
+
+  // The lane picker follows the lanes the booth shows; a choice already made is kept.
+  function laneOptions() {
+    const select = document.getElementById("lane-mode-lane");
+    const ids = view.lanes.map(l => l.id).join(",");
+    if (select.dataset.lanes === ids) return;
+    const chosen = select.value;
+    select.replaceChildren(...view.lanes.map(l => {
+      const o = el("option", null, (l.kind === "exit" ? "出场 Exit · " : "入场 Entry · ") + l.name + " (" + l.id + ")");
+      o.value = l.id;
+      return o;
+    }));
+    if (view.lanes.some(l => l.id === chosen)) select.value = chosen;
+    select.dataset.lanes = ids;
+  }
+
+  // "Set mode" on a lane card: that lane in the form, the mode and reason next.
+  function chooseLane(lane) {
+    document.getElementById("lane-mode-lane").value = lane.id;
+    const mode = document.getElementById("lane-mode-mode");
+    mode.scrollIntoView({ block: "center" });
+    mode.focus();
+  }
 
   // ---- shift handover ----
 
@@ -201,6 +293,28 @@
   }
 
   function result(msg) {
+    if (settingMode && settingMode.requestId === msg.requestId) {
+      settingMode = null;
+      document.getElementById("lane-mode-button").disabled = false;
+      if (msg.ok) {
+        showResult("lane-mode-result", "✓ 已设置 · Lane mode set" + (msg.detail ? " — " + msg.detail : ""), "ok");
+        document.getElementById("lane-mode-reason").value = "";
+      } else {
+        showResult("lane-mode-result", "✗ 未设置 · Not set: " + (msg.error || "?"), "bad");
+      }
+      return;
+    }
+    if (resettingCard && resettingCard.requestId === msg.requestId) {
+      resettingCard = null;
+      document.getElementById("passback-button").disabled = false;
+      if (msg.ok) {
+        showResult("passback-result", "✓ 已重置 · Card reset" + (msg.detail ? " — " + msg.detail : ""), "ok");
+        document.getElementById("passback-form").reset();
+      } else {
+        showResult("passback-result", "✗ 未重置 · Not reset: " + (msg.error || "?"), "bad");
+      }
+      return;
+    }
     if (closingShift && closingShift === msg.requestId) {
       closingShift = null;
       document.getElementById("close-shift").disabled = false;
@@ -267,6 +381,7 @@
     }
     replace("exit-lanes", exits.map(exitLane));
     replace("entry-lanes", entries.map(l => laneCard(l)));
+    laneOptions();
     shiftReport();
   }
 
@@ -290,7 +405,16 @@
     const b = BARRIER[(lane.barrier || "unknown").toLowerCase()] || [lane.barrier, "", "barrier-moving"];
     fact(facts, "道闸 Barrier", b[0] + " " + b[1], b[2]);
     fact(facts, "地感线圈 Loop", lane.vehiclePresent ? "有车 · Vehicle present" : "无车 · Clear");
+    const mode = fact(facts, "车道模式 Lane mode", modeText(lane.mode), "mode-" + (lane.mode || "unknown").toLowerCase());
+    mode.id = "mode-" + lane.id;
     card.appendChild(facts);
+    if (user && user.controlsLanes) {
+      const set = el("button", "plain set-mode", "设置模式 · Set mode");
+      set.type = "button";
+      set.id = "set-mode-" + lane.id;
+      set.addEventListener("click", (e) => { e.stopPropagation(); chooseLane(lane); });
+      card.appendChild(set);
+    }
 
     card.appendChild(el("div", "display-label", "显示屏 Lane display"));
     card.appendChild(el("div", "display", (lane.display || []).join("\n")));
@@ -389,8 +513,10 @@
   function fact(dl, label, value, cls) {
     const d = el("div");
     d.appendChild(el("dt", null, label));
-    d.appendChild(el("dd", cls || null, value || "—"));
+    const dd = el("dd", cls || null, value || "—");
+    d.appendChild(dd);
     dl.appendChild(d);
+    return dd;
   }
 
   function stateText(state) {
@@ -415,8 +541,8 @@
 
   document.addEventListener("keydown", (e) => {
     if (e.key === "F1" || e.key === "Enter") {
-      // Typing in the reversal form: Enter submits that form and never takes cash.
-      if (e.target.closest && e.target.closest("#reverse-form")) {
+      // Typing in a supervisor's form: Enter submits that form and never takes cash.
+      if (e.target.closest && e.target.closest("#reverse-form, #lane-mode-form, #passback-form")) {
         if (e.key === "F1") e.preventDefault();
         return;
       }

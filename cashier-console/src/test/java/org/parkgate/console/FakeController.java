@@ -217,6 +217,33 @@ public final class FakeController implements AutoCloseable {
       }
       results.put(reverse.requestId(), r);
       send(ch, r);
+    } else if (command instanceof ConsoleCommand.SetLaneMode mode) {
+      CommandResult r = results.get(mode.requestId());
+      if (r == null) {
+        publish(
+            seq ->
+                new ConsoleEvent.LaneModeChanged(
+                    seq, Instant.now(), mode.lane(), mode.mode().name(), mode.by(), mode.reason()));
+        r =
+            CommandResult.ok(
+                mode.requestId(),
+                "lane " + mode.lane() + " set to " + mode.mode() + " by " + mode.by());
+        results.put(mode.requestId(), r);
+      }
+      send(ch, r);
+    } else if (command instanceof ConsoleCommand.ResetPassback reset) {
+      CommandResult r = results.get(reset.requestId());
+      if (r == null) {
+        publish(
+            seq ->
+                new ConsoleEvent.PassbackReset(
+                    seq, Instant.now(), null, reset.card(), reset.supervisor(), reset.reason()));
+        r =
+            CommandResult.ok(
+                reset.requestId(), "card " + reset.card() + " reset; it was not inside");
+        results.put(reset.requestId(), r);
+      }
+      send(ch, r);
     }
   }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -13,6 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The booth page in a real headless Chromium, as the cashier uses it. */
@@ -94,6 +96,47 @@ final class BoothBrowser implements AutoCloseable {
     browser.findElement(By.id("reverse-reason")).sendKeys(reason);
     browser.findElement(By.id("reverse-button")).click();
     return awaitAnswer("reverse-result", "Reversed", "Not reversed");
+  }
+
+  /**
+   * Fills in the supervisor's lane mode form for {@code lane} (chosen with the lane card's own
+   * button), submits it and returns the answer shown. For a mode the page asks to confirm, {@code
+   * confirm} says whether the supervisor accepts.
+   */
+  String setLaneMode(String lane, String mode, String reason, boolean confirm) {
+    browser.findElement(By.id("set-mode-" + lane)).click();
+    new Select(browser.findElement(By.id("lane-mode-mode"))).selectByValue(mode);
+    browser.findElement(By.id("lane-mode-reason")).clear();
+    browser.findElement(By.id("lane-mode-reason")).sendKeys(reason);
+    browser.findElement(By.id("lane-mode-button")).click();
+    if (mode.equals("HELD_OPEN") || mode.equals("FREE_EXIT")) {
+      Alert question = wait.until(ExpectedConditions.alertIsPresent());
+      if (confirm) {
+        question.accept();
+      } else {
+        question.dismiss();
+      }
+    }
+    return awaitAnswer("lane-mode-result", "Lane mode set", "Not set", "Cancelled");
+  }
+
+  /** Fills in the supervisor's anti-passback reset form, submits it and returns the answer. */
+  String resetCard(String card, String reason) {
+    browser.findElement(By.id("passback-card")).sendKeys(card);
+    browser.findElement(By.id("passback-reason")).sendKeys(reason);
+    browser.findElement(By.id("passback-button")).click();
+    return awaitAnswer("passback-result", "Card reset", "Not reset");
+  }
+
+  /** Scrolls the element with {@code id} to the middle of the window, for a screenshot. */
+  void show(String id) {
+    browser.executeScript(
+        "document.getElementById(arguments[0]).scrollIntoView({block: 'center'})", id);
+  }
+
+  /** How many elements on the page match the CSS selector (visible or not). */
+  int count(String cssSelector) {
+    return browser.findElements(By.cssSelector(cssSelector)).size();
   }
 
   /** Presses "close shift" and returns the answer shown. */

@@ -36,6 +36,14 @@ public enum Role {
     return this == SUPERVISOR;
   }
 
+  /**
+   * Setting a lane's mode (closing it, holding its barrier open, letting cars out free) and
+   * clearing a card's anti-passback state change who may pass: a supervisor's decision alone.
+   */
+  public boolean controlsLanes() {
+    return this == SUPERVISOR;
+  }
+
   public static Optional<Role> parse(String text) {
     if (text == null) {
       return Optional.empty();

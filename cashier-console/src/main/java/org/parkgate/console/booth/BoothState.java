@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.api.Welcome;
@@ -25,6 +27,10 @@ public final class BoothState {
   private final BoothView.Site site;
   private final BoothFormat format;
   private final Map<String, LaneState> lanes = new LinkedHashMap<>();
+
+  /** The site's lanes, from the site file and the controller's welcome: what may be commanded. */
+  private final Set<String> siteLanes = new LinkedHashSet<>();
+
   private final ArrayDeque<BoothView.LogEntry> log = new ArrayDeque<>();
   private final ArrayDeque<BoothView.Shift> shifts = new ArrayDeque<>();
   private boolean online;
@@ -41,6 +47,7 @@ public final class BoothState {
             config.currency().getCurrencyCode(),
             BoothFormat.symbol(config.currency()));
     for (LaneConfig lane : config.lanes()) {
+      siteLanes.add(lane.id());
       lanes.put(
           lane.id(),
           new LaneState(lane.id(), lane.name(), lane.kind().name().toLowerCase(Locale.ROOT)));
@@ -51,6 +58,7 @@ public final class BoothState {
     online = true;
     linkDetail = "控制器在线 · Controller online";
     for (String id : welcome.lanes()) {
+      siteLanes.add(id);
       lanes.computeIfAbsent(id, k -> new LaneState(k, k, k.startsWith("entry") ? "entry" : "exit"));
     }
   }
@@ -62,6 +70,16 @@ public final class BoothState {
 
   public boolean online() {
     return online;
+  }
+
+  /** Whether {@code lane} is one of the site's lanes (not merely a name an event carried). */
+  public boolean hasLane(String lane) {
+    return siteLanes.contains(lane);
+  }
+
+  /** The site's lane ids, in site order. */
+  public List<String> laneIds() {
+    return List.copyOf(siteLanes);
   }
 
   /** Forgets everything learnt from events, before the controller's history is replayed. */
@@ -78,19 +96,28 @@ public final class BoothState {
     if (event instanceof ConsoleEvent.ShiftClosed shift) {
       return Optional.of(shiftClosed(shift));
     }
+    if (event.lane() == null) {
+      // A reset of a card that was not inside, for one: it belongs to no lane, so it makes none.
+      String text = LaneState.describe(event);
+      return text == null ? Optional.empty() : Optional.of(logged(event, "", text));
+    }
     LaneState lane = lanes.computeIfAbsent(event.lane(), k -> new LaneState(k, k, "exit"));
     String text = lane.apply(event, format);
     if (text == null) {
       return Optional.empty();
     }
+    return Optional.of(logged(event, lane.name, text));
+  }
+
+  private BoothView.LogEntry logged(ConsoleEvent event, String laneName, String text) {
     String kind = event.getClass().getSimpleName();
     BoothView.LogEntry entry =
-        new BoothView.LogEntry(event.seq(), format.dateTime(event.at()), lane.name, kind, text);
+        new BoothView.LogEntry(event.seq(), format.dateTime(event.at()), laneName, kind, text);
     log.addLast(entry);
     while (log.size() > LOG_SIZE) {
       log.removeFirst();
     }
-    return Optional.of(entry);
+    return entry;
   }
 
   /** A shift report belongs to its cashier, not a lane: kept apart, newest first. */
@@ -165,6 +192,7 @@ public final class BoothState {
     ConsoleEvent.ExitPending pending;
     ConsoleEvent.PaymentRecorded paid;
     String notice;
+    String mode;
     final Map<String, String> offline = new TreeMap<>();
 
     LaneState(String id, String name, String kind) {
@@ -178,6 +206,7 @@ public final class BoothState {
       pending = null;
       paid = null;
       notice = null;
+      mode = null;
       offline.clear();
     }
 
@@ -185,6 +214,9 @@ public final class BoothState {
     String apply(ConsoleEvent event, BoothFormat format) {
       if (event instanceof ConsoleEvent.LaneStatus s) {
         status = s;
+        if (s.mode() != null) {
+          mode = s.mode();
+        }
         return null;
       } else if (event instanceof ConsoleEvent.EntryRecorded e) {
         notice = null;
@@ -258,9 +290,26 @@ public final class BoothState {
         notice = text.toString();
         return notice;
       } else if (event instanceof ConsoleEvent.LaneModeChanged m) {
-        String text = "车道模式 Lane mode · " + m.mode() + " · " + m.by() + " · " + m.reason();
+        // Recorded before the lane is told; its next status confirms the mode it obeys.
+        mode = m.mode();
+        String text = describe(m);
         notice = "NORMAL".equals(m.mode()) ? null : text;
         return text;
+      }
+      return describe(event);
+    }
+
+    /** The log line of an event that changes nothing a lane card shows, or null. */
+    static String describe(ConsoleEvent event) {
+      if (event instanceof ConsoleEvent.LaneModeChanged m) {
+        return "车道模式 Lane mode · " + m.mode() + " · " + m.by() + " · " + m.reason();
+      } else if (event instanceof ConsoleEvent.PassbackReset r) {
+        return "防潜回重置 Anti-passback reset · 卡号 Card "
+            + r.card()
+            + " · "
+            + r.reason()
+            + " · "
+            + r.supervisor();
       }
       return null;
     }
@@ -278,6 +327,7 @@ public final class BoothState {
           status == null ? "" : status.barrier(),
           status != null && status.vehiclePresent(),
           status == null ? List.of() : status.display(),
+          mode == null ? "" : mode,
           devices,
           notice,
           pending == null ? null : pendingView(pending, format),

@@ -15,6 +15,10 @@ public final class BoothView {
 
   public record Link(boolean online, String detail, long lastSeq) {}
 
+  /**
+   * One lane; {@code mode} is the lane mode it obeys ({@code NORMAL}, {@code HELD_OPEN}, {@code
+   * CLOSED}, {@code FREE_EXIT}), empty before the controller has said.
+   */
   public record Lane(
       String id,
       String name,
@@ -23,6 +27,7 @@ public final class BoothView {
       String barrier,
       boolean vehiclePresent,
       List<String> display,
+      String mode,
       List<String> offlineDevices,
       String notice,
       Pending pending,

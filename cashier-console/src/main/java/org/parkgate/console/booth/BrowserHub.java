@@ -57,6 +57,14 @@ public final class BrowserHub implements LinkListener {
     return state.pendingAt(lane);
   }
 
+  public synchronized boolean hasLane(String lane) {
+    return state.hasLane(lane);
+  }
+
+  public synchronized List<String> laneIds() {
+    return state.laneIds();
+  }
+
   public synchronized BoothView.State view() {
     return state.view();
   }

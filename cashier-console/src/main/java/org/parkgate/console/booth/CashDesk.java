@@ -1,6 +1,8 @@
 package org.parkgate.console.booth;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -9,14 +11,22 @@ import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.console.auth.UserAccount;
+import org.parkgate.site.LaneMode;
 
 /**
  * Turns "cash received" at the booth into a {@link ConsoleCommand.RecordCashPayment}. The page
  * names the request id, the stay and the amount it showed; the console checks them against the exit
- * actually waiting, so a stale page never records a payment for the wrong car or amount.
+ * actually waiting, so a stale page never records a payment for the wrong car or amount. It also
+ * sends a supervisor's reversals, lane modes and anti-passback resets, checked here first.
  */
 public final class CashDesk {
   private static final int REMEMBERED = 256;
+
+  /** The longest reason the controller records for a supervisor's action; the page's maxlength. */
+  static final int MAX_REASON = 200;
+
+  private static final String REASON_TOO_LONG =
+      "原因最多 " + MAX_REASON + " 个字 · The reason is at most " + MAX_REASON + " characters";
 
   private final BrowserHub hub;
   private final Function<ConsoleCommand, CompletableFuture<CommandResult>> controller;
@@ -144,6 +154,115 @@ public final class CashDesk {
     return controller.apply(command);
   }
 
+  /**
+   * Sends a supervisor's change of a lane's mode. Only supervisors may, the lane must be one of the
+   * site's, the mode one of {@link LaneMode}'s and the reason given; the supervisor is the
+   * signed-in user. Anything wrong is refused here, naming what, and nothing is sent.
+   */
+  public CompletableFuture<CommandResult> setLaneMode(
+      UserAccount supervisor, LaneModeRequest request) {
+    String id = request.requestId();
+    if (id == null || !id.matches("[A-Za-z0-9_-]{8,64}")) {
+      return refused(id, "请求编号无效 · Invalid request id");
+    }
+    if (!supervisor.role().controlsLanes()) {
+      return refused(id, "只有主管可以设置车道模式 · Only supervisors may set a lane's mode");
+    }
+    String lane = trimmed(request.lane());
+    if (lane.isEmpty()) {
+      return refused(id, "请选择车道 · Choose a lane");
+    }
+    if (!hub.hasLane(lane)) {
+      return refused(
+          id,
+          "没有此车道 · Unknown lane "
+              + quoted(lane)
+              + " (lanes: "
+              + String.join(", ", hub.laneIds())
+              + ")");
+    }
+    Optional<LaneMode> mode = laneMode(request.mode());
+    if (mode.isEmpty()) {
+      return refused(
+          id,
+          "车道模式无效 · Unknown lane mode "
+              + quoted(trimmed(request.mode()))
+              + " (one of NORMAL, HELD_OPEN, CLOSED, FREE_EXIT)");
+    }
+    String reason = trimmed(request.reason());
+    if (reason.isEmpty()) {
+      return refused(id, "请填写设置原因 · Enter the reason for the lane mode");
+    }
+    if (reason.length() > MAX_REASON) {
+      return refused(id, REASON_TOO_LONG);
+    }
+    return sendOnce(
+        new ConsoleCommand.SetLaneMode(id, lane, mode.get(), reason, supervisor.username()));
+  }
+
+  /**
+   * Sends a supervisor's reset of a card's anti-passback state (防潜回). Only supervisors may; the
+   * card number (1-32 letters or digits) and a reason are required; the supervisor is the signed-in
+   * user. A card that is inside has its stay closed by the controller.
+   */
+  public CompletableFuture<CommandResult> resetPassback(
+      UserAccount supervisor, PassbackResetRequest request) {
+    String id = request.requestId();
+    if (id == null || !id.matches("[A-Za-z0-9_-]{8,64}")) {
+      return refused(id, "请求编号无效 · Invalid request id");
+    }
+    if (!supervisor.role().controlsLanes()) {
+      return refused(id, "只有主管可以重置防潜回 · Only supervisors may reset a card's anti-passback");
+    }
+    String card = trimmed(request.card());
+    if (card.isEmpty()) {
+      return refused(id, "请填写卡号 · Enter the card number");
+    }
+    if (!card.matches("[A-Za-z0-9]{1,32}")) {
+      return refused(
+          id, "卡号应为 1-32 位字母或数字 · A card number is 1-32 letters or digits, not " + quoted(card));
+    }
+    String reason = trimmed(request.reason());
+    if (reason.isEmpty()) {
+      return refused(id, "请填写重置原因 · Enter the reason for the reset");
+    }
+    if (reason.length() > MAX_REASON) {
+      return refused(id, REASON_TOO_LONG);
+    }
+    return sendOnce(new ConsoleCommand.ResetPassback(id, card, reason, supervisor.username()));
+  }
+
+  /**
+   * Sends a command, remembered by its request id: a retry resends the first command with that id,
+   * and an id already used for another kind of action is refused.
+   */
+  private CompletableFuture<CommandResult> sendOnce(ConsoleCommand command) {
+    String id = command.requestId();
+    ConsoleCommand first;
+    synchronized (sent) {
+      sent.putIfAbsent(id, command);
+      first = sent.get(id);
+    }
+    if (first.getClass() != command.getClass()) {
+      return refused(id, "请求编号已用于其他操作 · Request id already used for another action");
+    }
+    return controller.apply(first);
+  }
+
+  private static Optional<LaneMode> laneMode(String name) {
+    String wanted = trimmed(name).toUpperCase(Locale.ROOT);
+    return Arrays.stream(LaneMode.values()).filter(m -> m.name().equals(wanted)).findFirst();
+  }
+
+  /** Echoes what the page sent, cut short: a refusal names it without repeating a whole frame. */
+  private static String quoted(String text) {
+    return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
+  }
+
+  private static String trimmed(String text) {
+    return text == null ? "" : text.trim();
+  }
+
   private static CompletableFuture<CommandResult> refused(String id, String why) {
     return CompletableFuture.completedFuture(CommandResult.refused(id, why));
   }
@@ -153,4 +272,10 @@ public final class CashDesk {
 
   /** What the page sends when a supervisor reverses a receipt. */
   public record ReverseRequest(String requestId, String receiptNo, String reason) {}
+
+  /** What the page sends when a supervisor sets a lane's mode ({@code mode}: a LaneMode name). */
+  public record LaneModeRequest(String requestId, String lane, String mode, String reason) {}
+
+  /** What the page sends when a supervisor resets a card's anti-passback state. */
+  public record PassbackResetRequest(String requestId, String card, String reason) {}
 }

@@ -11,6 +11,7 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.CommandResult;
 import org.parkgate.console.auth.Session;
@@ -54,7 +55,8 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
                       "role", user.role().english(),
                       "roleZh", user.role().chinese(),
                       "takesCash", user.role().takesCash(),
-                      "reverses", user.role().reversesPayments())));
+                      "reverses", user.role().reversesPayments(),
+                      "controlsLanes", user.role().controlsLanes())));
     } else if (evt instanceof IdleStateEvent idle) {
       if (idle.state() == IdleState.WRITER_IDLE) {
         ctx.writeAndFlush(new PingWebSocketFrame());
@@ -84,6 +86,10 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       cash(ctx.channel(), message);
     } else if (type.equals("reverse")) {
       reverse(ctx.channel(), message);
+    } else if (type.equals("lane-mode")) {
+      laneMode(ctx.channel(), message);
+    } else if (type.equals("reset-passback")) {
+      resetPassback(ctx.channel(), message);
     } else if (type.equals("close-shift")) {
       closeShift(ctx.channel(), message.path("requestId").asText(""));
     } else {
@@ -154,6 +160,59 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
                 result(page, r);
               }
             });
+  }
+
+  private void laneMode(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    CashDesk.LaneModeRequest request =
+        new CashDesk.LaneModeRequest(
+            requestId,
+            message.path("lane").asText(""),
+            message.path("mode").asText(""),
+            message.path("reason").asText(""));
+    log.info(
+        "booth: {} asked to set {} to {} ({})",
+        session.user().username(),
+        request.lane(),
+        request.mode(),
+        requestId);
+    answer(page, "lane mode", requestId, services.cashDesk().setLaneMode(session.user(), request));
+  }
+
+  private void resetPassback(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    CashDesk.PassbackResetRequest request =
+        new CashDesk.PassbackResetRequest(
+            requestId, message.path("card").asText(""), message.path("reason").asText(""));
+    log.info(
+        "booth: {} asked to reset card {} ({})",
+        session.user().username(),
+        request.card(),
+        requestId);
+    answer(
+        page,
+        "anti-passback reset",
+        requestId,
+        services.cashDesk().resetPassback(session.user(), request));
+  }
+
+  /**
+   * Returns the desk's answer to the page, logging a refusal and any failure inside the console.
+   */
+  private static void answer(
+      Channel page, String action, String requestId, CompletableFuture<CommandResult> answer) {
+    answer.whenComplete(
+        (r, e) -> {
+          if (e != null) {
+            log.error("booth: {} {} failed inside the console", action, requestId, e);
+            result(page, CommandResult.refused(requestId, "console error: " + e.getMessage()));
+          } else {
+            if (!r.ok()) {
+              log.info("booth: {} {} refused: {}", action, requestId, r.error());
+            }
+            result(page, r);
+          }
+        });
   }
 
   private void closeShift(Channel page, String requestId) {

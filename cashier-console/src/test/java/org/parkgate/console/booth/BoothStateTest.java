@@ -128,6 +128,42 @@ class BoothStateTest {
   }
 
   @Test
+  void eachLaneShowsTheModeItObeys() {
+    assertEquals("", exit().mode(), "not known before the controller says");
+    state.apply(FakeController.laneStatus("exit-1", "EXIT", "IDLE", "closed", false).apply(1));
+    assertEquals("NORMAL", exit().mode());
+    state.apply(new ConsoleEvent.LaneModeChanged(2, T, "exit-1", "CLOSED", "sup1", "resurfacing"));
+    assertEquals("CLOSED", exit().mode(), "recorded: the lane is told next");
+    state.apply(
+        new ConsoleEvent.LaneStatus(
+            3, T, "exit-1", "EXIT", "IDLE", "closed", false, List.of("车道关闭"), "CLOSED"));
+    assertEquals("CLOSED", exit().mode());
+    state.reset();
+    assertEquals("", exit().mode());
+  }
+
+  @Test
+  void anAntiPassbackResetIsLoggedAndACardNotInsideMakesNoLane() {
+    int lanes = state.view().lanes().size();
+    var outside =
+        state.apply(
+            new ConsoleEvent.PassbackReset(1, T, null, "3F09A1C27E", "sup1", "let out by hand"));
+    assertEquals(lanes, state.view().lanes().size(), "a card not inside is nobody's lane");
+    assertEquals(
+        "防潜回重置 Anti-passback reset · 卡号 Card 3F09A1C27E · let out by hand · sup1",
+        outside.orElseThrow().text());
+    assertEquals("", outside.orElseThrow().lane());
+
+    var inside =
+        state.apply(new ConsoleEvent.PassbackReset(2, T, "entry-1", "00A1", "sup1", "stuck"));
+    assertEquals(
+        lanes, state.view().lanes().size(), "the card's entry lane is one of the site's own");
+    assertEquals("North entry", inside.orElseThrow().lane(), "logged at the lane it entered by");
+    assertTrue(inside.orElseThrow().text().contains("卡号 Card 00A1 · stuck · sup1"));
+    assertEquals(2, state.log().entries().size());
+  }
+
+  @Test
   void theLinkStateIsPartOfTheView() {
     state.linkDown("connection refused");
     assertFalse(state.view().link().online());

@@ -212,6 +212,74 @@ class BrowserSocketTest {
   }
 
   @Test
+  void aCashierCannotSetALaneModeOrResetACardByHandAndNothingReachesTheController()
+      throws Exception {
+    Inbox inbox = open("cashier1", "cashier1-demo");
+    JsonNode hello = inbox.next(m -> m.path("type").asText().equals("hello"));
+    assertFalse(hello.path("user").path("controlsLanes").asBoolean());
+    drainCommands();
+    socket.sendText(
+        "{\"type\":\"lane-mode\",\"requestId\":\"req-mode-0801\",\"lane\":\"exit-1\","
+            + "\"mode\":\"FREE_EXIT\",\"reason\":\"let everyone out\"}",
+        true);
+    JsonNode mode = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertEquals("req-mode-0801", mode.path("requestId").asText());
+    assertTrue(mode.path("error").asText().contains("Only supervisors"), mode.toString());
+    socket.sendText(
+        "{\"type\":\"reset-passback\",\"requestId\":\"req-pb-0802\",\"card\":\"3F09A1C27E\","
+            + "\"reason\":\"friend\"}",
+        true);
+    JsonNode reset = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(reset.path("error").asText().contains("Only supervisors"), reset.toString());
+    Thread.sleep(200);
+    assertTrue(controller.received.isEmpty(), "refused at the console: " + controller.received);
+  }
+
+  @Test
+  void aSupervisorClosesALaneAndResetsACardFromTheirPage() throws Exception {
+    Inbox inbox = open("supervisor1", "supervisor1-demo");
+    JsonNode hello = inbox.next(m -> m.path("type").asText().equals("hello"));
+    assertTrue(hello.path("user").path("controlsLanes").asBoolean());
+    drainCommands();
+
+    socket.sendText(
+        "{\"type\":\"lane-mode\",\"requestId\":\"req-mode-0803\",\"lane\":\"exit-1\","
+            + "\"mode\":\"CLOSED\",\"reason\":\" resurfacing \",\"by\":\"someone-else\"}",
+        true);
+    JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(r.path("ok").asBoolean(), r.toString());
+    assertEquals("lane exit-1 set to CLOSED by supervisor1", r.path("detail").asText());
+    ConsoleCommand.SetLaneMode sent = (ConsoleCommand.SetLaneMode) controller.nextCommand();
+    assertEquals("supervisor1", sent.by(), "the supervisor comes from the session");
+    assertEquals("resurfacing", sent.reason());
+    inbox.next(
+        m ->
+            m.path("type").asText().equals("state")
+                && lane(m).path("mode").asText().equals("CLOSED"));
+
+    socket.sendText(
+        "{\"type\":\"reset-passback\",\"requestId\":\"req-pb-0804\",\"card\":\"\","
+            + "\"reason\":\"let out by hand\"}",
+        true);
+    JsonNode blank = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(blank.path("error").asText().contains("Enter the card number"), blank.toString());
+    socket.sendText(
+        "{\"type\":\"reset-passback\",\"requestId\":\"req-pb-0805\",\"card\":\"3F09A1C27E\","
+            + "\"reason\":\"let out by hand\"}",
+        true);
+    JsonNode reset = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertEquals("card 3F09A1C27E reset; it was not inside", reset.path("detail").asText());
+    ConsoleCommand.ResetPassback resetSent =
+        (ConsoleCommand.ResetPassback) controller.nextCommand();
+    assertEquals("3F09A1C27E", resetSent.card());
+    assertEquals("supervisor1", resetSent.supervisor());
+    inbox.next(
+        m ->
+            m.path("type").asText().equals("log")
+                && m.path("entries").path(0).path("text").asText().startsWith("防潜回重置"));
+  }
+
+  @Test
   void aCashiersShiftOpensAtLoginAndClosesFromTheBoothWithItsReport() throws Exception {
     controller.shiftCommands.clear();
     Inbox inbox = open("cashier2", "cashier2-demo");

@@ -1,0 +1,167 @@
+package org.parkgate.console.booth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.parkgate.api.ApiJson;
+import org.parkgate.api.CommandResult;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.console.TestConsole;
+import org.parkgate.console.auth.Role;
+import org.parkgate.console.auth.UserAccount;
+import org.parkgate.site.LaneMode;
+
+/**
+ * A supervisor's lane modes and anti-passback resets at the booth: what reaches the controller, as
+ * the JSON text it is sent as, and what is refused at the console with nothing sent.
+ */
+class CashDeskTest {
+  private static final UserAccount SUPERVISOR =
+      new UserAccount("supervisor1", "Supervisor One", Role.SUPERVISOR, "x", false);
+  private static final UserAccount CASHIER =
+      new UserAccount("cashier1", "Cashier One", Role.CASHIER, "x", false);
+  private static final UserAccount FINANCE =
+      new UserAccount("finance1", "Finance One", Role.FINANCE, "x", false);
+
+  /** Every command as the controller would receive it: the console API's JSON text. */
+  private final List<String> wire = new ArrayList<>();
+
+  private final CashDesk desk =
+      new CashDesk(
+          new BrowserHub(new BoothState(TestConsole.demoSite())),
+          command -> {
+            String json = ApiJson.write(command);
+            wire.add(json);
+            return CompletableFuture.completedFuture(CommandResult.ok(command.requestId(), "done"));
+          });
+
+  @Test
+  void aSupervisorClosesALaneInTheirOwnNameWithTheReasonTrimmed() throws Exception {
+    CommandResult r =
+        setMode(SUPERVISOR, "mode-req-0001", " exit-1 ", "CLOSED", "  resurfacing the ramp ");
+    assertTrue(r.ok(), r.toString());
+
+    assertEquals(1, wire.size());
+    JsonNode json = ApiJson.mapper().readTree(wire.get(0));
+    assertEquals("set-lane-mode", json.path("type").asText());
+    assertEquals("CLOSED", json.path("mode").asText());
+    assertEquals(
+        new ConsoleCommand.SetLaneMode(
+            "mode-req-0001", "exit-1", LaneMode.CLOSED, "resurfacing the ramp", "supervisor1"),
+        ApiJson.read(wire.get(0)));
+  }
+
+  @Test
+  void everyModeTheLaneKnowsCanBeSet() throws Exception {
+    int n = 0;
+    for (LaneMode mode : LaneMode.values()) {
+      CommandResult r = setMode(SUPERVISOR, "mode-req-01" + n++, "entry-1", mode.name(), "event");
+      assertTrue(r.ok(), r.toString());
+    }
+    List<LaneMode> sent = new ArrayList<>();
+    for (String json : wire) {
+      sent.add(((ConsoleCommand.SetLaneMode) ApiJson.read(json)).mode());
+    }
+    assertEquals(List.of(LaneMode.values()), sent);
+  }
+
+  @Test
+  void cashiersAndFinanceCannotSetALaneMode() throws Exception {
+    for (UserAccount who : List.of(CASHIER, FINANCE)) {
+      CommandResult r = setMode(who, "mode-req-0002", "exit-1", "FREE_EXIT", "let them out");
+      assertFalse(r.ok());
+      assertEquals("mode-req-0002", r.requestId());
+      assertTrue(r.error().contains("Only supervisors may set a lane's mode"), r.error());
+    }
+    assertEquals(List.of(), wire, "refused at the console");
+  }
+
+  @Test
+  void aBadLaneModeRequestSaysWhatIsWrongAndSendsNothing() throws Exception {
+    assertRefused(
+        setMode(SUPERVISOR, "mode-req-0003", "exit-9", "CLOSED", "x"),
+        "Unknown lane 'exit-9' (lanes: entry-1, exit-1)");
+    assertRefused(setMode(SUPERVISOR, "mode-req-0004", " ", "CLOSED", "x"), "Choose a lane");
+    assertRefused(
+        setMode(SUPERVISOR, "mode-req-0005", "exit-1", "OPEN", "x"),
+        "Unknown lane mode 'OPEN' (one of NORMAL, HELD_OPEN, CLOSED, FREE_EXIT)");
+    assertRefused(setMode(SUPERVISOR, "mode-req-0006", "exit-1", "", "x"), "Unknown lane mode ''");
+    assertRefused(
+        setMode(SUPERVISOR, "mode-req-0007", "exit-1", "CLOSED", "   "),
+        "Enter the reason for the lane mode");
+    assertRefused(
+        setMode(SUPERVISOR, "mode-req-0008", "exit-1", "CLOSED", "x".repeat(201)),
+        "The reason is at most 200 characters");
+    assertRefused(setMode(SUPERVISOR, "short", "exit-1", "CLOSED", "x"), "Invalid request id");
+    assertEquals(List.of(), wire, "nothing reaches the controller");
+
+    assertTrue(setMode(SUPERVISOR, "mode-req-0009", "exit-1", "CLOSED", "x".repeat(200)).ok());
+  }
+
+  @Test
+  void aRetryResendsTheFirstCommandAndAnIdFromAnotherActionIsRefused() throws Exception {
+    setMode(SUPERVISOR, "mode-req-0010", "exit-1", "CLOSED", "resurfacing");
+    setMode(SUPERVISOR, "mode-req-0010", "exit-1", "FREE_EXIT", "changed my mind");
+    assertEquals(2, wire.size());
+    assertEquals(wire.get(0), wire.get(1), "the same command again, same request id");
+
+    assertRefused(
+        reset(SUPERVISOR, "mode-req-0010", "3F09A1C27E", "let out by hand"),
+        "Request id already used for another action");
+    assertEquals(2, wire.size());
+  }
+
+  @Test
+  void aSupervisorResetsACardInTheirOwnName() throws Exception {
+    CommandResult r = reset(SUPERVISOR, "reset-req-0001", " 3F09A1C27E ", " let out by hand ");
+    assertTrue(r.ok(), r.toString());
+    assertEquals(1, wire.size());
+    assertEquals("reset-passback", ApiJson.mapper().readTree(wire.get(0)).path("type").asText());
+    assertEquals(
+        new ConsoleCommand.ResetPassback(
+            "reset-req-0001", "3F09A1C27E", "let out by hand", "supervisor1"),
+        ApiJson.read(wire.get(0)));
+  }
+
+  @Test
+  void aBadResetSaysWhatIsWrongAndSendsNothing() throws Exception {
+    assertRefused(
+        reset(CASHIER, "reset-req-0002", "3F09A1C27E", "x"),
+        "Only supervisors may reset a card's anti-passback");
+    assertRefused(reset(SUPERVISOR, "reset-req-0003", "  ", "x"), "Enter the card number");
+    assertRefused(
+        reset(SUPERVISOR, "reset-req-0004", "3F09-A1C2", "x"),
+        "A card number is 1-32 letters or digits, not '3F09-A1C2'");
+    assertRefused(
+        reset(SUPERVISOR, "reset-req-0005", "A".repeat(33), "x"),
+        "A card number is 1-32 letters or digits");
+    assertRefused(
+        reset(SUPERVISOR, "reset-req-0006", "3F09A1C27E", ""), "Enter the reason for the reset");
+    assertRefused(
+        reset(SUPERVISOR, "reset-req-0007", "3F09A1C27E", "y".repeat(201)),
+        "The reason is at most 200 characters");
+    assertRefused(reset(SUPERVISOR, null, "3F09A1C27E", "x"), "Invalid request id");
+    assertEquals(List.of(), wire, "nothing reaches the controller");
+  }
+
+  private CommandResult setMode(UserAccount who, String id, String lane, String mode, String reason)
+      throws Exception {
+    return desk.setLaneMode(who, new CashDesk.LaneModeRequest(id, lane, mode, reason)).get();
+  }
+
+  private CommandResult reset(UserAccount who, String id, String card, String reason)
+      throws Exception {
+    return desk.resetPassback(who, new CashDesk.PassbackResetRequest(id, card, reason)).get();
+  }
+
+  private static void assertRefused(CommandResult r, String why) {
+    assertFalse(r.ok(), "refused: " + r);
+    assertTrue(r.error().contains(why), "'" + r.error() + "' should say: " + why);
+  }
+}

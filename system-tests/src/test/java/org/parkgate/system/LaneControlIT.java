@@ -1,0 +1,203 @@
+package org.parkgate.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.controller.ledger.LedgerVerifier;
+
+/**
+ * A supervisor's lane modes and anti-passback resets from the booth page in a real headless
+ * Chromium, against real simulator, controller and console processes: seen in the booth, obeyed by
+ * the lane's display, and recorded in the ledger file. A cashier's page has no such controls.
+ */
+class LaneControlIT {
+  @TempDir static Path dir;
+  static SystemFixture system;
+  static BoothBrowser browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    system = new SystemFixture(dir, "shanghai-indoor-1.yaml");
+    system.simulator();
+    system.controller();
+    system.console();
+    browser = new BoothBrowser(system.httpPort, dir.resolve("browser"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+    if (system != null) {
+      system.close();
+    }
+  }
+
+  @AfterEach
+  void signOut() {
+    if (browser.text().contains("Log out")) {
+      browser.logout();
+    }
+  }
+
+  @Test
+  void aSupervisorClosesExit1AndOpensItAgainAndTheLaneTheBoothAndTheLedgerShowIt()
+      throws Exception {
+    browser.login("supervisor1", "supervisor1-demo");
+    assertTrue(browser.visible("lane-mode-section"), "a supervisor sees the lane mode form");
+
+    String answer = browser.setLaneMode("exit-1", "CLOSED", "resurfacing the ramp", false);
+    assertTrue(
+        answer.contains("✓ 已设置 · Lane mode set — lane exit-1 set to CLOSED by supervisor1"),
+        answer);
+    browser.awaitText("mode-exit-1", "车道关闭 Closed");
+    system.awaitLane(
+        "exit-1",
+        "the lane display saying it is closed",
+        l -> l.path("display").path("rows").toString().contains("车道关闭 Lane closed"));
+    String log = browser.awaitText("event-log", "车道模式 Lane mode · CLOSED");
+    assertTrue(log.contains("CLOSED · supervisor1 · resurfacing the ramp"), log);
+    browser.show("mode-exit-1");
+    browser.screenshot("lane-closed");
+    assertEquals(
+        1,
+        number(
+            "SELECT COUNT(*) FROM lane_mode_changes WHERE lane = ? AND mode = ?"
+                + " AND changed_by = ? AND reason = ?",
+            "exit-1",
+            "CLOSED",
+            "supervisor1",
+            "resurfacing the ramp"),
+        "the change is in the ledger in the supervisor's name, with the reason");
+
+    // Free exit lets cars out unpaid: the page asks first, and "no" sends nothing.
+    String cancelled = browser.setLaneMode("exit-1", "FREE_EXIT", "gate test", false);
+    assertTrue(cancelled.contains("Cancelled, nothing sent"), cancelled);
+
+    String normal = browser.setLaneMode("exit-1", "NORMAL", "ramp reopened", false);
+    assertTrue(normal.contains("lane exit-1 set to NORMAL by supervisor1"), normal);
+    browser.awaitText("mode-exit-1", "正常 Normal");
+    system.awaitLane(
+        "exit-1",
+        "the lane display back to normal",
+        l -> !l.path("display").path("rows").toString().contains("车道关闭"));
+    assertEquals(
+        2,
+        number("SELECT COUNT(*) FROM lane_mode_changes WHERE lane = ?", "exit-1"),
+        "closed, then normal; the cancelled free exit never reached the controller");
+    assertEquals(
+        "NORMAL",
+        text("SELECT mode FROM lane_mode_changes ORDER BY change_id DESC LIMIT 1"),
+        "the lane's mode now");
+    LedgerVerifier.Result verified = LedgerVerifier.verify(system.ledger, Optional.empty());
+    assertTrue(verified.ok(), verified.summary());
+  }
+
+  @Test
+  void aSupervisorResetsTheCardOfACarInsideAndItsStayIsClosed() throws Exception {
+    system.awaitLane(
+        "entry-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
+    system.sim("POST", "/lanes/entry-1/vehicle/arrive", null);
+    system.awaitLane(
+        "entry-1", "a card offered", l -> !l.path("cardUnit").path("cardAtMouth").isNull());
+    String card = system.sim("POST", "/lanes/entry-1/card/take", null).path("card").asText();
+    system.awaitLane(
+        "entry-1", "barrier open for the entry", l -> SystemFixture.barrier(l).equals("open"));
+    system.sim("POST", "/lanes/entry-1/vehicle/drive", "{\"wait\": true}");
+    long stay = number("SELECT stay_id FROM entries WHERE card = ?", card);
+
+    browser.login("supervisor1", "supervisor1-demo");
+    String answer = browser.resetCard(card, "driver let out by hand");
+    assertTrue(
+        answer.contains(
+            "✓ 已重置 · Card reset — card " + card + " reset; stay " + stay + " closed by supervisor"),
+        answer);
+    String log = browser.awaitText("event-log", "防潜回重置 Anti-passback reset · 卡号 Card " + card);
+    assertTrue(log.contains("driver let out by hand · supervisor1"), log);
+
+    assertEquals(
+        1,
+        number(
+            "SELECT COUNT(*) FROM passback WHERE card = ? AND kind = 'reset' AND stay_id = ?"
+                + " AND by_whom = ? AND reason = ?",
+            card,
+            stay,
+            "supervisor1",
+            "driver let out by hand"),
+        "the reset is in the ledger in the supervisor's name, with the reason");
+    assertEquals(
+        "supervisor",
+        text("SELECT lane FROM exits WHERE stay_id = ?", stay),
+        "the stay is closed by the supervisor");
+    LedgerVerifier.Result verified = LedgerVerifier.verify(system.ledger, Optional.empty());
+    assertTrue(verified.ok(), verified.summary());
+  }
+
+  @Test
+  void aCashiersPageHasNoLaneControlsAndAHandSentModeIsRefused() throws Exception {
+    long before = number("SELECT COUNT(*) FROM lane_mode_changes");
+    browser.login("cashier2", "cashier2-demo");
+    browser.awaitText("mode-exit-1", "Normal");
+    assertFalse(browser.visible("lane-mode-section"), "no lane mode form for a cashier");
+    assertFalse(browser.visible("passback-section"), "no reset form for a cashier");
+    assertEquals(0, browser.count("button.set-mode"), "no set-mode button on the lane cards");
+
+    // Sent by hand from the cashier's page, past the hidden form: the console refuses it.
+    Object error =
+        browser.asyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "const ws = new WebSocket('ws://' + location.host + '/ws');"
+                + "ws.onmessage = (m) => { const msg = JSON.parse(m.data);"
+                + "  if (msg.type === 'result') { ws.close(); done(msg.error); } };"
+                + "ws.onopen = () => ws.send(JSON.stringify({type: 'lane-mode',"
+                + "  requestId: 'forced-mode-1', lane: 'exit-1', mode: 'FREE_EXIT',"
+                + "  reason: 'forced'}));");
+    assertTrue(
+        String.valueOf(error).contains("Only supervisors may set a lane's mode"), "" + error);
+    assertEquals(before, number("SELECT COUNT(*) FROM lane_mode_changes"), "nothing changed");
+  }
+
+  private static Connection readOnly() throws Exception {
+    return DriverManager.getConnection("jdbc:sqlite:file:" + system.ledger + "?mode=ro");
+  }
+
+  private static long number(String sql, Object... args) throws Exception {
+    try (Connection db = readOnly();
+        PreparedStatement s = prepared(db, sql, args);
+        ResultSet r = s.executeQuery()) {
+      assertTrue(r.next(), "no row for " + sql);
+      return r.getLong(1);
+    }
+  }
+
+  private static String text(String sql, Object... args) throws Exception {
+    try (Connection db = readOnly();
+        PreparedStatement s = prepared(db, sql, args);
+        ResultSet r = s.executeQuery()) {
+      assertTrue(r.next(), "no row for " + sql);
+      return r.getString(1);
+    }
+  }
+
+  private static PreparedStatement prepared(Connection db, String sql, Object... args)
+      throws Exception {
+    PreparedStatement s = db.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      s.setObject(i + 1, args[i]);
+    }
+    return s;
+  }
+}
