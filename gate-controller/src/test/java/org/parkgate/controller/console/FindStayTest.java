@@ -20,6 +20,7 @@ import org.parkgate.api.ApiMessage;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.controller.SiteService;
+import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Sightings;
 import org.parkgate.controller.ledger.Stay;
@@ -39,13 +40,14 @@ class FindStayTest {
   private Ledger ledger;
   private ExecutorService ledgerThread;
   private EmbeddedChannel channel;
+  private SiteService site;
 
   @BeforeEach
   void start() throws Exception {
     SiteConfig config = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
     ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
     ledgerThread = Executors.newSingleThreadExecutor();
-    SiteService site =
+    site =
         new SiteService(
             config,
             TariffLoader.load(ROOT.resolve("config/tariffs/china-typical.yaml")),
@@ -113,6 +115,18 @@ class FindStayTest {
             "stay 2: card CARD2, entered at entry-1 2027-01-09 09:00:00 Asia/Shanghai,"
                 + " seen as 粤B12345 car green; 80.00 CNY due with a lost card if it leaves now"),
         result("f1"));
+  }
+
+  @Test
+  void aVehicleLetInThroughALaneIsFoundByThePlateItsCameraRead() throws Exception {
+    // The camera sends separators; the cashier types the plate another way.
+    site.recordEntry("entry-1", "CARD5", new Sighting("粤B·123-45", "truck", "yellow"))
+        .get(5, TimeUnit.SECONDS);
+    send(new ConsoleCommand.FindStay("f1", "粤b12345", null));
+    assertEquals(
+        "stay 1: card CARD5, entered at entry-1 2027-01-09 10:00:00 Asia/Shanghai,"
+            + " seen as 粤B12345 truck yellow; 80.00 CNY due with a lost card if it leaves now",
+        result("f1").detail());
   }
 
   @Test
