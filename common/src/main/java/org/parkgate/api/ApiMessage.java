@@ -31,6 +31,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleCommand.OpenShift.class, name = "open-shift"),
   @JsonSubTypes.Type(value = ConsoleCommand.CloseShift.class, name = "close-shift"),
   @JsonSubTypes.Type(value = ConsoleCommand.PayStationPayment.class, name = "pay-station-payment"),
+  @JsonSubTypes.Type(value = ConsoleCommand.FindStay.class, name = "find-stay"),
   @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
   @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 })

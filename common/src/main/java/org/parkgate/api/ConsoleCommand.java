@@ -55,6 +55,14 @@ public sealed interface ConsoleCommand extends ApiMessage {
   record CloseShift(String requestId, String cashier) implements ConsoleCommand {}
 
   /**
+   * A cashier looks for a vehicle's open stay, by {@code plate} (a driver who lost the card) or by
+   * {@code card}: exactly one of them. Reads only; the result names each stay found, newest first,
+   * with its card, entry lane and time, what the entry camera saw and the fee due now with a lost
+   * card.
+   */
+  record FindStay(String requestId, String plate, String card) implements ConsoleCommand {}
+
+  /**
    * A driver paid at a pay station before driving to the exit: the fee due now for the card's open
    * stay, taken by {@code cashier} (the station's operator, or the station itself) at {@code
    * station}. Within the tariff's exit grace the exit then opens with nothing more to pay.

@@ -67,6 +67,8 @@ class ApiJsonTest {
                 "r4", "demo-000001", "wrong vehicle charged", "supervisor1"),
             new ConsoleCommand.PayStationPayment("r5", "00A1B2C3D4", due, "station", "pay-1"),
             new ConsoleCommand.ResetPassback("r6", "00A1B2C3D4", "let out by hand", "sup1"),
+            new ConsoleCommand.FindStay("r7", "粤B12345", null),
+            new ConsoleCommand.FindStay("r8", null, "00A1B2C3D4"),
             CommandResult.ok("r2", "receipt demo-000001"),
             CommandResult.refused("r3", "no vehicle waiting at exit-1"),
             new Welcome(
@@ -88,6 +90,15 @@ class ApiJsonTest {
             new ConsoleCommand.PayStationPayment(
                 "r5", "00A1B2C3D4", Money.of(900, "CNY"), "station", "pay-1"));
     assertTrue(json.startsWith("{\"type\":\"pay-station-payment\""), json);
+  }
+
+  @Test
+  void aFindStayIsNamedOnTheWireAndMayLeaveOutTheCard() throws Exception {
+    String json = ApiJson.write(new ConsoleCommand.FindStay("r7", "粤B12345", null));
+    assertTrue(json.startsWith("{\"type\":\"find-stay\""), json);
+    assertEquals(
+        new ConsoleCommand.FindStay("r7", "粤B12345", null),
+        ApiJson.read("{\"type\":\"find-stay\",\"requestId\":\"r7\",\"plate\":\"粤B12345\"}"));
   }
 
   @Test

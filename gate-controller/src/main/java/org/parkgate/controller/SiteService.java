@@ -26,7 +26,9 @@ import org.parkgate.controller.site.AccessControl;
 import org.parkgate.controller.site.ExitDecision;
 import org.parkgate.controller.site.ExitDesk;
 import org.parkgate.controller.site.ModeControl;
+import org.parkgate.controller.site.StayFinder;
 import org.parkgate.fee.Tariff;
+import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneConfig;
 import org.parkgate.site.LaneKind;
@@ -52,6 +54,7 @@ public final class SiteService implements LaneRunner.LaneServices {
   private final AccessControl access;
   private final ExitDesk exits;
   private final StatusEvents statusEvents;
+  private final StayFinder finder;
 
   public SiteService(
       SiteConfig site,
@@ -71,6 +74,7 @@ public final class SiteService implements LaneRunner.LaneServices {
     ledger.onCommittedEvent(hub::publish);
     this.shiftDesk = new ShiftDesk(new org.parkgate.controller.ledger.Shifts(ledger), clock);
     this.access = new AccessControl(site, tariff, ledger, this::reportIncident, lanes::values);
+    this.finder = new StayFinder(ledger, access, site.zone(), Money.zero(tariff.currency()));
   }
 
   AccessControl access() {
@@ -324,6 +328,11 @@ public final class SiteService implements LaneRunner.LaneServices {
   /** A payment taken at a pay station for a card's open stay, before it reaches the exit. */
   public CompletableFuture<CommandResult> payAtStation(ConsoleCommand.PayStationPayment cmd) {
     return onLedger(() -> guarded(cmd.requestId(), () -> access.payAtStation(cmd, now())));
+  }
+
+  /** A cashier looks for an open stay by plate or card; reads only. */
+  public CompletableFuture<CommandResult> findStay(ConsoleCommand.FindStay cmd) {
+    return onLedger(() -> guarded(cmd.requestId(), () -> finder.find(cmd, now())));
   }
 
   private static CommandResult guarded(

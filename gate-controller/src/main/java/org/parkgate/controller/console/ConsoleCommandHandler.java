@@ -122,6 +122,8 @@ final class ConsoleCommandHandler extends SimpleChannelInboundHandler<WebSocketF
       site.payAtStation(pay).thenAccept(result -> reply(ctx, result));
     } else if (command instanceof ConsoleCommand.SetLaneMode mode) {
       site.setLaneMode(mode).thenAccept(result -> reply(ctx, result));
+    } else if (command instanceof ConsoleCommand.FindStay find) {
+      site.findStay(find).thenAccept(result -> reply(ctx, result));
     }
   }
 

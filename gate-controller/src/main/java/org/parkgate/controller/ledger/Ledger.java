@@ -35,6 +35,7 @@ public final class Ledger implements AutoCloseable {
   private int depth;
   private java.util.function.Consumer<ConsoleEvent> committedEvents = e -> {};
   private PreparedStatement openStayByCard;
+  private PreparedStatement entriesByPlate;
 
   private Ledger(Connection db, String siteId) {
     this.db = db;
@@ -118,6 +119,75 @@ public final class Ledger implements AutoCloseable {
       return openStayQuery(card);
     } catch (SQLException e) {
       throw new LedgerException("cannot look up card " + card + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** At most this many open stays are returned for one plate. */
+  public static final int MAX_OPEN_BY_PLATE = 8;
+
+  /**
+   * The open stays of the vehicle with this plate, newest first, for a driver who lost the card.
+   * The plate is compared as {@link Plates#normal} writes it, against what the entry cameras read.
+   *
+   * <p>Only the plate's newest entries are read: walking back from the newest, every stay still
+   * open is returned, up to the first one that has left (or {@link #MAX_OPEN_BY_PLATE}). Usually
+   * that is one stay or none. More than one means the plate entered again while an earlier stay of
+   * it was open: a car let out without its exit recorded, or two vehicles showing one plate; the
+   * cashier tells them apart by card, lane, time and colour. A stay older than one of the plate's
+   * that left is not returned, however many stays the plate had before: the vehicle has been out
+   * since. Stays entered at a lane without a camera, or whose plate it could not read, are not
+   * found by plate. The statement is prepared once and reads through the index {@code
+   * sightings_plate} from the newest entry back, so the cost does not grow with the ledger.
+   *
+   * @throws LedgerException naming what is wrong when the plate is not 1-16 letters or digits
+   */
+  public synchronized List<PlateStay> openStayByPlate(String plate) {
+    String problem = Plates.problem(plate);
+    if (problem != null) {
+      throw new LedgerException(problem);
+    }
+    String normal = Plates.normal(plate);
+    try {
+      if (entriesByPlate == null) {
+        // CROSS JOIN keeps sightings the outer loop, so the index is walked newest first.
+        entriesByPlate =
+            db.prepareStatement(
+                "SELECT s.stay_id, e.card, e.lane, e.entered_at, s.lane, s.plate,"
+                    + " s.vehicle_class, s.colour, s.seen_at,"
+                    + " EXISTS (SELECT 1 FROM exits x WHERE x.stay_id = s.stay_id)"
+                    + " FROM sightings s CROSS JOIN entries e ON e.stay_id = s.stay_id"
+                    + " WHERE s.plate = ? AND s.direction = 'entry'"
+                    + " ORDER BY s.sighting_id DESC LIMIT "
+                    + (MAX_OPEN_BY_PLATE + 1));
+      }
+      entriesByPlate.setString(1, normal);
+      List<PlateStay> open = new ArrayList<>();
+      try (ResultSet r = entriesByPlate.executeQuery()) {
+        while (r.next() && open.size() < MAX_OPEN_BY_PLATE) {
+          long stayId = r.getLong(1);
+          if (r.getInt(10) == 1) {
+            break;
+          }
+          if (open.stream().anyMatch(o -> o.stay().stayId() == stayId)) {
+            continue; // a second sighting of the same entry
+          }
+          Stay stay =
+              new Stay(stayId, r.getString(2), r.getString(3), Instant.parse(r.getString(4)));
+          Sightings.Seen seen =
+              new Sightings.Seen(
+                  stayId,
+                  r.getString(5),
+                  Sightings.Direction.ENTRY,
+                  r.getString(6),
+                  r.getString(7),
+                  r.getString(8),
+                  Instant.parse(r.getString(9)));
+          open.add(new PlateStay(stay, seen));
+        }
+      }
+      return open;
+    } catch (SQLException e) {
+      throw new LedgerException("cannot look up plate " + normal + ": " + e.getMessage(), e);
     }
   }
 
@@ -511,6 +581,9 @@ public final class Ledger implements AutoCloseable {
     try {
       if (openStayByCard != null) {
         openStayByCard.close();
+      }
+      if (entriesByPlate != null) {
+        entriesByPlate.close();
       }
       db.close();
     } catch (SQLException e) {

@@ -210,6 +210,15 @@ public final class AccessControl {
    * it; otherwise by the class recorded at entry or on the season card; otherwise a car.
    */
   public FeeQuote quote(Stay stay, Sighting atExit, Instant at) {
+    return quote(stay, atExit, at, false);
+  }
+
+  /** As {@link #quote(Stay, Instant)} for a driver without the card: the lost-card rule applies. */
+  public FeeQuote quoteLostCard(Stay stay, Instant at) {
+    return quote(stay, null, at, true);
+  }
+
+  private FeeQuote quote(Stay stay, Sighting atExit, Instant at, boolean lostCard) {
     Optional<SeasonCard> season = seasons.find(stay.card()).filter(c -> !c.cancelled());
     java.util.Set<String> priced = tariff.versionAt(stay.enteredAt()).vehicleClasses();
     String seen =
@@ -241,6 +250,9 @@ public final class AccessControl {
       // Otherwise the window lies inside the stay or misses it: the whole stay is charged.
     }
     StayRequest request = StayRequest.of(vehicleClass, from, to);
+    if (lostCard) {
+      request = request.withLostCard();
+    }
     Optional<org.parkgate.fee.Prepayment> prepaid =
         admissions.prepaid(stay.stayId(), tariff.currency());
     if (prepaid.isPresent()) {
