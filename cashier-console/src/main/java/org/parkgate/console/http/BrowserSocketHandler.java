@@ -118,21 +118,7 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
         request.stayId(),
         request.lane(),
         requestId);
-    services
-        .cashDesk()
-        .cashReceived(session.user(), request)
-        .whenComplete(
-            (r, e) -> {
-              if (e != null) {
-                log.error("booth: cash payment {} failed inside the console", requestId, e);
-                result(page, CommandResult.refused(requestId, "console error: " + e.getMessage()));
-              } else {
-                if (!r.ok()) {
-                  log.info("booth: payment {} refused: {}", requestId, r.error());
-                }
-                result(page, r);
-              }
-            });
+    answer(page, "payment", requestId, services.cashDesk().cashReceived(session.user(), request));
   }
 
   private void reverse(Channel page, JsonNode message) {
@@ -145,21 +131,7 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
         session.user().username(),
         request.receiptNo(),
         requestId);
-    services
-        .cashDesk()
-        .reverse(session.user(), request)
-        .whenComplete(
-            (r, e) -> {
-              if (e != null) {
-                log.error("booth: reversal {} failed inside the console", requestId, e);
-                result(page, CommandResult.refused(requestId, "console error: " + e.getMessage()));
-              } else {
-                if (!r.ok()) {
-                  log.info("booth: reversal {} refused: {}", requestId, r.error());
-                }
-                result(page, r);
-              }
-            });
+    answer(page, "reversal", requestId, services.cashDesk().reverse(session.user(), request));
   }
 
   private void laneMode(Channel page, JsonNode message) {
