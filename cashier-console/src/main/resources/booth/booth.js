@@ -41,6 +41,7 @@
   let closingShift = null;      // request id of a shift closing sent but not yet answered
   let settingMode = null;       // {type: "lane-mode", requestId, lane, mode, reason} not yet answered
   let resettingCard = null;     // {type: "reset-passback", requestId, card, reason} not yet answered
+  let finding = null;           // {type: "find-stay", requestId, plate | card} not yet answered
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -76,6 +77,7 @@
       if (closingShift) sendCloseShift(closingShift);
       if (settingMode) sendMessage(settingMode);
       if (resettingCard) sendMessage(resettingCard);
+      if (finding) sendMessage(finding);
     };
     socket.onmessage = (m) => {
       let msg;
@@ -127,6 +129,7 @@
     document.getElementById("reverse-section").classList.toggle("hidden", !user.reverses);
     document.getElementById("lane-mode-section").classList.toggle("hidden", !user.controlsLanes);
     document.getElementById("passback-section").classList.toggle("hidden", !user.controlsLanes);
+    document.getElementById("find-section").classList.toggle("hidden", !user.findsStays);
     document.getElementById("user-role").textContent = user.roleZh + " " + user.role + " ·";
     document.getElementById("user-name").textContent = user.name + " (" + user.username + ")";
     logItems.length = 0;
@@ -241,6 +244,64 @@
     mode.focus();
   }
 
+  // ---- finding a vehicle's stay (lost card) ----
+
+  const FIND_PLACEHOLDER = { plate: "粤B12345", card: "3F09A1C27E" };
+
+  function findBy() {
+    return document.getElementById("find-by-card").checked ? "card" : "plate";
+  }
+
+  for (const id of ["find-by-plate", "find-by-card"]) {
+    document.getElementById(id).addEventListener("change", () => {
+      const query = document.getElementById("find-query");
+      query.placeholder = FIND_PLACEHOLDER[findBy()];
+      query.focus();
+    });
+  }
+
+  // Reads only: the console and the controller check the plate or card; the page only stops a blank one.
+  document.getElementById("find-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!user || !user.findsStays || finding) return;
+    const query = document.getElementById("find-query").value.trim();
+    if (!query) {
+      showResult("find-result", "✗ 请填写车牌或卡号 · Enter a plate or a card number", "bad");
+      return;
+    }
+    finding = { type: "find-stay", requestId: newRequestId() };
+    finding[findBy()] = query;
+    document.getElementById("find-button").disabled = true;
+    showResult("find-result", "正在查找… · Searching…", "wait");
+    sendMessage(finding);
+  });
+
+  // The controller's answer, one line per stay ("stay 2: card ..., seen as ...; 80.00 CNY due ...");
+  // several stays come as "N open stays for plate X, newest first: stay 2: ...; stay 1: ...".
+  function foundStays(detail) {
+    const many = /^\d+ open stays for .*?, newest first: /.exec(detail);
+    const box = document.getElementById("find-result");
+    box.className = "result ok";
+    const head = many ? many[0].replace(/, newest first: $/, "") : "1 open stay";
+    box.replaceChildren(el("div", "find-head", "✓ 在场车辆 · " + head + (many ? " · 最新在前 newest first" : "")));
+    const list = el("ol", "stays");
+    list.id = "find-stays";
+    const text = many ? detail.slice(many[0].length) : detail;
+    for (const stay of text.split(/; (?=stay \d+: )/)) {
+      const li = el("li", "stay");
+      const cut = stay.lastIndexOf("; ");
+      li.appendChild(el("span", null, cut < 0 ? stay : stay.slice(0, cut)));
+      if (cut >= 0) {
+        const fee = el("strong", "fee");
+        fee.appendChild(el("span", "fee-label", "遗失卡 Lost card"));
+        fee.appendChild(document.createTextNode(" " + stay.slice(cut + 2)));
+        li.appendChild(fee);
+      }
+      list.appendChild(li);
+    }
+    box.appendChild(list);
+  }
+
   // ---- shift handover ----
 
   function shiftResult(text, cls) {
@@ -313,6 +374,13 @@
       } else {
         showResult("passback-result", "✗ 未重置 · Not reset: " + (msg.error || "?"), "bad");
       }
+      return;
+    }
+    if (finding && finding.requestId === msg.requestId) {
+      finding = null;
+      document.getElementById("find-button").disabled = false;
+      if (msg.ok) foundStays(msg.detail || "");
+      else showResult("find-result", "✗ 未找到 · Not found: " + (msg.error || "?"), "bad");
       return;
     }
     if (closingShift && closingShift === msg.requestId) {
@@ -541,8 +609,8 @@
 
   document.addEventListener("keydown", (e) => {
     if (e.key === "F1" || e.key === "Enter") {
-      // Typing in a supervisor's form: Enter submits that form and never takes cash.
-      if (e.target.closest && e.target.closest("#reverse-form, #lane-mode-form, #passback-form")) {
+      // Typing in a form: Enter submits that form and never takes cash.
+      if (e.target.closest && e.target.closest("#find-form, #reverse-form, #lane-mode-form, #passback-form")) {
         if (e.key === "F1") e.preventDefault();
         return;
       }

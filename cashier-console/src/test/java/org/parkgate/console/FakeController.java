@@ -244,7 +244,26 @@ public final class FakeController implements AutoCloseable {
         results.put(reset.requestId(), r);
       }
       send(ch, r);
+    } else if (command instanceof ConsoleCommand.FindStay find) {
+      send(ch, found(find));
     }
+  }
+
+  /**
+   * The controller's answer to {@code find-stay}: one car is inside, plate 粤B12345 with card CARD2
+   * (stay 2, 80.00 due with a lost card); anything else has no open stay.
+   */
+  static CommandResult found(ConsoleCommand.FindStay find) {
+    if ("粤B12345".equals(find.plate()) || "CARD2".equals(find.card())) {
+      return CommandResult.ok(
+          find.requestId(),
+          "stay 2: card CARD2, entered at entry-1 2027-01-09 09:00:00 Asia/Shanghai, seen as"
+              + " 粤B12345 car blue; 80.00 CNY due with a lost card if it leaves now");
+    }
+    return CommandResult.refused(
+        find.requestId(),
+        "no open stay for "
+            + (find.plate() != null ? "plate " + find.plate() : "card " + find.card()));
   }
 
   /** Opens or closes a shift as the controller does, announcing a closed one with its report. */

@@ -5,10 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -126,6 +128,25 @@ final class BoothBrowser implements AutoCloseable {
     browser.findElement(By.id("passback-reason")).sendKeys(reason);
     browser.findElement(By.id("passback-button")).click();
     return awaitAnswer("passback-result", "Card reset", "Not reset");
+  }
+
+  /**
+   * Types a plate (or, with {@code byCard}, a card number) in the find-vehicle form, presses Enter
+   * as a cashier would, and returns the answer shown.
+   */
+  String findVehicle(String query, boolean byCard) {
+    browser.findElement(By.id(byCard ? "find-by-card" : "find-by-plate")).click();
+    WebElement field = browser.findElement(By.id("find-query"));
+    field.clear();
+    field.sendKeys(query, Keys.ENTER);
+    return awaitAnswer("find-result", "✓ 在场车辆", "✗ ");
+  }
+
+  /** The text of each element matching the CSS selector, in page order. */
+  List<String> texts(String cssSelector) {
+    return browser.findElements(By.cssSelector(cssSelector)).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   /** Scrolls the element with {@code id} to the middle of the window, for a screenshot. */

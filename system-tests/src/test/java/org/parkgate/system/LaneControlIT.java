@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,18 +22,20 @@ import org.parkgate.controller.ledger.LedgerVerifier;
 /**
  * A supervisor's lane modes and anti-passback resets from the booth page in a real headless
  * Chromium, against real simulator, controller and console processes: seen in the booth, obeyed by
- * the lane's display, and recorded in the ledger file. A cashier's page has no such controls.
+ * the lane's display, and recorded in the ledger file. A cashier's page has no such controls, but
+ * finds a vehicle whose driver lost the card by the plate the entry camera read.
  */
 class LaneControlIT {
   @TempDir static Path dir;
   static SystemFixture system;
+  static RunningProcess controller;
   static BoothBrowser browser;
 
   @BeforeAll
   static void start() throws Exception {
-    system = new SystemFixture(dir, "shanghai-indoor-1.yaml");
+    system = SystemFixture.withCameras(dir, "shanghai-indoor-1.yaml");
     system.simulator();
-    system.controller();
+    controller = system.controller();
     system.console();
     browser = new BoothBrowser(system.httpPort, dir.resolve("browser"));
   }
@@ -144,6 +148,49 @@ class LaneControlIT {
         "the stay is closed by the supervisor");
     LedgerVerifier.Result verified = LedgerVerifier.verify(system.ledger, Optional.empty());
     assertTrue(verified.ok(), verified.summary());
+  }
+
+  @Test
+  void aCashierFindsACarWhoseDriverLostTheCardByThePlateTheEntryCameraRead() throws Exception {
+    controller.awaitLine("entry-1: camera online", Duration.ofSeconds(10));
+    system.awaitLane(
+        "entry-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
+    system.sim("POST", "/lanes/entry-1/vehicle/arrive", "{\"plate\": \"粤B12345\"}");
+    controller.awaitLine("entry-1: plate 粤B12345 read", Duration.ofSeconds(10));
+    system.awaitLane(
+        "entry-1", "a card offered", l -> !l.path("cardUnit").path("cardAtMouth").isNull());
+    String card = system.sim("POST", "/lanes/entry-1/card/take", null).path("card").asText();
+    system.awaitLane(
+        "entry-1", "barrier open for the entry", l -> SystemFixture.barrier(l).equals("open"));
+    system.sim("POST", "/lanes/entry-1/vehicle/drive", "{\"wait\": true}");
+    long stay = number("SELECT stay_id FROM entries WHERE card = ?", card);
+
+    browser.login("cashier1", "cashier1-demo");
+    assertTrue(browser.visible("find-section"), "a cashier sees the find-vehicle form");
+    // Typed as a cashier might: lower case, with a space; Enter searches and takes no cash.
+    String answer = browser.findVehicle("粤b 12345", false);
+    assertTrue(answer.startsWith("✓ 在场车辆"), answer);
+    List<String> stays = browser.texts("#find-stays li");
+    assertEquals(1, stays.size(), "one open stay: " + stays);
+    assertTrue(
+        stays.get(0).startsWith("stay " + stay + ": card " + card + ", entered at entry-1 "),
+        stays.get(0));
+    assertTrue(stays.get(0).contains(" Asia/Shanghai, seen as 粤B12345 car blue"), stays.get(0));
+    // Within the first hour: 5.00 for the stay and the 50.00 card replacement fee.
+    assertEquals(
+        List.of("遗失卡 Lost card 55.00 CNY due with a lost card if it leaves now"),
+        browser.texts("#find-stays .fee"));
+    browser.show("find-section");
+    browser.screenshot("find-vehicle");
+
+    String unknown = browser.findVehicle("沪Z99999", false);
+    assertEquals("✗ 未找到 · Not found: no open stay for plate 沪Z99999", unknown);
+    String bad = browser.findVehicle("粤B 1234#", false);
+    assertTrue(bad.contains("A plate holds only letters, digits, spaces"), bad);
+
+    assertEquals(
+        0, number("SELECT COUNT(*) FROM exits WHERE stay_id = ?", stay), "the stay is still open");
+    assertEquals(0, number("SELECT COUNT(*) FROM payments"), "searching records nothing");
   }
 
   @Test

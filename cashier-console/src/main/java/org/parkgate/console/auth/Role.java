@@ -44,6 +44,15 @@ public enum Role {
     return this == SUPERVISOR;
   }
 
+  /**
+   * Finding a vehicle's open stay by plate or card (a driver who lost the card) reads and changes
+   * nothing: the people who take cash need it, and finance looks stays up when a lost-card fee is
+   * queried. Admins manage accounts, not vehicles, and are not shown whose car is inside.
+   */
+  public boolean findsStays() {
+    return this == CASHIER || this == SUPERVISOR || this == FINANCE;
+  }
+
   public static Optional<Role> parse(String text) {
     if (text == null) {
       return Optional.empty();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
@@ -17,13 +18,20 @@ import org.parkgate.site.LaneMode;
  * Turns "cash received" at the booth into a {@link ConsoleCommand.RecordCashPayment}. The page
  * names the request id, the stay and the amount it showed; the console checks them against the exit
  * actually waiting, so a stale page never records a payment for the wrong car or amount. It also
- * sends a supervisor's reversals, lane modes and anti-passback resets, checked here first.
+ * sends a supervisor's reversals, lane modes and anti-passback resets, and the booth's searches for
+ * a vehicle's stay, checked here first.
  */
 public final class CashDesk {
   private static final int REMEMBERED = 256;
 
   /** The longest reason the controller records for a supervisor's action; the page's maxlength. */
   static final int MAX_REASON = 200;
+
+  /** The longest plate the cameras send and the controller looks up, in letters and digits. */
+  static final int MAX_PLATE = 16;
+
+  /** What plates are compared without, as the controller compares them: spaces, '-', '·', '.'. */
+  private static final Pattern PLATE_SEPARATORS = Pattern.compile("[\\s\\-·.]");
 
   private static final String REASON_TOO_LONG =
       "原因最多 " + MAX_REASON + " 个字 · The reason is at most " + MAX_REASON + " characters";
@@ -233,6 +241,60 @@ public final class CashDesk {
   }
 
   /**
+   * Asks the controller for the open stay of a vehicle whose driver lost the card, by plate or by
+   * card number: exactly one of the two. It reads only. Cashiers, supervisors and finance may ask.
+   * The plate is sent as the controller compares it (upper case, without spaces, '-', '·' or '.'),
+   * and refused here when it cannot be a plate, naming what is wrong; the controller still checks.
+   */
+  public CompletableFuture<CommandResult> findStay(UserAccount user, FindStayRequest request) {
+    String id = request.requestId();
+    if (id == null || !id.matches("[A-Za-z0-9_-]{8,64}")) {
+      return refused(id, "请求编号无效 · Invalid request id");
+    }
+    if (!user.role().findsStays()) {
+      return refused(
+          id, "只有收费员、主管或财务可以查找车辆 · Only cashiers, supervisors and finance may find a vehicle");
+    }
+    String plate = trimmed(request.plate());
+    String card = trimmed(request.card());
+    if (plate.isEmpty() && card.isEmpty()) {
+      return refused(id, "请填写车牌或卡号 · Enter a plate or a card number");
+    }
+    if (!plate.isEmpty() && !card.isEmpty()) {
+      return refused(id, "车牌和卡号只填一项 · Give a plate or a card number, not both");
+    }
+    if (!card.isEmpty()) {
+      if (!card.matches("[A-Za-z0-9]{1,32}")) {
+        return refused(
+            id, "卡号应为 1-32 位字母或数字 · A card number is 1-32 letters or digits, not " + quoted(card));
+      }
+      return sendOnce(new ConsoleCommand.FindStay(id, null, card));
+    }
+    String normal = PLATE_SEPARATORS.matcher(plate).replaceAll("").toUpperCase(Locale.ROOT);
+    if (normal.isEmpty()) {
+      return refused(id, "车牌为空 · The plate is empty: type its letters and digits");
+    }
+    if (!normal.codePoints().allMatch(Character::isLetterOrDigit)) {
+      return refused(
+          id,
+          "车牌只能有字母、数字、空格、-、·、. · A plate holds only letters, digits, spaces, '-', '·'"
+              + " or '.', not "
+              + quoted(plate));
+    }
+    if (normal.codePointCount(0, normal.length()) > MAX_PLATE) {
+      return refused(
+          id,
+          "车牌最多 "
+              + MAX_PLATE
+              + " 位字母或数字 · A plate is at most "
+              + MAX_PLATE
+              + " letters and digits, not "
+              + quoted(plate));
+    }
+    return sendOnce(new ConsoleCommand.FindStay(id, normal, null));
+  }
+
+  /**
    * Sends a command, remembered by its request id: a retry resends the first command with that id,
    * and an id already used for another kind of action is refused.
    */
@@ -275,6 +337,9 @@ public final class CashDesk {
 
   /** What the page sends when a supervisor sets a lane's mode ({@code mode}: a LaneMode name). */
   public record LaneModeRequest(String requestId, String lane, String mode, String reason) {}
+
+  /** What the page sends to find a vehicle's open stay: a plate or a card number, not both. */
+  public record FindStayRequest(String requestId, String plate, String card) {}
 
   /** What the page sends when a supervisor resets a card's anti-passback state. */
   public record PassbackResetRequest(String requestId, String card, String reason) {}

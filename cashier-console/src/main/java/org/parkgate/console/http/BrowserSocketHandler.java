@@ -56,7 +56,8 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
                       "roleZh", user.role().chinese(),
                       "takesCash", user.role().takesCash(),
                       "reverses", user.role().reversesPayments(),
-                      "controlsLanes", user.role().controlsLanes())));
+                      "controlsLanes", user.role().controlsLanes(),
+                      "findsStays", user.role().findsStays())));
     } else if (evt instanceof IdleStateEvent idle) {
       if (idle.state() == IdleState.WRITER_IDLE) {
         ctx.writeAndFlush(new PingWebSocketFrame());
@@ -90,6 +91,8 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       laneMode(ctx.channel(), message);
     } else if (type.equals("reset-passback")) {
       resetPassback(ctx.channel(), message);
+    } else if (type.equals("find-stay")) {
+      findStay(ctx.channel(), message);
     } else if (type.equals("close-shift")) {
       closeShift(ctx.channel(), message.path("requestId").asText(""));
     } else {
@@ -166,6 +169,20 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
         "anti-passback reset",
         requestId,
         services.cashDesk().resetPassback(session.user(), request));
+  }
+
+  private void findStay(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    CashDesk.FindStayRequest request =
+        new CashDesk.FindStayRequest(
+            requestId, message.path("plate").asText(""), message.path("card").asText(""));
+    log.info(
+        "booth: {} looks for the stay of plate '{}' card '{}' ({})",
+        session.user().username(),
+        request.plate(),
+        request.card(),
+        requestId);
+    answer(page, "find-stay", requestId, services.cashDesk().findStay(session.user(), request));
   }
 
   /**

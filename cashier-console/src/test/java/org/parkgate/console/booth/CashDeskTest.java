@@ -18,8 +18,9 @@ import org.parkgate.console.auth.UserAccount;
 import org.parkgate.site.LaneMode;
 
 /**
- * A supervisor's lane modes and anti-passback resets at the booth: what reaches the controller, as
- * the JSON text it is sent as, and what is refused at the console with nothing sent.
+ * A supervisor's lane modes and anti-passback resets, and the booth's search for a vehicle's stay:
+ * what reaches the controller, as the JSON text it is sent as, and what is refused at the console
+ * with nothing sent.
  */
 class CashDeskTest {
   private static final UserAccount SUPERVISOR =
@@ -28,6 +29,8 @@ class CashDeskTest {
       new UserAccount("cashier1", "Cashier One", Role.CASHIER, "x", false);
   private static final UserAccount FINANCE =
       new UserAccount("finance1", "Finance One", Role.FINANCE, "x", false);
+  private static final UserAccount ADMIN =
+      new UserAccount("admin1", "Admin One", Role.ADMIN, "x", false);
 
   /** Every command as the controller would receive it: the console API's JSON text. */
   private final List<String> wire = new ArrayList<>();
@@ -148,6 +151,81 @@ class CashDeskTest {
         "The reason is at most 200 characters");
     assertRefused(reset(SUPERVISOR, null, "3F09A1C27E", "x"), "Invalid request id");
     assertEquals(List.of(), wire, "nothing reaches the controller");
+  }
+
+  @Test
+  void aCashierFindsAStayByTheTypedPlateSentAsTheControllerComparesIt() throws Exception {
+    CommandResult r = find(CASHIER, "find-req-0001", "  粤b 123·45 ", "");
+    assertTrue(r.ok(), r.toString());
+    assertEquals(1, wire.size());
+    JsonNode json = ApiJson.mapper().readTree(wire.get(0));
+    assertEquals("find-stay", json.path("type").asText());
+    assertEquals("find-req-0001", json.path("requestId").asText());
+    assertEquals("粤B12345", json.path("plate").asText());
+    assertTrue(json.path("card").isMissingNode() || json.path("card").isNull(), wire.get(0));
+    assertEquals(
+        new ConsoleCommand.FindStay("find-req-0001", "粤B12345", null), ApiJson.read(wire.get(0)));
+  }
+
+  @Test
+  void aStayIsFoundByCardAndSupervisorsAndFinanceMayLookButNotAdmins() throws Exception {
+    assertTrue(find(SUPERVISOR, "find-req-0002", "", " 3F09A1C27E ").ok());
+    assertEquals(
+        new ConsoleCommand.FindStay("find-req-0002", null, "3F09A1C27E"),
+        ApiJson.read(wire.get(0)));
+    assertTrue(find(FINANCE, "find-req-0003", "沪A12345", null).ok());
+    assertEquals(2, wire.size());
+
+    assertRefused(
+        find(ADMIN, "find-req-0004", "沪A12345", null),
+        "Only cashiers, supervisors and finance may find a vehicle");
+    assertEquals(2, wire.size(), "an admin's search is not sent");
+  }
+
+  @Test
+  void aBadSearchSaysWhatIsWrongAndSendsNothing() throws Exception {
+    assertRefused(find(CASHIER, "find-req-0010", " ", null), "Enter a plate or a card number");
+    assertRefused(
+        find(CASHIER, "find-req-0011", "粤B12345", "3F09A1C27E"),
+        "Give a plate or a card number, not both");
+    assertRefused(
+        find(CASHIER, "find-req-0012", " - · . ", ""),
+        "The plate is empty: type its letters and digits");
+    assertRefused(
+        find(CASHIER, "find-req-0013", "粤B 1234#", ""),
+        "A plate holds only letters, digits, spaces, '-', '·' or '.', not '粤B 1234#'");
+    assertRefused(
+        find(CASHIER, "find-req-0014", "粤B123456789012345", ""),
+        "A plate is at most 16 letters and digits, not '粤B123456789012345'");
+    assertRefused(
+        find(CASHIER, "find-req-0015", "", "3F09-A1C2"),
+        "A card number is 1-32 letters or digits, not '3F09-A1C2'");
+    assertRefused(
+        find(CASHIER, "find-req-0016", "", "A".repeat(33)),
+        "A card number is 1-32 letters or digits");
+    assertRefused(find(CASHIER, "short", "粤B12345", ""), "Invalid request id");
+    assertEquals(List.of(), wire, "nothing reaches the controller");
+
+    assertTrue(find(CASHIER, "find-req-0017", "粤B 12345678901234", "").ok(), "16 is the most");
+    assertTrue(find(CASHIER, "find-req-0018", "", "A".repeat(32)).ok(), "32 is the most");
+  }
+
+  @Test
+  void aRepeatedSearchResendsTheFirstAndAnIdFromAnotherActionIsRefused() throws Exception {
+    find(CASHIER, "find-req-0020", "粤B12345", "");
+    find(CASHIER, "find-req-0020", "沪A00001", "");
+    assertEquals(2, wire.size());
+    assertEquals(wire.get(0), wire.get(1), "the same search again, same request id");
+
+    assertRefused(
+        reset(SUPERVISOR, "find-req-0020", "3F09A1C27E", "let out by hand"),
+        "Request id already used for another action");
+    assertEquals(2, wire.size());
+  }
+
+  private CommandResult find(UserAccount who, String id, String plate, String card)
+      throws Exception {
+    return desk.findStay(who, new CashDesk.FindStayRequest(id, plate, card)).get();
   }
 
   private CommandResult setMode(UserAccount who, String id, String lane, String mode, String reason)

@@ -280,6 +280,61 @@ class BrowserSocketTest {
   }
 
   @Test
+  void aCashierFindsAStayByPlateAndAHandSentBadSearchIsRefusedWithNothingSent() throws Exception {
+    Inbox inbox = open("cashier1", "cashier1-demo");
+    JsonNode hello = inbox.next(m -> m.path("type").asText().equals("hello"));
+    assertTrue(hello.path("user").path("findsStays").asBoolean());
+    drainCommands();
+
+    socket.sendText(
+        "{\"type\":\"find-stay\",\"requestId\":\"req-find-0901\",\"plate\":\"粤B12345\","
+            + "\"card\":\"3F09A1C27E\"}",
+        true);
+    JsonNode both = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertEquals("req-find-0901", both.path("requestId").asText());
+    assertFalse(both.path("ok").asBoolean());
+    assertTrue(both.path("error").asText().contains("not both"), both.toString());
+    socket.sendText(
+        "{\"type\":\"find-stay\",\"requestId\":\"req-find-0902\",\"plate\":\"粤B<1234>\"}", true);
+    JsonNode bad = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(
+        bad.path("error").asText().contains("A plate holds only letters, digits"), bad.toString());
+    Thread.sleep(200);
+    assertTrue(controller.received.isEmpty(), "refused at the console: " + controller.received);
+
+    socket.sendText(
+        "{\"type\":\"find-stay\",\"requestId\":\"req-find-0903\",\"plate\":\"粤b-12345\"}", true);
+    JsonNode found = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(found.path("ok").asBoolean(), found.toString());
+    assertTrue(
+        found.path("detail").asText().startsWith("stay 2: card CARD2, entered at entry-1"),
+        found.toString());
+    ConsoleCommand.FindStay sent = (ConsoleCommand.FindStay) controller.nextCommand();
+    assertEquals("粤B12345", sent.plate());
+
+    socket.sendText(
+        "{\"type\":\"find-stay\",\"requestId\":\"req-find-0904\",\"plate\":\"沪A00001\"}", true);
+    JsonNode none = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(none.path("ok").asBoolean());
+    assertEquals("no open stay for plate 沪A00001", none.path("error").asText());
+  }
+
+  @Test
+  void anAdminCannotFindAStayAndNothingReachesTheController() throws Exception {
+    Inbox inbox = open("admin1", "admin1-demo");
+    JsonNode hello = inbox.next(m -> m.path("type").asText().equals("hello"));
+    assertFalse(hello.path("user").path("findsStays").asBoolean());
+    drainCommands();
+    socket.sendText(
+        "{\"type\":\"find-stay\",\"requestId\":\"req-find-0905\",\"card\":\"CARD2\"}", true);
+    JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(r.path("ok").asBoolean());
+    assertTrue(r.path("error").asText().contains("Only cashiers, supervisors and finance"), "" + r);
+    Thread.sleep(200);
+    assertTrue(controller.received.isEmpty(), "refused at the console: " + controller.received);
+  }
+
+  @Test
   void aCashiersShiftOpensAtLoginAndClosesFromTheBoothWithItsReport() throws Exception {
     controller.shiftCommands.clear();
     Inbox inbox = open("cashier2", "cashier2-demo");
