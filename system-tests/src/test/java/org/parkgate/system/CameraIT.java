@@ -40,6 +40,25 @@ class CameraIT {
         // The lane goes on as before: the car is offered a card.
         system.awaitLane(
             "entry-1", "a card offered", l -> !l.path("cardUnit").path("cardAtMouth").isNull());
+        // Taken, the card opens a stay that keeps what the camera saw, for exit checks and lost
+        // cards.
+        String card = system.sim("POST", "/lanes/entry-1/card/take", null).path("card").asText();
+        system.awaitLane(
+            "entry-1", "barrier open for the entry", l -> SystemFixture.barrier(l).equals("open"));
+        try (java.sql.Connection db =
+                java.sql.DriverManager.getConnection(
+                    "jdbc:sqlite:file:" + system.ledger + "?mode=ro");
+            java.sql.Statement q = db.createStatement();
+            java.sql.ResultSet r =
+                q.executeQuery(
+                    "SELECT e.card, s.plate, s.vehicle_class, s.colour FROM sightings s"
+                        + " JOIN entries e ON e.stay_id = s.stay_id WHERE s.direction = 'entry'")) {
+          assertTrue(r.next(), "the entry's sighting is in the ledger");
+          assertEquals(card, r.getString(1));
+          assertEquals("沪A12345", r.getString(2));
+          assertEquals("truck", r.getString(3));
+          assertEquals("blue", r.getString(4));
+        }
 
         // A read the camera is unsure of is dropped, not passed to the lane.
         system.sim(
