@@ -63,6 +63,16 @@ public sealed interface ConsoleCommand extends ApiMessage {
   record FindStay(String requestId, String plate, String card) implements ConsoleCommand {}
 
   /**
+   * The driver waiting at exit {@code lane} lost the card of stay {@code stayId} (found with {@link
+   * FindStay}): the controller records the loss, bars the card, and asks the lost-card fee at that
+   * lane, announced as {@link ConsoleEvent.ExitPending} like any fee; the cashier then takes it
+   * with {@link RecordCashPayment} and the barrier opens. Refused unless a vehicle waits at that
+   * exit with no card being dealt with, and the stay is open.
+   */
+  record ReportLostCard(String requestId, String lane, long stayId, String cashier)
+      implements ConsoleCommand {}
+
+  /**
    * A driver paid at a pay station before driving to the exit: the fee due now for the card's open
    * stay, taken by {@code cashier} (the station's operator, or the station itself) at {@code
    * station}. Within the tariff's exit grace the exit then opens with nothing more to pay.

@@ -25,5 +25,7 @@ public enum IncidentKind {
   /** A blacklisted card or plate was presented at a lane and refused. */
   BLACKLISTED,
   /** A vehicle left owing money (for instance after a barrier fault). */
-  LEFT_UNPAID
+  LEFT_UNPAID,
+  /** A driver at an exit lost the card; the cashier charged the lost-card fee and it was barred. */
+  LOST_CARD
 }

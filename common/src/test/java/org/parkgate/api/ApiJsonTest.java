@@ -69,6 +69,7 @@ class ApiJsonTest {
             new ConsoleCommand.ResetPassback("r6", "00A1B2C3D4", "let out by hand", "sup1"),
             new ConsoleCommand.FindStay("r7", "粤B12345", null),
             new ConsoleCommand.FindStay("r8", null, "00A1B2C3D4"),
+            new ConsoleCommand.ReportLostCard("r9", "exit-1", 42, "cashier1"),
             CommandResult.ok("r2", "receipt demo-000001"),
             CommandResult.refused("r3", "no vehicle waiting at exit-1"),
             new Welcome(
