@@ -246,7 +246,57 @@ public final class FakeController implements AutoCloseable {
       send(ch, r);
     } else if (command instanceof ConsoleCommand.FindStay find) {
       send(ch, found(find));
+    } else if (command instanceof ConsoleCommand.ReportLostCard lost) {
+      CommandResult r = results.get(lost.requestId());
+      if (r == null) {
+        r = lostCard(lost);
+        results.put(lost.requestId(), r);
+      }
+      send(ch, r);
     }
+  }
+
+  /**
+   * The controller's answer to {@code report-lost-card}: the one car inside (stay 2, card CARD2,
+   * see {@link #found}) is charged its 80.00 lost-card fee at the lane, shown in the booth as an
+   * exit waiting to pay; any other stay is not open, and {@link #refuseWith} refuses it.
+   */
+  private CommandResult lostCard(ConsoleCommand.ReportLostCard lost) {
+    if (refuseWith != null) {
+      return CommandResult.refused(lost.requestId(), refuseWith);
+    }
+    if (lost.stayId() != 2) {
+      return CommandResult.refused(lost.requestId(), "stay " + lost.stayId() + " is not open");
+    }
+    Instant now = Instant.now();
+    publish(
+        seq ->
+            new ConsoleEvent.Incident(
+                seq,
+                now,
+                lost.lane(),
+                "LOST_CARD",
+                "CARD2",
+                "粤B12345",
+                "card lost; stay 2 charged the lost-card fee by " + lost.cashier()));
+    publish(
+        seq ->
+            new ConsoleEvent.ExitPending(
+                seq,
+                now,
+                lost.lane(),
+                2,
+                "CARD2",
+                Instant.parse("2027-01-09T01:00:00Z"),
+                now,
+                Money.of(8000, "CNY"),
+                List.of(
+                    new ConsoleEvent.FeeItem(
+                        "遗失卡 lost card", "遗失卡收费 lost-card fee", 1, Money.of(3000, "CNY")),
+                    new ConsoleEvent.FeeItem(
+                        "遗失卡 lost card", "工本费 card replacement", 1, Money.of(5000, "CNY")))));
+    return CommandResult.ok(
+        lost.requestId(), "lost card CARD2: stay 2 asks 80.00 CNY at " + lost.lane());
   }
 
   /**

@@ -82,6 +82,11 @@ public final class BoothState {
     return List.copyOf(siteLanes);
   }
 
+  /** The site's exit lanes, in site order: where a driver can wait to pay. */
+  public List<String> exitLaneIds() {
+    return siteLanes.stream().filter(id -> lanes.get(id).kind.equals("exit")).toList();
+  }
+
   /** Forgets everything learnt from events, before the controller's history is replayed. */
   public void reset() {
     lanes.values().forEach(LaneState::clear);

@@ -65,6 +65,10 @@ public final class BrowserHub implements LinkListener {
     return state.laneIds();
   }
 
+  public synchronized List<String> exitLaneIds() {
+    return state.exitLaneIds();
+  }
+
   public synchronized BoothView.State view() {
     return state.view();
   }

@@ -2,6 +2,7 @@ package org.parkgate.console.booth;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +19,8 @@ import org.parkgate.site.LaneMode;
  * Turns "cash received" at the booth into a {@link ConsoleCommand.RecordCashPayment}. The page
  * names the request id, the stay and the amount it showed; the console checks them against the exit
  * actually waiting, so a stale page never records a payment for the wrong car or amount. It also
- * sends a supervisor's reversals, lane modes and anti-passback resets, and the booth's searches for
- * a vehicle's stay, checked here first.
+ * sends a supervisor's reversals, lane modes and anti-passback resets, the booth's searches for a
+ * vehicle's stay and its reports of a lost card at an exit, checked here first.
  */
 public final class CashDesk {
   private static final int REMEMBERED = 256;
@@ -295,6 +296,55 @@ public final class CashDesk {
   }
 
   /**
+   * Tells the controller that the driver waiting at exit {@code lane} lost the card of stay {@code
+   * stayId}, found with {@link #findStay}: it bars the card and asks the lost-card fee at that
+   * lane, which the booth then shows and takes like any fee. Cashiers and supervisors only, the
+   * people who take that fee; the cashier is the signed-in user. The lane must be one of the site's
+   * exit lanes and the stay a positive number; whether a vehicle waits there is the controller's
+   * call.
+   */
+  public CompletableFuture<CommandResult> reportLostCard(
+      UserAccount cashier, LostCardRequest request) {
+    String id = request.requestId();
+    if (id == null || !id.matches("[A-Za-z0-9_-]{8,64}")) {
+      return refused(id, "请求编号无效 · Invalid request id");
+    }
+    if (!cashier.role().takesCash()) {
+      return refused(id, "只有收费员或主管可以收遗失卡费 · Only cashiers and supervisors may charge a lost card");
+    }
+    String lane = trimmed(request.lane());
+    List<String> exits = hub.exitLaneIds();
+    if (lane.isEmpty()) {
+      return refused(
+          id, "请选择出场车道 · Choose the exit lane (exit lanes: " + String.join(", ", exits) + ")");
+    }
+    if (!hub.hasLane(lane)) {
+      return refused(
+          id,
+          "没有此车道 · Unknown lane "
+              + quoted(lane)
+              + " (exit lanes: "
+              + String.join(", ", exits)
+              + ")");
+    }
+    if (!exits.contains(lane)) {
+      return refused(
+          id,
+          "不是出场车道 · "
+              + quoted(lane)
+              + " is not an exit lane (exit lanes: "
+              + String.join(", ", exits)
+              + ")");
+    }
+    if (request.stayId() <= 0) {
+      return refused(
+          id, "停车记录号应为正整数 · The stay number is a positive whole number, not " + request.stayId());
+    }
+    return sendOnce(
+        new ConsoleCommand.ReportLostCard(id, lane, request.stayId(), cashier.username()));
+  }
+
+  /**
    * Sends a command, remembered by its request id: a retry resends the first command with that id,
    * and an id already used for another kind of action is refused.
    */
@@ -340,6 +390,9 @@ public final class CashDesk {
 
   /** What the page sends to find a vehicle's open stay: a plate or a card number, not both. */
   public record FindStayRequest(String requestId, String plate, String card) {}
+
+  /** What the page sends to charge a lost card: the stay found, at the exit where it waits. */
+  public record LostCardRequest(String requestId, String lane, long stayId) {}
 
   /** What the page sends when a supervisor resets a card's anti-passback state. */
   public record PassbackResetRequest(String requestId, String card, String reason) {}

@@ -93,6 +93,8 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       resetPassback(ctx.channel(), message);
     } else if (type.equals("find-stay")) {
       findStay(ctx.channel(), message);
+    } else if (type.equals("report-lost-card")) {
+      reportLostCard(ctx.channel(), message);
     } else if (type.equals("close-shift")) {
       closeShift(ctx.channel(), message.path("requestId").asText(""));
     } else {
@@ -183,6 +185,30 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
         request.card(),
         requestId);
     answer(page, "find-stay", requestId, services.cashDesk().findStay(session.user(), request));
+  }
+
+  private void reportLostCard(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    JsonNode stayId = message.path("stayId");
+    if (!stayId.isIntegralNumber() || !stayId.canConvertToLong()) {
+      result(
+          page,
+          CommandResult.refused(
+              requestId,
+              "停车记录号应为正整数 · The stay number is a positive whole number, not "
+                  + (stayId.isMissingNode() ? "missing" : stayId.toString())));
+      return;
+    }
+    CashDesk.LostCardRequest request =
+        new CashDesk.LostCardRequest(requestId, message.path("lane").asText(""), stayId.asLong());
+    log.info(
+        "booth: {} reports the card of stay {} lost at {} ({})",
+        session.user().username(),
+        request.stayId(),
+        request.lane(),
+        requestId);
+    answer(
+        page, "lost card", requestId, services.cashDesk().reportLostCard(session.user(), request));
   }
 
   /**

@@ -18,9 +18,9 @@ import org.parkgate.console.auth.UserAccount;
 import org.parkgate.site.LaneMode;
 
 /**
- * A supervisor's lane modes and anti-passback resets, and the booth's search for a vehicle's stay:
- * what reaches the controller, as the JSON text it is sent as, and what is refused at the console
- * with nothing sent.
+ * A supervisor's lane modes and anti-passback resets, the booth's search for a vehicle's stay and
+ * its report of a lost card at an exit: what reaches the controller, as the JSON text it is sent
+ * as, and what is refused at the console with nothing sent.
  */
 class CashDeskTest {
   private static final UserAccount SUPERVISOR =
@@ -221,6 +221,77 @@ class CashDeskTest {
         reset(SUPERVISOR, "find-req-0020", "3F09A1C27E", "let out by hand"),
         "Request id already used for another action");
     assertEquals(2, wire.size());
+  }
+
+  @Test
+  void aCashierChargesALostCardAtAnExitInTheirOwnName() throws Exception {
+    CommandResult r = lostCard(CASHIER, "lost-req-0001", " exit-1 ", 2);
+    assertTrue(r.ok(), r.toString());
+    assertEquals(1, wire.size());
+    JsonNode json = ApiJson.mapper().readTree(wire.get(0));
+    assertEquals("report-lost-card", json.path("type").asText());
+    assertEquals("lost-req-0001", json.path("requestId").asText());
+    assertEquals("exit-1", json.path("lane").asText());
+    assertEquals(2, json.path("stayId").asLong());
+    assertEquals("cashier1", json.path("cashier").asText(), "the cashier signed in");
+    assertEquals(
+        new ConsoleCommand.ReportLostCard("lost-req-0001", "exit-1", 2, "cashier1"),
+        ApiJson.read(wire.get(0)));
+  }
+
+  @Test
+  void supervisorsChargeALostCardButFinanceAndAdminsDoNot() throws Exception {
+    assertTrue(lostCard(SUPERVISOR, "lost-req-0002", "exit-1", 7).ok());
+    assertEquals(
+        new ConsoleCommand.ReportLostCard("lost-req-0002", "exit-1", 7, "supervisor1"),
+        ApiJson.read(wire.get(0)));
+    for (UserAccount who : List.of(FINANCE, ADMIN)) {
+      assertRefused(
+          lostCard(who, "lost-req-0003", "exit-1", 7),
+          "Only cashiers and supervisors may charge a lost card");
+    }
+    assertEquals(1, wire.size(), "finance's and an admin's are not sent");
+  }
+
+  @Test
+  void aBadLostCardReportSaysWhatIsWrongAndSendsNothing() throws Exception {
+    assertRefused(
+        lostCard(CASHIER, "lost-req-0010", "exit-9", 2),
+        "Unknown lane 'exit-9' (exit lanes: exit-1)");
+    assertRefused(
+        lostCard(CASHIER, "lost-req-0011", "entry-1", 2),
+        "'entry-1' is not an exit lane (exit lanes: exit-1)");
+    assertRefused(
+        lostCard(CASHIER, "lost-req-0012", " ", 2), "Choose the exit lane (exit lanes: exit-1)");
+    assertRefused(lostCard(CASHIER, "lost-req-0013", null, 2), "Choose the exit lane");
+    assertRefused(
+        lostCard(CASHIER, "lost-req-0014", "exit-1", 0),
+        "The stay number is a positive whole number, not 0");
+    assertRefused(
+        lostCard(CASHIER, "lost-req-0015", "exit-1", -2),
+        "The stay number is a positive whole number, not -2");
+    assertRefused(lostCard(CASHIER, "short", "exit-1", 2), "Invalid request id");
+    assertRefused(lostCard(CASHIER, "lost req 0016", "exit-1", 2), "Invalid request id");
+    assertEquals(List.of(), wire, "nothing reaches the controller");
+  }
+
+  @Test
+  void aRepeatedLostCardReportResendsTheFirstAndAnIdFromAnotherActionIsRefused() throws Exception {
+    lostCard(CASHIER, "lost-req-0020", "exit-1", 2);
+    lostCard(CASHIER, "lost-req-0020", "exit-1", 3);
+    assertEquals(2, wire.size());
+    assertEquals(wire.get(0), wire.get(1), "the same report again, same request id");
+
+    find(CASHIER, "find-req-0021", "粤B12345", "");
+    assertRefused(
+        lostCard(CASHIER, "find-req-0021", "exit-1", 2),
+        "Request id already used for another action");
+    assertEquals(3, wire.size());
+  }
+
+  private CommandResult lostCard(UserAccount who, String id, String lane, long stayId)
+      throws Exception {
+    return desk.reportLostCard(who, new CashDesk.LostCardRequest(id, lane, stayId)).get();
   }
 
   private CommandResult find(UserAccount who, String id, String plate, String card)

@@ -335,6 +335,105 @@ class BrowserSocketTest {
   }
 
   @Test
+  void aCashierChargesALostCardAtTheExitAndTakesTheFeeShownThere() throws Exception {
+    Inbox inbox = open("cashier1", "cashier1-demo");
+    inbox.next(m -> m.path("type").asText().equals("hello"));
+    drainCommands();
+
+    socket.sendText(
+        "{\"type\":\"report-lost-card\",\"requestId\":\"req-lost-1001\",\"lane\":\"exit-1\","
+            + "\"stayId\":2,\"cashier\":\"someone-else\"}",
+        true);
+    JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertEquals("req-lost-1001", r.path("requestId").asText());
+    assertTrue(r.path("ok").asBoolean(), r.toString());
+    assertEquals("lost card CARD2: stay 2 asks 80.00 CNY at exit-1", r.path("detail").asText());
+    ConsoleCommand.ReportLostCard sent = (ConsoleCommand.ReportLostCard) controller.nextCommand();
+    assertEquals(
+        new ConsoleCommand.ReportLostCard("req-lost-1001", "exit-1", 2, "cashier1"),
+        sent,
+        "the cashier comes from the session, not the page");
+
+    JsonNode pending = pendingState(inbox, 2);
+    assertEquals("CARD2", pending.path("card").asText());
+    assertEquals("80.00", pending.path("due").asText(), "the exit-1 card shows the lost-card fee");
+    assertEquals("2027-01-09 09:00:00", pending.path("entryTime").asText());
+
+    // The page lost its link before the answer and sends the same report again: same answer,
+    // nothing recorded twice.
+    long events = controller.lastSeq();
+    socket.sendText(
+        "{\"type\":\"report-lost-card\",\"requestId\":\"req-lost-1001\",\"lane\":\"exit-1\","
+            + "\"stayId\":2}",
+        true);
+    JsonNode again = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertEquals(r.path("detail").asText(), again.path("detail").asText());
+    assertEquals(events, controller.lastSeq());
+    assertEquals(sent, controller.nextCommand(), "resent as first sent, in cashier1's name");
+
+    cash("req-cash-1002", 2, 8000);
+    JsonNode paid = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(paid.path("ok").asBoolean(), paid.toString());
+    assertEquals(
+        8000, ((ConsoleCommand.RecordCashPayment) controller.nextCommand()).amount().minor());
+  }
+
+  @Test
+  void financeCannotChargeALostCardAndABadHandSentReportIsRefusedWithNothingSent()
+      throws Exception {
+    Inbox finance = open("finance1", "finance1-demo");
+    finance.next(m -> m.path("type").asText().equals("hello"));
+    drainCommands();
+    socket.sendText(
+        "{\"type\":\"report-lost-card\",\"requestId\":\"req-lost-1101\",\"lane\":\"exit-1\","
+            + "\"stayId\":2}",
+        true);
+    JsonNode refused = finance.next(m -> m.path("type").asText().equals("result"));
+    assertEquals("req-lost-1101", refused.path("requestId").asText());
+    assertFalse(refused.path("ok").asBoolean());
+    assertTrue(
+        refused.path("error").asText().contains("Only cashiers and supervisors may charge"),
+        refused.toString());
+    socket.abort();
+
+    Inbox inbox = open("cashier2", "cashier2-demo");
+    inbox.next(m -> m.path("type").asText().equals("hello"));
+    String[][] bad = {
+      {"\"lane\":\"exit-1\",\"stayId\":\"2\"", "positive whole number, not \"2\""},
+      {"\"lane\":\"exit-1\",\"stayId\":2.5", "positive whole number, not 2.5"},
+      {"\"lane\":\"exit-1\"", "positive whole number, not missing"},
+      {"\"lane\":\"exit-1\",\"stayId\":0", "positive whole number, not 0"},
+      {"\"lane\":\"entry-1\",\"stayId\":2", "'entry-1' is not an exit lane"},
+      {"\"lane\":\"exit-7\",\"stayId\":2", "Unknown lane 'exit-7' (exit lanes: exit-1)"},
+    };
+    int n = 0;
+    for (String[] c : bad) {
+      String id = "req-lost-12" + n++;
+      socket.sendText(
+          "{\"type\":\"report-lost-card\",\"requestId\":\"" + id + "\"," + c[0] + "}", true);
+      JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+      assertEquals(id, r.path("requestId").asText());
+      assertFalse(r.path("ok").asBoolean(), r.toString());
+      assertTrue(r.path("error").asText().contains(c[1]), r + " should say: " + c[1]);
+    }
+    Thread.sleep(200);
+    assertTrue(controller.received.isEmpty(), "refused at the console: " + controller.received);
+  }
+
+  @Test
+  void aLostCardTheControllerRefusesShowsItsReason() throws Exception {
+    Inbox inbox = open("supervisor1", "supervisor1-demo");
+    inbox.next(m -> m.path("type").asText().equals("hello"));
+    socket.sendText(
+        "{\"type\":\"report-lost-card\",\"requestId\":\"req-lost-1301\",\"lane\":\"exit-1\","
+            + "\"stayId\":99}",
+        true);
+    JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(r.path("ok").asBoolean());
+    assertEquals("stay 99 is not open", r.path("error").asText());
+  }
+
+  @Test
   void aCashiersShiftOpensAtLoginAndClosesFromTheBoothWithItsReport() throws Exception {
     controller.shiftCommands.clear();
     Inbox inbox = open("cashier2", "cashier2-demo");
