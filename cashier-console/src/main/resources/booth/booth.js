@@ -42,6 +42,7 @@
   let settingMode = null;       // {type: "lane-mode", requestId, lane, mode, reason} not yet answered
   let resettingCard = null;     // {type: "reset-passback", requestId, card, reason} not yet answered
   let finding = null;           // {type: "find-stay", requestId, plate | card} not yet answered
+  let reportingLost = null;     // {type: "report-lost-card", requestId, lane, stayId} not yet answered
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -78,6 +79,7 @@
       if (settingMode) sendMessage(settingMode);
       if (resettingCard) sendMessage(resettingCard);
       if (finding) sendMessage(finding);
+      if (reportingLost) sendMessage(reportingLost);
     };
     socket.onmessage = (m) => {
       let msg;
@@ -273,6 +275,7 @@
     finding[findBy()] = query;
     document.getElementById("find-button").disabled = true;
     showResult("find-result", "正在查找… · Searching…", "wait");
+    if (!reportingLost) document.getElementById("lost-result").className = "result hidden";
     sendMessage(finding);
   });
 
@@ -297,9 +300,47 @@
         fee.appendChild(document.createTextNode(" " + stay.slice(cut + 2)));
         li.appendChild(fee);
       }
+      const id = /^stay (\d+): card (\S+?),/.exec(stay);
+      if (id && user && user.takesCash) li.appendChild(lostCardButtons(Number(id[1]), id[2]));
       list.appendChild(li);
     }
     box.appendChild(list);
+  }
+
+  // ---- charging a lost card at the exit where the driver waits ----
+
+  // One button per exit lane: the cashier presses the lane the car is at, confirms, and the
+  // controller asks the lost-card fee there; it is then taken with "cash received" like any fee.
+  function lostCardButtons(stayId, card) {
+    const actions = el("div", "lost-actions");
+    const exits = view ? view.lanes.filter(l => l.kind === "exit") : [];
+    for (const lane of exits) {
+      const b = el("button", "plain lost-card", "在 " + lane.id + " 收遗失卡费 · Charge lost card at " + lane.id);
+      b.type = "button";
+      b.id = "lost-" + stayId + "-" + lane.id;
+      b.disabled = !!reportingLost;
+      b.addEventListener("click", () => reportLostCard(lane.id, stayId, card));
+      actions.appendChild(b);
+    }
+    return actions;
+  }
+
+  function reportLostCard(lane, stayId, card) {
+    if (!user || !user.takesCash || reportingLost) return;
+    const question = "遗失卡：卡 " + card + " 将被列入黑名单（停车记录 #" + stayId + "），在 " + lane + " 收取遗失卡费。\n"
+      + "Lost card: card " + card + " will be barred (stay #" + stayId + ") and the lost-card fee asked at " + lane + ".";
+    if (!window.confirm(question)) {
+      showResult("lost-result", "已取消，未发送 · Cancelled, nothing sent", "bad");
+      return;
+    }
+    reportingLost = { type: "report-lost-card", requestId: newRequestId(), lane: lane, stayId: stayId };
+    lostButtonsDisabled(true);
+    showResult("lost-result", "正在登记遗失卡… · Reporting the lost card…", "wait");
+    sendMessage(reportingLost);
+  }
+
+  function lostButtonsDisabled(disabled) {
+    for (const b of document.querySelectorAll("button.lost-card")) b.disabled = disabled;
   }
 
   // ---- shift handover ----
@@ -381,6 +422,22 @@
       document.getElementById("find-button").disabled = false;
       if (msg.ok) foundStays(msg.detail || "");
       else showResult("find-result", "✗ 未找到 · Not found: " + (msg.error || "?"), "bad");
+      return;
+    }
+    if (reportingLost && reportingLost.requestId === msg.requestId) {
+      const lane = reportingLost.lane;
+      reportingLost = null;
+      lostButtonsDisabled(false);
+      if (msg.ok) {
+        showResult("lost-result", "✓ 已登记遗失卡 · Lost card charged — " + (msg.detail || "")
+          + " · 请在 " + lane + " 收款 · Take the fee at " + lane, "ok");
+        // The fee now waits at that lane: Enter or F1 takes it there.
+        selectedLane = lane;
+        if (document.activeElement) document.activeElement.blur();
+        render();
+      } else {
+        showResult("lost-result", "✗ 未登记 · Not charged: " + (msg.error || "?"), "bad");
+      }
       return;
     }
     if (closingShift && closingShift === msg.requestId) {

@@ -11,8 +11,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -30,8 +34,10 @@ import org.parkgate.console.TestConsole;
 
 /**
  * The booth page in a real headless Chromium: sign in, see the car waiting with its fee, press
- * Enter for cash received, see the receipt number. Screenshots land in target/screenshots.
+ * Enter for cash received, see the receipt number; find a car by plate and charge its lost card at
+ * the exit. Screenshots land in target/screenshots. The last test stops the controller.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BoothPageIT {
   private static final File CHROMIUM = new File("/usr/bin/chromium");
   private static final File DRIVER = new File("/usr/bin/chromedriver");
@@ -90,6 +96,55 @@ class BoothPageIT {
   }
 
   @Test
+  @Order(1)
+  void aCashierFindsACarByPlateAndChargesItsLostCardAtTheExit() throws Exception {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    browser.get(base + "/login");
+    browser.findElement(By.id("username")).sendKeys("cashier1");
+    browser.findElement(By.id("password")).sendKeys("cashier1-demo");
+    browser.findElement(By.id("login")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("link-status"), "Controller online"));
+    controller.received.clear();
+
+    browser.findElement(By.id("find-query")).sendKeys("粤b 12345", Keys.ENTER);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("find-result"), "80.00"));
+    String button = "在 exit-1 收遗失卡费 · Charge lost card at exit-1";
+    assertEquals(button, browser.findElement(By.id("lost-2-exit-1")).getText());
+    assertEquals(
+        1, browser.findElements(By.cssSelector("button.lost-card")).size(), "one exit lane");
+
+    browser.findElement(By.id("lost-2-exit-1")).click();
+    Alert question = wait.until(ExpectedConditions.alertIsPresent());
+    assertTrue(question.getText().contains("card CARD2 will be barred"), question.getText());
+    question.dismiss();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("lost-result"), "Cancelled, nothing sent"));
+    assertEquals(
+        ConsoleCommand.FindStay.class, controller.nextCommand().getClass(), "the search only");
+    Thread.sleep(300);
+    assertTrue(controller.received.isEmpty(), "declined: nothing sent " + controller.received);
+
+    browser.findElement(By.id("lost-2-exit-1")).click();
+    wait.until(ExpectedConditions.alertIsPresent()).accept();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("lost-result"),
+            "✓ 已登记遗失卡 · Lost card charged — lost card CARD2: stay 2 asks 80.00 CNY at exit-1"));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("due-exit-1"), "80.00"));
+    ConsoleCommand.ReportLostCard sent = (ConsoleCommand.ReportLostCard) controller.nextCommand();
+    assertEquals("exit-1", sent.lane());
+    assertEquals(2, sent.stayId());
+    assertEquals("cashier1", sent.cashier());
+    screenshot("booth-lost-card");
+    browser.findElement(By.id("logout")).click();
+    wait.until(ExpectedConditions.urlToBe(base + "/login"));
+  }
+
+  @Test
+  @Order(2)
   void aCashierSignsInSeesTheFeeAndTakesCash() throws Exception {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
     browser.get(base + "/");
