@@ -277,8 +277,12 @@ public final class FakeController implements AutoCloseable {
                 lost.lane(),
                 "LOST_CARD",
                 "CARD2",
-                "粤B12345",
-                "card lost; stay 2 charged the lost-card fee by " + lost.cashier()));
+                null,
+                "card CARD2 of stay 2 reported lost at "
+                    + lost.lane()
+                    + " by "
+                    + lost.cashier()
+                    + "; lost-card fee 80.00 CNY"));
     publish(
         seq ->
             new ConsoleEvent.ExitPending(
@@ -295,8 +299,7 @@ public final class FakeController implements AutoCloseable {
                         "遗失卡 lost card", "遗失卡收费 lost-card fee", 1, Money.of(3000, "CNY")),
                     new ConsoleEvent.FeeItem(
                         "遗失卡 lost card", "工本费 card replacement", 1, Money.of(5000, "CNY")))));
-    return CommandResult.ok(
-        lost.requestId(), "lost card CARD2: stay 2 asks 80.00 CNY at " + lost.lane());
+    return CommandResult.ok(lost.requestId(), "lost card: stay 2 asks 80.00 CNY at " + lost.lane());
   }
 
   /**

@@ -132,7 +132,7 @@ class BoothPageIT {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("lost-result"),
-            "✓ 已登记遗失卡 · Lost card charged — lost card CARD2: stay 2 asks 80.00 CNY at exit-1"));
+            "✓ 已登记遗失卡 · Lost card charged — lost card: stay 2 asks 80.00 CNY at exit-1"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("due-exit-1"), "80.00"));
     ConsoleCommand.ReportLostCard sent = (ConsoleCommand.ReportLostCard) controller.nextCommand();
     assertEquals("exit-1", sent.lane());

@@ -347,7 +347,7 @@ class BrowserSocketTest {
     JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
     assertEquals("req-lost-1001", r.path("requestId").asText());
     assertTrue(r.path("ok").asBoolean(), r.toString());
-    assertEquals("lost card CARD2: stay 2 asks 80.00 CNY at exit-1", r.path("detail").asText());
+    assertEquals("lost card: stay 2 asks 80.00 CNY at exit-1", r.path("detail").asText());
     ConsoleCommand.ReportLostCard sent = (ConsoleCommand.ReportLostCard) controller.nextCommand();
     assertEquals(
         new ConsoleCommand.ReportLostCard("req-lost-1001", "exit-1", 2, "cashier1"),
