@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.LongFunction;
@@ -22,6 +23,7 @@ import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.controller.ledger.Payment;
 import org.parkgate.controller.ledger.Reversal;
+import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.site.AccessControl;
 import org.parkgate.controller.site.ExitDecision;
 import org.parkgate.controller.site.ExitDesk;
@@ -50,6 +52,17 @@ public final class SiteService implements LaneRunner.LaneServices {
   private final ExecutorService ledgerThread;
   private final ConsoleHub hub;
   private final Map<String, LaneRunner> lanes = new LinkedHashMap<>();
+
+  /** Lost-card answers by request id, so a retried request is not charged twice. */
+  private final Map<String, CommandResult> lostCardAnswers =
+      java.util.Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CommandResult> eldest) {
+              return size() > 1_000;
+            }
+          });
+
   private final ShiftDesk shiftDesk;
   private final AccessControl access;
   private final ExitDesk exits;
@@ -333,6 +346,95 @@ public final class SiteService implements LaneRunner.LaneServices {
   /** A cashier looks for an open stay by plate or card; reads only. */
   public CompletableFuture<CommandResult> findStay(ConsoleCommand.FindStay cmd) {
     return onLedger(() -> guarded(cmd.requestId(), () -> finder.find(cmd, now())));
+  }
+
+  /**
+   * The driver waiting at an exit lost the card of a stay: records the loss (LOST_CARD), bars the
+   * card and asks the lost-card fee at that lane, as for a card read there; the cashier then takes
+   * it with a cash payment. A request id seen before gets its first answer and changes nothing.
+   */
+  public CompletableFuture<CommandResult> reportLostCard(ConsoleCommand.ReportLostCard cmd) {
+    CommandResult earlier = lostCardAnswers.get(cmd.requestId());
+    if (earlier != null) {
+      return CompletableFuture.completedFuture(earlier);
+    }
+    LaneRunner runner = lanes.get(cmd.lane());
+    if (runner == null || runner.config().kind() != LaneKind.EXIT) {
+      return CompletableFuture.completedFuture(
+          CommandResult.refused(
+              cmd.requestId(),
+              "unknown exit lane '" + cmd.lane() + "' (exit lanes: " + exitLanes() + ")"));
+    }
+    CompletableFuture<Boolean> waiting = new CompletableFuture<>();
+    runner.executor().execute(() -> waiting.complete(runner.lane().waitingWithoutCard()));
+    return waiting.thenCompose(
+        ready ->
+            ready
+                ? onLedger(() -> lostCard(cmd, runner))
+                : CompletableFuture.completedFuture(
+                    CommandResult.refused(
+                        cmd.requestId(),
+                        "no vehicle is waiting at " + cmd.lane() + " without a card")));
+  }
+
+  private CommandResult lostCard(ConsoleCommand.ReportLostCard cmd, LaneRunner runner) {
+    CommandResult earlier = lostCardAnswers.get(cmd.requestId());
+    if (earlier != null) {
+      return earlier;
+    }
+    Instant at = now();
+    CommandResult result =
+        guarded(
+            cmd.requestId(),
+            () -> {
+              Optional<LaneEvent.LostCardQuoted> asked =
+                  ledger.atomically(
+                      () -> {
+                        Optional<Stay> open = ledger.openStayById(cmd.stayId());
+                        if (open.isEmpty()) {
+                          return Optional.empty();
+                        }
+                        Stay stay = open.get();
+                        LaneEvent quoted =
+                            exits.quote(cmd.lane(), stay, null, at, access.quoteLostCard(stay, at));
+                        Money due = ((LaneEvent.ExitQuoted) quoted).due();
+                        String detail =
+                            "card "
+                                + stay.card()
+                                + " of stay "
+                                + stay.stayId()
+                                + " reported lost at "
+                                + cmd.lane()
+                                + " by "
+                                + cmd.cashier()
+                                + "; lost-card fee "
+                                + due;
+                        access.barLostCard(stay.card(), cmd.cashier(), detail, at);
+                        exits
+                            .incidents()
+                            .record(
+                                cmd.lane(), IncidentKind.LOST_CARD, stay.card(), null, detail, at);
+                        return Optional.of(new LaneEvent.LostCardQuoted(stay.stayId(), due));
+                      });
+              if (asked.isEmpty()) {
+                return CommandResult.refused(
+                    cmd.requestId(), "stay " + cmd.stayId() + " is not open");
+              }
+              // Durable now: the lane asks the fee (or opens, if nothing is due).
+              runner.deliver(asked.get());
+              return CommandResult.ok(
+                  cmd.requestId(),
+                  "lost card: stay "
+                      + cmd.stayId()
+                      + " asks "
+                      + asked.get().due()
+                      + " at "
+                      + cmd.lane());
+            });
+    if (result.ok()) {
+      lostCardAnswers.put(cmd.requestId(), result);
+    }
+    return result;
   }
 
   private static CommandResult guarded(

@@ -99,6 +99,64 @@ class SiteServiceTest {
   }
 
   @Test
+  void aDriverWhoLostTheCardPaysTheLostCardFeeAtTheExitAndTheCardIsBarred() throws Exception {
+    long stayId = ledger.recordEntry("entry-1", "00A1B2C3D4", ENTRY).stayId();
+    var lost = new ConsoleCommand.ReportLostCard("lost-1", "exit-1", stayId, "cashier1");
+    CommandResult early = site.reportLostCard(lost).get(5, TimeUnit.SECONDS);
+    assertEquals(
+        CommandResult.refused("lost-1", "no vehicle is waiting at exit-1 without a card"), early);
+
+    exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
+    awaitState(LaneState.WAITING_CARD);
+    CommandResult asked = site.reportLostCard(lost).get(5, TimeUnit.SECONDS);
+    // 9.00 for three started hours and the 50.00 replacement fee.
+    assertEquals(
+        CommandResult.ok("lost-1", "lost card: stay " + stayId + " asks 59.00 CNY at exit-1"),
+        asked);
+    awaitState(LaneState.AWAITING_PAYMENT);
+    assertTrue(commands.contains("show 停车费 Fee 59.00 CNY"), commands.toString());
+    assertEquals(asked, site.reportLostCard(lost).get(5, TimeUnit.SECONDS), "a retry");
+    List<ConsoleEvent> events = ledger.eventsAfter(0, 100);
+    List<ConsoleEvent.ExitPending> pending =
+        events.stream()
+            .filter(ConsoleEvent.ExitPending.class::isInstance)
+            .map(ConsoleEvent.ExitPending.class::cast)
+            .toList();
+    assertEquals(1, pending.size(), "asked once: " + pending);
+    assertEquals(Money.of(5900, "CNY"), pending.get(0).due());
+    assertTrue(
+        pending.get(0).items().stream().anyMatch(i -> i.rule().startsWith("lost card")),
+        pending.get(0).items().toString());
+    List<ConsoleEvent.Incident> incidents =
+        events.stream()
+            .filter(ConsoleEvent.Incident.class::isInstance)
+            .map(ConsoleEvent.Incident.class::cast)
+            .toList();
+    assertEquals(1, incidents.size(), incidents.toString());
+    assertEquals("LOST_CARD", incidents.get(0).kind());
+
+    CommandResult paid =
+        site.pay(
+                new ConsoleCommand.RecordCashPayment(
+                    "pay-1", "exit-1", stayId, Money.of(5900, "CNY"), "cashier1"))
+            .get(5, TimeUnit.SECONDS);
+    assertTrue(paid.ok(), paid.toString());
+    awaitState(LaneState.OPENING);
+
+    // The lost card, if found and used again, is refused at the entry.
+    LaneEvent again = site.recordEntry("entry-1", "00A1B2C3D4", null).get(5, TimeUnit.SECONDS);
+    assertTrue(
+        again instanceof LaneEvent.CardRefused r && r.reason().contains("reported lost"),
+        again.toString());
+    CommandResult gone =
+        site.reportLostCard(
+                new ConsoleCommand.ReportLostCard("lost-2", "entry-1", stayId, "cashier1"))
+            .get(5, TimeUnit.SECONDS);
+    assertEquals(
+        CommandResult.refused("lost-2", "unknown exit lane 'entry-1' (exit lanes: exit-1)"), gone);
+  }
+
+  @Test
   void twoHoursOneMinuteOwesNineAndTheDisplaySaysWhereToPay() throws Exception {
     vehicleWaitingToPay();
     // 15 min grace then 3.00 per started hour: 2 h 01 min is three started hours.

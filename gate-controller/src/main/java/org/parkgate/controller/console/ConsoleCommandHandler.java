@@ -124,6 +124,15 @@ final class ConsoleCommandHandler extends SimpleChannelInboundHandler<WebSocketF
       site.setLaneMode(mode).thenAccept(result -> reply(ctx, result));
     } else if (command instanceof ConsoleCommand.FindStay find) {
       site.findStay(find).thenAccept(result -> reply(ctx, result));
+    } else if (command instanceof ConsoleCommand.ReportLostCard lost) {
+      if (blank(lost.lane()) || lost.stayId() <= 0 || blank(lost.cashier())) {
+        reply(
+            ctx,
+            CommandResult.refused(
+                lost.requestId(), "a lost card needs lane, stayId (a stay number) and cashier"));
+        return;
+      }
+      site.reportLostCard(lost).thenAccept(result -> reply(ctx, result));
     }
   }
 

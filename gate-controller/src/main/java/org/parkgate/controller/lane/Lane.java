@@ -118,7 +118,10 @@ public record Lane(
           : stay();
     }
     if (event instanceof LaneEvent.ExitQuoted e) {
-      return onQuote(e);
+      return state == LaneState.CHECKING ? onQuote(e.stayId(), e.due()) : stay();
+    }
+    if (event instanceof LaneEvent.LostCardQuoted e) {
+      return waitingWithoutCard() ? onQuote(e.stayId(), e.due()) : stay();
     }
     if (event instanceof LaneEvent.CardRefused e) {
       return state == LaneState.CHECKING
@@ -203,18 +206,30 @@ public record Lane(
         : new LaneCommand.QuoteExit(read, visit.vehicle());
   }
 
-  private Step onQuote(LaneEvent.ExitQuoted quote) {
-    if (state != LaneState.CHECKING || kind != LaneKind.EXIT) {
+  /**
+   * Exit: a vehicle waits on the arming loop and no card is being dealt with, in a lane that is not
+   * closed: where a cashier may ask a lost card's fee.
+   */
+  public boolean waitingWithoutCard() {
+    return kind == LaneKind.EXIT
+        && state == LaneState.WAITING_CARD
+        && inputs.armingLoop()
+        && card() == null
+        && mode != LaneMode.CLOSED;
+  }
+
+  private Step onQuote(long stayId, Money due) {
+    if (kind != LaneKind.EXIT) {
       return stay();
     }
-    Visit quoted = visit.stay(quote.stayId(), quote.due());
-    if (!quote.due().isPositive()) {
+    Visit quoted = visit.stay(stayId, due);
+    if (!due.isPositive()) {
       return open(
           LaneState.OPENING, quoted, Arm.Reason.TRANSACTION, show(DriverMessages.thankYou()));
     }
     return new Step(
         with(LaneState.AWAITING_PAYMENT).withVisit(quoted),
-        List.of(show(DriverMessages.feeDue(quote.due()))));
+        List.of(show(DriverMessages.feeDue(due))));
   }
 
   /** Commands the barrier open for {@code why} and starts the timer for its open limit. */

@@ -19,6 +19,12 @@ public sealed interface LaneEvent {
   /** Exit: the stay for the card read, and what is still due on it. */
   record ExitQuoted(long stayId, Money due) implements LaneEvent {}
 
+  /**
+   * Exit: the driver waiting without a card lost the card of this stay; the cashier asked its
+   * lost-card fee here. Taken only while the vehicle waits with no card being dealt with.
+   */
+  record LostCardQuoted(long stayId, Money due) implements LaneEvent {}
+
   /** The card cannot pass this lane (unknown, already inside...), and why. */
   record CardRefused(String card, String reason) implements LaneEvent {}
 

@@ -122,6 +122,19 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
+  /** The stay with this number if it is still open (entered and not left). */
+  public synchronized Optional<Stay> openStayById(long stayId) {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "SELECT e.stay_id, e.card, e.lane, e.entered_at FROM entries e WHERE e.stay_id = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM exits x WHERE x.stay_id = e.stay_id)")) {
+      p.setLong(1, stayId);
+      return stay(p);
+    } catch (SQLException e) {
+      throw new LedgerException("cannot look up stay " + stayId + ": " + e.getMessage(), e);
+    }
+  }
+
   /** At most this many open stays are returned for one plate. */
   public static final int MAX_OPEN_BY_PLATE = 8;
 

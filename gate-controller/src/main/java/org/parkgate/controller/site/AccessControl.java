@@ -261,6 +261,13 @@ public final class AccessControl {
     return FeeEngine.quote(tariff, request);
   }
 
+  /** Bars a card reported lost (unless it is barred already), so whoever finds it cannot use it. */
+  public void barLostCard(String card, String by, String detail, Instant at) {
+    if (blacklist.barring(card, null).isEmpty()) {
+      blacklist.add(Blacklist.Kind.CARD, card, "reported lost: " + detail, by, at);
+    }
+  }
+
   /** A supervisor clears a card's anti-passback state; a retried request changes nothing more. */
   public CommandResult resetPassback(ConsoleCommand.ResetPassback cmd, Instant at) {
     boolean first = admissions.resetFor(cmd.requestId()).isEmpty();

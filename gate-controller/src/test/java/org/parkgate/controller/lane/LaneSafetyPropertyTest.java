@@ -31,13 +31,13 @@ import org.parkgate.site.LaneMode;
 
 /**
  * A simulated physical lane (an arm with travel time and limits, vehicles that arrive, back off,
- * pass and follow each other, a card dispenser, a ledger that answers late or refuses, a cashier,
- * power cuts, a sticking arm, an arm lifted by hand, mode changes) drives a lane through thousands
- * of seeded random sequences, both as the pure machine and through {@link LaneRunner} on a
- * virtual-time event loop. It checks that no close is ever sent with a vehicle on the safety loop,
- * that no arm comes down on a vehicle, that every open has a reason, that no exit is recorded
- * unpaid, and that once the vehicles have gone the barrier is down (or held open by the mode, or
- * reported stuck).
+ * pass and follow each other, a card dispenser, a ledger that answers late or refuses, a cashier
+ * (taking fees, and asking a lost card's fee at any moment), power cuts, a sticking arm, an arm
+ * lifted by hand, mode changes) drives a lane through thousands of seeded random sequences, both as
+ * the pure machine and through {@link LaneRunner} on a virtual-time event loop. It checks that no
+ * close is ever sent with a vehicle on the safety loop, that no arm comes down on a vehicle, that
+ * every open has a reason, that no exit is recorded unpaid, and that once the vehicles have gone
+ * the barrier is down (or held open by the mode, or reported stuck).
  *
  * <p>A failure names its seed; rerun just that sequence with {@code -Dlane.seed=<seed>}.
  */
@@ -229,7 +229,7 @@ class LaneSafetyPropertyTest {
     }
 
     private void act() {
-      int roll = r.nextInt(120);
+      int roll = r.nextInt(122);
       if (roll < 15) {
         arrive();
       } else if (roll < 35) {
@@ -267,6 +267,8 @@ class LaneSafetyPropertyTest {
       } else if (roll < 116) {
         // A card read with no vehicle, or a stray timer token.
         deliver(new LaneEvent.CardRead("S" + r.nextInt(3)));
+      } else if (roll < 118) {
+        lostCard();
       } else {
         deliver(
             new LaneEvent.TimerFired(
@@ -390,6 +392,14 @@ class LaneSafetyPropertyTest {
       } else {
         deliver(reply);
       }
+    }
+
+    /** The cashier asks a lost card's fee at the lane, whatever it is doing just then. */
+    private void lostCard() {
+      long stay = nextStay++;
+      boolean owes = r.nextBoolean();
+      (owes ? owing : admitted).add(stay);
+      deliver(new LaneEvent.LostCardQuoted(stay, owes ? FIVE : Money.zero(FIVE.currency())));
     }
 
     private void pay() {

@@ -12,6 +12,7 @@ import static org.parkgate.controller.lane.LaneScript.OPEN_UNDER_ARM;
 import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.parkgate.money.Money;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
 
@@ -171,6 +172,27 @@ class LaneVehiclesTest {
     entry.expect(LaneState.IDLE);
     entry.on(new LaneEvent.SpacesFree(0, true));
     assertEquals(DriverMessages.fullSeasonCardsOnly(), entry.shown());
+  }
+
+  @Test
+  void aLostCardsFeeIsAskedOnlyOfAVehicleWaitingWithoutACard() {
+    Money fee = Money.of(5900, "CNY");
+    LaneScript exit = new LaneScript(LaneKind.EXIT);
+    exit.idle().on(new LaneEvent.LostCardQuoted(7, fee));
+    exit.expect(LaneState.IDLE);
+    exit.inputs(CLOSED_ARMED).on(new LaneEvent.LostCardQuoted(7, fee));
+    exit.expect(LaneState.AWAITING_PAYMENT, LaneCommand.Show.class);
+    assertEquals(DriverMessages.feeDue(fee), exit.shown());
+    exit.on(new LaneEvent.Paid(7));
+    exit.expect(LaneState.OPENING, LaneCommand.OpenBarrier.class, LaneCommand.Show.class);
+
+    LaneScript busy = new LaneScript(LaneKind.EXIT);
+    busy.checking().on(new LaneEvent.LostCardQuoted(7, fee));
+    busy.expect(LaneState.CHECKING);
+    LaneScript closed = new LaneScript(LaneKind.EXIT);
+    closed.idle().on(new LaneEvent.ModeSet(LaneMode.CLOSED)).inputs(CLOSED_ARMED);
+    closed.on(new LaneEvent.LostCardQuoted(7, fee));
+    closed.expect(LaneState.WAITING_CARD);
   }
 
   @Test
