@@ -142,6 +142,21 @@ final class BoothBrowser implements AutoCloseable {
     return awaitAnswer("find-result", "✓ 在场车辆", "✗ ");
   }
 
+  /**
+   * Presses "charge lost card at {@code lane}" under the stay found, answers the page's question
+   * ({@code confirm}: accept), and returns the answer shown by the form.
+   */
+  String chargeLostCard(long stayId, String lane, boolean confirm) {
+    browser.findElement(By.id("lost-" + stayId + "-" + lane)).click();
+    Alert question = wait.until(ExpectedConditions.alertIsPresent());
+    if (confirm) {
+      question.accept();
+    } else {
+      question.dismiss();
+    }
+    return awaitAnswer("lost-result", "Lost card charged", "Not charged", "Cancelled");
+  }
+
   /** The text of each element matching the CSS selector, in page order. */
   List<String> texts(String cssSelector) {
     return browser.findElements(By.cssSelector(cssSelector)).stream()

@@ -23,7 +23,8 @@ import org.parkgate.controller.ledger.LedgerVerifier;
  * A supervisor's lane modes and anti-passback resets from the booth page in a real headless
  * Chromium, against real simulator, controller and console processes: seen in the booth, obeyed by
  * the lane's display, and recorded in the ledger file. A cashier's page has no such controls, but
- * finds a vehicle whose driver lost the card by the plate the entry camera read.
+ * finds a vehicle whose driver lost the card by the plate the entry camera read, and charges the
+ * lost card at the exit where it waits.
  */
 class LaneControlIT {
   @TempDir static Path dir;
@@ -190,7 +191,90 @@ class LaneControlIT {
 
     assertEquals(
         0, number("SELECT COUNT(*) FROM exits WHERE stay_id = ?", stay), "the stay is still open");
-    assertEquals(0, number("SELECT COUNT(*) FROM payments"), "searching records nothing");
+    assertEquals(
+        0,
+        number("SELECT COUNT(*) FROM payments WHERE stay_id = ?", stay),
+        "searching records nothing");
+  }
+
+  @Test
+  void aCashierChargesALostCardAtTheExitWhereTheCarWaitsAndItLeavesWithTheCardBarred()
+      throws Exception {
+    controller.awaitLine("entry-1: camera online", Duration.ofSeconds(10));
+    system.awaitLane(
+        "entry-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
+    system.sim("POST", "/lanes/entry-1/vehicle/arrive", "{\"plate\": \"粤C24680\"}");
+    controller.awaitLine("entry-1: plate 粤C24680 read", Duration.ofSeconds(10));
+    system.awaitLane(
+        "entry-1", "a card offered", l -> !l.path("cardUnit").path("cardAtMouth").isNull());
+    String card = system.sim("POST", "/lanes/entry-1/card/take", null).path("card").asText();
+    system.awaitLane(
+        "entry-1", "barrier open for the entry", l -> SystemFixture.barrier(l).equals("open"));
+    system.sim("POST", "/lanes/entry-1/vehicle/drive", "{\"wait\": true}");
+    long stay = number("SELECT stay_id FROM entries WHERE card = ?", card);
+
+    // The driver comes to exit-1 and has no card to present.
+    system.awaitLane(
+        "exit-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
+    system.sim("POST", "/lanes/exit-1/vehicle/arrive", "{\"plate\": \"粤C24680\"}");
+    try (BoothClient watcher =
+        BoothClient.login(system.http, system.httpPort, "finance1", "finance1-demo")) {
+      watcher.awaitLane("exit-1", "the car at the exit", l -> l.path("vehiclePresent").asBoolean());
+    }
+
+    browser.login("cashier1", "cashier1-demo");
+    String found = browser.findVehicle("粤C 24680", false);
+    assertTrue(found.startsWith("✓ 在场车辆"), found);
+    assertEquals(
+        List.of("遗失卡 Lost card 55.00 CNY due with a lost card if it leaves now"),
+        browser.texts("#find-stays .fee"));
+
+    String cancelled = browser.chargeLostCard(stay, "exit-1", false);
+    assertTrue(cancelled.contains("Cancelled, nothing sent"), cancelled);
+    assertEquals(0, number("SELECT COUNT(*) FROM incidents WHERE card = ?", card), "not sent");
+
+    String answer = browser.chargeLostCard(stay, "exit-1", true);
+    assertTrue(
+        answer.contains(
+            "✓ 已登记遗失卡 · Lost card charged — lost card: stay " + stay + " asks 55.00 CNY at exit-1"),
+        answer);
+    String page = browser.awaitDue("exit-1", "55.00");
+    assertTrue(page.contains(card), "the exit-1 card shows the stay's card: " + page);
+    browser.show("exit-lanes");
+    browser.screenshot("lost-card-fee");
+
+    String receipt = browser.cashReceived("exit-1");
+    system.awaitLane(
+        "exit-1", "barrier open after payment", l -> SystemFixture.barrier(l).equals("open"));
+    system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
+    browser.screenshot("lost-card-paid");
+
+    assertEquals(
+        1,
+        number(
+            "SELECT COUNT(*) FROM payments WHERE stay_id = ? AND receipt_no = ?"
+                + " AND amount_minor = 5500 AND currency = 'CNY' AND cashier = 'cashier1'",
+            stay,
+            receipt),
+        "the lost-card fee is paid for the stay, in cashier1's name");
+    assertEquals(
+        "exit-1", text("SELECT lane FROM exits WHERE stay_id = ?", stay), "the car left at exit-1");
+    assertEquals(
+        1,
+        number(
+            "SELECT COUNT(*) FROM incidents WHERE kind = 'LOST_CARD' AND card = ? AND lane = ?",
+            card,
+            "exit-1"),
+        "the loss is an incident");
+    assertEquals(
+        "add",
+        text(
+            "SELECT action FROM blacklist WHERE kind = 'card' AND value = ?"
+                + " ORDER BY row_id DESC LIMIT 1",
+            card),
+        "the card is barred");
+    LedgerVerifier.Result verified = LedgerVerifier.verify(system.ledger, Optional.empty());
+    assertTrue(verified.ok(), verified.summary());
   }
 
   @Test
