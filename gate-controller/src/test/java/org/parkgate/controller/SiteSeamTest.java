@@ -29,6 +29,7 @@ import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.lane.LaneState;
 import org.parkgate.controller.lane.RecordingDevices;
 import org.parkgate.controller.lane.Sighting;
+import org.parkgate.controller.ledger.Blacklist;
 import org.parkgate.controller.ledger.LaneModes;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerVerifier;
@@ -460,6 +461,28 @@ class SiteSeamTest {
     assertEquals(List.of(cny(600)), owedBy(PLATE));
     assertEquals(1, events(ConsoleEvent.ExitPending.class).size(), "only the earlier visit's");
     assertTrue(ledger.openStay("FFFFFFFFFF").isEmpty(), "no stay was opened");
+  }
+
+  // --- 5. blacklisted plate at the exit ---
+
+  @Test
+  void aBlacklistedPlateAtTheExitIsHeldAndTheIncidentNamesThePlate() throws Exception {
+    start();
+    long stay = entered(CASUAL, car("沪C 66666"));
+    new Blacklist(ledger)
+        .add(Blacklist.Kind.PLATE, "沪C66666", "unpaid fines", "sup1", T0.plusSeconds(60));
+    clock.advance(Duration.ofMinutes(5)); // within the free 15 min: would open by itself
+    assertEquals(
+        "plate 沪C66666 is blacklisted (unpaid fines): see the cashier",
+        refusal(quote(CASUAL, car("沪C-66666"))));
+    List<ConsoleEvent.Incident> barred = incidents("BLACKLISTED");
+    assertEquals(1, barred.size());
+    assertEquals("沪C66666", barred.get(0).plate(), "finance can find it by plate");
+    assertEquals(CASUAL, barred.get(0).card());
+    assertEquals("exit-1", barred.get(0).lane());
+    assertTrue(barred.get(0).detail().contains("unpaid fines"), barred.get(0).detail());
+    assertEquals(stay, ledger.openStay(CASUAL).orElseThrow().stayId(), "still inside");
+    verified();
   }
 
   // --- 6. camera checks and the fee ---
