@@ -551,4 +551,39 @@ class SiteSeamTest {
     assertEquals(1, free());
     verified();
   }
+
+  // --- 8. capacity and anti-passback ---
+
+  @Test
+  void aSoftPassbackReEntryIntoAFullCarParkReplacesItsStayAndIsNotCountedTwice() throws Exception {
+    start(
+        new AccessRules(
+            AntiPassback.SOFT,
+            AntiPassback.SOFT,
+            new AccessRules.Capacity(OptionalInt.of(2), Map.of())));
+    long first = entered(CASUAL, car(PLATE));
+    entered(NEXT, car("沪B99999"));
+    assertEquals(0, free());
+
+    clock.advance(Duration.ofMinutes(30));
+    long again = entered(CASUAL, car(PLATE)); // it left unseen and comes back in
+    assertTrue(again != first);
+    assertEquals(0, free(), "one car, one space");
+    assertEquals(again, ledger.openStay(CASUAL).orElseThrow().stayId());
+    assertEquals(1, incidents("PASSBACK_VIOLATION").size());
+
+    clock.advance(Duration.ofMinutes(10));
+    LaneEvent out = quote(CASUAL, car(PLATE));
+    assertEquals(cny(0), due(out), "the new stay is 10 min old");
+    recordExit(again);
+    assertEquals(1, free());
+
+    CommandResult reset =
+        site.resetPassback(
+                new ConsoleCommand.ResetPassback("reset-1", NEXT, "let out by hand", "sup1"))
+            .get(5, TimeUnit.SECONDS);
+    assertTrue(reset.ok(), reset.toString());
+    assertEquals(2, free());
+    verified();
+  }
 }

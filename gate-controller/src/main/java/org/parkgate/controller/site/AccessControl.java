@@ -148,10 +148,12 @@ public final class AccessControl {
           detail + "; stay " + inside.get().stayId() + " closed and a new one opened");
     }
     boolean seasonHolder = season.isPresent();
-    if (!seasonHolder && occupancy.fullFor(vehicleClass)) {
+    // A card let in again closes its open stay: the space that stay holds is the vehicle's own.
+    Occupancy room =
+        inside.isPresent() ? occupancy.without(classOfStay(inside.get().stayId())) : occupancy;
+    if (!seasonHolder && room.fullFor(vehicleClass)) {
       return new LaneEvent.CardRefused(
-          card,
-          occupancy.free() == 0 ? "car park full" : "car park full for " + vehicleClass + "s");
+          card, room.free() == 0 ? "car park full" : "car park full for " + vehicleClass + "s");
     }
     Stay old = inside.orElse(null);
     Stay stay =
