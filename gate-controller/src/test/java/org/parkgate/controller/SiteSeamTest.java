@@ -388,6 +388,26 @@ class SiteSeamTest {
     verified();
   }
 
+  @Test
+  void aBalancePaidAtTheExitIsNotTakenAsPaidForTheStay() throws Exception {
+    start();
+    leftOwing(NEXT, PLATE, 61); // 6.00 owed
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(121));
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)));
+    assertEquals(cny(1500), onLane(() -> exit.lane().due()), "9.00 for the stay, 6.00 owed");
+    assertEquals("receipt demo-000001 for 15.00 CNY", payAtBooth("pay-1").detail());
+    assertEquals(List.of(), owedBy(PLATE));
+    // The barrier loses power before the car is through; it waits, backs off and comes back.
+    exit.deliver(new LaneEvent.BarrierOffline("no answer from the barrier module"));
+    clock.advance(Duration.ofMinutes(70)); // 3 h 11 min: four started hours, 12.00
+    assertEquals(
+        cny(300),
+        due(quote(CASUAL, car(PLATE))),
+        "12.00 for the stay less the 9.00 paid for it; the 6.00 paid the old balance");
+    assertEquals(stay, ledger.openStay(CASUAL).orElseThrow().stayId());
+  }
+
   private CommandResult payAtStation(String id, String card, long minor) throws Exception {
     return site.payAtStation(
             new ConsoleCommand.PayStationPayment(id, card, cny(minor), "station", "pay-1"))
