@@ -408,6 +408,23 @@ class SiteSeamTest {
     assertEquals(stay, ledger.openStay(CASUAL).orElseThrow().stayId());
   }
 
+  @Test
+  void aSeasonHolderLeavingWithoutPayingThePlatesBalanceOwesItOnceStill() throws Exception {
+    start();
+    leftOwing(CASUAL, PLATE, 121); // 9.00
+    season(SEASON, PLATE);
+    long stay = entered(SEASON, car(PLATE));
+    clock.advance(Duration.ofHours(2));
+    assertEquals(cny(900), due(quote(SEASON, car(PLATE))));
+    recordExit(stay); // the barrier lifted by hand
+    List<ConsoleEvent.Incident> unpaid = incidents("LEFT_UNPAID");
+    assertEquals(2, unpaid.size(), "the casual visit's and the season card's");
+    assertEquals(SEASON, unpaid.get(1).card());
+    assertEquals(PLATE, unpaid.get(1).plate());
+    assertEquals(List.of(cny(900)), owedBy(PLATE), "the old balance, not a second one");
+    verified();
+  }
+
   private CommandResult payAtStation(String id, String card, long minor) throws Exception {
     return site.payAtStation(
             new ConsoleCommand.PayStationPayment(id, card, cny(minor), "station", "pay-1"))
