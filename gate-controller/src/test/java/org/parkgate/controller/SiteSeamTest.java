@@ -498,6 +498,15 @@ class SiteSeamTest {
     assertEquals(List.of(cny(600)), owedBy(PLATE));
     assertEquals(1, events(ConsoleEvent.ExitPending.class).size(), "only the earlier visit's");
     assertTrue(ledger.openStay("FFFFFFFFFF").isEmpty(), "no stay was opened");
+
+    Instant in = clock.instant();
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(20));
+    assertEquals(
+        "card " + CASUAL + " is already inside (entered " + in + " at entry-1): see the cashier",
+        refusal(enter(CASUAL, car(PLATE))));
+    assertEquals(stay, ledger.openStay(CASUAL).orElseThrow().stayId(), "its stay is as it was");
+    assertEquals(List.of(), incidents("PASSBACK_VIOLATION"));
   }
 
   // --- 5. blacklisted plate at the exit ---
