@@ -68,6 +68,7 @@ class SiteSeamTest {
   @TempDir Path dir;
   private final MutableClock clock = new MutableClock(T0);
   private final RecordingDevices devices = new RecordingDevices();
+  private SiteConfig config;
   private Ledger ledger;
   private ExecutorService ledgerThread;
   private DefaultEventLoop loop;
@@ -76,7 +77,7 @@ class SiteSeamTest {
 
   private void start(AccessRules rules, String tariff) throws Exception {
     SiteConfig d = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
-    SiteConfig config =
+    config =
         new SiteConfig(
             d.id(),
             d.name(),
@@ -623,6 +624,17 @@ class SiteSeamTest {
     assertEquals(cny(0), due(out), "the new stay is 10 min old");
     recordExit(again);
     assertEquals(1, free());
+
+    site = // the controller restarts on the same ledger and counts the open stays again
+        new SiteService(
+            config,
+            TariffLoader.load(config.tariff()),
+            ledger,
+            clock,
+            ledgerThread,
+            new ConsoleHub());
+    site.publishOccupancy().get(5, TimeUnit.SECONDS);
+    assertEquals(1, free(), "the replaced stay is not counted");
 
     CommandResult reset =
         site.resetPassback(
