@@ -463,6 +463,22 @@ class SiteSeamTest {
     verified();
   }
 
+  @Test
+  void aFreeExitWaivesFeesOnlyTheBlacklistAndHardPassbackStillHold() throws Exception {
+    start();
+    entered(CASUAL, car("沪C66666"));
+    new Blacklist(ledger).add(Blacklist.Kind.PLATE, "沪C66666", "unpaid fines", "sup1", T0);
+    assertTrue(setMode("m-1", LaneMode.FREE_EXIT).ok());
+    clock.advance(Duration.ofMinutes(121));
+    assertEquals(
+        "plate 沪C66666 is blacklisted (unpaid fines): see the cashier",
+        refusal(quote(CASUAL, car("沪C66666"))));
+    assertEquals(
+        "card FFFFFFFFFF has no open stay: see the cashier",
+        refusal(quote("FFFFFFFFFF", car(PLATE))));
+    assertEquals(List.of(), new LaneModes(ledger).waivers(), "nothing let out, nothing waived");
+  }
+
   // --- 4. anti-passback and a plate that owes ---
 
   @Test
