@@ -580,6 +580,29 @@ class SiteSeamTest {
         "a class the tariff lacks is priced as it entered");
   }
 
+  @Test
+  void aSeasonTruckTheCameraCouldNotClassIsPricedByItsSeasonCard() throws Exception {
+    start(AccessRules.DEFAULT, "config/tariffs/mall.yaml");
+    new SeasonCards(ledger)
+        .add(
+            SEASON,
+            "Li Wei",
+            List.of(),
+            "truck",
+            LocalDate.parse("2027-01-01"),
+            LocalDate.parse("2027-01-09"),
+            "office1",
+            T0);
+    Sighting unclassed = new Sighting("沪D00001", "unknown", "blue");
+    clock.set(Instant.parse("2027-01-09T14:00:00Z")); // 22:00 local, the card's last day
+    entered(SEASON, unclassed);
+    clock.set(Instant.parse("2027-01-09T17:30:00Z")); // 01:30: 1 h 30 min after the window
+    assertEquals(
+        cny(1600),
+        due(quote(SEASON, unclassed)),
+        "two started hours at the truck's 8.00, not 4.00");
+  }
+
   // --- 7. leaving owing ---
 
   @Test

@@ -245,12 +245,18 @@ public final class AccessControl {
         atExit == null || atExit.vehicleClass() == null
             ? ""
             : atExit.vehicleClass().trim().toLowerCase(java.util.Locale.ROOT);
+    // Each in turn, if the tariff prices it: a class recorded at entry that it does not (a camera's
+    // "unknown") gives way to the season card's, not straight to a car.
     String vehicleClass =
         Optional.of(seen)
             .filter(priced::contains)
-            .or(() -> admissions.of(stay.stayId()).map(Admissions.Credentials::vehicleClass))
-            .or(() -> season.map(SeasonCard::vehicleClass))
-            .filter(priced::contains)
+            .or(
+                () ->
+                    admissions
+                        .of(stay.stayId())
+                        .map(Admissions.Credentials::vehicleClass)
+                        .filter(priced::contains))
+            .or(() -> season.map(SeasonCard::vehicleClass).filter(priced::contains))
             .orElse(DEFAULT_CLASS);
     Instant from = stay.enteredAt();
     Instant to = at;
