@@ -86,7 +86,7 @@ public final class SiteService implements LaneRunner.LaneServices {
     this.statusEvents = new StatusEvents(ledger, ledgerThread);
     ledger.onCommittedEvent(hub::publish);
     this.shiftDesk = new ShiftDesk(new org.parkgate.controller.ledger.Shifts(ledger), clock);
-    this.access = new AccessControl(site, tariff, ledger, this::reportIncident, lanes::values);
+    this.access = new AccessControl(site, tariff, ledger, this::recordIncident, lanes::values);
     this.finder = new StayFinder(ledger, access, site.zone(), Money.zero(tariff.currency()));
   }
 
@@ -158,9 +158,15 @@ public final class SiteService implements LaneRunner.LaneServices {
 
   @Override
   public void reportIncident(String lane, IncidentKind kind, String card, String detail) {
-    log.warn("{}: incident {} card={} {}", lane, kind, card, detail);
+    recordIncident(lane, kind, card, null, detail);
+  }
+
+  /** As {@link #reportIncident}, with the plate the lane's camera read (null if none). */
+  private void recordIncident(
+      String lane, IncidentKind kind, String card, String plate, String detail) {
+    log.warn("{}: incident {} card={} plate={} {}", lane, kind, card, plate, detail);
     Instant at = now();
-    onLedger(() -> exits.incidents().record(lane, kind, card, null, detail, at))
+    onLedger(() -> exits.incidents().record(lane, kind, card, plate, detail, at))
         .exceptionally(
             e -> {
               log.error("{}: incident {} not recorded: {}", lane, kind, e.getMessage());

@@ -142,10 +142,11 @@ public final class Admissions {
 
   /**
    * What was paid for a stay (net of reversals) as the fee engine takes it: one prepayment at the
-   * time of the latest payment. Empty when nothing (or nothing net) was paid.
+   * time of the latest payment. What those payments settled of balances the plate owed from earlier
+   * visits paid for those visits, not this stay. Empty when nothing (or nothing net) was paid.
    */
   public Optional<Prepayment> prepaid(long stayId, Currency currency) {
-    Money paid = ledger.paidFor(stayId, currency);
+    Money paid = ledger.paidFor(stayId, currency).minus(settledBy(stayId, currency));
     if (!paid.isPositive()) {
       return Optional.empty();
     }
@@ -160,6 +161,27 @@ public final class Admissions {
             p.setLong(1, stayId);
             try (ResultSet r = p.executeQuery()) {
               return Optional.of(new Prepayment(Instant.parse(r.getString(1)), paid));
+            }
+          }
+        });
+  }
+
+  /** What the stay's payments that stand (not reversed) settled of earlier unpaid balances. */
+  private Money settledBy(long stayId, Currency currency) {
+    return ledger.read(
+        () -> {
+          try (PreparedStatement p =
+              ledger
+                  .connection()
+                  .prepareStatement(
+                      "SELECT COALESCE(SUM(s.amount_minor), 0) FROM settlements s"
+                          + " JOIN payments p ON p.payment_id = s.payment_id"
+                          + " LEFT JOIN reversals v ON v.payment_id = p.payment_id"
+                          + " WHERE p.stay_id = ? AND s.currency = ? AND v.payment_id IS NULL")) {
+            p.setLong(1, stayId);
+            p.setString(2, currency.getCurrencyCode());
+            try (ResultSet r = p.executeQuery()) {
+              return Money.of(r.getLong(1), currency);
             }
           }
         });

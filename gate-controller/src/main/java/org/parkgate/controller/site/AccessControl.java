@@ -40,7 +40,8 @@ public final class AccessControl {
 
   /** Where incidents go (the site service records them and tells the consoles). */
   public interface Incidents {
-    void report(String lane, IncidentKind kind, String card, String detail);
+    /** {@code plate} is what the lane's camera read, as compared, or null when none was read. */
+    void report(String lane, IncidentKind kind, String card, String plate, String detail);
   }
 
   private final ZoneId zone;
@@ -91,7 +92,12 @@ public final class AccessControl {
     String plate = vehicle == null ? null : vehicle.plate();
     Optional<Blacklist.Entry> barred = blacklist.barring(card, plate);
     if (barred.isPresent()) {
-      incidents.report(lane, IncidentKind.BLACKLISTED, card, "entry refused: " + describe(barred));
+      incidents.report(
+          lane,
+          IncidentKind.BLACKLISTED,
+          card,
+          ExitChecks.plate(plate),
+          "entry refused: " + describe(barred));
       return new LaneEvent.CardRefused(card, barred.get().describe());
     }
     Optional<SeasonCard> season = seasons.find(card);
@@ -113,7 +119,12 @@ public final class AccessControl {
         if (rules.seasonPlateCheck() == AntiPassback.HARD) {
           return new LaneEvent.CardRefused(card, detail);
         }
-        incidents.report(lane, IncidentKind.PLATE_MISMATCH, card, detail + "; admitted");
+        incidents.report(
+            lane,
+            IncidentKind.PLATE_MISMATCH,
+            card,
+            ExitChecks.plate(plate),
+            detail + "; admitted");
       }
     }
     Optional<Stay> inside = ledger.openStay(card);
@@ -133,13 +144,16 @@ public final class AccessControl {
           lane,
           IncidentKind.PASSBACK_VIOLATION,
           card,
+          ExitChecks.plate(plate),
           detail + "; stay " + inside.get().stayId() + " closed and a new one opened");
     }
     boolean seasonHolder = season.isPresent();
-    if (!seasonHolder && occupancy.fullFor(vehicleClass)) {
+    // A card let in again closes its open stay: the space that stay holds is the vehicle's own.
+    Occupancy room =
+        inside.isPresent() ? occupancy.without(classOfStay(inside.get().stayId())) : occupancy;
+    if (!seasonHolder && room.fullFor(vehicleClass)) {
       return new LaneEvent.CardRefused(
-          card,
-          occupancy.free() == 0 ? "car park full" : "car park full for " + vehicleClass + "s");
+          card, room.free() == 0 ? "car park full" : "car park full for " + vehicleClass + "s");
     }
     Stay old = inside.orElse(null);
     Stay stay =
@@ -158,7 +172,12 @@ public final class AccessControl {
     String plate = vehicle == null ? null : vehicle.plate();
     Optional<Blacklist.Entry> barred = blacklist.barring(card, plate);
     if (barred.isPresent()) {
-      incidents.report(lane, IncidentKind.BLACKLISTED, card, "exit held: " + describe(barred));
+      incidents.report(
+          lane,
+          IncidentKind.BLACKLISTED,
+          card,
+          ExitChecks.plate(plate),
+          "exit held: " + describe(barred));
       return ExitDecision.refused(barred.get().describe() + ": see the cashier");
     }
     Optional<Stay> open = ledger.openStay(card);
@@ -177,6 +196,7 @@ public final class AccessControl {
           lane,
           IncidentKind.PASSBACK_VIOLATION,
           card,
+          ExitChecks.plate(plate),
           "card "
               + card
               + " left with no open stay; let out at no charge as stay "
@@ -225,12 +245,18 @@ public final class AccessControl {
         atExit == null || atExit.vehicleClass() == null
             ? ""
             : atExit.vehicleClass().trim().toLowerCase(java.util.Locale.ROOT);
+    // Each in turn, if the tariff prices it: a class recorded at entry that it does not (a camera's
+    // "unknown") gives way to the season card's, not straight to a car.
     String vehicleClass =
         Optional.of(seen)
             .filter(priced::contains)
-            .or(() -> admissions.of(stay.stayId()).map(Admissions.Credentials::vehicleClass))
-            .or(() -> season.map(SeasonCard::vehicleClass))
-            .filter(priced::contains)
+            .or(
+                () ->
+                    admissions
+                        .of(stay.stayId())
+                        .map(Admissions.Credentials::vehicleClass)
+                        .filter(priced::contains))
+            .or(() -> season.map(SeasonCard::vehicleClass).filter(priced::contains))
             .orElse(DEFAULT_CLASS);
     Instant from = stay.enteredAt();
     Instant to = at;

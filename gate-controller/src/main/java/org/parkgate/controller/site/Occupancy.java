@@ -37,6 +37,16 @@ public final class Occupancy {
     inside.computeIfPresent(vehicleClass, (k, n) -> n > 1 ? n - 1 : null);
   }
 
+  /**
+   * The count as it would be without one vehicle of {@code vehicleClass}: the room a vehicle has
+   * whose earlier stay closes as it enters again (soft anti-passback). This count is not changed.
+   */
+  public Occupancy without(String vehicleClass) {
+    Occupancy less = new Occupancy(capacity, defaultClass, inside);
+    less.left(vehicleClass);
+    return less;
+  }
+
   public int inside() {
     return inside.values().stream().mapToInt(Integer::intValue).sum();
   }

@@ -63,7 +63,8 @@ class ExitDeskTest {
   }
 
   private AccessControl access(SiteConfig site, org.parkgate.fee.Tariff tariff) {
-    return new AccessControl(site, tariff, ledger, (lane, kind, card, detail) -> {}, List::of);
+    return new AccessControl(
+        site, tariff, ledger, (lane, kind, card, plate, detail) -> {}, List::of);
   }
 
   /** The exit as the site runs it: access control prices the stay, the desk settles it. */

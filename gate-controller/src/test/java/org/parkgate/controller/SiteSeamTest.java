@@ -1,0 +1,686 @@
+package org.parkgate.controller;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.DefaultEventLoop;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.api.CommandResult;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.controller.console.ConsoleHub;
+import org.parkgate.controller.lane.BarrierInputs;
+import org.parkgate.controller.lane.LaneEvent;
+import org.parkgate.controller.lane.LaneRunner;
+import org.parkgate.controller.lane.LaneState;
+import org.parkgate.controller.lane.RecordingDevices;
+import org.parkgate.controller.lane.Sighting;
+import org.parkgate.controller.ledger.Blacklist;
+import org.parkgate.controller.ledger.LaneModes;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.LedgerVerifier;
+import org.parkgate.controller.ledger.SeasonCards;
+import org.parkgate.controller.ledger.UnpaidBalances;
+import org.parkgate.controller.site.MutableClock;
+import org.parkgate.fee.TariffLoader;
+import org.parkgate.money.Money;
+import org.parkgate.site.AccessRules;
+import org.parkgate.site.AntiPassback;
+import org.parkgate.site.LaneMode;
+import org.parkgate.site.SiteConfig;
+import org.parkgate.site.SiteConfigLoader;
+
+/**
+ * Where credentials (season cards, blacklist, anti-passback, capacity, pay stations) meet the exit
+ * desk (camera checks, lane modes, unpaid balances by plate): the site service on a real ledger
+ * file, the demo tariff (15 min free, then 3.00 per started hour, 15 min exit grace) unless a test
+ * says otherwise, a real exit lane with its hardware replaced by a recorder, and a clock moved by
+ * hand. Each test reads back what the driver, the cashier and finance would see.
+ */
+class SiteSeamTest {
+  static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+
+  /** 10:00 on Saturday 9 January 2027 in Shanghai. */
+  static final Instant T0 = Instant.parse("2027-01-09T02:00:00Z");
+
+  static final String SEASON = "5EA5011001";
+  static final String CASUAL = "00A1B2C3D4";
+  static final String NEXT = "00A1B2C3D5";
+  static final String PLATE = "沪A12345";
+  static final BarrierInputs CLOSED_ARMED = new BarrierInputs(true, false, false, true, false);
+  static final BarrierInputs OPEN_CLEAR = new BarrierInputs(false, false, true, false, false);
+  static final BarrierInputs CLOSED_CLEAR = new BarrierInputs(false, false, false, true, false);
+
+  @TempDir Path dir;
+  private final MutableClock clock = new MutableClock(T0);
+  private final RecordingDevices devices = new RecordingDevices();
+  private SiteConfig config;
+  private Ledger ledger;
+  private ExecutorService ledgerThread;
+  private DefaultEventLoop loop;
+  private SiteService site;
+  private LaneRunner exit;
+
+  private void start(AccessRules rules, String tariff) throws Exception {
+    SiteConfig d = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
+    config =
+        new SiteConfig(
+            d.id(),
+            d.name(),
+            d.zone(),
+            d.currency(),
+            tariff == null ? d.tariff() : ROOT.resolve(tariff),
+            d.lanes(),
+            d.controller(),
+            d.console(),
+            d.simulator(),
+            rules,
+            d.checks());
+    ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
+    ledgerThread = Executors.newSingleThreadExecutor();
+    loop = new DefaultEventLoop();
+    site =
+        new SiteService(
+            config,
+            TariffLoader.load(config.tariff()),
+            ledger,
+            clock,
+            ledgerThread,
+            new ConsoleHub());
+    exit = site.addLane(config.lane("exit-1").orElseThrow(), loop);
+    exit.attach(devices);
+  }
+
+  private void start(AccessRules rules) throws Exception {
+    start(rules, null);
+  }
+
+  private void start() throws Exception {
+    start(AccessRules.DEFAULT);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    if (ledgerThread != null) {
+      loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await();
+      ledgerThread.shutdown();
+      ledgerThread.awaitTermination(5, TimeUnit.SECONDS);
+      ledger.close();
+    }
+  }
+
+  // --- driving the site ---
+
+  private static Sighting car(String plate) {
+    return new Sighting(plate, "car", "white");
+  }
+
+  private LaneEvent enter(String card, Sighting vehicle) throws Exception {
+    return site.recordEntry("entry-1", card, vehicle).get(5, TimeUnit.SECONDS);
+  }
+
+  private long entered(String card, Sighting vehicle) throws Exception {
+    return assertInstanceOf(LaneEvent.EntryRecorded.class, enter(card, vehicle)).stayId();
+  }
+
+  private LaneEvent quote(String card, Sighting vehicle) throws Exception {
+    return site.quoteExit("exit-1", card, vehicle).get(5, TimeUnit.SECONDS);
+  }
+
+  private void recordExit(long stayId) throws Exception {
+    site.recordExit("exit-1", stayId).get(5, TimeUnit.SECONDS);
+  }
+
+  /** A visit of {@code minutes} whose vehicle leaves without paying: the barrier lifted by hand. */
+  private void leftOwing(String card, String plate, int minutes) throws Exception {
+    long stay = entered(card, car(plate));
+    clock.advance(Duration.ofMinutes(minutes));
+    assertTrue(due(quote(card, car(plate))).isPositive());
+    recordExit(stay);
+  }
+
+  private void season(String card, String... plates) {
+    new SeasonCards(ledger)
+        .add(
+            card,
+            "Li Wei",
+            List.of(plates),
+            "car",
+            LocalDate.parse("2027-01-01"),
+            LocalDate.parse("2027-01-31"),
+            "office1",
+            T0.minus(Duration.ofDays(30)));
+  }
+
+  /**
+   * The vehicle drives onto the exit lane's loop, the camera reads it and the card is read; returns
+   * once the lane waits for payment (true) or opens by itself (false).
+   */
+  private boolean atTheExitLane(String card, Sighting vehicle) throws Exception {
+    exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
+    exit.deliver(new LaneEvent.PlateRead(vehicle));
+    exit.deliver(new LaneEvent.CardRead(card));
+    for (int i = 0; i < 500; i++) {
+      LaneState state = onLane(() -> exit.lane().state());
+      if (state == LaneState.AWAITING_PAYMENT) {
+        return true;
+      }
+      if (state == LaneState.OPENING) {
+        return false;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("the exit lane never answered: " + devices.commands());
+  }
+
+  private <T> T onLane(java.util.concurrent.Callable<T> read) throws Exception {
+    return loop.submit(read).get(5, TimeUnit.SECONDS);
+  }
+
+  /** The cashier takes what the lane shows as due for the waiting vehicle. */
+  private CommandResult payAtBooth(String requestId) throws Exception {
+    long stay = onLane(() -> exit.lane().stayId());
+    Money due = onLane(() -> exit.lane().due());
+    return site.pay(
+            new ConsoleCommand.RecordCashPayment(requestId, "exit-1", stay, due, "cashier1"))
+        .get(5, TimeUnit.SECONDS);
+  }
+
+  /** The opened barrier lets the vehicle through; the lane records its exit and closes. */
+  private void drivesThrough() throws Exception {
+    for (int i = 0; i < 500 && onLane(() -> exit.lane().state()) != LaneState.OPENING; i++) {
+      Thread.sleep(10);
+    }
+    exit.deliver(new LaneEvent.Inputs(OPEN_CLEAR));
+    exit.deliver(new LaneEvent.Inputs(CLOSED_CLEAR));
+    assertEquals(LaneState.IDLE, onLane(() -> exit.lane().state()));
+    settle();
+  }
+
+  private CommandResult setMode(String id, LaneMode mode) throws Exception {
+    return site.setLaneMode(
+            new ConsoleCommand.SetLaneMode(id, "exit-1", mode, "fire alarm", "supervisor1"))
+        .get(5, TimeUnit.SECONDS);
+  }
+
+  // --- reading back ---
+
+  private static Money cny(long minor) {
+    return Money.of(minor, "CNY");
+  }
+
+  private static Money due(LaneEvent event) {
+    return assertInstanceOf(LaneEvent.ExitQuoted.class, event).due();
+  }
+
+  private static String refusal(LaneEvent event) {
+    return assertInstanceOf(LaneEvent.CardRefused.class, event).reason();
+  }
+
+  /** Lets the work queued on the ledger thread (incidents, exits from the lane) finish. */
+  private void settle() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      ledgerThread.submit(() -> {}).get(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private <T extends ConsoleEvent> List<T> events(Class<T> kind) throws Exception {
+    settle();
+    return ledger.eventsAfter(0, 10_000).stream().filter(kind::isInstance).map(kind::cast).toList();
+  }
+
+  private List<ConsoleEvent.Incident> incidents(String kind) throws Exception {
+    return events(ConsoleEvent.Incident.class).stream().filter(i -> i.kind().equals(kind)).toList();
+  }
+
+  private ConsoleEvent.ExitPending lastPending() throws Exception {
+    List<ConsoleEvent.ExitPending> pending = events(ConsoleEvent.ExitPending.class);
+    assertTrue(!pending.isEmpty(), "the booth was shown no fee");
+    return pending.get(pending.size() - 1);
+  }
+
+  private List<Money> owedBy(String plate) {
+    return new UnpaidBalances(ledger).outstanding(plate).stream().map(b -> b.amount()).toList();
+  }
+
+  private List<Money> payments() {
+    return ledger.payments().stream().map(p -> p.amount()).toList();
+  }
+
+  private int free() throws Exception {
+    List<ConsoleEvent.Occupancy> told = events(ConsoleEvent.Occupancy.class);
+    return told.get(told.size() - 1).free();
+  }
+
+  private void verified() {
+    LedgerVerifier.Result result =
+        LedgerVerifier.verify(dir.resolve("ledger.db"), Optional.empty());
+    assertTrue(result.ok(), result.toString());
+  }
+
+  // --- 1. season card and a balance from a casual visit ---
+
+  @Test
+  void aSeasonHolderPaysOnlyTheBalanceItsPlateLeftAndOnlyOnce() throws Exception {
+    start();
+    leftOwing(CASUAL, PLATE, 121); // 2 h 01 min unpaid: 9.00 follows the plate
+    assertEquals(List.of(cny(900)), owedBy(PLATE));
+    season(SEASON, PLATE);
+
+    clock.advance(Duration.ofHours(3));
+    entered(SEASON, car(PLATE));
+    clock.advance(Duration.ofHours(5)); // five hours the season card covers
+    assertTrue(atTheExitLane(SEASON, car(PLATE)), "the old balance holds the barrier");
+    assertEquals(cny(900), onLane(() -> exit.lane().due()));
+    assertTrue(devices.commands().contains("show 停车费 Fee 9.00 CNY"), devices.commands().toString());
+    ConsoleEvent.ExitPending pending = lastPending();
+    assertEquals(SEASON, pending.card());
+    assertEquals(cny(900), pending.due());
+    assertEquals(1, pending.items().size(), "the balance is the only line: " + pending.items());
+    assertEquals("unpaid balance for plate " + PLATE, pending.items().get(0).rule());
+    assertEquals(cny(900), pending.items().get(0).amount());
+
+    assertEquals("receipt demo-000001 for 9.00 CNY", payAtBooth("pay-1").detail());
+    drivesThrough();
+    assertEquals(List.of(), owedBy(PLATE), "settled by the payment");
+    assertTrue(ledger.openStay(SEASON).isEmpty());
+
+    clock.advance(Duration.ofHours(1));
+    entered(SEASON, car(PLATE));
+    clock.advance(Duration.ofHours(3));
+    assertEquals(cny(0), due(quote(SEASON, car(PLATE))), "not charged again");
+    assertEquals(
+        2, events(ConsoleEvent.ExitPending.class).size(), "the casual visit's and the balance's");
+    assertEquals(List.of(cny(900)), payments());
+    assertEquals(1, incidents("LEFT_UNPAID").size(), "only the casual visit left owing");
+    verified();
+  }
+
+  // --- 2. pay-station prepayments at the exit ---
+
+  @Test
+  void paidAtAPayStationTheExitWithinTheGraceOwesNothingAndChargesNothingTwice() throws Exception {
+    start();
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(125)); // three started hours
+    assertTrue(payAtStation("ps-1", CASUAL, 900).ok());
+    clock.advance(Duration.ofMinutes(10));
+    assertEquals(cny(0), due(quote(CASUAL, car(PLATE))));
+    recordExit(stay);
+    assertEquals(List.of(), events(ConsoleEvent.ExitPending.class), "nobody in the booth is asked");
+    assertEquals(List.of(cny(900)), payments());
+    assertEquals(List.of(), incidents("LEFT_UNPAID"));
+    assertEquals(List.of(), owedBy(PLATE));
+    verified();
+  }
+
+  @Test
+  void paidAtAPayStationTheExitAfterTheGraceOwesOnlyTheExtraTime() throws Exception {
+    start();
+    entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(125));
+    assertTrue(payAtStation("ps-1", CASUAL, 900).ok());
+    clock.advance(Duration.ofMinutes(65)); // 3 h 10 min: four hours, 12.00, less 9.00 paid
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)));
+    assertEquals(cny(300), onLane(() -> exit.lane().due()));
+    ConsoleEvent.ExitPending pending = lastPending();
+    assertEquals(cny(300), pending.due());
+    assertTrue(
+        pending.items().stream().anyMatch(i -> i.amount().equals(cny(-900))),
+        "the booth sees the 9.00 paid: " + pending.items());
+    assertEquals("receipt demo-000002 for 3.00 CNY", payAtBooth("pay-1").detail());
+    drivesThrough();
+    assertEquals(List.of(cny(900), cny(300)), payments());
+    assertEquals(List.of(), incidents("LEFT_UNPAID"));
+    verified();
+  }
+
+  @Test
+  void paidAtAPayStationWithABalanceOnThePlateTheExitAsksForTheBalanceOnly() throws Exception {
+    start();
+    leftOwing(NEXT, PLATE, 61); // 1 h 01 min: 6.00
+    entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(125));
+    assertTrue(payAtStation("ps-1", CASUAL, 900).ok(), "the pay station takes the stay's fee");
+    clock.advance(Duration.ofMinutes(10));
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)));
+    assertEquals(cny(600), onLane(() -> exit.lane().due()), "within the grace: the balance only");
+    assertEquals(cny(600), lastPending().due());
+    assertEquals("receipt demo-000002 for 6.00 CNY", payAtBooth("pay-1").detail());
+    drivesThrough();
+    assertEquals(List.of(), owedBy(PLATE));
+    assertEquals(List.of(cny(900), cny(600)), payments());
+    verified();
+  }
+
+  @Test
+  void paidAtAPayStationWithABalanceTheLateExitOwesTheExtraTimeAndTheBalance() throws Exception {
+    start();
+    leftOwing(NEXT, PLATE, 61);
+    entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(125));
+    assertTrue(payAtStation("ps-1", CASUAL, 900).ok());
+    clock.advance(Duration.ofMinutes(65));
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)));
+    assertEquals(cny(900), onLane(() -> exit.lane().due()), "3.00 extra time and 6.00 balance");
+    ConsoleEvent.ExitPending pending = lastPending();
+    assertEquals(
+        cny(600),
+        pending.items().get(pending.items().size() - 1).amount(),
+        "the balance is a line of its own: " + pending.items());
+    assertTrue(payAtBooth("pay-1").ok());
+    drivesThrough();
+    assertEquals(List.of(), owedBy(PLATE));
+    assertEquals(List.of(cny(900), cny(900)), payments());
+    verified();
+  }
+
+  @Test
+  void aBalancePaidAtTheExitIsNotTakenAsPaidForTheStay() throws Exception {
+    start();
+    leftOwing(NEXT, PLATE, 61); // 6.00 owed
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(121));
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)));
+    assertEquals(cny(1500), onLane(() -> exit.lane().due()), "9.00 for the stay, 6.00 owed");
+    assertEquals("receipt demo-000001 for 15.00 CNY", payAtBooth("pay-1").detail());
+    assertEquals(List.of(), owedBy(PLATE));
+    // The barrier loses power before the car is through; it waits, backs off and comes back.
+    exit.deliver(new LaneEvent.BarrierOffline("no answer from the barrier module"));
+    clock.advance(Duration.ofMinutes(70)); // 3 h 11 min: four started hours, 12.00
+    assertEquals(
+        cny(300),
+        due(quote(CASUAL, car(PLATE))),
+        "12.00 for the stay less the 9.00 paid for it; the 6.00 paid the old balance");
+    assertEquals(stay, ledger.openStay(CASUAL).orElseThrow().stayId());
+  }
+
+  @Test
+  void aSeasonHolderLeavingWithoutPayingThePlatesBalanceOwesItOnceStill() throws Exception {
+    start();
+    leftOwing(CASUAL, PLATE, 121); // 9.00
+    season(SEASON, PLATE);
+    long stay = entered(SEASON, car(PLATE));
+    clock.advance(Duration.ofHours(2));
+    assertEquals(cny(900), due(quote(SEASON, car(PLATE))));
+    recordExit(stay); // the barrier lifted by hand
+    List<ConsoleEvent.Incident> unpaid = incidents("LEFT_UNPAID");
+    assertEquals(2, unpaid.size(), "the casual visit's and the season card's");
+    assertEquals(SEASON, unpaid.get(1).card());
+    assertEquals(PLATE, unpaid.get(1).plate());
+    assertEquals(List.of(cny(900)), owedBy(PLATE), "the old balance, not a second one");
+    verified();
+  }
+
+  private CommandResult payAtStation(String id, String card, long minor) throws Exception {
+    return site.payAtStation(
+            new ConsoleCommand.PayStationPayment(id, card, cny(minor), "station", "pay-1"))
+        .get(5, TimeUnit.SECONDS);
+  }
+
+  // --- 3. free exit with a carried balance ---
+
+  @Test
+  void aFreeExitWaivesTheStaysFeeButTheOldBalanceStaysOwedForTheNextExit() throws Exception {
+    start();
+    leftOwing(NEXT, PLATE, 61); // 6.00 owed
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(121)); // 9.00 for this stay
+    assertTrue(setMode("m-1", LaneMode.FREE_EXIT).ok());
+    assertEquals(cny(0), due(quote(CASUAL, car(PLATE))));
+    assertEquals(cny(0), due(quote(CASUAL, car(PLATE))), "a card read twice");
+    recordExit(stay);
+
+    List<LaneModes.Waiver> waivers = new LaneModes(ledger).waivers();
+    assertEquals(1, waivers.size(), "waived once");
+    assertEquals(stay, waivers.get(0).stayId());
+    assertEquals(cny(900), waivers.get(0).amount(), "the stay's fee, not the balance");
+    assertTrue(
+        events(ConsoleEvent.ExitPending.class).stream().noneMatch(e -> e.stayId() == stay),
+        "nobody in the booth is asked");
+    assertEquals(1, incidents("LEFT_UNPAID").size(), "only the earlier visit left owing");
+    assertEquals(List.of(cny(600)), owedBy(PLATE), "not waived silently");
+
+    assertTrue(setMode("m-2", LaneMode.NORMAL).ok());
+    clock.advance(Duration.ofMinutes(5));
+    entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(10)); // within the tariff's free 15 min
+    assertEquals(cny(600), due(quote(CASUAL, car(PLATE))), "the next exit asks for it");
+    verified();
+  }
+
+  @Test
+  void aFreeExitWaivesFeesOnlyTheBlacklistAndHardPassbackStillHold() throws Exception {
+    start();
+    entered(CASUAL, car("沪C66666"));
+    new Blacklist(ledger).add(Blacklist.Kind.PLATE, "沪C66666", "unpaid fines", "sup1", T0);
+    assertTrue(setMode("m-1", LaneMode.FREE_EXIT).ok());
+    clock.advance(Duration.ofMinutes(121));
+    assertEquals(
+        "plate 沪C66666 is blacklisted (unpaid fines): see the cashier",
+        refusal(quote(CASUAL, car("沪C66666"))));
+    assertEquals(
+        "card FFFFFFFFFF has no open stay: see the cashier",
+        refusal(quote("FFFFFFFFFF", car(PLATE))));
+    assertEquals(List.of(), new LaneModes(ledger).waivers(), "nothing let out, nothing waived");
+  }
+
+  // --- 4. anti-passback and a plate that owes ---
+
+  @Test
+  void aSoftPassbackExitIsFreeButThePlatesBalanceIsStillAskedFor() throws Exception {
+    start(new AccessRules(AntiPassback.SOFT, AntiPassback.SOFT, AccessRules.Capacity.UNLIMITED));
+    leftOwing(NEXT, PLATE, 61);
+    clock.advance(Duration.ofHours(3));
+    assertTrue(atTheExitLane("FFFFFFFFFF", car(PLATE)), "the balance holds the barrier");
+    assertEquals(cny(600), onLane(() -> exit.lane().due()));
+    ConsoleEvent.ExitPending pending = lastPending();
+    assertEquals(cny(600), pending.due());
+    assertEquals(
+        List.of("unpaid balance for plate " + PLATE),
+        pending.items().stream().map(ConsoleEvent.FeeItem::rule).toList(),
+        "no fee for the stay itself");
+    List<ConsoleEvent.Incident> passback = incidents("PASSBACK_VIOLATION");
+    assertEquals(1, passback.size());
+    assertTrue(passback.get(0).detail().contains("left with no open stay"), passback.toString());
+
+    assertEquals("receipt demo-000001 for 6.00 CNY", payAtBooth("pay-1").detail());
+    drivesThrough();
+    assertEquals(List.of(), owedBy(PLATE));
+    assertTrue(ledger.openStay("FFFFFFFFFF").isEmpty());
+    verified();
+  }
+
+  @Test
+  void aHardPassbackExitWithNoOpenStayIsRefusedAndTheBalanceIsLeftAsItIs() throws Exception {
+    start();
+    leftOwing(NEXT, PLATE, 61);
+    assertEquals(
+        "card FFFFFFFFFF has no open stay: see the cashier",
+        refusal(quote("FFFFFFFFFF", car(PLATE))));
+    assertEquals(List.of(cny(600)), owedBy(PLATE));
+    assertEquals(1, events(ConsoleEvent.ExitPending.class).size(), "only the earlier visit's");
+    assertTrue(ledger.openStay("FFFFFFFFFF").isEmpty(), "no stay was opened");
+
+    Instant in = clock.instant();
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(20));
+    assertEquals(
+        "card " + CASUAL + " is already inside (entered " + in + " at entry-1): see the cashier",
+        refusal(enter(CASUAL, car(PLATE))));
+    assertEquals(stay, ledger.openStay(CASUAL).orElseThrow().stayId(), "its stay is as it was");
+    assertEquals(List.of(), incidents("PASSBACK_VIOLATION"));
+  }
+
+  // --- 5. blacklisted plate at the exit ---
+
+  @Test
+  void aBlacklistedPlateAtTheExitIsHeldAndTheIncidentNamesThePlate() throws Exception {
+    start();
+    long stay = entered(CASUAL, car("沪C 66666"));
+    new Blacklist(ledger)
+        .add(Blacklist.Kind.PLATE, "沪C66666", "unpaid fines", "sup1", T0.plusSeconds(60));
+    clock.advance(Duration.ofMinutes(5)); // within the free 15 min: would open by itself
+    assertEquals(
+        "plate 沪C66666 is blacklisted (unpaid fines): see the cashier",
+        refusal(quote(CASUAL, car("沪C-66666"))));
+    List<ConsoleEvent.Incident> barred = incidents("BLACKLISTED");
+    assertEquals(1, barred.size());
+    assertEquals("沪C66666", barred.get(0).plate(), "finance can find it by plate");
+    assertEquals(CASUAL, barred.get(0).card());
+    assertEquals("exit-1", barred.get(0).lane());
+    assertTrue(barred.get(0).detail().contains("unpaid fines"), barred.get(0).detail());
+    assertEquals(stay, ledger.openStay(CASUAL).orElseThrow().stayId(), "still inside");
+    verified();
+  }
+
+  // --- 6. camera checks and the fee ---
+
+  @Test
+  void anotherPlateAtTheExitIsReportedAndTheFeeIsStillDue() throws Exception {
+    start();
+    entered(CASUAL, car("粤B12345"));
+    clock.advance(Duration.ofMinutes(121));
+    assertEquals(cny(900), due(quote(CASUAL, car("粤B54321"))));
+    assertEquals(cny(900), lastPending().due());
+    List<ConsoleEvent.Incident> mismatch = incidents("PLATE_MISMATCH");
+    assertEquals(1, mismatch.size());
+    assertEquals("粤B54321", mismatch.get(0).plate());
+    assertEquals("entered as 粤B12345, leaving as 粤B54321", mismatch.get(0).detail());
+    verified();
+  }
+
+  @Test
+  void aTruckLeavingOnACarTicketIsPricedAsATruckWhereTheTariffHasTrucks() throws Exception {
+    start(AccessRules.DEFAULT, "config/tariffs/mall.yaml"); // car 4.00, truck 8.00 an hour
+    entered(CASUAL, car("粤B12345"));
+    entered(NEXT, car("粤B22222"));
+    clock.advance(Duration.ofMinutes(121)); // three started hours
+    assertEquals(cny(2400), due(quote(CASUAL, new Sighting("粤B12345", "Truck", "blue"))));
+    assertEquals(
+        List.of("entered as a car, leaving as a truck"),
+        incidents("CLASS_MISMATCH").stream().map(ConsoleEvent.Incident::detail).toList());
+    assertEquals(
+        cny(1200),
+        due(quote(NEXT, new Sighting("粤B22222", "bus", "blue"))),
+        "a class the tariff lacks is priced as it entered");
+  }
+
+  @Test
+  void aSeasonTruckTheCameraCouldNotClassIsPricedByItsSeasonCard() throws Exception {
+    start(AccessRules.DEFAULT, "config/tariffs/mall.yaml");
+    new SeasonCards(ledger)
+        .add(
+            SEASON,
+            "Li Wei",
+            List.of(),
+            "truck",
+            LocalDate.parse("2027-01-01"),
+            LocalDate.parse("2027-01-09"),
+            "office1",
+            T0);
+    Sighting unclassed = new Sighting("沪D00001", "unknown", "blue");
+    clock.set(Instant.parse("2027-01-09T14:00:00Z")); // 22:00 local, the card's last day
+    entered(SEASON, unclassed);
+    clock.set(Instant.parse("2027-01-09T17:30:00Z")); // 01:30: 1 h 30 min after the window
+    assertEquals(
+        cny(1600),
+        due(quote(SEASON, unclassed)),
+        "two started hours at the truck's 8.00, not 4.00");
+  }
+
+  // --- 7. leaving owing ---
+
+  @Test
+  void aVehicleThatLeavesOwingLeavesItsBalanceOnThePlateAndFreesItsSpace() throws Exception {
+    start(
+        new AccessRules(
+            AntiPassback.HARD,
+            AntiPassback.SOFT,
+            new AccessRules.Capacity(OptionalInt.of(2), Map.of())));
+    season(SEASON, "沪B99999");
+    long stay = entered(CASUAL, car(PLATE));
+    long seasonStay = entered(SEASON, car("沪B99999"));
+    assertEquals(0, free());
+    assertEquals("car park full", refusal(enter("C3", car("沪D00003"))));
+
+    clock.advance(Duration.ofMinutes(121));
+    assertEquals(cny(900), due(quote(CASUAL, car(PLATE))));
+    recordExit(stay); // the barrier was lifted by hand
+    List<ConsoleEvent.Incident> unpaid = incidents("LEFT_UNPAID");
+    assertEquals(1, unpaid.size());
+    assertEquals(PLATE, unpaid.get(0).plate());
+    assertEquals(CASUAL, unpaid.get(0).card());
+    assertTrue(unpaid.get(0).detail().contains("owing 9.00 CNY"), unpaid.get(0).detail());
+    assertEquals(List.of(cny(900)), owedBy(PLATE));
+    assertEquals(1, free(), "its space is free again");
+    entered("C3", car("沪D00003"));
+
+    assertEquals(cny(0), due(quote(SEASON, car("沪B99999"))));
+    recordExit(seasonStay);
+    assertEquals(1, incidents("LEFT_UNPAID").size(), "a season card that owed nothing");
+    assertEquals(List.of(), owedBy("沪B99999"));
+    assertEquals(1, free());
+    verified();
+  }
+
+  // --- 8. capacity and anti-passback ---
+
+  @Test
+  void aSoftPassbackReEntryIntoAFullCarParkReplacesItsStayAndIsNotCountedTwice() throws Exception {
+    start(
+        new AccessRules(
+            AntiPassback.SOFT,
+            AntiPassback.SOFT,
+            new AccessRules.Capacity(OptionalInt.of(2), Map.of())));
+    long first = entered(CASUAL, car(PLATE));
+    entered(NEXT, car("沪B99999"));
+    assertEquals(0, free());
+
+    clock.advance(Duration.ofMinutes(30));
+    long again = entered(CASUAL, car(PLATE)); // it left unseen and comes back in
+    assertTrue(again != first);
+    assertEquals(0, free(), "one car, one space");
+    assertEquals(again, ledger.openStay(CASUAL).orElseThrow().stayId());
+    assertEquals(1, incidents("PASSBACK_VIOLATION").size());
+
+    clock.advance(Duration.ofMinutes(10));
+    LaneEvent out = quote(CASUAL, car(PLATE));
+    assertEquals(cny(0), due(out), "the new stay is 10 min old");
+    recordExit(again);
+    assertEquals(1, free());
+
+    site = // the controller restarts on the same ledger and counts the open stays again
+        new SiteService(
+            config,
+            TariffLoader.load(config.tariff()),
+            ledger,
+            clock,
+            ledgerThread,
+            new ConsoleHub());
+    site.publishOccupancy().get(5, TimeUnit.SECONDS);
+    assertEquals(1, free(), "the replaced stay is not counted");
+
+    CommandResult reset =
+        site.resetPassback(
+                new ConsoleCommand.ResetPassback("reset-1", NEXT, "let out by hand", "sup1"))
+            .get(5, TimeUnit.SECONDS);
+    assertTrue(reset.ok(), reset.toString());
+    assertEquals(2, free());
+    verified();
+  }
+}
