@@ -232,16 +232,8 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
 
   private void closeShift(Channel page, String requestId) {
     log.info("booth: {} closes their shift ({})", session.user().username(), requestId);
-    services
-        .cashDesk()
-        .closeShift(session.user(), requestId)
-        .whenComplete(
-            (r, e) ->
-                result(
-                    page,
-                    e != null
-                        ? CommandResult.refused(requestId, "console error: " + e.getMessage())
-                        : r));
+    answer(
+        page, "shift close", requestId, services.cashDesk().closeShift(session.user(), requestId));
   }
 
   private static void result(Channel page, CommandResult r) {

@@ -82,11 +82,8 @@ public final class ExitChecks {
 
   /** A plate as compared: upper case without spaces, dots or dashes; null if nothing was read. */
   public static String plate(String read) {
-    if (read == null) {
-      return null;
-    }
-    String p = read.replaceAll("[\\s.\\-·]", "").toUpperCase(Locale.ROOT);
-    return p.isEmpty() ? null : p;
+    String p = org.parkgate.controller.ledger.Plates.normal(read);
+    return p == null || p.isEmpty() ? null : p;
   }
 
   private static String word(String read) {
