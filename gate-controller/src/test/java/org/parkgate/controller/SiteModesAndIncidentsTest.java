@@ -110,18 +110,18 @@ class SiteModesAndIncidentsTest {
     long stay = ledger.recordEntry("entry-1", "CARD1", ENTRY).stayId();
     assertTrue(setMode("m-1", "exit-1", LaneMode.FREE_EXIT, "fire alarm", "supervisor1").ok());
     assertEquals(
-        new LaneEvent.ExitQuoted(stay, Money.of(0, "CNY")),
+        new LaneEvent.ExitQuoted("CARD1", stay, Money.of(0, "CNY")),
         site.quoteExit("exit-1", "CARD1", null).get(5, TimeUnit.SECONDS));
 
     site = service(); // the controller restarted on the same ledger
     site.restoreLaneModes().get(5, TimeUnit.SECONDS);
     assertEquals(
-        new LaneEvent.ExitQuoted(stay, Money.of(0, "CNY")),
+        new LaneEvent.ExitQuoted("CARD1", stay, Money.of(0, "CNY")),
         site.quoteExit("exit-1", "CARD1", null).get(5, TimeUnit.SECONDS));
 
     assertTrue(setMode("m-2", "exit-1", LaneMode.NORMAL, "all clear", "supervisor1").ok());
     assertEquals(
-        new LaneEvent.ExitQuoted(stay, Money.of(900, "CNY")),
+        new LaneEvent.ExitQuoted("CARD1", stay, Money.of(900, "CNY")),
         site.quoteExit("exit-1", "CARD1", null).get(5, TimeUnit.SECONDS));
   }
 

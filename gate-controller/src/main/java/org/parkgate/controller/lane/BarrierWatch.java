@@ -19,19 +19,33 @@ final class BarrierWatch {
     if (lane.state() == LaneState.STARTING) {
       return fromStart(seen);
     }
+    Visit v = lane.visit();
+    if (lane.kind() == LaneKind.EXIT
+        && v.stayId() != 0
+        && !v.pastArm()
+        && now.safetyLoop()
+        && !now.armingLoop()) {
+      seen = seen.withVisit(v.seenPastArm());
+    }
     if (liftedWithoutCommand(lane, before, now)) {
       return armLifted(seen);
     }
     return switch (lane.state()) {
       case STARTING -> throw new IllegalStateException("handled above");
       case IDLE -> now.armingLoop() ? seen.arrival() : seen.stay();
-      case WAITING_CARD, CHECKING, AWAITING_PAYMENT ->
-          now.vehiclePresent()
-              ? seen.stay()
-              // The vehicle backed off before it was let through: forget it.
-              : new Lane.Step(
-                  seen.with(LaneState.IDLE).withVisit(Visit.NONE),
-                  List.of(Lane.show(seen.idleRows())));
+      case WAITING_CARD, CHECKING, AWAITING_PAYMENT -> {
+        if (seen.visit().leftOwing(before, now)) {
+          // It went past a barrier that should have held it (an arm broken off, or up while its
+          // limits read closed): its exit is recorded owing, so the site records it left unpaid.
+          yield then(new LaneCommand.RecordExit(v.stayId()), seen.withVisit(Visit.NONE).settled());
+        }
+        yield now.vehiclePresent()
+            ? seen.stay()
+            // The vehicle backed off before it was let through: forget it.
+            : new Lane.Step(
+                seen.with(LaneState.IDLE).withVisit(Visit.NONE),
+                List.of(Lane.show(seen.idleRows())));
+      }
       case OPENING -> {
         if (now.safetyLoop()) {
           yield seen.with(LaneState.PASSING).stay();
@@ -39,7 +53,9 @@ final class BarrierWatch {
         // Every loop is clear where a vehicle was a moment ago: it crossed the safety loop
         // between two polls (or a damaged answer hid it), or it backed off; the loops cannot tell
         // which. Close behind it rather than leave the lane open for the next vehicle.
-        yield before.vehiclePresent() && !now.vehiclePresent() ? vehicleCleared(seen) : seen.stay();
+        yield before.vehiclePresent() && !now.vehiclePresent()
+            ? vehicleCleared(seen, before)
+            : seen.stay();
       }
       case PASSING -> passing(seen, before, now);
       case CLOSING -> closing(seen);
@@ -81,7 +97,8 @@ final class BarrierWatch {
 
   /**
    * Report it and put the arm down again once the safety loop is clear. A vehicle whose card was
-   * being dealt with is served afresh once the barrier is down.
+   * being dealt with is served afresh once the barrier is down; one that owes and drives through
+   * under the lifted arm has its exit recorded owing as it clears the safety loop.
    */
   private static Lane.Step armLifted(Lane lane) {
     LaneCommand report =
@@ -92,12 +109,12 @@ final class BarrierWatch {
     if (lane.state() == LaneState.PASSING) {
       return new Lane.Step(flagged, List.of(report));
     }
-    return flagged.close(Visit.NONE, report);
+    return flagged.close(lane.visit().owing() ? lane.visit() : Visit.NONE, report);
   }
 
   private static Lane.Step passing(Lane lane, BarrierInputs before, BarrierInputs now) {
     if (!now.safetyLoop()) {
-      return vehicleCleared(lane);
+      return vehicleCleared(lane, before);
     }
     if (now.armingLoop() && !before.armingLoop() && lane.arm().reason() == Arm.Reason.TRANSACTION) {
       // The first vehicle had left the arming loop; another drove onto it while the first is
@@ -112,11 +129,26 @@ final class BarrierWatch {
     return lane.stay();
   }
 
-  private static Lane.Step vehicleCleared(Lane lane) {
+  /**
+   * The vehicle under the arm has cleared the safety loop: an exit settled, or one that owes and
+   * left past the arm, is recorded; the site records the second as left unpaid. One that owes, went
+   * past the arm and cleared the safety loop with a vehicle on the arming loop stays known: it
+   * drove on with another behind it, or reversed; the next card presented tells which.
+   */
+  private static Lane.Step vehicleCleared(Lane lane, BarrierInputs before) {
     Visit v = lane.visit();
-    return lane.kind() == LaneKind.EXIT && v.stayId() != 0
-        ? lane.close(Visit.NONE, new LaneCommand.RecordExit(v.stayId()))
-        : lane.close(Visit.NONE);
+    if (lane.kind() == LaneKind.EXIT && (v.settled() || v.leftOwing(before, lane.inputs()))) {
+      return lane.close(Visit.NONE, new LaneCommand.RecordExit(v.stayId()));
+    }
+    return lane.close(v.pastArm() ? v : Visit.NONE);
+  }
+
+  /** {@code first}, then the step. */
+  static Lane.Step then(LaneCommand first, Lane.Step step) {
+    List<LaneCommand> commands = new java.util.ArrayList<>();
+    commands.add(first);
+    commands.addAll(step.commands());
+    return new Lane.Step(step.lane(), commands);
   }
 
   private static Lane.Step closing(Lane lane) {
@@ -132,7 +164,9 @@ final class BarrierWatch {
                 IncidentKind.TAILGATING,
                 "the safety loop occupied again while closing behind a paid or admitted vehicle"));
       }
-      return lane.open(LaneState.OPENING, Visit.NONE, lane.arm().reason());
+      // A vehicle that owes, under an arm lifted by hand, stays known: if it drives on, its exit
+      // is recorded owing.
+      return lane.open(LaneState.OPENING, lane.visit(), lane.arm().reason());
     }
     return closed(lane.inputs()) ? lane.settled() : lane.stay();
   }

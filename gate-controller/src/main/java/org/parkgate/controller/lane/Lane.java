@@ -109,7 +109,7 @@ public record Lane(
           : stay();
     }
     if (event instanceof LaneEvent.EntryRecorded e) {
-      return state == LaneState.CHECKING && kind == LaneKind.ENTRY
+      return state == LaneState.CHECKING && kind == LaneKind.ENTRY && e.card().equals(card())
           ? open(
               LaneState.OPENING,
               visit.stay(e.stayId(), null),
@@ -118,13 +118,18 @@ public record Lane(
           : stay();
     }
     if (event instanceof LaneEvent.ExitQuoted e) {
-      return state == LaneState.CHECKING ? onQuote(e.stayId(), e.due()) : stay();
+      return state == LaneState.CHECKING && e.card().equals(card())
+          ? onQuote(e.stayId(), e.due())
+          : stay();
     }
     if (event instanceof LaneEvent.LostCardQuoted e) {
-      return waitingWithoutCard() ? onQuote(e.stayId(), e.due()) : stay();
+      return waitingWithoutCard()
+          ? servingAnother(
+              e.stayId() == stayId(), withVisit(visit.fresh()).onQuote(e.stayId(), e.due()))
+          : stay();
     }
     if (event instanceof LaneEvent.CardRefused e) {
-      return state == LaneState.CHECKING
+      return state == LaneState.CHECKING && e.card().equals(card())
           ? new Step(
               with(LaneState.WAITING_CARD).withVisit(visit.fresh()),
               List.of(
@@ -136,7 +141,7 @@ public record Lane(
         && state == LaneState.AWAITING_PAYMENT
         && e.stayId() == stayId()) {
       return open(
-          LaneState.OPENING, visit, Arm.Reason.TRANSACTION, show(DriverMessages.thankYou()));
+          LaneState.OPENING, visit.paid(), Arm.Reason.TRANSACTION, show(DriverMessages.thankYou()));
     }
     return stay();
   }
@@ -150,8 +155,11 @@ public record Lane(
 
   /** A vehicle is on the arming loop of an idle lane: offer it a card or ask for one. */
   Step arrival() {
-    Lane waiting = with(LaneState.WAITING_CARD).withVisit(visit.fresh());
-    if (card() != null) {
+    // The vehicle served before went past the arm owing: it is kept until a card shows whether
+    // this is another vehicle behind it, or the same one reversed.
+    boolean ahead = visit.pastArm();
+    Lane waiting = with(LaneState.WAITING_CARD).withVisit(ahead ? visit : visit.fresh());
+    if (card() != null && !ahead) {
       // The card came first: treat it as read now that its vehicle is here.
       return waiting.onCard(card());
     }
@@ -192,7 +200,22 @@ public record Lane(
                   show(DriverMessages.refused(LaneModes.CLOSED_REASON)),
                   new LaneCommand.ReportRefusal(read, LaneModes.CLOSED_REASON)));
         }
-        return new Step(with(LaneState.CHECKING).withVisit(visit.card(read)), List.of(ask(read)));
+        return servingAnother(
+            read.equals(card()),
+            new Step(
+                with(LaneState.CHECKING).withVisit(visit.fresh().card(read)), List.of(ask(read))));
+      case AWAITING_PAYMENT:
+        if (visit.pastArm() && !read.equals(card())) {
+          // The vehicle that owes went past a barrier that should have held it, another came up
+          // behind it and presents its card.
+          return servingAnother(
+              false,
+              new Step(
+                  with(LaneState.CHECKING).withVisit(visit.fresh().card(read)),
+                  List.of(ask(read))));
+        }
+        return new Step(
+            this, List.of(new LaneCommand.ReportRefusal(read, "lane busy with card " + card())));
       default:
         return new Step(
             this, List.of(new LaneCommand.ReportRefusal(read, "lane busy with card " + card())));
@@ -214,8 +237,21 @@ public record Lane(
     return kind == LaneKind.EXIT
         && state == LaneState.WAITING_CARD
         && inputs.armingLoop()
-        && card() == null
+        && (card() == null || visit.pastArm())
         && mode != LaneMode.CLOSED;
+  }
+
+  /**
+   * Exit: {@code next} serves the vehicle at the reader. If the vehicle served before went past the
+   * arm and was last seen leaving the safety loop with this one behind it, a card (or a lost card's
+   * stay) other than its own says it has gone: its exit is recorded first (owing: the site records
+   * it left unpaid; settled, held open: as paid). The same card means it reversed to the reader.
+   */
+  Step servingAnother(boolean same, Step next) {
+    if (kind != LaneKind.EXIT || !visit.pastArm() || same) {
+      return next;
+    }
+    return BarrierWatch.then(new LaneCommand.RecordExit(stayId()), next);
   }
 
   private Step onQuote(long stayId, Money due) {
@@ -274,7 +310,9 @@ public record Lane(
 
   /** The barrier is down: serve a vehicle already on the arming loop, or show the idle display. */
   Step settled() {
-    Lane idle = with(LaneState.IDLE).withArm(arm.reason(null));
+    // A vehicle that owes and never went past the arm is served afresh: a card is asked for again.
+    Visit keep = visit.owing() && !visit.pastArm() ? visit.fresh() : visit;
+    Lane idle = with(LaneState.IDLE).withArm(arm.reason(null)).withVisit(keep);
     if (inputs.armingLoop()) {
       return idle.arrival();
     }

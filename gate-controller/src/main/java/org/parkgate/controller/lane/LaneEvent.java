@@ -13,11 +13,15 @@ public sealed interface LaneEvent {
   /** A card read before its vehicle was seen on the loop was held long enough: drop it. */
   record CardExpired(String card) implements LaneEvent {}
 
-  /** Entry: the ledger recorded the entry for the card read. */
-  record EntryRecorded(long stayId) implements LaneEvent {}
+  /**
+   * Entry: the ledger recorded the entry for {@code card}. A lane takes it only while it is still
+   * dealing with that card: an answer that comes late, after its vehicle backed away and another
+   * presented a card, is not taken for the other.
+   */
+  record EntryRecorded(String card, long stayId) implements LaneEvent {}
 
-  /** Exit: the stay for the card read, and what is still due on it. */
-  record ExitQuoted(long stayId, Money due) implements LaneEvent {}
+  /** Exit: the stay for {@code card}, and what is still due on it; taken as EntryRecorded is. */
+  record ExitQuoted(String card, long stayId, Money due) implements LaneEvent {}
 
   /**
    * Exit: the driver waiting without a card lost the card of this stay; the cashier asked its

@@ -1,7 +1,6 @@
 package org.parkgate.controller.lane;
 
 import java.util.List;
-import org.parkgate.money.Money;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
 
@@ -25,9 +24,10 @@ final class LaneModes {
       return next.stay(); // applied once the devices are read
     }
     if (state == LaneState.HELD_OPEN) {
-      // Close once the safety loop is clear. A vehicle under the arm whose exit is settled still
-      // has it recorded as it clears; anything else it was doing is dropped.
-      Visit keep = lane.visit().settled() ? lane.visit() : Visit.NONE;
+      // Close once the safety loop is clear. A vehicle under the arm whose exit is quoted still
+      // has it recorded as it clears (owing, if it went past the arm unpaid); anything else it was
+      // doing is dropped.
+      Visit keep = lane.visit().stayId() != 0 ? lane.visit() : Visit.NONE;
       return next.withArm(next.arm().reason(Arm.Reason.MODE))
           .close(keep, Lane.show(next.idleRows()));
     }
@@ -57,15 +57,26 @@ final class LaneModes {
 
   /**
    * Held open: cards are still read and answered, so a season card's entry is recorded and an exit
-   * with nothing due (or paid at the booth) is recorded as its vehicle clears the safety loop.
+   * is recorded as its vehicle clears the safety loop: with nothing due (or paid at the booth), or
+   * owing, which the site records as left unpaid against the plate.
    */
   static Lane.Step whileHeldOpen(Lane lane, LaneEvent event) {
     Visit v = lane.visit();
     if (event instanceof LaneEvent.CardRead e) {
-      return new Lane.Step(lane.withVisit(v.fresh().card(e.card())), List.of(lane.ask(e.card())));
+      if (!lane.inputs().armingLoop()) {
+        // Nothing at the reader to pass with it: whose card it is cannot be told.
+        return new Lane.Step(
+            lane, List.of(new LaneCommand.ReportRefusal(e.card(), "no vehicle at the lane")));
+      }
+      return lane.servingAnother(
+          e.card().equals(v.card()),
+          new Lane.Step(lane.withVisit(v.fresh().card(e.card())), List.of(lane.ask(e.card()))));
     }
     if (v.card() == null || v.stayId() != 0 && !(event instanceof LaneEvent.Paid)) {
       return lane.stay();
+    }
+    if (!(event instanceof LaneEvent.Paid) && !v.card().equals(answered(event))) {
+      return lane.stay(); // a late answer for a card no longer at the reader
     }
     if (event instanceof LaneEvent.EntryRecorded e && lane.kind() == LaneKind.ENTRY) {
       return new Lane.Step(
@@ -88,30 +99,44 @@ final class LaneModes {
               new LaneCommand.ReportRefusal(e.card(), e.reason())));
     }
     if (event instanceof LaneEvent.Paid e && e.stayId() == v.stayId() && v.due() != null) {
-      return new Lane.Step(
-          lane.withVisit(v.stay(v.stayId(), Money.zero(v.due().currency()))),
-          List.of(Lane.show(DriverMessages.thankYou())));
+      return new Lane.Step(lane.withVisit(v.paid()), List.of(Lane.show(DriverMessages.thankYou())));
     }
     return lane.stay();
   }
 
+  /** The card a ledger answer is for, or null. */
+  private static String answered(LaneEvent event) {
+    if (event instanceof LaneEvent.EntryRecorded e) {
+      return e.card();
+    }
+    if (event instanceof LaneEvent.ExitQuoted e) {
+      return e.card();
+    }
+    return event instanceof LaneEvent.CardRefused e ? e.card() : null;
+  }
+
   /**
-   * Held open, a vehicle leaving the safety loop has passed: an exit whose stay is settled is
-   * recorded; then the lane forgets it. The barrier is never closed here.
+   * Held open, the vehicle served has left: it was seen past the arm (or its exit is settled) and
+   * has just left the safety loop with both loops clear. Its exit is recorded (owing, if it did not
+   * pay: the site records it left unpaid) and the lane forgets it, as it forgets a vehicle when
+   * every loop is clear. One that left with another vehicle behind it on the arming loop is
+   * recorded when that vehicle presents another card ({@link #whileHeldOpen}) or clears the loops
+   * in turn. The barrier is never closed here.
    */
   static Lane.Step heldOpenInputs(Lane lane, BarrierInputs before, BarrierInputs now) {
-    boolean passed = before.safetyLoop() && !now.safetyLoop();
-    if (!passed && now.vehiclePresent()) {
-      return lane.stay();
-    }
     Visit v = lane.visit();
+    boolean left =
+        v.stayId() != 0
+            && (v.pastArm() || v.settled())
+            && before.safetyLoop()
+            && !now.vehiclePresent();
     Lane forgot = lane.withVisit(Visit.NONE);
-    if (passed && lane.kind() == LaneKind.EXIT && v.settled()) {
+    if (left && lane.kind() == LaneKind.EXIT) {
       return new Lane.Step(
           forgot,
           List.of(
               new LaneCommand.RecordExit(v.stayId()), Lane.show(DriverMessages.driveThrough())));
     }
-    return v.equals(Visit.NONE) ? lane.stay() : forgot.stay();
+    return now.vehiclePresent() || v.equals(Visit.NONE) ? lane.stay() : forgot.stay();
   }
 }

@@ -164,7 +164,7 @@ public final class AccessControl {
     }
     occupancy.entered(vehicleClass);
     publishOccupancy(at);
-    return new LaneEvent.EntryRecorded(stay.stayId());
+    return new LaneEvent.EntryRecorded(card, stay.stayId());
   }
 
   /** Exit: the stay and what is due on it, or why the barrier stays down. */

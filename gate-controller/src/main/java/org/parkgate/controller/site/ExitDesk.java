@@ -106,7 +106,7 @@ public final class ExitDesk {
             }
             pending.remove(stay.stayId());
             flag(lane, stay, plate, findings, exit);
-            return new LaneEvent.ExitQuoted(stay.stayId(), zero);
+            return new LaneEvent.ExitQuoted(stay.card(), stay.stayId(), zero);
           }
           List<UnpaidBalances.Balance> carried =
               plate == null
@@ -151,7 +151,7 @@ public final class ExitDesk {
                         items));
           }
           flag(lane, stay, plate, findings, exit);
-          return new LaneEvent.ExitQuoted(stay.stayId(), due);
+          return new LaneEvent.ExitQuoted(stay.card(), stay.stayId(), due);
         });
   }
 

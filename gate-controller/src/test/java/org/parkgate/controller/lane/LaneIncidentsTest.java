@@ -3,15 +3,19 @@ package org.parkgate.controller.lane;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parkgate.controller.lane.LaneScript.CLOSED_ARMED;
+import static org.parkgate.controller.lane.LaneScript.CLOSED_BOTH;
 import static org.parkgate.controller.lane.LaneScript.CLOSED_EMPTY;
+import static org.parkgate.controller.lane.LaneScript.CLOSED_UNDER_ARM;
 import static org.parkgate.controller.lane.LaneScript.FIVE;
 import static org.parkgate.controller.lane.LaneScript.MOVING_ARMED;
+import static org.parkgate.controller.lane.LaneScript.MOVING_BOTH;
 import static org.parkgate.controller.lane.LaneScript.MOVING_EMPTY;
 import static org.parkgate.controller.lane.LaneScript.MOVING_UNDER_ARM;
 import static org.parkgate.controller.lane.LaneScript.OPEN_ARMED;
 import static org.parkgate.controller.lane.LaneScript.OPEN_BOTH;
 import static org.parkgate.controller.lane.LaneScript.OPEN_EMPTY;
 import static org.parkgate.controller.lane.LaneScript.OPEN_UNDER_ARM;
+import static org.parkgate.controller.lane.LaneScript.ZERO;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -50,15 +54,19 @@ class LaneIncidentsTest {
   }
 
   @Test
-  void anArmLiftedWhileACardIsQuotedDropsTheTransactionAndServesTheVehicleAfresh() {
+  void anArmLiftedWhileACardIsQuotedIsPutDownAndTheVehicleServedAfresh() {
     exit.awaitingPayment().inputs(MOVING_ARMED);
     exit.expect(
         LaneState.CLOSING, LaneCommand.CloseBarrier.class, LaneCommand.ReportIncident.class);
     assertEquals("C1", exit.the(LaneCommand.ReportIncident.class).card());
     exit.on(new LaneEvent.Paid(7));
     exit.expect(LaneState.CLOSING);
+    // The vehicle at the reader may not be the one quoted (it may have reversed away and another
+    // come up while the arm was down): a card is asked for again.
     exit.inputs(CLOSED_ARMED);
     exit.expect(LaneState.WAITING_CARD, LaneCommand.Show.class);
+    assertEquals(DriverMessages.insertCard(), exit.shown());
+    assertEquals(0, exit.lane.stayId());
   }
 
   @Test
@@ -156,10 +164,85 @@ class LaneIncidentsTest {
   }
 
   @Test
-  void aLiftedArmIsReportedWithTheFeeStillOwedDroppedFromTheLane() {
-    exit.awaitingPayment();
+  void aVehicleThatOwesAndDrivesUnderALiftedArmHasItsExitRecordedOwing() {
+    exit.awaitingPayment().inputs(MOVING_ARMED);
+    exit.expect(
+        LaneState.CLOSING, LaneCommand.CloseBarrier.class, LaneCommand.ReportIncident.class);
+    // It noses under the arm: the barrier goes back up for safety, the fee still owed.
+    exit.inputs(MOVING_BOTH);
+    exit.expect(LaneState.OPENING, LaneCommand.OpenBarrier.class);
     assertEquals(FIVE, exit.lane.due());
-    exit.inputs(MOVING_ARMED);
+    exit.inputs(MOVING_UNDER_ARM).inputs(OPEN_UNDER_ARM);
+    exit.expect(LaneState.PASSING);
+    exit.inputs(OPEN_EMPTY);
+    exit.expect(LaneState.CLOSING, LaneCommand.CloseBarrier.class, LaneCommand.RecordExit.class);
+    assertEquals(new LaneCommand.RecordExit(7), exit.the(LaneCommand.RecordExit.class));
+  }
+
+  @Test
+  void aVehicleThatOwesAndReversesFromUnderALiftedArmIsNotRecordedAsGone() {
+    exit.awaitingPayment().inputs(MOVING_ARMED).inputs(MOVING_BOTH);
+    exit.expect(LaneState.OPENING, LaneCommand.OpenBarrier.class);
+    exit.inputs(OPEN_BOTH).inputs(OPEN_ARMED);
+    exit.expect(LaneState.CLOSING, LaneCommand.CloseBarrier.class);
+    exit.inputs(MOVING_ARMED).inputs(CLOSED_ARMED);
+    exit.expect(LaneState.WAITING_CARD, LaneCommand.Show.class);
     assertEquals(0, exit.lane.stayId());
+  }
+
+  @Test
+  void aVehicleThatOwesLeavesUnderALiftedArmWithAnotherBehindItIsRecordedWhenTheNextCardIsRead() {
+    exit.awaitingPayment().inputs(MOVING_ARMED).inputs(MOVING_BOTH);
+    exit.inputs(MOVING_UNDER_ARM).inputs(OPEN_UNDER_ARM);
+    exit.expect(LaneState.PASSING);
+    // Another vehicle comes up behind it; then the safety loop clears.
+    exit.inputs(OPEN_BOTH).inputs(OPEN_ARMED);
+    exit.expect(LaneState.CLOSING, LaneCommand.CloseBarrier.class);
+    exit.inputs(MOVING_ARMED).inputs(CLOSED_ARMED);
+    exit.expect(LaneState.WAITING_CARD, LaneCommand.Show.class);
+    // Another card: the first vehicle has gone.
+    exit.on(new LaneEvent.CardRead("C2"));
+    exit.expect(LaneState.CHECKING, LaneCommand.RecordExit.class, LaneCommand.QuoteExit.class);
+    assertEquals(new LaneCommand.RecordExit(7), exit.the(LaneCommand.RecordExit.class));
+  }
+
+  @Test
+  void aVehicleThatOwesReversesFromPastALiftedArmToTheReaderAndIsQuotedAgainNotRecorded() {
+    exit.awaitingPayment().inputs(MOVING_ARMED).inputs(MOVING_BOTH);
+    exit.inputs(MOVING_UNDER_ARM).inputs(OPEN_UNDER_ARM).inputs(OPEN_BOTH).inputs(OPEN_ARMED);
+    exit.inputs(MOVING_ARMED).inputs(CLOSED_ARMED);
+    exit.on(new LaneEvent.CardRead("C1"));
+    exit.expect(LaneState.CHECKING, LaneCommand.QuoteExit.class);
+  }
+
+  @Test
+  void aLateAnswerForACardThatBackedAwayIsNotTakenForTheNextCard() {
+    exit.checking().inputs(CLOSED_EMPTY);
+    exit.expect(LaneState.IDLE, LaneCommand.Show.class);
+    exit.inputs(CLOSED_ARMED).on(new LaneEvent.CardRead("C2"));
+    exit.expect(LaneState.CHECKING, LaneCommand.QuoteExit.class);
+    exit.on(new LaneEvent.ExitQuoted("C1", 7, ZERO));
+    exit.expect(LaneState.CHECKING);
+    exit.on(new LaneEvent.CardRefused("C1", "late"));
+    exit.expect(LaneState.CHECKING);
+    exit.on(new LaneEvent.ExitQuoted("C2", 8, ZERO));
+    exit.expect(LaneState.OPENING, LaneCommand.OpenBarrier.class, LaneCommand.Show.class);
+  }
+
+  @Test
+  void aVehicleThatOwesAndDrivesPastABarrierThatReadsClosedHasItsExitRecordedOwing() {
+    // The arm is broken off: the limits say closed while the vehicle drives through.
+    exit.awaitingPayment().inputs(CLOSED_BOTH).inputs(CLOSED_UNDER_ARM);
+    exit.expect(LaneState.AWAITING_PAYMENT);
+    exit.inputs(CLOSED_EMPTY);
+    exit.expect(LaneState.IDLE, LaneCommand.RecordExit.class, LaneCommand.Show.class);
+    assertEquals(new LaneCommand.RecordExit(7), exit.the(LaneCommand.RecordExit.class));
+    assertEquals(0, exit.lane.stayId());
+  }
+
+  @Test
+  void aVehicleThatOwesAndReversesOffTheLoopsIsForgottenWithNothingRecorded() {
+    exit.awaitingPayment().inputs(CLOSED_BOTH).inputs(CLOSED_ARMED).inputs(CLOSED_EMPTY);
+    exit.expect(LaneState.IDLE, LaneCommand.Show.class);
   }
 }

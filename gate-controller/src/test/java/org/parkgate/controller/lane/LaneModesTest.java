@@ -44,7 +44,7 @@ class LaneModesTest {
     entry.expect(LaneState.HELD_OPEN);
     entry.on(new LaneEvent.CardRead("S1"));
     entry.expect(LaneState.HELD_OPEN, LaneCommand.RecordEntry.class);
-    entry.on(new LaneEvent.EntryRecorded(3));
+    entry.on(new LaneEvent.EntryRecorded("S1", 3));
     entry.expect(LaneState.HELD_OPEN, LaneCommand.Show.class);
     assertEquals(DriverMessages.driveIn(), entry.shown());
   }
@@ -54,7 +54,7 @@ class LaneModesTest {
     exit.idle().on(mode(LaneMode.HELD_OPEN)).inputs(OPEN_EMPTY).inputs(OPEN_ARMED);
     exit.on(new LaneEvent.CardRead("C1"));
     exit.expect(LaneState.HELD_OPEN, LaneCommand.QuoteExit.class);
-    exit.on(new LaneEvent.ExitQuoted(7, ZERO));
+    exit.on(new LaneEvent.ExitQuoted("C1", 7, ZERO));
     exit.expect(LaneState.HELD_OPEN, LaneCommand.Show.class);
     exit.inputs(OPEN_UNDER_ARM);
     exit.expect(LaneState.HELD_OPEN);
@@ -64,17 +64,48 @@ class LaneModesTest {
   }
 
   @Test
-  void heldOpenAtAnExitDoesNotRecordTheExitOfACardThatOwesUnlessItIsPaid() {
+  void heldOpenAtAnExitRecordsTheExitOfACardThatOwesSoTheSiteCanRecordItLeftUnpaid() {
     exit.idle().on(mode(LaneMode.HELD_OPEN)).inputs(OPEN_ARMED);
-    exit.on(new LaneEvent.CardRead("C1")).on(new LaneEvent.ExitQuoted(7, FIVE));
+    exit.on(new LaneEvent.CardRead("C1")).on(new LaneEvent.ExitQuoted("C1", 7, FIVE));
     assertTrue(exit.shown().get(0).contains("5.00"), "the fee is shown: " + exit.shown());
-    exit.inputs(OPEN_UNDER_ARM).inputs(OPEN_EMPTY);
+    exit.inputs(OPEN_BOTH).inputs(OPEN_UNDER_ARM);
     exit.expect(LaneState.HELD_OPEN);
+    exit.inputs(OPEN_EMPTY);
+    exit.expect(LaneState.HELD_OPEN, LaneCommand.RecordExit.class, LaneCommand.Show.class);
+    assertEquals(new LaneCommand.RecordExit(7), exit.the(LaneCommand.RecordExit.class));
 
-    exit.inputs(OPEN_ARMED).on(new LaneEvent.CardRead("C2")).on(new LaneEvent.ExitQuoted(8, FIVE));
+    exit.inputs(OPEN_ARMED)
+        .on(new LaneEvent.CardRead("C2"))
+        .on(new LaneEvent.ExitQuoted("C2", 8, FIVE));
     exit.on(new LaneEvent.Paid(8));
     exit.expect(LaneState.HELD_OPEN, LaneCommand.Show.class);
     exit.inputs(OPEN_UNDER_ARM).inputs(OPEN_EMPTY);
+    assertEquals(new LaneCommand.RecordExit(8), exit.the(LaneCommand.RecordExit.class));
+  }
+
+  @Test
+  void heldOpenAtAnExitForgetsACardThatOwesWhenItsVehicleReversesAway() {
+    exit.idle().on(mode(LaneMode.HELD_OPEN)).inputs(OPEN_ARMED);
+    exit.on(new LaneEvent.CardRead("C1")).on(new LaneEvent.ExitQuoted("C1", 7, FIVE));
+    exit.inputs(OPEN_BOTH).inputs(OPEN_ARMED);
+    exit.expect(LaneState.HELD_OPEN);
+    assertEquals(7, exit.lane.stayId(), "still at the reader, still owing");
+    exit.inputs(OPEN_EMPTY);
+    exit.expect(LaneState.HELD_OPEN);
+    assertEquals(0, exit.lane.stayId());
+  }
+
+  @Test
+  void heldOpenAtAnExitRecordsTheVehiclePastTheArmWhenTheOneBehindPresentsItsCard() {
+    exit.idle().on(mode(LaneMode.HELD_OPEN)).inputs(OPEN_ARMED);
+    exit.on(new LaneEvent.CardRead("C1")).on(new LaneEvent.ExitQuoted("C1", 7, FIVE));
+    exit.inputs(OPEN_BOTH).inputs(OPEN_UNDER_ARM).inputs(OPEN_BOTH);
+    exit.on(new LaneEvent.CardRead("C2"));
+    exit.expect(LaneState.HELD_OPEN, LaneCommand.RecordExit.class, LaneCommand.QuoteExit.class);
+    assertEquals(new LaneCommand.RecordExit(7), exit.the(LaneCommand.RecordExit.class));
+    exit.on(new LaneEvent.ExitQuoted("C2", 8, ZERO)).inputs(OPEN_ARMED);
+    exit.expect(LaneState.HELD_OPEN);
+    exit.inputs(OPEN_BOTH).inputs(OPEN_UNDER_ARM).inputs(OPEN_EMPTY);
     assertEquals(new LaneCommand.RecordExit(8), exit.the(LaneCommand.RecordExit.class));
   }
 
@@ -98,7 +129,7 @@ class LaneModesTest {
   @Test
   void leavingHeldOpenWithAVehicleUnderTheArmClosesOnlyOnceItHasCleared() {
     exit.idle().on(mode(LaneMode.HELD_OPEN)).inputs(OPEN_ARMED);
-    exit.on(new LaneEvent.CardRead("C1")).on(new LaneEvent.ExitQuoted(7, ZERO));
+    exit.on(new LaneEvent.CardRead("C1")).on(new LaneEvent.ExitQuoted("C1", 7, ZERO));
     exit.inputs(OPEN_UNDER_ARM).on(mode(LaneMode.CLOSED));
     exit.expect(LaneState.PASSING, LaneCommand.Show.class);
     assertEquals(DriverMessages.laneClosed(), exit.shown());
@@ -140,7 +171,7 @@ class LaneModesTest {
   void closedLetsAVehicleMidTransactionFinishThenStaysDown() {
     exit.checking().on(mode(LaneMode.CLOSED));
     exit.expect(LaneState.CHECKING);
-    exit.on(new LaneEvent.ExitQuoted(7, ZERO));
+    exit.on(new LaneEvent.ExitQuoted("C1", 7, ZERO));
     exit.expect(LaneState.OPENING, LaneCommand.OpenBarrier.class, LaneCommand.Show.class);
     exit.inputs(OPEN_ARMED).inputs(OPEN_UNDER_ARM).inputs(OPEN_EMPTY);
     exit.expect(LaneState.CLOSING, LaneCommand.CloseBarrier.class, LaneCommand.RecordExit.class);
@@ -156,7 +187,7 @@ class LaneModesTest {
     assertEquals(DriverMessages.insertCard(), exit.shown());
     exit.inputs(CLOSED_ARMED).on(new LaneEvent.CardRead("C1"));
     exit.expect(LaneState.CHECKING, LaneCommand.QuoteExit.class);
-    exit.on(new LaneEvent.ExitQuoted(7, ZERO));
+    exit.on(new LaneEvent.ExitQuoted("C1", 7, ZERO));
     exit.expect(LaneState.OPENING, LaneCommand.OpenBarrier.class, LaneCommand.Show.class);
   }
 

@@ -36,8 +36,9 @@ import org.parkgate.site.LaneMode;
  * lifted by hand, mode changes) drives a lane through thousands of seeded random sequences, both as
  * the pure machine and through {@link LaneRunner} on a virtual-time event loop. It checks that no
  * close is ever sent with a vehicle on the safety loop, that no arm comes down on a vehicle, that
- * every open has a reason, that no exit is recorded unpaid, and that once the vehicles have gone
- * the barrier is down (or held open by the mode, or reported stuck).
+ * every open has a reason, that an exit is recorded unpaid only as a vehicle leaves the lane (the
+ * site then records it left unpaid against the plate), that no exit is recorded twice, and that
+ * once the vehicles have gone the barrier is down (or held open by the mode, or reported stuck).
  *
  * <p>A failure names its seed; rerun just that sequence with {@code -Dlane.seed=<seed>}.
  */
@@ -84,8 +85,15 @@ class LaneSafetyPropertyTest {
       }
     }
     System.out.printf(
-        "LaneSafetyPropertyTest: %s %s: %d runs, %d opens, %d closes, incidents %s%n",
-        kind, runner ? "runner" : "pure", runs, totals.opens, totals.closes, totals.incidents);
+        "LaneSafetyPropertyTest: %s %s: %d runs, %d opens, %d closes, %d exits recorded owing,"
+            + " incidents %s%n",
+        kind,
+        runner ? "runner" : "pure",
+        runs,
+        totals.opens,
+        totals.closes,
+        totals.leftOwing,
+        totals.incidents);
     assertEquals(0, totals.closesOverVehicle, "closes sent with a vehicle on the safety loop");
     if (one == null) {
       // The sequences reached what they are meant to test.
@@ -102,6 +110,8 @@ class LaneSafetyPropertyTest {
       }
       if (kind == LaneKind.ENTRY) {
         assertTrue(totals.incidents.getOrDefault(IncidentKind.CARD_NOT_TAKEN, 0) > 0);
+      } else {
+        assertTrue(totals.leftOwing > 0, "no vehicle left owing (held open or arm lifted)");
       }
     }
   }
@@ -111,6 +121,7 @@ class LaneSafetyPropertyTest {
     long closes;
     long reopens;
     long closesOverVehicle;
+    long leftOwing;
     final Map<IncidentKind, Integer> incidents = new EnumMap<>(IncidentKind.class);
   }
 
@@ -119,6 +130,27 @@ class LaneSafetyPropertyTest {
     ARMING,
     BOTH,
     SAFETY
+  }
+
+  /** A vehicle in the lane, with the card its driver holds (exit). */
+  private static final class Car {
+    final int id;
+    Spot spot;
+    boolean departed; // left the lane forward
+
+    Car(int id, Spot spot) {
+      this.id = id;
+      this.spot = spot;
+    }
+
+    String card() {
+      return "C" + id;
+    }
+
+    @Override
+    public String toString() {
+      return spot + "#" + id;
+    }
   }
 
   private record Ask(boolean entry, String card, CompletableFuture<LaneEvent> reply) {}
@@ -142,13 +174,17 @@ class LaneSafetyPropertyTest {
     private boolean online = true;
     private long offlineAt;
     private BarrierInputs delivered;
-    private final List<Spot> vehicles = new ArrayList<>(); // front first
+    private final List<Car> vehicles = new ArrayList<>(); // front first
+    private int carsSeen;
+    private final Map<String, Car> carsByCard = new java.util.HashMap<>();
+    private final Map<Long, Car> stayOf = new java.util.HashMap<>(); // exit: whose stay
     private String cardAtMouth;
     private int cardsIssued;
     private final List<Ask> pending = new ArrayList<>();
     private long nextStay = 100;
     private final Set<Long> admitted = new HashSet<>();
     private final List<Long> owing = new ArrayList<>();
+    private final Set<Long> exited = new HashSet<>();
     private LaneMode mode = LaneMode.NORMAL;
     private long lastBarrierCommand;
     private long lastStuckReport;
@@ -205,7 +241,7 @@ class LaneSafetyPropertyTest {
     void play() {
       pos = r.nextInt(4) == 0 ? r.nextInt(travel + 1) : 0;
       if (r.nextInt(10) == 0) {
-        vehicles.add(Spot.SAFETY);
+        vehicles.add(arrived(Spot.SAFETY));
       }
       poll();
       for (int i = 0; i < ACTIONS; i++) {
@@ -265,8 +301,10 @@ class LaneSafetyPropertyTest {
         int free = r.nextInt(3);
         deliver(new LaneEvent.SpacesFree(free, free == 0));
       } else if (roll < 116) {
-        // A card read with no vehicle, or a stray timer token.
-        deliver(new LaneEvent.CardRead("S" + r.nextInt(3)));
+        // A card read with no vehicle at the reader.
+        if (!armingLoop()) {
+          deliver(new LaneEvent.CardRead("S" + r.nextInt(3)));
+        }
       } else if (roll < 118) {
         lostCard();
       } else {
@@ -279,11 +317,19 @@ class LaneSafetyPropertyTest {
     // Vehicles.
 
     private boolean armingLoop() {
-      return vehicles.contains(Spot.ARMING) || vehicles.contains(Spot.BOTH);
+      return atReader() != null;
+    }
+
+    /** The vehicle on the arming loop, at the card reader, or null. */
+    private Car atReader() {
+      return vehicles.stream()
+          .filter(c -> c.spot == Spot.ARMING || c.spot == Spot.BOTH)
+          .findFirst()
+          .orElse(null);
     }
 
     private boolean safetyLoop() {
-      return vehicles.contains(Spot.BOTH) || vehicles.contains(Spot.SAFETY);
+      return vehicles.stream().anyMatch(c -> c.spot == Spot.BOTH || c.spot == Spot.SAFETY);
     }
 
     private boolean open() {
@@ -292,9 +338,9 @@ class LaneSafetyPropertyTest {
 
     private void arrive() {
       if (vehicles.isEmpty()) {
-        vehicles.add(Spot.ARMING);
-      } else if (vehicles.size() == 1 && vehicles.get(0) == Spot.SAFETY) {
-        vehicles.add(Spot.ARMING); // following closely
+        vehicles.add(arrived(Spot.ARMING));
+      } else if (vehicles.size() == 1 && vehicles.get(0).spot == Spot.SAFETY) {
+        vehicles.add(arrived(Spot.ARMING)); // following closely
       } else {
         return;
       }
@@ -306,7 +352,8 @@ class LaneSafetyPropertyTest {
       if (vehicles.isEmpty()) {
         return;
       }
-      switch (vehicles.get(0)) {
+      Car front = vehicles.get(0);
+      switch (front.spot) {
         case ARMING -> {
           // A driver squeezes under an arm that is still more than half up; not while the
           // module is offline, when the lane cannot see it.
@@ -314,12 +361,17 @@ class LaneSafetyPropertyTest {
           if (!roomUnder || vehicles.size() > 1) {
             return;
           }
-          vehicles.set(0, Spot.BOTH);
+          front.spot = Spot.BOTH;
         }
-        case BOTH -> vehicles.set(0, Spot.SAFETY);
-        case SAFETY -> vehicles.remove(0);
+        case BOTH -> front.spot = Spot.SAFETY;
+        case SAFETY -> departed();
       }
       poll();
+    }
+
+    /** The front vehicle leaves the lane forward. */
+    private void departed() {
+      vehicles.remove(0).departed = true;
     }
 
     private void backOff() {
@@ -330,18 +382,19 @@ class LaneSafetyPropertyTest {
         }
         return;
       }
-      switch (vehicles.get(0)) {
+      Car only = vehicles.get(0);
+      switch (only.spot) {
         case ARMING -> vehicles.remove(0);
-        case BOTH -> vehicles.set(0, Spot.ARMING);
-        case SAFETY -> vehicles.set(0, Spot.BOTH);
+        case BOTH -> only.spot = Spot.ARMING;
+        case SAFETY -> only.spot = Spot.BOTH;
       }
       poll();
     }
 
     /** A fast car crosses both loops between two polls. */
     private void fastCar() {
-      if (vehicles.size() == 1 && vehicles.get(0) == Spot.ARMING && open()) {
-        vehicles.remove(0);
+      if (vehicles.size() == 1 && vehicles.get(0).spot == Spot.ARMING && open()) {
+        departed();
         poll();
       }
     }
@@ -359,7 +412,7 @@ class LaneSafetyPropertyTest {
           deliver(new LaneEvent.CardRead("SEASON" + r.nextInt(3)));
         }
       } else {
-        deliver(new LaneEvent.CardRead("C" + r.nextInt(5)));
+        deliver(new LaneEvent.CardRead(atReader().card()));
       }
     }
 
@@ -377,15 +430,16 @@ class LaneSafetyPropertyTest {
       } else if (ask.entry()) {
         long stay = nextStay++;
         admitted.add(stay);
-        reply = new LaneEvent.EntryRecorded(stay);
+        reply = new LaneEvent.EntryRecorded(ask.card(), stay);
       } else if (roll < 6) {
         long stay = nextStay++;
         admitted.add(stay);
-        reply = new LaneEvent.ExitQuoted(stay, Money.zero(FIVE.currency()));
+        reply = new LaneEvent.ExitQuoted(ask.card(), stay, Money.zero(FIVE.currency()));
       } else {
         long stay = nextStay++;
         owing.add(stay);
-        reply = new LaneEvent.ExitQuoted(stay, FIVE);
+        stayOf.put(stay, carWithCard(ask.card()));
+        reply = new LaneEvent.ExitQuoted(ask.card(), stay, FIVE);
       }
       if (throughRunner) {
         ask.reply().complete(reply);
@@ -394,11 +448,22 @@ class LaneSafetyPropertyTest {
       }
     }
 
+    private Car carWithCard(String card) {
+      return carsByCard.get(card);
+    }
+
+    private Car arrived(Spot spot) {
+      Car car = new Car(++carsSeen, spot);
+      carsByCard.put(car.card(), car);
+      return car;
+    }
+
     /** The cashier asks a lost card's fee at the lane, whatever it is doing just then. */
     private void lostCard() {
       long stay = nextStay++;
       boolean owes = r.nextBoolean();
       (owes ? owing : admitted).add(stay);
+      stayOf.put(stay, atReader());
       deliver(new LaneEvent.LostCardQuoted(stay, owes ? FIVE : Money.zero(FIVE.currency())));
     }
 
@@ -573,8 +638,21 @@ class LaneSafetyPropertyTest {
       }
     }
 
+    /**
+     * A paid (or free) exit may be recorded as its vehicle clears; one still owing only once its
+     * own vehicle has left the lane, or is past the arm (on the safety loop alone) as the vehicle
+     * behind presents its card.
+     */
     private void exitRecorded(long stay) {
-      require(admitted.contains(stay), "exit recorded for stay " + stay + ", not paid");
+      require(exited.add(stay), "exit recorded twice for stay " + stay);
+      if (admitted.contains(stay)) {
+        return;
+      }
+      Car car = stayOf.get(stay);
+      require(
+          owing.contains(stay) && car != null && (car.departed || car.spot == Spot.SAFETY),
+          "exit recorded for stay " + stay + ", not paid, of " + car + " still at the lane");
+      totals.leftOwing++;
     }
 
     private void incident(IncidentKind k) {
@@ -593,11 +671,11 @@ class LaneSafetyPropertyTest {
       }
       run(TICK_MS);
       while (!vehicles.isEmpty()) {
-        Spot front = vehicles.get(vehicles.size() - 1);
-        if (front == Spot.ARMING) {
+        Car last = vehicles.get(vehicles.size() - 1);
+        if (last.spot == Spot.ARMING) {
           vehicles.remove(vehicles.size() - 1);
         } else {
-          vehicles.remove(0);
+          departed();
         }
         poll();
         run(500);

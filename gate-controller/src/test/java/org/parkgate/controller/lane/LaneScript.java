@@ -20,6 +20,9 @@ class LaneScript {
   static final BarrierInputs OPEN_EMPTY = new BarrierInputs(false, false, true, false, false);
   static final BarrierInputs MOVING_EMPTY = new BarrierInputs(false, false, false, false, false);
   static final BarrierInputs MOVING_UNDER_ARM = new BarrierInputs(false, true, false, false, false);
+  static final BarrierInputs MOVING_BOTH = new BarrierInputs(true, true, false, false, false);
+  static final BarrierInputs CLOSED_UNDER_ARM = new BarrierInputs(false, true, false, true, false);
+  static final BarrierInputs CLOSED_BOTH = new BarrierInputs(true, true, false, true, false);
   static final Money FIVE = Money.of(500, "CNY");
   static final Money ZERO = Money.zero(FIVE.currency());
 
@@ -91,15 +94,15 @@ class LaneScript {
   /** Exit: a vehicle waiting to pay 5.00 on stay 7. */
   LaneScript awaitingPayment() {
     checking();
-    return on(new LaneEvent.ExitQuoted(7, FIVE));
+    return on(new LaneEvent.ExitQuoted("C1", 7, FIVE));
   }
 
   /** The barrier told to open for an admitted (entry) or free (exit) vehicle on stay 7. */
   LaneScript opening() {
     checking();
     return lane.kind() == LaneKind.ENTRY
-        ? on(new LaneEvent.EntryRecorded(7))
-        : on(new LaneEvent.ExitQuoted(7, ZERO));
+        ? on(new LaneEvent.EntryRecorded("C1", 7))
+        : on(new LaneEvent.ExitQuoted("C1", 7, ZERO));
   }
 
   /** The admitted vehicle under the open arm, clear of the arming loop. */

@@ -70,7 +70,7 @@ class LaneTest {
     on(new LaneEvent.CardRead("00A1B2C3D4"));
     expect(LaneState.CHECKING, LaneCommand.RecordEntry.class);
     assertEquals(new LaneCommand.RecordEntry("00A1B2C3D4", null), commands.get(0));
-    on(new LaneEvent.EntryRecorded(7));
+    on(new LaneEvent.EntryRecorded("00A1B2C3D4", 7));
     expect(LaneState.OPENING, LaneCommand.OpenBarrier.class, LaneCommand.Show.class);
     inputs(OPEN_ARMED);
     expect(LaneState.OPENING);
@@ -92,7 +92,7 @@ class LaneTest {
     expect(LaneState.WAITING_CARD, LaneCommand.Show.class);
     on(new LaneEvent.CardRead("C1"));
     expect(LaneState.CHECKING, LaneCommand.QuoteExit.class);
-    on(new LaneEvent.ExitQuoted(7, FIVE));
+    on(new LaneEvent.ExitQuoted("C1", 7, FIVE));
     expect(LaneState.AWAITING_PAYMENT, LaneCommand.Show.class);
     assertTrue(
         ((LaneCommand.Show) commands.get(0)).rows().get(0).contains("5.00"),
@@ -113,7 +113,7 @@ class LaneTest {
     start(LaneKind.EXIT);
     inputs(CLOSED_ARMED);
     on(new LaneEvent.CardRead("C1"));
-    on(new LaneEvent.ExitQuoted(7, Money.zero(FIVE.currency())));
+    on(new LaneEvent.ExitQuoted("C1", 7, Money.zero(FIVE.currency())));
     expect(LaneState.OPENING, LaneCommand.OpenBarrier.class, LaneCommand.Show.class);
   }
 
@@ -157,7 +157,7 @@ class LaneTest {
     start(LaneKind.EXIT);
     inputs(CLOSED_ARMED);
     on(new LaneEvent.CardRead("C1"));
-    on(new LaneEvent.ExitQuoted(7, FIVE));
+    on(new LaneEvent.ExitQuoted("C1", 7, FIVE));
     inputs(CLOSED_EMPTY);
     expect(LaneState.IDLE, LaneCommand.Show.class);
     on(new LaneEvent.Paid(7));
@@ -169,7 +169,7 @@ class LaneTest {
     start(LaneKind.EXIT);
     inputs(CLOSED_ARMED);
     on(new LaneEvent.CardRead("C1"));
-    on(new LaneEvent.ExitQuoted(7, FIVE));
+    on(new LaneEvent.ExitQuoted("C1", 7, FIVE));
     on(new LaneEvent.Paid(7));
     inputs(OPEN_ARMED);
     expect(LaneState.OPENING);
@@ -182,7 +182,7 @@ class LaneTest {
     start(LaneKind.ENTRY);
     inputs(CLOSED_ARMED);
     on(new LaneEvent.CardRead("C1"));
-    on(new LaneEvent.EntryRecorded(1));
+    on(new LaneEvent.EntryRecorded("C1", 1));
     inputs(OPEN_UNDER_ARM);
     inputs(OPEN_EMPTY);
     inputs(MOVING_UNDER_ARM);
@@ -195,7 +195,7 @@ class LaneTest {
     start(LaneKind.ENTRY);
     inputs(CLOSED_ARMED);
     on(new LaneEvent.CardRead("C1"));
-    on(new LaneEvent.EntryRecorded(1));
+    on(new LaneEvent.EntryRecorded("C1", 1));
     inputs(OPEN_UNDER_ARM);
     inputs(OPEN_EMPTY);
     inputs(MOVING_ARMED);
@@ -258,8 +258,8 @@ class LaneTest {
                       : new LaneEvent.CardExpired("C" + random.nextInt(3));
               case 4 ->
                   random.nextBoolean()
-                      ? new LaneEvent.EntryRecorded(1)
-                      : new LaneEvent.ExitQuoted(1, Money.of(random.nextInt(2) * 500, "CNY"));
+                      ? new LaneEvent.EntryRecorded("C1", 1)
+                      : new LaneEvent.ExitQuoted("C1", 1, Money.of(random.nextInt(2) * 500, "CNY"));
               case 5 -> new LaneEvent.Paid(1);
               case 6 ->
                   random.nextBoolean()

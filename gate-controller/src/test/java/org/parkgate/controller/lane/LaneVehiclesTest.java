@@ -137,7 +137,7 @@ class LaneVehiclesTest {
     entry.on(new LaneEvent.PlateRead(CAR));
     entry.on(new LaneEvent.CardRead("C1"));
     assertEquals(new LaneCommand.RecordEntry("C1", CAR), entry.the(LaneCommand.RecordEntry.class));
-    entry.on(new LaneEvent.EntryRecorded(1));
+    entry.on(new LaneEvent.EntryRecorded("C1", 1));
     entry.inputs(OPEN_UNDER_ARM).inputs(OPEN_EMPTY).inputs(CLOSED_EMPTY);
     entry.expect(LaneState.IDLE, LaneCommand.Show.class);
     assertNull(entry.lane.visit().vehicle());
