@@ -592,7 +592,6 @@
     fact(facts, "停车时长 Duration", p.duration);
     fact(facts, "停车记录 Stay", "#" + p.stayId);
     left.appendChild(facts);
-    left.appendChild(items(p));
     box.appendChild(left);
 
     const right = el("div", "due-box");
@@ -612,6 +611,8 @@
     button.addEventListener("click", (e) => { e.stopPropagation(); cashReceived(lane.id); });
     right.appendChild(button);
     box.appendChild(right);
+    // Under both: a long line (a balance from an earlier visit) has the card's whole width.
+    box.appendChild(items(p));
     return box;
   }
 

@@ -291,7 +291,7 @@ class SiteSeamTest {
     assertEquals(SEASON, pending.card());
     assertEquals(cny(900), pending.due());
     assertEquals(1, pending.items().size(), "the balance is the only line: " + pending.items());
-    assertEquals("unpaid balance for plate " + PLATE, pending.items().get(0).rule());
+    assertEquals("欠费 Unpaid balance · plate " + PLATE, pending.items().get(0).rule());
     assertEquals(cny(900), pending.items().get(0).amount());
 
     assertEquals("receipt demo-000001 for 9.00 CNY", payAtBooth("pay-1").detail());
@@ -491,7 +491,7 @@ class SiteSeamTest {
     ConsoleEvent.ExitPending pending = lastPending();
     assertEquals(cny(600), pending.due());
     assertEquals(
-        List.of("unpaid balance for plate " + PLATE),
+        List.of("欠费 Unpaid balance · plate " + PLATE),
         pending.items().stream().map(ConsoleEvent.FeeItem::rule).toList(),
         "no fee for the stay itself");
     List<ConsoleEvent.Incident> passback = incidents("PASSBACK_VIOLATION");

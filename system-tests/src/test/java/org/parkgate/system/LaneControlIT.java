@@ -278,6 +278,101 @@ class LaneControlIT {
   }
 
   @Test
+  void aCarThatLeavesOwingThroughAHeldOpenExitIsChargedTheBalanceAtItsNextExit() throws Exception {
+    String plate = "粤D13579";
+    controller.awaitLine("entry-1: camera online", Duration.ofSeconds(10));
+    String first = enter(plate, 1);
+    long firstStay = number("SELECT stay_id FROM entries WHERE card = ?", first);
+
+    browser.login("supervisor1", "supervisor1-demo");
+    String held = browser.setLaneMode("exit-1", "HELD_OPEN", "concert traffic", true);
+    assertTrue(held.contains("lane exit-1 set to HELD_OPEN by supervisor1"), held);
+    system.awaitLane("exit-1", "barrier held open", l -> SystemFixture.barrier(l).equals("open"));
+
+    // The car presents its card, is shown 5.00 due, and drives on under the raised arm.
+    system.sim("POST", "/lanes/exit-1/vehicle/arrive", "{\"plate\": \"" + plate + "\"}");
+    controller.awaitLine("exit-1: plate " + plate + " read", 1, Duration.ofSeconds(10));
+    system.sim("POST", "/lanes/exit-1/card/present", "{\"card\": \"" + first + "\"}");
+    system.awaitLane(
+        "exit-1",
+        "the fee on the lane display",
+        l -> l.path("display").path("rows").toString().contains("5.00"));
+    system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
+    String log = browser.awaitText("event-log", "事件 Incident · LEFT_UNPAID");
+    assertTrue(log.contains(plate), "the incident names the plate: " + log);
+    assertEquals("exit-1", text("SELECT lane FROM exits WHERE stay_id = ?", firstStay), "its exit");
+    assertEquals(
+        500,
+        number(
+            "SELECT amount_minor FROM unpaid_balances WHERE stay_id = ? AND plate = ?",
+            firstStay,
+            plate),
+        "5.00 owed against the plate");
+    assertEquals(
+        0, number("SELECT COUNT(*) FROM payments WHERE stay_id = ?", firstStay), "nothing paid");
+
+    String normal = browser.setLaneMode("exit-1", "NORMAL", "concert over", false);
+    assertTrue(normal.contains("lane exit-1 set to NORMAL"), normal);
+    system.awaitLane(
+        "exit-1", "barrier closed again", l -> SystemFixture.barrier(l).equals("closed"));
+    browser.logout();
+
+    // Next visit: the same plate, a new card. The booth asks the stay's fee and the balance.
+    String second = enter(plate, 2);
+    long secondStay = number("SELECT stay_id FROM entries WHERE card = ?", second);
+    browser.login("cashier1", "cashier1-demo");
+    system.sim("POST", "/lanes/exit-1/vehicle/arrive", "{\"plate\": \"" + plate + "\"}");
+    controller.awaitLine("exit-1: plate " + plate + " read", 2, Duration.ofSeconds(10));
+    system.sim("POST", "/lanes/exit-1/card/present", "{\"card\": \"" + second + "\"}");
+    String page = browser.awaitDue("exit-1", "10.00");
+    assertTrue(
+        page.contains("欠费 Unpaid balance · plate " + plate),
+        "the balance is a line of its own: " + page);
+    assertTrue(page.contains("stay " + firstStay), "naming the visit it is from: " + page);
+    browser.show("exit-lanes");
+    browser.screenshot("arrears-at-next-exit");
+    Thread.sleep(300);
+    assertEquals("closed", SystemFixture.barrier(system.lane("exit-1")), "it waits for the 10.00");
+
+    String receipt = browser.cashReceived("exit-1");
+    system.awaitLane(
+        "exit-1", "barrier open after payment", l -> SystemFixture.barrier(l).equals("open"));
+    system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
+    assertEquals(
+        1000,
+        number(
+            "SELECT amount_minor FROM payments WHERE stay_id = ? AND receipt_no = ?",
+            secondStay,
+            receipt),
+        "one payment of 10.00");
+    assertEquals(
+        500,
+        number(
+            "SELECT s.amount_minor FROM settlements s JOIN unpaid_balances b USING (balance_id)"
+                + " JOIN payments p USING (payment_id) WHERE b.stay_id = ? AND p.stay_id = ?",
+            firstStay,
+            secondStay),
+        "the balance settled by that payment");
+    LedgerVerifier.Result verified = LedgerVerifier.verify(system.ledger, Optional.empty());
+    assertTrue(verified.ok(), verified.summary());
+  }
+
+  /** A car with {@code plate} takes a card at entry-1 and drives in; returns the card. */
+  private static String enter(String plate, int visit) throws Exception {
+    system.awaitLane(
+        "entry-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
+    system.sim("POST", "/lanes/entry-1/vehicle/arrive", "{\"plate\": \"" + plate + "\"}");
+    controller.awaitLine("entry-1: plate " + plate + " read", visit, Duration.ofSeconds(10));
+    system.awaitLane(
+        "entry-1", "a card offered", l -> !l.path("cardUnit").path("cardAtMouth").isNull());
+    String card = system.sim("POST", "/lanes/entry-1/card/take", null).path("card").asText();
+    system.awaitLane(
+        "entry-1", "barrier open for the entry", l -> SystemFixture.barrier(l).equals("open"));
+    system.sim("POST", "/lanes/entry-1/vehicle/drive", "{\"wait\": true}");
+    return card;
+  }
+
+  @Test
   void aCashiersPageHasNoLaneControlsAndAHandSentModeIsRefused() throws Exception {
     long before = number("SELECT COUNT(*) FROM lane_mode_changes");
     browser.login("cashier2", "cashier2-demo");

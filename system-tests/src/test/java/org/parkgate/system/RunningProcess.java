@@ -74,12 +74,18 @@ final class RunningProcess implements AutoCloseable {
 
   /** Waits for a line containing {@code text}; fails with the output so far if it does not come. */
   String awaitLine(String text, Duration timeout) throws InterruptedException {
+    return awaitLine(text, 1, timeout);
+  }
+
+  /** Waits for the {@code nth} line containing {@code text} (1 is the first). */
+  String awaitLine(String text, int nth, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (lines) {
       int seen = 0;
+      int found = 0;
       while (true) {
         for (; seen < lines.size(); seen++) {
-          if (lines.get(seen).contains(text)) {
+          if (lines.get(seen).contains(text) && ++found == nth) {
             return lines.get(seen);
           }
         }
@@ -90,6 +96,7 @@ final class RunningProcess implements AutoCloseable {
                   + " never printed '"
                   + text
                   + "'"
+                  + (nth > 1 ? " " + nth + " times" : "")
                   + (process.isAlive() ? "" : " (it exited with " + process.exitValue() + ")")
                   + "; output:\n"
                   + output());

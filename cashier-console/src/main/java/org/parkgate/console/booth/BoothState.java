@@ -106,7 +106,12 @@ public final class BoothState {
       String text = LaneState.describe(event);
       return text == null ? Optional.empty() : Optional.of(logged(event, "", text));
     }
-    LaneState lane = lanes.computeIfAbsent(event.lane(), k -> new LaneState(k, k, "exit"));
+    // Not one of the site's lanes (a pay station, a supervisor closing a stay, a lane since
+    // removed from the site file): logged under its name, with no lane card of its own.
+    LaneState lane =
+        siteLanes.contains(event.lane())
+            ? lanes.get(event.lane())
+            : new LaneState(event.lane(), event.lane(), "exit");
     String text = lane.apply(event, format);
     if (text == null) {
       return Optional.empty();

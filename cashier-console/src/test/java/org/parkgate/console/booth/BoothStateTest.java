@@ -81,6 +81,18 @@ class BoothStateTest {
   }
 
   @Test
+  void aStayClosedByASupervisorIsLoggedButMakesNoLaneCard() {
+    List<String> before = state.view().lanes().stream().map(BoothView.Lane::id).toList();
+    var log = state.apply(new ConsoleEvent.VehicleLeft(3, T, "supervisor", 12, "00A1"));
+    assertEquals(
+        before,
+        state.view().lanes().stream().map(BoothView.Lane::id).toList(),
+        "only the site's lanes have cards");
+    assertEquals("supervisor", log.orElseThrow().lane());
+    assertTrue(log.orElseThrow().text().contains("00A1"), log.orElseThrow().text());
+  }
+
+  @Test
   void anOfflineDeviceIsListedUntilItIsBack() {
     var first =
         state.apply(new ConsoleEvent.DeviceStatus(1, T, "exit-1", "barrier", true, "answering"));

@@ -254,7 +254,7 @@ public final class ExitDesk {
     LocalDate day = LocalDate.ofInstant(b.at(), zone);
     return new ConsoleEvent.FeeItem(
         "unpaid from an earlier visit (" + day + ", " + b.lane() + ", stay " + b.stayId() + ")",
-        "unpaid balance for plate " + b.plate(),
+        "欠费 Unpaid balance · plate " + b.plate(),
         1,
         b.amount());
   }
