@@ -415,11 +415,23 @@ public final class SiteService implements LaneRunner.LaneServices {
                                 + cmd.cashier()
                                 + "; lost-card fee "
                                 + due;
-                        access.barLostCard(stay.card(), cmd.cashier(), detail, at);
-                        exits
+                        // Reported once per stay, whatever the request id: a retry after a
+                        // restart (the answers kept above are gone) asks the fee again for the
+                        // lane, which forgot it, and records nothing more.
+                        if (!exits
                             .incidents()
-                            .record(
-                                cmd.lane(), IncidentKind.LOST_CARD, stay.card(), null, detail, at);
+                            .recorded(IncidentKind.LOST_CARD, stay.card(), stay.enteredAt())) {
+                          access.barLostCard(stay.card(), cmd.cashier(), detail, at);
+                          exits
+                              .incidents()
+                              .record(
+                                  cmd.lane(),
+                                  IncidentKind.LOST_CARD,
+                                  stay.card(),
+                                  null,
+                                  detail,
+                                  at);
+                        }
                         return Optional.of(new LaneEvent.LostCardQuoted(stay.stayId(), due));
                       });
               if (asked.isEmpty()) {

@@ -410,6 +410,28 @@ class SiteSeamTest {
   }
 
   @Test
+  void aBalancePaidAtTheExitDoesNotRestartTheGraceOfAPayStationPayment() throws Exception {
+    start();
+    leftOwing(NEXT, PLATE, 61); // 6.00 owed
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(170));
+    assertTrue(payAtStation("ps-1", CASUAL, 900).ok(), "three started hours paid at the station");
+    clock.advance(Duration.ofMinutes(10));
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)));
+    assertEquals(cny(600), onLane(() -> exit.lane().due()), "within the grace: the balance only");
+    assertTrue(payAtBooth("pay-1").ok());
+    // The car does not get through (the barrier loses power) and is quoted again 10 minutes on:
+    // 20 minutes after the station payment, past its 15-minute grace, in the fourth hour.
+    exit.deliver(new LaneEvent.BarrierOffline("no answer from the barrier module"));
+    clock.advance(Duration.ofMinutes(10));
+    assertEquals(
+        cny(300),
+        due(quote(CASUAL, car(PLATE))),
+        "12.00 for the stay less the 9.00 paid at the station; the booth's 6.00 paid the balance");
+    assertEquals(stay, ledger.openStay(CASUAL).orElseThrow().stayId());
+  }
+
+  @Test
   void aSeasonHolderLeavingWithoutPayingThePlatesBalanceOwesItOnceStill() throws Exception {
     start();
     leftOwing(CASUAL, PLATE, 121); // 9.00

@@ -71,6 +71,21 @@ class SiteServiceTest {
     exit.attach(devices);
   }
 
+  /** The controller restarted on the same ledger: a new site service and exit lane. */
+  private void restart() throws Exception {
+    SiteConfig config = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
+    site =
+        new SiteService(
+            config,
+            TariffLoader.load(config.tariff()),
+            ledger,
+            clock,
+            ledgerThread,
+            new ConsoleHub());
+    exit = site.addLane(config.lane("exit-1").orElseThrow(), loop);
+    exit.attach(devices);
+  }
+
   @AfterEach
   void stop() throws Exception {
     loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await();
@@ -96,6 +111,28 @@ class SiteServiceTest {
     }
     throw new AssertionError(
         "lane never reached " + state + "; it is " + loop.submit(() -> exit.lane().state()).get());
+  }
+
+  @Test
+  void aLostCardRetriedAfterARestartAsksTheFeeAgainAndIsRecordedOnce() throws Exception {
+    long stayId = ledger.recordEntry("entry-1", "00A1B2C3D4", ENTRY).stayId();
+    var lost = new ConsoleCommand.ReportLostCard("lost-1", "exit-1", stayId, "cashier1");
+    exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
+    awaitState(LaneState.WAITING_CARD);
+    CommandResult asked = site.reportLostCard(lost).get(5, TimeUnit.SECONDS);
+    assertTrue(asked.ok(), asked.toString());
+
+    restart();
+    exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
+    awaitState(LaneState.WAITING_CARD);
+    assertEquals(asked, site.reportLostCard(lost).get(5, TimeUnit.SECONDS), "the retry's answer");
+    awaitState(LaneState.AWAITING_PAYMENT);
+    assertEquals(Money.of(5900, "CNY"), loop.submit(() -> exit.lane().due()).get());
+    long lostCards =
+        ledger.eventsAfter(0, 100).stream()
+            .filter(e -> e instanceof ConsoleEvent.Incident i && i.kind().equals("LOST_CARD"))
+            .count();
+    assertEquals(1, lostCards, "one card, one stay: reported lost once");
   }
 
   @Test

@@ -142,8 +142,9 @@ public final class Admissions {
 
   /**
    * What was paid for a stay (net of reversals) as the fee engine takes it: one prepayment at the
-   * time of the latest payment. What those payments settled of balances the plate owed from earlier
-   * visits paid for those visits, not this stay. Empty when nothing (or nothing net) was paid.
+   * time of the latest payment that paid for the stay itself. What those payments settled of
+   * balances the plate owed from earlier visits paid for those visits, not this stay. Empty when
+   * nothing (or nothing net) was paid.
    */
   public Optional<Prepayment> prepaid(long stayId, Currency currency) {
     Money paid = ledger.paidFor(stayId, currency).minus(settledBy(stayId, currency));
@@ -156,8 +157,13 @@ public final class Admissions {
               ledger
                   .connection()
                   .prepareStatement(
+                      // The last payment that paid for the stay itself: one that only settled
+                      // a balance from an earlier visit does not restart the exit grace.
                       "SELECT MAX(p.paid_at) FROM payments p LEFT JOIN reversals v"
-                          + " ON v.payment_id = p.payment_id WHERE p.stay_id = ? AND v.payment_id IS NULL")) {
+                          + " ON v.payment_id = p.payment_id WHERE p.stay_id = ?"
+                          + " AND v.payment_id IS NULL AND p.amount_minor > (SELECT"
+                          + " COALESCE(SUM(s.amount_minor), 0) FROM settlements s"
+                          + " WHERE s.payment_id = p.payment_id)")) {
             p.setLong(1, stayId);
             try (ResultSet r = p.executeQuery()) {
               return Optional.of(new Prepayment(Instant.parse(r.getString(1)), paid));

@@ -55,6 +55,28 @@ public final class Incidents {
         });
   }
 
+  /**
+   * Whether an incident of {@code kind} naming {@code card} was recorded at or after {@code since}.
+   */
+  public boolean recorded(IncidentKind kind, String card, Instant since) {
+    return ledger.read(
+        () -> {
+          try (PreparedStatement p =
+              ledger
+                  .connection()
+                  .prepareStatement(
+                      "SELECT 1 FROM incidents WHERE kind = ? AND card = ?"
+                          + " AND CAST(strftime('%s', at) AS INTEGER) >= ? LIMIT 1")) {
+            p.setString(1, kind.name());
+            p.setString(2, card);
+            p.setLong(3, since.getEpochSecond());
+            try (ResultSet r = p.executeQuery()) {
+              return r.next();
+            }
+          }
+        });
+  }
+
   /** Incidents from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
   public List<Incident> between(Instant from, Instant to) {
     return ledger.read(
