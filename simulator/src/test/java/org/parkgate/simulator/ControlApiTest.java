@@ -1,6 +1,7 @@
 package org.parkgate.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -112,5 +113,16 @@ class ControlApiTest extends SimulatorFixture {
     assertEquals("closed", lane.at("/barrier/position").asText());
     assertTrue(lane.at("/barrier/fault").asBoolean());
     assertEquals(400, control.post("/lanes/entry-1/barrier/fault", "{}").status());
+  }
+
+  @Test
+  void anArmLiftedByHandIsShownHeldAndAHoldWithoutAValueIsRefused() throws Exception {
+    assertEquals(200, control.post("/lanes/entry-1/barrier/lift", "{\"hold\": true}").status());
+    assertTrue(control.lane("entry-1").at("/barrier/heldByHand").asBoolean());
+    var refused = control.post("/lanes/entry-1/barrier/lift", "{}");
+    assertEquals(400, refused.status());
+    assertTrue(refused.body().toString().contains("missing 'hold'"), refused.body().toString());
+    assertEquals(200, control.post("/lanes/entry-1/barrier/lift", "{\"hold\": false}").status());
+    assertFalse(control.lane("entry-1").at("/barrier/heldByHand").asBoolean());
   }
 }

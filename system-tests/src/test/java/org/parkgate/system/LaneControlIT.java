@@ -357,6 +357,67 @@ class LaneControlIT {
     assertTrue(verified.ok(), verified.summary());
   }
 
+  @Test
+  void aCarOwingThatDrivesUnderAnArmLiftedByHandLeavesItsBalanceOnThePlate() throws Exception {
+    String plate = "粤E24680";
+    controller.awaitLine("entry-1: camera online", Duration.ofSeconds(10));
+    String card = enter(plate, 1);
+    long stay = number("SELECT stay_id FROM entries WHERE card = ?", card);
+    system.awaitLane(
+        "exit-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
+    system.sim("POST", "/lanes/exit-1/vehicle/arrive", "{\"plate\": \"" + plate + "\"}");
+    controller.awaitLine("exit-1: plate " + plate + " read", 1, Duration.ofSeconds(10));
+    system.sim("POST", "/lanes/exit-1/card/present", "{\"card\": \"" + card + "\"}");
+    system.awaitLane(
+        "exit-1",
+        "the fee on the lane display",
+        l -> l.path("display").path("rows").toString().contains("5.00"));
+
+    // Someone lifts the arm and holds it up; the car drives through without paying.
+    system.sim("POST", "/lanes/exit-1/barrier/lift", "{\"hold\": true}");
+    system.awaitLane("exit-1", "the arm up", l -> SystemFixture.barrier(l).equals("open"));
+    system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true, \"dwellMs\": 1000}");
+    awaitNumber(
+        "the exit recorded, left unpaid",
+        1,
+        "SELECT COUNT(*) FROM incidents WHERE kind = 'LEFT_UNPAID' AND card = ? AND plate = ?",
+        card,
+        plate);
+    system.sim("POST", "/lanes/exit-1/barrier/lift", "{\"hold\": false}");
+    system.awaitLane(
+        "exit-1", "the arm down once let go", l -> SystemFixture.barrier(l).equals("closed"));
+
+    assertEquals(
+        1,
+        number(
+            "SELECT COUNT(*) FROM incidents WHERE kind = 'ARM_LIFTED_WITHOUT_TRANSACTION'"
+                + " AND card = ? AND lane = 'exit-1'",
+            card),
+        "the lift is an incident naming the card being served");
+    assertEquals("exit-1", text("SELECT lane FROM exits WHERE stay_id = ?", stay));
+    assertEquals(
+        500,
+        number(
+            "SELECT amount_minor FROM unpaid_balances WHERE stay_id = ? AND plate = ?",
+            stay,
+            plate),
+        "5.00 owed against the plate");
+    assertEquals(0, number("SELECT COUNT(*) FROM payments WHERE stay_id = ?", stay));
+    LedgerVerifier.Result verified = LedgerVerifier.verify(system.ledger, Optional.empty());
+    assertTrue(verified.ok(), verified.summary());
+  }
+
+  private static void awaitNumber(String what, long expected, String sql, Object... args)
+      throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    long last = number(sql, args);
+    while (last != expected && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      last = number(sql, args);
+    }
+    assertEquals(expected, last, what);
+  }
+
   /** A car with {@code plate} takes a card at entry-1 and drives in; returns the card. */
   private static String enter(String plate, int visit) throws Exception {
     system.awaitLane(

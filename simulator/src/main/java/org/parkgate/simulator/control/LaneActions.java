@@ -28,7 +28,8 @@ final class LaneActions {
           "vehicle/leave",
           "card/take",
           "card/present",
-          "barrier/fault");
+          "barrier/fault",
+          "barrier/lift");
   private static final long MAX_DWELL_MS = 60_000;
 
   /** What an STX-framed reader can send: its frame holds exactly ten hex characters. */
@@ -116,6 +117,13 @@ final class LaneActions {
             .setFault(
                 body.bool("on")
                     .orElseThrow(() -> new ApiError(400, "missing 'on': true or false")));
+      }
+      case "barrier/lift" -> {
+        RequestBody body = RequestBody.read(bodyStream, Set.of("hold"));
+        lane.barrier()
+            .setHeld(
+                body.bool("hold")
+                    .orElseThrow(() -> new ApiError(400, "missing 'hold': true or false")));
       }
       default -> throw new ApiError(404, "no such action '" + action + "'");
     }

@@ -24,6 +24,7 @@ final class LaneJson {
     b.put("openLimit", barrier.openLimit());
     b.put("closedLimit", barrier.closedLimit());
     b.put("fault", barrier.fault());
+    b.put("heldByHand", barrier.held());
     b.put("coils", Map.of("open", barrier.openCoil(), "close", barrier.closeCoil()));
     b.put("unit", lane.config().barrierUnit());
     b.put("link", link(devices.barrier()));

@@ -36,6 +36,8 @@ public final class Barrier {
   private boolean closeCoil;
   private boolean fault;
   private long travelledBeforeFault;
+  private boolean held;
+  private Position lastCommand; // OPENING or CLOSING, the motion the last command asked for
 
   public Barrier(String lane, Duration travel, ScheduledExecutorService clock) {
     this.lane = lane;
@@ -46,8 +48,11 @@ public final class Barrier {
   public synchronized void open() {
     openCoil = true;
     closeCoil = false;
+    lastCommand = Position.OPENING;
     if (fault) {
       log.info("{}: barrier faulted, open command ignored", lane);
+    } else if (held) {
+      log.info("{}: barrier held up by hand, open command has nothing to do", lane);
     } else if (position == Position.CLOSED) {
       move(Position.OPENING, travelNanos);
     } else if (position == Position.CLOSING) {
@@ -58,13 +63,46 @@ public final class Barrier {
   public synchronized void close() {
     closeCoil = true;
     openCoil = false;
+    lastCommand = Position.CLOSING;
     if (fault) {
       log.info("{}: barrier faulted, close command ignored", lane);
-    } else if (position == Position.OPEN) {
+    } else if (held) {
+      log.info("{}: barrier held up by hand, close command ignored", lane);
+    } else {
+      goDown();
+    }
+  }
+
+  private void goDown() {
+    if (position == Position.OPEN) {
       move(Position.CLOSING, travelNanos);
     } else if (position == Position.OPENING) {
       move(Position.CLOSING, travelled());
     }
+  }
+
+  /**
+   * Someone lifts the arm by hand and holds it up: it rises to its open limit with no command, and
+   * no command moves it while it is held. Let go, it obeys the last command written: after a close
+   * (the controller's answer to an arm lifted without a transaction) it comes down.
+   */
+  public synchronized void setHeld(boolean on) {
+    if (on == held) {
+      return;
+    }
+    held = on;
+    log.info("{}: barrier {}", lane, on ? "lifted and held up by hand" : "let go");
+    if (on && position == Position.CLOSED) {
+      move(Position.OPENING, travelNanos);
+    } else if (on && position == Position.CLOSING) {
+      move(Position.OPENING, travelled());
+    } else if (!on && lastCommand == Position.CLOSING) {
+      goDown();
+    }
+  }
+
+  public synchronized boolean held() {
+    return held;
   }
 
   /** Writing a coil OFF ends nothing: the pulse has already started the motion. */

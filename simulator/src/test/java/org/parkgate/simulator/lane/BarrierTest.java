@@ -65,4 +65,28 @@ class BarrierTest {
     assertEquals(Barrier.Position.OPEN, barrier.position());
     assertTrue(barrier.openLimit());
   }
+
+  @Test
+  void anArmHeldUpByHandRisesIgnoresTheCloseAndComesDownWhenLetGo() throws Exception {
+    barrier.close(); // the controller's last word: down
+    barrier.setHeld(true);
+    waitFor(Barrier.Position.OPEN, 1000);
+    assertTrue(barrier.openLimit());
+    assertFalse(barrier.openCoil(), "no open command moved it");
+    barrier.close();
+    Thread.sleep(400);
+    assertEquals(Barrier.Position.OPEN, barrier.position(), "held: the close does not move it");
+    barrier.setHeld(false);
+    waitFor(Barrier.Position.CLOSED, 1000);
+  }
+
+  @Test
+  void letGoAfterAnOpenCommandTheArmStaysUp() throws Exception {
+    barrier.setHeld(true);
+    waitFor(Barrier.Position.OPEN, 1000);
+    barrier.open();
+    barrier.setHeld(false);
+    Thread.sleep(400);
+    assertEquals(Barrier.Position.OPEN, barrier.position());
+  }
 }
