@@ -663,6 +663,40 @@ class SiteSeamTest {
   // --- 8. capacity and anti-passback ---
 
   @Test
+  void anEntryTheLedgerCannotRecordLeavesTheCountAsItWas() throws Exception {
+    start(
+        new AccessRules(
+            AntiPassback.HARD,
+            AntiPassback.HARD,
+            new AccessRules.Capacity(OptionalInt.of(2), Map.of())));
+    entered(CASUAL, car(PLATE));
+    assertEquals(1, free());
+    // The stay is opened and counted, then recording what the camera saw fails.
+    sql(
+        "CREATE TRIGGER disk_trouble BEFORE INSERT ON sightings"
+            + " BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
+    java.util.concurrent.ExecutionException failed =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            java.util.concurrent.ExecutionException.class, () -> enter(NEXT, car("沪B99999")));
+    assertTrue(failed.getMessage().contains("disk trouble"), failed.getMessage());
+    assertTrue(ledger.openStay(NEXT).isEmpty(), "no stay recorded");
+    sql("DROP TRIGGER disk_trouble");
+
+    entered(NEXT, car("沪B99999"));
+    assertEquals(0, free(), "two cars inside, two spaces: the failed entry was not counted");
+    assertEquals("car park full", refusal(enter("C3", car("沪D00003"))));
+  }
+
+  /** A statement on the ledger file from outside the controller, as an operator's tool would. */
+  private void sql(String statement) throws Exception {
+    try (java.sql.Connection db =
+            java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
+        java.sql.Statement st = db.createStatement()) {
+      st.execute(statement);
+    }
+  }
+
+  @Test
   void aSoftPassbackReEntryIntoAFullCarParkReplacesItsStayAndIsNotCountedTwice() throws Exception {
     start(
         new AccessRules(

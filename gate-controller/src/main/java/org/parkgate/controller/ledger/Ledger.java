@@ -32,6 +32,7 @@ public final class Ledger implements AutoCloseable {
   private final Connection db;
   private final String siteId;
   private final List<ConsoleEvent> appended = new ArrayList<>();
+  private final List<Runnable> undo = new ArrayList<>();
   private int depth;
   private java.util.function.Consumer<ConsoleEvent> committedEvents = e -> {};
   private PreparedStatement openStayByCard;
@@ -574,6 +575,7 @@ public final class Ledger implements AutoCloseable {
         }
         List<ConsoleEvent> committed = List.copyOf(appended);
         appended.clear();
+        undo.clear();
         committed.forEach(committedEvents);
         return result;
       } catch (SQLException | RuntimeException e) {
@@ -581,11 +583,27 @@ public final class Ledger implements AutoCloseable {
         appended.clear();
         try (Statement s = db.createStatement()) {
           s.execute("ROLLBACK");
+        } finally {
+          for (int i = undo.size() - 1; i >= 0; i--) {
+            undo.get(i).run();
+          }
+          undo.clear();
         }
         throw e;
       }
     } catch (SQLException e) {
       throw new LedgerException("ledger write failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Inside a transaction: {@code action} runs if it rolls back (latest first), so what is kept in
+   * memory beside the ledger (counts, quotes) goes back with it. Outside one the change stands:
+   * nothing will roll it back.
+   */
+  public synchronized void onRollback(Runnable action) {
+    if (depth > 0) {
+      undo.add(action);
     }
   }
 

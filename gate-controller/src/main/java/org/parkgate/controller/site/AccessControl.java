@@ -160,9 +160,9 @@ public final class AccessControl {
         admissions.admit(
             lane, card, new Admissions.Credentials(vehicleClass, plate, seasonHolder), inside, at);
     if (old != null) {
-      occupancy.left(classOfStay(old.stayId()));
+      countLeft(classOfStay(old.stayId()));
     }
-    occupancy.entered(vehicleClass);
+    countEntered(vehicleClass);
     publishOccupancy(at);
     return new LaneEvent.EntryRecorded(card, stay.stayId());
   }
@@ -191,7 +191,7 @@ public final class AccessControl {
       Stay stay =
           admissions.softExit(
               lane, card, new Admissions.Credentials(vehicleClass, plate, season.isPresent()), at);
-      occupancy.entered(vehicleClass);
+      countEntered(vehicleClass);
       incidents.report(
           lane,
           IncidentKind.PASSBACK_VIOLATION,
@@ -213,8 +213,20 @@ public final class AccessControl {
 
   /** A stay has closed through a lane: frees its space. */
   public void left(long stayId, Instant at) {
-    occupancy.left(classOfStay(stayId));
+    countLeft(classOfStay(stayId));
     publishOccupancy(at);
+  }
+
+  /** Counted in; counted out again if the ledger transaction it is part of rolls back. */
+  private void countEntered(String vehicleClass) {
+    occupancy.entered(vehicleClass);
+    ledger.onRollback(() -> occupancy.left(vehicleClass));
+  }
+
+  private void countLeft(String vehicleClass) {
+    if (occupancy.left(vehicleClass)) {
+      ledger.onRollback(() -> occupancy.entered(vehicleClass));
+    }
   }
 
   /**

@@ -104,7 +104,7 @@ public final class ExitDesk {
             if (fee.isPositive()) {
               laneModes.waive(stay.stayId(), lane, fee, mode.get().changeId(), exit);
             }
-            pending.remove(stay.stayId());
+            forget(stay.stayId());
             flag(lane, stay, plate, findings, exit);
             return new LaneEvent.ExitQuoted(stay.card(), stay.stayId(), zero);
           }
@@ -131,9 +131,11 @@ public final class ExitDesk {
             due = due.plus(b.amount());
             items.add(balanceLine(b));
           }
-          pending.put(
-              stay.stayId(),
-              new Pending(lane, stay.card(), plate, due, paid, List.copyOf(carried)));
+          Pending before =
+              pending.put(
+                  stay.stayId(),
+                  new Pending(lane, stay.card(), plate, due, paid, List.copyOf(carried)));
+          ledger.onRollback(() -> restore(stay.stayId(), before));
           if (due.isPositive()) {
             Money owed = due;
             ledger.recordEvent(
@@ -178,7 +180,7 @@ public final class ExitDesk {
     ledger.atomically(
         () -> {
           recordExit.run();
-          Pending p = pending.remove(stayId);
+          Pending p = forget(stayId);
           if (p == null || !p.due().isPositive()) {
             return null;
           }
@@ -216,6 +218,21 @@ public final class ExitDesk {
           }
           return null;
         });
+  }
+
+  /** Forgets the stay's quote; it comes back if the transaction this is part of rolls back. */
+  private Pending forget(long stayId) {
+    Pending p = pending.remove(stayId);
+    ledger.onRollback(() -> restore(stayId, p));
+    return p;
+  }
+
+  private void restore(long stayId, Pending p) {
+    if (p == null) {
+      pending.remove(stayId);
+    } else {
+      pending.put(stayId, p);
+    }
   }
 
   private List<ExitChecks.Finding> checkAgainstEntry(

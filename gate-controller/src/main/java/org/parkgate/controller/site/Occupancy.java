@@ -33,8 +33,18 @@ public final class Occupancy {
     inside.merge(vehicleClass, 1, Integer::sum);
   }
 
-  public void left(String vehicleClass) {
-    inside.computeIfPresent(vehicleClass, (k, n) -> n > 1 ? n - 1 : null);
+  /** One vehicle of {@code vehicleClass} fewer; false if none was counted. */
+  public boolean left(String vehicleClass) {
+    Integer n = inside.get(vehicleClass);
+    if (n == null) {
+      return false;
+    }
+    if (n > 1) {
+      inside.put(vehicleClass, n - 1);
+    } else {
+      inside.remove(vehicleClass);
+    }
+    return true;
   }
 
   /**

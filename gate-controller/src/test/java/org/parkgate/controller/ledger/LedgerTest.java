@@ -51,6 +51,34 @@ class LedgerTest {
   }
 
   @Test
+  void aTransactionThatRollsBackTakesWhatWasKeptInMemoryBackWithIt() {
+    try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      java.util.List<String> kept = new java.util.ArrayList<>();
+      assertThrows(
+          LedgerException.class,
+          () ->
+              ledger.atomically(
+                  () -> {
+                    ledger.recordEntry("entry-1", "A", T0);
+                    kept.add("A");
+                    ledger.onRollback(() -> kept.remove("A"));
+                    kept.add("B");
+                    ledger.onRollback(() -> kept.add("B undone after A"));
+                    return ledger.recordEntry("entry-1", "A", T0); // already inside: fails
+                  }));
+      assertEquals(List.of("B", "B undone after A"), kept, "undone, latest first");
+      assertTrue(ledger.openStay("A").isEmpty(), "the entry rolled back too");
+
+      ledger.atomically(
+          () -> {
+            ledger.onRollback(() -> kept.add("never"));
+            return ledger.recordEntry("entry-1", "A", T0);
+          });
+      assertEquals(List.of("B", "B undone after A"), kept, "a commit runs none of them");
+    }
+  }
+
+  @Test
   void aRetriedPaymentIsRecordedOnceAndReceiptsHaveNoGaps() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
       Stay a = ledger.recordEntry("entry-1", "A", T0);
