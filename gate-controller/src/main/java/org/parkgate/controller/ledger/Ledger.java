@@ -489,10 +489,6 @@ public final class Ledger implements AutoCloseable {
         Instant.parse(r.getString(9)));
   }
 
-  long lastRowId() throws SQLException {
-    return LedgerRows.lastId(db);
-  }
-
   interface Work<T> {
     T run() throws SQLException;
   }
