@@ -1,7 +1,5 @@
 package org.parkgate.controller.ledger;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Currency;
@@ -99,45 +97,26 @@ public final class Admissions {
 
   /** How a stay entered, if it was recorded (stays opened before credentials existed were not). */
   public Optional<Credentials> of(long stayId) {
-    return ledger.read(
-        () -> {
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "SELECT vehicle_class, plate, season FROM entry_credentials WHERE stay_id = ?")) {
-            p.setLong(1, stayId);
-            try (ResultSet r = p.executeQuery()) {
-              return r.next()
-                  ? Optional.of(new Credentials(r.getString(1), r.getString(2), r.getInt(3) == 1))
-                  : Optional.empty();
-            }
-          }
-        });
+    return ledger.first(
+        "SELECT vehicle_class, plate, season FROM entry_credentials WHERE stay_id = ?",
+        r -> new Credentials(r.getString(1), r.getString(2), r.getInt(3) == 1),
+        stayId);
   }
 
   /** Open stays by vehicle class; a stay with no recorded class counts as {@code fallback}. */
   public Map<String, Integer> openByClass(String fallback) {
-    return ledger.read(
-        () -> {
-          Map<String, Integer> out = new LinkedHashMap<>();
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "SELECT COALESCE(c.vehicle_class, ?), COUNT(*) FROM entries e"
-                          + " LEFT JOIN exits x ON x.stay_id = e.stay_id"
-                          + " LEFT JOIN entry_credentials c ON c.stay_id = e.stay_id"
-                          + " WHERE x.stay_id IS NULL GROUP BY 1 ORDER BY 1")) {
-            p.setString(1, fallback);
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                out.put(r.getString(1), r.getInt(2));
-              }
-            }
-          }
-          return out;
-        });
+    record ClassCount(String vehicleClass, int open) {}
+    Map<String, Integer> out = new LinkedHashMap<>();
+    ledger
+        .list(
+            "SELECT COALESCE(c.vehicle_class, ?), COUNT(*) FROM entries e"
+                + " LEFT JOIN exits x ON x.stay_id = e.stay_id"
+                + " LEFT JOIN entry_credentials c ON c.stay_id = e.stay_id"
+                + " WHERE x.stay_id IS NULL GROUP BY 1 ORDER BY 1",
+            r -> new ClassCount(r.getString(1), r.getInt(2)),
+            fallback)
+        .forEach(c -> out.put(c.vehicleClass(), c.open()));
+    return out;
   }
 
   /**
@@ -151,88 +130,56 @@ public final class Admissions {
     if (!paid.isPositive()) {
       return Optional.empty();
     }
-    return ledger.read(
-        () -> {
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      // The last payment that paid for the stay itself: one that only settled
-                      // a balance from an earlier visit does not restart the exit grace.
-                      "SELECT MAX(p.paid_at) FROM payments p LEFT JOIN reversals v"
-                          + " ON v.payment_id = p.payment_id WHERE p.stay_id = ?"
-                          + " AND v.payment_id IS NULL AND p.amount_minor > (SELECT"
-                          + " COALESCE(SUM(s.amount_minor), 0) FROM settlements s"
-                          + " WHERE s.payment_id = p.payment_id)")) {
-            p.setLong(1, stayId);
-            try (ResultSet r = p.executeQuery()) {
-              return Optional.of(new Prepayment(Instant.parse(r.getString(1)), paid));
-            }
-          }
-        });
+    return ledger.first(
+        // The last payment that paid for the stay itself: one that only settled
+        // a balance from an earlier visit does not restart the exit grace.
+        "SELECT MAX(p.paid_at) FROM payments p LEFT JOIN reversals v"
+            + " ON v.payment_id = p.payment_id WHERE p.stay_id = ?"
+            + " AND v.payment_id IS NULL AND p.amount_minor > (SELECT"
+            + " COALESCE(SUM(s.amount_minor), 0) FROM settlements s"
+            + " WHERE s.payment_id = p.payment_id)",
+        r -> new Prepayment(Instant.parse(r.getString(1)), paid),
+        stayId);
   }
 
   /** What the stay's payments that stand (not reversed) settled of earlier unpaid balances. */
   private Money settledBy(long stayId, Currency currency) {
-    return ledger.read(
-        () -> {
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "SELECT COALESCE(SUM(s.amount_minor), 0) FROM settlements s"
-                          + " JOIN payments p ON p.payment_id = s.payment_id"
-                          + " LEFT JOIN reversals v ON v.payment_id = p.payment_id"
-                          + " WHERE p.stay_id = ? AND s.currency = ? AND v.payment_id IS NULL")) {
-            p.setLong(1, stayId);
-            p.setString(2, currency.getCurrencyCode());
-            try (ResultSet r = p.executeQuery()) {
-              return Money.of(r.getLong(1), currency);
-            }
-          }
-        });
+    return ledger
+        .first(
+            "SELECT COALESCE(SUM(s.amount_minor), 0) FROM settlements s"
+                + " JOIN payments p ON p.payment_id = s.payment_id"
+                + " LEFT JOIN reversals v ON v.payment_id = p.payment_id"
+                + " WHERE p.stay_id = ? AND s.currency = ? AND v.payment_id IS NULL",
+            r -> Money.of(r.getLong(1), currency),
+            stayId,
+            currency.getCurrencyCode())
+        .orElseThrow();
   }
 
   /** The reset recorded for a console request, if that request was carried out before. */
   public Optional<Reset> resetFor(String requestId) {
-    return ledger.read(
-        () -> {
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "SELECT card, stay_id, by_whom, reason, recorded_at FROM passback"
-                          + " WHERE request_id = ?")) {
-            p.setString(1, requestId);
-            try (ResultSet r = p.executeQuery()) {
-              return r.next()
-                  ? Optional.of(
-                      new Reset(
-                          requestId,
-                          r.getString(1),
-                          r.getLong(2),
-                          r.getString(3),
-                          r.getString(4),
-                          Instant.parse(r.getString(5))))
-                  : Optional.empty();
-            }
-          }
-        });
+    return ledger.first(
+        "SELECT card, stay_id, by_whom, reason, recorded_at FROM passback"
+            + " WHERE request_id = ?",
+        r ->
+            new Reset(
+                requestId,
+                r.getString(1),
+                r.getLong(2),
+                r.getString(3),
+                r.getString(4),
+                Instant.parse(r.getString(5))),
+        requestId);
   }
 
   private void credentials(long stayId, Credentials how) throws SQLException {
-    try (PreparedStatement p =
-        ledger
-            .connection()
-            .prepareStatement(
-                "INSERT INTO entry_credentials(stay_id, vehicle_class, plate, season)"
-                    + " VALUES (?, ?, ?, ?)")) {
-      p.setLong(1, stayId);
-      p.setString(2, how.vehicleClass());
-      p.setString(3, Plates.normal(how.plate()));
-      p.setInt(4, how.season() ? 1 : 0);
-      p.executeUpdate();
-    }
+    ledger.insert(
+        "INSERT INTO entry_credentials(stay_id, vehicle_class, plate, season)"
+            + " VALUES (?, ?, ?, ?)",
+        stayId,
+        how.vehicleClass(),
+        Plates.normal(how.plate()),
+        how.season());
     HashChain.append(ledger.connection(), ChainedTable.ENTRY_CREDENTIALS, stayId);
   }
 
@@ -246,26 +193,18 @@ public final class Admissions {
       String requestId,
       Instant at)
       throws SQLException {
-    try (PreparedStatement p =
-        ledger
-            .connection()
-            .prepareStatement(
-                "INSERT INTO passback(card, kind, stay_id, lane, by_whom, reason, request_id,"
-                    + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      p.setString(1, card);
-      p.setString(2, kind);
-      if (stayId == null) {
-        p.setNull(3, java.sql.Types.INTEGER);
-      } else {
-        p.setLong(3, stayId);
-      }
-      p.setString(4, lane);
-      p.setString(5, by);
-      p.setString(6, reason);
-      p.setString(7, requestId);
-      p.setString(8, at.toString());
-      p.executeUpdate();
-    }
-    HashChain.append(ledger.connection(), ChainedTable.PASSBACK, ledger.lastRowId());
+    long id =
+        ledger.insert(
+            "INSERT INTO passback(card, kind, stay_id, lane, by_whom, reason, request_id,"
+                + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            card,
+            kind,
+            stayId,
+            lane,
+            by,
+            reason,
+            requestId,
+            at);
+    HashChain.append(ledger.connection(), ChainedTable.PASSBACK, id);
   }
 }

@@ -1,10 +1,8 @@
 package org.parkgate.controller.ledger;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,6 +37,7 @@ public final class Blacklist {
 
   /** The listing that bars this card or, if it carries one, this plate. */
   public Optional<Entry> barring(String card, String plate) {
+    // Card and plate under one hold of the lock: no change between them splits the answer.
     return ledger.read(
         () -> {
           Optional<Entry> byCard = listed(Kind.CARD, card);
@@ -50,25 +49,12 @@ public final class Blacklist {
   }
 
   public List<Entry> list() {
-    return ledger.read(
-        () -> {
-          List<Entry> out = new ArrayList<>();
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "SELECT kind, value, action, reason, entered_by, recorded_at FROM blacklist b"
-                          + " WHERE row_id = (SELECT MAX(row_id) FROM blacklist c"
-                          + " WHERE c.kind = b.kind AND c.value = b.value)"
-                          + " AND action = 'add' ORDER BY kind, value")) {
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                out.add(entry(r));
-              }
-            }
-          }
-          return out;
-        });
+    return ledger.list(
+        "SELECT kind, value, action, reason, entered_by, recorded_at FROM blacklist b"
+            + " WHERE row_id = (SELECT MAX(row_id) FROM blacklist c"
+            + " WHERE c.kind = b.kind AND c.value = b.value)"
+            + " AND action = 'add' ORDER BY kind, value",
+        Blacklist::entry);
   }
 
   public Entry add(Kind kind, String value, String reason, String by, Instant at) {
@@ -99,38 +85,31 @@ public final class Blacklist {
     return kind == Kind.PLATE ? Plates.normal(value) : value;
   }
 
-  private Optional<Entry> listed(Kind kind, String value) throws SQLException {
-    try (PreparedStatement p =
-        ledger
-            .connection()
-            .prepareStatement(
-                "SELECT kind, value, action, reason, entered_by, recorded_at FROM blacklist"
-                    + " WHERE kind = ? AND value = ? ORDER BY row_id DESC LIMIT 1")) {
-      p.setString(1, kind.label());
-      p.setString(2, value);
-      try (ResultSet r = p.executeQuery()) {
-        return r.next() && "add".equals(r.getString(3)) ? Optional.of(entry(r)) : Optional.empty();
-      }
-    }
+  /** The listing if the latest row for this card or plate is an add; a remove ends it. */
+  private Optional<Entry> listed(Kind kind, String value) {
+    return ledger
+        .first(
+            "SELECT kind, value, action, reason, entered_by, recorded_at FROM blacklist"
+                + " WHERE kind = ? AND value = ? ORDER BY row_id DESC LIMIT 1",
+            r -> "add".equals(r.getString(3)) ? Optional.of(entry(r)) : Optional.<Entry>empty(),
+            kind.label(),
+            value)
+        .flatMap(latest -> latest);
   }
 
   private Entry insert(Kind kind, String value, String action, String reason, String by, Instant at)
       throws SQLException {
-    try (PreparedStatement p =
-        ledger
-            .connection()
-            .prepareStatement(
-                "INSERT INTO blacklist(kind, value, action, reason, entered_by, recorded_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)")) {
-      p.setString(1, kind.label());
-      p.setString(2, value);
-      p.setString(3, action);
-      p.setString(4, reason);
-      p.setString(5, by);
-      p.setString(6, at.toString());
-      p.executeUpdate();
-    }
-    HashChain.append(ledger.connection(), ChainedTable.BLACKLIST, ledger.lastRowId());
+    long id =
+        ledger.insert(
+            "INSERT INTO blacklist(kind, value, action, reason, entered_by, recorded_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)",
+            kind.label(),
+            value,
+            action,
+            reason,
+            by,
+            at);
+    HashChain.append(ledger.connection(), ChainedTable.BLACKLIST, id);
     return new Entry(kind, value, reason, by, at);
   }
 

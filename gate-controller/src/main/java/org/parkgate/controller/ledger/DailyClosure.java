@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,54 +52,45 @@ public final class DailyClosure {
 
   /** Every Z-report so far, oldest first. */
   public List<ZReport> reports() {
-    return ledger.read(
-        () -> {
-          List<ZReport> out = new ArrayList<>();
-          try (Statement s = ledger.connection().createStatement();
-              ResultSet r =
-                  s.executeQuery(
-                      "SELECT z_no, business_day, zone, payments, gross_minor, first_receipt, last_receipt,"
-                          + " reversals, reversed_minor, net_minor, currency, chain_link, chain_head, closed_at FROM zreports ORDER BY z_no")) {
-            while (r.next()) {
-              String cur = r.getString(11);
-              out.add(
-                  new ZReport(
-                      r.getLong(1),
-                      LocalDate.parse(r.getString(2)),
-                      ZoneId.of(r.getString(3)),
-                      r.getLong(4),
-                      Money.of(r.getLong(5), cur),
-                      r.getString(6),
-                      r.getString(7),
-                      r.getLong(8),
-                      Money.of(r.getLong(9), cur),
-                      Money.of(r.getLong(10), cur),
-                      r.getLong(12),
-                      r.getString(13),
-                      Instant.parse(r.getString(14)),
-                      incidentsOn(
-                          ledger.connection(),
-                          LocalDate.parse(r.getString(2)),
-                          ZoneId.of(r.getString(3)))));
-            }
-          }
-          return out;
+    return ledger.list(
+        "SELECT z_no, business_day, zone, payments, gross_minor, first_receipt, last_receipt,"
+            + " reversals, reversed_minor, net_minor, currency, chain_link, chain_head, closed_at FROM zreports ORDER BY z_no",
+        r -> {
+          String cur = r.getString(11);
+          return new ZReport(
+              r.getLong(1),
+              LocalDate.parse(r.getString(2)),
+              ZoneId.of(r.getString(3)),
+              r.getLong(4),
+              Money.of(r.getLong(5), cur),
+              r.getString(6),
+              r.getString(7),
+              r.getLong(8),
+              Money.of(r.getLong(9), cur),
+              Money.of(r.getLong(10), cur),
+              r.getLong(12),
+              r.getString(13),
+              Instant.parse(r.getString(14)),
+              incidentsOn(
+                  ledger.connection(), LocalDate.parse(r.getString(2)), ZoneId.of(r.getString(3))));
         });
   }
 
   private LocalDate nextDayToClose(Connection db, LocalDate yesterday) throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet r =
-            s.executeQuery("SELECT business_day FROM zreports ORDER BY z_no DESC LIMIT 1")) {
-      if (r.next()) {
-        return LocalDate.parse(r.getString(1)).plusDays(1);
-      }
+    Optional<LocalDate> lastClosed =
+        LedgerRows.first(
+            db,
+            "SELECT business_day FROM zreports ORDER BY z_no DESC LIMIT 1",
+            r -> LocalDate.parse(r.getString(1)));
+    if (lastClosed.isPresent()) {
+      return lastClosed.get().plusDays(1);
     }
     // Nothing closed yet: start on the ledger's first day (every write records an event).
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("SELECT recorded_at FROM events ORDER BY seq LIMIT 1")) {
-      return r.next() ? LocalDate.ofInstant(Instant.parse(r.getString(1)), zone) : yesterday;
-    }
+    return LedgerRows.first(
+            db,
+            "SELECT recorded_at FROM events ORDER BY seq LIMIT 1",
+            r -> LocalDate.ofInstant(Instant.parse(r.getString(1)), zone))
+        .orElse(yesterday);
   }
 
   private ZReport close(Connection db, LocalDate day) throws SQLException {
@@ -139,31 +129,25 @@ public final class DailyClosure {
     }
     HashChain.Head head = HashChain.head(db);
     Instant now = clock.instant();
-    try (PreparedStatement p =
-        db.prepareStatement(
+    long zNo =
+        LedgerRows.insert(
+            db,
             "INSERT INTO zreports(business_day, zone, payments, gross_minor,"
                 + " first_receipt, last_receipt, reversals, reversed_minor, net_minor, currency, chain_link, chain_head, closed_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      p.setString(1, day.toString());
-      p.setString(2, zone.getId());
-      p.setLong(3, count);
-      p.setLong(4, gross);
-      p.setString(5, first.orElse(null));
-      p.setString(6, last.orElse(null));
-      p.setLong(7, reversals);
-      p.setLong(8, reversed);
-      p.setLong(9, gross + reversed);
-      p.setString(10, currency.getCurrencyCode());
-      p.setLong(11, head.link());
-      p.setString(12, head.hash());
-      p.setString(13, now.toString());
-      p.executeUpdate();
-    }
-    long zNo;
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
-      zNo = r.getLong(1);
-    }
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            day.toString(),
+            zone.getId(),
+            count,
+            gross,
+            first.orElse(null),
+            last.orElse(null),
+            reversals,
+            reversed,
+            gross + reversed,
+            currency.getCurrencyCode(),
+            head.link(),
+            head.hash(),
+            now);
     HashChain.append(db, head, ChainedTable.ZREPORTS, zNo);
     return new ZReport(
         zNo,
@@ -208,12 +192,7 @@ public final class DailyClosure {
   }
 
   private static Optional<String> receiptNo(Connection db, long seq) throws SQLException {
-    try (PreparedStatement p =
-        db.prepareStatement("SELECT receipt_no FROM payments WHERE receipt_seq = ?")) {
-      p.setLong(1, seq);
-      try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-      }
-    }
+    return LedgerRows.first(
+        db, "SELECT receipt_no FROM payments WHERE receipt_seq = ?", r -> r.getString(1), seq);
   }
 }

@@ -1,9 +1,6 @@
 package org.parkgate.controller.ledger;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,20 +30,15 @@ public final class Incidents {
       String lane, IncidentKind kind, String card, String plate, String detail, Instant at) {
     return ledger.inTransaction(
         () -> {
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "INSERT INTO incidents(kind, lane, card, plate, detail, at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            p.setString(1, kind.name());
-            p.setString(2, lane);
-            p.setString(3, card);
-            p.setString(4, plate);
-            p.setString(5, detail);
-            p.setString(6, at.toString());
-            p.executeUpdate();
-          }
-          long id = LedgerRows.lastId(ledger.connection());
+          long id =
+              ledger.insert(
+                  "INSERT INTO incidents(kind, lane, card, plate, detail, at) VALUES (?, ?, ?, ?, ?, ?)",
+                  kind.name(),
+                  lane,
+                  card,
+                  plate,
+                  detail,
+                  at);
           HashChain.append(ledger.connection(), ChainedTable.INCIDENTS, id);
           ledger.appendEvent(
               lane,
@@ -59,55 +51,30 @@ public final class Incidents {
    * Whether an incident of {@code kind} naming {@code card} was recorded at or after {@code since}.
    */
   public boolean recorded(IncidentKind kind, String card, Instant since) {
-    return ledger.read(
-        () -> {
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "SELECT 1 FROM incidents WHERE kind = ? AND card = ?"
-                          + " AND CAST(strftime('%s', at) AS INTEGER) >= ? LIMIT 1")) {
-            p.setString(1, kind.name());
-            p.setString(2, card);
-            p.setLong(3, since.getEpochSecond());
-            try (ResultSet r = p.executeQuery()) {
-              return r.next();
-            }
-          }
-        });
+    return ledger.exists(
+        "SELECT 1 FROM incidents WHERE kind = ? AND card = ?"
+            + " AND CAST(strftime('%s', at) AS INTEGER) >= ? LIMIT 1",
+        kind.name(), card, since.getEpochSecond());
   }
 
   /** Incidents from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
   public List<Incident> between(Instant from, Instant to) {
-    return ledger.read(
-        () -> {
-          List<Incident> out = new ArrayList<>();
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "SELECT incident_id, kind, lane, card, plate, detail, at FROM incidents"
-                          + " WHERE CAST(strftime('%s', at) AS INTEGER) >= ?"
-                          + " AND CAST(strftime('%s', at) AS INTEGER) < ? ORDER BY incident_id")) {
-            // Compared as seconds: ISO texts with and without fractions do not sort as times.
-            p.setLong(1, from.getEpochSecond());
-            p.setLong(2, to.getEpochSecond());
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                out.add(
-                    new Incident(
-                        r.getLong(1),
-                        r.getString(2),
-                        r.getString(3),
-                        r.getString(4),
-                        r.getString(5),
-                        r.getString(6),
-                        Instant.parse(r.getString(7))));
-              }
-            }
-          }
-          return out;
-        });
+    // Compared as seconds: ISO texts with and without fractions do not sort as times.
+    return ledger.list(
+        "SELECT incident_id, kind, lane, card, plate, detail, at FROM incidents"
+            + " WHERE CAST(strftime('%s', at) AS INTEGER) >= ?"
+            + " AND CAST(strftime('%s', at) AS INTEGER) < ? ORDER BY incident_id",
+        r ->
+            new Incident(
+                r.getLong(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                Instant.parse(r.getString(7))),
+        from.getEpochSecond(),
+        to.getEpochSecond());
   }
 
   /** How many incidents of each kind from {@code from} to {@code to} (exclusive), by kind name. */

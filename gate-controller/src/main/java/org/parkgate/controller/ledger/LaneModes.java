@@ -1,10 +1,6 @@
 package org.parkgate.controller.ledger;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,21 +52,16 @@ public final class LaneModes {
           if (earlier.isPresent()) {
             return new Outcome(earlier.get(), false);
           }
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "INSERT INTO lane_mode_changes(lane, mode, changed_by, reason, request_id, changed_at)"
-                          + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            p.setString(1, lane);
-            p.setString(2, mode.name());
-            p.setString(3, by);
-            p.setString(4, reason);
-            p.setString(5, requestId);
-            p.setString(6, at.toString());
-            p.executeUpdate();
-          }
-          long id = LedgerRows.lastId(ledger.connection());
+          long id =
+              ledger.insert(
+                  "INSERT INTO lane_mode_changes(lane, mode, changed_by, reason, request_id, changed_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)",
+                  lane,
+                  mode.name(),
+                  by,
+                  reason,
+                  requestId,
+                  at);
           HashChain.append(ledger.connection(), ChainedTable.LANE_MODE_CHANGES, id);
           ledger.appendEvent(
               lane,
@@ -81,18 +72,14 @@ public final class LaneModes {
 
   /** Each lane's last recorded change; a lane never changed is not in the map (it is NORMAL). */
   public Map<String, Change> current() {
-    return ledger.read(
-        () -> {
-          Map<String, Change> out = new LinkedHashMap<>();
-          for (Change c :
-              query(
-                  " WHERE change_id IN (SELECT MAX(change_id) FROM lane_mode_changes GROUP BY lane)"
-                      + " ORDER BY lane",
-                  null)) {
-            out.put(c.lane(), c);
-          }
-          return out;
-        });
+    Map<String, Change> out = new LinkedHashMap<>();
+    for (Change c :
+        query(
+            " WHERE change_id IN (SELECT MAX(change_id) FROM lane_mode_changes GROUP BY lane)"
+                + " ORDER BY lane")) {
+      out.put(c.lane(), c);
+    }
+    return out;
   }
 
   /**
@@ -102,85 +89,51 @@ public final class LaneModes {
   public void waive(long stayId, String lane, Money amount, long changeId, Instant at) {
     ledger.inTransaction(
         () -> {
-          try (PreparedStatement p =
-              ledger.connection().prepareStatement("SELECT 1 FROM waivers WHERE stay_id = ?")) {
-            p.setLong(1, stayId);
-            try (ResultSet r = p.executeQuery()) {
-              if (r.next()) {
-                return null;
-              }
-            }
+          if (ledger.exists("SELECT 1 FROM waivers WHERE stay_id = ?", stayId)) {
+            return null;
           }
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "INSERT INTO waivers(stay_id, lane, amount_minor, currency, change_id, waived_at)"
-                          + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            p.setLong(1, stayId);
-            p.setString(2, lane);
-            p.setLong(3, amount.minor());
-            p.setString(4, amount.currency().getCurrencyCode());
-            p.setLong(5, changeId);
-            p.setString(6, at.toString());
-            p.executeUpdate();
-          }
-          HashChain.append(
-              ledger.connection(), ChainedTable.WAIVERS, LedgerRows.lastId(ledger.connection()));
+          long id =
+              ledger.insert(
+                  "INSERT INTO waivers(stay_id, lane, amount_minor, currency, change_id, waived_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)",
+                  stayId,
+                  lane,
+                  amount.minor(),
+                  amount.currency().getCurrencyCode(),
+                  changeId,
+                  at);
+          HashChain.append(ledger.connection(), ChainedTable.WAIVERS, id);
           return null;
         });
   }
 
   /** Every waiver, oldest first. */
   public List<Waiver> waivers() {
-    return ledger.read(
-        () -> {
-          List<Waiver> out = new ArrayList<>();
-          try (PreparedStatement p =
-                  ledger
-                      .connection()
-                      .prepareStatement(
-                          "SELECT waiver_id, stay_id, lane, amount_minor, currency, change_id, waived_at"
-                              + " FROM waivers ORDER BY waiver_id");
-              ResultSet r = p.executeQuery()) {
-            while (r.next()) {
-              out.add(
-                  new Waiver(
-                      r.getLong(1),
-                      r.getLong(2),
-                      r.getString(3),
-                      Money.of(r.getLong(4), r.getString(5)),
-                      r.getLong(6),
-                      Instant.parse(r.getString(7))));
-            }
-          }
-          return out;
-        });
+    return ledger.list(
+        "SELECT waiver_id, stay_id, lane, amount_minor, currency, change_id, waived_at"
+            + " FROM waivers ORDER BY waiver_id",
+        r ->
+            new Waiver(
+                r.getLong(1),
+                r.getLong(2),
+                r.getString(3),
+                Money.of(r.getLong(4), r.getString(5)),
+                r.getLong(6),
+                Instant.parse(r.getString(7))));
   }
 
-  private List<Change> query(String where, String arg) throws SQLException {
-    List<Change> out = new ArrayList<>();
-    try (PreparedStatement p =
-        ledger
-            .connection()
-            .prepareStatement("SELECT " + COLUMNS + " FROM lane_mode_changes" + where)) {
-      if (arg != null) {
-        p.setString(1, arg);
-      }
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          out.add(
-              new Change(
-                  r.getLong(1),
-                  r.getString(2),
-                  LaneMode.valueOf(r.getString(3)),
-                  r.getString(4),
-                  r.getString(5),
-                  r.getString(6),
-                  Instant.parse(r.getString(7))));
-        }
-      }
-    }
-    return out;
+  private List<Change> query(String where, Object... args) {
+    return ledger.list(
+        "SELECT " + COLUMNS + " FROM lane_mode_changes" + where,
+        r ->
+            new Change(
+                r.getLong(1),
+                r.getString(2),
+                LaneMode.valueOf(r.getString(3)),
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                Instant.parse(r.getString(7))),
+        args);
   }
 }

@@ -99,15 +99,8 @@ public final class Ledger implements AutoCloseable {
     if (openStayQuery(card).isPresent()) {
       throw new LedgerException("card " + card + " is already inside");
     }
-    long stayId;
-    try (PreparedStatement p =
-        db.prepareStatement("INSERT INTO entries(card, lane, entered_at) VALUES (?, ?, ?)")) {
-      p.setString(1, card);
-      p.setString(2, lane);
-      p.setString(3, at.toString());
-      p.executeUpdate();
-    }
-    stayId = lastRowId();
+    long stayId =
+        insert("INSERT INTO entries(card, lane, entered_at) VALUES (?, ?, ?)", card, lane, at);
     HashChain.append(db, ChainedTable.ENTRIES, stayId);
     long id = stayId;
     appendEvent(lane, seq -> new ConsoleEvent.EntryRecorded(seq, at, lane, id, card));
@@ -125,12 +118,13 @@ public final class Ledger implements AutoCloseable {
 
   /** The stay with this number if it is still open (entered and not left). */
   public synchronized Optional<Stay> openStayById(long stayId) {
-    try (PreparedStatement p =
-        db.prepareStatement(
-            "SELECT e.stay_id, e.card, e.lane, e.entered_at FROM entries e WHERE e.stay_id = ?"
-                + " AND NOT EXISTS (SELECT 1 FROM exits x WHERE x.stay_id = e.stay_id)")) {
-      p.setLong(1, stayId);
-      return stay(p);
+    try {
+      return LedgerRows.first(
+          db,
+          "SELECT e.stay_id, e.card, e.lane, e.entered_at FROM entries e WHERE e.stay_id = ?"
+              + " AND NOT EXISTS (SELECT 1 FROM exits x WHERE x.stay_id = e.stay_id)",
+          Ledger::stay,
+          stayId);
     } catch (SQLException e) {
       throw new LedgerException("cannot look up stay " + stayId + ": " + e.getMessage(), e);
     }
@@ -185,8 +179,7 @@ public final class Ledger implements AutoCloseable {
           if (open.stream().anyMatch(o -> o.stay().stayId() == stayId)) {
             continue; // a second sighting of the same entry
           }
-          Stay stay =
-              new Stay(stayId, r.getString(2), r.getString(3), Instant.parse(r.getString(4)));
+          Stay stay = stay(r);
           Sightings.Seen seen =
               new Sightings.Seen(
                   stayId,
@@ -222,16 +215,14 @@ public final class Ledger implements AutoCloseable {
   }
 
   private long reversedFor(long stayId, Currency currency) throws SQLException {
-    try (PreparedStatement p =
-        db.prepareStatement(
+    return LedgerRows.first(
+            db,
             "SELECT COALESCE(SUM(v.amount_minor), 0) FROM reversals v"
-                + " JOIN payments p ON p.payment_id = v.payment_id WHERE p.stay_id = ? AND v.currency = ?")) {
-      p.setLong(1, stayId);
-      p.setString(2, currency.getCurrencyCode());
-      try (ResultSet r = p.executeQuery()) {
-        return r.getLong(1);
-      }
-    }
+                + " JOIN payments p ON p.payment_id = v.payment_id WHERE p.stay_id = ? AND v.currency = ?",
+            r -> r.getLong(1),
+            stayId,
+            currency.getCurrencyCode())
+        .orElseThrow();
   }
 
   /**
@@ -273,16 +264,9 @@ public final class Ledger implements AutoCloseable {
   }
 
   private String laneOfPayment(long paymentId) throws SQLException {
-    try (PreparedStatement p =
-        db.prepareStatement("SELECT lane FROM payments WHERE payment_id = ?")) {
-      p.setLong(1, paymentId);
-      try (ResultSet r = p.executeQuery()) {
-        if (!r.next()) {
-          throw new LedgerException("no payment " + paymentId);
-        }
-        return r.getString(1);
-      }
-    }
+    return LedgerRows.first(
+            db, "SELECT lane FROM payments WHERE payment_id = ?", r -> r.getString(1), paymentId)
+        .orElseThrow(() -> new LedgerException("no payment " + paymentId));
   }
 
   /**
@@ -306,22 +290,19 @@ public final class Ledger implements AutoCloseable {
             receiptSeq = r.getLong(1);
           }
           String receiptNo = String.format("%s-%06d", siteId, receiptSeq);
-          try (PreparedStatement p =
-              db.prepareStatement(
+          long paymentId =
+              insert(
                   "INSERT INTO payments(receipt_seq, receipt_no, stay_id, lane, amount_minor, currency, method, cashier, request_id, paid_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, 'cash', ?, ?, ?)")) {
-            p.setLong(1, receiptSeq);
-            p.setString(2, receiptNo);
-            p.setLong(3, stayId);
-            p.setString(4, lane);
-            p.setLong(5, amount.minor());
-            p.setString(6, amount.currency().getCurrencyCode());
-            p.setString(7, cashier);
-            p.setString(8, requestId);
-            p.setString(9, at.toString());
-            p.executeUpdate();
-          }
-          long paymentId = lastRowId();
+                      + " VALUES (?, ?, ?, ?, ?, ?, 'cash', ?, ?, ?)",
+                  receiptSeq,
+                  receiptNo,
+                  stayId,
+                  lane,
+                  amount.minor(),
+                  amount.currency().getCurrencyCode(),
+                  cashier,
+                  requestId,
+                  at);
           HashChain.append(db, ChainedTable.PAYMENTS, paymentId);
           appendEvent(
               lane,
@@ -344,13 +325,8 @@ public final class Ledger implements AutoCloseable {
   /** Closes a stay inside the caller's transaction. */
   void insertExit(long stayId, String lane, Instant at) throws SQLException {
     Stay stay = stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
-    try (PreparedStatement p =
-        db.prepareStatement("INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, ?, ?)")) {
-      p.setLong(1, stayId);
-      p.setString(2, lane);
-      p.setString(3, at.toString());
-      p.executeUpdate();
-    }
+    LedgerRows.update(
+        db, "INSERT INTO exits(stay_id, lane, exited_at) VALUES (?, ?, ?)", stayId, lane, at);
     HashChain.append(db, ChainedTable.EXITS, stayId);
     appendEvent(lane, seq -> new ConsoleEvent.VehicleLeft(seq, at, lane, stayId, stay.card()));
   }
@@ -414,16 +390,12 @@ public final class Ledger implements AutoCloseable {
   }
 
   public synchronized List<Payment> payments() {
-    List<Payment> out = new ArrayList<>();
-    try (Statement s = db.createStatement();
-        ResultSet r =
-            s.executeQuery(
-                "SELECT payment_id, receipt_no, stay_id, lane, amount_minor, currency, cashier, request_id, paid_at"
-                    + " FROM payments ORDER BY receipt_seq")) {
-      while (r.next()) {
-        out.add(payment(r));
-      }
-      return out;
+    try {
+      return LedgerRows.list(
+          db,
+          "SELECT payment_id, receipt_no, stay_id, lane, amount_minor, currency, cashier, request_id, paid_at"
+              + " FROM payments ORDER BY receipt_seq",
+          Ledger::payment);
     } catch (SQLException e) {
       throw new LedgerException("cannot read payments: " + e.getMessage(), e);
     }
@@ -443,15 +415,13 @@ public final class Ledger implements AutoCloseable {
     }
     ConsoleEvent event = factory.apply(seq);
     appended.add(event);
-    try (PreparedStatement p =
-        db.prepareStatement(
-            "INSERT INTO events(seq, recorded_at, lane, json) VALUES (?, ?, ?, ?)")) {
-      p.setLong(1, seq);
-      p.setString(2, event.at().toString());
-      p.setString(3, lane);
-      p.setString(4, ApiJson.write(event));
-      p.executeUpdate();
-    }
+    LedgerRows.update(
+        db,
+        "INSERT INTO events(seq, recorded_at, lane, json) VALUES (?, ?, ?, ?)",
+        seq,
+        event.at(),
+        lane,
+        ApiJson.write(event));
     HashChain.append(db, ChainedTable.EVENTS, seq);
     return event;
   }
@@ -471,26 +441,22 @@ public final class Ledger implements AutoCloseable {
                   + " WHERE NOT EXISTS (SELECT 1 FROM exits x WHERE x.stay_id = e.stay_id)");
     }
     openStayByCard.setString(1, card);
-    return stay(openStayByCard);
+    try (ResultSet r = openStayByCard.executeQuery()) {
+      return r.next() ? Optional.of(stay(r)) : Optional.empty();
+    }
   }
 
   Optional<Stay> stayById(long stayId) throws SQLException {
-    try (PreparedStatement p =
-        db.prepareStatement(
-            "SELECT stay_id, card, lane, entered_at FROM entries WHERE stay_id = ?")) {
-      p.setLong(1, stayId);
-      return stay(p);
-    }
+    return LedgerRows.first(
+        db,
+        "SELECT stay_id, card, lane, entered_at FROM entries WHERE stay_id = ?",
+        Ledger::stay,
+        stayId);
   }
 
-  private static Optional<Stay> stay(PreparedStatement p) throws SQLException {
-    try (ResultSet r = p.executeQuery()) {
-      if (!r.next()) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          new Stay(r.getLong(1), r.getString(2), r.getString(3), Instant.parse(r.getString(4))));
-    }
+  /** A stay from the columns stay_id, card, lane, entered_at. */
+  private static Stay stay(ResultSet r) throws SQLException {
+    return new Stay(r.getLong(1), r.getString(2), r.getString(3), Instant.parse(r.getString(4)));
   }
 
   /** The payment recorded for a console request, if that request was carried out before. */
@@ -503,15 +469,12 @@ public final class Ledger implements AutoCloseable {
   }
 
   private Optional<Payment> paymentByRequest(String requestId) throws SQLException {
-    try (PreparedStatement p =
-        db.prepareStatement(
-            "SELECT payment_id, receipt_no, stay_id, lane, amount_minor, currency, cashier, request_id, paid_at"
-                + " FROM payments WHERE request_id = ?")) {
-      p.setString(1, requestId);
-      try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(payment(r)) : Optional.empty();
-      }
-    }
+    return LedgerRows.first(
+        db,
+        "SELECT payment_id, receipt_no, stay_id, lane, amount_minor, currency, cashier, request_id, paid_at"
+            + " FROM payments WHERE request_id = ?",
+        Ledger::payment,
+        requestId);
   }
 
   private static Payment payment(ResultSet r) throws SQLException {
@@ -526,13 +489,6 @@ public final class Ledger implements AutoCloseable {
         Instant.parse(r.getString(9)));
   }
 
-  long lastRowId() throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
-      return r.getLong(1);
-    }
-  }
-
   interface Work<T> {
     T run() throws SQLException;
   }
@@ -544,6 +500,35 @@ public final class Ledger implements AutoCloseable {
     } catch (SQLException e) {
       throw new LedgerException("ledger read failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Every row {@code sql} returns, in its order, each read by {@code row}; {@code args} are bound
+   * to its {@code ?} as {@link LedgerRows#bind} says. Runs as {@link #read} does: under the
+   * ledger's lock (inside the caller's transaction, if there is one), an SQL failure thrown as a
+   * {@link LedgerException}.
+   */
+  <T> List<T> list(String sql, LedgerRows.Row<T> row, Object... args) {
+    return read(() -> LedgerRows.list(db, sql, row, args));
+  }
+
+  /** As {@link #list}, only the first row; empty if there is none. */
+  <T> Optional<T> first(String sql, LedgerRows.Row<T> row, Object... args) {
+    return read(() -> LedgerRows.first(db, sql, row, args));
+  }
+
+  /** Whether {@code sql} returns a row; run as {@link #list} is. */
+  boolean exists(String sql, Object... args) {
+    return first(sql, r -> true, args).isPresent();
+  }
+
+  /**
+   * Inserts one row inside the caller's transaction ({@link #inTransaction}) and returns its row id
+   * for the caller to chain; {@code args} are bound as {@link LedgerRows#bind} says. An SQL failure
+   * is left to the transaction, which rolls back and reports it.
+   */
+  long insert(String sql, Object... args) throws SQLException {
+    return LedgerRows.insert(db, sql, args);
   }
 
   Connection connection() {

@@ -1,8 +1,6 @@
 package org.parkgate.controller.ledger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,25 +26,15 @@ final class Reversals {
     if (earlier.isPresent()) {
       return earlier.get();
     }
-    long paymentId;
-    long amount;
-    String currency;
-    String cashier;
-    try (PreparedStatement p =
-        db.prepareStatement(
-            "SELECT payment_id, amount_minor, currency, cashier FROM payments WHERE receipt_no = ?")) {
-      p.setString(1, receiptNo);
-      try (ResultSet r = p.executeQuery()) {
-        if (!r.next()) {
-          throw new LedgerException("no receipt " + receiptNo + " to reverse");
-        }
-        paymentId = r.getLong(1);
-        amount = r.getLong(2);
-        currency = r.getString(3);
-        cashier = r.getString(4);
-      }
-    }
-    Optional<Reversal> already = find(db, " WHERE v.payment_id = ?", paymentId);
+    record Paid(long paymentId, long amount, String currency, String cashier) {}
+    Paid paid =
+        LedgerRows.first(
+                db,
+                "SELECT payment_id, amount_minor, currency, cashier FROM payments WHERE receipt_no = ?",
+                r -> new Paid(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4)),
+                receiptNo)
+            .orElseThrow(() -> new LedgerException("no receipt " + receiptNo + " to reverse"));
+    Optional<Reversal> already = find(db, " WHERE v.payment_id = ?", paid.paymentId());
     if (already.isPresent()) {
       throw new LedgerException(
           "receipt "
@@ -55,40 +43,35 @@ final class Reversals {
               + already.get().reversalId()
               + ")");
     }
-    if (cashier.equals(supervisor)) {
+    if (paid.cashier().equals(supervisor)) {
       throw new LedgerException(
           "receipt "
               + receiptNo
               + " was taken by "
-              + cashier
+              + paid.cashier()
               + ", who cannot reverse it; ask another supervisor");
     }
-    try (PreparedStatement p =
-        db.prepareStatement(
-            "INSERT INTO reversals(payment_id, amount_minor, currency, supervisor, reason,"
-                + " request_id, reversed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      p.setLong(1, paymentId);
-      p.setLong(2, -amount);
-      p.setString(3, currency);
-      p.setString(4, supervisor);
-      p.setString(5, reason);
-      p.setString(6, requestId);
-      p.setString(7, at.toString());
-      p.executeUpdate();
-    }
-    Reversal made = find(db, " WHERE v.payment_id = ?", paymentId).orElseThrow();
+    LedgerRows.update(
+        db,
+        "INSERT INTO reversals(payment_id, amount_minor, currency, supervisor, reason,"
+            + " request_id, reversed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        paid.paymentId(),
+        -paid.amount(),
+        paid.currency(),
+        supervisor,
+        reason,
+        requestId,
+        at);
+    Reversal made = find(db, " WHERE v.payment_id = ?", paid.paymentId()).orElseThrow();
     HashChain.append(db, ChainedTable.REVERSALS, made.reversalId());
     return made;
   }
 
   static Optional<Reversal> find(Connection db, String where, Object key) throws SQLException {
-    try (PreparedStatement p = db.prepareStatement(SELECT + where)) {
-      p.setObject(1, key);
-      try (ResultSet r = p.executeQuery()) {
-        if (!r.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
+    return LedgerRows.first(
+        db,
+        SELECT + where,
+        r ->
             new Reversal(
                 r.getLong(1),
                 r.getLong(2),
@@ -97,8 +80,7 @@ final class Reversals {
                 r.getString(6),
                 r.getString(7),
                 r.getString(8),
-                Instant.parse(r.getString(9))));
-      }
-    }
+                Instant.parse(r.getString(9))),
+        key);
   }
 }

@@ -1,11 +1,9 @@
 package org.parkgate.controller.ledger;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -27,31 +25,18 @@ public final class SeasonCards {
 
   /** The card as its latest row says, cancelled or not; empty if it was never a season card. */
   public Optional<SeasonCard> find(String card) {
-    return ledger.read(() -> latest(card));
+    return latest(card);
   }
 
   /** Every season card ever issued, as its latest row says, by card number. */
   public List<SeasonCard> list() {
-    return ledger.read(
-        () -> {
-          List<SeasonCard> out = new ArrayList<>();
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "SELECT "
-                          + COLUMNS
-                          + " FROM season_cards s WHERE row_id ="
-                          + " (SELECT MAX(row_id) FROM season_cards t WHERE t.card = s.card)"
-                          + " ORDER BY card")) {
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                out.add(card(r));
-              }
-            }
-          }
-          return out;
-        });
+    return ledger.list(
+        "SELECT "
+            + COLUMNS
+            + " FROM season_cards s WHERE row_id ="
+            + " (SELECT MAX(row_id) FROM season_cards t WHERE t.card = s.card)"
+            + " ORDER BY card",
+        SeasonCards::card);
   }
 
   /** Issues a season card. Refused if the card is a season card already and not cancelled. */
@@ -119,7 +104,7 @@ public final class SeasonCards {
     }
   }
 
-  private SeasonCard current(String card) throws SQLException {
+  private SeasonCard current(String card) {
     SeasonCard now =
         latest(card).orElseThrow(() -> new LedgerException("card " + card + " is no season card"));
     if (now.cancelled()) {
@@ -129,19 +114,11 @@ public final class SeasonCards {
     return now;
   }
 
-  private Optional<SeasonCard> latest(String card) throws SQLException {
-    try (PreparedStatement p =
-        ledger
-            .connection()
-            .prepareStatement(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM season_cards WHERE card = ? ORDER BY row_id DESC LIMIT 1")) {
-      p.setString(1, card);
-      try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(card(r)) : Optional.empty();
-      }
-    }
+  private Optional<SeasonCard> latest(String card) {
+    return ledger.first(
+        "SELECT " + COLUMNS + " FROM season_cards WHERE card = ? ORDER BY row_id DESC LIMIT 1",
+        SeasonCards::card,
+        card);
   }
 
   private SeasonCard insert(
@@ -155,24 +132,19 @@ public final class SeasonCards {
       String by,
       Instant at)
       throws SQLException {
-    try (PreparedStatement p =
-        ledger
-            .connection()
-            .prepareStatement(
-                "INSERT INTO season_cards(card, action, holder, plates, vehicle_class, valid_from,"
-                    + " valid_to, issued_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      p.setString(1, card);
-      p.setString(2, action);
-      p.setString(3, holder);
-      p.setString(4, plates.isEmpty() ? null : String.join(",", plates));
-      p.setString(5, vehicleClass);
-      p.setString(6, from.toString());
-      p.setString(7, to.toString());
-      p.setString(8, by);
-      p.setString(9, at.toString());
-      p.executeUpdate();
-    }
-    long rowId = ledger.lastRowId();
+    long rowId =
+        ledger.insert(
+            "INSERT INTO season_cards(card, action, holder, plates, vehicle_class, valid_from,"
+                + " valid_to, issued_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            card,
+            action,
+            holder,
+            plates.isEmpty() ? null : String.join(",", plates),
+            vehicleClass,
+            from.toString(),
+            to.toString(),
+            by,
+            at);
     HashChain.append(ledger.connection(), ChainedTable.SEASON_CARDS, rowId);
     return new SeasonCard(rowId, card, action, holder, plates, vehicleClass, from, to, by, at);
   }

@@ -93,7 +93,7 @@ public final class Shifts {
 
   /** Every closed shift, in the order they were closed. */
   public List<ShiftReport> closed() {
-    return ledger.read(() -> reports(ledger.connection(), " ORDER BY c.link", null));
+    return ledger.read(() -> reports(ledger.connection(), " ORDER BY c.link"));
   }
 
   /** The shifts closed on a business day in the site's zone, in closing order (for Z-reports). */
@@ -125,21 +125,15 @@ public final class Shifts {
 
   private static Open insertOpen(Connection db, String cashier, Instant at, String requestId)
       throws SQLException {
-    try (PreparedStatement p =
-        db.prepareStatement(
+    long shiftNo =
+        LedgerRows.insert(
+            db,
             "INSERT INTO shift_opens(cashier, opened_at, after_payment, after_reversal, request_id)"
                 + " VALUES (?, ?, (SELECT COALESCE(MAX(payment_id), 0) FROM payments),"
-                + " (SELECT COALESCE(MAX(reversal_id), 0) FROM reversals), ?)")) {
-      p.setString(1, cashier);
-      p.setString(2, at.toString());
-      p.setString(3, requestId);
-      p.executeUpdate();
-    }
-    long shiftNo;
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
-      shiftNo = r.getLong(1);
-    }
+                + " (SELECT COALESCE(MAX(reversal_id), 0) FROM reversals), ?)",
+            cashier,
+            at,
+            requestId);
     HashChain.append(db, ChainedTable.SHIFT_OPENS, shiftNo);
     return new Open(shiftNo, cashier, at);
   }
@@ -157,16 +151,11 @@ public final class Shifts {
   }
 
   private static Optional<Open> open(Connection db, String where, String key) throws SQLException {
-    try (PreparedStatement p =
-        db.prepareStatement(
-            "SELECT o.shift_no, o.cashier, o.opened_at FROM shift_opens o" + where)) {
-      p.setString(1, key);
-      try (ResultSet r = p.executeQuery()) {
-        return r.next()
-            ? Optional.of(new Open(r.getLong(1), r.getString(2), Instant.parse(r.getString(3))))
-            : Optional.empty();
-      }
-    }
+    return LedgerRows.first(
+        db,
+        "SELECT o.shift_no, o.cashier, o.opened_at FROM shift_opens o" + where,
+        r -> new Open(r.getLong(1), r.getString(2), Instant.parse(r.getString(3))),
+        key);
   }
 
   private static ShiftReport insertClose(Connection db, Open open, Instant at, String requestId)
@@ -188,41 +177,37 @@ public final class Shifts {
     Tally tally =
         Tally.of(db, open.cashier(), afterPayment, lastPayment, afterReversal, lastReversal);
     HashChain.Head head = HashChain.head(db);
-    try (PreparedStatement p =
-        db.prepareStatement(
-            "INSERT INTO shifts(shift_no, cashier, opened_at, closed_at, last_payment, last_reversal,"
-                + " payments, first_receipt, last_receipt, reversals, chain_link, chain_head, request_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      p.setLong(1, open.shiftNo());
-      p.setString(2, open.cashier());
-      p.setString(3, open.openedAt().toString());
-      p.setString(4, at.toString());
-      p.setLong(5, lastPayment);
-      p.setLong(6, lastReversal);
-      p.setLong(7, tally.payments());
-      p.setString(8, tally.firstReceipt());
-      p.setString(9, tally.lastReceipt());
-      p.setLong(10, tally.reversals());
-      p.setLong(11, head.link());
-      p.setString(12, head.hash());
-      p.setString(13, requestId);
-      p.executeUpdate();
-    }
+    LedgerRows.update(
+        db,
+        "INSERT INTO shifts(shift_no, cashier, opened_at, closed_at, last_payment, last_reversal,"
+            + " payments, first_receipt, last_receipt, reversals, chain_link, chain_head, request_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        open.shiftNo(),
+        open.cashier(),
+        open.openedAt(),
+        at,
+        lastPayment,
+        lastReversal,
+        tally.payments(),
+        tally.firstReceipt(),
+        tally.lastReceipt(),
+        tally.reversals(),
+        head.link(),
+        head.hash(),
+        requestId);
     HashChain.Head link = HashChain.append(db, head, ChainedTable.SHIFTS, open.shiftNo());
     for (ShiftReport.Total t : tally.totals()) {
-      try (PreparedStatement p =
-          db.prepareStatement(
+      long id =
+          LedgerRows.insert(
+              db,
               "INSERT INTO shift_totals(shift_no, currency, payments, paid_minor, reversals, reversed_minor)"
-                  + " VALUES (?, ?, ?, ?, ?, ?)")) {
-        p.setLong(1, open.shiftNo());
-        p.setString(2, t.paid().currency().getCurrencyCode());
-        p.setLong(3, t.payments());
-        p.setLong(4, t.paid().minor());
-        p.setLong(5, t.reversals());
-        p.setLong(6, t.reversed().minor());
-        p.executeUpdate();
-      }
-      long id = max(db, "SELECT last_insert_rowid()");
+                  + " VALUES (?, ?, ?, ?, ?, ?)",
+              open.shiftNo(),
+              t.paid().currency().getCurrencyCode(),
+              t.payments(),
+              t.paid().minor(),
+              t.reversals(),
+              t.reversed().minor());
       link = HashChain.append(db, link, ChainedTable.SHIFT_TOTALS, id);
     }
     return new ShiftReport(
@@ -318,58 +303,43 @@ public final class Shifts {
 
   private static Optional<ShiftReport> report(Connection db, String where, Object key)
       throws SQLException {
-    List<ShiftReport> found = reports(db, where, key);
-    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    return LedgerRows.first(db, REPORT + where, r -> report(db, r), key);
   }
 
-  private static List<ShiftReport> reports(Connection db, String where, Object key)
-      throws SQLException {
-    List<ShiftReport> out = new ArrayList<>();
-    try (PreparedStatement p = db.prepareStatement(REPORT + where)) {
-      if (key != null) {
-        p.setObject(1, key);
-      }
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          out.add(
-              new ShiftReport(
-                  r.getLong(1),
-                  r.getString(2),
-                  Instant.parse(r.getString(3)),
-                  Instant.parse(r.getString(4)),
-                  r.getLong(5),
-                  r.getString(6),
-                  r.getString(7),
-                  r.getLong(8),
-                  totals(db, r.getLong(1)),
-                  r.getLong(9),
-                  r.getString(10)));
-        }
-      }
-    }
-    return out;
+  private static List<ShiftReport> reports(Connection db, String where) throws SQLException {
+    return LedgerRows.list(db, REPORT + where, r -> report(db, r));
+  }
+
+  /** A report from the columns of {@link #REPORT}, with its totals read from shift_totals. */
+  private static ShiftReport report(Connection db, ResultSet r) throws SQLException {
+    return new ShiftReport(
+        r.getLong(1),
+        r.getString(2),
+        Instant.parse(r.getString(3)),
+        Instant.parse(r.getString(4)),
+        r.getLong(5),
+        r.getString(6),
+        r.getString(7),
+        r.getLong(8),
+        totals(db, r.getLong(1)),
+        r.getLong(9),
+        r.getString(10));
   }
 
   private static List<ShiftReport.Total> totals(Connection db, long shiftNo) throws SQLException {
-    List<ShiftReport.Total> out = new ArrayList<>();
-    try (PreparedStatement p =
-        db.prepareStatement(
-            "SELECT currency, payments, paid_minor, reversals, reversed_minor FROM shift_totals"
-                + " WHERE shift_no = ? ORDER BY currency")) {
-      p.setLong(1, shiftNo);
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
+    return LedgerRows.list(
+        db,
+        "SELECT currency, payments, paid_minor, reversals, reversed_minor FROM shift_totals"
+            + " WHERE shift_no = ? ORDER BY currency",
+        r -> {
           String currency = r.getString(1);
-          out.add(
-              new ShiftReport.Total(
-                  r.getLong(2),
-                  Money.of(r.getLong(3), currency),
-                  r.getLong(4),
-                  Money.of(r.getLong(5), currency)));
-        }
-      }
-    }
-    return out;
+          return new ShiftReport.Total(
+              r.getLong(2),
+              Money.of(r.getLong(3), currency),
+              r.getLong(4),
+              Money.of(r.getLong(5), currency));
+        },
+        shiftNo);
   }
 
   /** The report as the consoles receive it. */
@@ -483,13 +453,7 @@ public final class Shifts {
 
   /** The chain link of a row, if it has one. */
   private static Optional<Long> link(Connection db, String table, long rowId) throws SQLException {
-    try (PreparedStatement p =
-        db.prepareStatement("SELECT link FROM chain WHERE tbl = ? AND row_id = ?")) {
-      p.setString(1, table);
-      p.setLong(2, rowId);
-      try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
-      }
-    }
+    return LedgerRows.first(
+        db, "SELECT link FROM chain WHERE tbl = ? AND row_id = ?", r -> r.getLong(1), table, rowId);
   }
 }

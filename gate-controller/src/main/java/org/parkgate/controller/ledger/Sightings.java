@@ -1,7 +1,5 @@
 package org.parkgate.controller.ledger;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -40,77 +38,53 @@ public final class Sightings {
   public void record(Seen seen) {
     ledger.inTransaction(
         () -> {
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "INSERT INTO sightings(stay_id, lane, direction, plate, vehicle_class, colour, seen_at)"
-                          + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            p.setLong(1, seen.stayId());
-            p.setString(2, seen.lane());
-            p.setString(3, seen.direction().column());
-            p.setString(4, seen.plate());
-            p.setString(5, seen.vehicleClass());
-            p.setString(6, seen.colour());
-            p.setString(7, seen.at().toString());
-            p.executeUpdate();
-          }
-          HashChain.append(
-              ledger.connection(), ChainedTable.SIGHTINGS, LedgerRows.lastId(ledger.connection()));
+          long id =
+              ledger.insert(
+                  "INSERT INTO sightings(stay_id, lane, direction, plate, vehicle_class, colour, seen_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  seen.stayId(),
+                  seen.lane(),
+                  seen.direction().column(),
+                  seen.plate(),
+                  seen.vehicleClass(),
+                  seen.colour(),
+                  seen.at());
+          HashChain.append(ledger.connection(), ChainedTable.SIGHTINGS, id);
           return null;
         });
   }
 
   /** The stay's first sighting in that direction, if a camera saw it. */
   public Optional<Seen> of(long stayId, Direction direction) {
-    return ledger.read(
-        () -> {
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "SELECT stay_id, lane, plate, vehicle_class, colour, seen_at FROM sightings"
-                          + " WHERE stay_id = ? AND direction = ? ORDER BY sighting_id LIMIT 1")) {
-            p.setLong(1, stayId);
-            p.setString(2, direction.column());
-            return one(p, direction);
-          }
-        });
+    return ledger.first(
+        "SELECT stay_id, lane, plate, vehicle_class, colour, seen_at FROM sightings"
+            + " WHERE stay_id = ? AND direction = ? ORDER BY sighting_id LIMIT 1",
+        seen(direction),
+        stayId,
+        direction.column());
   }
 
   /** The latest entry of a plate on another stay than {@code stayId}, if any. */
   public Optional<Seen> lastEntryOnOtherStay(String plate, long stayId) {
-    return ledger.read(
-        () -> {
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "SELECT stay_id, lane, plate, vehicle_class, colour, seen_at FROM sightings"
-                          + " WHERE plate = ? AND direction = 'entry' AND stay_id <> ?"
-                          + " ORDER BY sighting_id DESC LIMIT 1")) {
-            p.setString(1, plate);
-            p.setLong(2, stayId);
-            return one(p, Direction.ENTRY);
-          }
-        });
+    return ledger.first(
+        "SELECT stay_id, lane, plate, vehicle_class, colour, seen_at FROM sightings"
+            + " WHERE plate = ? AND direction = 'entry' AND stay_id <> ?"
+            + " ORDER BY sighting_id DESC LIMIT 1",
+        seen(Direction.ENTRY),
+        plate,
+        stayId);
   }
 
-  private static Optional<Seen> one(PreparedStatement p, Direction direction)
-      throws java.sql.SQLException {
-    try (ResultSet r = p.executeQuery()) {
-      if (!r.next()) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          new Seen(
-              r.getLong(1),
-              r.getString(2),
-              direction,
-              r.getString(3),
-              r.getString(4),
-              r.getString(5),
-              Instant.parse(r.getString(6))));
-    }
+  /** A sighting in {@code direction} from the columns stay_id, lane, plate, class, colour, time. */
+  private static LedgerRows.Row<Seen> seen(Direction direction) {
+    return r ->
+        new Seen(
+            r.getLong(1),
+            r.getString(2),
+            direction,
+            r.getString(3),
+            r.getString(4),
+            r.getString(5),
+            Instant.parse(r.getString(6)));
   }
 }

@@ -1,9 +1,6 @@
 package org.parkgate.controller.ledger;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.parkgate.money.Money;
 
@@ -33,22 +30,17 @@ public final class UnpaidBalances {
       String plate, long stayId, String lane, Money amount, String reason, Instant at) {
     return ledger.inTransaction(
         () -> {
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "INSERT INTO unpaid_balances(plate, stay_id, lane, amount_minor, currency, reason, recorded_at)"
-                          + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            p.setString(1, plate);
-            p.setLong(2, stayId);
-            p.setString(3, lane);
-            p.setLong(4, amount.minor());
-            p.setString(5, amount.currency().getCurrencyCode());
-            p.setString(6, reason);
-            p.setString(7, at.toString());
-            p.executeUpdate();
-          }
-          long id = LedgerRows.lastId(ledger.connection());
+          long id =
+              ledger.insert(
+                  "INSERT INTO unpaid_balances(plate, stay_id, lane, amount_minor, currency, reason, recorded_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  plate,
+                  stayId,
+                  lane,
+                  amount.minor(),
+                  amount.currency().getCurrencyCode(),
+                  reason,
+                  at);
           HashChain.append(ledger.connection(), ChainedTable.UNPAID_BALANCES, id);
           return new Balance(id, plate, stayId, lane, amount, reason, at);
         });
@@ -56,33 +48,20 @@ public final class UnpaidBalances {
 
   /** The plate's balances no payment has settled yet, oldest first. */
   public List<Balance> outstanding(String plate) {
-    return ledger.read(
-        () -> {
-          List<Balance> out = new ArrayList<>();
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "SELECT b.balance_id, b.plate, b.stay_id, b.lane, b.amount_minor, b.currency, b.reason, b.recorded_at"
-                          + " FROM unpaid_balances b LEFT JOIN settlements s ON s.balance_id = b.balance_id"
-                          + " WHERE b.plate = ? AND s.balance_id IS NULL ORDER BY b.balance_id")) {
-            p.setString(1, plate);
-            try (ResultSet r = p.executeQuery()) {
-              while (r.next()) {
-                out.add(
-                    new Balance(
-                        r.getLong(1),
-                        r.getString(2),
-                        r.getLong(3),
-                        r.getString(4),
-                        Money.of(r.getLong(5), r.getString(6)),
-                        r.getString(7),
-                        Instant.parse(r.getString(8))));
-              }
-            }
-          }
-          return out;
-        });
+    return ledger.list(
+        "SELECT b.balance_id, b.plate, b.stay_id, b.lane, b.amount_minor, b.currency, b.reason, b.recorded_at"
+            + " FROM unpaid_balances b LEFT JOIN settlements s ON s.balance_id = b.balance_id"
+            + " WHERE b.plate = ? AND s.balance_id IS NULL ORDER BY b.balance_id",
+        r ->
+            new Balance(
+                r.getLong(1),
+                r.getString(2),
+                r.getLong(3),
+                r.getString(4),
+                Money.of(r.getLong(5), r.getString(6)),
+                r.getString(7),
+                Instant.parse(r.getString(8))),
+        plate);
   }
 
   /**
@@ -94,34 +73,20 @@ public final class UnpaidBalances {
   public boolean settle(Balance balance, long paymentId, Instant at) {
     return ledger.inTransaction(
         () -> {
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement("SELECT 1 FROM settlements WHERE balance_id = ?")) {
-            p.setLong(1, balance.balanceId());
-            try (ResultSet r = p.executeQuery()) {
-              if (r.next()) {
-                return false;
-              }
-            }
+          if (ledger.exists(
+              "SELECT 1 FROM settlements WHERE balance_id = ?", balance.balanceId())) {
+            return false;
           }
-          try (PreparedStatement p =
-              ledger
-                  .connection()
-                  .prepareStatement(
-                      "INSERT INTO settlements(balance_id, payment_id, amount_minor, currency, settled_at)"
-                          + " VALUES (?, ?, ?, ?, ?)")) {
-            p.setLong(1, balance.balanceId());
-            p.setLong(2, paymentId);
-            p.setLong(3, balance.amount().minor());
-            p.setString(4, balance.amount().currency().getCurrencyCode());
-            p.setString(5, at.toString());
-            p.executeUpdate();
-          }
-          HashChain.append(
-              ledger.connection(),
-              ChainedTable.SETTLEMENTS,
-              LedgerRows.lastId(ledger.connection()));
+          long id =
+              ledger.insert(
+                  "INSERT INTO settlements(balance_id, payment_id, amount_minor, currency, settled_at)"
+                      + " VALUES (?, ?, ?, ?, ?)",
+                  balance.balanceId(),
+                  paymentId,
+                  balance.amount().minor(),
+                  balance.amount().currency().getCurrencyCode(),
+                  at);
+          HashChain.append(ledger.connection(), ChainedTable.SETTLEMENTS, id);
           return true;
         });
   }
