@@ -130,16 +130,19 @@ public final class Admissions {
     if (!paid.isPositive()) {
       return Optional.empty();
     }
-    return ledger.first(
-        // The last payment that paid for the stay itself: one that only settled
-        // a balance from an earlier visit does not restart the exit grace.
-        "SELECT MAX(p.paid_at) FROM payments p LEFT JOIN reversals v"
-            + " ON v.payment_id = p.payment_id WHERE p.stay_id = ?"
-            + " AND v.payment_id IS NULL AND p.amount_minor > (SELECT"
-            + " COALESCE(SUM(s.amount_minor), 0) FROM settlements s"
-            + " WHERE s.payment_id = p.payment_id)",
-        r -> new Prepayment(Instant.parse(r.getString(1)), paid),
-        stayId);
+    return ledger
+        .first(
+            // The last payment that paid for the stay itself: one that only settled
+            // a balance from an earlier visit does not restart the exit grace.
+            "SELECT MAX(p.paid_at) FROM payments p LEFT JOIN reversals v"
+                + " ON v.payment_id = p.payment_id WHERE p.stay_id = ?"
+                + " AND v.payment_id IS NULL AND p.amount_minor > (SELECT"
+                + " COALESCE(SUM(s.amount_minor), 0) FROM settlements s"
+                + " WHERE s.payment_id = p.payment_id)",
+            r -> Optional.ofNullable(r.getString(1)),
+            stayId)
+        .flatMap(at -> at)
+        .map(at -> new Prepayment(Instant.parse(at), paid));
   }
 
   /** What the stay's payments that stand (not reversed) settled of earlier unpaid balances. */
