@@ -363,6 +363,8 @@ class LaneControlIT {
     controller.awaitLine("entry-1: camera online", Duration.ofSeconds(10));
     String card = enter(plate, 1);
     long stay = number("SELECT stay_id FROM entries WHERE card = ?", card);
+    // Stays are priced in whole seconds and one of none costs nothing: this car stays a moment.
+    Thread.sleep(1_100);
     system.awaitLane(
         "exit-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
     system.sim("POST", "/lanes/exit-1/vehicle/arrive", "{\"plate\": \"" + plate + "\"}");

@@ -160,7 +160,17 @@ final class SystemFixture implements AutoCloseable {
   }
 
   private RunningProcess start(String module, String ready) throws Exception {
-    Path logs = ROOT.resolve("system-tests/target/process-logs");
+    // One folder per test class, so a later class does not overwrite the logs of one that failed.
+    String test =
+        StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+            .walk(
+                frames ->
+                    frames
+                        .map(f -> f.getDeclaringClass().getSimpleName())
+                        .filter(n -> n.endsWith("IT"))
+                        .findFirst())
+            .orElse("other");
+    Path logs = ROOT.resolve("system-tests/target/process-logs/" + test);
     Files.createDirectories(logs);
     RunningProcess p =
         RunningProcess.startJar(module, logs, jar(module), "--site", site.toString());
