@@ -363,8 +363,6 @@ class LaneControlIT {
     controller.awaitLine("entry-1: camera online", Duration.ofSeconds(10));
     String card = enter(plate, 1);
     long stay = number("SELECT stay_id FROM entries WHERE card = ?", card);
-    // Stays are priced in whole seconds and one of none costs nothing: this car stays a moment.
-    Thread.sleep(1_100);
     system.awaitLane(
         "exit-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
     system.sim("POST", "/lanes/exit-1/vehicle/arrive", "{\"plate\": \"" + plate + "\"}");
@@ -420,7 +418,10 @@ class LaneControlIT {
     assertEquals(expected, last, what);
   }
 
-  /** A car with {@code plate} takes a card at entry-1 and drives in; returns the card. */
+  /**
+   * A car with {@code plate} takes a card at entry-1, drives in and stays a moment (stays are
+   * priced in whole seconds, and one of none costs nothing); returns the card.
+   */
   private static String enter(String plate, int visit) throws Exception {
     system.awaitLane(
         "entry-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
@@ -432,6 +433,7 @@ class LaneControlIT {
     system.awaitLane(
         "entry-1", "barrier open for the entry", l -> SystemFixture.barrier(l).equals("open"));
     system.sim("POST", "/lanes/entry-1/vehicle/drive", "{\"wait\": true}");
+    Thread.sleep(1_100);
     return card;
   }
 
