@@ -30,7 +30,6 @@ import org.parkgate.controller.lane.RecordingDevices;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
-import org.parkgate.site.LaneConfig;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
 
@@ -54,24 +53,13 @@ class SiteServiceTest {
 
   @BeforeEach
   void start() throws Exception {
-    SiteConfig config = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
     ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
     ledgerThread = Executors.newSingleThreadExecutor();
     loop = new DefaultEventLoop();
-    site =
-        new SiteService(
-            config,
-            TariffLoader.load(config.tariff()),
-            ledger,
-            clock,
-            ledgerThread,
-            new ConsoleHub());
-    LaneConfig exitLane = config.lane("exit-1").orElseThrow();
-    exit = site.addLane(exitLane, loop);
-    exit.attach(devices);
+    restart();
   }
 
-  /** The controller restarted on the same ledger: a new site service and exit lane. */
+  /** The controller (re)started on this test's ledger: a new site service and exit lane. */
   private void restart() throws Exception {
     SiteConfig config = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
     site =

@@ -34,6 +34,8 @@ public final class CashDesk {
   /** What plates are compared without, as the controller compares them: spaces, '-', '·', '.'. */
   private static final Pattern PLATE_SEPARATORS = Pattern.compile("[\\s\\-·.]");
 
+  private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
   private static final String REASON_TOO_LONG =
       "原因最多 " + MAX_REASON + " 个字 · The reason is at most " + MAX_REASON + " characters";
 
@@ -57,7 +59,7 @@ public final class CashDesk {
 
   public CompletableFuture<CommandResult> cashReceived(UserAccount cashier, CashRequest request) {
     String id = request.requestId();
-    if (id == null || !id.matches("[A-Za-z0-9_-]{8,64}")) {
+    if (!validRequestId(id)) {
       return refused(id, "请求编号无效 · Invalid request id");
     }
     if (!cashier.role().takesCash()) {
@@ -104,7 +106,7 @@ public final class CashDesk {
    */
   public CompletableFuture<CommandResult> reverse(UserAccount supervisor, ReverseRequest request) {
     String id = request.requestId();
-    if (id == null || !id.matches("[A-Za-z0-9_-]{8,64}")) {
+    if (!validRequestId(id)) {
       return refused(id, "请求编号无效 · Invalid request id");
     }
     if (!supervisor.role().reversesPayments()) {
@@ -146,7 +148,7 @@ public final class CashDesk {
    * cashier is the signed-in user, never a name the page chose.
    */
   public CompletableFuture<CommandResult> closeShift(UserAccount cashier, String requestId) {
-    if (requestId == null || !requestId.matches("[A-Za-z0-9_-]{8,64}")) {
+    if (!validRequestId(requestId)) {
       return refused(requestId, "请求编号无效 · Invalid request id");
     }
     if (!cashier.role().takesCash()) {
@@ -171,7 +173,7 @@ public final class CashDesk {
   public CompletableFuture<CommandResult> setLaneMode(
       UserAccount supervisor, LaneModeRequest request) {
     String id = request.requestId();
-    if (id == null || !id.matches("[A-Za-z0-9_-]{8,64}")) {
+    if (!validRequestId(id)) {
       return refused(id, "请求编号无效 · Invalid request id");
     }
     if (!supervisor.role().controlsLanes()) {
@@ -217,7 +219,7 @@ public final class CashDesk {
   public CompletableFuture<CommandResult> resetPassback(
       UserAccount supervisor, PassbackResetRequest request) {
     String id = request.requestId();
-    if (id == null || !id.matches("[A-Za-z0-9_-]{8,64}")) {
+    if (!validRequestId(id)) {
       return refused(id, "请求编号无效 · Invalid request id");
     }
     if (!supervisor.role().controlsLanes()) {
@@ -249,7 +251,7 @@ public final class CashDesk {
    */
   public CompletableFuture<CommandResult> findStay(UserAccount user, FindStayRequest request) {
     String id = request.requestId();
-    if (id == null || !id.matches("[A-Za-z0-9_-]{8,64}")) {
+    if (!validRequestId(id)) {
       return refused(id, "请求编号无效 · Invalid request id");
     }
     if (!user.role().findsStays()) {
@@ -306,7 +308,7 @@ public final class CashDesk {
   public CompletableFuture<CommandResult> reportLostCard(
       UserAccount cashier, LostCardRequest request) {
     String id = request.requestId();
-    if (id == null || !id.matches("[A-Za-z0-9_-]{8,64}")) {
+    if (!validRequestId(id)) {
       return refused(id, "请求编号无效 · Invalid request id");
     }
     if (!cashier.role().takesCash()) {
@@ -396,4 +398,9 @@ public final class CashDesk {
 
   /** What the page sends when a supervisor resets a card's anti-passback state. */
   public record PassbackResetRequest(String requestId, String card, String reason) {}
+
+  /** A request id the controller keeps results by: 8-64 letters, digits, '-' or '_'. */
+  private static boolean validRequestId(String id) {
+    return id != null && REQUEST_ID.matcher(id).matches();
+  }
 }

@@ -5,6 +5,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.util.concurrent.CompletableFuture;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.ApiMessage;
 import org.parkgate.api.CommandResult;
@@ -76,64 +77,77 @@ final class ConsoleCommandHandler extends SimpleChannelInboundHandler<WebSocketF
       reply(ctx, CommandResult.refused(command.requestId(), "say hello first"));
       return;
     }
-    if (command instanceof ConsoleCommand.RecordCashPayment pay) {
-      if (pay.amount() == null
-          || pay.lane() == null
-          || pay.cashier() == null
-          || pay.cashier().isBlank()) {
-        reply(
-            ctx,
-            CommandResult.refused(
-                pay.requestId(), "a payment needs lane, stayId, amount and cashier"));
-        return;
-      }
-      site.pay(pay).thenAccept(result -> reply(ctx, result));
-    } else if (command instanceof ConsoleCommand.ReversePayment reverse) {
-      if (reverse.receiptNo() == null || reverse.receiptNo().isBlank()) {
-        reply(ctx, CommandResult.refused(reverse.requestId(), "a reversal needs a receiptNo"));
-        return;
-      }
-      site.reverse(reverse).thenAccept(result -> reply(ctx, result));
-    } else if (command instanceof ConsoleCommand.OpenShift
-        || command instanceof ConsoleCommand.CloseShift) {
-      site.shift(command).thenAccept(result -> reply(ctx, result));
-    } else if (command instanceof ConsoleCommand.ResetPassback reset) {
-      if (blank(reset.card()) || blank(reset.supervisor()) || blank(reset.reason())) {
-        reply(
-            ctx,
-            CommandResult.refused(
-                reset.requestId(), "a passback reset needs card, supervisor and reason"));
-        return;
-      }
-      site.resetPassback(reset).thenAccept(result -> reply(ctx, result));
-    } else if (command instanceof ConsoleCommand.PayStationPayment pay) {
-      if (blank(pay.card())
-          || pay.amount() == null
-          || blank(pay.cashier())
-          || blank(pay.station())
-          || pay.station().length() > 32) {
-        reply(
-            ctx,
-            CommandResult.refused(
-                pay.requestId(),
-                "a pay-station payment needs card, amount, cashier and station (1-32 characters)"));
-        return;
-      }
-      site.payAtStation(pay).thenAccept(result -> reply(ctx, result));
-    } else if (command instanceof ConsoleCommand.SetLaneMode mode) {
-      site.setLaneMode(mode).thenAccept(result -> reply(ctx, result));
-    } else if (command instanceof ConsoleCommand.FindStay find) {
-      site.findStay(find).thenAccept(result -> reply(ctx, result));
-    } else if (command instanceof ConsoleCommand.ReportLostCard lost) {
-      if (blank(lost.lane()) || lost.stayId() <= 0 || blank(lost.cashier())) {
-        reply(
-            ctx,
-            CommandResult.refused(
-                lost.requestId(), "a lost card needs lane, stayId (a stay number) and cashier"));
-        return;
-      }
-      site.reportLostCard(lost).thenAccept(result -> reply(ctx, result));
+    String missing = missing(command);
+    if (missing != null) {
+      reply(ctx, CommandResult.refused(command.requestId(), missing));
+      return;
     }
+    CompletableFuture<CommandResult> result = run(command);
+    if (result != null) {
+      result.thenAccept(r -> reply(ctx, r));
+    }
+  }
+
+  /** What a command lacks, in words for the console, or null when it is whole. */
+  private static String missing(ConsoleCommand command) {
+    if (command instanceof ConsoleCommand.RecordCashPayment pay) {
+      return pay.amount() == null || pay.lane() == null || blank(pay.cashier())
+          ? "a payment needs lane, stayId, amount and cashier"
+          : null;
+    }
+    if (command instanceof ConsoleCommand.ReversePayment reverse) {
+      return blank(reverse.receiptNo()) ? "a reversal needs a receiptNo" : null;
+    }
+    if (command instanceof ConsoleCommand.ResetPassback reset) {
+      return blank(reset.card()) || blank(reset.supervisor()) || blank(reset.reason())
+          ? "a passback reset needs card, supervisor and reason"
+          : null;
+    }
+    if (command instanceof ConsoleCommand.PayStationPayment pay) {
+      return blank(pay.card())
+              || pay.amount() == null
+              || blank(pay.cashier())
+              || blank(pay.station())
+              || pay.station().length() > 32
+          ? "a pay-station payment needs card, amount, cashier and station (1-32 characters)"
+          : null;
+    }
+    if (command instanceof ConsoleCommand.ReportLostCard lost) {
+      return blank(lost.lane()) || lost.stayId() <= 0 || blank(lost.cashier())
+          ? "a lost card needs lane, stayId (a stay number) and cashier"
+          : null;
+    }
+    return null;
+  }
+
+  /** Hands a whole command to the site; null for one it does not take here. */
+  private CompletableFuture<CommandResult> run(ConsoleCommand command) {
+    if (command instanceof ConsoleCommand.RecordCashPayment pay) {
+      return site.pay(pay);
+    }
+    if (command instanceof ConsoleCommand.ReversePayment reverse) {
+      return site.reverse(reverse);
+    }
+    if (command instanceof ConsoleCommand.OpenShift
+        || command instanceof ConsoleCommand.CloseShift) {
+      return site.shift(command);
+    }
+    if (command instanceof ConsoleCommand.ResetPassback reset) {
+      return site.resetPassback(reset);
+    }
+    if (command instanceof ConsoleCommand.PayStationPayment pay) {
+      return site.payAtStation(pay);
+    }
+    if (command instanceof ConsoleCommand.SetLaneMode mode) {
+      return site.setLaneMode(mode);
+    }
+    if (command instanceof ConsoleCommand.FindStay find) {
+      return site.findStay(find);
+    }
+    if (command instanceof ConsoleCommand.ReportLostCard lost) {
+      return site.reportLostCard(lost);
+    }
+    return null;
   }
 
   @Override

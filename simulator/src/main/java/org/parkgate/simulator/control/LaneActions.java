@@ -111,20 +111,8 @@ final class LaneActions {
         result.put("card", read.card());
         result.put("sentToController", read.sentToController());
       }
-      case "barrier/fault" -> {
-        RequestBody body = RequestBody.read(bodyStream, Set.of("on"));
-        lane.barrier()
-            .setFault(
-                body.bool("on")
-                    .orElseThrow(() -> new ApiError(400, "missing 'on': true or false")));
-      }
-      case "barrier/lift" -> {
-        RequestBody body = RequestBody.read(bodyStream, Set.of("hold"));
-        lane.barrier()
-            .setHeld(
-                body.bool("hold")
-                    .orElseThrow(() -> new ApiError(400, "missing 'hold': true or false")));
-      }
+      case "barrier/fault" -> lane.barrier().setFault(requiredFlag(bodyStream, "on"));
+      case "barrier/lift" -> lane.barrier().setHeld(requiredFlag(bodyStream, "hold"));
       default -> throw new ApiError(404, "no such action '" + action + "'");
     }
     result.put("lane", LaneJson.of(devices));
@@ -157,5 +145,12 @@ final class LaneActions {
           404, "unknown lane '" + laneId + "' (lanes: " + String.join(", ", lanes.keySet()) + ")");
     }
     return devices;
+  }
+
+  /** A body holding just {@code name}, true or false; 400 naming it when it is missing. */
+  private static boolean requiredFlag(InputStream bodyStream, String name) throws IOException {
+    return RequestBody.read(bodyStream, Set.of(name))
+        .bool(name)
+        .orElseThrow(() -> new ApiError(400, "missing '" + name + "': true or false"));
   }
 }
