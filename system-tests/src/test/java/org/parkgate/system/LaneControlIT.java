@@ -264,9 +264,7 @@ class LaneControlIT {
     system.awaitLane("exit-1", "barrier held open", l -> SystemFixture.barrier(l).equals("open"));
 
     // The car presents its card, is shown 5.00 due, and drives on under the raised arm.
-    system.sim("POST", "/lanes/exit-1/vehicle/arrive", "{\"plate\": \"" + plate + "\"}");
-    controller.awaitLine("exit-1: plate " + plate + " read", 1, Duration.ofSeconds(10));
-    system.sim("POST", "/lanes/exit-1/card/present", "{\"card\": \"" + first + "\"}");
+    atExit1(plate, 1, first);
     system.awaitLane(
         "exit-1",
         "the fee on the lane display",
@@ -295,9 +293,7 @@ class LaneControlIT {
     String second = enter(plate, 2);
     long secondStay = number("SELECT stay_id FROM entries WHERE card = ?", second);
     browser.login("cashier1", "cashier1-demo");
-    system.sim("POST", "/lanes/exit-1/vehicle/arrive", "{\"plate\": \"" + plate + "\"}");
-    controller.awaitLine("exit-1: plate " + plate + " read", 2, Duration.ofSeconds(10));
-    system.sim("POST", "/lanes/exit-1/card/present", "{\"card\": \"" + second + "\"}");
+    atExit1(plate, 2, second);
     String page = browser.awaitDue("exit-1", "10.00");
     assertTrue(
         page.contains("欠费 Unpaid balance · plate " + plate),
@@ -339,9 +335,7 @@ class LaneControlIT {
     long stay = number("SELECT stay_id FROM entries WHERE card = ?", card);
     system.awaitLane(
         "exit-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
-    system.sim("POST", "/lanes/exit-1/vehicle/arrive", "{\"plate\": \"" + plate + "\"}");
-    controller.awaitLine("exit-1: plate " + plate + " read", 1, Duration.ofSeconds(10));
-    system.sim("POST", "/lanes/exit-1/card/present", "{\"card\": \"" + card + "\"}");
+    atExit1(plate, 1, card);
     system.awaitLane(
         "exit-1",
         "the fee on the lane display",
@@ -390,6 +384,16 @@ class LaneControlIT {
       last = number(sql, args);
     }
     assertEquals(expected, last, what);
+  }
+
+  /**
+   * The car with {@code plate} drives onto exit-1's loop, the exit camera reads it (for the {@code
+   * visit}-th time) and the driver presents {@code card}.
+   */
+  private static void atExit1(String plate, int visit, String card) throws Exception {
+    system.sim("POST", "/lanes/exit-1/vehicle/arrive", "{\"plate\": \"" + plate + "\"}");
+    controller.awaitLine("exit-1: plate " + plate + " read", visit, Duration.ofSeconds(10));
+    system.sim("POST", "/lanes/exit-1/card/present", "{\"card\": \"" + card + "\"}");
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.parkgate.controller.lane.Sighting;
+import org.parkgate.controller.ledger.Plates;
 import org.parkgate.controller.ledger.Sightings;
 import org.parkgate.site.IncidentKind;
 
@@ -82,7 +83,7 @@ public final class ExitChecks {
 
   /** A plate as compared: upper case without spaces, dots or dashes; null if nothing was read. */
   public static String plate(String read) {
-    String p = org.parkgate.controller.ledger.Plates.normal(read);
+    String p = Plates.normal(read);
     return p == null || p.isEmpty() ? null : p;
   }
 
