@@ -1,66 +1,91 @@
 package org.parkgate.api;
 
 import org.parkgate.money.Money;
+import org.parkgate.site.LaneMode;
 
 /**
- * A request from a console. {@code requestId} is chosen by the console and unique per request:
- * repeating a command with the same id never repeats its effect (a retried payment is recorded
- * once) and gets the first result again.
+ * A request from a console. {@code requestId} is chosen by the console and unique per request: the
+ * controller keeps every request id in its ledger with the first result, so repeating a command
+ * with the same id, even after a restart of console or controller, never repeats its effect (a
+ * retried payment is recorded once) and gets the first result again.
+ *
+ * <p>A console first says {@link Hello} with its enrolled credential; the controller refuses every
+ * other message until it has. A person then logs in through the console ({@link Login}) and every
+ * command done for them carries the session the controller returned ({@link Acting#session()}): the
+ * controller takes who acts from that session and checks the role itself. Commands carry no names
+ * of people.
  */
 public sealed interface ConsoleCommand extends ApiMessage {
   String requestId();
 
+  /** A command done for a logged-in person. */
+  sealed interface Acting extends ConsoleCommand {
+    /** The session returned by {@link Login}. */
+    String session();
+  }
+
   /**
-   * The first message on a connection: who is calling and the last event sequence it has seen (0
-   * for none). The controller answers with {@link Welcome}, then every event after it.
+   * The first message on a connection: the console's enrolled id and credential, and the last event
+   * sequence it has seen (0 for none). The controller answers with {@link Welcome}, then every
+   * event after it; an unknown or disabled console, or a wrong credential, is refused and
+   * disconnected.
    */
-  record Hello(String requestId, String consoleId, long afterSeq) implements ConsoleCommand {}
+  record Hello(String requestId, String consoleId, String credential, long afterSeq)
+      implements ConsoleCommand {}
+
+  /**
+   * A person logs in at the console. {@code source} is where the person is (the browser's address
+   * as the console saw it): wrong passwords slow down that source, not the account. The answer is
+   * {@link Answer.LoggedIn}.
+   */
+  record Login(String requestId, String username, String password, String source)
+      implements ConsoleCommand {}
+
+  /** The person ends their session. */
+  record Logout(String requestId, String session) implements Acting {}
 
   /** The cashier took the fee due in cash for the stay waiting at an exit lane. */
-  record RecordCashPayment(String requestId, String lane, long stayId, Money amount, String cashier)
-      implements ConsoleCommand {}
+  record RecordCashPayment(String requestId, String session, String lane, long stayId, Money amount)
+      implements Acting {}
 
   /**
    * A supervisor reverses the payment with {@code receiptNo}: a reversing entry with a reason, made
    * by someone other than the cashier who took it. The original payment stays on record.
    */
-  record ReversePayment(String requestId, String receiptNo, String reason, String supervisor)
-      implements ConsoleCommand {}
+  record ReversePayment(String requestId, String session, String receiptNo, String reason)
+      implements Acting {}
 
   /**
    * A supervisor sets a lane's mode (normal, held open, closed, free exit) with a reason; the
    * change is recorded with who and why.
    */
-  record SetLaneMode(
-      String requestId, String lane, org.parkgate.site.LaneMode mode, String reason, String by)
-      implements ConsoleCommand {}
+  record SetLaneMode(String requestId, String session, String lane, LaneMode mode, String reason)
+      implements Acting {}
 
   /**
    * A supervisor clears a card's anti-passback state, for instance when a driver was let out by
    * hand, so the card can enter (or leave) once more.
    */
-  record ResetPassback(String requestId, String card, String reason, String supervisor)
-      implements ConsoleCommand {}
+  record ResetPassback(String requestId, String session, String card, String reason)
+      implements Acting {}
 
   /**
-   * A cashier starts a shift (at login). Refused while they have a shift open; their first payment
-   * opens one anyway.
+   * A cashier starts a shift (at login). A cashier whose shift is still open carries on in it;
+   * their first payment opens one anyway.
    */
-  record OpenShift(String requestId, String cashier) implements ConsoleCommand {}
+  record OpenShift(String requestId, String session) implements Acting {}
 
   /**
    * A cashier hands over: their open shift closes and its report is announced as {@link
    * ConsoleEvent.ShiftClosed}. Refused when they have no open shift.
    */
-  record CloseShift(String requestId, String cashier) implements ConsoleCommand {}
+  record CloseShift(String requestId, String session) implements Acting {}
 
   /**
-   * A cashier looks for a vehicle's open stay, by {@code plate} (a driver who lost the card) or by
-   * {@code card}: exactly one of them. Reads only; the result names each stay found, newest first,
-   * with its card, entry lane and time, what the entry camera saw and the fee due now with a lost
-   * card.
+   * Looks for a vehicle's open stay, by {@code plate} (a driver who lost the card) or by {@code
+   * card}: exactly one of them. Reads only; the answer is {@link Answer.StaysFound}.
    */
-  record FindStay(String requestId, String plate, String card) implements ConsoleCommand {}
+  record FindStay(String requestId, String session, String plate, String card) implements Acting {}
 
   /**
    * The driver waiting at exit {@code lane} lost the card of stay {@code stayId} (found with {@link
@@ -69,15 +94,18 @@ public sealed interface ConsoleCommand extends ApiMessage {
    * with {@link RecordCashPayment} and the barrier opens. Refused unless a vehicle waits at that
    * exit with no card being dealt with, and the stay is open.
    */
-  record ReportLostCard(String requestId, String lane, long stayId, String cashier)
-      implements ConsoleCommand {}
+  record ReportLostCard(String requestId, String session, String lane, long stayId)
+      implements Acting {}
 
   /**
    * A driver paid at a pay station before driving to the exit: the fee due now for the card's open
-   * stay, taken by {@code cashier} (the station's operator, or the station itself) at {@code
-   * station}. Within the tariff's exit grace the exit then opens with nothing more to pay.
+   * stay, taken by the person logged in at {@code station}. Within the tariff's exit grace the exit
+   * then opens with nothing more to pay.
    */
   record PayStationPayment(
-      String requestId, String card, Money amount, String cashier, String station)
-      implements ConsoleCommand {}
+      String requestId, String session, String card, Money amount, String station)
+      implements Acting {}
+
+  /** A supervisor or admin lets a locked account log in again. */
+  record UnlockUser(String requestId, String session, String username) implements Acting {}
 }

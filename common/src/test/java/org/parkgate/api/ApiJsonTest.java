@@ -59,19 +59,36 @@ class ApiJsonTest {
                 List.of(new ConsoleEvent.ShiftTotal(2, due.times(2), 1, Money.of(-500, "CNY"))),
                 41,
                 "0a".repeat(32)),
-            new ConsoleCommand.OpenShift("r5", "cashier1"),
-            new ConsoleCommand.CloseShift("r6", "cashier1"),
-            new ConsoleCommand.Hello("r1", "booth-1", 12),
-            new ConsoleCommand.RecordCashPayment("r2", "exit-1", 7, due, "cashier1"),
-            new ConsoleCommand.ReversePayment(
-                "r4", "demo-000001", "wrong vehicle charged", "supervisor1"),
-            new ConsoleCommand.PayStationPayment("r5", "00A1B2C3D4", due, "station", "pay-1"),
-            new ConsoleCommand.ResetPassback("r6", "00A1B2C3D4", "let out by hand", "sup1"),
-            new ConsoleCommand.FindStay("r7", "粤B12345", null),
-            new ConsoleCommand.FindStay("r8", null, "00A1B2C3D4"),
-            new ConsoleCommand.ReportLostCard("r9", "exit-1", 42, "cashier1"),
-            CommandResult.ok("r2", "receipt demo-000001"),
-            CommandResult.refused("r3", "no vehicle waiting at exit-1"),
+            new ConsoleCommand.OpenShift("r5", "s1"),
+            new ConsoleCommand.CloseShift("r6", "s1"),
+            new ConsoleCommand.Hello("r1", "booth-1", "secret", 12),
+            new ConsoleCommand.Login("r1a", "cashier1", "pw", "127.0.0.1"),
+            new ConsoleCommand.Logout("r1b", "s1"),
+            new ConsoleCommand.UnlockUser("r1c", "s2", "cashier1"),
+            new ConsoleCommand.RecordCashPayment("r2", "s1", "exit-1", 7, due),
+            new ConsoleCommand.ReversePayment("r4", "s2", "demo-000001", "wrong vehicle charged"),
+            new ConsoleCommand.SetLaneMode(
+                "r4a", "s2", "exit-1", org.parkgate.site.LaneMode.FREE_EXIT, "event"),
+            new ConsoleCommand.PayStationPayment("r5", "s1", "00A1B2C3D4", due, "pay-1"),
+            new ConsoleCommand.ResetPassback("r6", "s2", "00A1B2C3D4", "let out by hand"),
+            new ConsoleCommand.FindStay("r7", "s1", "粤B12345", null),
+            new ConsoleCommand.FindStay("r8", "s1", null, "00A1B2C3D4"),
+            new ConsoleCommand.ReportLostCard("r9", "s1", "exit-1", 42),
+            CommandResult.ok(
+                "r2", new Answer.Receipt("demo-000001", 7, "exit-1", "00A1", due, "cashier1", t)),
+            CommandResult.ok(
+                "r2a",
+                new Answer.LoggedIn("tok", "cashier1", "Cashier One", Role.CASHIER, t, t, false)),
+            CommandResult.ok(
+                "r2b",
+                new Answer.StaysFound(
+                    List.of(
+                        new Answer.FoundStay(
+                            7, "00A1", "entry-1", t, "粤B12345", "car", "blue", due)))),
+            CommandResult.ok(
+                "r2c",
+                new Answer.ModeSet(3, "exit-1", org.parkgate.site.LaneMode.CLOSED, "sup", "works")),
+            CommandResult.refused("r3", Refusal.NOT_NOW, "no vehicle waiting at exit-1"),
             new Welcome(
                 "demo",
                 "Demo Car Park",
@@ -89,24 +106,25 @@ class ApiJsonTest {
     String json =
         ApiJson.write(
             new ConsoleCommand.PayStationPayment(
-                "r5", "00A1B2C3D4", Money.of(900, "CNY"), "station", "pay-1"));
+                "r5", "s1", "00A1B2C3D4", Money.of(900, "CNY"), "pay-1"));
     assertTrue(json.startsWith("{\"type\":\"pay-station-payment\""), json);
   }
 
   @Test
   void aFindStayIsNamedOnTheWireAndMayLeaveOutTheCard() throws Exception {
-    String json = ApiJson.write(new ConsoleCommand.FindStay("r7", "粤B12345", null));
+    String json = ApiJson.write(new ConsoleCommand.FindStay("r7", "s1", "粤B12345", null));
     assertTrue(json.startsWith("{\"type\":\"find-stay\""), json);
     assertEquals(
-        new ConsoleCommand.FindStay("r7", "粤B12345", null),
-        ApiJson.read("{\"type\":\"find-stay\",\"requestId\":\"r7\",\"plate\":\"粤B12345\"}"));
+        new ConsoleCommand.FindStay("r7", "s1", "粤B12345", null),
+        ApiJson.read(
+            "{\"type\":\"find-stay\",\"requestId\":\"r7\",\"session\":\"s1\",\"plate\":\"粤B12345\"}"));
   }
 
   @Test
   void moneyTravelsAsMinorUnitsAndCurrency() {
     String json =
         ApiJson.write(
-            new ConsoleCommand.RecordCashPayment("r2", "exit-1", 7, Money.of(1100, "CNY"), "c"));
+            new ConsoleCommand.RecordCashPayment("r2", "s", "exit-1", 7, Money.of(1100, "CNY")));
     assertTrue(json.contains("\"amount\":{\"minor\":1100,\"currency\":\"CNY\"}"), json);
   }
 

@@ -1,0 +1,116 @@
+package org.parkgate.api;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.List;
+import org.parkgate.money.Money;
+import org.parkgate.site.LaneMode;
+
+/**
+ * What a command that succeeded produced, as fields: a console shows them and never parses words.
+ * Each command has one kind of answer, registered here in one place.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = Answer.LoggedIn.class, name = "logged-in"),
+  @JsonSubTypes.Type(value = Answer.LoggedOut.class, name = "logged-out"),
+  @JsonSubTypes.Type(value = Answer.Receipt.class, name = "receipt"),
+  @JsonSubTypes.Type(value = Answer.Reversed.class, name = "reversed"),
+  @JsonSubTypes.Type(value = Answer.ModeSet.class, name = "mode-set"),
+  @JsonSubTypes.Type(value = Answer.PassbackCleared.class, name = "passback-cleared"),
+  @JsonSubTypes.Type(value = Answer.ShiftOpen.class, name = "shift-open"),
+  @JsonSubTypes.Type(value = Answer.ShiftReport.class, name = "shift-report"),
+  @JsonSubTypes.Type(value = Answer.StaysFound.class, name = "stays-found"),
+  @JsonSubTypes.Type(value = Answer.LostCardAsked.class, name = "lost-card-asked"),
+  @JsonSubTypes.Type(value = Answer.Unlocked.class, name = "unlocked"),
+})
+public sealed interface Answer {
+
+  /**
+   * A person logged in: the session every later command of theirs carries. It ends at {@code
+   * idleUntil} without a command, at {@code endsAt} in any case, at logout, and when the account is
+   * disabled or its password or role changes.
+   */
+  record LoggedIn(
+      String session,
+      String username,
+      String displayName,
+      Role role,
+      Instant idleUntil,
+      Instant endsAt,
+      boolean demoPassword)
+      implements Answer {}
+
+  /** The session ended. */
+  record LoggedOut(String username) implements Answer {}
+
+  /**
+   * A payment recorded durably: at an exit lane (the barrier lifts next) or at a pay station.
+   * {@code cashier} is the person whose session took it.
+   */
+  record Receipt(
+      String receiptNo,
+      long stayId,
+      String lane,
+      String card,
+      Money amount,
+      String cashier,
+      Instant paidAt)
+      implements Answer {}
+
+  /** A payment reversed by a supervisor; {@code amount} is what it had taken (positive). */
+  record Reversed(String receiptNo, Money amount, String supervisor, String reason, Instant at)
+      implements Answer {}
+
+  /** A lane's mode as recorded, by whom and why. */
+  record ModeSet(long changeId, String lane, LaneMode mode, String by, String reason)
+      implements Answer {}
+
+  /**
+   * A card's anti-passback state cleared; {@code closedStayId} is the stay closed by the reset, or
+   * 0 when the card was not inside.
+   */
+  record PassbackCleared(String card, long closedStayId, String by) implements Answer {}
+
+  /** The person's open shift (just opened, or already open). */
+  record ShiftOpen(long shiftNo, String cashier, Instant openedAt, boolean alreadyOpen)
+      implements Answer {}
+
+  /** A shift closed at handover; the whole report follows as {@code ConsoleEvent.ShiftClosed}. */
+  record ShiftReport(
+      long shiftNo,
+      String cashier,
+      long payments,
+      long reversals,
+      String firstReceipt,
+      String lastReceipt)
+      implements Answer {}
+
+  /** The open stays found by plate or card, newest first. */
+  record StaysFound(List<FoundStay> stays) implements Answer {
+    public StaysFound {
+      stays = List.copyOf(stays);
+    }
+  }
+
+  /**
+   * One open stay: its card, where and when it entered, what the entry camera saw (null fields when
+   * nothing was read), and the fee due now with a lost card (null when a season card covers it).
+   */
+  record FoundStay(
+      long stayId,
+      String card,
+      String entryLane,
+      Instant enteredAt,
+      String plate,
+      String vehicleClass,
+      String colour,
+      Money lostCardFee) {}
+
+  /** A lost card recorded and barred; the exit lane now asks {@code due}. */
+  record LostCardAsked(String lane, long stayId, String card, Money due) implements Answer {}
+
+  /** A locked account may log in again. */
+  record Unlocked(String username, String by) implements Answer {}
+}
