@@ -47,6 +47,16 @@ public final class ControllerMain {
     try {
       GateController controller = GateController.start(site, data, java.time.Clock.systemUTC());
       Runtime.getRuntime().addShutdownHook(new Thread(controller::close, "shutdown"));
+      var demo = controller.demoLoginsInUse();
+      if (!demo.isEmpty()) {
+        System.out.println(
+            "demo logins (change them before real use: ./parking users passwd NAME):");
+        for (var d : demo) {
+          System.out.printf(
+              "  %-12s / %-18s %s%n",
+              d.username(), d.password(), d.role().name().toLowerCase(java.util.Locale.ROOT));
+        }
+      }
       System.out.println("controller ready: console API at " + controller.consoleUrl());
     } catch (ConfigException | TariffException e) {
       fail(2, e.getMessage());

@@ -11,10 +11,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.parkgate.config.ConfigException;
+import org.parkgate.controller.auth.AccountsStart;
+import org.parkgate.controller.auth.SessionTable;
+import org.parkgate.controller.command.CommandPipeline;
 import org.parkgate.controller.console.ConsoleChannelInitializer;
 import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.device.DeviceLinks;
@@ -43,6 +48,8 @@ public final class GateController implements AutoCloseable {
   private final List<DeviceLinks> devices = new ArrayList<>();
   private final ModbusBuses buses = new ModbusBuses();
   private final SiteService service;
+  private final ExecutorService passwordChecks;
+  private final CommandPipeline pipeline;
   private Channel consoleServer;
   private ClosureSchedule closures;
 
@@ -52,6 +59,20 @@ public final class GateController implements AutoCloseable {
     this.ledgerThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ledger"));
     this.io = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
     this.service = new SiteService(site, tariff, ledger, clock, ledgerThread, new ConsoleHub());
+    // Password checks are slow on purpose: one thread, a short queue, never the ledger thread.
+    this.passwordChecks =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(16),
+            r -> {
+              Thread t = new Thread(r, "password-check");
+              t.setDaemon(true);
+              return t;
+            });
+    this.pipeline = new CommandPipeline(service, clock, SessionTable.Rules.DEFAULT, passwordChecks);
   }
 
   /**
@@ -66,6 +87,12 @@ public final class GateController implements AutoCloseable {
     Tariff tariff = TariffLoader.load(site.tariff());
     Path data = dataDir != null ? dataDir : site.controller().dataDir();
     Ledger ledger = Ledger.open(data.resolve("ledger.db"), site.id());
+    try {
+      AccountsStart.ensure(ledger, data.resolve("console").resolve("users.yaml"), clock.instant());
+    } catch (java.io.IOException e) {
+      ledger.close();
+      throw new StartupException("accounts: " + e.getMessage(), e);
+    }
     GateController controller = new GateController(site, ledger, tariff, clock);
     try {
       controller.serveConsoles();
@@ -90,6 +117,15 @@ public final class GateController implements AutoCloseable {
     return service;
   }
 
+  public CommandPipeline pipeline() {
+    return pipeline;
+  }
+
+  /** The demo accounts still on their published passwords, to print as a reminder at start. */
+  public List<AccountsStart.DemoLogin> demoLoginsInUse() {
+    return AccountsStart.demoLoginsInUse(ledger);
+  }
+
   private void serveConsoles() {
     String host = site.controller().bindHost();
     int port = site.controller().consolePort();
@@ -98,7 +134,7 @@ public final class GateController implements AutoCloseable {
           new ServerBootstrap()
               .group(io)
               .channel(NioServerSocketChannel.class)
-              .childHandler(new ConsoleChannelInitializer(service))
+              .childHandler(new ConsoleChannelInitializer(pipeline))
               .bind(host, port)
               .sync()
               .channel();
@@ -142,6 +178,7 @@ public final class GateController implements AutoCloseable {
     devices.forEach(LaneDevices::close);
     buses.close();
     io.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    passwordChecks.shutdownNow();
     ledgerThread.shutdown();
     try {
       ledgerThread.awaitTermination(5, TimeUnit.SECONDS);

@@ -1,4 +1,4 @@
-package org.parkgate.console.auth;
+package org.parkgate.controller.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

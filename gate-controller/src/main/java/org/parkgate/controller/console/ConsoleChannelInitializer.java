@@ -9,7 +9,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import org.parkgate.api.ApiJson;
-import org.parkgate.controller.SiteService;
+import org.parkgate.controller.command.CommandPipeline;
 
 /**
  * The console API link: HTTP upgraded to a WebSocket at {@value #PATH}, one JSON message per text
@@ -24,10 +24,10 @@ public final class ConsoleChannelInitializer extends ChannelInitializer<SocketCh
   /** A console that says nothing for this long, not even a ping, is gone. */
   private static final int READER_IDLE_SECONDS = 60;
 
-  private final SiteService site;
+  private final CommandPipeline pipeline;
 
-  public ConsoleChannelInitializer(SiteService site) {
-    this.site = site;
+  public ConsoleChannelInitializer(CommandPipeline pipeline) {
+    this.pipeline = pipeline;
   }
 
   @Override
@@ -44,6 +44,6 @@ public final class ConsoleChannelInitializer extends ChannelInitializer<SocketCh
                     .maxFramePayloadLength(ApiJson.MAX_MESSAGE_BYTES)
                     .checkStartsWith(false)
                     .build()))
-        .addLast("commands", new ConsoleCommandHandler(site));
+        .addLast("commands", new ConsoleCommandHandler(pipeline));
   }
 }

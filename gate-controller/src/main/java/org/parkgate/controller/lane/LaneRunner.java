@@ -22,7 +22,7 @@ public final class LaneRunner {
   private LaneDevices devices;
   private Lane lane;
   private List<String> display = List.of();
-  private long paymentInProgress;
+  private volatile Waiting waiting;
 
   /** What a lane needs from the rest of the site: the ledger, the fee engine and the consoles. */
   public interface LaneServices {
@@ -57,6 +57,7 @@ public final class LaneRunner {
     this.executor = executor;
     this.services = services;
     this.lane = Lane.starting(config.kind(), timings);
+    this.waiting = Waiting.of(lane);
   }
 
   public void attach(LaneDevices devices) {
@@ -90,36 +91,30 @@ public final class LaneRunner {
   }
 
   /**
-   * Reserves the waiting vehicle's fee for one payment, so two cashiers (or a cashier and a retry
-   * with a new id) cannot both take it. Call on the lane's thread.
-   *
-   * @return null if reserved, else why not
+   * What the lane is waiting for, as of its last event: read from any thread (the ledger thread
+   * checks a payment or a lost card against it without a hop onto the lane's thread).
    */
-  public String reservePayment(long stayId, org.parkgate.money.Money amount) {
-    if (lane.state() != LaneState.AWAITING_PAYMENT) {
-      return "no vehicle is waiting to pay at " + config.id();
-    }
-    if (lane.stayId() != stayId) {
-      return "the vehicle waiting at "
-          + config.id()
-          + " is stay "
-          + lane.stayId()
-          + ", not "
-          + stayId;
-    }
-    if (!amount.currency().equals(lane.due().currency()) || amount.minor() != lane.due().minor()) {
-      return "amount " + amount + " does not match the " + lane.due() + " due";
-    }
-    if (paymentInProgress == stayId) {
-      return "a payment for this vehicle is already being recorded";
-    }
-    paymentInProgress = stayId;
-    return null;
+  public Waiting waiting() {
+    return waiting;
   }
 
-  public void releasePayment(long stayId) {
-    if (paymentInProgress == stayId) {
-      paymentInProgress = 0;
+  /**
+   * A lane's state as the ledger thread needs it: the stay waiting to pay and its fee (stay 0 and
+   * due null when none), and whether a vehicle waits at an exit with no card being dealt with.
+   */
+  public record Waiting(
+      LaneState state, long stayId, org.parkgate.money.Money due, boolean noCard) {
+    static Waiting of(Lane lane) {
+      boolean paying = lane.state() == LaneState.AWAITING_PAYMENT;
+      return new Waiting(
+          lane.state(),
+          paying ? lane.stayId() : 0,
+          paying ? lane.due() : null,
+          lane.waitingWithoutCard());
+    }
+
+    public boolean awaitingPaymentOf(long stay) {
+      return state == LaneState.AWAITING_PAYMENT && stayId == stay;
     }
   }
 
@@ -134,9 +129,7 @@ public final class LaneRunner {
     for (LaneCommand command : step.commands()) {
       displayChanged |= carryOut(command);
     }
-    if (lane.state() != LaneState.AWAITING_PAYMENT) {
-      paymentInProgress = 0;
-    }
+    waiting = Waiting.of(lane);
     if (displayChanged
         || lane.state() != before.state()
         || lane.mode() != before.mode()

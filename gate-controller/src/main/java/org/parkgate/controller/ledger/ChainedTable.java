@@ -148,7 +148,45 @@ public enum ChainedTable {
   SETTLEMENTS(
       "settlements",
       List.of(
-          "settlement_id", "balance_id", "payment_id", "amount_minor", "currency", "settled_at"));
+          "settlement_id", "balance_id", "payment_id", "amount_minor", "currency", "settled_at")),
+  ACCOUNTS(
+      "accounts",
+      List.of(
+          "row_id",
+          "username",
+          "action",
+          "display_name",
+          "role",
+          "password_hash",
+          "demo",
+          "enabled",
+          "locked",
+          "by_whom",
+          "reason",
+          "recorded_at")),
+  CONSOLES(
+      "consoles",
+      List.of(
+          "row_id",
+          "console_id",
+          "action",
+          "credential_hash",
+          "enabled",
+          "by_whom",
+          "recorded_at")),
+  REQUESTS(
+      "requests",
+      List.of(
+          "row_id",
+          "request_id",
+          "console_id",
+          "username",
+          "command",
+          "result_json",
+          "recorded_at")),
+  SECURITY_EVENTS(
+      "security_events",
+      List.of("row_id", "kind", "console_id", "username", "source", "detail", "recorded_at"));
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);

@@ -1,6 +1,5 @@
 package org.parkgate.controller.ledger;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -46,7 +45,7 @@ public final class Ledger implements AutoCloseable {
   /** Opens (creating if needed) the ledger file, checks it and applies pending migrations. */
   public static Ledger open(Path file, String siteId) {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      OwnerOnly.createFile(file);
       Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement s = db.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
@@ -466,6 +465,15 @@ public final class Ledger implements AutoCloseable {
     } catch (SQLException e) {
       throw new LedgerException("cannot look up request " + requestId + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The payment with this receipt number, if there is one. */
+  public Optional<Payment> paymentByReceipt(String receiptNo) {
+    return first(
+        "SELECT payment_id, receipt_no, stay_id, lane, amount_minor, currency, cashier, request_id, paid_at"
+            + " FROM payments WHERE receipt_no = ?",
+        Ledger::payment,
+        receiptNo);
   }
 
   private Optional<Payment> paymentByRequest(String requestId) throws SQLException {

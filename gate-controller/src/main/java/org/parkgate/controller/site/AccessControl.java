@@ -6,15 +6,12 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.parkgate.api.CommandResult;
-import org.parkgate.api.ConsoleCommand;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.Admissions;
 import org.parkgate.controller.ledger.Blacklist;
 import org.parkgate.controller.ledger.Ledger;
-import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.controller.ledger.Plates;
 import org.parkgate.controller.ledger.SeasonCard;
 import org.parkgate.controller.ledger.SeasonCards;
@@ -306,75 +303,19 @@ public final class AccessControl {
     }
   }
 
-  /** A supervisor clears a card's anti-passback state; a retried request changes nothing more. */
-  public CommandResult resetPassback(ConsoleCommand.ResetPassback cmd, Instant at) {
-    boolean first = admissions.resetFor(cmd.requestId()).isEmpty();
-    Admissions.Reset reset =
-        admissions.reset(
-            cmd.requestId(), cmd.card(), cmd.supervisor().trim(), cmd.reason().trim(), at);
-    if (first && reset.stayId() != 0) {
+  /**
+   * A supervisor clears a card's anti-passback state: a stay it had open is closed and the space
+   * counted free again.
+   */
+  public Admissions.Reset resetPassback(
+      String requestId, String card, String supervisor, String reason, Instant at) {
+    Admissions.Reset reset = admissions.reset(requestId, card, supervisor, reason, at);
+    if (reset.stayId() != 0) {
       left(reset.stayId(), at);
-    } else if (first) {
+    } else {
       publishOccupancy(at);
     }
-    return CommandResult.ok(
-        cmd.requestId(),
-        reset.stayId() == 0
-            ? "card " + reset.card() + " reset; it was not inside"
-            : "card " + reset.card() + " reset; stay " + reset.stayId() + " closed by supervisor");
-  }
-
-  /**
-   * A pay-station payment: exactly what the card's open stay owes now, recorded with the next
-   * receipt number and the station as its lane. A request id seen before returns its first result.
-   */
-  public CommandResult payAtStation(ConsoleCommand.PayStationPayment cmd, Instant at) {
-    Optional<org.parkgate.controller.ledger.Payment> earlier = ledger.paymentFor(cmd.requestId());
-    if (earlier.isPresent()) {
-      return paidAtStation(cmd.requestId(), earlier.get());
-    }
-    if (!cmd.amount().currency().equals(tariff.currency())) {
-      return CommandResult.refused(
-          cmd.requestId(),
-          "amount in " + cmd.amount().currency() + "; the site takes " + tariff.currency());
-    }
-    Optional<Stay> open = ledger.openStay(cmd.card());
-    if (open.isEmpty()) {
-      return CommandResult.refused(cmd.requestId(), "card " + cmd.card() + " has no open stay");
-    }
-    FeeQuote quote = quote(open.get(), at);
-    Money due =
-        quote == null
-            ? Money.zero(tariff.currency())
-            : quote.total().max(Money.zero(tariff.currency()));
-    if (!due.isPositive()) {
-      return CommandResult.refused(
-          cmd.requestId(), "nothing is due on card " + cmd.card() + " now");
-    }
-    if (!cmd.amount().equals(due)) {
-      return CommandResult.refused(
-          cmd.requestId(), "amount " + cmd.amount() + " does not match the " + due + " due now");
-    }
-    try {
-      return paidAtStation(
-          cmd.requestId(),
-          ledger.recordPayment(
-              cmd.requestId(),
-              open.get().stayId(),
-              cmd.station(),
-              cmd.amount(),
-              cmd.cashier(),
-              at));
-    } catch (LedgerException e) {
-      return CommandResult.refused(cmd.requestId(), "payment not recorded: " + e.getMessage());
-    }
-  }
-
-  private static CommandResult paidAtStation(
-      String requestId, org.parkgate.controller.ledger.Payment payment) {
-    return CommandResult.ok(
-        requestId,
-        "receipt " + payment.receiptNo() + " for " + payment.amount() + " at " + payment.lane());
+    return reset;
   }
 
   private String seasonRefusal(SeasonCard card, Instant at) {

@@ -172,6 +172,19 @@ public final class ExitDesk {
   }
 
   /**
+   * Whether what was paid for the stay since its exit was quoted covers that quote: a payment is
+   * recorded and the lane is about to lift, so a second one would charge twice.
+   */
+  public boolean settled(long stayId) {
+    Pending p = pending.get(stayId);
+    if (p == null || !p.due().isPositive()) {
+      return false;
+    }
+    Money paidSince = ledger.paidFor(stayId, p.due().currency()).minus(p.paidBefore());
+    return paidSince.minor() >= p.due().minor();
+  }
+
+  /**
    * Closes the stay; if its vehicle left with money still due (barrier lifted by hand, a held-open
    * lane, a fault), records what it owes against its plate and a LEFT_UNPAID incident, in the same
    * transaction.

@@ -35,23 +35,19 @@ public final class ModeControl {
     if (cmd.mode() == null) {
       return "a mode change needs a mode: one of normal, held_open, closed, free_exit";
     }
-    if (blank(cmd.by())) {
-      return "a mode change needs the supervisor who makes it (by)";
-    }
     if (blank(cmd.reason())) {
       return "a mode change needs a reason";
     }
-    if (cmd.by().length() > MAX_TEXT || cmd.reason().length() > MAX_TEXT) {
-      return "by and reason are at most " + MAX_TEXT + " characters each";
+    if (cmd.reason().length() > MAX_TEXT) {
+      return "the reason is at most " + MAX_TEXT + " characters";
     }
     return null;
   }
 
   /** Records the change (once per request id) and remembers it as the lane's mode. */
-  public LaneModes.Outcome set(ConsoleCommand.SetLaneMode cmd, Instant at) {
+  public LaneModes.Outcome set(ConsoleCommand.SetLaneMode cmd, String by, Instant at) {
     LaneModes.Outcome outcome =
-        modes.set(
-            cmd.requestId(), cmd.lane(), cmd.mode(), cmd.by().trim(), cmd.reason().trim(), at);
+        modes.set(cmd.requestId(), cmd.lane(), cmd.mode(), by, cmd.reason().trim(), at);
     if (outcome.made()) {
       current().put(cmd.lane(), outcome.change());
       log.info(

@@ -2,14 +2,14 @@ package org.parkgate.controller.site;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.Refusal;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.PlateStay;
 import org.parkgate.controller.ledger.Plates;
@@ -24,8 +24,6 @@ import org.parkgate.money.Money;
  */
 public final class StayFinder {
   private static final Pattern CARD = Pattern.compile("[A-Za-z0-9]{1,32}");
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
   private final Ledger ledger;
   private final Sightings sightings;
@@ -51,6 +49,7 @@ public final class StayFinder {
     if (byPlate == byCard) {
       return CommandResult.refused(
           cmd.requestId(),
+          Refusal.INVALID,
           byPlate
               ? "find-stay takes a plate or a card, not both"
               : "find-stay needs a plate or a card");
@@ -60,7 +59,7 @@ public final class StayFinder {
     if (byPlate) {
       String problem = Plates.problem(cmd.plate());
       if (problem != null) {
-        return CommandResult.refused(cmd.requestId(), problem);
+        return CommandResult.refused(cmd.requestId(), Refusal.INVALID, problem);
       }
       asked = "plate " + Plates.normal(cmd.plate());
       found = ledger.openStayByPlate(cmd.plate());
@@ -68,7 +67,7 @@ public final class StayFinder {
       String card = cmd.card().strip();
       if (!CARD.matcher(card).matches()) {
         return CommandResult.refused(
-            cmd.requestId(), "card '" + card + "' must be 1-32 letters or digits");
+            cmd.requestId(), Refusal.INVALID, "card '" + card + "' must be 1-32 letters or digits");
       }
       asked = "card " + card;
       Optional<Stay> open = ledger.openStay(card);
@@ -81,58 +80,27 @@ public final class StayFinder {
               .orElse(List.of());
     }
     if (found.isEmpty()) {
-      return CommandResult.refused(cmd.requestId(), "no open stay for " + asked);
+      return CommandResult.refused(cmd.requestId(), Refusal.NOT_NOW, "no open stay for " + asked);
     }
-    List<String> stays = new ArrayList<>();
+    List<Answer.FoundStay> stays = new ArrayList<>();
     for (PlateStay f : found) {
       stays.add(describe(f, now));
     }
-    String detail =
-        found.size() == 1
-            ? stays.get(0)
-            : found.size()
-                + " open stays for "
-                + asked
-                + ", newest first: "
-                + String.join("; ", stays);
-    return CommandResult.ok(cmd.requestId(), detail);
+    return CommandResult.ok(cmd.requestId(), new Answer.StaysFound(stays));
   }
 
-  private String describe(PlateStay found, Instant now) {
+  private Answer.FoundStay describe(PlateStay found, Instant now) {
     Stay stay = found.stay();
     FeeQuote quote = access.quoteLostCard(stay, now);
-    String fee =
-        quote == null
-            ? "nothing due: a season card covers it"
-            : quote.total().max(zero) + " due with a lost card if it leaves now";
-    return "stay "
-        + stay.stayId()
-        + ": card "
-        + stay.card()
-        + ", entered at "
-        + stay.entryLane()
-        + " "
-        + TIME.format(stay.enteredAt().atZone(zone))
-        + " "
-        + zone.getId()
-        + ", "
-        + seen(found.entry())
-        + "; "
-        + fee;
-  }
-
-  private static String seen(Sightings.Seen entry) {
-    if (entry == null) {
-      return "no camera reading at entry";
-    }
-    List<String> parts = new ArrayList<>();
-    parts.add(entry.plate() == null ? "plate not read" : entry.plate());
-    if (entry.vehicleClass() != null) {
-      parts.add(entry.vehicleClass());
-    }
-    if (entry.colour() != null) {
-      parts.add(entry.colour());
-    }
-    return "seen as " + String.join(" ", parts);
+    Sightings.Seen entry = found.entry();
+    return new Answer.FoundStay(
+        stay.stayId(),
+        stay.card(),
+        stay.entryLane(),
+        stay.enteredAt(),
+        entry == null ? null : entry.plate(),
+        entry == null ? null : entry.vehicleClass(),
+        entry == null ? null : entry.colour(),
+        quote == null ? null : quote.total().max(zero));
   }
 }

@@ -1,4 +1,4 @@
-package org.parkgate.console.auth;
+package org.parkgate.controller.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,0 +1,196 @@
+package org.parkgate.controller.command;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import org.parkgate.api.ApiJson;
+import org.parkgate.api.ApiMessage;
+import org.parkgate.api.CommandResult;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.Refusal;
+import org.parkgate.controller.SiteService;
+import org.parkgate.controller.auth.LoginThrottle;
+import org.parkgate.controller.auth.PasswordHasher;
+import org.parkgate.controller.auth.Session;
+import org.parkgate.controller.auth.SessionTable;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.LedgerException;
+import org.parkgate.controller.ledger.Requests;
+import org.parkgate.controller.ledger.SecurityEvents;
+import org.parkgate.controller.ledger.Shifts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one way a console's command reaches the site. Every command runs on the ledger thread, in one
+ * transaction, in these steps: the console must have proved it is enrolled; a request id seen
+ * before returns the first result kept in the ledger (whatever restarted since); the session names
+ * who acts; the handler's roles must include theirs; the handler decides and appends; the result is
+ * kept with the request id; the transaction commits; then the lanes hear of it and the events go
+ * out.
+ */
+public final class CommandPipeline {
+  private static final Logger log = LoggerFactory.getLogger(CommandPipeline.class);
+
+  private final Ledger ledger;
+  private final ExecutorService ledgerThread;
+  private final Clock clock;
+  private final Gatekeeper gate;
+  private final Requests requests;
+  private final Map<Class<?>, CommandHandler<?>> handlers = new HashMap<>();
+
+  public CommandPipeline(
+      SiteService site, Clock clock, SessionTable.Rules rules, Executor passwordChecks) {
+    this.ledger = site.ledger();
+    this.ledgerThread = site.ledgerThread();
+    this.clock = clock;
+    SessionTable sessions = new SessionTable(rules);
+    LoginThrottle throttle = new LoginThrottle();
+    this.gate =
+        new Gatekeeper(site, sessions, throttle, new PasswordHasher(), passwordChecks, clock);
+    this.requests = new Requests(ledger);
+    Shifts shifts = new Shifts(ledger);
+    SecurityEvents security = gate.security();
+    register(
+        List.of(
+            new PayAtExit(ledger, site.exits(), site.lanes()),
+            new Reverse(ledger, security),
+            new SetMode(site.exits().modes(), site.lanes()),
+            new ResetCard(site.access()),
+            new ShiftCommands.Open(shifts),
+            new ShiftCommands.Close(shifts),
+            new Find(site.finder()),
+            new LostCard(ledger, site.exits(), site.access(), site.lanes()),
+            new PayAtStation(ledger, site.access(), site.tariff()),
+            new AccountCommands.End(sessions),
+            new AccountCommands.Unlock(gate.accounts(), throttle)));
+  }
+
+  private void register(List<CommandHandler<?>> list) {
+    for (CommandHandler<?> h : list) {
+      handlers.put(h.type(), h);
+    }
+    for (Class<?> type : ConsoleCommand.Acting.class.getPermittedSubclasses()) {
+      if (!handlers.containsKey(type)) {
+        throw new IllegalStateException("no handler for " + type.getSimpleName());
+      }
+    }
+  }
+
+  /**
+   * Takes one command from a console connection. The future completes, on the ledger thread, with
+   * the result to send back, or null when the answer was sent already (a welcome). After a refused
+   * connection ({@link ConsoleConnection#refused()}) the result is the last thing to send.
+   */
+  public CompletableFuture<CommandResult> accept(ConsoleConnection c, ConsoleCommand command) {
+    if (command instanceof ConsoleCommand.Hello hello) {
+      return onLedger(() -> gate.hello(c, hello));
+    }
+    if (command instanceof ConsoleCommand.Login login) {
+      return onLedger(
+              () ->
+                  c.authenticated()
+                      ? gate.login(c, login, ledgerThread)
+                      : CompletableFuture.completedFuture(unknown(c, command)))
+          .thenCompose(f -> f);
+    }
+    return onLedger(() -> run(c, (ConsoleCommand.Acting) command));
+  }
+
+  /** A message from a connection that has not proved which console it is: its last. */
+  public CompletableFuture<CommandResult> refuseUnknown(ConsoleConnection c, String requestId) {
+    return onLedger(() -> gate.refuseConsole(c, requestId, null, "say hello first"));
+  }
+
+  private CommandResult unknown(ConsoleConnection c, ConsoleCommand command) {
+    return gate.refuseConsole(c, command.requestId(), null, "say hello first");
+  }
+
+  private CommandResult run(ConsoleConnection c, ConsoleCommand.Acting cmd) {
+    String id = cmd.requestId();
+    if (!c.authenticated()) {
+      return unknown(c, cmd);
+    }
+    if (!gate.stillEnrolled(c)) {
+      return gate.refuseConsole(
+          c, id, c.consoleId(), "console '" + c.consoleId() + "' is no longer enrolled");
+    }
+    @SuppressWarnings("unchecked")
+    CommandHandler<ConsoleCommand.Acting> handler =
+        (CommandHandler<ConsoleCommand.Acting>) handlers.get(cmd.getClass());
+    String type = cmd.getClass().getSimpleName();
+    Instant now = clock.instant();
+    try {
+      Optional<Requests.Kept> kept = requests.find(id);
+      if (kept.isPresent()) {
+        return replay(c, cmd, kept.get());
+      }
+      Optional<Session> actor = gate.session(cmd.session(), now);
+      if (actor.isEmpty()) {
+        return CommandResult.refused(
+            id, Refusal.NOT_LOGGED_IN, "not logged in, or the session has ended: log in again");
+      }
+      Session who = actor.get();
+      if (!handler.roles().contains(who.role())) {
+        gate.security()
+            .record(
+                SecurityEvents.Kind.FORBIDDEN,
+                c.consoleId(),
+                who.username(),
+                c.address(),
+                who.role() + " may not " + type,
+                now);
+        return CommandResult.refused(
+            id,
+            Refusal.FORBIDDEN,
+            who.username() + " (" + who.role().english().toLowerCase() + ") may not do this");
+      }
+      Decision decision =
+          ledger.atomically(
+              () -> {
+                Decision d = handler.handle(cmd, who, now);
+                if (handler.kept() && d.result().refusal() != Refusal.NOT_RECORDED) {
+                  requests.keep(
+                      id, c.consoleId(), who.username(), type, ApiJson.write(d.result()), now);
+                }
+                return d;
+              });
+      // Committed: only now may a barrier lift or a lane change its mode.
+      decision.afterCommit().run();
+      return decision.result();
+    } catch (LedgerException e) {
+      return CommandResult.refused(id, Refusal.NOT_NOW, e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("{} {} not recorded", type, id, e);
+      return CommandResult.refused(id, Refusal.NOT_RECORDED, "not recorded: " + e.getMessage());
+    }
+  }
+
+  /** The first result of a request seen before, to the console that sent it and no other. */
+  private CommandResult replay(ConsoleConnection c, ConsoleCommand cmd, Requests.Kept kept) {
+    String type = cmd.getClass().getSimpleName();
+    if (!kept.consoleId().equals(c.consoleId()) || !kept.command().equals(type)) {
+      return CommandResult.refused(
+          cmd.requestId(),
+          Refusal.REQUEST_ID_REUSED,
+          "request id " + cmd.requestId() + " was used before for another command");
+    }
+    try {
+      ApiMessage first = ApiJson.read(kept.resultJson());
+      return (CommandResult) first;
+    } catch (ApiJson.BadMessageException | ClassCastException e) {
+      throw new LedgerException("kept result of " + cmd.requestId() + " unreadable: " + e, e);
+    }
+  }
+
+  private <T> CompletableFuture<T> onLedger(Supplier<T> work) {
+    return CompletableFuture.supplyAsync(work, ledgerThread);
+  }
+}

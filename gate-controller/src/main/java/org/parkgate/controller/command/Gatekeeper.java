@@ -1,0 +1,304 @@
+package org.parkgate.controller.command;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.regex.Pattern;
+import org.parkgate.api.Answer;
+import org.parkgate.api.CommandResult;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.Refusal;
+import org.parkgate.api.Welcome;
+import org.parkgate.controller.SiteService;
+import org.parkgate.controller.auth.ConsoleCredentials;
+import org.parkgate.controller.auth.LoginThrottle;
+import org.parkgate.controller.auth.PasswordHasher;
+import org.parkgate.controller.auth.Session;
+import org.parkgate.controller.auth.SessionTable;
+import org.parkgate.controller.console.ConsoleHub;
+import org.parkgate.controller.ledger.Accounts;
+import org.parkgate.controller.ledger.Consoles;
+import org.parkgate.controller.ledger.SecurityEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who may talk to the controller, and as whom: a console proves it is enrolled with its hello; a
+ * person logs in through it with a password and gets a session; every later command is taken from
+ * that session. Runs on the ledger thread, but for the password check itself, which is slow on
+ * purpose and runs on its own thread so lanes never wait on a login.
+ */
+final class Gatekeeper {
+  private static final Logger log = LoggerFactory.getLogger(Gatekeeper.class);
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final int MAX_PASSWORD = 256;
+  private static final int MAX_SOURCE = 64;
+
+  /** One record of a refused console per address and minute: a flood does not fill the ledger. */
+  private static final Duration REFUSAL_RECORD_EVERY = Duration.ofMinutes(1);
+
+  private final SiteService site;
+  private final Consoles consoles;
+  private final Accounts accounts;
+  private final SessionTable sessions;
+  private final LoginThrottle throttle;
+  private final SecurityEvents security;
+  private final PasswordHasher hasher;
+  private final Executor passwordChecks;
+  private final Clock clock;
+  private final Set<String> checking = ConcurrentHashMap.newKeySet();
+  private final Map<String, Instant> refusalsRecorded =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Instant> eldest) {
+          return size() > 1_000;
+        }
+      };
+
+  Gatekeeper(
+      SiteService site,
+      SessionTable sessions,
+      LoginThrottle throttle,
+      PasswordHasher hasher,
+      Executor passwordChecks,
+      Clock clock) {
+    this.site = site;
+    this.consoles = new Consoles(site.ledger());
+    this.accounts = new Accounts(site.ledger());
+    this.security = new SecurityEvents(site.ledger());
+    this.sessions = sessions;
+    this.throttle = throttle;
+    this.hasher = hasher;
+    this.passwordChecks = passwordChecks;
+    this.clock = clock;
+  }
+
+  Accounts accounts() {
+    return accounts;
+  }
+
+  SecurityEvents security() {
+    return security;
+  }
+
+  /**
+   * A console's hello: an enrolled, enabled console with its credential is welcomed, caught up with
+   * the events after the sequence it names and kept live; anything else is refused, recorded and
+   * disconnected. Returns null when welcomed (the welcome is the answer).
+   */
+  CommandResult hello(ConsoleConnection c, ConsoleCommand.Hello hello) {
+    if (c.authenticated()) {
+      return CommandResult.refused(
+          hello.requestId(), Refusal.INVALID, "hello was already said on this connection");
+    }
+    Optional<Consoles.Enrolled> enrolled =
+        hello.consoleId() == null ? Optional.empty() : consoles.find(hello.consoleId());
+    if (enrolled.isEmpty()
+        || !enrolled.get().enabled()
+        || !ConsoleCredentials.matches(hello.credential(), enrolled.get().credentialHash())) {
+      String why =
+          enrolled.isEmpty()
+              ? "console '" + hello.consoleId() + "' is not enrolled"
+              : !enrolled.get().enabled()
+                  ? "console '" + hello.consoleId() + "' is disabled"
+                  : "wrong credential for console '" + hello.consoleId() + "'";
+      return refuseConsole(c, hello.requestId(), hello.consoleId(), why);
+    }
+    c.accept(hello.consoleId(), enrolled.get().credentialHash());
+    log.info(
+        "console {} ({}) connected, resuming after seq {}",
+        hello.consoleId(),
+        c.address(),
+        hello.afterSeq());
+    Welcome welcome =
+        new Welcome(
+            site.site().id(),
+            site.site().name(),
+            site.site().zone(),
+            site.site().currency().getCurrencyCode(),
+            site.ledger().lastSeq(),
+            site.lanes().keySet().stream().toList());
+    ConsoleHub.send(c.channel(), welcome);
+    site.hub().join(c.channel(), site.ledger(), Math.max(0, hello.afterSeq()));
+    return null;
+  }
+
+  /** Anything but a good hello from a console not yet known: refused, recorded, disconnected. */
+  CommandResult refuseConsole(ConsoleConnection c, String requestId, String consoleId, String why) {
+    c.refuse();
+    Instant now = clock.instant();
+    Instant last = refusalsRecorded.get(c.address());
+    if (last == null || !now.isBefore(last.plus(REFUSAL_RECORD_EVERY))) {
+      refusalsRecorded.put(c.address(), now);
+      security.record(SecurityEvents.Kind.CONSOLE_REFUSED, consoleId, null, c.address(), why, now);
+    }
+    log.warn("console API: refused {} from {}: {}", consoleId, c.address(), why);
+    return CommandResult.refused(requestId, Refusal.CONSOLE_UNKNOWN, why);
+  }
+
+  /** Whether the console is still enrolled and enabled with the credential it proved. */
+  boolean stillEnrolled(ConsoleConnection c) {
+    return consoles
+        .find(c.consoleId())
+        .filter(e -> e.enabled() && e.credentialHash().equals(c.credentialHash()))
+        .isPresent();
+  }
+
+  /**
+   * The live session for a token, if its account has not changed since login (a new password, a
+   * role, disabled or locked all end it).
+   */
+  Optional<Session> session(String token, Instant now) {
+    Optional<Session> s = sessions.use(token, now);
+    if (s.isPresent() && accounts.version(s.get().username()) != s.get().accountVersion()) {
+      int ended = sessions.endAll(s.get().username());
+      log.info("{}: account changed, {} sessions ended", s.get().username(), ended);
+      return Optional.empty();
+    }
+    return s;
+  }
+
+  /**
+   * Logs a person in: the source's wait checked first (a flood costs no password check), then the
+   * password on its own thread, then the session opened back on the ledger thread. Runs the first
+   * step on the ledger thread; {@code onLedger} brings the last step back there.
+   */
+  CompletableFuture<CommandResult> login(
+      ConsoleConnection c, ConsoleCommand.Login cmd, Executor onLedger) {
+    String id = cmd.requestId();
+    if (cmd.username() == null
+        || !NAME.matcher(cmd.username()).matches()
+        || cmd.password() == null
+        || cmd.password().isEmpty()
+        || cmd.password().length() > MAX_PASSWORD
+        || (cmd.source() != null && cmd.source().length() > MAX_SOURCE)) {
+      return done(
+          CommandResult.refused(
+              id,
+              Refusal.INVALID,
+              "a login needs a user name (1-64 letters, digits, '.', '_' or '-') and a password"));
+    }
+    String source = c.consoleId() + "|" + (cmd.source() == null ? c.address() : cmd.source());
+    Instant now = clock.instant();
+    Optional<Duration> wait = throttle.waitFor(source, now);
+    if (wait.isPresent() || !checking.add(source)) {
+      long seconds = wait.map(w -> Math.max(1, (w.toMillis() + 999) / 1000)).orElse(1L);
+      return done(
+          CommandResult.refused(
+              id,
+              Refusal.SLOW_DOWN,
+              "too many wrong passwords from here: try again in " + seconds + " s"));
+    }
+    Optional<Accounts.Account> account = accounts.find(cmd.username());
+    CompletableFuture<Boolean> checked;
+    try {
+      checked =
+          CompletableFuture.supplyAsync(
+              () -> {
+                if (account.isPresent()) {
+                  return hasher.verify(cmd.password(), account.get().passwordHash());
+                }
+                hasher.burn(cmd.password());
+                return false;
+              },
+              passwordChecks);
+    } catch (RejectedExecutionException e) {
+      checking.remove(source);
+      return done(
+          CommandResult.refused(id, Refusal.SLOW_DOWN, "too many logins at once: try again"));
+    }
+    return checked.handleAsync(
+        (right, error) -> {
+          checking.remove(source);
+          if (error != null) {
+            log.error("login of {}: password check failed", cmd.username(), error);
+            return CommandResult.refused(id, Refusal.NOT_RECORDED, "login failed: try again");
+          }
+          return finishLogin(c, cmd, source, account, right);
+        },
+        onLedger);
+  }
+
+  private CommandResult finishLogin(
+      ConsoleConnection c,
+      ConsoleCommand.Login cmd,
+      String source,
+      Optional<Accounts.Account> checkedAccount,
+      boolean right) {
+    Instant now = clock.instant();
+    // Read again: the account may have changed while its password was being checked.
+    Optional<Accounts.Account> account = accounts.find(cmd.username());
+    boolean same =
+        account.isPresent()
+            && checkedAccount.isPresent()
+            && account.get().version() == checkedAccount.get().version();
+    if (!right || !same) {
+      boolean lock =
+          throttle.failed(source, account.map(Accounts.Account::username).orElse(null), now);
+      if (lock && account.isPresent() && !account.get().locked()) {
+        lock(account.get(), c, now);
+      }
+      return CommandResult.refused(
+          cmd.requestId(), Refusal.BAD_LOGIN, "wrong user name or password");
+    }
+    Accounts.Account a = account.get();
+    if (!a.usable()) {
+      return CommandResult.refused(
+          cmd.requestId(),
+          Refusal.ACCOUNT_LOCKED,
+          a.enabled()
+              ? "account " + a.username() + " is locked: a supervisor or admin unlocks it"
+              : "account " + a.username() + " is disabled");
+    }
+    throttle.succeeded(source, a.username());
+    Session s = sessions.open(a, c.consoleId(), now);
+    log.info("{} ({}) logged in at console {}", a.username(), a.role(), c.consoleId());
+    return CommandResult.ok(
+        cmd.requestId(),
+        new Answer.LoggedIn(
+            s.token(),
+            a.username(),
+            a.displayName(),
+            a.role(),
+            sessions.idleUntil(s),
+            sessions.endsAt(s),
+            a.demo()));
+  }
+
+  private void lock(Accounts.Account account, ConsoleConnection c, Instant now) {
+    site.ledger()
+        .atomically(
+            () -> {
+              accounts.change(
+                  account.username(),
+                  Accounts.Action.LOCK,
+                  a -> a.withLocked(true),
+                  "controller",
+                  "too many wrong passwords from many sources",
+                  now);
+              security.record(
+                  SecurityEvents.Kind.ACCOUNT_LOCKED,
+                  c.consoleId(),
+                  account.username(),
+                  c.address(),
+                  "locked after too many wrong passwords",
+                  now);
+              return null;
+            });
+    throttle.reset(account.username());
+    sessions.endAll(account.username());
+    log.warn("{}: account locked after too many wrong passwords", account.username());
+  }
+
+  private static CompletableFuture<CommandResult> done(CommandResult result) {
+    return CompletableFuture.completedFuture(result);
+  }
+}

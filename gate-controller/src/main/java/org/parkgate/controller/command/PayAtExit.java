@@ -1,0 +1,119 @@
+package org.parkgate.controller.command;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.parkgate.api.Answer;
+import org.parkgate.api.ConsoleCommand.RecordCashPayment;
+import org.parkgate.api.Refusal;
+import org.parkgate.api.Role;
+import org.parkgate.controller.auth.Session;
+import org.parkgate.controller.lane.LaneEvent;
+import org.parkgate.controller.lane.LaneRunner;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.Payment;
+import org.parkgate.controller.site.ExitDesk;
+import org.parkgate.site.LaneKind;
+
+/**
+ * Cash taken for the vehicle waiting at an exit: checked against what the lane is waiting for (the
+ * stay and the fee it shows), recorded with the next receipt number in the cashier's name, and only
+ * then, once committed, the barrier lifts.
+ */
+final class PayAtExit implements CommandHandler<RecordCashPayment> {
+  private final Ledger ledger;
+  private final ExitDesk exits;
+  private final Map<String, LaneRunner> lanes;
+
+  PayAtExit(Ledger ledger, ExitDesk exits, Map<String, LaneRunner> lanes) {
+    this.ledger = ledger;
+    this.exits = exits;
+    this.lanes = lanes;
+  }
+
+  @Override
+  public Class<RecordCashPayment> type() {
+    return RecordCashPayment.class;
+  }
+
+  @Override
+  public Set<Role> roles() {
+    return Set.of(Role.CASHIER, Role.SUPERVISOR);
+  }
+
+  @Override
+  public Decision handle(RecordCashPayment cmd, Session actor, Instant now) {
+    LaneRunner runner = ExitLanes.find(lanes, cmd.lane());
+    if (runner == null) {
+      return Decision.refused(cmd, Refusal.INVALID, ExitLanes.unknown(lanes, cmd.lane()));
+    }
+    if (cmd.amount() == null || cmd.stayId() <= 0) {
+      return Decision.refused(cmd, Refusal.INVALID, "a payment needs stayId and amount");
+    }
+    LaneRunner.Waiting waiting = runner.waiting();
+    if (!waiting.awaitingPaymentOf(cmd.stayId())) {
+      return Decision.refused(
+          cmd,
+          Refusal.NOT_NOW,
+          waiting.stayId() == 0
+              ? "no vehicle is waiting to pay at " + cmd.lane()
+              : "the vehicle waiting at "
+                  + cmd.lane()
+                  + " is stay "
+                  + waiting.stayId()
+                  + ", not "
+                  + cmd.stayId());
+    }
+    if (!cmd.amount().equals(waiting.due())) {
+      return Decision.refused(
+          cmd,
+          Refusal.NOT_NOW,
+          "amount " + cmd.amount() + " does not match the " + waiting.due() + " due");
+    }
+    if (exits.settled(cmd.stayId())) {
+      return Decision.refused(
+          cmd, Refusal.NOT_NOW, "stay " + cmd.stayId() + " is paid; its barrier is lifting");
+    }
+    Payment payment =
+        exits.paid(
+            ledger.recordPayment(
+                cmd.requestId(), cmd.stayId(), cmd.lane(), cmd.amount(), actor.username(), now));
+    String card = ledger.openStayById(cmd.stayId()).map(s -> s.card()).orElse(null);
+    return Decision.done(
+        cmd, receipt(payment, card), () -> runner.deliver(new LaneEvent.Paid(cmd.stayId())));
+  }
+
+  static Answer.Receipt receipt(Payment payment, String card) {
+    return new Answer.Receipt(
+        payment.receiptNo(),
+        payment.stayId(),
+        payment.lane(),
+        card,
+        payment.amount(),
+        payment.cashier(),
+        payment.paidAt());
+  }
+
+  /** The site's exit lanes by id. */
+  static final class ExitLanes {
+    private ExitLanes() {}
+
+    static LaneRunner find(Map<String, LaneRunner> lanes, String id) {
+      LaneRunner runner = id == null ? null : lanes.get(id);
+      return runner != null && runner.config().kind() == LaneKind.EXIT ? runner : null;
+    }
+
+    static String unknown(Map<String, LaneRunner> lanes, String id) {
+      return "unknown exit lane '"
+          + id
+          + "' (exit lanes: "
+          + String.join(
+              ", ",
+              lanes.values().stream()
+                  .filter(l -> l.config().kind() == LaneKind.EXIT)
+                  .map(LaneRunner::id)
+                  .toList())
+          + ")";
+    }
+  }
+}

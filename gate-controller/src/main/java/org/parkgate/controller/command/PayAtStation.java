@@ -1,0 +1,95 @@
+package org.parkgate.controller.command;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.parkgate.api.ConsoleCommand.PayStationPayment;
+import org.parkgate.api.Refusal;
+import org.parkgate.api.Role;
+import org.parkgate.controller.auth.Session;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.Stay;
+import org.parkgate.controller.site.AccessControl;
+import org.parkgate.fee.FeeQuote;
+import org.parkgate.fee.Tariff;
+import org.parkgate.money.Money;
+
+/**
+ * A payment taken at a pay station before the driver reaches the exit: exactly what the card's open
+ * stay owes now, recorded with the next receipt number, the station as its lane and the session's
+ * person as its cashier.
+ */
+final class PayAtStation implements CommandHandler<PayStationPayment> {
+  private static final int MAX_STATION = 32;
+
+  private final Ledger ledger;
+  private final AccessControl access;
+  private final Tariff tariff;
+
+  PayAtStation(Ledger ledger, AccessControl access, Tariff tariff) {
+    this.ledger = ledger;
+    this.access = access;
+    this.tariff = tariff;
+  }
+
+  @Override
+  public Class<PayStationPayment> type() {
+    return PayStationPayment.class;
+  }
+
+  @Override
+  public Set<Role> roles() {
+    return Set.of(Role.CASHIER, Role.SUPERVISOR);
+  }
+
+  @Override
+  public Decision handle(PayStationPayment cmd, Session actor, Instant now) {
+    if (cmd.card() == null
+        || cmd.card().isBlank()
+        || cmd.amount() == null
+        || cmd.station() == null
+        || cmd.station().isBlank()
+        || cmd.station().length() > MAX_STATION) {
+      return Decision.refused(
+          cmd,
+          Refusal.INVALID,
+          "a pay-station payment needs card, amount and station (1-"
+              + MAX_STATION
+              + " characters)");
+    }
+    if (!cmd.amount().currency().equals(tariff.currency())) {
+      return Decision.refused(
+          cmd,
+          Refusal.INVALID,
+          "amount in " + cmd.amount().currency() + "; the site takes " + tariff.currency());
+    }
+    Optional<Stay> open = ledger.openStay(cmd.card());
+    if (open.isEmpty()) {
+      return Decision.refused(cmd, Refusal.NOT_NOW, "card " + cmd.card() + " has no open stay");
+    }
+    FeeQuote quote = access.quote(open.get(), now);
+    Money zero = Money.zero(tariff.currency());
+    Money due = quote == null ? zero : quote.total().max(zero);
+    if (!due.isPositive()) {
+      return Decision.refused(
+          cmd, Refusal.NOT_NOW, "nothing is due on card " + cmd.card() + " now");
+    }
+    if (!cmd.amount().equals(due)) {
+      return Decision.refused(
+          cmd,
+          Refusal.NOT_NOW,
+          "amount " + cmd.amount() + " does not match the " + due + " due now");
+    }
+    return Decision.done(
+        cmd,
+        PayAtExit.receipt(
+            ledger.recordPayment(
+                cmd.requestId(),
+                open.get().stayId(),
+                cmd.station(),
+                cmd.amount(),
+                actor.username(),
+                now),
+            cmd.card()));
+  }
+}

@@ -1,0 +1,54 @@
+package org.parkgate.controller.command;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.parkgate.api.Answer;
+import org.parkgate.api.ConsoleCommand.ResetPassback;
+import org.parkgate.api.Refusal;
+import org.parkgate.api.Role;
+import org.parkgate.controller.auth.Session;
+import org.parkgate.controller.ledger.Admissions;
+import org.parkgate.controller.site.AccessControl;
+
+/**
+ * A supervisor clears a card's anti-passback state (a driver let out by hand, say): the stay it had
+ * open is closed by the supervisor, so the card may enter or leave once more.
+ */
+final class ResetCard implements CommandHandler<ResetPassback> {
+  private static final Pattern CARD = Pattern.compile("[A-Za-z0-9]{1,32}");
+
+  private final AccessControl access;
+
+  ResetCard(AccessControl access) {
+    this.access = access;
+  }
+
+  @Override
+  public Class<ResetPassback> type() {
+    return ResetPassback.class;
+  }
+
+  @Override
+  public Set<Role> roles() {
+    return Set.of(Role.SUPERVISOR);
+  }
+
+  @Override
+  public Decision handle(ResetPassback cmd, Session actor, Instant now) {
+    String card = cmd.card() == null ? "" : cmd.card().strip();
+    String reason = cmd.reason() == null ? "" : cmd.reason().strip();
+    if (!CARD.matcher(card).matches() || reason.isEmpty() || reason.length() > Reverse.MAX_REASON) {
+      return Decision.refused(
+          cmd,
+          Refusal.INVALID,
+          "a passback reset needs a card (1-32 letters or digits) and a reason of 1-"
+              + Reverse.MAX_REASON
+              + " characters");
+    }
+    Admissions.Reset reset =
+        access.resetPassback(cmd.requestId(), card, actor.username(), reason, now);
+    return Decision.done(
+        cmd, new Answer.PassbackCleared(reset.card(), reset.stayId(), reset.supervisor()));
+  }
+}

@@ -1,0 +1,86 @@
+package org.parkgate.controller.command;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.parkgate.api.Answer;
+import org.parkgate.api.ConsoleCommand.ReversePayment;
+import org.parkgate.api.Refusal;
+import org.parkgate.api.Role;
+import org.parkgate.controller.auth.Session;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.Payment;
+import org.parkgate.controller.ledger.Reversal;
+import org.parkgate.controller.ledger.SecurityEvents;
+import org.parkgate.money.Money;
+
+/**
+ * A supervisor reverses a payment by its receipt number, with a reason. Nobody reverses a payment
+ * they took themselves: the supervisor is the session's person, so no name in a message can get
+ * round it.
+ */
+final class Reverse implements CommandHandler<ReversePayment> {
+  static final int MAX_REASON = 200;
+
+  private final Ledger ledger;
+  private final SecurityEvents security;
+
+  Reverse(Ledger ledger, SecurityEvents security) {
+    this.ledger = ledger;
+    this.security = security;
+  }
+
+  @Override
+  public Class<ReversePayment> type() {
+    return ReversePayment.class;
+  }
+
+  @Override
+  public Set<Role> roles() {
+    return Set.of(Role.SUPERVISOR);
+  }
+
+  @Override
+  public Decision handle(ReversePayment cmd, Session actor, Instant now) {
+    String receiptNo = cmd.receiptNo() == null ? "" : cmd.receiptNo().strip();
+    String reason = cmd.reason() == null ? "" : cmd.reason().strip();
+    if (receiptNo.isEmpty() || reason.isEmpty() || reason.length() > MAX_REASON) {
+      return Decision.refused(
+          cmd,
+          Refusal.INVALID,
+          "a reversal needs a receiptNo and a reason of 1-" + MAX_REASON + " characters");
+    }
+    Optional<Payment> paid = ledger.paymentByReceipt(receiptNo);
+    if (paid.isEmpty()) {
+      return Decision.refused(cmd, Refusal.NOT_NOW, "no receipt " + receiptNo + " to reverse");
+    }
+    if (paid.get().cashier().equals(actor.username())) {
+      security.record(
+          SecurityEvents.Kind.SAME_PERSON,
+          actor.consoleId(),
+          actor.username(),
+          null,
+          "reversal of own receipt " + receiptNo + " refused",
+          now);
+      return Decision.refused(
+          cmd,
+          Refusal.SAME_PERSON,
+          "receipt "
+              + receiptNo
+              + " was taken by "
+              + actor.username()
+              + ", who cannot reverse it; ask another supervisor");
+    }
+    Reversal reversal =
+        ledger.reversePayment(cmd.requestId(), receiptNo, actor.username(), reason, now);
+    Money taken = Money.zero(reversal.amount().currency()).minus(reversal.amount());
+    return Decision.done(
+        cmd,
+        new Answer.Reversed(
+            reversal.receiptNo(),
+            taken,
+            reversal.supervisor(),
+            reversal.reason(),
+            reversal.reversedAt()));
+  }
+}
