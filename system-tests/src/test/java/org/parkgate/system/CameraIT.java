@@ -25,7 +25,7 @@ class CameraIT {
       system.simulator();
       RunningProcess controller = system.controller();
       try (ConsoleApiClient console =
-          ConsoleApiClient.connect(system.http, system.consolePort, "camera-it", 0)) {
+          system.api("camera-it", 0)) {
         controller.awaitLine("entry-1: camera online", Duration.ofSeconds(10));
         controller.awaitLine("exit-1: camera online", Duration.ofSeconds(10));
 

@@ -26,9 +26,9 @@ final class ConsoleApiClient implements AutoCloseable {
   private final Map<String, CommandResult> results = new ConcurrentHashMap<>();
   private final WebSocket socket;
   private volatile boolean closed;
+  private volatile String session;
 
-  private ConsoleApiClient(HttpClient http, int port, String consoleId, long afterSeq)
-      throws Exception {
+  private ConsoleApiClient(HttpClient http, int port) throws Exception {
     StringBuilder partial = new StringBuilder();
     socket =
         http.newWebSocketBuilder()
@@ -70,16 +70,65 @@ final class ConsoleApiClient implements AutoCloseable {
                   }
                 })
             .get(5, TimeUnit.SECONDS);
-    send(new ConsoleCommand.Hello("hello-" + System.nanoTime(), consoleId, afterSeq));
   }
 
-  static ConsoleApiClient connect(HttpClient http, int port, String consoleId, long afterSeq)
+  /**
+   * Connects as the enrolled console {@code consoleId} with its credential and, unless {@code
+   * user} is null, logs in that demo user (password {@code <user>-demo}).
+   */
+  static ConsoleApiClient connect(
+      HttpClient http, int port, String consoleId, String credential, long afterSeq, String user)
       throws Exception {
-    return new ConsoleApiClient(http, port, consoleId, afterSeq);
+    ConsoleApiClient c = new ConsoleApiClient(http, port);
+    c.send(new ConsoleCommand.Hello("hello-" + System.nanoTime(), consoleId, credential, afterSeq));
+    if (user != null) {
+      c.login(user, user + "-demo");
+    }
+    return c;
+  }
+
+  /** A raw connection that has said nothing yet: an attacker's, or a console before its hello. */
+  static ConsoleApiClient raw(HttpClient http, int port) throws Exception {
+    return new ConsoleApiClient(http, port);
+  }
+
+  /** Logs a person in; the session is used by every later command of this client. */
+  CommandResult login(String user, String password) throws Exception {
+    CommandResult r =
+        call(new ConsoleCommand.Login("login-" + System.nanoTime(), user, password, "127.0.0.1"))
+            .orElseThrow(() -> new AssertionError("no answer to the login of " + user));
+    if (r.ok()) {
+      session = ((org.parkgate.api.Answer.LoggedIn) r.answer()).session();
+    }
+    return r;
+  }
+
+  String session() {
+    return session;
+  }
+
+  /** Sends a command and waits for its one result; empty if none came. */
+  Optional<CommandResult> call(ConsoleCommand command) throws Exception {
+    results.remove(command.requestId());
+    send(command);
+    return poll(() -> results.get(command.requestId()), Duration.ofSeconds(10));
+  }
+
+  /** Every result received, including those to no request (a malformed message's). */
+  List<CommandResult> results() {
+    return received.stream()
+        .filter(CommandResult.class::isInstance)
+        .map(CommandResult.class::cast)
+        .toList();
   }
 
   boolean isOpen() {
     return !closed;
+  }
+
+  /** Sends text as it is: a message no console would write. */
+  void sendRaw(String json) throws Exception {
+    socket.sendText(json, true).get(3, TimeUnit.SECONDS);
   }
 
   void send(ConsoleCommand command) throws Exception {
@@ -92,7 +141,7 @@ final class ConsoleApiClient implements AutoCloseable {
   Optional<CommandResult> pay(
       String requestId, String lane, long stayId, Money amount, Duration wait) throws Exception {
     results.remove(requestId);
-    send(new ConsoleCommand.RecordCashPayment(requestId, lane, stayId, amount, "cashier1"));
+    send(new ConsoleCommand.RecordCashPayment(requestId, session, lane, stayId, amount));
     return poll(() -> results.get(requestId), wait);
   }
 

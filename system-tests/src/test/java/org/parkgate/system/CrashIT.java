@@ -25,8 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.api.CommandResult;
@@ -52,7 +50,6 @@ class CrashIT {
   private static final int EXIT_LANES = Integer.getInteger("crash.lanes", 6);
   private static final int KILL_EVERY = Math.max(10, PAYMENTS / 10);
   private static final Duration LONGEST_BETWEEN_KILLS = Duration.ofSeconds(15);
-  private static final Pattern RECEIPT = Pattern.compile("receipt (\\S+)");
 
   @TempDir Path dir;
 
@@ -231,7 +228,7 @@ class CrashIT {
     }
     // Resume after the last event seen: a console that reconnects misses nothing.
     console.set(
-        ConsoleApiClient.connect(system.http, system.consolePort, "crash-test", lastSeqSeen));
+        system.api("crash-test", lastSeqSeen));
     connections.add(console.get());
     return ms;
   }
@@ -348,12 +345,14 @@ class CrashIT {
       Optional<CommandResult> result =
           c.pay(requestId, p.lane(), p.stayId(), p.due(), Duration.ofSeconds(3));
       if (result.isPresent() && result.get().ok()) {
-        Matcher m = RECEIPT.matcher(result.get().detail());
-        assertTrue(m.find(), "no receipt in " + result.get());
-        String earlier = acknowledged.putIfAbsent(requestId, m.group(1));
         assertTrue(
-            earlier == null || earlier.equals(m.group(1)),
-            "request " + requestId + " got two receipts: " + earlier + ", " + m.group(1));
+            result.get().answer() instanceof org.parkgate.api.Answer.Receipt,
+            "no receipt in " + result.get());
+        String receipt = ((org.parkgate.api.Answer.Receipt) result.get().answer()).receiptNo();
+        String earlier = acknowledged.putIfAbsent(requestId, receipt);
+        assertTrue(
+            earlier == null || earlier.equals(receipt),
+            "request " + requestId + " got two receipts: " + earlier + ", " + receipt);
       }
     } catch (Exception e) {
       // The controller went down mid-request; the next round retries with the same request id.

@@ -156,7 +156,57 @@ final class SystemFixture implements AutoCloseable {
   }
 
   RunningProcess console() throws Exception {
+    // The booth console (id booth-<httpPort>) is enrolled as ./parking demo does it, its
+    // credential kept where the console looks for it.
+    admin("ConsolesMain", "ensure", "booth-" + httpPort, "--site", site.toString());
     return start("cashier-console", "console ready");
+  }
+
+  private final java.util.Map<String, String> credentials = new java.util.HashMap<>();
+
+  /** Enrols a console with the controller's ledger (once per id) and returns its credential. */
+  String credential(String consoleId) throws Exception {
+    String known = credentials.get(consoleId);
+    if (known != null) {
+      return known;
+    }
+    Path file = dir.resolve("credentials").resolve(consoleId);
+    admin(
+        "ConsolesMain",
+        "add",
+        consoleId,
+        "--credential-file",
+        file.toString(),
+        "--by",
+        "test",
+        "--site",
+        site.toString());
+    String credential = Files.readString(file).strip();
+    credentials.put(consoleId, credential);
+    return credential;
+  }
+
+  /** Runs one of the controller's admin commands (./parking users|consoles) on this site. */
+  String admin(String main, String... args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add("-cp");
+    command.add(jar("gate-controller").toString());
+    command.add("org.parkgate.controller.admin." + main);
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new AssertionError(main + " " + String.join(" ", args) + " failed: " + out);
+    }
+    return out;
+  }
+
+  /** A console API client enrolled as {@code consoleId}, logged in as the demo cashier. */
+  ConsoleApiClient api(String consoleId, long afterSeq) throws Exception {
+    return ConsoleApiClient.connect(
+        http, consolePort, consoleId, credential(consoleId), afterSeq, "cashier1");
   }
 
   private RunningProcess start(String module, String ready) throws Exception {
