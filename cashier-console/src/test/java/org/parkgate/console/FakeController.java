@@ -193,8 +193,9 @@ public final class FakeController implements AutoCloseable {
 
   private synchronized void handle(Channel ch, ConsoleCommand command) {
     if (command instanceof ConsoleCommand.Hello hello) {
-      received.add(command);
       hello(ch, hello);
+      // Recorded once answered: a test that saw the hello may drop the connection at once.
+      received.add(command);
       return;
     }
     if (!consoles.contains(ch)) {
@@ -260,6 +261,7 @@ public final class FakeController implements AutoCloseable {
       ch.close();
       return;
     }
+    consoles.add(ch);
     send(
         ch,
         new Welcome(
@@ -274,7 +276,6 @@ public final class FakeController implements AutoCloseable {
         send(ch, e);
       }
     }
-    consoles.add(ch);
   }
 
   private CommandResult login(ConsoleCommand.Login login) {
