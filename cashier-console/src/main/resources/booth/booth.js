@@ -30,6 +30,7 @@
   };
 
   let socket = null;
+  let signedOut = false;        // the session ended: no reconnecting, the login page is next
   let retryMs = 1000;
   let user = null;
   let view = null;
@@ -92,6 +93,7 @@
     };
     socket.onclose = () => {
       socket = null;
+      if (signedOut) return;
       banner("与收费台服务断开，正在重连 · Lost the console, reconnecting…");
       setStatus(false, "收费台离线 · Console offline");
       // A refused upgrade looks the same as a dead server: ask whether the session is still valid.
@@ -279,32 +281,90 @@
     sendMessage(finding);
   });
 
-  // The controller's answer, one line per stay ("stay 2: card ..., seen as ...; 80.00 CNY due ...");
-  // several stays come as "N open stays for plate X, newest first: stay 2: ...; stay 1: ...".
-  function foundStays(detail) {
-    const many = /^\d+ open stays for .*?, newest first: /.exec(detail);
+  // The controller's answer as fields: each open stay found, newest first.
+  function foundStays(answer) {
+    const stays = (answer && answer.stays) || [];
     const box = document.getElementById("find-result");
     box.className = "result ok";
-    const head = many ? many[0].replace(/, newest first: $/, "") : "1 open stay";
-    box.replaceChildren(el("div", "find-head", "✓ 在场车辆 · " + head + (many ? " · 最新在前 newest first" : "")));
+    box.replaceChildren(el("div", "find-head", "✓ 在场车辆 " + stays.length + " · " + stays.length
+      + (stays.length === 1 ? " open stay" : " open stays") + (stays.length > 1 ? " · 最新在前 newest first" : "")));
     const list = el("ol", "stays");
     list.id = "find-stays";
-    const text = many ? detail.slice(many[0].length) : detail;
-    for (const stay of text.split(/; (?=stay \d+: )/)) {
+    for (const stay of stays) {
       const li = el("li", "stay");
-      const cut = stay.lastIndexOf("; ");
-      li.appendChild(el("span", null, cut < 0 ? stay : stay.slice(0, cut)));
-      if (cut >= 0) {
-        const fee = el("strong", "fee");
-        fee.appendChild(el("span", "fee-label", "遗失卡 Lost card"));
-        fee.appendChild(document.createTextNode(" " + stay.slice(cut + 2)));
-        li.appendChild(fee);
-      }
-      const id = /^stay (\d+): card (\S+?),/.exec(stay);
-      if (id && user && user.takesCash) li.appendChild(lostCardButtons(Number(id[1]), id[2]));
+      li.dataset.stay = String(stay.stayId);
+      const facts = el("dl", "facts");
+      fact(facts, "停车记录 Stay", "#" + stay.stayId);
+      fact(facts, "卡号 Card", stay.card, "card");
+      fact(facts, "入场车道 Entry lane", stay.entryLane);
+      fact(facts, "入场时间 Entered", stay.enteredAt + (view ? " (" + view.site.zone + ")" : ""));
+      fact(facts, "车牌 Plate", stay.plate || "未识别 · not read");
+      fact(facts, "车型 Class", stay.vehicleClass);
+      fact(facts, "车身颜色 Colour", stay.colour);
+      li.appendChild(facts);
+      const fee = el("strong", "fee");
+      fee.appendChild(el("span", "fee-label", "遗失卡 Lost card"));
+      fee.appendChild(document.createTextNode(stay.lostCardFee === null || stay.lostCardFee === undefined
+        ? " 月卡免收 · season card covers it"
+        : " " + stay.lostCardFee + " " + stay.currency + " 应收 · due if it leaves now"));
+      li.appendChild(fee);
+      if (user && user.takesCash) li.appendChild(lostCardButtons(stay.stayId, stay.card));
       list.appendChild(li);
     }
     box.appendChild(list);
+  }
+
+  // ---- what the controller answered, in the booth's words, from its fields ----
+
+  const REFUSAL = {
+    FORBIDDEN: "无权限 · Not allowed for your role",
+    SAME_PERSON: "须由另一人操作 · Someone else must do this",
+    NOT_NOW: "现在不能操作 · Not possible now",
+    INVALID: "请求无效 · Invalid request",
+    REQUEST_ID_REUSED: "请求编号重复 · Request id reused",
+    NOT_RECORDED: "未记录，可重试 · Nothing recorded, try again",
+    CONSOLE_UNKNOWN: "收费台未登记 · Console not enrolled"
+  };
+
+  // The refusal's code in words, then the reason given.
+  function refusalText(msg) {
+    const words = REFUSAL[msg.refusal];
+    const error = msg.error || "";
+    if (words && error) return words + " — " + error;
+    return words || error || "?";
+  }
+
+  function money(amount, currency) {
+    return amount + (currency ? " " + currency : "");
+  }
+
+  function answerText(a) {
+    if (!a) return "";
+    switch (a.kind) {
+      case "receipt":
+        return "收据 Receipt " + a.receiptNo + " · " + money(a.amount, a.currency);
+      case "reversed":
+        return "收据 Receipt " + a.receiptNo + " · 冲正金额 Reversed " + money(a.amount, a.currency);
+      case "mode-set":
+        return a.lane + " → " + modeText(a.mode) + " · " + a.by;
+      case "passback-cleared":
+        return "卡号 Card " + a.card + " · " + (a.closedStayId
+          ? "停车记录 #" + a.closedStayId + " 已结束 · stay #" + a.closedStayId + " closed"
+          : "不在场 · it was not inside");
+      case "shift-report":
+        return "班次 Shift #" + a.shiftNo + " · " + a.cashier + " · 收款 Payments " + a.payments
+          + " · 冲正 Reversals " + a.reversals
+          + (a.payments ? " · 收据 Receipts " + a.firstReceipt + " .. " + a.lastReceipt : "");
+      case "lost-card-asked":
+        return "停车记录 Stay #" + a.stayId + " · 卡号 Card " + a.card + " · 应收 Due " + money(a.due, a.currency);
+      default:
+        return "";
+    }
+  }
+
+  function withAnswer(text, msg) {
+    const more = answerText(msg.answer);
+    return more ? text + " — " + more : text;
   }
 
   // ---- charging a lost card at the exit where the driver waits ----
@@ -395,14 +455,20 @@
   }
 
   function result(msg) {
+    if (msg.refusal === "NOT_LOGGED_IN") {
+      // The controller ended the session (expired, password changed, account disabled).
+      signedOut = true;
+      location.href = "/login?ended";
+      return;
+    }
     if (settingMode && settingMode.requestId === msg.requestId) {
       settingMode = null;
       document.getElementById("lane-mode-button").disabled = false;
       if (msg.ok) {
-        showResult("lane-mode-result", "✓ 已设置 · Lane mode set" + (msg.detail ? " — " + msg.detail : ""), "ok");
+        showResult("lane-mode-result", withAnswer("✓ 已设置 · Lane mode set", msg), "ok");
         document.getElementById("lane-mode-reason").value = "";
       } else {
-        showResult("lane-mode-result", "✗ 未设置 · Not set: " + (msg.error || "?"), "bad");
+        showResult("lane-mode-result", "✗ 未设置 · Not set: " + refusalText(msg), "bad");
       }
       return;
     }
@@ -410,18 +476,18 @@
       resettingCard = null;
       document.getElementById("passback-button").disabled = false;
       if (msg.ok) {
-        showResult("passback-result", "✓ 已重置 · Card reset" + (msg.detail ? " — " + msg.detail : ""), "ok");
+        showResult("passback-result", withAnswer("✓ 已重置 · Card reset", msg), "ok");
         document.getElementById("passback-form").reset();
       } else {
-        showResult("passback-result", "✗ 未重置 · Not reset: " + (msg.error || "?"), "bad");
+        showResult("passback-result", "✗ 未重置 · Not reset: " + refusalText(msg), "bad");
       }
       return;
     }
     if (finding && finding.requestId === msg.requestId) {
       finding = null;
       document.getElementById("find-button").disabled = false;
-      if (msg.ok) foundStays(msg.detail || "");
-      else showResult("find-result", "✗ 未找到 · Not found: " + (msg.error || "?"), "bad");
+      if (msg.ok) foundStays(msg.answer);
+      else showResult("find-result", "✗ 未找到 · Not found: " + refusalText(msg), "bad");
       return;
     }
     if (reportingLost && reportingLost.requestId === msg.requestId) {
@@ -429,32 +495,32 @@
       reportingLost = null;
       lostButtonsDisabled(false);
       if (msg.ok) {
-        showResult("lost-result", "✓ 已登记遗失卡 · Lost card charged — " + (msg.detail || "")
+        showResult("lost-result", withAnswer("✓ 已登记遗失卡 · Lost card charged", msg)
           + " · 请在 " + lane + " 收款 · Take the fee at " + lane, "ok");
         // The fee now waits at that lane: Enter or F1 takes it there.
         selectedLane = lane;
         if (document.activeElement) document.activeElement.blur();
         render();
       } else {
-        showResult("lost-result", "✗ 未登记 · Not charged: " + (msg.error || "?"), "bad");
+        showResult("lost-result", "✗ 未登记 · Not charged: " + refusalText(msg), "bad");
       }
       return;
     }
     if (closingShift && closingShift === msg.requestId) {
       closingShift = null;
       document.getElementById("close-shift").disabled = false;
-      if (msg.ok) shiftResult("✓ 已交班 · Shift closed" + (msg.detail ? " — " + msg.detail : ""), "ok");
-      else shiftResult("✗ 未交班 · Shift not closed: " + (msg.error || "?"), "bad");
+      if (msg.ok) shiftResult(withAnswer("✓ 已交班 · Shift closed", msg), "ok");
+      else shiftResult("✗ 未交班 · Shift not closed: " + refusalText(msg), "bad");
       return;
     }
     if (reversing && reversing.requestId === msg.requestId) {
       reversing = null;
       document.getElementById("reverse-button").disabled = false;
       if (msg.ok) {
-        reverseResult("✓ 已冲正 · Reversed" + (msg.detail ? " — " + msg.detail : ""), "ok");
+        reverseResult(withAnswer("✓ 已冲正 · Reversed", msg), "ok");
         document.getElementById("reverse-form").reset();
       } else {
-        reverseResult("✗ 未冲正 · Not reversed: " + (msg.error || "?"), "bad");
+        reverseResult("✗ 未冲正 · Not reversed: " + refusalText(msg), "bad");
       }
       return;
     }
@@ -463,9 +529,9 @@
     if (!req) return;
     inflight.delete(req.stayId);
     if (msg.ok) {
-      results.set(req.lane, { cls: "ok", text: "✓ 现金收讫 · Cash received" + (msg.detail ? " — " + msg.detail : ""), stayId: req.stayId });
+      results.set(req.lane, { cls: "ok", text: withAnswer("✓ 现金收讫 · Cash received", msg), stayId: req.stayId });
     } else {
-      results.set(req.lane, { cls: "bad", text: "✗ 未记录 · Not recorded: " + (msg.error || "?"), stayId: req.stayId });
+      results.set(req.lane, { cls: "bad", text: "✗ 未记录 · Not recorded: " + refusalText(msg), stayId: req.stayId });
     }
     render();
   }

@@ -10,16 +10,9 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.parkgate.console.auth.Authenticator;
-import org.parkgate.console.auth.PasswordHasher;
 import org.parkgate.console.auth.Sessions;
-import org.parkgate.console.auth.UserStore;
 import org.parkgate.console.booth.BoothState;
 import org.parkgate.console.booth.BrowserHub;
 import org.parkgate.console.booth.CashDesk;
@@ -36,24 +29,21 @@ public final class CashierConsole implements AutoCloseable {
 
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
-  private final ExecutorService slowWork;
   private final ControllerLink link;
   private final Channel server;
-  private final UserStore users;
+  private final Sessions sessions;
 
   private CashierConsole(
       EventLoopGroup boss,
       EventLoopGroup workers,
-      ExecutorService slowWork,
       ControllerLink link,
       Channel server,
-      UserStore users) {
+      Sessions sessions) {
     this.boss = boss;
     this.workers = workers;
-    this.slowWork = slowWork;
     this.link = link;
     this.server = server;
-    this.users = users;
+    this.sessions = sessions;
   }
 
   /**
@@ -61,40 +51,36 @@ public final class CashierConsole implements AutoCloseable {
    * (tests use port 0 and a stub controller).
    */
   public static CashierConsole start(
-      SiteConfig site, SiteConfig.ConsoleSettings settings, Path usersFile, String consoleId)
+      SiteConfig site, SiteConfig.ConsoleSettings settings, String consoleId, String credential)
       throws IOException {
-    PasswordHasher hasher = new PasswordHasher();
-    UserStore users = UserStore.loadOrCreate(usersFile, hasher);
     Sessions sessions = new Sessions(Clock.systemUTC());
     BrowserHub hub = new BrowserHub(new BoothState(site));
-    sessions.onEnd(hub::sessionEnded);
 
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    // One thread is enough for a booth; the bounded queue turns a login flood into refusals.
-    ExecutorService slowWork =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(32),
-            r -> {
-              Thread t = new Thread(r, "password-check");
-              t.setDaemon(true);
-              return t;
-            });
     ControllerLink link =
-        new ControllerLink(URI.create(settings.controllerUrl()), consoleId, workers.next(), hub);
+        new ControllerLink(
+            URI.create(settings.controllerUrl()), consoleId, credential, workers.next(), hub);
     CashDesk desk = new CashDesk(hub, link::send);
-    HttpServices services =
-        new HttpServices(
-            site.name(),
-            sessions,
-            new Authenticator(users, hasher, Clock.systemUTC()),
-            hub,
-            desk,
-            slowWork);
+    sessions.onEnd(
+        (session, why) -> {
+          hub.sessionEnded(session.id());
+          // The controller's session ends with the browser's, unless the controller ended it. When
+          // the link is down it ends there by its own expiry; queuing it would hold up payments.
+          if (why != Sessions.Ending.CONTROLLER && hub.online()) {
+            desk.logout(session)
+                .whenComplete(
+                    (r, e) -> {
+                      if (e != null || !r.ok()) {
+                        log.info(
+                            "console: logout of {} not confirmed: {}",
+                            session.username(),
+                            e != null ? e.getMessage() : r.error());
+                      }
+                    });
+          }
+        });
+    HttpServices services = new HttpServices(site.name(), sessions, hub, desk, link::send);
     Channel server;
     try {
       server =
@@ -106,7 +92,7 @@ public final class CashierConsole implements AutoCloseable {
               .sync()
               .channel();
     } catch (Exception e) {
-      shutdown(boss, workers, slowWork);
+      shutdown(boss, workers);
       if (e instanceof BindException) {
         throw new PortInUseException(settings.bindHost(), settings.httpPort(), e);
       }
@@ -120,15 +106,15 @@ public final class CashierConsole implements AutoCloseable {
           e);
     }
     link.start();
-    return new CashierConsole(boss, workers, slowWork, link, server, users);
+    return new CashierConsole(boss, workers, link, server, sessions);
   }
 
   public int httpPort() {
     return ((InetSocketAddress) server.localAddress()).getPort();
   }
 
-  public UserStore users() {
-    return users;
+  public Sessions sessions() {
+    return sessions;
   }
 
   public ControllerLink link() {
@@ -140,12 +126,10 @@ public final class CashierConsole implements AutoCloseable {
     log.info("console: stopping");
     server.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     link.stop().orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
-    shutdown(boss, workers, slowWork);
+    shutdown(boss, workers);
   }
 
-  private static void shutdown(
-      EventLoopGroup boss, EventLoopGroup workers, ExecutorService slowWork) {
-    slowWork.shutdownNow();
+  private static void shutdown(EventLoopGroup boss, EventLoopGroup workers) {
     // No quiet period: a booth restart should be quick, and nothing is left to flush.
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS);
     workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);

@@ -1,24 +1,21 @@
 package org.parkgate.console;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.parkgate.config.ConfigException;
-import org.parkgate.console.auth.PasswordHasher;
-import org.parkgate.console.auth.UserStore;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
 
 /**
- * {@code java -jar cashier-console.jar --site config/sites/demo.yaml [--users FILE] [--port N]
- * [--controller ws://host:port/console] [--console-id ID]}, or {@code --hash-password}.
+ * {@code java -jar cashier-console.jar --site config/sites/demo.yaml [--port N] [--controller
+ * ws://host:port/console] [--console-id ID] [--credential-file FILE]}. Accounts live in the
+ * controller; the console holds only its own enrolled credential.
  */
 public final class ConsoleMain {
   private static final String USAGE =
-      "usage: cashier-console --site FILE [--users FILE] [--port N] [--controller ws://HOST:PORT/console] [--console-id ID]\n"
-          + "       cashier-console --hash-password   (reads a password on stdin, prints its hash for the users file)";
+      "usage: cashier-console --site FILE [--port N] [--controller ws://HOST:PORT/console]"
+          + " [--console-id ID] [--credential-file FILE]";
 
   private ConsoleMain() {}
 
@@ -30,10 +27,6 @@ public final class ConsoleMain {
       System.err.println("cashier-console: " + e.getMessage());
       System.err.println(USAGE);
       System.exit(2);
-      return;
-    }
-    if (options.hashPassword()) {
-      hashPassword();
       return;
     }
     SiteConfig site;
@@ -50,16 +43,24 @@ public final class ConsoleMain {
             configured.bindHost(),
             options.port() != null ? options.port() : configured.httpPort(),
             options.controllerUrl() != null ? options.controllerUrl() : configured.controllerUrl());
-    Path users =
-        options.users() != null
-            ? options.users()
-            : site.controller().dataDir().resolve("console").resolve("users.yaml");
     String consoleId =
         options.consoleId() != null ? options.consoleId() : "booth-" + settings.httpPort();
+    Path credentialFile =
+        options.credentialFile() != null
+            ? options.credentialFile()
+            : ConsoleCredential.defaultFile(site.controller().dataDir(), consoleId);
+    String credential;
+    try {
+      credential = ConsoleCredential.read(credentialFile, consoleId);
+    } catch (IOException e) {
+      System.err.println("cashier-console: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
 
     CashierConsole console;
     try {
-      console = CashierConsole.start(site, settings, users, consoleId);
+      console = CashierConsole.start(site, settings, consoleId, credential);
     } catch (PortInUseException e) {
       System.err.println("cashier-console: " + e.getMessage());
       System.exit(3);
@@ -82,43 +83,17 @@ public final class ConsoleMain {
                 },
                 "console-shutdown"));
 
-    printDemoLogins(console.users(), users);
     String host = settings.bindHost().equals("0.0.0.0") ? "127.0.0.1" : settings.bindHost();
     System.out.println(
-        "cashier-console: site " + site.id() + ", controller " + settings.controllerUrl());
+        "cashier-console: site "
+            + site.id()
+            + ", console "
+            + consoleId
+            + ", controller "
+            + settings.controllerUrl());
     System.out.println(
         "cashier-console: console ready at http://" + host + ":" + console.httpPort() + "/");
     System.out.flush();
     stopped.await();
-  }
-
-  private static void printDemoLogins(UserStore store, Path usersFile) {
-    var demo = store.demoLoginsInUse();
-    if (demo.isEmpty()) {
-      return;
-    }
-    System.out.println(
-        "cashier-console: demo logins (from " + usersFile + "; change them before real use):");
-    for (UserStore.DemoLogin d : demo) {
-      System.out.printf(
-          "  %-12s / %-18s %s%n",
-          d.username(), d.password(), d.role().name().toLowerCase(java.util.Locale.ROOT));
-    }
-  }
-
-  private static void hashPassword() throws Exception {
-    String password;
-    if (System.console() != null) {
-      char[] typed = System.console().readPassword("password: ");
-      password = typed == null ? "" : new String(typed);
-    } else {
-      password =
-          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-    }
-    if (password == null || password.length() < 8) {
-      System.err.println("cashier-console: a password needs at least 8 characters");
-      System.exit(2);
-    }
-    System.out.println(new PasswordHasher().hash(password));
   }
 }

@@ -5,28 +5,21 @@ import java.nio.file.Path;
 
 /** The command line, checked: every mistake is an IllegalArgumentException saying which. */
 record ConsoleOptions(
-    Path site,
-    Path users,
-    Integer port,
-    String controllerUrl,
-    String consoleId,
-    boolean hashPassword) {
+    Path site, Integer port, String controllerUrl, String consoleId, Path credentialFile) {
 
   static ConsoleOptions parse(String[] args) {
     Path site = null;
-    Path users = null;
     Integer port = null;
     String controller = null;
     String consoleId = null;
-    boolean hash = false;
+    Path credential = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
-        case "--hash-password" -> hash = true;
         case "--site" -> site = Path.of(value(args, ++i, arg));
-        case "--users" -> users = Path.of(value(args, ++i, arg));
         case "--controller" -> controller = value(args, ++i, arg);
         case "--console-id" -> consoleId = value(args, ++i, arg);
+        case "--credential-file" -> credential = Path.of(value(args, ++i, arg));
         case "--port" -> {
           String v = value(args, ++i, arg);
           try {
@@ -41,16 +34,13 @@ record ConsoleOptions(
         default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
       }
     }
-    if (hash) {
-      return new ConsoleOptions(null, null, null, null, null, true);
-    }
     if (site == null) {
       throw new IllegalArgumentException("--site FILE is required");
     }
     if (!Files.isRegularFile(site)) {
       throw new IllegalArgumentException("site file not found: " + site);
     }
-    return new ConsoleOptions(site, users, port, controller, consoleId, false);
+    return new ConsoleOptions(site, port, controller, consoleId, credential);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -23,52 +23,85 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongFunction;
+import org.parkgate.api.Answer;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.ApiMessage;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Refusal;
+import org.parkgate.api.Role;
 import org.parkgate.api.Welcome;
 import org.parkgate.money.Money;
 
 /**
  * A small but real gate-controller for tests: a WebSocket server on loopback speaking the console
- * protocol (hello, welcome, replay after seq, live events, one result per request id).
+ * protocol (hello with the console's credential, welcome, replay after seq, live events, logins and
+ * sessions, one typed result per request id). Like the real one it takes who acts from the session
+ * a command carries and checks the role itself.
+ *
+ * <p>It knows the demo accounts (cashier1/cashier1-demo, cashier2, supervisor1, finance1, admin1)
+ * and any other {@code cashierN}, {@code supervisorN}, {@code financeN} or {@code adminN} whose
+ * password is its name followed by {@code -demo}.
  */
 public final class FakeController implements AutoCloseable {
+  /** The credential the test console is enrolled with. */
+  public static final String CREDENTIAL = "test-console-credential";
+
   private final EventLoopGroup group =
       new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final ChannelGroup consoles = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final List<ConsoleEvent> events = new ArrayList<>();
   private final Map<String, CommandResult> results = new HashMap<>();
   private final AtomicInteger receipts = new AtomicInteger();
+  private final Map<String, Person> sessions = new ConcurrentHashMap<>();
   private final Channel server;
 
-  /** Every command received, in order, hellos included. */
+  /**
+   * Every command received, in order, hellos included; logins, logouts and shift commands are kept
+   * apart, as the console sends them at moments the tests do not control.
+   */
   public final BlockingQueue<ConsoleCommand> received = new LinkedBlockingQueue<>();
 
-  /**
-   * Shift commands, kept apart from {@link #received}: every cashier login sends one, at a moment
-   * the tests do not control.
-   */
+  /** Logins and logouts, in order. */
+  public final BlockingQueue<ConsoleCommand> logins = new LinkedBlockingQueue<>();
+
+  /** Shift commands: every cashier login sends one. */
   public final BlockingQueue<ConsoleCommand> shiftCommands = new LinkedBlockingQueue<>();
 
   private final Map<String, Long> openShifts = new HashMap<>();
   private long shiftNumbers;
+  private long modeChanges;
 
   /** Payments to "lose": the connection drops before their result is sent. */
   public volatile int dropBeforeResult;
 
-  /** When set, payments are refused with this reason. */
+  /** When set, payments and lost cards are refused with this reason. */
   public volatile String refuseWith;
 
+  /** When set, every login is refused with this code and error. */
+  public volatile CommandResult loginRefusal;
+
+  /** A person with a live session, as the controller knows them. */
+  public record Person(String username, String displayName, Role role) {}
+
   public FakeController(int port) throws InterruptedException {
+    this(port, Map.of());
+  }
+
+  /** A controller that already holds {@code sessions} (token to user name), as after a restart. */
+  public FakeController(int port, Map<String, String> sessions) throws InterruptedException {
+    sessions.forEach((token, user) -> this.sessions.put(token, person(user).orElseThrow()));
     server =
         new ServerBootstrap()
             .group(group)
@@ -122,8 +155,29 @@ public final class FakeController implements AutoCloseable {
     return consoles.size();
   }
 
+  /** Who the session {@code token} belongs to, or null when it is not live. */
+  public String userOf(String token) {
+    Person p = token == null ? null : sessions.get(token);
+    return p == null ? null : p.username();
+  }
+
+  /** The number of live sessions of {@code username}. */
+  public long sessionsOf(String username) {
+    return sessions.values().stream().filter(p -> p.username().equals(username)).count();
+  }
+
+  /** Ends every session of {@code username}, as a password change or a disabled account does. */
+  public void endSessionsOf(String username) {
+    sessions.values().removeIf(p -> p.username().equals(username));
+  }
+
   public ConsoleCommand nextCommand() throws InterruptedException {
-    ConsoleCommand c = received.poll(10, TimeUnit.SECONDS);
+    return next(received);
+  }
+
+  public static ConsoleCommand next(BlockingQueue<ConsoleCommand> queue)
+      throws InterruptedException {
+    ConsoleCommand c = queue.poll(10, TimeUnit.SECONDS);
     if (c == null) {
       throw new AssertionError("the console sent no command within 10 s");
     }
@@ -138,122 +192,222 @@ public final class FakeController implements AutoCloseable {
   }
 
   private synchronized void handle(Channel ch, ConsoleCommand command) {
-    if (command instanceof ConsoleCommand.OpenShift
-        || command instanceof ConsoleCommand.CloseShift) {
-      shiftCommands.add(command);
-      send(ch, shift(command));
+    if (command instanceof ConsoleCommand.Hello hello) {
+      hello(ch, hello);
+      // Recorded once answered: a test that saw the hello may drop the connection at once.
+      received.add(command);
       return;
     }
-    received.add(command);
-    if (command instanceof ConsoleCommand.Hello hello) {
+    if (!consoles.contains(ch)) {
+      send(ch, CommandResult.refused(command.requestId(), Refusal.CONSOLE_UNKNOWN, "say hello"));
+      return;
+    }
+    if (command instanceof ConsoleCommand.Login login) {
+      logins.add(command);
+      send(ch, login(login));
+      return;
+    }
+    ConsoleCommand.Acting acting = (ConsoleCommand.Acting) command;
+    if (command instanceof ConsoleCommand.Logout) {
+      logins.add(command);
+    } else if (command instanceof ConsoleCommand.OpenShift
+        || command instanceof ConsoleCommand.CloseShift) {
+      shiftCommands.add(command);
+    } else {
+      received.add(command);
+    }
+    CommandResult first = results.get(command.requestId());
+    if (first != null) {
+      send(ch, first);
+      return;
+    }
+    Person who = sessions.get(acting.session());
+    if (who == null) {
       send(
           ch,
-          new Welcome(
-              "demo",
-              "Demo Car Park",
-              ZoneId.of("Asia/Shanghai"),
-              "CNY",
-              events.size(),
-              List.of("entry-1", "exit-1")));
-      for (ConsoleEvent e : events) {
-        if (e.seq() > hello.afterSeq()) {
-          send(ch, e);
-        }
+          CommandResult.refused(
+              command.requestId(), Refusal.NOT_LOGGED_IN, "no live session: log in again"));
+      return;
+    }
+    if (!allowed(who.role(), command)) {
+      send(
+          ch,
+          CommandResult.refused(
+              command.requestId(),
+              Refusal.FORBIDDEN,
+              who.role().name().toLowerCase(Locale.ROOT) + " may not do this"));
+      return;
+    }
+    if (command instanceof ConsoleCommand.RecordCashPayment && dropBeforeResult > 0) {
+      dropBeforeResult--;
+      ch.close();
+      return;
+    }
+    CommandResult r = act(who, command);
+    if (!(command instanceof ConsoleCommand.FindStay)) {
+      results.put(command.requestId(), r);
+    }
+    send(ch, r);
+  }
+
+  private void hello(Channel ch, ConsoleCommand.Hello hello) {
+    if (!CREDENTIAL.equals(hello.credential())) {
+      send(
+          ch,
+          CommandResult.refused(
+              hello.requestId(),
+              Refusal.CONSOLE_UNKNOWN,
+              "console " + hello.consoleId() + " is not enrolled or its credential is wrong"));
+      ch.close();
+      return;
+    }
+    consoles.add(ch);
+    send(
+        ch,
+        new Welcome(
+            "demo",
+            "Demo Car Park",
+            ZoneId.of("Asia/Shanghai"),
+            "CNY",
+            events.size(),
+            List.of("entry-1", "exit-1")));
+    for (ConsoleEvent e : events) {
+      if (e.seq() > hello.afterSeq()) {
+        send(ch, e);
       }
-      consoles.add(ch);
+    }
+  }
+
+  private CommandResult login(ConsoleCommand.Login login) {
+    CommandResult refusal = loginRefusal;
+    if (refusal != null) {
+      return refusal.forRequest(login.requestId());
+    }
+    Optional<Person> person = person(login.username());
+    if (person.isEmpty() || !(login.username() + "-demo").equals(login.password())) {
+      return CommandResult.refused(
+          login.requestId(), Refusal.BAD_LOGIN, "wrong user name or password");
+    }
+    String token = "tok-" + UUID.randomUUID();
+    sessions.put(token, person.get());
+    Instant now = Instant.now();
+    return CommandResult.ok(
+        login.requestId(),
+        new Answer.LoggedIn(
+            token,
+            person.get().username(),
+            person.get().displayName(),
+            person.get().role(),
+            now.plusSeconds(15 * 60),
+            now.plusSeconds(12 * 3600),
+            true));
+  }
+
+  private static Optional<Person> person(String username) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(cashier|supervisor|finance|admin)(\\d+)")
+            .matcher(username == null ? "" : username);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    String kind = m.group(1);
+    String number = m.group(2);
+    String name =
+        Character.toUpperCase(kind.charAt(0))
+            + kind.substring(1)
+            + " "
+            + (number.equals("1") ? "One" : number.equals("2") ? "Two" : number);
+    return Optional.of(new Person(username, name, Role.valueOf(kind.toUpperCase(Locale.ROOT))));
+  }
+
+  /** The controller's own role check: the console's is only presentation. */
+  private static boolean allowed(Role role, ConsoleCommand command) {
+    boolean takesCash = role == Role.CASHIER || role == Role.SUPERVISOR;
+    if (command instanceof ConsoleCommand.RecordCashPayment
+        || command instanceof ConsoleCommand.ReportLostCard
+        || command instanceof ConsoleCommand.CloseShift) {
+      return takesCash;
+    } else if (command instanceof ConsoleCommand.OpenShift) {
+      return role == Role.CASHIER;
+    } else if (command instanceof ConsoleCommand.ReversePayment
+        || command instanceof ConsoleCommand.SetLaneMode
+        || command instanceof ConsoleCommand.ResetPassback) {
+      return role == Role.SUPERVISOR;
+    } else if (command instanceof ConsoleCommand.FindStay) {
+      return role != Role.ADMIN;
+    }
+    return true;
+  }
+
+  private CommandResult act(Person who, ConsoleCommand command) {
+    Instant now = Instant.now();
+    String id = command.requestId();
+    if (command instanceof ConsoleCommand.Logout logout) {
+      sessions.remove(logout.session());
+      return CommandResult.ok(id, new Answer.LoggedOut(who.username()));
     } else if (command instanceof ConsoleCommand.RecordCashPayment pay) {
-      CommandResult first = results.get(pay.requestId());
-      if (first != null) {
-        send(ch, first);
-        return;
-      }
-      if (dropBeforeResult > 0) {
-        dropBeforeResult--;
-        ch.close();
-        return;
-      }
       if (refuseWith != null) {
-        CommandResult r = CommandResult.refused(pay.requestId(), refuseWith);
-        results.put(pay.requestId(), r);
-        send(ch, r);
-        return;
+        return CommandResult.refused(id, Refusal.NOT_NOW, refuseWith);
       }
       String receipt = String.format("demo-%06d", receipts.incrementAndGet());
+      String card = pay.stayId() == 2 ? "CARD2" : "CARD-" + pay.stayId();
       publish(
           seq ->
               new ConsoleEvent.PaymentRecorded(
-                  seq,
-                  Instant.now(),
-                  pay.lane(),
-                  pay.stayId(),
-                  "CARD-" + pay.stayId(),
-                  pay.amount(),
-                  receipt,
-                  pay.cashier()));
-      CommandResult r = CommandResult.ok(pay.requestId(), "receipt " + receipt);
-      results.put(pay.requestId(), r);
-      send(ch, r);
+                  seq, now, pay.lane(), pay.stayId(), card, pay.amount(), receipt, who.username()));
+      return CommandResult.ok(
+          id,
+          new Answer.Receipt(
+              receipt, pay.stayId(), pay.lane(), card, pay.amount(), who.username(), now));
     } else if (command instanceof ConsoleCommand.ReversePayment reverse) {
-      CommandResult first = results.get(reverse.requestId());
-      if (first != null) {
-        send(ch, first);
-        return;
-      }
-      CommandResult r;
       if (refuseWith != null) {
-        r = CommandResult.refused(reverse.requestId(), refuseWith);
-      } else {
-        publish(
-            seq ->
-                new ConsoleEvent.PaymentReversed(
-                    seq,
-                    Instant.now(),
-                    "exit-1",
-                    reverse.receiptNo(),
-                    org.parkgate.money.Money.of(1100, "CNY"),
-                    reverse.supervisor(),
-                    reverse.reason()));
-        r = CommandResult.ok(reverse.requestId(), "reversed receipt " + reverse.receiptNo());
+        return CommandResult.refused(id, Refusal.NOT_NOW, refuseWith);
       }
-      results.put(reverse.requestId(), r);
-      send(ch, r);
+      Money amount = Money.of(1100, "CNY");
+      publish(
+          seq ->
+              new ConsoleEvent.PaymentReversed(
+                  seq,
+                  now,
+                  "exit-1",
+                  reverse.receiptNo(),
+                  amount,
+                  who.username(),
+                  reverse.reason()));
+      return CommandResult.ok(
+          id,
+          new Answer.Reversed(reverse.receiptNo(), amount, who.username(), reverse.reason(), now));
     } else if (command instanceof ConsoleCommand.SetLaneMode mode) {
-      CommandResult r = results.get(mode.requestId());
-      if (r == null) {
-        publish(
-            seq ->
-                new ConsoleEvent.LaneModeChanged(
-                    seq, Instant.now(), mode.lane(), mode.mode().name(), mode.by(), mode.reason()));
-        r =
-            CommandResult.ok(
-                mode.requestId(),
-                "lane " + mode.lane() + " set to " + mode.mode() + " by " + mode.by());
-        results.put(mode.requestId(), r);
-      }
-      send(ch, r);
+      publish(
+          seq ->
+              new ConsoleEvent.LaneModeChanged(
+                  seq, now, mode.lane(), mode.mode().name(), who.username(), mode.reason()));
+      return CommandResult.ok(
+          id,
+          new Answer.ModeSet(
+              ++modeChanges, mode.lane(), mode.mode(), who.username(), mode.reason()));
     } else if (command instanceof ConsoleCommand.ResetPassback reset) {
-      CommandResult r = results.get(reset.requestId());
-      if (r == null) {
-        publish(
-            seq ->
-                new ConsoleEvent.PassbackReset(
-                    seq, Instant.now(), null, reset.card(), reset.supervisor(), reset.reason()));
-        r =
-            CommandResult.ok(
-                reset.requestId(), "card " + reset.card() + " reset; it was not inside");
-        results.put(reset.requestId(), r);
-      }
-      send(ch, r);
+      publish(
+          seq ->
+              new ConsoleEvent.PassbackReset(
+                  seq, now, null, reset.card(), who.username(), reset.reason()));
+      return CommandResult.ok(id, new Answer.PassbackCleared(reset.card(), 0, who.username()));
     } else if (command instanceof ConsoleCommand.FindStay find) {
-      send(ch, found(find));
+      return found(find);
     } else if (command instanceof ConsoleCommand.ReportLostCard lost) {
-      CommandResult r = results.get(lost.requestId());
-      if (r == null) {
-        r = lostCard(lost);
-        results.put(lost.requestId(), r);
+      return lostCard(who, lost);
+    } else if (command instanceof ConsoleCommand.OpenShift) {
+      Long open = openShifts.get(who.username());
+      if (open == null) {
+        open = ++shiftNumbers;
+        openShifts.put(who.username(), open);
+        return CommandResult.ok(id, new Answer.ShiftOpen(open, who.username(), now, false));
       }
-      send(ch, r);
+      return CommandResult.ok(id, new Answer.ShiftOpen(open, who.username(), now, true));
+    } else if (command instanceof ConsoleCommand.CloseShift) {
+      return closeShift(who, id);
     }
+    return CommandResult.refused(id, Refusal.INVALID, "the fake controller does not do this");
   }
 
   /**
@@ -261,12 +415,13 @@ public final class FakeController implements AutoCloseable {
    * see {@link #found}) is charged its 80.00 lost-card fee at the lane, shown in the booth as an
    * exit waiting to pay; any other stay is not open, and {@link #refuseWith} refuses it.
    */
-  private CommandResult lostCard(ConsoleCommand.ReportLostCard lost) {
+  private CommandResult lostCard(Person who, ConsoleCommand.ReportLostCard lost) {
     if (refuseWith != null) {
-      return CommandResult.refused(lost.requestId(), refuseWith);
+      return CommandResult.refused(lost.requestId(), Refusal.NOT_NOW, refuseWith);
     }
     if (lost.stayId() != 2) {
-      return CommandResult.refused(lost.requestId(), "stay " + lost.stayId() + " is not open");
+      return CommandResult.refused(
+          lost.requestId(), Refusal.NOT_NOW, "stay " + lost.stayId() + " is not open");
     }
     Instant now = Instant.now();
     publish(
@@ -281,7 +436,7 @@ public final class FakeController implements AutoCloseable {
                 "card CARD2 of stay 2 reported lost at "
                     + lost.lane()
                     + " by "
-                    + lost.cashier()
+                    + who.username()
                     + "; lost-card fee 80.00 CNY"));
     publish(
         seq ->
@@ -299,71 +454,92 @@ public final class FakeController implements AutoCloseable {
                         "遗失卡 lost card", "遗失卡收费 lost-card fee", 1, Money.of(3000, "CNY")),
                     new ConsoleEvent.FeeItem(
                         "遗失卡 lost card", "工本费 card replacement", 1, Money.of(5000, "CNY")))));
-    return CommandResult.ok(lost.requestId(), "lost card: stay 2 asks 80.00 CNY at " + lost.lane());
+    return CommandResult.ok(
+        lost.requestId(), new Answer.LostCardAsked(lost.lane(), 2, "CARD2", Money.of(8000, "CNY")));
   }
 
   /**
-   * The controller's answer to {@code find-stay}: one car is inside, plate 粤B12345 with card CARD2
-   * (stay 2, 80.00 due with a lost card); anything else has no open stay.
+   * The controller's answer to {@code find-stay}: one car is inside as plate 粤B12345 with card
+   * CARD2 (stay 2, entered at entry-1 at 09:00 Shanghai time, 80.00 due with a lost card); plate
+   * 沪A88888 has two open stays, newest first: stay 5 on a season card (nothing due) and stay 4
+   * (30.00 due) with no plate read at its entry; anything else has no open stay.
    */
   static CommandResult found(ConsoleCommand.FindStay find) {
     if ("粤B12345".equals(find.plate()) || "CARD2".equals(find.card())) {
       return CommandResult.ok(
           find.requestId(),
-          "stay 2: card CARD2, entered at entry-1 2027-01-09 09:00:00 Asia/Shanghai, seen as"
-              + " 粤B12345 car blue; 80.00 CNY due with a lost card if it leaves now");
+          new Answer.StaysFound(
+              List.of(
+                  new Answer.FoundStay(
+                      2,
+                      "CARD2",
+                      "entry-1",
+                      Instant.parse("2027-01-09T01:00:00Z"),
+                      "粤B12345",
+                      "car",
+                      "blue",
+                      Money.of(8000, "CNY")))));
+    }
+    if ("沪A88888".equals(find.plate())) {
+      return CommandResult.ok(
+          find.requestId(),
+          new Answer.StaysFound(
+              List.of(
+                  new Answer.FoundStay(
+                      5,
+                      "SEASON5",
+                      "entry-1",
+                      Instant.parse("2027-01-09T02:30:00Z"),
+                      "沪A88888",
+                      "van",
+                      "white",
+                      null),
+                  new Answer.FoundStay(
+                      4,
+                      "CARD4",
+                      "entry-1",
+                      Instant.parse("2027-01-08T23:15:00Z"),
+                      null,
+                      null,
+                      null,
+                      Money.of(3000, "CNY")))));
     }
     return CommandResult.refused(
         find.requestId(),
+        Refusal.NOT_NOW,
         "no open stay for "
             + (find.plate() != null ? "plate " + find.plate() : "card " + find.card()));
   }
 
-  /** Opens or closes a shift as the controller does, announcing a closed one with its report. */
-  private CommandResult shift(ConsoleCommand command) {
-    CommandResult first = results.get(command.requestId());
-    if (first != null) {
-      return first;
+  /** Closes a shift as the controller does, announcing it with its report. */
+  private CommandResult closeShift(Person who, String requestId) {
+    Long shiftNo = openShifts.remove(who.username());
+    if (shiftNo == null) {
+      return CommandResult.refused(
+          requestId, Refusal.NOT_NOW, "cashier " + who.username() + " has no open shift to close");
     }
-    CommandResult r;
-    if (command instanceof ConsoleCommand.OpenShift open) {
-      r =
-          openShifts.containsKey(open.cashier())
-              ? CommandResult.refused(open.requestId(), "cashier already has a shift open")
-              : CommandResult.ok(open.requestId(), "shift " + ++shiftNumbers + " open");
-      openShifts.putIfAbsent(open.cashier(), shiftNumbers);
-    } else {
-      ConsoleCommand.CloseShift close = (ConsoleCommand.CloseShift) command;
-      Long shiftNo = openShifts.remove(close.cashier());
-      if (shiftNo == null) {
-        r =
-            CommandResult.refused(
-                close.requestId(), "cashier " + close.cashier() + " has no open shift to close");
-      } else {
-        Instant now = Instant.parse("2027-01-09T10:00:00Z");
-        publish(
-            seq ->
-                new ConsoleEvent.ShiftClosed(
-                    seq,
-                    now,
-                    null,
-                    shiftNo,
-                    close.cashier(),
-                    now.minusSeconds(8 * 3600),
-                    2,
-                    "demo-000001",
-                    "demo-000002",
-                    1,
-                    List.of(
-                        new ConsoleEvent.ShiftTotal(
-                            2, Money.of(2000, "CNY"), 1, Money.of(-1100, "CNY"))),
-                    41,
-                    "ab".repeat(32)));
-        r = CommandResult.ok(close.requestId(), "shift " + shiftNo + " closed");
-      }
-    }
-    results.put(command.requestId(), r);
-    return r;
+    Instant now = Instant.parse("2027-01-09T10:00:00Z");
+    publish(
+        seq ->
+            new ConsoleEvent.ShiftClosed(
+                seq,
+                now,
+                null,
+                shiftNo,
+                who.username(),
+                now.minusSeconds(8 * 3600),
+                2,
+                "demo-000001",
+                "demo-000002",
+                1,
+                List.of(
+                    new ConsoleEvent.ShiftTotal(
+                        2, Money.of(2000, "CNY"), 1, Money.of(-1100, "CNY"))),
+                41,
+                "ab".repeat(32)));
+    return CommandResult.ok(
+        requestId,
+        new Answer.ShiftReport(shiftNo, who.username(), 2, 1, "demo-000001", "demo-000002"));
   }
 
   private static void send(Channel ch, ApiMessage m) {
@@ -407,7 +583,7 @@ public final class FakeController implements AutoCloseable {
           handle(ctx.channel(), c);
         }
       } catch (ApiJson.BadMessageException e) {
-        send(ctx.channel(), CommandResult.refused(null, e.getMessage()));
+        send(ctx.channel(), CommandResult.refused(null, Refusal.INVALID, e.getMessage()));
       }
     }
   }

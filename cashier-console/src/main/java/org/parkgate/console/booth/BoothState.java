@@ -72,6 +72,11 @@ public final class BoothState {
     return online;
   }
 
+  /** How the booth writes the site's times and money. */
+  public BoothFormat format() {
+    return format;
+  }
+
   /** Whether {@code lane} is one of the site's lanes (not merely a name an event carried). */
   public boolean hasLane(String lane) {
     return siteLanes.contains(lane);

@@ -28,11 +28,18 @@ public final class BrowserHub implements LinkListener {
   public static final AttributeKey<String> SESSION = AttributeKey.valueOf("parkgate.session");
 
   private final BoothState state;
+  private final BoothFormat format;
   private final ChannelGroup browsers =
       new DefaultChannelGroup("booth pages", GlobalEventExecutor.INSTANCE);
 
   public BrowserHub(BoothState state) {
     this.state = state;
+    this.format = state.format();
+  }
+
+  /** How the booth writes times and money; immutable, so read without the lock. */
+  public BoothFormat format() {
+    return format;
   }
 
   /** Adds a page: it receives {@code first}, the state and the log, then every update. */

@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
-import org.parkgate.console.auth.UserAccount;
+import org.parkgate.api.Refusal;
+import org.parkgate.api.Role;
+import org.parkgate.console.auth.Session;
 import org.parkgate.site.LaneMode;
 
 /**
@@ -21,6 +23,11 @@ import org.parkgate.site.LaneMode;
  * actually waiting, so a stale page never records a payment for the wrong car or amount. It also
  * sends a supervisor's reversals, lane modes and anti-passback resets, the booth's searches for a
  * vehicle's stay and its reports of a lost card at an exit, checked here first.
+ *
+ * <p>Every command carries the controller session of the person signed in at the page and no
+ * person's name: the controller takes who acts from the session and checks the role and the
+ * four-eyes rules itself. The role checks here only answer early, in the booth's words, for a key
+ * the page should not have shown; the checks against what the page showed are the console's own.
  */
 public final class CashDesk {
   private static final int REMEMBERED = 256;
@@ -57,46 +64,40 @@ public final class CashDesk {
     this.controller = controller;
   }
 
-  public CompletableFuture<CommandResult> cashReceived(UserAccount cashier, CashRequest request) {
+  public CompletableFuture<CommandResult> cashReceived(Session cashier, CashRequest request) {
     String id = request.requestId();
     if (!validRequestId(id)) {
       return refused(id, "请求编号无效 · Invalid request id");
     }
-    if (!cashier.role().takesCash()) {
-      return refused(id, "只有收费员或主管可以收款 · Only cashiers and supervisors take cash");
+    if (!RoleKeys.of(cashier.role()).takesCash()) {
+      return forbidden(id, "只有收费员或主管可以收款 · Only cashiers and supervisors take cash");
     }
     ConsoleCommand command;
     synchronized (sent) {
       command = sent.get(id);
     }
-    if (command != null && !(command instanceof ConsoleCommand.RecordCashPayment)) {
-      return refused(id, "请求编号已用于其他操作 · Request id already used for another action");
+    if (command != null) {
+      // A retry: what was checked and sent the first time goes again, if it is this person's.
+      return resend(command, cashier, ConsoleCommand.RecordCashPayment.class);
     }
-    if (command == null) {
-      Optional<ConsoleEvent.ExitPending> waiting =
-          hub.pendingAt(request.lane() == null ? "" : request.lane());
-      if (waiting.isEmpty() || waiting.get().stayId() != request.stayId()) {
-        return refused(id, "该车道没有这辆待缴费车辆 · No such vehicle waiting to pay at " + request.lane());
-      }
-      ConsoleEvent.ExitPending exit = waiting.get();
-      if (exit.due().minor() != request.dueMinor()) {
-        return refused(
-            id,
-            "应收金额已变为 "
-                + BoothFormat.money(exit.due())
-                + "，请核对后再收 · The amount due changed to "
-                + BoothFormat.money(exit.due())
-                + ", check and press again");
-      }
-      command =
-          new ConsoleCommand.RecordCashPayment(
-              id, exit.lane(), exit.stayId(), exit.due(), cashier.username());
-      synchronized (sent) {
-        sent.putIfAbsent(id, command);
-        command = sent.get(id);
-      }
+    Optional<ConsoleEvent.ExitPending> waiting =
+        hub.pendingAt(request.lane() == null ? "" : request.lane());
+    if (waiting.isEmpty() || waiting.get().stayId() != request.stayId()) {
+      return notNow(id, "该车道没有这辆待缴费车辆 · No such vehicle waiting to pay at " + request.lane());
     }
-    return controller.apply(command);
+    ConsoleEvent.ExitPending exit = waiting.get();
+    if (exit.due().minor() != request.dueMinor()) {
+      return notNow(
+          id,
+          "应收金额已变为 "
+              + BoothFormat.money(exit.due())
+              + "，请核对后再收 · The amount due changed to "
+              + BoothFormat.money(exit.due())
+              + ", check and press again");
+    }
+    return sendOnce(
+        new ConsoleCommand.RecordCashPayment(
+            id, cashier.token(), exit.lane(), exit.stayId(), exit.due()));
   }
 
   /**
@@ -104,13 +105,13 @@ public final class CashDesk {
    * the signed-in user, never a name the page chose; the controller refuses a supervisor reversing
    * a payment they took themselves. A retry with the same request id resends the same command.
    */
-  public CompletableFuture<CommandResult> reverse(UserAccount supervisor, ReverseRequest request) {
+  public CompletableFuture<CommandResult> reverse(Session supervisor, ReverseRequest request) {
     String id = request.requestId();
     if (!validRequestId(id)) {
       return refused(id, "请求编号无效 · Invalid request id");
     }
-    if (!supervisor.role().reversesPayments()) {
-      return refused(id, "只有主管可以冲正 · Only supervisors may reverse a receipt");
+    if (!RoleKeys.of(supervisor.role()).reverses()) {
+      return forbidden(id, "只有主管可以冲正 · Only supervisors may reverse a receipt");
     }
     String receiptNo = request.receiptNo() == null ? "" : request.receiptNo().trim();
     String reason = request.reason() == null ? "" : request.reason().trim();
@@ -120,49 +121,38 @@ public final class CashDesk {
     if (reason.isEmpty()) {
       return refused(id, "请填写冲正原因 · Enter the reason for the reversal");
     }
-    ConsoleCommand command =
-        new ConsoleCommand.ReversePayment(id, receiptNo, reason, supervisor.username());
-    synchronized (sent) {
-      sent.putIfAbsent(id, command);
-      command = sent.get(id);
-    }
-    if (!(command instanceof ConsoleCommand.ReversePayment)) {
-      return refused(id, "请求编号已用于其他操作 · Request id already used for another action");
-    }
-    return controller.apply(command);
+    return sendOnce(new ConsoleCommand.ReversePayment(id, supervisor.token(), receiptNo, reason));
+  }
+
+  /** Ends the person's controller session (logout, or a browser session the console ended). */
+  public CompletableFuture<CommandResult> logout(Session session) {
+    return controller.apply(
+        new ConsoleCommand.Logout("logout-" + java.util.UUID.randomUUID(), session.token()));
   }
 
   /**
    * Opens a shift for a cashier who has just signed in. The controller refuses a second open shift;
    * a cashier whose shift is still open (a page reloaded, a second login) simply carries on in it.
    */
-  public CompletableFuture<CommandResult> openShift(UserAccount cashier, String requestId) {
-    if (cashier.role() != org.parkgate.console.auth.Role.CASHIER) {
-      return refused(requestId, "只有收费员在登录时开班 · Only cashiers open a shift at login");
+  public CompletableFuture<CommandResult> openShift(Session cashier, String requestId) {
+    if (cashier.role() != Role.CASHIER) {
+      return forbidden(requestId, "只有收费员在登录时开班 · Only cashiers open a shift at login");
     }
-    return controller.apply(new ConsoleCommand.OpenShift(requestId, cashier.username()));
+    return controller.apply(new ConsoleCommand.OpenShift(requestId, cashier.token()));
   }
 
   /**
    * Closes the signed-in user's open shift at handover (交接班); the report arrives as an event. The
    * cashier is the signed-in user, never a name the page chose.
    */
-  public CompletableFuture<CommandResult> closeShift(UserAccount cashier, String requestId) {
+  public CompletableFuture<CommandResult> closeShift(Session cashier, String requestId) {
     if (!validRequestId(requestId)) {
       return refused(requestId, "请求编号无效 · Invalid request id");
     }
-    if (!cashier.role().takesCash()) {
-      return refused(requestId, "只有收费员或主管有班次 · Only cashiers and supervisors have shifts");
+    if (!RoleKeys.of(cashier.role()).takesCash()) {
+      return forbidden(requestId, "只有收费员或主管有班次 · Only cashiers and supervisors have shifts");
     }
-    ConsoleCommand command = new ConsoleCommand.CloseShift(requestId, cashier.username());
-    synchronized (sent) {
-      sent.putIfAbsent(requestId, command);
-      command = sent.get(requestId);
-    }
-    if (!(command instanceof ConsoleCommand.CloseShift)) {
-      return refused(requestId, "请求编号已用于其他操作 · Request id already used for another action");
-    }
-    return controller.apply(command);
+    return sendOnce(new ConsoleCommand.CloseShift(requestId, cashier.token()));
   }
 
   /**
@@ -170,14 +160,13 @@ public final class CashDesk {
    * site's, the mode one of {@link LaneMode}'s and the reason given; the supervisor is the
    * signed-in user. Anything wrong is refused here, naming what, and nothing is sent.
    */
-  public CompletableFuture<CommandResult> setLaneMode(
-      UserAccount supervisor, LaneModeRequest request) {
+  public CompletableFuture<CommandResult> setLaneMode(Session supervisor, LaneModeRequest request) {
     String id = request.requestId();
     if (!validRequestId(id)) {
       return refused(id, "请求编号无效 · Invalid request id");
     }
-    if (!supervisor.role().controlsLanes()) {
-      return refused(id, "只有主管可以设置车道模式 · Only supervisors may set a lane's mode");
+    if (!RoleKeys.of(supervisor.role()).controlsLanes()) {
+      return forbidden(id, "只有主管可以设置车道模式 · Only supervisors may set a lane's mode");
     }
     String lane = trimmed(request.lane());
     if (lane.isEmpty()) {
@@ -208,7 +197,7 @@ public final class CashDesk {
       return refused(id, REASON_TOO_LONG);
     }
     return sendOnce(
-        new ConsoleCommand.SetLaneMode(id, lane, mode.get(), reason, supervisor.username()));
+        new ConsoleCommand.SetLaneMode(id, supervisor.token(), lane, mode.get(), reason));
   }
 
   /**
@@ -217,13 +206,13 @@ public final class CashDesk {
    * user. A card that is inside has its stay closed by the controller.
    */
   public CompletableFuture<CommandResult> resetPassback(
-      UserAccount supervisor, PassbackResetRequest request) {
+      Session supervisor, PassbackResetRequest request) {
     String id = request.requestId();
     if (!validRequestId(id)) {
       return refused(id, "请求编号无效 · Invalid request id");
     }
-    if (!supervisor.role().controlsLanes()) {
-      return refused(id, "只有主管可以重置防潜回 · Only supervisors may reset a card's anti-passback");
+    if (!RoleKeys.of(supervisor.role()).controlsLanes()) {
+      return forbidden(id, "只有主管可以重置防潜回 · Only supervisors may reset a card's anti-passback");
     }
     String card = trimmed(request.card());
     if (card.isEmpty()) {
@@ -240,7 +229,7 @@ public final class CashDesk {
     if (reason.length() > MAX_REASON) {
       return refused(id, REASON_TOO_LONG);
     }
-    return sendOnce(new ConsoleCommand.ResetPassback(id, card, reason, supervisor.username()));
+    return sendOnce(new ConsoleCommand.ResetPassback(id, supervisor.token(), card, reason));
   }
 
   /**
@@ -249,13 +238,13 @@ public final class CashDesk {
    * The plate is sent as the controller compares it (upper case, without spaces, '-', '·' or '.'),
    * and refused here when it cannot be a plate, naming what is wrong; the controller still checks.
    */
-  public CompletableFuture<CommandResult> findStay(UserAccount user, FindStayRequest request) {
+  public CompletableFuture<CommandResult> findStay(Session user, FindStayRequest request) {
     String id = request.requestId();
     if (!validRequestId(id)) {
       return refused(id, "请求编号无效 · Invalid request id");
     }
-    if (!user.role().findsStays()) {
-      return refused(
+    if (!RoleKeys.of(user.role()).findsStays()) {
+      return forbidden(
           id, "只有收费员、主管或财务可以查找车辆 · Only cashiers, supervisors and finance may find a vehicle");
     }
     String plate = trimmed(request.plate());
@@ -271,7 +260,7 @@ public final class CashDesk {
         return refused(
             id, "卡号应为 1-32 位字母或数字 · A card number is 1-32 letters or digits, not " + quoted(card));
       }
-      return sendOnce(new ConsoleCommand.FindStay(id, null, card));
+      return sendOnce(new ConsoleCommand.FindStay(id, user.token(), null, card));
     }
     String normal = PLATE_SEPARATORS.matcher(plate).replaceAll("").toUpperCase(Locale.ROOT);
     if (normal.isEmpty()) {
@@ -294,7 +283,7 @@ public final class CashDesk {
               + " letters and digits, not "
               + quoted(plate));
     }
-    return sendOnce(new ConsoleCommand.FindStay(id, normal, null));
+    return sendOnce(new ConsoleCommand.FindStay(id, user.token(), normal, null));
   }
 
   /**
@@ -305,14 +294,14 @@ public final class CashDesk {
    * exit lanes and the stay a positive number; whether a vehicle waits there is the controller's
    * call.
    */
-  public CompletableFuture<CommandResult> reportLostCard(
-      UserAccount cashier, LostCardRequest request) {
+  public CompletableFuture<CommandResult> reportLostCard(Session cashier, LostCardRequest request) {
     String id = request.requestId();
     if (!validRequestId(id)) {
       return refused(id, "请求编号无效 · Invalid request id");
     }
-    if (!cashier.role().takesCash()) {
-      return refused(id, "只有收费员或主管可以收遗失卡费 · Only cashiers and supervisors may charge a lost card");
+    if (!RoleKeys.of(cashier.role()).takesCash()) {
+      return forbidden(
+          id, "只有收费员或主管可以收遗失卡费 · Only cashiers and supervisors may charge a lost card");
     }
     String lane = trimmed(request.lane());
     List<String> exits = hub.exitLaneIds();
@@ -342,23 +331,39 @@ public final class CashDesk {
       return refused(
           id, "停车记录号应为正整数 · The stay number is a positive whole number, not " + request.stayId());
     }
-    return sendOnce(
-        new ConsoleCommand.ReportLostCard(id, lane, request.stayId(), cashier.username()));
+    return sendOnce(new ConsoleCommand.ReportLostCard(id, cashier.token(), lane, request.stayId()));
   }
 
   /**
    * Sends a command, remembered by its request id: a retry resends the first command with that id,
    * and an id already used for another kind of action is refused.
    */
-  private CompletableFuture<CommandResult> sendOnce(ConsoleCommand command) {
-    String id = command.requestId();
+  private CompletableFuture<CommandResult> sendOnce(ConsoleCommand.Acting command) {
     ConsoleCommand first;
     synchronized (sent) {
-      sent.putIfAbsent(id, command);
-      first = sent.get(id);
+      first = sent.putIfAbsent(command.requestId(), command);
     }
-    if (first.getClass() != command.getClass()) {
-      return refused(id, "请求编号已用于其他操作 · Request id already used for another action");
+    if (first == null) {
+      return controller.apply(command);
+    }
+    return resend(first, command.session(), command.getClass());
+  }
+
+  private CompletableFuture<CommandResult> resend(
+      ConsoleCommand first, Session session, Class<? extends ConsoleCommand> kind) {
+    return resend(first, session.token(), kind);
+  }
+
+  /**
+   * Resends the first command with a request id: only for the same kind of action and the same
+   * session, so nobody replays another person's command by naming its id.
+   */
+  private CompletableFuture<CommandResult> resend(
+      ConsoleCommand first, String token, Class<? extends ConsoleCommand> kind) {
+    if (first.getClass() != kind
+        || !(first instanceof ConsoleCommand.Acting acting)
+        || !acting.session().equals(token)) {
+      return reused(first.requestId(), "请求编号已用于其他操作 · Request id already used for another action");
     }
     return controller.apply(first);
   }
@@ -377,8 +382,27 @@ public final class CashDesk {
     return text == null ? "" : text.trim();
   }
 
+  /** Something the page sent cannot be sent on as it is. */
   private static CompletableFuture<CommandResult> refused(String id, String why) {
-    return CompletableFuture.completedFuture(CommandResult.refused(id, why));
+    return CompletableFuture.completedFuture(CommandResult.refused(id, Refusal.INVALID, why));
+  }
+
+  /**
+   * The role may not do this: an early friendly answer for a page that should not have shown the
+   * key. The controller refuses such a command by itself as well.
+   */
+  private static CompletableFuture<CommandResult> forbidden(String id, String why) {
+    return CompletableFuture.completedFuture(CommandResult.refused(id, Refusal.FORBIDDEN, why));
+  }
+
+  /** The page is out of date: what it showed is no longer what waits at the lane. */
+  private static CompletableFuture<CommandResult> notNow(String id, String why) {
+    return CompletableFuture.completedFuture(CommandResult.refused(id, Refusal.NOT_NOW, why));
+  }
+
+  private static CompletableFuture<CommandResult> reused(String id, String why) {
+    return CompletableFuture.completedFuture(
+        CommandResult.refused(id, Refusal.REQUEST_ID_REUSED, why));
   }
 
   /** What the page sends when the cashier presses "cash received". */

@@ -10,20 +10,26 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.CommandResult;
+import org.parkgate.api.Refusal;
 import org.parkgate.console.auth.Session;
-import org.parkgate.console.auth.UserAccount;
+import org.parkgate.console.auth.Sessions;
+import org.parkgate.console.booth.AnswerView;
 import org.parkgate.console.booth.BrowserHub;
 import org.parkgate.console.booth.CashDesk;
+import org.parkgate.console.booth.RoleKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One booth page's WebSocket: joins the hub once open, and turns the page's actions into console
- * work. Every answer to an action carries the page's request id.
+ * work. Every answer to an action carries the page's request id, the controller's refusal code and
+ * its answer's fields, never a sentence for the page to parse. When the controller says the
+ * person's session is no longer live, the browser session ends too and the page goes to login.
  */
 final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
   private static final Logger log = LoggerFactory.getLogger(BrowserSocketHandler.class);
@@ -39,7 +45,7 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
     if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
-      UserAccount user = session.user();
+      RoleKeys keys = RoleKeys.of(session.role());
       services
           .hub()
           .join(
@@ -50,14 +56,14 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
                   "hello",
                   "user",
                   Map.of(
-                      "username", user.username(),
-                      "name", user.displayName(),
-                      "role", user.role().english(),
-                      "roleZh", user.role().chinese(),
-                      "takesCash", user.role().takesCash(),
-                      "reverses", user.role().reversesPayments(),
-                      "controlsLanes", user.role().controlsLanes(),
-                      "findsStays", user.role().findsStays())));
+                      "username", session.username(),
+                      "name", session.displayName(),
+                      "role", session.role().english(),
+                      "roleZh", session.role().chinese(),
+                      "takesCash", keys.takesCash(),
+                      "reverses", keys.reverses(),
+                      "controlsLanes", keys.controlsLanes(),
+                      "findsStays", keys.findsStays())));
     } else if (evt instanceof IdleStateEvent idle) {
       if (idle.state() == IdleState.WRITER_IDLE) {
         ctx.writeAndFlush(new PingWebSocketFrame());
@@ -108,7 +114,10 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
         || !message.path("dueMinor").canConvertToLong()
         || !message.path("stayId").isIntegralNumber()
         || !message.path("dueMinor").isIntegralNumber()) {
-      result(page, CommandResult.refused(requestId, "stayId and dueMinor must be whole numbers"));
+      result(
+          page,
+          CommandResult.refused(
+              requestId, Refusal.INVALID, "stayId and dueMinor must be whole numbers"));
       return;
     }
     CashDesk.CashRequest request =
@@ -119,11 +128,11 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
             message.path("dueMinor").asLong());
     log.info(
         "booth: {} pressed cash received for stay {} at {} ({})",
-        session.user().username(),
+        session.username(),
         request.stayId(),
         request.lane(),
         requestId);
-    answer(page, "payment", requestId, services.cashDesk().cashReceived(session.user(), request));
+    answer(page, "payment", requestId, services.cashDesk().cashReceived(session, request));
   }
 
   private void reverse(Channel page, JsonNode message) {
@@ -133,10 +142,10 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
             requestId, message.path("receiptNo").asText(""), message.path("reason").asText(""));
     log.info(
         "booth: {} asked to reverse receipt {} ({})",
-        session.user().username(),
+        session.username(),
         request.receiptNo(),
         requestId);
-    answer(page, "reversal", requestId, services.cashDesk().reverse(session.user(), request));
+    answer(page, "reversal", requestId, services.cashDesk().reverse(session, request));
   }
 
   private void laneMode(Channel page, JsonNode message) {
@@ -149,11 +158,11 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
             message.path("reason").asText(""));
     log.info(
         "booth: {} asked to set {} to {} ({})",
-        session.user().username(),
+        session.username(),
         request.lane(),
         request.mode(),
         requestId);
-    answer(page, "lane mode", requestId, services.cashDesk().setLaneMode(session.user(), request));
+    answer(page, "lane mode", requestId, services.cashDesk().setLaneMode(session, request));
   }
 
   private void resetPassback(Channel page, JsonNode message) {
@@ -162,15 +171,12 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
         new CashDesk.PassbackResetRequest(
             requestId, message.path("card").asText(""), message.path("reason").asText(""));
     log.info(
-        "booth: {} asked to reset card {} ({})",
-        session.user().username(),
-        request.card(),
-        requestId);
+        "booth: {} asked to reset card {} ({})", session.username(), request.card(), requestId);
     answer(
         page,
         "anti-passback reset",
         requestId,
-        services.cashDesk().resetPassback(session.user(), request));
+        services.cashDesk().resetPassback(session, request));
   }
 
   private void findStay(Channel page, JsonNode message) {
@@ -180,11 +186,11 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
             requestId, message.path("plate").asText(""), message.path("card").asText(""));
     log.info(
         "booth: {} looks for the stay of plate '{}' card '{}' ({})",
-        session.user().username(),
+        session.username(),
         request.plate(),
         request.card(),
         requestId);
-    answer(page, "find-stay", requestId, services.cashDesk().findStay(session.user(), request));
+    answer(page, "find-stay", requestId, services.cashDesk().findStay(session, request));
   }
 
   private void reportLostCard(Channel page, JsonNode message) {
@@ -195,6 +201,7 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
           page,
           CommandResult.refused(
               requestId,
+              Refusal.INVALID,
               "停车记录号应为正整数 · The stay number is a positive whole number, not "
                   + (stayId.isMissingNode() ? "missing" : stayId.toString())));
       return;
@@ -203,46 +210,56 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
         new CashDesk.LostCardRequest(requestId, message.path("lane").asText(""), stayId.asLong());
     log.info(
         "booth: {} reports the card of stay {} lost at {} ({})",
-        session.user().username(),
+        session.username(),
         request.stayId(),
         request.lane(),
         requestId);
-    answer(
-        page, "lost card", requestId, services.cashDesk().reportLostCard(session.user(), request));
+    answer(page, "lost card", requestId, services.cashDesk().reportLostCard(session, request));
   }
 
   /**
    * Returns the desk's answer to the page, logging a refusal and any failure inside the console.
    */
-  private static void answer(
+  private void answer(
       Channel page, String action, String requestId, CompletableFuture<CommandResult> answer) {
     answer.whenComplete(
         (r, e) -> {
           if (e != null) {
             log.error("booth: {} {} failed inside the console", action, requestId, e);
-            result(page, CommandResult.refused(requestId, "console error: " + e.getMessage()));
-          } else {
-            if (!r.ok()) {
-              log.info("booth: {} {} refused: {}", action, requestId, r.error());
-            }
-            result(page, r);
+            result(
+                page,
+                CommandResult.refused(
+                    requestId, Refusal.NOT_RECORDED, "console error: " + e.getMessage()));
+            return;
+          }
+          if (!r.ok()) {
+            log.info("booth: {} {} refused ({}): {}", action, requestId, r.refusal(), r.error());
+          }
+          result(page, r);
+          if (r.refusal() == Refusal.NOT_LOGGED_IN) {
+            // The controller ended the session (expiry, password change, account disabled): so
+            // does the console, which closes the session's pages after this last answer.
+            log.info(
+                "booth: {}'s controller session has ended; signing the browser out",
+                session.username());
+            services.sessions().end(session.id(), Sessions.Ending.CONTROLLER);
           }
         });
   }
 
   private void closeShift(Channel page, String requestId) {
-    log.info("booth: {} closes their shift ({})", session.user().username(), requestId);
-    answer(
-        page, "shift close", requestId, services.cashDesk().closeShift(session.user(), requestId));
+    log.info("booth: {} closes their shift ({})", session.username(), requestId);
+    answer(page, "shift close", requestId, services.cashDesk().closeShift(session, requestId));
   }
 
-  private static void result(Channel page, CommandResult r) {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+  private void result(Channel page, CommandResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
     m.put("type", "result");
     m.put("requestId", r.requestId());
     m.put("ok", r.ok());
+    m.put("refusal", r.refusal() == null ? null : r.refusal().name());
     m.put("error", r.error());
-    m.put("detail", r.detail());
+    m.put("answer", AnswerView.of(r.answer(), services.hub().format()));
     reply(page, m);
   }
 

@@ -1,19 +1,20 @@
 package org.parkgate.console.http;
 
-import java.util.concurrent.Executor;
-import org.parkgate.console.auth.Authenticator;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.parkgate.api.CommandResult;
+import org.parkgate.api.ConsoleCommand;
 import org.parkgate.console.auth.Sessions;
 import org.parkgate.console.booth.BrowserHub;
 import org.parkgate.console.booth.CashDesk;
 
 /**
- * What the HTTP side needs from the rest of the console. {@code slowWork} runs password checks,
- * which take a tenth of a second on purpose and must not stall an event loop.
+ * What the HTTP side needs from the rest of the console. {@code controller} sends a command over
+ * the controller link and completes with its one result; logins go through it.
  */
 public record HttpServices(
     String siteName,
     Sessions sessions,
-    Authenticator authenticator,
     BrowserHub hub,
     CashDesk cashDesk,
-    Executor slowWork) {}
+    Function<ConsoleCommand, CompletableFuture<CommandResult>> controller) {}

@@ -10,19 +10,44 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.parkgate.console.auth.Authenticator;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.parkgate.api.Answer;
+import org.parkgate.api.CommandResult;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.Role;
 import org.parkgate.console.auth.Session;
 import org.parkgate.console.auth.Sessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** GET and POST /login, POST /logout: a plain HTML form, so signing in needs no script. */
+/**
+ * GET and POST /login, POST /logout: a plain HTML form, so signing in needs no script. The console
+ * checks no password: it relays the login to the controller, with the browser's address as the
+ * source, and opens a browser session for the controller session it returns.
+ */
 final class LoginRoutes {
   private static final Logger log = LoggerFactory.getLogger(LoginRoutes.class);
+
+  /** A login the controller has not answered by then is shown as "controller unreachable". */
+  static final int LOGIN_TIMEOUT_SECONDS = 10;
+
+  static final int MAX_USERNAME = 64;
+  static final int MAX_PASSWORD = 256;
+
+  static final String UNREACHABLE =
+      "无法连接控制器，请稍后再试 · The controller cannot be reached, try again shortly";
+
+  static final String ENDED = "登录已结束，请重新登录 · Your session has ended, sign in again";
 
   private final HttpServices services;
   private final String template;
@@ -38,10 +63,13 @@ final class LoginRoutes {
       boolean keepAlive,
       Optional<Session> session) {
     if (req.method().equals(HttpMethod.GET)) {
+      boolean ended = new QueryStringDecoder(req.uri()).parameters().containsKey("ended");
       Responses.send(
           ctx,
           keepAlive,
-          session.isPresent() ? Responses.redirect("/") : page(HttpResponseStatus.OK, "", ""));
+          session.isPresent()
+              ? Responses.redirect("/")
+              : page(HttpResponseStatus.OK, "", ended ? ENDED : ""));
       return;
     }
     if (!req.method().equals(HttpMethod.POST)) {
@@ -65,58 +93,174 @@ final class LoginRoutes {
             .parameters();
     String username = first(form, "username").trim();
     String password = first(form, "password");
-    String remote = String.valueOf(ctx.channel().remoteAddress());
-    // PBKDF2 is slow by design: check it off the event loop, answer back on it.
-    services
-        .slowWork()
-        .execute(
-            () -> {
-              Authenticator.Result result =
-                  services.authenticator().authenticate(username, password);
-              ctx.executor()
-                  .execute(
-                      () -> {
-                        if (result.account().isEmpty()) {
-                          log.info("login: refused '{}' from {}", username, remote);
-                          Responses.send(
-                              ctx,
-                              keepAlive,
-                              page(HttpResponseStatus.UNAUTHORIZED, username, result.error()));
-                          return;
+    // Early answers in the booth's words; the controller checks whatever is sent anyway.
+    if (username.isEmpty() || password.isEmpty()) {
+      Responses.send(
+          ctx,
+          keepAlive,
+          page(
+              HttpResponseStatus.UNAUTHORIZED,
+              username,
+              "请输入用户名和密码 · Enter a user name and a password"));
+      return;
+    }
+    if (username.length() > MAX_USERNAME || password.length() > MAX_PASSWORD) {
+      Responses.send(
+          ctx,
+          keepAlive,
+          page(HttpResponseStatus.UNAUTHORIZED, "", "用户名或密码太长 · User name or password too long"));
+      return;
+    }
+    String source = source(ctx);
+    if (!services.hub().online()) {
+      log.info("login: '{}' from {}: the controller is not connected", username, source);
+      Responses.send(
+          ctx, keepAlive, page(HttpResponseStatus.SERVICE_UNAVAILABLE, username, UNREACHABLE));
+      return;
+    }
+    CompletableFuture<CommandResult> sent =
+        services
+            .controller()
+            .apply(
+                new ConsoleCommand.Login("login-" + UUID.randomUUID(), username, password, source));
+    AtomicBoolean answered = new AtomicBoolean();
+    ScheduledFuture<?> timeout =
+        ctx.executor()
+            .schedule(
+                () -> {
+                  if (answered.compareAndSet(false, true)) {
+                    log.warn(
+                        "login: '{}' from {}: the controller did not answer", username, source);
+                    Responses.send(
+                        ctx,
+                        keepAlive,
+                        page(HttpResponseStatus.SERVICE_UNAVAILABLE, username, UNREACHABLE));
+                  }
+                },
+                LOGIN_TIMEOUT_SECONDS,
+                TimeUnit.SECONDS);
+    sent.whenComplete(
+        (r, e) ->
+            ctx.executor()
+                .execute(
+                    () -> {
+                      if (!answered.compareAndSet(false, true)) {
+                        // Too late: the browser was told the controller did not answer. A
+                        // session opened now would belong to nobody; end it at once.
+                        if (r != null && r.answer() instanceof Answer.LoggedIn late) {
+                          services.controller().apply(logout(late.session()));
                         }
-                        Session opened = services.sessions().open(result.account().get());
-                        openShift(opened);
-                        log.info(
-                            "login: {} ({}) signed in from {}",
-                            username,
-                            opened.user().role(),
-                            remote);
-                        FullHttpResponse r = Responses.redirect("/");
-                        r.headers().add(HttpHeaderNames.SET_COOKIE, cookie(opened.id(), -1));
-                        Responses.send(ctx, keepAlive, r);
-                      });
-            });
+                        return;
+                      }
+                      timeout.cancel(false);
+                      answered(ctx, keepAlive, username, source, r, e);
+                    }));
   }
 
-  /** A cashier's shift starts at login; a shift still open carries on (the refusal is logged). */
+  private void answered(
+      ChannelHandlerContext ctx,
+      boolean keepAlive,
+      String username,
+      String source,
+      CommandResult r,
+      Throwable e) {
+    if (e != null || r == null) {
+      log.error("login: '{}' from {}: failed inside the console", username, source, e);
+      Responses.send(
+          ctx, keepAlive, page(HttpResponseStatus.SERVICE_UNAVAILABLE, username, UNREACHABLE));
+      return;
+    }
+    if (!r.ok() || !(r.answer() instanceof Answer.LoggedIn in)) {
+      log.info("login: refused '{}' from {} ({}): {}", username, source, r.refusal(), r.error());
+      Refused refused = refused(r);
+      Responses.send(ctx, keepAlive, page(refused.status(), username, refused.text()));
+      return;
+    }
+    Optional<Session> opened = services.sessions().open(in);
+    if (opened.isEmpty()) {
+      log.warn("login: {} from {}: this console holds its maximum of sessions", username, source);
+      services.controller().apply(logout(in.session()));
+      Responses.send(
+          ctx,
+          keepAlive,
+          page(
+              HttpResponseStatus.SERVICE_UNAVAILABLE,
+              username,
+              "本收费台登录人数已满，请稍后再试 · Too many people are signed in at this console, try again later"));
+      return;
+    }
+    Session session = opened.get();
+    openShift(session);
+    log.info("login: {} ({}) signed in from {}", session.username(), session.role(), source);
+    FullHttpResponse redirect = Responses.redirect("/");
+    redirect.headers().add(HttpHeaderNames.SET_COOKIE, cookie(session.id(), -1));
+    Responses.send(ctx, keepAlive, redirect);
+  }
+
+  /** What the login page says, and with which status, for a login the controller refused. */
+  static Refused refused(CommandResult r) {
+    String error = r.error() == null || r.error().isBlank() ? "" : " — " + r.error();
+    if (r.refusal() == null) {
+      return new Refused(HttpResponseStatus.SERVICE_UNAVAILABLE, UNREACHABLE);
+    }
+    return switch (r.refusal()) {
+      case BAD_LOGIN ->
+          new Refused(HttpResponseStatus.UNAUTHORIZED, "用户名或密码错误 · Wrong user name or password");
+      case SLOW_DOWN ->
+          new Refused(
+              HttpResponseStatus.TOO_MANY_REQUESTS,
+              "密码错误次数过多，请稍候再试 · Too many wrong passwords, wait before trying again" + error);
+      case ACCOUNT_LOCKED ->
+          new Refused(
+              HttpResponseStatus.FORBIDDEN,
+              "账户已锁定，请主管或管理员解锁 · This account is locked: a supervisor or admin can unlock it");
+      case CONSOLE_UNKNOWN ->
+          new Refused(
+              HttpResponseStatus.SERVICE_UNAVAILABLE,
+              "本收费台未在控制器登记 · This console is not enrolled with the controller");
+      case NOT_RECORDED -> new Refused(HttpResponseStatus.SERVICE_UNAVAILABLE, UNREACHABLE + error);
+      default -> new Refused(HttpResponseStatus.UNAUTHORIZED, "登录被拒绝 · Login refused" + error);
+    };
+  }
+
+  record Refused(HttpResponseStatus status, String text) {}
+
+  /** A cashier's shift starts at login; a shift still open carries on (the answer is logged). */
   private void openShift(Session session) {
-    if (session.user().role() != org.parkgate.console.auth.Role.CASHIER) {
+    if (session.role() != Role.CASHIER) {
       return;
     }
     services
         .cashDesk()
-        .openShift(session.user(), "login-" + java.util.UUID.randomUUID())
+        .openShift(session, "login-" + UUID.randomUUID())
         .whenComplete(
             (r, e) -> {
               if (e != null || !r.ok()) {
                 log.info(
                     "login: {}: no new shift: {}",
-                    session.user().username(),
+                    session.username(),
                     e != null ? e.getMessage() : r.error());
-              } else {
-                log.info("login: {}: {}", session.user().username(), r.detail());
+              } else if (r.answer() instanceof Answer.ShiftOpen open) {
+                log.info(
+                    "login: {}: shift {} {}",
+                    session.username(),
+                    open.shiftNo(),
+                    open.alreadyOpen() ? "carries on" : "opened");
               }
             });
+  }
+
+  private static ConsoleCommand.Logout logout(String token) {
+    return new ConsoleCommand.Logout("logout-" + UUID.randomUUID(), token);
+  }
+
+  /** The browser's address as this server sees it, without the port: what the controller slows. */
+  private static String source(ChannelHandlerContext ctx) {
+    SocketAddress remote = ctx.channel().remoteAddress();
+    if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+      return inet.getAddress().getHostAddress();
+    }
+    return String.valueOf(remote);
   }
 
   void logout(
@@ -131,10 +275,11 @@ final class LoginRoutes {
           Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "log out with POST"));
       return;
     }
+    // Ending the session tells the controller (see CashierConsole) and closes its pages.
     session.ifPresent(
         s -> {
-          log.info("login: {} signed out", s.user().username());
-          services.sessions().end(s.id());
+          log.info("login: {} signed out", s.username());
+          services.sessions().end(s.id(), Sessions.Ending.LOGOUT);
         });
     FullHttpResponse r = Responses.redirect("/login");
     r.headers().add(HttpHeaderNames.SET_COOKIE, cookie("", 0));

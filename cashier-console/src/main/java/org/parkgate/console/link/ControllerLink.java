@@ -20,15 +20,17 @@ import org.parkgate.api.ApiMessage;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Refusal;
 import org.parkgate.api.Welcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The console's one connection to the gate-controller. It reconnects by itself with backoff, greets
- * with the last event seq it has delivered so nothing is missed or repeated, and keeps every
- * command until its result arrives, sending it again with the same request id after a reconnect
- * (the controller answers a repeat with the first result and does not act twice).
+ * with its enrolled id and credential and the last event seq it has delivered so nothing is missed
+ * or repeated, and keeps every command until its result arrives, sending it again with the same
+ * request id after a reconnect (the controller answers a repeat with the first result and does not
+ * act twice).
  *
  * <p>All state lives on one event loop, so no locks: public methods hop onto it.
  */
@@ -40,6 +42,7 @@ public final class ControllerLink {
 
   private final URI uri;
   private final String consoleId;
+  private final String credential;
   private final EventLoop loop;
   private final LinkListener listener;
   private final Backoff backoff;
@@ -49,6 +52,7 @@ public final class ControllerLink {
   private boolean welcomed;
   private boolean stopped;
   private String helloId;
+  private String refusedHello;
   private int failures;
   // Written on the loop only; volatile so health checks on other threads read it safely.
   private volatile long lastSeq;
@@ -56,6 +60,7 @@ public final class ControllerLink {
   public ControllerLink(
       URI uri,
       String consoleId,
+      String credential,
       EventLoop loop,
       LinkListener listener,
       Duration minBackoff,
@@ -66,13 +71,15 @@ public final class ControllerLink {
     }
     this.uri = uri;
     this.consoleId = consoleId;
+    this.credential = credential;
     this.loop = loop;
     this.listener = listener;
     this.backoff = new Backoff(minBackoff, maxBackoff);
   }
 
-  public ControllerLink(URI uri, String consoleId, EventLoop loop, LinkListener listener) {
-    this(uri, consoleId, loop, listener, Duration.ofMillis(250), Duration.ofSeconds(5));
+  public ControllerLink(
+      URI uri, String consoleId, String credential, EventLoop loop, LinkListener listener) {
+    this(uri, consoleId, credential, loop, listener, Duration.ofMillis(250), Duration.ofSeconds(5));
   }
 
   public void start() {
@@ -87,7 +94,8 @@ public final class ControllerLink {
           stopped = true;
           for (Pending p : new ArrayList<>(pending.values())) {
             p.result.complete(
-                CommandResult.refused(p.command.requestId(), "console shutting down"));
+                CommandResult.refused(
+                    p.command.requestId(), Refusal.NOT_RECORDED, "console shutting down"));
           }
           pending.clear();
           if (channel != null) {
@@ -113,13 +121,16 @@ public final class ControllerLink {
             return;
           }
           if (stopped) {
-            result.complete(CommandResult.refused(command.requestId(), "console shutting down"));
+            result.complete(
+                CommandResult.refused(
+                    command.requestId(), Refusal.NOT_RECORDED, "console shutting down"));
             return;
           }
           if (pending.size() >= MAX_PENDING) {
             result.complete(
                 CommandResult.refused(
                     command.requestId(),
+                    Refusal.NOT_RECORDED,
                     "控制器无响应，请稍候 · The controller is not answering, too many commands waiting"));
             return;
           }
@@ -172,6 +183,11 @@ public final class ControllerLink {
 
   private void down(String reason) {
     welcomed = false;
+    if (refusedHello != null) {
+      // Say why on the booth page, not merely that the connection closed.
+      reason = refusedHello;
+      refusedHello = null;
+    }
     if (stopped) {
       return;
     }
@@ -193,7 +209,7 @@ public final class ControllerLink {
     log.info("controller link: connected to {}, resuming after seq {}", uri, lastSeq);
     ch.writeAndFlush(
         new TextWebSocketFrame(
-            ApiJson.write(new ConsoleCommand.Hello(helloId, consoleId, lastSeq))));
+            ApiJson.write(new ConsoleCommand.Hello(helloId, consoleId, credential, lastSeq))));
   }
 
   void received(Channel ch, ApiMessage message) {
@@ -255,7 +271,14 @@ public final class ControllerLink {
     if (p != null) {
       p.result.complete(result);
     } else if (result.requestId() != null && result.requestId().equals(helloId) && !result.ok()) {
-      log.error("controller link: controller refused our hello: {}", result.error());
+      log.error(
+          "controller link: the controller refused console '{}' ({}): {}; is it enrolled"
+              + " (./parking consoles add {}) and is its credential file current?",
+          consoleId,
+          result.refusal(),
+          result.error(),
+          consoleId);
+      refusedHello = "控制器拒绝本收费台 · The controller refused this console: " + result.error();
       ch.close();
     } else if (!result.ok()) {
       log.warn("controller link: controller reports an error: {}", result.error());

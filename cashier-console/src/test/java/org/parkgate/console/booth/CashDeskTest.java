@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.Refusal;
+import org.parkgate.api.Role;
 import org.parkgate.console.TestConsole;
-import org.parkgate.console.auth.Role;
-import org.parkgate.console.auth.UserAccount;
+import org.parkgate.console.auth.Session;
 import org.parkgate.site.LaneMode;
 
 /**
@@ -23,14 +26,10 @@ import org.parkgate.site.LaneMode;
  * as, and what is refused at the console with nothing sent.
  */
 class CashDeskTest {
-  private static final UserAccount SUPERVISOR =
-      new UserAccount("supervisor1", "Supervisor One", Role.SUPERVISOR, "x", false);
-  private static final UserAccount CASHIER =
-      new UserAccount("cashier1", "Cashier One", Role.CASHIER, "x", false);
-  private static final UserAccount FINANCE =
-      new UserAccount("finance1", "Finance One", Role.FINANCE, "x", false);
-  private static final UserAccount ADMIN =
-      new UserAccount("admin1", "Admin One", Role.ADMIN, "x", false);
+  private static final Session SUPERVISOR = session("tok-S", "supervisor1", Role.SUPERVISOR);
+  private static final Session CASHIER = session("tok-C", "cashier1", Role.CASHIER);
+  private static final Session FINANCE = session("tok-F", "finance1", Role.FINANCE);
+  private static final Session ADMIN = session("tok-A", "admin1", Role.ADMIN);
 
   /** Every command as the controller would receive it: the console API's JSON text. */
   private final List<String> wire = new ArrayList<>();
@@ -41,7 +40,7 @@ class CashDeskTest {
           command -> {
             String json = ApiJson.write(command);
             wire.add(json);
-            return CompletableFuture.completedFuture(CommandResult.ok(command.requestId(), "done"));
+            return CompletableFuture.completedFuture(CommandResult.ok(command.requestId(), null));
           });
 
   @Test
@@ -54,9 +53,11 @@ class CashDeskTest {
     JsonNode json = ApiJson.mapper().readTree(wire.get(0));
     assertEquals("set-lane-mode", json.path("type").asText());
     assertEquals("CLOSED", json.path("mode").asText());
+    assertEquals("tok-S", json.path("session").asText());
+    assertNoNames(wire.get(0));
     assertEquals(
         new ConsoleCommand.SetLaneMode(
-            "mode-req-0001", "exit-1", LaneMode.CLOSED, "resurfacing the ramp", "supervisor1"),
+            "mode-req-0001", "tok-S", "exit-1", LaneMode.CLOSED, "resurfacing the ramp"),
         ApiJson.read(wire.get(0)));
   }
 
@@ -76,11 +77,12 @@ class CashDeskTest {
 
   @Test
   void cashiersAndFinanceCannotSetALaneMode() throws Exception {
-    for (UserAccount who : List.of(CASHIER, FINANCE)) {
+    for (Session who : List.of(CASHIER, FINANCE)) {
       CommandResult r = setMode(who, "mode-req-0002", "exit-1", "FREE_EXIT", "let them out");
       assertFalse(r.ok());
       assertEquals("mode-req-0002", r.requestId());
       assertTrue(r.error().contains("Only supervisors may set a lane's mode"), r.error());
+      assertEquals(Refusal.FORBIDDEN, r.refusal());
     }
     assertEquals(List.of(), wire, "refused at the console");
   }
@@ -121,6 +123,16 @@ class CashDeskTest {
   }
 
   @Test
+  void anotherPersonNamingTheSameRequestIdDoesNotReplayTheFirstPersonsCommand() throws Exception {
+    Session otherSupervisor = session("tok-S2", "supervisor2", Role.SUPERVISOR);
+    setMode(SUPERVISOR, "mode-req-0011", "exit-1", "CLOSED", "resurfacing");
+    CommandResult r = setMode(otherSupervisor, "mode-req-0011", "exit-1", "CLOSED", "again");
+    assertFalse(r.ok());
+    assertEquals(Refusal.REQUEST_ID_REUSED, r.refusal());
+    assertEquals(1, wire.size(), "nothing sent in the first supervisor's session");
+  }
+
+  @Test
   void aSupervisorResetsACardInTheirOwnName() throws Exception {
     CommandResult r = reset(SUPERVISOR, "reset-req-0001", " 3F09A1C27E ", " let out by hand ");
     assertTrue(r.ok(), r.toString());
@@ -128,7 +140,7 @@ class CashDeskTest {
     assertEquals("reset-passback", ApiJson.mapper().readTree(wire.get(0)).path("type").asText());
     assertEquals(
         new ConsoleCommand.ResetPassback(
-            "reset-req-0001", "3F09A1C27E", "let out by hand", "supervisor1"),
+            "reset-req-0001", "tok-S", "3F09A1C27E", "let out by hand"),
         ApiJson.read(wire.get(0)));
   }
 
@@ -164,14 +176,15 @@ class CashDeskTest {
     assertEquals("粤B12345", json.path("plate").asText());
     assertTrue(json.path("card").isMissingNode() || json.path("card").isNull(), wire.get(0));
     assertEquals(
-        new ConsoleCommand.FindStay("find-req-0001", "粤B12345", null), ApiJson.read(wire.get(0)));
+        new ConsoleCommand.FindStay("find-req-0001", "tok-C", "粤B12345", null),
+        ApiJson.read(wire.get(0)));
   }
 
   @Test
   void aStayIsFoundByCardAndSupervisorsAndFinanceMayLookButNotAdmins() throws Exception {
     assertTrue(find(SUPERVISOR, "find-req-0002", "", " 3F09A1C27E ").ok());
     assertEquals(
-        new ConsoleCommand.FindStay("find-req-0002", null, "3F09A1C27E"),
+        new ConsoleCommand.FindStay("find-req-0002", "tok-S", null, "3F09A1C27E"),
         ApiJson.read(wire.get(0)));
     assertTrue(find(FINANCE, "find-req-0003", "沪A12345", null).ok());
     assertEquals(2, wire.size());
@@ -233,9 +246,10 @@ class CashDeskTest {
     assertEquals("lost-req-0001", json.path("requestId").asText());
     assertEquals("exit-1", json.path("lane").asText());
     assertEquals(2, json.path("stayId").asLong());
-    assertEquals("cashier1", json.path("cashier").asText(), "the cashier signed in");
+    assertEquals("tok-C", json.path("session").asText(), "the session of the cashier signed in");
+    assertNoNames(wire.get(0));
     assertEquals(
-        new ConsoleCommand.ReportLostCard("lost-req-0001", "exit-1", 2, "cashier1"),
+        new ConsoleCommand.ReportLostCard("lost-req-0001", "tok-C", "exit-1", 2),
         ApiJson.read(wire.get(0)));
   }
 
@@ -243,9 +257,9 @@ class CashDeskTest {
   void supervisorsChargeALostCardButFinanceAndAdminsDoNot() throws Exception {
     assertTrue(lostCard(SUPERVISOR, "lost-req-0002", "exit-1", 7).ok());
     assertEquals(
-        new ConsoleCommand.ReportLostCard("lost-req-0002", "exit-1", 7, "supervisor1"),
+        new ConsoleCommand.ReportLostCard("lost-req-0002", "tok-S", "exit-1", 7),
         ApiJson.read(wire.get(0)));
-    for (UserAccount who : List.of(FINANCE, ADMIN)) {
+    for (Session who : List.of(FINANCE, ADMIN)) {
       assertRefused(
           lostCard(who, "lost-req-0003", "exit-1", 7),
           "Only cashiers and supervisors may charge a lost card");
@@ -289,24 +303,44 @@ class CashDeskTest {
     assertEquals(3, wire.size());
   }
 
-  private CommandResult lostCard(UserAccount who, String id, String lane, long stayId)
+  private CommandResult lostCard(Session who, String id, String lane, long stayId)
       throws Exception {
     return desk.reportLostCard(who, new CashDesk.LostCardRequest(id, lane, stayId)).get();
   }
 
-  private CommandResult find(UserAccount who, String id, String plate, String card)
-      throws Exception {
+  private CommandResult find(Session who, String id, String plate, String card) throws Exception {
     return desk.findStay(who, new CashDesk.FindStayRequest(id, plate, card)).get();
   }
 
-  private CommandResult setMode(UserAccount who, String id, String lane, String mode, String reason)
+  private CommandResult setMode(Session who, String id, String lane, String mode, String reason)
       throws Exception {
     return desk.setLaneMode(who, new CashDesk.LaneModeRequest(id, lane, mode, reason)).get();
   }
 
-  private CommandResult reset(UserAccount who, String id, String card, String reason)
-      throws Exception {
+  private CommandResult reset(Session who, String id, String card, String reason) throws Exception {
     return desk.resetPassback(who, new CashDesk.PassbackResetRequest(id, card, reason)).get();
+  }
+
+  private static Session session(String token, String username, Role role) {
+    Instant now = Instant.parse("2027-01-09T01:00:00Z");
+    return new Session(
+        "cookie-" + username,
+        token,
+        username,
+        username,
+        role,
+        now,
+        now,
+        now.plusSeconds(900),
+        now.plusSeconds(8 * 3600),
+        Duration.ofMinutes(15));
+  }
+
+  /** The command carries the session, and no person's name: the controller takes it from there. */
+  private static void assertNoNames(String json) {
+    for (String name : List.of("supervisor1", "cashier1", "finance1", "admin1")) {
+      assertFalse(json.contains(name), json);
+    }
   }
 
   private static void assertRefused(CommandResult r, String why) {

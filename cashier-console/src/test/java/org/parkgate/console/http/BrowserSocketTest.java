@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.console.CashierConsole;
@@ -32,7 +30,6 @@ import org.parkgate.console.TestConsole;
 
 /** The booth page's WebSocket: snapshot on connect, live updates, and "cash received". */
 class BrowserSocketTest {
-  @TempDir static Path data;
   static FakeController controller;
   static CashierConsole console;
   static String base;
@@ -42,7 +39,7 @@ class BrowserSocketTest {
   @BeforeAll
   static void start() throws Exception {
     controller = new FakeController();
-    console = TestConsole.start(controller, data);
+    console = TestConsole.start(controller);
     base = "http://127.0.0.1:" + console.httpPort();
     assertTrue(controller.nextCommand() instanceof ConsoleCommand.Hello);
   }
@@ -92,7 +89,13 @@ class BrowserSocketTest {
     JsonNode result = inbox.next(m -> m.path("type").asText().equals("result"));
     assertTrue(result.path("ok").asBoolean(), result.toString());
     assertEquals("req-cash-0202", result.path("requestId").asText());
-    assertTrue(result.path("detail").asText().contains("demo-"), result.toString());
+    JsonNode receipt = result.path("answer");
+    assertEquals("receipt", receipt.path("kind").asText(), result.toString());
+    assertTrue(receipt.path("receiptNo").asText().startsWith("demo-"), result.toString());
+    assertEquals("11.00", receipt.path("amount").asText());
+    assertEquals("CNY", receipt.path("currency").asText());
+    assertEquals("cashier1", receipt.path("cashier").asText());
+    assertFalse(result.has("detail"), "no sentence for the page to parse: " + result);
 
     ConsoleCommand.RecordCashPayment sent =
         (ConsoleCommand.RecordCashPayment) controller.nextCommand();
@@ -100,7 +103,10 @@ class BrowserSocketTest {
     assertEquals("exit-1", sent.lane());
     assertEquals(202, sent.stayId());
     assertEquals(1100, sent.amount().minor());
-    assertEquals("cashier1", sent.cashier(), "the cashier comes from the session, not the page");
+    assertEquals(
+        "cashier1",
+        controller.userOf(sent.session()),
+        "the controller takes the cashier from the session");
 
     JsonNode paid =
         inbox.next(m -> m.path("type").asText().equals("state") && !lane(m).path("paid").isNull());
@@ -112,7 +118,7 @@ class BrowserSocketTest {
     long events = controller.lastSeq();
     cash("req-cash-0202", 202, 1100);
     JsonNode again = inbox.next(m -> m.path("type").asText().equals("result"));
-    assertEquals(result.path("detail").asText(), again.path("detail").asText());
+    assertEquals(result.path("answer"), again.path("answer"));
     assertEquals(events, controller.lastSeq());
   }
 
@@ -146,8 +152,7 @@ class BrowserSocketTest {
             .path("error")
             .asText()
             .contains("malformed"));
-    Thread.sleep(200);
-    assertTrue(controller.received.isEmpty(), "refused at the console: " + controller.received);
+    TestConsole.assertNothingSent(console, controller);
   }
 
   @Test
@@ -160,7 +165,7 @@ class BrowserSocketTest {
     JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
     assertFalse(r.path("ok").asBoolean());
     assertTrue(r.path("error").asText().contains("Only cashiers and supervisors"), r.toString());
-    assertTrue(controller.received.isEmpty());
+    TestConsole.assertNothingSent(console, controller);
   }
 
   @Test
@@ -173,8 +178,7 @@ class BrowserSocketTest {
     assertFalse(r.path("ok").asBoolean());
     assertEquals("req-rev-0601", r.path("requestId").asText());
     assertTrue(r.path("error").asText().contains("Only supervisors"), r.toString());
-    Thread.sleep(200);
-    assertTrue(controller.received.isEmpty(), "refused at the console: " + controller.received);
+    TestConsole.assertNothingSent(console, controller);
   }
 
   @Test
@@ -194,12 +198,15 @@ class BrowserSocketTest {
         true);
     JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
     assertTrue(r.path("ok").asBoolean(), r.toString());
-    assertEquals("reversed receipt demo-000042", r.path("detail").asText());
+    assertEquals("reversed", r.path("answer").path("kind").asText());
+    assertEquals("demo-000042", r.path("answer").path("receiptNo").asText());
+    assertEquals("11.00", r.path("answer").path("amount").asText());
     ConsoleCommand.ReversePayment sent = (ConsoleCommand.ReversePayment) controller.nextCommand();
     assertEquals("req-rev-0603", sent.requestId());
     assertEquals("demo-000042", sent.receiptNo());
     assertEquals("wrong vehicle charged", sent.reason());
-    assertEquals("supervisor1", sent.supervisor(), "the supervisor comes from the session");
+    assertEquals(
+        "supervisor1", controller.userOf(sent.session()), "the supervisor comes from the session");
 
     JsonNode log =
         inbox.next(
@@ -231,8 +238,7 @@ class BrowserSocketTest {
         true);
     JsonNode reset = inbox.next(m -> m.path("type").asText().equals("result"));
     assertTrue(reset.path("error").asText().contains("Only supervisors"), reset.toString());
-    Thread.sleep(200);
-    assertTrue(controller.received.isEmpty(), "refused at the console: " + controller.received);
+    TestConsole.assertNothingSent(console, controller);
   }
 
   @Test
@@ -248,9 +254,14 @@ class BrowserSocketTest {
         true);
     JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
     assertTrue(r.path("ok").asBoolean(), r.toString());
-    assertEquals("lane exit-1 set to CLOSED by supervisor1", r.path("detail").asText());
+    JsonNode set = r.path("answer");
+    assertEquals("mode-set", set.path("kind").asText());
+    assertEquals("exit-1", set.path("lane").asText());
+    assertEquals("CLOSED", set.path("mode").asText());
+    assertEquals("supervisor1", set.path("by").asText());
     ConsoleCommand.SetLaneMode sent = (ConsoleCommand.SetLaneMode) controller.nextCommand();
-    assertEquals("supervisor1", sent.by(), "the supervisor comes from the session");
+    assertEquals(
+        "supervisor1", controller.userOf(sent.session()), "the supervisor comes from the session");
     assertEquals("resurfacing", sent.reason());
     inbox.next(
         m ->
@@ -268,11 +279,13 @@ class BrowserSocketTest {
             + "\"reason\":\"let out by hand\"}",
         true);
     JsonNode reset = inbox.next(m -> m.path("type").asText().equals("result"));
-    assertEquals("card 3F09A1C27E reset; it was not inside", reset.path("detail").asText());
+    assertEquals("passback-cleared", reset.path("answer").path("kind").asText());
+    assertEquals("3F09A1C27E", reset.path("answer").path("card").asText());
+    assertEquals(0, reset.path("answer").path("closedStayId").asLong(), "it was not inside");
     ConsoleCommand.ResetPassback resetSent =
         (ConsoleCommand.ResetPassback) controller.nextCommand();
     assertEquals("3F09A1C27E", resetSent.card());
-    assertEquals("supervisor1", resetSent.supervisor());
+    assertEquals("supervisor1", controller.userOf(resetSent.session()));
     inbox.next(
         m ->
             m.path("type").asText().equals("log")
@@ -299,16 +312,23 @@ class BrowserSocketTest {
     JsonNode bad = inbox.next(m -> m.path("type").asText().equals("result"));
     assertTrue(
         bad.path("error").asText().contains("A plate holds only letters, digits"), bad.toString());
-    Thread.sleep(200);
-    assertTrue(controller.received.isEmpty(), "refused at the console: " + controller.received);
+    TestConsole.assertNothingSent(console, controller);
 
     socket.sendText(
         "{\"type\":\"find-stay\",\"requestId\":\"req-find-0903\",\"plate\":\"粤b-12345\"}", true);
     JsonNode found = inbox.next(m -> m.path("type").asText().equals("result"));
     assertTrue(found.path("ok").asBoolean(), found.toString());
-    assertTrue(
-        found.path("detail").asText().startsWith("stay 2: card CARD2, entered at entry-1"),
-        found.toString());
+    JsonNode stays = found.path("answer").path("stays");
+    assertEquals("stays-found", found.path("answer").path("kind").asText());
+    assertEquals(1, stays.size(), found.toString());
+    JsonNode stay = stays.get(0);
+    assertEquals(2, stay.path("stayId").asLong());
+    assertEquals("CARD2", stay.path("card").asText());
+    assertEquals("entry-1", stay.path("entryLane").asText());
+    assertEquals("2027-01-09 09:00:00", stay.path("enteredAt").asText(), "in Asia/Shanghai");
+    assertEquals("粤B12345", stay.path("plate").asText());
+    assertEquals("80.00", stay.path("lostCardFee").asText());
+    assertEquals("CNY", stay.path("currency").asText());
     ConsoleCommand.FindStay sent = (ConsoleCommand.FindStay) controller.nextCommand();
     assertEquals("粤B12345", sent.plate());
 
@@ -330,8 +350,7 @@ class BrowserSocketTest {
     JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
     assertFalse(r.path("ok").asBoolean());
     assertTrue(r.path("error").asText().contains("Only cashiers, supervisors and finance"), "" + r);
-    Thread.sleep(200);
-    assertTrue(controller.received.isEmpty(), "refused at the console: " + controller.received);
+    TestConsole.assertNothingSent(console, controller);
   }
 
   @Test
@@ -347,11 +366,19 @@ class BrowserSocketTest {
     JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
     assertEquals("req-lost-1001", r.path("requestId").asText());
     assertTrue(r.path("ok").asBoolean(), r.toString());
-    assertEquals("lost card: stay 2 asks 80.00 CNY at exit-1", r.path("detail").asText());
+    JsonNode asked = r.path("answer");
+    assertEquals("lost-card-asked", asked.path("kind").asText());
+    assertEquals("exit-1", asked.path("lane").asText());
+    assertEquals(2, asked.path("stayId").asLong());
+    assertEquals("CARD2", asked.path("card").asText());
+    assertEquals("80.00", asked.path("due").asText());
     ConsoleCommand.ReportLostCard sent = (ConsoleCommand.ReportLostCard) controller.nextCommand();
+    assertEquals("req-lost-1001", sent.requestId());
+    assertEquals("exit-1", sent.lane());
+    assertEquals(2, sent.stayId());
     assertEquals(
-        new ConsoleCommand.ReportLostCard("req-lost-1001", "exit-1", 2, "cashier1"),
-        sent,
+        "cashier1",
+        controller.userOf(sent.session()),
         "the cashier comes from the session, not the page");
 
     JsonNode pending = pendingState(inbox, 2);
@@ -367,7 +394,7 @@ class BrowserSocketTest {
             + "\"stayId\":2}",
         true);
     JsonNode again = inbox.next(m -> m.path("type").asText().equals("result"));
-    assertEquals(r.path("detail").asText(), again.path("detail").asText());
+    assertEquals(r.path("answer"), again.path("answer"));
     assertEquals(events, controller.lastSeq());
     assertEquals(sent, controller.nextCommand(), "resent as first sent, in cashier1's name");
 
@@ -416,8 +443,7 @@ class BrowserSocketTest {
       assertFalse(r.path("ok").asBoolean(), r.toString());
       assertTrue(r.path("error").asText().contains(c[1]), r + " should say: " + c[1]);
     }
-    Thread.sleep(200);
-    assertTrue(controller.received.isEmpty(), "refused at the console: " + controller.received);
+    TestConsole.assertNothingSent(console, controller);
   }
 
   @Test
@@ -440,14 +466,15 @@ class BrowserSocketTest {
     inbox.next(m -> m.path("type").asText().equals("hello"));
     ConsoleCommand.OpenShift opened =
         (ConsoleCommand.OpenShift) controller.shiftCommands.poll(10, TimeUnit.SECONDS);
-    assertEquals("cashier2", opened.cashier(), "the shift opens at login");
+    assertEquals("cashier2", controller.userOf(opened.session()), "the shift opens at login");
 
     socket.sendText("{\"type\":\"close-shift\",\"requestId\":\"req-shift-0701\"}", true);
     JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
     assertTrue(r.path("ok").asBoolean(), r.toString());
     ConsoleCommand.CloseShift closed =
         (ConsoleCommand.CloseShift) controller.shiftCommands.poll(10, TimeUnit.SECONDS);
-    assertEquals("cashier2", closed.cashier(), "the cashier comes from the session");
+    assertEquals(
+        "cashier2", controller.userOf(closed.session()), "the cashier comes from the session");
     JsonNode state =
         inbox.next(m -> m.path("type").asText().equals("state") && m.path("shifts").size() > 0);
     JsonNode report = state.path("shifts").get(0);
@@ -478,7 +505,7 @@ class BrowserSocketTest {
     JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
     assertFalse(r.path("ok").asBoolean());
     assertTrue(r.path("error").asText().contains("Only cashiers and supervisors"), r.toString());
-    Thread.sleep(200);
+    TestConsole.assertNothingSent(console, controller);
     assertTrue(controller.shiftCommands.isEmpty(), "refused at the console");
   }
 
@@ -491,7 +518,57 @@ class BrowserSocketTest {
     cash("req-cash-0505", 505, 600);
     JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
     assertFalse(r.path("ok").asBoolean());
+    assertEquals("NOT_NOW", r.path("refusal").asText());
     assertEquals("stay 505 already paid", r.path("error").asText());
+    assertTrue(r.path("answer").isNull(), r.toString());
+  }
+
+  @Test
+  void whenTheControllerEndsTheSessionThePageGoesBackToLogin() throws Exception {
+    Inbox inbox = open("cashier7", "cashier7-demo");
+    inbox.next(m -> m.path("type").asText().equals("hello"));
+    controller.endSessionsOf("cashier7"); // a password change, say
+
+    socket.sendText(
+        "{\"type\":\"find-stay\",\"requestId\":\"req-find-1401\",\"plate\":\"粤B12345\"}", true);
+    JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(r.path("ok").asBoolean());
+    assertEquals("NOT_LOGGED_IN", r.path("refusal").asText(), "the page sees the code");
+    assertTrue(inbox.closed.get(10, TimeUnit.SECONDS) != null, "the page's socket is closed");
+    HttpResponse<Void> state =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/state"))
+                .header("Cookie", inbox.cookie)
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertEquals(401, state.statusCode(), "the browser session has ended too");
+  }
+
+  @Test
+  void threeHundredLoginsOfOtherPeopleDoNotEndALiveSession() throws Exception {
+    Inbox inbox = open("supervisor3", "supervisor3-demo");
+    inbox.next(m -> m.path("type").asText().equals("hello"));
+    for (int i = 0; i < 300; i++) {
+      String user = "finance" + (1000 + i);
+      HttpResponse<Void> login =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/login"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "username=" + user + "&password=" + user + "-demo"))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      assertEquals(303, login.statusCode(), user);
+    }
+    drainCommands();
+    socket.sendText(
+        "{\"type\":\"find-stay\",\"requestId\":\"req-find-1501\",\"plate\":\"粤B12345\"}", true);
+    JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(r.path("ok").asBoolean(), "supervisor3 is still signed in: " + r);
+    assertEquals(
+        "supervisor3",
+        controller.userOf(((ConsoleCommand.FindStay) controller.nextCommand()).session()));
   }
 
   @Test

@@ -14,14 +14,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.api.CommandResult;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.Refusal;
 import org.parkgate.console.CashierConsole;
 import org.parkgate.console.FakeController;
 import org.parkgate.console.PortInUseException;
@@ -29,7 +30,6 @@ import org.parkgate.console.TestConsole;
 
 /** The console's HTTP doors, over real sockets, as a browser (or an intruder) would use them. */
 class ConsoleHttpTest {
-  @TempDir static Path data;
   static FakeController controller;
   static CashierConsole console;
   static String base;
@@ -38,7 +38,7 @@ class ConsoleHttpTest {
   @BeforeAll
   static void start() throws Exception {
     controller = new FakeController();
-    console = TestConsole.start(controller, data);
+    console = TestConsole.start(controller);
     base = "http://127.0.0.1:" + console.httpPort();
   }
 
@@ -70,6 +70,62 @@ class ConsoleHttpTest {
     assertTrue(r.headers().firstValue("set-cookie").isEmpty());
     assertTrue(r.body().contains("Wrong user name or password"), r.body());
     assertTrue(r.body().contains("value=\"cashier1\""), "the name typed is kept");
+  }
+
+  @Test
+  void aLoginGoesToTheControllerWithTheBrowsersAddressAsItsSource() throws Exception {
+    controller.logins.clear();
+    assertEquals(303, login("finance1", "finance1-demo").statusCode());
+    ConsoleCommand.Login sent = (ConsoleCommand.Login) FakeController.next(controller.logins);
+    assertEquals("finance1", sent.username());
+    assertEquals("finance1-demo", sent.password());
+    assertEquals("127.0.0.1", sent.source(), "the address only, no port");
+  }
+
+  @Test
+  void aLoginTheControllerRefusesShowsItsReason() throws Exception {
+    try {
+      controller.loginRefusal =
+          CommandResult.refused(
+              null, Refusal.SLOW_DOWN, "too many wrong passwords; try again in 30 s");
+      HttpResponse<String> slow = login("cashier1", "cashier1-demo");
+      assertEquals(429, slow.statusCode());
+      assertTrue(
+          slow.body().contains("Too many wrong passwords, wait before trying again"), slow.body());
+      assertTrue(slow.body().contains("try again in 30 s"), "the wait is shown: " + slow.body());
+      assertTrue(slow.headers().firstValue("set-cookie").isEmpty());
+
+      controller.loginRefusal =
+          CommandResult.refused(null, Refusal.ACCOUNT_LOCKED, "account cashier1 is locked");
+      HttpResponse<String> locked = login("cashier1", "cashier1-demo");
+      assertEquals(403, locked.statusCode());
+      assertTrue(locked.body().contains("账户已锁定"), locked.body());
+      assertTrue(locked.body().contains("a supervisor or admin can unlock it"), locked.body());
+    } finally {
+      controller.loginRefusal = null;
+    }
+  }
+
+  @Test
+  void aLoginWhileTheControllerIsUnreachableSaysSo() throws Exception {
+    FakeController gone = new FakeController();
+    String url = gone.url();
+    gone.close();
+    try (CashierConsole offline =
+        CashierConsole.start(
+            TestConsole.demoSite(),
+            new org.parkgate.site.SiteConfig.ConsoleSettings("127.0.0.1", 0, url),
+            "offline",
+            FakeController.CREDENTIAL)) {
+      HttpResponse<String> r =
+          send(
+              HttpRequest.newBuilder(
+                      URI.create("http://127.0.0.1:" + offline.httpPort() + "/login"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(HttpRequest.BodyPublishers.ofString("username=cashier1&password=x")));
+      assertEquals(503, r.statusCode());
+      assertTrue(r.body().contains("The controller cannot be reached"), r.body());
+    }
   }
 
   @Test
@@ -117,8 +173,9 @@ class ConsoleHttpTest {
   }
 
   @Test
-  void logoutEndsTheSession() throws Exception {
-    String cookie = cookie("supervisor1", "supervisor1-demo");
+  void logoutEndsTheSessionHereAndAtTheController() throws Exception {
+    String cookie = cookie("supervisor5", "supervisor5-demo");
+    assertEquals(1, controller.sessionsOf("supervisor5"));
     assertEquals(200, get("/api/state", cookie).statusCode());
     HttpResponse<String> out =
         send(
@@ -129,6 +186,11 @@ class ConsoleHttpTest {
     assertEquals("/login", out.headers().firstValue("location").orElse(""));
     assertEquals(401, get("/api/state", cookie).statusCode());
     assertEquals(303, get("/", cookie).statusCode());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (controller.sessionsOf("supervisor5") > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(0, controller.sessionsOf("supervisor5"), "the controller's session ended too");
   }
 
   @Test
@@ -153,7 +215,7 @@ class ConsoleHttpTest {
   }
 
   @Test
-  void aPortInUseIsNamedAtStart(@TempDir Path other) {
+  void aPortInUseIsNamedAtStart() {
     var settings =
         new org.parkgate.site.SiteConfig.ConsoleSettings(
             "127.0.0.1", console.httpPort(), controller.url());
@@ -162,7 +224,7 @@ class ConsoleHttpTest {
             PortInUseException.class,
             () ->
                 CashierConsole.start(
-                    TestConsole.demoSite(), settings, other.resolve("users.yaml"), "second"));
+                    TestConsole.demoSite(), settings, "second", FakeController.CREDENTIAL));
     assertTrue(
         e.getMessage().contains("port " + console.httpPort() + " is already in use"),
         e.getMessage());

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,9 @@ import org.parkgate.console.FakeController;
 import org.parkgate.money.Money;
 
 class ControllerLinkTest {
+  /** A session of cashier1 the fake controllers here know. */
+  private static final String TOKEN = "tok-cashier1";
+
   private final EventLoopGroup group =
       new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final Recorder recorder = new Recorder();
@@ -56,6 +60,22 @@ class ControllerLinkTest {
   }
 
   @Test
+  void greetsWithItsCredentialAndSaysWhyWhenTheControllerRefusesIt() throws Exception {
+    FakeController controller = controller(0);
+    controller.publish(entry(1));
+    connect(controller, "not-the-credential");
+
+    ConsoleCommand.Hello hello = hello(controller);
+    assertEquals("booth-test", hello.consoleId());
+    assertEquals("not-the-credential", hello.credential());
+    String down = recorder.downs.poll(10, TimeUnit.SECONDS);
+    assertTrue(
+        down != null && down.contains("The controller refused this console"),
+        "the booth says why: " + down);
+    assertTrue(recorder.events.isEmpty(), "no events for a console the controller refused");
+  }
+
+  @Test
   void reconnectsAfterADropAndResumesAfterTheLastSeqSeen() throws Exception {
     FakeController controller = controller(0);
     controller.publish(entry(1));
@@ -84,7 +104,7 @@ class ControllerLinkTest {
     recorder.seqs(1);
     first.close();
     recorder.awaitDown();
-    Thread.sleep(300); // a few failed connection attempts while it is down
+    recorder.awaitDown(); // a failed connection attempt while it is down
 
     FakeController second = controller(port);
     second.publish(entry(1));
@@ -101,8 +121,7 @@ class ControllerLinkTest {
     controller.dropBeforeResult = 1;
 
     ConsoleCommand.RecordCashPayment pay =
-        new ConsoleCommand.RecordCashPayment(
-            "pay-0001", "exit-1", 7, Money.of(1100, "CNY"), "cashier1");
+        new ConsoleCommand.RecordCashPayment("pay-0001", TOKEN, "exit-1", 7, Money.of(1100, "CNY"));
     var result = link.send(pay);
     assertEquals(pay, controller.nextCommand(), "first attempt");
     assertInstanceOf(ConsoleCommand.Hello.class, controller.nextCommand(), "the link came back");
@@ -123,6 +142,7 @@ class ControllerLinkTest {
         new ControllerLink(
             URI.create("ws://127.0.0.1:" + port + "/console"),
             "booth-test",
+            FakeController.CREDENTIAL,
             group.next(),
             recorder,
             Duration.ofMillis(50),
@@ -132,18 +152,21 @@ class ControllerLinkTest {
     var result =
         link.send(
             new ConsoleCommand.RecordCashPayment(
-                "pay-0002", "exit-1", 7, Money.of(500, "CNY"), "c1"));
+                "pay-0002", TOKEN, "exit-1", 7, Money.of(500, "CNY")));
     var again =
         link.send(
             new ConsoleCommand.RecordCashPayment(
-                "pay-0002", "exit-1", 7, Money.of(500, "CNY"), "c1"));
+                "pay-0002", TOKEN, "exit-1", 7, Money.of(500, "CNY")));
 
     FakeController controller = controller(port);
     hello(controller);
     assertEquals("pay-0002", controller.nextCommand().requestId());
     assertEquals(result.get(10, TimeUnit.SECONDS), again.get(10, TimeUnit.SECONDS));
-    Thread.sleep(200);
-    assertTrue(controller.received.isEmpty(), "a repeat while waiting is not sent twice");
+    // Commands travel in order: the next one to arrive is a later command, not the repeat.
+    ConsoleCommand.FindStay later =
+        new ConsoleCommand.FindStay("find-0003", TOKEN, "粤B12345", null);
+    link.send(later).get(10, TimeUnit.SECONDS);
+    assertEquals(later, controller.nextCommand(), "a repeat while waiting is not sent twice");
   }
 
   @Test
@@ -166,16 +189,22 @@ class ControllerLinkTest {
   }
 
   private FakeController controller(int port) throws InterruptedException {
-    FakeController c = new FakeController(port);
+    // As after a controller restart, cashier1's session is still live there.
+    FakeController c = new FakeController(port, Map.of(TOKEN, "cashier1"));
     cleanup.add(c);
     return c;
   }
 
   private void connect(FakeController controller) {
+    connect(controller, FakeController.CREDENTIAL);
+  }
+
+  private void connect(FakeController controller, String credential) {
     link =
         new ControllerLink(
             URI.create(controller.url()),
             "booth-test",
+            credential,
             group.next(),
             recorder,
             Duration.ofMillis(50),

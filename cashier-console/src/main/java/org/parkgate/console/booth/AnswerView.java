@@ -1,0 +1,153 @@
+package org.parkgate.console.booth;
+
+import java.util.List;
+import org.parkgate.api.Answer;
+import org.parkgate.money.Money;
+
+/**
+ * A controller's {@link Answer} as the booth page draws it: the same fields, with times in the
+ * site's zone and money as exact decimals with their currency, so the page needs neither time-zone
+ * nor decimal logic and never reads a sentence. {@code kind} is the answer's API name.
+ */
+public final class AnswerView {
+  private AnswerView() {}
+
+  /** The page's view of {@code answer}, or null for none. */
+  public static Object of(Answer answer, BoothFormat format) {
+    if (answer == null) {
+      return null;
+    }
+    if (answer instanceof Answer.Receipt r) {
+      return new Receipt(
+          "receipt",
+          r.receiptNo(),
+          r.stayId(),
+          r.lane(),
+          r.card(),
+          BoothFormat.money(r.amount()),
+          currency(r.amount()),
+          r.cashier(),
+          format.dateTime(r.paidAt()));
+    } else if (answer instanceof Answer.Reversed r) {
+      return new Reversed(
+          "reversed",
+          r.receiptNo(),
+          BoothFormat.money(r.amount()),
+          currency(r.amount()),
+          r.supervisor(),
+          r.reason(),
+          format.dateTime(r.at()));
+    } else if (answer instanceof Answer.ModeSet m) {
+      return new ModeSet("mode-set", m.changeId(), m.lane(), m.mode().name(), m.by(), m.reason());
+    } else if (answer instanceof Answer.PassbackCleared p) {
+      return new PassbackCleared("passback-cleared", p.card(), p.closedStayId(), p.by());
+    } else if (answer instanceof Answer.ShiftOpen s) {
+      return new ShiftOpen(
+          "shift-open", s.shiftNo(), s.cashier(), format.dateTime(s.openedAt()), s.alreadyOpen());
+    } else if (answer instanceof Answer.ShiftReport s) {
+      return new ShiftReport(
+          "shift-report",
+          s.shiftNo(),
+          s.cashier(),
+          s.payments(),
+          s.reversals(),
+          s.firstReceipt(),
+          s.lastReceipt());
+    } else if (answer instanceof Answer.StaysFound f) {
+      return new StaysFound("stays-found", f.stays().stream().map(s -> stay(s, format)).toList());
+    } else if (answer instanceof Answer.LostCardAsked l) {
+      return new LostCardAsked(
+          "lost-card-asked",
+          l.lane(),
+          l.stayId(),
+          l.card(),
+          BoothFormat.money(l.due()),
+          currency(l.due()));
+    } else if (answer instanceof Answer.LoggedOut o) {
+      return new Named("logged-out", o.username());
+    } else if (answer instanceof Answer.Unlocked u) {
+      return new Named("unlocked", u.username());
+    } else if (answer instanceof Answer.LoggedIn l) {
+      // The login answer carries the session token: it never goes to a page.
+      return new Named("logged-in", l.username());
+    }
+    throw new IllegalArgumentException("no page view for " + answer.getClass().getSimpleName());
+  }
+
+  private static FoundStay stay(Answer.FoundStay s, BoothFormat format) {
+    return new FoundStay(
+        s.stayId(),
+        s.card(),
+        s.entryLane(),
+        format.dateTime(s.enteredAt()),
+        s.plate(),
+        s.vehicleClass(),
+        s.colour(),
+        s.lostCardFee() == null ? null : BoothFormat.money(s.lostCardFee()),
+        s.lostCardFee() == null ? null : currency(s.lostCardFee()));
+  }
+
+  private static String currency(Money money) {
+    return money == null ? null : money.currency().getCurrencyCode();
+  }
+
+  public record Receipt(
+      String kind,
+      String receiptNo,
+      long stayId,
+      String lane,
+      String card,
+      String amount,
+      String currency,
+      String cashier,
+      String paidAt) {}
+
+  public record Reversed(
+      String kind,
+      String receiptNo,
+      String amount,
+      String currency,
+      String supervisor,
+      String reason,
+      String at) {}
+
+  public record ModeSet(
+      String kind, long changeId, String lane, String mode, String by, String reason) {}
+
+  public record PassbackCleared(String kind, String card, long closedStayId, String by) {}
+
+  public record ShiftOpen(
+      String kind, long shiftNo, String cashier, String openedAt, boolean alreadyOpen) {}
+
+  public record ShiftReport(
+      String kind,
+      long shiftNo,
+      String cashier,
+      long payments,
+      long reversals,
+      String firstReceipt,
+      String lastReceipt) {}
+
+  public record StaysFound(String kind, List<FoundStay> stays) {}
+
+  /**
+   * One open stay found; {@code lostCardFee} and {@code currency} are null when a season card
+   * covers it.
+   */
+  public record FoundStay(
+      long stayId,
+      String card,
+      String entryLane,
+      String enteredAt,
+      String plate,
+      String vehicleClass,
+      String colour,
+      String lostCardFee,
+      String currency) {}
+
+  public record LostCardAsked(
+      String kind, String lane, long stayId, String card, String due, String currency) {}
+
+  /** An answer that only names a person. */
+  public record Named(String kind, String username) {}
+}
