@@ -17,9 +17,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Refusal;
+import org.parkgate.controller.command.Desk;
 import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.Sighting;
@@ -38,7 +41,7 @@ import org.parkgate.site.SiteConfigLoader;
 /**
  * Season cards, the blacklist, anti-passback, capacity and pay-station payments as the lanes see
  * them: the site's decisions against a real ledger and the demo tariff (15 min free, then 3.00 per
- * started hour; site zone Asia/Shanghai).
+ * started hour; site zone Asia/Shanghai); console commands through the command pipeline.
  */
 class CredentialsTest {
   static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
@@ -55,6 +58,7 @@ class CredentialsTest {
   private ExecutorService ledgerThread;
   private SiteService site;
   private ConsoleHub hub;
+  private Desk desk;
 
   private SiteService start(AccessRules rules) throws Exception {
     SiteConfig d = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
@@ -77,6 +81,7 @@ class CredentialsTest {
     site =
         new SiteService(
             config, TariffLoader.load(config.tariff()), ledger, clock, ledgerThread, hub);
+    desk = new Desk(site, clock, Desk.ALL_DAY);
     return site;
   }
 
@@ -87,6 +92,7 @@ class CredentialsTest {
   @AfterEach
   void stop() throws Exception {
     if (ledgerThread != null) {
+      desk.close();
       ledgerThread.shutdown();
       ledgerThread.awaitTermination(5, TimeUnit.SECONDS);
       ledger.close();
@@ -295,11 +301,13 @@ class CredentialsTest {
     start();
     enter(CASUAL);
     var reset =
-        new ConsoleCommand.ResetPassback("reset-1", CASUAL, "let out by hand", "supervisor1");
-    CommandResult result = site.resetPassback(reset).get(5, TimeUnit.SECONDS);
-    assertTrue(result.ok(), result.toString());
-    assertEquals("card " + CASUAL + " reset; stay 1 closed by supervisor", result.detail());
-    assertEquals(result, site.resetPassback(reset).get(5, TimeUnit.SECONDS), "a retry alike");
+        new ConsoleCommand.ResetPassback(
+            "reset-1", desk.session("supervisor1"), CASUAL, "let out by hand");
+    CommandResult result = desk.run(reset);
+    assertEquals(
+        new Answer.PassbackCleared(CASUAL, 1, "supervisor1"),
+        Desk.answer(result, Answer.PassbackCleared.class));
+    assertEquals(result, desk.run(reset), "a retry alike");
     List<ConsoleEvent.PassbackReset> resets = events(ConsoleEvent.PassbackReset.class);
     assertEquals(1, resets.size(), "reset once, announced once");
     assertEquals("supervisor1", resets.get(0).supervisor());
@@ -307,9 +315,13 @@ class CredentialsTest {
     assertInstanceOf(LaneEvent.EntryRecorded.class, enter(CASUAL));
 
     CommandResult outside =
-        site.resetPassback(new ConsoleCommand.ResetPassback("reset-2", "0000000042", "x", "s"))
-            .get(5, TimeUnit.SECONDS);
-    assertEquals("card 0000000042 reset; it was not inside", outside.detail());
+        desk.run(
+            new ConsoleCommand.ResetPassback(
+                "reset-2", desk.session("supervisor1"), "0000000042", "x"));
+    assertEquals(
+        new Answer.PassbackCleared("0000000042", 0, "supervisor1"),
+        Desk.answer(outside, Answer.PassbackCleared.class),
+        "it was not inside: no stay closed");
   }
 
   @Test
@@ -366,10 +378,15 @@ class CredentialsTest {
     start();
     enter(CASUAL);
     clock.advance(Duration.ofMinutes(125)); // 2 h 05 min: three started hours
-    var pay = new ConsoleCommand.PayStationPayment("ps-1", CASUAL, cny(900), "station", "pay-1");
-    CommandResult paid = site.payAtStation(pay).get(5, TimeUnit.SECONDS);
-    assertEquals(CommandResult.ok("ps-1", "receipt demo-000001 for 9.00 CNY at pay-1"), paid);
-    assertEquals(paid, site.payAtStation(pay).get(5, TimeUnit.SECONDS), "a retry charges nothing");
+    var pay =
+        new ConsoleCommand.PayStationPayment(
+            "ps-1", desk.session("cashier1"), CASUAL, cny(900), "pay-1");
+    CommandResult paid = desk.run(pay);
+    assertEquals(
+        new Answer.Receipt(
+            "demo-000001", 1, "pay-1", CASUAL, cny(900), "cashier1", clock.instant()),
+        Desk.answer(paid, Answer.Receipt.class));
+    assertEquals(paid, desk.run(pay), "a retry charges nothing");
     assertEquals(1, ledger.payments().size());
     assertEquals("pay-1", ledger.payments().get(0).lane());
 
@@ -386,28 +403,22 @@ class CredentialsTest {
     clock.advance(Duration.ofMinutes(125));
     assertEquals(
         "amount 8.00 CNY does not match the 9.00 CNY due now",
-        site.payAtStation(new ConsoleCommand.PayStationPayment("a", CASUAL, cny(800), "s", "pay-1"))
-            .get()
-            .error());
+        Desk.refusal(payAtStation("a", CASUAL, cny(800)), Refusal.NOT_NOW));
     assertEquals(
         "card 0000000042 has no open stay",
-        site.payAtStation(
-                new ConsoleCommand.PayStationPayment("b", "0000000042", cny(900), "s", "pay-1"))
-            .get()
-            .error());
+        Desk.refusal(payAtStation("b", "0000000042", cny(900)), Refusal.NOT_NOW));
     assertEquals(
         "amount in USD; the site takes CNY",
-        site.payAtStation(
-                new ConsoleCommand.PayStationPayment(
-                    "c", CASUAL, Money.of(900, "USD"), "s", "pay-1"))
-            .get()
-            .error());
+        Desk.refusal(payAtStation("c", CASUAL, Money.of(900, "USD")), Refusal.INVALID));
     clock.set(T0.plus(Duration.ofMinutes(10)));
     assertEquals(
         "nothing is due on card " + CASUAL + " now",
-        site.payAtStation(new ConsoleCommand.PayStationPayment("d", CASUAL, cny(300), "s", "pay-1"))
-            .get()
-            .error());
+        Desk.refusal(payAtStation("d", CASUAL, cny(300)), Refusal.NOT_NOW));
     assertTrue(ledger.payments().isEmpty());
+  }
+
+  private CommandResult payAtStation(String id, String card, Money amount) {
+    return desk.run(
+        new ConsoleCommand.PayStationPayment(id, desk.session("cashier1"), card, amount, "pay-1"));
   }
 }

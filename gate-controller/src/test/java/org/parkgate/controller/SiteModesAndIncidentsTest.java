@@ -17,9 +17,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Refusal;
+import org.parkgate.controller.command.Desk;
 import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.Sighting;
@@ -32,10 +35,14 @@ import org.parkgate.site.LaneMode;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
 
-/** Lane modes and incidents through the site service, with a real ledger file. */
+/**
+ * Lane modes and incidents through the site service, with a real ledger file; modes set by a
+ * supervisor logged in at a booth, through the command pipeline.
+ */
 class SiteModesAndIncidentsTest {
   static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
   static final Instant ENTRY = Instant.parse("2027-01-09T02:00:00Z");
+  static final Clock CLOCK = Clock.fixed(ENTRY.plus(Duration.ofMinutes(121)), ZoneOffset.UTC);
 
   @TempDir Path dir;
   private SiteConfig config;
@@ -43,6 +50,7 @@ class SiteModesAndIncidentsTest {
   private ExecutorService ledgerThread;
   private DefaultEventLoop loop;
   private SiteService site;
+  private Desk desk;
 
   @BeforeEach
   void start() throws Exception {
@@ -51,6 +59,7 @@ class SiteModesAndIncidentsTest {
     ledgerThread = Executors.newSingleThreadExecutor();
     loop = new DefaultEventLoop();
     site = service();
+    desk = new Desk(site, CLOCK);
   }
 
   private SiteService service() throws Exception {
@@ -59,7 +68,7 @@ class SiteModesAndIncidentsTest {
             config,
             TariffLoader.load(config.tariff()),
             ledger,
-            Clock.fixed(ENTRY.plus(Duration.ofMinutes(121)), ZoneOffset.UTC),
+            CLOCK,
             ledgerThread,
             new ConsoleHub());
     config.lanes().forEach(l -> s.addLane(l, loop));
@@ -68,16 +77,16 @@ class SiteModesAndIncidentsTest {
 
   @AfterEach
   void stop() throws Exception {
+    desk.close();
     loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await();
     ledgerThread.shutdown();
     ledgerThread.awaitTermination(5, TimeUnit.SECONDS);
     ledger.close();
   }
 
-  private CommandResult setMode(String id, String lane, LaneMode mode, String reason, String by)
-      throws Exception {
-    return site.setLaneMode(new ConsoleCommand.SetLaneMode(id, lane, mode, reason, by))
-        .get(5, TimeUnit.SECONDS);
+  private CommandResult setMode(String id, String lane, LaneMode mode, String reason) {
+    return desk.run(
+        new ConsoleCommand.SetLaneMode(id, desk.session("supervisor1"), lane, mode, reason));
   }
 
   private <T extends ConsoleEvent> List<T> events(Class<T> type) {
@@ -86,9 +95,12 @@ class SiteModesAndIncidentsTest {
 
   @Test
   void aModeChangeIsRecordedWithWhoAndWhyAndARetryGetsTheSameAnswer() throws Exception {
-    CommandResult result = setMode("m-1", "exit-1", LaneMode.CLOSED, "resurfacing", "supervisor1");
-    assertEquals(CommandResult.ok("m-1", "lane exit-1 set to CLOSED by supervisor1"), result);
-    assertEquals(result, setMode("m-1", "exit-1", LaneMode.CLOSED, "resurfacing", "supervisor1"));
+    CommandResult result = setMode("m-1", "exit-1", LaneMode.CLOSED, "resurfacing");
+    Answer.ModeSet set = Desk.answer(result, Answer.ModeSet.class);
+    assertEquals(
+        List.of("exit-1", LaneMode.CLOSED, "supervisor1", "resurfacing"),
+        List.of(set.lane(), set.mode(), set.by(), set.reason()));
+    assertEquals(result, setMode("m-1", "exit-1", LaneMode.CLOSED, "resurfacing"));
     List<ConsoleEvent.LaneModeChanged> changes = events(ConsoleEvent.LaneModeChanged.class);
     assertEquals(1, changes.size(), "recorded once");
     assertEquals("resurfacing", changes.get(0).reason());
@@ -97,29 +109,31 @@ class SiteModesAndIncidentsTest {
   @Test
   void aBadModeChangeIsRefusedAndRecordsNothing() throws Exception {
     assertEquals(
-        CommandResult.refused("m-1", "unknown lane 'exit-9' (lanes: entry-1, exit-1)"),
-        setMode("m-1", "exit-9", LaneMode.CLOSED, "x", "supervisor1"));
+        "unknown lane 'exit-9' (lanes: entry-1, exit-1)",
+        Desk.refusal(setMode("m-1", "exit-9", LaneMode.CLOSED, "x"), Refusal.INVALID));
     assertEquals(
-        CommandResult.refused("m-2", "a mode change needs a reason"),
-        setMode("m-2", "exit-1", LaneMode.CLOSED, "", "supervisor1"));
+        "a mode change needs a reason",
+        Desk.refusal(setMode("m-2", "exit-1", LaneMode.CLOSED, ""), Refusal.INVALID));
     assertEquals(List.of(), events(ConsoleEvent.LaneModeChanged.class));
   }
 
   @Test
   void aFreeExitStaysFreeAfterARestart() throws Exception {
     long stay = ledger.recordEntry("entry-1", "CARD1", ENTRY).stayId();
-    assertTrue(setMode("m-1", "exit-1", LaneMode.FREE_EXIT, "fire alarm", "supervisor1").ok());
+    assertTrue(setMode("m-1", "exit-1", LaneMode.FREE_EXIT, "fire alarm").ok());
     assertEquals(
         new LaneEvent.ExitQuoted("CARD1", stay, Money.of(0, "CNY")),
         site.quoteExit("exit-1", "CARD1", null).get(5, TimeUnit.SECONDS));
 
     site = service(); // the controller restarted on the same ledger
+    desk.close();
+    desk = new Desk(site, CLOCK);
     site.restoreLaneModes().get(5, TimeUnit.SECONDS);
     assertEquals(
         new LaneEvent.ExitQuoted("CARD1", stay, Money.of(0, "CNY")),
         site.quoteExit("exit-1", "CARD1", null).get(5, TimeUnit.SECONDS));
 
-    assertTrue(setMode("m-2", "exit-1", LaneMode.NORMAL, "all clear", "supervisor1").ok());
+    assertTrue(setMode("m-2", "exit-1", LaneMode.NORMAL, "all clear").ok());
     assertEquals(
         new LaneEvent.ExitQuoted("CARD1", stay, Money.of(900, "CNY")),
         site.quoteExit("exit-1", "CARD1", null).get(5, TimeUnit.SECONDS));

@@ -19,9 +19,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.controller.command.Desk;
 import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.lane.BarrierInputs;
 import org.parkgate.controller.lane.LaneEvent;
@@ -47,9 +49,10 @@ import org.parkgate.site.SiteConfigLoader;
 /**
  * Where credentials (season cards, blacklist, anti-passback, capacity, pay stations) meet the exit
  * desk (camera checks, lane modes, unpaid balances by plate): the site service on a real ledger
- * file, the demo tariff (15 min free, then 3.00 per started hour, 15 min exit grace) unless a test
- * says otherwise, a real exit lane with its hardware replaced by a recorder, and a clock moved by
- * hand. Each test reads back what the driver, the cashier and finance would see.
+ * file, console commands given by people logged in at a booth through the command pipeline, the
+ * demo tariff (15 min free, then 3.00 per started hour, 15 min exit grace) unless a test says
+ * otherwise, a real exit lane with its hardware replaced by a recorder, and a clock moved by hand.
+ * Each test reads back what the driver, the cashier and finance would see.
  */
 class SiteSeamTest {
   static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
@@ -74,6 +77,7 @@ class SiteSeamTest {
   private DefaultEventLoop loop;
   private SiteService site;
   private LaneRunner exit;
+  private Desk desk;
 
   private void start(AccessRules rules, String tariff) throws Exception {
     SiteConfig d = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
@@ -96,6 +100,7 @@ class SiteSeamTest {
     site = service();
     exit = site.addLane(config.lane("exit-1").orElseThrow(), loop);
     exit.attach(devices);
+    desk = new Desk(site, clock, Desk.ALL_DAY);
   }
 
   /** The site service as the controller builds it, on this test's ledger and clock. */
@@ -115,6 +120,7 @@ class SiteSeamTest {
   @AfterEach
   void stop() throws Exception {
     if (ledgerThread != null) {
+      desk.close();
       loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await();
       ledgerThread.shutdown();
       ledgerThread.awaitTermination(5, TimeUnit.SECONDS);
@@ -194,9 +200,9 @@ class SiteSeamTest {
   private CommandResult payAtBooth(String requestId) throws Exception {
     long stay = onLane(() -> exit.lane().stayId());
     Money due = onLane(() -> exit.lane().due());
-    return site.pay(
-            new ConsoleCommand.RecordCashPayment(requestId, "exit-1", stay, due, "cashier1"))
-        .get(5, TimeUnit.SECONDS);
+    return desk.run(
+        new ConsoleCommand.RecordCashPayment(
+            requestId, desk.session("cashier1"), "exit-1", stay, due));
   }
 
   /** The opened barrier lets the vehicle through; the lane records its exit and closes. */
@@ -211,12 +217,18 @@ class SiteSeamTest {
   }
 
   private CommandResult setMode(String id, LaneMode mode) throws Exception {
-    return site.setLaneMode(
-            new ConsoleCommand.SetLaneMode(id, "exit-1", mode, "fire alarm", "supervisor1"))
-        .get(5, TimeUnit.SECONDS);
+    return desk.run(
+        new ConsoleCommand.SetLaneMode(
+            id, desk.session("supervisor1"), "exit-1", mode, "fire alarm"));
   }
 
   // --- reading back ---
+
+  /** The receipt a payment at the booth was answered with: its number and amount. */
+  private static String receipt(CommandResult paid) {
+    Answer.Receipt r = Desk.answer(paid, Answer.Receipt.class);
+    return r.receiptNo() + " " + r.amount();
+  }
 
   private static Money cny(long minor) {
     return Money.of(minor, "CNY");
@@ -305,7 +317,7 @@ class SiteSeamTest {
     assertEquals("欠费 Unpaid balance · plate " + PLATE, pending.items().get(0).rule());
     assertEquals(cny(900), pending.items().get(0).amount());
 
-    assertEquals("receipt demo-000001 for 9.00 CNY", payAtBooth("pay-1").detail());
+    assertEquals("demo-000001 9.00 CNY", receipt(payAtBooth("pay-1")));
     drivesThrough();
     assertEquals(List.of(), owedBy(PLATE), "settled by the payment");
     assertTrue(ledger.openStay(SEASON).isEmpty());
@@ -353,7 +365,7 @@ class SiteSeamTest {
     assertTrue(
         pending.items().stream().anyMatch(i -> i.amount().equals(cny(-900))),
         "the booth sees the 9.00 paid: " + pending.items());
-    assertEquals("receipt demo-000002 for 3.00 CNY", payAtBooth("pay-1").detail());
+    assertEquals("demo-000002 3.00 CNY", receipt(payAtBooth("pay-1")));
     drivesThrough();
     assertEquals(List.of(cny(900), cny(300)), payments());
     assertEquals(List.of(), incidents("LEFT_UNPAID"));
@@ -371,7 +383,7 @@ class SiteSeamTest {
     assertTrue(atTheExitLane(CASUAL, car(PLATE)));
     assertEquals(cny(600), onLane(() -> exit.lane().due()), "within the grace: the balance only");
     assertEquals(cny(600), lastPending().due());
-    assertEquals("receipt demo-000002 for 6.00 CNY", payAtBooth("pay-1").detail());
+    assertEquals("demo-000002 6.00 CNY", receipt(payAtBooth("pay-1")));
     drivesThrough();
     assertEquals(List.of(), owedBy(PLATE));
     assertEquals(List.of(cny(900), cny(600)), payments());
@@ -408,7 +420,7 @@ class SiteSeamTest {
     clock.advance(Duration.ofMinutes(121));
     assertTrue(atTheExitLane(CASUAL, car(PLATE)));
     assertEquals(cny(1500), onLane(() -> exit.lane().due()), "9.00 for the stay, 6.00 owed");
-    assertEquals("receipt demo-000001 for 15.00 CNY", payAtBooth("pay-1").detail());
+    assertEquals("demo-000001 15.00 CNY", receipt(payAtBooth("pay-1")));
     assertEquals(List.of(), owedBy(PLATE));
     // The barrier loses power before the car is through; it waits, backs off and comes back
     // 3 h 11 min after entering: four started hours, 12.00.
@@ -457,9 +469,9 @@ class SiteSeamTest {
   }
 
   private CommandResult payAtStation(String id, String card, long minor) throws Exception {
-    return site.payAtStation(
-            new ConsoleCommand.PayStationPayment(id, card, cny(minor), "station", "pay-1"))
-        .get(5, TimeUnit.SECONDS);
+    return desk.run(
+        new ConsoleCommand.PayStationPayment(
+            id, desk.session("cashier1"), card, cny(minor), "pay-1"));
   }
 
   // --- 3. free exit with a carried balance ---
@@ -528,7 +540,7 @@ class SiteSeamTest {
     assertEquals(1, passback.size());
     assertTrue(passback.get(0).detail().contains("left with no open stay"), passback.toString());
 
-    assertEquals("receipt demo-000001 for 6.00 CNY", payAtBooth("pay-1").detail());
+    assertEquals("demo-000001 6.00 CNY", receipt(payAtBooth("pay-1")));
     drivesThrough();
     assertEquals(List.of(), owedBy(PLATE));
     assertTrue(ledger.openStay("FFFFFFFFFF").isEmpty());
@@ -712,7 +724,7 @@ class SiteSeamTest {
             AntiPassback.SOFT,
             new AccessRules.Capacity(OptionalInt.of(2), Map.of())));
     long first = entered(CASUAL, car(PLATE));
-    entered(NEXT, car("沪B99999"));
+    long next = entered(NEXT, car("沪B99999"));
     assertEquals(0, free());
 
     clock.advance(Duration.ofMinutes(30));
@@ -729,14 +741,18 @@ class SiteSeamTest {
     assertEquals(1, free());
 
     site = service(); // the controller restarts on the same ledger and counts the open stays again
+    desk.close();
+    desk = new Desk(site, clock, Desk.ALL_DAY);
     site.publishOccupancy().get(5, TimeUnit.SECONDS);
     assertEquals(1, free(), "the replaced stay is not counted");
 
     CommandResult reset =
-        site.resetPassback(
-                new ConsoleCommand.ResetPassback("reset-1", NEXT, "let out by hand", "sup1"))
-            .get(5, TimeUnit.SECONDS);
-    assertTrue(reset.ok(), reset.toString());
+        desk.run(
+            new ConsoleCommand.ResetPassback(
+                "reset-1", desk.session("supervisor1"), NEXT, "let out by hand"));
+    assertEquals(
+        new Answer.PassbackCleared(NEXT, next, "supervisor1"),
+        Desk.answer(reset, Answer.PassbackCleared.class));
     assertEquals(2, free());
     verified();
   }

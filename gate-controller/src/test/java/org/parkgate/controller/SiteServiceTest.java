@@ -18,9 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Refusal;
+import org.parkgate.controller.command.Desk;
 import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.lane.BarrierInputs;
 import org.parkgate.controller.lane.LaneEvent;
@@ -34,7 +37,8 @@ import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
 
 /**
- * The site's decisions with a real ledger and tariff, the lane's hardware replaced by a recorder.
+ * The site's decisions with a real ledger and tariff, the lane's hardware replaced by a recorder,
+ * and console commands given by people logged in at a booth through the command pipeline.
  */
 class SiteServiceTest {
   static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
@@ -47,6 +51,7 @@ class SiteServiceTest {
   private DefaultEventLoop loop;
   private SiteService site;
   private LaneRunner exit;
+  private Desk desk;
   private final RecordingDevices devices = new RecordingDevices();
   private final List<String> commands = devices.commands();
   private Clock clock = Clock.fixed(ENTRY.plus(Duration.ofMinutes(121)), ZoneOffset.UTC);
@@ -59,8 +64,14 @@ class SiteServiceTest {
     restart();
   }
 
-  /** The controller (re)started on this test's ledger: a new site service and exit lane. */
+  /**
+   * The controller (re)started on this test's ledger: a new site service, exit lane and command
+   * pipeline; the sessions of the one before are gone.
+   */
   private void restart() throws Exception {
+    if (desk != null) {
+      desk.close();
+    }
     SiteConfig config = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
     site =
         new SiteService(
@@ -72,10 +83,12 @@ class SiteServiceTest {
             new ConsoleHub());
     exit = site.addLane(config.lane("exit-1").orElseThrow(), loop);
     exit.attach(devices);
+    desk = new Desk(site, clock);
   }
 
   @AfterEach
   void stop() throws Exception {
+    desk.close();
     loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await();
     ledgerThread.shutdown();
     ledgerThread.awaitTermination(5, TimeUnit.SECONDS);
@@ -101,19 +114,34 @@ class SiteServiceTest {
         "lane never reached " + state + "; it is " + loop.submit(() -> exit.lane().state()).get());
   }
 
+  private CommandResult pay(String requestId, long stayId, Money amount) {
+    return desk.run(
+        new ConsoleCommand.RecordCashPayment(
+            requestId, desk.session("cashier1"), "exit-1", stayId, amount));
+  }
+
+  private CommandResult reportLost(String requestId, String lane, long stayId) {
+    return desk.run(
+        new ConsoleCommand.ReportLostCard(requestId, desk.session("cashier1"), lane, stayId));
+  }
+
   @Test
   void aLostCardRetriedAfterARestartAsksTheFeeAgainAndIsRecordedOnce() throws Exception {
     long stayId = ledger.recordEntry("entry-1", "00A1B2C3D4", ENTRY).stayId();
-    var lost = new ConsoleCommand.ReportLostCard("lost-1", "exit-1", stayId, "cashier1");
+    var lost =
+        new ConsoleCommand.ReportLostCard("lost-1", desk.session("cashier1"), "exit-1", stayId);
     exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
     awaitState(LaneState.WAITING_CARD);
-    CommandResult asked = site.reportLostCard(lost).get(5, TimeUnit.SECONDS);
-    assertTrue(asked.ok(), asked.toString());
+    CommandResult asked = desk.run(lost);
+    assertEquals(Money.of(5900, "CNY"), Desk.answer(asked, Answer.LostCardAsked.class).due());
 
     restart();
     exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
     awaitState(LaneState.WAITING_CARD);
-    assertEquals(asked, site.reportLostCard(lost).get(5, TimeUnit.SECONDS), "the retry's answer");
+    // The session is gone with the restart; the request id is not: the retry gets its answer.
+    assertEquals(asked, desk.run(lost), "the retry's answer");
+    // The restarted lane forgot the fee: the cashier reports the loss again and it is asked.
+    assertEquals(asked.answer(), reportLost("lost-2", "exit-1", stayId).answer());
     awaitState(LaneState.AWAITING_PAYMENT);
     assertEquals(Money.of(5900, "CNY"), loop.submit(() -> exit.lane().due()).get());
     long lostCards =
@@ -126,21 +154,22 @@ class SiteServiceTest {
   @Test
   void aDriverWhoLostTheCardPaysTheLostCardFeeAtTheExitAndTheCardIsBarred() throws Exception {
     long stayId = ledger.recordEntry("entry-1", "00A1B2C3D4", ENTRY).stayId();
-    var lost = new ConsoleCommand.ReportLostCard("lost-1", "exit-1", stayId, "cashier1");
-    CommandResult early = site.reportLostCard(lost).get(5, TimeUnit.SECONDS);
+    CommandResult early = reportLost("lost-0", "exit-1", stayId);
     assertEquals(
-        CommandResult.refused("lost-1", "no vehicle is waiting at exit-1 without a card"), early);
+        "no vehicle is waiting at exit-1 without a card", Desk.refusal(early, Refusal.NOT_NOW));
 
     exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
     awaitState(LaneState.WAITING_CARD);
-    CommandResult asked = site.reportLostCard(lost).get(5, TimeUnit.SECONDS);
+    var lost =
+        new ConsoleCommand.ReportLostCard("lost-1", desk.session("cashier1"), "exit-1", stayId);
+    CommandResult asked = desk.run(lost);
     // 9.00 for three started hours and the 50.00 replacement fee.
     assertEquals(
-        CommandResult.ok("lost-1", "lost card: stay " + stayId + " asks 59.00 CNY at exit-1"),
-        asked);
+        new Answer.LostCardAsked("exit-1", stayId, "00A1B2C3D4", Money.of(5900, "CNY")),
+        Desk.answer(asked, Answer.LostCardAsked.class));
     awaitState(LaneState.AWAITING_PAYMENT);
     assertTrue(commands.contains("show 停车费 Fee 59.00 CNY"), commands.toString());
-    assertEquals(asked, site.reportLostCard(lost).get(5, TimeUnit.SECONDS), "a retry");
+    assertEquals(asked, desk.run(lost), "a retry");
     List<ConsoleEvent> events = ledger.eventsAfter(0, 100);
     List<ConsoleEvent.ExitPending> pending =
         events.stream()
@@ -160,12 +189,8 @@ class SiteServiceTest {
     assertEquals(1, incidents.size(), incidents.toString());
     assertEquals("LOST_CARD", incidents.get(0).kind());
 
-    CommandResult paid =
-        site.pay(
-                new ConsoleCommand.RecordCashPayment(
-                    "pay-1", "exit-1", stayId, Money.of(5900, "CNY"), "cashier1"))
-            .get(5, TimeUnit.SECONDS);
-    assertTrue(paid.ok(), paid.toString());
+    CommandResult paid = pay("pay-1", stayId, Money.of(5900, "CNY"));
+    assertEquals("00A1B2C3D4", Desk.answer(paid, Answer.Receipt.class).card());
     awaitState(LaneState.OPENING);
 
     // The lost card, if found and used again, is refused at the entry.
@@ -173,12 +198,9 @@ class SiteServiceTest {
     assertTrue(
         again instanceof LaneEvent.CardRefused r && r.reason().contains("reported lost"),
         again.toString());
-    CommandResult gone =
-        site.reportLostCard(
-                new ConsoleCommand.ReportLostCard("lost-2", "entry-1", stayId, "cashier1"))
-            .get(5, TimeUnit.SECONDS);
+    CommandResult gone = reportLost("lost-2", "entry-1", stayId);
     assertEquals(
-        CommandResult.refused("lost-2", "unknown exit lane 'entry-1' (exit lanes: exit-1)"), gone);
+        "unknown exit lane 'entry-1' (exit lanes: exit-1)", Desk.refusal(gone, Refusal.INVALID));
   }
 
   @Test
@@ -195,14 +217,17 @@ class SiteServiceTest {
     long stayId = vehicleWaitingToPay();
     var pay =
         new ConsoleCommand.RecordCashPayment(
-            "req-1", "exit-1", stayId, Money.of(900, "CNY"), "cashier1");
-    CommandResult result = site.pay(pay).get(5, TimeUnit.SECONDS);
-    assertTrue(result.ok(), result.toString());
-    assertEquals("receipt demo-000001 for 9.00 CNY", result.detail());
+            "req-1", desk.session("cashier1"), "exit-1", stayId, Money.of(900, "CNY"));
+    CommandResult result = desk.run(pay);
+    Answer.Receipt receipt = Desk.answer(result, Answer.Receipt.class);
+    assertEquals("demo-000001", receipt.receiptNo());
+    assertEquals(Money.of(900, "CNY"), receipt.amount());
+    assertEquals("cashier1", receipt.cashier(), "the session's person took it");
+    assertEquals(stayId, receipt.stayId());
     awaitState(LaneState.OPENING);
     assertTrue(commands.contains("open"));
 
-    CommandResult retried = site.pay(pay).get(5, TimeUnit.SECONDS);
+    CommandResult retried = desk.run(pay);
     assertEquals(result, retried);
     assertEquals(1, ledger.payments().size());
   }
@@ -210,18 +235,17 @@ class SiteServiceTest {
   @Test
   void aSupervisorReversesAReceiptOnceAndARetryGetsTheSameAnswer() throws Exception {
     long stayId = vehicleWaitingToPay();
-    site.pay(
-            new ConsoleCommand.RecordCashPayment(
-                "req-1", "exit-1", stayId, Money.of(900, "CNY"), "cashier1"))
-        .get(5, TimeUnit.SECONDS);
+    assertTrue(pay("req-1", stayId, Money.of(900, "CNY")).ok());
     var reverse =
         new ConsoleCommand.ReversePayment(
-            "rev-1", "demo-000001", "wrong vehicle charged", "supervisor1");
+            "rev-1", desk.session("supervisor1"), "demo-000001", "wrong vehicle charged");
 
-    CommandResult result = site.reverse(reverse).get(5, TimeUnit.SECONDS);
-    assertEquals(CommandResult.ok("rev-1", "reversed receipt demo-000001"), result);
-    assertEquals(
-        result, site.reverse(reverse).get(5, TimeUnit.SECONDS), "a retry is answered alike");
+    CommandResult result = desk.run(reverse);
+    Answer.Reversed reversal = Desk.answer(result, Answer.Reversed.class);
+    assertEquals("demo-000001", reversal.receiptNo());
+    assertEquals(Money.of(900, "CNY"), reversal.amount());
+    assertEquals("supervisor1", reversal.supervisor());
+    assertEquals(result, desk.run(reverse), "a retry is answered alike");
     assertEquals(
         Money.zero(Money.of(0, "CNY").currency()),
         ledger.paidFor(stayId, Money.of(0, "CNY").currency()));
@@ -237,39 +261,41 @@ class SiteServiceTest {
     assertEquals("wrong vehicle charged", reversed.get(0).reason());
 
     CommandResult again =
-        site.reverse(
-                new ConsoleCommand.ReversePayment(
-                    "rev-2", "demo-000001", "wrong vehicle charged", "supervisor2"))
-            .get(5, TimeUnit.SECONDS);
-    assertFalse(again.ok());
-    assertTrue(again.error().contains("already reversed"), again.error());
-    CommandResult own =
-        site.reverse(new ConsoleCommand.ReversePayment("rev-3", "demo-000009", "x", "supervisor1"))
-            .get(5, TimeUnit.SECONDS);
-    assertEquals(CommandResult.refused("rev-3", "no receipt demo-000009 to reverse"), own);
+        desk.run(
+            new ConsoleCommand.ReversePayment(
+                "rev-2", desk.session("supervisor2"), "demo-000001", "wrong vehicle charged"));
+    String why = Desk.refusal(again, Refusal.NOT_NOW);
+    assertTrue(why.contains("already reversed"), why);
+    CommandResult none =
+        desk.run(
+            new ConsoleCommand.ReversePayment(
+                "rev-3", desk.session("supervisor1"), "demo-000009", "x"));
+    assertEquals("no receipt demo-000009 to reverse", Desk.refusal(none, Refusal.NOT_NOW));
+    assertEquals(1, reversals(), "reversed once");
   }
 
   @Test
   void aCashierOpensAndClosesAShiftAndTheReportIsAnnouncedOnce() throws Exception {
-    var open = new ConsoleCommand.OpenShift("login-1", "cashier1");
-    CommandResult opened = site.shift(open).get(5, TimeUnit.SECONDS);
-    assertTrue(opened.ok(), opened.toString());
-    assertTrue(opened.detail().startsWith("shift 1 open since"), opened.detail());
-    assertEquals(opened, site.shift(open).get(5, TimeUnit.SECONDS), "a retried open");
+    var open = new ConsoleCommand.OpenShift("login-1", desk.session("cashier1"));
+    CommandResult opened = desk.run(open);
+    Answer.ShiftOpen shift = Desk.answer(opened, Answer.ShiftOpen.class);
+    assertEquals(new Answer.ShiftOpen(1, "cashier1", clock.instant(), false), shift);
+    assertEquals(opened, desk.run(open), "a retried open");
     CommandResult twice =
-        site.shift(new ConsoleCommand.OpenShift("login-2", "cashier1")).get(5, TimeUnit.SECONDS);
-    assertFalse(twice.ok());
-    assertTrue(twice.error().contains("already has shift 1 open"), twice.error());
+        desk.run(new ConsoleCommand.OpenShift("login-2", desk.session("cashier1")));
+    assertEquals(
+        new Answer.ShiftOpen(1, "cashier1", clock.instant(), true),
+        Desk.answer(twice, Answer.ShiftOpen.class),
+        "logged in again, the cashier carries on in the open shift");
 
     long stayId = vehicleWaitingToPay();
-    site.pay(
-            new ConsoleCommand.RecordCashPayment(
-                "req-1", "exit-1", stayId, Money.of(900, "CNY"), "cashier1"))
-        .get(5, TimeUnit.SECONDS);
-    var close = new ConsoleCommand.CloseShift("handover-1", "cashier1");
-    CommandResult closed = site.shift(close).get(5, TimeUnit.SECONDS);
-    assertEquals(CommandResult.ok("handover-1", "shift 1 closed: 1 payments, 0 reversals"), closed);
-    assertEquals(closed, site.shift(close).get(5, TimeUnit.SECONDS), "a retried closing");
+    assertTrue(pay("req-1", stayId, Money.of(900, "CNY")).ok());
+    var close = new ConsoleCommand.CloseShift("handover-1", desk.session("cashier1"));
+    CommandResult closed = desk.run(close);
+    assertEquals(
+        new Answer.ShiftReport(1, "cashier1", 1, 0, "demo-000001", "demo-000001"),
+        Desk.answer(closed, Answer.ShiftReport.class));
+    assertEquals(closed, desk.run(close), "a retried closing");
     List<ConsoleEvent.ShiftClosed> reports =
         ledger.eventsAfter(0, 100).stream()
             .filter(ConsoleEvent.ShiftClosed.class::isInstance)
@@ -280,35 +306,34 @@ class SiteServiceTest {
     assertEquals(Money.of(900, "CNY"), reports.get(0).totals().get(0).paid());
 
     CommandResult none =
-        site.shift(new ConsoleCommand.CloseShift("handover-2", "cashier1"))
-            .get(5, TimeUnit.SECONDS);
-    assertEquals(
-        CommandResult.refused("handover-2", "cashier cashier1 has no open shift to close"), none);
+        desk.run(new ConsoleCommand.CloseShift("handover-2", desk.session("cashier1")));
+    assertEquals("cashier1 has no open shift to close", Desk.refusal(none, Refusal.NOT_NOW));
   }
 
   @Test
   void aWrongAmountOrLaneIsRefusedAndChangesNothing() throws Exception {
     long stayId = vehicleWaitingToPay();
-    CommandResult short1 =
-        site.pay(
-                new ConsoleCommand.RecordCashPayment(
-                    "r1", "exit-1", stayId, Money.of(800, "CNY"), "c"))
-            .get();
-    assertEquals("amount 8.00 CNY does not match the 9.00 CNY due", short1.error());
+    CommandResult short1 = pay("r1", stayId, Money.of(800, "CNY"));
+    assertEquals(
+        "amount 8.00 CNY does not match the 9.00 CNY due", Desk.refusal(short1, Refusal.NOT_NOW));
     CommandResult lane =
-        site.pay(
-                new ConsoleCommand.RecordCashPayment(
-                    "r2", "exit-9", stayId, Money.of(900, "CNY"), "c"))
-            .get();
-    assertEquals("unknown exit lane 'exit-9' (exit lanes: exit-1)", lane.error());
-    CommandResult stay =
-        site.pay(
-                new ConsoleCommand.RecordCashPayment(
-                    "r3", "exit-1", stayId + 1, Money.of(900, "CNY"), "c"))
-            .get();
-    assertFalse(stay.ok());
+        desk.run(
+            new ConsoleCommand.RecordCashPayment(
+                "r2", desk.session("cashier1"), "exit-9", stayId, Money.of(900, "CNY")));
+    assertEquals(
+        "unknown exit lane 'exit-9' (exit lanes: exit-1)", Desk.refusal(lane, Refusal.INVALID));
+    CommandResult stay = pay("r3", stayId + 1, Money.of(900, "CNY"));
+    assertEquals(
+        "the vehicle waiting at exit-1 is stay " + stayId + ", not " + (stayId + 1),
+        Desk.refusal(stay, Refusal.NOT_NOW));
     assertTrue(ledger.payments().isEmpty());
     assertEquals(LaneState.AWAITING_PAYMENT, loop.submit(() -> exit.lane().state()).get());
+  }
+
+  private long reversals() {
+    return ledger.eventsAfter(0, 100).stream()
+        .filter(ConsoleEvent.PaymentReversed.class::isInstance)
+        .count();
   }
 
   @Test

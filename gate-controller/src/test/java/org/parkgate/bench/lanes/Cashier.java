@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.parkgate.api.Answer;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.ApiMessage;
 import org.parkgate.api.CommandResult;
@@ -22,10 +23,17 @@ import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
 
 /**
- * A booth on the controller's console API (WebSocket, JSON), as the cashier console speaks it: it
- * notes when each fee appears and pays it in cash after the options' delay.
+ * A booth on the controller's console API (WebSocket, JSON), as the cashier console speaks it: an
+ * enrolled console that says hello with its credential and logs its cashier in, then notes when
+ * each fee appears and pays it in cash after the options' delay.
  */
 final class Cashier implements AutoCloseable {
+  /** The console the bench enrols in the controller's ledger before starting it. */
+  static final String CONSOLE = "bench-booth";
+
+  /** The cashier whose account the bench adds to that ledger. */
+  static final String USER = "bench-cashier";
+
   private final ScheduledExecutorService thread =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "bench-cashier"));
   private final Map<String, PeakLane> lanes;
@@ -37,6 +45,7 @@ final class Cashier implements AutoCloseable {
   final AtomicLong refusals = new AtomicLong();
   final AtomicLong cardsRejected = new AtomicLong();
   private CompletableFuture<WebSocket> sending;
+  private final CompletableFuture<String> session = new CompletableFuture<>();
   private volatile boolean closed;
 
   private Cashier(List<PeakLane> lanes, PeakOptions options, Window window) {
@@ -45,8 +54,18 @@ final class Cashier implements AutoCloseable {
     this.window = window;
   }
 
+  /**
+   * Connects as {@link #CONSOLE} with its {@code credential} and logs {@link #USER} in with {@code
+   * password}; returns once the controller has answered the login.
+   */
   static Cashier connect(
-      int port, long afterSeq, List<PeakLane> lanes, PeakOptions options, Window window)
+      int port,
+      long afterSeq,
+      String credential,
+      String password,
+      List<PeakLane> lanes,
+      PeakOptions options,
+      Window window)
       throws Exception {
     Cashier cashier = new Cashier(lanes, options, window);
     WebSocket ws =
@@ -62,9 +81,16 @@ final class Cashier implements AutoCloseable {
         .submit(
             () -> {
               cashier.sending = CompletableFuture.completedFuture(ws);
-              cashier.send(new ConsoleCommand.Hello("hello", "bench-booth", afterSeq));
+              cashier.send(new ConsoleCommand.Hello("hello", CONSOLE, credential, afterSeq));
+              cashier.send(new ConsoleCommand.Login("login", USER, password, null));
             })
         .get();
+    try {
+      cashier.session.get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      cashier.close();
+      throw new IllegalStateException(USER + " could not log in at " + CONSOLE + ": " + e, e);
+    }
     // The controller closes a console silent for 60 s; payments may be rarer than that.
     cashier.thread.scheduleAtFixedRate(
         () ->
@@ -130,10 +156,16 @@ final class Cashier implements AutoCloseable {
             window.paySent.put(fee.card(), System.nanoTime());
             send(
                 new ConsoleCommand.RecordCashPayment(
-                    "pay-" + fee.card(), fee.lane(), fee.stayId(), fee.due(), "bench-cashier"));
+                    "pay-" + fee.card(), session.join(), fee.lane(), fee.stayId(), fee.due()));
           },
           options.payDelay().toMillis(),
           TimeUnit.MILLISECONDS);
+    } else if (message instanceof CommandResult r && "login".equals(r.requestId())) {
+      if (r.answer() instanceof Answer.LoggedIn in) {
+        session.complete(in.session());
+      } else {
+        session.completeExceptionally(new IllegalStateException("login refused: " + r));
+      }
     } else if (message instanceof CommandResult r && !r.ok()) {
       if (refusals.incrementAndGet() <= 5) {
         System.out.println("console command refused: " + r);

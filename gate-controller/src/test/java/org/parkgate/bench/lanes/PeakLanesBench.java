@@ -12,9 +12,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.parkgate.api.Role;
 import org.parkgate.bench.hardware.CardToOpenBench;
 import org.parkgate.bench.hardware.DeviceServers;
 import org.parkgate.controller.ControllerMain;
+import org.parkgate.controller.auth.ConsoleCredentials;
+import org.parkgate.controller.auth.PasswordHasher;
+import org.parkgate.controller.ledger.Accounts;
+import org.parkgate.controller.ledger.Consoles;
 import org.parkgate.controller.ledger.Ledger;
 
 /**
@@ -95,6 +100,8 @@ public final class PeakLanesBench {
     Instant now = Instant.now();
     long seeded;
     long afterSeq;
+    String credential = ConsoleCredentials.generate();
+    String password = ConsoleCredentials.generate();
     try (Ledger ledger = Ledger.open(data.resolve("ledger.db"), "bench")) {
       for (PeakLane lane : lanes) {
         if (lane instanceof PeakLane.Exit exit) {
@@ -104,6 +111,17 @@ public final class PeakLanesBench {
           }
         }
       }
+      // The controller takes commands only from an enrolled console and a logged-in person.
+      new Consoles(ledger).add(Cashier.CONSOLE, ConsoleCredentials.hash(credential), "bench", now);
+      new Accounts(ledger)
+          .add(
+              Cashier.USER,
+              "Bench cashier",
+              Role.CASHIER,
+              new PasswordHasher().hash(password),
+              false,
+              "bench",
+              now);
       afterSeq = ledger.lastSeq();
       seeded = afterSeq;
     }
@@ -179,7 +197,7 @@ public final class PeakLanesBench {
         Thread.sleep(200);
       }
       long polling = System.nanoTime();
-      cashier = Cashier.connect(consolePort, afterSeq, lanes, o, window);
+      cashier = Cashier.connect(consolePort, afterSeq, credential, password, lanes, o, window);
       // Each lane's first status changes are ledger commits queued at start; let them pass so a
       // car does not meet the start-up queue (the time it takes is printed).
       long events = -1;

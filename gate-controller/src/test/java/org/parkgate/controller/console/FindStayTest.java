@@ -2,12 +2,11 @@ package org.parkgate.controller.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -15,52 +14,57 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.parkgate.api.ApiJson;
-import org.parkgate.api.ApiMessage;
+import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.Refusal;
 import org.parkgate.controller.SiteService;
+import org.parkgate.controller.command.Desk;
 import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Sightings;
 import org.parkgate.controller.ledger.Stay;
 import org.parkgate.fee.TariffLoader;
+import org.parkgate.money.Money;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
 
 /**
- * A cashier finds a driver's stay by plate (card lost) or by card over the console API, on a real
- * ledger, priced by a tariff with a lost-card rule (day maximum 30.00 plus 50.00 for the card).
+ * A cashier finds a driver's stay by plate (card lost) or by card through the command pipeline, on
+ * a real ledger, priced by a tariff with a lost-card rule (day maximum 30.00 plus 50.00 for the
+ * card).
  */
 class FindStayTest {
   static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
   static final Instant NOW = Instant.parse("2027-01-09T02:00:00Z"); // 10:00 in Shanghai
+  static final Money EIGHTY = Money.of(8000, "CNY");
 
   @TempDir Path dir;
   private Ledger ledger;
   private ExecutorService ledgerThread;
-  private EmbeddedChannel channel;
   private SiteService site;
+  private Desk desk;
 
   @BeforeEach
   void start() throws Exception {
     SiteConfig config = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
     ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
     ledgerThread = Executors.newSingleThreadExecutor();
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     site =
         new SiteService(
             config,
             TariffLoader.load(ROOT.resolve("config/tariffs/china-typical.yaml")),
             ledger,
-            Clock.fixed(NOW, ZoneOffset.UTC),
+            clock,
             ledgerThread,
             new ConsoleHub());
-    channel = new EmbeddedChannel(new ConsoleCommandHandler(site));
-    send(new ConsoleCommand.Hello("hello", "booth-1", 0));
+    desk = new Desk(site, clock);
   }
 
   @AfterEach
   void stop() throws Exception {
+    desk.close();
     ledgerThread.shutdown();
     ledgerThread.awaitTermination(5, TimeUnit.SECONDS);
     ledger.close();
@@ -84,37 +88,26 @@ class FindStayTest {
         });
   }
 
-  private void send(ConsoleCommand command) {
-    channel.writeInbound(new TextWebSocketFrame(ApiJson.write(command)));
+  private CommandResult find(String requestId, String plate, String card) {
+    return desk.run(new ConsoleCommand.FindStay(requestId, desk.session("cashier1"), plate, card));
   }
 
-  private CommandResult result(String requestId) throws Exception {
-    for (int i = 0; i < 500; i++) {
-      channel.runPendingTasks();
-      Object out = channel.readOutbound();
-      if (out == null) {
-        Thread.sleep(10);
-        continue;
-      }
-      ApiMessage message = ApiJson.read(((TextWebSocketFrame) out).text());
-      if (message instanceof CommandResult r && requestId.equals(r.requestId())) {
-        return r;
-      }
-    }
-    throw new AssertionError("no result for " + requestId);
+  private static List<Answer.FoundStay> found(CommandResult r) {
+    return Desk.answer(r, Answer.StaysFound.class).stays();
+  }
+
+  private static Answer.FoundStay stay(
+      long id, String card, Instant at, String plate, String kind, String colour, Money fee) {
+    return new Answer.FoundStay(id, card, "entry-1", at, plate, kind, colour, fee);
   }
 
   @Test
   void aLostCardIsFoundByPlateWithTheFeeDueWithoutIt() throws Exception {
     enter("CARD1", "沪A11111", "blue", NOW.minusSeconds(7200));
     enter("CARD2", "粤B12345", "green", NOW.minusSeconds(3600));
-    send(new ConsoleCommand.FindStay("f1", "粤b 123-45", null));
     assertEquals(
-        CommandResult.ok(
-            "f1",
-            "stay 2: card CARD2, entered at entry-1 2027-01-09 09:00:00 Asia/Shanghai,"
-                + " seen as 粤B12345 car green; 80.00 CNY due with a lost card if it leaves now"),
-        result("f1"));
+        List.of(stay(2, "CARD2", NOW.minusSeconds(3600), "粤B12345", "car", "green", EIGHTY)),
+        found(find("f1", "粤b 123-45", null)));
   }
 
   @Test
@@ -122,27 +115,22 @@ class FindStayTest {
     // The camera sends separators; the cashier types the plate another way.
     site.recordEntry("entry-1", "CARD5", new Sighting("粤B·123-45", "truck", "yellow"))
         .get(5, TimeUnit.SECONDS);
-    send(new ConsoleCommand.FindStay("f1", "粤b12345", null));
     assertEquals(
-        "stay 1: card CARD5, entered at entry-1 2027-01-09 10:00:00 Asia/Shanghai,"
-            + " seen as 粤B12345 truck yellow; 80.00 CNY due with a lost card if it leaves now",
-        result("f1").detail());
+        List.of(stay(1, "CARD5", NOW, "粤B12345", "truck", "yellow", EIGHTY)),
+        found(find("f1", "粤b12345", null)));
   }
 
   @Test
   void aStayIsFoundByCardToo() throws Exception {
     enter("CARD1", "沪A11111", "blue", NOW.minusSeconds(600));
     ledger.recordEntry("entry-1", "CARD9", NOW.minusSeconds(300)); // a lane without a camera
-    send(new ConsoleCommand.FindStay("f1", null, "CARD1"));
     assertEquals(
-        "stay 1: card CARD1, entered at entry-1 2027-01-09 09:50:00 Asia/Shanghai,"
-            + " seen as 沪A11111 car blue; 80.00 CNY due with a lost card if it leaves now",
-        result("f1").detail());
-    send(new ConsoleCommand.FindStay("f2", "", "CARD9"));
+        List.of(stay(1, "CARD1", NOW.minusSeconds(600), "沪A11111", "car", "blue", EIGHTY)),
+        found(find("f1", null, "CARD1")));
     assertEquals(
-        "stay 2: card CARD9, entered at entry-1 2027-01-09 09:55:00 Asia/Shanghai,"
-            + " no camera reading at entry; 80.00 CNY due with a lost card if it leaves now",
-        result("f2").detail());
+        List.of(stay(2, "CARD9", NOW.minusSeconds(300), null, null, null, EIGHTY)),
+        found(find("f2", "", "CARD9")),
+        "no camera reading at entry");
   }
 
   @Test
@@ -151,45 +139,52 @@ class FindStayTest {
     // than the lost-card day maximum, so 50.00 plus 50.00 for the card.
     enter("CARD1", "粤B12345", "blue", NOW.minusSeconds(86_400 + 3600));
     enter("CARD2", "粤B12345", "blue", NOW.minusSeconds(1800));
-    send(new ConsoleCommand.FindStay("f1", "粤B12345", null));
     assertEquals(
-        "2 open stays for plate 粤B12345, newest first:"
-            + " stay 2: card CARD2, entered at entry-1 2027-01-09 09:30:00 Asia/Shanghai,"
-            + " seen as 粤B12345 car blue; 80.00 CNY due with a lost card if it leaves now;"
-            + " stay 1: card CARD1, entered at entry-1 2027-01-08 09:00:00 Asia/Shanghai,"
-            + " seen as 粤B12345 car blue; 100.00 CNY due with a lost card if it leaves now",
-        result("f1").detail());
+        List.of(
+            stay(2, "CARD2", NOW.minusSeconds(1800), "粤B12345", "car", "blue", EIGHTY),
+            stay(
+                1,
+                "CARD1",
+                NOW.minusSeconds(86_400 + 3600),
+                "粤B12345",
+                "car",
+                "blue",
+                Money.of(10_000, "CNY"))),
+        found(find("f1", "粤B12345", null)));
   }
 
   @Test
   void aVehicleNotInsideIsReportedAsSuch() throws Exception {
     Stay gone = enter("CARD1", "粤B12345", "blue", NOW.minusSeconds(7200));
     ledger.recordExit(gone.stayId(), "exit-1", NOW.minusSeconds(60));
-    send(new ConsoleCommand.FindStay("f1", "粤B12345", null));
-    assertEquals(CommandResult.refused("f1", "no open stay for plate 粤B12345"), result("f1"));
-    send(new ConsoleCommand.FindStay("f2", "京C00000", null));
-    assertEquals(CommandResult.refused("f2", "no open stay for plate 京C00000"), result("f2"));
-    send(new ConsoleCommand.FindStay("f3", null, "CARD1"));
-    assertEquals(CommandResult.refused("f3", "no open stay for card CARD1"), result("f3"));
+    assertEquals(
+        "no open stay for plate 粤B12345",
+        Desk.refusal(find("f1", "粤B12345", null), Refusal.NOT_NOW));
+    assertEquals(
+        "no open stay for plate 京C00000",
+        Desk.refusal(find("f2", "京C00000", null), Refusal.NOT_NOW));
+    assertEquals(
+        "no open stay for card CARD1", Desk.refusal(find("f3", null, "CARD1"), Refusal.NOT_NOW));
   }
 
   @Test
   void badRequestsAreRefusedNamingWhatIsWrongAndChangeNothing() throws Exception {
     enter("CARD1", "粤B12345", "blue", NOW.minusSeconds(7200));
     long seq = ledger.lastSeq();
-    send(new ConsoleCommand.FindStay("b1", null, " "));
-    assertEquals(CommandResult.refused("b1", "find-stay needs a plate or a card"), result("b1"));
-    send(new ConsoleCommand.FindStay("b2", "粤B12345", "CARD1"));
     assertEquals(
-        CommandResult.refused("b2", "find-stay takes a plate or a card, not both"), result("b2"));
-    send(new ConsoleCommand.FindStay("b3", "粤B 1234#", null));
+        "find-stay needs a plate or a card", Desk.refusal(find("b1", null, " "), Refusal.INVALID));
+    assertEquals(
+        "find-stay takes a plate or a card, not both",
+        Desk.refusal(find("b2", "粤B12345", "CARD1"), Refusal.INVALID));
     assertEquals(
         "plate '粤B 1234#' holds a character that is not a letter, digit, space, '-', '·' or '.'",
-        result("b3").error());
-    send(new ConsoleCommand.FindStay("b4", "-.-", null));
-    assertEquals("plate is empty: type the plate's letters and digits", result("b4").error());
-    send(new ConsoleCommand.FindStay("b5", null, "CARD 1"));
-    assertEquals("card 'CARD 1' must be 1-32 letters or digits", result("b5").error());
+        Desk.refusal(find("b3", "粤B 1234#", null), Refusal.INVALID));
+    assertEquals(
+        "plate is empty: type the plate's letters and digits",
+        Desk.refusal(find("b4", "-.-", null), Refusal.INVALID));
+    assertEquals(
+        "card 'CARD 1' must be 1-32 letters or digits",
+        Desk.refusal(find("b5", null, "CARD 1"), Refusal.INVALID));
     assertEquals(seq, ledger.lastSeq(), "nothing was recorded");
   }
 }

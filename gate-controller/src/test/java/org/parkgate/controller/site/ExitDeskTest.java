@@ -146,7 +146,8 @@ class ExitDeskTest {
         desk.modes()
             .set(
                 new ConsoleCommand.SetLaneMode(
-                    "m-1", "exit-1", LaneMode.FREE_EXIT, "fire alarm: let everyone out", "sup1"),
+                    "m-1", "session", "exit-1", LaneMode.FREE_EXIT, "fire alarm: let everyone out"),
+                "sup1",
                 ENTRY)
             .change();
     Stay stay = enter("CARD1", null, ENTRY);
@@ -241,10 +242,12 @@ class ExitDeskTest {
   @Test
   void aModeChangeIsRecordedOncePerRequestAndRestoredToTheLanes() {
     var cmd =
-        new ConsoleCommand.SetLaneMode("m-1", "exit-1", LaneMode.CLOSED, "resurfacing", "sup1");
-    assertTrue(desk.modes().set(cmd, ENTRY).made());
+        new ConsoleCommand.SetLaneMode("m-1", "session", "exit-1", LaneMode.CLOSED, "resurfacing");
+    assertTrue(desk.modes().set(cmd, "sup1", ENTRY).made());
     assertEquals(
-        false, desk.modes().set(cmd, ENTRY.plusSeconds(1)).made(), "a retry changes nothing");
+        false,
+        desk.modes().set(cmd, "sup1", ENTRY.plusSeconds(1)).made(),
+        "a retry changes nothing");
     assertEquals(1, heard(ConsoleEvent.LaneModeChanged.class).size());
     ConsoleEvent.LaneModeChanged told = heard(ConsoleEvent.LaneModeChanged.class).get(0);
     assertEquals(
@@ -266,18 +269,19 @@ class ExitDeskTest {
     assertEquals(
         "unknown lane 'exit-9' (lanes: entry-1, exit-1)",
         ModeControl.refusal(
-            new ConsoleCommand.SetLaneMode("r", "exit-9", LaneMode.CLOSED, "x", "sup1"),
+            new ConsoleCommand.SetLaneMode("r", "s", "exit-9", LaneMode.CLOSED, "x"),
             new java.util.LinkedHashSet<>(List.of("entry-1", "exit-1"))));
     assertEquals(
         "a mode change needs a reason",
         ModeControl.refusal(
-            new ConsoleCommand.SetLaneMode("r", "exit-1", LaneMode.CLOSED, " ", "sup1"), lanes));
+            new ConsoleCommand.SetLaneMode("r", "s", "exit-1", LaneMode.CLOSED, " "), lanes));
     assertEquals(
-        "a mode change needs the supervisor who makes it (by)",
+        "the reason is at most 200 characters",
         ModeControl.refusal(
-            new ConsoleCommand.SetLaneMode("r", "exit-1", LaneMode.CLOSED, "x", null), lanes));
+            new ConsoleCommand.SetLaneMode("r", "s", "exit-1", LaneMode.CLOSED, "x".repeat(201)),
+            lanes));
     assertTrue(
-        ModeControl.refusal(new ConsoleCommand.SetLaneMode("r", "exit-1", null, "x", "sup1"), lanes)
+        ModeControl.refusal(new ConsoleCommand.SetLaneMode("r", "s", "exit-1", null, "x"), lanes)
             .startsWith("a mode change needs a mode"));
   }
 }
