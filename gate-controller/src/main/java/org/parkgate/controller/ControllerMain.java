@@ -47,6 +47,7 @@ public final class ControllerMain {
     try {
       GateController controller = GateController.start(site, data, java.time.Clock.systemUTC());
       Runtime.getRuntime().addShutdownHook(new Thread(controller::close, "shutdown"));
+      System.out.println("console API certificate " + controller.consoleCertificate());
       System.out.println("controller ready: console API at " + controller.consoleUrl());
     } catch (ConfigException | TariffException e) {
       fail(2, e.getMessage());
