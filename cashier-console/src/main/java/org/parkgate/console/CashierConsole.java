@@ -6,6 +6,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -23,10 +24,14 @@ import org.parkgate.console.auth.UserStore;
 import org.parkgate.console.booth.BoothState;
 import org.parkgate.console.booth.BrowserHub;
 import org.parkgate.console.booth.CashDesk;
+import org.parkgate.console.http.BoothTls;
 import org.parkgate.console.http.HttpInitializer;
 import org.parkgate.console.http.HttpServices;
 import org.parkgate.console.link.ControllerLink;
 import org.parkgate.site.SiteConfig;
+import org.parkgate.tls.Fingerprint;
+import org.parkgate.tls.Loopback;
+import org.parkgate.tls.TlsIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +45,7 @@ public final class CashierConsole implements AutoCloseable {
   private final ControllerLink link;
   private final Channel server;
   private final UserStore users;
+  private final Fingerprint boothCertificate;
 
   private CashierConsole(
       EventLoopGroup boss,
@@ -47,22 +53,46 @@ public final class CashierConsole implements AutoCloseable {
       ExecutorService slowWork,
       ControllerLink link,
       Channel server,
-      UserStore users) {
+      UserStore users,
+      Fingerprint boothCertificate) {
     this.boss = boss;
     this.workers = workers;
     this.slowWork = slowWork;
     this.link = link;
     this.server = server;
     this.users = users;
+    this.boothCertificate = boothCertificate;
   }
 
   /**
    * Starts serving and connecting. {@code settings} wins over the site file's console section
    * (tests use port 0 and a stub controller).
+   *
+   * @throws IllegalArgumentException when the settings would send the controller link in clear off
+   *     loopback, or ask for {@code wss://} without a pinned fingerprint
    */
   public static CashierConsole start(
       SiteConfig site, SiteConfig.ConsoleSettings settings, Path usersFile, String consoleId)
       throws IOException {
+    URI controller = URI.create(settings.controllerUrl());
+    ControllerLink.check(controller, settings.controllerFingerprint());
+    if ("ws".equalsIgnoreCase(controller.getScheme())
+        && !Loopback.is(controller.getHost())
+        && !settings.plainOffLoopback()) {
+      throw new IllegalArgumentException(
+          "console.controllerUrl "
+              + controller
+              + " is plain ws to a host that is not loopback; use wss:// with"
+              + " console.controllerFingerprint, or set console.plainOffLoopback: true");
+    }
+    SslContext https = null;
+    Fingerprint boothCertificate = null;
+    if (settings.https()) {
+      TlsIdentity identity = BoothTls.identity(site, settings);
+      boothCertificate = identity.fingerprint();
+      log.info("console: booth certificate {}", boothCertificate);
+      https = BoothTls.serverContext(identity);
+    }
     PasswordHasher hasher = new PasswordHasher();
     UserStore users = UserStore.loadOrCreate(usersFile, hasher);
     Sessions sessions = new Sessions(Clock.systemUTC());
@@ -85,7 +115,8 @@ public final class CashierConsole implements AutoCloseable {
               return t;
             });
     ControllerLink link =
-        new ControllerLink(URI.create(settings.controllerUrl()), consoleId, workers.next(), hub);
+        new ControllerLink(
+            controller, consoleId, workers.next(), hub, settings.controllerFingerprint());
     CashDesk desk = new CashDesk(hub, link::send);
     HttpServices services =
         new HttpServices(
@@ -101,7 +132,7 @@ public final class CashierConsole implements AutoCloseable {
           new ServerBootstrap()
               .group(boss, workers)
               .channel(NioServerSocketChannel.class)
-              .childHandler(new HttpInitializer(services))
+              .childHandler(new HttpInitializer(services, https))
               .bind(settings.bindHost(), settings.httpPort())
               .sync()
               .channel();
@@ -120,11 +151,16 @@ public final class CashierConsole implements AutoCloseable {
           e);
     }
     link.start();
-    return new CashierConsole(boss, workers, slowWork, link, server, users);
+    return new CashierConsole(boss, workers, slowWork, link, server, users, boothCertificate);
   }
 
   public int httpPort() {
     return ((InetSocketAddress) server.localAddress()).getPort();
+  }
+
+  /** The booth's certificate when it serves HTTPS, else null. */
+  public Fingerprint boothCertificate() {
+    return boothCertificate;
   }
 
   public UserStore users() {

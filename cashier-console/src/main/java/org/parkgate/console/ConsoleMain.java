@@ -10,14 +10,17 @@ import org.parkgate.console.auth.PasswordHasher;
 import org.parkgate.console.auth.UserStore;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
+import org.parkgate.tls.Fingerprint;
 
 /**
  * {@code java -jar cashier-console.jar --site config/sites/demo.yaml [--users FILE] [--port N]
- * [--controller ws://host:port/console] [--console-id ID]}, or {@code --hash-password}.
+ * [--controller ws[s]://host:port/console] [--controller-fingerprint sha256:HEX] [--console-id
+ * ID]}, or {@code --hash-password}.
  */
 public final class ConsoleMain {
   private static final String USAGE =
-      "usage: cashier-console --site FILE [--users FILE] [--port N] [--controller ws://HOST:PORT/console] [--console-id ID]\n"
+      "usage: cashier-console --site FILE [--users FILE] [--port N] [--controller ws[s]://HOST:PORT/console]\n"
+          + "                      [--controller-fingerprint sha256:HEX] [--console-id ID]\n"
           + "       cashier-console --hash-password   (reads a password on stdin, prints its hash for the users file)";
 
   private ConsoleMain() {}
@@ -49,17 +52,25 @@ public final class ConsoleMain {
         new SiteConfig.ConsoleSettings(
             configured.bindHost(),
             options.port() != null ? options.port() : configured.httpPort(),
-            options.controllerUrl() != null ? options.controllerUrl() : configured.controllerUrl());
+            options.controllerUrl() != null ? options.controllerUrl() : configured.controllerUrl(),
+            options.controllerFingerprint() != null
+                ? Fingerprint.parse(options.controllerFingerprint())
+                : configured.controllerFingerprint(),
+            configured.plainOffLoopback(),
+            configured.https(),
+            configured.dataDir());
     Path users =
-        options.users() != null
-            ? options.users()
-            : site.controller().dataDir().resolve("console").resolve("users.yaml");
+        options.users() != null ? options.users() : settings.dataDir().resolve("users.yaml");
     String consoleId =
         options.consoleId() != null ? options.consoleId() : "booth-" + settings.httpPort();
 
     CashierConsole console;
     try {
       console = CashierConsole.start(site, settings, users, consoleId);
+    } catch (IllegalArgumentException e) {
+      System.err.println("cashier-console: " + e.getMessage());
+      System.exit(2);
+      return;
     } catch (PortInUseException e) {
       System.err.println("cashier-console: " + e.getMessage());
       System.exit(3);
@@ -86,8 +97,16 @@ public final class ConsoleMain {
     String host = settings.bindHost().equals("0.0.0.0") ? "127.0.0.1" : settings.bindHost();
     System.out.println(
         "cashier-console: site " + site.id() + ", controller " + settings.controllerUrl());
+    if (console.boothCertificate() != null) {
+      System.out.println("cashier-console: booth certificate " + console.boothCertificate());
+    }
     System.out.println(
-        "cashier-console: console ready at http://" + host + ":" + console.httpPort() + "/");
+        "cashier-console: console ready at "
+            + (settings.https() ? "https://" : "http://")
+            + host
+            + ":"
+            + console.httpPort()
+            + "/");
     System.out.flush();
     stopped.await();
   }

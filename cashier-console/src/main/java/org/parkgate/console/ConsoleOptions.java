@@ -9,6 +9,7 @@ record ConsoleOptions(
     Path users,
     Integer port,
     String controllerUrl,
+    String controllerFingerprint,
     String consoleId,
     boolean hashPassword) {
 
@@ -17,6 +18,7 @@ record ConsoleOptions(
     Path users = null;
     Integer port = null;
     String controller = null;
+    String fingerprint = null;
     String consoleId = null;
     boolean hash = false;
     for (int i = 0; i < args.length; i++) {
@@ -26,6 +28,7 @@ record ConsoleOptions(
         case "--site" -> site = Path.of(value(args, ++i, arg));
         case "--users" -> users = Path.of(value(args, ++i, arg));
         case "--controller" -> controller = value(args, ++i, arg);
+        case "--controller-fingerprint" -> fingerprint = value(args, ++i, arg);
         case "--console-id" -> consoleId = value(args, ++i, arg);
         case "--port" -> {
           String v = value(args, ++i, arg);
@@ -42,7 +45,7 @@ record ConsoleOptions(
       }
     }
     if (hash) {
-      return new ConsoleOptions(null, null, null, null, null, true);
+      return new ConsoleOptions(null, null, null, null, null, null, true);
     }
     if (site == null) {
       throw new IllegalArgumentException("--site FILE is required");
@@ -50,7 +53,14 @@ record ConsoleOptions(
     if (!Files.isRegularFile(site)) {
       throw new IllegalArgumentException("site file not found: " + site);
     }
-    return new ConsoleOptions(site, users, port, controller, consoleId, false);
+    if (fingerprint != null) {
+      try {
+        org.parkgate.tls.Fingerprint.parse(fingerprint);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--controller-fingerprint: " + e.getMessage());
+      }
+    }
+    return new ConsoleOptions(site, users, port, controller, fingerprint, consoleId, false);
   }
 
   private static String value(String[] args, int i, String option) {

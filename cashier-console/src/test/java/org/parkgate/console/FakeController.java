@@ -68,7 +68,16 @@ public final class FakeController implements AutoCloseable {
   /** When set, payments are refused with this reason. */
   public volatile String refuseWith;
 
-  public FakeController(int port) throws InterruptedException {
+  /** Reads of application data, after TLS when there is TLS: zero means a console sent nothing. */
+  public final AtomicInteger inbound = new AtomicInteger();
+
+  private final io.netty.handler.ssl.SslContext tls;
+
+  /**
+   * @param tls serves wss with this context, or null for plain ws
+   */
+  public FakeController(int port, io.netty.handler.ssl.SslContext tls) throws InterruptedException {
+    this.tls = tls;
     server =
         new ServerBootstrap()
             .group(group)
@@ -77,7 +86,18 @@ public final class FakeController implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
+                    if (tls != null) {
+                      ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                    }
                     ch.pipeline()
+                        .addLast(
+                            new io.netty.channel.ChannelInboundHandlerAdapter() {
+                              @Override
+                              public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                                inbound.incrementAndGet();
+                                ctx.fireChannelRead(msg);
+                              }
+                            })
                         .addLast(new HttpServerCodec())
                         .addLast(new HttpObjectAggregator(65536))
                         .addLast(new WebSocketServerProtocolHandler("/console"))
@@ -89,6 +109,10 @@ public final class FakeController implements AutoCloseable {
             .channel();
   }
 
+  public FakeController(int port) throws InterruptedException {
+    this(port, null);
+  }
+
   public FakeController() throws InterruptedException {
     this(0);
   }
@@ -98,7 +122,7 @@ public final class FakeController implements AutoCloseable {
   }
 
   public String url() {
-    return "ws://127.0.0.1:" + port() + "/console";
+    return (tls != null ? "wss" : "ws") + "://127.0.0.1:" + port() + "/console";
   }
 
   /** Records an event with the next seq and pushes it to connected consoles. */

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import io.netty.handler.ssl.SslHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ final class LoginRoutes {
                             opened.user().role(),
                             remote);
                         FullHttpResponse r = Responses.redirect("/");
-                        r.headers().add(HttpHeaderNames.SET_COOKIE, cookie(opened.id(), -1));
+                        r.headers().add(HttpHeaderNames.SET_COOKIE, cookie(ctx, opened.id(), -1));
                         Responses.send(ctx, keepAlive, r);
                       });
             });
@@ -137,7 +138,7 @@ final class LoginRoutes {
           services.sessions().end(s.id());
         });
     FullHttpResponse r = Responses.redirect("/login");
-    r.headers().add(HttpHeaderNames.SET_COOKIE, cookie("", 0));
+    r.headers().add(HttpHeaderNames.SET_COOKIE, cookie(ctx, "", 0));
     Responses.send(ctx, keepAlive, r);
   }
 
@@ -152,11 +153,13 @@ final class LoginRoutes {
   }
 
   /**
-   * HttpOnly keeps the session away from scripts; SameSite=Strict keeps other sites from using it.
+   * HttpOnly keeps the session away from scripts; SameSite=Strict keeps other sites from using it;
+   * Secure, on a booth served over HTTPS, keeps the browser from ever sending it in clear.
    */
-  private static String cookie(String value, long maxAge) {
+  private static String cookie(ChannelHandlerContext ctx, String value, long maxAge) {
     DefaultCookie c = new DefaultCookie(Sessions.COOKIE, value);
     c.setHttpOnly(true);
+    c.setSecure(ctx.pipeline().get(SslHandler.class) != null);
     c.setPath("/");
     c.setSameSite(CookieHeaderNames.SameSite.Strict);
     if (maxAge >= 0) {
