@@ -11,8 +11,8 @@ import org.parkgate.tls.Fingerprint;
 /**
  * {@code java -jar cashier-console.jar --site config/sites/demo.yaml [--port N] [--controller
  * ws[s]://host:port/console] [--controller-fingerprint sha256:HEX] [--console-id ID]
- * [--credential-file FILE]}. Accounts live in the
- * controller; the console holds only its own enrolled credential.
+ * [--credential-file FILE]}. Accounts live in the controller; the console holds only its own
+ * enrolled credential.
  */
 public final class ConsoleMain {
   private static final String USAGE =

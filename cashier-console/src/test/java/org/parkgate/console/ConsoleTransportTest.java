@@ -59,8 +59,8 @@ class ConsoleTransportTest {
             IllegalArgumentException.class,
             () ->
                 CashierConsole.start(
-                    TestConsole.demoSite(), settings, dir.resolve("users.yaml"), "booth-test"));
-    assertFalse(Files.exists(dir.resolve("users.yaml")), "refused before anything was made");
+                    TestConsole.demoSite(), settings, "booth-test", FakeController.CREDENTIAL));
+    assertFalse(Files.exists(dir.resolve("console")), "refused before anything was made");
     return e.getMessage();
   }
 }

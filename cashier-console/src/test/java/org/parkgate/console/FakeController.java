@@ -109,8 +109,7 @@ public final class FakeController implements AutoCloseable {
    *
    * @param tls serves wss with this context, or null for plain ws
    */
-  public FakeController(
-      int port, Map<String, String> sessions, io.netty.handler.ssl.SslContext tls)
+  public FakeController(int port, Map<String, String> sessions, io.netty.handler.ssl.SslContext tls)
       throws InterruptedException {
     this.tls = tls;
     sessions.forEach((token, user) -> this.sessions.put(token, person(user).orElseThrow()));
@@ -145,8 +144,7 @@ public final class FakeController implements AutoCloseable {
             .channel();
   }
 
-  public FakeController(int port, io.netty.handler.ssl.SslContext tls)
-      throws InterruptedException {
+  public FakeController(int port, io.netty.handler.ssl.SslContext tls) throws InterruptedException {
     this(port, Map.of(), tls);
   }
 

@@ -111,7 +111,15 @@ public final class ControllerLink {
       EventLoop loop,
       LinkListener listener,
       Fingerprint pin) {
-    this(uri, consoleId, credential, loop, listener, pin, Duration.ofMillis(250), Duration.ofSeconds(5));
+    this(
+        uri,
+        consoleId,
+        credential,
+        loop,
+        listener,
+        pin,
+        Duration.ofMillis(250),
+        Duration.ofSeconds(5));
   }
 
   public ControllerLink(

@@ -53,7 +53,7 @@ class BoothHttpsTest {
     assertEquals(
         "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore)));
 
-    HttpResponse<String> r = login(pinned(booth), "https", console.httpPort());
+    HttpResponse<String> r = loginOnceLinked(pinned(booth), "https", console.httpPort());
     assertEquals(303, r.statusCode());
     String setCookie = r.headers().firstValue("set-cookie").orElseThrow();
     assertTrue(setCookie.startsWith("PGSESSION="), setCookie);
@@ -81,7 +81,8 @@ class BoothHttpsTest {
     controller = new FakeController();
     console = start(false);
     assertEquals(null, console.boothCertificate());
-    HttpResponse<String> r = login(HttpClient.newBuilder().build(), "http", console.httpPort());
+    HttpResponse<String> r =
+        loginOnceLinked(HttpClient.newBuilder().build(), "http", console.httpPort());
     String setCookie = r.headers().firstValue("set-cookie").orElseThrow();
     assertFalse(setCookie.contains("Secure"), setCookie);
     assertFalse(Files.exists(dir.resolve("console").resolve(BoothTls.KEYSTORE)));
@@ -92,13 +93,26 @@ class BoothHttpsTest {
         new SiteConfig.ConsoleSettings(
             "127.0.0.1", 0, controller.url(), null, false, https, dir.resolve("console"));
     return CashierConsole.start(
-        TestConsole.demoSite(), settings, dir.resolve("users.yaml"), "booth-https");
+        TestConsole.demoSite(), settings, "booth-https", FakeController.CREDENTIAL);
   }
 
   private static HttpClient pinned(Fingerprint pin) throws Exception {
     SSLContext tls = SSLContext.getInstance("TLS");
     tls.init(null, new TrustManager[] {new PinnedTrustManager(pin)}, null);
     return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  /** Logs in as soon as the console's link to the controller is up (503 until then). */
+  private static HttpResponse<String> loginOnceLinked(HttpClient http, String scheme, int port)
+      throws Exception {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+    while (true) {
+      HttpResponse<String> r = login(http, scheme, port);
+      if (r.statusCode() != 503 || System.nanoTime() > deadline) {
+        return r;
+      }
+      Thread.onSpinWait();
+    }
   }
 
   private static HttpResponse<String> login(HttpClient http, String scheme, int port)

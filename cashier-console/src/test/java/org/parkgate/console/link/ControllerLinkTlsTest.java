@@ -69,7 +69,7 @@ class ControllerLinkTlsTest {
     var result =
         link.send(
             new ConsoleCommand.RecordCashPayment(
-                "pay-tls-1", "exit-1", 7, Money.of(1100, "CNY"), "cashier1"));
+                "pay-tls-1", "tok-cashier1", "exit-1", 7, Money.of(1100, "CNY")));
     CommandResult r = result.get(10, TimeUnit.SECONDS);
     assertTrue(r.ok(), r.toString());
     assertEquals(List.of(2L), recorder.seqs(1), "the payment's event came back over the link");
@@ -86,7 +86,8 @@ class ControllerLinkTlsTest {
     assertTrue(reason.contains(other.toString()), reason);
     awaitDown(d -> d.contains("presented certificate")); // retried, refused again
     link.send(
-        new ConsoleCommand.RecordCashPayment("pay-tls-2", "exit-1", 7, Money.of(500, "CNY"), "c"));
+        new ConsoleCommand.RecordCashPayment(
+            "pay-tls-2", "tok-cashier1", "exit-1", 7, Money.of(500, "CNY")));
     awaitDown(d -> d.contains("presented certificate")); // a waiting command changes nothing
 
     assertEquals(0, controller.inbound.get(), "not one byte of HTTP or WebSocket reached it");
@@ -113,6 +114,7 @@ class ControllerLinkTlsTest {
                 new ControllerLink(
                     URI.create("wss://127.0.0.1:7200/console"),
                     "booth-test",
+                    FakeController.CREDENTIAL,
                     group.next(),
                     recorder,
                     null));
@@ -141,7 +143,7 @@ class ControllerLinkTlsTest {
             .sslProvider(SslProvider.JDK)
             .protocols("TLSv1.3", "TLSv1.2")
             .build();
-    FakeController c = new FakeController(0, tls);
+    FakeController c = new FakeController(0, java.util.Map.of("tok-cashier1", "cashier1"), tls);
     cleanup.add(c);
     return c;
   }
@@ -151,6 +153,7 @@ class ControllerLinkTlsTest {
         new ControllerLink(
             uri,
             "booth-test",
+            FakeController.CREDENTIAL,
             group.next(),
             recorder,
             pin,
