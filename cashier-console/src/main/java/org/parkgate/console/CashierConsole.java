@@ -6,6 +6,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -16,10 +17,14 @@ import org.parkgate.console.auth.Sessions;
 import org.parkgate.console.booth.BoothState;
 import org.parkgate.console.booth.BrowserHub;
 import org.parkgate.console.booth.CashDesk;
+import org.parkgate.console.http.BoothTls;
 import org.parkgate.console.http.HttpInitializer;
 import org.parkgate.console.http.HttpServices;
 import org.parkgate.console.link.ControllerLink;
 import org.parkgate.site.SiteConfig;
+import org.parkgate.tls.Fingerprint;
+import org.parkgate.tls.Loopback;
+import org.parkgate.tls.TlsIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,27 +37,52 @@ public final class CashierConsole implements AutoCloseable {
   private final ControllerLink link;
   private final Channel server;
   private final Sessions sessions;
+  private final Fingerprint boothCertificate;
 
   private CashierConsole(
       EventLoopGroup boss,
       EventLoopGroup workers,
       ControllerLink link,
       Channel server,
-      Sessions sessions) {
+      Sessions sessions,
+      Fingerprint boothCertificate) {
     this.boss = boss;
     this.workers = workers;
     this.link = link;
     this.server = server;
     this.sessions = sessions;
+    this.boothCertificate = boothCertificate;
   }
 
   /**
    * Starts serving and connecting. {@code settings} wins over the site file's console section
    * (tests use port 0 and a stub controller).
+   *
+   * @throws IllegalArgumentException when the settings would send the controller link in clear off
+   *     loopback, or ask for {@code wss://} without a pinned fingerprint
    */
   public static CashierConsole start(
       SiteConfig site, SiteConfig.ConsoleSettings settings, String consoleId, String credential)
       throws IOException {
+    URI controller = URI.create(settings.controllerUrl());
+    ControllerLink.check(controller, settings.controllerFingerprint());
+    if ("ws".equalsIgnoreCase(controller.getScheme())
+        && !Loopback.is(controller.getHost())
+        && !settings.plainOffLoopback()) {
+      throw new IllegalArgumentException(
+          "console.controllerUrl "
+              + controller
+              + " is plain ws to a host that is not loopback; use wss:// with"
+              + " console.controllerFingerprint, or set console.plainOffLoopback: true");
+    }
+    SslContext https = null;
+    Fingerprint boothCertificate = null;
+    if (settings.https()) {
+      TlsIdentity identity = BoothTls.identity(site, settings);
+      boothCertificate = identity.fingerprint();
+      log.info("console: booth certificate {}", boothCertificate);
+      https = BoothTls.serverContext(identity);
+    }
     Sessions sessions = new Sessions(Clock.systemUTC());
     BrowserHub hub = new BrowserHub(new BoothState(site));
 
@@ -60,7 +90,12 @@ public final class CashierConsole implements AutoCloseable {
     EventLoopGroup workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     ControllerLink link =
         new ControllerLink(
-            URI.create(settings.controllerUrl()), consoleId, credential, workers.next(), hub);
+            controller,
+            consoleId,
+            credential,
+            workers.next(),
+            hub,
+            settings.controllerFingerprint());
     CashDesk desk = new CashDesk(hub, link::send);
     sessions.onEnd(
         (session, why) -> {
@@ -87,7 +122,7 @@ public final class CashierConsole implements AutoCloseable {
           new ServerBootstrap()
               .group(boss, workers)
               .channel(NioServerSocketChannel.class)
-              .childHandler(new HttpInitializer(services))
+              .childHandler(new HttpInitializer(services, https))
               .bind(settings.bindHost(), settings.httpPort())
               .sync()
               .channel();
@@ -106,11 +141,16 @@ public final class CashierConsole implements AutoCloseable {
           e);
     }
     link.start();
-    return new CashierConsole(boss, workers, link, server, sessions);
+    return new CashierConsole(boss, workers, link, server, sessions, boothCertificate);
   }
 
   public int httpPort() {
     return ((InetSocketAddress) server.localAddress()).getPort();
+  }
+
+  /** The booth's certificate when it serves HTTPS, else null. */
+  public Fingerprint boothCertificate() {
+    return boothCertificate;
   }
 
   public Sessions sessions() {

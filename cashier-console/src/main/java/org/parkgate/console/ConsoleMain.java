@@ -6,16 +6,18 @@ import java.util.concurrent.CountDownLatch;
 import org.parkgate.config.ConfigException;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
+import org.parkgate.tls.Fingerprint;
 
 /**
  * {@code java -jar cashier-console.jar --site config/sites/demo.yaml [--port N] [--controller
- * ws://host:port/console] [--console-id ID] [--credential-file FILE]}. Accounts live in the
- * controller; the console holds only its own enrolled credential.
+ * ws[s]://host:port/console] [--controller-fingerprint sha256:HEX] [--console-id ID]
+ * [--credential-file FILE]}. Accounts live in the controller; the console holds only its own
+ * enrolled credential.
  */
 public final class ConsoleMain {
   private static final String USAGE =
-      "usage: cashier-console --site FILE [--port N] [--controller ws://HOST:PORT/console]"
-          + " [--console-id ID] [--credential-file FILE]";
+      "usage: cashier-console --site FILE [--port N] [--controller ws[s]://HOST:PORT/console]"
+          + " [--controller-fingerprint sha256:HEX] [--console-id ID] [--credential-file FILE]";
 
   private ConsoleMain() {}
 
@@ -42,7 +44,13 @@ public final class ConsoleMain {
         new SiteConfig.ConsoleSettings(
             configured.bindHost(),
             options.port() != null ? options.port() : configured.httpPort(),
-            options.controllerUrl() != null ? options.controllerUrl() : configured.controllerUrl());
+            options.controllerUrl() != null ? options.controllerUrl() : configured.controllerUrl(),
+            options.controllerFingerprint() != null
+                ? Fingerprint.parse(options.controllerFingerprint())
+                : configured.controllerFingerprint(),
+            configured.plainOffLoopback(),
+            configured.https(),
+            configured.dataDir());
     String consoleId =
         options.consoleId() != null ? options.consoleId() : "booth-" + settings.httpPort();
     Path credentialFile =
@@ -61,6 +69,10 @@ public final class ConsoleMain {
     CashierConsole console;
     try {
       console = CashierConsole.start(site, settings, consoleId, credential);
+    } catch (IllegalArgumentException e) {
+      System.err.println("cashier-console: " + e.getMessage());
+      System.exit(2);
+      return;
     } catch (PortInUseException e) {
       System.err.println("cashier-console: " + e.getMessage());
       System.exit(3);
@@ -91,8 +103,16 @@ public final class ConsoleMain {
             + consoleId
             + ", controller "
             + settings.controllerUrl());
+    if (console.boothCertificate() != null) {
+      System.out.println("cashier-console: booth certificate " + console.boothCertificate());
+    }
     System.out.println(
-        "cashier-console: console ready at http://" + host + ":" + console.httpPort() + "/");
+        "cashier-console: console ready at "
+            + (settings.https() ? "https://" : "http://")
+            + host
+            + ":"
+            + console.httpPort()
+            + "/");
     System.out.flush();
     stopped.await();
   }

@@ -5,7 +5,12 @@ import java.nio.file.Path;
 
 /** The command line, checked: every mistake is an IllegalArgumentException saying which. */
 record ConsoleOptions(
-    Path site, Integer port, String controllerUrl, String consoleId, Path credentialFile) {
+    Path site,
+    Integer port,
+    String controllerUrl,
+    String controllerFingerprint,
+    String consoleId,
+    Path credentialFile) {
 
   static ConsoleOptions parse(String[] args) {
     Path site = null;
@@ -13,11 +18,13 @@ record ConsoleOptions(
     String controller = null;
     String consoleId = null;
     Path credential = null;
+    String fingerprint = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
         case "--site" -> site = Path.of(value(args, ++i, arg));
         case "--controller" -> controller = value(args, ++i, arg);
+        case "--controller-fingerprint" -> fingerprint = value(args, ++i, arg);
         case "--console-id" -> consoleId = value(args, ++i, arg);
         case "--credential-file" -> credential = Path.of(value(args, ++i, arg));
         case "--port" -> {
@@ -40,7 +47,14 @@ record ConsoleOptions(
     if (!Files.isRegularFile(site)) {
       throw new IllegalArgumentException("site file not found: " + site);
     }
-    return new ConsoleOptions(site, port, controller, consoleId, credential);
+    if (fingerprint != null) {
+      try {
+        org.parkgate.tls.Fingerprint.parse(fingerprint);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--controller-fingerprint: " + e.getMessage());
+      }
+    }
+    return new ConsoleOptions(site, port, controller, fingerprint, consoleId, credential);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -95,12 +95,23 @@ public final class FakeController implements AutoCloseable {
   /** A person with a live session, as the controller knows them. */
   public record Person(String username, String displayName, Role role) {}
 
-  public FakeController(int port) throws InterruptedException {
-    this(port, Map.of());
+  /** Reads of application data, after TLS when there is TLS: zero means a console sent nothing. */
+  public final AtomicInteger inbound = new AtomicInteger();
+
+  private final io.netty.handler.ssl.SslContext tls;
+
+  public FakeController(int port, Map<String, String> sessions) throws InterruptedException {
+    this(port, sessions, null);
   }
 
-  /** A controller that already holds {@code sessions} (token to user name), as after a restart. */
-  public FakeController(int port, Map<String, String> sessions) throws InterruptedException {
+  /**
+   * A controller that already holds {@code sessions} (token to user name), as after a restart.
+   *
+   * @param tls serves wss with this context, or null for plain ws
+   */
+  public FakeController(int port, Map<String, String> sessions, io.netty.handler.ssl.SslContext tls)
+      throws InterruptedException {
+    this.tls = tls;
     sessions.forEach((token, user) -> this.sessions.put(token, person(user).orElseThrow()));
     server =
         new ServerBootstrap()
@@ -110,7 +121,18 @@ public final class FakeController implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel ch) {
+                    if (tls != null) {
+                      ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                    }
                     ch.pipeline()
+                        .addLast(
+                            new io.netty.channel.ChannelInboundHandlerAdapter() {
+                              @Override
+                              public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                                inbound.incrementAndGet();
+                                ctx.fireChannelRead(msg);
+                              }
+                            })
                         .addLast(new HttpServerCodec())
                         .addLast(new HttpObjectAggregator(65536))
                         .addLast(new WebSocketServerProtocolHandler("/console"))
@@ -122,6 +144,14 @@ public final class FakeController implements AutoCloseable {
             .channel();
   }
 
+  public FakeController(int port, io.netty.handler.ssl.SslContext tls) throws InterruptedException {
+    this(port, Map.of(), tls);
+  }
+
+  public FakeController(int port) throws InterruptedException {
+    this(port, Map.of(), null);
+  }
+
   public FakeController() throws InterruptedException {
     this(0);
   }
@@ -131,7 +161,7 @@ public final class FakeController implements AutoCloseable {
   }
 
   public String url() {
-    return "ws://127.0.0.1:" + port() + "/console";
+    return (tls != null ? "wss" : "ws") + "://127.0.0.1:" + port() + "/console";
   }
 
   /** Records an event with the next seq and pushes it to connected consoles. */

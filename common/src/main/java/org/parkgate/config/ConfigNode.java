@@ -162,6 +162,22 @@ public final class ConfigNode {
     return value;
   }
 
+  /** {@code true} or {@code false}, written bare or quoted. */
+  public boolean bool(String key, boolean fallback) throws ConfigException {
+    if (!has(key)) {
+      return fallback;
+    }
+    return parse(
+        key,
+        v -> {
+          if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+          }
+          throw new IllegalArgumentException(v);
+        },
+        "true or false");
+  }
+
   public Duration duration(String key, Duration fallback) throws ConfigException {
     return has(key)
         ? parse(key, ConfigNode::parseDuration, "a duration such as 500ms, 3s, 15min or PT15M")

@@ -58,13 +58,40 @@ public record SiteConfig(
     return lanes.stream().filter(l -> l.id().equals(laneId)).findFirst();
   }
 
-  /** Where the controller listens and keeps its data, and how long its lanes wait. */
+  /**
+   * Where the controller listens and keeps its data, how long its lanes wait, and whether the
+   * console API is served over TLS.
+   *
+   * @param plainOffLoopback allows plain ws on a bind address other than loopback
+   */
   public record ControllerSettings(
       String bindHost,
       int consolePort,
       Path dataDir,
       java.time.Duration pollInterval,
-      LaneTimeouts laneTimeouts) {}
+      LaneTimeouts laneTimeouts,
+      TlsMode tls,
+      boolean plainOffLoopback) {
+
+    /** Settings with {@code tls: auto}. */
+    public ControllerSettings(
+        String bindHost,
+        int consolePort,
+        Path dataDir,
+        java.time.Duration pollInterval,
+        LaneTimeouts laneTimeouts) {
+      this(bindHost, consolePort, dataDir, pollInterval, laneTimeouts, TlsMode.AUTO, false);
+    }
+
+    /** Whether the console API is served over TLS: {@code auto} means off loopback only. */
+    public boolean consoleTls() {
+      return switch (tls) {
+        case ON -> true;
+        case OFF -> false;
+        case AUTO -> !org.parkgate.tls.Loopback.is(bindHost);
+      };
+    }
+  }
 
   /**
    * How long a lane waits for the driver and the barrier before it says so (docs/lanes.md).
@@ -85,8 +112,28 @@ public record SiteConfig(
             java.time.Duration.ofSeconds(3));
   }
 
-  /** Where the cashier console serves the booth UI and how it reaches the controller. */
-  public record ConsoleSettings(String bindHost, int httpPort, String controllerUrl) {}
+  /**
+   * Where the cashier console serves the booth UI and how it reaches the controller.
+   *
+   * @param controllerFingerprint the controller certificate a {@code wss://} link accepts, or null
+   * @param plainOffLoopback allows a plain {@code ws://} link to a host other than loopback
+   * @param https serves the booth UI over HTTPS with the console's own certificate
+   * @param dataDir where the console keeps its users file and booth certificate
+   */
+  public record ConsoleSettings(
+      String bindHost,
+      int httpPort,
+      String controllerUrl,
+      org.parkgate.tls.Fingerprint controllerFingerprint,
+      boolean plainOffLoopback,
+      boolean https,
+      Path dataDir) {
+
+    /** Plain HTTP, a link with no pinned certificate, data under the working directory. */
+    public ConsoleSettings(String bindHost, int httpPort, String controllerUrl) {
+      this(bindHost, httpPort, controllerUrl, null, false, false, Path.of("data", "console"));
+    }
+  }
 
   /** Where the simulator serves its control interface. */
   public record SimulatorSettings(

@@ -72,7 +72,15 @@ public final class SiteConfigLoader {
 
     ConfigNode c = root.optional("controller").orElse(root.child("controller"));
     if (root.has("controller")) {
-      c.onlyKeys(Set.of("bind", "consolePort", "dataDir", "pollInterval", "laneTimeouts"));
+      c.onlyKeys(
+          Set.of(
+              "bind",
+              "consolePort",
+              "dataDir",
+              "pollInterval",
+              "laneTimeouts",
+              "tls",
+              "plainOffLoopback"));
     }
     SiteConfig.ControllerSettings controller =
         new SiteConfig.ControllerSettings(
@@ -80,17 +88,50 @@ public final class SiteConfigLoader {
             c.integer("consolePort", 7200, 1, 65535),
             base.resolve(c.text("dataDir", "../../data")).normalize(),
             c.duration("pollInterval", Duration.ofMillis(50)),
-            laneTimeouts(c));
+            laneTimeouts(c),
+            c.has("tls") ? c.parse("tls", TlsMode::parse, "one of auto, on, off") : TlsMode.AUTO,
+            c.bool("plainOffLoopback", false));
+    if (!controller.consoleTls()
+        && !controller.plainOffLoopback()
+        && !org.parkgate.tls.Loopback.is(controller.bindHost())) {
+      throw c.child(c.has("tls") ? "tls" : "bind")
+          .error(
+              "the console API would be plain ws on "
+                  + controller.bindHost()
+                  + ", which is not loopback; set controller.tls to auto or on, bind to"
+                  + " 127.0.0.1, or set controller.plainOffLoopback: true");
+    }
 
     ConfigNode k = root.optional("console").orElse(root.child("console"));
     if (root.has("console")) {
-      k.onlyKeys(Set.of("bind", "httpPort", "controllerUrl"));
+      k.onlyKeys(
+          Set.of(
+              "bind",
+              "httpPort",
+              "controllerUrl",
+              "controllerFingerprint",
+              "plainOffLoopback",
+              "https",
+              "dataDir"));
     }
+    String scheme = controller.consoleTls() ? "wss" : "ws";
     SiteConfig.ConsoleSettings console =
         new SiteConfig.ConsoleSettings(
             k.text("bind", "127.0.0.1"),
             k.integer("httpPort", 8080, 1, 65535),
-            k.text("controllerUrl", "ws://127.0.0.1:" + controller.consolePort() + "/console"));
+            k.text(
+                "controllerUrl", scheme + "://127.0.0.1:" + controller.consolePort() + "/console"),
+            k.has("controllerFingerprint")
+                ? k.parse(
+                    "controllerFingerprint",
+                    org.parkgate.tls.Fingerprint::parse,
+                    "a fingerprint sha256:<64 hex digits>")
+                : null,
+            k.bool("plainOffLoopback", false),
+            k.bool("https", false),
+            k.has("dataDir")
+                ? base.resolve(k.text("dataDir")).normalize()
+                : controller.dataDir().resolve("console"));
 
     ConfigNode s = root.optional("simulator").orElse(root.child("simulator"));
     if (root.has("simulator")) {

@@ -47,6 +47,7 @@ public final class ControllerMain {
     try {
       GateController controller = GateController.start(site, data, java.time.Clock.systemUTC());
       Runtime.getRuntime().addShutdownHook(new Thread(controller::close, "shutdown"));
+      System.out.println("console API certificate " + controller.consoleCertificate());
       var demo = controller.demoLoginsInUse();
       if (!demo.isEmpty()) {
         System.out.println(

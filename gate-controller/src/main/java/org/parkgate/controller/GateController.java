@@ -6,6 +6,8 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,12 +30,15 @@ import org.parkgate.controller.device.link.LinkStatus;
 import org.parkgate.controller.device.modbus.ModbusBuses;
 import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.tls.ConsoleTls;
 import org.parkgate.fee.Tariff;
 import org.parkgate.fee.TariffException;
 import org.parkgate.fee.TariffLoader;
 import org.parkgate.site.LaneConfig;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
+import org.parkgate.tls.Fingerprint;
+import org.parkgate.tls.TlsIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +56,7 @@ public final class GateController implements AutoCloseable {
   private final ExecutorService passwordChecks;
   private final CommandPipeline pipeline;
   private Channel consoleServer;
+  private Fingerprint consoleCertificate;
   private ClosureSchedule closures;
 
   private GateController(SiteConfig site, Ledger ledger, Tariff tariff, Clock clock) {
@@ -95,7 +101,7 @@ public final class GateController implements AutoCloseable {
     }
     GateController controller = new GateController(site, ledger, tariff, clock);
     try {
-      controller.serveConsoles();
+      controller.serveConsoles(data);
       controller.connectLanes();
       controller.closures = ClosureSchedule.start(ledger, site, clock, controller.ledgerThread);
     } catch (RuntimeException e) {
@@ -106,11 +112,19 @@ public final class GateController implements AutoCloseable {
   }
 
   public String consoleUrl() {
-    return "ws://"
+    return (site.controller().consoleTls() ? "wss://" : "ws://")
         + site.controller().bindHost()
         + ":"
         + site.controller().consolePort()
         + ConsoleChannelInitializer.PATH;
+  }
+
+  /**
+   * The fingerprint of the console API's certificate, which consoles pin; the certificate exists
+   * even while TLS is off, so it can be pinned before TLS is switched on.
+   */
+  public Fingerprint consoleCertificate() {
+    return consoleCertificate;
   }
 
   public SiteService service() {
@@ -126,15 +140,29 @@ public final class GateController implements AutoCloseable {
     return AccountsStart.demoLoginsInUse(ledger);
   }
 
-  private void serveConsoles() {
+  private void serveConsoles(Path data) {
     String host = site.controller().bindHost();
     int port = site.controller().consolePort();
+    SslContext tls;
+    try {
+      TlsIdentity identity = ConsoleTls.identity(site, data);
+      consoleCertificate = identity.fingerprint();
+      log.info("console API certificate {}", consoleCertificate);
+      tls = site.controller().consoleTls() ? ConsoleTls.serverContext(identity) : null;
+    } catch (IOException e) {
+      throw new StartupException(
+          "console API certificate "
+              + data.resolve(ConsoleTls.KEYSTORE)
+              + " cannot be used: "
+              + e.getMessage(),
+          e);
+    }
     try {
       consoleServer =
           new ServerBootstrap()
               .group(io)
               .channel(NioServerSocketChannel.class)
-              .childHandler(new ConsoleChannelInitializer(pipeline))
+              .childHandler(new ConsoleChannelInitializer(pipeline, tls))
               .bind(host, port)
               .sync()
               .channel();

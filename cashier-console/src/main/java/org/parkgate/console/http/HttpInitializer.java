@@ -4,11 +4,15 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import org.parkgate.wire.CloseOnError;
 
-/** The pipeline of a browser's connection: HTTP, and WebSocket after an upgrade on /ws. */
+/**
+ * The pipeline of a browser's connection: TLS when the booth serves HTTPS, HTTP, and WebSocket
+ * after an upgrade on /ws.
+ */
 public final class HttpInitializer extends ChannelInitializer<SocketChannel> {
   /** Login forms and WebSocket upgrades are tiny; anything larger is refused with 413. */
   static final int MAX_REQUEST_BYTES = 16 * 1024;
@@ -26,12 +30,25 @@ public final class HttpInitializer extends ChannelInitializer<SocketChannel> {
   private final StaticAssets assets = new StaticAssets();
   private final CloseOnError closeOnError = new CloseOnError("browser");
 
-  public HttpInitializer(HttpServices services) {
+  private final SslContext tls;
+
+  /**
+   * @param tls the booth's server context, or null for plain HTTP
+   */
+  public HttpInitializer(HttpServices services, SslContext tls) {
     this.services = services;
+    this.tls = tls;
+  }
+
+  public HttpInitializer(HttpServices services) {
+    this(services, null);
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
+    if (tls != null) {
+      ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+    }
     ch.pipeline()
         .addLast(
             "idle",

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
+import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -193,7 +194,7 @@ final class LoginRoutes {
     openShift(session);
     log.info("login: {} ({}) signed in from {}", session.username(), session.role(), source);
     FullHttpResponse redirect = Responses.redirect("/");
-    redirect.headers().add(HttpHeaderNames.SET_COOKIE, cookie(session.id(), -1));
+    redirect.headers().add(HttpHeaderNames.SET_COOKIE, cookie(ctx, session.id(), -1));
     Responses.send(ctx, keepAlive, redirect);
   }
 
@@ -282,7 +283,7 @@ final class LoginRoutes {
           services.sessions().end(s.id(), Sessions.Ending.LOGOUT);
         });
     FullHttpResponse r = Responses.redirect("/login");
-    r.headers().add(HttpHeaderNames.SET_COOKIE, cookie("", 0));
+    r.headers().add(HttpHeaderNames.SET_COOKIE, cookie(ctx, "", 0));
     Responses.send(ctx, keepAlive, r);
   }
 
@@ -297,11 +298,13 @@ final class LoginRoutes {
   }
 
   /**
-   * HttpOnly keeps the session away from scripts; SameSite=Strict keeps other sites from using it.
+   * HttpOnly keeps the session away from scripts; SameSite=Strict keeps other sites from using it;
+   * Secure, on a booth served over HTTPS, keeps the browser from ever sending it in clear.
    */
-  private static String cookie(String value, long maxAge) {
+  private static String cookie(ChannelHandlerContext ctx, String value, long maxAge) {
     DefaultCookie c = new DefaultCookie(Sessions.COOKIE, value);
     c.setHttpOnly(true);
+    c.setSecure(ctx.pipeline().get(SslHandler.class) != null);
     c.setPath("/");
     c.setSameSite(CookieHeaderNames.SameSite.Strict);
     if (maxAge >= 0) {

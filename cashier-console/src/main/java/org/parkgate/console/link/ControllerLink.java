@@ -7,14 +7,20 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.ApiMessage;
 import org.parkgate.api.CommandResult;
@@ -22,6 +28,8 @@ import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Welcome;
+import org.parkgate.tls.Fingerprint;
+import org.parkgate.tls.PinnedTrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +40,10 @@ import org.slf4j.LoggerFactory;
  * request id after a reconnect (the controller answers a repeat with the first result and does not
  * act twice).
  *
+ * <p>Over {@code wss://} it trusts exactly the controller certificate whose fingerprint it was
+ * given; a controller presenting any other is refused before a byte of the WebSocket is sent, and
+ * retried with the same backoff.
+ *
  * <p>All state lives on one event loop, so no locks: public methods hop onto it.
  */
 public final class ControllerLink {
@@ -41,6 +53,7 @@ public final class ControllerLink {
   static final int MAX_PENDING = 64;
 
   private final URI uri;
+  private final SslContext tls;
   private final String consoleId;
   private final String credential;
   private final EventLoop loop;
@@ -57,19 +70,22 @@ public final class ControllerLink {
   // Written on the loop only; volatile so health checks on other threads read it safely.
   private volatile long lastSeq;
 
+  /**
+   * @param credential the console's enrolled credential, sent in its hello
+   * @param pin the controller certificate's fingerprint; required for {@code wss://}, unused for
+   *     {@code ws://}
+   */
   public ControllerLink(
       URI uri,
       String consoleId,
       String credential,
       EventLoop loop,
       LinkListener listener,
+      Fingerprint pin,
       Duration minBackoff,
       Duration maxBackoff) {
-    if (!"ws".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-      throw new IllegalArgumentException(
-          "controller URL must be ws://host:port/path, not '" + uri + "'");
-    }
     this.uri = uri;
+    this.tls = check(uri, pin) ? pinnedContext(pin) : null;
     this.consoleId = consoleId;
     this.credential = credential;
     this.loop = loop;
@@ -78,8 +94,72 @@ public final class ControllerLink {
   }
 
   public ControllerLink(
+      URI uri,
+      String consoleId,
+      String credential,
+      EventLoop loop,
+      LinkListener listener,
+      Duration minBackoff,
+      Duration maxBackoff) {
+    this(uri, consoleId, credential, loop, listener, null, minBackoff, maxBackoff);
+  }
+
+  public ControllerLink(
+      URI uri,
+      String consoleId,
+      String credential,
+      EventLoop loop,
+      LinkListener listener,
+      Fingerprint pin) {
+    this(
+        uri,
+        consoleId,
+        credential,
+        loop,
+        listener,
+        pin,
+        Duration.ofMillis(250),
+        Duration.ofSeconds(5));
+  }
+
+  public ControllerLink(
       URI uri, String consoleId, String credential, EventLoop loop, LinkListener listener) {
-    this(uri, consoleId, credential, loop, listener, Duration.ofMillis(250), Duration.ofSeconds(5));
+    this(uri, consoleId, credential, loop, listener, null);
+  }
+
+  /**
+   * Checks a controller URL and pin before anything is started; true when the link is TLS.
+   *
+   * @throws IllegalArgumentException for a URL that is not ws or wss, or wss with no pin
+   */
+  public static boolean check(URI uri, Fingerprint pin) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("ws") || scheme.equals("wss")) || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "controller URL must be ws://host:port/path or wss://host:port/path, not '" + uri + "'");
+    }
+    if (scheme.equals("wss") && pin == null) {
+      throw new IllegalArgumentException(
+          "controller URL "
+              + uri
+              + " is wss:// but no certificate is pinned: set console.controllerFingerprint (or"
+              + " --controller-fingerprint) to the sha256 the controller prints at start");
+    }
+    return scheme.equals("wss");
+  }
+
+  /** TLS 1.3 or 1.2, trusting the pinned certificate only; the pin makes a host-name check moot. */
+  private static SslContext pinnedContext(Fingerprint pin) {
+    try {
+      return SslContextBuilder.forClient()
+          .sslProvider(SslProvider.JDK)
+          .protocols("TLSv1.3", "TLSv1.2")
+          .trustManager(new PinnedTrustManager(pin))
+          .endpointIdentificationAlgorithm(null)
+          .build();
+    } catch (SSLException e) {
+      throw new IllegalStateException("cannot set up TLS for the controller link", e);
+    }
   }
 
   public void start() {
@@ -151,18 +231,18 @@ public final class ControllerLink {
     if (stopped) {
       return;
     }
-    int port = uri.getPort() > 0 ? uri.getPort() : 80;
+    int port = uri.getPort() > 0 ? uri.getPort() : tls != null ? 443 : 80;
     ChannelFuture f =
         new Bootstrap()
             .group(loop)
             .channel(NioSocketChannel.class)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3_000)
-            .handler(new ControllerLinkInitializer(uri, this))
+            .handler(new ControllerLinkInitializer(uri, port, tls, this))
             .connect(uri.getHost(), port);
     f.addListener(
         done -> {
           if (!done.isSuccess()) {
-            down("cannot connect to " + uri + ": " + done.cause().getMessage());
+            down("cannot connect to " + uri + ": " + done.cause().getMessage(), false);
             return;
           }
           Channel ch = f.channel();
@@ -172,7 +252,7 @@ public final class ControllerLink {
                   closed -> {
                     if (channel == ch) {
                       channel = null;
-                      down("connection to " + uri + " closed");
+                      closed(ch);
                     }
                   });
           if (stopped) {
@@ -181,7 +261,31 @@ public final class ControllerLink {
         });
   }
 
-  private void down(String reason) {
+  /** Why the connection ended: a failed TLS handshake says so, naming both fingerprints. */
+  private void closed(Channel ch) {
+    SslHandler ssl = ch.pipeline().get(SslHandler.class);
+    Throwable failure =
+        ssl != null && ssl.handshakeFuture().isDone() ? ssl.handshakeFuture().cause() : null;
+    if (failure == null) {
+      down("connection to " + uri + " closed", false);
+      return;
+    }
+    down(
+        PinnedTrustManager.mismatchIn(failure)
+            .map(
+                m ->
+                    "controller at "
+                        + uri
+                        + " presented certificate "
+                        + m.presented()
+                        + " but the console pins "
+                        + m.expected()
+                        + " (console.controllerFingerprint); refused it, nothing was sent")
+            .orElse("TLS handshake with " + uri + " failed: " + failure.getMessage()),
+        true);
+  }
+
+  private void down(String reason, boolean error) {
     welcomed = false;
     if (refusedHello != null) {
       // Say why on the booth page, not merely that the connection closed.
@@ -195,7 +299,11 @@ public final class ControllerLink {
     // A controller down for an hour should not bury the log: the first failure, then one a minute.
     failures++;
     if (failures == 1 || failures % 12 == 0) {
-      log.info("controller link: {}; retrying in {} ms (attempt {})", reason, delay, failures);
+      if (error) {
+        log.error("controller link: {}; retrying in {} ms (attempt {})", reason, delay, failures);
+      } else {
+        log.info("controller link: {}; retrying in {} ms (attempt {})", reason, delay, failures);
+      }
     } else {
       log.debug("controller link: {}; retrying in {} ms", reason, delay);
     }

@@ -6,14 +6,15 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import org.parkgate.api.ApiJson;
 import org.parkgate.controller.command.CommandPipeline;
 
 /**
- * The console API link: HTTP upgraded to a WebSocket at {@value #PATH}, one JSON message per text
- * frame.
+ * The console API link: TLS when configured, HTTP upgraded to a WebSocket at {@value #PATH}, one
+ * JSON message per text frame.
  */
 public final class ConsoleChannelInitializer extends ChannelInitializer<SocketChannel> {
   public static final String PATH = "/console";
@@ -25,13 +26,25 @@ public final class ConsoleChannelInitializer extends ChannelInitializer<SocketCh
   private static final int READER_IDLE_SECONDS = 60;
 
   private final CommandPipeline pipeline;
+  private final SslContext tls;
+
+  /**
+   * @param tls the server context to wrap every connection in, or null for plain ws
+   */
+  public ConsoleChannelInitializer(CommandPipeline pipeline, SslContext tls) {
+    this.pipeline = pipeline;
+    this.tls = tls;
+  }
 
   public ConsoleChannelInitializer(CommandPipeline pipeline) {
-    this.pipeline = pipeline;
+    this(pipeline, null);
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
+    if (tls != null) {
+      ch.pipeline().addLast("tls", tls.newHandler(ch.alloc()));
+    }
     ch.pipeline()
         .addLast("http", new HttpServerCodec())
         .addLast("aggregator", new HttpObjectAggregator(MAX_HANDSHAKE_BYTES))
