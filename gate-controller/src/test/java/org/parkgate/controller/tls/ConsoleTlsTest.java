@@ -50,7 +50,9 @@ class ConsoleTlsTest {
               .newWebSocketBuilder()
               .buildAsync(URI.create("wss://127.0.0.1:" + port + "/console"), listener(received))
               .get(10, TimeUnit.SECONDS);
-      ws.sendText(ApiJson.write(new ConsoleCommand.Hello("hello-1", "booth-tls", 0)), true)
+      String credential = enrol("booth-tls");
+      ws.sendText(
+              ApiJson.write(new ConsoleCommand.Hello("hello-1", "booth-tls", credential, 0)), true)
           .get(5, TimeUnit.SECONDS);
 
       Welcome welcome = assertInstanceOf(Welcome.class, received.poll(10, TimeUnit.SECONDS));
@@ -128,6 +130,21 @@ class ConsoleTlsTest {
     assertTrue(e.getMessage().contains("controller.tls"), e.getMessage());
     assertTrue(e.getMessage().contains("controller.plainOffLoopback"), e.getMessage());
     assertFalse(Files.exists(dir.resolve("data")), "nothing was opened");
+  }
+
+  /** Enrols a console in the controller's ledger, as ./parking consoles add does. */
+  private String enrol(String consoleId) {
+    String credential = org.parkgate.controller.auth.ConsoleCredentials.generate();
+    try (org.parkgate.controller.ledger.Ledger ledger =
+        org.parkgate.controller.ledger.Ledger.open(dir.resolve("data/ledger.db"), "tls")) {
+      new org.parkgate.controller.ledger.Consoles(ledger)
+          .add(
+              consoleId,
+              org.parkgate.controller.auth.ConsoleCredentials.hash(credential),
+              "test",
+              java.time.Instant.now());
+    }
+    return credential;
   }
 
   private GateController start(Path site) throws Exception {
