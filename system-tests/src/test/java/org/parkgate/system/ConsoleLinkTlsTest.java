@@ -58,10 +58,17 @@ class ConsoleLinkTlsTest {
     Welcome welcome = recorder.ups.poll(10, TimeUnit.SECONDS);
     assertTrue(welcome != null, "welcomed over wss; link said " + recorder.downs);
     assertEquals("tls-site", welcome.siteId());
-    CommandResult r =
-        link.send(new ConsoleCommand.FindStay("find-1", null, "00A1B2C3D4"))
+    CommandResult login =
+        link.send(new ConsoleCommand.Login("login-1", "cashier1", "cashier1-demo", "127.0.0.1"))
             .get(10, TimeUnit.SECONDS);
-    assertEquals(CommandResult.refused("find-1", "no open stay for card 00A1B2C3D4"), r);
+    String session = ((org.parkgate.api.Answer.LoggedIn) login.answer()).session();
+    CommandResult r =
+        link.send(new ConsoleCommand.FindStay("find-1", session, null, "00A1B2C3D4"))
+            .get(10, TimeUnit.SECONDS);
+    assertEquals(
+        CommandResult.refused(
+            "find-1", org.parkgate.api.Refusal.NOT_NOW, "no open stay for card 00A1B2C3D4"),
+        r);
   }
 
   @Test
@@ -76,7 +83,8 @@ class ConsoleLinkTlsTest {
     recorder.awaitDown("presented certificate");
     assertTrue(recorder.ups.isEmpty(), "never welcomed");
     assertFalse(
-        link.send(new ConsoleCommand.FindStay("find-2", null, "00A1B2C3D4")).isDone(),
+        link.send(new ConsoleCommand.FindStay("find-2", "no-session", null, "00A1B2C3D4"))
+            .isDone(),
         "a command waits; it is not sent to a controller that failed the pin");
   }
 
@@ -101,11 +109,27 @@ class ConsoleLinkTlsTest {
     controller = GateController.start(site, dir.resolve("data"), Clock.systemUTC());
   }
 
+  /** Enrols a console in the controller's ledger, as ./parking consoles add does. */
+  private String enrol(String consoleId) {
+    String credential = org.parkgate.controller.auth.ConsoleCredentials.generate();
+    try (org.parkgate.controller.ledger.Ledger ledger =
+        org.parkgate.controller.ledger.Ledger.open(dir.resolve("data/ledger.db"), "tls-site")) {
+      new org.parkgate.controller.ledger.Consoles(ledger)
+          .add(
+              consoleId,
+              org.parkgate.controller.auth.ConsoleCredentials.hash(credential),
+              "test",
+              java.time.Instant.now());
+    }
+    return credential;
+  }
+
   private void connect(Fingerprint pin) {
     link =
         new ControllerLink(
             URI.create(controller.consoleUrl()),
             "booth-tls",
+            enrol("booth-tls"),
             group.next(),
             recorder,
             pin,
