@@ -59,7 +59,15 @@ public final class LedgerVerifier {
           "unpaid_balances_no_update",
           "unpaid_balances_no_delete",
           "settlements_no_update",
-          "settlements_no_delete");
+          "settlements_no_delete",
+          "accounts_no_update",
+          "accounts_no_delete",
+          "consoles_no_update",
+          "consoles_no_delete",
+          "requests_no_update",
+          "requests_no_delete",
+          "security_events_no_update",
+          "security_events_no_delete");
 
   /**
    * A head printed earlier, to be found unchanged: catches a ledger cut short or rewritten from
