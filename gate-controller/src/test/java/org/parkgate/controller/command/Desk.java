@@ -132,11 +132,17 @@ public final class Desk implements AutoCloseable {
   /** A new connection that says hello as {@code consoleId}; refused ones are returned as well. */
   public ConsoleConnection connect(String consoleId, String credential) {
     ConsoleConnection c = unintroduced();
+    hello(c, consoleId, credential);
+    return c;
+  }
+
+  /** Says hello on {@code c}: null when welcomed, else the refusal. */
+  public CommandResult hello(ConsoleConnection c, String consoleId, String credential) {
     CommandResult refused =
         join(pipeline.accept(c, new ConsoleCommand.Hello(id("hello"), consoleId, credential, 0)));
     assertTrue(
         refused == null || !refused.ok(), "a hello is answered by a welcome or a refusal only");
-    return c;
+    return refused;
   }
 
   /** A new connection that has said nothing yet. */
