@@ -71,16 +71,25 @@ public record SiteConfig(
       java.time.Duration pollInterval,
       LaneTimeouts laneTimeouts,
       TlsMode tls,
-      boolean plainOffLoopback) {
+      boolean plainOffLoopback,
+      Sessions sessions) {
 
-    /** Settings with {@code tls: auto}. */
+    /** Settings with {@code tls: auto} and the default session rules. */
     public ControllerSettings(
         String bindHost,
         int consolePort,
         Path dataDir,
         java.time.Duration pollInterval,
         LaneTimeouts laneTimeouts) {
-      this(bindHost, consolePort, dataDir, pollInterval, laneTimeouts, TlsMode.AUTO, false);
+      this(
+          bindHost,
+          consolePort,
+          dataDir,
+          pollInterval,
+          laneTimeouts,
+          TlsMode.AUTO,
+          false,
+          Sessions.DEFAULT);
     }
 
     /** Whether the console API is served over TLS: {@code auto} means off loopback only. */
@@ -91,6 +100,20 @@ public record SiteConfig(
         case AUTO -> !org.parkgate.tls.Loopback.is(bindHost);
       };
     }
+  }
+
+  /**
+   * How long a person's session lasts at the controller (docs/configuration.md).
+   *
+   * @param idle a session with no command for this long ends
+   * @param lifetime a session ends this long after its login in any case
+   * @param perUser the most sessions one person holds at once; a login beyond ends their least
+   *     recently used one
+   */
+  public record Sessions(java.time.Duration idle, java.time.Duration lifetime, int perUser) {
+    /** A booth shift with long quiet spells at night fits in these. */
+    public static final Sessions DEFAULT =
+        new Sessions(java.time.Duration.ofHours(4), java.time.Duration.ofHours(16), 8);
   }
 
   /**

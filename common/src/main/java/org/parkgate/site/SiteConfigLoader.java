@@ -80,7 +80,8 @@ public final class SiteConfigLoader {
               "pollInterval",
               "laneTimeouts",
               "tls",
-              "plainOffLoopback"));
+              "plainOffLoopback",
+              "sessions"));
     }
     SiteConfig.ControllerSettings controller =
         new SiteConfig.ControllerSettings(
@@ -90,7 +91,8 @@ public final class SiteConfigLoader {
             c.duration("pollInterval", Duration.ofMillis(50)),
             laneTimeouts(c),
             c.has("tls") ? c.parse("tls", TlsMode::parse, "one of auto, on, off") : TlsMode.AUTO,
-            c.bool("plainOffLoopback", false));
+            c.bool("plainOffLoopback", false),
+            sessions(c));
     if (!controller.consoleTls()
         && !controller.plainOffLoopback()
         && !org.parkgate.tls.Loopback.is(controller.bindHost())) {
@@ -157,6 +159,21 @@ public final class SiteConfigLoader {
         checks(root));
   }
 
+  private static SiteConfig.Sessions sessions(ConfigNode controller) throws ConfigException {
+    if (!controller.has("sessions")) {
+      return SiteConfig.Sessions.DEFAULT;
+    }
+    ConfigNode s = controller.required("sessions").onlyKeys(Set.of("idle", "lifetime", "perUser"));
+    SiteConfig.Sessions d = SiteConfig.Sessions.DEFAULT;
+    Duration idle = within(s, "idle", d.idle(), Duration.ofMinutes(1), Duration.ofHours(24));
+    Duration lifetime =
+        within(s, "lifetime", d.lifetime(), Duration.ofMinutes(10), Duration.ofDays(7));
+    if (lifetime.compareTo(idle) < 0) {
+      throw s.child("lifetime").error("must be at least sessions.idle (" + idle + ")");
+    }
+    return new SiteConfig.Sessions(idle, lifetime, s.integer("perUser", d.perUser(), 1, 100));
+  }
+
   private static SiteConfig.LaneTimeouts laneTimeouts(ConfigNode controller)
       throws ConfigException {
     if (!controller.has("laneTimeouts")) {
@@ -186,6 +203,12 @@ public final class SiteConfigLoader {
   }
 
   private static String text(Duration d) {
+    if (d.toSeconds() >= 86_400 && d.toSeconds() % 86_400 == 0) {
+      return d.toDays() + "d";
+    }
+    if (d.toSeconds() >= 3_600 && d.toSeconds() % 3_600 == 0) {
+      return d.toHours() + "h";
+    }
     return d.toSeconds() % 60 == 0 && d.toSeconds() >= 600
         ? d.toMinutes() + "m"
         : d.toSeconds() + "s";

@@ -112,7 +112,7 @@ class SiteConfigLoaderTest {
         "site.yaml: lanes[0].barrier.unit: must be between 1 and 247, got 300",
         error(SITE + "lanes:\n" + LANE.replace("'tcp://h:1'}", "'tcp://h:1', unit: 300}")));
     assertEquals(
-        "site.yaml: controller.pollIntervall: unknown key (known keys: bind, consolePort, dataDir, laneTimeouts, plainOffLoopback, pollInterval, tls)",
+        "site.yaml: controller.pollIntervall: unknown key (known keys: bind, consolePort, dataDir, laneTimeouts, plainOffLoopback, pollInterval, sessions, tls)",
         error(SITE + "lanes:\n" + LANE + "controller: {pollIntervall: 5s}\n"));
     assertEquals(
         "site.yaml: site.currency: missing",
@@ -145,6 +145,27 @@ class SiteConfigLoaderTest {
         "site.yaml: controller.laneTimeouts.cardHeld: unknown key"
             + " (known keys: barrierTimeout, cardHold, cardNotTaken)",
         error(SITE + "lanes:\n" + LANE + "controller: {laneTimeouts: {cardHeld: 5s}}\n"));
+  }
+
+  @Test
+  void sessionRulesDefaultAndAreReadWithTheirLimitsNamed() throws Exception {
+    assertEquals(SiteConfig.Sessions.DEFAULT, SiteConfigLoader.load(DEMO).controller().sessions());
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(
+        file,
+        SITE
+            + "lanes:\n"
+            + LANE
+            + "controller: {sessions: {idle: 30min, lifetime: 12h, perUser: 2}}\n");
+    assertEquals(
+        new SiteConfig.Sessions(Duration.ofMinutes(30), Duration.ofHours(12), 2),
+        SiteConfigLoader.load(file).controller().sessions());
+    assertEquals(
+        "site.yaml: controller.sessions.lifetime: must be at least sessions.idle (PT4H)",
+        error(SITE + "lanes:\n" + LANE + "controller: {sessions: {idle: 4h, lifetime: 1h}}\n"));
+    assertEquals(
+        "site.yaml: controller.sessions.idle: must be from 60s to 1d, not 2d",
+        error(SITE + "lanes:\n" + LANE + "controller: {sessions: {idle: 2d}}\n"));
   }
 
   @Test

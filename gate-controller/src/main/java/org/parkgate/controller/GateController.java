@@ -78,7 +78,9 @@ public final class GateController implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.pipeline = new CommandPipeline(service, clock, SessionTable.Rules.DEFAULT, passwordChecks);
+    this.pipeline =
+        new CommandPipeline(
+            service, clock, SessionTable.Rules.of(site.controller().sessions()), passwordChecks);
   }
 
   /**

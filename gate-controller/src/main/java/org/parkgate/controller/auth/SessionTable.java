@@ -22,8 +22,12 @@ import org.parkgate.controller.ledger.Accounts;
 public final class SessionTable {
   /** How long sessions last and how many one person may hold. */
   public record Rules(Duration idle, Duration lifetime, int perUser) {
-    /** A booth shift with long quiet spells at night fits in these. */
-    public static final Rules DEFAULT = new Rules(Duration.ofHours(4), Duration.ofHours(16), 8);
+    public static final Rules DEFAULT = of(org.parkgate.site.SiteConfig.Sessions.DEFAULT);
+
+    /** The rules the site file sets ({@code controller.sessions}). */
+    public static Rules of(org.parkgate.site.SiteConfig.Sessions s) {
+      return new Rules(s.idle(), s.lifetime(), s.perUser());
+    }
   }
 
   private final SecureRandom random = new SecureRandom();

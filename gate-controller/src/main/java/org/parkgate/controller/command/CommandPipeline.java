@@ -156,7 +156,9 @@ public final class CommandPipeline {
           ledger.atomically(
               () -> {
                 Decision d = handler.handle(cmd, who, now);
-                if (handler.kept() && d.result().refusal() != Refusal.NOT_RECORDED) {
+                // What was done is kept; a refusal changed nothing, and the same request may be
+                // tried again once the site allows it.
+                if (handler.kept() && d.result().ok()) {
                   requests.keep(
                       id, c.consoleId(), who.username(), type, ApiJson.write(d.result()), now);
                 }
