@@ -23,6 +23,7 @@ CREATE TABLE consoles (
   console_id      TEXT    NOT NULL,
   action          TEXT    NOT NULL,      -- add | disable | enable
   credential_hash TEXT    NOT NULL,      -- SHA-256 of the console's random credential, hex
+  roles           TEXT    NOT NULL,      -- the Role names that may log in there, comma-separated
   enabled         INTEGER NOT NULL,
   by_whom         TEXT    NOT NULL,
   recorded_at     TEXT    NOT NULL

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.parkgate.api.Role;
 import org.parkgate.controller.auth.ConsoleCredentials;
 import org.parkgate.controller.ledger.Consoles;
 import org.parkgate.controller.ledger.Ledger;
@@ -18,7 +19,11 @@ import org.parkgate.controller.ledger.OwnerOnly;
  * Enrols the consoles that may talk to the controller; each change is a chained ledger row:
  *
  * <pre>
- *   consoles add ID [--credential-file FILE] --by WHO    enrol (or re-enrol with a new credential)
+ *   consoles add ID [--roles R,R] [--credential-file FILE] --by WHO
+ *                                                        enrol (or re-enrol with a new credential)
+ *                                                        for the roles that log in there (default
+ *                                                        all): only they may, and the console is
+ *                                                        sent only what they may see
  *   consoles ensure ID --credential-file FILE            enrol unless FILE already holds a working
  *                                                        credential of the enrolled console
  *   consoles disable ID --by WHO | consoles enable ID --by WHO
@@ -31,7 +36,7 @@ import org.parkgate.controller.ledger.OwnerOnly;
  */
 public final class ConsolesMain {
   static final String USAGE =
-      "usage: consoles add ID [--credential-file FILE] --by WHO | consoles ensure ID"
+      "usage: consoles add ID [--roles R,R] [--credential-file FILE] --by WHO | consoles ensure ID"
           + " [--credential-file FILE] | consoles disable|enable ID --by WHO | consoles list"
           + " (each with [--db DB] or [--site FILE])";
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -54,7 +59,7 @@ public final class ConsolesMain {
     AdminArgs a;
     String command;
     try {
-      a = AdminArgs.parse(args, Set.of("credential-file", "by"));
+      a = AdminArgs.parse(args, Set.of("credential-file", "by", "roles"));
       command = a.word(0, "a command (add, ensure, disable, enable, list)");
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
@@ -89,7 +94,7 @@ public final class ConsolesMain {
     if (file != null) {
       write(Path.of(file), credential);
     }
-    consoles.add(id, ConsoleCredentials.hash(credential), by, clock.instant());
+    consoles.add(id, ConsoleCredentials.hash(credential), roles(a), by, clock.instant());
     if (file != null) {
       out.println("console " + id + " enrolled; its credential is in " + file);
     } else {
@@ -126,7 +131,7 @@ public final class ConsolesMain {
     }
     String credential = ConsoleCredentials.generate();
     write(file, credential);
-    consoles.add(id, ConsoleCredentials.hash(credential), "setup", clock.instant());
+    consoles.add(id, ConsoleCredentials.hash(credential), roles(a), "setup", clock.instant());
     out.println("console " + id + " enrolled; its credential is in " + file);
     return 0;
   }
@@ -148,8 +153,12 @@ public final class ConsolesMain {
     }
     for (Consoles.Enrolled c : all) {
       out.printf(
-          "%-20s %-8s since %s by %s%n",
-          c.consoleId(), c.enabled() ? "enabled" : "disabled", c.at(), c.by());
+          "%-20s %-8s for %-36s since %s by %s%n",
+          c.consoleId(),
+          c.enabled() ? "enabled" : "disabled",
+          Consoles.names(c.roles()).toLowerCase(java.util.Locale.ROOT),
+          c.at(),
+          c.by());
     }
     return 0;
   }
@@ -163,6 +172,26 @@ public final class ConsolesMain {
       return Path.of(a.required("credential-file"));
     }
     return a.site().controller().dataDir().resolve("console").resolve(id + ".credential");
+  }
+
+  /** {@code --roles cashier,supervisor}: who may log in there and what it sees; default all. */
+  static java.util.Set<Role> roles(AdminArgs a) {
+    String text = a.option("roles");
+    if (text == null) {
+      return java.util.EnumSet.allOf(Role.class);
+    }
+    java.util.Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+    for (String name : text.split(",")) {
+      roles.add(
+          Role.parse(name)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--roles: '"
+                              + name.strip()
+                              + "' is not one of cashier, supervisor, finance, admin")));
+    }
+    return roles;
   }
 
   private static String id(AdminArgs a) {

@@ -13,6 +13,7 @@ public final class ConsoleConnection {
   private final String address;
   private volatile String consoleId;
   private volatile String credentialHash;
+  private volatile java.util.Set<org.parkgate.api.Role> roles = java.util.Set.of();
   private volatile boolean refused;
 
   public ConsoleConnection(Channel channel) {
@@ -47,9 +48,15 @@ public final class ConsoleConnection {
     return refused;
   }
 
-  void accept(String id, String hash) {
+  void accept(String id, String hash, java.util.Set<org.parkgate.api.Role> roles) {
     this.consoleId = id;
     this.credentialHash = hash;
+    this.roles = java.util.Set.copyOf(roles);
+  }
+
+  /** The roles the console is enrolled for: who may log in there and what it is sent. */
+  public java.util.Set<org.parkgate.api.Role> roles() {
+    return roles;
   }
 
   void refuse() {

@@ -112,7 +112,7 @@ final class Gatekeeper {
                   : "wrong credential for console '" + hello.consoleId() + "'";
       return refuseConsole(c, hello.requestId(), hello.consoleId(), why);
     }
-    c.accept(hello.consoleId(), enrolled.get().credentialHash());
+    c.accept(hello.consoleId(), enrolled.get().credentialHash(), enrolled.get().roles());
     log.info(
         "console {} ({}) connected, resuming after seq {}",
         hello.consoleId(),
@@ -127,7 +127,12 @@ final class Gatekeeper {
             site.ledger().lastSeq(),
             site.lanes().keySet().stream().toList());
     ConsoleHub.send(c.channel(), welcome);
-    site.hub().join(c.channel(), site.ledger(), Math.max(0, hello.afterSeq()));
+    site.hub()
+        .join(
+            c.channel(),
+            site.ledger(),
+            Math.max(0, hello.afterSeq()),
+            Visibility.of(enrolled.get().roles()));
     return null;
   }
 
@@ -148,7 +153,11 @@ final class Gatekeeper {
   boolean stillEnrolled(ConsoleConnection c) {
     return consoles
         .find(c.consoleId())
-        .filter(e -> e.enabled() && e.credentialHash().equals(c.credentialHash()))
+        .filter(
+            e ->
+                e.enabled()
+                    && e.credentialHash().equals(c.credentialHash())
+                    && e.roles().equals(c.roles()))
         .isPresent();
   }
 
@@ -250,6 +259,23 @@ final class Gatekeeper {
           cmd.requestId(), Refusal.BAD_LOGIN, "wrong user name or password");
     }
     Accounts.Account a = account.get();
+    if (!c.roles().contains(a.role())) {
+      security.record(
+          SecurityEvents.Kind.FORBIDDEN,
+          c.consoleId(),
+          a.username(),
+          c.address(),
+          a.role() + " may not log in at this console",
+          now);
+      return CommandResult.refused(
+          cmd.requestId(),
+          Refusal.FORBIDDEN,
+          "console "
+              + c.consoleId()
+              + " is not for "
+              + a.role().english().toLowerCase(java.util.Locale.ROOT)
+              + "s");
+    }
     if (!a.usable()) {
       return CommandResult.refused(
           cmd.requestId(),

@@ -3,8 +3,9 @@ package org.parkgate.controller.console;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.ApiMessage;
 import org.parkgate.api.ConsoleEvent;
@@ -21,24 +22,34 @@ public final class ConsoleHub {
   private static final Logger log = LoggerFactory.getLogger(ConsoleHub.class);
   private static final int REPLAY_BATCH = 500;
 
-  private final Set<Channel> live = ConcurrentHashMap.newKeySet();
+  private final Map<Channel, Predicate<ConsoleEvent>> live = new ConcurrentHashMap<>();
 
-  /** Sends everything after {@code afterSeq} from the ledger, then keeps the console live. */
+  /** As {@link #join(Channel, Ledger, long, Predicate)}, for a console that sees every event. */
   public void join(Channel console, Ledger ledger, long afterSeq) {
+    join(console, ledger, afterSeq, e -> true);
+  }
+
+  /**
+   * Sends every event after {@code afterSeq} that the console {@code sees}, from the ledger, then
+   * keeps the console live with the same filter.
+   */
+  public void join(Channel console, Ledger ledger, long afterSeq, Predicate<ConsoleEvent> sees) {
     long seq = afterSeq;
     int sent = 0;
     while (true) {
       List<ConsoleEvent> batch = ledger.eventsAfter(seq, REPLAY_BATCH);
       for (ConsoleEvent event : batch) {
-        send(console, event);
+        if (sees.test(event)) {
+          send(console, event);
+          sent++;
+        }
         seq = event.seq();
-        sent++;
       }
       if (batch.size() < REPLAY_BATCH) {
         break;
       }
     }
-    live.add(console);
+    live.put(console, sees);
     console.closeFuture().addListener(f -> live.remove(console));
     log.info(
         "console {}: caught up with {} events after seq {}",
@@ -48,9 +59,12 @@ public final class ConsoleHub {
   }
 
   public void publish(ConsoleEvent event) {
-    for (Channel console : live) {
-      send(console, event);
-    }
+    live.forEach(
+        (console, sees) -> {
+          if (sees.test(event)) {
+            send(console, event);
+          }
+        });
   }
 
   public int consoles() {

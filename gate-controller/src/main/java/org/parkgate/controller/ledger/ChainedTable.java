@@ -171,6 +171,7 @@ public enum ChainedTable {
           "console_id",
           "action",
           "credential_hash",
+          "roles",
           "enabled",
           "by_whom",
           "recorded_at")),

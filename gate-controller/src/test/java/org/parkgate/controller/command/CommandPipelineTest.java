@@ -442,4 +442,54 @@ class CommandPipelineTest {
         LedgerVerifier.verify(dir.resolve("ledger.db"), java.util.Optional.empty());
     assertTrue(verified.ok(), verified.toString());
   }
+
+  @Test
+  void aConsoleEnrolledForAdminsSeesTheLanesButNoCarsOrMoneyAndNoCashierLogsInThere()
+      throws Exception {
+    desk.onLedger(
+        () ->
+            new Consoles(ledger)
+                .add(
+                    "office-1",
+                    org.parkgate.controller.auth.ConsoleCredentials.hash("office-secret"),
+                    java.util.EnumSet.of(org.parkgate.api.Role.ADMIN),
+                    "admin1",
+                    T0));
+    ConsoleConnection office = desk.connect("office-1", "office-secret");
+    ConsoleConnection booth = desk.booth();
+    desk.sent(office);
+    desk.sent(booth);
+    carOwingNine();
+    CommandResult paid = desk.run(payNine(desk.id("pay"), desk.session("cashier1")));
+    assertTrue(paid.ok(), paid.toString());
+    desk.onLedger(
+        () ->
+            ledger.recordEvent(
+                "exit-1",
+                seq ->
+                    new org.parkgate.api.ConsoleEvent.DeviceStatus(
+                        seq, clock.instant(), "exit-1", "barrier", false, "no answer for 3 s")));
+
+    List<org.parkgate.api.ApiMessage> atBooth = desk.sent(booth);
+    List<org.parkgate.api.ApiMessage> atOffice = desk.sent(office);
+    assertTrue(
+        atBooth.stream().anyMatch(m -> m instanceof org.parkgate.api.ConsoleEvent.PaymentRecorded),
+        "the booth is told of the payment: " + atBooth);
+    assertTrue(
+        atOffice.stream().anyMatch(m -> m instanceof org.parkgate.api.ConsoleEvent.DeviceStatus),
+        "the office sees a device go offline: " + atOffice);
+    assertTrue(
+        atOffice.stream()
+            .noneMatch(
+                m ->
+                    m instanceof org.parkgate.api.ConsoleEvent.PaymentRecorded
+                        || m instanceof org.parkgate.api.ConsoleEvent.EntryRecorded),
+        "nothing of cars or money reaches the admins' console: " + atOffice);
+
+    CommandResult cashierThere = desk.login(office, "cashier1", Desk.PASSWORD, "10.0.0.5");
+    assertEquals(Desk.refusal(cashierThere, Refusal.FORBIDDEN), cashierThere.error());
+    assertTrue(cashierThere.error().contains("is not for cashiers"), cashierThere.error());
+    CommandResult adminThere = desk.login(office, "admin1", Desk.PASSWORD, "10.0.0.5");
+    assertTrue(adminThere.ok(), adminThere.toString());
+  }
 }
