@@ -32,6 +32,12 @@ public final class LedgerBackup {
     if (!Files.isDirectory(parent)) {
       throw new LedgerException("backup destination folder " + parent + " does not exist");
     }
+    try {
+      // Made empty and owner-only first: the copy holds what the ledger holds.
+      OwnerOnly.createFile(dest);
+    } catch (java.io.IOException e) {
+      throw new LedgerException("cannot create backup " + dest + ": " + e.getMessage(), e);
+    }
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
     config.setBusyTimeout(10_000);

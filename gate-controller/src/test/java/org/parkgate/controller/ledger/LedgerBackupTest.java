@@ -64,4 +64,14 @@ class LedgerBackupTest {
         "backup destination " + dest + " already exists; choose a new file name", e.getMessage());
     assertEquals("keep me", Files.readString(dest));
   }
+
+  @Test
+  void aBackupIsReadableByItsOwnerOnly() throws Exception {
+    Path file = Fixtures.populated(dir, 1);
+    Path dest = dir.resolve("copy.db");
+    assertTrue(LedgerBackup.copy(file, dest).ok());
+    assertEquals(
+        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+        Files.getPosixFilePermissions(dest));
+  }
 }
