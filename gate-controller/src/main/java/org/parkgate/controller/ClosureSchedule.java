@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.parkgate.controller.ledger.DailyClosure;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Shifts;
 import org.parkgate.controller.ledger.ZReport;
@@ -119,7 +120,7 @@ public final class ClosureSchedule implements AutoCloseable {
   CompletableFuture<List<ZReport>> closeDue() {
     return CompletableFuture.supplyAsync(
         () -> {
-          if (ledger.lastSeq() == 0) {
+          if (new EventLog(ledger).lastSeq() == 0) {
             // A new ledger: its first day is the day of its first event, not the day before.
             return List.<ZReport>of();
           }

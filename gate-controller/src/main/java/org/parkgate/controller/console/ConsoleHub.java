@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.ApiMessage;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +26,11 @@ public final class ConsoleHub {
 
   /** Sends everything after {@code afterSeq} from the ledger, then keeps the console live. */
   public void join(Channel console, Ledger ledger, long afterSeq) {
+    EventLog events = new EventLog(ledger);
     long seq = afterSeq;
     int sent = 0;
     while (true) {
-      List<ConsoleEvent> batch = ledger.eventsAfter(seq, REPLAY_BATCH);
+      List<ConsoleEvent> batch = events.eventsAfter(seq, REPLAY_BATCH);
       for (ConsoleEvent event : batch) {
         send(console, event);
         seq = event.seq();

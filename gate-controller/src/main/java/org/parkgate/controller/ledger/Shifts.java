@@ -81,7 +81,7 @@ public final class Shifts {
                   .orElseThrow(
                       () -> new LedgerException("cashier " + who + " has no open shift to close"));
           ShiftReport report = insertClose(db, open, at, requestId);
-          ledger.append(null, seq -> closedEvent(seq, report));
+          ledger.appendEvent(null, seq -> closedEvent(seq, report));
           return report;
         });
   }

@@ -29,9 +29,9 @@ class ShiftsTest {
   @TempDir Path dir;
 
   private static Payment pay(Ledger ledger, String card, long minor, String currency, String who) {
-    Stay s = ledger.recordEntry("entry-1", card, T0);
-    return ledger.recordPayment(
-        "pay-" + card, s.stayId(), "exit-1", Money.of(minor, currency), who, T0);
+    Stay s = new Stays(ledger).recordEntry("entry-1", card, T0);
+    return new Payments(ledger)
+        .recordPayment("pay-" + card, s.stayId(), "exit-1", Money.of(minor, currency), who, T0);
   }
 
   @Test
@@ -40,6 +40,7 @@ class ShiftsTest {
     Path file = dir.resolve("ledger.db");
     List<ConsoleEvent> announced = new ArrayList<>();
     try (Ledger ledger = Ledger.open(file, "demo")) {
+      Reversals reversals = new Reversals(ledger);
       ledger.onCommittedEvent(announced::add);
       Shifts shifts = new Shifts(ledger);
       // Last night's shift of another cashier, and a payment before cashier1 logs in.
@@ -53,8 +54,8 @@ class ShiftsTest {
       pay(ledger, "D", 200, "USD", "cashier1");
       pay(ledger, "E", 700, "CNY", "cashier1");
       // A supervisor hands back receipt B and the earlier shift's receipt A from this drawer.
-      ledger.reversePayment("rev-b", "demo-000002", "supervisor1", "charged twice", T0);
-      ledger.reversePayment("rev-a", before.receiptNo(), "supervisor1", "wrong car", T0);
+      reversals.reversePayment("rev-b", "demo-000002", "supervisor1", "charged twice", T0);
+      reversals.reversePayment("rev-a", before.receiptNo(), "supervisor1", "wrong car", T0);
       HashChain.Head headBefore = ledger.read(() -> HashChain.head(ledger.connection()));
 
       ShiftReport report = shifts.close("handover-1", "cashier1", T0.plusSeconds(8 * 3600));
