@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.parkgate.controller.ledger.DailyClosure;
 import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
-import org.parkgate.controller.ledger.Shifts;
+import org.parkgate.controller.ledger.ShiftReports;
 import org.parkgate.controller.ledger.ZReport;
 import org.parkgate.site.SiteConfig;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ public final class ClosureSchedule implements AutoCloseable {
 
   private final Ledger ledger;
   private final DailyClosure closure;
-  private final Shifts shifts;
+  private final ShiftReports shifts;
   private final ZoneId zone;
   private final Clock clock;
   private final Executor ledgerThread;
@@ -52,7 +52,7 @@ public final class ClosureSchedule implements AutoCloseable {
   ClosureSchedule(
       Ledger ledger,
       DailyClosure closure,
-      Shifts shifts,
+      ShiftReports shifts,
       ZoneId zone,
       Clock clock,
       Executor ledgerThread,
@@ -82,7 +82,7 @@ public final class ClosureSchedule implements AutoCloseable {
         new ClosureSchedule(
             ledger,
             new DailyClosure(ledger, site.zone(), site.currency(), clock),
-            new Shifts(ledger),
+            new ShiftReports(ledger),
             site.zone(),
             clock,
             ledgerThread,
