@@ -12,8 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.parkgate.controller.ledger.DailyClosure;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
-import org.parkgate.controller.ledger.Shifts;
+import org.parkgate.controller.ledger.ShiftReports;
 import org.parkgate.controller.ledger.ZReport;
 import org.parkgate.site.SiteConfig;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ public final class ClosureSchedule implements AutoCloseable {
 
   private final Ledger ledger;
   private final DailyClosure closure;
-  private final Shifts shifts;
+  private final ShiftReports shifts;
   private final ZoneId zone;
   private final Clock clock;
   private final Executor ledgerThread;
@@ -51,7 +52,7 @@ public final class ClosureSchedule implements AutoCloseable {
   ClosureSchedule(
       Ledger ledger,
       DailyClosure closure,
-      Shifts shifts,
+      ShiftReports shifts,
       ZoneId zone,
       Clock clock,
       Executor ledgerThread,
@@ -81,7 +82,7 @@ public final class ClosureSchedule implements AutoCloseable {
         new ClosureSchedule(
             ledger,
             new DailyClosure(ledger, site.zone(), site.currency(), clock),
-            new Shifts(ledger),
+            new ShiftReports(ledger),
             site.zone(),
             clock,
             ledgerThread,
@@ -119,7 +120,7 @@ public final class ClosureSchedule implements AutoCloseable {
   CompletableFuture<List<ZReport>> closeDue() {
     return CompletableFuture.supplyAsync(
         () -> {
-          if (ledger.lastSeq() == 0) {
+          if (new EventLog(ledger).lastSeq() == 0) {
             // A new ledger: its first day is the day of its first event, not the day before.
             return List.<ZReport>of();
           }

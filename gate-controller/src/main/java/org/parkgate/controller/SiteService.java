@@ -15,6 +15,7 @@ import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.lane.LaneTimings;
 import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.AccessControl;
 import org.parkgate.controller.site.ExitDecision;
 import org.parkgate.controller.site.ExitDesk;
@@ -37,6 +38,7 @@ public final class SiteService implements LaneRunner.LaneServices {
   private final SiteConfig site;
   private final Tariff tariff;
   private final Ledger ledger;
+  private final Stays stays;
   private final Clock clock;
   private final ExecutorService ledgerThread;
   private final ConsoleHub hub;
@@ -57,6 +59,7 @@ public final class SiteService implements LaneRunner.LaneServices {
     this.site = site;
     this.tariff = tariff;
     this.ledger = ledger;
+    this.stays = new Stays(ledger);
     this.clock = clock;
     this.ledgerThread = ledgerThread;
     this.hub = hub;
@@ -127,7 +130,7 @@ public final class SiteService implements LaneRunner.LaneServices {
             ledger.atomically(
                 () -> {
                   Instant at = now();
-                  exits.exited(lane, stayId, at, () -> ledger.recordExit(stayId, lane, at));
+                  exits.exited(lane, stayId, at, () -> stays.recordExit(stayId, lane, at));
                   access.left(stayId, at);
                   return null;
                 }));

@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,19 +26,19 @@ final class StatusEvents {
   /** Bounds one transaction, so a burst cannot hold the ledger thread for long. */
   static final int MAX_GROUP = 500;
 
-  private final Ledger ledger;
+  private final EventLog events;
   private final Executor ledgerThread;
-  private final Queue<Ledger.PendingEvent> queue = new ConcurrentLinkedQueue<>();
+  private final Queue<EventLog.PendingEvent> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainQueued = new AtomicBoolean();
 
   StatusEvents(Ledger ledger, Executor ledgerThread) {
-    this.ledger = ledger;
+    this.events = new EventLog(ledger);
     this.ledgerThread = ledgerThread;
   }
 
   /** Queues an event; it is written by the next group the ledger thread commits. */
   void add(String lane, LongFunction<ConsoleEvent> event) {
-    queue.add(new Ledger.PendingEvent(lane, event));
+    queue.add(new EventLog.PendingEvent(lane, event));
     if (drainQueued.compareAndSet(false, true)) {
       try {
         ledgerThread.execute(this::drain);
@@ -56,8 +57,8 @@ final class StatusEvents {
   private void drain() {
     // Cleared before taking: an event queued from here on is either taken now or drained next.
     drainQueued.set(false);
-    List<Ledger.PendingEvent> group = new ArrayList<>();
-    Ledger.PendingEvent e;
+    List<EventLog.PendingEvent> group = new ArrayList<>();
+    EventLog.PendingEvent e;
     while (group.size() < MAX_GROUP && (e = queue.poll()) != null) {
       group.add(e);
     }
@@ -65,16 +66,16 @@ final class StatusEvents {
       ledgerThread.execute(this::drain);
     }
     try {
-      ledger.recordEvents(group);
+      events.recordEvents(group);
     } catch (RuntimeException ex) {
       // The group rolled back whole; one at a time, only the event at fault is lost.
       log.warn(
           "{} status events rolled back ({}); writing them one by one",
           group.size(),
           ex.getMessage());
-      for (Ledger.PendingEvent one : group) {
+      for (EventLog.PendingEvent one : group) {
         try {
-          ledger.recordEvent(one.lane(), one.event());
+          events.recordEvent(one.lane(), one.event());
         } catch (RuntimeException again) {
           log.error("{}: event not recorded: {}", one.lane(), again.getMessage());
         }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.controller.ledger.DailyClosure;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.Stay;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.ledger.ZReport;
 import org.parkgate.money.Money;
 import org.parkgate.site.SiteConfig;
@@ -73,8 +75,9 @@ class ClosureScheduleTest {
 
   private void paidAt(String card, String instant) {
     Instant at = Instant.parse(instant);
-    Stay stay = ledger.recordEntry("entry-1", card, at.minusSeconds(3600));
-    ledger.recordPayment("pay-" + card, stay.stayId(), "exit-1", Money.of(500, "CNY"), "c1", at);
+    Stay stay = new Stays(ledger).recordEntry("entry-1", card, at.minusSeconds(3600));
+    new Payments(ledger)
+        .recordPayment("pay-" + card, stay.stayId(), "exit-1", Money.of(500, "CNY"), "c1", at);
   }
 
   @Test

@@ -27,9 +27,12 @@ import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.Blacklist;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerVerifier;
+import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.SeasonCards;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.MutableClock;
 import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
@@ -148,7 +151,8 @@ class CredentialsTest {
   private <T extends ConsoleEvent> List<T> events(Class<T> kind) throws Exception {
     ledgerThread.submit(() -> {}).get(5, TimeUnit.SECONDS);
     ledgerThread.submit(() -> {}).get(5, TimeUnit.SECONDS);
-    return ledger.eventsAfter(0, 10_000).stream().filter(kind::isInstance).map(kind::cast).toList();
+    return new EventLog(ledger)
+        .eventsAfter(0, 10_000).stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 
   private List<String> incidents(String kind) throws Exception {
@@ -168,7 +172,7 @@ class CredentialsTest {
     assertEquals(cny(0), due(quoted), "five hours on a valid season card cost nothing");
     assertTrue(events(ConsoleEvent.ExitPending.class).isEmpty(), "nobody in the booth is asked");
     leave(quoted);
-    assertTrue(ledger.openStay(SEASON).isEmpty());
+    assertTrue(new Stays(ledger).openStay(SEASON).isEmpty());
   }
 
   @Test
@@ -182,7 +186,7 @@ class CredentialsTest {
     new SeasonCards(ledger).cancel("5EA5011003", "office1", T0.minusSeconds(60));
     assertEquals(
         "season card 5EA5011003 was cancelled on 2027-01-09", refusal(enter("5EA5011003")));
-    assertTrue(ledger.openStay(SEASON).isEmpty(), "no stay was opened");
+    assertTrue(new Stays(ledger).openStay(SEASON).isEmpty(), "no stay was opened");
   }
 
   @Test
@@ -280,7 +284,8 @@ class CredentialsTest {
     long first = ((LaneEvent.EntryRecorded) enter(CASUAL)).stayId();
     clock.advance(Duration.ofMinutes(30));
     long second = ((LaneEvent.EntryRecorded) enter(CASUAL)).stayId();
-    assertEquals(second, ledger.openStay(CASUAL).orElseThrow().stayId(), "a new stay is open");
+    assertEquals(
+        second, new Stays(ledger).openStay(CASUAL).orElseThrow().stayId(), "a new stay is open");
     assertTrue(
         events(ConsoleEvent.VehicleLeft.class).stream().anyMatch(e -> e.stayId() == first),
         "the previous stay was closed");
@@ -288,7 +293,7 @@ class CredentialsTest {
     LaneEvent out = quote("FFFFFFFFFF");
     assertEquals(cny(0), due(out), "a card that never entered is let out at no charge");
     leave(out);
-    assertTrue(ledger.openStay("FFFFFFFFFF").isEmpty());
+    assertTrue(new Stays(ledger).openStay("FFFFFFFFFF").isEmpty());
     List<String> violations = incidents("PASSBACK_VIOLATION");
     assertEquals(2, violations.size(), violations.toString());
     assertTrue(violations.get(0).contains("stay " + first + " closed"), violations.get(0));
@@ -358,8 +363,8 @@ class CredentialsTest {
   void occupancyIsCountedFromTheLedgerAtStart() throws Exception {
     Path file = dir.resolve("ledger.db");
     try (Ledger before = Ledger.open(file, "demo")) {
-      before.recordEntry("entry-1", "A", T0);
-      before.recordEntry("entry-1", "B", T0);
+      new Stays(before).recordEntry("entry-1", "A", T0);
+      new Stays(before).recordEntry("entry-1", "B", T0);
     }
     start(
         new AccessRules(
@@ -387,8 +392,8 @@ class CredentialsTest {
             "demo-000001", 1, "pay-1", CASUAL, cny(900), "cashier1", clock.instant()),
         Desk.answer(paid, Answer.Receipt.class));
     assertEquals(paid, desk.run(pay), "a retry charges nothing");
-    assertEquals(1, ledger.payments().size());
-    assertEquals("pay-1", ledger.payments().get(0).lane());
+    assertEquals(1, new Payments(ledger).all().size());
+    assertEquals("pay-1", new Payments(ledger).all().get(0).lane());
 
     clock.advance(Duration.ofMinutes(10));
     assertEquals(cny(0), due(quote(CASUAL)), "10 min after paying, within the 15 min exit grace");
@@ -414,7 +419,7 @@ class CredentialsTest {
     assertEquals(
         "nothing is due on card " + CASUAL + " now",
         Desk.refusal(payAtStation("d", CASUAL, cny(300)), Refusal.NOT_NOW));
-    assertTrue(ledger.payments().isEmpty());
+    assertTrue(new Payments(ledger).all().isEmpty());
   }
 
   private CommandResult payAtStation(String id, String card, Money amount) {

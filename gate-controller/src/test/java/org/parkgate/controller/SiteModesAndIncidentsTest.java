@@ -26,8 +26,10 @@ import org.parkgate.controller.command.Desk;
 import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.Sighting;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Incidents;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
@@ -90,7 +92,8 @@ class SiteModesAndIncidentsTest {
   }
 
   private <T extends ConsoleEvent> List<T> events(Class<T> type) {
-    return ledger.eventsAfter(0, 1000).stream().filter(type::isInstance).map(type::cast).toList();
+    return new EventLog(ledger)
+        .eventsAfter(0, 1000).stream().filter(type::isInstance).map(type::cast).toList();
   }
 
   @Test
@@ -119,7 +122,7 @@ class SiteModesAndIncidentsTest {
 
   @Test
   void aFreeExitStaysFreeAfterARestart() throws Exception {
-    long stay = ledger.recordEntry("entry-1", "CARD1", ENTRY).stayId();
+    long stay = new Stays(ledger).recordEntry("entry-1", "CARD1", ENTRY).stayId();
     assertTrue(setMode("m-1", "exit-1", LaneMode.FREE_EXIT, "fire alarm").ok());
     assertEquals(
         new LaneEvent.ExitQuoted("CARD1", stay, Money.of(0, "CNY")),

@@ -32,10 +32,13 @@ import org.parkgate.controller.lane.LaneState;
 import org.parkgate.controller.lane.RecordingDevices;
 import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.Blacklist;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.LaneModes;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerVerifier;
+import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.SeasonCards;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.ledger.UnpaidBalances;
 import org.parkgate.controller.site.MutableClock;
 import org.parkgate.fee.TariffLoader;
@@ -251,7 +254,7 @@ class SiteSeamTest {
     exit.deliver(new LaneEvent.BarrierOffline("no answer from the barrier module"));
     clock.advance(later);
     assertEquals(owed, due(quote(CASUAL, car(PLATE))), why);
-    assertEquals(stay, ledger.openStay(CASUAL).orElseThrow().stayId());
+    assertEquals(stay, new Stays(ledger).openStay(CASUAL).orElseThrow().stayId());
   }
 
   /** Lets the work queued on the ledger thread (incidents, exits from the lane) finish. */
@@ -263,7 +266,8 @@ class SiteSeamTest {
 
   private <T extends ConsoleEvent> List<T> events(Class<T> kind) throws Exception {
     settle();
-    return ledger.eventsAfter(0, 10_000).stream().filter(kind::isInstance).map(kind::cast).toList();
+    return new EventLog(ledger)
+        .eventsAfter(0, 10_000).stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 
   private List<ConsoleEvent.Incident> incidents(String kind) throws Exception {
@@ -281,7 +285,7 @@ class SiteSeamTest {
   }
 
   private List<Money> payments() {
-    return ledger.payments().stream().map(p -> p.amount()).toList();
+    return new Payments(ledger).all().stream().map(p -> p.amount()).toList();
   }
 
   private int free() throws Exception {
@@ -320,7 +324,7 @@ class SiteSeamTest {
     assertEquals("demo-000001 9.00 CNY", receipt(payAtBooth("pay-1")));
     drivesThrough();
     assertEquals(List.of(), owedBy(PLATE), "settled by the payment");
-    assertTrue(ledger.openStay(SEASON).isEmpty());
+    assertTrue(new Stays(ledger).openStay(SEASON).isEmpty());
 
     clock.advance(Duration.ofHours(1));
     entered(SEASON, car(PLATE));
@@ -543,7 +547,7 @@ class SiteSeamTest {
     assertEquals("demo-000001 6.00 CNY", receipt(payAtBooth("pay-1")));
     drivesThrough();
     assertEquals(List.of(), owedBy(PLATE));
-    assertTrue(ledger.openStay("FFFFFFFFFF").isEmpty());
+    assertTrue(new Stays(ledger).openStay("FFFFFFFFFF").isEmpty());
     verified();
   }
 
@@ -556,7 +560,7 @@ class SiteSeamTest {
         refusal(quote("FFFFFFFFFF", car(PLATE))));
     assertEquals(List.of(cny(600)), owedBy(PLATE));
     assertEquals(1, events(ConsoleEvent.ExitPending.class).size(), "only the earlier visit's");
-    assertTrue(ledger.openStay("FFFFFFFFFF").isEmpty(), "no stay was opened");
+    assertTrue(new Stays(ledger).openStay("FFFFFFFFFF").isEmpty(), "no stay was opened");
 
     Instant in = clock.instant();
     long stay = entered(CASUAL, car(PLATE));
@@ -564,7 +568,8 @@ class SiteSeamTest {
     assertEquals(
         "card " + CASUAL + " is already inside (entered " + in + " at entry-1): see the cashier",
         refusal(enter(CASUAL, car(PLATE))));
-    assertEquals(stay, ledger.openStay(CASUAL).orElseThrow().stayId(), "its stay is as it was");
+    assertEquals(
+        stay, new Stays(ledger).openStay(CASUAL).orElseThrow().stayId(), "its stay is as it was");
     assertEquals(List.of(), incidents("PASSBACK_VIOLATION"));
   }
 
@@ -586,7 +591,7 @@ class SiteSeamTest {
     assertEquals(CASUAL, barred.get(0).card());
     assertEquals("exit-1", barred.get(0).lane());
     assertTrue(barred.get(0).detail().contains("unpaid fines"), barred.get(0).detail());
-    assertEquals(stay, ledger.openStay(CASUAL).orElseThrow().stayId(), "still inside");
+    assertEquals(stay, new Stays(ledger).openStay(CASUAL).orElseThrow().stayId(), "still inside");
     verified();
   }
 
@@ -699,7 +704,7 @@ class SiteSeamTest {
         org.junit.jupiter.api.Assertions.assertThrows(
             java.util.concurrent.ExecutionException.class, () -> enter(NEXT, car("沪B99999")));
     assertTrue(failed.getMessage().contains("disk trouble"), failed.getMessage());
-    assertTrue(ledger.openStay(NEXT).isEmpty(), "no stay recorded");
+    assertTrue(new Stays(ledger).openStay(NEXT).isEmpty(), "no stay recorded");
     sql("DROP TRIGGER disk_trouble");
 
     entered(NEXT, car("沪B99999"));
@@ -731,7 +736,7 @@ class SiteSeamTest {
     long again = entered(CASUAL, car(PLATE)); // it left unseen and comes back in
     assertTrue(again != first);
     assertEquals(0, free(), "one car, one space");
-    assertEquals(again, ledger.openStay(CASUAL).orElseThrow().stayId());
+    assertEquals(again, new Stays(ledger).openStay(CASUAL).orElseThrow().stayId());
     assertEquals(1, incidents("PASSBACK_VIOLATION").size());
 
     clock.advance(Duration.ofMinutes(10));

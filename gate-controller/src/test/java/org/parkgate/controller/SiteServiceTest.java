@@ -30,7 +30,10 @@ import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.lane.LaneState;
 import org.parkgate.controller.lane.RecordingDevices;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.Payments;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
 import org.parkgate.site.SiteConfig;
@@ -96,7 +99,7 @@ class SiteServiceTest {
   }
 
   private long vehicleWaitingToPay() throws Exception {
-    long stayId = ledger.recordEntry("entry-1", "00A1B2C3D4", ENTRY).stayId();
+    long stayId = new Stays(ledger).recordEntry("entry-1", "00A1B2C3D4", ENTRY).stayId();
     exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
     exit.deliver(new LaneEvent.CardRead("00A1B2C3D4"));
     awaitState(LaneState.AWAITING_PAYMENT);
@@ -127,7 +130,7 @@ class SiteServiceTest {
 
   @Test
   void aLostCardRetriedAfterARestartAsksTheFeeAgainAndIsRecordedOnce() throws Exception {
-    long stayId = ledger.recordEntry("entry-1", "00A1B2C3D4", ENTRY).stayId();
+    long stayId = new Stays(ledger).recordEntry("entry-1", "00A1B2C3D4", ENTRY).stayId();
     var lost =
         new ConsoleCommand.ReportLostCard("lost-1", desk.session("cashier1"), "exit-1", stayId);
     exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
@@ -145,15 +148,16 @@ class SiteServiceTest {
     awaitState(LaneState.AWAITING_PAYMENT);
     assertEquals(Money.of(5900, "CNY"), loop.submit(() -> exit.lane().due()).get());
     long lostCards =
-        ledger.eventsAfter(0, 100).stream()
-            .filter(e -> e instanceof ConsoleEvent.Incident i && i.kind().equals("LOST_CARD"))
-            .count();
+        new EventLog(ledger)
+            .eventsAfter(0, 100).stream()
+                .filter(e -> e instanceof ConsoleEvent.Incident i && i.kind().equals("LOST_CARD"))
+                .count();
     assertEquals(1, lostCards, "one card, one stay: reported lost once");
   }
 
   @Test
   void aDriverWhoLostTheCardPaysTheLostCardFeeAtTheExitAndTheCardIsBarred() throws Exception {
-    long stayId = ledger.recordEntry("entry-1", "00A1B2C3D4", ENTRY).stayId();
+    long stayId = new Stays(ledger).recordEntry("entry-1", "00A1B2C3D4", ENTRY).stayId();
     CommandResult early = reportLost("lost-0", "exit-1", stayId);
     assertEquals(
         "no vehicle is waiting at exit-1 without a card", Desk.refusal(early, Refusal.NOT_NOW));
@@ -170,7 +174,7 @@ class SiteServiceTest {
     awaitState(LaneState.AWAITING_PAYMENT);
     assertTrue(commands.contains("show 停车费 Fee 59.00 CNY"), commands.toString());
     assertEquals(asked, desk.run(lost), "a retry");
-    List<ConsoleEvent> events = ledger.eventsAfter(0, 100);
+    List<ConsoleEvent> events = new EventLog(ledger).eventsAfter(0, 100);
     List<ConsoleEvent.ExitPending> pending =
         events.stream()
             .filter(ConsoleEvent.ExitPending.class::isInstance)
@@ -229,7 +233,7 @@ class SiteServiceTest {
 
     CommandResult retried = desk.run(pay);
     assertEquals(result, retried);
-    assertEquals(1, ledger.payments().size());
+    assertEquals(1, new Payments(ledger).all().size());
   }
 
   @Test
@@ -248,12 +252,13 @@ class SiteServiceTest {
     assertEquals(result, desk.run(reverse), "a retry is answered alike");
     assertEquals(
         Money.zero(Money.of(0, "CNY").currency()),
-        ledger.paidFor(stayId, Money.of(0, "CNY").currency()));
+        new Payments(ledger).paidFor(stayId, Money.of(0, "CNY").currency()));
     List<ConsoleEvent.PaymentReversed> reversed =
-        ledger.eventsAfter(0, 100).stream()
-            .filter(ConsoleEvent.PaymentReversed.class::isInstance)
-            .map(ConsoleEvent.PaymentReversed.class::cast)
-            .toList();
+        new EventLog(ledger)
+            .eventsAfter(0, 100).stream()
+                .filter(ConsoleEvent.PaymentReversed.class::isInstance)
+                .map(ConsoleEvent.PaymentReversed.class::cast)
+                .toList();
     assertEquals(1, reversed.size(), "reversed once, announced once");
     assertEquals("exit-1", reversed.get(0).lane());
     assertEquals(Money.of(900, "CNY"), reversed.get(0).amount());
@@ -297,10 +302,11 @@ class SiteServiceTest {
         Desk.answer(closed, Answer.ShiftReport.class));
     assertEquals(closed, desk.run(close), "a retried closing");
     List<ConsoleEvent.ShiftClosed> reports =
-        ledger.eventsAfter(0, 100).stream()
-            .filter(ConsoleEvent.ShiftClosed.class::isInstance)
-            .map(ConsoleEvent.ShiftClosed.class::cast)
-            .toList();
+        new EventLog(ledger)
+            .eventsAfter(0, 100).stream()
+                .filter(ConsoleEvent.ShiftClosed.class::isInstance)
+                .map(ConsoleEvent.ShiftClosed.class::cast)
+                .toList();
     assertEquals(1, reports.size(), "closed once, announced once");
     assertEquals("demo-000001", reports.get(0).firstReceipt());
     assertEquals(Money.of(900, "CNY"), reports.get(0).totals().get(0).paid());
@@ -326,14 +332,15 @@ class SiteServiceTest {
     assertEquals(
         "the vehicle waiting at exit-1 is stay " + stayId + ", not " + (stayId + 1),
         Desk.refusal(stay, Refusal.NOT_NOW));
-    assertTrue(ledger.payments().isEmpty());
+    assertTrue(new Payments(ledger).all().isEmpty());
     assertEquals(LaneState.AWAITING_PAYMENT, loop.submit(() -> exit.lane().state()).get());
   }
 
   private long reversals() {
-    return ledger.eventsAfter(0, 100).stream()
-        .filter(ConsoleEvent.PaymentReversed.class::isInstance)
-        .count();
+    return new EventLog(ledger)
+        .eventsAfter(0, 100).stream()
+            .filter(ConsoleEvent.PaymentReversed.class::isInstance)
+            .count();
   }
 
   @Test

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.Stays;
 
 /** Status events written many to a commit: none lost, none reordered, none heard before commit. */
 class StatusEventsTest {
@@ -89,7 +91,7 @@ class StatusEventsTest {
     drained();
 
     assertEquals(1, ledgerTasks.get(), "fifty status changes, one ledger task");
-    List<ConsoleEvent> written = ledger.eventsAfter(0, 100);
+    List<ConsoleEvent> written = new EventLog(ledger).eventsAfter(0, 100);
     assertEquals(50, written.size());
     for (int i = 0; i < 50; i++) {
       ConsoleEvent.LaneStatus e = (ConsoleEvent.LaneStatus) written.get(i);
@@ -119,7 +121,7 @@ class StatusEventsTest {
     busy.countDown();
     drained();
 
-    List<ConsoleEvent> written = ledger.eventsAfter(0, 100);
+    List<ConsoleEvent> written = new EventLog(ledger).eventsAfter(0, 100);
     assertEquals(
         List.of(List.of("0"), List.of("2")),
         written.stream().map(e -> ((ConsoleEvent.LaneStatus) e).display()).toList());
@@ -160,7 +162,8 @@ class StatusEventsTest {
                 events.add(lane, seq -> status(seq, lane, n));
                 if (i % 50 == 0) {
                   // A money write between status changes keeps its own place in the sequence.
-                  ledgerThread.execute(() -> ledger.recordEntry(lane, lane + "-" + n, T));
+                  ledgerThread.execute(
+                      () -> new Stays(ledger).recordEntry(lane, lane + "-" + n, T));
                 }
               }
             });
@@ -169,7 +172,7 @@ class StatusEventsTest {
       assertTrue(publishers.awaitTermination(30, TimeUnit.SECONDS));
       drained();
 
-      List<ConsoleEvent> written = ledger.eventsAfter(0, 10_000);
+      List<ConsoleEvent> written = new EventLog(ledger).eventsAfter(0, 10_000);
       List<ConsoleEvent> statuses =
           written.stream().filter(ConsoleEvent.LaneStatus.class::isInstance).toList();
       assertEquals(lanes * each, statuses.size(), "no status change lost");

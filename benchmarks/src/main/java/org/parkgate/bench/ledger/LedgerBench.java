@@ -17,8 +17,10 @@ import org.parkgate.controller.ledger.ChainedTable;
 import org.parkgate.controller.ledger.HashChain;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerVerifier;
+import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.PlateStay;
 import org.parkgate.controller.ledger.Stay;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.money.Money;
 
 /**
@@ -65,18 +67,20 @@ public final class LedgerBench {
     int warmUp = 200;
     long[] nanos = new long[payments];
     try (Ledger ledger = Ledger.open(file, "bench")) {
+      Stays entries = new Stays(ledger);
+      Payments paying = new Payments(ledger);
       Stay[] stays = new Stay[payments + warmUp];
       for (int i = 0; i < stays.length; i++) {
-        stays[i] = ledger.recordEntry("entry-1", "C" + i, T0);
+        stays[i] = entries.recordEntry("entry-1", "C" + i, T0);
       }
       Money fee = Money.of(500, "CNY");
       for (int i = 0; i < warmUp; i++) {
-        ledger.recordPayment("w" + i, stays[i].stayId(), "exit-1", fee, "cashier1", T0);
+        paying.recordPayment("w" + i, stays[i].stayId(), "exit-1", fee, "cashier1", T0);
       }
       long all = System.nanoTime();
       for (int i = 0; i < payments; i++) {
         long t = System.nanoTime();
-        ledger.recordPayment("p" + i, stays[warmUp + i].stayId(), "exit-1", fee, "cashier1", T0);
+        paying.recordPayment("p" + i, stays[warmUp + i].stayId(), "exit-1", fee, "cashier1", T0);
         nanos[i] = System.nanoTime() - t;
       }
       all = System.nanoTime() - all;
@@ -175,6 +179,7 @@ public final class LedgerBench {
       }
     }
     try (Ledger ledger = Ledger.open(file, "bench")) {
+      Stays lookups = new Stays(ledger);
       Random random = new Random(7);
       int n = 20_000;
       int[] picks = new int[n];
@@ -191,7 +196,7 @@ public final class LedgerBench {
         long[] control = new long[n];
         for (int i = 0; i < n; i++) {
           long t = System.nanoTime();
-          Optional<Stay> found = ledger.openStay(card(picks[i]));
+          Optional<Stay> found = lookups.openStay(card(picks[i]));
           nanos[i] = System.nanoTime() - t;
           control[i] = busy(rounds);
           if (found.isPresent() != (picks[i] % 10_000 == 0)) {
@@ -221,6 +226,7 @@ public final class LedgerBench {
    * them regulars with up to 1,000 earlier visits), half for the plate of a random past stay.
    */
   static void plates(Ledger ledger, int stays, int rounds) {
+    Stays lookups = new Stays(ledger);
     Random random = new Random(13);
     int n = 20_000;
     int[] picks = new int[n];
@@ -235,7 +241,7 @@ public final class LedgerBench {
       for (int i = 0; i < n; i++) {
         String plate = plate(picks[i]);
         long t = System.nanoTime();
-        List<PlateStay> found = ledger.openStayByPlate(plate);
+        List<PlateStay> found = lookups.openStayByPlate(plate);
         nanos[i] = System.nanoTime() - t;
         control[i] = busy(rounds);
         int k = insideK(picks[i]);
@@ -349,14 +355,14 @@ public final class LedgerBench {
     return System.nanoTime() - t;
   }
 
-  /** The query {@code Ledger.openStay} runs: the card's newest stay, if it has no exit. */
+  /** The query {@code Stays.openStay} runs: the card's newest stay, if it has no exit. */
   static final String NEWEST_OPEN =
       "SELECT e.stay_id, e.card, e.lane, e.entered_at FROM"
           + " (SELECT stay_id, card, lane, entered_at FROM entries WHERE card = ?"
           + " ORDER BY stay_id DESC LIMIT 1) e"
           + " WHERE NOT EXISTS (SELECT 1 FROM exits x WHERE x.stay_id = e.stay_id)";
 
-  /** The query {@code Ledger.openStayByPlate} runs: the plate's newest entries, newest first. */
+  /** The query {@code Stays.openStayByPlate} runs: the plate's newest entries, newest first. */
   static final String BY_PLATE =
       "SELECT s.stay_id, e.card, e.lane, e.entered_at, s.lane, s.plate,"
           + " s.vehicle_class, s.colour, s.seen_at,"
@@ -374,7 +380,7 @@ public final class LedgerBench {
   /**
    * Recycled IC cards: {@code stays} past stays on {@code cards} cards (each card issued again and
    * again, as dispensers do), one card in ten inside now. Times the lookup as {@code
-   * Ledger.openStay} makes it and as it was made before (the newest stay with no exit, which walks
+   * Stays.openStay} makes it and as it was made before (the newest stay with no exit, which walks
    * every past stay of the card).
    */
   static void recycled(Path dir, int stays, int cards) throws Exception {

@@ -10,7 +10,7 @@ import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerBackup;
 import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.controller.ledger.LedgerVerifier;
-import org.parkgate.controller.ledger.Shifts;
+import org.parkgate.controller.ledger.ShiftReports;
 import org.parkgate.controller.ledger.ZReport;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
@@ -122,7 +122,7 @@ public final class AuditMain {
     try (Ledger ledger = Ledger.open(data.resolve("ledger.db"), site.id())) {
       DailyClosure closure = new DailyClosure(ledger, site.zone(), site.currency(), clock);
       List<ZReport> made = closure.closeFinishedDays();
-      Shifts shifts = new Shifts(ledger);
+      ShiftReports shifts = new ShiftReports(ledger);
       made.forEach(z -> System.out.print(z.render(shifts.closedOn(z.businessDay(), z.zone()))));
       if (made.isEmpty()) {
         List<ZReport> all = closure.reports();

@@ -26,6 +26,7 @@ import org.parkgate.controller.auth.SessionTable;
 import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.ledger.Accounts;
 import org.parkgate.controller.ledger.Consoles;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.SecurityEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,7 +125,7 @@ final class Gatekeeper {
             site.site().name(),
             site.site().zone(),
             site.site().currency().getCurrencyCode(),
-            site.ledger().lastSeq(),
+            new EventLog(site.ledger()).lastSeq(),
             site.lanes().keySet().stream().toList());
     ConsoleHub.send(c.channel(), welcome);
     site.hub()

@@ -13,6 +13,7 @@ import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Stay;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.AccessControl;
 import org.parkgate.controller.site.ExitDesk;
 import org.parkgate.money.Money;
@@ -24,13 +25,13 @@ import org.parkgate.site.IncidentKind;
  * cashier then takes it as any payment.
  */
 final class LostCard implements CommandHandler<ReportLostCard> {
-  private final Ledger ledger;
+  private final Stays stays;
   private final ExitDesk exits;
   private final AccessControl access;
   private final Map<String, LaneRunner> lanes;
 
   LostCard(Ledger ledger, ExitDesk exits, AccessControl access, Map<String, LaneRunner> lanes) {
-    this.ledger = ledger;
+    this.stays = new Stays(ledger);
     this.exits = exits;
     this.access = access;
     this.lanes = lanes;
@@ -59,7 +60,7 @@ final class LostCard implements CommandHandler<ReportLostCard> {
       return Decision.refused(
           cmd, Refusal.NOT_NOW, "no vehicle is waiting at " + cmd.lane() + " without a card");
     }
-    Optional<Stay> open = ledger.openStayById(cmd.stayId());
+    Optional<Stay> open = stays.openStayById(cmd.stayId());
     if (open.isEmpty()) {
       return Decision.refused(cmd, Refusal.NOT_NOW, "stay " + cmd.stayId() + " is not open");
     }

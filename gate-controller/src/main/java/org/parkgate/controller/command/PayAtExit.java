@@ -12,6 +12,8 @@ import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Payment;
+import org.parkgate.controller.ledger.Payments;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.ExitDesk;
 import org.parkgate.site.LaneKind;
 
@@ -21,12 +23,14 @@ import org.parkgate.site.LaneKind;
  * then, once committed, the barrier lifts.
  */
 final class PayAtExit implements CommandHandler<RecordCashPayment> {
-  private final Ledger ledger;
+  private final Stays stays;
+  private final Payments payments;
   private final ExitDesk exits;
   private final Map<String, LaneRunner> lanes;
 
   PayAtExit(Ledger ledger, ExitDesk exits, Map<String, LaneRunner> lanes) {
-    this.ledger = ledger;
+    this.stays = new Stays(ledger);
+    this.payments = new Payments(ledger);
     this.exits = exits;
     this.lanes = lanes;
   }
@@ -76,9 +80,9 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
     }
     Payment payment =
         exits.paid(
-            ledger.recordPayment(
+            payments.recordPayment(
                 cmd.requestId(), cmd.stayId(), cmd.lane(), cmd.amount(), actor.username(), now));
-    String card = ledger.openStayById(cmd.stayId()).map(s -> s.card()).orElse(null);
+    String card = stays.openStayById(cmd.stayId()).map(s -> s.card()).orElse(null);
     return Decision.done(
         cmd, receipt(payment, card), () -> runner.deliver(new LaneEvent.Paid(cmd.stayId())));
   }

@@ -8,7 +8,9 @@ import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.Stay;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.AccessControl;
 import org.parkgate.fee.FeeQuote;
 import org.parkgate.fee.Tariff;
@@ -22,12 +24,14 @@ import org.parkgate.money.Money;
 final class PayAtStation implements CommandHandler<PayStationPayment> {
   private static final int MAX_STATION = 32;
 
-  private final Ledger ledger;
+  private final Stays stays;
+  private final Payments payments;
   private final AccessControl access;
   private final Tariff tariff;
 
   PayAtStation(Ledger ledger, AccessControl access, Tariff tariff) {
-    this.ledger = ledger;
+    this.stays = new Stays(ledger);
+    this.payments = new Payments(ledger);
     this.access = access;
     this.tariff = tariff;
   }
@@ -63,7 +67,7 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
           Refusal.INVALID,
           "amount in " + cmd.amount().currency() + "; the site takes " + tariff.currency());
     }
-    Optional<Stay> open = ledger.openStay(cmd.card());
+    Optional<Stay> open = stays.openStay(cmd.card());
     if (open.isEmpty()) {
       return Decision.refused(cmd, Refusal.NOT_NOW, "card " + cmd.card() + " has no open stay");
     }
@@ -83,7 +87,7 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
     return Decision.done(
         cmd,
         PayAtExit.receipt(
-            ledger.recordPayment(
+            payments.recordPayment(
                 cmd.requestId(),
                 open.get().stayId(),
                 cmd.station(),

@@ -10,7 +10,9 @@ import org.parkgate.api.Role;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Payment;
+import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.Reversal;
+import org.parkgate.controller.ledger.Reversals;
 import org.parkgate.controller.ledger.SecurityEvents;
 import org.parkgate.money.Money;
 
@@ -22,11 +24,13 @@ import org.parkgate.money.Money;
 final class Reverse implements CommandHandler<ReversePayment> {
   static final int MAX_REASON = 200;
 
-  private final Ledger ledger;
+  private final Payments payments;
+  private final Reversals reversals;
   private final SecurityEvents security;
 
   Reverse(Ledger ledger, SecurityEvents security) {
-    this.ledger = ledger;
+    this.payments = new Payments(ledger);
+    this.reversals = new Reversals(ledger);
     this.security = security;
   }
 
@@ -50,7 +54,7 @@ final class Reverse implements CommandHandler<ReversePayment> {
           Refusal.INVALID,
           "a reversal needs a receiptNo and a reason of 1-" + MAX_REASON + " characters");
     }
-    Optional<Payment> paid = ledger.paymentByReceipt(receiptNo);
+    Optional<Payment> paid = payments.paymentByReceipt(receiptNo);
     if (paid.isEmpty()) {
       return Decision.refused(cmd, Refusal.NOT_NOW, "no receipt " + receiptNo + " to reverse");
     }
@@ -72,7 +76,7 @@ final class Reverse implements CommandHandler<ReversePayment> {
               + ", who cannot reverse it; ask another supervisor");
     }
     Reversal reversal =
-        ledger.reversePayment(cmd.requestId(), receiptNo, actor.username(), reason, now);
+        reversals.reversePayment(cmd.requestId(), receiptNo, actor.username(), reason, now);
     Money taken = Money.zero(reversal.amount().currency()).minus(reversal.amount());
     return Decision.done(
         cmd,

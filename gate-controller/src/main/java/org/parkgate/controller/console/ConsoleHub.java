@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.ApiMessage;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +35,11 @@ public final class ConsoleHub {
    * keeps the console live with the same filter.
    */
   public void join(Channel console, Ledger ledger, long afterSeq, Predicate<ConsoleEvent> sees) {
+    EventLog events = new EventLog(ledger);
     long seq = afterSeq;
     int sent = 0;
     while (true) {
-      List<ConsoleEvent> batch = ledger.eventsAfter(seq, REPLAY_BATCH);
+      List<ConsoleEvent> batch = events.eventsAfter(seq, REPLAY_BATCH);
       for (ConsoleEvent event : batch) {
         if (sees.test(event)) {
           send(console, event);

@@ -24,9 +24,13 @@ public final class Admissions {
       String requestId, String card, long stayId, String supervisor, String reason, Instant at) {}
 
   private final Ledger ledger;
+  private final Stays stays;
+  private final Payments payments;
 
   public Admissions(Ledger ledger) {
     this.ledger = ledger;
+    this.stays = new Stays(ledger);
+    this.payments = new Payments(ledger);
   }
 
   /**
@@ -39,10 +43,10 @@ public final class Admissions {
         () -> {
           if (replacing.isPresent()) {
             long old = replacing.get().stayId();
-            ledger.insertExit(old, lane, at);
+            stays.insertExit(old, lane, at);
             record(card, "soft-reentry", old, lane, "lane", "entered again while inside", null, at);
           }
-          Stay stay = ledger.insertEntry(lane, card, at);
+          Stay stay = stays.insertEntry(lane, card, at);
           credentials(stay.stayId(), how);
           return stay;
         });
@@ -55,7 +59,7 @@ public final class Admissions {
   public Stay softExit(String lane, String card, Credentials how, Instant at) {
     return ledger.inTransaction(
         () -> {
-          Stay stay = ledger.insertEntry(lane, card, at);
+          Stay stay = stays.insertEntry(lane, card, at);
           credentials(stay.stayId(), how);
           record(
               card, "soft-exit", stay.stayId(), lane, "lane", "left with no open stay", null, at);
@@ -74,11 +78,11 @@ public final class Admissions {
           if (earlier.isPresent()) {
             return earlier.get();
           }
-          Optional<Stay> open = ledger.openStayQuery(card);
+          Optional<Stay> open = stays.openStayQuery(card);
           long stayId = open.map(Stay::stayId).orElse(0L);
           String lane = open.map(Stay::entryLane).orElse(null);
           if (open.isPresent()) {
-            ledger.insertExit(stayId, "supervisor", at);
+            stays.insertExit(stayId, "supervisor", at);
           }
           record(
               card,
@@ -126,7 +130,7 @@ public final class Admissions {
    * nothing (or nothing net) was paid.
    */
   public Optional<Prepayment> prepaid(long stayId, Currency currency) {
-    Money paid = ledger.paidFor(stayId, currency).minus(settledBy(stayId, currency));
+    Money paid = payments.paidFor(stayId, currency).minus(settledBy(stayId, currency));
     if (!paid.isPositive()) {
       return Optional.empty();
     }

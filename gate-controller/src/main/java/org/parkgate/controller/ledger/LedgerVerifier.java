@@ -148,7 +148,7 @@ public final class LedgerVerifier {
       walk.problem().ifPresent(problems::add);
       Numbering numbering = Numbering.check(db);
       problems.addAll(numbering.problems());
-      problems.addAll(Shifts.check(db));
+      problems.addAll(ShiftCheck.check(db));
       anchor.flatMap(a -> anchorProblem(db, a)).ifPresent(problems::add);
       missingTriggers(db).ifPresent(problems::add);
       return new Result(

@@ -4,17 +4,70 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import org.parkgate.api.ConsoleEvent;
 import org.parkgate.money.Money;
 
-/** Writes and reads reversing entries; runs inside the ledger's transaction. */
-final class Reversals {
+/**
+ * Reversing entries: a payment taken back by a supervisor (not the cashier who took it), with a
+ * reason, as a new row with the negated amount that names the original. The original is never
+ * changed.
+ */
+public final class Reversals {
   private static final String SELECT =
       "SELECT v.reversal_id, v.payment_id, p.receipt_no, v.amount_minor, v.currency,"
           + " v.supervisor, v.reason, v.request_id, v.reversed_at FROM reversals v JOIN payments p ON p.payment_id = v.payment_id";
 
-  private Reversals() {}
+  private final Ledger ledger;
 
-  static Reversal record(
+  public Reversals(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  /**
+   * Reverses a payment by its receipt number and announces it to the consoles. A request id seen
+   * before returns its first reversal.
+   */
+  public Reversal reversePayment(
+      String requestId, String receiptNo, String supervisor, String reason, Instant at) {
+    if (supervisor == null || supervisor.isBlank()) {
+      throw new LedgerException("a reversal needs the supervisor who makes it");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new LedgerException("a reversal needs a reason");
+    }
+    return ledger.inTransaction(
+        () -> {
+          Connection db = ledger.connection();
+          Optional<Reversal> earlier = find(db, " WHERE v.request_id = ?", requestId);
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
+          Reversal made = record(db, requestId, receiptNo, supervisor.trim(), reason.trim(), at);
+          String lane =
+              LedgerRows.first(
+                      db,
+                      "SELECT lane FROM payments WHERE payment_id = ?",
+                      r -> r.getString(1),
+                      made.paymentId())
+                  .orElseThrow(() -> new LedgerException("no payment " + made.paymentId()));
+          Money taken = Money.zero(made.amount().currency()).minus(made.amount());
+          ledger.appendEvent(
+              lane,
+              seq ->
+                  new ConsoleEvent.PaymentReversed(
+                      seq,
+                      made.reversedAt(),
+                      lane,
+                      made.receiptNo(),
+                      taken,
+                      made.supervisor(),
+                      made.reason()));
+          return made;
+        });
+  }
+
+  /** Writes a reversing entry inside the caller's transaction. */
+  private static Reversal record(
       Connection db,
       String requestId,
       String receiptNo,
@@ -22,10 +75,6 @@ final class Reversals {
       String reason,
       Instant at)
       throws SQLException {
-    Optional<Reversal> earlier = find(db, " WHERE v.request_id = ?", requestId);
-    if (earlier.isPresent()) {
-      return earlier.get();
-    }
     record Paid(long paymentId, long amount, String currency, String cashier) {}
     Paid paid =
         LedgerRows.first(
@@ -67,7 +116,8 @@ final class Reversals {
     return made;
   }
 
-  static Optional<Reversal> find(Connection db, String where, Object key) throws SQLException {
+  private static Optional<Reversal> find(Connection db, String where, Object key)
+      throws SQLException {
     return LedgerRows.first(
         db,
         SELECT + where,

@@ -16,6 +16,7 @@ import org.parkgate.controller.ledger.Plates;
 import org.parkgate.controller.ledger.SeasonCard;
 import org.parkgate.controller.ledger.SeasonCards;
 import org.parkgate.controller.ledger.Stay;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.fee.FeeEngine;
 import org.parkgate.fee.FeeQuote;
 import org.parkgate.fee.StayRequest;
@@ -48,6 +49,7 @@ public final class AccessControl {
   private final SeasonCards seasons;
   private final Blacklist blacklist;
   private final Admissions admissions;
+  private final Stays stays;
   private final Occupancy occupancy;
   private final Incidents incidents;
   private final Supplier<Collection<LaneRunner>> lanes;
@@ -65,6 +67,7 @@ public final class AccessControl {
     this.seasons = new SeasonCards(ledger);
     this.blacklist = new Blacklist(ledger);
     this.admissions = new Admissions(ledger);
+    this.stays = new Stays(ledger);
     // Counting open stays reads every stay: only a site with limits needs the count.
     this.occupancy =
         new Occupancy(
@@ -124,7 +127,7 @@ public final class AccessControl {
             detail + "; admitted");
       }
     }
-    Optional<Stay> inside = ledger.openStay(card);
+    Optional<Stay> inside = stays.openStay(card);
     if (inside.isPresent()) {
       String detail =
           "card "
@@ -177,7 +180,7 @@ public final class AccessControl {
           "exit held: " + describe(barred));
       return ExitDecision.refused(barred.get().describe() + ": see the cashier");
     }
-    Optional<Stay> open = ledger.openStay(card);
+    Optional<Stay> open = stays.openStay(card);
     Money zero = Money.zero(tariff.currency());
     if (open.isEmpty()) {
       if (rules.antiPassback() == AntiPassback.HARD) {

@@ -12,10 +12,12 @@ import java.util.function.Supplier;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.Sighting;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Incidents;
 import org.parkgate.controller.ledger.LaneModes;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Payment;
+import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.Sightings;
 import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.ledger.UnpaidBalances;
@@ -49,6 +51,8 @@ public final class ExitDesk {
   private final Incidents incidents;
   private final Sightings sightings;
   private final UnpaidBalances balances;
+  private final Payments payments;
+  private final EventLog events;
   private final ExitChecks checks;
   private final Map<Long, Pending> pending = new HashMap<>();
 
@@ -61,6 +65,8 @@ public final class ExitDesk {
     this.incidents = new Incidents(ledger);
     this.sightings = new Sightings(ledger);
     this.balances = new UnpaidBalances(ledger);
+    this.payments = new Payments(ledger);
+    this.events = new EventLog(ledger);
     this.checks = new ExitChecks(site.checks().ticketSwapAfter());
   }
 
@@ -97,7 +103,7 @@ public final class ExitDesk {
               vehicle == null ? List.of() : checkAgainstEntry(lane, stay, vehicle, exit);
           Currency currency = tariff.currency();
           Money zero = Money.zero(currency);
-          Money paid = ledger.paidFor(stay.stayId(), currency);
+          Money paid = payments.paidFor(stay.stayId(), currency);
           Money fee = quote == null ? zero : quote.total().max(zero);
           Optional<LaneModes.Change> mode = modes.of(lane);
           if (mode.isPresent() && mode.get().mode() == LaneMode.FREE_EXIT) {
@@ -138,7 +144,7 @@ public final class ExitDesk {
           ledger.onRollback(() -> restore(stay.stayId(), before));
           if (due.isPositive()) {
             Money owed = due;
-            ledger.recordEvent(
+            events.recordEvent(
                 lane,
                 seq ->
                     new ConsoleEvent.ExitPending(
@@ -180,7 +186,7 @@ public final class ExitDesk {
     if (p == null || !p.due().isPositive()) {
       return false;
     }
-    Money paidSince = ledger.paidFor(stayId, p.due().currency()).minus(p.paidBefore());
+    Money paidSince = payments.paidFor(stayId, p.due().currency()).minus(p.paidBefore());
     return paidSince.minor() >= p.due().minor();
   }
 
@@ -198,7 +204,7 @@ public final class ExitDesk {
             return null;
           }
           Currency currency = p.due().currency();
-          Money paidSince = ledger.paidFor(stayId, currency).minus(p.paidBefore());
+          Money paidSince = payments.paidFor(stayId, currency).minus(p.paidBefore());
           if (paidSince.minor() >= p.due().minor()) {
             return null;
           }

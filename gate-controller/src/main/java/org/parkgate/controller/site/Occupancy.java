@@ -7,6 +7,7 @@ import java.util.Map;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.site.AccessRules;
 import org.parkgate.site.LaneKind;
@@ -105,7 +106,8 @@ public final class Occupancy {
     if (capacity.limited()) {
       int free = free();
       Map<String, Integer> byClass = freeByClass();
-      ledger.recordEvent(null, seq -> new ConsoleEvent.Occupancy(seq, at, null, free, byClass));
+      new EventLog(ledger)
+          .recordEvent(null, seq -> new ConsoleEvent.Occupancy(seq, at, null, free, byClass));
     }
     LaneEvent.SpacesFree spaces = spacesFree(defaultClass);
     for (LaneRunner lane : lanes) {

@@ -15,6 +15,7 @@ import org.parkgate.controller.ledger.PlateStay;
 import org.parkgate.controller.ledger.Plates;
 import org.parkgate.controller.ledger.Sightings;
 import org.parkgate.controller.ledger.Stay;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.fee.FeeQuote;
 import org.parkgate.money.Money;
 
@@ -25,14 +26,14 @@ import org.parkgate.money.Money;
 public final class StayFinder {
   private static final Pattern CARD = Pattern.compile("[A-Za-z0-9]{1,32}");
 
-  private final Ledger ledger;
+  private final Stays stays;
   private final Sightings sightings;
   private final AccessControl access;
   private final ZoneId zone;
   private final Money zero;
 
   public StayFinder(Ledger ledger, AccessControl access, ZoneId zone, Money zero) {
-    this.ledger = ledger;
+    this.stays = new Stays(ledger);
     this.sightings = new Sightings(ledger);
     this.access = access;
     this.zone = zone;
@@ -62,7 +63,7 @@ public final class StayFinder {
         return CommandResult.refused(cmd.requestId(), Refusal.INVALID, problem);
       }
       asked = "plate " + Plates.normal(cmd.plate());
-      found = ledger.openStayByPlate(cmd.plate());
+      found = stays.openStayByPlate(cmd.plate());
     } else {
       String card = cmd.card().strip();
       if (!CARD.matcher(card).matches()) {
@@ -70,7 +71,7 @@ public final class StayFinder {
             cmd.requestId(), Refusal.INVALID, "card '" + card + "' must be 1-32 letters or digits");
       }
       asked = "card " + card;
-      Optional<Stay> open = ledger.openStay(card);
+      Optional<Stay> open = stays.openStay(card);
       found =
           open.map(
                   s ->

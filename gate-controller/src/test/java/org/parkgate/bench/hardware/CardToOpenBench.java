@@ -21,7 +21,9 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.parkgate.controller.GateController;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.device.modbus.ModbusRequest;
 import org.parkgate.device.modbus.RtuCodec;
 import org.parkgate.device.modbus.RtuRequest;
@@ -102,7 +104,7 @@ public final class CardToOpenBench {
       Instant now = Instant.now();
       for (Exit exit : exits) {
         for (int c = 0; c < cycles; c++) {
-          ledger.recordEntry("entry-1", exit.card(c), now);
+          new Stays(ledger).recordEntry("entry-1", exit.card(c), now);
         }
       }
     }
@@ -196,9 +198,10 @@ public final class CardToOpenBench {
     // Every lane status change is a durable ledger commit on the one ledger thread that also
     // answers the exit quotes; how many there were says how busy that thread was.
     try (Ledger ledger = Ledger.open(data.resolve("ledger.db"), "bench")) {
+      long events = new EventLog(ledger).lastSeq();
       System.out.printf(
           "ledger: %d console events committed during the run (%.1f per car) besides %d exits%n",
-          ledger.lastSeq(), ledger.lastSeq() / (double) Math.max(1, opened), opened);
+          events, events / (double) Math.max(1, opened), opened);
     }
     devices.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
   }
@@ -213,19 +216,20 @@ public final class CardToOpenBench {
     try (Ledger ledger = Ledger.open(file, "probe")) {
       for (int i = 0; i < n; i++) {
         long t = System.nanoTime();
-        ledger.recordEvent(
-            "exit-0",
-            seq ->
-                new org.parkgate.api.ConsoleEvent.LaneStatus(
-                    seq,
-                    Instant.now(),
-                    "exit-0",
-                    "EXIT",
-                    "IDLE",
-                    "closed",
-                    false,
-                    List.of("Please insert your card"),
-                    "NORMAL"));
+        new EventLog(ledger)
+            .recordEvent(
+                "exit-0",
+                seq ->
+                    new org.parkgate.api.ConsoleEvent.LaneStatus(
+                        seq,
+                        Instant.now(),
+                        "exit-0",
+                        "EXIT",
+                        "IDLE",
+                        "closed",
+                        false,
+                        List.of("Please insert your card"),
+                        "NORMAL"));
         ns[i] = System.nanoTime() - t;
       }
     }

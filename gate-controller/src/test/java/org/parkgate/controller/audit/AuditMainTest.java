@@ -17,7 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.Stay;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.money.Money;
 
 /**
@@ -50,14 +52,15 @@ class AuditMainTest {
   private Path ledger() {
     Path file = dir.resolve("ledger.db");
     try (Ledger ledger = Ledger.open(file, "demo")) {
-      Stay s = ledger.recordEntry("entry-1", "A", Instant.parse("2027-01-10T01:00:00Z"));
-      ledger.recordPayment(
-          "p1",
-          s.stayId(),
-          "exit-1",
-          Money.of(300, "CNY"),
-          "cashier1",
-          Instant.parse("2027-01-10T02:00:00Z"));
+      Stay s = new Stays(ledger).recordEntry("entry-1", "A", Instant.parse("2027-01-10T01:00:00Z"));
+      new Payments(ledger)
+          .recordPayment(
+              "p1",
+              s.stayId(),
+              "exit-1",
+              Money.of(300, "CNY"),
+              "cashier1",
+              Instant.parse("2027-01-10T02:00:00Z"));
     }
     return file;
   }

@@ -32,9 +32,12 @@ import org.parkgate.controller.SiteService;
 import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.ledger.Accounts;
 import org.parkgate.controller.ledger.Consoles;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerVerifier;
+import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.SecurityEvents;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.MutableClock;
 import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
@@ -87,7 +90,7 @@ class CommandPipelineTest {
 
   /** A car inside for 2 h 05 min: 9.00 due at a pay station. */
   private void carOwingNine() {
-    ledger.recordEntry("entry-1", CARD, T0);
+    new Stays(ledger).recordEntry("entry-1", CARD, T0);
     clock.set(T0.plus(Duration.ofMinutes(125)));
   }
 
@@ -155,7 +158,8 @@ class CommandPipelineTest {
     assertTrue(stranger.refused(), "its last answer: the connection is closed after it");
 
     assertEquals(Map.of("security_events", 1L, "chain", 1L), grown(before, rows()));
-    assertTrue(ledger.payments().isEmpty(), "a stolen session is no use without the console");
+    assertTrue(
+        new Payments(ledger).all().isEmpty(), "a stolen session is no use without the console");
     SecurityEvents.Event kept = security().get(0);
     assertEquals(SecurityEvents.Kind.CONSOLE_REFUSED, kept.kind());
     assertEquals("embedded", kept.source());
@@ -212,7 +216,7 @@ class CommandPipelineTest {
     assertTrue(c.authenticated());
     Welcome welcome = (Welcome) desk.sent(c).get(0);
     assertEquals("demo", welcome.siteId());
-    assertEquals(ledger.lastSeq(), welcome.lastSeq(), "the events after it follow");
+    assertEquals(new EventLog(ledger).lastSeq(), welcome.lastSeq(), "the events after it follow");
   }
 
   // --- what a role allows ---
@@ -223,7 +227,7 @@ class CommandPipelineTest {
     String cashier = desk.session("cashier1");
     assertTrue(desk.run(payNine("ps-1", cashier)).ok());
     Map<String, Long> before = rows();
-    long seq = ledger.lastSeq();
+    long seq = new EventLog(ledger).lastSeq();
 
     List<ConsoleCommand> supervisorsOnly =
         List.of(
@@ -241,8 +245,8 @@ class CommandPipelineTest {
         Map.of("security_events", 3L, "chain", 3L),
         grown(before, rows()),
         "only the refusals kept, chained");
-    assertEquals(seq, ledger.lastSeq(), "no event");
-    assertTrue(ledger.openStay(CARD).isPresent(), "the card was not reset");
+    assertEquals(seq, new EventLog(ledger).lastSeq(), "no event");
+    assertTrue(new Stays(ledger).openStay(CARD).isPresent(), "the card was not reset");
     assertEquals(
         List.of(SecurityEvents.Kind.FORBIDDEN),
         security().stream().map(SecurityEvents.Event::kind).distinct().toList());
@@ -270,7 +274,8 @@ class CommandPipelineTest {
     String why = Desk.refusal(refused, Refusal.SAME_PERSON);
     assertTrue(why.contains("ask another supervisor"), why);
     assertEquals(SecurityEvents.Kind.SAME_PERSON, security().get(0).kind());
-    assertEquals(Money.of(900, "CNY"), ledger.paidFor(1, Money.of(0, "CNY").currency()));
+    assertEquals(
+        Money.of(900, "CNY"), new Payments(ledger).paidFor(1, Money.of(0, "CNY").currency()));
 
     Answer.Reversed reversed =
         Desk.answer(
@@ -304,7 +309,7 @@ class CommandPipelineTest {
         after.run(new ConsoleCommand.OpenShift("open-1", pay.session())).refusal(),
         "the old session is gone");
     assertEquals(Map.of(), grown(before, rows()));
-    assertEquals(1, ledger.payments().size());
+    assertEquals(1, new Payments(ledger).all().size());
   }
 
   @Test
@@ -345,7 +350,7 @@ class CommandPipelineTest {
                         desk.login(other, "cashier2", Desk.PASSWORD, null), Answer.LoggedIn.class)
                     .session()));
     assertNull(own.answer(), "not even for a person logged in there: " + own);
-    assertEquals(1, ledger.payments().size());
+    assertEquals(1, new Payments(ledger).all().size());
   }
 
   // --- account changes end sessions ---
@@ -464,11 +469,17 @@ class CommandPipelineTest {
     assertTrue(paid.ok(), paid.toString());
     desk.onLedger(
         () ->
-            ledger.recordEvent(
-                "exit-1",
-                seq ->
-                    new org.parkgate.api.ConsoleEvent.DeviceStatus(
-                        seq, clock.instant(), "exit-1", "barrier", false, "no answer for 3 s")));
+            new org.parkgate.controller.ledger.EventLog(ledger)
+                .recordEvent(
+                    "exit-1",
+                    seq ->
+                        new org.parkgate.api.ConsoleEvent.DeviceStatus(
+                            seq,
+                            clock.instant(),
+                            "exit-1",
+                            "barrier",
+                            false,
+                            "no answer for 3 s")));
 
     List<org.parkgate.api.ApiMessage> atBooth = desk.sent(booth);
     List<org.parkgate.api.ApiMessage> atOffice = desk.sent(office);

@@ -21,9 +21,11 @@ import org.parkgate.api.Refusal;
 import org.parkgate.controller.SiteService;
 import org.parkgate.controller.command.Desk;
 import org.parkgate.controller.lane.Sighting;
+import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Sightings;
 import org.parkgate.controller.ledger.Stay;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
 import org.parkgate.site.SiteConfig;
@@ -73,7 +75,7 @@ class FindStayTest {
   private Stay enter(String card, String plate, String colour, Instant at) {
     return ledger.atomically(
         () -> {
-          Stay stay = ledger.recordEntry("entry-1", card, at);
+          Stay stay = new Stays(ledger).recordEntry("entry-1", card, at);
           new Sightings(ledger)
               .record(
                   new Sightings.Seen(
@@ -123,7 +125,8 @@ class FindStayTest {
   @Test
   void aStayIsFoundByCardToo() throws Exception {
     enter("CARD1", "沪A11111", "blue", NOW.minusSeconds(600));
-    ledger.recordEntry("entry-1", "CARD9", NOW.minusSeconds(300)); // a lane without a camera
+    new Stays(ledger)
+        .recordEntry("entry-1", "CARD9", NOW.minusSeconds(300)); // a lane without a camera
     assertEquals(
         List.of(stay(1, "CARD1", NOW.minusSeconds(600), "沪A11111", "car", "blue", EIGHTY)),
         found(find("f1", null, "CARD1")));
@@ -156,7 +159,7 @@ class FindStayTest {
   @Test
   void aVehicleNotInsideIsReportedAsSuch() throws Exception {
     Stay gone = enter("CARD1", "粤B12345", "blue", NOW.minusSeconds(7200));
-    ledger.recordExit(gone.stayId(), "exit-1", NOW.minusSeconds(60));
+    new Stays(ledger).recordExit(gone.stayId(), "exit-1", NOW.minusSeconds(60));
     assertEquals(
         "no open stay for plate 粤B12345",
         Desk.refusal(find("f1", "粤B12345", null), Refusal.NOT_NOW));
@@ -170,7 +173,7 @@ class FindStayTest {
   @Test
   void badRequestsAreRefusedNamingWhatIsWrongAndChangeNothing() throws Exception {
     enter("CARD1", "粤B12345", "blue", NOW.minusSeconds(7200));
-    long seq = ledger.lastSeq();
+    long seq = new EventLog(ledger).lastSeq();
     assertEquals(
         "find-stay needs a plate or a card", Desk.refusal(find("b1", null, " "), Refusal.INVALID));
     assertEquals(
@@ -185,6 +188,6 @@ class FindStayTest {
     assertEquals(
         "card 'CARD 1' must be 1-32 letters or digits",
         Desk.refusal(find("b5", null, "CARD 1"), Refusal.INVALID));
-    assertEquals(seq, ledger.lastSeq(), "nothing was recorded");
+    assertEquals(seq, new EventLog(ledger).lastSeq(), "nothing was recorded");
   }
 }

@@ -49,7 +49,7 @@ class CredentialsLedgerTest {
           "entry-1",
           "S1",
           new Admissions.Credentials("car", "沪A12345", true),
-          ledger.openStay("S1"),
+          new Stays(ledger).openStay("S1"),
           Fixtures.T0.plusSeconds(3));
       admissions.reset("r1", "S1", "sup1", "let out by hand", Fixtures.T0.plusSeconds(4));
     }
@@ -65,7 +65,7 @@ class CredentialsLedgerTest {
           LocalDate.parse("2027-02-28"),
           new SeasonCards(ledger).find("S1").orElseThrow().validTo(),
           "the latest row wins");
-      assertTrue(ledger.openStay("S1").isEmpty(), "the reset closed the stay");
+      assertTrue(new Stays(ledger).openStay("S1").isEmpty(), "the reset closed the stay");
     }
   }
 

@@ -29,25 +29,32 @@ class DailyClosureTest {
   @Test
   void eachDayIsClosedOnceInTheSiteZoneWithConsecutiveNumbersEvenWithoutTraffic() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
-      Stay a = ledger.recordEntry("entry-1", "A", Instant.parse("2027-01-09T01:00:00Z"));
+      Stays stays = new Stays(ledger);
+      Payments payments = new Payments(ledger);
+      Stay a = stays.recordEntry("entry-1", "A", Instant.parse("2027-01-09T01:00:00Z"));
       // 23:59:59.9 on the 9th in Shanghai, and midnight exactly: one on each side of the day's end.
-      ledger.recordPayment(
+      payments.recordPayment(
           "p1",
           a.stayId(),
           "exit-1",
           Money.of(500, CNY),
           "cashier1",
           Instant.parse("2027-01-09T15:59:59.900Z"));
-      Stay b = ledger.recordEntry("entry-1", "B", Instant.parse("2027-01-09T02:00:00Z"));
-      ledger.recordPayment(
+      Stay b = stays.recordEntry("entry-1", "B", Instant.parse("2027-01-09T02:00:00Z"));
+      payments.recordPayment(
           "p2",
           b.stayId(),
           "exit-1",
           Money.of(300, CNY),
           "cashier1",
           Instant.parse("2027-01-09T16:00:00Z"));
-      ledger.reversePayment(
-          "r1", "demo-000002", "supervisor1", "wrong fee", Instant.parse("2027-01-10T03:00:00Z"));
+      new Reversals(ledger)
+          .reversePayment(
+              "r1",
+              "demo-000002",
+              "supervisor1",
+              "wrong fee",
+              Instant.parse("2027-01-10T03:00:00Z"));
 
       // Three days later at 00:05 local time: the 9th, 10th and 11th are over, the 12th is not.
       DailyClosure closure = new DailyClosure(ledger, SHANGHAI, CNY, at("2027-01-11T16:05:00Z"));

@@ -22,28 +22,35 @@ final class Fixtures {
    * {@code cars} stays, each entered, paid (100 * i minor) and left; the second payment reversed.
    */
   static void drive(Ledger ledger, int cars) {
+    Stays stays = new Stays(ledger);
     for (int i = 1; i <= cars; i++) {
       Instant at = T0.plusSeconds(60L * i);
-      Stay s = ledger.recordEntry("entry-1", "CARD" + i, at);
-      ledger.recordPayment(
-          "pay-" + i,
-          s.stayId(),
-          "exit-1",
-          Money.of(100L * i, "CNY"),
-          "cashier1",
-          at.plusSeconds(30));
+      Stay s = stays.recordEntry("entry-1", "CARD" + i, at);
+      new Payments(ledger)
+          .recordPayment(
+              "pay-" + i,
+              s.stayId(),
+              "exit-1",
+              Money.of(100L * i, "CNY"),
+              "cashier1",
+              at.plusSeconds(30));
       if (i % 2 == 0) {
-        ledger.recordExit(s.stayId(), "exit-1", at.plusSeconds(40));
+        stays.recordExit(s.stayId(), "exit-1", at.plusSeconds(40));
       }
     }
     // Vehicles leave in another order than they came: exits are not written in row-id order.
     for (int i = cars % 2 == 1 ? cars : cars - 1; i >= 1; i -= 2) {
-      ledger.recordExit(
-          ledger.openStay("CARD" + i).orElseThrow().stayId(), "exit-1", T0.plusSeconds(7200));
+      stays.recordExit(
+          stays.openStay("CARD" + i).orElseThrow().stayId(), "exit-1", T0.plusSeconds(7200));
     }
     if (cars >= 2) {
-      ledger.reversePayment(
-          "rev-1", "demo-000002", "supervisor1", "charged twice for stay 2", T0.plusSeconds(3600));
+      new Reversals(ledger)
+          .reversePayment(
+              "rev-1",
+              "demo-000002",
+              "supervisor1",
+              "charged twice for stay 2",
+              T0.plusSeconds(3600));
     }
   }
 

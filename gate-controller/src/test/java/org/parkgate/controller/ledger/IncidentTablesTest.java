@@ -34,7 +34,7 @@ class IncidentTablesTest {
     Path file = dir.resolve("ledger.db");
     try (Ledger ledger = Ledger.open(file, "demo")) {
       Fixtures.drive(ledger, 3);
-      Stay stay = ledger.recordEntry("entry-1", "CARD9", T.plusSeconds(900));
+      Stay stay = new Stays(ledger).recordEntry("entry-1", "CARD9", T.plusSeconds(900));
       new Sightings(ledger)
           .record(
               new Sightings.Seen(

@@ -26,9 +26,15 @@ class LedgerBackupTest {
           new Thread(
               () -> {
                 for (int i = 1; !stop.get(); i++) {
-                  Stay s = ledger.recordEntry("entry-1", "C" + i, Fixtures.T0);
-                  ledger.recordPayment(
-                      "p" + i, s.stayId(), "exit-1", Money.of(100, "CNY"), "cashier1", Fixtures.T0);
+                  Stay s = new Stays(ledger).recordEntry("entry-1", "C" + i, Fixtures.T0);
+                  new Payments(ledger)
+                      .recordPayment(
+                          "p" + i,
+                          s.stayId(),
+                          "exit-1",
+                          Money.of(100, "CNY"),
+                          "cashier1",
+                          Fixtures.T0);
                   acknowledged.set(i);
                 }
               });

@@ -26,26 +26,28 @@ class LedgerTest {
   @Test
   void aStayRunsFromEntryThroughPaymentToExit() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
-      Stay stay = ledger.recordEntry("entry-1", "00A1B2C3D4", T0);
-      assertEquals(stay, ledger.openStay("00A1B2C3D4").orElseThrow());
+      Stays stays = new Stays(ledger);
+      Payments payments = new Payments(ledger);
+      Stay stay = stays.recordEntry("entry-1", "00A1B2C3D4", T0);
+      assertEquals(stay, stays.openStay("00A1B2C3D4").orElseThrow());
 
       Payment paid =
-          ledger.recordPayment(
+          payments.recordPayment(
               "req-1", stay.stayId(), "exit-1", FIVE, "cashier1", T0.plusSeconds(3600));
       assertEquals("demo-000001", paid.receiptNo());
-      assertEquals(FIVE, ledger.paidFor(stay.stayId(), FIVE.currency()));
+      assertEquals(FIVE, payments.paidFor(stay.stayId(), FIVE.currency()));
 
-      ledger.recordExit(stay.stayId(), "exit-1", T0.plusSeconds(3700));
-      assertTrue(ledger.openStay("00A1B2C3D4").isEmpty(), "a card that left has no open stay");
+      stays.recordExit(stay.stayId(), "exit-1", T0.plusSeconds(3700));
+      assertTrue(stays.openStay("00A1B2C3D4").isEmpty(), "a card that left has no open stay");
 
-      List<ConsoleEvent> events = ledger.eventsAfter(0, 100);
+      List<ConsoleEvent> events = new EventLog(ledger).eventsAfter(0, 100);
       assertEquals(List.of(1L, 2L, 3L), events.stream().map(ConsoleEvent::seq).toList());
       assertTrue(
           events.get(1) instanceof ConsoleEvent.PaymentRecorded p
               && p.receiptNo().equals("demo-000001"));
       assertEquals(
           events.subList(2, 3),
-          ledger.eventsAfter(2, 100),
+          new EventLog(ledger).eventsAfter(2, 100),
           "a console resumes after the last seq it saw");
     }
   }
@@ -53,26 +55,27 @@ class LedgerTest {
   @Test
   void aTransactionThatRollsBackTakesWhatWasKeptInMemoryBackWithIt() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      Stays stays = new Stays(ledger);
       java.util.List<String> kept = new java.util.ArrayList<>();
       assertThrows(
           LedgerException.class,
           () ->
               ledger.atomically(
                   () -> {
-                    ledger.recordEntry("entry-1", "A", T0);
+                    stays.recordEntry("entry-1", "A", T0);
                     kept.add("A");
                     ledger.onRollback(() -> kept.remove("A"));
                     kept.add("B");
                     ledger.onRollback(() -> kept.add("B undone after A"));
-                    return ledger.recordEntry("entry-1", "A", T0); // already inside: fails
+                    return stays.recordEntry("entry-1", "A", T0); // already inside: fails
                   }));
       assertEquals(List.of("B", "B undone after A"), kept, "undone, latest first");
-      assertTrue(ledger.openStay("A").isEmpty(), "the entry rolled back too");
+      assertTrue(stays.openStay("A").isEmpty(), "the entry rolled back too");
 
       ledger.atomically(
           () -> {
             ledger.onRollback(() -> kept.add("never"));
-            return ledger.recordEntry("entry-1", "A", T0);
+            return stays.recordEntry("entry-1", "A", T0);
           });
       assertEquals(List.of("B", "B undone after A"), kept, "a commit runs none of them");
     }
@@ -81,16 +84,18 @@ class LedgerTest {
   @Test
   void aRetriedPaymentIsRecordedOnceAndReceiptsHaveNoGaps() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
-      Stay a = ledger.recordEntry("entry-1", "A", T0);
-      Stay b = ledger.recordEntry("entry-1", "B", T0);
-      Payment first = ledger.recordPayment("req-a", a.stayId(), "exit-1", FIVE, "c1", T0);
+      Stays stays = new Stays(ledger);
+      Payments payments = new Payments(ledger);
+      Stay a = stays.recordEntry("entry-1", "A", T0);
+      Stay b = stays.recordEntry("entry-1", "B", T0);
+      Payment first = payments.recordPayment("req-a", a.stayId(), "exit-1", FIVE, "c1", T0);
       Payment retried =
-          ledger.recordPayment("req-a", a.stayId(), "exit-1", FIVE, "c1", T0.plusSeconds(5));
-      Payment second = ledger.recordPayment("req-b", b.stayId(), "exit-1", FIVE, "c1", T0);
+          payments.recordPayment("req-a", a.stayId(), "exit-1", FIVE, "c1", T0.plusSeconds(5));
+      Payment second = payments.recordPayment("req-b", b.stayId(), "exit-1", FIVE, "c1", T0);
       assertEquals(first, retried);
       assertEquals(
           List.of("demo-000001", "demo-000002"),
-          ledger.payments().stream().map(Payment::receiptNo).toList());
+          payments.all().stream().map(Payment::receiptNo).toList());
       assertEquals("demo-000002", second.receiptNo());
     }
   }
@@ -98,30 +103,32 @@ class LedgerTest {
   @Test
   void aCardAlreadyInsideCannotEnterAgain() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
-      ledger.recordEntry("entry-1", "A", T0);
+      Stays stays = new Stays(ledger);
+      stays.recordEntry("entry-1", "A", T0);
       LedgerException refused =
-          assertThrows(LedgerException.class, () -> ledger.recordEntry("entry-1", "A", T0));
+          assertThrows(LedgerException.class, () -> stays.recordEntry("entry-1", "A", T0));
       assertEquals("card A is already inside", refused.getMessage());
-      assertEquals(1, ledger.lastSeq(), "the refused entry left no trace");
+      assertEquals(1, new EventLog(ledger).lastSeq(), "the refused entry left no trace");
     }
   }
 
   @Test
   void aRecycledCardIsOpenOnlyOnItsNewestStay() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      Stays stays = new Stays(ledger);
       // An IC card goes back into the dispenser at the exit and is issued again and again.
       for (int i = 0; i < 50; i++) {
-        Stay s = ledger.recordEntry("entry-1", "R", T0.plusSeconds(600L * i));
-        assertEquals(s, ledger.openStay("R").orElseThrow(), "inside on stay " + i);
-        ledger.recordExit(s.stayId(), "exit-1", T0.plusSeconds(600L * i + 300));
-        assertTrue(ledger.openStay("R").isEmpty(), "left after stay " + i);
+        Stay s = stays.recordEntry("entry-1", "R", T0.plusSeconds(600L * i));
+        assertEquals(s, stays.openStay("R").orElseThrow(), "inside on stay " + i);
+        stays.recordExit(s.stayId(), "exit-1", T0.plusSeconds(600L * i + 300));
+        assertTrue(stays.openStay("R").isEmpty(), "left after stay " + i);
       }
-      ledger.recordEntry("entry-1", "OTHER", T0.plusSeconds(40_000));
-      Stay again = ledger.recordEntry("entry-1", "R", T0.plusSeconds(40_000));
-      assertEquals(again, ledger.openStay("R").orElseThrow());
-      assertEquals(51, ledger.openStay("OTHER").orElseThrow().stayId());
+      stays.recordEntry("entry-1", "OTHER", T0.plusSeconds(40_000));
+      Stay again = stays.recordEntry("entry-1", "R", T0.plusSeconds(40_000));
+      assertEquals(again, stays.openStay("R").orElseThrow());
+      assertEquals(51, stays.openStay("OTHER").orElseThrow().stayId());
       assertThrows(
-          LedgerException.class, () -> ledger.recordEntry("entry-1", "R", T0.plusSeconds(40_001)));
+          LedgerException.class, () -> stays.recordEntry("entry-1", "R", T0.plusSeconds(40_001)));
     }
   }
 
@@ -129,15 +136,16 @@ class LedgerTest {
   void whatWasCommittedSurvivesReopening() {
     Path file = dir.resolve("ledger.db");
     try (Ledger ledger = Ledger.open(file, "demo")) {
-      Stay s = ledger.recordEntry("entry-1", "A", T0);
-      ledger.recordPayment("req-a", s.stayId(), "exit-1", FIVE, "c1", T0);
+      Stay s = new Stays(ledger).recordEntry("entry-1", "A", T0);
+      new Payments(ledger).recordPayment("req-a", s.stayId(), "exit-1", FIVE, "c1", T0);
     }
     try (Ledger ledger = Ledger.open(file, "demo")) {
-      assertEquals(1, ledger.payments().size());
-      Stay s = ledger.recordEntry("entry-1", "B", T0);
+      Payments payments = new Payments(ledger);
+      assertEquals(1, payments.all().size());
+      Stay s = new Stays(ledger).recordEntry("entry-1", "B", T0);
       assertEquals(
           "demo-000002",
-          ledger.recordPayment("req-b", s.stayId(), "exit-1", FIVE, "c1", T0).receiptNo());
+          payments.recordPayment("req-b", s.stayId(), "exit-1", FIVE, "c1", T0).receiptNo());
     }
   }
 
@@ -145,8 +153,8 @@ class LedgerTest {
   void paymentsCannotBeChangedOrDeletedBehindTheProgramsBack() throws SQLException {
     Path file = dir.resolve("ledger.db");
     try (Ledger ledger = Ledger.open(file, "demo")) {
-      Stay s = ledger.recordEntry("entry-1", "A", T0);
-      ledger.recordPayment("req-a", s.stayId(), "exit-1", FIVE, "c1", T0);
+      Stay s = new Stays(ledger).recordEntry("entry-1", "A", T0);
+      new Payments(ledger).recordPayment("req-a", s.stayId(), "exit-1", FIVE, "c1", T0);
     }
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
         Statement st = db.createStatement()) {

@@ -189,7 +189,7 @@ class LedgerVerifierTest {
       s.executeUpdate("INSERT INTO events VALUES (1, '2027-01-01T01:00:00Z', 'entry-1', '{}')");
     }
     try (Ledger ledger = Ledger.open(file, "demo")) {
-      ledger.recordEntry("entry-1", "NEW", Fixtures.T0);
+      new Stays(ledger).recordEntry("entry-1", "NEW", Fixtures.T0);
     }
     LedgerVerifier.Result result = Fixtures.verify(file);
     assertTrue(result.ok(), result.summary());

@@ -20,7 +20,7 @@ class PlateLookupTest {
       Ledger ledger, String card, String plate, String colour, String lane, Instant at) {
     return ledger.atomically(
         () -> {
-          Stay stay = ledger.recordEntry(lane, card, at);
+          Stay stay = new Stays(ledger).recordEntry(lane, card, at);
           new Sightings(ledger)
               .record(
                   new Sightings.Seen(
@@ -29,7 +29,7 @@ class PlateLookupTest {
         });
   }
 
-  private static List<Long> stays(List<PlateStay> found) {
+  private static List<Long> stayIds(List<PlateStay> found) {
     return found.stream().map(f -> f.stay().stayId()).toList();
   }
 
@@ -40,7 +40,7 @@ class PlateLookupTest {
       Stay stay = enter(ledger, "CARD2", "粤B12345", "green", "entry-2", T.plusSeconds(60));
       enter(ledger, "CARD3", "京C33333", "blue", "entry-1", T.plusSeconds(120));
 
-      List<PlateStay> found = ledger.openStayByPlate("粤B12345");
+      List<PlateStay> found = new Stays(ledger).openStayByPlate("粤B12345");
       assertEquals(1, found.size());
       assertEquals(stay, found.get(0).stay());
       assertEquals("CARD2", found.get(0).stay().card());
@@ -57,7 +57,8 @@ class PlateLookupTest {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
       Stay stay = enter(ledger, "CARD1", "粤B12345", "blue", "entry-1", T);
       for (String typed : List.of("粤b12345", " 粤B 123-45 ", "粤B·12345", "粤B.12345")) {
-        assertEquals(List.of(stay.stayId()), stays(ledger.openStayByPlate(typed)), typed);
+        assertEquals(
+            List.of(stay.stayId()), stayIds(new Stays(ledger).openStayByPlate(typed)), typed);
       }
     }
   }
@@ -65,31 +66,33 @@ class PlateLookupTest {
   @Test
   void aVehicleThatLeftOrWasNeverSeenHasNoOpenStay() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      Stays stays = new Stays(ledger);
       Stay gone = enter(ledger, "CARD1", "粤B12345", "blue", "entry-1", T);
       enter(ledger, "CARD2", "粤B99999", "blue", "entry-1", T.plusSeconds(10));
-      ledger.recordExit(gone.stayId(), "exit-1", T.plusSeconds(3600));
+      stays.recordExit(gone.stayId(), "exit-1", T.plusSeconds(3600));
 
-      assertEquals(List.of(), ledger.openStayByPlate("粤B12345"));
-      assertEquals(List.of(), ledger.openStayByPlate("粤B00000"));
-      assertEquals(1, ledger.openStayByPlate("粤B99999").size());
+      assertEquals(List.of(), stays.openStayByPlate("粤B12345"));
+      assertEquals(List.of(), stays.openStayByPlate("粤B00000"));
+      assertEquals(1, stays.openStayByPlate("粤B99999").size());
     }
   }
 
   @Test
   void aRegularIsFoundOnItsNewestStayWhateverCardItTook() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      Stays stays = new Stays(ledger);
       // A regular comes and goes on whichever card the dispenser gives; the cards go round too.
       for (int i = 0; i < 40; i++) {
         Instant at = T.plusSeconds(3600L * i);
         Stay s = enter(ledger, "CARD" + (i % 3), "粤B12345", "blue", "entry-1", at);
         enter(ledger, "OTHER" + i, "粤B" + (20000 + i), "blue", "entry-2", at.plusSeconds(1));
-        assertEquals(List.of(s.stayId()), stays(ledger.openStayByPlate("粤B12345")), "visit " + i);
-        ledger.recordExit(s.stayId(), "exit-1", at.plusSeconds(1800));
-        assertEquals(List.of(), ledger.openStayByPlate("粤B12345"), "left after visit " + i);
+        assertEquals(List.of(s.stayId()), stayIds(stays.openStayByPlate("粤B12345")), "visit " + i);
+        stays.recordExit(s.stayId(), "exit-1", at.plusSeconds(1800));
+        assertEquals(List.of(), stays.openStayByPlate("粤B12345"), "left after visit " + i);
       }
       Stay now = enter(ledger, "CARD7", "粤B12345", "blue", "entry-2", T.plusSeconds(200_000));
-      List<PlateStay> found = ledger.openStayByPlate("粤B12345");
-      assertEquals(List.of(now.stayId()), stays(found));
+      List<PlateStay> found = stays.openStayByPlate("粤B12345");
+      assertEquals(List.of(now.stayId()), stayIds(found));
       assertEquals("CARD7", found.get(0).stay().card());
       assertEquals("entry-2", found.get(0).stay().entryLane());
     }
@@ -98,15 +101,16 @@ class PlateLookupTest {
   @Test
   void aPlateInsideTwiceGivesBothStaysNewestFirstUntilItIsSeenLeaving() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      Stays stays = new Stays(ledger);
       // Let out by hand without an exit record, then back in on another card.
       Stay stale = enter(ledger, "CARD1", "粤B12345", "blue", "entry-1", T);
       Stay again = enter(ledger, "CARD2", "粤B12345", "blue", "entry-2", T.plusSeconds(7200));
       assertEquals(
-          List.of(again.stayId(), stale.stayId()), stays(ledger.openStayByPlate("粤B12345")));
+          List.of(again.stayId(), stale.stayId()), stayIds(stays.openStayByPlate("粤B12345")));
 
       // Once the newer stay has left, the older open one is not where the vehicle is.
-      ledger.recordExit(again.stayId(), "exit-1", T.plusSeconds(9000));
-      assertEquals(List.of(), ledger.openStayByPlate("粤B12345"));
+      stays.recordExit(again.stayId(), "exit-1", T.plusSeconds(9000));
+      assertEquals(List.of(), stays.openStayByPlate("粤B12345"));
     }
   }
 
@@ -114,21 +118,22 @@ class PlateLookupTest {
   void atMostTheNewestEightOpenStaysAreListed() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
       long newest = 0;
-      for (int i = 0; i < Ledger.MAX_OPEN_BY_PLATE + 3; i++) {
+      for (int i = 0; i < Stays.MAX_OPEN_BY_PLATE + 3; i++) {
         newest = enter(ledger, "CARD" + i, "粤B12345", "blue", "entry-1", T.plusSeconds(i)).stayId();
       }
-      List<Long> found = stays(ledger.openStayByPlate("粤B12345"));
-      assertEquals(Ledger.MAX_OPEN_BY_PLATE, found.size());
+      List<Long> found = stayIds(new Stays(ledger).openStayByPlate("粤B12345"));
+      assertEquals(Stays.MAX_OPEN_BY_PLATE, found.size());
       assertEquals(newest, found.get(0));
-      assertEquals(newest - Ledger.MAX_OPEN_BY_PLATE + 1, found.get(found.size() - 1));
+      assertEquals(newest - Stays.MAX_OPEN_BY_PLATE + 1, found.get(found.size() - 1));
     }
   }
 
   @Test
   void onlyWhatTheEntryCameraReadCounts() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      Stays stays = new Stays(ledger);
       // No camera at this entry: the stay cannot be found by plate.
-      ledger.recordEntry("entry-3", "CARD1", T);
+      stays.recordEntry("entry-3", "CARD1", T);
       // Read at an exit (leaving as another plate) is not an entry of that plate.
       Stay other = enter(ledger, "CARD2", "粤B22222", "blue", "entry-1", T);
       new Sightings(ledger)
@@ -141,30 +146,31 @@ class PlateLookupTest {
                   "car",
                   "blue",
                   T.plusSeconds(60)));
-      assertEquals(List.of(), ledger.openStayByPlate("粤B12345"));
+      assertEquals(List.of(), stays.openStayByPlate("粤B12345"));
     }
   }
 
   @Test
   void aPlateThatCannotBeOneIsRefusedNamingWhatIsWrong() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      Stays stays = new Stays(ledger);
+      EventLog events = new EventLog(ledger);
       enter(ledger, "CARD1", "粤B12345", "blue", "entry-1", T);
-      long seq = ledger.lastSeq();
+      long seq = events.lastSeq();
       assertEquals(
           "plate is empty: type the plate's letters and digits",
-          assertThrows(LedgerException.class, () -> ledger.openStayByPlate(null)).getMessage());
+          assertThrows(LedgerException.class, () -> stays.openStayByPlate(null)).getMessage());
       assertEquals(
           "plate is empty: type the plate's letters and digits",
-          assertThrows(LedgerException.class, () -> ledger.openStayByPlate(" - ")).getMessage());
+          assertThrows(LedgerException.class, () -> stays.openStayByPlate(" - ")).getMessage());
       assertEquals(
           "plate '粤B1234%' holds a character that is not a letter, digit, space, '-', '·' or '.'",
-          assertThrows(LedgerException.class, () -> ledger.openStayByPlate("粤B1234%"))
-              .getMessage());
+          assertThrows(LedgerException.class, () -> stays.openStayByPlate("粤B1234%")).getMessage());
       assertEquals(
           "plate 'ABCDEFGHIJ12345678' is longer than 16 letters and digits",
-          assertThrows(LedgerException.class, () -> ledger.openStayByPlate("ABCDEFGHIJ12345678"))
+          assertThrows(LedgerException.class, () -> stays.openStayByPlate("ABCDEFGHIJ12345678"))
               .getMessage());
-      assertEquals(seq, ledger.lastSeq(), "a lookup writes nothing");
+      assertEquals(seq, events.lastSeq(), "a lookup writes nothing");
       assertTrue(Fixtures.verify(dir.resolve("ledger.db")).ok());
     }
   }

@@ -19,10 +19,13 @@ class ReversalTest {
   @Test
   void aReversalCancelsThePaymentAndLeavesTheOriginalOnRecord() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
-      Stay s = ledger.recordEntry("entry-1", "A", Fixtures.T0);
-      ledger.recordPayment("pay-1", s.stayId(), "exit-1", FIVE, "cashier1", Fixtures.T0);
+      Stays stays = new Stays(ledger);
+      Payments payments = new Payments(ledger);
+      Reversals reversals = new Reversals(ledger);
+      Stay s = stays.recordEntry("entry-1", "A", Fixtures.T0);
+      payments.recordPayment("pay-1", s.stayId(), "exit-1", FIVE, "cashier1", Fixtures.T0);
       Reversal r =
-          ledger.reversePayment(
+          reversals.reversePayment(
               "rev-1", "demo-000001", "supervisor1", "wrong vehicle charged", LATER);
       assertEquals(Money.of(-500, "CNY"), r.amount());
       assertEquals("demo-000001", r.receiptNo());
@@ -30,19 +33,21 @@ class ReversalTest {
       assertEquals("wrong vehicle charged", r.reason());
       assertEquals(
           Money.zero(FIVE.currency()),
-          ledger.paidFor(s.stayId(), FIVE.currency()),
+          payments.paidFor(s.stayId(), FIVE.currency()),
           "the stay owes its fee again");
-      assertEquals(FIVE, ledger.payments().get(0).amount(), "the original payment is unchanged");
+      assertEquals(FIVE, payments.all().get(0).amount(), "the original payment is unchanged");
       assertEquals(
           r,
-          ledger.reversePayment(
+          reversals.reversePayment(
               "rev-1", "demo-000001", "supervisor1", "wrong vehicle charged", LATER),
           "a retried reversal is recorded once");
       // The next receipt number carries on: a reversal is not a receipt and leaves no gap.
-      Stay t = ledger.recordEntry("entry-1", "B", Fixtures.T0);
+      Stay t = stays.recordEntry("entry-1", "B", Fixtures.T0);
       assertEquals(
           "demo-000002",
-          ledger.recordPayment("pay-2", t.stayId(), "exit-1", FIVE, "cashier1", LATER).receiptNo());
+          payments
+              .recordPayment("pay-2", t.stayId(), "exit-1", FIVE, "cashier1", LATER)
+              .receiptNo());
     }
     assertTrue(Fixtures.verify(dir.resolve("ledger.db")).ok());
   }
@@ -50,44 +55,48 @@ class ReversalTest {
   @Test
   void aReversalIsRefusedWithAReasonAndChangesNothing() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
-      Stay s = ledger.recordEntry("entry-1", "A", Fixtures.T0);
-      ledger.recordPayment("pay-1", s.stayId(), "exit-1", FIVE, "cashier1", Fixtures.T0);
-      long before = ledger.lastSeq();
+      Payments payments = new Payments(ledger);
+      Reversals reversals = new Reversals(ledger);
+      EventLog events = new EventLog(ledger);
+      Stay s = new Stays(ledger).recordEntry("entry-1", "A", Fixtures.T0);
+      payments.recordPayment("pay-1", s.stayId(), "exit-1", FIVE, "cashier1", Fixtures.T0);
+      long before = events.lastSeq();
       assertEquals(
           "a reversal needs a reason",
           assertThrows(
                   LedgerException.class,
-                  () -> ledger.reversePayment("r", "demo-000001", "supervisor1", " ", LATER))
+                  () -> reversals.reversePayment("r", "demo-000001", "supervisor1", " ", LATER))
               .getMessage());
       assertEquals(
           "a reversal needs the supervisor who makes it",
           assertThrows(
                   LedgerException.class,
-                  () -> ledger.reversePayment("r", "demo-000001", "", "x", LATER))
+                  () -> reversals.reversePayment("r", "demo-000001", "", "x", LATER))
               .getMessage());
       assertEquals(
           "no receipt demo-000009 to reverse",
           assertThrows(
                   LedgerException.class,
-                  () -> ledger.reversePayment("r", "demo-000009", "supervisor1", "x", LATER))
+                  () -> reversals.reversePayment("r", "demo-000009", "supervisor1", "x", LATER))
               .getMessage());
       assertEquals(
           "receipt demo-000001 was taken by cashier1, who cannot reverse it; ask another supervisor",
           assertThrows(
                   LedgerException.class,
-                  () -> ledger.reversePayment("r", "demo-000001", "cashier1", "mine", LATER))
+                  () -> reversals.reversePayment("r", "demo-000001", "cashier1", "mine", LATER))
               .getMessage());
-      ledger.reversePayment("r1", "demo-000001", "supervisor1", "double charge", LATER);
+      reversals.reversePayment("r1", "demo-000001", "supervisor1", "double charge", LATER);
       assertEquals(
           "receipt demo-000001 was already reversed (reversal 1)",
           assertThrows(
                   LedgerException.class,
-                  () -> ledger.reversePayment("r2", "demo-000001", "supervisor2", "again", LATER))
+                  () ->
+                      reversals.reversePayment("r2", "demo-000001", "supervisor2", "again", LATER))
               .getMessage());
-      assertEquals(before + 1, ledger.lastSeq(), "only the one reversal made is announced");
+      assertEquals(before + 1, events.lastSeq(), "only the one reversal made is announced");
       assertEquals(
           Money.zero(FIVE.currency()),
-          ledger.paidFor(s.stayId(), FIVE.currency()),
+          payments.paidFor(s.stayId(), FIVE.currency()),
           "reversed once, not twice");
     }
   }

@@ -29,9 +29,9 @@ class ShiftsTest {
   @TempDir Path dir;
 
   private static Payment pay(Ledger ledger, String card, long minor, String currency, String who) {
-    Stay s = ledger.recordEntry("entry-1", card, T0);
-    return ledger.recordPayment(
-        "pay-" + card, s.stayId(), "exit-1", Money.of(minor, currency), who, T0);
+    Stay s = new Stays(ledger).recordEntry("entry-1", card, T0);
+    return new Payments(ledger)
+        .recordPayment("pay-" + card, s.stayId(), "exit-1", Money.of(minor, currency), who, T0);
   }
 
   @Test
@@ -40,6 +40,7 @@ class ShiftsTest {
     Path file = dir.resolve("ledger.db");
     List<ConsoleEvent> announced = new ArrayList<>();
     try (Ledger ledger = Ledger.open(file, "demo")) {
+      Reversals reversals = new Reversals(ledger);
       ledger.onCommittedEvent(announced::add);
       Shifts shifts = new Shifts(ledger);
       // Last night's shift of another cashier, and a payment before cashier1 logs in.
@@ -53,8 +54,8 @@ class ShiftsTest {
       pay(ledger, "D", 200, "USD", "cashier1");
       pay(ledger, "E", 700, "CNY", "cashier1");
       // A supervisor hands back receipt B and the earlier shift's receipt A from this drawer.
-      ledger.reversePayment("rev-b", "demo-000002", "supervisor1", "charged twice", T0);
-      ledger.reversePayment("rev-a", before.receiptNo(), "supervisor1", "wrong car", T0);
+      reversals.reversePayment("rev-b", "demo-000002", "supervisor1", "charged twice", T0);
+      reversals.reversePayment("rev-a", before.receiptNo(), "supervisor1", "wrong car", T0);
       HashChain.Head headBefore = ledger.read(() -> HashChain.head(ledger.connection()));
 
       ShiftReport report = shifts.close("handover-1", "cashier1", T0.plusSeconds(8 * 3600));
@@ -85,8 +86,9 @@ class ShiftsTest {
           report,
           shifts.close("handover-1", "cashier1", T0.plusSeconds(9 * 3600)),
           "a retried closing gets the first report and closes nothing more");
-      assertEquals(List.of(1L, 2L), shifts.closed().stream().map(ShiftReport::shiftNo).toList());
-      assertEquals(report, shifts.closed().get(1), "the report reads back as it was made");
+      List<ShiftReport> closed = new ShiftReports(ledger).closed();
+      assertEquals(List.of(1L, 2L), closed.stream().map(ShiftReport::shiftNo).toList());
+      assertEquals(report, closed.get(1), "the report reads back as it was made");
     }
     LedgerVerifier.Result verified = Fixtures.verify(file);
     assertTrue(verified.ok(), verified.summary());
@@ -138,6 +140,7 @@ class ShiftsTest {
   void theZReportListsTheShiftsClosedThatDay() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
       Shifts shifts = new Shifts(ledger);
+      ShiftReports reports = new ShiftReports(ledger);
       pay(ledger, "A", 500, "CNY", "cashier1");
       shifts.close("c1", "cashier1", T0.plusSeconds(8 * 3600)); // 16:00 on the 9th in Shanghai
       shifts.open("o2", "cashier2", T0.plusSeconds(8 * 3600));
@@ -150,14 +153,14 @@ class ShiftsTest {
               Clock.fixed(Instant.parse("2027-01-10T16:30:00Z"), ZoneOffset.UTC));
       List<ZReport> made = closure.closeFinishedDays();
       assertEquals(2, made.size());
-      String ninth = made.get(0).render(shifts.closedOn(LocalDate.parse("2027-01-09"), SHANGHAI));
+      String ninth = made.get(0).render(reports.closedOn(LocalDate.parse("2027-01-09"), SHANGHAI));
       assertTrue(ninth.contains("shifts closed this day: 1"), ninth);
       assertTrue(
           ninth.contains("shift 1  cashier1  2027-01-09 08:00 .. 2027-01-09 16:00  1 payments"),
           ninth);
       assertTrue(ninth.contains("net 5.00 CNY"), ninth);
       assertTrue(ninth.contains("receipts demo-000001 .. demo-000001"), ninth);
-      String tenth = made.get(1).render(shifts.closedOn(LocalDate.parse("2027-01-10"), SHANGHAI));
+      String tenth = made.get(1).render(reports.closedOn(LocalDate.parse("2027-01-10"), SHANGHAI));
       assertTrue(tenth.contains("shift 2  cashier2"), tenth);
       assertFalse(tenth.contains("cashier1"), tenth);
     }
@@ -175,7 +178,7 @@ class ShiftsTest {
     // Checked beside the chain: a total rewritten, or a shift slipped in while one was open.
     Fixtures.tamper(file, "UPDATE shift_totals SET paid_minor = 400");
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-      List<String> problems = Shifts.check(db);
+      List<String> problems = ShiftCheck.check(db);
       assertEquals(1, problems.size(), problems.toString());
       assertTrue(
           problems.get(0).contains("shift report 1 (cashier1) does not add up"), problems.get(0));
@@ -192,7 +195,7 @@ class ShiftsTest {
     }
     Fixtures.tamper(other, "UPDATE shift_opens SET cashier = 'cashier1' WHERE shift_no = 2");
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + other)) {
-      List<String> problems = Shifts.check(db);
+      List<String> problems = ShiftCheck.check(db);
       assertEquals(
           List.of("shift 2 was opened for cashier1 while their shift 1 was still open"), problems);
     }

@@ -21,7 +21,9 @@ import org.parkgate.controller.ledger.Incidents;
 import org.parkgate.controller.ledger.LaneModes;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerVerifier;
+import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.Stay;
+import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.ledger.UnpaidBalances;
 import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
@@ -59,7 +61,7 @@ class ExitDeskTest {
 
   private Stay enter(String card, Sighting seen, Instant at) {
     desk.entered("entry-1", seen, at, () -> access.enter("entry-1", card, seen, at));
-    return ledger.openStay(card).orElseThrow();
+    return new Stays(ledger).openStay(card).orElseThrow();
   }
 
   private AccessControl access(SiteConfig site, org.parkgate.fee.Tariff tariff) {
@@ -168,7 +170,10 @@ class ExitDeskTest {
     Stay first = enter("CARD1", CAR, ENTRY);
     assertEquals(NINE, due(quote("exit-1", first, CAR, EXIT)));
     desk.exited(
-        "exit-1", first.stayId(), EXIT, () -> ledger.recordExit(first.stayId(), "exit-1", EXIT));
+        "exit-1",
+        first.stayId(),
+        EXIT,
+        () -> new Stays(ledger).recordExit(first.stayId(), "exit-1", EXIT));
 
     UnpaidBalances balances = new UnpaidBalances(ledger);
     List<UnpaidBalances.Balance> owed = balances.outstanding("粤B12345");
@@ -194,13 +199,14 @@ class ExitDeskTest {
     ledger.atomically(
         () ->
             desk.paid(
-                ledger.recordPayment(
-                    "pay-2", second.stayId(), "exit-1", Money.of(1200, "CNY"), "c1", leave)));
+                new Payments(ledger)
+                    .recordPayment(
+                        "pay-2", second.stayId(), "exit-1", Money.of(1200, "CNY"), "c1", leave)));
     desk.exited(
         "exit-1",
         second.stayId(),
         leave,
-        () -> ledger.recordExit(second.stayId(), "exit-1", leave));
+        () -> new Stays(ledger).recordExit(second.stayId(), "exit-1", leave));
     assertEquals(List.of(), balances.outstanding("粤B12345"), "the payment settled the balance");
     assertEquals(1, incidents().size(), "a paid exit raises no incident");
 
@@ -219,7 +225,10 @@ class ExitDeskTest {
     Stay stay = enter("CARD1", null, ENTRY);
     quote("exit-1", stay, null, EXIT);
     desk.exited(
-        "exit-1", stay.stayId(), EXIT, () -> ledger.recordExit(stay.stayId(), "exit-1", EXIT));
+        "exit-1",
+        stay.stayId(),
+        EXIT,
+        () -> new Stays(ledger).recordExit(stay.stayId(), "exit-1", EXIT));
 
     List<Incidents.Incident> found = incidents();
     assertEquals(1, found.size());
@@ -232,9 +241,15 @@ class ExitDeskTest {
     Stay stay = enter("CARD1", CAR, ENTRY);
     quote("exit-1", stay, CAR, EXIT);
     ledger.atomically(
-        () -> desk.paid(ledger.recordPayment("pay-1", stay.stayId(), "exit-1", NINE, "c1", EXIT)));
+        () ->
+            desk.paid(
+                new Payments(ledger)
+                    .recordPayment("pay-1", stay.stayId(), "exit-1", NINE, "c1", EXIT)));
     desk.exited(
-        "exit-1", stay.stayId(), EXIT, () -> ledger.recordExit(stay.stayId(), "exit-1", EXIT));
+        "exit-1",
+        stay.stayId(),
+        EXIT,
+        () -> new Stays(ledger).recordExit(stay.stayId(), "exit-1", EXIT));
     assertEquals(List.of(), incidents());
     assertEquals(List.of(), new UnpaidBalances(ledger).outstanding("粤B12345"));
   }

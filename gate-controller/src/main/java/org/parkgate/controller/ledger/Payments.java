@@ -1,0 +1,135 @@
+package org.parkgate.controller.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.money.Money;
+
+/**
+ * Cash taken for stays, each with the next receipt number of the site ({@code SITE-000001}, ...). A
+ * payment is never changed; a supervisor takes one back with a {@link Reversals reversal}.
+ */
+public final class Payments {
+  private static final String SELECT =
+      "SELECT payment_id, receipt_no, stay_id, lane, amount_minor, currency, cashier, request_id,"
+          + " paid_at FROM payments";
+
+  private final Ledger ledger;
+  private final Stays stays;
+
+  public Payments(Ledger ledger) {
+    this.ledger = ledger;
+    this.stays = new Stays(ledger);
+  }
+
+  /**
+   * Records a payment with the next receipt number, or, if this request id was recorded before,
+   * returns that payment unchanged: a retried command never charges twice. Opens a shift for a
+   * cashier who has none.
+   */
+  public Payment recordPayment(
+      String requestId, long stayId, String lane, Money amount, String cashier, Instant at) {
+    return ledger.inTransaction(
+        () -> {
+          Optional<Payment> earlier =
+              LedgerRows.first(
+                  ledger.connection(),
+                  SELECT + " WHERE request_id = ?",
+                  Payments::payment,
+                  requestId);
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
+          Stay stay =
+              stays.stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
+          Shifts.openIfNone(ledger.connection(), cashier, at, requestId);
+          long receiptSeq;
+          try (Statement s = ledger.connection().createStatement();
+              ResultSet r =
+                  s.executeQuery("SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payments")) {
+            receiptSeq = r.getLong(1);
+          }
+          String receiptNo = String.format("%s-%06d", ledger.siteId(), receiptSeq);
+          long paymentId =
+              ledger.insert(
+                  "INSERT INTO payments(receipt_seq, receipt_no, stay_id, lane, amount_minor,"
+                      + " currency, method, cashier, request_id, paid_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, 'cash', ?, ?, ?)",
+                  receiptSeq,
+                  receiptNo,
+                  stayId,
+                  lane,
+                  amount.minor(),
+                  amount.currency().getCurrencyCode(),
+                  cashier,
+                  requestId,
+                  at);
+          HashChain.append(ledger.connection(), ChainedTable.PAYMENTS, paymentId);
+          ledger.appendEvent(
+              lane,
+              seq ->
+                  new ConsoleEvent.PaymentRecorded(
+                      seq, at, lane, stayId, stay.card(), amount, receiptNo, cashier));
+          return new Payment(paymentId, receiptNo, stayId, lane, amount, cashier, requestId, at);
+        });
+  }
+
+  /** What was paid for a stay, net of reversals. */
+  public Money paidFor(long stayId, Currency currency) {
+    return ledger.read(
+        () -> {
+          long paid =
+              LedgerRows.first(
+                      ledger.connection(),
+                      "SELECT COALESCE(SUM(amount_minor), 0) FROM payments"
+                          + " WHERE stay_id = ? AND currency = ?",
+                      r -> r.getLong(1),
+                      stayId,
+                      currency.getCurrencyCode())
+                  .orElseThrow();
+          long reversed =
+              LedgerRows.first(
+                      ledger.connection(),
+                      "SELECT COALESCE(SUM(v.amount_minor), 0) FROM reversals v"
+                          + " JOIN payments p ON p.payment_id = v.payment_id"
+                          + " WHERE p.stay_id = ? AND v.currency = ?",
+                      r -> r.getLong(1),
+                      stayId,
+                      currency.getCurrencyCode())
+                  .orElseThrow();
+          return Money.of(paid + reversed, currency);
+        },
+        () -> "cannot read payments of stay " + stayId);
+  }
+
+  /** The payment with this receipt number, if there is one. */
+  public Optional<Payment> paymentByReceipt(String receiptNo) {
+    return ledger.first(SELECT + " WHERE receipt_no = ?", Payments::payment, receiptNo);
+  }
+
+  /** Every payment, in receipt order. */
+  public List<Payment> all() {
+    return ledger.read(
+        () ->
+            LedgerRows.list(
+                ledger.connection(), SELECT + " ORDER BY receipt_seq", Payments::payment),
+        () -> "cannot read payments");
+  }
+
+  private static Payment payment(ResultSet r) throws SQLException {
+    return new Payment(
+        r.getLong(1),
+        r.getString(2),
+        r.getLong(3),
+        r.getString(4),
+        Money.of(r.getLong(5), r.getString(6)),
+        r.getString(7),
+        r.getString(8),
+        Instant.parse(r.getString(9)));
+  }
+}

@@ -1,0 +1,80 @@
+package org.parkgate.controller.ledger;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.parkgate.money.Money;
+
+/** The reports of closed shifts, as {@link Shifts#close} wrote them, for Z-reports and audits. */
+public final class ShiftReports {
+  private static final String REPORT =
+      "SELECT s.shift_no, s.cashier, s.opened_at, s.closed_at, s.payments, s.first_receipt,"
+          + " s.last_receipt, s.reversals, s.chain_link, s.chain_head FROM shifts s"
+          + " JOIN chain c ON c.tbl = 'shifts' AND c.row_id = s.shift_no";
+
+  private final Ledger ledger;
+
+  public ShiftReports(Ledger ledger) {
+    this.ledger = ledger;
+  }
+
+  /** Every closed shift, in the order they were closed. */
+  public List<ShiftReport> closed() {
+    return ledger.read(() -> reports(ledger.connection(), " ORDER BY c.link"));
+  }
+
+  /** The shifts closed on a business day in the site's zone, in closing order (for Z-reports). */
+  public List<ShiftReport> closedOn(LocalDate day, ZoneId zone) {
+    Instant from = day.atStartOfDay(zone).toInstant();
+    Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
+    return closed().stream()
+        .filter(r -> !r.closedAt().isBefore(from) && r.closedAt().isBefore(to))
+        .toList();
+  }
+
+  /** The report of the shift {@code where} picks, read inside the caller's transaction. */
+  static Optional<ShiftReport> report(Connection db, String where, Object key) throws SQLException {
+    return LedgerRows.first(db, REPORT + where, r -> report(db, r), key);
+  }
+
+  private static List<ShiftReport> reports(Connection db, String where) throws SQLException {
+    return LedgerRows.list(db, REPORT + where, r -> report(db, r));
+  }
+
+  /** A report from the columns of {@link #REPORT}, with its totals read from shift_totals. */
+  private static ShiftReport report(Connection db, ResultSet r) throws SQLException {
+    return new ShiftReport(
+        r.getLong(1),
+        r.getString(2),
+        Instant.parse(r.getString(3)),
+        Instant.parse(r.getString(4)),
+        r.getLong(5),
+        r.getString(6),
+        r.getString(7),
+        r.getLong(8),
+        totals(db, r.getLong(1)),
+        r.getLong(9),
+        r.getString(10));
+  }
+
+  private static List<ShiftReport.Total> totals(Connection db, long shiftNo) throws SQLException {
+    return LedgerRows.list(
+        db,
+        "SELECT currency, payments, paid_minor, reversals, reversed_minor FROM shift_totals"
+            + " WHERE shift_no = ? ORDER BY currency",
+        r -> {
+          String currency = r.getString(1);
+          return new ShiftReport.Total(
+              r.getLong(2),
+              Money.of(r.getLong(3), currency),
+              r.getLong(4),
+              Money.of(r.getLong(5), currency));
+        },
+        shiftNo);
+  }
+}
