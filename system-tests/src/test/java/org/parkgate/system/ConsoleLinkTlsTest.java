@@ -83,8 +83,7 @@ class ConsoleLinkTlsTest {
     recorder.awaitDown("presented certificate");
     assertTrue(recorder.ups.isEmpty(), "never welcomed");
     assertFalse(
-        link.send(new ConsoleCommand.FindStay("find-2", "no-session", null, "00A1B2C3D4"))
-            .isDone(),
+        link.send(new ConsoleCommand.FindStay("find-2", "no-session", null, "00A1B2C3D4")).isDone(),
         "a command waits; it is not sent to a controller that failed the pin");
   }
 

@@ -211,7 +211,7 @@ class CrashIT {
     try (Ledger ledger = Ledger.open(ledgerFile, "e2e")) {
       for (int i = 1; i <= PAYMENTS; i++) {
         String card = String.format("C%09d", i);
-        ledger.recordEntry("entry-1", card, entered);
+        new org.parkgate.controller.ledger.Stays(ledger).recordEntry("entry-1", card, entered);
         cards.add(card);
       }
     }
@@ -227,8 +227,7 @@ class CrashIT {
       old.close();
     }
     // Resume after the last event seen: a console that reconnects misses nothing.
-    console.set(
-        system.api("crash-test", lastSeqSeen));
+    console.set(system.api("crash-test", lastSeqSeen));
     connections.add(console.get());
     return ms;
   }

@@ -46,12 +46,13 @@ class TamperIT {
     pristine = dir.resolve("pristine.db");
     try (Ledger ledger = Ledger.open(pristine, "tamper")) {
       cars(ledger, 1, 12, DAY1);
-      ledger.reversePayment(
-          "rev-1",
-          "tamper-000004",
-          "supervisor1",
-          "receipt 4 charged the wrong car",
-          DAY1.plusSeconds(4000));
+      new org.parkgate.controller.ledger.Reversals(ledger)
+          .reversePayment(
+              "rev-1",
+              "tamper-000004",
+              "supervisor1",
+              "receipt 4 charged the wrong car",
+              DAY1.plusSeconds(4000));
       close(ledger, "2027-01-09T16:10:00Z");
       cars(ledger, 13, 20, DAY1.plus(Duration.ofDays(1)));
       z2 = close(ledger, "2027-01-10T16:10:00Z").get(0);
@@ -62,16 +63,19 @@ class TamperIT {
   private static void cars(Ledger ledger, int from, int to, Instant day) {
     for (int i = from; i <= to; i++) {
       Instant at = day.plusSeconds(600L * (i - from));
-      Stay s = ledger.recordEntry("entry-1", "CARD" + i, at);
-      ledger.recordPayment(
-          "pay-" + i,
-          s.stayId(),
-          "exit-1",
-          Money.of(300 + i, "CNY"),
-          "cashier1",
-          at.plusSeconds(3600));
+      Stay s =
+          new org.parkgate.controller.ledger.Stays(ledger).recordEntry("entry-1", "CARD" + i, at);
+      new org.parkgate.controller.ledger.Payments(ledger)
+          .recordPayment(
+              "pay-" + i,
+              s.stayId(),
+              "exit-1",
+              Money.of(300 + i, "CNY"),
+              "cashier1",
+              at.plusSeconds(3600));
       if (i % 3 != 0) {
-        ledger.recordExit(s.stayId(), "exit-1", at.plusSeconds(3700));
+        new org.parkgate.controller.ledger.Stays(ledger)
+            .recordExit(s.stayId(), "exit-1", at.plusSeconds(3700));
       }
     }
   }
