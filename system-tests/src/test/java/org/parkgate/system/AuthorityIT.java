@@ -58,7 +58,8 @@ class AuthorityIT {
     long securityBefore = count("SELECT COUNT(*) FROM security_events");
     String[] attacks = {
       "{\"type\":\"hello\",\"requestId\":\"a1\",\"consoleId\":\"evil\",\"credential\":null,\"afterSeq\":0}",
-      "{\"type\":\"hello\",\"requestId\":\"a2\",\"consoleId\":\"booth-" + system.httpPort
+      "{\"type\":\"hello\",\"requestId\":\"a2\",\"consoleId\":\"booth-"
+          + system.httpPort
           + "\",\"credential\":\"guessed\",\"afterSeq\":0}",
       "{\"type\":\"set-lane-mode\",\"requestId\":\"a3\",\"session\":\"x\",\"lane\":\"exit-1\","
           + "\"mode\":\"HELD_OPEN\",\"reason\":\"open sesame\"}",
@@ -153,8 +154,7 @@ class AuthorityIT {
   }
 
   @Test
-  void aPaymentRetriedAfterAConsoleAndAControllerRestartReturnsItsFirstReceipt()
-      throws Exception {
+  void aPaymentRetriedAfterAConsoleAndAControllerRestartReturnsItsFirstReceipt() throws Exception {
     String id = "retried-pay-" + System.nanoTime();
     String receipt;
     try (ConsoleApiClient first = system.api("authority-it-4", 0)) {
@@ -240,7 +240,9 @@ class AuthorityIT {
         assertTrue(r.ok(), r.toString());
       }
       CommandResult still =
-          live.call(new ConsoleCommand.FindStay("still-" + System.nanoTime(), live.session(), null, "00A1"))
+          live.call(
+                  new ConsoleCommand.FindStay(
+                      "still-" + System.nanoTime(), live.session(), null, "00A1"))
               .orElseThrow();
       assertTrue(
           still.ok() || still.refusal() == Refusal.NOT_NOW,

@@ -73,8 +73,8 @@ final class ConsoleApiClient implements AutoCloseable {
   }
 
   /**
-   * Connects as the enrolled console {@code consoleId} with its credential and, unless {@code
-   * user} is null, logs in that demo user (password {@code <user>-demo}).
+   * Connects as the enrolled console {@code consoleId} with its credential and, unless {@code user}
+   * is null, logs in that demo user (password {@code <user>-demo}).
    */
   static ConsoleApiClient connect(
       HttpClient http, int port, String consoleId, String credential, long afterSeq, String user)
