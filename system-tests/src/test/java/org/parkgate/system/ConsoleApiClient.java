@@ -136,13 +136,24 @@ final class ConsoleApiClient implements AutoCloseable {
   }
 
   /**
-   * Sends a cash payment and waits for its one result; empty if none came (the controller died).
+   * Sends a cash payment and waits for its result; empty if none came (the controller died). A
+   * NOT_RECORDED answer (nothing recorded, e.g. the fee had not yet reached the lane) is sent again
+   * with the same request id, as a console does, until another answer or the wait ends.
    */
   Optional<CommandResult> pay(
       String requestId, String lane, long stayId, Money amount, Duration wait) throws Exception {
-    results.remove(requestId);
-    send(new ConsoleCommand.RecordCashPayment(requestId, session, lane, stayId, amount));
-    return poll(() -> results.get(requestId), wait);
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (true) {
+      results.remove(requestId);
+      send(new ConsoleCommand.RecordCashPayment(requestId, session, lane, stayId, amount));
+      Optional<CommandResult> r =
+          poll(() -> results.get(requestId), Duration.ofNanos(deadline - System.nanoTime()));
+      if (r.isEmpty()
+          || r.get().refusal() != org.parkgate.api.Refusal.NOT_RECORDED
+          || System.nanoTime() > deadline) {
+        return r;
+      }
+    }
   }
 
   /** The newest fee-due event for a card, if any. */

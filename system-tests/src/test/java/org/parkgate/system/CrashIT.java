@@ -67,6 +67,10 @@ class CrashIT {
       new java.util.concurrent.atomic.LongAdder();
   private final java.util.concurrent.atomic.LongAdder driveOut =
       new java.util.concurrent.atomic.LongAdder();
+  // A lane whose driver failed stops putting vehicles through: the run fails with why at once.
+  private final Queue<Throwable> laneFailures = new ConcurrentLinkedQueue<>();
+  // The last answer each payment request got, for the failure message of a lane that stopped.
+  private final Map<String, CommandResult> lastAnswer = new ConcurrentHashMap<>();
 
   @Test
   void noAcknowledgedPaymentIsLostWhenTheControllerIsKilledAtRandom() throws Exception {
@@ -85,7 +89,16 @@ class CrashIT {
       List<Future<Integer>> drivers = new ArrayList<>();
       for (int i = 1; i <= EXIT_LANES; i++) {
         String lane = "exit-" + i;
-        drivers.add(lanes.submit(() -> drive(system, lane, cards, deadline)));
+        drivers.add(
+            lanes.submit(
+                () -> {
+                  try {
+                    return drive(system, lane, cards, deadline);
+                  } catch (Throwable t) {
+                    laneFailures.add(t);
+                    throw t;
+                  }
+                }));
       }
       lanes.shutdown();
       boolean backedUp = false;
@@ -186,6 +199,12 @@ class CrashIT {
   private boolean awaitPaymentsOrEnd(ExecutorService lanes, int payments) throws Exception {
     long latest = System.nanoTime() + LONGEST_BETWEEN_KILLS.toNanos();
     while (!lanes.awaitTermination(20, TimeUnit.MILLISECONDS)) {
+      Throwable failed = laneFailures.peek();
+      if (failed != null) {
+        lanes.shutdownNow();
+        throw new AssertionError(
+            "a lane stopped after " + acknowledged.size() + " payments: " + failed, failed);
+      }
       if (acknowledged.size() >= payments || System.nanoTime() > latest) {
         return true;
       }
@@ -312,7 +331,11 @@ class CrashIT {
         lane
             + ": vehicle with card "
             + card
-            + " could not pay and leave within 60 s; lane "
+            + " could not pay and leave within 60 s; last answer to "
+            + requestId
+            + ": "
+            + lastAnswer.get(requestId)
+            + "; lane "
             + system.lane(lane));
   }
 
@@ -343,6 +366,7 @@ class CrashIT {
     try {
       Optional<CommandResult> result =
           c.pay(requestId, p.lane(), p.stayId(), p.due(), Duration.ofSeconds(3));
+      result.ifPresent(r -> lastAnswer.put(requestId, r));
       if (result.isPresent() && result.get().ok()) {
         assertTrue(
             result.get().answer() instanceof org.parkgate.api.Answer.Receipt,

@@ -66,8 +66,7 @@ class LaneControlIT {
 
     String answer = browser.setLaneMode("exit-1", "CLOSED", "resurfacing the ramp", false);
     assertTrue(
-        answer.contains("✓ 已设置 · Lane mode set — lane exit-1 set to CLOSED by supervisor1"),
-        answer);
+        answer.contains("✓ 已设置 · Lane mode set — exit-1 → 车道关闭 Closed · supervisor1"), answer);
     browser.awaitText("mode-exit-1", "车道关闭 Closed");
     system.awaitLane(
         "exit-1",
@@ -93,7 +92,7 @@ class LaneControlIT {
     assertTrue(cancelled.contains("Cancelled, nothing sent"), cancelled);
 
     String normal = browser.setLaneMode("exit-1", "NORMAL", "ramp reopened", false);
-    assertTrue(normal.contains("lane exit-1 set to NORMAL by supervisor1"), normal);
+    assertTrue(normal.contains("exit-1 → 正常 Normal · supervisor1"), normal);
     browser.awaitText("mode-exit-1", "正常 Normal");
     system.awaitLane(
         "exit-1",
@@ -120,7 +119,13 @@ class LaneControlIT {
     String answer = browser.resetCard(card, "driver let out by hand");
     assertTrue(
         answer.contains(
-            "✓ 已重置 · Card reset — card " + card + " reset; stay " + stay + " closed by supervisor"),
+            "✓ 已重置 · Card reset — 卡号 Card "
+                + card
+                + " · 停车记录 #"
+                + stay
+                + " 已结束 · stay #"
+                + stay
+                + " closed"),
         answer);
     String log = browser.awaitText("event-log", "防潜回重置 Anti-passback reset · 卡号 Card " + card);
     assertTrue(log.contains("driver let out by hand · supervisor1"), log);
@@ -156,19 +161,35 @@ class LaneControlIT {
     assertTrue(answer.startsWith("✓ 在场车辆"), answer);
     List<String> stays = browser.texts("#find-stays li");
     assertEquals(1, stays.size(), "one open stay: " + stays);
+    List<String> labels = browser.texts("#find-stays li dt");
+    List<String> values = browser.texts("#find-stays li dd");
+    assertEquals(
+        List.of(
+            "停车记录 Stay",
+            "卡号 Card",
+            "入场车道 Entry lane",
+            "入场时间 Entered",
+            "车牌 Plate",
+            "车型 Class",
+            "车身颜色 Colour"),
+        labels);
+    assertEquals("#" + stay, values.get(0));
+    assertEquals(card, values.get(1));
+    assertEquals("entry-1", values.get(2));
     assertTrue(
-        stays.get(0).startsWith("stay " + stay + ": card " + card + ", entered at entry-1 "),
-        stays.get(0));
-    assertTrue(stays.get(0).contains(" Asia/Shanghai, seen as 粤B12345 car blue"), stays.get(0));
+        values.get(3).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(Asia/Shanghai\\)"),
+        "entered in the site's zone: " + values.get(3));
+    assertEquals(List.of("粤B12345", "car", "blue"), values.subList(4, 7), "what the camera saw");
     // Within the first hour: 5.00 for the stay and the 50.00 card replacement fee.
     assertEquals(
-        List.of("遗失卡 Lost card 55.00 CNY due with a lost card if it leaves now"),
+        List.of("遗失卡 Lost card 55.00 CNY 应收 · due if it leaves now"),
         browser.texts("#find-stays .fee"));
     browser.show("find-section");
     browser.screenshot("find-vehicle");
 
     String unknown = browser.findVehicle("沪Z99999", false);
-    assertEquals("✗ 未找到 · Not found: no open stay for plate 沪Z99999", unknown);
+    assertEquals(
+        "✗ 未找到 · Not found: 现在不能操作 · Not possible now — no open stay for plate 沪Z99999", unknown);
     String bad = browser.findVehicle("粤B 1234#", false);
     assertTrue(bad.contains("A plate holds only letters, digits, spaces"), bad);
 
@@ -200,7 +221,7 @@ class LaneControlIT {
     String found = browser.findVehicle("粤C 24680", false);
     assertTrue(found.startsWith("✓ 在场车辆"), found);
     assertEquals(
-        List.of("遗失卡 Lost card 55.00 CNY due with a lost card if it leaves now"),
+        List.of("遗失卡 Lost card 55.00 CNY 应收 · due if it leaves now"),
         browser.texts("#find-stays .fee"));
 
     String cancelled = browser.chargeLostCard(stay, "exit-1", false);
@@ -210,7 +231,11 @@ class LaneControlIT {
     String answer = browser.chargeLostCard(stay, "exit-1", true);
     assertTrue(
         answer.contains(
-            "✓ 已登记遗失卡 · Lost card charged — lost card: stay " + stay + " asks 55.00 CNY at exit-1"),
+            "✓ 已登记遗失卡 · Lost card charged — 停车记录 Stay #"
+                + stay
+                + " · 卡号 Card "
+                + card
+                + " · 应收 Due 55.00 CNY · 请在 exit-1 收款 · Take the fee at exit-1"),
         answer);
     String page = browser.awaitDue("exit-1", "55.00");
     assertTrue(page.contains(card), "the exit-1 card shows the stay's card: " + page);
@@ -260,7 +285,7 @@ class LaneControlIT {
 
     browser.login("supervisor1", "supervisor1-demo");
     String held = browser.setLaneMode("exit-1", "HELD_OPEN", "concert traffic", true);
-    assertTrue(held.contains("lane exit-1 set to HELD_OPEN by supervisor1"), held);
+    assertTrue(held.contains("exit-1 → 道闸常开 Held open · supervisor1"), held);
     system.awaitLane("exit-1", "barrier held open", l -> SystemFixture.barrier(l).equals("open"));
 
     // The car presents its card, is shown 5.00 due, and drives on under the raised arm.
@@ -284,7 +309,7 @@ class LaneControlIT {
         0, number("SELECT COUNT(*) FROM payments WHERE stay_id = ?", firstStay), "nothing paid");
 
     String normal = browser.setLaneMode("exit-1", "NORMAL", "concert over", false);
-    assertTrue(normal.contains("lane exit-1 set to NORMAL"), normal);
+    assertTrue(normal.contains("exit-1 → 正常 Normal"), normal);
     system.awaitLane(
         "exit-1", "barrier closed again", l -> SystemFixture.barrier(l).equals("closed"));
     browser.logout();
@@ -435,10 +460,11 @@ class LaneControlIT {
             "const done = arguments[arguments.length - 1];"
                 + "const ws = new WebSocket('ws://' + location.host + '/ws');"
                 + "ws.onmessage = (m) => { const msg = JSON.parse(m.data);"
-                + "  if (msg.type === 'result') { ws.close(); done(msg.error); } };"
+                + "  if (msg.type === 'result') { ws.close(); done(msg.refusal + ': ' + msg.error); } };"
                 + "ws.onopen = () => ws.send(JSON.stringify({type: 'lane-mode',"
                 + "  requestId: 'forced-mode-1', lane: 'exit-1', mode: 'FREE_EXIT',"
                 + "  reason: 'forced'}));");
+    assertTrue(String.valueOf(error).startsWith("FORBIDDEN: "), "" + error);
     assertTrue(
         String.valueOf(error).contains("Only supervisors may set a lane's mode"), "" + error);
     assertEquals(before, number("SELECT COUNT(*) FROM lane_mode_changes"), "nothing changed");

@@ -67,7 +67,9 @@ class ReversalIT {
     assertTrue(browser.visible("reverse-section"), "a supervisor sees the reversal form");
 
     String answer = browser.reverse(receipt, "charged the wrong car");
-    assertTrue(answer.contains("✓ 已冲正 · Reversed — reversed receipt " + receipt), answer);
+    assertTrue(
+        answer.contains("✓ 已冲正 · Reversed — 收据 Receipt " + receipt + " · 冲正金额 Reversed 5.00 CNY"),
+        answer);
     browser.screenshot("reversal-done");
     String log = browser.awaitText("event-log", "冲正 Reversed · 收据 Receipt " + receipt);
     assertTrue(log.contains("charged the wrong car · supervisor1"), log);
@@ -103,11 +105,12 @@ class ReversalIT {
             "const done = arguments[arguments.length - 1];"
                 + "const ws = new WebSocket('ws://' + location.host + '/ws');"
                 + "ws.onmessage = (m) => { const msg = JSON.parse(m.data);"
-                + "  if (msg.type === 'result') { ws.close(); done(msg.error); } };"
+                + "  if (msg.type === 'result') { ws.close(); done(msg.refusal + ': ' + msg.error); } };"
                 + "ws.onopen = () => ws.send(JSON.stringify({type: 'reverse',"
                 + "  requestId: 'forced-reversal-1', receiptNo: '"
                 + receipt
                 + "', reason: 'forced'}));");
+    assertTrue(String.valueOf(error).startsWith("FORBIDDEN: "), "" + error);
     assertTrue(String.valueOf(error).contains("Only supervisors may reverse"), "" + error);
     assertEquals(before, count("SELECT COUNT(*) FROM reversals"), "nothing reversed");
   }
@@ -175,8 +178,11 @@ class ReversalIT {
     system.awaitLane(
         "exit-1", "barrier open after payment", l -> SystemFixture.barrier(l).equals("open"));
     system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
-    String detail = paid.path("detail").asText(); // "receipt e2e-000001 for 5.00 CNY"
-    return detail.split(" ")[1];
+    JsonNode receipt = paid.path("answer");
+    assertEquals("receipt", receipt.path("kind").asText(), paid.toString());
+    assertEquals("5.00", receipt.path("amount").asText(), paid.toString());
+    assertEquals("cashier1", receipt.path("cashier").asText(), paid.toString());
+    return receipt.path("receiptNo").asText();
   }
 
   private static Connection readOnly() throws Exception {

@@ -159,7 +159,11 @@ final class SystemFixture implements AutoCloseable {
     // The booth console (id booth-<httpPort>) is enrolled as ./parking demo does it, its
     // credential kept where the console looks for it.
     admin("ConsolesMain", "ensure", "booth-" + httpPort, "--site", site.toString());
-    return start("cashier-console", "console ready");
+    RunningProcess console = start("cashier-console", "console ready");
+    // Logins go through the controller: until it has welcomed the console, the booth answers
+    // "the controller cannot be reached".
+    console.awaitLine("controller link: welcomed by site", READY);
+    return console;
   }
 
   private final java.util.Map<String, String> credentials = new java.util.HashMap<>();

@@ -55,6 +55,19 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
       return Decision.refused(cmd, Refusal.INVALID, "a payment needs stayId and amount");
     }
     LaneRunner.Waiting waiting = runner.waiting();
+    if (!waiting.awaitingPaymentOf(cmd.stayId())
+        && exits.quotedAt(cmd.lane(), cmd.stayId(), cmd.amount())) {
+      // The fee reached the console before the lane took it: not a refusal to keep for this
+      // request id, or its retry would be refused for good while the vehicle waits to pay.
+      return Decision.refused(
+          cmd,
+          Refusal.NOT_RECORDED,
+          "the fee for stay "
+              + cmd.stayId()
+              + " is still reaching "
+              + cmd.lane()
+              + "; nothing recorded, send it again");
+    }
     if (!waiting.awaitingPaymentOf(cmd.stayId())) {
       return Decision.refused(
           cmd,

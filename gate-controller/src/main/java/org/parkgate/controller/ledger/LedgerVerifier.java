@@ -136,6 +136,10 @@ public final class LedgerVerifier {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
     try (Connection db = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+      // One read transaction, so every check sees the same snapshot: a controller committing a
+      // row and its chain link between two of our queries would otherwise look like a row
+      // inserted behind the ledger's back.
+      db.setAutoCommit(false);
       List<String> problems = new ArrayList<>();
       String integrity = integrity(db);
       if (!"ok".equals(integrity)) {

@@ -178,6 +178,15 @@ public final class ExitDesk {
   }
 
   /**
+   * Whether the stay's exit was quoted at {@code lane} for {@code due} and the stay has not left:
+   * the quote is committed (and announced to consoles) a moment before the lane itself takes it.
+   */
+  public boolean quotedAt(String lane, long stayId, Money due) {
+    Pending p = pending.get(stayId);
+    return p != null && p.lane().equals(lane) && p.due().equals(due);
+  }
+
+  /**
    * Whether what was paid for the stay since its exit was quoted covers that quote: a payment is
    * recorded and the lane is about to lift, so a second one would charge twice.
    */
