@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Every command that changed something (or was refused for the site's state), by request id, with
- * the result first sent: the one place a retried command finds its first answer, whichever command
- * it is and whichever process restarted in between. Append-only and chained.
+ * Every command that did something, by request id, with the result first sent: the one place a
+ * retried command finds its first answer (a receipt, a reversal), whichever command it is and
+ * whichever process restarted in between. A refusal changed nothing and is not kept: the same
+ * request may be tried again once the site allows it. Append-only and chained.
  */
 public final class Requests {
   /** A request kept: which console sent it, for whom, which command, and its result as JSON. */
