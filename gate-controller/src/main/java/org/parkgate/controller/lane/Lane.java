@@ -6,6 +6,7 @@ import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /**
  * One lane's state machine: an immutable value whose {@link #on} takes one event and returns the

@@ -3,6 +3,7 @@ package org.parkgate.controller.lane;
 import java.util.List;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /**
  * The part of {@link Lane#on} that obeys the lane mode a supervisor set (the site records who and

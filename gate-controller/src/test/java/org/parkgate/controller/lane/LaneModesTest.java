@@ -15,6 +15,7 @@ import static org.parkgate.controller.lane.LaneScript.ZERO;
 import org.junit.jupiter.api.Test;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /** NORMAL, HELD_OPEN, CLOSED and FREE_EXIT as the lane obeys them. */
 class LaneModesTest {
