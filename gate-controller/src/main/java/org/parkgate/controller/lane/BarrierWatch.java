@@ -60,7 +60,7 @@ final class BarrierWatch {
       }
       case PASSING -> passing(seen, before, now);
       case CLOSING -> closing(seen);
-      case HELD_OPEN -> LaneModes.heldOpenInputs(seen, before, now);
+      case HELD_OPEN -> ModeRules.heldOpenInputs(seen, before, now);
     };
   }
 

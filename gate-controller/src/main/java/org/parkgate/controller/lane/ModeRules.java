@@ -10,10 +10,10 @@ import org.parkgate.site.LaneState;
  * why): NORMAL, HELD_OPEN, CLOSED, FREE_EXIT (an exit that behaves as NORMAL; the site quotes
  * nothing due).
  */
-final class LaneModes {
+final class ModeRules {
   static final String CLOSED_REASON = "lane closed";
 
-  private LaneModes() {}
+  private ModeRules() {}
 
   static Lane.Step set(Lane lane, LaneMode to) {
     if (to == lane.mode()) {
