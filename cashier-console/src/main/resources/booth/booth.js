@@ -3,19 +3,19 @@
 "use strict";
 
 (function () {
+  // The controller's words, as the console passes them on: lane kind ENTRY or EXIT; barrier
+  // open, closed or moving (null before the controller has said); the lane states below.
   const BARRIER = {
-    open: ["抬杆", "Open", "barrier-open"], opened: ["抬杆", "Open", "barrier-open"],
-    up: ["抬杆", "Open", "barrier-open"], raised: ["抬杆", "Open", "barrier-open"],
-    closed: ["落杆", "Closed", "barrier-closed"], down: ["落杆", "Closed", "barrier-closed"],
-    lowered: ["落杆", "Closed", "barrier-closed"],
-    opening: ["抬杆中", "Opening", "barrier-moving"], closing: ["落杆中", "Closing", "barrier-moving"],
-    moving: ["动作中", "Moving", "barrier-moving"], fault: ["故障", "Fault", "barrier-moving"],
+    open: ["抬杆", "Open", "barrier-open"],
+    closed: ["落杆", "Closed", "barrier-closed"],
+    moving: ["动作中", "Moving", "barrier-moving"],
     unknown: ["未知", "Unknown", "barrier-moving"]
   };
   const STATE = {
-    idle: "空闲 · Idle", awaiting_payment: "等待缴费 · Awaiting payment", awaiting_card: "等待取卡 · Waiting for card",
-    vehicle_present: "有车 · Vehicle present", opening: "抬杆中 · Opening", open: "放行中 · Passing",
-    passing: "放行中 · Passing", closing: "落杆中 · Closing", fault: "故障 · Fault", offline: "离线 · Offline"
+    STARTING: "启动中 · Starting", IDLE: "空闲 · Idle", WAITING_CARD: "等待读卡 · Waiting for card",
+    CHECKING: "核验中 · Checking", AWAITING_PAYMENT: "等待缴费 · Awaiting payment",
+    OPENING: "抬杆中 · Opening", PASSING: "放行中 · Passing", CLOSING: "落杆中 · Closing",
+    HELD_OPEN: "道闸常开 · Held open"
   };
 
   // Lane modes in the booth's words; a mode the page does not know is shown as sent.
@@ -232,7 +232,7 @@
     if (select.dataset.lanes === ids) return;
     const chosen = select.value;
     select.replaceChildren(...view.lanes.map(l => {
-      const o = el("option", null, (l.kind === "exit" ? "出场 Exit · " : "入场 Entry · ") + l.name + " (" + l.id + ")");
+      const o = el("option", null, (l.kind === "EXIT" ? "出场 Exit · " : "入场 Entry · ") + l.name + " (" + l.id + ")");
       o.value = l.id;
       return o;
     }));
@@ -373,7 +373,7 @@
   // controller asks the lost-card fee there; it is then taken with "cash received" like any fee.
   function lostCardButtons(stayId, card) {
     const actions = el("div", "lost-actions");
-    const exits = view ? view.lanes.filter(l => l.kind === "exit") : [];
+    const exits = view ? view.lanes.filter(l => l.kind === "EXIT") : [];
     for (const lane of exits) {
       const b = el("button", "plain lost-card", "在 " + lane.id + " 收遗失卡费 · Charge lost card at " + lane.id);
       b.type = "button";
@@ -563,8 +563,8 @@
     if (socket && !view.link.online) banner(view.link.detail);
     else if (socket) banner(null);
 
-    const exits = view.lanes.filter(l => l.kind === "exit");
-    const entries = view.lanes.filter(l => l.kind !== "exit");
+    const exits = view.lanes.filter(l => l.kind === "EXIT");
+    const entries = view.lanes.filter(l => l.kind !== "EXIT");
     if (!exits.some(l => l.id === selectedLane)) selectedLane = null;
     const waiting = exits.find(l => l.pending);
     if (!selectedLane || (waiting && !exits.find(l => l.id === selectedLane).pending)) {
@@ -586,14 +586,14 @@
     const card = el("article", "lane");
     card.dataset.lane = lane.id;
     const head = el("div", "lane-head");
-    const title = el("div", "lane-title", (lane.kind === "exit" ? "出场 Exit · " : "入场 Entry · ") + lane.name);
+    const title = el("div", "lane-title", (lane.kind === "EXIT" ? "出场 Exit · " : "入场 Entry · ") + lane.name);
     title.appendChild(el("small", null, lane.id));
     head.appendChild(title);
     head.appendChild(el("div", "lane-state", stateText(lane.state)));
     card.appendChild(head);
 
     const facts = el("dl", "facts");
-    const b = BARRIER[(lane.barrier || "unknown").toLowerCase()] || [lane.barrier, "", "barrier-moving"];
+    const b = BARRIER[lane.barrier || "unknown"] || [lane.barrier, "", "barrier-moving"];
     fact(facts, "道闸 Barrier", b[0] + " " + b[1], b[2]);
     fact(facts, "地感线圈 Loop", lane.vehiclePresent ? "有车 · Vehicle present" : "无车 · Clear");
     const mode = fact(facts, "车道模式 Lane mode", modeText(lane.mode), "mode-" + (lane.mode || "unknown").toLowerCase());
@@ -713,7 +713,7 @@
 
   function stateText(state) {
     if (!state) return "";
-    return STATE[state.toLowerCase()] || state.replace(/_/g, " ").toLowerCase();
+    return STATE[state] || state.replace(/_/g, " ").toLowerCase();
   }
 
   function addLog(entries) {

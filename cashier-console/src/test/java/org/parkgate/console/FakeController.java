@@ -43,6 +43,11 @@ import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
 import org.parkgate.api.Welcome;
 import org.parkgate.money.Money;
+import org.parkgate.site.BarrierPosition;
+import org.parkgate.site.IncidentKind;
+import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /**
  * A small but real gate-controller for tests: a WebSocket server on loopback speaking the console
@@ -411,7 +416,7 @@ public final class FakeController implements AutoCloseable {
       publish(
           seq ->
               new ConsoleEvent.LaneModeChanged(
-                  seq, now, mode.lane(), mode.mode().name(), who.username(), mode.reason()));
+                  seq, now, mode.lane(), mode.mode(), who.username(), mode.reason()));
       return CommandResult.ok(
           id,
           new Answer.ModeSet(
@@ -460,7 +465,7 @@ public final class FakeController implements AutoCloseable {
                 seq,
                 now,
                 lost.lane(),
-                "LOST_CARD",
+                IncidentKind.LOST_CARD,
                 "CARD2",
                 null,
                 "card CARD2 of stay 2 reported lost at "
@@ -598,10 +603,23 @@ public final class FakeController implements AutoCloseable {
   }
 
   public static LongFunction<ConsoleEvent> laneStatus(
-      String lane, String kind, String state, String barrier, boolean present, String... display) {
+      String lane,
+      LaneKind kind,
+      LaneState state,
+      BarrierPosition barrier,
+      boolean present,
+      String... display) {
     return seq ->
         new ConsoleEvent.LaneStatus(
-            seq, Instant.now(), lane, kind, state, barrier, present, List.of(display), "NORMAL");
+            seq,
+            Instant.now(),
+            lane,
+            kind,
+            state,
+            barrier,
+            present,
+            List.of(display),
+            LaneMode.NORMAL);
   }
 
   private final class Handler extends SimpleChannelInboundHandler<TextWebSocketFrame> {
@@ -624,7 +642,14 @@ public final class FakeController implements AutoCloseable {
   public static void main(String[] args) throws Exception {
     FakeController c = new FakeController(args.length > 0 ? Integer.parseInt(args[0]) : 7200);
     c.publish(
-        laneStatus("entry-1", "ENTRY", "IDLE", "closed", false, "欢迎 Welcome", "请取卡 Take a card"));
+        laneStatus(
+            "entry-1",
+            LaneKind.ENTRY,
+            LaneState.IDLE,
+            BarrierPosition.CLOSED,
+            false,
+            "欢迎 Welcome",
+            "请取卡 Take a card"));
     c.publish(
         seq ->
             new ConsoleEvent.EntryRecorded(
@@ -632,9 +657,9 @@ public final class FakeController implements AutoCloseable {
     c.publish(
         laneStatus(
             "exit-1",
-            "EXIT",
-            "AWAITING_PAYMENT",
-            "closed",
+            LaneKind.EXIT,
+            LaneState.AWAITING_PAYMENT,
+            BarrierPosition.CLOSED,
             true,
             "停车费 Fee 11.00",
             "请到收费亭缴费 Pay at booth"));

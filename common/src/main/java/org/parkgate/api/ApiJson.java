@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /** The one JSON mapping of the console API, shared by controller and consoles. */
 public final class ApiJson {
@@ -59,9 +62,33 @@ public final class ApiJson {
       throw new BadMessageException("unknown message type '" + e.getTypeId() + "'");
     } catch (UnrecognizedPropertyException e) {
       throw new BadMessageException("unknown field '" + e.getPropertyName() + "'");
+    } catch (InvalidFormatException e) {
+      if (e.getTargetType() != null && e.getTargetType().isEnum()) {
+        throw new BadMessageException(unknownValue(e));
+      }
+      throw new BadMessageException("malformed message: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw new BadMessageException("malformed message: " + e.getOriginalMessage());
     }
+  }
+
+  /**
+   * "unknown mode 'SOMETIMES' (one of NORMAL, HELD_OPEN, ...)": the field, the value, the choice.
+   */
+  private static String unknownValue(InvalidFormatException e) {
+    String field =
+        e.getPath().isEmpty() ? null : e.getPath().get(e.getPath().size() - 1).getFieldName();
+    String allowed =
+        Arrays.stream(e.getTargetType().getEnumConstants())
+            .map(c -> MAPPER.convertValue(c, String.class))
+            .collect(Collectors.joining(", "));
+    return "unknown "
+        + (field == null ? e.getTargetType().getSimpleName() : field)
+        + " '"
+        + e.getValue()
+        + "' (one of "
+        + allowed
+        + ")";
   }
 
   /** Input that is not a valid API message; the message says why. */

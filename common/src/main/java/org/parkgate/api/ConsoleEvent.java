@@ -3,6 +3,11 @@ package org.parkgate.api;
 import java.time.Instant;
 import java.util.List;
 import org.parkgate.money.Money;
+import org.parkgate.site.BarrierPosition;
+import org.parkgate.site.IncidentKind;
+import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /**
  * Something that happened on the site, pushed to every console. {@code seq} increases by one for
@@ -15,17 +20,20 @@ public sealed interface ConsoleEvent extends ApiMessage {
 
   String lane();
 
-  /** A lane's state changed: its barrier, loops, lane state machine and driver display. */
+  /**
+   * A lane's state changed: its barrier, loops, lane state machine and driver display, and the mode
+   * it obeys.
+   */
   record LaneStatus(
       long seq,
       Instant at,
       String lane,
-      String kind,
-      String state,
-      String barrier,
+      LaneKind kind,
+      LaneState state,
+      BarrierPosition barrier,
       boolean vehiclePresent,
       List<String> display,
-      String mode)
+      LaneMode mode)
       implements ConsoleEvent {
     public LaneStatus {
       display = List.copyOf(display);
@@ -97,11 +105,17 @@ public sealed interface ConsoleEvent extends ApiMessage {
    * null when unknown.
    */
   record Incident(
-      long seq, Instant at, String lane, String kind, String card, String plate, String detail)
+      long seq,
+      Instant at,
+      String lane,
+      IncidentKind kind,
+      String card,
+      String plate,
+      String detail)
       implements ConsoleEvent {}
 
-  /** A supervisor changed a lane's mode (see {@link org.parkgate.site.LaneMode}), and why. */
-  record LaneModeChanged(long seq, Instant at, String lane, String mode, String by, String reason)
+  /** A supervisor changed a lane's mode, and why. */
+  record LaneModeChanged(long seq, Instant at, String lane, LaneMode mode, String by, String reason)
       implements ConsoleEvent {}
 
   /**

@@ -8,6 +8,11 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.parkgate.money.Money;
+import org.parkgate.site.BarrierPosition;
+import org.parkgate.site.IncidentKind;
+import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 class ApiJsonTest {
 
@@ -21,12 +26,14 @@ class ApiJsonTest {
                 1,
                 t,
                 "exit-1",
-                "EXIT",
-                "AWAITING_PAYMENT",
-                "closed",
+                LaneKind.EXIT,
+                LaneState.AWAITING_PAYMENT,
+                BarrierPosition.CLOSED,
                 true,
                 List.of("Fee 5.00", "Pay at booth"),
-                "NORMAL"),
+                LaneMode.NORMAL),
+            new ConsoleEvent.LaneStatus(
+                1, t, "entry-1", LaneKind.ENTRY, LaneState.STARTING, null, false, List.of(), null),
             new ConsoleEvent.EntryRecorded(2, t, "entry-1", 7, "00A1B2C3D4"),
             new ConsoleEvent.ExitPending(
                 3,
@@ -45,6 +52,10 @@ class ApiJsonTest {
             new ConsoleEvent.VehicleLeft(5, t, "exit-1", 7, "00A1B2C3D4"),
             new ConsoleEvent.DeviceStatus(6, t, "exit-1", "barrier", false, "no answer for 3 s"),
             new ConsoleEvent.CardRejected(7, t, "exit-1", "FFFF", "no open stay for this card"),
+            new ConsoleEvent.Incident(
+                7, t, "exit-1", IncidentKind.TAILGATING, "00A1", null, "a second vehicle"),
+            new ConsoleEvent.LaneModeChanged(
+                7, t, "exit-1", LaneMode.HELD_OPEN, "supervisor1", "concert"),
             new ConsoleEvent.ShiftClosed(
                 8,
                 t,
@@ -151,5 +162,73 @@ class ApiJsonTest {
         assertThrows(ApiJson.BadMessageException.class, () -> ApiJson.read("x".repeat(70_000)))
             .getMessage()
             .startsWith("message too large"));
+  }
+
+  @Test
+  void laneStatusKeepsItsWireWords() {
+    String json =
+        ApiJson.write(
+            new ConsoleEvent.LaneStatus(
+                1,
+                Instant.parse("2027-01-09T02:00:00Z"),
+                "exit-1",
+                LaneKind.EXIT,
+                LaneState.HELD_OPEN,
+                BarrierPosition.MOVING,
+                false,
+                List.of(),
+                LaneMode.FREE_EXIT));
+    assertTrue(
+        json.contains("\"kind\":\"EXIT\",\"state\":\"HELD_OPEN\",\"barrier\":\"moving\","), json);
+    assertTrue(json.contains("\"mode\":\"FREE_EXIT\""), json);
+  }
+
+  @Test
+  void anUnknownStateModeBarrierOrIncidentIsRefusedByName() {
+    String status =
+        "{\"type\":\"lane-status\",\"seq\":1,\"at\":\"2027-01-09T02:00:00Z\","
+            + "\"lane\":\"exit-1\",\"kind\":\"EXIT\",\"state\":\"%s\",\"barrier\":\"%s\","
+            + "\"vehiclePresent\":false,\"display\":[],\"mode\":\"%s\"}";
+    assertEquals(
+        String.format(status, "IDLE", "closed", "NORMAL"),
+        ApiJson.write(
+            new ConsoleEvent.LaneStatus(
+                1,
+                Instant.parse("2027-01-09T02:00:00Z"),
+                "exit-1",
+                LaneKind.EXIT,
+                LaneState.IDLE,
+                BarrierPosition.CLOSED,
+                false,
+                List.of(),
+                LaneMode.NORMAL)),
+        "the template below is a real message");
+    assertEquals(
+        "unknown state 'DOZING' (one of STARTING, IDLE, WAITING_CARD, CHECKING, AWAITING_PAYMENT,"
+            + " OPENING, PASSING, CLOSING, HELD_OPEN)",
+        refusal(String.format(status, "DOZING", "closed", "NORMAL")));
+    assertEquals(
+        "unknown barrier 'CLOSED' (one of open, closed, moving)",
+        refusal(String.format(status, "IDLE", "CLOSED", "NORMAL")));
+    assertEquals(
+        "unknown barrier 'up' (one of open, closed, moving)",
+        refusal(String.format(status, "IDLE", "up", "NORMAL")));
+    assertEquals(
+        "unknown mode 'normal' (one of NORMAL, HELD_OPEN, CLOSED, FREE_EXIT)",
+        refusal(String.format(status, "IDLE", "closed", "normal")));
+    assertTrue(
+        refusal(
+                "{\"type\":\"incident\",\"seq\":1,\"at\":\"2027-01-09T02:00:00Z\","
+                    + "\"lane\":\"exit-1\",\"kind\":\"GHOST\"}")
+            .startsWith("unknown kind 'GHOST' (one of ARM_LIFTED_WITHOUT_TRANSACTION, "));
+    assertEquals(
+        "unknown mode 'AJAR' (one of NORMAL, HELD_OPEN, CLOSED, FREE_EXIT)",
+        refusal(
+            "{\"type\":\"set-lane-mode\",\"requestId\":\"r\",\"session\":\"s\","
+                + "\"lane\":\"exit-1\",\"mode\":\"AJAR\",\"reason\":\"x\"}"));
+  }
+
+  private static String refusal(String json) {
+    return assertThrows(ApiJson.BadMessageException.class, () -> ApiJson.read(json)).getMessage();
   }
 }

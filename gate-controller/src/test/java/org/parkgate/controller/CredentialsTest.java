@@ -38,6 +38,7 @@ import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
 import org.parkgate.site.AccessRules;
 import org.parkgate.site.AntiPassback;
+import org.parkgate.site.IncidentKind;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
 
@@ -155,9 +156,9 @@ class CredentialsTest {
         .eventsAfter(0, 10_000).stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 
-  private List<String> incidents(String kind) throws Exception {
+  private List<String> incidents(IncidentKind kind) throws Exception {
     return events(ConsoleEvent.Incident.class).stream()
-        .filter(i -> i.kind().equals(kind))
+        .filter(i -> i.kind() == kind)
         .map(ConsoleEvent.Incident::detail)
         .toList();
   }
@@ -221,7 +222,7 @@ class CredentialsTest {
         LaneEvent.EntryRecorded.class,
         enter(SEASON, new Sighting("沪A·12345", "car", "white")),
         "the bound plate, written with a dot, enters");
-    assertTrue(incidents("PLATE_MISMATCH").isEmpty());
+    assertTrue(incidents(IncidentKind.PLATE_MISMATCH).isEmpty());
     leave(quote(SEASON));
 
     assertInstanceOf(
@@ -229,7 +230,7 @@ class CredentialsTest {
     assertEquals(
         List.of(
             "plate 沪B99999 is not bound to season card " + SEASON + " (bound: 沪A12345); admitted"),
-        incidents("PLATE_MISMATCH"));
+        incidents(IncidentKind.PLATE_MISMATCH));
   }
 
   @Test
@@ -260,7 +261,7 @@ class CredentialsTest {
         "card " + CASUAL + " is blacklisted (reported lost): see the cashier",
         refusal(quote(CASUAL)),
         "even a stay in its grace period does not open by itself");
-    assertEquals(3, incidents("BLACKLISTED").size());
+    assertEquals(3, incidents(IncidentKind.BLACKLISTED).size());
 
     list.remove(Blacklist.Kind.CARD, CASUAL, "found by its owner", "sup2", T0);
     assertEquals(cny(0), due(quote(CASUAL)));
@@ -275,7 +276,7 @@ class CredentialsTest {
         "card " + CASUAL + " is already inside (entered " + T0 + " at entry-1): see the cashier",
         again);
     assertEquals("card FFFFFFFFFF has no open stay: see the cashier", refusal(quote("FFFFFFFFFF")));
-    assertTrue(incidents("PASSBACK_VIOLATION").isEmpty());
+    assertTrue(incidents(IncidentKind.PASSBACK_VIOLATION).isEmpty());
   }
 
   @Test
@@ -294,7 +295,7 @@ class CredentialsTest {
     assertEquals(cny(0), due(out), "a card that never entered is let out at no charge");
     leave(out);
     assertTrue(new Stays(ledger).openStay("FFFFFFFFFF").isEmpty());
-    List<String> violations = incidents("PASSBACK_VIOLATION");
+    List<String> violations = incidents(IncidentKind.PASSBACK_VIOLATION);
     assertEquals(2, violations.size(), violations.toString());
     assertTrue(violations.get(0).contains("stay " + first + " closed"), violations.get(0));
     assertTrue(violations.get(1).contains("left with no open stay"), violations.get(1));

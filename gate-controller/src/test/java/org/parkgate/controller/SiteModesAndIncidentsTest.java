@@ -164,7 +164,7 @@ class SiteModesAndIncidentsTest {
             .get(5, TimeUnit.SECONDS);
     assertTrue(quoted instanceof LaneEvent.ExitQuoted, quoted.toString());
     ConsoleEvent.Incident told = events(ConsoleEvent.Incident.class).get(0);
-    assertEquals("PLATE_MISMATCH", told.kind());
+    assertEquals(IncidentKind.PLATE_MISMATCH, told.kind());
     assertEquals("粤B54321", told.plate());
   }
 }

@@ -28,7 +28,6 @@ import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.lane.BarrierInputs;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
-import org.parkgate.controller.lane.LaneState;
 import org.parkgate.controller.lane.RecordingDevices;
 import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.Blacklist;
@@ -45,7 +44,9 @@ import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
 import org.parkgate.site.AccessRules;
 import org.parkgate.site.AntiPassback;
+import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
 
@@ -270,8 +271,8 @@ class SiteSeamTest {
         .eventsAfter(0, 10_000).stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 
-  private List<ConsoleEvent.Incident> incidents(String kind) throws Exception {
-    return events(ConsoleEvent.Incident.class).stream().filter(i -> i.kind().equals(kind)).toList();
+  private List<ConsoleEvent.Incident> incidents(IncidentKind kind) throws Exception {
+    return events(ConsoleEvent.Incident.class).stream().filter(i -> i.kind() == kind).toList();
   }
 
   private ConsoleEvent.ExitPending lastPending() throws Exception {
@@ -333,7 +334,7 @@ class SiteSeamTest {
     assertEquals(
         2, events(ConsoleEvent.ExitPending.class).size(), "the casual visit's and the balance's");
     assertEquals(List.of(cny(900)), payments());
-    assertEquals(1, incidents("LEFT_UNPAID").size(), "only the casual visit left owing");
+    assertEquals(1, incidents(IncidentKind.LEFT_UNPAID).size(), "only the casual visit left owing");
     verified();
   }
 
@@ -350,7 +351,7 @@ class SiteSeamTest {
     recordExit(stay);
     assertEquals(List.of(), events(ConsoleEvent.ExitPending.class), "nobody in the booth is asked");
     assertEquals(List.of(cny(900)), payments());
-    assertEquals(List.of(), incidents("LEFT_UNPAID"));
+    assertEquals(List.of(), incidents(IncidentKind.LEFT_UNPAID));
     assertEquals(List.of(), owedBy(PLATE));
     verified();
   }
@@ -372,7 +373,7 @@ class SiteSeamTest {
     assertEquals("demo-000002 3.00 CNY", receipt(payAtBooth("pay-1")));
     drivesThrough();
     assertEquals(List.of(cny(900), cny(300)), payments());
-    assertEquals(List.of(), incidents("LEFT_UNPAID"));
+    assertEquals(List.of(), incidents(IncidentKind.LEFT_UNPAID));
     verified();
   }
 
@@ -464,7 +465,7 @@ class SiteSeamTest {
     clock.advance(Duration.ofHours(2));
     assertEquals(cny(900), due(quote(SEASON, car(PLATE))));
     recordExit(stay); // the barrier lifted by hand
-    List<ConsoleEvent.Incident> unpaid = incidents("LEFT_UNPAID");
+    List<ConsoleEvent.Incident> unpaid = incidents(IncidentKind.LEFT_UNPAID);
     assertEquals(2, unpaid.size(), "the casual visit's and the season card's");
     assertEquals(SEASON, unpaid.get(1).card());
     assertEquals(PLATE, unpaid.get(1).plate());
@@ -498,7 +499,8 @@ class SiteSeamTest {
     assertTrue(
         events(ConsoleEvent.ExitPending.class).stream().noneMatch(e -> e.stayId() == stay),
         "nobody in the booth is asked");
-    assertEquals(1, incidents("LEFT_UNPAID").size(), "only the earlier visit left owing");
+    assertEquals(
+        1, incidents(IncidentKind.LEFT_UNPAID).size(), "only the earlier visit left owing");
     assertEquals(List.of(cny(600)), owedBy(PLATE), "not waived silently");
 
     assertTrue(setMode("m-2", LaneMode.NORMAL).ok());
@@ -540,7 +542,7 @@ class SiteSeamTest {
         List.of("欠费 Unpaid balance · plate " + PLATE),
         pending.items().stream().map(ConsoleEvent.FeeItem::rule).toList(),
         "no fee for the stay itself");
-    List<ConsoleEvent.Incident> passback = incidents("PASSBACK_VIOLATION");
+    List<ConsoleEvent.Incident> passback = incidents(IncidentKind.PASSBACK_VIOLATION);
     assertEquals(1, passback.size());
     assertTrue(passback.get(0).detail().contains("left with no open stay"), passback.toString());
 
@@ -570,7 +572,7 @@ class SiteSeamTest {
         refusal(enter(CASUAL, car(PLATE))));
     assertEquals(
         stay, new Stays(ledger).openStay(CASUAL).orElseThrow().stayId(), "its stay is as it was");
-    assertEquals(List.of(), incidents("PASSBACK_VIOLATION"));
+    assertEquals(List.of(), incidents(IncidentKind.PASSBACK_VIOLATION));
   }
 
   // --- 5. blacklisted plate at the exit ---
@@ -585,7 +587,7 @@ class SiteSeamTest {
     assertEquals(
         "plate 沪C66666 is blacklisted (unpaid fines): see the cashier",
         refusal(quote(CASUAL, car("沪C-66666"))));
-    List<ConsoleEvent.Incident> barred = incidents("BLACKLISTED");
+    List<ConsoleEvent.Incident> barred = incidents(IncidentKind.BLACKLISTED);
     assertEquals(1, barred.size());
     assertEquals("沪C66666", barred.get(0).plate(), "finance can find it by plate");
     assertEquals(CASUAL, barred.get(0).card());
@@ -604,7 +606,7 @@ class SiteSeamTest {
     clock.advance(Duration.ofMinutes(121));
     assertEquals(cny(900), due(quote(CASUAL, car("粤B54321"))));
     assertEquals(cny(900), lastPending().due());
-    List<ConsoleEvent.Incident> mismatch = incidents("PLATE_MISMATCH");
+    List<ConsoleEvent.Incident> mismatch = incidents(IncidentKind.PLATE_MISMATCH);
     assertEquals(1, mismatch.size());
     assertEquals("粤B54321", mismatch.get(0).plate());
     assertEquals("entered as 粤B12345, leaving as 粤B54321", mismatch.get(0).detail());
@@ -620,7 +622,9 @@ class SiteSeamTest {
     assertEquals(cny(2400), due(quote(CASUAL, new Sighting("粤B12345", "Truck", "blue"))));
     assertEquals(
         List.of("entered as a car, leaving as a truck"),
-        incidents("CLASS_MISMATCH").stream().map(ConsoleEvent.Incident::detail).toList());
+        incidents(IncidentKind.CLASS_MISMATCH).stream()
+            .map(ConsoleEvent.Incident::detail)
+            .toList());
     assertEquals(
         cny(1200),
         due(quote(NEXT, new Sighting("粤B22222", "bus", "blue"))),
@@ -668,7 +672,7 @@ class SiteSeamTest {
     clock.advance(Duration.ofMinutes(121));
     assertEquals(cny(900), due(quote(CASUAL, car(PLATE))));
     recordExit(stay); // the barrier was lifted by hand
-    List<ConsoleEvent.Incident> unpaid = incidents("LEFT_UNPAID");
+    List<ConsoleEvent.Incident> unpaid = incidents(IncidentKind.LEFT_UNPAID);
     assertEquals(1, unpaid.size());
     assertEquals(PLATE, unpaid.get(0).plate());
     assertEquals(CASUAL, unpaid.get(0).card());
@@ -679,7 +683,7 @@ class SiteSeamTest {
 
     assertEquals(cny(0), due(quote(SEASON, car("沪B99999"))));
     recordExit(seasonStay);
-    assertEquals(1, incidents("LEFT_UNPAID").size(), "a season card that owed nothing");
+    assertEquals(1, incidents(IncidentKind.LEFT_UNPAID).size(), "a season card that owed nothing");
     assertEquals(List.of(), owedBy("沪B99999"));
     assertEquals(1, free());
     verified();
@@ -737,7 +741,7 @@ class SiteSeamTest {
     assertTrue(again != first);
     assertEquals(0, free(), "one car, one space");
     assertEquals(again, new Stays(ledger).openStay(CASUAL).orElseThrow().stayId());
-    assertEquals(1, incidents("PASSBACK_VIOLATION").size());
+    assertEquals(1, incidents(IncidentKind.PASSBACK_VIOLATION).size());
 
     clock.advance(Duration.ofMinutes(10));
     LaneEvent out = quote(CASUAL, car(PLATE));

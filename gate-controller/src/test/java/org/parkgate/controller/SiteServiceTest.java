@@ -28,7 +28,6 @@ import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.lane.BarrierInputs;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
-import org.parkgate.controller.lane.LaneState;
 import org.parkgate.controller.lane.RecordingDevices;
 import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
@@ -36,6 +35,8 @@ import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
+import org.parkgate.site.IncidentKind;
+import org.parkgate.site.LaneState;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
 
@@ -150,7 +151,8 @@ class SiteServiceTest {
     long lostCards =
         new EventLog(ledger)
             .eventsAfter(0, 100).stream()
-                .filter(e -> e instanceof ConsoleEvent.Incident i && i.kind().equals("LOST_CARD"))
+                .filter(
+                    e -> e instanceof ConsoleEvent.Incident i && i.kind() == IncidentKind.LOST_CARD)
                 .count();
     assertEquals(1, lostCards, "one card, one stay: reported lost once");
   }
@@ -191,7 +193,7 @@ class SiteServiceTest {
             .map(ConsoleEvent.Incident.class::cast)
             .toList();
     assertEquals(1, incidents.size(), incidents.toString());
-    assertEquals("LOST_CARD", incidents.get(0).kind());
+    assertEquals(IncidentKind.LOST_CARD, incidents.get(0).kind());
 
     CommandResult paid = pay("pay-1", stayId, Money.of(5900, "CNY"));
     assertEquals("00A1B2C3D4", Desk.answer(paid, Answer.Receipt.class).card());

@@ -27,6 +27,10 @@ import org.parkgate.api.ConsoleEvent;
 import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Stays;
+import org.parkgate.site.BarrierPosition;
+import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /** Status events written many to a commit: none lost, none reordered, none heard before commit. */
 class StatusEventsTest {
@@ -60,7 +64,15 @@ class StatusEventsTest {
 
   private static ConsoleEvent status(long seq, String lane, int n) {
     return new ConsoleEvent.LaneStatus(
-        seq, T, lane, "EXIT", "IDLE", "closed", false, List.of(Integer.toString(n)), "NORMAL");
+        seq,
+        T,
+        lane,
+        LaneKind.EXIT,
+        LaneState.IDLE,
+        BarrierPosition.CLOSED,
+        false,
+        List.of(Integer.toString(n)),
+        LaneMode.NORMAL);
   }
 
   /** Waits until every queued event has been taken and its group's task has finished. */

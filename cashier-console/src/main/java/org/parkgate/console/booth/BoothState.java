@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +13,8 @@ import java.util.TreeMap;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.api.Welcome;
 import org.parkgate.site.LaneConfig;
+import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneMode;
 import org.parkgate.site.SiteConfig;
 
 /**
@@ -26,7 +27,7 @@ public final class BoothState {
 
   private final BoothView.Site site;
   private final BoothFormat format;
-  private final Map<String, LaneState> lanes = new LinkedHashMap<>();
+  private final Map<String, LaneCard> lanes = new LinkedHashMap<>();
 
   /** The site's lanes, from the site file and the controller's welcome: what may be commanded. */
   private final Set<String> siteLanes = new LinkedHashSet<>();
@@ -48,9 +49,7 @@ public final class BoothState {
             BoothFormat.symbol(config.currency()));
     for (LaneConfig lane : config.lanes()) {
       siteLanes.add(lane.id());
-      lanes.put(
-          lane.id(),
-          new LaneState(lane.id(), lane.name(), lane.kind().name().toLowerCase(Locale.ROOT)));
+      lanes.put(lane.id(), new LaneCard(lane.id(), lane.name(), lane.kind()));
     }
   }
 
@@ -59,7 +58,8 @@ public final class BoothState {
     linkDetail = "控制器在线 · Controller online";
     for (String id : welcome.lanes()) {
       siteLanes.add(id);
-      lanes.computeIfAbsent(id, k -> new LaneState(k, k, k.startsWith("entry") ? "entry" : "exit"));
+      lanes.computeIfAbsent(
+          id, k -> new LaneCard(k, k, k.startsWith("entry") ? LaneKind.ENTRY : LaneKind.EXIT));
     }
   }
 
@@ -89,12 +89,12 @@ public final class BoothState {
 
   /** The site's exit lanes, in site order: where a driver can wait to pay. */
   public List<String> exitLaneIds() {
-    return siteLanes.stream().filter(id -> lanes.get(id).kind.equals("exit")).toList();
+    return siteLanes.stream().filter(id -> lanes.get(id).kind == LaneKind.EXIT).toList();
   }
 
   /** Forgets everything learnt from events, before the controller's history is replayed. */
   public void reset() {
-    lanes.values().forEach(LaneState::clear);
+    lanes.values().forEach(LaneCard::clear);
     log.clear();
     shifts.clear();
     lastSeq = 0;
@@ -108,15 +108,15 @@ public final class BoothState {
     }
     if (event.lane() == null) {
       // A reset of a card that was not inside, for one: it belongs to no lane, so it makes none.
-      String text = LaneState.describe(event);
+      String text = LaneCard.describe(event);
       return text == null ? Optional.empty() : Optional.of(logged(event, "", text));
     }
     // Not one of the site's lanes (a pay station, a supervisor closing a stay, a lane since
     // removed from the site file): logged under its name, with no lane card of its own.
-    LaneState lane =
+    LaneCard lane =
         siteLanes.contains(event.lane())
             ? lanes.get(event.lane())
-            : new LaneState(event.lane(), event.lane(), "exit");
+            : new LaneCard(event.lane(), event.lane(), LaneKind.EXIT);
     String text = lane.apply(event, format);
     if (text == null) {
       return Optional.empty();
@@ -183,7 +183,7 @@ public final class BoothState {
 
   /** The exit waiting at a lane, if any: what a cash payment must match. */
   public Optional<ConsoleEvent.ExitPending> pendingAt(String lane) {
-    LaneState l = lanes.get(lane);
+    LaneCard l = lanes.get(lane);
     return l == null ? Optional.empty() : Optional.ofNullable(l.pending);
   }
 
@@ -199,18 +199,18 @@ public final class BoothState {
   }
 
   /** One lane as the events have described it. */
-  private static final class LaneState {
+  private static final class LaneCard {
     final String id;
     final String name;
-    final String kind;
+    final LaneKind kind;
     ConsoleEvent.LaneStatus status;
     ConsoleEvent.ExitPending pending;
     ConsoleEvent.PaymentRecorded paid;
     String notice;
-    String mode;
+    LaneMode mode;
     final Map<String, String> offline = new TreeMap<>();
 
-    LaneState(String id, String name, String kind) {
+    LaneCard(String id, String name, LaneKind kind) {
       this.id = id;
       this.name = name;
       this.kind = kind;
@@ -308,7 +308,7 @@ public final class BoothState {
         // Recorded before the lane is told; its next status confirms the mode it obeys.
         mode = m.mode();
         String text = describe(m);
-        notice = "NORMAL".equals(m.mode()) ? null : text;
+        notice = m.mode() == LaneMode.NORMAL ? null : text;
         return text;
       }
       return describe(event);
@@ -337,12 +337,12 @@ public final class BoothState {
       return new BoothView.Lane(
           id,
           name,
-          status == null ? kind : status.kind().toLowerCase(Locale.ROOT),
-          status == null ? "" : status.state(),
-          status == null ? "" : status.barrier(),
+          status == null || status.kind() == null ? kind : status.kind(),
+          status == null ? null : status.state(),
+          status == null ? null : status.barrier(),
           status != null && status.vehiclePresent(),
           status == null ? List.of() : status.display(),
-          mode == null ? "" : mode,
+          mode,
           devices,
           notice,
           pending == null ? null : pendingView(pending, format),

@@ -1,6 +1,10 @@
 package org.parkgate.console.booth;
 
 import java.util.List;
+import org.parkgate.site.BarrierPosition;
+import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /**
  * What the booth page draws, as sent to the browser. The console formats times and money here, so
@@ -16,18 +20,18 @@ public final class BoothView {
   public record Link(boolean online, String detail, long lastSeq) {}
 
   /**
-   * One lane; {@code mode} is the lane mode it obeys ({@code NORMAL}, {@code HELD_OPEN}, {@code
-   * CLOSED}, {@code FREE_EXIT}), empty before the controller has said.
+   * One lane, in the controller's words: {@code state}, {@code barrier} and {@code mode} are null
+   * before the controller has said; {@code mode} is the lane mode it obeys.
    */
   public record Lane(
       String id,
       String name,
-      String kind,
-      String state,
-      String barrier,
+      LaneKind kind,
+      LaneState state,
+      BarrierPosition barrier,
       boolean vehiclePresent,
       List<String> display,
-      String mode,
+      LaneMode mode,
       List<String> offlineDevices,
       String notice,
       Pending pending,

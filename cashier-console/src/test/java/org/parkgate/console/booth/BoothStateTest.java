@@ -14,6 +14,11 @@ import org.parkgate.api.ConsoleEvent;
 import org.parkgate.console.FakeController;
 import org.parkgate.console.TestConsole;
 import org.parkgate.money.Money;
+import org.parkgate.site.BarrierPosition;
+import org.parkgate.site.IncidentKind;
+import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 class BoothStateTest {
   private final BoothState state = new BoothState(TestConsole.demoSite());
@@ -116,7 +121,7 @@ class BoothStateTest {
                 2,
                 T,
                 "exit-1",
-                "PLATE_MISMATCH",
+                IncidentKind.PLATE_MISMATCH,
                 "00A1",
                 "粤B99999",
                 "entered as 粤B12345, leaving as 粤B99999"));
@@ -132,26 +137,40 @@ class BoothStateTest {
   void aLaneModeIsShownUntilTheLaneIsNormalAgain() {
     var log =
         state.apply(
-            new ConsoleEvent.LaneModeChanged(1, T, "exit-1", "FREE_EXIT", "sup1", "fire alarm"));
+            new ConsoleEvent.LaneModeChanged(
+                1, T, "exit-1", LaneMode.FREE_EXIT, "sup1", "fire alarm"));
     assertEquals("车道模式 Lane mode · FREE_EXIT · sup1 · fire alarm", exit().notice());
     assertEquals(exit().notice(), log.orElseThrow().text());
-    state.apply(new ConsoleEvent.LaneModeChanged(2, T, "exit-1", "NORMAL", "sup1", "all clear"));
+    state.apply(
+        new ConsoleEvent.LaneModeChanged(2, T, "exit-1", LaneMode.NORMAL, "sup1", "all clear"));
     assertNull(exit().notice());
   }
 
   @Test
   void eachLaneShowsTheModeItObeys() {
-    assertEquals("", exit().mode(), "not known before the controller says");
-    state.apply(FakeController.laneStatus("exit-1", "EXIT", "IDLE", "closed", false).apply(1));
-    assertEquals("NORMAL", exit().mode());
-    state.apply(new ConsoleEvent.LaneModeChanged(2, T, "exit-1", "CLOSED", "sup1", "resurfacing"));
-    assertEquals("CLOSED", exit().mode(), "recorded: the lane is told next");
+    assertNull(exit().mode(), "not known before the controller says");
+    state.apply(
+        FakeController.laneStatus(
+                "exit-1", LaneKind.EXIT, LaneState.IDLE, BarrierPosition.CLOSED, false)
+            .apply(1));
+    assertEquals(LaneMode.NORMAL, exit().mode());
+    state.apply(
+        new ConsoleEvent.LaneModeChanged(2, T, "exit-1", LaneMode.CLOSED, "sup1", "resurfacing"));
+    assertEquals(LaneMode.CLOSED, exit().mode(), "recorded: the lane is told next");
     state.apply(
         new ConsoleEvent.LaneStatus(
-            3, T, "exit-1", "EXIT", "IDLE", "closed", false, List.of("车道关闭"), "CLOSED"));
-    assertEquals("CLOSED", exit().mode());
+            3,
+            T,
+            "exit-1",
+            LaneKind.EXIT,
+            LaneState.IDLE,
+            BarrierPosition.CLOSED,
+            false,
+            List.of("车道关闭"),
+            LaneMode.CLOSED));
+    assertEquals(LaneMode.CLOSED, exit().mode());
     state.reset();
-    assertEquals("", exit().mode());
+    assertNull(exit().mode());
   }
 
   @Test

@@ -31,6 +31,9 @@ import org.parkgate.api.ConsoleCommand;
 import org.parkgate.console.CashierConsole;
 import org.parkgate.console.FakeController;
 import org.parkgate.console.TestConsole;
+import org.parkgate.site.BarrierPosition;
+import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneState;
 
 /**
  * The booth page in a real headless Chromium: sign in, see the car waiting with its fee, press
@@ -212,13 +215,19 @@ class BoothPageIT {
             By.id("link-status"), "Controller online"));
 
     controller.publish(
-        FakeController.laneStatus("entry-1", "ENTRY", "IDLE", "closed", false, "欢迎光临 Welcome"));
+        FakeController.laneStatus(
+            "entry-1",
+            LaneKind.ENTRY,
+            LaneState.IDLE,
+            BarrierPosition.CLOSED,
+            false,
+            "欢迎光临 Welcome"));
     controller.publish(
         FakeController.laneStatus(
             "exit-1",
-            "EXIT",
-            "AWAITING_PAYMENT",
-            "closed",
+            LaneKind.EXIT,
+            LaneState.AWAITING_PAYMENT,
+            BarrierPosition.CLOSED,
             true,
             "停车费 11.00",
             "请到收费亭缴费 Pay at booth"));
@@ -228,6 +237,10 @@ class BoothPageIT {
     assertTrue(page.contains("00A1B2C3D4"), "card shown");
     assertTrue(page.contains("2027-01-09 13:00:00"), "entry time in the site's zone");
     assertTrue(page.contains("首小时 first hour"), "fee lines shown");
+    assertTrue(page.contains("等待缴费 · Awaiting payment"), "the exit's lane state, in words");
+    assertTrue(page.contains("落杆 Closed"), "the barrier position, in words");
+    assertTrue(page.contains("正常 Normal"), "the lane mode, in words");
+    assertTrue(page.contains("出场 Exit · "), "an exit lane drawn as an exit");
     screenshot("booth-waiting");
 
     controller.received.clear();

@@ -1,5 +1,7 @@
 package org.parkgate.controller.lane;
 
+import org.parkgate.site.BarrierPosition;
+
 /** What a barrier's I/O module reports: its loops, its limits and its fault line. */
 public record BarrierInputs(
     boolean armingLoop, boolean safetyLoop, boolean openLimit, boolean closedLimit, boolean fault) {
@@ -10,14 +12,14 @@ public record BarrierInputs(
     return armingLoop || safetyLoop;
   }
 
-  /** Barrier position as shown to people: open, closed or moving. */
-  public String position() {
+  /** Where the limits say the arm is. */
+  public BarrierPosition position() {
     if (openLimit && !closedLimit) {
-      return "open";
+      return BarrierPosition.OPEN;
     }
     if (closedLimit && !openLimit) {
-      return "closed";
+      return BarrierPosition.CLOSED;
     }
-    return "moving";
+    return BarrierPosition.MOVING;
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /**
  * The part of {@link Lane#on} that follows the barrier module: loops and limits per state, the
@@ -59,7 +60,7 @@ final class BarrierWatch {
       }
       case PASSING -> passing(seen, before, now);
       case CLOSING -> closing(seen);
-      case HELD_OPEN -> LaneModes.heldOpenInputs(seen, before, now);
+      case HELD_OPEN -> ModeRules.heldOpenInputs(seen, before, now);
     };
   }
 
@@ -104,7 +105,7 @@ final class BarrierWatch {
     LaneCommand report =
         lane.incident(
             IncidentKind.ARM_LIFTED_WITHOUT_TRANSACTION,
-            "barrier " + lane.inputs().position() + " with no open command");
+            "barrier " + lane.inputs().position().wireName() + " with no open command");
     Lane flagged = lane.withArm(lane.arm().reason(Arm.Reason.UNEXPLAINED));
     if (lane.state() == LaneState.PASSING) {
       return new Lane.Step(flagged, List.of(report));

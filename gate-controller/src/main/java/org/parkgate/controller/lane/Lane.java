@@ -6,6 +6,7 @@ import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /**
  * One lane's state machine: an immutable value whose {@link #on} takes one event and returns the
@@ -14,7 +15,7 @@ import org.parkgate.site.LaneMode;
  * tested as it is written. docs/lanes.md has the table and the diagram.
  *
  * <p>This class serves vehicles (cards, the ledger's answers, the display); {@link BarrierWatch}
- * follows the loops, limits, timers and power; {@link LaneModes} the supervisor's lane modes.
+ * follows the loops, limits, timers and power; {@link ModeRules} the supervisor's lane modes.
  *
  * <p>Safety: a close is only commanded when the safety loop is clear ({@link #close} waits in
  * PASSING otherwise), and a safety loop occupied while closing re-opens the barrier.
@@ -87,7 +88,7 @@ public record Lane(
       return BarrierWatch.online(this, e.outFor());
     }
     if (event instanceof LaneEvent.ModeSet e) {
-      return LaneModes.set(this, e.mode());
+      return ModeRules.set(this, e.mode());
     }
     if (event instanceof LaneEvent.SpacesFree e) {
       return onSpaces(e);
@@ -99,7 +100,7 @@ public record Lane(
       return onCard(e.card());
     }
     if (state == LaneState.HELD_OPEN) {
-      return LaneModes.whileHeldOpen(this, event);
+      return ModeRules.whileHeldOpen(this, event);
     }
     if (event instanceof LaneEvent.CardExpired e) {
       return state == LaneState.IDLE && e.card().equals(card())
@@ -191,14 +192,14 @@ public record Lane(
       case IDLE:
         return new Step(withVisit(visit.card(read)), List.of(new LaneCommand.HoldCard(read)));
       case HELD_OPEN:
-        return LaneModes.whileHeldOpen(this, new LaneEvent.CardRead(read));
+        return ModeRules.whileHeldOpen(this, new LaneEvent.CardRead(read));
       case WAITING_CARD:
         if (mode == LaneMode.CLOSED) {
           return new Step(
               this,
               List.of(
-                  show(DriverMessages.refused(LaneModes.CLOSED_REASON)),
-                  new LaneCommand.ReportRefusal(read, LaneModes.CLOSED_REASON)));
+                  show(DriverMessages.refused(ModeRules.CLOSED_REASON)),
+                  new LaneCommand.ReportRefusal(read, ModeRules.CLOSED_REASON)));
         }
         return servingAnother(
             read.equals(card()),

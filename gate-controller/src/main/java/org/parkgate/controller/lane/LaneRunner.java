@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.controller.device.LaneDevices;
 import org.parkgate.site.LaneConfig;
+import org.parkgate.site.LaneState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -218,11 +219,11 @@ public final class LaneRunner {
                 seq,
                 services.now(),
                 config.id(),
-                config.kind().name(),
-                now.state().name(),
+                config.kind(),
+                now.state(),
                 now.inputs().position(),
                 now.inputs().vehiclePresent(),
                 rows,
-                now.mode().name()));
+                now.mode()));
   }
 }

@@ -41,8 +41,7 @@ public final class Incidents {
                   at);
           HashChain.append(ledger.connection(), ChainedTable.INCIDENTS, id);
           ledger.appendEvent(
-              lane,
-              seq -> new ConsoleEvent.Incident(seq, at, lane, kind.name(), card, plate, detail));
+              lane, seq -> new ConsoleEvent.Incident(seq, at, lane, kind, card, plate, detail));
           return new Incident(id, kind.name(), lane, card, plate, detail, at);
         });
   }

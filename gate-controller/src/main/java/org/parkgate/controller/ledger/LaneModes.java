@@ -64,8 +64,7 @@ public final class LaneModes {
                   at);
           HashChain.append(ledger.connection(), ChainedTable.LANE_MODE_CHANGES, id);
           ledger.appendEvent(
-              lane,
-              seq -> new ConsoleEvent.LaneModeChanged(seq, at, lane, mode.name(), by, reason));
+              lane, seq -> new ConsoleEvent.LaneModeChanged(seq, at, lane, mode, by, reason));
           return new Outcome(new Change(id, lane, mode, by, reason, requestId, at), true);
         });
   }

@@ -224,12 +224,12 @@ public final class CardToOpenBench {
                         seq,
                         Instant.now(),
                         "exit-0",
-                        "EXIT",
-                        "IDLE",
-                        "closed",
+                        org.parkgate.site.LaneKind.EXIT,
+                        org.parkgate.site.LaneState.IDLE,
+                        org.parkgate.site.BarrierPosition.CLOSED,
                         false,
                         List.of("Please insert your card"),
-                        "NORMAL"));
+                        org.parkgate.site.LaneMode.NORMAL));
         ns[i] = System.nanoTime() - t;
       }
     }

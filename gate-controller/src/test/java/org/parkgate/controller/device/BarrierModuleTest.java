@@ -22,6 +22,7 @@ import org.parkgate.site.CardProtocol;
 import org.parkgate.site.DeviceAddress;
 import org.parkgate.site.LaneConfig;
 import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneState;
 
 /** Two lanes' barrier modules on one bus (units 1 and 2), each online or offline on its own. */
 class BarrierModuleTest {
@@ -120,17 +121,17 @@ class BarrierModuleTest {
 
   @Test
   void aLaneWhoseModuleGoesSilentStartsAgainAndReadsItsInputsWhenItAnswers() throws Exception {
-    await("south idle", 1_000, () -> "IDLE".equals(services.laneState("south")));
+    await("south idle", 1_000, () -> services.laneState("south") == LaneState.IDLE);
     slaves.unit(2).silent = true;
     await("power loss reported", 3_000, () -> services.asked.contains("south incident POWER_LOST"));
-    await("south starting", 1_000, () -> "STARTING".equals(services.laneState("south")));
+    await("south starting", 1_000, () -> services.laneState("south") == LaneState.STARTING);
     // The inputs are as they were: the lane must still be handed them to leave STARTING.
     slaves.unit(2).silent = false;
     await(
         "power restored reported",
         2_000,
         () -> services.asked.contains("south incident POWER_RESTORED"));
-    await("south idle again", 1_000, () -> "IDLE".equals(services.laneState("south")));
+    await("south idle again", 1_000, () -> services.laneState("south") == LaneState.IDLE);
     assertTrue(
         !services.asked.contains("north incident POWER_LOST"),
         "north's module answered throughout: " + services.asked);

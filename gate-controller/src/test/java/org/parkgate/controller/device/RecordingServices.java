@@ -10,6 +10,7 @@ import java.util.function.LongFunction;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
+import org.parkgate.site.LaneState;
 
 /** What lanes tell the consoles and ask the ledger, recorded; the ledger never answers. */
 final class RecordingServices implements LaneRunner.LaneServices {
@@ -76,8 +77,8 @@ final class RecordingServices implements LaneRunner.LaneServices {
   }
 
   /** The lane state the lane last told the consoles, or null. */
-  String laneState(String lane) {
-    String state = null;
+  LaneState laneState(String lane) {
+    LaneState state = null;
     for (ConsoleEvent e : events) {
       if (e instanceof ConsoleEvent.LaneStatus s && s.lane().equals(lane)) {
         state = s.state();

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /** Incidents the lane sees for itself: a lifted arm, tailgating, power lost and restored. */
 class LaneIncidentsTest {

@@ -14,12 +14,14 @@ import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.site.BarrierIoMap;
+import org.parkgate.site.BarrierPosition;
 import org.parkgate.site.CardProtocol;
 import org.parkgate.site.DeviceAddress;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneConfig;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /** The runner on a virtual-time loop: timers, incidents, the published mode. */
 class LaneRunnerTest {
@@ -136,13 +138,16 @@ class LaneRunnerTest {
     runner.deliver(new LaneEvent.Inputs(LaneScript.CLOSED_EMPTY));
     runner.deliver(new LaneEvent.ModeSet(LaneMode.CLOSED));
     ConsoleEvent.LaneStatus last = (ConsoleEvent.LaneStatus) published.get(published.size() - 1);
-    assertEquals("CLOSED", last.mode());
+    assertEquals(LaneMode.CLOSED, last.mode());
+    assertEquals(LaneKind.EXIT, last.kind());
+    assertEquals(LaneState.IDLE, last.state());
+    assertEquals(BarrierPosition.CLOSED, last.barrier());
     assertEquals(DriverMessages.laneClosed(), last.display());
     int before = published.size();
     runner.deliver(new LaneEvent.ModeSet(LaneMode.FREE_EXIT));
     last = (ConsoleEvent.LaneStatus) published.get(published.size() - 1);
     assertEquals(before + 1, published.size());
-    assertEquals("FREE_EXIT", last.mode());
+    assertEquals(LaneMode.FREE_EXIT, last.mode());
   }
 
   @Test

@@ -28,6 +28,7 @@ import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneConfig;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /**
  * A simulated physical lane (an arm with travel time and limits, vehicles that arrive, back off,
@@ -752,7 +753,7 @@ class LaneSafetyPropertyTest {
       public void publish(String lane, LongFunction<ConsoleEvent> event) {
         ConsoleEvent e = event.apply(0);
         if (e instanceof ConsoleEvent.LaneStatus s) {
-          require(runner.lane().mode().name().equals(s.mode()), "published mode " + s.mode());
+          require(runner.lane().mode() == s.mode(), "published mode " + s.mode());
         }
       }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneState;
 
 /** Drives one pure lane through events and checks each step's state and commands. */
 class LaneScript {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneState;
 
 class LaneTest {
   // arming, safety, open limit, closed limit, fault

@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneState;
 
 /** Timers the lane asks for, what it does when they fire, and that stale ones do nothing. */
 class LaneTimeoutsTest {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.parkgate.money.Money;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /** Vehicles backing off in every state, plates from the camera, and free spaces at the entry. */
 class LaneVehiclesTest {

@@ -102,7 +102,7 @@ class IncidentTablesTest {
           Map.of("PLATE_MISMATCH", 1L, "TAILGATING", 2L),
           incidents.countByKind(T, T.plusSeconds(2 * 86400)));
       ConsoleEvent.Incident told = (ConsoleEvent.Incident) heard.get(0);
-      assertEquals("PLATE_MISMATCH", told.kind());
+      assertEquals(IncidentKind.PLATE_MISMATCH, told.kind());
       assertEquals("CARD1", told.card());
       assertEquals("粤B1", told.plate());
     }

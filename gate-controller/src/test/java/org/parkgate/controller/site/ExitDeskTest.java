@@ -27,6 +27,7 @@ import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.ledger.UnpaidBalances;
 import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
+import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneMode;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
@@ -104,7 +105,7 @@ class ExitDeskTest {
     assertEquals("粤B99999", found.get(0).plate());
     assertEquals("entered as 粤B12345, leaving as 粤B99999", found.get(0).detail());
     ConsoleEvent.Incident told = heard(ConsoleEvent.Incident.class).get(0);
-    assertEquals("PLATE_MISMATCH", told.kind());
+    assertEquals(IncidentKind.PLATE_MISMATCH, told.kind());
     assertEquals("exit-1", told.lane());
     assertTrue(
         heard(ConsoleEvent.ExitPending.class).get(0).seq() < told.seq(),
@@ -266,7 +267,7 @@ class ExitDeskTest {
     assertEquals(1, heard(ConsoleEvent.LaneModeChanged.class).size());
     ConsoleEvent.LaneModeChanged told = heard(ConsoleEvent.LaneModeChanged.class).get(0);
     assertEquals(
-        List.of("exit-1", "CLOSED", "sup1", "resurfacing"),
+        List.of("exit-1", LaneMode.CLOSED, "sup1", "resurfacing"),
         List.of(told.lane(), told.mode(), told.by(), told.reason()));
 
     // As after a restart: a new desk reads the modes from the ledger.

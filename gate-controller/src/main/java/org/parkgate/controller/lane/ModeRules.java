@@ -3,16 +3,17 @@ package org.parkgate.controller.lane;
 import java.util.List;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /**
  * The part of {@link Lane#on} that obeys the lane mode a supervisor set (the site records who and
  * why): NORMAL, HELD_OPEN, CLOSED, FREE_EXIT (an exit that behaves as NORMAL; the site quotes
  * nothing due).
  */
-final class LaneModes {
+final class ModeRules {
   static final String CLOSED_REASON = "lane closed";
 
-  private LaneModes() {}
+  private ModeRules() {}
 
   static Lane.Step set(Lane lane, LaneMode to) {
     if (to == lane.mode()) {

@@ -1,6 +1,9 @@
-package org.parkgate.controller.lane;
+package org.parkgate.site;
 
-/** Where a lane is in letting one vehicle through. docs/lanes.md draws the transitions. */
+/**
+ * Where a lane is in letting one vehicle through. The controller's lane state machine moves through
+ * these; consoles show them as sent. docs/lanes.md draws the transitions.
+ */
 public enum LaneState {
   /** Started, device state not yet read: nothing is commanded before it is. */
   STARTING,

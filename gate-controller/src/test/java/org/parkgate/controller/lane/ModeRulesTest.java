@@ -15,9 +15,10 @@ import static org.parkgate.controller.lane.LaneScript.ZERO;
 import org.junit.jupiter.api.Test;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 
 /** NORMAL, HELD_OPEN, CLOSED and FREE_EXIT as the lane obeys them. */
-class LaneModesTest {
+class ModeRulesTest {
   private final LaneScript entry = new LaneScript(LaneKind.ENTRY);
   private final LaneScript exit = new LaneScript(LaneKind.EXIT);
 
@@ -154,7 +155,7 @@ class LaneModesTest {
     entry.expect(LaneState.WAITING_CARD, LaneCommand.Show.class);
     entry.on(new LaneEvent.CardRead("S1"));
     entry.expect(LaneState.WAITING_CARD, LaneCommand.Show.class, LaneCommand.ReportRefusal.class);
-    assertEquals(LaneModes.CLOSED_REASON, entry.the(LaneCommand.ReportRefusal.class).reason());
+    assertEquals(ModeRules.CLOSED_REASON, entry.the(LaneCommand.ReportRefusal.class).reason());
   }
 
   @Test
