@@ -255,22 +255,7 @@ class AuthorityIT {
   /** A car enters, waits at exit-1 and is paid through {@code client} with request {@code id}. */
   private static String paidCar(ConsoleApiClient client, String id) throws Exception {
     cars++;
-    system.awaitLane(
-        "entry-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
-    system.sim("POST", "/lanes/entry-1/vehicle/arrive", null);
-    system.awaitLane(
-        "entry-1", "a card offered", l -> !l.path("cardUnit").path("cardAtMouth").isNull());
-    String card = system.sim("POST", "/lanes/entry-1/card/take", null).path("card").asText();
-    system.awaitLane(
-        "entry-1", "barrier open for the entry", l -> SystemFixture.barrier(l).equals("open"));
-    long entered = System.nanoTime();
-    system.sim("POST", "/lanes/entry-1/vehicle/drive", "{\"wait\": true}");
-    system.awaitLane(
-        "exit-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
-    // The fee counts whole seconds: a stay shorter than one is free.
-    Thread.sleep(Math.max(0, 1500 - (System.nanoTime() - entered) / 1_000_000));
-    system.sim("POST", "/lanes/exit-1/vehicle/arrive", null);
-    system.sim("POST", "/lanes/exit-1/card/present", "{\"card\": \"" + card + "\"}");
+    String card = system.carAtExit();
     ConsoleEvent.ExitPending pending =
         client
             .awaitPending(card, 0, Duration.ofSeconds(10))

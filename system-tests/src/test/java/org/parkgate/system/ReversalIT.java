@@ -148,22 +148,7 @@ class ReversalIT {
   /** A car enters, is paid for by cashier1 at the booth (5.00) and leaves; its receipt number. */
   private static String paidCar() throws Exception {
     cars++;
-    system.awaitLane(
-        "entry-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
-    system.sim("POST", "/lanes/entry-1/vehicle/arrive", null);
-    system.awaitLane(
-        "entry-1", "a card offered", l -> !l.path("cardUnit").path("cardAtMouth").isNull());
-    String card = system.sim("POST", "/lanes/entry-1/card/take", null).path("card").asText();
-    system.awaitLane(
-        "entry-1", "barrier open for the entry", l -> SystemFixture.barrier(l).equals("open"));
-    long entered = System.nanoTime();
-    system.sim("POST", "/lanes/entry-1/vehicle/drive", "{\"wait\": true}");
-    system.awaitLane(
-        "exit-1", "barrier closed and ready", l -> SystemFixture.barrier(l).equals("closed"));
-    // The fee counts whole seconds: a stay shorter than one is "no time parked" and free.
-    Thread.sleep(Math.max(0, 1500 - (System.nanoTime() - entered) / 1_000_000));
-    system.sim("POST", "/lanes/exit-1/vehicle/arrive", null);
-    system.sim("POST", "/lanes/exit-1/card/present", "{\"card\": \"" + card + "\"}");
+    String card = system.carAtExit();
     JsonNode pending =
         cashier
             .awaitLane(

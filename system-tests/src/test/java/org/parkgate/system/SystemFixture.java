@@ -276,6 +276,25 @@ final class SystemFixture implements AutoCloseable {
     return state;
   }
 
+  /**
+   * A car takes a card at entry-1, drives in, stays at least a second and a half (the fee counts
+   * whole seconds: a shorter stay is free) and presents its card at exit-1; its card number.
+   */
+  String carAtExit() throws Exception {
+    awaitLane("entry-1", "barrier closed and ready", l -> barrier(l).equals("closed"));
+    sim("POST", "/lanes/entry-1/vehicle/arrive", null);
+    awaitLane("entry-1", "a card offered", l -> !l.path("cardUnit").path("cardAtMouth").isNull());
+    String card = sim("POST", "/lanes/entry-1/card/take", null).path("card").asText();
+    awaitLane("entry-1", "barrier open for the entry", l -> barrier(l).equals("open"));
+    long entered = System.nanoTime();
+    sim("POST", "/lanes/entry-1/vehicle/drive", "{\"wait\": true}");
+    awaitLane("exit-1", "barrier closed and ready", l -> barrier(l).equals("closed"));
+    Thread.sleep(Math.max(0, 1500 - (System.nanoTime() - entered) / 1_000_000));
+    sim("POST", "/lanes/exit-1/vehicle/arrive", null);
+    sim("POST", "/lanes/exit-1/card/present", "{\"card\": \"" + card + "\"}");
+    return card;
+  }
+
   /** The address the controller uses for a lane's device, as it names it in its log. */
   String deviceAddress(String lane, String device) {
     Integer port = devicePorts.get(lane + " " + device);

@@ -22,6 +22,20 @@ public final class ConsoleCredentials {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
+  /**
+   * Enrols {@code consoleId} for every role in the ledger with a new credential and returns it:
+   * what {@code ./parking consoles add} does, for a program that starts consoles itself.
+   */
+  public static String enrol(
+      org.parkgate.controller.ledger.Ledger ledger,
+      String consoleId,
+      String by,
+      java.time.Instant at) {
+    String credential = generate();
+    new org.parkgate.controller.ledger.Consoles(ledger).add(consoleId, hash(credential), by, at);
+    return credential;
+  }
+
   public static String hash(String credential) {
     return HexFormat.of().formatHex(sha256(credential));
   }

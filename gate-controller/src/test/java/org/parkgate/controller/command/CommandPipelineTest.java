@@ -16,9 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +26,6 @@ import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Welcome;
 import org.parkgate.controller.SiteService;
-import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.ledger.Accounts;
 import org.parkgate.controller.ledger.Consoles;
 import org.parkgate.controller.ledger.EventLog;
@@ -39,11 +35,8 @@ import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.SecurityEvents;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.MutableClock;
-import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
 import org.parkgate.site.LaneMode;
-import org.parkgate.site.SiteConfig;
-import org.parkgate.site.SiteConfigLoader;
 
 /**
  * The one way in for console commands, as an attacker and as booth staff meet it: which console,
@@ -57,25 +50,17 @@ class CommandPipelineTest {
 
   @TempDir Path dir;
   private final MutableClock clock = new MutableClock(T0);
+  private DemoSite demo;
   private Ledger ledger;
-  private ExecutorService ledgerThread;
   private SiteService site;
   private Desk desk;
   private final List<Desk> others = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
-    SiteConfig config = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
-    ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
-    ledgerThread = Executors.newSingleThreadExecutor();
-    site =
-        new SiteService(
-            config,
-            TariffLoader.load(config.tariff()),
-            ledger,
-            clock,
-            ledgerThread,
-            new ConsoleHub());
+    demo = DemoSite.open(dir, clock);
+    ledger = demo.ledger;
+    site = demo.site;
     desk = new Desk(site, clock);
   }
 
@@ -83,9 +68,7 @@ class CommandPipelineTest {
   void stop() throws Exception {
     others.forEach(Desk::close);
     desk.close();
-    ledgerThread.shutdown();
-    ledgerThread.awaitTermination(5, TimeUnit.SECONDS);
-    ledger.close();
+    demo.close();
   }
 
   /** A car inside for 2 h 05 min: 9.00 due at a pay station. */

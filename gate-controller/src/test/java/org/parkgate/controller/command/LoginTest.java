@@ -10,9 +10,6 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,16 +19,11 @@ import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
-import org.parkgate.controller.SiteService;
 import org.parkgate.controller.auth.SessionTable;
-import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.ledger.Accounts;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.SecurityEvents;
 import org.parkgate.controller.site.MutableClock;
-import org.parkgate.fee.TariffLoader;
-import org.parkgate.site.SiteConfig;
-import org.parkgate.site.SiteConfigLoader;
 
 /**
  * Logging in through a console as the booth meets it: wrong passwords slow down where they come
@@ -46,31 +38,20 @@ class LoginTest {
   @TempDir Path dir;
   private final MutableClock clock = new MutableClock(T0);
   private Ledger ledger;
-  private ExecutorService ledgerThread;
+  private DemoSite demo;
   private Desk desk;
 
   @BeforeEach
   void start() throws Exception {
-    SiteConfig config = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
-    ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
-    ledgerThread = Executors.newSingleThreadExecutor();
-    SiteService site =
-        new SiteService(
-            config,
-            TariffLoader.load(config.tariff()),
-            ledger,
-            clock,
-            ledgerThread,
-            new ConsoleHub());
-    desk = new Desk(site, clock, RULES);
+    demo = DemoSite.open(dir, clock);
+    ledger = demo.ledger;
+    desk = new Desk(demo.site, clock, RULES);
   }
 
   @AfterEach
   void stop() throws Exception {
     desk.close();
-    ledgerThread.shutdown();
-    ledgerThread.awaitTermination(5, TimeUnit.SECONDS);
-    ledger.close();
+    demo.close();
   }
 
   private CommandResult login(String username, String password, String source) {

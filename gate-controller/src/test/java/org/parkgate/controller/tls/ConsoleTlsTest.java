@@ -134,17 +134,11 @@ class ConsoleTlsTest {
 
   /** Enrols a console in the controller's ledger, as ./parking consoles add does. */
   private String enrol(String consoleId) {
-    String credential = org.parkgate.controller.auth.ConsoleCredentials.generate();
     try (org.parkgate.controller.ledger.Ledger ledger =
         org.parkgate.controller.ledger.Ledger.open(dir.resolve("data/ledger.db"), "tls")) {
-      new org.parkgate.controller.ledger.Consoles(ledger)
-          .add(
-              consoleId,
-              org.parkgate.controller.auth.ConsoleCredentials.hash(credential),
-              "test",
-              java.time.Instant.now());
+      return org.parkgate.controller.auth.ConsoleCredentials.enrol(
+          ledger, consoleId, "test", java.time.Instant.now());
     }
-    return credential;
   }
 
   private GateController start(Path site) throws Exception {
