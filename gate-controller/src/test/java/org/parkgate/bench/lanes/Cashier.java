@@ -15,17 +15,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
 import org.parkgate.api.Answer;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.ApiMessage;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.tls.Fingerprint;
+import org.parkgate.tls.PinnedTrustManager;
 
 /**
  * A booth on the controller's console API (WebSocket, JSON), as the cashier console speaks it: an
  * enrolled console that says hello with its credential and logs its cashier in, then notes when
- * each fee appears and pays it in cash after the options' delay.
+ * each fee appears and pays it in cash after the options' delay. With a pinned certificate it
+ * speaks wss:// and trusts that certificate only, as a booth does when the controller has TLS on.
  */
 final class Cashier implements AutoCloseable {
   /** The console the bench enrols in the controller's ledger before starting it. */
@@ -48,6 +54,9 @@ final class Cashier implements AutoCloseable {
   private final CompletableFuture<String> session = new CompletableFuture<>();
   private volatile boolean closed;
 
+  /** How the link is carried, for the report: plain ws://, or wss:// with what was negotiated. */
+  String link = "plain ws:// (no TLS)";
+
   private Cashier(List<PeakLane> lanes, PeakOptions options, Window window) {
     this.lanes = lanes.stream().collect(Collectors.toMap(l -> l.id, Function.identity()));
     this.options = options;
@@ -56,10 +65,12 @@ final class Cashier implements AutoCloseable {
 
   /**
    * Connects as {@link #CONSOLE} with its {@code credential} and logs {@link #USER} in with {@code
-   * password}; returns once the controller has answered the login.
+   * password}; returns once the controller has answered the login. With {@code pin} (not null) it
+   * connects with wss:// trusting exactly the certificate of that fingerprint; without, ws://.
    */
   static Cashier connect(
       int port,
+      Fingerprint pin,
       long afterSeq,
       String credential,
       String password,
@@ -68,13 +79,22 @@ final class Cashier implements AutoCloseable {
       Window window)
       throws Exception {
     Cashier cashier = new Cashier(lanes, options, window);
+    HttpClient.Builder client = HttpClient.newBuilder().executor(cashier.thread);
+    String scheme = "ws";
+    if (pin != null) {
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(null, new TrustManager[] {new PinnedTrustManager(pin)}, null);
+      client.sslContext(tls);
+      scheme = "wss";
+      cashier.link = "wss:// " + negotiated(tls, port) + ", controller certificate pinned " + pin;
+    }
     WebSocket ws =
-        HttpClient.newBuilder()
-            .executor(cashier.thread)
+        client
             .build()
             .newWebSocketBuilder()
             .connectTimeout(Duration.ofSeconds(5))
-            .buildAsync(URI.create("ws://127.0.0.1:" + port + "/console"), cashier.listener())
+            .buildAsync(
+                URI.create(scheme + "://127.0.0.1:" + port + "/console"), cashier.listener())
             .get(10, TimeUnit.SECONDS);
     cashier
         .thread
@@ -99,6 +119,18 @@ final class Cashier implements AutoCloseable {
         20,
         TimeUnit.SECONDS);
     return cashier;
+  }
+
+  /**
+   * The protocol and cipher suite the controller agrees to with {@code tls}, from one handshake on
+   * a connection of its own (the WebSocket client does not show its session).
+   */
+  private static String negotiated(SSLContext tls, int port) throws Exception {
+    try (SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.startHandshake();
+      return socket.getSession().getProtocol() + " " + socket.getSession().getCipherSuite();
+    }
   }
 
   /** Sends on the cashier thread, one message after the other as the WebSocket requires. */

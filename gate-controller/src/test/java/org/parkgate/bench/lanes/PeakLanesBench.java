@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.parkgate.api.Role;
 import org.parkgate.bench.hardware.CardToOpenBench;
 import org.parkgate.bench.hardware.DeviceServers;
@@ -23,6 +25,7 @@ import org.parkgate.controller.ledger.Consoles;
 import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Stays;
+import org.parkgate.tls.Fingerprint;
 
 /**
  * One controller at peak, for docs/benchmarks.md ("Lanes at peak"): a real gate-controller, started
@@ -33,8 +36,9 @@ import org.parkgate.controller.ledger.Stays;
  * takes the card after a moment and the unit sends its number, the controller records the entry and
  * opens. Exit: every card's stay is in the ledger before the start; most are in the grace period
  * and open at once, the others owe a fee and a cashier pays it through the console API (WebSocket,
- * as the booth does) after a delay. The controller's CPU comes from /proc/PID/stat of its process,
- * its GC time from jstat, so the fakes' work is not counted in it (it is reported beside it).
+ * as the booth does) after a delay; with --tls over wss://, pinning the certificate the controller
+ * prints at start. The controller's CPU comes from /proc/PID/stat of its process, its GC time from
+ * jstat, so the fakes' work is not counted in it (it is reported beside it).
  *
  * <p>Run from the repository root; {@code --help} lists the options.
  */
@@ -160,9 +164,10 @@ public final class PeakLanesBench {
         site: {id: bench, name: Peak lanes bench, zone: Asia/Shanghai, currency: CNY, tariff: "%s"}
         lanes:
         %s
-        controller: {consolePort: %d, dataDir: "%s", pollInterval: %dms}
+        controller: {consolePort: %d, dataDir: "%s", pollInterval: %dms%s}
         """
-            .formatted(tariff, lanesYaml, consolePort, data, o.pollMs()));
+            .formatted(
+                tariff, lanesYaml, consolePort, data, o.pollMs(), o.tls() ? ", tls: on" : ""));
 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -199,7 +204,16 @@ public final class PeakLanesBench {
         Thread.sleep(200);
       }
       long polling = System.nanoTime();
-      cashier = Cashier.connect(consolePort, afterSeq, credential, password, lanes, o, window);
+      Fingerprint pin = null;
+      if (o.tls()) {
+        pin = printedCertificate(log, controller, deadline);
+        if (pin == null) {
+          System.out.println("controller did not print its console API certificate; its log:");
+          System.out.println(Files.readString(log));
+          return false;
+        }
+      }
+      cashier = Cashier.connect(consolePort, pin, afterSeq, credential, password, lanes, o, window);
       // Each lane's first status changes are ledger commits queued at start; let them pass so a
       // car does not meet the start-up queue (the time it takes is printed).
       long events = -1;
@@ -258,6 +272,25 @@ public final class PeakLanesBench {
           events, events / (double) Math.max(1, served));
     }
     return ok;
+  }
+
+  /**
+   * The fingerprint in the controller's "console API certificate sha256:..." line, which it prints
+   * once started; null if it has not by {@code deadline} or has exited.
+   */
+  static Fingerprint printedCertificate(Path log, Process controller, long deadline)
+      throws Exception {
+    Pattern line = Pattern.compile("console API certificate (sha256:[0-9a-f]{64})");
+    while (true) {
+      Matcher m = line.matcher(Files.readString(log));
+      if (m.find()) {
+        return Fingerprint.parse(m.group(1));
+      }
+      if (!controller.isAlive() || System.nanoTime() > deadline) {
+        return null;
+      }
+      Thread.sleep(100);
+    }
   }
 
   static void sleepUntil(long nanos) throws InterruptedException {

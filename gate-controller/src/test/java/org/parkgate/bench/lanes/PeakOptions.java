@@ -13,13 +13,14 @@ record PeakOptions(
     Duration payDelay,
     Duration takeDelay,
     int pollMs,
-    long seed) {
+    long seed,
+    boolean tls) {
 
   static final String USAGE =
       """
       usage: PeakLanesBench [--lanes N] [--entries N] [--per-hour N] [--warmup SECONDS]
                             [--measure SECONDS] [--owing PERCENT] [--pay-delay MS]
-                            [--take-delay MS] [--poll MS] [--seed N]
+                            [--take-delay MS] [--poll MS] [--seed N] [--tls]
         --lanes       lanes in all (default 100)
         --entries     how many of them are entries, the rest exits (default half)
         --per-hour    vehicles arriving at each lane per hour, at random (default 400)
@@ -29,7 +30,9 @@ record PeakOptions(
         --pay-delay   ms from the fee shown at the booth to the cashier's payment (default 3000)
         --take-delay  ms from ISSUE to the driver taking the card at an entry (default 1000)
         --poll        the controller's pollInterval in ms (default 50)
-        --seed        random seed for arrivals and which stays owe (default 42)""";
+        --seed        random seed for arrivals and which stays owe (default 42)
+        --tls         the console API over TLS (controller.tls: on); the booth client connects
+                      with wss:// and trusts exactly the controller's certificate (default off)""";
 
   /** The options from {@code args}, or null when help was asked for. */
   static PeakOptions parse(String[] args) {
@@ -43,10 +46,15 @@ record PeakOptions(
     int takeDelay = 1000;
     int poll = 50;
     long seed = 42;
+    boolean tls = false;
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (name.equals("--help") || name.equals("-h")) {
         return null;
+      }
+      if (name.equals("--tls")) {
+        tls = true;
+        continue;
       }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(name + " needs a value");
@@ -81,7 +89,8 @@ record PeakOptions(
         Duration.ofMillis(payDelay),
         Duration.ofMillis(takeDelay),
         poll,
-        seed);
+        seed,
+        tls);
   }
 
   private static int number(String name, String value, int min, int max) {
@@ -104,6 +113,7 @@ record PeakOptions(
             .formatted(
                 lanes, entries, lanes - entries, perHour, warmup.toSeconds(), measure.toSeconds())
         + " %d%% of exits owe (paid %d ms after the fee shows), card taken %d ms after ISSUE, poll %d ms, seed %d"
-            .formatted(owingPercent, payDelay.toMillis(), takeDelay.toMillis(), pollMs, seed);
+            .formatted(owingPercent, payDelay.toMillis(), takeDelay.toMillis(), pollMs, seed)
+        + (tls ? ", console API over TLS" : "");
   }
 }

@@ -23,6 +23,7 @@ final class Report {
     System.out.printf(
         "measured window %.1f s, load average at its start %s, at its end %s%n",
         seconds, before.loadAverage(), after.loadAverage());
+    System.out.println("console API link of the booth client: " + cashier.link);
     System.out.printf(
         "vehicles: %d offered in the window, %d of them let through (%.1f%%), %d barrier opens in"
             + " the window (%.1f per second); %d still waiting at the end, longest queue at a lane %d%n",
