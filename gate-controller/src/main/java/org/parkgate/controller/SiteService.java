@@ -17,28 +17,25 @@ import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.AccessControl;
-import org.parkgate.controller.site.ExitDecision;
 import org.parkgate.controller.site.ExitDesk;
+import org.parkgate.controller.site.LaneDesk;
+import org.parkgate.controller.site.LaneRequest;
 import org.parkgate.controller.site.StayFinder;
 import org.parkgate.fee.Tariff;
 import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneConfig;
 import org.parkgate.site.SiteConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The site's decisions: ties lanes to the ledger, the fee engine and the consoles. Every ledger
- * call runs on the one ledger thread, which is also where events reach the consoles.
+ * call runs on the one ledger thread, which is also where events reach the consoles; a lane's
+ * requests go there through the {@link LaneDesk}, one handler for each.
  */
 public final class SiteService implements LaneRunner.LaneServices {
-  private static final Logger log = LoggerFactory.getLogger(SiteService.class);
-
   private final SiteConfig site;
   private final Tariff tariff;
   private final Ledger ledger;
-  private final Stays stays;
   private final Clock clock;
   private final ExecutorService ledgerThread;
   private final ConsoleHub hub;
@@ -48,6 +45,7 @@ public final class SiteService implements LaneRunner.LaneServices {
   private final ExitDesk exits;
   private final StatusEvents statusEvents;
   private final StayFinder finder;
+  private final LaneDesk desk;
 
   public SiteService(
       SiteConfig site,
@@ -59,7 +57,6 @@ public final class SiteService implements LaneRunner.LaneServices {
     this.site = site;
     this.tariff = tariff;
     this.ledger = ledger;
-    this.stays = new Stays(ledger);
     this.clock = clock;
     this.ledgerThread = ledgerThread;
     this.hub = hub;
@@ -68,6 +65,7 @@ public final class SiteService implements LaneRunner.LaneServices {
     ledger.onCommittedEvent(hub::publish);
     this.access = new AccessControl(site, tariff, ledger, this::recordIncident, lanes::values);
     this.finder = new StayFinder(ledger, access, site.zone(), Money.zero(tariff.currency()));
+    this.desk = new LaneDesk(ledger, ledgerThread, clock, access, exits, new Stays(ledger));
   }
 
   public AccessControl access() {
@@ -101,39 +99,17 @@ public final class SiteService implements LaneRunner.LaneServices {
 
   @Override
   public CompletableFuture<LaneEvent> recordEntry(String lane, String card, Sighting vehicle) {
-    return onLedger(
-        () -> {
-          Instant at = now();
-          return exits.entered(lane, vehicle, at, () -> access.enter(lane, card, vehicle, at));
-        });
+    return desk.submit(new LaneRequest.Entry(lane, card, vehicle));
   }
 
   @Override
   public CompletableFuture<LaneEvent> quoteExit(String lane, String card, Sighting vehicle) {
-    return onLedger(
-        () ->
-            ledger.atomically(
-                () -> {
-                  Instant exit = now();
-                  ExitDecision decision = access.exit(lane, card, vehicle, exit);
-                  if (decision.refused()) {
-                    return new LaneEvent.CardRefused(card, decision.refusal());
-                  }
-                  return exits.quote(lane, decision.stay(), vehicle, exit, decision.quote());
-                }));
+    return desk.submit(new LaneRequest.ExitQuote(lane, card, vehicle));
   }
 
   @Override
   public CompletableFuture<Void> recordExit(String lane, long stayId) {
-    return onLedger(
-        () ->
-            ledger.atomically(
-                () -> {
-                  Instant at = now();
-                  exits.exited(lane, stayId, at, () -> stays.recordExit(stayId, lane, at));
-                  access.left(stayId, at);
-                  return null;
-                }));
+    return desk.submit(new LaneRequest.Exit(lane, stayId));
   }
 
   @Override
@@ -144,14 +120,7 @@ public final class SiteService implements LaneRunner.LaneServices {
   /** As {@link #reportIncident}, with the plate the lane's camera read (null if none). */
   private void recordIncident(
       String lane, IncidentKind kind, String card, String plate, String detail) {
-    log.warn("{}: incident {} card={} plate={} {}", lane, kind, card, plate, detail);
-    Instant at = now();
-    onLedger(() -> exits.incidents().record(lane, kind, card, plate, detail, at))
-        .exceptionally(
-            e -> {
-              log.error("{}: incident {} not recorded: {}", lane, kind, e.getMessage());
-              return null;
-            });
+    desk.report(new LaneRequest.IncidentReport(lane, kind, card, plate, detail, now()));
   }
 
   /** Status-like events are written many to a commit; see {@link StatusEvents}. */
