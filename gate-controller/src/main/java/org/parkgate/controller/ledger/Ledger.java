@@ -39,6 +39,7 @@ public final class Ledger implements AutoCloseable {
   private int depth;
   private java.util.function.Consumer<ConsoleEvent> committedEvents = e -> {};
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
+  private final java.util.Set<String> busy = new java.util.HashSet<>();
 
   private Ledger(Connection db, String siteId) {
     this.db = db;
@@ -141,12 +142,51 @@ public final class Ledger implements AutoCloseable {
    * {@link LedgerException}.
    */
   <T> List<T> list(String sql, LedgerRows.Row<T> row, Object... args) {
-    return read(() -> LedgerRows.list(db, sql, row, args));
+    return read(
+        () ->
+            query(
+                sql,
+                args,
+                r -> {
+                  List<T> out = new ArrayList<>();
+                  while (r.next()) {
+                    out.add(row.read(r));
+                  }
+                  return out;
+                }));
   }
 
   /** As {@link #list}, only the first row; empty if there is none. */
   <T> Optional<T> first(String sql, LedgerRows.Row<T> row, Object... args) {
-    return read(() -> LedgerRows.first(db, sql, row, args));
+    return read(
+        () -> query(sql, args, r -> r.next() ? Optional.of(row.read(r)) : Optional.<T>empty()));
+  }
+
+  /**
+   * Runs a read on the statement kept for {@code sql} (prepared once: most lookups are asked on
+   * every command or lane request), or on a fresh one when that statement is already in use further
+   * up the call (a row reader asking the same question again).
+   */
+  private <T> T query(String sql, Object[] args, LedgerRows.Row<T> all) throws SQLException {
+    if (!busy.add(sql)) {
+      try (PreparedStatement p = db.prepareStatement(sql)) {
+        return run(p, args, all);
+      }
+    }
+    try {
+      return run(prepared(sql), args, all);
+    } finally {
+      busy.remove(sql);
+    }
+  }
+
+  private static <T> T run(PreparedStatement p, Object[] args, LedgerRows.Row<T> all)
+      throws SQLException {
+    p.clearParameters();
+    LedgerRows.bind(p, args);
+    try (ResultSet r = p.executeQuery()) {
+      return all.read(r);
+    }
   }
 
   /** Whether {@code sql} returns a row; run as {@link #list} is. */
