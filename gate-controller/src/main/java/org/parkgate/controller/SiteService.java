@@ -64,7 +64,7 @@ public final class SiteService implements LaneRunner.LaneServices {
     this.statusEvents = new StatusEvents(ledger, ledgerThread);
     ledger.onCommittedEvent(hub::publish);
     this.access = new AccessControl(site, tariff, ledger, this::recordIncident, lanes::values);
-    this.finder = new StayFinder(ledger, access, site.zone(), Money.zero(tariff.currency()));
+    this.finder = new StayFinder(ledger, access, Money.zero(tariff.currency()));
     this.desk = new LaneDesk(ledger, ledgerThread, clock, access, exits, new Stays(ledger));
   }
 

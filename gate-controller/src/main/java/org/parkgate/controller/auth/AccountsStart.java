@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.parkgate.api.Role;
 import org.parkgate.controller.ledger.Accounts;
@@ -152,9 +151,5 @@ public final class AccountsStart {
         0,
         "upgrade",
         now);
-  }
-
-  static String roleName(Role role) {
-    return role.name().toLowerCase(Locale.ROOT);
   }
 }

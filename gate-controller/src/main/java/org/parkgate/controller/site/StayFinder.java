@@ -1,7 +1,6 @@
 package org.parkgate.controller.site;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,14 +28,12 @@ public final class StayFinder {
   private final Stays stays;
   private final Sightings sightings;
   private final AccessControl access;
-  private final ZoneId zone;
   private final Money zero;
 
-  public StayFinder(Ledger ledger, AccessControl access, ZoneId zone, Money zero) {
+  public StayFinder(Ledger ledger, AccessControl access, Money zero) {
     this.stays = new Stays(ledger);
     this.sightings = new Sightings(ledger);
     this.access = access;
-    this.zone = zone;
     this.zero = zero;
   }
 
