@@ -20,7 +20,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.parkgate.config.ConfigException;
 import org.parkgate.controller.auth.AccountsStart;
-import org.parkgate.controller.auth.SessionTable;
 import org.parkgate.controller.command.CommandPipeline;
 import org.parkgate.controller.console.ConsoleChannelInitializer;
 import org.parkgate.controller.console.ConsoleHub;
@@ -79,8 +78,7 @@ public final class GateController implements AutoCloseable {
               return t;
             });
     this.pipeline =
-        new CommandPipeline(
-            service, clock, SessionTable.Rules.of(site.controller().sessions()), passwordChecks);
+        new CommandPipeline(service, clock, site.controller().sessions(), passwordChecks);
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.parkgate.controller.auth;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,25 +19,16 @@ import org.parkgate.controller.ledger.Accounts;
  * thread-safe: used on the ledger thread only.
  */
 public final class SessionTable {
-  /** How long sessions last and how many one person may hold. */
-  public record Rules(Duration idle, Duration lifetime, int perUser) {
-    public static final Rules DEFAULT = of(org.parkgate.site.SiteConfig.Sessions.DEFAULT);
-
-    /** The rules the site file sets ({@code controller.sessions}). */
-    public static Rules of(org.parkgate.site.SiteConfig.Sessions s) {
-      return new Rules(s.idle(), s.lifetime(), s.perUser());
-    }
-  }
-
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Session> byToken = new HashMap<>();
-  private final Rules rules;
+  private final org.parkgate.site.SiteConfig.Sessions rules;
 
-  public SessionTable(Rules rules) {
+  /** With the site file's rules ({@code controller.sessions}). */
+  public SessionTable(org.parkgate.site.SiteConfig.Sessions rules) {
     this.rules = rules;
   }
 
-  public Rules rules() {
+  public org.parkgate.site.SiteConfig.Sessions rules() {
     return rules;
   }
 

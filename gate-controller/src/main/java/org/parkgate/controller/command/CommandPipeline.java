@@ -47,7 +47,10 @@ public final class CommandPipeline {
   private final Map<Class<?>, CommandHandler<?>> handlers = new HashMap<>();
 
   public CommandPipeline(
-      SiteService site, Clock clock, SessionTable.Rules rules, Executor passwordChecks) {
+      SiteService site,
+      Clock clock,
+      org.parkgate.site.SiteConfig.Sessions rules,
+      Executor passwordChecks) {
     this.ledger = site.ledger();
     this.ledgerThread = site.ledgerThread();
     this.clock = clock;

@@ -15,8 +15,8 @@ import org.parkgate.controller.ledger.Accounts;
 /** How long a session lives and how many one person may hold, with the time given by hand. */
 class SessionTableTest {
   static final Instant T0 = Instant.parse("2027-01-09T02:00:00Z");
-  static final SessionTable.Rules RULES =
-      new SessionTable.Rules(Duration.ofHours(4), Duration.ofHours(16), 8);
+  static final org.parkgate.site.SiteConfig.Sessions RULES =
+      new org.parkgate.site.SiteConfig.Sessions(Duration.ofHours(4), Duration.ofHours(16), 8);
 
   private final SessionTable table = new SessionTable(RULES);
 

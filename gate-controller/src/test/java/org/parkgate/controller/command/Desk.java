@@ -29,7 +29,6 @@ import org.parkgate.api.Role;
 import org.parkgate.controller.SiteService;
 import org.parkgate.controller.auth.ConsoleCredentials;
 import org.parkgate.controller.auth.PasswordHasher;
-import org.parkgate.controller.auth.SessionTable;
 import org.parkgate.controller.ledger.Accounts;
 import org.parkgate.controller.ledger.Consoles;
 import org.parkgate.controller.ledger.Ledger;
@@ -59,8 +58,8 @@ public final class Desk implements AutoCloseable {
    * Sessions that outlast the hours a test's clock jumps between two commands, which no real shift
    * would: for tests about the site rather than about sessions.
    */
-  public static final SessionTable.Rules ALL_DAY =
-      new SessionTable.Rules(Duration.ofDays(3), Duration.ofDays(3), 8);
+  public static final org.parkgate.site.SiteConfig.Sessions ALL_DAY =
+      new org.parkgate.site.SiteConfig.Sessions(Duration.ofDays(3), Duration.ofDays(3), 8);
 
   private static final long TIMEOUT_SECONDS = 10;
 
@@ -79,11 +78,11 @@ public final class Desk implements AutoCloseable {
   private final ConsoleConnection booth;
 
   public Desk(SiteService site, Clock clock) {
-    this(site, clock, SessionTable.Rules.DEFAULT);
+    this(site, clock, org.parkgate.site.SiteConfig.Sessions.DEFAULT);
   }
 
   /** Enrols {@link #CONSOLE}, adds {@link #PEOPLE} where missing, and says hello. */
-  public Desk(SiteService site, Clock clock, SessionTable.Rules rules) {
+  public Desk(SiteService site, Clock clock, org.parkgate.site.SiteConfig.Sessions rules) {
     this.site = site;
     this.pipeline = new CommandPipeline(site, clock, rules, passwordChecks);
     onLedger(

@@ -19,7 +19,6 @@ import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
-import org.parkgate.controller.auth.SessionTable;
 import org.parkgate.controller.ledger.Accounts;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.SecurityEvents;
@@ -32,8 +31,8 @@ import org.parkgate.controller.site.MutableClock;
 class LoginTest {
   static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
   static final Instant T0 = Instant.parse("2027-01-09T02:00:00Z");
-  static final SessionTable.Rules RULES =
-      new SessionTable.Rules(Duration.ofHours(4), Duration.ofHours(16), 8);
+  static final org.parkgate.site.SiteConfig.Sessions RULES =
+      new org.parkgate.site.SiteConfig.Sessions(Duration.ofHours(4), Duration.ofHours(16), 8);
 
   @TempDir Path dir;
   private final MutableClock clock = new MutableClock(T0);

@@ -37,7 +37,6 @@ import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Welcome;
 import org.parkgate.controller.SiteService;
-import org.parkgate.controller.auth.SessionTable;
 import org.parkgate.controller.command.CommandPipeline;
 import org.parkgate.controller.command.Desk;
 import org.parkgate.controller.ledger.Ledger;
@@ -83,7 +82,8 @@ class ConsoleCommandHandlerTest {
     desk = new Desk(site, clock);
     passwordChecks = Executors.newSingleThreadExecutor();
     CommandPipeline pipeline =
-        new CommandPipeline(site, clock, SessionTable.Rules.DEFAULT, passwordChecks);
+        new CommandPipeline(
+            site, clock, org.parkgate.site.SiteConfig.Sessions.DEFAULT, passwordChecks);
     io = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     server =
         new ServerBootstrap()
