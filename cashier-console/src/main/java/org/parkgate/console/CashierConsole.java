@@ -21,6 +21,7 @@ import org.parkgate.console.http.BoothTls;
 import org.parkgate.console.http.HttpInitializer;
 import org.parkgate.console.http.HttpServices;
 import org.parkgate.console.link.ControllerLink;
+import org.parkgate.console.link.ControllerTls;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.tls.Fingerprint;
 import org.parkgate.tls.Loopback;
@@ -65,7 +66,7 @@ public final class CashierConsole implements AutoCloseable {
       SiteConfig site, SiteConfig.ConsoleSettings settings, String consoleId, String credential)
       throws IOException {
     URI controller = URI.create(settings.controllerUrl());
-    ControllerLink.check(controller, settings.controllerFingerprint());
+    ControllerTls.check(controller, settings.controllerFingerprint());
     if ("ws".equalsIgnoreCase(controller.getScheme())
         && !Loopback.is(controller.getHost())
         && !settings.plainOffLoopback()) {

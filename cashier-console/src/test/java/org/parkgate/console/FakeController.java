@@ -635,36 +635,4 @@ public final class FakeController implements AutoCloseable {
       }
     }
   }
-
-  /**
-   * Runs a fake controller on port 7200 with a car waiting at exit-1, for trying the booth by hand.
-   */
-  public static void main(String[] args) throws Exception {
-    FakeController c = new FakeController(args.length > 0 ? Integer.parseInt(args[0]) : 7200);
-    c.publish(
-        laneStatus(
-            "entry-1",
-            LaneKind.ENTRY,
-            LaneState.IDLE,
-            BarrierPosition.CLOSED,
-            false,
-            "欢迎 Welcome",
-            "请取卡 Take a card"));
-    c.publish(
-        seq ->
-            new ConsoleEvent.EntryRecorded(
-                seq, Instant.parse("2027-01-09T05:00:00Z"), "entry-1", 7, "00A1B2C3D4"));
-    c.publish(
-        laneStatus(
-            "exit-1",
-            LaneKind.EXIT,
-            LaneState.AWAITING_PAYMENT,
-            BarrierPosition.CLOSED,
-            true,
-            "停车费 Fee 11.00",
-            "请到收费亭缴费 Pay at booth"));
-    c.publish(exitPending(7, "00A1B2C3D4", 1100));
-    System.out.println("fake controller on " + c.url());
-    Thread.currentThread().join();
-  }
 }

@@ -1,14 +1,20 @@
 package org.parkgate.console.booth;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import static org.parkgate.console.booth.RequestChecks.INVALID_REQUEST_ID;
+import static org.parkgate.console.booth.RequestChecks.cardProblem;
+import static org.parkgate.console.booth.RequestChecks.exitLaneProblem;
+import static org.parkgate.console.booth.RequestChecks.laneMode;
+import static org.parkgate.console.booth.RequestChecks.laneProblem;
+import static org.parkgate.console.booth.RequestChecks.modeProblem;
+import static org.parkgate.console.booth.RequestChecks.normalPlate;
+import static org.parkgate.console.booth.RequestChecks.plateProblem;
+import static org.parkgate.console.booth.RequestChecks.reasonProblem;
+import static org.parkgate.console.booth.RequestChecks.trimmed;
+import static org.parkgate.console.booth.RequestChecks.validRequestId;
+
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
@@ -22,7 +28,8 @@ import org.parkgate.site.LaneMode;
  * names the request id, the stay and the amount it showed; the console checks them against the exit
  * actually waiting, so a stale page never records a payment for the wrong car or amount. It also
  * sends a supervisor's reversals, lane modes and anti-passback resets, the booth's searches for a
- * vehicle's stay and its reports of a lost card at an exit, checked here first.
+ * vehicle's stay and its reports of a lost card at an exit, checked first by {@link RequestChecks};
+ * a retry with the same request id resends the same command ({@link SentCommands}).
  *
  * <p>Every command carries the controller session of the person signed in at the page and no
  * person's name: the controller takes who acts from the session and checks the role and the
@@ -30,55 +37,30 @@ import org.parkgate.site.LaneMode;
  * the page should not have shown; the checks against what the page showed are the console's own.
  */
 public final class CashDesk {
-  private static final int REMEMBERED = 256;
-
-  /** The longest reason the controller records for a supervisor's action; the page's maxlength. */
-  static final int MAX_REASON = 200;
-
-  /** The longest plate the cameras send and the controller looks up, in letters and digits. */
-  static final int MAX_PLATE = 16;
-
-  /** What plates are compared without, as the controller compares them: spaces, '-', '·', '.'. */
-  private static final Pattern PLATE_SEPARATORS = Pattern.compile("[\\s\\-·.]");
-
-  private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-
-  private static final String REASON_TOO_LONG =
-      "原因最多 " + MAX_REASON + " 个字 · The reason is at most " + MAX_REASON + " characters";
-
   private final BrowserHub hub;
   private final Function<ConsoleCommand, CompletableFuture<CommandResult>> controller;
-
-  /** Commands already sent, by request id: a retry resends exactly the same command. */
-  private final Map<String, ConsoleCommand> sent =
-      new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ConsoleCommand> eldest) {
-          return size() > REMEMBERED;
-        }
-      };
+  private final SentCommands sent;
 
   public CashDesk(
       BrowserHub hub, Function<ConsoleCommand, CompletableFuture<CommandResult>> controller) {
     this.hub = hub;
     this.controller = controller;
+    this.sent = new SentCommands(controller);
   }
 
   public CompletableFuture<CommandResult> cashReceived(Session cashier, CashRequest request) {
     String id = request.requestId();
     if (!validRequestId(id)) {
-      return refused(id, "请求编号无效 · Invalid request id");
+      return refused(id, INVALID_REQUEST_ID);
     }
     if (!RoleKeys.of(cashier.role()).takesCash()) {
       return forbidden(id, "只有收费员或主管可以收款 · Only cashiers and supervisors take cash");
     }
-    ConsoleCommand command;
-    synchronized (sent) {
-      command = sent.get(id);
-    }
-    if (command != null) {
-      // A retry: what was checked and sent the first time goes again, if it is this person's.
-      return resend(command, cashier, ConsoleCommand.RecordCashPayment.class);
+    // A retry: what was checked and sent the first time goes again, if it is this person's.
+    Optional<CompletableFuture<CommandResult>> retry =
+        sent.retry(id, cashier.token(), ConsoleCommand.RecordCashPayment.class);
+    if (retry.isPresent()) {
+      return retry.get();
     }
     Optional<ConsoleEvent.ExitPending> waiting =
         hub.pendingAt(request.lane() == null ? "" : request.lane());
@@ -95,7 +77,7 @@ public final class CashDesk {
               + BoothFormat.money(exit.due())
               + ", check and press again");
     }
-    return sendOnce(
+    return sent.sendOnce(
         new ConsoleCommand.RecordCashPayment(
             id, cashier.token(), exit.lane(), exit.stayId(), exit.due()));
   }
@@ -108,20 +90,21 @@ public final class CashDesk {
   public CompletableFuture<CommandResult> reverse(Session supervisor, ReverseRequest request) {
     String id = request.requestId();
     if (!validRequestId(id)) {
-      return refused(id, "请求编号无效 · Invalid request id");
+      return refused(id, INVALID_REQUEST_ID);
     }
     if (!RoleKeys.of(supervisor.role()).reverses()) {
       return forbidden(id, "只有主管可以冲正 · Only supervisors may reverse a receipt");
     }
-    String receiptNo = request.receiptNo() == null ? "" : request.receiptNo().trim();
-    String reason = request.reason() == null ? "" : request.reason().trim();
+    String receiptNo = trimmed(request.receiptNo());
+    String reason = trimmed(request.reason());
     if (receiptNo.isEmpty()) {
       return refused(id, "请填写收据号 · Enter the receipt number");
     }
     if (reason.isEmpty()) {
       return refused(id, "请填写冲正原因 · Enter the reason for the reversal");
     }
-    return sendOnce(new ConsoleCommand.ReversePayment(id, supervisor.token(), receiptNo, reason));
+    return sent.sendOnce(
+        new ConsoleCommand.ReversePayment(id, supervisor.token(), receiptNo, reason));
   }
 
   /** Ends the person's controller session (logout, or a browser session the console ended). */
@@ -147,12 +130,12 @@ public final class CashDesk {
    */
   public CompletableFuture<CommandResult> closeShift(Session cashier, String requestId) {
     if (!validRequestId(requestId)) {
-      return refused(requestId, "请求编号无效 · Invalid request id");
+      return refused(requestId, INVALID_REQUEST_ID);
     }
     if (!RoleKeys.of(cashier.role()).takesCash()) {
       return forbidden(requestId, "只有收费员或主管有班次 · Only cashiers and supervisors have shifts");
     }
-    return sendOnce(new ConsoleCommand.CloseShift(requestId, cashier.token()));
+    return sent.sendOnce(new ConsoleCommand.CloseShift(requestId, cashier.token()));
   }
 
   /**
@@ -163,41 +146,23 @@ public final class CashDesk {
   public CompletableFuture<CommandResult> setLaneMode(Session supervisor, LaneModeRequest request) {
     String id = request.requestId();
     if (!validRequestId(id)) {
-      return refused(id, "请求编号无效 · Invalid request id");
+      return refused(id, INVALID_REQUEST_ID);
     }
     if (!RoleKeys.of(supervisor.role()).controlsLanes()) {
       return forbidden(id, "只有主管可以设置车道模式 · Only supervisors may set a lane's mode");
     }
     String lane = trimmed(request.lane());
-    if (lane.isEmpty()) {
-      return refused(id, "请选择车道 · Choose a lane");
-    }
-    if (!hub.hasLane(lane)) {
-      return refused(
-          id,
-          "没有此车道 · Unknown lane "
-              + quoted(lane)
-              + " (lanes: "
-              + String.join(", ", hub.laneIds())
-              + ")");
-    }
-    Optional<LaneMode> mode = laneMode(request.mode());
-    if (mode.isEmpty()) {
-      return refused(
-          id,
-          "车道模式无效 · Unknown lane mode "
-              + quoted(trimmed(request.mode()))
-              + " (one of NORMAL, HELD_OPEN, CLOSED, FREE_EXIT)");
-    }
     String reason = trimmed(request.reason());
-    if (reason.isEmpty()) {
-      return refused(id, "请填写设置原因 · Enter the reason for the lane mode");
+    Optional<String> wrong =
+        laneProblem(lane, hub)
+            .or(() -> modeProblem(request.mode()))
+            .or(() -> reasonProblem(reason, "请填写设置原因 · Enter the reason for the lane mode"));
+    if (wrong.isPresent()) {
+      return refused(id, wrong.get());
     }
-    if (reason.length() > MAX_REASON) {
-      return refused(id, REASON_TOO_LONG);
-    }
-    return sendOnce(
-        new ConsoleCommand.SetLaneMode(id, supervisor.token(), lane, mode.get(), reason));
+    LaneMode mode = laneMode(request.mode()).orElseThrow();
+    return sent.sendOnce(
+        new ConsoleCommand.SetLaneMode(id, supervisor.token(), lane, mode, reason));
   }
 
   /**
@@ -209,7 +174,7 @@ public final class CashDesk {
       Session supervisor, PassbackResetRequest request) {
     String id = request.requestId();
     if (!validRequestId(id)) {
-      return refused(id, "请求编号无效 · Invalid request id");
+      return refused(id, INVALID_REQUEST_ID);
     }
     if (!RoleKeys.of(supervisor.role()).controlsLanes()) {
       return forbidden(id, "只有主管可以重置防潜回 · Only supervisors may reset a card's anti-passback");
@@ -218,18 +183,14 @@ public final class CashDesk {
     if (card.isEmpty()) {
       return refused(id, "请填写卡号 · Enter the card number");
     }
-    if (!card.matches("[A-Za-z0-9]{1,32}")) {
-      return refused(
-          id, "卡号应为 1-32 位字母或数字 · A card number is 1-32 letters or digits, not " + quoted(card));
-    }
     String reason = trimmed(request.reason());
-    if (reason.isEmpty()) {
-      return refused(id, "请填写重置原因 · Enter the reason for the reset");
+    Optional<String> wrong =
+        cardProblem(card)
+            .or(() -> reasonProblem(reason, "请填写重置原因 · Enter the reason for the reset"));
+    if (wrong.isPresent()) {
+      return refused(id, wrong.get());
     }
-    if (reason.length() > MAX_REASON) {
-      return refused(id, REASON_TOO_LONG);
-    }
-    return sendOnce(new ConsoleCommand.ResetPassback(id, supervisor.token(), card, reason));
+    return sent.sendOnce(new ConsoleCommand.ResetPassback(id, supervisor.token(), card, reason));
   }
 
   /**
@@ -241,7 +202,7 @@ public final class CashDesk {
   public CompletableFuture<CommandResult> findStay(Session user, FindStayRequest request) {
     String id = request.requestId();
     if (!validRequestId(id)) {
-      return refused(id, "请求编号无效 · Invalid request id");
+      return refused(id, INVALID_REQUEST_ID);
     }
     if (!RoleKeys.of(user.role()).findsStays()) {
       return forbidden(
@@ -256,34 +217,18 @@ public final class CashDesk {
       return refused(id, "车牌和卡号只填一项 · Give a plate or a card number, not both");
     }
     if (!card.isEmpty()) {
-      if (!card.matches("[A-Za-z0-9]{1,32}")) {
-        return refused(
-            id, "卡号应为 1-32 位字母或数字 · A card number is 1-32 letters or digits, not " + quoted(card));
+      Optional<String> wrong = cardProblem(card);
+      if (wrong.isPresent()) {
+        return refused(id, wrong.get());
       }
-      return sendOnce(new ConsoleCommand.FindStay(id, user.token(), null, card));
+      return sent.sendOnce(new ConsoleCommand.FindStay(id, user.token(), null, card));
     }
-    String normal = PLATE_SEPARATORS.matcher(plate).replaceAll("").toUpperCase(Locale.ROOT);
-    if (normal.isEmpty()) {
-      return refused(id, "车牌为空 · The plate is empty: type its letters and digits");
+    String normal = normalPlate(plate);
+    Optional<String> wrong = plateProblem(plate, normal);
+    if (wrong.isPresent()) {
+      return refused(id, wrong.get());
     }
-    if (!normal.codePoints().allMatch(Character::isLetterOrDigit)) {
-      return refused(
-          id,
-          "车牌只能有字母、数字、空格、-、·、. · A plate holds only letters, digits, spaces, '-', '·'"
-              + " or '.', not "
-              + quoted(plate));
-    }
-    if (normal.codePointCount(0, normal.length()) > MAX_PLATE) {
-      return refused(
-          id,
-          "车牌最多 "
-              + MAX_PLATE
-              + " 位字母或数字 · A plate is at most "
-              + MAX_PLATE
-              + " letters and digits, not "
-              + quoted(plate));
-    }
-    return sendOnce(new ConsoleCommand.FindStay(id, user.token(), normal, null));
+    return sent.sendOnce(new ConsoleCommand.FindStay(id, user.token(), normal, null));
   }
 
   /**
@@ -297,89 +242,23 @@ public final class CashDesk {
   public CompletableFuture<CommandResult> reportLostCard(Session cashier, LostCardRequest request) {
     String id = request.requestId();
     if (!validRequestId(id)) {
-      return refused(id, "请求编号无效 · Invalid request id");
+      return refused(id, INVALID_REQUEST_ID);
     }
     if (!RoleKeys.of(cashier.role()).takesCash()) {
       return forbidden(
           id, "只有收费员或主管可以收遗失卡费 · Only cashiers and supervisors may charge a lost card");
     }
     String lane = trimmed(request.lane());
-    List<String> exits = hub.exitLaneIds();
-    if (lane.isEmpty()) {
-      return refused(
-          id, "请选择出场车道 · Choose the exit lane (exit lanes: " + String.join(", ", exits) + ")");
-    }
-    if (!hub.hasLane(lane)) {
-      return refused(
-          id,
-          "没有此车道 · Unknown lane "
-              + quoted(lane)
-              + " (exit lanes: "
-              + String.join(", ", exits)
-              + ")");
-    }
-    if (!exits.contains(lane)) {
-      return refused(
-          id,
-          "不是出场车道 · "
-              + quoted(lane)
-              + " is not an exit lane (exit lanes: "
-              + String.join(", ", exits)
-              + ")");
+    Optional<String> wrong = exitLaneProblem(lane, hub);
+    if (wrong.isPresent()) {
+      return refused(id, wrong.get());
     }
     if (request.stayId() <= 0) {
       return refused(
           id, "停车记录号应为正整数 · The stay number is a positive whole number, not " + request.stayId());
     }
-    return sendOnce(new ConsoleCommand.ReportLostCard(id, cashier.token(), lane, request.stayId()));
-  }
-
-  /**
-   * Sends a command, remembered by its request id: a retry resends the first command with that id,
-   * and an id already used for another kind of action is refused.
-   */
-  private CompletableFuture<CommandResult> sendOnce(ConsoleCommand.Acting command) {
-    ConsoleCommand first;
-    synchronized (sent) {
-      first = sent.putIfAbsent(command.requestId(), command);
-    }
-    if (first == null) {
-      return controller.apply(command);
-    }
-    return resend(first, command.session(), command.getClass());
-  }
-
-  private CompletableFuture<CommandResult> resend(
-      ConsoleCommand first, Session session, Class<? extends ConsoleCommand> kind) {
-    return resend(first, session.token(), kind);
-  }
-
-  /**
-   * Resends the first command with a request id: only for the same kind of action and the same
-   * session, so nobody replays another person's command by naming its id.
-   */
-  private CompletableFuture<CommandResult> resend(
-      ConsoleCommand first, String token, Class<? extends ConsoleCommand> kind) {
-    if (first.getClass() != kind
-        || !(first instanceof ConsoleCommand.Acting acting)
-        || !acting.session().equals(token)) {
-      return reused(first.requestId(), "请求编号已用于其他操作 · Request id already used for another action");
-    }
-    return controller.apply(first);
-  }
-
-  private static Optional<LaneMode> laneMode(String name) {
-    String wanted = trimmed(name).toUpperCase(Locale.ROOT);
-    return Arrays.stream(LaneMode.values()).filter(m -> m.name().equals(wanted)).findFirst();
-  }
-
-  /** Echoes what the page sent, cut short: a refusal names it without repeating a whole frame. */
-  private static String quoted(String text) {
-    return "'" + (text.length() > 40 ? text.substring(0, 40) + "…" : text) + "'";
-  }
-
-  private static String trimmed(String text) {
-    return text == null ? "" : text.trim();
+    return sent.sendOnce(
+        new ConsoleCommand.ReportLostCard(id, cashier.token(), lane, request.stayId()));
   }
 
   /** Something the page sent cannot be sent on as it is. */
@@ -400,11 +279,6 @@ public final class CashDesk {
     return CompletableFuture.completedFuture(CommandResult.refused(id, Refusal.NOT_NOW, why));
   }
 
-  private static CompletableFuture<CommandResult> reused(String id, String why) {
-    return CompletableFuture.completedFuture(
-        CommandResult.refused(id, Refusal.REQUEST_ID_REUSED, why));
-  }
-
   /** What the page sends when the cashier presses "cash received". */
   public record CashRequest(String requestId, String lane, long stayId, long dueMinor) {}
 
@@ -422,9 +296,4 @@ public final class CashDesk {
 
   /** What the page sends when a supervisor resets a card's anti-passback state. */
   public record PassbackResetRequest(String requestId, String card, String reason) {}
-
-  /** A request id the controller keeps results by: 8-64 letters, digits, '-' or '_'. */
-  private static boolean validRequestId(String id) {
-    return id != null && REQUEST_ID.matcher(id).matches();
-  }
 }

@@ -8,19 +8,15 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.SslProvider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.ApiMessage;
 import org.parkgate.api.CommandResult;
@@ -74,6 +70,7 @@ public final class ControllerLink {
    * @param credential the console's enrolled credential, sent in its hello
    * @param pin the controller certificate's fingerprint; required for {@code wss://}, unused for
    *     {@code ws://}
+   * @throws IllegalArgumentException for a URL or pin {@link ControllerTls#check} refuses
    */
   public ControllerLink(
       URI uri,
@@ -85,7 +82,7 @@ public final class ControllerLink {
       Duration minBackoff,
       Duration maxBackoff) {
     this.uri = uri;
-    this.tls = check(uri, pin) ? pinnedContext(pin) : null;
+    this.tls = ControllerTls.forUrl(uri, pin);
     this.consoleId = consoleId;
     this.credential = credential;
     this.loop = loop;
@@ -93,17 +90,7 @@ public final class ControllerLink {
     this.backoff = new Backoff(minBackoff, maxBackoff);
   }
 
-  public ControllerLink(
-      URI uri,
-      String consoleId,
-      String credential,
-      EventLoop loop,
-      LinkListener listener,
-      Duration minBackoff,
-      Duration maxBackoff) {
-    this(uri, consoleId, credential, loop, listener, null, minBackoff, maxBackoff);
-  }
-
+  /** A link that retries after 250 ms at first, doubling up to 5 s. */
   public ControllerLink(
       URI uri,
       String consoleId,
@@ -120,46 +107,6 @@ public final class ControllerLink {
         pin,
         Duration.ofMillis(250),
         Duration.ofSeconds(5));
-  }
-
-  public ControllerLink(
-      URI uri, String consoleId, String credential, EventLoop loop, LinkListener listener) {
-    this(uri, consoleId, credential, loop, listener, null);
-  }
-
-  /**
-   * Checks a controller URL and pin before anything is started; true when the link is TLS.
-   *
-   * @throws IllegalArgumentException for a URL that is not ws or wss, or wss with no pin
-   */
-  public static boolean check(URI uri, Fingerprint pin) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("ws") || scheme.equals("wss")) || uri.getHost() == null) {
-      throw new IllegalArgumentException(
-          "controller URL must be ws://host:port/path or wss://host:port/path, not '" + uri + "'");
-    }
-    if (scheme.equals("wss") && pin == null) {
-      throw new IllegalArgumentException(
-          "controller URL "
-              + uri
-              + " is wss:// but no certificate is pinned: set console.controllerFingerprint (or"
-              + " --controller-fingerprint) to the sha256 the controller prints at start");
-    }
-    return scheme.equals("wss");
-  }
-
-  /** TLS 1.3 or 1.2, trusting the pinned certificate only; the pin makes a host-name check moot. */
-  private static SslContext pinnedContext(Fingerprint pin) {
-    try {
-      return SslContextBuilder.forClient()
-          .sslProvider(SslProvider.JDK)
-          .protocols("TLSv1.3", "TLSv1.2")
-          .trustManager(new PinnedTrustManager(pin))
-          .endpointIdentificationAlgorithm(null)
-          .build();
-    } catch (SSLException e) {
-      throw new IllegalStateException("cannot set up TLS for the controller link", e);
-    }
   }
 
   public void start() {

@@ -145,6 +145,7 @@ class ControllerLinkTest {
             FakeController.CREDENTIAL,
             group.next(),
             recorder,
+            null,
             Duration.ofMillis(50),
             Duration.ofMillis(200));
     link.start();
@@ -207,6 +208,7 @@ class ControllerLinkTest {
             credential,
             group.next(),
             recorder,
+            null,
             Duration.ofMillis(50),
             Duration.ofMillis(200));
     link.start();
