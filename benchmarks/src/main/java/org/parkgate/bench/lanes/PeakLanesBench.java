@@ -171,6 +171,8 @@ public final class PeakLanesBench {
 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // A log line per lane state change is not what a site runs with; the recorded runs had none.
+    command.add("-Dorg.slf4j.simpleLogger.log.org.parkgate.controller.lane.LaneRunner=warn");
     for (String opt : System.getProperty("bench.controllerJvm", "").split(" ")) {
       if (!opt.isBlank()) {
         command.add(opt);
