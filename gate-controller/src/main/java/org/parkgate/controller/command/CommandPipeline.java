@@ -99,9 +99,11 @@ public final class CommandPipeline {
     if (command instanceof ConsoleCommand.Login login) {
       return onLedger(
               () ->
-                  c.authenticated()
-                      ? gate.login(c, login, ledgerThread)
-                      : CompletableFuture.completedFuture(unknown(c, command)))
+                  !c.authenticated()
+                      ? CompletableFuture.completedFuture(unknown(c, command))
+                      : !gate.stillEnrolled(c)
+                          ? CompletableFuture.completedFuture(noLongerEnrolled(c, command))
+                          : gate.login(c, login, ledgerThread))
           .thenCompose(f -> f);
     }
     return onLedger(() -> run(c, (ConsoleCommand.Acting) command));
@@ -116,14 +118,21 @@ public final class CommandPipeline {
     return gate.refuseConsole(c, command.requestId(), null, "say hello first");
   }
 
+  private CommandResult noLongerEnrolled(ConsoleConnection c, ConsoleCommand command) {
+    return gate.refuseConsole(
+        c,
+        command.requestId(),
+        c.consoleId(),
+        "console '" + c.consoleId() + "' is no longer enrolled");
+  }
+
   private CommandResult run(ConsoleConnection c, ConsoleCommand.Acting cmd) {
     String id = cmd.requestId();
     if (!c.authenticated()) {
       return unknown(c, cmd);
     }
     if (!gate.stillEnrolled(c)) {
-      return gate.refuseConsole(
-          c, id, c.consoleId(), "console '" + c.consoleId() + "' is no longer enrolled");
+      return noLongerEnrolled(c, cmd);
     }
     @SuppressWarnings("unchecked")
     CommandHandler<ConsoleCommand.Acting> handler =
@@ -165,10 +174,10 @@ public final class CommandPipeline {
                   requests.keep(
                       id, c.consoleId(), who.username(), type, ApiJson.write(d.result()), now);
                 }
+                // Only once committed may a barrier lift or a lane change its mode.
+                ledger.onCommit(d.afterCommit());
                 return d;
               });
-      // Committed: only now may a barrier lift or a lane change its mode.
-      decision.afterCommit().run();
       return decision.result();
     } catch (LedgerException e) {
       return CommandResult.refused(id, Refusal.NOT_NOW, e.getMessage());

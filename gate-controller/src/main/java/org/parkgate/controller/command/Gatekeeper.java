@@ -3,6 +3,7 @@ package org.parkgate.controller.command;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.ledger.Accounts;
 import org.parkgate.controller.ledger.Consoles;
 import org.parkgate.controller.ledger.EventLog;
+import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.SecurityEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +58,17 @@ final class Gatekeeper {
   private final Executor passwordChecks;
   private final Clock clock;
   private final Set<String> checking = ConcurrentHashMap.newKeySet();
+
+  /**
+   * What the ledger said of each console and account, asked on every command: kept until the
+   * ledger's {@link Ledger.AuthorityStamp} changes, so a console disabled or a password changed by
+   * an admin (in this process or another) is seen at the next command, and the others cost no
+   * query.
+   */
+  private final Map<String, Optional<Consoles.Enrolled>> enrolment = new HashMap<>();
+
+  private final Map<String, Long> accountVersions = new HashMap<>();
+  private Ledger.AuthorityStamp seen;
   private final Map<String, Instant> refusalsRecorded =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -152,8 +165,9 @@ final class Gatekeeper {
 
   /** Whether the console is still enrolled and enabled with the credential it proved. */
   boolean stillEnrolled(ConsoleConnection c) {
-    return consoles
-        .find(c.consoleId())
+    freshen();
+    return enrolment
+        .computeIfAbsent(c.consoleId(), consoles::find)
         .filter(
             e ->
                 e.enabled()
@@ -162,13 +176,28 @@ final class Gatekeeper {
         .isPresent();
   }
 
+  private long accountVersion(String username) {
+    freshen();
+    return accountVersions.computeIfAbsent(username, accounts::version);
+  }
+
+  /** Forgets what was read of consoles and accounts if the ledger says they may have changed. */
+  private void freshen() {
+    Ledger.AuthorityStamp now = site.ledger().authorityStamp();
+    if (!now.equals(seen)) {
+      enrolment.clear();
+      accountVersions.clear();
+      seen = now;
+    }
+  }
+
   /**
    * The live session for a token, if its account has not changed since login (a new password, a
    * role, disabled or locked all end it).
    */
   Optional<Session> session(String token, Instant now) {
     Optional<Session> s = sessions.use(token, now);
-    if (s.isPresent() && accounts.version(s.get().username()) != s.get().accountVersion()) {
+    if (s.isPresent() && accountVersion(s.get().username()) != s.get().accountVersion()) {
       int ended = sessions.endAll(s.get().username());
       log.info("{}: account changed, {} sessions ended", s.get().username(), ended);
       return Optional.empty();

@@ -201,6 +201,7 @@ public final class Accounts {
             reason,
             at);
     HashChain.append(ledger.connection(), ChainedTable.ACCOUNTS, id);
+    ledger.authorityWritten();
     return new Account(
         a.username(),
         a.displayName(),

@@ -120,6 +120,7 @@ public final class Consoles {
             by,
             at);
     HashChain.append(ledger.connection(), ChainedTable.CONSOLES, id);
+    ledger.authorityWritten();
     return new Enrolled(consoleId, hash, roles, enabled, by, at);
   }
 

@@ -25,12 +25,16 @@ public final class HashChain {
   public record Head(long link, String hash) {}
 
   public static Head head(Connection db) throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("SELECT link, hash FROM chain ORDER BY link DESC LIMIT 1")) {
-      return r.next()
-          ? new Head(r.getLong(1), r.getString(2))
-          : new Head(0, HEX.formatHex(GENESIS));
-    }
+    return Statements.with(
+        db,
+        "SELECT link, hash FROM chain ORDER BY link DESC LIMIT 1",
+        p -> {
+          try (ResultSet r = p.executeQuery()) {
+            return r.next()
+                ? new Head(r.getLong(1), r.getString(2))
+                : new Head(0, HEX.formatHex(GENESIS));
+          }
+        });
   }
 
   /** Chains the row just inserted; call inside the transaction that inserted it. */
@@ -45,26 +49,31 @@ public final class HashChain {
   public static Head append(Connection db, Head previous, ChainedTable table, long rowId)
       throws SQLException {
     long link = previous.link() + 1;
-    String canonical;
-    try (PreparedStatement p = db.prepareStatement(table.selectOne())) {
-      p.setLong(1, rowId);
-      try (ResultSet r = p.executeQuery()) {
-        if (!r.next()) {
-          throw new SQLException(
-              "cannot chain " + table.table() + " row " + rowId + ": no such row");
-        }
-        canonical = canonical(link, table, r);
-      }
-    }
+    String canonical =
+        Statements.with(
+            db,
+            table.selectOne(),
+            p -> {
+              p.setLong(1, rowId);
+              try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                  throw new SQLException(
+                      "cannot chain " + table.table() + " row " + rowId + ": no such row");
+                }
+                return canonical(link, table, r);
+              }
+            });
     String hash = hash(previous.hash(), canonical);
-    try (PreparedStatement p =
-        db.prepareStatement("INSERT INTO chain(link, tbl, row_id, hash) VALUES (?, ?, ?, ?)")) {
-      p.setLong(1, link);
-      p.setString(2, table.table());
-      p.setLong(3, rowId);
-      p.setString(4, hash);
-      p.executeUpdate();
-    }
+    Statements.with(
+        db,
+        "INSERT INTO chain(link, tbl, row_id, hash) VALUES (?, ?, ?, ?)",
+        p -> {
+          p.setLong(1, link);
+          p.setString(2, table.table());
+          p.setLong(3, rowId);
+          p.setString(4, hash);
+          return p.executeUpdate();
+        });
     return new Head(link, hash);
   }
 

@@ -8,9 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
@@ -36,14 +34,15 @@ public final class Ledger implements AutoCloseable {
   private final String siteId;
   private final List<ConsoleEvent> appended = new ArrayList<>();
   private final List<Runnable> undo = new ArrayList<>();
+  private final List<Runnable> afterCommit = new ArrayList<>();
   private int depth;
   private java.util.function.Consumer<ConsoleEvent> committedEvents = e -> {};
-  private final Map<String, PreparedStatement> prepared = new HashMap<>();
-  private final java.util.Set<String> busy = new java.util.HashSet<>();
+  private long authorityWrites;
 
   private Ledger(Connection db, String siteId) {
     this.db = db;
     this.siteId = siteId;
+    Statements.keepFor(db);
   }
 
   /** Opens (creating if needed) the ledger file, checks it and applies pending migrations. */
@@ -96,11 +95,15 @@ public final class Ledger implements AutoCloseable {
 
   /** Appends an event inside the caller's transaction; consoles hear of it after the commit. */
   ConsoleEvent appendEvent(String lane, LongFunction<ConsoleEvent> factory) throws SQLException {
-    long seq;
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("SELECT COALESCE(MAX(seq), 0) + 1 FROM events")) {
-      seq = r.getLong(1);
-    }
+    long seq =
+        Statements.with(
+            db,
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM events",
+            p -> {
+              try (ResultSet r = p.executeQuery()) {
+                return r.getLong(1);
+              }
+            });
     ConsoleEvent event = factory.apply(seq);
     appended.add(event);
     LedgerRows.update(
@@ -112,6 +115,25 @@ public final class Ledger implements AutoCloseable {
         ApiJson.write(event));
     HashChain.append(db, ChainedTable.EVENTS, seq);
     return event;
+  }
+
+  /**
+   * What a cache of accounts and consoles compares before trusting itself: it changes when another
+   * process (an admin's {@code ./parking users} or {@code consoles}) commits to the ledger file, or
+   * when this process adds an account or console row.
+   */
+  public record AuthorityStamp(long othersCommits, long authorityWrites) {}
+
+  public AuthorityStamp authorityStamp() {
+    long others = first("PRAGMA data_version", r -> r.getLong(1)).orElseThrow();
+    synchronized (this) {
+      return new AuthorityStamp(others, authorityWrites);
+    }
+  }
+
+  /** An account or console row was added here: caches of them must read again. */
+  synchronized void authorityWritten() {
+    authorityWrites++;
   }
 
   interface Work<T> {
@@ -162,31 +184,17 @@ public final class Ledger implements AutoCloseable {
         () -> query(sql, args, r -> r.next() ? Optional.of(row.read(r)) : Optional.<T>empty()));
   }
 
-  /**
-   * Runs a read on the statement kept for {@code sql} (prepared once: most lookups are asked on
-   * every command or lane request), or on a fresh one when that statement is already in use further
-   * up the call (a row reader asking the same question again).
-   */
+  /** Runs a read on the statement kept for {@code sql} (see {@link Statements}). */
   private <T> T query(String sql, Object[] args, LedgerRows.Row<T> all) throws SQLException {
-    if (!busy.add(sql)) {
-      try (PreparedStatement p = db.prepareStatement(sql)) {
-        return run(p, args, all);
-      }
-    }
-    try {
-      return run(prepared(sql), args, all);
-    } finally {
-      busy.remove(sql);
-    }
-  }
-
-  private static <T> T run(PreparedStatement p, Object[] args, LedgerRows.Row<T> all)
-      throws SQLException {
-    p.clearParameters();
-    LedgerRows.bind(p, args);
-    try (ResultSet r = p.executeQuery()) {
-      return all.read(r);
-    }
+    return Statements.with(
+        db,
+        sql,
+        p -> {
+          LedgerRows.bind(p, args);
+          try (ResultSet r = p.executeQuery()) {
+            return all.read(r);
+          }
+        });
   }
 
   /** Whether {@code sql} returns a row; run as {@link #list} is. */
@@ -213,19 +221,6 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * The statement for {@code sql}, prepared on first use and kept until the ledger closes: for the
-   * lookups every lane asks, so their cost is the query alone. Use under the ledger's lock.
-   */
-  PreparedStatement prepared(String sql) throws SQLException {
-    PreparedStatement p = prepared.get(sql);
-    if (p == null) {
-      p = db.prepareStatement(sql);
-      prepared.put(sql, p);
-    }
-    return p;
-  }
-
-  /**
    * BEGIN IMMEDIATE takes the write lock up front, so numbering inside the transaction cannot race.
    * Called inside another transaction, the work joins it: several ledger steps commit as one.
    */
@@ -238,26 +233,32 @@ public final class Ledger implements AutoCloseable {
       }
     }
     try {
-      try (Statement s = db.createStatement()) {
-        s.execute("BEGIN IMMEDIATE");
-      }
+      execute("BEGIN IMMEDIATE");
       depth++;
       try {
         T result = work.run();
         depth--;
-        try (Statement s = db.createStatement()) {
-          s.execute("COMMIT");
-        }
+        execute("COMMIT");
         List<ConsoleEvent> committed = List.copyOf(appended);
+        List<Runnable> then = List.copyOf(afterCommit);
         appended.clear();
+        afterCommit.clear();
         undo.clear();
+        for (Runnable action : then) {
+          try {
+            action.run();
+          } catch (RuntimeException e) {
+            log.error("ledger: an action after a commit failed; the commit stands", e);
+          }
+        }
         committed.forEach(committedEvents);
         return result;
       } catch (SQLException | RuntimeException e) {
         depth = 0;
         appended.clear();
-        try (Statement s = db.createStatement()) {
-          s.execute("ROLLBACK");
+        afterCommit.clear();
+        try {
+          execute("ROLLBACK");
         } finally {
           for (int i = undo.size() - 1; i >= 0; i--) {
             undo.get(i).run();
@@ -268,6 +269,23 @@ public final class Ledger implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new LedgerException("ledger write failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void execute(String sql) throws SQLException {
+    Statements.with(db, sql, PreparedStatement::execute);
+  }
+
+  /**
+   * Inside a transaction: {@code action} runs once it has committed, before the consoles hear of
+   * its events (a barrier lifts without waiting on them); if it rolls back, never. Outside one it
+   * runs now.
+   */
+  public synchronized void onCommit(Runnable action) {
+    if (depth > 0) {
+      afterCommit.add(action);
+    } else {
+      action.run();
     }
   }
 
@@ -285,9 +303,7 @@ public final class Ledger implements AutoCloseable {
   @Override
   public synchronized void close() {
     try {
-      for (PreparedStatement p : prepared.values()) {
-        p.close();
-      }
+      Statements.release(db);
       db.close();
     } catch (SQLException e) {
       log.warn("ledger: close failed: {}", e.getMessage());

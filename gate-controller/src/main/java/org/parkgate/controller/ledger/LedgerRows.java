@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,10 +11,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Small JDBC steps the ledger's tables share: one statement prepared, its arguments bound, run and
- * closed. They run on the connection given, inside whatever transaction it is in, and pass {@link
- * SQLException} on; {@link Ledger#list}, {@link Ledger#first}, {@link Ledger#exists} and {@link
- * Ledger#insert} run them on the ledger's own connection under its lock.
+ * Small JDBC steps the ledger's tables share: one statement (kept prepared, see {@link
+ * Statements}), its arguments bound, run. They run on the connection given, inside whatever
+ * transaction it is in, and pass {@link SQLException} on; {@link Ledger#list}, {@link
+ * Ledger#first}, {@link Ledger#exists} and {@link Ledger#insert} run them on the ledger's own
+ * connection under its lock.
  */
 final class LedgerRows {
   private LedgerRows() {}
@@ -29,16 +29,19 @@ final class LedgerRows {
   /** Every row {@code sql} returns, in the order it returns them, each read by {@code row}. */
   static <T> List<T> list(Connection db, String sql, Row<T> row, Object... args)
       throws SQLException {
-    try (PreparedStatement p = db.prepareStatement(sql)) {
-      bind(p, args);
-      try (ResultSet r = p.executeQuery()) {
-        List<T> out = new ArrayList<>();
-        while (r.next()) {
-          out.add(row.read(r));
-        }
-        return out;
-      }
-    }
+    return Statements.with(
+        db,
+        sql,
+        p -> {
+          bind(p, args);
+          try (ResultSet r = p.executeQuery()) {
+            List<T> out = new ArrayList<>();
+            while (r.next()) {
+              out.add(row.read(r));
+            }
+            return out;
+          }
+        });
   }
 
   /**
@@ -47,20 +50,26 @@ final class LedgerRows {
    */
   static <T> Optional<T> first(Connection db, String sql, Row<T> row, Object... args)
       throws SQLException {
-    try (PreparedStatement p = db.prepareStatement(sql)) {
-      bind(p, args);
-      try (ResultSet r = p.executeQuery()) {
-        return r.next() ? Optional.of(row.read(r)) : Optional.empty();
-      }
-    }
+    return Statements.with(
+        db,
+        sql,
+        p -> {
+          bind(p, args);
+          try (ResultSet r = p.executeQuery()) {
+            return r.next() ? Optional.of(row.read(r)) : Optional.<T>empty();
+          }
+        });
   }
 
   /** Runs an INSERT (or other write) with its arguments bound; returns the rows it changed. */
   static int update(Connection db, String sql, Object... args) throws SQLException {
-    try (PreparedStatement p = db.prepareStatement(sql)) {
-      bind(p, args);
-      return p.executeUpdate();
-    }
+    return Statements.with(
+        db,
+        sql,
+        p -> {
+          bind(p, args);
+          return p.executeUpdate();
+        });
   }
 
   /** Inserts one row and returns its row id, for the caller to chain it or name it. */
@@ -71,10 +80,14 @@ final class LedgerRows {
 
   /** The row id of the row this connection inserted last. */
   static long lastId(Connection db) throws SQLException {
-    try (Statement s = db.createStatement();
-        ResultSet r = s.executeQuery("SELECT last_insert_rowid()")) {
-      return r.getLong(1);
-    }
+    return Statements.with(
+        db,
+        "SELECT last_insert_rowid()",
+        p -> {
+          try (ResultSet r = p.executeQuery()) {
+            return r.getLong(1);
+          }
+        });
   }
 
   /**

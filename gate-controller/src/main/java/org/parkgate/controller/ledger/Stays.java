@@ -132,7 +132,11 @@ public final class Stays {
   }
 
   private List<PlateStay> openByPlate(String normal) throws SQLException {
-    PreparedStatement entries = ledger.prepared(ENTRIES_BY_PLATE);
+    return Statements.with(ledger.connection(), ENTRIES_BY_PLATE, p -> openByPlate(p, normal));
+  }
+
+  private static List<PlateStay> openByPlate(PreparedStatement entries, String normal)
+      throws SQLException {
     entries.setString(1, normal);
     List<PlateStay> open = new ArrayList<>();
     try (ResultSet r = entries.executeQuery()) {
@@ -162,11 +166,15 @@ public final class Stays {
 
   /** The card's open stay, inside the caller's transaction or read. */
   Optional<Stay> openStayQuery(String card) throws SQLException {
-    PreparedStatement byCard = ledger.prepared(OPEN_BY_CARD);
-    byCard.setString(1, card);
-    try (ResultSet r = byCard.executeQuery()) {
-      return r.next() ? Optional.of(stay(r)) : Optional.empty();
-    }
+    return Statements.with(
+        ledger.connection(),
+        OPEN_BY_CARD,
+        byCard -> {
+          byCard.setString(1, card);
+          try (ResultSet r = byCard.executeQuery()) {
+            return r.next() ? Optional.of(stay(r)) : Optional.<Stay>empty();
+          }
+        });
   }
 
   Optional<Stay> stayById(long stayId) throws SQLException {

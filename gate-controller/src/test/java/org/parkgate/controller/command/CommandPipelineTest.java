@@ -194,6 +194,44 @@ class CommandPipelineTest {
   }
 
   @Test
+  void aConsoleOrAnAccountDisabledByAnAdminOnAnotherConnectionIsSeenAtTheNextCommand() {
+    String session = desk.session("cashier1");
+    String other = desk.session("cashier2");
+    assertTrue(desk.run(new ConsoleCommand.OpenShift("open-1", session)).ok());
+    // The admin's ./parking users and consoles commands write the file from their own process.
+    try (Ledger admin = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      new Accounts(admin)
+          .change(
+              "cashier1",
+              Accounts.Action.DISABLE,
+              a -> a.withEnabled(false),
+              "admin1",
+              "left the company",
+              clock.instant());
+    }
+    assertEquals(
+        Refusal.NOT_LOGGED_IN,
+        desk.run(new ConsoleCommand.CloseShift("close-1", session)).refusal());
+    try (Ledger admin = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      new Consoles(admin).setEnabled(Desk.CONSOLE, false, "admin1", T0);
+    }
+    assertEquals(
+        "console 'booth-1' is no longer enrolled",
+        Desk.refusal(
+            desk.run(new ConsoleCommand.CloseShift("close-2", other)), Refusal.CONSOLE_UNKNOWN));
+  }
+
+  @Test
+  void noOneLogsInAtAConsoleDisabledWhileConnected() {
+    desk.session("cashier1");
+    desk.onLedger(() -> new Consoles(ledger).setEnabled(Desk.CONSOLE, false, "admin1", T0));
+    assertEquals(
+        "console 'booth-1' is no longer enrolled",
+        Desk.refusal(
+            desk.login(desk.booth(), "cashier2", Desk.PASSWORD, null), Refusal.CONSOLE_UNKNOWN));
+  }
+
+  @Test
   void aWelcomedConsoleIsToldTheSiteAndItsNewestEvent() {
     ConsoleConnection c = desk.connect(Desk.CONSOLE, Desk.CREDENTIAL);
     assertTrue(c.authenticated());
