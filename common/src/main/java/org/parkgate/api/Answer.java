@@ -24,6 +24,8 @@ import org.parkgate.site.LaneMode;
   @JsonSubTypes.Type(value = Answer.StaysFound.class, name = "stays-found"),
   @JsonSubTypes.Type(value = Answer.LostCardAsked.class, name = "lost-card-asked"),
   @JsonSubTypes.Type(value = Answer.Unlocked.class, name = "unlocked"),
+  @JsonSubTypes.Type(value = Answer.FreePassAsked.class, name = "free-pass-asked"),
+  @JsonSubTypes.Type(value = Answer.FreePassDecided.class, name = "free-pass-decided"),
 })
 public sealed interface Answer {
 
@@ -110,6 +112,23 @@ public sealed interface Answer {
 
   /** A lost card recorded and barred; the exit lane now asks {@code due}. */
   record LostCardAsked(String lane, long stayId, String card, Money due) implements Answer {}
+
+  /** A free pass asked and waiting for a supervisor; {@code fee} is what it would waive. */
+  record FreePassAsked(
+      long passNo, String lane, long stayId, String plate, Money fee, String reason)
+      implements Answer {}
+
+  /** A free pass decided: approved (the barrier lifts next) or refused. */
+  record FreePassDecided(
+      long passNo,
+      String lane,
+      long stayId,
+      boolean approved,
+      Money fee,
+      String askedBy,
+      String decidedBy,
+      String note)
+      implements Answer {}
 
   /** A locked account may log in again. */
   record Unlocked(String username, String by) implements Answer {}

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleEvent.Occupancy.class, name = "occupancy"),
   @JsonSubTypes.Type(value = ConsoleEvent.PassbackReset.class, name = "passback-reset"),
   @JsonSubTypes.Type(value = ConsoleEvent.ShiftClosed.class, name = "shift-closed"),
+  @JsonSubTypes.Type(value = ConsoleEvent.FreePassAsked.class, name = "free-pass-asked"),
+  @JsonSubTypes.Type(value = ConsoleEvent.FreePassDecided.class, name = "free-pass-decided"),
   @JsonSubTypes.Type(value = ConsoleCommand.Hello.class, name = "hello"),
   @JsonSubTypes.Type(value = ConsoleCommand.Login.class, name = "login"),
   @JsonSubTypes.Type(value = ConsoleCommand.Logout.class, name = "logout"),
@@ -36,6 +38,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleCommand.PayStationPayment.class, name = "pay-station-payment"),
   @JsonSubTypes.Type(value = ConsoleCommand.FindStay.class, name = "find-stay"),
   @JsonSubTypes.Type(value = ConsoleCommand.ReportLostCard.class, name = "report-lost-card"),
+  @JsonSubTypes.Type(value = ConsoleCommand.AskFreePass.class, name = "ask-free-pass"),
+  @JsonSubTypes.Type(value = ConsoleCommand.DecideFreePass.class, name = "decide-free-pass"),
   @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
   @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 })

@@ -106,6 +106,22 @@ public sealed interface ConsoleCommand extends ApiMessage {
       String requestId, String session, String card, Money amount, String station)
       implements Acting {}
 
+  /**
+   * The cashier asks a supervisor to let the vehicle waiting at {@code lane} (stay {@code stayId})
+   * out without paying its fee, and says why. Nothing opens until a supervisor other than the one
+   * asking approves it ({@link DecideFreePass}).
+   */
+  record AskFreePass(String requestId, String session, String lane, long stayId, String reason)
+      implements Acting {}
+
+  /**
+   * A supervisor approves or refuses free pass {@code passNo}, from any console, with a note
+   * (required when refusing). An approval works once, only while that vehicle is still waiting at
+   * its lane, and never by the person who asked.
+   */
+  record DecideFreePass(String requestId, String session, long passNo, boolean approve, String note)
+      implements Acting {}
+
   /** A supervisor or admin lets a locked account log in again. */
   record UnlockUser(String requestId, String session, String username) implements Acting {}
 }

@@ -160,6 +160,41 @@ public sealed interface ConsoleEvent extends ApiMessage {
     }
   }
 
+  /**
+   * A cashier asked for the vehicle waiting at {@code lane} to leave free: every supervisor's
+   * console shows it until it is decided. {@code fee} is this visit's fee the pass would waive;
+   * {@code plate} is null when the exit camera read none.
+   */
+  record FreePassAsked(
+      long seq,
+      Instant at,
+      String lane,
+      long passNo,
+      long stayId,
+      String card,
+      String plate,
+      Money fee,
+      String reason,
+      String askedBy)
+      implements ConsoleEvent {}
+
+  /**
+   * Free pass {@code passNo} approved (the barrier lifts next and {@code fee} is waived) or
+   * refused, by {@code decidedBy}, with their note (null when none).
+   */
+  record FreePassDecided(
+      long seq,
+      Instant at,
+      String lane,
+      long passNo,
+      long stayId,
+      boolean approved,
+      Money fee,
+      String askedBy,
+      String decidedBy,
+      String note)
+      implements ConsoleEvent {}
+
   /** One currency's takings in a shift; {@code reversed} is negative or zero. */
   record ShiftTotal(long payments, Money paid, long reversals, Money reversed) {}
 

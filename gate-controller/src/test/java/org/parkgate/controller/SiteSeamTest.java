@@ -23,6 +23,7 @@ import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Refusal;
 import org.parkgate.controller.command.Desk;
 import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.lane.BarrierInputs;
@@ -32,11 +33,13 @@ import org.parkgate.controller.lane.RecordingDevices;
 import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.Blacklist;
 import org.parkgate.controller.ledger.EventLog;
+import org.parkgate.controller.ledger.FreePasses;
 import org.parkgate.controller.ledger.LaneModes;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerVerifier;
 import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.SeasonCards;
+import org.parkgate.controller.ledger.SecurityEvents;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.ledger.UnpaidBalances;
 import org.parkgate.controller.site.MutableClock;
@@ -689,7 +692,140 @@ class SiteSeamTest {
     verified();
   }
 
-  // --- 8. capacity and anti-passback ---
+  // --- 8. a free pass for one vehicle ---
+
+  private CommandResult askFreePass(String id, String who, long stay) {
+    return desk.run(
+        new ConsoleCommand.AskFreePass(
+            id, desk.session(who), "exit-1", stay, "ambulance crew on a call"));
+  }
+
+  private CommandResult decide(String id, String who, long passNo, boolean approve, String note) {
+    return desk.run(
+        new ConsoleCommand.DecideFreePass(id, desk.session(who), passNo, approve, note));
+  }
+
+  @Test
+  void aFreePassAskedByACashierAndApprovedByASupervisorLiftsTheBarrierOnceAndOwesNothing()
+      throws Exception {
+    start();
+    leftOwing(NEXT, PLATE, 121); // an earlier visit of the plate left 9.00 unpaid
+    clock.advance(Duration.ofHours(1));
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(65)); // this visit: 6.00
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)));
+    assertEquals(cny(1500), onLane(() -> exit.lane().due()));
+
+    Answer.FreePassAsked asked =
+        Desk.answer(askFreePass("ask-1", "cashier1", stay), Answer.FreePassAsked.class);
+    assertEquals(cny(600), asked.fee(), "this visit's fee, not the plate's old balance");
+    assertEquals(PLATE, asked.plate());
+    assertEquals(LaneState.AWAITING_PAYMENT, onLane(() -> exit.lane().state()), "still shut");
+    assertEquals(
+        "free pass 1 for this vehicle is waiting for a supervisor already",
+        Desk.refusal(askFreePass("ask-2", "cashier2", stay), Refusal.NOT_NOW));
+    ConsoleEvent.FreePassAsked told = events(ConsoleEvent.FreePassAsked.class).get(0);
+    assertEquals(
+        List.of(1L, stay, 600L), List.of(told.passNo(), told.stayId(), told.fee().minor()));
+    assertEquals("cashier1", told.askedBy());
+
+    assertEquals(
+        "cashier1 (cashier) may not do this",
+        Desk.refusal(decide("d-1", "cashier1", 1, true, null), Refusal.FORBIDDEN));
+    assertEquals(
+        "a refusal needs a note saying why",
+        Desk.refusal(decide("d-2", "supervisor1", 1, false, " "), Refusal.INVALID));
+    Answer.FreePassDecided approved =
+        Desk.answer(
+            decide("d-3", "supervisor1", 1, true, "confirmed by phone"),
+            Answer.FreePassDecided.class);
+    assertEquals(
+        List.of("cashier1", "supervisor1", "confirmed by phone"),
+        List.of(approved.askedBy(), approved.decidedBy(), approved.note()));
+    assertEquals(
+        approved,
+        Desk.answer(
+            decide("d-3", "supervisor1", 1, true, "confirmed by phone"),
+            Answer.FreePassDecided.class),
+        "the same request answered again");
+    assertTrue(
+        Desk.refusal(decide("d-4", "supervisor2", 1, true, null), Refusal.NOT_NOW)
+            .contains("was approved by supervisor1 already"));
+    String noPay = Desk.refusal(payAtBooth("pay-1"), Refusal.NOT_NOW);
+    assertTrue(noPay.contains("lifting") || noPay.contains("no vehicle"), noPay);
+
+    drivesThrough();
+    assertEquals(List.of(), payments());
+    assertEquals(1, incidents(IncidentKind.LEFT_UNPAID).size(), "only the earlier visit's");
+    assertEquals(List.of(cny(900)), owedBy(PLATE), "the old balance still follows the plate");
+    FreePasses.Pass pass = new FreePasses(ledger).find(1).orElseThrow();
+    assertEquals(stay, pass.stayId());
+    assertEquals("ambulance crew on a call", pass.reason());
+    assertTrue(pass.decision().orElseThrow().approved());
+    assertEquals(1, events(ConsoleEvent.FreePassDecided.class).size());
+    verified();
+  }
+
+  @Test
+  void nobodyDecidesTheirOwnFreePassAndARefusedOneLeavesTheFeeDue() throws Exception {
+    start();
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(65));
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)));
+    Desk.answer(askFreePass("ask-1", "supervisor1", stay), Answer.FreePassAsked.class);
+
+    String why = Desk.refusal(decide("d-1", "supervisor1", 1, true, null), Refusal.SAME_PERSON);
+    assertTrue(why.contains("ask another supervisor"), why);
+    assertEquals(
+        List.of(SecurityEvents.Kind.SAME_PERSON),
+        new SecurityEvents(ledger).list().stream().map(SecurityEvents.Event::kind).toList());
+    assertTrue(new FreePasses(ledger).find(1).orElseThrow().decision().isEmpty());
+
+    Answer.FreePassDecided refused =
+        Desk.answer(
+            decide("d-2", "supervisor2", 1, false, "no proof of the call"),
+            Answer.FreePassDecided.class);
+    assertTrue(!refused.approved());
+    assertEquals(LaneState.AWAITING_PAYMENT, onLane(() -> exit.lane().state()), "still shut");
+    assertEquals("demo-000001 6.00 CNY", receipt(payAtBooth("pay-1")));
+    drivesThrough();
+    assertEquals(List.of(cny(600)), payments());
+    verified();
+  }
+
+  @Test
+  void aFreePassIsAskedOnlyForTheVehicleWaitingAtTheLaneAndApprovedOnlyWhileItWaits()
+      throws Exception {
+    start();
+    long stay = entered(CASUAL, car(PLATE));
+    assertEquals(
+        "no vehicle of stay " + stay + " is waiting to pay at exit-1",
+        Desk.refusal(askFreePass("ask-1", "cashier1", stay), Refusal.NOT_NOW));
+    clock.advance(Duration.ofMinutes(65));
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)));
+    assertEquals(
+        "a free pass needs the stayId and a reason of 1-200 characters",
+        Desk.refusal(
+            desk.run(
+                new ConsoleCommand.AskFreePass(
+                    "ask-2", desk.session("cashier1"), "exit-1", stay, "x".repeat(201))),
+            Refusal.INVALID));
+    Desk.answer(askFreePass("ask-3", "cashier1", stay), Answer.FreePassAsked.class);
+    assertEquals("demo-000001 6.00 CNY", receipt(payAtBooth("pay-1")));
+    drivesThrough();
+    assertTrue(
+        Desk.refusal(decide("d-1", "supervisor1", 1, true, null), Refusal.NOT_NOW)
+            .contains("is no longer waiting to pay at exit-1; nothing approved"));
+    assertTrue(
+        Desk.answer(
+                decide("d-2", "supervisor1", 1, false, "paid in cash meanwhile"),
+                Answer.FreePassDecided.class)
+            .note()
+            .equals("paid in cash meanwhile"));
+    verified();
+  }
+
+  // --- 9. capacity and anti-passback ---
 
   @Test
   void anEntryTheLedgerCannotRecordLeavesTheCountAsItWas() throws Exception {

@@ -72,6 +72,8 @@ public final class CommandPipeline {
             new Find(site.finder()),
             new LostCard(ledger, site.exits(), site.access(), site.lanes()),
             new PayAtStation(ledger, site.access(), site.tariff()),
+            new FreePassCommands.Ask(ledger, site.exits(), site.lanes()),
+            new FreePassCommands.Decide(ledger, site.exits(), site.lanes(), security),
             new AccountCommands.End(sessions),
             new AccountCommands.Unlock(gate.accounts(), throttle)));
   }

@@ -187,7 +187,24 @@ public enum ChainedTable {
           "recorded_at")),
   SECURITY_EVENTS(
       "security_events",
-      List.of("row_id", "kind", "console_id", "username", "source", "detail", "recorded_at"));
+      List.of("row_id", "kind", "console_id", "username", "source", "detail", "recorded_at")),
+  FREE_PASSES(
+      "free_passes",
+      List.of(
+          "pass_no",
+          "lane",
+          "stay_id",
+          "card",
+          "plate",
+          "fee_minor",
+          "currency",
+          "reason",
+          "asked_by",
+          "request_id",
+          "asked_at")),
+  FREE_PASS_DECISIONS(
+      "free_pass_decisions",
+      List.of("pass_no", "approved", "decided_by", "note", "request_id", "decided_at"));
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);

@@ -41,7 +41,23 @@ public final class ExitDesk {
       String plate,
       Money due,
       Money paidBefore,
-      List<UnpaidBalances.Balance> carried) {}
+      List<UnpaidBalances.Balance> carried,
+      boolean waived) {
+    /** This visit's fee: what is due less the balances of earlier visits carried with it. */
+    Money ownFee() {
+      Money own = due;
+      for (UnpaidBalances.Balance b : carried) {
+        own = own.minus(b.amount());
+      }
+      return own;
+    }
+  }
+
+  /**
+   * What the lane holding stay {@code stayId} asks: {@code ownFee} is this visit's fee, without
+   * balances carried from earlier visits; {@code plate} is null when the exit camera read none.
+   */
+  public record Asked(String lane, String card, String plate, Money due, Money ownFee) {}
 
   private final Tariff tariff;
   private final java.time.ZoneId zone;
@@ -140,7 +156,7 @@ public final class ExitDesk {
           Pending before =
               pending.put(
                   stay.stayId(),
-                  new Pending(lane, stay.card(), plate, due, paid, List.copyOf(carried)));
+                  new Pending(lane, stay.card(), plate, due, paid, List.copyOf(carried), false));
           ledger.onRollback(() -> restore(stay.stayId(), before));
           if (due.isPositive()) {
             Money owed = due;
@@ -186,14 +202,40 @@ public final class ExitDesk {
     return p != null && p.lane().equals(lane) && p.due().equals(due);
   }
 
+  /** What the exit holding the stay asks, while its vehicle has not left. */
+  public Optional<Asked> asked(long stayId) {
+    Pending p = pending.get(stayId);
+    return p == null
+        ? Optional.empty()
+        : Optional.of(new Asked(p.lane(), p.card(), p.plate(), p.due(), p.ownFee()));
+  }
+
   /**
-   * Whether what was paid for the stay since its exit was quoted covers that quote: a payment is
-   * recorded and the lane is about to lift, so a second one would charge twice.
+   * This visit's fee is waived by an approved free pass, in the approval's transaction: the vehicle
+   * leaves owing nothing new, and balances it carried from earlier visits stay against its plate.
+   */
+  public void waive(long stayId) {
+    Pending p = pending.get(stayId);
+    if (p == null) {
+      throw new IllegalStateException("stay " + stayId + " is not waiting at an exit");
+    }
+    pending.put(
+        stayId,
+        new Pending(p.lane(), p.card(), p.plate(), p.due(), p.paidBefore(), p.carried(), true));
+    ledger.onRollback(() -> restore(stayId, p));
+  }
+
+  /**
+   * Whether what was paid for the stay since its exit was quoted covers that quote, or a free pass
+   * waived it: the lane is about to lift, so a payment now would charge twice.
    */
   public boolean settled(long stayId) {
     Pending p = pending.get(stayId);
     if (p == null || !p.due().isPositive()) {
       return false;
+    }
+    if (p.waived()) {
+      return true;
     }
     Money paidSince = payments.paidFor(stayId, p.due().currency()).minus(p.paidBefore());
     return paidSince.minor() >= p.due().minor();
@@ -209,7 +251,7 @@ public final class ExitDesk {
         () -> {
           recordExit.run();
           Pending p = forget(stayId);
-          if (p == null || !p.due().isPositive()) {
+          if (p == null || !p.due().isPositive() || p.waived()) {
             return null;
           }
           Currency currency = p.due().currency();

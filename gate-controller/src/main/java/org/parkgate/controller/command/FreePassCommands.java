@@ -1,0 +1,228 @@
+package org.parkgate.controller.command;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.parkgate.api.Answer;
+import org.parkgate.api.ConsoleCommand.AskFreePass;
+import org.parkgate.api.ConsoleCommand.DecideFreePass;
+import org.parkgate.api.Refusal;
+import org.parkgate.api.Role;
+import org.parkgate.controller.auth.Session;
+import org.parkgate.controller.lane.LaneEvent;
+import org.parkgate.controller.lane.LaneRunner;
+import org.parkgate.controller.ledger.FreePasses;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.SecurityEvents;
+import org.parkgate.controller.site.ExitDesk;
+
+/**
+ * A free pass for one vehicle: a cashier asks with a reason for the vehicle waiting at an exit; a
+ * supervisor other than the one who asked approves (the fee is waived and the barrier lifts) or
+ * refuses it, once. Who asked and who decided come from the sessions, never from the message.
+ */
+final class FreePassCommands {
+  static final int MAX_TEXT = 200;
+
+  private FreePassCommands() {}
+
+  /** A cashier (or supervisor) asks. */
+  static final class Ask implements CommandHandler<AskFreePass> {
+    private final FreePasses passes;
+    private final ExitDesk exits;
+    private final Map<String, LaneRunner> lanes;
+
+    Ask(Ledger ledger, ExitDesk exits, Map<String, LaneRunner> lanes) {
+      this.passes = new FreePasses(ledger);
+      this.exits = exits;
+      this.lanes = lanes;
+    }
+
+    @Override
+    public Class<AskFreePass> type() {
+      return AskFreePass.class;
+    }
+
+    @Override
+    public Set<Role> roles() {
+      return Set.of(Role.CASHIER, Role.SUPERVISOR);
+    }
+
+    @Override
+    public Decision handle(AskFreePass cmd, Session actor, Instant now) {
+      LaneRunner runner = PayAtExit.ExitLanes.find(lanes, cmd.lane());
+      if (runner == null) {
+        return Decision.refused(
+            cmd, Refusal.INVALID, PayAtExit.ExitLanes.unknown(lanes, cmd.lane()));
+      }
+      String reason = text(cmd.reason());
+      if (cmd.stayId() <= 0 || reason == null) {
+        return Decision.refused(
+            cmd,
+            Refusal.INVALID,
+            "a free pass needs the stayId and a reason of 1-" + MAX_TEXT + " characters");
+      }
+      Optional<ExitDesk.Asked> asked = exits.asked(cmd.stayId());
+      if (!runner.waiting().awaitingPaymentOf(cmd.stayId())
+          || asked.isEmpty()
+          || !asked.get().lane().equals(cmd.lane())) {
+        return Decision.refused(
+            cmd,
+            Refusal.NOT_NOW,
+            "no vehicle of stay " + cmd.stayId() + " is waiting to pay at " + cmd.lane());
+      }
+      if (exits.settled(cmd.stayId())) {
+        return Decision.refused(
+            cmd, Refusal.NOT_NOW, "stay " + cmd.stayId() + " is settled; its barrier is lifting");
+      }
+      Optional<FreePasses.Pass> open =
+          passes.forStay(cmd.stayId()).stream().filter(p -> p.decision().isEmpty()).findFirst();
+      if (open.isPresent()) {
+        return Decision.refused(
+            cmd,
+            Refusal.NOT_NOW,
+            "free pass "
+                + open.get().passNo()
+                + " for this vehicle is waiting for a supervisor already");
+      }
+      ExitDesk.Asked at = asked.get();
+      if (!at.ownFee().isPositive()) {
+        return Decision.refused(
+            cmd,
+            Refusal.NOT_NOW,
+            "this visit owes nothing; what is due ("
+                + at.due()
+                + ") is left unpaid from earlier visits, which a free pass does not waive");
+      }
+      FreePasses.Pass pass =
+          passes.ask(
+              cmd.requestId(),
+              cmd.lane(),
+              cmd.stayId(),
+              at.card(),
+              at.plate(),
+              at.ownFee(),
+              reason,
+              actor.username(),
+              now);
+      return Decision.done(
+          cmd,
+          new Answer.FreePassAsked(
+              pass.passNo(), pass.lane(), pass.stayId(), pass.plate(), pass.fee(), pass.reason()));
+    }
+  }
+
+  /** A supervisor decides. */
+  static final class Decide implements CommandHandler<DecideFreePass> {
+    private final FreePasses passes;
+    private final ExitDesk exits;
+    private final Map<String, LaneRunner> lanes;
+    private final SecurityEvents security;
+
+    Decide(Ledger ledger, ExitDesk exits, Map<String, LaneRunner> lanes, SecurityEvents security) {
+      this.passes = new FreePasses(ledger);
+      this.exits = exits;
+      this.lanes = lanes;
+      this.security = security;
+    }
+
+    @Override
+    public Class<DecideFreePass> type() {
+      return DecideFreePass.class;
+    }
+
+    @Override
+    public Set<Role> roles() {
+      return Set.of(Role.SUPERVISOR);
+    }
+
+    @Override
+    public Decision handle(DecideFreePass cmd, Session actor, Instant now) {
+      String note = text(cmd.note());
+      if (cmd.note() != null && !cmd.note().isBlank() && note == null) {
+        return Decision.refused(
+            cmd, Refusal.INVALID, "a note is at most " + MAX_TEXT + " characters");
+      }
+      if (!cmd.approve() && note == null) {
+        return Decision.refused(cmd, Refusal.INVALID, "a refusal needs a note saying why");
+      }
+      Optional<FreePasses.Pass> found = passes.find(cmd.passNo());
+      if (found.isEmpty()) {
+        return Decision.refused(cmd, Refusal.INVALID, "no free pass " + cmd.passNo());
+      }
+      FreePasses.Pass pass = found.get();
+      if (pass.decision().isPresent()) {
+        FreePasses.Decision d = pass.decision().get();
+        return Decision.refused(
+            cmd,
+            Refusal.NOT_NOW,
+            "free pass "
+                + pass.passNo()
+                + " was "
+                + (d.approved() ? "approved" : "refused")
+                + " by "
+                + d.decidedBy()
+                + " already");
+      }
+      if (pass.askedBy().equals(actor.username())) {
+        security.record(
+            SecurityEvents.Kind.SAME_PERSON,
+            actor.consoleId(),
+            actor.username(),
+            null,
+            "decision on own free pass " + pass.passNo() + " refused",
+            now);
+        return Decision.refused(
+            cmd,
+            Refusal.SAME_PERSON,
+            "free pass "
+                + pass.passNo()
+                + " was asked by "
+                + actor.username()
+                + ", who cannot decide it; ask another supervisor");
+      }
+      LaneRunner runner = lanes.get(pass.lane());
+      if (cmd.approve()
+          && (runner == null
+              || !runner.waiting().awaitingPaymentOf(pass.stayId())
+              || exits.asked(pass.stayId()).isEmpty()
+              || exits.settled(pass.stayId()))) {
+        return Decision.refused(
+            cmd,
+            Refusal.NOT_NOW,
+            "the vehicle of free pass "
+                + pass.passNo()
+                + " is no longer waiting to pay at "
+                + pass.lane()
+                + "; nothing approved (refuse it with a note to close it)");
+      }
+      FreePasses.Pass decided =
+          passes.decide(cmd.requestId(), pass.passNo(), cmd.approve(), actor.username(), note, now);
+      Answer.FreePassDecided answer =
+          new Answer.FreePassDecided(
+              decided.passNo(),
+              decided.lane(),
+              decided.stayId(),
+              cmd.approve(),
+              decided.fee(),
+              decided.askedBy(),
+              actor.username(),
+              note);
+      if (!cmd.approve()) {
+        return Decision.done(cmd, answer);
+      }
+      exits.waive(pass.stayId());
+      return Decision.done(cmd, answer, () -> runner.deliver(new LaneEvent.Paid(pass.stayId())));
+    }
+  }
+
+  /** The text stripped, or null when blank or longer than {@link #MAX_TEXT}. */
+  private static String text(String s) {
+    if (s == null) {
+      return null;
+    }
+    String t = s.strip();
+    return t.isEmpty() || t.length() > MAX_TEXT ? null : t;
+  }
+}
