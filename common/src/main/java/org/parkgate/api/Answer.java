@@ -26,6 +26,7 @@ import org.parkgate.site.LaneMode;
   @JsonSubTypes.Type(value = Answer.Unlocked.class, name = "unlocked"),
   @JsonSubTypes.Type(value = Answer.FreePassAsked.class, name = "free-pass-asked"),
   @JsonSubTypes.Type(value = Answer.FreePassDecided.class, name = "free-pass-decided"),
+  @JsonSubTypes.Type(value = Answer.VoucherApplied.class, name = "voucher-applied"),
 })
 public sealed interface Answer {
 
@@ -128,6 +129,20 @@ public sealed interface Answer {
       String askedBy,
       String decidedBy,
       String note)
+      implements Answer {}
+
+  /**
+   * A voucher used: {@code code} as printed, the tariff voucher it granted and its issuer; the exit
+   * now asks {@code dueNow} (zero: the barrier lifts).
+   */
+  record VoucherApplied(
+      String lane,
+      long stayId,
+      String code,
+      String kind,
+      String issuer,
+      Money dueBefore,
+      Money dueNow)
       implements Answer {}
 
   /** A locked account may log in again. */

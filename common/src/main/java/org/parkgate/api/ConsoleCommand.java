@@ -122,6 +122,14 @@ public sealed interface ConsoleCommand extends ApiMessage {
   record DecideFreePass(String requestId, String session, long passNo, boolean approve, String note)
       implements Acting {}
 
+  /**
+   * A voucher typed or scanned at the booth for the vehicle waiting at {@code lane}: a code from
+   * the voucher register, used once. The exit's fee is priced again with it; what is left is due,
+   * and the barrier lifts if nothing is.
+   */
+  record ApplyVoucher(String requestId, String session, String lane, long stayId, String code)
+      implements Acting {}
+
   /** A supervisor or admin lets a locked account log in again. */
   record UnlockUser(String requestId, String session, String username) implements Acting {}
 }

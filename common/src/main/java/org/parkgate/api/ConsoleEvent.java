@@ -195,6 +195,23 @@ public sealed interface ConsoleEvent extends ApiMessage {
       String note)
       implements ConsoleEvent {}
 
+  /**
+   * A voucher used for the vehicle waiting at {@code lane}: {@code code} as printed, the tariff's
+   * voucher it grants ({@code kind}), who issued it, and the exit's due before and after it.
+   */
+  record VoucherRedeemed(
+      long seq,
+      Instant at,
+      String lane,
+      long stayId,
+      String code,
+      String kind,
+      String issuer,
+      Money dueBefore,
+      Money dueAfter,
+      String cashier)
+      implements ConsoleEvent {}
+
   /** One currency's takings in a shift; {@code reversed} is negative or zero. */
   record ShiftTotal(long payments, Money paid, long reversals, Money reversed) {}
 

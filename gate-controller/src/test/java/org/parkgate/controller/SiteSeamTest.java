@@ -42,6 +42,9 @@ import org.parkgate.controller.ledger.SeasonCards;
 import org.parkgate.controller.ledger.SecurityEvents;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.ledger.UnpaidBalances;
+import org.parkgate.controller.ledger.VoucherCode;
+import org.parkgate.controller.ledger.VoucherCodeTest;
+import org.parkgate.controller.ledger.Vouchers;
 import org.parkgate.controller.site.MutableClock;
 import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
@@ -825,7 +828,123 @@ class SiteSeamTest {
     verified();
   }
 
-  // --- 9. capacity and anti-passback ---
+  // --- 9. vouchers from the register ---
+
+  private Vouchers.Issued issue(String kind, int count, LocalDate from, LocalDate to) {
+    return new Vouchers(ledger)
+        .issue("Cafe Lumière", kind, count, from, to, null, "finance1", clock.instant());
+  }
+
+  private CommandResult applyVoucher(String id, long stay, String code) {
+    return desk.run(
+        new ConsoleCommand.ApplyVoucher(id, desk.session("cashier1"), "exit-1", stay, code));
+  }
+
+  private static final LocalDate JAN_1 = LocalDate.parse("2027-01-01");
+  private static final LocalDate JAN_31 = LocalDate.parse("2027-01-31");
+
+  @Test
+  void aShopVoucherTakesAnHourOffTheFeeOnceAndTheRestIsPaid() throws Exception {
+    start();
+    String code = issue("SHOP1H", 2, JAN_1, JAN_31).codes().get(0);
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(125)); // 3 started hours: 9.00
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)));
+    assertEquals(cny(900), onLane(() -> exit.lane().due()));
+
+    clock.advance(Duration.ofMinutes(2)); // the driver looks for the voucher
+    Answer.VoucherApplied applied =
+        Desk.answer(
+            applyVoucher("v-1", stay, VoucherCode.printed(code).toLowerCase(java.util.Locale.ROOT)),
+            Answer.VoucherApplied.class);
+    assertEquals(List.of(cny(900), cny(600)), List.of(applied.dueBefore(), applied.dueNow()));
+    assertEquals(List.of("SHOP1H", "Cafe Lumière"), List.of(applied.kind(), applied.issuer()));
+    assertEquals(cny(600), onLane(() -> exit.lane().due()), "priced at the exit's time");
+    assertTrue(devices.commands().contains("show 停车费 Fee 6.00 CNY"), devices.commands().toString());
+    ConsoleEvent.ExitPending pending = lastPending();
+    assertEquals(cny(600), pending.due());
+    assertTrue(
+        pending.items().stream().anyMatch(i -> i.rule().contains("SHOP1H")),
+        "the voucher is a fee line: " + pending.items());
+    assertEquals(
+        applied,
+        Desk.answer(
+            applyVoucher("v-1", stay, VoucherCode.printed(code)), Answer.VoucherApplied.class),
+        "the same request answered again, the voucher used once");
+    String again = Desk.refusal(applyVoucher("v-2", stay, code), Refusal.NOT_NOW);
+    assertTrue(again.startsWith("voucher " + VoucherCode.printed(code) + " was used at exit-1"));
+
+    assertEquals("demo-000001 6.00 CNY", receipt(payAtBooth("pay-1")));
+    drivesThrough();
+    assertEquals(List.of(cny(600)), payments());
+    Vouchers.Redemption used = new Vouchers(ledger).find(code).orElseThrow().redeemed().get();
+    assertEquals(
+        List.of(stay, 900L, 600L),
+        List.of(used.stayId(), used.dueBefore().minor(), used.dueAfter().minor()));
+    assertEquals("cashier1", used.cashier());
+    assertEquals(1, events(ConsoleEvent.VoucherRedeemed.class).size());
+    verified();
+  }
+
+  @Test
+  void aFreeVoucherLiftsTheBarrierAndNothingIsPaid() throws Exception {
+    start();
+    String code = issue("STAFF", 1, JAN_1, JAN_31).codes().get(0);
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(125));
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)));
+    assertEquals(
+        cny(0), Desk.answer(applyVoucher("v-1", stay, code), Answer.VoucherApplied.class).dueNow());
+    drivesThrough();
+    assertEquals(List.of(), payments());
+    assertEquals(List.of(), incidents(IncidentKind.LEFT_UNPAID), "a free voucher is not a debt");
+    assertEquals(List.of(), owedBy(PLATE));
+    verified();
+  }
+
+  @Test
+  void aVoucherMistypedUnknownVoidedOrOutOfDateIsRefusedAndChangesNothing() throws Exception {
+    start();
+    List<String> codes = issue("HALF", 3, JAN_1, JAN_31).codes();
+    String future =
+        issue("HALF", 1, LocalDate.parse("2027-02-01"), JAN_31.plusMonths(1)).codes().get(0);
+    new Vouchers(ledger).voidCode(codes.get(1), "finance1", "batch stolen from the cafe", T0);
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(125));
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)));
+    String good = codes.get(0);
+    String typo = good.substring(0, 3) + (good.charAt(3) == 'A' ? 'B' : 'A') + good.substring(4);
+    assertEquals(
+        "voucher code " + typo + " is mistyped (its check character does not match)",
+        Desk.refusal(applyVoucher("v-1", stay, typo), Refusal.INVALID));
+    assertEquals(
+        "a voucher code has 10 characters, not 3: ABC",
+        Desk.refusal(applyVoucher("v-2", stay, "ABC"), Refusal.INVALID));
+    assertTrue(
+        Desk.refusal(applyVoucher("v-3", stay, codes.get(1)), Refusal.NOT_NOW)
+            .endsWith("was voided by finance: batch stolen from the cafe"));
+    assertEquals(
+        "voucher "
+            + VoucherCode.printed(future)
+            + " is valid from 2027-02-01 to 2027-02-28, not on 2027-01-09",
+        Desk.refusal(applyVoucher("v-4", stay, future), Refusal.NOT_NOW));
+    String unknown = VoucherCodeTest.valid("23456789A");
+    assertEquals(
+        "no voucher " + VoucherCode.printed(unknown) + " was issued",
+        Desk.refusal(applyVoucher("v-5", stay, unknown), Refusal.NOT_NOW));
+    assertEquals(cny(900), onLane(() -> exit.lane().due()), "still the whole fee");
+    assertEquals(List.of(), events(ConsoleEvent.VoucherRedeemed.class));
+    assertTrue(new Vouchers(ledger).find(good).orElseThrow().redeemed().isEmpty());
+    assertEquals(
+        cny(450),
+        Desk.answer(applyVoucher("v-6", stay, good), Answer.VoucherApplied.class).dueNow());
+    assertEquals(
+        "a 'HALF' voucher was used for this stay already",
+        Desk.refusal(applyVoucher("v-7", stay, codes.get(2)), Refusal.NOT_NOW));
+    verified();
+  }
+
+  // --- 10. capacity and anti-passback ---
 
   @Test
   void anEntryTheLedgerCannotRecordLeavesTheCountAsItWas() throws Exception {

@@ -74,6 +74,13 @@ public final class CommandPipeline {
             new PayAtStation(ledger, site.access(), site.tariff()),
             new FreePassCommands.Ask(ledger, site.exits(), site.lanes()),
             new FreePassCommands.Decide(ledger, site.exits(), site.lanes(), security),
+            new VoucherAtExit(
+                ledger,
+                site.exits(),
+                site.access(),
+                site.tariff(),
+                site.site().zone(),
+                site.lanes()),
             new AccountCommands.End(sessions),
             new AccountCommands.Unlock(gate.accounts(), throttle)));
   }

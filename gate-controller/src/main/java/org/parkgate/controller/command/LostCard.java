@@ -65,7 +65,8 @@ final class LostCard implements CommandHandler<ReportLostCard> {
       return Decision.refused(cmd, Refusal.NOT_NOW, "stay " + cmd.stayId() + " is not open");
     }
     Stay stay = open.get();
-    LaneEvent quoted = exits.quote(cmd.lane(), stay, null, now, access.quoteLostCard(stay, now));
+    LaneEvent quoted =
+        exits.quote(cmd.lane(), stay, null, now, access.quoteLostCard(stay, now), true);
     Money due = ((LaneEvent.ExitQuoted) quoted).due();
     String detail =
         "card "

@@ -138,6 +138,11 @@ public record Lane(
                   new LaneCommand.ReportRefusal(e.card(), e.reason())))
           : stay();
     }
+    if (event instanceof LaneEvent.Requoted e
+        && state == LaneState.AWAITING_PAYMENT
+        && e.stayId() == stayId()) {
+      return onQuote(e.stayId(), e.due());
+    }
     if (event instanceof LaneEvent.Paid e
         && state == LaneState.AWAITING_PAYMENT
         && e.stayId() == stayId()) {

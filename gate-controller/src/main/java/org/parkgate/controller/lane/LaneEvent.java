@@ -32,7 +32,13 @@ public sealed interface LaneEvent {
   /** The card cannot pass this lane (unknown, already inside...), and why. */
   record CardRefused(String card, String reason) implements LaneEvent {}
 
-  /** Exit: payment for the waiting stay is durably recorded. */
+  /**
+   * Exit: what the waiting stay owes was priced again (a voucher was used) and is durably recorded;
+   * nothing left due lifts the barrier.
+   */
+  record Requoted(long stayId, Money due) implements LaneEvent {}
+
+  /** Exit: payment for the waiting stay is durably recorded, or a free pass waived it. */
   record Paid(long stayId) implements LaneEvent {}
 
   /** The lane's plate camera read the vehicle on the arming loop. */

@@ -204,7 +204,35 @@ public enum ChainedTable {
           "asked_at")),
   FREE_PASS_DECISIONS(
       "free_pass_decisions",
-      List.of("pass_no", "approved", "decided_by", "note", "request_id", "decided_at"));
+      List.of("pass_no", "approved", "decided_by", "note", "request_id", "decided_at"),
+      false),
+  VOUCHER_BATCHES(
+      "voucher_batches",
+      List.of(
+          "batch_no",
+          "issuer",
+          "kind",
+          "count",
+          "valid_from",
+          "valid_to",
+          "note",
+          "issued_by",
+          "issued_at")),
+  VOUCHERS("vouchers", List.of("voucher_id", "code", "batch_no")),
+  VOUCHER_REDEMPTIONS(
+      "voucher_redemptions",
+      List.of(
+          "voucher_id",
+          "stay_id",
+          "lane",
+          "due_before",
+          "due_after",
+          "currency",
+          "cashier",
+          "request_id",
+          "redeemed_at"),
+      false),
+  VOUCHER_VOIDS("voucher_voids", List.of("voucher_id", "voided_by", "reason", "voided_at"), false);
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);

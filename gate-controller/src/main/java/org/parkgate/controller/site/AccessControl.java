@@ -3,6 +3,7 @@ package org.parkgate.controller.site;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -251,6 +252,15 @@ public final class AccessControl {
   }
 
   private FeeQuote quote(Stay stay, Sighting atExit, Instant at, boolean lostCard) {
+    return quote(stay, atExit, at, lostCard, List.of());
+  }
+
+  /**
+   * As {@link #quote(Stay, Sighting, Instant)}, with a lost card or not, and with the tariff's
+   * vouchers {@code vouchers} (their tariff codes) applied.
+   */
+  public FeeQuote quote(
+      Stay stay, Sighting atExit, Instant at, boolean lostCard, List<String> vouchers) {
     Optional<SeasonCard> season = seasons.find(stay.card()).filter(c -> !c.cancelled());
     java.util.Set<String> priced = tariff.versionAt(stay.enteredAt()).vehicleClasses();
     String seen =
@@ -290,6 +300,9 @@ public final class AccessControl {
     StayRequest request = StayRequest.of(vehicleClass, from, to);
     if (lostCard) {
       request = request.withLostCard();
+    }
+    if (!vouchers.isEmpty()) {
+      request = request.withVouchers(vouchers);
     }
     Optional<org.parkgate.fee.Prepayment> prepaid =
         admissions.prepaid(stay.stayId(), tariff.currency());

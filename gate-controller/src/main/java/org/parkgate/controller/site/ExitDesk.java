@@ -42,7 +42,8 @@ public final class ExitDesk {
       Money due,
       Money paidBefore,
       List<UnpaidBalances.Balance> carried,
-      boolean waived) {
+      boolean waived,
+      Priced priced) {
     /** This visit's fee: what is due less the balances of earlier visits carried with it. */
     Money ownFee() {
       Money own = due;
@@ -57,7 +58,14 @@ public final class ExitDesk {
    * What the lane holding stay {@code stayId} asks: {@code ownFee} is this visit's fee, without
    * balances carried from earlier visits; {@code plate} is null when the exit camera read none.
    */
-  public record Asked(String lane, String card, String plate, Money due, Money ownFee) {}
+  public record Asked(
+      String lane, String card, String plate, Money due, Money ownFee, Priced priced) {}
+
+  /**
+   * How the exit's fee was priced, to price it again with a voucher: what the camera saw, the time
+   * of the quote, and whether the card was lost.
+   */
+  public record Priced(Sighting vehicle, Instant at, boolean lostCard) {}
 
   private final Tariff tariff;
   private final java.time.ZoneId zone;
@@ -111,6 +119,12 @@ public final class ExitDesk {
    * when a season card covers the stay); records what the camera saw and any incident it raises.
    */
   public LaneEvent quote(String lane, Stay stay, Sighting vehicle, Instant exit, FeeQuote quote) {
+    return quote(lane, stay, vehicle, exit, quote, false);
+  }
+
+  /** As {@link #quote(String, Stay, Sighting, Instant, FeeQuote)}, for a lost card or not. */
+  public LaneEvent quote(
+      String lane, Stay stay, Sighting vehicle, Instant exit, FeeQuote quote, boolean lostCard) {
     return ledger.atomically(
         () -> {
           String plate = vehicle == null ? null : ExitChecks.plate(vehicle.plate());
@@ -138,45 +152,89 @@ public final class ExitDesk {
                           b ->
                               b.stayId() != stay.stayId() && b.amount().currency().equals(currency))
                       .toList();
-          Money due = fee;
-          List<ConsoleEvent.FeeItem> items = new ArrayList<>();
-          if (quote != null) {
-            quote
-                .lines()
-                .forEach(
-                    l ->
-                        items.add(
-                            new ConsoleEvent.FeeItem(
-                                l.period(), l.rule(), l.quantity(), l.amount())));
-          }
-          for (UnpaidBalances.Balance b : carried) {
-            due = due.plus(b.amount());
-            items.add(balanceLine(b));
-          }
-          Pending before =
-              pending.put(
-                  stay.stayId(),
-                  new Pending(lane, stay.card(), plate, due, paid, List.copyOf(carried), false));
-          ledger.onRollback(() -> restore(stay.stayId(), before));
-          if (due.isPositive()) {
-            Money owed = due;
-            events.recordEvent(
-                lane,
-                seq ->
-                    new ConsoleEvent.ExitPending(
-                        seq,
-                        exit,
-                        lane,
-                        stay.stayId(),
-                        stay.card(),
-                        stay.enteredAt(),
-                        exit,
-                        owed,
-                        items));
-          }
+          Money due =
+              hold(
+                  lane,
+                  stay,
+                  quote,
+                  new Pending(
+                      lane,
+                      stay.card(),
+                      plate,
+                      fee,
+                      paid,
+                      List.copyOf(carried),
+                      false,
+                      new Priced(vehicle, exit, lostCard)),
+                  exit);
           flag(lane, stay, plate, findings, exit);
           return new LaneEvent.ExitQuoted(stay.card(), stay.stayId(), due);
         });
+  }
+
+  /**
+   * Keeps what the lane asks for the stay: {@code held} with its fee ({@code quote}, null for none)
+   * and the balances it carries added into its due; announces the due if there is one.
+   */
+  private Money hold(String lane, Stay stay, FeeQuote quote, Pending held, Instant now) {
+    Money due = held.due();
+    List<ConsoleEvent.FeeItem> items = new ArrayList<>();
+    if (quote != null) {
+      quote
+          .lines()
+          .forEach(
+              l ->
+                  items.add(
+                      new ConsoleEvent.FeeItem(l.period(), l.rule(), l.quantity(), l.amount())));
+    }
+    for (UnpaidBalances.Balance b : held.carried()) {
+      due = due.plus(b.amount());
+      items.add(balanceLine(b));
+    }
+    Pending before =
+        pending.put(
+            stay.stayId(),
+            new Pending(
+                held.lane(),
+                held.card(),
+                held.plate(),
+                due,
+                held.paidBefore(),
+                held.carried(),
+                held.waived(),
+                held.priced()));
+    ledger.onRollback(() -> restore(stay.stayId(), before));
+    if (due.isPositive()) {
+      Money owed = due;
+      Instant exit = held.priced().at();
+      events.recordEvent(
+          lane,
+          seq ->
+              new ConsoleEvent.ExitPending(
+                  seq, now, lane, stay.stayId(), stay.card(), stay.enteredAt(), exit, owed, items));
+    }
+    return due;
+  }
+
+  /**
+   * The waiting stay's fee priced again ({@code quote}, with a voucher), in the caller's
+   * transaction: the lane's due becomes the new fee plus the balances it carried, announced as a
+   * new fee if any is left. Returns the new due.
+   */
+  public Money requote(long stayId, Stay stay, FeeQuote quote, Instant now) {
+    Pending p = pending.get(stayId);
+    if (p == null) {
+      throw new IllegalStateException("stay " + stayId + " is not waiting at an exit");
+    }
+    Money zero = Money.zero(tariff.currency());
+    Money fee = quote == null ? zero : quote.total().max(zero);
+    return hold(
+        p.lane(),
+        stay,
+        quote,
+        new Pending(
+            p.lane(), p.card(), p.plate(), fee, p.paidBefore(), p.carried(), false, p.priced()),
+        now);
   }
 
   /**
@@ -207,7 +265,7 @@ public final class ExitDesk {
     Pending p = pending.get(stayId);
     return p == null
         ? Optional.empty()
-        : Optional.of(new Asked(p.lane(), p.card(), p.plate(), p.due(), p.ownFee()));
+        : Optional.of(new Asked(p.lane(), p.card(), p.plate(), p.due(), p.ownFee(), p.priced()));
   }
 
   /**
@@ -221,7 +279,8 @@ public final class ExitDesk {
     }
     pending.put(
         stayId,
-        new Pending(p.lane(), p.card(), p.plate(), p.due(), p.paidBefore(), p.carried(), true));
+        new Pending(
+            p.lane(), p.card(), p.plate(), p.due(), p.paidBefore(), p.carried(), true, p.priced()));
     ledger.onRollback(() -> restore(stayId, p));
   }
 
