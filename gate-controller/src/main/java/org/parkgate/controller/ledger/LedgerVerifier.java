@@ -18,56 +18,16 @@ import org.sqlite.SQLiteConfig;
  * can run beside a working controller or on a copy.
  */
 public final class LedgerVerifier {
+  /**
+   * The append-only triggers every ledger has: a no-update and a no-delete trigger on the chain and
+   * on each chained table.
+   */
   static final List<String> TRIGGERS =
-      List.of(
-          "entries_no_update",
-          "entries_no_delete",
-          "exits_no_update",
-          "exits_no_delete",
-          "payments_no_update",
-          "payments_no_delete",
-          "events_no_update",
-          "events_no_delete",
-          "reversals_no_update",
-          "reversals_no_delete",
-          "zreports_no_update",
-          "zreports_no_delete",
-          "chain_no_update",
-          "chain_no_delete",
-          "shift_opens_no_update",
-          "shift_opens_no_delete",
-          "shifts_no_update",
-          "shifts_no_delete",
-          "shift_totals_no_update",
-          "shift_totals_no_delete",
-          "season_cards_no_update",
-          "season_cards_no_delete",
-          "blacklist_no_update",
-          "blacklist_no_delete",
-          "passback_no_update",
-          "passback_no_delete",
-          "entry_credentials_no_update",
-          "entry_credentials_no_delete",
-          "incidents_no_update",
-          "incidents_no_delete",
-          "lane_mode_changes_no_update",
-          "lane_mode_changes_no_delete",
-          "waivers_no_update",
-          "waivers_no_delete",
-          "sightings_no_update",
-          "sightings_no_delete",
-          "unpaid_balances_no_update",
-          "unpaid_balances_no_delete",
-          "settlements_no_update",
-          "settlements_no_delete",
-          "accounts_no_update",
-          "accounts_no_delete",
-          "consoles_no_update",
-          "consoles_no_delete",
-          "requests_no_update",
-          "requests_no_delete",
-          "security_events_no_update",
-          "security_events_no_delete");
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.of("chain"),
+              java.util.Arrays.stream(ChainedTable.values()).map(ChainedTable::table))
+          .flatMap(t -> java.util.stream.Stream.of(t + "_no_update", t + "_no_delete"))
+          .toList();
 
   /**
    * A head printed earlier, to be found unchanged: catches a ledger cut short or rewritten from

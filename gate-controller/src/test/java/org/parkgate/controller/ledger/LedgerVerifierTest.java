@@ -135,7 +135,8 @@ class LedgerVerifierTest {
     LedgerVerifier.Result result = Fixtures.verify(file);
     assertEquals(1, result.problems().size(), result.summary());
     assertTrue(
-        result.problems().get(0).startsWith("append-only triggers removed: entries_no_update"),
+        result.problems().get(0).startsWith("append-only triggers removed: ")
+            && result.problems().get(0).contains("entries_no_update, entries_no_delete"),
         result.summary());
   }
 
