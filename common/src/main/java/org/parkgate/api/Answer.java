@@ -27,6 +27,7 @@ import org.parkgate.site.LaneMode;
   @JsonSubTypes.Type(value = Answer.FreePassAsked.class, name = "free-pass-asked"),
   @JsonSubTypes.Type(value = Answer.FreePassDecided.class, name = "free-pass-decided"),
   @JsonSubTypes.Type(value = Answer.VoucherApplied.class, name = "voucher-applied"),
+  @JsonSubTypes.Type(value = Answer.BarrierLifted.class, name = "barrier-lifted"),
 })
 public sealed interface Answer {
 
@@ -143,6 +144,13 @@ public sealed interface Answer {
       String issuer,
       Money dueBefore,
       Money dueNow)
+      implements Answer {}
+
+  /**
+   * A barrier lifted by hand, recorded as lift {@code liftNo}; {@code stayId} and {@code due} as in
+   * {@code ConsoleEvent.BarrierLifted}.
+   */
+  record BarrierLifted(long liftNo, String lane, long stayId, Money due, String reason, String by)
       implements Answer {}
 
   /** A locked account may log in again. */

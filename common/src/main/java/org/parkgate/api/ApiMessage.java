@@ -26,6 +26,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleEvent.FreePassAsked.class, name = "free-pass-asked"),
   @JsonSubTypes.Type(value = ConsoleEvent.FreePassDecided.class, name = "free-pass-decided"),
   @JsonSubTypes.Type(value = ConsoleEvent.VoucherRedeemed.class, name = "voucher-redeemed"),
+  @JsonSubTypes.Type(value = ConsoleEvent.BarrierLifted.class, name = "barrier-lifted"),
   @JsonSubTypes.Type(value = ConsoleCommand.Hello.class, name = "hello"),
   @JsonSubTypes.Type(value = ConsoleCommand.Login.class, name = "login"),
   @JsonSubTypes.Type(value = ConsoleCommand.Logout.class, name = "logout"),
@@ -42,6 +43,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleCommand.AskFreePass.class, name = "ask-free-pass"),
   @JsonSubTypes.Type(value = ConsoleCommand.DecideFreePass.class, name = "decide-free-pass"),
   @JsonSubTypes.Type(value = ConsoleCommand.ApplyVoucher.class, name = "apply-voucher"),
+  @JsonSubTypes.Type(value = ConsoleCommand.LiftBarrier.class, name = "lift-barrier"),
   @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
   @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 })

@@ -130,6 +130,14 @@ public sealed interface ConsoleCommand extends ApiMessage {
   record ApplyVoucher(String requestId, String session, String lane, long stayId, String code)
       implements Acting {}
 
+  /**
+   * The barrier of exit {@code lane} lifted by hand from the booth for the vehicle waiting there (a
+   * fault, a driver who cannot pay), with a reason; recorded with who did it. What the vehicle owed
+   * stays owed against its plate.
+   */
+  record LiftBarrier(String requestId, String session, String lane, String reason)
+      implements Acting {}
+
   /** A supervisor or admin lets a locked account log in again. */
   record UnlockUser(String requestId, String session, String username) implements Acting {}
 }

@@ -212,6 +212,21 @@ public sealed interface ConsoleEvent extends ApiMessage {
       String cashier)
       implements ConsoleEvent {}
 
+  /**
+   * A barrier lifted by hand from a booth: by whom and why, and the stay of the vehicle let out (0
+   * when its card was never read) with what it owed then (null when nothing was asked).
+   */
+  record BarrierLifted(
+      long seq,
+      Instant at,
+      String lane,
+      long liftNo,
+      long stayId,
+      Money due,
+      String reason,
+      String by)
+      implements ConsoleEvent {}
+
   /** One currency's takings in a shift; {@code reversed} is negative or zero. */
   record ShiftTotal(long payments, Money paid, long reversals, Money reversed) {}
 

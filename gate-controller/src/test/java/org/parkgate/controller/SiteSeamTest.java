@@ -944,7 +944,58 @@ class SiteSeamTest {
     verified();
   }
 
-  // --- 10. capacity and anti-passback ---
+  // --- 10. a barrier lifted by hand ---
+
+  private CommandResult lift(String id, String who, String reason) {
+    return desk.run(new ConsoleCommand.LiftBarrier(id, desk.session(who), "exit-1", reason));
+  }
+
+  @Test
+  void aBarrierLiftedByHandNeedsAReasonIsRecordedWithWhoAndTheFeeStaysOwedOnThePlate()
+      throws Exception {
+    start();
+    assertEquals(
+        "no vehicle is waiting at exit-1 (it is starting); nothing lifted",
+        Desk.refusal(lift("l-0", "cashier1", "fault"), Refusal.NOT_NOW));
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(65));
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)));
+    assertEquals(
+        "lifting the barrier by hand needs a reason of 1-200 characters",
+        Desk.refusal(lift("l-1", "cashier1", "  "), Refusal.INVALID));
+    assertEquals(LaneState.AWAITING_PAYMENT, onLane(() -> exit.lane().state()), "still shut");
+
+    Answer.BarrierLifted lifted =
+        Desk.answer(
+            lift("l-2", "cashier1", "driver has no money; will pay on the next visit"),
+            Answer.BarrierLifted.class);
+    assertEquals(
+        new Answer.BarrierLifted(
+            1,
+            "exit-1",
+            stay,
+            cny(600),
+            "driver has no money; will pay on the next visit",
+            "cashier1"),
+        lifted);
+    for (int i = 0; i < 500 && onLane(() -> exit.lane().state()) != LaneState.OPENING; i++) {
+      Thread.sleep(10);
+    }
+    // Over the loops, as a car drives: arming loop, both, the safety loop alone, then clear.
+    exit.deliver(new LaneEvent.Inputs(new BarrierInputs(true, false, true, false, false)));
+    exit.deliver(new LaneEvent.Inputs(new BarrierInputs(true, true, true, false, false)));
+    exit.deliver(new LaneEvent.Inputs(new BarrierInputs(false, true, true, false, false)));
+    exit.deliver(new LaneEvent.Inputs(OPEN_CLEAR));
+    exit.deliver(new LaneEvent.Inputs(CLOSED_CLEAR));
+    settle();
+    assertEquals(1, events(ConsoleEvent.BarrierLifted.class).size());
+    assertEquals(List.of(cny(600)), owedBy(PLATE), "what it owed follows the plate");
+    assertEquals(1, incidents(IncidentKind.LEFT_UNPAID).size());
+    assertEquals(List.of(), payments());
+    verified();
+  }
+
+  // --- 11. capacity and anti-passback ---
 
   @Test
   void anEntryTheLedgerCannotRecordLeavesTheCountAsItWas() throws Exception {

@@ -81,6 +81,7 @@ public final class CommandPipeline {
                 site.tariff(),
                 site.site().zone(),
                 site.lanes()),
+            new LiftByHand(ledger, site.lanes()),
             new AccountCommands.End(sessions),
             new AccountCommands.Unlock(gate.accounts(), throttle)));
   }

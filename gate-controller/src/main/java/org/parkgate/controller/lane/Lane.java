@@ -138,6 +138,14 @@ public record Lane(
                   new LaneCommand.ReportRefusal(e.card(), e.reason())))
           : stay();
     }
+    if (event instanceof LaneEvent.ManualLift
+        && kind == LaneKind.EXIT
+        && (state == LaneState.WAITING_CARD
+            || state == LaneState.CHECKING
+            || state == LaneState.AWAITING_PAYMENT)) {
+      return open(
+          LaneState.OPENING, visit, Arm.Reason.TRANSACTION, show(DriverMessages.driveThrough()));
+    }
     if (event instanceof LaneEvent.Requoted e
         && state == LaneState.AWAITING_PAYMENT
         && e.stayId() == stayId()) {

@@ -38,6 +38,12 @@ public sealed interface LaneEvent {
    */
   record Requoted(long stayId, Money due) implements LaneEvent {}
 
+  /**
+   * Exit: a person at the booth lifted the barrier by hand for the vehicle waiting there, and it is
+   * recorded with who and why.
+   */
+  record ManualLift() implements LaneEvent {}
+
   /** Exit: payment for the waiting stay is durably recorded, or a free pass waived it. */
   record Paid(long stayId) implements LaneEvent {}
 

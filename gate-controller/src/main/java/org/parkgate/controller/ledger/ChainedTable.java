@@ -232,7 +232,19 @@ public enum ChainedTable {
           "request_id",
           "redeemed_at"),
       false),
-  VOUCHER_VOIDS("voucher_voids", List.of("voucher_id", "voided_by", "reason", "voided_at"), false);
+  VOUCHER_VOIDS("voucher_voids", List.of("voucher_id", "voided_by", "reason", "voided_at"), false),
+  MANUAL_LIFTS(
+      "manual_lifts",
+      List.of(
+          "lift_no",
+          "lane",
+          "stay_id",
+          "due_minor",
+          "currency",
+          "reason",
+          "lifted_by",
+          "request_id",
+          "lifted_at"));
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);
