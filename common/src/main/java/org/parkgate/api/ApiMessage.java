@@ -36,6 +36,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleCommand.PayStationPayment.class, name = "pay-station-payment"),
   @JsonSubTypes.Type(value = ConsoleCommand.FindStay.class, name = "find-stay"),
   @JsonSubTypes.Type(value = ConsoleCommand.ReportLostCard.class, name = "report-lost-card"),
+  @JsonSubTypes.Type(value = ConsoleCommand.OpenDrawer.class, name = "open-drawer"),
+  @JsonSubTypes.Type(value = ConsoleCommand.ReprintReceipt.class, name = "reprint-receipt"),
   @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
   @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 })

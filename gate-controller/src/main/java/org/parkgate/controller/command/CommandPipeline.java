@@ -72,6 +72,8 @@ public final class CommandPipeline {
             new Find(site.finder()),
             new LostCard(ledger, site.exits(), site.access(), site.lanes()),
             new PayAtStation(ledger, site.access(), site.tariff()),
+            new DrawerCommands.Open(ledger),
+            new DrawerCommands.Reprint(ledger),
             new AccountCommands.End(sessions),
             new AccountCommands.Unlock(gate.accounts(), throttle)));
   }

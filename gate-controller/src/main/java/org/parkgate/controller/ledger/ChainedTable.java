@@ -187,7 +187,14 @@ public enum ChainedTable {
           "recorded_at")),
   SECURITY_EVENTS(
       "security_events",
-      List.of("row_id", "kind", "console_id", "username", "source", "detail", "recorded_at"));
+      List.of("row_id", "kind", "console_id", "username", "source", "detail", "recorded_at")),
+  DRAWER_OPENINGS(
+      "drawer_openings",
+      List.of("opening_id", "console_id", "opened_by", "reason", "request_id", "opened_at")),
+  RECEIPT_REPRINTS(
+      "receipt_reprints",
+      List.of(
+          "reprint_id", "payment_id", "console_id", "printed_by", "request_id", "reprinted_at"));
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);

@@ -67,7 +67,11 @@ public final class LedgerVerifier {
           "requests_no_update",
           "requests_no_delete",
           "security_events_no_update",
-          "security_events_no_delete");
+          "security_events_no_delete",
+          "drawer_openings_no_update",
+          "drawer_openings_no_delete",
+          "receipt_reprints_no_update",
+          "receipt_reprints_no_delete");
 
   /**
    * A head printed earlier, to be found unchanged: catches a ledger cut short or rewritten from
