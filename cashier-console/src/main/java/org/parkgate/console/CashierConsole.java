@@ -85,7 +85,8 @@ public final class CashierConsole implements AutoCloseable {
   /**
    * As above, with the booth's receipt printer named: {@code printer} null for none.
    *
-   * @throws IllegalArgumentException also for a printer that is not on {@code tcp://}
+   * @throws IllegalArgumentException also for a printer that is neither {@code tcp://} nor {@code
+   *     serial:}
    */
   public static CashierConsole start(
       SiteConfig site,
@@ -95,12 +96,9 @@ public final class CashierConsole implements AutoCloseable {
       DeviceAddress printerAddress,
       PrinterSettings printerSettings)
       throws IOException {
-    if (printerAddress != null && !(printerAddress instanceof DeviceAddress.Tcp)) {
+    if (printerAddress instanceof DeviceAddress.Local) {
       throw new IllegalArgumentException(
-          "printer "
-              + printerAddress
-              + ": the console drives receipt printers on tcp://host:port (a network printer or"
-              + " a serial device server); a serial port is not supported yet");
+          "printer " + printerAddress + ": a printer is on tcp://host:port or serial:/dev/...");
     }
     URI controller = URI.create(settings.controllerUrl());
     ControllerTls.check(controller, settings.controllerFingerprint());
@@ -137,8 +135,7 @@ public final class CashierConsole implements AutoCloseable {
     BoothPrinter printer =
         printerAddress == null
             ? null
-            : new BoothPrinter(
-                (DeviceAddress.Tcp) printerAddress, workers.next(), printerSettings, hub::printer);
+            : new BoothPrinter(printerAddress, workers.next(), printerSettings, hub::printer);
     CashDesk desk =
         new CashDesk(
             hub,

@@ -11,14 +11,14 @@ import org.parkgate.tls.Fingerprint;
 /**
  * {@code java -jar cashier-console.jar --site config/sites/demo.yaml [--port N] [--controller
  * ws[s]://host:port/console] [--controller-fingerprint sha256:HEX] [--console-id ID]
- * [--credential-file FILE] [--printer tcp://HOST:PORT|none]}. Accounts live in the controller; the
- * console holds only its own enrolled credential.
+ * [--credential-file FILE] [--printer tcp://HOST:PORT|serial:/dev/...|none]}. Accounts live in the
+ * controller; the console holds only its own enrolled credential.
  */
 public final class ConsoleMain {
   private static final String USAGE =
       "usage: cashier-console --site FILE [--port N] [--controller ws[s]://HOST:PORT/console]"
           + " [--controller-fingerprint sha256:HEX] [--console-id ID] [--credential-file FILE]"
-          + " [--printer tcp://HOST:PORT|none]";
+          + " [--printer tcp://HOST:PORT|serial:/dev/...|none]";
 
   private ConsoleMain() {}
 

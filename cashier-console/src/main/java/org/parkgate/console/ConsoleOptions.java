@@ -36,10 +36,10 @@ record ConsoleOptions(
           printer = value(args, ++i, arg);
           if (!printer.equals(NO_PRINTER)) {
             try {
-              if (!(org.parkgate.site.DeviceAddress.parse(printer)
-                  instanceof org.parkgate.site.DeviceAddress.Tcp)) {
+              if (org.parkgate.site.DeviceAddress.parse(printer)
+                  instanceof org.parkgate.site.DeviceAddress.Local) {
                 throw new IllegalArgumentException(
-                    "'" + printer + "': the console drives printers on tcp://host:port");
+                    "'" + printer + "': a printer is on tcp://host:port or serial:/dev/...");
               }
             } catch (IllegalArgumentException e) {
               throw new IllegalArgumentException("--printer: " + e.getMessage());

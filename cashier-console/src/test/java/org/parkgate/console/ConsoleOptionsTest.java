@@ -11,7 +11,12 @@ class ConsoleOptionsTest {
   private static final String SITE = "../config/sites/demo.yaml";
 
   @Test
-  void aTcpPrinterOrNoneIsTaken() {
+  void aTcpOrSerialPrinterOrNoneIsTaken() {
+    assertEquals(
+        "serial:/dev/ttyUSB0?baud=19200",
+        ConsoleOptions.parse(
+                new String[] {"--site", SITE, "--printer", "serial:/dev/ttyUSB0?baud=19200"})
+            .printer());
     assertEquals(
         "tcp://10.0.0.21:9100",
         ConsoleOptions.parse(new String[] {"--site", SITE, "--printer", "tcp://10.0.0.21:9100"})
@@ -24,13 +29,20 @@ class ConsoleOptionsTest {
   @Test
   void aPrinterTheConsoleCannotDriveIsRefusedSayingWhy() {
     assertEquals(
-        "--printer: 'serial:/dev/ttyUSB0': the console drives printers on tcp://host:port",
+        "--printer: 'local:p': a printer is on tcp://host:port or serial:/dev/...",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ConsoleOptions.parse(new String[] {"--site", SITE, "--printer", "local:p"}))
+            .getMessage());
+    String baud =
         assertThrows(
                 IllegalArgumentException.class,
                 () ->
                     ConsoleOptions.parse(
-                        new String[] {"--site", SITE, "--printer", "serial:/dev/ttyUSB0"}))
-            .getMessage());
+                        new String[] {"--site", SITE, "--printer", "serial:/dev/ttyS0?baud=7"}))
+            .getMessage();
+    org.junit.jupiter.api.Assertions.assertTrue(baud.startsWith("--printer: "), baud);
+    org.junit.jupiter.api.Assertions.assertTrue(baud.contains("baud=7 is not one of"), baud);
     assertEquals(
         "--printer: 'tcp://printer' needs a host and a port 1-65535, e.g. tcp://10.0.0.5:4001",
         assertThrows(

@@ -9,7 +9,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.logging.LogLevel;
 import io.netty.handler.logging.LoggingHandler;
@@ -24,6 +23,8 @@ import org.parkgate.device.escpos.EscPosCommand;
 import org.parkgate.device.escpos.PrinterStatus;
 import org.parkgate.device.escpos.StatusKind;
 import org.parkgate.device.escpos.StatusReplyParser;
+import org.parkgate.serial.JsscChannel;
+import org.parkgate.serial.SerialPortAddress;
 import org.parkgate.site.DeviceAddress;
 import org.parkgate.wire.CloseOnError;
 import org.parkgate.wire.LinkCounters;
@@ -32,12 +33,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The booth's receipt printer and cash drawer over ESC/POS on raw TCP (a network printer's port
- * 9100, or a serial device server). It keeps the connection and opens it again when it drops, asks
- * the printer's status (DLE EOT 1, 2, 4) every poll, and reports the state on every change.
- * Printouts wait in a bounded queue and go out only after a full status round says the printer can
- * print, so a payment never waits for paper: it completes, the booth shows the alarm, and the
- * receipt prints once the printer is back. Everything runs on one event loop.
+ * The booth's receipt printer and cash drawer over ESC/POS, on raw TCP (a network printer's port
+ * 9100, or a serial device server) or a local serial port (the jssc channel). It keeps the
+ * connection and opens it again when it drops, asks the printer's status (DLE EOT 1, 2, 4) every
+ * poll, and reports the state on every change. Printouts wait in a bounded queue and go out only
+ * after a full status round says the printer can print, so a payment never waits for paper: it
+ * completes, the booth shows the alarm, and the receipt prints once the printer is back. Everything
+ * runs on one event loop.
  */
 public final class BoothPrinter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BoothPrinter.class);
@@ -48,7 +50,7 @@ public final class BoothPrinter implements AutoCloseable {
 
   private record Job(String what, byte[] bytes) {}
 
-  private final DeviceAddress.Tcp address;
+  private final DeviceAddress address;
   private final EventLoop loop;
   private final PrinterSettings settings;
   private final Consumer<PrinterReport> listener;
@@ -67,10 +69,14 @@ public final class BoothPrinter implements AutoCloseable {
   private PrinterReport reported;
 
   public BoothPrinter(
-      DeviceAddress.Tcp address,
+      DeviceAddress address,
       EventLoop loop,
       PrinterSettings settings,
       Consumer<PrinterReport> listener) {
+    if (!(address instanceof DeviceAddress.Tcp) && !(address instanceof DeviceAddress.Serial)) {
+      throw new IllegalArgumentException(
+          "printer " + address + ": a printer is on tcp://host:port or serial:/dev/...");
+    }
     this.address = address;
     this.loop = loop;
     this.settings = settings;
@@ -115,14 +121,20 @@ public final class BoothPrinter implements AutoCloseable {
     if (closed) {
       return;
     }
-    ChannelFuture f =
-        new Bootstrap()
-            .group(loop)
-            .channel(NioSocketChannel.class)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
-            .option(ChannelOption.TCP_NODELAY, true)
-            .handler(new Initializer())
-            .connect(address.host(), address.port());
+    Bootstrap b = new Bootstrap().group(loop).handler(new Initializer());
+    ChannelFuture f;
+    if (address instanceof DeviceAddress.Serial serial) {
+      f =
+          b.channelFactory(JsscChannel::new)
+              .connect(new SerialPortAddress(serial.device(), serial.settings()));
+    } else {
+      DeviceAddress.Tcp tcp = (DeviceAddress.Tcp) address;
+      f =
+          b.channel(NioSocketChannel.class)
+              .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
+              .option(ChannelOption.TCP_NODELAY, true)
+              .connect(tcp.host(), tcp.port());
+    }
     f.addListener(
         done -> {
           if (done.isSuccess()) {
@@ -265,9 +277,9 @@ public final class BoothPrinter implements AutoCloseable {
         });
   }
 
-  private final class Initializer extends ChannelInitializer<SocketChannel> {
+  private final class Initializer extends ChannelInitializer<Channel> {
     @Override
-    protected void initChannel(SocketChannel ch) {
+    protected void initChannel(Channel ch) {
       String name = "printer " + address;
       ch.pipeline()
           .addLast("hexdump", new LoggingHandler("parkgate.wire.printer", LogLevel.DEBUG))
