@@ -224,7 +224,7 @@ class BoothPrinterTest {
     assertEquals(2, printer().path("documents").size(), "a refused reprint prints nothing");
   }
 
-  // --- helpers ---
+  // --- reading the page and the printer ---
 
   private JsonNode printerState(BrowserSocketTest.Inbox page, String state)
       throws InterruptedException {
