@@ -134,6 +134,7 @@
     document.getElementById("lane-mode-section").classList.toggle("hidden", !user.controlsLanes);
     document.getElementById("passback-section").classList.toggle("hidden", !user.controlsLanes);
     document.getElementById("find-section").classList.toggle("hidden", !user.findsStays);
+    document.getElementById("drawer-section").classList.toggle("hidden", !user.takesCash);
     document.getElementById("user-role").textContent = user.roleZh + " " + user.role + " ·";
     document.getElementById("user-name").textContent = user.name + " (" + user.username + ")";
     logItems.length = 0;
@@ -175,6 +176,43 @@
     document.getElementById("reverse-button").disabled = true;
     reverseResult("正在冲正… · Reversing…", "wait");
     sendReverse(reversing);
+  });
+
+  // ---- no sale and receipt copies (cashiers and supervisors) ----
+
+  let drawerAction = null;
+
+  function drawerButtons(disabled) {
+    document.getElementById("drawer-button").disabled = disabled;
+    document.getElementById("reprint-button").disabled = disabled;
+  }
+
+  document.getElementById("drawer-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!user || !user.takesCash || drawerAction) return;
+    const reason = document.getElementById("drawer-reason").value.trim();
+    if (!reason) {
+      showResult("drawer-result", "✗ 请填写开钱箱原因 · Enter the reason for opening the drawer", "bad");
+      return;
+    }
+    drawerAction = { type: "open-drawer", requestId: newRequestId(), reason: reason };
+    drawerButtons(true);
+    showResult("drawer-result", "正在记录… · Recording…", "wait");
+    sendMessage(drawerAction);
+  });
+
+  document.getElementById("reprint-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!user || !user.takesCash || drawerAction) return;
+    const receiptNo = document.getElementById("reprint-receipt").value.trim();
+    if (!receiptNo) {
+      showResult("drawer-result", "✗ 请填写收据号 · Enter the receipt number", "bad");
+      return;
+    }
+    drawerAction = { type: "reprint", requestId: newRequestId(), receiptNo: receiptNo };
+    drawerButtons(true);
+    showResult("drawer-result", "正在记录… · Recording…", "wait");
+    sendMessage(drawerAction);
   });
 
   // ---- lane modes and anti-passback resets (supervisors only) ----
@@ -355,6 +393,11 @@
         return "班次 Shift #" + a.shiftNo + " · " + a.cashier + " · 收款 Payments " + a.payments
           + " · 冲正 Reversals " + a.reversals
           + (a.payments ? " · 收据 Receipts " + a.firstReceipt + " .. " + a.lastReceipt : "");
+      case "drawer-opened":
+        return "开钱箱 No sale #" + a.openingNo + " · " + a.by + " · " + a.reason;
+      case "receipt-copy":
+        return "收据 Receipt " + a.receiptNo + " 副本 copy " + a.copyNo + " · " + money(a.amount, a.currency)
+          + (a.reversed ? " · 已冲正 reversed" : "");
       case "lost-card-asked":
         return "停车记录 Stay #" + a.stayId + " · 卡号 Card " + a.card + " · 应收 Due " + money(a.due, a.currency);
       default:
@@ -506,6 +549,21 @@
       }
       return;
     }
+    if (drawerAction && drawerAction.requestId === msg.requestId) {
+      const reprint = drawerAction.type === "reprint";
+      drawerAction = null;
+      drawerButtons(false);
+      if (msg.ok) {
+        const printer = view && view.printer;
+        const waits = printer && printer.state !== "READY" && printer.state !== "DRAWER_OPEN";
+        showResult("drawer-result", withAnswer(reprint ? "✓ 已补打 · Reprinted" : "✓ 钱箱已开 · Drawer opened", msg)
+          + (waits ? " · " + printer.text : ""), "ok");
+        document.getElementById(reprint ? "reprint-form" : "drawer-form").reset();
+      } else {
+        showResult("drawer-result", "✗ 未记录 · Not recorded: " + refusalText(msg), "bad");
+      }
+      return;
+    }
     if (closingShift && closingShift === msg.requestId) {
       closingShift = null;
       document.getElementById("close-shift").disabled = false;
@@ -560,6 +618,12 @@
     setStatus(view.link.online, view.link.online ? "控制器在线 · Controller online" : "控制器离线 · Controller offline");
     // What is on screen may be out of date while the controller is away: fade it.
     document.body.classList.toggle("stale", !view.link.online);
+    const printer = view.printer;
+    if (printer) {
+      const p = document.getElementById("printer-status");
+      p.className = "status " + (printer.state === "NONE" ? "none" : printer.alarm ? "offline" : "online");
+      p.textContent = printer.text;
+    }
     if (socket && !view.link.online) banner(view.link.detail);
     else if (socket) banner(null);
 
@@ -734,7 +798,7 @@
   document.addEventListener("keydown", (e) => {
     if (e.key === "F1" || e.key === "Enter") {
       // Typing in a form: Enter submits that form and never takes cash.
-      if (e.target.closest && e.target.closest("#find-form, #reverse-form, #lane-mode-form, #passback-form")) {
+      if (e.target.closest && e.target.closest("#find-form, #reverse-form, #lane-mode-form, #passback-form, #drawer-form, #reprint-form")) {
         if (e.key === "F1") e.preventDefault();
         return;
       }

@@ -22,6 +22,11 @@ import org.parkgate.console.http.HttpInitializer;
 import org.parkgate.console.http.HttpServices;
 import org.parkgate.console.link.ControllerLink;
 import org.parkgate.console.link.ControllerTls;
+import org.parkgate.console.printer.BoothPrinter;
+import org.parkgate.console.printer.PrinterSettings;
+import org.parkgate.console.printer.ReceiptOutput;
+import org.parkgate.site.BoothConfig;
+import org.parkgate.site.DeviceAddress;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.tls.Fingerprint;
 import org.parkgate.tls.Loopback;
@@ -39,6 +44,7 @@ public final class CashierConsole implements AutoCloseable {
   private final Channel server;
   private final Sessions sessions;
   private final Fingerprint boothCertificate;
+  private final BoothPrinter printer;
 
   private CashierConsole(
       EventLoopGroup boss,
@@ -46,13 +52,15 @@ public final class CashierConsole implements AutoCloseable {
       ControllerLink link,
       Channel server,
       Sessions sessions,
-      Fingerprint boothCertificate) {
+      Fingerprint boothCertificate,
+      BoothPrinter printer) {
     this.boss = boss;
     this.workers = workers;
     this.link = link;
     this.server = server;
     this.sessions = sessions;
     this.boothCertificate = boothCertificate;
+    this.printer = printer;
   }
 
   /**
@@ -65,6 +73,33 @@ public final class CashierConsole implements AutoCloseable {
   public static CashierConsole start(
       SiteConfig site, SiteConfig.ConsoleSettings settings, String consoleId, String credential)
       throws IOException {
+    return start(
+        site,
+        settings,
+        consoleId,
+        credential,
+        site.booth(consoleId).map(BoothConfig::printer).orElse(null),
+        PrinterSettings.DEFAULT);
+  }
+
+  /**
+   * As above, with the booth's receipt printer named: {@code printer} null for none.
+   *
+   * @throws IllegalArgumentException also for a printer that is neither {@code tcp://} nor {@code
+   *     serial:}
+   */
+  public static CashierConsole start(
+      SiteConfig site,
+      SiteConfig.ConsoleSettings settings,
+      String consoleId,
+      String credential,
+      DeviceAddress printerAddress,
+      PrinterSettings printerSettings)
+      throws IOException {
+    if (printerAddress instanceof DeviceAddress.Local) {
+      throw new IllegalArgumentException(
+          "printer " + printerAddress + ": a printer is on tcp://host:port or serial:/dev/...");
+    }
     URI controller = URI.create(settings.controllerUrl());
     ControllerTls.check(controller, settings.controllerFingerprint());
     if ("ws".equalsIgnoreCase(controller.getScheme())
@@ -97,7 +132,16 @@ public final class CashierConsole implements AutoCloseable {
             workers.next(),
             hub,
             settings.controllerFingerprint());
-    CashDesk desk = new CashDesk(hub, link::send);
+    BoothPrinter printer =
+        printerAddress == null
+            ? null
+            : new BoothPrinter(printerAddress, workers.next(), printerSettings, hub::printer);
+    CashDesk desk =
+        new CashDesk(
+            hub,
+            link::send,
+            site.name(),
+            printer == null ? ReceiptOutput.NONE : ReceiptOutput.to(printer, site.zone()));
     sessions.onEnd(
         (session, why) -> {
           hub.sessionEnded(session.id());
@@ -142,7 +186,13 @@ public final class CashierConsole implements AutoCloseable {
           e);
     }
     link.start();
-    return new CashierConsole(boss, workers, link, server, sessions, boothCertificate);
+    if (printer != null) {
+      log.info("console: receipt printer {}", printerAddress);
+      printer.start();
+    } else {
+      log.info("console: no receipt printer for booth {}", consoleId);
+    }
+    return new CashierConsole(boss, workers, link, server, sessions, boothCertificate, printer);
   }
 
   public int httpPort() {
@@ -166,6 +216,9 @@ public final class CashierConsole implements AutoCloseable {
   public void close() {
     log.info("console: stopping");
     server.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    if (printer != null) {
+      printer.close();
+    }
     link.stop().orTimeout(2, TimeUnit.SECONDS).exceptionally(e -> null).join();
     shutdown(boss, workers);
   }

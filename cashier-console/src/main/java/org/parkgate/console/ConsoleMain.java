@@ -11,13 +11,14 @@ import org.parkgate.tls.Fingerprint;
 /**
  * {@code java -jar cashier-console.jar --site config/sites/demo.yaml [--port N] [--controller
  * ws[s]://host:port/console] [--controller-fingerprint sha256:HEX] [--console-id ID]
- * [--credential-file FILE]}. Accounts live in the controller; the console holds only its own
- * enrolled credential.
+ * [--credential-file FILE] [--printer tcp://HOST:PORT|serial:/dev/...|none]}. Accounts live in the
+ * controller; the console holds only its own enrolled credential.
  */
 public final class ConsoleMain {
   private static final String USAGE =
       "usage: cashier-console --site FILE [--port N] [--controller ws[s]://HOST:PORT/console]"
-          + " [--controller-fingerprint sha256:HEX] [--console-id ID] [--credential-file FILE]";
+          + " [--controller-fingerprint sha256:HEX] [--console-id ID] [--credential-file FILE]"
+          + " [--printer tcp://HOST:PORT|serial:/dev/...|none]";
 
   private ConsoleMain() {}
 
@@ -68,7 +69,20 @@ public final class ConsoleMain {
 
     CashierConsole console;
     try {
-      console = CashierConsole.start(site, settings, consoleId, credential);
+      org.parkgate.site.DeviceAddress printer =
+          options.printer() == null
+              ? site.booth(consoleId).map(b -> b.printer()).orElse(null)
+              : options.printer().equals(ConsoleOptions.NO_PRINTER)
+                  ? null
+                  : org.parkgate.site.DeviceAddress.parse(options.printer());
+      console =
+          CashierConsole.start(
+              site,
+              settings,
+              consoleId,
+              credential,
+              printer,
+              org.parkgate.console.printer.PrinterSettings.DEFAULT);
     } catch (IllegalArgumentException e) {
       System.err.println("cashier-console: " + e.getMessage());
       System.exit(2);

@@ -10,7 +10,11 @@ record ConsoleOptions(
     String controllerUrl,
     String controllerFingerprint,
     String consoleId,
-    Path credentialFile) {
+    Path credentialFile,
+    String printer) {
+
+  /** {@code --printer none}: this booth has no printer, whatever the site file says. */
+  static final String NO_PRINTER = "none";
 
   static ConsoleOptions parse(String[] args) {
     Path site = null;
@@ -19,6 +23,7 @@ record ConsoleOptions(
     String consoleId = null;
     Path credential = null;
     String fingerprint = null;
+    String printer = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       switch (arg) {
@@ -27,6 +32,20 @@ record ConsoleOptions(
         case "--controller-fingerprint" -> fingerprint = value(args, ++i, arg);
         case "--console-id" -> consoleId = value(args, ++i, arg);
         case "--credential-file" -> credential = Path.of(value(args, ++i, arg));
+        case "--printer" -> {
+          printer = value(args, ++i, arg);
+          if (!printer.equals(NO_PRINTER)) {
+            try {
+              if (org.parkgate.site.DeviceAddress.parse(printer)
+                  instanceof org.parkgate.site.DeviceAddress.Local) {
+                throw new IllegalArgumentException(
+                    "'" + printer + "': a printer is on tcp://host:port or serial:/dev/...");
+              }
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException("--printer: " + e.getMessage());
+            }
+          }
+        }
         case "--port" -> {
           String v = value(args, ++i, arg);
           try {
@@ -54,7 +73,7 @@ record ConsoleOptions(
         throw new IllegalArgumentException("--controller-fingerprint: " + e.getMessage());
       }
     }
-    return new ConsoleOptions(site, port, controller, fingerprint, consoleId, credential);
+    return new ConsoleOptions(site, port, controller, fingerprint, consoleId, credential, printer);
   }
 
   private static String value(String[] args, int i, String option) {

@@ -360,7 +360,9 @@ public final class FakeController implements AutoCloseable {
     boolean takesCash = role == Role.CASHIER || role == Role.SUPERVISOR;
     if (command instanceof ConsoleCommand.RecordCashPayment
         || command instanceof ConsoleCommand.ReportLostCard
-        || command instanceof ConsoleCommand.CloseShift) {
+        || command instanceof ConsoleCommand.CloseShift
+        || command instanceof ConsoleCommand.OpenDrawer
+        || command instanceof ConsoleCommand.ReprintReceipt) {
       return takesCash;
     } else if (command instanceof ConsoleCommand.OpenShift) {
       return role == Role.CASHIER;
@@ -373,6 +375,11 @@ public final class FakeController implements AutoCloseable {
     }
     return true;
   }
+
+  private final Map<String, Answer.Receipt> paidReceipts = new java.util.HashMap<>();
+  private final Map<String, Integer> copies = new java.util.HashMap<>();
+  private long drawerOpenings;
+  private long reprints;
 
   private CommandResult act(Person who, ConsoleCommand command) {
     Instant now = Instant.now();
@@ -390,10 +397,40 @@ public final class FakeController implements AutoCloseable {
           seq ->
               new ConsoleEvent.PaymentRecorded(
                   seq, now, pay.lane(), pay.stayId(), card, pay.amount(), receipt, who.username()));
+      Answer.Receipt paid =
+          new Answer.Receipt(
+              receipt, pay.stayId(), pay.lane(), card, pay.amount(), who.username(), now);
+      paidReceipts.put(receipt, paid);
+      return CommandResult.ok(id, paid);
+    } else if (command instanceof ConsoleCommand.OpenDrawer open) {
+      return CommandResult.ok(
+          id, new Answer.DrawerOpened(++drawerOpenings, who.username(), open.reason(), now));
+    } else if (command instanceof ConsoleCommand.ReprintReceipt reprint) {
+      Answer.Receipt paid = paidReceipts.get(reprint.receiptNo());
+      if (paid == null) {
+        return CommandResult.refused(
+            id, Refusal.NOT_NOW, "no receipt " + reprint.receiptNo() + " to reprint");
+      }
+      int copyNo = copies.merge(paid.receiptNo(), 1, Integer::sum);
       return CommandResult.ok(
           id,
-          new Answer.Receipt(
-              receipt, pay.stayId(), pay.lane(), card, pay.amount(), who.username(), now));
+          new Answer.ReceiptCopy(
+              ++reprints,
+              copyNo,
+              paid.receiptNo(),
+              paid.stayId(),
+              paid.lane(),
+              paid.card(),
+              null,
+              null,
+              null,
+              paid.amount(),
+              "cash",
+              paid.cashier(),
+              paid.paidAt(),
+              false,
+              who.username(),
+              now));
     } else if (command instanceof ConsoleCommand.ReversePayment reverse) {
       if (refuseWith != null) {
         return CommandResult.refused(id, Refusal.NOT_NOW, refuseWith);

@@ -28,6 +28,8 @@ import org.parkgate.site.LaneMode;
   @JsonSubTypes.Type(value = Answer.FreePassDecided.class, name = "free-pass-decided"),
   @JsonSubTypes.Type(value = Answer.VoucherApplied.class, name = "voucher-applied"),
   @JsonSubTypes.Type(value = Answer.BarrierLifted.class, name = "barrier-lifted"),
+  @JsonSubTypes.Type(value = Answer.DrawerOpened.class, name = "drawer-opened"),
+  @JsonSubTypes.Type(value = Answer.ReceiptCopy.class, name = "receipt-copy"),
 })
 public sealed interface Answer {
 
@@ -155,4 +157,32 @@ public sealed interface Answer {
 
   /** A locked account may log in again. */
   record Unlocked(String username, String by) implements Answer {}
+
+  /** A "no sale" drawer opening recorded: its number, who opened it, why and when. */
+  record DrawerOpened(long openingNo, String by, String reason, Instant at) implements Answer {}
+
+  /**
+   * A reprint recorded: the payment of {@code receiptNo} as the ledger holds it, for the copy to
+   * print. {@code enteredAt} and {@code entryLane} are null for a payment without a known entry,
+   * {@code plate} when no camera read one; {@code reversed} is true when a supervisor reversed the
+   * payment since. {@code copyNo} counts the copies of this receipt, 1 for the first.
+   */
+  record ReceiptCopy(
+      long reprintNo,
+      int copyNo,
+      String receiptNo,
+      long stayId,
+      String lane,
+      String card,
+      String plate,
+      String entryLane,
+      Instant enteredAt,
+      Money amount,
+      String method,
+      String cashier,
+      Instant paidAt,
+      boolean reversed,
+      String reprintedBy,
+      Instant reprintedAt)
+      implements Answer {}
 }

@@ -44,6 +44,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleCommand.DecideFreePass.class, name = "decide-free-pass"),
   @JsonSubTypes.Type(value = ConsoleCommand.ApplyVoucher.class, name = "apply-voucher"),
   @JsonSubTypes.Type(value = ConsoleCommand.LiftBarrier.class, name = "lift-barrier"),
+  @JsonSubTypes.Type(value = ConsoleCommand.OpenDrawer.class, name = "open-drawer"),
+  @JsonSubTypes.Type(value = ConsoleCommand.ReprintReceipt.class, name = "reprint-receipt"),
   @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
   @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 })

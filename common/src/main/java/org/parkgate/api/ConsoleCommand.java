@@ -140,4 +140,18 @@ public sealed interface ConsoleCommand extends ApiMessage {
 
   /** A supervisor or admin lets a locked account log in again. */
   record UnlockUser(String requestId, String session, String username) implements Acting {}
+
+  /**
+   * "No sale": the cashier opens the cash drawer without a payment, with a reason (change for the
+   * float, a cash drop). Recorded before the console kicks the drawer; the answer is {@link
+   * Answer.DrawerOpened}.
+   */
+  record OpenDrawer(String requestId, String session, String reason) implements Acting {}
+
+  /**
+   * A copy of the receipt of a recorded payment, marked as a copy. The reprint is recorded before
+   * the console prints; the answer, {@link Answer.ReceiptCopy}, carries the payment as the ledger
+   * holds it.
+   */
+  record ReprintReceipt(String requestId, String session, String receiptNo) implements Acting {}
 }

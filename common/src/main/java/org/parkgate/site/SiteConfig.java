@@ -21,10 +21,45 @@ public record SiteConfig(
     ConsoleSettings console,
     SimulatorSettings simulator,
     AccessRules access,
-    Checks checks) {
+    Checks checks,
+    List<BoothConfig> booths) {
 
   public SiteConfig {
     lanes = List.copyOf(lanes);
+    booths = List.copyOf(booths);
+  }
+
+  /** A site whose booths have no receipt printers configured. */
+  public SiteConfig(
+      String id,
+      String name,
+      ZoneId zone,
+      Currency currency,
+      Path tariff,
+      List<LaneConfig> lanes,
+      ControllerSettings controller,
+      ConsoleSettings console,
+      SimulatorSettings simulator,
+      AccessRules access,
+      Checks checks) {
+    this(
+        id,
+        name,
+        zone,
+        currency,
+        tariff,
+        lanes,
+        controller,
+        console,
+        simulator,
+        access,
+        checks,
+        List.of());
+  }
+
+  /** The booth of that console id, if the site file names it. */
+  public Optional<BoothConfig> booth(String boothId) {
+    return booths.stream().filter(b -> b.id().equals(boothId)).findFirst();
   }
 
   /**

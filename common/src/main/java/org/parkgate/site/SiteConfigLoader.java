@@ -16,7 +16,8 @@ public final class SiteConfigLoader {
   public static SiteConfig load(Path file) throws ConfigException {
     ConfigNode root =
         ConfigNode.read(file)
-            .onlyKeys(Set.of("site", "lanes", "controller", "console", "simulator", "checks"));
+            .onlyKeys(
+                Set.of("site", "lanes", "booths", "controller", "console", "simulator", "checks"));
     ConfigNode site =
         root.required("site")
             .onlyKeys(
@@ -68,6 +69,25 @@ public final class SiteConfigLoader {
     }
     if (lanes.isEmpty()) {
       throw root.child("lanes").error("a site needs at least one lane");
+    }
+    List<BoothConfig> booths = new ArrayList<>();
+    Set<String> boothIds = new HashSet<>();
+    for (ConfigNode booth : root.has("booths") ? root.list("booths") : List.<ConfigNode>of()) {
+      booth.onlyKeys(Set.of("id", "printer"));
+      String boothId = booth.text("id");
+      if (!boothId.matches("[A-Za-z0-9_-]{1,32}")) {
+        throw booth.child("id").error("'" + boothId + "' must be 1-32 letters, digits, '-' or '_'");
+      }
+      if (!boothIds.add(boothId)) {
+        throw booth.child("id").error("booth '" + boothId + "' is defined twice");
+      }
+      DeviceAddress printer = null;
+      if (booth.has("printer")) {
+        ConfigNode p = booth.required("printer").onlyKeys(Set.of("address"));
+        printer = address(p, "address");
+        ports.device(p, boothId, "receipt printer", printer);
+      }
+      booths.add(new BoothConfig(boothId, printer));
     }
 
     ConfigNode c = root.optional("controller").orElse(root.child("controller"));
@@ -156,7 +176,8 @@ public final class SiteConfigLoader {
         console,
         simulator,
         access,
-        checks(root));
+        checks(root),
+        booths);
   }
 
   private static SiteConfig.Sessions sessions(ConfigNode controller) throws ConfigException {

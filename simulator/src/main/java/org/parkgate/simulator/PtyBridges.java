@@ -39,7 +39,9 @@ final class PtyBridges implements AutoCloseable {
   private volatile boolean closed;
 
   /** Starts socat for every device and waits for every pty to appear; all or nothing. */
-  static PtyBridges start(Path dir, List<LaneDevices> lanes) throws StartupException {
+  static PtyBridges start(
+      Path dir, List<LaneDevices> lanes, List<org.parkgate.simulator.booth.BoothDevices> booths)
+      throws StartupException {
     if (!socatInstalled()) {
       throw new StartupException(NO_SOCAT);
     }
@@ -54,6 +56,9 @@ final class PtyBridges implements AutoCloseable {
         if (config.hasCamera()) {
           bridges.add(dir, lane.lane().id() + "-camera", config.camera().address());
         }
+      }
+      for (var booth : booths) {
+        bridges.add(dir, booth.id() + "-printer", booth.config().printer());
       }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       for (Path pty : bridges.targets.keySet()) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.parkgate.simulator.booth.BoothDevices;
 import org.parkgate.simulator.control.ControlServer;
 import org.parkgate.simulator.device.DeviceServers;
 import org.parkgate.simulator.device.LaneDevices;
@@ -19,16 +20,19 @@ public final class Simulator implements AutoCloseable {
   private final EventLoopGroup group;
   private final ScheduledExecutorService clock;
   private final List<LaneDevices> lanes;
+  private final List<BoothDevices> booths;
   private final ControlServer control;
 
   private Simulator(
       EventLoopGroup group,
       ScheduledExecutorService clock,
       List<LaneDevices> lanes,
+      List<BoothDevices> booths,
       ControlServer control) {
     this.group = group;
     this.clock = clock;
     this.lanes = lanes;
+    this.booths = booths;
     this.control = control;
   }
 
@@ -48,13 +52,16 @@ public final class Simulator implements AutoCloseable {
         site.lanes().stream()
             .map(config -> LaneDevices.of(new SimLane(config, settings.barrierTravel(), clock)))
             .toList();
+    List<BoothDevices> booths =
+        site.booths().stream().filter(b -> b.hasPrinter()).map(BoothDevices::of).toList();
     try {
-      DeviceServers.bind(group, lanes);
+      DeviceServers.bind(group, lanes, booths);
       ControlServer control =
-          ControlServer.start(settings.bindHost(), settings.controlPort(), lanes, dwell);
-      return new Simulator(group, clock, lanes, control);
+          ControlServer.start(settings.bindHost(), settings.controlPort(), lanes, booths, dwell);
+      return new Simulator(group, clock, lanes, booths, control);
     } catch (StartupException | RuntimeException e) {
       shutdownDevices(lanes);
+      booths.forEach(b -> b.link().shutdown());
       group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
       clock.shutdownNow();
       throw e;
@@ -65,6 +72,11 @@ public final class Simulator implements AutoCloseable {
     return lanes;
   }
 
+  /** The booths with a receipt printer. */
+  public List<BoothDevices> booths() {
+    return booths;
+  }
+
   public int controlPort() {
     return control.port();
   }
@@ -73,6 +85,7 @@ public final class Simulator implements AutoCloseable {
   public void close() {
     control.close();
     shutdownDevices(lanes);
+    booths.forEach(b -> b.link().shutdown());
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     clock.shutdownNow();
   }

@@ -45,7 +45,7 @@ public final class SimulatorMain {
     PtyBridges ptys = null;
     if (arguments.ptyDir() != null) {
       try {
-        ptys = PtyBridges.start(arguments.ptyDir(), simulator.lanes());
+        ptys = PtyBridges.start(arguments.ptyDir(), simulator.lanes(), simulator.booths());
       } catch (StartupException e) {
         simulator.close();
         fail(1, e.getMessage());

@@ -18,6 +18,7 @@ final class TestSite {
   final int exitBarrier;
   final int exitCard;
   final int exitDisplay;
+  final int printer;
   final Path file;
 
   TestSite(Path dir, String barrierTravel) throws IOException {
@@ -34,6 +35,7 @@ final class TestSite {
     exitBarrier = freePort();
     exitCard = freePort();
     exitDisplay = freePort();
+    printer = freePort();
     file = dir.resolve("site.yaml");
     Files.writeString(
         file,
@@ -51,6 +53,9 @@ final class TestSite {
             barrier: { address: "tcp://127.0.0.1:%d", unit: 7 }
             cardReader: { address: "tcp://127.0.0.1:%d", protocol: %s }
             display: { address: "tcp://127.0.0.1:%d" }
+        booths:
+          - id: booth-1
+            printer: { address: "tcp://127.0.0.1:%d" }
         simulator: { bind: 127.0.0.1, controlPort: %d, barrierTravel: %s }
         """
             .formatted(
@@ -62,6 +67,7 @@ final class TestSite {
                 exitCard,
                 exitReader,
                 exitDisplay,
+                printer,
                 controlPort,
                 barrierTravel));
   }

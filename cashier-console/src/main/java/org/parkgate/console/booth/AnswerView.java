@@ -63,6 +63,22 @@ public final class AnswerView {
           l.card(),
           BoothFormat.money(l.due()),
           currency(l.due()));
+    } else if (answer instanceof Answer.DrawerOpened d) {
+      return new DrawerOpened(
+          "drawer-opened", d.openingNo(), d.by(), d.reason(), format.dateTime(d.at()));
+    } else if (answer instanceof Answer.ReceiptCopy c) {
+      return new ReceiptCopy(
+          "receipt-copy",
+          c.receiptNo(),
+          c.copyNo(),
+          c.lane(),
+          c.card(),
+          BoothFormat.money(c.amount()),
+          currency(c.amount()),
+          c.cashier(),
+          format.dateTime(c.paidAt()),
+          c.reversed(),
+          c.reprintedBy());
     } else if (answer instanceof Answer.LoggedOut o) {
       return new Named("logged-out", o.username());
     } else if (answer instanceof Answer.Unlocked u) {
@@ -147,6 +163,21 @@ public final class AnswerView {
 
   public record LostCardAsked(
       String kind, String lane, long stayId, String card, String due, String currency) {}
+
+  public record DrawerOpened(String kind, long openingNo, String by, String reason, String at) {}
+
+  public record ReceiptCopy(
+      String kind,
+      String receiptNo,
+      int copyNo,
+      String lane,
+      String card,
+      String amount,
+      String currency,
+      String cashier,
+      String paidAt,
+      boolean reversed,
+      String reprintedBy) {}
 
   /** An answer that only names a person. */
   public record Named(String kind, String username) {}

@@ -37,6 +37,8 @@ public final class BoothState {
   private boolean online;
   private String linkDetail = "正在连接控制器 · Connecting to the controller";
   private long lastSeq;
+  private org.parkgate.console.printer.PrinterReport printer =
+      org.parkgate.console.printer.PrinterReport.NONE;
 
   public BoothState(SiteConfig config) {
     this.format = new BoothFormat(config.zone());
@@ -187,11 +189,31 @@ public final class BoothState {
     return l == null ? Optional.empty() : Optional.ofNullable(l.pending);
   }
 
+  /** The booth printer's latest report. */
+  public void printer(org.parkgate.console.printer.PrinterReport report) {
+    this.printer = report;
+  }
+
   public BoothView.State view() {
     List<BoothView.Lane> views = new ArrayList<>();
     lanes.values().forEach(l -> views.add(l.view(format)));
+    String text = printer.state().text();
+    if (printer.waiting() > 0) {
+      text += " — " + printer.waiting() + " 张待打印 · " + printer.waiting() + " waiting to print";
+    }
     return new BoothView.State(
-        "state", site, new BoothView.Link(online, linkDetail, lastSeq), views, List.copyOf(shifts));
+        "state",
+        site,
+        new BoothView.Link(online, linkDetail, lastSeq),
+        new BoothView.Printer(
+            printer.state().name(),
+            printer.state().alarm() || printer.waiting() > 0,
+            text,
+            printer.address(),
+            printer.waiting(),
+            printer.dropped()),
+        views,
+        List.copyOf(shifts));
   }
 
   public BoothView.Log log() {

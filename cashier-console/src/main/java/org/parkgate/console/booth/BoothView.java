@@ -13,7 +13,17 @@ import org.parkgate.site.LaneState;
 public final class BoothView {
   private BoothView() {}
 
-  public record State(String type, Site site, Link link, List<Lane> lanes, List<Shift> shifts) {}
+  public record State(
+      String type, Site site, Link link, Printer printer, List<Lane> lanes, List<Shift> shifts) {}
+
+  /**
+   * The booth's receipt printer: {@code state} a PrinterState name ({@code NONE} when none is
+   * configured), {@code alarm} true when the booth should look, {@code text} in Chinese and
+   * English, {@code waiting} the printouts kept until it can print, {@code dropped} those given up
+   * because too many waited.
+   */
+  public record Printer(
+      String state, boolean alarm, String text, String address, int waiting, long dropped) {}
 
   public record Site(String id, String name, String zone, String currency, String symbol) {}
 

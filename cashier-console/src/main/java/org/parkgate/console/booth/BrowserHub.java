@@ -111,6 +111,12 @@ public final class BrowserHub implements LinkListener {
     browsers.flush();
   }
 
+  /** The booth printer changed state or its queue: every page shows it. */
+  public synchronized void printer(org.parkgate.console.printer.PrinterReport report) {
+    state.printer(report);
+    browsers.writeAndFlush(frame(state.view()));
+  }
+
   @Override
   public synchronized void historyReset() {
     state.reset();

@@ -12,16 +12,27 @@ import static org.parkgate.console.booth.RequestChecks.reasonProblem;
 import static org.parkgate.console.booth.RequestChecks.trimmed;
 import static org.parkgate.console.booth.RequestChecks.validRequestId;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
 import org.parkgate.console.auth.Session;
+import org.parkgate.console.printer.ReceiptOutput;
+import org.parkgate.console.printer.ReceiptPrint;
+import org.parkgate.console.printer.Tender;
 import org.parkgate.site.LaneMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns "cash received" at the booth into a {@link ConsoleCommand.RecordCashPayment}. The page
@@ -37,15 +48,40 @@ import org.parkgate.site.LaneMode;
  * the page should not have shown; the checks against what the page showed are the console's own.
  */
 public final class CashDesk {
+  private static final Logger log = LoggerFactory.getLogger(CashDesk.class);
+  private static final int PRINTED_REMEMBERED = 256;
+
   private final BrowserHub hub;
   private final Function<ConsoleCommand, CompletableFuture<CommandResult>> controller;
   private final SentCommands sent;
+  private final String siteName;
+  private final ReceiptOutput output;
+
+  /** Request ids whose printout went to the printer: a retry's answer never prints twice. */
+  private final Set<String> printed =
+      Collections.newSetFromMap(
+          new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+              return size() > PRINTED_REMEMBERED;
+            }
+          });
 
   public CashDesk(
       BrowserHub hub, Function<ConsoleCommand, CompletableFuture<CommandResult>> controller) {
+    this(hub, controller, "", ReceiptOutput.NONE);
+  }
+
+  public CashDesk(
+      BrowserHub hub,
+      Function<ConsoleCommand, CompletableFuture<CommandResult>> controller,
+      String siteName,
+      ReceiptOutput output) {
     this.hub = hub;
     this.controller = controller;
     this.sent = new SentCommands(controller);
+    this.siteName = siteName;
+    this.output = output;
   }
 
   public CompletableFuture<CommandResult> cashReceived(Session cashier, CashRequest request) {
@@ -60,7 +96,7 @@ public final class CashDesk {
     Optional<CompletableFuture<CommandResult>> retry =
         sent.retry(id, cashier.token(), ConsoleCommand.RecordCashPayment.class);
     if (retry.isPresent()) {
-      return retry.get();
+      return retry.get().thenApply(r -> receipt(r, null));
     }
     Optional<ConsoleEvent.ExitPending> waiting =
         hub.pendingAt(request.lane() == null ? "" : request.lane());
@@ -78,8 +114,133 @@ public final class CashDesk {
               + ", check and press again");
     }
     return sent.sendOnce(
-        new ConsoleCommand.RecordCashPayment(
-            id, cashier.token(), exit.lane(), exit.stayId(), exit.due()));
+            new ConsoleCommand.RecordCashPayment(
+                id, cashier.token(), exit.lane(), exit.stayId(), exit.due()))
+        .thenApply(r -> receipt(r, exit));
+  }
+
+  /**
+   * "No sale" (开钱箱): the controller records the opening with its reason, and only then does the
+   * drawer open. Cashiers and supervisors only; a reason of 1-200 characters is required.
+   */
+  public CompletableFuture<CommandResult> openDrawer(Session cashier, DrawerRequest request) {
+    String id = request.requestId();
+    if (!validRequestId(id)) {
+      return refused(id, INVALID_REQUEST_ID);
+    }
+    if (!RoleKeys.of(cashier.role()).takesCash()) {
+      return forbidden(id, "只有收费员或主管可以开钱箱 · Only cashiers and supervisors may open the drawer");
+    }
+    String reason = trimmed(request.reason());
+    Optional<String> wrong =
+        reasonProblem(reason, "请填写开钱箱原因 · Enter the reason for opening the drawer");
+    if (wrong.isPresent()) {
+      return refused(id, wrong.get());
+    }
+    return sent.sendOnce(new ConsoleCommand.OpenDrawer(id, cashier.token(), reason))
+        .thenApply(
+            r -> {
+              if (r.ok() && r.answer() instanceof Answer.DrawerOpened d && once(id)) {
+                output.kickDrawer(d.openingNo());
+              }
+              return r;
+            });
+  }
+
+  /**
+   * Reprints a receipt, marked 副本 COPY: the controller records the reprint and answers with the
+   * payment as its ledger holds it, which is what prints. Cashiers and supervisors only.
+   */
+  public CompletableFuture<CommandResult> reprint(Session cashier, ReprintRequest request) {
+    String id = request.requestId();
+    if (!validRequestId(id)) {
+      return refused(id, INVALID_REQUEST_ID);
+    }
+    if (!RoleKeys.of(cashier.role()).takesCash()) {
+      return forbidden(id, "只有收费员或主管可以补打收据 · Only cashiers and supervisors may reprint a receipt");
+    }
+    String receiptNo = trimmed(request.receiptNo());
+    if (receiptNo.isEmpty()) {
+      return refused(id, "请填写收据号 · Enter the receipt number");
+    }
+    if (receiptNo.length() > 64) {
+      return refused(id, "收据号过长 · A receipt number is at most 64 characters");
+    }
+    return sent.sendOnce(new ConsoleCommand.ReprintReceipt(id, cashier.token(), receiptNo))
+        .thenApply(
+            r -> {
+              if (r.ok() && r.answer() instanceof Answer.ReceiptCopy c && once(id)) {
+                print(
+                    new ReceiptPrint(
+                        siteName,
+                        c.lane(),
+                        c.plate(),
+                        c.card(),
+                        c.enteredAt(),
+                        c.paidAt(),
+                        List.of(),
+                        c.amount(),
+                        null,
+                        null,
+                        Tender.of(c.method()).orElse(Tender.CASH),
+                        c.cashier(),
+                        c.receiptNo(),
+                        null,
+                        null,
+                        true));
+              }
+              return r;
+            });
+  }
+
+  /**
+   * Prints the receipt of a payment the controller answered, with what the booth showed of the stay
+   * ({@code exit}, null on a retry whose first answer was lost). Never fails the payment.
+   */
+  private CommandResult receipt(CommandResult r, ConsoleEvent.ExitPending exit) {
+    if (r.ok() && r.answer() instanceof Answer.Receipt paid && once(r.requestId())) {
+      print(
+          new ReceiptPrint(
+              siteName,
+              paid.lane(),
+              null,
+              paid.card(),
+              exit == null ? null : exit.entryAt(),
+              paid.paidAt(),
+              exit == null
+                  ? List.of()
+                  : exit.items().stream()
+                      .map(
+                          i ->
+                              new ReceiptPrint.FeeItem(
+                                  i.period(), i.rule(), i.quantity(), i.amount()))
+                      .toList(),
+              paid.amount(),
+              null,
+              null,
+              Tender.CASH,
+              paid.cashier(),
+              paid.receiptNo(),
+              null,
+              null,
+              false));
+    }
+    return r;
+  }
+
+  private boolean once(String requestId) {
+    synchronized (printed) {
+      return printed.add(requestId);
+    }
+  }
+
+  private void print(ReceiptPrint receipt) {
+    try {
+      output.receipt(receipt);
+    } catch (RuntimeException e) {
+      // A printer fault is the booth's alarm, never the payment's failure.
+      log.error("booth: receipt {} not queued for printing", receipt.receiptNo(), e);
+    }
   }
 
   /**
@@ -293,6 +454,12 @@ public final class CashDesk {
 
   /** What the page sends to charge a lost card: the stay found, at the exit where it waits. */
   public record LostCardRequest(String requestId, String lane, long stayId) {}
+
+  /** What the page sends for "no sale": open the drawer, with why. */
+  public record DrawerRequest(String requestId, String reason) {}
+
+  /** What the page sends to print a receipt again, as a copy. */
+  public record ReprintRequest(String requestId, String receiptNo) {}
 
   /** What the page sends when a supervisor resets a card's anti-passback state. */
   public record PassbackResetRequest(String requestId, String card, String reason) {}

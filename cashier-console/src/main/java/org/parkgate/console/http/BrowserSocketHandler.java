@@ -101,6 +101,10 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       findStay(ctx.channel(), message);
     } else if (type.equals("report-lost-card")) {
       reportLostCard(ctx.channel(), message);
+    } else if (type.equals("open-drawer")) {
+      openDrawer(ctx.channel(), message);
+    } else if (type.equals("reprint")) {
+      reprint(ctx.channel(), message);
     } else if (type.equals("close-shift")) {
       closeShift(ctx.channel(), message.path("requestId").asText(""));
     } else {
@@ -215,6 +219,26 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
         request.lane(),
         requestId);
     answer(page, "lost card", requestId, services.cashDesk().reportLostCard(session, request));
+  }
+
+  private void openDrawer(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    CashDesk.DrawerRequest request =
+        new CashDesk.DrawerRequest(requestId, message.path("reason").asText(""));
+    log.info("booth: {} asks to open the drawer, no sale ({})", session.username(), requestId);
+    answer(page, "no sale", requestId, services.cashDesk().openDrawer(session, request));
+  }
+
+  private void reprint(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    CashDesk.ReprintRequest request =
+        new CashDesk.ReprintRequest(requestId, message.path("receiptNo").asText(""));
+    log.info(
+        "booth: {} asks to reprint receipt {} ({})",
+        session.username(),
+        request.receiptNo(),
+        requestId);
+    answer(page, "reprint", requestId, services.cashDesk().reprint(session, request));
   }
 
   /**

@@ -82,6 +82,8 @@ public final class CommandPipeline {
                 site.site().zone(),
                 site.lanes()),
             new LiftByHand(ledger, site.lanes()),
+            new DrawerCommands.Open(ledger),
+            new DrawerCommands.Reprint(ledger),
             new AccountCommands.End(sessions),
             new AccountCommands.Unlock(gate.accounts(), throttle)));
   }

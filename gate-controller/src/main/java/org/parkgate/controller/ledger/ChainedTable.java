@@ -244,7 +244,14 @@ public enum ChainedTable {
           "reason",
           "lifted_by",
           "request_id",
-          "lifted_at"));
+          "lifted_at")),
+  DRAWER_OPENINGS(
+      "drawer_openings",
+      List.of("opening_id", "console_id", "opened_by", "reason", "request_id", "opened_at")),
+  RECEIPT_REPRINTS(
+      "receipt_reprints",
+      List.of(
+          "reprint_id", "payment_id", "console_id", "printed_by", "request_id", "reprinted_at"));
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);

@@ -40,7 +40,15 @@ final class Migrations {
           "CREATE TABLE IF NOT EXISTS schema_migrations ("
               + " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
     }
-    int current = currentVersion(db);
+    // By the versions recorded, not the highest: a migration numbered below one already applied
+    // (two made side by side) is still applied once.
+    java.util.Set<Integer> done = new java.util.HashSet<>();
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT version FROM schema_migrations")) {
+      while (r.next()) {
+        done.add(r.getInt(1));
+      }
+    }
     int applied = 0;
     for (String file :
         resource("index.txt").lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
@@ -49,7 +57,7 @@ final class Migrations {
         throw new IllegalStateException("migration file name not V<n>__<name>.sql: " + file);
       }
       int version = Integer.parseInt(m.group(1));
-      if (version <= current) {
+      if (done.contains(version)) {
         continue;
       }
       db.setAutoCommit(false);

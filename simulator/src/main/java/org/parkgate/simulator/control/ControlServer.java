@@ -30,14 +30,22 @@ public final class ControlServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final LaneActions actions;
+  private final PrinterActions printers;
 
-  private ControlServer(HttpServer server, ExecutorService executor, LaneActions actions) {
+  private ControlServer(
+      HttpServer server, ExecutorService executor, LaneActions actions, PrinterActions printers) {
     this.server = server;
     this.executor = executor;
     this.actions = actions;
+    this.printers = printers;
   }
 
-  public static ControlServer start(String host, int port, List<LaneDevices> lanes, Duration dwell)
+  public static ControlServer start(
+      String host,
+      int port,
+      List<LaneDevices> lanes,
+      List<org.parkgate.simulator.booth.BoothDevices> booths,
+      Duration dwell)
       throws StartupException {
     HttpServer server;
     try {
@@ -65,7 +73,9 @@ public final class ControlServer implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    ControlServer control = new ControlServer(server, executor, new LaneActions(lanes, dwell));
+    ControlServer control =
+        new ControlServer(
+            server, executor, new LaneActions(lanes, dwell), new PrinterActions(booths));
     server.createContext("/", control::handle);
     server.setExecutor(executor);
     server.start();
@@ -111,6 +121,9 @@ public final class ControlServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     String[] parts = path.replaceAll("^/+|/+$", "").split("/+");
     String method = exchange.getRequestMethod();
+    if (parts.length >= 1 && parts[0].equals("booths")) {
+      return booths(exchange, parts);
+    }
     if (parts.length == 1 && parts[0].equals("lanes")) {
       requireMethod(exchange, "GET");
       return Map.of("lanes", actions.all());
@@ -151,6 +164,52 @@ public final class ControlServer implements AutoCloseable {
     }
     throw new ApiError(
         404, "no such resource '" + path + "' (try GET /lanes; see docs/simulator.md)");
+  }
+
+  /**
+   * {@code /booths}, {@code /booths/{id}/printer}, {@code .../printer/faults}, {@code
+   * .../printer/drawer/close}, {@code .../printer/documents}.
+   */
+  private Object booths(HttpExchange exchange, String[] parts) throws IOException {
+    String method = exchange.getRequestMethod();
+    if (parts.length == 1) {
+      requireMethod(exchange, "GET");
+      return Map.of("booths", printers.all());
+    }
+    if (parts.length >= 3 && parts[2].equals("printer")) {
+      var booth = printers.booth(parts[1]);
+      String rest = String.join("/", List.of(parts).subList(3, parts.length));
+      switch (rest) {
+        case "" -> {
+          requireMethod(exchange, "GET");
+          return printers.view(booth);
+        }
+        case "faults" -> {
+          requireMethod(exchange, "POST", "DELETE");
+          return method.equals("POST")
+              ? printers.setFaults(booth, exchange.getRequestBody())
+              : printers.clearFaults(booth);
+        }
+        case "drawer/close" -> {
+          requireMethod(exchange, "POST");
+          return printers.closeDrawer(booth, exchange.getRequestBody());
+        }
+        case "documents" -> {
+          requireMethod(exchange, "GET", "DELETE");
+          return method.equals("DELETE")
+              ? printers.clearDocuments(booth)
+              : printers.view(booth).get("documents");
+        }
+        default -> {
+          // falls through to the 404 below
+        }
+      }
+    }
+    throw new ApiError(
+        404,
+        "no such resource '"
+            + exchange.getRequestURI().getPath()
+            + "' (try GET /booths; see docs/simulator.md)");
   }
 
   private static void requireMethod(HttpExchange exchange, String... allowed) {

@@ -27,7 +27,11 @@ public final class DeviceServers {
    * Binds every device; on failure closes what was bound and says which device wanted what. {@link
    * DeviceLink#shutdown()} closes each one again.
    */
-  public static void bind(EventLoopGroup group, List<LaneDevices> lanes) throws StartupException {
+  public static void bind(
+      EventLoopGroup group,
+      List<LaneDevices> lanes,
+      List<org.parkgate.simulator.booth.BoothDevices> booths)
+      throws StartupException {
     Map<String, String> owners = new HashMap<>();
     List<DeviceListener> bound = new ArrayList<>();
     try {
@@ -63,6 +67,15 @@ public final class DeviceServers {
               owners,
               bound);
         }
+      }
+      for (var booth : booths) {
+        bind(
+            group,
+            booth.config().printer(),
+            booth.link(),
+            new PrinterInitializer(booth.link(), booth.printer()),
+            owners,
+            bound);
       }
     } catch (StartupException | RuntimeException e) {
       bound.forEach(DeviceListener::close);

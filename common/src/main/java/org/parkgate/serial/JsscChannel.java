@@ -1,4 +1,4 @@
-package org.parkgate.controller.device.serial;
+package org.parkgate.serial;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;

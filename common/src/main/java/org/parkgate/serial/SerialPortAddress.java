@@ -1,4 +1,4 @@
-package org.parkgate.controller.device.serial;
+package org.parkgate.serial;
 
 import java.net.SocketAddress;
 import java.util.Objects;
