@@ -211,8 +211,30 @@ class BoothStateTest {
   }
 
   @Test
+  void aChargedStayJustPastTheGraceNeverReadsAsWithinIt() {
+    // 15 min 46 s parked after "15 minutes free": charged, so it must not read "15 min".
+    Instant exitAt = Instant.parse("2027-01-09T06:30:00Z");
+    state.apply(
+        new ConsoleEvent.ExitPending(
+            1,
+            exitAt,
+            "exit-1",
+            8,
+            "00A2",
+            exitAt.minusSeconds(15 * 60 + 46),
+            exitAt,
+            Money.of(300, "CNY"),
+            List.of(
+                new ConsoleEvent.FeeItem(
+                    "13:14-14:14", "每小时 per started hour", 1, Money.of(300, "CNY")))));
+    assertEquals("15 分 46 秒 · 15 min 46 s", exit().pending().duration());
+  }
+
+  @Test
   void durationsAndMoneyReadTheWayCashiersSayThem() {
-    assertEquals("0 分 · 0 min", BoothFormat.duration(Duration.ofSeconds(59)));
+    assertEquals("0 分 59 秒 · 0 min 59 s", BoothFormat.duration(Duration.ofSeconds(59)));
+    assertEquals("15 分 · 15 min", BoothFormat.duration(Duration.ofMinutes(15)), "exactly");
+    assertEquals("1 小时 0 分 1 秒 · 1 h 0 min 1 s", BoothFormat.duration(Duration.ofSeconds(3601)));
     assertEquals("1 小时 30 分 · 1 h 30 min", BoothFormat.duration(Duration.ofMinutes(90)));
     assertEquals(
         "2 天 0 小时 5 分 · 2 d 0 h 5 min", BoothFormat.duration(Duration.ofDays(2).plusMinutes(5)));
