@@ -15,6 +15,7 @@ import org.parkgate.api.Welcome;
 import org.parkgate.site.LaneConfig;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 import org.parkgate.site.SiteConfig;
 
 /**
@@ -231,6 +232,12 @@ public final class BoothState {
         status = s;
         if (s.mode() != null) {
           mode = s.mode();
+        }
+        if (s.state() == LaneState.IDLE || s.state() == LaneState.STARTING) {
+          // The lane serves no vehicle (it backed away, or the controller restarted): a fee quoted
+          // before is not waiting any more. A fee is quoted while the lane checks a card or waits
+          // for one (a lost card), never while it is idle, so this drops no live one.
+          pending = null;
         }
         return null;
       } else if (event instanceof ConsoleEvent.EntryRecorded e) {

@@ -210,6 +210,37 @@ class BoothStateTest {
     assertTrue(state.log().entries().isEmpty());
   }
 
+  private ConsoleEvent status(long seq, LaneState lane, boolean present) {
+    return FakeController.laneStatus(
+            "exit-1", LaneKind.EXIT, lane, BarrierPosition.CLOSED, present, "请插卡")
+        .apply(seq);
+  }
+
+  @Test
+  void anIdleLaneRebuiltFromTheHistoryShowsNoFeeToTake() {
+    // The history a restarted console reads again: a car was quoted, then it backed away (or the
+    // controller restarted) and the lane went idle without the stay being paid or closed.
+    state.apply(status(1, LaneState.CHECKING, true));
+    state.apply(FakeController.exitPending(7, "00A1", 1100).apply(2));
+    state.apply(status(3, LaneState.AWAITING_PAYMENT, true));
+    assertEquals("11.00", exit().pending().due(), "waiting while the lane awaits payment");
+    state.apply(status(4, LaneState.STARTING, false));
+    state.apply(status(5, LaneState.IDLE, false));
+    assertNull(exit().pending(), "an idle lane has no fee");
+    assertTrue(state.pendingAt("exit-1").isEmpty(), "and no payment is taken for it");
+  }
+
+  @Test
+  void aFeeQuotedBeforeTheLaneTakesItIsKept() {
+    // A lost card's fee is committed while the lane still waits for a card; a card's while it
+    // checks: a status from that moment does not take the fee away.
+    state.apply(status(1, LaneState.WAITING_CARD, true));
+    state.apply(FakeController.exitPending(7, "00A1", 1100).apply(2));
+    state.apply(status(3, LaneState.WAITING_CARD, true));
+    state.apply(status(4, LaneState.CHECKING, true));
+    assertEquals("11.00", exit().pending().due());
+  }
+
   @Test
   void aChargedStayJustPastTheGraceNeverReadsAsWithinIt() {
     // 15 min 46 s parked after "15 minutes free": charged, so it must not read "15 min".
