@@ -207,7 +207,13 @@ public final class BoothState {
     ConsoleEvent.LaneStatus status;
     ConsoleEvent.ExitPending pending;
     ConsoleEvent.PaymentRecorded paid;
+
+    /** What happened with the vehicle at the lane (an incident, a card refused), until it goes. */
     String notice;
+
+    /** A mode other than normal: who set it and why, until the lane is normal again. */
+    String modeNotice;
+
     LaneMode mode;
     final Map<String, String> offline = new TreeMap<>();
 
@@ -222,6 +228,7 @@ public final class BoothState {
       pending = null;
       paid = null;
       notice = null;
+      modeNotice = null;
       mode = null;
       offline.clear();
     }
@@ -229,6 +236,11 @@ public final class BoothState {
     /** Updates the lane and returns a bilingual log line, or null for routine status. */
     String apply(ConsoleEvent event, BoothFormat format) {
       if (event instanceof ConsoleEvent.LaneStatus s) {
+        boolean wentIdle =
+            s.state() == LaneState.IDLE && (status == null || status.state() != LaneState.IDLE);
+        if (wentIdle) {
+          notice = null; // its vehicle has gone; the incident itself stays in the ledger and log
+        }
         status = s;
         if (s.mode() != null) {
           mode = s.mode();
@@ -284,6 +296,7 @@ public final class BoothState {
         if (paid != null && paid.stayId() == v.stayId()) {
           paid = null;
         }
+        notice = null;
         return "车辆离场 Vehicle left · 卡号 Card " + v.card();
       } else if (event instanceof ConsoleEvent.DeviceStatus d) {
         if (d.online()) {
@@ -315,7 +328,8 @@ public final class BoothState {
         // Recorded before the lane is told; its next status confirms the mode it obeys.
         mode = m.mode();
         String text = describe(m);
-        notice = m.mode() == LaneMode.NORMAL ? null : text;
+        modeNotice = m.mode() == LaneMode.NORMAL ? null : text;
+        notice = null;
         return text;
       }
       return describe(event);
@@ -351,7 +365,7 @@ public final class BoothState {
           status == null ? List.of() : status.display(),
           mode,
           devices,
-          notice,
+          notice != null ? notice : modeNotice,
           pending == null ? null : pendingView(pending, format),
           paid == null
               ? null

@@ -241,6 +241,45 @@ class BoothStateTest {
     assertEquals("11.00", exit().pending().due());
   }
 
+  private ConsoleEvent incident(long seq) {
+    return new ConsoleEvent.Incident(
+        seq, T, "exit-1", IncidentKind.BLACKLISTED, "00A1", "沪A12345", "exit held: card barred");
+  }
+
+  @Test
+  void anIncidentNoticeGoesWhenTheLaneGoesIdleAndStaysInTheLog() {
+    state.apply(status(1, LaneState.WAITING_CARD, true));
+    state.apply(incident(2));
+    assertTrue(exit().notice().contains("BLACKLISTED"), "shown while its car is there");
+    state.apply(status(3, LaneState.WAITING_CARD, false));
+    assertTrue(exit().notice().contains("BLACKLISTED"), "a loop change is not the lane idle");
+    state.apply(status(4, LaneState.IDLE, false));
+    assertNull(exit().notice(), "the car has gone: the lane is idle");
+    assertTrue(
+        state.log().entries().stream().anyMatch(e -> e.text().contains("BLACKLISTED")),
+        "the incident stays in the event log");
+
+    // An incident at a lane already idle (nothing left to leave) shows until it next goes idle.
+    state.apply(incident(5));
+    state.apply(status(6, LaneState.IDLE, false));
+    assertTrue(exit().notice().contains("BLACKLISTED"));
+  }
+
+  @Test
+  void anIncidentNoticeGoesWhenItsVehicleLeavesButALaneModeNoticeStays() {
+    state.apply(
+        new ConsoleEvent.LaneModeChanged(
+            1, T, "exit-1", LaneMode.FREE_EXIT, "supervisor1", "ramp works"));
+    state.apply(status(2, LaneState.CHECKING, true));
+    state.apply(incident(3));
+    assertTrue(exit().notice().contains("BLACKLISTED"));
+    state.apply(new ConsoleEvent.VehicleLeft(4, T, "exit-1", 7, "00A1"));
+    assertTrue(
+        exit().notice().contains("ramp works"), "the mode's notice again: " + exit().notice());
+    state.apply(status(5, LaneState.IDLE, false));
+    assertTrue(exit().notice().contains("ramp works"), "until the lane is normal again");
+  }
+
   @Test
   void aChargedStayJustPastTheGraceNeverReadsAsWithinIt() {
     // 15 min 46 s parked after "15 minutes free": charged, so it must not read "15 min".
