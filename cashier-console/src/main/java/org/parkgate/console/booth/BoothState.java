@@ -112,6 +112,13 @@ public final class BoothState {
       String text = LaneCard.describe(event);
       return text == null ? Optional.empty() : Optional.of(logged(event, "", text));
     }
+    if (event instanceof ConsoleEvent.VehicleLeft v) {
+      // A stay closed elsewhere (a supervisor's card reset) is not waiting to pay at any exit.
+      lanes.values().stream()
+          .filter(l -> !l.id.equals(v.lane()) && l.pending != null)
+          .filter(l -> l.pending.stayId() == v.stayId())
+          .forEach(l -> l.pending = null);
+    }
     // Not one of the site's lanes (a pay station, a supervisor closing a stay, a lane since
     // removed from the site file): logged under its name, with no lane card of its own.
     LaneCard lane =

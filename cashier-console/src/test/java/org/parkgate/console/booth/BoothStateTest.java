@@ -281,6 +281,19 @@ class BoothStateTest {
   }
 
   @Test
+  void aStayASupervisorClosedIsNoLongerWaitingToPay() {
+    state.apply(FakeController.exitPending(7, "00A1", 1100).apply(1));
+    state.apply(new ConsoleEvent.VehicleLeft(2, T, "supervisor", 8, "00B2"));
+    assertEquals(7, exit().pending().stayId(), "another stay closed: this one still waits");
+    // The reset closes the stay under the lane "supervisor", then says who reset the card.
+    state.apply(new ConsoleEvent.VehicleLeft(3, T, "supervisor", 7, "00A1"));
+    state.apply(
+        new ConsoleEvent.PassbackReset(4, T, "entry-1", "00A1", "supervisor1", "let out by hand"));
+    assertNull(exit().pending(), "no fee for the closed stay, no pay key");
+    assertTrue(state.pendingAt("exit-1").isEmpty());
+  }
+
+  @Test
   void aChargedStayJustPastTheGraceNeverReadsAsWithinIt() {
     // 15 min 46 s parked after "15 minutes free": charged, so it must not read "15 min".
     Instant exitAt = Instant.parse("2027-01-09T06:30:00Z");

@@ -99,6 +99,9 @@ public record Lane(
     if (event instanceof LaneEvent.CardRead e) {
       return onCard(e.card());
     }
+    if (event instanceof LaneEvent.StayClosed e) {
+      return onStayClosed(e.stayId());
+    }
     if (state == LaneState.HELD_OPEN) {
       return ModeRules.whileHeldOpen(this, event);
     }
@@ -253,6 +256,27 @@ public record Lane(
       return next;
     }
     return BarrierWatch.then(new LaneCommand.RecordExit(stayId()), next);
+  }
+
+  /**
+   * Exit: the stay whose fee the lane waits for was closed by a supervisor. Its fee is not taken:
+   * the card at the reader is priced again, as any card with no open stay is (anti-passback
+   * decides). A vehicle that went past the arm owing is forgotten with its stay.
+   */
+  private Step onStayClosed(long closed) {
+    if (kind != LaneKind.EXIT || closed == 0 || closed != stayId()) {
+      return stay();
+    }
+    if (state != LaneState.AWAITING_PAYMENT) {
+      return stay();
+    }
+    if (visit.pastArm() || card() == null) {
+      return new Step(
+          with(LaneState.WAITING_CARD).withVisit(visit.fresh()),
+          List.of(show(DriverMessages.insertCard())));
+    }
+    return new Step(
+        with(LaneState.CHECKING).withVisit(visit.fresh().card(card())), List.of(ask(card())));
   }
 
   private Step onQuote(long stayId, Money due) {

@@ -32,6 +32,12 @@ public sealed interface LaneEvent {
   /** The card cannot pass this lane (unknown, already inside...), and why. */
   record CardRefused(String card, String reason) implements LaneEvent {}
 
+  /**
+   * A stay was closed other than through this lane (a supervisor reset its card): a fee quoted for
+   * it is not to be taken.
+   */
+  record StayClosed(long stayId) implements LaneEvent {}
+
   /** Exit: payment for the waiting stay is durably recorded. */
   record Paid(long stayId) implements LaneEvent {}
 
