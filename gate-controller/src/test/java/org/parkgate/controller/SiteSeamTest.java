@@ -831,4 +831,42 @@ class SiteSeamTest {
     assertTrue(new Stays(ledger).openStay(CASUAL).isEmpty());
     verified();
   }
+
+  /** What the lane display shows once its first row is {@code first}; fails if it never is. */
+  private List<String> displayOnce(String first) throws Exception {
+    for (int i = 0; i < 500; i++) {
+      List<String> rows = devices.display();
+      if (rows != null && !rows.isEmpty() && rows.get(0).equals(first)) {
+        return rows;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("the display never showed '" + first + "': " + devices.display());
+  }
+
+  @Test
+  void theDriverIsToldWhatToDoInFreeExitModeAndWhenABarredCardIsHeld() throws Exception {
+    start();
+    entered(CASUAL, car(PLATE));
+    new Blacklist(ledger).add(Blacklist.Kind.CARD, CASUAL, "reported lost", "sup1", T0);
+    exit.deliver(new LaneEvent.Inputs(CLOSED_CLEAR));
+    assertTrue(setMode("m-1", LaneMode.FREE_EXIT).ok());
+    List<String> freeExit = List.of("免费放行 Free exit", "请插卡出场 Insert your card to leave");
+    assertEquals(freeExit, displayOnce("免费放行 Free exit"), "idle, in free-exit mode");
+
+    exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
+    assertEquals(LaneState.WAITING_CARD, laneSettlesOn(LaneState.WAITING_CARD));
+    assertEquals(freeExit, devices.display(), "a car arrives: it is told the same");
+
+    clock.advance(Duration.ofMinutes(30));
+    exit.deliver(new LaneEvent.CardRead(CASUAL));
+    assertEquals(
+        List.of("请联系收费员 Please see the cashier", "此卡不能使用 This card cannot be used"),
+        displayOnce("请联系收费员 Please see the cashier"),
+        "the driver's words, not the ledger's reason");
+    assertTrue(
+        events(ConsoleEvent.CardRejected.class).stream()
+            .anyMatch(r -> r.reason().contains("is blacklisted (reported lost)")),
+        "the booth still hears the reason");
+  }
 }

@@ -137,7 +137,7 @@ public record Lane(
           ? new Step(
               with(LaneState.WAITING_CARD).withVisit(visit.fresh()),
               List.of(
-                  show(DriverMessages.refused(e.reason())),
+                  show(DriverMessages.refused(e.notice())),
                   new LaneCommand.ReportRefusal(e.card(), e.reason())))
           : stay();
     }
@@ -171,7 +171,7 @@ public record Lane(
       return new Step(waiting, List.of(show(DriverMessages.laneClosed())));
     }
     if (kind == LaneKind.EXIT) {
-      return new Step(waiting, List.of(show(DriverMessages.insertCard())));
+      return new Step(waiting, List.of(show(exitRows())));
     }
     if (spaces != null && spaces.full()) {
       // Casual parkers are not let in; a season card presented is still recorded.
@@ -201,7 +201,7 @@ public record Lane(
           return new Step(
               this,
               List.of(
-                  show(DriverMessages.refused(ModeRules.CLOSED_REASON)),
+                  show(DriverMessages.refused(DriverNotice.LANE_CLOSED)),
                   new LaneCommand.ReportRefusal(read, ModeRules.CLOSED_REASON)));
         }
         return servingAnother(
@@ -272,8 +272,7 @@ public record Lane(
     }
     if (visit.pastArm() || card() == null) {
       return new Step(
-          with(LaneState.WAITING_CARD).withVisit(visit.fresh()),
-          List.of(show(DriverMessages.insertCard())));
+          with(LaneState.WAITING_CARD).withVisit(visit.fresh()), List.of(show(exitRows())));
     }
     return new Step(
         with(LaneState.CHECKING).withVisit(visit.fresh().card(card())), List.of(ask(card())));
@@ -353,7 +352,7 @@ public record Lane(
       return DriverMessages.driveThrough();
     }
     if (kind == LaneKind.EXIT) {
-      return DriverMessages.insertCard();
+      return exitRows();
     }
     if (spaces == null || (spaces.free() < 0 && !spaces.full())) {
       return DriverMessages.welcome(); // no count told, or the site sets no limit
@@ -361,6 +360,11 @@ public record Lane(
     return spaces.full()
         ? DriverMessages.fullSeasonCardsOnly()
         : DriverMessages.welcome(spaces.free());
+  }
+
+  /** Exit: what a driver at the reader is asked to do. */
+  private List<String> exitRows() {
+    return mode == LaneMode.FREE_EXIT ? DriverMessages.freeExit() : DriverMessages.insertCard();
   }
 
   static LaneCommand show(List<String> rows) {
