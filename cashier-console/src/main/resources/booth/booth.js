@@ -45,6 +45,28 @@
   let finding = null;           // {type: "find-stay", requestId, plate | card} not yet answered
   let reportingLost = null;     // {type: "report-lost-card", requestId, lane, stayId} not yet answered
 
+  // ---- the link to the controller: keys that send a command work only while it is up ----
+
+  const LINK_DOWN = "与控制器断开 · Link to the controller is down";
+
+  // Up only while this page reaches the console and the console reaches the controller.
+  function linked() {
+    return !!(socket && socket.readyState === WebSocket.OPEN && view && view.link.online);
+  }
+
+  function commandKeys() {
+    const down = !linked();
+    const keys = [["reverse-button", reversing], ["lane-mode-button", settingMode],
+      ["passback-button", resettingCard], ["find-button", finding], ["close-shift", closingShift]];
+    const buttons = keys.map(([id, busy]) => [document.getElementById(id), busy])
+      .concat(Array.from(document.querySelectorAll("button.lost-card"), b => [b, reportingLost]));
+    for (const [b, busy] of buttons) {
+      if (!b) continue;
+      b.disabled = down || !!busy;
+      b.title = down ? LINK_DOWN : "";
+    }
+  }
+
   function el(tag, cls, text) {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -96,6 +118,7 @@
       if (signedOut) return;
       banner("与收费台服务断开，正在重连 · Lost the console, reconnecting…");
       setStatus(false, "收费台离线 · Console offline");
+      if (view) render();   // every key that sends a command goes off with the link
       // A refused upgrade looks the same as a dead server: ask whether the session is still valid.
       fetch("/api/state", { credentials: "same-origin" }).then(r => {
         if (r.status === 401) location.href = "/login";
@@ -145,7 +168,7 @@
   function cashReceived(laneId) {
     if (!view || !user || !user.takesCash) return;
     const lane = view.lanes.find(l => l.id === laneId);
-    if (!lane || !lane.pending || !view.link.online) return;
+    if (!lane || !lane.pending || !linked()) return;
     const p = lane.pending;
     if (inflight.has(p.stayId)) return;   // already pressed: the first press is still on its way
     const req = { requestId: newRequestId(), lane: lane.id, stayId: p.stayId, dueMinor: p.dueMinor };
@@ -165,7 +188,7 @@
 
   document.getElementById("reverse-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    if (!user || !user.reverses || reversing) return;
+    if (!user || !user.reverses || reversing || !linked()) return;
     const receiptNo = document.getElementById("reverse-receipt").value.trim();
     const reason = document.getElementById("reverse-reason").value.trim();
     if (!receiptNo || !reason) {
@@ -230,7 +253,7 @@
 
   document.getElementById("lane-mode-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    if (!user || !user.controlsLanes || settingMode) return;
+    if (!user || !user.controlsLanes || settingMode || !linked()) return;
     const lane = document.getElementById("lane-mode-lane").value;
     const mode = document.getElementById("lane-mode-mode").value;
     const reason = document.getElementById("lane-mode-reason").value.trim();
@@ -250,7 +273,7 @@
 
   document.getElementById("passback-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    if (!user || !user.controlsLanes || resettingCard) return;
+    if (!user || !user.controlsLanes || resettingCard || !linked()) return;
     const card = document.getElementById("passback-card").value.trim();
     const reason = document.getElementById("passback-reason").value.trim();
     if (!card || !reason) {
@@ -305,7 +328,7 @@
   // Reads only: the console and the controller check the plate or card; the page only stops a blank one.
   document.getElementById("find-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    if (!user || !user.findsStays || finding) return;
+    if (!user || !user.findsStays || finding || !linked()) return;
     const query = document.getElementById("find-query").value.trim();
     if (!query) {
       showResult("find-result", "✗ 请填写车牌或卡号 · Enter a plate or a card number", "bad");
@@ -429,7 +452,7 @@
   }
 
   function reportLostCard(lane, stayId, card) {
-    if (!user || !user.takesCash || reportingLost) return;
+    if (!user || !user.takesCash || reportingLost || !linked()) return;
     const question = "遗失卡：卡 " + card + " 将被列入黑名单（停车记录 #" + stayId + "），在 " + lane + " 收取遗失卡费。\n"
       + "Lost card: card " + card + " will be barred (stay #" + stayId + ") and the lost-card fee asked at " + lane + ".";
     if (!window.confirm(question)) {
@@ -455,7 +478,7 @@
   }
 
   document.getElementById("close-shift").addEventListener("click", () => {
-    if (!user || !user.takesCash || closingShift) return;
+    if (!user || !user.takesCash || closingShift || !linked()) return;
     closingShift = newRequestId();
     document.getElementById("close-shift").disabled = true;
     shiftResult("正在交接班… · Closing the shift…", "wait");
@@ -638,6 +661,7 @@
     replace("entry-lanes", entries.map(l => laneCard(l)));
     laneOptions();
     shiftReport();
+    commandKeys();
   }
 
   function replace(id, children) {
@@ -736,10 +760,16 @@
     button.type = "button";
     button.id = "cash-" + lane.id;
     button.appendChild(bi("现金收讫", "Cash received · Enter / F1"));
-    button.disabled = !user || !user.takesCash || !view.link.online || inflight.has(p.stayId);
+    button.disabled = !user || !user.takesCash || !linked() || inflight.has(p.stayId);
     if (user && !user.takesCash) button.title = "只有收费员或主管可以收款 · Only cashiers and supervisors take cash";
     button.addEventListener("click", (e) => { e.stopPropagation(); cashReceived(lane.id); });
     right.appendChild(button);
+    if (!linked()) {
+      button.title = LINK_DOWN;
+      const why = el("div", "link-down", LINK_DOWN);
+      why.id = "link-down-" + lane.id;
+      right.appendChild(why);
+    }
     box.appendChild(right);
     // Under both: a long line (a balance from an earlier visit) has the card's whole width.
     box.appendChild(items(p));

@@ -196,6 +196,13 @@ public final class FakeController implements AutoCloseable {
     return p == null ? null : p.username();
   }
 
+  /** Token to user name of every live session, for a controller started again after this one. */
+  public Map<String, String> liveSessions() {
+    Map<String, String> live = new java.util.HashMap<>();
+    sessions.forEach((token, person) -> live.put(token, person.username()));
+    return live;
+  }
+
   /** The number of live sessions of {@code username}. */
   public long sessionsOf(String username) {
     return sessions.values().stream().filter(p -> p.username().equals(username)).count();

@@ -1071,4 +1071,108 @@ class SiteSeamTest {
     assertEquals(2, free());
     verified();
   }
+
+  /**
+   * A car waits at the exit with 3.00 due; the driver calls the supervisor, who resets the card:
+   * its stay is closed, unpaid, and the booth's pay key for it then records nothing.
+   */
+  private long resetWhileItsCarWaitsAtTheExit() throws Exception {
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofHours(1));
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)), "3.00 due: the barrier holds");
+    assertEquals(cny(300), lastPending().due());
+
+    CommandResult reset =
+        desk.run(
+            new ConsoleCommand.ResetPassback(
+                "reset-1", desk.session("supervisor1"), CASUAL, "let out by hand"));
+    assertEquals(
+        new Answer.PassbackCleared(CASUAL, stay, "supervisor1"),
+        Desk.answer(reset, Answer.PassbackCleared.class));
+
+    CommandResult pay =
+        desk.run(
+            new ConsoleCommand.RecordCashPayment(
+                "pay-1", desk.session("cashier1"), "exit-1", stay, cny(300)));
+    assertTrue(!pay.ok(), "a closed stay is not charged: " + pay);
+    assertEquals(List.of(), payments());
+    return stay;
+  }
+
+  private LaneState laneSettlesOn(LaneState expected) throws Exception {
+    for (int i = 0; i < 500 && onLane(() -> exit.lane().state()) != expected; i++) {
+      Thread.sleep(10);
+    }
+    return onLane(() -> exit.lane().state());
+  }
+
+  @Test
+  void aStayClosedByACardResetIsNotChargedAtTheExitWhereItsCarWaits() throws Exception {
+    start(); // hard anti-passback: a card with no open stay is sent to the cashier
+    long stay = resetWhileItsCarWaitsAtTheExit();
+    // The lane no longer waits for that stay's fee: the card is priced again, as a card with no
+    // open stay, and the driver is asked to see the cashier; no fee is shown.
+    assertEquals(LaneState.WAITING_CARD, laneSettlesOn(LaneState.WAITING_CARD));
+    assertEquals(0, onLane(() -> exit.lane().stayId()), "not the closed stay");
+    assertEquals(null, onLane(() -> exit.lane().due()), "no fee");
+    assertEquals(1, events(ConsoleEvent.ExitPending.class).size(), "no fee shown again");
+    assertTrue(
+        events(ConsoleEvent.CardRejected.class).stream()
+            .anyMatch(r -> r.reason().contains("has no open stay")),
+        "refused as a card not inside");
+    assertTrue(new Stays(ledger).openStayById(stay).isEmpty());
+    verified();
+  }
+
+  @Test
+  void aStayClosedByACardResetLeavesAtNoChargeUnderSoftAntiPassback() throws Exception {
+    start(new AccessRules(AntiPassback.SOFT, AntiPassback.SOFT, AccessRules.DEFAULT.capacity()));
+    long stay = resetWhileItsCarWaitsAtTheExit();
+    assertEquals(
+        LaneState.OPENING, laneSettlesOn(LaneState.OPENING), devices.commands().toString());
+    assertTrue(onLane(() -> exit.lane().stayId()) != stay, "not the closed stay");
+    assertEquals(1, events(ConsoleEvent.ExitPending.class).size(), "no fee shown again");
+    drivesThrough();
+    assertEquals(List.of(), payments(), "nothing charged");
+    assertTrue(new Stays(ledger).openStay(CASUAL).isEmpty());
+    verified();
+  }
+
+  /** What the lane display shows once its first row is {@code first}; fails if it never is. */
+  private List<String> displayOnce(String first) throws Exception {
+    for (int i = 0; i < 500; i++) {
+      List<String> rows = devices.display();
+      if (rows != null && !rows.isEmpty() && rows.get(0).equals(first)) {
+        return rows;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("the display never showed '" + first + "': " + devices.display());
+  }
+
+  @Test
+  void theDriverIsToldWhatToDoInFreeExitModeAndWhenABarredCardIsHeld() throws Exception {
+    start();
+    entered(CASUAL, car(PLATE));
+    new Blacklist(ledger).add(Blacklist.Kind.CARD, CASUAL, "reported lost", "sup1", T0);
+    exit.deliver(new LaneEvent.Inputs(CLOSED_CLEAR));
+    assertTrue(setMode("m-1", LaneMode.FREE_EXIT).ok());
+    List<String> freeExit = List.of("免费放行 Free exit", "请插卡出场 Insert your card to leave");
+    assertEquals(freeExit, displayOnce("免费放行 Free exit"), "idle, in free-exit mode");
+
+    exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
+    assertEquals(LaneState.WAITING_CARD, laneSettlesOn(LaneState.WAITING_CARD));
+    assertEquals(freeExit, devices.display(), "a car arrives: it is told the same");
+
+    clock.advance(Duration.ofMinutes(30));
+    exit.deliver(new LaneEvent.CardRead(CASUAL));
+    assertEquals(
+        List.of("请联系收费员 Please see the cashier", "此卡不能使用 This card cannot be used"),
+        displayOnce("请联系收费员 Please see the cashier"),
+        "the driver's words, not the ledger's reason");
+    assertTrue(
+        events(ConsoleEvent.CardRejected.class).stream()
+            .anyMatch(r -> r.reason().contains("is blacklisted (reported lost)")),
+        "the booth still hears the reason");
+  }
 }

@@ -124,6 +124,8 @@ final class RunningProcess implements AutoCloseable {
     if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError(name + " still running after " + timeout);
     }
+    // The output is read to its end before anyone looks at it.
+    reader.join(5_000);
     return process.exitValue();
   }
 

@@ -32,7 +32,11 @@ public final class BoothFormat {
     return instant == null ? "" : TIME.format(instant.atZone(zone));
   }
 
-  /** "2 天 3 小时 5 分 · 2 d 3 h 5 min"; minutes are whole (started seconds are not shown). */
+  /**
+   * "2 天 3 小时 5 分 12 秒 · 2 d 3 h 5 min 12 s": the seconds are shown whenever there are any, so a
+   * stay charged just past a free period (15 min 46 s after "15 minutes free") never reads as
+   * within it.
+   */
   public static String duration(Duration d) {
     if (d == null || d.isNegative()) {
       return "";
@@ -40,6 +44,7 @@ public final class BoothFormat {
     long days = d.toDays();
     long hours = d.toHoursPart();
     long minutes = d.toMinutesPart();
+    long seconds = d.toSecondsPart();
     StringBuilder zh = new StringBuilder();
     StringBuilder en = new StringBuilder();
     if (days > 0) {
@@ -52,6 +57,10 @@ public final class BoothFormat {
     }
     zh.append(minutes).append(" 分");
     en.append(minutes).append(" min");
+    if (seconds > 0) {
+      zh.append(' ').append(seconds).append(" 秒");
+      en.append(' ').append(seconds).append(" s");
+    }
     return zh + " · " + en;
   }
 

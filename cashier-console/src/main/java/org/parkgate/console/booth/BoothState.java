@@ -15,6 +15,7 @@ import org.parkgate.api.Welcome;
 import org.parkgate.site.LaneConfig;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
+import org.parkgate.site.LaneState;
 import org.parkgate.site.SiteConfig;
 
 /**
@@ -112,6 +113,13 @@ public final class BoothState {
       // A reset of a card that was not inside, for one: it belongs to no lane, so it makes none.
       String text = LaneCard.describe(event);
       return text == null ? Optional.empty() : Optional.of(logged(event, "", text));
+    }
+    if (event instanceof ConsoleEvent.VehicleLeft v) {
+      // A stay closed elsewhere (a supervisor's card reset) is not waiting to pay at any exit.
+      lanes.values().stream()
+          .filter(l -> !l.id.equals(v.lane()) && l.pending != null)
+          .filter(l -> l.pending.stayId() == v.stayId())
+          .forEach(l -> l.pending = null);
     }
     // Not one of the site's lanes (a pay station, a supervisor closing a stay, a lane since
     // removed from the site file): logged under its name, with no lane card of its own.
@@ -228,7 +236,13 @@ public final class BoothState {
     ConsoleEvent.LaneStatus status;
     ConsoleEvent.ExitPending pending;
     ConsoleEvent.PaymentRecorded paid;
+
+    /** What happened with the vehicle at the lane (an incident, a card refused), until it goes. */
     String notice;
+
+    /** A mode other than normal: who set it and why, until the lane is normal again. */
+    String modeNotice;
+
     LaneMode mode;
     final Map<String, String> offline = new TreeMap<>();
 
@@ -243,6 +257,7 @@ public final class BoothState {
       pending = null;
       paid = null;
       notice = null;
+      modeNotice = null;
       mode = null;
       offline.clear();
     }
@@ -250,9 +265,20 @@ public final class BoothState {
     /** Updates the lane and returns a bilingual log line, or null for routine status. */
     String apply(ConsoleEvent event, BoothFormat format) {
       if (event instanceof ConsoleEvent.LaneStatus s) {
+        boolean wentIdle =
+            s.state() == LaneState.IDLE && (status == null || status.state() != LaneState.IDLE);
+        if (wentIdle) {
+          notice = null; // its vehicle has gone; the incident itself stays in the ledger and log
+        }
         status = s;
         if (s.mode() != null) {
           mode = s.mode();
+        }
+        if (s.state() == LaneState.IDLE || s.state() == LaneState.STARTING) {
+          // The lane serves no vehicle (it backed away, or the controller restarted): a fee quoted
+          // before is not waiting any more. A fee is quoted while the lane checks a card or waits
+          // for one (a lost card), never while it is idle, so this drops no live one.
+          pending = null;
         }
         return null;
       } else if (event instanceof ConsoleEvent.EntryRecorded e) {
@@ -299,6 +325,7 @@ public final class BoothState {
         if (paid != null && paid.stayId() == v.stayId()) {
           paid = null;
         }
+        notice = null;
         return "车辆离场 Vehicle left · 卡号 Card " + v.card();
       } else if (event instanceof ConsoleEvent.DeviceStatus d) {
         if (d.online()) {
@@ -330,7 +357,8 @@ public final class BoothState {
         // Recorded before the lane is told; its next status confirms the mode it obeys.
         mode = m.mode();
         String text = describe(m);
-        notice = m.mode() == LaneMode.NORMAL ? null : text;
+        modeNotice = m.mode() == LaneMode.NORMAL ? null : text;
+        notice = null;
         return text;
       }
       return describe(event);
@@ -366,7 +394,7 @@ public final class BoothState {
           status == null ? List.of() : status.display(),
           mode,
           devices,
-          notice,
+          notice != null ? notice : modeNotice,
           pending == null ? null : pendingView(pending, format),
           paid == null
               ? null

@@ -210,9 +210,114 @@ class BoothStateTest {
     assertTrue(state.log().entries().isEmpty());
   }
 
+  private ConsoleEvent status(long seq, LaneState lane, boolean present) {
+    return FakeController.laneStatus(
+            "exit-1", LaneKind.EXIT, lane, BarrierPosition.CLOSED, present, "请插卡")
+        .apply(seq);
+  }
+
+  @Test
+  void anIdleLaneRebuiltFromTheHistoryShowsNoFeeToTake() {
+    // The history a restarted console reads again: a car was quoted, then it backed away (or the
+    // controller restarted) and the lane went idle without the stay being paid or closed.
+    state.apply(status(1, LaneState.CHECKING, true));
+    state.apply(FakeController.exitPending(7, "00A1", 1100).apply(2));
+    state.apply(status(3, LaneState.AWAITING_PAYMENT, true));
+    assertEquals("11.00", exit().pending().due(), "waiting while the lane awaits payment");
+    state.apply(status(4, LaneState.STARTING, false));
+    state.apply(status(5, LaneState.IDLE, false));
+    assertNull(exit().pending(), "an idle lane has no fee");
+    assertTrue(state.pendingAt("exit-1").isEmpty(), "and no payment is taken for it");
+  }
+
+  @Test
+  void aFeeQuotedBeforeTheLaneTakesItIsKept() {
+    // A lost card's fee is committed while the lane still waits for a card; a card's while it
+    // checks: a status from that moment does not take the fee away.
+    state.apply(status(1, LaneState.WAITING_CARD, true));
+    state.apply(FakeController.exitPending(7, "00A1", 1100).apply(2));
+    state.apply(status(3, LaneState.WAITING_CARD, true));
+    state.apply(status(4, LaneState.CHECKING, true));
+    assertEquals("11.00", exit().pending().due());
+  }
+
+  private ConsoleEvent incident(long seq) {
+    return new ConsoleEvent.Incident(
+        seq, T, "exit-1", IncidentKind.BLACKLISTED, "00A1", "沪A12345", "exit held: card barred");
+  }
+
+  @Test
+  void anIncidentNoticeGoesWhenTheLaneGoesIdleAndStaysInTheLog() {
+    state.apply(status(1, LaneState.WAITING_CARD, true));
+    state.apply(incident(2));
+    assertTrue(exit().notice().contains("BLACKLISTED"), "shown while its car is there");
+    state.apply(status(3, LaneState.WAITING_CARD, false));
+    assertTrue(exit().notice().contains("BLACKLISTED"), "a loop change is not the lane idle");
+    state.apply(status(4, LaneState.IDLE, false));
+    assertNull(exit().notice(), "the car has gone: the lane is idle");
+    assertTrue(
+        state.log().entries().stream().anyMatch(e -> e.text().contains("BLACKLISTED")),
+        "the incident stays in the event log");
+
+    // An incident at a lane already idle (nothing left to leave) shows until it next goes idle.
+    state.apply(incident(5));
+    state.apply(status(6, LaneState.IDLE, false));
+    assertTrue(exit().notice().contains("BLACKLISTED"));
+  }
+
+  @Test
+  void anIncidentNoticeGoesWhenItsVehicleLeavesButALaneModeNoticeStays() {
+    state.apply(
+        new ConsoleEvent.LaneModeChanged(
+            1, T, "exit-1", LaneMode.FREE_EXIT, "supervisor1", "ramp works"));
+    state.apply(status(2, LaneState.CHECKING, true));
+    state.apply(incident(3));
+    assertTrue(exit().notice().contains("BLACKLISTED"));
+    state.apply(new ConsoleEvent.VehicleLeft(4, T, "exit-1", 7, "00A1"));
+    assertTrue(
+        exit().notice().contains("ramp works"), "the mode's notice again: " + exit().notice());
+    state.apply(status(5, LaneState.IDLE, false));
+    assertTrue(exit().notice().contains("ramp works"), "until the lane is normal again");
+  }
+
+  @Test
+  void aStayASupervisorClosedIsNoLongerWaitingToPay() {
+    state.apply(FakeController.exitPending(7, "00A1", 1100).apply(1));
+    state.apply(new ConsoleEvent.VehicleLeft(2, T, "supervisor", 8, "00B2"));
+    assertEquals(7, exit().pending().stayId(), "another stay closed: this one still waits");
+    // The reset closes the stay under the lane "supervisor", then says who reset the card.
+    state.apply(new ConsoleEvent.VehicleLeft(3, T, "supervisor", 7, "00A1"));
+    state.apply(
+        new ConsoleEvent.PassbackReset(4, T, "entry-1", "00A1", "supervisor1", "let out by hand"));
+    assertNull(exit().pending(), "no fee for the closed stay, no pay key");
+    assertTrue(state.pendingAt("exit-1").isEmpty());
+  }
+
+  @Test
+  void aChargedStayJustPastTheGraceNeverReadsAsWithinIt() {
+    // 15 min 46 s parked after "15 minutes free": charged, so it must not read "15 min".
+    Instant exitAt = Instant.parse("2027-01-09T06:30:00Z");
+    state.apply(
+        new ConsoleEvent.ExitPending(
+            1,
+            exitAt,
+            "exit-1",
+            8,
+            "00A2",
+            exitAt.minusSeconds(15 * 60 + 46),
+            exitAt,
+            Money.of(300, "CNY"),
+            List.of(
+                new ConsoleEvent.FeeItem(
+                    "13:14-14:14", "每小时 per started hour", 1, Money.of(300, "CNY")))));
+    assertEquals("15 分 46 秒 · 15 min 46 s", exit().pending().duration());
+  }
+
   @Test
   void durationsAndMoneyReadTheWayCashiersSayThem() {
-    assertEquals("0 分 · 0 min", BoothFormat.duration(Duration.ofSeconds(59)));
+    assertEquals("0 分 59 秒 · 0 min 59 s", BoothFormat.duration(Duration.ofSeconds(59)));
+    assertEquals("15 分 · 15 min", BoothFormat.duration(Duration.ofMinutes(15)), "exactly");
+    assertEquals("1 小时 0 分 1 秒 · 1 h 0 min 1 s", BoothFormat.duration(Duration.ofSeconds(3601)));
     assertEquals("1 小时 30 分 · 1 h 30 min", BoothFormat.duration(Duration.ofMinutes(90)));
     assertEquals(
         "2 天 0 小时 5 分 · 2 d 0 h 5 min", BoothFormat.duration(Duration.ofDays(2).plusMinutes(5)));

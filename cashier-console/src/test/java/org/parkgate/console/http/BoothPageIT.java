@@ -1,6 +1,7 @@
 package org.parkgate.console.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,7 +40,8 @@ import org.parkgate.site.LaneState;
 /**
  * The booth page in a real headless Chromium: sign in, see the car waiting with its fee, press
  * Enter for cash received, see the receipt number; find a car by plate and charge its lost card at
- * the exit. Screenshots land in target/screenshots. The last test stops the controller.
+ * the exit; while the controller is away no key sends a command. Screenshots land in
+ * target/screenshots.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BoothPageIT {
@@ -265,6 +268,63 @@ class BoothPageIT {
             By.id("link-status"), "Controller offline"));
     assertTrue(browser.findElement(By.id("banner")).getText().contains("Controller offline"));
     screenshot("booth-offline");
+  }
+
+  /** The keys that send a command, each with its id: every one is off while the link is down. */
+  private static void keysAre(boolean enabled) {
+    for (String id : new String[] {"find-button", "close-shift"}) {
+      var key = browser.findElement(By.id(id));
+      assertEquals(enabled, key.isEnabled(), id + (enabled ? " enabled" : " disabled"));
+      if (!enabled) {
+        assertTrue(key.getAttribute("title").contains("与控制器断开"), id + " says why");
+      }
+    }
+  }
+
+  @Test
+  @Order(4)
+  void whileTheControllerIsAwayNoKeySendsACommandAndTheKeysComeBackWithIt() throws Exception {
+    // Left by the test before: cashier1 signed in, the controller gone.
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("link-status"), "Controller offline"));
+    keysAre(false);
+    Map<String, String> sessions = controller.liveSessions();
+    int port = controller.port();
+
+    controller = new FakeController(port, sessions); // back, cashier1's session still live there
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("link-status"), "Controller online"));
+    controller.publish(FakeController.exitPending(9, "00A1B2C3D9", 600));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("due-exit-1"), "6.00"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("cash-exit-1")));
+    keysAre(true);
+
+    controller.close();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("link-status"), "Controller offline"));
+    var pay = browser.findElement(By.id("cash-exit-1"));
+    assertFalse(pay.isEnabled(), "no pay key while the link is down");
+    assertTrue(
+        browser.findElement(By.id("link-down-exit-1")).getText().contains("与控制器断开"),
+        "the reason is shown by the pay key");
+    keysAre(false);
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    assertTrue(
+        browser.findElements(By.id("result-exit-1")).isEmpty(),
+        "Enter records nothing and shows no 'Recording…'");
+    screenshot("booth-link-down");
+
+    controller = new FakeController(port, sessions);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("link-status"), "Controller online"));
+    keysAre(true);
+    assertTrue(
+        browser.findElements(By.id("link-down-exit-1")).isEmpty(), "no reason once it is back");
   }
 
   private static void screenshot(String name) throws Exception {

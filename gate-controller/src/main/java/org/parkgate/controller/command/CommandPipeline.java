@@ -66,7 +66,7 @@ public final class CommandPipeline {
             new PayAtExit(ledger, site.exits(), site.lanes()),
             new Reverse(ledger, security),
             new SetMode(site.exits().modes(), site.lanes()),
-            new ResetCard(site.access()),
+            new ResetCard(site.access(), site.exits(), site.lanes()),
             new ShiftCommands.Open(shifts),
             new ShiftCommands.Close(shifts),
             new Find(site.finder()),

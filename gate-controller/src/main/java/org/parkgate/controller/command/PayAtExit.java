@@ -81,6 +81,13 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
                   + ", not "
                   + cmd.stayId());
     }
+    // The lane may not yet have heard that a supervisor's reset closed it.
+    if (stays.openStayById(cmd.stayId()).isEmpty()) {
+      return Decision.refused(
+          cmd,
+          Refusal.NOT_NOW,
+          "stay " + cmd.stayId() + " is closed (left, or its card was reset); nothing to take");
+    }
     if (!cmd.amount().equals(waiting.due())) {
       return Decision.refused(
           cmd,

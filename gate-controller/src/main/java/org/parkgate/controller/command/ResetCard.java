@@ -1,6 +1,7 @@
 package org.parkgate.controller.command;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.parkgate.api.Answer;
@@ -8,8 +9,11 @@ import org.parkgate.api.ConsoleCommand.ResetPassback;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
 import org.parkgate.controller.auth.Session;
+import org.parkgate.controller.lane.LaneEvent;
+import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.ledger.Admissions;
 import org.parkgate.controller.site.AccessControl;
+import org.parkgate.controller.site.ExitDesk;
 
 /**
  * A supervisor clears a card's anti-passback state (a driver let out by hand, say): the stay it had
@@ -19,9 +23,13 @@ final class ResetCard implements CommandHandler<ResetPassback> {
   private static final Pattern CARD = Pattern.compile("[A-Za-z0-9]{1,32}");
 
   private final AccessControl access;
+  private final ExitDesk exits;
+  private final Map<String, LaneRunner> lanes;
 
-  ResetCard(AccessControl access) {
+  ResetCard(AccessControl access, ExitDesk exits, Map<String, LaneRunner> lanes) {
     this.access = access;
+    this.exits = exits;
+    this.lanes = lanes;
   }
 
   @Override
@@ -48,7 +56,15 @@ final class ResetCard implements CommandHandler<ResetPassback> {
     }
     Admissions.Reset reset =
         access.resetPassback(cmd.requestId(), card, actor.username(), reason, now);
+    Answer answer = new Answer.PassbackCleared(reset.card(), reset.stayId(), reset.supervisor());
+    if (reset.stayId() == 0) {
+      return Decision.done(cmd, answer);
+    }
+    // A fee quoted for the stay at an exit is not to be taken: the lane prices its card again.
+    exits.closedElsewhere(reset.stayId());
     return Decision.done(
-        cmd, new Answer.PassbackCleared(reset.card(), reset.stayId(), reset.supervisor()));
+        cmd,
+        answer,
+        () -> lanes.values().forEach(l -> l.deliver(new LaneEvent.StayClosed(reset.stayId()))));
   }
 }

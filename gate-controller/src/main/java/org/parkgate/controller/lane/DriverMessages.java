@@ -33,8 +33,24 @@ final class DriverMessages {
     return List.of("谢谢 Thank you", "一路平安 Drive safely");
   }
 
-  static List<String> refused(String reason) {
-    return List.of("请联系收费员 Please see the cashier", reason);
+  /** A card refused: what the driver should do, never the reason kept for the cashier. */
+  static List<String> refused(DriverNotice notice) {
+    String seeCashier = "请联系收费员 Please see the cashier";
+    return switch (notice == null ? DriverNotice.SEE_CASHIER : notice) {
+      case SEE_CASHIER -> List.of(seeCashier, "");
+      case CARD_NOT_ACCEPTED -> List.of(seeCashier, "此卡不能使用 This card cannot be used");
+      case SEASON_NOT_VALID -> List.of(seeCashier, "月卡无效 Season card not valid");
+      case PLATE_NOT_ON_CARD -> List.of(seeCashier, "车牌与月卡不符 Plate not on this card");
+      case ALREADY_INSIDE -> List.of(seeCashier, "此卡已在场内 Card already inside");
+      case NO_ENTRY -> List.of(seeCashier, "无入场记录 No entry on this card");
+      case FULL -> fullSeasonCardsOnly();
+      case LANE_CLOSED -> laneClosed();
+    };
+  }
+
+  /** Exit in free-exit mode: nothing to pay, the card still closes the stay. */
+  static List<String> freeExit() {
+    return List.of("免费放行 Free exit", "请插卡出场 Insert your card to leave");
   }
 
   /** Entry, idle, when the site told the lane how many spaces are free. */

@@ -99,6 +99,9 @@ public record Lane(
     if (event instanceof LaneEvent.CardRead e) {
       return onCard(e.card());
     }
+    if (event instanceof LaneEvent.StayClosed e) {
+      return onStayClosed(e.stayId());
+    }
     if (state == LaneState.HELD_OPEN) {
       return ModeRules.whileHeldOpen(this, event);
     }
@@ -134,7 +137,7 @@ public record Lane(
           ? new Step(
               with(LaneState.WAITING_CARD).withVisit(visit.fresh()),
               List.of(
-                  show(DriverMessages.refused(e.reason())),
+                  show(DriverMessages.refused(e.notice())),
                   new LaneCommand.ReportRefusal(e.card(), e.reason())))
           : stay();
     }
@@ -181,7 +184,7 @@ public record Lane(
       return new Step(waiting, List.of(show(DriverMessages.laneClosed())));
     }
     if (kind == LaneKind.EXIT) {
-      return new Step(waiting, List.of(show(DriverMessages.insertCard())));
+      return new Step(waiting, List.of(show(exitRows())));
     }
     if (spaces != null && spaces.full()) {
       // Casual parkers are not let in; a season card presented is still recorded.
@@ -211,7 +214,7 @@ public record Lane(
           return new Step(
               this,
               List.of(
-                  show(DriverMessages.refused(ModeRules.CLOSED_REASON)),
+                  show(DriverMessages.refused(DriverNotice.LANE_CLOSED)),
                   new LaneCommand.ReportRefusal(read, ModeRules.CLOSED_REASON)));
         }
         return servingAnother(
@@ -266,6 +269,26 @@ public record Lane(
       return next;
     }
     return BarrierWatch.then(new LaneCommand.RecordExit(stayId()), next);
+  }
+
+  /**
+   * Exit: the stay whose fee the lane waits for was closed by a supervisor. Its fee is not taken:
+   * the card at the reader is priced again, as any card with no open stay is (anti-passback
+   * decides). A vehicle that went past the arm owing is forgotten with its stay.
+   */
+  private Step onStayClosed(long closed) {
+    if (kind != LaneKind.EXIT || closed == 0 || closed != stayId()) {
+      return stay();
+    }
+    if (state != LaneState.AWAITING_PAYMENT) {
+      return stay();
+    }
+    if (visit.pastArm() || card() == null) {
+      return new Step(
+          with(LaneState.WAITING_CARD).withVisit(visit.fresh()), List.of(show(exitRows())));
+    }
+    return new Step(
+        with(LaneState.CHECKING).withVisit(visit.fresh().card(card())), List.of(ask(card())));
   }
 
   private Step onQuote(long stayId, Money due) {
@@ -342,7 +365,7 @@ public record Lane(
       return DriverMessages.driveThrough();
     }
     if (kind == LaneKind.EXIT) {
-      return DriverMessages.insertCard();
+      return exitRows();
     }
     if (spaces == null || (spaces.free() < 0 && !spaces.full())) {
       return DriverMessages.welcome(); // no count told, or the site sets no limit
@@ -350,6 +373,11 @@ public record Lane(
     return spaces.full()
         ? DriverMessages.fullSeasonCardsOnly()
         : DriverMessages.welcome(spaces.free());
+  }
+
+  /** Exit: what a driver at the reader is asked to do. */
+  private List<String> exitRows() {
+    return mode == LaneMode.FREE_EXIT ? DriverMessages.freeExit() : DriverMessages.insertCard();
   }
 
   static LaneCommand show(List<String> rows) {

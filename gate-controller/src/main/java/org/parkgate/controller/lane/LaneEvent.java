@@ -30,7 +30,18 @@ public sealed interface LaneEvent {
   record LostCardQuoted(long stayId, Money due) implements LaneEvent {}
 
   /** The card cannot pass this lane (unknown, already inside...), and why. */
-  record CardRefused(String card, String reason) implements LaneEvent {}
+  record CardRefused(String card, String reason, DriverNotice notice) implements LaneEvent {
+    /** A refusal the driver is told only to see the cashier about. */
+    public CardRefused(String card, String reason) {
+      this(card, reason, DriverNotice.SEE_CASHIER);
+    }
+  }
+
+  /**
+   * A stay was closed other than through this lane (a supervisor reset its card): a fee quoted for
+   * it is not to be taken.
+   */
+  record StayClosed(long stayId) implements LaneEvent {}
 
   /**
    * Exit: what the waiting stay owes was priced again (a voucher was used) and is durably recorded;

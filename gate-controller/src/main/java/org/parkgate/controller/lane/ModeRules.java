@@ -96,7 +96,7 @@ final class ModeRules {
       return new Lane.Step(
           lane.withVisit(v.fresh()),
           List.of(
-              Lane.show(DriverMessages.refused(e.reason())),
+              Lane.show(DriverMessages.refused(e.notice())),
               new LaneCommand.ReportRefusal(e.card(), e.reason())));
     }
     if (event instanceof LaneEvent.Paid e && e.stayId() == v.stayId() && v.due() != null) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.parkgate.controller.lane.DriverNotice;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.lane.Sighting;
@@ -99,14 +100,15 @@ public final class AccessControl {
           card,
           ExitChecks.plate(plate),
           "entry refused: " + describe(barred));
-      return new LaneEvent.CardRefused(card, barred.get().describe());
+      return new LaneEvent.CardRefused(
+          card, barred.get().describe(), DriverNotice.CARD_NOT_ACCEPTED);
     }
     Optional<SeasonCard> season = seasons.find(card);
     String vehicleClass = classOf(vehicle, season);
     if (season.isPresent()) {
       String why = seasonRefusal(season.get(), at);
       if (why != null) {
-        return new LaneEvent.CardRefused(card, why);
+        return new LaneEvent.CardRefused(card, why, DriverNotice.SEASON_NOT_VALID);
       }
       if (!season.get().allowsPlate(plate)) {
         String detail =
@@ -118,7 +120,7 @@ public final class AccessControl {
                 + String.join(", ", season.get().plates())
                 + ")";
         if (rules.seasonPlateCheck() == AntiPassback.HARD) {
-          return new LaneEvent.CardRefused(card, detail);
+          return new LaneEvent.CardRefused(card, detail, DriverNotice.PLATE_NOT_ON_CARD);
         }
         incidents.report(
             lane,
@@ -139,7 +141,8 @@ public final class AccessControl {
               + inside.get().entryLane()
               + ")";
       if (rules.antiPassback() == AntiPassback.HARD) {
-        return new LaneEvent.CardRefused(card, detail + ": see the cashier");
+        return new LaneEvent.CardRefused(
+            card, detail + ": see the cashier", DriverNotice.ALREADY_INSIDE);
       }
       incidents.report(
           lane,
@@ -154,7 +157,9 @@ public final class AccessControl {
         inside.isPresent() ? occupancy.without(classOfStay(inside.get().stayId())) : occupancy;
     if (!seasonHolder && room.fullFor(vehicleClass)) {
       return new LaneEvent.CardRefused(
-          card, room.free() == 0 ? "car park full" : "car park full for " + vehicleClass + "s");
+          card,
+          room.free() == 0 ? "car park full" : "car park full for " + vehicleClass + "s",
+          DriverNotice.FULL);
     }
     Stay old = inside.orElse(null);
     Stay stay =
@@ -179,13 +184,15 @@ public final class AccessControl {
           card,
           ExitChecks.plate(plate),
           "exit held: " + describe(barred));
-      return ExitDecision.refused(barred.get().describe() + ": see the cashier");
+      return ExitDecision.refused(
+          barred.get().describe() + ": see the cashier", DriverNotice.CARD_NOT_ACCEPTED);
     }
     Optional<Stay> open = stays.openStay(card);
     Money zero = Money.zero(tariff.currency());
     if (open.isEmpty()) {
       if (rules.antiPassback() == AntiPassback.HARD) {
-        return ExitDecision.refused("card " + card + " has no open stay: see the cashier");
+        return ExitDecision.refused(
+            "card " + card + " has no open stay: see the cashier", DriverNotice.NO_ENTRY);
       }
       Optional<SeasonCard> season = seasons.find(card);
       String vehicleClass = classOf(vehicle, season);
@@ -202,14 +209,14 @@ public final class AccessControl {
               + card
               + " left with no open stay; let out at no charge as stay "
               + stay.stayId());
-      return new ExitDecision(stay, null, zero, null);
+      return new ExitDecision(stay, null, zero);
     }
     Stay stay = open.get();
     FeeQuote quote = quote(stay, vehicle, at);
     if (quote == null) {
-      return new ExitDecision(stay, null, zero, null);
+      return new ExitDecision(stay, null, zero);
     }
-    return new ExitDecision(stay, quote, quote.total().max(zero), null);
+    return new ExitDecision(stay, quote, quote.total().max(zero));
   }
 
   /** A stay has closed through a lane: frees its space. */

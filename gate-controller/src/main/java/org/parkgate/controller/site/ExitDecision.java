@@ -1,5 +1,6 @@
 package org.parkgate.controller.site;
 
+import org.parkgate.controller.lane.DriverNotice;
 import org.parkgate.controller.ledger.Stay;
 import org.parkgate.fee.FeeQuote;
 import org.parkgate.money.Money;
@@ -9,9 +10,14 @@ import org.parkgate.money.Money;
  * is still due on it ({@code quote} is null when nothing was charged: a valid season card, soft
  * anti-passback).
  */
-public record ExitDecision(Stay stay, FeeQuote quote, Money due, String refusal) {
-  static ExitDecision refused(String reason) {
-    return new ExitDecision(null, null, null, reason);
+public record ExitDecision(
+    Stay stay, FeeQuote quote, Money due, String refusal, DriverNotice notice) {
+  ExitDecision(Stay stay, FeeQuote quote, Money due) {
+    this(stay, quote, due, null, null);
+  }
+
+  static ExitDecision refused(String reason, DriverNotice notice) {
+    return new ExitDecision(null, null, null, reason, notice);
   }
 
   public boolean refused() {

@@ -350,6 +350,14 @@ public final class ExitDesk {
   }
 
   /** Forgets the stay's quote; it comes back if the transaction this is part of rolls back. */
+  /**
+   * A stay closed other than through an exit lane (a supervisor's card reset), in that transaction:
+   * a quote for it is no longer acted on.
+   */
+  public void closedElsewhere(long stayId) {
+    forget(stayId);
+  }
+
   private Pending forget(long stayId) {
     Pending p = pending.remove(stayId);
     ledger.onRollback(() -> restore(stayId, p));

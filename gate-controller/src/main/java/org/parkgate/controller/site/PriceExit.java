@@ -22,7 +22,7 @@ final class PriceExit implements LaneHandler<LaneRequest.ExitQuote, LaneEvent> {
   public LaneEvent handle(LaneRequest.ExitQuote r, Instant exit) {
     ExitDecision decision = access.exit(r.lane(), r.card(), r.vehicle(), exit);
     if (decision.refused()) {
-      return new LaneEvent.CardRefused(r.card(), decision.refusal());
+      return new LaneEvent.CardRefused(r.card(), decision.refusal(), decision.notice());
     }
     return exits.quote(r.lane(), decision.stay(), r.vehicle(), exit, decision.quote());
   }

@@ -119,6 +119,22 @@ class LaneTest {
   }
 
   @Test
+  void aStayClosedWhileItsFeeIsAwaitedIsPricedAgainNotTaken() {
+    start(LaneKind.EXIT);
+    inputs(CLOSED_ARMED);
+    on(new LaneEvent.CardRead("C1"));
+    on(new LaneEvent.ExitQuoted("C1", 7, FIVE));
+    expect(LaneState.AWAITING_PAYMENT, LaneCommand.Show.class);
+    on(new LaneEvent.StayClosed(8));
+    expect(LaneState.AWAITING_PAYMENT);
+    on(new LaneEvent.StayClosed(7));
+    expect(LaneState.CHECKING, LaneCommand.QuoteExit.class);
+    assertEquals(0, lane.stayId(), "the closed stay is forgotten");
+    on(new LaneEvent.Paid(7));
+    expect(LaneState.CHECKING);
+  }
+
+  @Test
   void aRefusedCardIsReportedAndTheLaneWaitsForAnother() {
     start(LaneKind.EXIT);
     inputs(CLOSED_ARMED);

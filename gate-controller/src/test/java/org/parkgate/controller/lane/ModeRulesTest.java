@@ -182,10 +182,10 @@ class ModeRulesTest {
   }
 
   @Test
-  void freeExitBehavesAsNormalAndOpensOnTheZeroQuote() {
+  void freeExitTellsTheDriverSoBehavesAsNormalAndOpensOnTheZeroQuote() {
     exit.idle().on(mode(LaneMode.FREE_EXIT));
     exit.expect(LaneState.IDLE, LaneCommand.Show.class);
-    assertEquals(DriverMessages.insertCard(), exit.shown());
+    assertEquals(DriverMessages.freeExit(), exit.shown());
     exit.inputs(CLOSED_ARMED).on(new LaneEvent.CardRead("C1"));
     exit.expect(LaneState.CHECKING, LaneCommand.QuoteExit.class);
     exit.on(new LaneEvent.ExitQuoted("C1", 7, ZERO));
