@@ -987,6 +987,7 @@ class SiteSeamTest {
     exit.deliver(new LaneEvent.Inputs(new BarrierInputs(false, true, true, false, false)));
     exit.deliver(new LaneEvent.Inputs(OPEN_CLEAR));
     exit.deliver(new LaneEvent.Inputs(CLOSED_CLEAR));
+    assertEquals(LaneState.IDLE, onLane(() -> exit.lane().state()), "the lane took every input");
     settle();
     assertEquals(1, events(ConsoleEvent.BarrierLifted.class).size());
     assertEquals(List.of(cny(600)), owedBy(PLATE), "what it owed follows the plate");
