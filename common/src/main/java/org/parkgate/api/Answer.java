@@ -47,7 +47,10 @@ public sealed interface Answer {
 
   /**
    * A payment recorded durably: at an exit lane (the barrier lifts next) or at a pay station.
-   * {@code cashier} is the person whose session took it.
+   * {@code cashier} is the person whose session took it. {@code tender} is how it was paid, {@code
+   * tendered} what the driver handed over and {@code change} what went back (zero but for cash),
+   * {@code reference} the card terminal's or payment app's number (null for cash), and {@code
+   * shift} the cashier's shift figures after it.
    */
   record Receipt(
       String receiptNo,
@@ -56,7 +59,12 @@ public sealed interface Answer {
       String card,
       Money amount,
       String cashier,
-      Instant paidAt)
+      Instant paidAt,
+      Tender tender,
+      Money tendered,
+      Money change,
+      String reference,
+      ShiftFigures shift)
       implements Answer {}
 
   /** A payment reversed by a supervisor; {@code amount} is what it had taken (positive). */
@@ -73,19 +81,35 @@ public sealed interface Answer {
    */
   record PassbackCleared(String card, long closedStayId, String by) implements Answer {}
 
-  /** The person's open shift (just opened, or already open). */
-  record ShiftOpen(long shiftNo, String cashier, Instant openedAt, boolean alreadyOpen)
+  /**
+   * The person's open shift (just opened, or already open), with its float and running figures.
+   */
+  record ShiftOpen(
+      long shiftNo, String cashier, Instant openedAt, boolean alreadyOpen, ShiftFigures figures)
       implements Answer {}
 
-  /** A shift closed at handover; the whole report follows as {@code ConsoleEvent.ShiftClosed}. */
+  /**
+   * A shift closed at handover: the cash expected in the drawer against the blind count, their
+   * {@code variance} (counted - expected: positive is cash over, 长款; negative cash short, 短款),
+   * and the takings by tender. The whole report follows as {@code ConsoleEvent.ShiftClosed}.
+   */
   record ShiftReport(
       long shiftNo,
       String cashier,
       long payments,
       long reversals,
       String firstReceipt,
-      String lastReceipt)
-      implements Answer {}
+      String lastReceipt,
+      Money cashFloat,
+      Money expectedCash,
+      Money countedCash,
+      Money variance,
+      List<ShiftFigures.TenderTotal> byTender)
+      implements Answer {
+    public ShiftReport {
+      byTender = byTender == null ? List.of() : List.copyOf(byTender);
+    }
+  }
 
   /** The open stays found by plate or card, newest first. */
   record StaysFound(List<FoundStay> stays) implements Answer {

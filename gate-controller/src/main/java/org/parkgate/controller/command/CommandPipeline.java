@@ -63,15 +63,15 @@ public final class CommandPipeline {
     SecurityEvents security = gate.security();
     register(
         List.of(
-            new PayAtExit(ledger, site.exits(), site.lanes()),
+            new PayAtExit(ledger, site.exits(), site.lanes(), site.site().zone()),
             new Reverse(ledger, security),
             new SetMode(site.exits().modes(), site.lanes()),
             new ResetCard(site.access()),
-            new ShiftCommands.Open(shifts),
-            new ShiftCommands.Close(shifts),
+            new ShiftCommands.Open(shifts, site.tariff().currency()),
+            new ShiftCommands.Close(shifts, site.tariff().currency()),
             new Find(site.finder()),
             new LostCard(ledger, site.exits(), site.access(), site.lanes()),
-            new PayAtStation(ledger, site.access(), site.tariff()),
+            new PayAtStation(ledger, site.access(), site.tariff(), site.site().zone()),
             new AccountCommands.End(sessions),
             new AccountCommands.Unlock(gate.accounts(), throttle)));
   }

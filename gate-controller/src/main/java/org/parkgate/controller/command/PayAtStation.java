@@ -1,6 +1,7 @@
 package org.parkgate.controller.command;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 import org.parkgate.api.ConsoleCommand.PayStationPayment;
@@ -9,6 +10,7 @@ import org.parkgate.api.Role;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Payments;
+import org.parkgate.controller.ledger.Shifts;
 import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.AccessControl;
@@ -28,8 +30,12 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
   private final Payments payments;
   private final AccessControl access;
   private final Tariff tariff;
+  private final Shifts shifts;
+  private final ZoneId zone;
 
-  PayAtStation(Ledger ledger, AccessControl access, Tariff tariff) {
+  PayAtStation(Ledger ledger, AccessControl access, Tariff tariff, ZoneId zone) {
+    this.shifts = new Shifts(ledger);
+    this.zone = zone;
     this.stays = new Stays(ledger);
     this.payments = new Payments(ledger);
     this.access = access;
@@ -67,6 +73,15 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
           Refusal.INVALID,
           "amount in " + cmd.amount().currency() + "; the site takes " + tariff.currency());
     }
+    Tenders.Checked tender =
+        Tenders.check(cmd.tender(), cmd.amount(), cmd.tendered(), cmd.reference());
+    if (tender.problem() != null) {
+      return Decision.refused(cmd, Refusal.INVALID, tender.problem());
+    }
+    Optional<String> noShift = Tenders.noShift(shifts, actor.username(), zone);
+    if (noShift.isPresent()) {
+      return Decision.refused(cmd, Refusal.NOT_NOW, noShift.get());
+    }
     Optional<Stay> open = stays.openStay(cmd.card());
     if (open.isEmpty()) {
       return Decision.refused(cmd, Refusal.NOT_NOW, "card " + cmd.card() + " has no open stay");
@@ -86,14 +101,17 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
     }
     return Decision.done(
         cmd,
-        PayAtExit.receipt(
+        Tenders.receipt(
             payments.recordPayment(
                 cmd.requestId(),
                 open.get().stayId(),
                 cmd.station(),
                 cmd.amount(),
                 actor.username(),
-                now),
-            cmd.card()));
+                now,
+                tender.tendering()),
+            cmd.card(),
+            tender.tendering(),
+            shifts));
   }
 }

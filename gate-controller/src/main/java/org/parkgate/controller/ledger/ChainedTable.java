@@ -187,7 +187,37 @@ public enum ChainedTable {
           "recorded_at")),
   SECURITY_EVENTS(
       "security_events",
-      List.of("row_id", "kind", "console_id", "username", "source", "detail", "recorded_at"));
+      List.of("row_id", "kind", "console_id", "username", "source", "detail", "recorded_at")),
+  PAYMENT_TENDERS(
+      "payment_tenders",
+      List.of(
+          "payment_id",
+          "shift_no",
+          "tender",
+          "currency",
+          "tendered_minor",
+          "change_minor",
+          "reference")),
+  SHIFT_FLOATS(
+      "shift_floats", List.of("shift_no", "currency", "float_minor", "pieces", "request_id")),
+  // Written when a shift closes, and shifts close in any order.
+  SHIFT_COUNTS(
+      "shift_counts",
+      List.of(
+          "shift_no",
+          "currency",
+          "float_minor",
+          "cash_in_minor",
+          "change_minor",
+          "reversed_minor",
+          "expected_minor",
+          "counted_minor",
+          "variance_minor",
+          "pieces"),
+      false),
+  SHIFT_TENDER_TOTALS(
+      "shift_tender_totals",
+      List.of("total_id", "shift_no", "tender", "currency", "payments", "taken_minor"));
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);

@@ -6,8 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
+import org.parkgate.api.CashCount;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.ShiftFigures;
 
 /**
  * Cashier shifts (班次): opened at login or by the cashier's first payment, closed at handover (交接班)
@@ -34,6 +38,16 @@ public final class Shifts {
    * @throws LedgerException if the cashier already has an open shift
    */
   public Open open(String requestId, String cashier, Instant at) {
+    return open(requestId, cashier, at, null);
+  }
+
+  /**
+   * Opens a shift for the cashier with the float counted into the drawer ({@code cashFloat}, null
+   * for none), recorded in shift_floats. A request id seen before returns the shift it opened.
+   *
+   * @throws LedgerException if the cashier already has an open shift
+   */
+  public Open open(String requestId, String cashier, Instant at, CashCount cashFloat) {
     String who = requireCashier(cashier);
     return ledger.inTransaction(
         () -> {
@@ -52,9 +66,42 @@ public final class Shifts {
                     + already.get().openedAt()
                     + "; close it first");
           }
-          return insertOpen(ledger.connection(), who, at, requestId);
+          Open opened = insertOpen(ledger.connection(), who, at, requestId);
+          if (cashFloat != null) {
+            LedgerRows.update(
+                ledger.connection(),
+                "INSERT INTO shift_floats(shift_no, currency, float_minor, pieces, request_id)"
+                    + " VALUES (?, ?, ?, ?, ?)",
+                opened.shiftNo(),
+                cashFloat.currency(),
+                cashFloat.total().minor(),
+                cashFloat.ledgerText(),
+                requestId);
+            HashChain.append(ledger.connection(), ChainedTable.SHIFT_FLOATS, opened.shiftNo());
+          }
+          return opened;
         });
   }
+
+  /** The running figures of shift {@code shiftNo} (open or closed) in {@code currency}. */
+  public ShiftFigures figures(long shiftNo, Currency currency) {
+    return ledger.read(() -> Drawers.figures(ledger.connection(), shiftNo, currency));
+  }
+
+  /** The cashier's last closed shift, if any: its number and closing time. */
+  public Optional<Closed> lastClosedOf(String cashier) {
+    return ledger.read(
+        () ->
+            LedgerRows.first(
+                ledger.connection(),
+                "SELECT shift_no, closed_at FROM shifts WHERE cashier = ?"
+                    + " ORDER BY shift_no DESC LIMIT 1",
+                r -> new Closed(r.getLong(1), Instant.parse(r.getString(2))),
+                cashier));
+  }
+
+  /** A closed shift's number and closing time. */
+  public record Closed(long shiftNo, Instant closedAt) {}
 
   /**
    * Closes the cashier's open shift into its report and announces it to the consoles. A request id
@@ -63,6 +110,17 @@ public final class Shifts {
    * @throws LedgerException if the cashier has no open shift
    */
   public ShiftReport close(String requestId, String cashier, Instant at) {
+    return close(requestId, cashier, at, null);
+  }
+
+  /**
+   * Closes the cashier's open shift with the blind count of the drawer ({@code counted}, null for
+   * none): the report then holds the cash expected, the count and the takings by tender, recorded
+   * in shift_counts and shift_tender_totals. A request id seen before returns the report it made.
+   *
+   * @throws LedgerException if the cashier has no open shift
+   */
+  public ShiftReport close(String requestId, String cashier, Instant at, CashCount counted) {
     String who = requireCashier(cashier);
     return ledger.inTransaction(
         () -> {
@@ -76,7 +134,7 @@ public final class Shifts {
               openShiftOf(db, who)
                   .orElseThrow(
                       () -> new LedgerException("cashier " + who + " has no open shift to close"));
-          ShiftReport report = insertClose(db, open, at, requestId);
+          ShiftReport report = insertClose(db, open, at, requestId, counted);
           ledger.appendEvent(null, seq -> closedEvent(seq, report));
           return report;
         });
@@ -140,7 +198,8 @@ public final class Shifts {
         key);
   }
 
-  private static ShiftReport insertClose(Connection db, Open open, Instant at, String requestId)
+  private static ShiftReport insertClose(
+      Connection db, Open open, Instant at, String requestId, CashCount counted)
       throws SQLException {
     long afterPayment;
     long afterReversal;
@@ -192,6 +251,41 @@ public final class Shifts {
               t.reversed().minor());
       link = HashChain.append(db, link, ChainedTable.SHIFT_TOTALS, id);
     }
+    ShiftReport.Drawer drawer = null;
+    if (counted != null) {
+      Currency currency = Currency.getInstance(counted.currency());
+      ShiftFigures f = Drawers.figures(db, open.shiftNo(), currency);
+      drawer = new ShiftReport.Drawer(f, counted.total(), counted);
+      LedgerRows.update(
+          db,
+          "INSERT INTO shift_counts(shift_no, currency, float_minor, cash_in_minor, change_minor,"
+              + " reversed_minor, expected_minor, counted_minor, variance_minor, pieces)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          open.shiftNo(),
+          counted.currency(),
+          f.cashFloat().minor(),
+          f.cashTendered().minor(),
+          f.changeGiven().minor(),
+          f.cashReversed().minor(),
+          f.expectedCash().minor(),
+          drawer.counted().minor(),
+          drawer.variance().minor(),
+          counted.ledgerText());
+      link = HashChain.append(db, link, ChainedTable.SHIFT_COUNTS, open.shiftNo());
+      for (ShiftFigures.TenderTotal t : f.byTender()) {
+        long id =
+            LedgerRows.insert(
+                db,
+                "INSERT INTO shift_tender_totals(shift_no, tender, currency, payments, taken_minor)"
+                    + " VALUES (?, ?, ?, ?, ?)",
+                open.shiftNo(),
+                t.tender().code(),
+                counted.currency(),
+                t.payments(),
+                t.taken().minor());
+        link = HashChain.append(db, link, ChainedTable.SHIFT_TENDER_TOTALS, id);
+      }
+    }
     return new ShiftReport(
         open.shiftNo(),
         open.cashier(),
@@ -203,7 +297,8 @@ public final class Shifts {
         tally.reversals(),
         tally.totals(),
         head.link(),
-        head.hash());
+        head.hash(),
+        drawer);
   }
 
   private static long max(Connection db, String sql) throws SQLException {
@@ -233,6 +328,11 @@ public final class Shifts {
                         t.payments(), t.paid(), t.reversals(), t.reversed()))
             .toList(),
         r.chainLink(),
-        r.chainHead());
+        r.chainHead(),
+        r.drawer() == null ? null : r.drawer().figures().cashFloat(),
+        r.drawer() == null ? null : r.drawer().figures().expectedCash(),
+        r.drawer() == null ? null : r.drawer().counted(),
+        r.drawer() == null ? null : r.drawer().variance(),
+        r.drawer() == null ? List.of() : r.drawer().figures().byTender());
   }
 }
