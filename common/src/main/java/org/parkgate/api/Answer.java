@@ -81,17 +81,15 @@ public sealed interface Answer {
    */
   record PassbackCleared(String card, long closedStayId, String by) implements Answer {}
 
-  /**
-   * The person's open shift (just opened, or already open), with its float and running figures.
-   */
+  /** The person's open shift (just opened, or already open), with its float and running figures. */
   record ShiftOpen(
       long shiftNo, String cashier, Instant openedAt, boolean alreadyOpen, ShiftFigures figures)
       implements Answer {}
 
   /**
    * A shift closed at handover: the cash expected in the drawer against the blind count, their
-   * {@code variance} (counted - expected: positive is cash over, 长款; negative cash short, 短款),
-   * and the takings by tender. The whole report follows as {@code ConsoleEvent.ShiftClosed}.
+   * {@code variance} (counted - expected: positive is cash over, 长款; negative cash short, 短款), and
+   * the takings by tender. The whole report follows as {@code ConsoleEvent.ShiftClosed}.
    */
   record ShiftReport(
       long shiftNo,

@@ -12,8 +12,8 @@ import org.parkgate.money.Money;
 
 /**
  * A drawer counted by denomination: how many pieces of each note and coin ({@code faceMinor} in
- * minor units of {@code currency}). The float at a shift's opening and the blind count at its
- * close are counts; their total is the sum of face times pieces.
+ * minor units of {@code currency}). The float at a shift's opening and the blind count at its close
+ * are counts; their total is the sum of face times pieces.
  */
 public record CashCount(String currency, List<Pieces> pieces) {
   /** The most pieces of one note or coin a drawer can hold. */

@@ -81,8 +81,7 @@ public enum Tender {
         }
         return CARD_REFERENCE.matcher(ref).matches()
             ? Optional.empty()
-            : Optional.of(
-                "a card terminal reference is 6-12 digits, not '" + shortened(ref) + "'");
+            : Optional.of("a card terminal reference is 6-12 digits, not '" + shortened(ref) + "'");
       default:
         if (ref.isEmpty()) {
           return Optional.of("a mobile payment needs the transaction number the payment app shows");

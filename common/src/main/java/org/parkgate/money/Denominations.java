@@ -13,9 +13,14 @@ public final class Denominations {
   private static final Map<String, List<Long>> FACES =
       Map.of(
           "CNY", List.of(10000L, 5000L, 2000L, 1000L, 500L, 100L, 50L, 10L),
-          "HKD", List.of(100000L, 50000L, 10000L, 5000L, 2000L, 1000L, 500L, 200L, 100L, 50L, 20L, 10L),
+          "HKD",
+              List.of(
+                  100000L, 50000L, 10000L, 5000L, 2000L, 1000L, 500L, 200L, 100L, 50L, 20L, 10L),
           "USD", List.of(10000L, 5000L, 2000L, 1000L, 500L, 100L, 25L, 10L, 5L, 1L),
-          "EUR", List.of(50000L, 20000L, 10000L, 5000L, 2000L, 1000L, 500L, 200L, 100L, 50L, 20L, 10L, 5L, 2L, 1L));
+          "EUR",
+              List.of(
+                  50000L, 20000L, 10000L, 5000L, 2000L, 1000L, 500L, 200L, 100L, 50L, 20L, 10L, 5L,
+                  2L, 1L));
 
   private Denominations() {}
 

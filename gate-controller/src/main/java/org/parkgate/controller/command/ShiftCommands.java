@@ -64,8 +64,7 @@ final class ShiftCommands {
         return Decision.refused(cmd, Refusal.INVALID, "float: " + bad.get());
       }
       return Decision.done(
-          cmd,
-          answer(shifts.open(cmd.requestId(), actor.username(), now, cmd.cashFloat()), false));
+          cmd, answer(shifts.open(cmd.requestId(), actor.username(), now, cmd.cashFloat()), false));
     }
 
     private Answer.ShiftOpen answer(Shifts.Open shift, boolean already) {

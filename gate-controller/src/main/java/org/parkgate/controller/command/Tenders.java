@@ -33,8 +33,7 @@ final class Tenders {
     Money handed = tendered == null ? due : tendered;
     if (!handed.currency().equals(due.currency())) {
       return new Checked(
-          null,
-          "tendered in " + handed.currency() + "; the fee is due in " + due.currency());
+          null, "tendered in " + handed.currency() + "; the fee is due in " + due.currency());
     }
     if (!tender.isCash()) {
       if (!handed.equals(due)) {
@@ -87,12 +86,12 @@ final class Tenders {
                         + time(c.closedAt(), zone)
                         + ": open a new shift with its float before taking payments")
             .orElse(
-                cashier + " has no open shift: open a shift with its float before taking payments"));
+                cashier
+                    + " has no open shift: open a shift with its float before taking payments"));
   }
 
   private static String time(Instant at, java.time.ZoneId zone) {
-    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-        .format(at.atZone(zone));
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(zone));
   }
 
   /** The receipt for a payment taken with {@code t}, with the shift's figures after it. */

@@ -70,9 +70,7 @@ public record ZReport(
         out.append(
                 String.format(
                     "    %-8s %6d   %14s",
-                    e.getKey().code(),
-                    e.getValue()[0],
-                    Money.of(e.getValue()[1], currency)))
+                    e.getKey().code(), e.getValue()[0], Money.of(e.getValue()[1], currency)))
             .append('\n');
       }
     }
