@@ -363,7 +363,7 @@ public final class FakeController implements AutoCloseable {
         || command instanceof ConsoleCommand.CloseShift) {
       return takesCash;
     } else if (command instanceof ConsoleCommand.OpenShift) {
-      return role == Role.CASHIER;
+      return takesCash;
     } else if (command instanceof ConsoleCommand.ReversePayment
         || command instanceof ConsoleCommand.SetLaneMode
         || command instanceof ConsoleCommand.ResetPassback) {
@@ -390,10 +390,22 @@ public final class FakeController implements AutoCloseable {
           seq ->
               new ConsoleEvent.PaymentRecorded(
                   seq, now, pay.lane(), pay.stayId(), card, pay.amount(), receipt, who.username()));
+      Money tendered = pay.tendered() == null ? pay.amount() : pay.tendered();
       return CommandResult.ok(
           id,
           new Answer.Receipt(
-              receipt, pay.stayId(), pay.lane(), card, pay.amount(), who.username(), now));
+              receipt,
+              pay.stayId(),
+              pay.lane(),
+              card,
+              pay.amount(),
+              who.username(),
+              now,
+              pay.tender(),
+              tendered,
+              tendered.minus(pay.amount()),
+              pay.reference(),
+              null));
     } else if (command instanceof ConsoleCommand.ReversePayment reverse) {
       if (refuseWith != null) {
         return CommandResult.refused(id, Refusal.NOT_NOW, refuseWith);
@@ -431,15 +443,22 @@ public final class FakeController implements AutoCloseable {
       return found(find);
     } else if (command instanceof ConsoleCommand.ReportLostCard lost) {
       return lostCard(who, lost);
-    } else if (command instanceof ConsoleCommand.OpenShift) {
+    } else if (command instanceof ConsoleCommand.OpenShift shift) {
       Long open = openShifts.get(who.username());
       if (open == null) {
+        if (shift.cashFloat() == null) {
+          return CommandResult.refused(
+              id, Refusal.NOT_NOW, who.username() + " has no open shift: count the float");
+        }
         open = ++shiftNumbers;
         openShifts.put(who.username(), open);
-        return CommandResult.ok(id, new Answer.ShiftOpen(open, who.username(), now, false));
+        return CommandResult.ok(id, new Answer.ShiftOpen(open, who.username(), now, false, null));
       }
-      return CommandResult.ok(id, new Answer.ShiftOpen(open, who.username(), now, true));
-    } else if (command instanceof ConsoleCommand.CloseShift) {
+      return CommandResult.ok(id, new Answer.ShiftOpen(open, who.username(), now, true, null));
+    } else if (command instanceof ConsoleCommand.CloseShift close) {
+      if (close.counted() == null) {
+        return CommandResult.refused(id, Refusal.INVALID, "count the drawer to close the shift");
+      }
       return closeShift(who, id);
     }
     return CommandResult.refused(id, Refusal.INVALID, "the fake controller does not do this");
@@ -571,10 +590,30 @@ public final class FakeController implements AutoCloseable {
                     new ConsoleEvent.ShiftTotal(
                         2, Money.of(2000, "CNY"), 1, Money.of(-1100, "CNY"))),
                 41,
-                "ab".repeat(32)));
+                "ab".repeat(32),
+                Money.of(10000, "CNY"),
+                Money.of(10900, "CNY"),
+                Money.of(10850, "CNY"),
+                Money.of(-50, "CNY"),
+                List.of(
+                    new org.parkgate.api.ShiftFigures.TenderTotal(
+                        org.parkgate.api.Tender.CASH, 2, Money.of(2000, "CNY")))));
     return CommandResult.ok(
         requestId,
-        new Answer.ShiftReport(shiftNo, who.username(), 2, 1, "demo-000001", "demo-000002"));
+        new Answer.ShiftReport(
+            shiftNo,
+            who.username(),
+            2,
+            1,
+            "demo-000001",
+            "demo-000002",
+            Money.of(10000, "CNY"),
+            Money.of(10900, "CNY"),
+            Money.of(10850, "CNY"),
+            Money.of(-50, "CNY"),
+            List.of(
+                new org.parkgate.api.ShiftFigures.TenderTotal(
+                    org.parkgate.api.Tender.CASH, 2, Money.of(2000, "CNY")))));
   }
 
   private static void send(Channel ch, ApiMessage m) {

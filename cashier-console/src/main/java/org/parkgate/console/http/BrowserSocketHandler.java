@@ -314,11 +314,8 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
   private Optional<CashDesk.CountRequest> count(Channel page, String requestId, JsonNode message) {
     JsonNode pieces = message.path("pieces");
     if (!pieces.isArray()) {
-      result(
-          page,
-          CommandResult.refused(
-              requestId, Refusal.INVALID, "请按面额清点 · Count the drawer by note and coin"));
-      return Optional.empty();
+      // The desk says what is missing, after it has checked who asks.
+      return Optional.of(new CashDesk.CountRequest(null));
     }
     List<CashCount.Pieces> out = new ArrayList<>();
     for (JsonNode p : pieces) {
