@@ -452,9 +452,14 @@ public final class FakeController implements AutoCloseable {
         }
         open = ++shiftNumbers;
         openShifts.put(who.username(), open);
-        return CommandResult.ok(id, new Answer.ShiftOpen(open, who.username(), now, false, null));
+        return CommandResult.ok(
+            id,
+            new Answer.ShiftOpen(
+                open, who.username(), now, false, figures(open, shift.cashFloat().total())));
       }
-      return CommandResult.ok(id, new Answer.ShiftOpen(open, who.username(), now, true, null));
+      return CommandResult.ok(
+          id,
+          new Answer.ShiftOpen(open, who.username(), now, true, figures(open, Money.of(0, "CNY"))));
     } else if (command instanceof ConsoleCommand.CloseShift close) {
       if (close.counted() == null) {
         return CommandResult.refused(id, Refusal.INVALID, "count the drawer to close the shift");
@@ -563,6 +568,13 @@ public final class FakeController implements AutoCloseable {
         Refusal.NOT_NOW,
         "no open stay for "
             + (find.plate() != null ? "plate " + find.plate() : "card " + find.card()));
+  }
+
+  /** A shift's figures with its float and nothing taken yet. */
+  private static org.parkgate.api.ShiftFigures figures(long shiftNo, Money cashFloat) {
+    Money zero = Money.zero(cashFloat.currency());
+    return new org.parkgate.api.ShiftFigures(
+        shiftNo, cashFloat, List.of(), zero, zero, zero, cashFloat);
   }
 
   /** Closes a shift as the controller does, announcing it with its report. */
