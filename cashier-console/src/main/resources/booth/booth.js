@@ -439,7 +439,10 @@
   // The change to hand back, large, with what was tendered against what was due.
   function showChange(a) {
     const box = document.getElementById("change-box");
-    if (!a || a.kind !== "receipt" || !a.change) { box.classList.add("hidden"); return; }
+    if (!a || a.kind !== "receipt" || !a.change || (a.tender && a.tender !== "cash")) {
+      box.classList.add("hidden");
+      return;
+    }
     box.classList.remove("hidden");
     document.getElementById("change-amount").textContent = (view ? view.site.symbol : "") + a.change;
     document.getElementById("change-detail").textContent = "实收 Tendered " + a.tendered + " · 应收 Due " + a.amount

@@ -95,6 +95,7 @@ final class BoothBrowser implements AutoCloseable {
 
   /** Types {@code text} in the tendered field and presses Enter: cash with change. */
   void tender(String text) {
+    browser.findElement(By.id("tendered")).clear();
     browser.findElement(By.id("tendered")).sendKeys(text, Keys.ENTER);
   }
 
