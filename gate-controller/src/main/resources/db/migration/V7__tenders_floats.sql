@@ -1,6 +1,7 @@
 -- Tenders and drawers. How each payment was paid (cash with the amount tendered and the change
 -- given, a bank card or a mobile payment with its reference), the float counted into the drawer
--- when a shift opens, and the blind count when it closes with the cash expected and the variance.
+-- when a shift opens, cash dropped for deposit during it, and the blind count when it closes with
+-- the cash expected and the variance.
 -- New tables rather than new columns: the chained payments and shifts rows hash as they were
 -- written. A payment with no payment_tenders row was exact cash (before this migration).
 
@@ -29,7 +30,8 @@ CREATE TABLE shift_counts (
   cash_in_minor   INTEGER NOT NULL,      -- cash tendered in the shift
   change_minor    INTEGER NOT NULL,      -- change given
   reversed_minor  INTEGER NOT NULL,      -- cash handed back by reversals (negative or zero)
-  expected_minor  INTEGER NOT NULL,      -- float + cash in - change + reversed
+  dropped_minor   INTEGER NOT NULL,      -- cash dropped for deposit
+  expected_minor  INTEGER NOT NULL,      -- float + cash in - change + reversed - dropped
   counted_minor   INTEGER NOT NULL,      -- the blind count's total
   variance_minor  INTEGER NOT NULL,      -- counted - expected: over (+) or short (-)
   pieces          TEXT    NOT NULL       -- the blind count, face_minor:count,...
@@ -45,6 +47,18 @@ CREATE TABLE shift_tender_totals (
   UNIQUE (shift_no, tender, currency)
 );
 
+CREATE TABLE cash_drops (
+  drop_id        INTEGER PRIMARY KEY,
+  shift_no       INTEGER NOT NULL REFERENCES shift_opens(shift_no),
+  currency       TEXT    NOT NULL,
+  amount_minor   INTEGER NOT NULL,       -- taken out of the drawer for deposit (缴款), positive
+  by_whom        TEXT    NOT NULL,       -- the person whose session recorded it
+  request_id     TEXT    NOT NULL UNIQUE,
+  dropped_at     TEXT    NOT NULL
+);
+
+CREATE TRIGGER cash_drops_no_update BEFORE UPDATE ON cash_drops BEGIN SELECT RAISE(ABORT, 'ledger is append-only: cash drops cannot be changed'); END;
+CREATE TRIGGER cash_drops_no_delete BEFORE DELETE ON cash_drops BEGIN SELECT RAISE(ABORT, 'ledger is append-only: cash drops cannot be deleted'); END;
 CREATE TRIGGER payment_tenders_no_update BEFORE UPDATE ON payment_tenders BEGIN SELECT RAISE(ABORT, 'ledger is append-only: payment tenders cannot be changed'); END;
 CREATE TRIGGER payment_tenders_no_delete BEFORE DELETE ON payment_tenders BEGIN SELECT RAISE(ABORT, 'ledger is append-only: payment tenders cannot be deleted'); END;
 CREATE TRIGGER shift_floats_no_update BEFORE UPDATE ON shift_floats BEGIN SELECT RAISE(ABORT, 'ledger is append-only: shift floats cannot be changed'); END;

@@ -24,6 +24,7 @@ import org.parkgate.site.LaneMode;
   @JsonSubTypes.Type(value = Answer.StaysFound.class, name = "stays-found"),
   @JsonSubTypes.Type(value = Answer.LostCardAsked.class, name = "lost-card-asked"),
   @JsonSubTypes.Type(value = Answer.Unlocked.class, name = "unlocked"),
+  @JsonSubTypes.Type(value = Answer.CashDropped.class, name = "cash-dropped"),
 })
 public sealed interface Answer {
 
@@ -132,6 +133,11 @@ public sealed interface Answer {
 
   /** A lost card recorded and barred; the exit lane now asks {@code due}. */
   record LostCardAsked(String lane, long stayId, String card, Money due) implements Answer {}
+
+  /** Cash taken out of a drawer for deposit, with the shift's figures after it. */
+  record CashDropped(
+      long dropId, long shiftNo, Money amount, String by, Instant at, ShiftFigures figures)
+      implements Answer {}
 
   /** A locked account may log in again. */
   record Unlocked(String username, String by) implements Answer {}

@@ -36,6 +36,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleCommand.PayStationPayment.class, name = "pay-station-payment"),
   @JsonSubTypes.Type(value = ConsoleCommand.FindStay.class, name = "find-stay"),
   @JsonSubTypes.Type(value = ConsoleCommand.ReportLostCard.class, name = "report-lost-card"),
+  @JsonSubTypes.Type(value = ConsoleCommand.RecordCashDrop.class, name = "record-cash-drop"),
   @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
   @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 })

@@ -152,6 +152,13 @@ public sealed interface ConsoleCommand extends ApiMessage {
     }
   }
 
+  /**
+   * The cashier takes {@code amount} of cash out of their drawer for deposit (缴款), recorded in
+   * their open shift in their name. Past the site's drawer limit no more cash is taken until one is
+   * recorded.
+   */
+  record RecordCashDrop(String requestId, String session, Money amount) implements Acting {}
+
   /** A supervisor or admin lets a locked account log in again. */
   record UnlockUser(String requestId, String session, String username) implements Acting {}
 }

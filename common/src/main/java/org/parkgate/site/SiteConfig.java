@@ -21,10 +21,39 @@ public record SiteConfig(
     ConsoleSettings console,
     SimulatorSettings simulator,
     AccessRules access,
-    Checks checks) {
+    Checks checks,
+    Cash cash) {
 
   public SiteConfig {
     lanes = List.copyOf(lanes);
+  }
+
+  /** A site with no drawer limit. */
+  public SiteConfig(
+      String id,
+      String name,
+      ZoneId zone,
+      Currency currency,
+      Path tariff,
+      List<LaneConfig> lanes,
+      ControllerSettings controller,
+      ConsoleSettings console,
+      SimulatorSettings simulator,
+      AccessRules access,
+      Checks checks) {
+    this(
+        id,
+        name,
+        zone,
+        currency,
+        tariff,
+        lanes,
+        controller,
+        console,
+        simulator,
+        access,
+        checks,
+        Cash.NONE);
   }
 
   /**
@@ -170,5 +199,15 @@ public record SiteConfig(
    */
   public record Checks(java.time.Duration ticketSwapAfter) {
     public static final Checks DEFAULT = new Checks(java.time.Duration.ofHours(72));
+  }
+
+  /**
+   * The cash a booth's drawer may hold (现金限额).
+   *
+   * @param drawerLimit past this cash expected in a drawer the controller takes no more cash until
+   *     a cash drop (缴款) is recorded; null for no limit
+   */
+  public record Cash(org.parkgate.money.Money drawerLimit) {
+    public static final Cash NONE = new Cash(null);
   }
 }

@@ -16,7 +16,8 @@ public final class SiteConfigLoader {
   public static SiteConfig load(Path file) throws ConfigException {
     ConfigNode root =
         ConfigNode.read(file)
-            .onlyKeys(Set.of("site", "lanes", "controller", "console", "simulator", "checks"));
+            .onlyKeys(
+                Set.of("site", "lanes", "controller", "console", "simulator", "checks", "cash"));
     ConfigNode site =
         root.required("site")
             .onlyKeys(
@@ -156,7 +157,31 @@ public final class SiteConfigLoader {
         console,
         simulator,
         access,
-        checks(root));
+        checks(root),
+        cash(root, currency));
+  }
+
+  private static SiteConfig.Cash cash(ConfigNode root, java.util.Currency currency)
+      throws ConfigException {
+    if (!root.has("cash")) {
+      return SiteConfig.Cash.NONE;
+    }
+    ConfigNode cash = root.required("cash").onlyKeys(Set.of("drawerLimit"));
+    if (!cash.has("drawerLimit")) {
+      return SiteConfig.Cash.NONE;
+    }
+    String text = cash.text("drawerLimit");
+    org.parkgate.money.Money limit;
+    try {
+      limit = org.parkgate.money.Money.parse(text, currency);
+    } catch (IllegalArgumentException e) {
+      throw cash.child("drawerLimit")
+          .error("must be an amount in " + currency + " such as 2000.00, not " + text);
+    }
+    if (!limit.isPositive()) {
+      throw cash.child("drawerLimit").error("must be more than 0, not " + text);
+    }
+    return new SiteConfig.Cash(limit);
   }
 
   private static SiteConfig.Sessions sessions(ConfigNode controller) throws ConfigException {

@@ -95,6 +95,7 @@ class ApiJsonTest {
             new ConsoleCommand.FindStay("r7", "s1", "粤B12345", null),
             new ConsoleCommand.FindStay("r8", "s1", null, "00A1B2C3D4"),
             new ConsoleCommand.ReportLostCard("r9", "s1", "exit-1", 42),
+            new ConsoleCommand.RecordCashDrop("r10", "s1", Money.of(100000, "CNY")),
             CommandResult.ok(
                 "r2",
                 new Answer.Receipt(
@@ -116,7 +117,27 @@ class ApiJsonTest {
                         Money.of(2000, "CNY"),
                         Money.of(900, "CNY"),
                         Money.of(0, "CNY"),
-                        Money.of(16100, "CNY")))),
+                        Money.of(0, "CNY"),
+                        Money.of(16100, "CNY"),
+                        Money.of(200000, "CNY")))),
+            CommandResult.ok(
+                "r2d",
+                new Answer.CashDropped(
+                    4,
+                    3,
+                    Money.of(100000, "CNY"),
+                    "cashier1",
+                    t,
+                    new ShiftFigures(
+                        3,
+                        Money.of(15000, "CNY"),
+                        List.of(),
+                        Money.of(0, "CNY"),
+                        Money.of(0, "CNY"),
+                        Money.of(0, "CNY"),
+                        Money.of(100000, "CNY"),
+                        Money.of(-85000, "CNY"),
+                        null))),
             CommandResult.ok(
                 "r2a",
                 new Answer.LoggedIn("tok", "cashier1", "Cashier One", Role.CASHIER, t, t, false)),

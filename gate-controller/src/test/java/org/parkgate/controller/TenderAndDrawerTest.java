@@ -71,7 +71,22 @@ class TenderAndDrawerTest {
     ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
     ledgerThread = Executors.newSingleThreadExecutor();
     loop = new DefaultEventLoop();
-    SiteConfig config = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
+    SiteConfig demo = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
+    // A drawer limit of 160.00: a 150.00 float and a few cash payments reach it.
+    SiteConfig config =
+        new SiteConfig(
+            demo.id(),
+            demo.name(),
+            demo.zone(),
+            demo.currency(),
+            demo.tariff(),
+            demo.lanes(),
+            demo.controller(),
+            demo.console(),
+            demo.simulator(),
+            demo.access(),
+            demo.checks(),
+            new SiteConfig.Cash(Money.of(16000, "CNY")));
     SiteService site =
         new SiteService(
             config,
@@ -327,6 +342,70 @@ class TenderAndDrawerTest {
     LedgerVerifier.Result result =
         LedgerVerifier.verify(dir.resolve("ledger.db"), Optional.empty());
     assertTrue(!result.ok() && result.summary().contains("shift_counts"), result.summary());
+  }
+
+  private CommandResult atStation(String card, Tender tender, Money tendered, String reference) {
+    return desk.run(
+        new ConsoleCommand.PayStationPayment(
+            desk.id("ps"), session(), card, NINE, "pay-1", tender, tendered, reference));
+  }
+
+  private CommandResult drop(Money amount) {
+    return desk.run(new ConsoleCommand.RecordCashDrop(desk.id("drop"), session(), amount));
+  }
+
+  @Test
+  void pastTheDrawerLimitNoCashIsTakenUntilACashDropIsRecorded() throws Exception {
+    Stays stays = new Stays(ledger);
+    for (String card : List.of("0000000001", "0000000002", "0000000003", "0000000004")) {
+      stays.recordEntry("entry-1", card, ENTRY);
+    }
+    open(count(10000, 1, 1000, 5));
+    Answer.Receipt first =
+        Desk.answer(
+            atStation("0000000001", Tender.CASH, Money.of(2000, "CNY"), null),
+            Answer.Receipt.class);
+    assertEquals(Money.of(15900, "CNY"), first.shift().expectedCash());
+    assertEquals(Money.of(16000, "CNY"), first.shift().drawerLimit());
+    assertTrue(!first.shift().overLimit());
+    Answer.Receipt second =
+        Desk.answer(atStation("0000000002", Tender.CASH, null, null), Answer.Receipt.class);
+    assertTrue(second.shift().overLimit(), "168.00 expected, past 160.00");
+
+    assertEquals(
+        "the drawer holds 168.00 CNY expected, past the 160.00 CNY cash limit: record a cash drop"
+            + " before taking more cash",
+        Desk.refusal(atStation("0000000003", Tender.CASH, null, null), Refusal.NOT_NOW));
+    assertTrue(
+        atStation("0000000003", Tender.MOBILE, null, "4200001234202701091234567890").ok(),
+        "a mobile payment puts no cash in the drawer");
+
+    assertEquals(
+        "a drop of 200.00 CNY is more than the 168.00 CNY expected in the drawer",
+        Desk.refusal(drop(Money.of(20000, "CNY")), Refusal.INVALID));
+    assertEquals(
+        "a cash drop is an amount in CNY above 0, not 0.00 CNY",
+        Desk.refusal(drop(Money.of(0, "CNY")), Refusal.INVALID));
+    assertEquals(0, rows("SELECT COUNT(*) FROM cash_drops"));
+    Answer.CashDropped dropped =
+        Desk.answer(drop(Money.of(10000, "CNY")), Answer.CashDropped.class);
+    assertEquals("cashier1", dropped.by());
+    assertEquals(Money.of(10000, "CNY"), dropped.figures().cashDropped());
+    assertEquals(Money.of(6800, "CNY"), dropped.figures().expectedCash());
+    assertEquals(
+        "1 10000 cashier1",
+        ledgerRow("SELECT shift_no || ' ' || amount_minor || ' ' || by_whom FROM cash_drops"));
+
+    assertTrue(atStation("0000000004", Tender.CASH, null, null).ok(), "cash again after the drop");
+    Answer.ShiftReport report =
+        Desk.answer(
+            desk.run(
+                new ConsoleCommand.CloseShift(
+                    desk.id("close"), session(), count(5000, 1, 2000, 1, 500, 1, 100, 2))),
+            Answer.ShiftReport.class);
+    assertEquals(Money.of(7700, "CNY"), report.expectedCash(), "150 + 20 - 11 + 9 - 100 + 9");
+    assertEquals(Money.of(0, "CNY"), report.variance());
+    assertTrue(LedgerVerifier.verify(dir.resolve("ledger.db"), Optional.empty()).ok());
   }
 
   private String ledgerRow(String sql) throws Exception {

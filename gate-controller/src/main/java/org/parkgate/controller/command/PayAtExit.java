@@ -17,6 +17,7 @@ import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.Shifts;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.ExitDesk;
+import org.parkgate.money.Money;
 import org.parkgate.site.LaneKind;
 
 /**
@@ -31,8 +32,11 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
   private final Map<String, LaneRunner> lanes;
   private final Shifts shifts;
   private final ZoneId zone;
+  private final Money limit;
 
-  PayAtExit(Ledger ledger, ExitDesk exits, Map<String, LaneRunner> lanes, ZoneId zone) {
+  PayAtExit(
+      Ledger ledger, ExitDesk exits, Map<String, LaneRunner> lanes, ZoneId zone, Money limit) {
+    this.limit = limit;
     this.stays = new Stays(ledger);
     this.payments = new Payments(ledger);
     this.shifts = new Shifts(ledger);
@@ -68,6 +72,12 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
     Optional<String> noShift = Tenders.noShift(shifts, actor.username(), zone);
     if (noShift.isPresent()) {
       return Decision.refused(cmd, Refusal.NOT_NOW, noShift.get());
+    }
+    if (tender.tendering().tender().isCash()) {
+      Optional<String> full = Tenders.overLimit(shifts, actor.username(), limit);
+      if (full.isPresent()) {
+        return Decision.refused(cmd, Refusal.NOT_NOW, full.get());
+      }
     }
     LaneRunner.Waiting waiting = runner.waiting();
     if (!waiting.awaitingPaymentOf(cmd.stayId())
@@ -119,7 +129,7 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
     String card = stays.openStayById(cmd.stayId()).map(s -> s.card()).orElse(null);
     return Decision.done(
         cmd,
-        Tenders.receipt(payment, card, tender.tendering(), shifts),
+        Tenders.receipt(payment, card, tender.tendering(), shifts, limit),
         () -> runner.deliver(new LaneEvent.Paid(cmd.stayId())));
   }
 

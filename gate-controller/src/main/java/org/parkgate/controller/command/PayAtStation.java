@@ -32,8 +32,10 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
   private final Tariff tariff;
   private final Shifts shifts;
   private final ZoneId zone;
+  private final Money limit;
 
-  PayAtStation(Ledger ledger, AccessControl access, Tariff tariff, ZoneId zone) {
+  PayAtStation(Ledger ledger, AccessControl access, Tariff tariff, ZoneId zone, Money limit) {
+    this.limit = limit;
     this.shifts = new Shifts(ledger);
     this.zone = zone;
     this.stays = new Stays(ledger);
@@ -82,6 +84,12 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
     if (noShift.isPresent()) {
       return Decision.refused(cmd, Refusal.NOT_NOW, noShift.get());
     }
+    if (tender.tendering().tender().isCash()) {
+      Optional<String> full = Tenders.overLimit(shifts, actor.username(), limit);
+      if (full.isPresent()) {
+        return Decision.refused(cmd, Refusal.NOT_NOW, full.get());
+      }
+    }
     Optional<Stay> open = stays.openStay(cmd.card());
     if (open.isEmpty()) {
       return Decision.refused(cmd, Refusal.NOT_NOW, "card " + cmd.card() + " has no open stay");
@@ -112,6 +120,7 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
                 tender.tendering()),
             cmd.card(),
             tender.tendering(),
-            shifts));
+            shifts,
+            limit));
   }
 }

@@ -8,11 +8,13 @@ import org.parkgate.api.Answer;
 import org.parkgate.api.CashCount;
 import org.parkgate.api.ConsoleCommand.CloseShift;
 import org.parkgate.api.ConsoleCommand.OpenShift;
+import org.parkgate.api.ConsoleCommand.RecordCashDrop;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.ShiftReport;
 import org.parkgate.controller.ledger.Shifts;
+import org.parkgate.money.Money;
 
 /**
  * A cashier's shift (班次), always their own: opened with the float counted into the drawer (备用金),
@@ -31,10 +33,12 @@ final class ShiftCommands {
   static final class Open implements CommandHandler<OpenShift> {
     private final Shifts shifts;
     private final Currency currency;
+    private final Money limit;
 
-    Open(Shifts shifts, Currency currency) {
+    Open(Shifts shifts, Currency currency, Money limit) {
       this.shifts = shifts;
       this.currency = currency;
+      this.limit = limit;
     }
 
     @Override
@@ -73,7 +77,7 @@ final class ShiftCommands {
           shift.cashier(),
           shift.openedAt(),
           already,
-          shifts.figures(shift.shiftNo(), currency));
+          shifts.figures(shift.shiftNo(), currency).withLimit(limit));
     }
   }
 
@@ -134,6 +138,68 @@ final class ShiftCommands {
               d.counted(),
               d.variance(),
               d.figures().byTender()));
+    }
+  }
+
+  /**
+   * Cash taken out of the person's drawer for deposit (缴款): at most the cash expected in it, in the
+   * site's currency, recorded in their open shift in their name.
+   */
+  static final class Drop implements CommandHandler<RecordCashDrop> {
+    private final Shifts shifts;
+    private final Currency currency;
+    private final Money limit;
+
+    Drop(Shifts shifts, Currency currency, Money limit) {
+      this.shifts = shifts;
+      this.currency = currency;
+      this.limit = limit;
+    }
+
+    @Override
+    public Class<RecordCashDrop> type() {
+      return RecordCashDrop.class;
+    }
+
+    @Override
+    public Set<Role> roles() {
+      return CASH_TAKERS;
+    }
+
+    @Override
+    public Decision handle(RecordCashDrop cmd, Session actor, Instant now) {
+      Money amount = cmd.amount();
+      if (amount == null || !amount.currency().equals(currency) || !amount.isPositive()) {
+        return Decision.refused(
+            cmd,
+            Refusal.INVALID,
+            "a cash drop is an amount in "
+                + currency
+                + " above 0, not "
+                + (amount == null ? "missing" : amount.toString()));
+      }
+      Optional<Shifts.Open> open = shifts.openShiftOf(actor.username());
+      if (open.isEmpty()) {
+        return Decision.refused(
+            cmd, Refusal.NOT_NOW, actor.username() + " has no open shift to drop cash from");
+      }
+      Money expected = shifts.figures(open.get().shiftNo(), currency).expectedCash();
+      if (amount.compareTo(expected) > 0) {
+        return Decision.refused(
+            cmd,
+            Refusal.INVALID,
+            "a drop of " + amount + " is more than the " + expected + " expected in the drawer");
+      }
+      Shifts.Drop d = shifts.drop(cmd.requestId(), actor.username(), amount, now);
+      return Decision.done(
+          cmd,
+          new Answer.CashDropped(
+              d.dropId(),
+              d.shiftNo(),
+              d.amount(),
+              d.by(),
+              d.at(),
+              shifts.figures(d.shiftNo(), currency).withLimit(limit)));
     }
   }
 }

@@ -90,12 +90,34 @@ final class Tenders {
                     + " has no open shift: open a shift with its float before taking payments"));
   }
 
+  /**
+   * Why no more cash is taken from {@code cashier} now: the cash expected in their drawer is past
+   * the site's {@code limit} (null: none) until a cash drop is recorded; empty when it is not.
+   */
+  static Optional<String> overLimit(Shifts shifts, String cashier, Money limit) {
+    if (limit == null) {
+      return Optional.empty();
+    }
+    long shiftNo = shifts.openShiftOf(cashier).orElseThrow().shiftNo();
+    org.parkgate.api.ShiftFigures f = shifts.figures(shiftNo, limit.currency()).withLimit(limit);
+    if (!f.overLimit()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the drawer holds "
+            + f.expectedCash()
+            + " expected, past the "
+            + limit
+            + " cash limit: record a cash drop before taking more cash");
+  }
+
   private static String time(Instant at, java.time.ZoneId zone) {
     return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(zone));
   }
 
   /** The receipt for a payment taken with {@code t}, with the shift's figures after it. */
-  static Answer.Receipt receipt(Payment payment, String card, Tendering t, Shifts shifts) {
+  static Answer.Receipt receipt(
+      Payment payment, String card, Tendering t, Shifts shifts, Money limit) {
     long shiftNo = shifts.openShiftOf(payment.cashier()).orElseThrow().shiftNo();
     return new Answer.Receipt(
         payment.receiptNo(),
@@ -109,6 +131,6 @@ final class Tenders {
         t.tendered(),
         t.change(),
         t.reference(),
-        shifts.figures(shiftNo, payment.amount().currency()));
+        shifts.figures(shiftNo, payment.amount().currency()).withLimit(limit));
   }
 }

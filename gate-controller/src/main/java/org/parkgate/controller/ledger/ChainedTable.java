@@ -210,6 +210,7 @@ public enum ChainedTable {
           "cash_in_minor",
           "change_minor",
           "reversed_minor",
+          "dropped_minor",
           "expected_minor",
           "counted_minor",
           "variance_minor",
@@ -217,7 +218,17 @@ public enum ChainedTable {
       false),
   SHIFT_TENDER_TOTALS(
       "shift_tender_totals",
-      List.of("total_id", "shift_no", "tender", "currency", "payments", "taken_minor"));
+      List.of("total_id", "shift_no", "tender", "currency", "payments", "taken_minor")),
+  CASH_DROPS(
+      "cash_drops",
+      List.of(
+          "drop_id",
+          "shift_no",
+          "currency",
+          "amount_minor",
+          "by_whom",
+          "request_id",
+          "dropped_at"));
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);

@@ -17,7 +17,7 @@ import org.parkgate.money.Money;
  * A shift's drawer counted from the ledger: the float written at opening, its cashier's payments in
  * the shift's span of payment ids with how each was tendered (a payment without a tender row was
  * exact cash), and the reversals of that cashier's cash receipts in its span of reversal ids, which
- * hand cash back out of the drawer.
+ * hand cash back out of the drawer, and the cash dropped for deposit in the shift.
  */
 final class Drawers {
   private Drawers() {}
@@ -88,6 +88,15 @@ final class Drawers {
                 span.cashier(),
                 code)
             .orElse(0L);
+    long dropped =
+        LedgerRows.first(
+                db,
+                "SELECT COALESCE(SUM(amount_minor), 0) FROM cash_drops"
+                    + " WHERE shift_no = ? AND currency = ?",
+                r -> r.getLong(1),
+                shiftNo,
+                code)
+            .orElse(0L);
     List<ShiftFigures.TenderTotal> totals = new ArrayList<>();
     byTender.forEach(
         (t, s) -> totals.add(new ShiftFigures.TenderTotal(t, s[0], Money.of(s[1], currency))));
@@ -98,6 +107,8 @@ final class Drawers {
         Money.of(cashIn, currency),
         Money.of(change, currency),
         Money.of(reversed, currency),
-        Money.of(cashFloat + cashIn - change + reversed, currency));
+        Money.of(dropped, currency),
+        Money.of(cashFloat + cashIn - change + reversed - dropped, currency),
+        null);
   }
 }

@@ -48,6 +48,8 @@ public final class LedgerVerifier {
           "shift_counts_no_delete",
           "shift_tender_totals_no_update",
           "shift_tender_totals_no_delete",
+          "cash_drops_no_update",
+          "cash_drops_no_delete",
           "season_cards_no_update",
           "season_cards_no_delete",
           "blacklist_no_update",

@@ -72,7 +72,8 @@ public final class ShiftReports {
     return LedgerRows.first(
             db,
             "SELECT currency, float_minor, cash_in_minor, change_minor, reversed_minor,"
-                + " expected_minor, counted_minor, pieces FROM shift_counts WHERE shift_no = ?",
+                + " dropped_minor, expected_minor, counted_minor, pieces FROM shift_counts"
+                + " WHERE shift_no = ?",
             r -> {
               String c = r.getString(1);
               List<ShiftFigures.TenderTotal> byTender =
@@ -95,9 +96,11 @@ public final class ShiftReports {
                       Money.of(r.getLong(3), c),
                       Money.of(r.getLong(4), c),
                       Money.of(r.getLong(5), c),
-                      Money.of(r.getLong(6), c));
+                      Money.of(r.getLong(6), c),
+                      Money.of(r.getLong(7), c),
+                      null);
               return new ShiftReport.Drawer(
-                  figures, Money.of(r.getLong(7), c), CashCount.fromLedgerText(c, r.getString(8)));
+                  figures, Money.of(r.getLong(8), c), CashCount.fromLedgerText(c, r.getString(9)));
             },
             shiftNo)
         .orElse(null);

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.parkgate.api.CashCount;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.api.ShiftFigures;
+import org.parkgate.money.Money;
 
 /**
  * Cashier shifts (班次): opened at login or by the cashier's first payment, closed at handover (交接班)
@@ -102,6 +103,38 @@ public final class Shifts {
 
   /** A closed shift's number and closing time. */
   public record Closed(long shiftNo, Instant closedAt) {}
+
+  /** Cash taken out of a drawer for deposit (缴款), in a shift, by whom. */
+  public record Drop(long dropId, long shiftNo, Money amount, String by, Instant at) {}
+
+  /**
+   * Records a cash drop from the cashier's open shift in their name.
+   *
+   * @throws LedgerException if the cashier has no open shift
+   */
+  public Drop drop(String requestId, String cashier, Money amount, Instant at) {
+    String who = requireCashier(cashier);
+    return ledger.inTransaction(
+        () -> {
+          Connection db = ledger.connection();
+          Open open =
+              openShiftOf(db, who)
+                  .orElseThrow(() -> new LedgerException(who + " has no open shift"));
+          long id =
+              LedgerRows.insert(
+                  db,
+                  "INSERT INTO cash_drops(shift_no, currency, amount_minor, by_whom, request_id,"
+                      + " dropped_at) VALUES (?, ?, ?, ?, ?, ?)",
+                  open.shiftNo(),
+                  amount.currency().getCurrencyCode(),
+                  amount.minor(),
+                  who,
+                  requestId,
+                  at);
+          HashChain.append(db, ChainedTable.CASH_DROPS, id);
+          return new Drop(id, open.shiftNo(), amount, who, at);
+        });
+  }
 
   /**
    * Closes the cashier's open shift into its report and announces it to the consoles. A request id
@@ -259,14 +292,15 @@ public final class Shifts {
       LedgerRows.update(
           db,
           "INSERT INTO shift_counts(shift_no, currency, float_minor, cash_in_minor, change_minor,"
-              + " reversed_minor, expected_minor, counted_minor, variance_minor, pieces)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " reversed_minor, dropped_minor, expected_minor, counted_minor, variance_minor,"
+              + " pieces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           open.shiftNo(),
           counted.currency(),
           f.cashFloat().minor(),
           f.cashTendered().minor(),
           f.changeGiven().minor(),
           f.cashReversed().minor(),
+          f.cashDropped().minor(),
           f.expectedCash().minor(),
           drawer.counted().minor(),
           drawer.variance().minor(),
