@@ -48,6 +48,7 @@
   let counting = null;          // the site's notes and coins: {currency, faces[{faceMinor, label}]}
   let openingShift = null;      // {type: "open-shift", requestId, pieces} not yet answered
   let otherTender = null;       // "card" or "mobile": waiting for its reference
+  let dropping = null;          // {type: "cash-drop", requestId, amountMinor} not yet answered
 
   function el(tag, cls, text) {
     const e = document.createElement(tag);
@@ -82,6 +83,7 @@
       if (reversing) sendReverse(reversing);
       if (closingShift) sendMessage(closingShift);
       if (openingShift) sendMessage(openingShift);
+      if (dropping) sendMessage(dropping);
       if (settingMode) sendMessage(settingMode);
       if (resettingCard) sendMessage(resettingCard);
       if (finding) sendMessage(finding);
@@ -163,6 +165,10 @@
     const p = lane.pending;
     if (inflight.has(p.stayId)) return false;   // already pressed: the first press is still on its way
     const tender = (how && how.tender) || "cash";
+    if (tender === "cash" && drawer && drawer.overLimit) {
+      payNote("✗ 现金超限，请先缴款 · Over the cash limit: record a cash drop before taking more cash", "bad");
+      return false;
+    }
     const req = { requestId: newRequestId(), lane: lane.id, stayId: p.stayId, dueMinor: p.dueMinor,
       tender: tender, tenderedMinor: how ? how.tenderedMinor : null, reference: how ? how.reference : null };
     payNote(null);
@@ -470,6 +476,8 @@
           + (a.payments ? " · 收据 Receipts " + a.firstReceipt + " .. " + a.lastReceipt : "")
           + (a.variance ? " · 应有 Expected " + a.expectedCash + " · 清点 Counted " + a.countedCash
             + " · " + varianceText(a.variance)[0] : "");
+      case "cash-dropped":
+        return money(a.amount, a.currency) + " · " + a.by + " · " + a.at;
       case "shift-open":
         return "班次 Shift #" + a.shiftNo + (a.cashFloat ? " · 备用金 Float " + a.cashFloat : "");
       case "lost-card-asked":
@@ -571,6 +579,21 @@
     sendMessage(openingShift);
   });
 
+  document.getElementById("drop-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!user || !user.takesCash || dropping || !drawer || !drawer.open) return;
+    const field = document.getElementById("drop-amount");
+    const amount = minorOf(field.value);
+    if (amount === null || amount <= 0) {
+      shiftResult("✗ 缴款金额无效 · Type the amount dropped, e.g. 1000, not '" + field.value.trim() + "'", "bad");
+      return;
+    }
+    dropping = { type: "cash-drop", requestId: newRequestId(), amountMinor: amount };
+    document.getElementById("drop-button").disabled = true;
+    shiftResult("正在记录缴款… · Recording the cash drop…", "wait");
+    sendMessage(dropping);
+  });
+
   // Blind count: the expected cash is hidden while the drawer is counted.
   document.getElementById("close-shift").addEventListener("click", () => {
     if (!user || !user.takesCash || closingShift) return;
@@ -613,10 +636,19 @@
     fact(facts, "现金实收 Cash tendered", drawer.cashTendered);
     fact(facts, "找零 Change given", drawer.changeGiven);
     if (drawer.cashReversed !== "0.00") fact(facts, "冲正退款 Cash reversed", drawer.cashReversed);
+    if (drawer.cashDropped !== "0.00") fact(facts, "已缴款 Cash dropped", drawer.cashDropped).id = "cash-dropped";
+    if (drawer.drawerLimit) fact(facts, "现金限额 Cash limit", drawer.drawerLimit);
     fact(facts, "钱箱应有现金 Cash expected in drawer", drawer.expectedCash, "expected-cash").id = "expected-cash";
     box.appendChild(facts);
     box.appendChild(tenderTable(drawer.byTender, "drawer-tenders"));
     document.getElementById("drawer-figures").replaceChildren(box);
+    const note = document.getElementById("limit-note");
+    note.classList.toggle("hidden", !drawer.overLimit);
+    note.textContent = drawer.overLimit
+      ? "现金超限（限额 " + drawer.drawerLimit + "），请先缴款 · Over the " + drawer.drawerLimit
+        + " cash limit: record a cash drop before taking more cash"
+      : "";
+    document.getElementById("drop-form").classList.toggle("insist", !!drawer.overLimit);
   }
 
   function tenderTable(lines, id) {
@@ -751,6 +783,17 @@
         shiftResult(withAnswer("✓ 已交班 · Shift closed", msg), "ok");
       } else {
         shiftResult("✗ 未交班 · Shift not closed: " + refusalText(msg), "bad");
+      }
+      return;
+    }
+    if (dropping && dropping.requestId === msg.requestId) {
+      dropping = null;
+      document.getElementById("drop-button").disabled = false;
+      if (msg.ok) {
+        document.getElementById("drop-amount").value = "";
+        shiftResult(withAnswer("✓ 已缴款 · Cash drop recorded", msg), "ok");
+      } else {
+        shiftResult("✗ 未缴款 · Cash drop not recorded: " + refusalText(msg), "bad");
       }
       return;
     }
@@ -929,16 +972,26 @@
     button.id = "cash-" + lane.id;
     button.appendChild(bi("现金收讫", "Cash received · Enter / F1"));
     const noShift = drawer && !drawer.open;
+    const overLimit = drawer && drawer.open && drawer.overLimit;
     button.disabled = !user || !user.takesCash || !view.link.online || inflight.has(p.stayId) || noShift;
     if (user && !user.takesCash) button.title = "只有收费员或主管可以收款 · Only cashiers and supervisors take cash";
     if (user && user.takesCash && noShift) {
       button.title = "未开班，请先清点备用金开班 · No shift open: count the float and open a shift first";
+    }
+    if (overLimit) {
+      button.disabled = true;
+      button.title = "现金超限，请先缴款 · Over the cash limit: record a cash drop first";
     }
     button.addEventListener("click", (e) => { e.stopPropagation(); cashReceived(lane.id); });
     right.appendChild(button);
     if (user && user.takesCash && drawer && !drawer.open) {
       const why = el("div", "result bad", "未开班，不能收款 · No shift open: open a shift with its float first");
       why.id = "no-shift-" + lane.id;
+      right.appendChild(why);
+    }
+    if (user && user.takesCash && overLimit) {
+      const why = el("div", "result bad", "现金超限，请先缴款（银行卡、扫码仍可收）· Over the cash limit: record a cash drop (card and mobile still taken)");
+      why.id = "over-limit-" + lane.id;
       right.appendChild(why);
     }
     box.appendChild(right);
@@ -999,7 +1052,7 @@
   document.addEventListener("keydown", (e) => {
     if (e.key === "F1" || e.key === "Enter") {
       // Typing in a form: Enter submits that form and never takes cash.
-      if (e.target.closest && e.target.closest("#find-form, #reverse-form, #lane-mode-form, #passback-form, #tender-form, #reference-form, #float-form, #count-form")) {
+      if (e.target.closest && e.target.closest("#find-form, #reverse-form, #lane-mode-form, #passback-form, #tender-form, #reference-form, #float-form, #count-form, #drop-form")) {
         if (e.key === "F1") e.preventDefault();
         return;
       }

@@ -359,6 +359,7 @@ public final class FakeController implements AutoCloseable {
   private static boolean allowed(Role role, ConsoleCommand command) {
     boolean takesCash = role == Role.CASHIER || role == Role.SUPERVISOR;
     if (command instanceof ConsoleCommand.RecordCashPayment
+        || command instanceof ConsoleCommand.RecordCashDrop
         || command instanceof ConsoleCommand.ReportLostCard
         || command instanceof ConsoleCommand.CloseShift) {
       return takesCash;
@@ -460,6 +461,11 @@ public final class FakeController implements AutoCloseable {
       return CommandResult.ok(
           id,
           new Answer.ShiftOpen(open, who.username(), now, true, figures(open, Money.of(0, "CNY"))));
+    } else if (command instanceof ConsoleCommand.RecordCashDrop drop) {
+      return CommandResult.ok(
+          id,
+          new Answer.CashDropped(
+              1, 1, drop.amount(), who.username(), now, figures(1, Money.of(0, "CNY"))));
     } else if (command instanceof ConsoleCommand.CloseShift close) {
       if (close.counted() == null) {
         return CommandResult.refused(id, Refusal.INVALID, "count the drawer to close the shift");
@@ -574,7 +580,7 @@ public final class FakeController implements AutoCloseable {
   private static org.parkgate.api.ShiftFigures figures(long shiftNo, Money cashFloat) {
     Money zero = Money.zero(cashFloat.currency());
     return new org.parkgate.api.ShiftFigures(
-        shiftNo, cashFloat, List.of(), zero, zero, zero, cashFloat);
+        shiftNo, cashFloat, List.of(), zero, zero, zero, zero, cashFloat, null);
   }
 
   /** Closes a shift as the controller does, announcing it with its report. */

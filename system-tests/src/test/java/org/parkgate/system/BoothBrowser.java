@@ -108,6 +108,13 @@ final class BoothBrowser implements AutoCloseable {
     browser.findElement(By.id("reference")).sendKeys(reference, Keys.ENTER);
   }
 
+  /** Types a cash drop's amount, submits it and returns the answer shown. */
+  String dropCash(String amount) {
+    browser.findElement(By.id("drop-amount")).clear();
+    browser.findElement(By.id("drop-amount")).sendKeys(amount, Keys.ENTER);
+    return awaitAnswer("shift-result", "Cash drop recorded", "Cash drop not recorded");
+  }
+
   /** Loads the page again (it then asks the controller for the shift afresh). */
   void reload() {
     browser.navigate().refresh();

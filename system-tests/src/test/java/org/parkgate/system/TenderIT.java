@@ -19,8 +19,9 @@ import org.parkgate.controller.ledger.LedgerVerifier;
 /**
  * A cashier's shift from float to close in a real headless Chromium, against real simulator,
  * controller and console processes: no payment before the float is counted, cash tendered with the
- * change shown large, a bank card with its reference, then a blind count and the report's variance,
- * each checked in the booth and in the ledger file.
+ * change shown large, past the drawer limit no cash until a cash drop while a bank card with its
+ * reference is still taken, then a blind count and the report's variance, each checked in the booth
+ * and in the ledger file.
  */
 class TenderIT {
   @TempDir static Path dir;
@@ -30,6 +31,9 @@ class TenderIT {
   @BeforeAll
   static void start() throws Exception {
     system = new SystemFixture(dir, "shanghai-indoor-1.yaml");
+    // A drawer limit of 154.00: the float and one cash payment go past it.
+    java.nio.file.Files.writeString(
+        system.site, "cash: {drawerLimit: 154}\n", java.nio.file.StandardOpenOption.APPEND);
     system.simulator();
     system.controller();
     system.console();
@@ -74,15 +78,20 @@ class TenderIT {
     String detail = browser.awaitText("change-detail", "Tendered 20.00");
     assertTrue(detail.contains("Due 5.00"), detail);
     browser.awaitText("expected-cash", "155.00");
+    browser.awaitText("limit-note", "Over the 154.00 cash limit");
     browser.screenshot("tender-change");
     assertEquals(
         "cash 2000 1500",
         row("SELECT tender || ' ' || tendered_minor || ' ' || change_minor FROM payment_tenders"));
     carLeaves();
 
-    // A bank card: the reference is checked on the page, then recorded with the payment.
+    // Past the limit the cash key is off and says why; a bank card is still taken: the reference
+    // is checked on the page, then recorded with the payment.
     system.carAtExit();
     browser.awaitDue("exit-1", "5.00");
+    browser.awaitText("over-limit-exit-1", "Over the cash limit");
+    browser.tender("5");
+    browser.awaitText("pay-note", "record a cash drop");
     browser.payByCard("12345");
     browser.awaitText("pay-note", "6-12 digits");
     browser.payByCard("123456789012");
@@ -96,22 +105,30 @@ class TenderIT {
     browser.awaitText("drawer-tenders", "Bank card");
     browser.awaitText("expected-cash", "155.00");
     carLeaves();
+    assertEquals(2, count("SELECT COUNT(*) FROM payments"), "no cash taken past the limit");
 
-    // Blind count: 154.50 in the drawer where 155.00 is expected.
-    String answer = browser.closeShift(Map.of(10000L, 1, 1000L, 5, 100L, 4, 50L, 1));
+    // A cash drop of 100.00 (缴款) brings the drawer back under the limit.
+    String dropped = browser.dropCash("100");
+    assertTrue(dropped.contains("Cash drop recorded — 100.00 CNY · cashier1"), dropped);
+    browser.awaitText("expected-cash", "55.00");
+    assertEquals("10000 cashier1", row("SELECT amount_minor || ' ' || by_whom FROM cash_drops"));
+
+    // Blind count: 54.50 in the drawer where 55.00 is expected.
+    String answer = browser.closeShift(Map.of(5000L, 1, 100L, 4, 50L, 1));
     assertTrue(answer.contains("✓ 已交班 · Shift closed"), answer);
     String variance = browser.awaitText("report-variance", "Short -0.50");
     assertTrue(variance.contains("短款"), variance);
-    assertTrue(browser.awaitText("report-expected", "155.00").contains("155.00"));
-    assertTrue(browser.awaitText("report-counted", "154.50").contains("154.50"));
+    assertTrue(browser.awaitText("report-expected", "55.00").contains("55.00"));
+    assertTrue(browser.awaitText("report-counted", "54.50").contains("54.50"));
     String tenders = browser.awaitText("report-tenders", "Bank card");
     assertTrue(tenders.contains("Cash") && tenders.contains("5.00"), tenders);
     browser.screenshot("tender-shift-report");
     assertEquals(
-        "15000 2000 1500 15500 15450 -50",
+        "15000 2000 1500 10000 5500 5450 -50",
         row(
             "SELECT float_minor || ' ' || cash_in_minor || ' ' || change_minor || ' ' ||"
-                + " expected_minor || ' ' || counted_minor || ' ' || variance_minor"
+                + " dropped_minor || ' ' || expected_minor || ' ' || counted_minor || ' ' ||"
+                + " variance_minor"
                 + " FROM shift_counts"));
     assertEquals(
         "cash 1 500, card 1 500",

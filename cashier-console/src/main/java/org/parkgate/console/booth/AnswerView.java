@@ -80,6 +80,15 @@ public final class AnswerView {
           l.card(),
           BoothFormat.money(l.due()),
           currency(l.due()));
+    } else if (answer instanceof Answer.CashDropped d) {
+      return new CashDropped(
+          "cash-dropped",
+          d.dropId(),
+          d.shiftNo(),
+          BoothFormat.money(d.amount()),
+          currency(d.amount()),
+          d.by(),
+          format.dateTime(d.at()));
     } else if (answer instanceof Answer.LoggedOut o) {
       return new Named("logged-out", o.username());
     } else if (answer instanceof Answer.Unlocked u) {
@@ -181,6 +190,15 @@ public final class AnswerView {
 
   public record LostCardAsked(
       String kind, String lane, long stayId, String card, String due, String currency) {}
+
+  public record CashDropped(
+      String kind,
+      long dropId,
+      long shiftNo,
+      String amount,
+      String currency,
+      String by,
+      String at) {}
 
   /** An answer that only names a person. */
   public record Named(String kind, String username) {}

@@ -194,6 +194,26 @@ public final class CashDesk {
         .orElseGet(() -> countRefusal(cashier, requestId, count, "清点 Count"));
   }
 
+  /**
+   * Records cash taken out of the signed-in person's drawer for deposit (缴款), {@code amountMinor}
+   * in the site's currency, above 0; whether the drawer holds that much is the controller's call.
+   */
+  public CompletableFuture<CommandResult> cashDrop(Session cashier, CashDropRequest request) {
+    String id = request.requestId();
+    if (!validRequestId(id)) {
+      return refused(id, INVALID_REQUEST_ID);
+    }
+    if (!RoleKeys.of(cashier.role()).takesCash()) {
+      return forbidden(id, "只有收费员或主管可以缴款 · Only cashiers and supervisors drop cash");
+    }
+    if (request.amountMinor() == null || request.amountMinor() <= 0) {
+      return refused(id, "缴款金额应大于 0 · A cash drop is an amount above 0");
+    }
+    return sent.sendOnce(
+        new ConsoleCommand.RecordCashDrop(
+            id, cashier.token(), Money.of(request.amountMinor(), siteCurrency())));
+  }
+
   private Optional<CashCount> counted(
       Session cashier, String requestId, CountRequest count, String what) {
     if (!validRequestId(requestId) || !RoleKeys.of(cashier.role()).takesCash()) {
@@ -387,6 +407,9 @@ public final class CashDesk {
       this(requestId, lane, stayId, dueMinor, null, null, null);
     }
   }
+
+  /** What the page sends to drop cash for deposit: the amount in minor units. */
+  public record CashDropRequest(String requestId, Long amountMinor) {}
 
   /** A drawer counted on the page: pieces of each note and coin of the site's currency. */
   public record CountRequest(List<CashCount.Pieces> pieces) {}

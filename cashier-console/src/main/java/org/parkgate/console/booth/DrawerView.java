@@ -28,7 +28,10 @@ public final class DrawerView {
       String cashTendered,
       String changeGiven,
       String cashReversed,
+      String cashDropped,
       String expectedCash,
+      String drawerLimit,
+      boolean overLimit,
       List<TenderLine> byTender) {}
 
   /** No open shift: {@code reason} says why (the controller's words). */
@@ -51,7 +54,10 @@ public final class DrawerView {
         BoothFormat.money(f.cashTendered()),
         BoothFormat.money(f.changeGiven()),
         BoothFormat.money(f.cashReversed()),
+        BoothFormat.money(f.cashDropped()),
         BoothFormat.money(f.expectedCash()),
+        f.drawerLimit() == null ? null : BoothFormat.money(f.drawerLimit()),
+        f.overLimit(),
         tenders(f.byTender()));
   }
 
@@ -63,6 +69,8 @@ public final class DrawerView {
   public static Object fromAnswer(Answer answer) {
     if (answer instanceof Answer.Receipt r && r.shift() != null) {
       return of(r.shift());
+    } else if (answer instanceof Answer.CashDropped d && d.figures() != null) {
+      return of(d.figures());
     } else if (answer instanceof Answer.ShiftOpen s && s.figures() != null) {
       return of(s.figures());
     } else if (answer instanceof Answer.ShiftReport s) {

@@ -116,6 +116,8 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       closeShift(ctx.channel(), message);
     } else if (type.equals("open-shift")) {
       openShift(ctx.channel(), message);
+    } else if (type.equals("cash-drop")) {
+      cashDrop(ctx.channel(), message);
     } else {
       reply(ctx.channel(), Map.of("type", "error", "error", "unknown action '" + type + "'"));
     }
@@ -291,6 +293,17 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
         "shift close",
         requestId,
         services.cashDesk().closeShift(session, requestId, count.get()));
+  }
+
+  private void cashDrop(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    JsonNode amount = message.path("amountMinor");
+    CashDesk.CashDropRequest request =
+        new CashDesk.CashDropRequest(
+            requestId,
+            amount.isIntegralNumber() && amount.canConvertToLong() ? amount.asLong() : null);
+    log.info("booth: {} drops cash ({})", session.username(), requestId);
+    answer(page, "cash drop", requestId, services.cashDesk().cashDrop(session, request));
   }
 
   private void openShift(Channel page, JsonNode message) {

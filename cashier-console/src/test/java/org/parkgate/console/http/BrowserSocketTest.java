@@ -549,6 +549,37 @@ class BrowserSocketTest {
   }
 
   @Test
+  void aCashDropGoesInTheCashiersNameAndABadOneIsRefusedWithNothingSent() throws Exception {
+    Inbox inbox = open("cashier1", "cashier1-demo");
+    inbox.next(m -> m.path("type").asText().equals("hello"));
+    controller.received.clear();
+    socket.sendText(
+        "{\"type\":\"cash-drop\",\"requestId\":\"req-drop-0001\",\"amountMinor\":0}", true);
+    JsonNode zero = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(zero.path("ok").asBoolean());
+    assertTrue(zero.path("error").asText().contains("above 0"), zero.toString());
+    socket.sendText(
+        "{\"type\":\"cash-drop\",\"requestId\":\"req-drop-0002\",\"amountMinor\":\"100\"}", true);
+    JsonNode text = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(text.path("ok").asBoolean(), "an amount as text is not a whole number");
+    TestConsole.assertNothingSent(console, controller);
+
+    socket.sendText(
+        "{\"type\":\"cash-drop\",\"requestId\":\"req-drop-0003\",\"amountMinor\":10000,"
+            + "\"by\":\"supervisor1\"}",
+        true);
+    JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(r.path("ok").asBoolean(), r.toString());
+    assertEquals("cash-dropped", r.path("answer").path("kind").asText());
+    ConsoleCommand.RecordCashDrop sent = (ConsoleCommand.RecordCashDrop) controller.nextCommand();
+    assertEquals(org.parkgate.money.Money.of(10000, "CNY"), sent.amount());
+    assertEquals("cashier1", controller.userOf(sent.session()), "a name the page sends is ignored");
+    JsonNode drawer =
+        inbox.next(m -> m.path("type").asText().equals("drawer") && m.path("open").asBoolean());
+    assertEquals("0.00", drawer.path("expectedCash").asText(), "the figures after the drop");
+  }
+
+  @Test
   void theControllerRefusalReachesThePage() throws Exception {
     Inbox inbox = open("cashier1", "cashier1-demo");
     controller.publish(FakeController.exitPending(505, "CARD-505", 600));
