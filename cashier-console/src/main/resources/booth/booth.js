@@ -44,6 +44,11 @@
   let resettingCard = null;     // {type: "reset-passback", requestId, card, reason} not yet answered
   let finding = null;           // {type: "find-stay", requestId, plate | card} not yet answered
   let reportingLost = null;     // {type: "report-lost-card", requestId, lane, stayId} not yet answered
+  let drawer = null;            // the signed-in person's shift as the controller said: {open, ...}
+  let counting = null;          // the site's notes and coins: {currency, faces[{faceMinor, label}]}
+  let openingShift = null;      // {type: "open-shift", requestId, pieces} not yet answered
+  let otherTender = null;       // "card" or "mobile": waiting for its reference
+  let dropping = null;          // {type: "cash-drop", requestId, amountMinor} not yet answered
 
   // ---- the link to the controller: keys that send a command work only while it is up ----
 
@@ -98,7 +103,9 @@
       // Anything pressed but not yet answered goes again with the same id: never charged twice.
       for (const req of inflight.values()) send(req);
       if (reversing) sendReverse(reversing);
-      if (closingShift) sendCloseShift(closingShift);
+      if (closingShift) sendMessage(closingShift);
+      if (openingShift) sendMessage(openingShift);
+      if (dropping) sendMessage(dropping);
       if (settingMode) sendMessage(settingMode);
       if (resettingCard) sendMessage(resettingCard);
       if (finding) sendMessage(finding);
@@ -111,6 +118,7 @@
       else if (msg.type === "state") { view = msg; render(); }
       else if (msg.type === "log") addLog(msg.entries);
       else if (msg.type === "result") result(msg);
+      else if (msg.type === "drawer") { drawer = msg; renderDrawer(); render(); }
       else if (msg.type === "error") banner("错误 · Error: " + msg.error, 4000);
     };
     socket.onclose = () => {
@@ -130,7 +138,8 @@
 
   function send(req) {
     if (socket && socket.readyState === WebSocket.OPEN) {
-      socket.send(JSON.stringify({ type: "cash", requestId: req.requestId, lane: req.lane, stayId: req.stayId, dueMinor: req.dueMinor }));
+      socket.send(JSON.stringify({ type: "cash", requestId: req.requestId, lane: req.lane, stayId: req.stayId, dueMinor: req.dueMinor,
+        tender: req.tender, tenderedMinor: req.tenderedMinor, reference: req.reference }));
     }
   }
 
@@ -144,15 +153,13 @@
     if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(message));
   }
 
-  function sendCloseShift(requestId) {
-    if (socket && socket.readyState === WebSocket.OPEN) {
-      socket.send(JSON.stringify({ type: "close-shift", requestId: requestId }));
-    }
-  }
-
   function hello(msg) {
     user = msg.user;
-    document.getElementById("close-shift").classList.toggle("hidden", !user.takesCash);
+    counting = msg.counting || null;
+    document.getElementById("pay-section").classList.toggle("hidden", !user.takesCash);
+    buildPieces("float-pieces", "float", "float-total");
+    buildPieces("count-pieces", "count", "count-total");
+    renderDrawer();
     document.getElementById("reverse-section").classList.toggle("hidden", !user.reverses);
     document.getElementById("lane-mode-section").classList.toggle("hidden", !user.controlsLanes);
     document.getElementById("passback-section").classList.toggle("hidden", !user.controlsLanes);
@@ -165,18 +172,115 @@
 
   // ---- cash received ----
 
-  function cashReceived(laneId) {
-    if (!view || !user || !user.takesCash) return;
+  // The fee taken at the lane: exact cash (one key), cash with the amount tendered (change
+  // shown large), or a bank card or mobile payment with its reference. Checked here first;
+  // the console and the controller check again and have the last word.
+  function cashReceived(laneId, how) {
+    if (!view || !user || !user.takesCash) return false;
     const lane = view.lanes.find(l => l.id === laneId);
-    if (!lane || !lane.pending || !linked()) return;
+    if (!lane || !lane.pending || !linked()) {
+      payNote("没有待缴费车辆 · No vehicle waiting to pay", "bad");
+      return false;
+    }
+    if (drawer && !drawer.open) {
+      payNote("✗ 未开班，不能收款 · No shift open: count the float and open a shift first", "bad");
+      return false;
+    }
     const p = lane.pending;
-    if (inflight.has(p.stayId)) return;   // already pressed: the first press is still on its way
-    const req = { requestId: newRequestId(), lane: lane.id, stayId: p.stayId, dueMinor: p.dueMinor };
+    if (inflight.has(p.stayId)) return false;   // already pressed: the first press is still on its way
+    const tender = (how && how.tender) || "cash";
+    if (tender === "cash" && drawer && drawer.overLimit) {
+      payNote("✗ 现金超限，请先缴款 · Over the cash limit: record a cash drop before taking more cash", "bad");
+      return false;
+    }
+    const req = { requestId: newRequestId(), lane: lane.id, stayId: p.stayId, dueMinor: p.dueMinor,
+      tender: tender, tenderedMinor: how ? how.tenderedMinor : null, reference: how ? how.reference : null };
+    payNote(null);
+    document.getElementById("change-box").classList.add("hidden");
     inflight.set(p.stayId, req);
     results.set(lane.id, { cls: "wait", text: "正在记录… · Recording…", stayId: p.stayId });
     send(req);
     render();
+    return true;
   }
+
+  function payNote(text, cls) {
+    const n = document.getElementById("pay-note");
+    n.classList.toggle("hidden", !text);
+    n.className = "result " + (cls || "") + (text ? "" : " hidden");
+    n.textContent = text || "";
+  }
+
+  // "20", "20.5", "20.00": minor units, or null when it is not an amount.
+  function minorOf(text) {
+    const t = text.trim();
+    if (!/^\d{1,6}(\.\d{1,2})?$/.test(t)) return null;
+    const [whole, frac] = t.split(".");
+    return Number(whole) * 100 + Number(((frac || "") + "00").slice(0, 2));
+  }
+
+  function laneToPay() {
+    if (!view || !selectedLane) return null;
+    return view.lanes.find(l => l.id === selectedLane) || null;
+  }
+
+  document.getElementById("tender-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const lane = laneToPay();
+    const field = document.getElementById("tendered");
+    if (!lane || !lane.pending) { payNote("没有待缴费车辆 · No vehicle waiting to pay", "bad"); return; }
+    if (field.value.trim() === "") { cashReceived(lane.id); return; }
+    const tendered = minorOf(field.value);
+    const due = lane.pending.dueMinor;
+    if (tendered === null) {
+      payNote("✗ 实收金额无效 · Type the amount tendered, e.g. 20 or 20.50, not '" + field.value.trim() + "'", "bad");
+      return;
+    }
+    if (tendered < due) {
+      payNote("✗ 实收少于应收 · Tendered " + (tendered / 100).toFixed(2) + " is less than the " + lane.pending.due + " due", "bad");
+      return;
+    }
+    const largest = counting && counting.faces.length ? counting.faces[0].faceMinor : 10000;
+    if (tendered - due >= largest) {
+      payNote("✗ 找零过大，请核对实收 · Change of " + ((tendered - due) / 100).toFixed(2) + " is a largest note or more: check the amount typed", "bad");
+      return;
+    }
+    if (cashReceived(lane.id, { tender: "cash", tenderedMinor: tendered })) field.value = "";
+  });
+
+  const REFERENCE = {
+    card: ["银行卡 · 终端参考号 Card terminal reference (6-12 digits)", /^\d{6,12}$/,
+      "✗ 终端参考号为 6-12 位数字 · A card terminal reference is 6-12 digits"],
+    mobile: ["扫码支付 · 交易单号 Transaction number (16-64 letters or digits)", /^[A-Za-z0-9]{16,64}$/,
+      "✗ 交易单号为 16-64 位字母或数字 · A transaction number is 16-64 letters or digits"]
+  };
+
+  function chooseTender(tender) {
+    const lane = laneToPay();
+    if (!lane || !lane.pending) { payNote("没有待缴费车辆 · No vehicle waiting to pay", "bad"); return; }
+    otherTender = tender;
+    document.getElementById("reference-label").textContent = REFERENCE[tender][0] + " · 应收 Due " + lane.pending.due;
+    document.getElementById("reference-form").classList.remove("hidden");
+    document.getElementById("reference").value = "";
+    document.getElementById("reference").focus();
+  }
+  document.getElementById("tender-card").addEventListener("click", () => chooseTender("card"));
+  document.getElementById("tender-mobile").addEventListener("click", () => chooseTender("mobile"));
+  document.getElementById("reference-cancel").addEventListener("click", () => {
+    otherTender = null;
+    document.getElementById("reference-form").classList.add("hidden");
+  });
+  document.getElementById("reference-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const lane = laneToPay();
+    if (!otherTender || !lane) return;
+    const ref = document.getElementById("reference").value.trim();
+    if (!REFERENCE[otherTender][1].test(ref)) { payNote(REFERENCE[otherTender][2], "bad"); return; }
+    if (cashReceived(lane.id, { tender: otherTender, reference: ref })) {
+      otherTender = null;
+      document.getElementById("reference-form").classList.add("hidden");
+    }
+  });
 
   // ---- reversal (supervisors only) ----
 
@@ -399,11 +503,26 @@
     return amount + (currency ? " " + currency : "");
   }
 
+  // The change to hand back, large, with what was tendered against what was due.
+  function showChange(a) {
+    const box = document.getElementById("change-box");
+    if (!a || a.kind !== "receipt" || !a.change || (a.tender && a.tender !== "cash")) {
+      box.classList.add("hidden");
+      return;
+    }
+    box.classList.remove("hidden");
+    document.getElementById("change-amount").textContent = (view ? view.site.symbol : "") + a.change;
+    document.getElementById("change-detail").textContent = "实收 Tendered " + a.tendered + " · 应收 Due " + a.amount
+      + " · " + a.tenderZh + " " + a.tenderEn + (a.reference ? " · 参考号 Ref " + a.reference : "") + " · 收据 Receipt " + a.receiptNo;
+  }
+
   function answerText(a) {
     if (!a) return "";
     switch (a.kind) {
       case "receipt":
-        return "收据 Receipt " + a.receiptNo + " · " + money(a.amount, a.currency);
+        return "收据 Receipt " + a.receiptNo + " · " + money(a.amount, a.currency)
+          + (a.change && a.change !== "0.00" ? " · 找零 Change " + a.change : "")
+          + (a.reference ? " · 参考号 Ref " + a.reference : "");
       case "reversed":
         return "收据 Receipt " + a.receiptNo + " · 冲正金额 Reversed " + money(a.amount, a.currency);
       case "mode-set":
@@ -415,12 +534,18 @@
       case "shift-report":
         return "班次 Shift #" + a.shiftNo + " · " + a.cashier + " · 收款 Payments " + a.payments
           + " · 冲正 Reversals " + a.reversals
-          + (a.payments ? " · 收据 Receipts " + a.firstReceipt + " .. " + a.lastReceipt : "");
+          + (a.payments ? " · 收据 Receipts " + a.firstReceipt + " .. " + a.lastReceipt : "")
+          + (a.variance ? " · 应有 Expected " + a.expectedCash + " · 清点 Counted " + a.countedCash
+            + " · " + varianceText(a.variance)[0] : "");
       case "drawer-opened":
         return "开钱箱 No sale #" + a.openingNo + " · " + a.by + " · " + a.reason;
       case "receipt-copy":
         return "收据 Receipt " + a.receiptNo + " 副本 copy " + a.copyNo + " · " + money(a.amount, a.currency)
           + (a.reversed ? " · 已冲正 reversed" : "");
+      case "cash-dropped":
+        return money(a.amount, a.currency) + " · " + a.by + " · " + a.at;
+      case "shift-open":
+        return "班次 Shift #" + a.shiftNo + (a.cashFloat ? " · 备用金 Float " + a.cashFloat : "");
       case "lost-card-asked":
         return "停车记录 Stay #" + a.stayId + " · 卡号 Card " + a.card + " · 应收 Due " + money(a.due, a.currency);
       default:
@@ -477,13 +602,149 @@
     r.textContent = text;
   }
 
+  // One number field per note and coin of the site's currency; the total is shown as typed.
+  function buildPieces(boxId, prefix, totalId) {
+    const box = document.getElementById(boxId);
+    const faces = counting ? counting.faces : [];
+    box.replaceChildren(...faces.map(f => {
+      const label = el("label", null, f.label);
+      const input = el("input");
+      input.type = "number"; input.min = "0"; input.max = "10000"; input.step = "1";
+      input.id = prefix + "-" + f.faceMinor;
+      input.dataset.face = f.faceMinor;
+      input.addEventListener("input", () => { const c = pieces(boxId); document.getElementById(totalId).textContent = c.ok ? (c.total / 100).toFixed(2) : "?"; });
+      label.appendChild(input);
+      return label;
+    }));
+  }
+
+  // The pieces typed in a count form: {ok, pieces[{faceMinor, count}], total, error}.
+  function pieces(boxId) {
+    const out = [];
+    let total = 0;
+    for (const input of document.querySelectorAll("#" + boxId + " input")) {
+      const v = input.value.trim();
+      if (v === "") continue;
+      if (!/^\d{1,5}$/.test(v) || Number(v) > 10000) {
+        return { ok: false, error: "✗ 张数应为 0-10000 的整数 · Each count is a whole number 0-10000, not '" + v + "'" };
+      }
+      out.push({ faceMinor: Number(input.dataset.face), count: Number(v) });
+      total += Number(input.dataset.face) * Number(v);
+    }
+    return { ok: true, pieces: out, total: total };
+  }
+
+  document.getElementById("float-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!user || !user.takesCash || openingShift) return;
+    const c = pieces("float-pieces");
+    if (!c.ok) { shiftResult(c.error, "bad"); return; }
+    openingShift = { type: "open-shift", requestId: newRequestId(), pieces: c.pieces };
+    document.getElementById("open-shift").disabled = true;
+    shiftResult("正在开班… · Opening the shift…", "wait");
+    sendMessage(openingShift);
+  });
+
+  document.getElementById("drop-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!user || !user.takesCash || dropping || !drawer || !drawer.open) return;
+    const field = document.getElementById("drop-amount");
+    const amount = minorOf(field.value);
+    if (amount === null || amount <= 0) {
+      shiftResult("✗ 缴款金额无效 · Type the amount dropped, e.g. 1000, not '" + field.value.trim() + "'", "bad");
+      return;
+    }
+    dropping = { type: "cash-drop", requestId: newRequestId(), amountMinor: amount };
+    document.getElementById("drop-button").disabled = true;
+    shiftResult("正在记录缴款… · Recording the cash drop…", "wait");
+    sendMessage(dropping);
+  });
+
+  // Blind count: the expected cash is hidden while the drawer is counted.
   document.getElementById("close-shift").addEventListener("click", () => {
     if (!user || !user.takesCash || closingShift || !linked()) return;
-    closingShift = newRequestId();
-    document.getElementById("close-shift").disabled = true;
-    shiftResult("正在交接班… · Closing the shift…", "wait");
-    sendCloseShift(closingShift);
+    document.getElementById("drawer-open").classList.add("hidden");
+    document.getElementById("count-form").classList.remove("hidden");
+    document.getElementById("count-form").reset();
+    document.getElementById("count-total").textContent = "0.00";
   });
+  document.getElementById("count-cancel").addEventListener("click", () => {
+    document.getElementById("count-form").classList.add("hidden");
+    renderDrawer();
+  });
+  document.getElementById("count-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    if (!user || !user.takesCash || closingShift) return;
+    const c = pieces("count-pieces");
+    if (!c.ok) { shiftResult(c.error, "bad"); return; }
+    closingShift = { type: "close-shift", requestId: newRequestId(), pieces: c.pieces };
+    document.getElementById("count-submit").disabled = true;
+    shiftResult("正在交接班… · Closing the shift…", "wait");
+    sendMessage(closingShift);
+  });
+
+  function renderDrawer() {
+    const takes = user && user.takesCash;
+    const countingNow = !document.getElementById("count-form").classList.contains("hidden");
+    const open = takes && drawer && drawer.open;
+    document.getElementById("drawer-closed").classList.toggle("hidden", !takes || !drawer || drawer.open);
+    document.getElementById("drawer-open").classList.toggle("hidden", !open || countingNow);
+    if (!takes || !drawer) return;
+    if (!drawer.open) {
+      document.getElementById("drawer-reason").textContent = drawer.reason;
+      document.getElementById("count-form").classList.add("hidden");
+      return;
+    }
+    const box = el("div", "drawer");
+    box.appendChild(el("h3", null, "班次 Shift #" + drawer.shiftNo + " · 当班合计 Running totals"));
+    const facts = el("dl", "facts");
+    fact(facts, "备用金 Float", drawer.cashFloat);
+    fact(facts, "现金实收 Cash tendered", drawer.cashTendered);
+    fact(facts, "找零 Change given", drawer.changeGiven);
+    if (drawer.cashReversed !== "0.00") fact(facts, "冲正退款 Cash reversed", drawer.cashReversed);
+    if (drawer.cashDropped !== "0.00") fact(facts, "已缴款 Cash dropped", drawer.cashDropped).id = "cash-dropped";
+    if (drawer.drawerLimit) fact(facts, "现金限额 Cash limit", drawer.drawerLimit);
+    fact(facts, "钱箱应有现金 Cash expected in drawer", drawer.expectedCash, "expected-cash").id = "expected-cash";
+    box.appendChild(facts);
+    box.appendChild(tenderTable(drawer.byTender, "drawer-tenders"));
+    document.getElementById("drawer-figures").replaceChildren(box);
+    const note = document.getElementById("limit-note");
+    note.classList.toggle("hidden", !drawer.overLimit);
+    note.textContent = drawer.overLimit
+      ? "现金超限（限额 " + drawer.drawerLimit + "），请先缴款 · Over the " + drawer.drawerLimit
+        + " cash limit: record a cash drop before taking more cash"
+      : "";
+    document.getElementById("drop-form").classList.toggle("insist", !!drawer.overLimit);
+  }
+
+  function tenderTable(lines, id) {
+    const t = el("table", "items tender-totals");
+    if (id) t.id = id;
+    const head = el("tr");
+    ["收款方式 Tender", "笔数 Payments", "金额 Taken"].forEach((h, i) => head.appendChild(el("th", i >= 1 ? "num" : null, h)));
+    t.appendChild(head);
+    for (const line of lines || []) {
+      const row = el("tr");
+      row.dataset.tender = line.tender;
+      row.appendChild(el("td", null, line.tenderZh + " " + line.tenderEn));
+      row.appendChild(el("td", "num", String(line.payments)));
+      row.appendChild(el("td", "num", line.taken));
+      t.appendChild(row);
+    }
+    if (!lines || !lines.length) {
+      const row = el("tr");
+      row.appendChild(el("td", "empty", "尚无收款 · No payments yet"));
+      t.appendChild(row);
+    }
+    return t;
+  }
+
+  function varianceText(v) {
+    if (!v) return ["—", ""];
+    if (v.startsWith("-")) return ["短款 Short " + v, "variance-short"];
+    if (/^0(\.0+)?$/.test(v)) return ["无差额 Even " + v, "variance-even"];
+    return ["长款 Over +" + v, "variance-over"];
+  }
 
   // The newest report of the signed-in cashier; managers see the newest of anyone's.
   function shiftReport() {
@@ -501,7 +762,15 @@
     fact(facts, "收款笔数 Payments", String(mine.payments));
     fact(facts, "冲正笔数 Reversals", String(mine.reversals));
     fact(facts, "收据号 Receipts", mine.receipts || "无 · None", "receipts");
+    if (mine.variance) {
+      fact(facts, "备用金 Float", mine.cashFloat);
+      fact(facts, "应有现金 Cash expected", mine.expectedCash).id = "report-expected";
+      fact(facts, "清点现金 Cash counted", mine.countedCash).id = "report-counted";
+      const v = varianceText(mine.variance);
+      fact(facts, "差额 Variance", v[0], v[1]).id = "report-variance";
+    }
     report.appendChild(facts);
+    if (mine.variance) report.appendChild(tenderTable(mine.byTender, "report-tenders"));
     const t = el("table", "items shift-totals");
     const head = el("tr");
     ["币种 Currency", "实收 Taken", "冲正 Reversed", "净额 Net"].forEach((h, i) => head.appendChild(el("th", i >= 1 ? "num" : null, h)));
@@ -587,11 +856,38 @@
       }
       return;
     }
-    if (closingShift && closingShift === msg.requestId) {
+    if (closingShift && closingShift.requestId === msg.requestId) {
       closingShift = null;
-      document.getElementById("close-shift").disabled = false;
-      if (msg.ok) shiftResult(withAnswer("✓ 已交班 · Shift closed", msg), "ok");
-      else shiftResult("✗ 未交班 · Shift not closed: " + refusalText(msg), "bad");
+      document.getElementById("count-submit").disabled = false;
+      if (msg.ok) {
+        document.getElementById("count-form").classList.add("hidden");
+        shiftResult(withAnswer("✓ 已交班 · Shift closed", msg), "ok");
+      } else {
+        shiftResult("✗ 未交班 · Shift not closed: " + refusalText(msg), "bad");
+      }
+      return;
+    }
+    if (dropping && dropping.requestId === msg.requestId) {
+      dropping = null;
+      document.getElementById("drop-button").disabled = false;
+      if (msg.ok) {
+        document.getElementById("drop-amount").value = "";
+        shiftResult(withAnswer("✓ 已缴款 · Cash drop recorded", msg), "ok");
+      } else {
+        shiftResult("✗ 未缴款 · Cash drop not recorded: " + refusalText(msg), "bad");
+      }
+      return;
+    }
+    if (openingShift && openingShift.requestId === msg.requestId) {
+      openingShift = null;
+      document.getElementById("open-shift").disabled = false;
+      if (msg.ok) {
+        document.getElementById("float-form").reset();
+        document.getElementById("float-total").textContent = "0.00";
+        shiftResult(withAnswer("✓ 已开班 · Shift open", msg), "ok");
+      } else {
+        shiftResult("✗ 未开班 · Shift not opened: " + refusalText(msg), "bad");
+      }
       return;
     }
     if (reversing && reversing.requestId === msg.requestId) {
@@ -610,7 +906,10 @@
     if (!req) return;
     inflight.delete(req.stayId);
     if (msg.ok) {
-      results.set(req.lane, { cls: "ok", text: withAnswer("✓ 现金收讫 · Cash received", msg), stayId: req.stayId });
+      const a = msg.answer || {};
+      const words = a.tender && a.tender !== "cash" ? "✓ " + a.tenderZh + "收讫 · " + a.tenderEn + " received" : "✓ 现金收讫 · Cash received";
+      results.set(req.lane, { cls: "ok", text: withAnswer(words, msg), stayId: req.stayId });
+      showChange(a);
     } else {
       results.set(req.lane, { cls: "bad", text: "✗ 未记录 · Not recorded: " + refusalText(msg), stayId: req.stayId });
     }
@@ -760,14 +1059,33 @@
     button.type = "button";
     button.id = "cash-" + lane.id;
     button.appendChild(bi("现金收讫", "Cash received · Enter / F1"));
-    button.disabled = !user || !user.takesCash || !linked() || inflight.has(p.stayId);
+    const noShift = drawer && !drawer.open;
+    const overLimit = drawer && drawer.open && drawer.overLimit;
+    button.disabled = !user || !user.takesCash || !linked() || inflight.has(p.stayId) || noShift;
     if (user && !user.takesCash) button.title = "只有收费员或主管可以收款 · Only cashiers and supervisors take cash";
+    if (user && user.takesCash && noShift) {
+      button.title = "未开班，请先清点备用金开班 · No shift open: count the float and open a shift first";
+    }
+    if (overLimit) {
+      button.disabled = true;
+      button.title = "现金超限，请先缴款 · Over the cash limit: record a cash drop first";
+    }
     button.addEventListener("click", (e) => { e.stopPropagation(); cashReceived(lane.id); });
     right.appendChild(button);
     if (!linked()) {
       button.title = LINK_DOWN;
       const why = el("div", "link-down", LINK_DOWN);
       why.id = "link-down-" + lane.id;
+      right.appendChild(why);
+    }
+    if (user && user.takesCash && drawer && !drawer.open) {
+      const why = el("div", "result bad", "未开班，不能收款 · No shift open: open a shift with its float first");
+      why.id = "no-shift-" + lane.id;
+      right.appendChild(why);
+    }
+    if (user && user.takesCash && overLimit) {
+      const why = el("div", "result bad", "现金超限，请先缴款（银行卡、扫码仍可收）· Over the cash limit: record a cash drop (card and mobile still taken)");
+      why.id = "over-limit-" + lane.id;
       right.appendChild(why);
     }
     box.appendChild(right);
@@ -828,7 +1146,7 @@
   document.addEventListener("keydown", (e) => {
     if (e.key === "F1" || e.key === "Enter") {
       // Typing in a form: Enter submits that form and never takes cash.
-      if (e.target.closest && e.target.closest("#find-form, #reverse-form, #lane-mode-form, #passback-form, #drawer-form, #reprint-form")) {
+      if (e.target.closest && e.target.closest("#find-form, #reverse-form, #lane-mode-form, #passback-form, #drawer-form, #reprint-form, #tender-form, #reference-form, #float-form, #count-form, #drop-form")) {
         if (e.key === "F1") e.preventDefault();
         return;
       }

@@ -366,13 +366,14 @@ public final class FakeController implements AutoCloseable {
   private static boolean allowed(Role role, ConsoleCommand command) {
     boolean takesCash = role == Role.CASHIER || role == Role.SUPERVISOR;
     if (command instanceof ConsoleCommand.RecordCashPayment
+        || command instanceof ConsoleCommand.RecordCashDrop
         || command instanceof ConsoleCommand.ReportLostCard
         || command instanceof ConsoleCommand.CloseShift
         || command instanceof ConsoleCommand.OpenDrawer
         || command instanceof ConsoleCommand.ReprintReceipt) {
       return takesCash;
     } else if (command instanceof ConsoleCommand.OpenShift) {
-      return role == Role.CASHIER;
+      return takesCash;
     } else if (command instanceof ConsoleCommand.ReversePayment
         || command instanceof ConsoleCommand.SetLaneMode
         || command instanceof ConsoleCommand.ResetPassback) {
@@ -404,9 +405,21 @@ public final class FakeController implements AutoCloseable {
           seq ->
               new ConsoleEvent.PaymentRecorded(
                   seq, now, pay.lane(), pay.stayId(), card, pay.amount(), receipt, who.username()));
+      Money tendered = pay.tendered() == null ? pay.amount() : pay.tendered();
       Answer.Receipt paid =
           new Answer.Receipt(
-              receipt, pay.stayId(), pay.lane(), card, pay.amount(), who.username(), now);
+              receipt,
+              pay.stayId(),
+              pay.lane(),
+              card,
+              pay.amount(),
+              who.username(),
+              now,
+              pay.tender(),
+              tendered,
+              tendered.minus(pay.amount()),
+              pay.reference(),
+              null);
       paidReceipts.put(receipt, paid);
       return CommandResult.ok(id, paid);
     } else if (command instanceof ConsoleCommand.OpenDrawer open) {
@@ -475,15 +488,32 @@ public final class FakeController implements AutoCloseable {
       return found(find);
     } else if (command instanceof ConsoleCommand.ReportLostCard lost) {
       return lostCard(who, lost);
-    } else if (command instanceof ConsoleCommand.OpenShift) {
+    } else if (command instanceof ConsoleCommand.OpenShift shift) {
       Long open = openShifts.get(who.username());
       if (open == null) {
+        if (shift.cashFloat() == null) {
+          return CommandResult.refused(
+              id, Refusal.NOT_NOW, who.username() + " has no open shift: count the float");
+        }
         open = ++shiftNumbers;
         openShifts.put(who.username(), open);
-        return CommandResult.ok(id, new Answer.ShiftOpen(open, who.username(), now, false));
+        return CommandResult.ok(
+            id,
+            new Answer.ShiftOpen(
+                open, who.username(), now, false, figures(open, shift.cashFloat().total())));
       }
-      return CommandResult.ok(id, new Answer.ShiftOpen(open, who.username(), now, true));
-    } else if (command instanceof ConsoleCommand.CloseShift) {
+      return CommandResult.ok(
+          id,
+          new Answer.ShiftOpen(open, who.username(), now, true, figures(open, Money.of(0, "CNY"))));
+    } else if (command instanceof ConsoleCommand.RecordCashDrop drop) {
+      return CommandResult.ok(
+          id,
+          new Answer.CashDropped(
+              1, 1, drop.amount(), who.username(), now, figures(1, Money.of(0, "CNY"))));
+    } else if (command instanceof ConsoleCommand.CloseShift close) {
+      if (close.counted() == null) {
+        return CommandResult.refused(id, Refusal.INVALID, "count the drawer to close the shift");
+      }
       return closeShift(who, id);
     }
     return CommandResult.refused(id, Refusal.INVALID, "the fake controller does not do this");
@@ -590,6 +620,13 @@ public final class FakeController implements AutoCloseable {
             + (find.plate() != null ? "plate " + find.plate() : "card " + find.card()));
   }
 
+  /** A shift's figures with its float and nothing taken yet. */
+  private static org.parkgate.api.ShiftFigures figures(long shiftNo, Money cashFloat) {
+    Money zero = Money.zero(cashFloat.currency());
+    return new org.parkgate.api.ShiftFigures(
+        shiftNo, cashFloat, List.of(), zero, zero, zero, zero, cashFloat, null);
+  }
+
   /** Closes a shift as the controller does, announcing it with its report. */
   private CommandResult closeShift(Person who, String requestId) {
     Long shiftNo = openShifts.remove(who.username());
@@ -615,10 +652,30 @@ public final class FakeController implements AutoCloseable {
                     new ConsoleEvent.ShiftTotal(
                         2, Money.of(2000, "CNY"), 1, Money.of(-1100, "CNY"))),
                 41,
-                "ab".repeat(32)));
+                "ab".repeat(32),
+                Money.of(10000, "CNY"),
+                Money.of(10900, "CNY"),
+                Money.of(10850, "CNY"),
+                Money.of(-50, "CNY"),
+                List.of(
+                    new org.parkgate.api.ShiftFigures.TenderTotal(
+                        org.parkgate.api.Tender.CASH, 2, Money.of(2000, "CNY")))));
     return CommandResult.ok(
         requestId,
-        new Answer.ShiftReport(shiftNo, who.username(), 2, 1, "demo-000001", "demo-000002"));
+        new Answer.ShiftReport(
+            shiftNo,
+            who.username(),
+            2,
+            1,
+            "demo-000001",
+            "demo-000002",
+            Money.of(10000, "CNY"),
+            Money.of(10900, "CNY"),
+            Money.of(10850, "CNY"),
+            Money.of(-50, "CNY"),
+            List.of(
+                new org.parkgate.api.ShiftFigures.TenderTotal(
+                    org.parkgate.api.Tender.CASH, 2, Money.of(2000, "CNY")))));
   }
 
   private static void send(Channel ch, ApiMessage m) {

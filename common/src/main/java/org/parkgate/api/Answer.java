@@ -30,6 +30,7 @@ import org.parkgate.site.LaneMode;
   @JsonSubTypes.Type(value = Answer.BarrierLifted.class, name = "barrier-lifted"),
   @JsonSubTypes.Type(value = Answer.DrawerOpened.class, name = "drawer-opened"),
   @JsonSubTypes.Type(value = Answer.ReceiptCopy.class, name = "receipt-copy"),
+  @JsonSubTypes.Type(value = Answer.CashDropped.class, name = "cash-dropped"),
 })
 public sealed interface Answer {
 
@@ -53,7 +54,10 @@ public sealed interface Answer {
 
   /**
    * A payment recorded durably: at an exit lane (the barrier lifts next) or at a pay station.
-   * {@code cashier} is the person whose session took it.
+   * {@code cashier} is the person whose session took it. {@code tender} is how it was paid, {@code
+   * tendered} what the driver handed over and {@code change} what went back (zero but for cash),
+   * {@code reference} the card terminal's or payment app's number (null for cash), and {@code
+   * shift} the cashier's shift figures after it.
    */
   record Receipt(
       String receiptNo,
@@ -62,7 +66,12 @@ public sealed interface Answer {
       String card,
       Money amount,
       String cashier,
-      Instant paidAt)
+      Instant paidAt,
+      Tender tender,
+      Money tendered,
+      Money change,
+      String reference,
+      ShiftFigures shift)
       implements Answer {}
 
   /** A payment reversed by a supervisor; {@code amount} is what it had taken (positive). */
@@ -79,19 +88,33 @@ public sealed interface Answer {
    */
   record PassbackCleared(String card, long closedStayId, String by) implements Answer {}
 
-  /** The person's open shift (just opened, or already open). */
-  record ShiftOpen(long shiftNo, String cashier, Instant openedAt, boolean alreadyOpen)
+  /** The person's open shift (just opened, or already open), with its float and running figures. */
+  record ShiftOpen(
+      long shiftNo, String cashier, Instant openedAt, boolean alreadyOpen, ShiftFigures figures)
       implements Answer {}
 
-  /** A shift closed at handover; the whole report follows as {@code ConsoleEvent.ShiftClosed}. */
+  /**
+   * A shift closed at handover: the cash expected in the drawer against the blind count, their
+   * {@code variance} (counted - expected: positive is cash over, 长款; negative cash short, 短款), and
+   * the takings by tender. The whole report follows as {@code ConsoleEvent.ShiftClosed}.
+   */
   record ShiftReport(
       long shiftNo,
       String cashier,
       long payments,
       long reversals,
       String firstReceipt,
-      String lastReceipt)
-      implements Answer {}
+      String lastReceipt,
+      Money cashFloat,
+      Money expectedCash,
+      Money countedCash,
+      Money variance,
+      List<ShiftFigures.TenderTotal> byTender)
+      implements Answer {
+    public ShiftReport {
+      byTender = byTender == null ? List.of() : List.copyOf(byTender);
+    }
+  }
 
   /** The open stays found by plate or card, newest first. */
   record StaysFound(List<FoundStay> stays) implements Answer {
@@ -153,6 +176,11 @@ public sealed interface Answer {
    * {@code ConsoleEvent.BarrierLifted}.
    */
   record BarrierLifted(long liftNo, String lane, long stayId, Money due, String reason, String by)
+      implements Answer {}
+
+  /** Cash taken out of a drawer for deposit, with the shift's figures after it. */
+  record CashDropped(
+      long dropId, long shiftNo, Money amount, String by, Instant at, ShiftFigures figures)
       implements Answer {}
 
   /** A locked account may log in again. */

@@ -46,6 +46,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleCommand.LiftBarrier.class, name = "lift-barrier"),
   @JsonSubTypes.Type(value = ConsoleCommand.OpenDrawer.class, name = "open-drawer"),
   @JsonSubTypes.Type(value = ConsoleCommand.ReprintReceipt.class, name = "reprint-receipt"),
+  @JsonSubTypes.Type(value = ConsoleCommand.RecordCashDrop.class, name = "record-cash-drop"),
   @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
   @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 })

@@ -44,9 +44,28 @@ public sealed interface ConsoleCommand extends ApiMessage {
   /** The person ends their session. */
   record Logout(String requestId, String session) implements Acting {}
 
-  /** The cashier took the fee due in cash for the stay waiting at an exit lane. */
-  record RecordCashPayment(String requestId, String session, String lane, long stayId, Money amount)
-      implements Acting {}
+  /**
+   * The cashier took the fee due ({@code amount}) for the stay waiting at an exit lane, by {@code
+   * tender} (null: cash). For cash, {@code tendered} is what the driver handed over (null: exactly
+   * the fee) and the controller works out the change; a bank card or mobile payment takes exactly
+   * the fee and carries the terminal's or app's {@code reference}.
+   */
+  record RecordCashPayment(
+      String requestId,
+      String session,
+      String lane,
+      long stayId,
+      Money amount,
+      Tender tender,
+      Money tendered,
+      String reference)
+      implements Acting {
+    /** The fee taken in cash, exactly: the one-key payment. */
+    public RecordCashPayment(
+        String requestId, String session, String lane, long stayId, Money amount) {
+      this(requestId, session, lane, stayId, amount, Tender.CASH, null, null);
+    }
+  }
 
   /**
    * A supervisor reverses the payment with {@code receiptNo}: a reversing entry with a reason, made
@@ -70,16 +89,29 @@ public sealed interface ConsoleCommand extends ApiMessage {
       implements Acting {}
 
   /**
-   * A cashier starts a shift (at login). A cashier whose shift is still open carries on in it;
-   * their first payment opens one anyway.
+   * A cashier starts a shift with the float ({@code cashFloat}, 备用金) counted into the drawer by
+   * denomination. A cashier whose shift is still open carries on in it. Without a float the command
+   * only asks: the open shift's figures, or a refusal ({@link Refusal#NOT_NOW}) when none is open.
+   * No payment is taken from a cashier without an open shift.
    */
-  record OpenShift(String requestId, String session) implements Acting {}
+  record OpenShift(String requestId, String session, CashCount cashFloat) implements Acting {
+    /** Asks for the person's open shift without opening one. */
+    public OpenShift(String requestId, String session) {
+      this(requestId, session, null);
+    }
+  }
 
   /**
-   * A cashier hands over: their open shift closes and its report is announced as {@link
-   * ConsoleEvent.ShiftClosed}. Refused when they have no open shift.
+   * A cashier hands over: the drawer is counted blind by denomination ({@code counted}, required),
+   * their open shift closes and its report, with the cash expected against the cash counted, is
+   * announced as {@link ConsoleEvent.ShiftClosed}. Refused when they have no open shift.
    */
-  record CloseShift(String requestId, String session) implements Acting {}
+  record CloseShift(String requestId, String session, CashCount counted) implements Acting {
+    /** A close without a count: refused, since the drawer must be counted. */
+    public CloseShift(String requestId, String session) {
+      this(requestId, session, null);
+    }
+  }
 
   /**
    * Looks for a vehicle's open stay, by {@code plate} (a driver who lost the card) or by {@code
@@ -100,11 +132,32 @@ public sealed interface ConsoleCommand extends ApiMessage {
   /**
    * A driver paid at a pay station before driving to the exit: the fee due now for the card's open
    * stay, taken by the person logged in at {@code station}. Within the tariff's exit grace the exit
-   * then opens with nothing more to pay.
+   * then opens with nothing more to pay. {@code tender}, {@code tendered} and {@code reference} as
+   * for {@link RecordCashPayment} (null tender: cash).
    */
   record PayStationPayment(
-      String requestId, String session, String card, Money amount, String station)
-      implements Acting {}
+      String requestId,
+      String session,
+      String card,
+      Money amount,
+      String station,
+      Tender tender,
+      Money tendered,
+      String reference)
+      implements Acting {
+    /** The fee taken in cash, exactly. */
+    public PayStationPayment(
+        String requestId, String session, String card, Money amount, String station) {
+      this(requestId, session, card, amount, station, Tender.CASH, null, null);
+    }
+  }
+
+  /**
+   * The cashier takes {@code amount} of cash out of their drawer for deposit (缴款), recorded in
+   * their open shift in their name. Past the site's drawer limit no more cash is taken until one is
+   * recorded.
+   */
+  record RecordCashDrop(String requestId, String session, Money amount) implements Acting {}
 
   /**
    * The cashier asks a supervisor to let the vehicle waiting at {@code lane} (stay {@code stayId})

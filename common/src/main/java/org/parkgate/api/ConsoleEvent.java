@@ -138,7 +138,9 @@ public sealed interface ConsoleEvent extends ApiMessage {
   /**
    * A cashier closed their shift at handover: what was taken and reversed in it, per currency, the
    * receipts range, and the ledger chain head when it closed. {@code lane} is null (a shift is the
-   * cashier's, not a lane's); {@code at} is the closing time.
+   * cashier's, not a lane's); {@code at} is the closing time. The float, the cash expected and
+   * counted, their variance and the takings by tender are null (empty) for shifts closed before
+   * drawers were counted.
    */
   record ShiftClosed(
       long seq,
@@ -153,10 +155,16 @@ public sealed interface ConsoleEvent extends ApiMessage {
       long reversals,
       List<ShiftTotal> totals,
       long chainLink,
-      String chainHead)
+      String chainHead,
+      Money cashFloat,
+      Money expectedCash,
+      Money countedCash,
+      Money variance,
+      List<ShiftFigures.TenderTotal> byTender)
       implements ConsoleEvent {
     public ShiftClosed {
       totals = List.copyOf(totals);
+      byTender = byTender == null ? List.of() : List.copyOf(byTender);
     }
   }
 

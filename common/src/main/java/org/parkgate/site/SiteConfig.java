@@ -22,14 +22,20 @@ public record SiteConfig(
     SimulatorSettings simulator,
     AccessRules access,
     Checks checks,
-    List<BoothConfig> booths) {
+    List<BoothConfig> booths,
+    Cash cash) {
 
   public SiteConfig {
     lanes = List.copyOf(lanes);
     booths = List.copyOf(booths);
   }
 
-  /** A site whose booths have no receipt printers configured. */
+  /** The booth of that console id, if the site file names it. */
+  public Optional<BoothConfig> booth(String boothId) {
+    return booths.stream().filter(b -> b.id().equals(boothId)).findFirst();
+  }
+
+  /** A site with no booth printers configured and no drawer limit. */
   public SiteConfig(
       String id,
       String name,
@@ -54,12 +60,8 @@ public record SiteConfig(
         simulator,
         access,
         checks,
-        List.of());
-  }
-
-  /** The booth of that console id, if the site file names it. */
-  public Optional<BoothConfig> booth(String boothId) {
-    return booths.stream().filter(b -> b.id().equals(boothId)).findFirst();
+        List.of(),
+        Cash.NONE);
   }
 
   /**
@@ -205,5 +207,15 @@ public record SiteConfig(
    */
   public record Checks(java.time.Duration ticketSwapAfter) {
     public static final Checks DEFAULT = new Checks(java.time.Duration.ofHours(72));
+  }
+
+  /**
+   * The cash a booth's drawer may hold (现金限额).
+   *
+   * @param drawerLimit past this cash expected in a drawer the controller takes no more cash until
+   *     a cash drop (缴款) is recorded; null for no limit
+   */
+  public record Cash(org.parkgate.money.Money drawerLimit) {
+    public static final Cash NONE = new Cash(null);
   }
 }

@@ -17,7 +17,15 @@ public final class SiteConfigLoader {
     ConfigNode root =
         ConfigNode.read(file)
             .onlyKeys(
-                Set.of("site", "lanes", "booths", "controller", "console", "simulator", "checks"));
+                Set.of(
+                    "site",
+                    "lanes",
+                    "booths",
+                    "controller",
+                    "console",
+                    "simulator",
+                    "checks",
+                    "cash"));
     ConfigNode site =
         root.required("site")
             .onlyKeys(
@@ -177,7 +185,31 @@ public final class SiteConfigLoader {
         simulator,
         access,
         checks(root),
-        booths);
+        booths,
+        cash(root, currency));
+  }
+
+  private static SiteConfig.Cash cash(ConfigNode root, java.util.Currency currency)
+      throws ConfigException {
+    if (!root.has("cash")) {
+      return SiteConfig.Cash.NONE;
+    }
+    ConfigNode cash = root.required("cash").onlyKeys(Set.of("drawerLimit"));
+    if (!cash.has("drawerLimit")) {
+      return SiteConfig.Cash.NONE;
+    }
+    String text = cash.text("drawerLimit");
+    org.parkgate.money.Money limit;
+    try {
+      limit = org.parkgate.money.Money.parse(text, currency);
+    } catch (IllegalArgumentException e) {
+      throw cash.child("drawerLimit")
+          .error("must be an amount in " + currency + " such as 2000.00, not " + text);
+    }
+    if (!limit.isPositive()) {
+      throw cash.child("drawerLimit").error("must be more than 0, not " + text);
+    }
+    return new SiteConfig.Cash(limit);
   }
 
   private static SiteConfig.Sessions sessions(ConfigNode controller) throws ConfigException {

@@ -80,6 +80,26 @@ class SiteConfigLoaderTest {
         error(SITE + "lanes:\n" + LANE.replace("'tcp://h:3'}}", "'tcp://h:3'}" + cam) + second));
   }
 
+  @Test
+  void aDrawerLimitIsAnAmountInTheSiteCurrencyAndOptional() throws Exception {
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(file, SITE + "lanes:\n" + LANE);
+    assertEquals(SiteConfig.Cash.NONE, SiteConfigLoader.load(file).cash());
+    Files.writeString(file, SITE + "cash: {drawerLimit: 2000}\nlanes:\n" + LANE);
+    assertEquals(
+        org.parkgate.money.Money.of(200000, "CNY"),
+        SiteConfigLoader.load(file).cash().drawerLimit());
+    assertEquals(
+        "site.yaml: cash.drawerLimit: must be an amount in CNY such as 2000.00, not lots",
+        error(SITE + "cash: {drawerLimit: lots}\nlanes:\n" + LANE));
+    assertEquals(
+        "site.yaml: cash.drawerLimit: must be more than 0, not -5",
+        error(SITE + "cash: {drawerLimit: -5}\nlanes:\n" + LANE));
+    assertEquals(
+        "site.yaml: cash.drawerLimt: unknown key (known keys: drawerLimit)",
+        error(SITE + "cash: {drawerLimt: 5}\nlanes:\n" + LANE));
+  }
+
   private String error(String yaml) throws Exception {
     Path file = dir.resolve("site.yaml");
     Files.writeString(file, yaml);

@@ -386,12 +386,19 @@ class CredentialsTest {
     clock.advance(Duration.ofMinutes(125)); // 2 h 05 min: three started hours
     var pay =
         new ConsoleCommand.PayStationPayment(
-            "ps-1", desk.session("cashier1"), CASUAL, cny(900), "pay-1");
+            "ps-1", desk.onShift("cashier1"), CASUAL, cny(900), "pay-1");
     CommandResult paid = desk.run(pay);
+    Answer.Receipt receipt = Desk.answer(paid, Answer.Receipt.class);
     assertEquals(
-        new Answer.Receipt(
-            "demo-000001", 1, "pay-1", CASUAL, cny(900), "cashier1", clock.instant()),
-        Desk.answer(paid, Answer.Receipt.class));
+        List.of("demo-000001", 1L, "pay-1", CASUAL, cny(900), "cashier1", clock.instant()),
+        List.of(
+            receipt.receiptNo(),
+            receipt.stayId(),
+            receipt.lane(),
+            receipt.card(),
+            receipt.amount(),
+            receipt.cashier(),
+            receipt.paidAt()));
     assertEquals(paid, desk.run(pay), "a retry charges nothing");
     assertEquals(1, new Payments(ledger).all().size());
     assertEquals("pay-1", new Payments(ledger).all().get(0).lane());
@@ -425,6 +432,6 @@ class CredentialsTest {
 
   private CommandResult payAtStation(String id, String card, Money amount) {
     return desk.run(
-        new ConsoleCommand.PayStationPayment(id, desk.session("cashier1"), card, amount, "pay-1"));
+        new ConsoleCommand.PayStationPayment(id, desk.onShift("cashier1"), card, amount, "pay-1"));
   }
 }

@@ -126,7 +126,7 @@ class OpenWithoutConsoleTest {
               .run(
                   new ConsoleCommand.PayStationPayment(
                       "ps-1",
-                      station.session("cashier1"),
+                      station.onShift("cashier1"),
                       "00A1B2C3D4",
                       Money.of(900, "CNY"),
                       "pay-1"))

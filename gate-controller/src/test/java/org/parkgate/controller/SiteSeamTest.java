@@ -212,7 +212,7 @@ class SiteSeamTest {
     Money due = onLane(() -> exit.lane().due());
     return desk.run(
         new ConsoleCommand.RecordCashPayment(
-            requestId, desk.session("cashier1"), "exit-1", stay, due));
+            requestId, desk.onShift("cashier1"), "exit-1", stay, due));
   }
 
   /** The opened barrier lets the vehicle through; the lane records its exit and closes. */
@@ -482,7 +482,7 @@ class SiteSeamTest {
   private CommandResult payAtStation(String id, String card, long minor) throws Exception {
     return desk.run(
         new ConsoleCommand.PayStationPayment(
-            id, desk.session("cashier1"), card, cny(minor), "pay-1"));
+            id, desk.onShift("cashier1"), card, cny(minor), "pay-1"));
   }
 
   // --- 3. free exit with a carried balance ---

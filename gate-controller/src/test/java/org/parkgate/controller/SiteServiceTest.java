@@ -121,7 +121,7 @@ class SiteServiceTest {
   private CommandResult pay(String requestId, long stayId, Money amount) {
     return desk.run(
         new ConsoleCommand.RecordCashPayment(
-            requestId, desk.session("cashier1"), "exit-1", stayId, amount));
+            requestId, desk.onShift("cashier1"), "exit-1", stayId, amount));
   }
 
   private CommandResult reportLost(String requestId, String lane, long stayId) {
@@ -223,7 +223,7 @@ class SiteServiceTest {
     long stayId = vehicleWaitingToPay();
     var pay =
         new ConsoleCommand.RecordCashPayment(
-            "req-1", desk.session("cashier1"), "exit-1", stayId, Money.of(900, "CNY"));
+            "req-1", desk.onShift("cashier1"), "exit-1", stayId, Money.of(900, "CNY"));
     CommandResult result = desk.run(pay);
     Answer.Receipt receipt = Desk.answer(result, Answer.Receipt.class);
     assertEquals("demo-000001", receipt.receiptNo());
@@ -283,25 +283,48 @@ class SiteServiceTest {
 
   @Test
   void aCashierOpensAndClosesAShiftAndTheReportIsAnnouncedOnce() throws Exception {
-    var open = new ConsoleCommand.OpenShift("login-1", desk.session("cashier1"));
+    var cny = java.util.Currency.getInstance("CNY");
+    var open =
+        new ConsoleCommand.OpenShift(
+            "login-1", desk.session("cashier1"), org.parkgate.api.CashCount.empty(cny));
     CommandResult opened = desk.run(open);
     Answer.ShiftOpen shift = Desk.answer(opened, Answer.ShiftOpen.class);
-    assertEquals(new Answer.ShiftOpen(1, "cashier1", clock.instant(), false), shift);
+    assertEquals(
+        List.of(1L, "cashier1", clock.instant(), false),
+        List.of(shift.shiftNo(), shift.cashier(), shift.openedAt(), shift.alreadyOpen()));
     assertEquals(opened, desk.run(open), "a retried open");
     CommandResult twice =
         desk.run(new ConsoleCommand.OpenShift("login-2", desk.session("cashier1")));
     assertEquals(
-        new Answer.ShiftOpen(1, "cashier1", clock.instant(), true),
-        Desk.answer(twice, Answer.ShiftOpen.class),
+        List.of(1L, true),
+        List.of(
+            Desk.answer(twice, Answer.ShiftOpen.class).shiftNo(),
+            Desk.answer(twice, Answer.ShiftOpen.class).alreadyOpen()),
         "logged in again, the cashier carries on in the open shift");
 
     long stayId = vehicleWaitingToPay();
     assertTrue(pay("req-1", stayId, Money.of(900, "CNY")).ok());
-    var close = new ConsoleCommand.CloseShift("handover-1", desk.session("cashier1"));
+    var close =
+        new ConsoleCommand.CloseShift(
+            "handover-1",
+            desk.session("cashier1"),
+            new org.parkgate.api.CashCount(
+                "CNY",
+                List.of(
+                    new org.parkgate.api.CashCount.Pieces(500, 1),
+                    new org.parkgate.api.CashCount.Pieces(100, 4))));
     CommandResult closed = desk.run(close);
+    Answer.ShiftReport report = Desk.answer(closed, Answer.ShiftReport.class);
     assertEquals(
-        new Answer.ShiftReport(1, "cashier1", 1, 0, "demo-000001", "demo-000001"),
-        Desk.answer(closed, Answer.ShiftReport.class));
+        List.of(1L, "cashier1", 1L, 0L, "demo-000001", "demo-000001"),
+        List.of(
+            report.shiftNo(),
+            report.cashier(),
+            report.payments(),
+            report.reversals(),
+            report.firstReceipt(),
+            report.lastReceipt()));
+    assertEquals(Money.of(0, "CNY"), report.variance(), "9.00 taken, 9.00 counted");
     assertEquals(closed, desk.run(close), "a retried closing");
     List<ConsoleEvent.ShiftClosed> reports =
         new EventLog(ledger)

@@ -75,8 +75,57 @@ final class BoothBrowser implements AutoCloseable {
     return browser.findElement(By.tagName("body")).getText();
   }
 
+  /**
+   * Opens the signed-in cashier's shift with the float counted by note and coin ({@code pieces}:
+   * face in minor units to count) unless one is open already, as the booth asks before the first
+   * payment; waits until the running totals show.
+   */
+  void openShiftIfNone(java.util.Map<Long, Integer> pieces) {
+    wait.until(d -> visible("drawer-closed") || visible("drawer-open"));
+    if (visible("drawer-closed")) {
+      pieces.forEach(
+          (face, count) ->
+              browser.findElement(By.id("float-" + face)).sendKeys(String.valueOf(count)));
+      browser.findElement(By.id("open-shift")).click();
+      wait.until(d -> visible("drawer-open"));
+      // The float's button keeps the focus, and Enter there would open the shift again.
+      browser.executeScript("document.activeElement.blur()");
+    }
+  }
+
+  /** Types {@code text} in the tendered field and presses Enter: cash with change. */
+  void tender(String text) {
+    browser.findElement(By.id("tendered")).clear();
+    browser.findElement(By.id("tendered")).sendKeys(text, Keys.ENTER);
+  }
+
+  /** Presses "bank card", types the terminal's reference and presses Enter. */
+  void payByCard(String reference) {
+    if (!visible("reference-form")) {
+      browser.findElement(By.id("tender-card")).click();
+    }
+    browser.findElement(By.id("reference")).clear();
+    browser.findElement(By.id("reference")).sendKeys(reference, Keys.ENTER);
+  }
+
+  /** Types a cash drop's amount, submits it and returns the answer shown. */
+  String dropCash(String amount) {
+    browser.findElement(By.id("drop-amount")).clear();
+    browser.findElement(By.id("drop-amount")).sendKeys(amount, Keys.ENTER);
+    return awaitAnswer("shift-result", "Cash drop recorded", "Cash drop not recorded");
+  }
+
+  /** Loads the page again (it then asks the controller for the shift afresh). */
+  void reload() {
+    browser.navigate().refresh();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("link-status"), "Controller online"));
+  }
+
   /** Presses Enter, the booth's key for "cash received", and returns the receipt number shown. */
   String cashReceived(String lane) {
+    openShiftIfNone(java.util.Map.of());
     new Actions(browser).sendKeys(Keys.ENTER).perform();
     return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-" + lane)))
         .getText();
@@ -175,9 +224,21 @@ final class BoothBrowser implements AutoCloseable {
     return browser.findElements(By.cssSelector(cssSelector)).size();
   }
 
-  /** Presses "close shift" and returns the answer shown. */
-  String closeShift() {
+  /**
+   * Presses "close shift", types the blind count ({@code pieces}: face in minor units to count),
+   * checks that the cash expected is out of sight while counting, submits and returns the answer.
+   */
+  String closeShift(java.util.Map<Long, Integer> pieces) {
+    wait.until(d -> visible("drawer-open"));
     browser.findElement(By.id("close-shift")).click();
+    wait.until(d -> visible("count-form"));
+    if (visible("drawer-open") || browser.findElement(By.id("expected-cash")).isDisplayed()) {
+      throw new AssertionError("the cash expected shows during a blind count");
+    }
+    pieces.forEach(
+        (face, count) ->
+            browser.findElement(By.id("count-" + face)).sendKeys(String.valueOf(count)));
+    browser.findElement(By.id("count-submit")).click();
     return awaitAnswer("shift-result", "Shift closed", "Shift not closed");
   }
 

@@ -130,6 +130,7 @@ final class BoothClient implements AutoCloseable {
    */
   JsonNode cashReceived(String requestId, String lane, long stayId, long dueMinor)
       throws Exception {
+    openShift();
     String message =
         SystemFixture.JSON.writeValueAsString(
             java.util.Map.of(
@@ -149,6 +150,27 @@ final class BoothClient implements AutoCloseable {
         m ->
             m.path("type").asText().equals("result")
                 && m.path("requestId").asText().equals(requestId));
+  }
+
+  /**
+   * Opens the signed-in person's shift with an empty float: payments are taken only on an open
+   * shift (one still open carries on, and a shift closed meanwhile is opened again).
+   */
+  void openShift() throws Exception {
+    String requestId = "open-shift-" + System.nanoTime();
+    socket
+        .sendText(
+            "{\"type\":\"open-shift\",\"requestId\":\"" + requestId + "\",\"pieces\":[]}", true)
+        .get(5, TimeUnit.SECONDS);
+    JsonNode opened =
+        awaitMessage(
+            "the result of " + requestId,
+            m ->
+                m.path("type").asText().equals("result")
+                    && m.path("requestId").asText().equals(requestId));
+    if (!opened.path("ok").asBoolean()) {
+      throw new AssertionError("no shift opened: " + opened);
+    }
   }
 
   JsonNode awaitMessage(String what, Predicate<JsonNode> condition) throws Exception {

@@ -107,6 +107,8 @@ final class ConsoleApiClient implements AutoCloseable {
     return session;
   }
 
+  private boolean onShift;
+
   /** Sends a command and waits for its one result; empty if none came. */
   Optional<CommandResult> call(ConsoleCommand command) throws Exception {
     results.remove(command.requestId());
@@ -143,6 +145,16 @@ final class ConsoleApiClient implements AutoCloseable {
   Optional<CommandResult> pay(
       String requestId, String lane, long stayId, Money amount, Duration wait) throws Exception {
     long deadline = System.nanoTime() + wait.toNanos();
+    if (!onShift) {
+      // Payments are taken only on an open shift: open one with an empty drawer (or carry on).
+      Optional<CommandResult> open =
+          call(
+              new ConsoleCommand.OpenShift(
+                  "open-shift-" + System.nanoTime(),
+                  session,
+                  org.parkgate.api.CashCount.empty(amount.currency())));
+      onShift = open.isPresent() && open.get().ok();
+    }
     while (true) {
       results.remove(requestId);
       send(new ConsoleCommand.RecordCashPayment(requestId, session, lane, stayId, amount));

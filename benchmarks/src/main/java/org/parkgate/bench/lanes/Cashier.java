@@ -194,6 +194,12 @@ final class Cashier implements AutoCloseable {
           TimeUnit.MILLISECONDS);
     } else if (message instanceof CommandResult r && "login".equals(r.requestId())) {
       if (r.answer() instanceof Answer.LoggedIn in) {
+        // Payments are taken only on an open shift: open one with an empty float first.
+        send(
+            new ConsoleCommand.OpenShift(
+                "open-shift",
+                in.session(),
+                org.parkgate.api.CashCount.empty(java.util.Currency.getInstance("CNY"))));
         session.complete(in.session());
       } else {
         session.completeExceptionally(new IllegalStateException("login refused: " + r));

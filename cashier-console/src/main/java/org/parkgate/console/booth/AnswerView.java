@@ -27,7 +27,13 @@ public final class AnswerView {
           BoothFormat.money(r.amount()),
           currency(r.amount()),
           r.cashier(),
-          format.dateTime(r.paidAt()));
+          format.dateTime(r.paidAt()),
+          r.tender() == null ? "cash" : r.tender().code(),
+          r.tender() == null ? null : r.tender().chinese(),
+          r.tender() == null ? null : r.tender().english(),
+          BoothFormat.money(r.tendered()),
+          BoothFormat.money(r.change()),
+          r.reference());
     } else if (answer instanceof Answer.Reversed r) {
       return new Reversed(
           "reversed",
@@ -43,7 +49,12 @@ public final class AnswerView {
       return new PassbackCleared("passback-cleared", p.card(), p.closedStayId(), p.by());
     } else if (answer instanceof Answer.ShiftOpen s) {
       return new ShiftOpen(
-          "shift-open", s.shiftNo(), s.cashier(), format.dateTime(s.openedAt()), s.alreadyOpen());
+          "shift-open",
+          s.shiftNo(),
+          s.cashier(),
+          format.dateTime(s.openedAt()),
+          s.alreadyOpen(),
+          s.figures() == null ? null : BoothFormat.money(s.figures().cashFloat()));
     } else if (answer instanceof Answer.ShiftReport s) {
       return new ShiftReport(
           "shift-report",
@@ -52,7 +63,13 @@ public final class AnswerView {
           s.payments(),
           s.reversals(),
           s.firstReceipt(),
-          s.lastReceipt());
+          s.lastReceipt(),
+          currency(s.cashFloat()),
+          BoothFormat.money(s.cashFloat()),
+          BoothFormat.money(s.expectedCash()),
+          BoothFormat.money(s.countedCash()),
+          BoothFormat.money(s.variance()),
+          DrawerView.tenders(s.byTender()));
     } else if (answer instanceof Answer.StaysFound f) {
       return new StaysFound("stays-found", f.stays().stream().map(s -> stay(s, format)).toList());
     } else if (answer instanceof Answer.LostCardAsked l) {
@@ -79,6 +96,15 @@ public final class AnswerView {
           format.dateTime(c.paidAt()),
           c.reversed(),
           c.reprintedBy());
+    } else if (answer instanceof Answer.CashDropped d) {
+      return new CashDropped(
+          "cash-dropped",
+          d.dropId(),
+          d.shiftNo(),
+          BoothFormat.money(d.amount()),
+          currency(d.amount()),
+          d.by(),
+          format.dateTime(d.at()));
     } else if (answer instanceof Answer.LoggedOut o) {
       return new Named("logged-out", o.username());
     } else if (answer instanceof Answer.Unlocked u) {
@@ -116,7 +142,13 @@ public final class AnswerView {
       String amount,
       String currency,
       String cashier,
-      String paidAt) {}
+      String paidAt,
+      String tender,
+      String tenderZh,
+      String tenderEn,
+      String tendered,
+      String change,
+      String reference) {}
 
   public record Reversed(
       String kind,
@@ -133,7 +165,12 @@ public final class AnswerView {
   public record PassbackCleared(String kind, String card, long closedStayId, String by) {}
 
   public record ShiftOpen(
-      String kind, long shiftNo, String cashier, String openedAt, boolean alreadyOpen) {}
+      String kind,
+      long shiftNo,
+      String cashier,
+      String openedAt,
+      boolean alreadyOpen,
+      String cashFloat) {}
 
   public record ShiftReport(
       String kind,
@@ -142,7 +179,13 @@ public final class AnswerView {
       long payments,
       long reversals,
       String firstReceipt,
-      String lastReceipt) {}
+      String lastReceipt,
+      String currency,
+      String cashFloat,
+      String expectedCash,
+      String countedCash,
+      String variance,
+      List<DrawerView.TenderLine> byTender) {}
 
   public record StaysFound(String kind, List<FoundStay> stays) {}
 
@@ -178,6 +221,15 @@ public final class AnswerView {
       String paidAt,
       boolean reversed,
       String reprintedBy) {}
+
+  public record CashDropped(
+      String kind,
+      long dropId,
+      long shiftNo,
+      String amount,
+      String currency,
+      String by,
+      String at) {}
 
   /** An answer that only names a person. */
   public record Named(String kind, String username) {}

@@ -169,7 +169,12 @@ public final class BoothState {
             e.payments() == 0 ? "" : e.firstReceipt() + " .. " + e.lastReceipt(),
             totals,
             e.chainLink(),
-            e.chainHead()));
+            e.chainHead(),
+            BoothFormat.money(e.cashFloat()),
+            BoothFormat.money(e.expectedCash()),
+            BoothFormat.money(e.countedCash()),
+            BoothFormat.money(e.variance()),
+            DrawerView.tenders(e.byTender())));
     while (shifts.size() > SHIFTS_KEPT) {
       shifts.removeLast();
     }

@@ -76,7 +76,12 @@ public final class BoothView {
       String receipts,
       List<ShiftTotal> totals,
       long chainLink,
-      String chainHead) {}
+      String chainHead,
+      String cashFloat,
+      String expectedCash,
+      String countedCash,
+      String variance,
+      List<DrawerView.TenderLine> byTender) {}
 
   /** One currency's takings in a shift, formatted. */
   public record ShiftTotal(

@@ -13,6 +13,7 @@ import static org.parkgate.console.booth.RequestChecks.trimmed;
 import static org.parkgate.console.booth.RequestChecks.validRequestId;
 
 import java.util.Collections;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,15 +22,16 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.parkgate.api.Answer;
+import org.parkgate.api.CashCount;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.api.Refusal;
-import org.parkgate.api.Role;
+import org.parkgate.api.Tender;
 import org.parkgate.console.auth.Session;
 import org.parkgate.console.printer.ReceiptOutput;
 import org.parkgate.console.printer.ReceiptPrint;
-import org.parkgate.console.printer.Tender;
+import org.parkgate.money.Money;
 import org.parkgate.site.LaneMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +106,21 @@ public final class CashDesk {
       return notNow(id, "该车道没有这辆待缴费车辆 · No such vehicle waiting to pay at " + request.lane());
     }
     ConsoleEvent.ExitPending exit = waiting.get();
+    Optional<Tender> tender =
+        request.tender() == null || request.tender().isBlank()
+            ? Optional.of(Tender.CASH)
+            : Tender.of(request.tender());
+    if (tender.isEmpty()) {
+      return refused(
+          id,
+          "收款方式只有现金、银行卡或扫码支付 · Pay by cash, card or mobile, not "
+              + RequestChecks.quoted(request.tender()));
+    }
+    Optional<String> badReference = tender.get().referenceProblem(request.reference());
+    if (badReference.isPresent()) {
+      return refused(
+          id, (tender.get() == Tender.CASH ? "现金不需参考号 · " : "请核对参考号 · ") + badReference.get());
+    }
     if (exit.due().minor() != request.dueMinor()) {
       return notNow(
           id,
@@ -113,9 +130,34 @@ public final class CashDesk {
               + BoothFormat.money(exit.due())
               + ", check and press again");
     }
+    Money tendered =
+        request.tenderedMinor() == null
+            ? null
+            : Money.of(request.tenderedMinor(), exit.due().currency());
+    if (tendered != null && tender.get() == Tender.CASH && tendered.compareTo(exit.due()) < 0) {
+      return refused(
+          id,
+          "实收 "
+              + BoothFormat.money(tendered)
+              + " 少于应收 "
+              + BoothFormat.money(exit.due())
+              + " · Tendered "
+              + BoothFormat.money(tendered)
+              + " is less than the "
+              + BoothFormat.money(exit.due())
+              + " due");
+    }
+    String reference = tender.get() == Tender.CASH ? null : request.reference().trim();
     return sent.sendOnce(
             new ConsoleCommand.RecordCashPayment(
-                id, cashier.token(), exit.lane(), exit.stayId(), exit.due()))
+                id,
+                cashier.token(),
+                exit.lane(),
+                exit.stayId(),
+                exit.due(),
+                tender.get(),
+                tendered,
+                reference))
         .thenApply(r -> receipt(r, exit));
   }
 
@@ -216,9 +258,9 @@ public final class CashDesk {
                                   i.period(), i.rule(), i.quantity(), i.amount()))
                       .toList(),
               paid.amount(),
-              null,
-              null,
-              Tender.CASH,
+              paid.tendered(),
+              paid.change(),
+              paid.tender() == null ? Tender.CASH : paid.tender(),
               paid.cashier(),
               paid.receiptNo(),
               null,
@@ -275,28 +317,94 @@ public final class CashDesk {
   }
 
   /**
-   * Opens a shift for a cashier who has just signed in. The controller refuses a second open shift;
-   * a cashier whose shift is still open (a page reloaded, a second login) simply carries on in it.
+   * Asks the controller for the signed-in person's open shift and its figures (a page opening): the
+   * answer is {@code shift-open}, or a refusal when none is open and the page asks for a float.
    */
-  public CompletableFuture<CommandResult> openShift(Session cashier, String requestId) {
-    if (cashier.role() != Role.CASHIER) {
-      return forbidden(requestId, "只有收费员在登录时开班 · Only cashiers open a shift at login");
+  public CompletableFuture<CommandResult> askShift(Session cashier) {
+    if (!RoleKeys.of(cashier.role()).takesCash()) {
+      return forbidden("shift-ask", "只有收费员或主管有班次 · Only cashiers and supervisors have shifts");
     }
-    return controller.apply(new ConsoleCommand.OpenShift(requestId, cashier.token()));
+    return controller.apply(
+        new ConsoleCommand.OpenShift(
+            "shift-ask-" + java.util.UUID.randomUUID(), cashier.token(), null));
   }
 
   /**
-   * Closes the signed-in user's open shift at handover (交接班); the report arrives as an event. The
-   * cashier is the signed-in user, never a name the page chose.
+   * Opens the signed-in person's shift with the float counted into the drawer by note and coin. A
+   * shift still open carries on. The count is checked here (notes and coins of the site's currency,
+   * whole counts of 0-10000) and again by the controller.
    */
-  public CompletableFuture<CommandResult> closeShift(Session cashier, String requestId) {
+  public CompletableFuture<CommandResult> openShift(
+      Session cashier, String requestId, CountRequest count) {
+    return counted(cashier, requestId, count, "备用金 Float")
+        .map(c -> sent.sendOnce(new ConsoleCommand.OpenShift(requestId, cashier.token(), c)))
+        .orElseGet(() -> countRefusal(cashier, requestId, count, "备用金 Float"));
+  }
+
+  /**
+   * Closes the signed-in user's open shift at handover (交接班) with the blind count of the drawer;
+   * the report arrives as the answer and as an event. The cashier is the signed-in user, never a
+   * name the page chose.
+   */
+  public CompletableFuture<CommandResult> closeShift(
+      Session cashier, String requestId, CountRequest count) {
+    return counted(cashier, requestId, count, "清点 Count")
+        .map(c -> sent.sendOnce(new ConsoleCommand.CloseShift(requestId, cashier.token(), c)))
+        .orElseGet(() -> countRefusal(cashier, requestId, count, "清点 Count"));
+  }
+
+  /**
+   * Records cash taken out of the signed-in person's drawer for deposit (缴款), {@code amountMinor}
+   * in the site's currency, above 0; whether the drawer holds that much is the controller's call.
+   */
+  public CompletableFuture<CommandResult> cashDrop(Session cashier, CashDropRequest request) {
+    String id = request.requestId();
+    if (!validRequestId(id)) {
+      return refused(id, INVALID_REQUEST_ID);
+    }
+    if (!RoleKeys.of(cashier.role()).takesCash()) {
+      return forbidden(id, "只有收费员或主管可以缴款 · Only cashiers and supervisors drop cash");
+    }
+    if (request.amountMinor() == null || request.amountMinor() <= 0) {
+      return refused(id, "缴款金额应大于 0 · A cash drop is an amount above 0");
+    }
+    return sent.sendOnce(
+        new ConsoleCommand.RecordCashDrop(
+            id, cashier.token(), Money.of(request.amountMinor(), siteCurrency())));
+  }
+
+  private Optional<CashCount> counted(
+      Session cashier, String requestId, CountRequest count, String what) {
+    if (!validRequestId(requestId) || !RoleKeys.of(cashier.role()).takesCash()) {
+      return Optional.empty();
+    }
+    return countProblem(count, what).isPresent() ? Optional.empty() : Optional.of(count(count));
+  }
+
+  private CompletableFuture<CommandResult> countRefusal(
+      Session cashier, String requestId, CountRequest count, String what) {
     if (!validRequestId(requestId)) {
       return refused(requestId, INVALID_REQUEST_ID);
     }
     if (!RoleKeys.of(cashier.role()).takesCash()) {
       return forbidden(requestId, "只有收费员或主管有班次 · Only cashiers and supervisors have shifts");
     }
-    return sent.sendOnce(new ConsoleCommand.CloseShift(requestId, cashier.token()));
+    return refused(requestId, countProblem(count, what).orElseThrow());
+  }
+
+  private Optional<String> countProblem(CountRequest count, String what) {
+    if (count == null || count.pieces() == null) {
+      return Optional.of(what + ": 请按面额清点 · count the drawer by note and coin");
+    }
+    return count(count).problem(siteCurrency()).map(p -> what + ": 清点有误 · " + p);
+  }
+
+  private CashCount count(CountRequest count) {
+    return new CashCount(siteCurrency().getCurrencyCode(), count.pieces());
+  }
+
+  private Currency siteCurrency() {
+    return Currency.getInstance(hub.view().site().currency());
   }
 
   /**
@@ -440,8 +548,30 @@ public final class CashDesk {
     return CompletableFuture.completedFuture(CommandResult.refused(id, Refusal.NOT_NOW, why));
   }
 
-  /** What the page sends when the cashier presses "cash received". */
-  public record CashRequest(String requestId, String lane, long stayId, long dueMinor) {}
+  /**
+   * What the page sends when the cashier takes the fee: {@code tender} ("cash", "card", "mobile";
+   * blank for cash), {@code tenderedMinor} what the driver handed over (null: exactly the fee) and
+   * the card terminal's or payment app's {@code reference}.
+   */
+  public record CashRequest(
+      String requestId,
+      String lane,
+      long stayId,
+      long dueMinor,
+      String tender,
+      Long tenderedMinor,
+      String reference) {
+    /** Exact cash, the one key. */
+    public CashRequest(String requestId, String lane, long stayId, long dueMinor) {
+      this(requestId, lane, stayId, dueMinor, null, null, null);
+    }
+  }
+
+  /** What the page sends to drop cash for deposit: the amount in minor units. */
+  public record CashDropRequest(String requestId, Long amountMinor) {}
+
+  /** A drawer counted on the page: pieces of each note and coin of the site's currency. */
+  public record CountRequest(List<CashCount.Pieces> pieces) {}
 
   /** What the page sends when a supervisor reverses a receipt. */
   public record ReverseRequest(String requestId, String receiptNo, String reason) {}

@@ -10,10 +10,14 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.parkgate.api.ApiJson;
+import org.parkgate.api.CashCount;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.Refusal;
 import org.parkgate.console.auth.Session;
@@ -21,6 +25,7 @@ import org.parkgate.console.auth.Sessions;
 import org.parkgate.console.booth.AnswerView;
 import org.parkgate.console.booth.BrowserHub;
 import org.parkgate.console.booth.CashDesk;
+import org.parkgate.console.booth.DrawerView;
 import org.parkgate.console.booth.RoleKeys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +68,13 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
                       "takesCash", keys.takesCash(),
                       "reverses", keys.reverses(),
                       "controlsLanes", keys.controlsLanes(),
-                      "findsStays", keys.findsStays())));
+                      "findsStays", keys.findsStays()),
+                  "counting",
+                  DrawerView.counting(
+                      java.util.Currency.getInstance(services.hub().view().site().currency()))));
+      if (keys.takesCash()) {
+        askShift(ctx.channel());
+      }
     } else if (evt instanceof IdleStateEvent idle) {
       if (idle.state() == IdleState.WRITER_IDLE) {
         ctx.writeAndFlush(new PingWebSocketFrame());
@@ -106,7 +117,11 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
     } else if (type.equals("reprint")) {
       reprint(ctx.channel(), message);
     } else if (type.equals("close-shift")) {
-      closeShift(ctx.channel(), message.path("requestId").asText(""));
+      closeShift(ctx.channel(), message);
+    } else if (type.equals("open-shift")) {
+      openShift(ctx.channel(), message);
+    } else if (type.equals("cash-drop")) {
+      cashDrop(ctx.channel(), message);
     } else {
       reply(ctx.channel(), Map.of("type", "error", "error", "unknown action '" + type + "'"));
     }
@@ -124,12 +139,27 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
               requestId, Refusal.INVALID, "stayId and dueMinor must be whole numbers"));
       return;
     }
+    JsonNode tendered = message.path("tenderedMinor");
+    if (!tendered.isMissingNode()
+        && !tendered.isNull()
+        && (!tendered.isIntegralNumber() || !tendered.canConvertToLong())) {
+      result(
+          page,
+          CommandResult.refused(
+              requestId,
+              Refusal.INVALID,
+              "实收金额应为整数分 · tenderedMinor must be a whole number of minor units, not " + tendered));
+      return;
+    }
     CashDesk.CashRequest request =
         new CashDesk.CashRequest(
             requestId,
             message.path("lane").asText(""),
             message.path("stayId").asLong(),
-            message.path("dueMinor").asLong());
+            message.path("dueMinor").asLong(),
+            message.path("tender").asText(""),
+            tendered.isIntegralNumber() ? tendered.asLong() : null,
+            message.path("reference").asText(""));
     log.info(
         "booth: {} pressed cash received for stay {} at {} ({})",
         session.username(),
@@ -260,6 +290,10 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
             log.info("booth: {} {} refused ({}): {}", action, requestId, r.refusal(), r.error());
           }
           result(page, r);
+          Object drawer = r.ok() ? DrawerView.fromAnswer(r.answer()) : null;
+          if (drawer != null) {
+            reply(page, drawer);
+          }
           if (r.refusal() == Refusal.NOT_LOGGED_IN) {
             // The controller ended the session (expiry, password change, account disabled): so
             // does the console, which closes the session's pages after this last answer.
@@ -271,9 +305,95 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
         });
   }
 
-  private void closeShift(Channel page, String requestId) {
+  private void closeShift(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    Optional<CashDesk.CountRequest> count = count(page, requestId, message);
+    if (count.isEmpty()) {
+      return;
+    }
     log.info("booth: {} closes their shift ({})", session.username(), requestId);
-    answer(page, "shift close", requestId, services.cashDesk().closeShift(session, requestId));
+    answer(
+        page,
+        "shift close",
+        requestId,
+        services.cashDesk().closeShift(session, requestId, count.get()));
+  }
+
+  private void cashDrop(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    JsonNode amount = message.path("amountMinor");
+    CashDesk.CashDropRequest request =
+        new CashDesk.CashDropRequest(
+            requestId,
+            amount.isIntegralNumber() && amount.canConvertToLong() ? amount.asLong() : null);
+    log.info("booth: {} drops cash ({})", session.username(), requestId);
+    answer(page, "cash drop", requestId, services.cashDesk().cashDrop(session, request));
+  }
+
+  private void openShift(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    Optional<CashDesk.CountRequest> count = count(page, requestId, message);
+    if (count.isEmpty()) {
+      return;
+    }
+    log.info("booth: {} opens a shift with a float ({})", session.username(), requestId);
+    answer(
+        page,
+        "shift open",
+        requestId,
+        services.cashDesk().openShift(session, requestId, count.get()));
+  }
+
+  /**
+   * The pieces of a count the page sent ({@code pieces: [{faceMinor, count}]}), or empty after
+   * telling the page what is wrong with them.
+   */
+  private Optional<CashDesk.CountRequest> count(Channel page, String requestId, JsonNode message) {
+    JsonNode pieces = message.path("pieces");
+    if (!pieces.isArray()) {
+      // The desk says what is missing, after it has checked who asks.
+      return Optional.of(new CashDesk.CountRequest(null));
+    }
+    List<CashCount.Pieces> out = new ArrayList<>();
+    for (JsonNode p : pieces) {
+      JsonNode face = p.path("faceMinor");
+      JsonNode n = p.path("count");
+      if (!face.isIntegralNumber() || !n.isIntegralNumber() || !n.canConvertToLong()) {
+        result(
+            page,
+            CommandResult.refused(
+                requestId,
+                Refusal.INVALID,
+                "张数应为整数 · Each count is a whole number of notes or coins, not " + p));
+        return Optional.empty();
+      }
+      out.add(new CashCount.Pieces(face.asLong(), n.asLong()));
+    }
+    return Optional.of(new CashDesk.CountRequest(out));
+  }
+
+  /** Tells a page opening whether its person has a shift open, and its figures. */
+  private void askShift(Channel page) {
+    services
+        .cashDesk()
+        .askShift(session)
+        .whenComplete(
+            (r, e) -> {
+              if (e != null) {
+                log.info("booth: {}: shift unknown: {}", session.username(), e.getMessage());
+              } else if (r.ok()) {
+                Object drawer = DrawerView.fromAnswer(r.answer());
+                if (drawer != null) {
+                  reply(page, drawer);
+                }
+              } else if (r.refusal() == Refusal.NOT_NOW) {
+                reply(
+                    page,
+                    DrawerView.closed("未开班，请清点备用金开班 · No shift open: count the float to open one"));
+              } else {
+                log.info("booth: {}: shift unknown: {}", session.username(), r.error());
+              }
+            });
   }
 
   private void result(Channel page, CommandResult r) {

@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
-import org.parkgate.api.Role;
 import org.parkgate.console.auth.Session;
 import org.parkgate.console.auth.Sessions;
 import org.slf4j.Logger;
@@ -191,7 +190,6 @@ final class LoginRoutes {
       return;
     }
     Session session = opened.get();
-    openShift(session);
     log.info("login: {} ({}) signed in from {}", session.username(), session.role(), source);
     FullHttpResponse redirect = Responses.redirect("/");
     redirect.headers().add(HttpHeaderNames.SET_COOKIE, cookie(ctx, session.id(), -1));
@@ -225,31 +223,6 @@ final class LoginRoutes {
   }
 
   record Refused(HttpResponseStatus status, String text) {}
-
-  /** A cashier's shift starts at login; a shift still open carries on (the answer is logged). */
-  private void openShift(Session session) {
-    if (session.role() != Role.CASHIER) {
-      return;
-    }
-    services
-        .cashDesk()
-        .openShift(session, "login-" + UUID.randomUUID())
-        .whenComplete(
-            (r, e) -> {
-              if (e != null || !r.ok()) {
-                log.info(
-                    "login: {}: no new shift: {}",
-                    session.username(),
-                    e != null ? e.getMessage() : r.error());
-              } else if (r.answer() instanceof Answer.ShiftOpen open) {
-                log.info(
-                    "login: {}: shift {} {}",
-                    session.username(),
-                    open.shiftNo(),
-                    open.alreadyOpen() ? "carries on" : "opened");
-              }
-            });
-  }
 
   private static ConsoleCommand.Logout logout(String token) {
     return new ConsoleCommand.Logout("logout-" + UUID.randomUUID(), token);

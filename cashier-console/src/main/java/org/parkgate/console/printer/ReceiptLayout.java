@@ -56,7 +56,7 @@ public final class ReceiptLayout {
     if (r.change() != null) {
       w.line("找零 Change: " + money(r.change()));
     }
-    w.line("付款方式 Tender: " + r.tender().label());
+    w.line("付款方式 Tender: " + r.tender().chinese() + " " + r.tender().english());
     w.line("收费员 Cashier: " + r.cashier());
     if (r.verificationCode() != null) {
       w.line(RULE).align(Alignment.CENTER);

@@ -3,6 +3,7 @@ package org.parkgate.console.printer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.parkgate.api.Tender;
 import org.parkgate.money.Money;
 
 /**

@@ -70,8 +70,14 @@ class BoothStateTest {
                     new ConsoleEvent.ShiftTotal(
                         3, Money.of(3300, "CNY"), 1, Money.of(-1100, "CNY"))),
                 57,
-                "cd".repeat(32)));
+                "cd".repeat(32),
+                null,
+                null,
+                null,
+                null,
+                null));
     BoothView.Shift shift = state.view().shifts().get(0);
+    assertEquals("", shift.variance(), "a shift closed before drawers were counted has none");
     assertEquals(4, shift.shiftNo());
     assertEquals("2027-01-09 06:31:00", shift.openedAt(), "22:31 UTC is 06:31 in Shanghai");
     assertEquals("2027-01-09 14:31:00", shift.closedAt());

@@ -216,6 +216,12 @@ class BoothPageIT {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("link-status"), "Controller online"));
+    // No payment before a shift is open: the float is counted first.
+    browser.findElement(By.id("float-10000")).sendKeys("1", Keys.ENTER);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("expected-cash"), "100.00"));
+    ((org.openqa.selenium.JavascriptExecutor) browser)
+        .executeScript("document.activeElement.blur()");
 
     controller.publish(
         FakeController.laneStatus(

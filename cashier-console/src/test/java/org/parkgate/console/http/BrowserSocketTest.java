@@ -2,6 +2,7 @@ package org.parkgate.console.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import org.parkgate.api.ConsoleCommand;
 import org.parkgate.console.CashierConsole;
 import org.parkgate.console.FakeController;
 import org.parkgate.console.TestConsole;
+import org.parkgate.money.Money;
 
 /** The booth page's WebSocket: snapshot on connect, live updates, and "cash received". */
 class BrowserSocketTest {
@@ -460,21 +462,55 @@ class BrowserSocketTest {
   }
 
   @Test
-  void aCashiersShiftOpensAtLoginAndClosesFromTheBoothWithItsReport() throws Exception {
+  void aCashierOpensAShiftWithAFloatAndClosesItWithABlindCountAndItsReport() throws Exception {
     controller.shiftCommands.clear();
     Inbox inbox = open("cashier2", "cashier2-demo");
     inbox.next(m -> m.path("type").asText().equals("hello"));
-    ConsoleCommand.OpenShift opened =
+    ConsoleCommand.OpenShift asked =
         (ConsoleCommand.OpenShift) controller.shiftCommands.poll(10, TimeUnit.SECONDS);
-    assertEquals("cashier2", controller.userOf(opened.session()), "the shift opens at login");
+    assertEquals("cashier2", controller.userOf(asked.session()), "the page asks for the shift");
+    assertNull(asked.cashFloat(), "asking opens nothing");
+    JsonNode none = inbox.next(m -> m.path("type").asText().equals("drawer"));
+    assertFalse(none.path("open").asBoolean(), none.toString());
 
-    socket.sendText("{\"type\":\"close-shift\",\"requestId\":\"req-shift-0701\"}", true);
+    socket.sendText(
+        "{\"type\":\"open-shift\",\"requestId\":\"req-shift-0700\","
+            + "\"pieces\":[{\"faceMinor\":300,\"count\":1}]}",
+        true);
+    JsonNode bad = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(bad.path("ok").asBoolean());
+    assertTrue(bad.path("error").asText().contains("no CNY note or coin of 3.00"), bad.toString());
+    socket.sendText(
+        "{\"type\":\"open-shift\",\"requestId\":\"req-shift-0701\","
+            + "\"pieces\":[{\"faceMinor\":10000,\"count\":1},{\"faceMinor\":50,\"count\":\"x\"}]}",
+        true);
+    JsonNode text = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(text.path("error").asText().startsWith("张数应为整数"), text.toString());
+    socket.sendText(
+        "{\"type\":\"open-shift\",\"requestId\":\"req-shift-0702\","
+            + "\"pieces\":[{\"faceMinor\":10000,\"count\":1}]}",
+        true);
+    JsonNode opened = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(opened.path("ok").asBoolean(), opened.toString());
+    ConsoleCommand.OpenShift withFloat =
+        (ConsoleCommand.OpenShift) controller.shiftCommands.poll(10, TimeUnit.SECONDS);
+    assertEquals(Money.of(10000, "CNY"), withFloat.cashFloat().total());
+
+    socket.sendText("{\"type\":\"close-shift\",\"requestId\":\"req-shift-0703\"}", true);
+    JsonNode uncounted = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(uncounted.path("ok").asBoolean(), "a close needs a count");
+    socket.sendText(
+        "{\"type\":\"close-shift\",\"requestId\":\"req-shift-0704\","
+            + "\"pieces\":[{\"faceMinor\":10000,\"count\":1},{\"faceMinor\":500,\"count\":1}]}",
+        true);
     JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
     assertTrue(r.path("ok").asBoolean(), r.toString());
+    assertEquals("-0.50", r.path("answer").path("variance").asText(), r.toString());
     ConsoleCommand.CloseShift closed =
         (ConsoleCommand.CloseShift) controller.shiftCommands.poll(10, TimeUnit.SECONDS);
     assertEquals(
         "cashier2", controller.userOf(closed.session()), "the cashier comes from the session");
+    assertEquals(Money.of(10500, "CNY"), closed.counted().total());
     JsonNode state =
         inbox.next(m -> m.path("type").asText().equals("state") && m.path("shifts").size() > 0);
     JsonNode report = state.path("shifts").get(0);
@@ -482,6 +518,8 @@ class BrowserSocketTest {
     assertEquals("demo-000001 .. demo-000002", report.path("receipts").asText());
     assertEquals("9.00", report.path("totals").get(0).path("net").asText());
     assertEquals("ab".repeat(32), report.path("chainHead").asText());
+    assertEquals("-0.50", report.path("variance").asText());
+    assertEquals("cash", report.path("byTender").get(0).path("tender").asText());
     JsonNode log =
         inbox.next(
             m ->
@@ -490,7 +528,8 @@ class BrowserSocketTest {
     assertTrue(
         log.path("entries").get(0).path("text").asText().contains("Net 9.00 CNY"), log.toString());
 
-    socket.sendText("{\"type\":\"close-shift\",\"requestId\":\"req-shift-0702\"}", true);
+    socket.sendText(
+        "{\"type\":\"close-shift\",\"requestId\":\"req-shift-0705\",\"pieces\":[]}", true);
     JsonNode again = inbox.next(m -> m.path("type").asText().equals("result"));
     assertFalse(again.path("ok").asBoolean());
     assertTrue(again.path("error").asText().contains("no open shift"), again.toString());
@@ -507,6 +546,37 @@ class BrowserSocketTest {
     assertTrue(r.path("error").asText().contains("Only cashiers and supervisors"), r.toString());
     TestConsole.assertNothingSent(console, controller);
     assertTrue(controller.shiftCommands.isEmpty(), "refused at the console");
+  }
+
+  @Test
+  void aCashDropGoesInTheCashiersNameAndABadOneIsRefusedWithNothingSent() throws Exception {
+    Inbox inbox = open("cashier1", "cashier1-demo");
+    inbox.next(m -> m.path("type").asText().equals("hello"));
+    controller.received.clear();
+    socket.sendText(
+        "{\"type\":\"cash-drop\",\"requestId\":\"req-drop-0001\",\"amountMinor\":0}", true);
+    JsonNode zero = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(zero.path("ok").asBoolean());
+    assertTrue(zero.path("error").asText().contains("above 0"), zero.toString());
+    socket.sendText(
+        "{\"type\":\"cash-drop\",\"requestId\":\"req-drop-0002\",\"amountMinor\":\"100\"}", true);
+    JsonNode text = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertFalse(text.path("ok").asBoolean(), "an amount as text is not a whole number");
+    TestConsole.assertNothingSent(console, controller);
+
+    socket.sendText(
+        "{\"type\":\"cash-drop\",\"requestId\":\"req-drop-0003\",\"amountMinor\":10000,"
+            + "\"by\":\"supervisor1\"}",
+        true);
+    JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(r.path("ok").asBoolean(), r.toString());
+    assertEquals("cash-dropped", r.path("answer").path("kind").asText());
+    ConsoleCommand.RecordCashDrop sent = (ConsoleCommand.RecordCashDrop) controller.nextCommand();
+    assertEquals(org.parkgate.money.Money.of(10000, "CNY"), sent.amount());
+    assertEquals("cashier1", controller.userOf(sent.session()), "a name the page sends is ignored");
+    JsonNode drawer =
+        inbox.next(m -> m.path("type").asText().equals("drawer") && m.path("open").asBoolean());
+    assertEquals("0.00", drawer.path("expectedCash").asText(), "the figures after the drop");
   }
 
   @Test

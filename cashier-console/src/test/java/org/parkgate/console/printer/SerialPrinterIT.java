@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.api.Tender;
 import org.parkgate.device.escpos.Printed;
 import org.parkgate.money.Money;
 import org.parkgate.simulator.Simulator;

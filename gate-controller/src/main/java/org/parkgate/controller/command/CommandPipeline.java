@@ -61,17 +61,19 @@ public final class CommandPipeline {
     this.requests = new Requests(ledger);
     Shifts shifts = new Shifts(ledger);
     SecurityEvents security = gate.security();
+    org.parkgate.money.Money limit = site.site().cash().drawerLimit();
     register(
         List.of(
-            new PayAtExit(ledger, site.exits(), site.lanes()),
+            new PayAtExit(ledger, site.exits(), site.lanes(), site.site().zone(), limit),
             new Reverse(ledger, security),
             new SetMode(site.exits().modes(), site.lanes()),
             new ResetCard(site.access(), site.exits(), site.lanes()),
-            new ShiftCommands.Open(shifts),
-            new ShiftCommands.Close(shifts),
+            new ShiftCommands.Open(shifts, site.tariff().currency(), limit),
+            new ShiftCommands.Close(shifts, site.tariff().currency()),
+            new ShiftCommands.Drop(shifts, site.tariff().currency(), limit),
             new Find(site.finder()),
             new LostCard(ledger, site.exits(), site.access(), site.lanes()),
-            new PayAtStation(ledger, site.access(), site.tariff()),
+            new PayAtStation(ledger, site.access(), site.tariff(), site.site().zone(), limit),
             new FreePassCommands.Ask(ledger, site.exits(), site.lanes()),
             new FreePassCommands.Decide(ledger, site.exits(), site.lanes(), security),
             new VoucherAtExit(

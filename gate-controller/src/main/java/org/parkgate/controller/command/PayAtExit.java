@@ -1,9 +1,10 @@
 package org.parkgate.controller.command;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.parkgate.api.Answer;
 import org.parkgate.api.ConsoleCommand.RecordCashPayment;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
@@ -13,8 +14,10 @@ import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Payment;
 import org.parkgate.controller.ledger.Payments;
+import org.parkgate.controller.ledger.Shifts;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.ExitDesk;
+import org.parkgate.money.Money;
 import org.parkgate.site.LaneKind;
 
 /**
@@ -27,12 +30,19 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
   private final Payments payments;
   private final ExitDesk exits;
   private final Map<String, LaneRunner> lanes;
+  private final Shifts shifts;
+  private final ZoneId zone;
+  private final Money limit;
 
-  PayAtExit(Ledger ledger, ExitDesk exits, Map<String, LaneRunner> lanes) {
+  PayAtExit(
+      Ledger ledger, ExitDesk exits, Map<String, LaneRunner> lanes, ZoneId zone, Money limit) {
+    this.limit = limit;
     this.stays = new Stays(ledger);
     this.payments = new Payments(ledger);
+    this.shifts = new Shifts(ledger);
     this.exits = exits;
     this.lanes = lanes;
+    this.zone = zone;
   }
 
   @Override
@@ -53,6 +63,21 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
     }
     if (cmd.amount() == null || cmd.stayId() <= 0) {
       return Decision.refused(cmd, Refusal.INVALID, "a payment needs stayId and amount");
+    }
+    Tenders.Checked tender =
+        Tenders.check(cmd.tender(), cmd.amount(), cmd.tendered(), cmd.reference());
+    if (tender.problem() != null) {
+      return Decision.refused(cmd, Refusal.INVALID, tender.problem());
+    }
+    Optional<String> noShift = Tenders.noShift(shifts, actor.username(), zone);
+    if (noShift.isPresent()) {
+      return Decision.refused(cmd, Refusal.NOT_NOW, noShift.get());
+    }
+    if (tender.tendering().tender().isCash()) {
+      Optional<String> full = Tenders.overLimit(shifts, actor.username(), limit);
+      if (full.isPresent()) {
+        return Decision.refused(cmd, Refusal.NOT_NOW, full.get());
+      }
     }
     LaneRunner.Waiting waiting = runner.waiting();
     if (!waiting.awaitingPaymentOf(cmd.stayId())
@@ -101,21 +126,18 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
     Payment payment =
         exits.paid(
             payments.recordPayment(
-                cmd.requestId(), cmd.stayId(), cmd.lane(), cmd.amount(), actor.username(), now));
+                cmd.requestId(),
+                cmd.stayId(),
+                cmd.lane(),
+                cmd.amount(),
+                actor.username(),
+                now,
+                tender.tendering()));
     String card = stays.openStayById(cmd.stayId()).map(s -> s.card()).orElse(null);
     return Decision.done(
-        cmd, receipt(payment, card), () -> runner.deliver(new LaneEvent.Paid(cmd.stayId())));
-  }
-
-  static Answer.Receipt receipt(Payment payment, String card) {
-    return new Answer.Receipt(
-        payment.receiptNo(),
-        payment.stayId(),
-        payment.lane(),
-        card,
-        payment.amount(),
-        payment.cashier(),
-        payment.paidAt());
+        cmd,
+        Tenders.receipt(payment, card, tender.tendering(), shifts, limit),
+        () -> runner.deliver(new LaneEvent.Paid(cmd.stayId())));
   }
 
   /** The site's exit lanes by id. */

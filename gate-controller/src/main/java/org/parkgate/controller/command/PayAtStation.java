@@ -1,6 +1,7 @@
 package org.parkgate.controller.command;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.Set;
 import org.parkgate.api.ConsoleCommand.PayStationPayment;
@@ -9,6 +10,7 @@ import org.parkgate.api.Role;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Payments;
+import org.parkgate.controller.ledger.Shifts;
 import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.AccessControl;
@@ -28,8 +30,14 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
   private final Payments payments;
   private final AccessControl access;
   private final Tariff tariff;
+  private final Shifts shifts;
+  private final ZoneId zone;
+  private final Money limit;
 
-  PayAtStation(Ledger ledger, AccessControl access, Tariff tariff) {
+  PayAtStation(Ledger ledger, AccessControl access, Tariff tariff, ZoneId zone, Money limit) {
+    this.limit = limit;
+    this.shifts = new Shifts(ledger);
+    this.zone = zone;
     this.stays = new Stays(ledger);
     this.payments = new Payments(ledger);
     this.access = access;
@@ -67,6 +75,21 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
           Refusal.INVALID,
           "amount in " + cmd.amount().currency() + "; the site takes " + tariff.currency());
     }
+    Tenders.Checked tender =
+        Tenders.check(cmd.tender(), cmd.amount(), cmd.tendered(), cmd.reference());
+    if (tender.problem() != null) {
+      return Decision.refused(cmd, Refusal.INVALID, tender.problem());
+    }
+    Optional<String> noShift = Tenders.noShift(shifts, actor.username(), zone);
+    if (noShift.isPresent()) {
+      return Decision.refused(cmd, Refusal.NOT_NOW, noShift.get());
+    }
+    if (tender.tendering().tender().isCash()) {
+      Optional<String> full = Tenders.overLimit(shifts, actor.username(), limit);
+      if (full.isPresent()) {
+        return Decision.refused(cmd, Refusal.NOT_NOW, full.get());
+      }
+    }
     Optional<Stay> open = stays.openStay(cmd.card());
     if (open.isEmpty()) {
       return Decision.refused(cmd, Refusal.NOT_NOW, "card " + cmd.card() + " has no open stay");
@@ -86,14 +109,18 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
     }
     return Decision.done(
         cmd,
-        PayAtExit.receipt(
+        Tenders.receipt(
             payments.recordPayment(
                 cmd.requestId(),
                 open.get().stayId(),
                 cmd.station(),
                 cmd.amount(),
                 actor.username(),
-                now),
-            cmd.card()));
+                now,
+                tender.tendering()),
+            cmd.card(),
+            tender.tendering(),
+            shifts,
+            limit));
   }
 }

@@ -1,29 +1,44 @@
 package org.parkgate.controller.command;
 
 import java.time.Instant;
+import java.util.Currency;
 import java.util.Optional;
 import java.util.Set;
 import org.parkgate.api.Answer;
+import org.parkgate.api.CashCount;
 import org.parkgate.api.ConsoleCommand.CloseShift;
 import org.parkgate.api.ConsoleCommand.OpenShift;
+import org.parkgate.api.ConsoleCommand.RecordCashDrop;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.ShiftReport;
 import org.parkgate.controller.ledger.Shifts;
+import org.parkgate.money.Money;
 
-/** A cashier's shift (班次): opened at login, closed at handover (交接班), always their own. */
+/**
+ * A cashier's shift (班次), always their own: opened with the float counted into the drawer (备用金),
+ * closed at handover (交接班) with a blind count of the drawer, the report then setting the cash
+ * expected against the count.
+ */
 final class ShiftCommands {
   private static final Set<Role> CASH_TAKERS = Set.of(Role.CASHIER, Role.SUPERVISOR);
 
   private ShiftCommands() {}
 
-  /** Opens the person's shift, or says which one is open already. */
+  /**
+   * Opens the person's shift with its float, or says which one is open already. Without a float it
+   * only asks, and is refused when no shift is open (the booth then asks for the float).
+   */
   static final class Open implements CommandHandler<OpenShift> {
     private final Shifts shifts;
+    private final Currency currency;
+    private final Money limit;
 
-    Open(Shifts shifts) {
+    Open(Shifts shifts, Currency currency, Money limit) {
       this.shifts = shifts;
+      this.currency = currency;
+      this.limit = limit;
     }
 
     @Override
@@ -42,20 +57,41 @@ final class ShiftCommands {
       if (open.isPresent()) {
         return Decision.done(cmd, answer(open.get(), true));
       }
-      return Decision.done(cmd, answer(shifts.open(cmd.requestId(), actor.username(), now), false));
+      if (cmd.cashFloat() == null) {
+        return Decision.refused(
+            cmd,
+            Refusal.NOT_NOW,
+            actor.username() + " has no open shift: count the float into the drawer to open one");
+      }
+      Optional<String> bad = cmd.cashFloat().problem(currency);
+      if (bad.isPresent()) {
+        return Decision.refused(cmd, Refusal.INVALID, "float: " + bad.get());
+      }
+      return Decision.done(
+          cmd, answer(shifts.open(cmd.requestId(), actor.username(), now, cmd.cashFloat()), false));
     }
 
-    private static Answer.ShiftOpen answer(Shifts.Open shift, boolean already) {
-      return new Answer.ShiftOpen(shift.shiftNo(), shift.cashier(), shift.openedAt(), already);
+    private Answer.ShiftOpen answer(Shifts.Open shift, boolean already) {
+      return new Answer.ShiftOpen(
+          shift.shiftNo(),
+          shift.cashier(),
+          shift.openedAt(),
+          already,
+          shifts.figures(shift.shiftNo(), currency).withLimit(limit));
     }
   }
 
-  /** Closes the person's open shift into its report, announced to every console. */
+  /**
+   * Closes the person's open shift with the blind count of the drawer into its report, announced to
+   * every console. The count is required; what the drawer should hold is shown only in the report.
+   */
   static final class Close implements CommandHandler<CloseShift> {
     private final Shifts shifts;
+    private final Currency currency;
 
-    Close(Shifts shifts) {
+    Close(Shifts shifts, Currency currency) {
       this.shifts = shifts;
+      this.currency = currency;
     }
 
     @Override
@@ -74,7 +110,20 @@ final class ShiftCommands {
         return Decision.refused(
             cmd, Refusal.NOT_NOW, actor.username() + " has no open shift to close");
       }
-      ShiftReport r = shifts.close(cmd.requestId(), actor.username(), now);
+      CashCount counted = cmd.counted();
+      if (counted == null) {
+        return Decision.refused(
+            cmd,
+            Refusal.INVALID,
+            "count the drawer by note and coin to close the shift (an empty drawer counts as"
+                + " no pieces)");
+      }
+      Optional<String> bad = counted.problem(currency);
+      if (bad.isPresent()) {
+        return Decision.refused(cmd, Refusal.INVALID, "count: " + bad.get());
+      }
+      ShiftReport r = shifts.close(cmd.requestId(), actor.username(), now, counted);
+      ShiftReport.Drawer d = r.drawer();
       return Decision.done(
           cmd,
           new Answer.ShiftReport(
@@ -83,7 +132,74 @@ final class ShiftCommands {
               r.payments(),
               r.reversals(),
               r.firstReceipt(),
-              r.lastReceipt()));
+              r.lastReceipt(),
+              d.figures().cashFloat(),
+              d.figures().expectedCash(),
+              d.counted(),
+              d.variance(),
+              d.figures().byTender()));
+    }
+  }
+
+  /**
+   * Cash taken out of the person's drawer for deposit (缴款): at most the cash expected in it, in the
+   * site's currency, recorded in their open shift in their name.
+   */
+  static final class Drop implements CommandHandler<RecordCashDrop> {
+    private final Shifts shifts;
+    private final Currency currency;
+    private final Money limit;
+
+    Drop(Shifts shifts, Currency currency, Money limit) {
+      this.shifts = shifts;
+      this.currency = currency;
+      this.limit = limit;
+    }
+
+    @Override
+    public Class<RecordCashDrop> type() {
+      return RecordCashDrop.class;
+    }
+
+    @Override
+    public Set<Role> roles() {
+      return CASH_TAKERS;
+    }
+
+    @Override
+    public Decision handle(RecordCashDrop cmd, Session actor, Instant now) {
+      Money amount = cmd.amount();
+      if (amount == null || !amount.currency().equals(currency) || !amount.isPositive()) {
+        return Decision.refused(
+            cmd,
+            Refusal.INVALID,
+            "a cash drop is an amount in "
+                + currency
+                + " above 0, not "
+                + (amount == null ? "missing" : amount.toString()));
+      }
+      Optional<Shifts.Open> open = shifts.openShiftOf(actor.username());
+      if (open.isEmpty()) {
+        return Decision.refused(
+            cmd, Refusal.NOT_NOW, actor.username() + " has no open shift to drop cash from");
+      }
+      Money expected = shifts.figures(open.get().shiftNo(), currency).expectedCash();
+      if (amount.compareTo(expected) > 0) {
+        return Decision.refused(
+            cmd,
+            Refusal.INVALID,
+            "a drop of " + amount + " is more than the " + expected + " expected in the drawer");
+      }
+      Shifts.Drop d = shifts.drop(cmd.requestId(), actor.username(), amount, now);
+      return Decision.done(
+          cmd,
+          new Answer.CashDropped(
+              d.dropId(),
+              d.shiftNo(),
+              d.amount(),
+              d.by(),
+              d.at(),
+              shifts.figures(d.shiftNo(), currency).withLimit(limit)));
     }
   }
 }

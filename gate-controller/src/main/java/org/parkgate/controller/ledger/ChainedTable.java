@@ -251,7 +251,48 @@ public enum ChainedTable {
   RECEIPT_REPRINTS(
       "receipt_reprints",
       List.of(
-          "reprint_id", "payment_id", "console_id", "printed_by", "request_id", "reprinted_at"));
+          "reprint_id", "payment_id", "console_id", "printed_by", "request_id", "reprinted_at")),
+  PAYMENT_TENDERS(
+      "payment_tenders",
+      List.of(
+          "payment_id",
+          "shift_no",
+          "tender",
+          "currency",
+          "tendered_minor",
+          "change_minor",
+          "reference")),
+  SHIFT_FLOATS(
+      "shift_floats", List.of("shift_no", "currency", "float_minor", "pieces", "request_id")),
+  // Written when a shift closes, and shifts close in any order.
+  SHIFT_COUNTS(
+      "shift_counts",
+      List.of(
+          "shift_no",
+          "currency",
+          "float_minor",
+          "cash_in_minor",
+          "change_minor",
+          "reversed_minor",
+          "dropped_minor",
+          "expected_minor",
+          "counted_minor",
+          "variance_minor",
+          "pieces"),
+      false),
+  SHIFT_TENDER_TOTALS(
+      "shift_tender_totals",
+      List.of("total_id", "shift_no", "tender", "currency", "payments", "taken_minor")),
+  CASH_DROPS(
+      "cash_drops",
+      List.of(
+          "drop_id",
+          "shift_no",
+          "currency",
+          "amount_minor",
+          "by_whom",
+          "request_id",
+          "dropped_at"));
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);

@@ -34,6 +34,24 @@ public final class Payments {
    */
   public Payment recordPayment(
       String requestId, long stayId, String lane, Money amount, String cashier, Instant at) {
+    return recordPayment(requestId, stayId, lane, amount, cashier, at, null);
+  }
+
+  /**
+   * Records a payment as {@link #recordPayment(String, long, String, Money, String, Instant)}, and
+   * how it was tendered ({@code tendering}) in payment_tenders with the cashier's open shift. With
+   * a tendering the cashier must have an open shift: a payment never opens one.
+   *
+   * @throws LedgerException if {@code tendering} is given and the cashier has no open shift
+   */
+  public Payment recordPayment(
+      String requestId,
+      long stayId,
+      String lane,
+      Money amount,
+      String cashier,
+      Instant at,
+      Tendering tendering) {
     return ledger.inTransaction(
         () -> {
           Optional<Payment> earlier =
@@ -47,7 +65,20 @@ public final class Payments {
           }
           Stay stay =
               stays.stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
-          Shifts.openIfNone(ledger.connection(), cashier, at, requestId);
+          long shiftNo;
+          if (tendering == null) {
+            Shifts.openIfNone(ledger.connection(), cashier, at, requestId);
+            shiftNo = 0;
+          } else {
+            shiftNo =
+                new Shifts(ledger)
+                    .openShiftOf(cashier)
+                    .orElseThrow(
+                        () ->
+                            new LedgerException(
+                                cashier + " has no open shift: open one before taking payments"))
+                    .shiftNo();
+          }
           long receiptSeq;
           try (Statement s = ledger.connection().createStatement();
               ResultSet r =
@@ -59,17 +90,31 @@ public final class Payments {
               ledger.insert(
                   "INSERT INTO payments(receipt_seq, receipt_no, stay_id, lane, amount_minor,"
                       + " currency, method, cashier, request_id, paid_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, 'cash', ?, ?, ?)",
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   receiptSeq,
                   receiptNo,
                   stayId,
                   lane,
                   amount.minor(),
                   amount.currency().getCurrencyCode(),
+                  tendering == null ? "cash" : tendering.tender().code(),
                   cashier,
                   requestId,
                   at);
           HashChain.append(ledger.connection(), ChainedTable.PAYMENTS, paymentId);
+          if (tendering != null) {
+            ledger.insert(
+                "INSERT INTO payment_tenders(payment_id, shift_no, tender, currency,"
+                    + " tendered_minor, change_minor, reference) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                paymentId,
+                shiftNo,
+                tendering.tender().code(),
+                amount.currency().getCurrencyCode(),
+                tendering.tendered().minor(),
+                tendering.change().minor(),
+                tendering.reference());
+            HashChain.append(ledger.connection(), ChainedTable.PAYMENT_TENDERS, paymentId);
+          }
           ledger.appendEvent(
               lane,
               seq ->

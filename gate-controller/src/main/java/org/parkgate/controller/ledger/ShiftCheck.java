@@ -84,7 +84,8 @@ final class ShiftCheck {
                 && t.reversals() == r.getLong(9)
                 && java.util.Objects.equals(t.firstReceipt(), r.getString(7))
                 && java.util.Objects.equals(t.lastReceipt(), r.getString(8))
-                && t.totals().equals(written.totals());
+                && t.totals().equals(written.totals())
+                && drawerAddsUp(db, written);
         if (!same) {
           problems.add(
               "shift report "
@@ -97,6 +98,29 @@ final class ShiftCheck {
       }
     }
     return problems;
+  }
+
+  /**
+   * A report's drawer as written against the figures counted again from the payments, their
+   * tenders, the float and the reversals, and its variance against the count.
+   */
+  private static boolean drawerAddsUp(Connection db, ShiftReport written) throws SQLException {
+    ShiftReport.Drawer d = written.drawer();
+    if (d == null) {
+      return true;
+    }
+    org.parkgate.api.ShiftFigures again =
+        Drawers.figures(db, written.shiftNo(), d.counted().currency());
+    long variance =
+        LedgerRows.first(
+                db,
+                "SELECT variance_minor FROM shift_counts WHERE shift_no = ?",
+                r -> r.getLong(1),
+                written.shiftNo())
+            .orElseThrow();
+    return again.equals(d.figures())
+        && d.count().total().equals(d.counted())
+        && variance == d.variance().minor();
   }
 
   /** The chain link of a row, if it has one. */

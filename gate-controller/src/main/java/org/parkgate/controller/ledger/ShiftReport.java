@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import org.parkgate.api.CashCount;
+import org.parkgate.api.ShiftFigures;
 import org.parkgate.money.Money;
 
 /**
@@ -23,10 +25,22 @@ public record ShiftReport(
     long reversals,
     List<Total> totals,
     long chainLink,
-    String chainHead) {
+    String chainHead,
+    Drawer drawer) {
 
   public ShiftReport {
     totals = List.copyOf(totals);
+  }
+
+  /**
+   * The drawer at closing: the shift's figures (float, takings by tender, cash expected) and the
+   * blind count against them. Null for shifts closed before drawers were counted.
+   */
+  public record Drawer(ShiftFigures figures, Money counted, CashCount count) {
+    /** Counted minus expected: cash over (长款) when positive, short (短款) when negative. */
+    public Money variance() {
+      return counted.minus(figures.expectedCash());
+    }
   }
 
   /** One currency's takings in the shift; {@code reversed} is negative or zero. */
@@ -56,6 +70,24 @@ public record ShiftReport(
     }
     if (payments > 0) {
       out.append("  receipts ").append(firstReceipt).append(" .. ").append(lastReceipt);
+    }
+    if (drawer != null) {
+      for (ShiftFigures.TenderTotal t : drawer.figures().byTender()) {
+        out.append("\n    ")
+            .append(t.tender().code())
+            .append(' ')
+            .append(t.payments())
+            .append(" x  ")
+            .append(t.taken());
+      }
+      out.append("\n    float ")
+          .append(drawer.figures().cashFloat())
+          .append("  cash expected ")
+          .append(drawer.figures().expectedCash())
+          .append("  counted ")
+          .append(drawer.counted())
+          .append("  variance ")
+          .append(drawer.variance());
     }
     return out.toString();
   }

@@ -8,6 +8,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import org.parkgate.api.CashCount;
+import org.parkgate.api.ShiftFigures;
+import org.parkgate.api.Tender;
 import org.parkgate.money.Money;
 
 /** The reports of closed shifts, as {@link Shifts#close} wrote them, for Z-reports and audits. */
@@ -59,7 +62,48 @@ public final class ShiftReports {
         r.getLong(8),
         totals(db, r.getLong(1)),
         r.getLong(9),
-        r.getString(10));
+        r.getString(10),
+        drawer(db, r.getLong(1), r.getString(2)));
+  }
+
+  /** The drawer counted at closing, from shift_counts and shift_tender_totals; null before V7. */
+  private static ShiftReport.Drawer drawer(Connection db, long shiftNo, String cashier)
+      throws SQLException {
+    return LedgerRows.first(
+            db,
+            "SELECT currency, float_minor, cash_in_minor, change_minor, reversed_minor,"
+                + " dropped_minor, expected_minor, counted_minor, pieces FROM shift_counts"
+                + " WHERE shift_no = ?",
+            r -> {
+              String c = r.getString(1);
+              List<ShiftFigures.TenderTotal> byTender =
+                  LedgerRows.list(
+                      db,
+                      "SELECT tender, payments, taken_minor FROM shift_tender_totals"
+                          + " WHERE shift_no = ? AND currency = ? ORDER BY total_id",
+                      t ->
+                          new ShiftFigures.TenderTotal(
+                              Tender.of(t.getString(1)).orElseThrow(),
+                              t.getLong(2),
+                              Money.of(t.getLong(3), c)),
+                      shiftNo,
+                      c);
+              ShiftFigures figures =
+                  new ShiftFigures(
+                      shiftNo,
+                      Money.of(r.getLong(2), c),
+                      byTender,
+                      Money.of(r.getLong(3), c),
+                      Money.of(r.getLong(4), c),
+                      Money.of(r.getLong(5), c),
+                      Money.of(r.getLong(6), c),
+                      Money.of(r.getLong(7), c),
+                      null);
+              return new ShiftReport.Drawer(
+                  figures, Money.of(r.getLong(8), c), CashCount.fromLedgerText(c, r.getString(9)));
+            },
+            shiftNo)
+        .orElse(null);
   }
 
   private static List<ShiftReport.Total> totals(Connection db, long shiftNo) throws SQLException {

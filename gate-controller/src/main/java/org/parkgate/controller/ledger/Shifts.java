@@ -6,8 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
+import org.parkgate.api.CashCount;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.ShiftFigures;
+import org.parkgate.money.Money;
 
 /**
  * Cashier shifts (班次): opened at login or by the cashier's first payment, closed at handover (交接班)
@@ -34,6 +39,16 @@ public final class Shifts {
    * @throws LedgerException if the cashier already has an open shift
    */
   public Open open(String requestId, String cashier, Instant at) {
+    return open(requestId, cashier, at, null);
+  }
+
+  /**
+   * Opens a shift for the cashier with the float counted into the drawer ({@code cashFloat}, null
+   * for none), recorded in shift_floats. A request id seen before returns the shift it opened.
+   *
+   * @throws LedgerException if the cashier already has an open shift
+   */
+  public Open open(String requestId, String cashier, Instant at, CashCount cashFloat) {
     String who = requireCashier(cashier);
     return ledger.inTransaction(
         () -> {
@@ -52,7 +67,72 @@ public final class Shifts {
                     + already.get().openedAt()
                     + "; close it first");
           }
-          return insertOpen(ledger.connection(), who, at, requestId);
+          Open opened = insertOpen(ledger.connection(), who, at, requestId);
+          if (cashFloat != null) {
+            LedgerRows.update(
+                ledger.connection(),
+                "INSERT INTO shift_floats(shift_no, currency, float_minor, pieces, request_id)"
+                    + " VALUES (?, ?, ?, ?, ?)",
+                opened.shiftNo(),
+                cashFloat.currency(),
+                cashFloat.total().minor(),
+                cashFloat.ledgerText(),
+                requestId);
+            HashChain.append(ledger.connection(), ChainedTable.SHIFT_FLOATS, opened.shiftNo());
+          }
+          return opened;
+        });
+  }
+
+  /** The running figures of shift {@code shiftNo} (open or closed) in {@code currency}. */
+  public ShiftFigures figures(long shiftNo, Currency currency) {
+    return ledger.read(() -> Drawers.figures(ledger.connection(), shiftNo, currency));
+  }
+
+  /** The cashier's last closed shift, if any: its number and closing time. */
+  public Optional<Closed> lastClosedOf(String cashier) {
+    return ledger.read(
+        () ->
+            LedgerRows.first(
+                ledger.connection(),
+                "SELECT shift_no, closed_at FROM shifts WHERE cashier = ?"
+                    + " ORDER BY shift_no DESC LIMIT 1",
+                r -> new Closed(r.getLong(1), Instant.parse(r.getString(2))),
+                cashier));
+  }
+
+  /** A closed shift's number and closing time. */
+  public record Closed(long shiftNo, Instant closedAt) {}
+
+  /** Cash taken out of a drawer for deposit (缴款), in a shift, by whom. */
+  public record Drop(long dropId, long shiftNo, Money amount, String by, Instant at) {}
+
+  /**
+   * Records a cash drop from the cashier's open shift in their name.
+   *
+   * @throws LedgerException if the cashier has no open shift
+   */
+  public Drop drop(String requestId, String cashier, Money amount, Instant at) {
+    String who = requireCashier(cashier);
+    return ledger.inTransaction(
+        () -> {
+          Connection db = ledger.connection();
+          Open open =
+              openShiftOf(db, who)
+                  .orElseThrow(() -> new LedgerException(who + " has no open shift"));
+          long id =
+              LedgerRows.insert(
+                  db,
+                  "INSERT INTO cash_drops(shift_no, currency, amount_minor, by_whom, request_id,"
+                      + " dropped_at) VALUES (?, ?, ?, ?, ?, ?)",
+                  open.shiftNo(),
+                  amount.currency().getCurrencyCode(),
+                  amount.minor(),
+                  who,
+                  requestId,
+                  at);
+          HashChain.append(db, ChainedTable.CASH_DROPS, id);
+          return new Drop(id, open.shiftNo(), amount, who, at);
         });
   }
 
@@ -63,6 +143,17 @@ public final class Shifts {
    * @throws LedgerException if the cashier has no open shift
    */
   public ShiftReport close(String requestId, String cashier, Instant at) {
+    return close(requestId, cashier, at, null);
+  }
+
+  /**
+   * Closes the cashier's open shift with the blind count of the drawer ({@code counted}, null for
+   * none): the report then holds the cash expected, the count and the takings by tender, recorded
+   * in shift_counts and shift_tender_totals. A request id seen before returns the report it made.
+   *
+   * @throws LedgerException if the cashier has no open shift
+   */
+  public ShiftReport close(String requestId, String cashier, Instant at, CashCount counted) {
     String who = requireCashier(cashier);
     return ledger.inTransaction(
         () -> {
@@ -76,7 +167,7 @@ public final class Shifts {
               openShiftOf(db, who)
                   .orElseThrow(
                       () -> new LedgerException("cashier " + who + " has no open shift to close"));
-          ShiftReport report = insertClose(db, open, at, requestId);
+          ShiftReport report = insertClose(db, open, at, requestId, counted);
           ledger.appendEvent(null, seq -> closedEvent(seq, report));
           return report;
         });
@@ -140,7 +231,8 @@ public final class Shifts {
         key);
   }
 
-  private static ShiftReport insertClose(Connection db, Open open, Instant at, String requestId)
+  private static ShiftReport insertClose(
+      Connection db, Open open, Instant at, String requestId, CashCount counted)
       throws SQLException {
     long afterPayment;
     long afterReversal;
@@ -192,6 +284,42 @@ public final class Shifts {
               t.reversed().minor());
       link = HashChain.append(db, link, ChainedTable.SHIFT_TOTALS, id);
     }
+    ShiftReport.Drawer drawer = null;
+    if (counted != null) {
+      Currency currency = Currency.getInstance(counted.currency());
+      ShiftFigures f = Drawers.figures(db, open.shiftNo(), currency);
+      drawer = new ShiftReport.Drawer(f, counted.total(), counted);
+      LedgerRows.update(
+          db,
+          "INSERT INTO shift_counts(shift_no, currency, float_minor, cash_in_minor, change_minor,"
+              + " reversed_minor, dropped_minor, expected_minor, counted_minor, variance_minor,"
+              + " pieces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          open.shiftNo(),
+          counted.currency(),
+          f.cashFloat().minor(),
+          f.cashTendered().minor(),
+          f.changeGiven().minor(),
+          f.cashReversed().minor(),
+          f.cashDropped().minor(),
+          f.expectedCash().minor(),
+          drawer.counted().minor(),
+          drawer.variance().minor(),
+          counted.ledgerText());
+      link = HashChain.append(db, link, ChainedTable.SHIFT_COUNTS, open.shiftNo());
+      for (ShiftFigures.TenderTotal t : f.byTender()) {
+        long id =
+            LedgerRows.insert(
+                db,
+                "INSERT INTO shift_tender_totals(shift_no, tender, currency, payments, taken_minor)"
+                    + " VALUES (?, ?, ?, ?, ?)",
+                open.shiftNo(),
+                t.tender().code(),
+                counted.currency(),
+                t.payments(),
+                t.taken().minor());
+        link = HashChain.append(db, link, ChainedTable.SHIFT_TENDER_TOTALS, id);
+      }
+    }
     return new ShiftReport(
         open.shiftNo(),
         open.cashier(),
@@ -203,7 +331,8 @@ public final class Shifts {
         tally.reversals(),
         tally.totals(),
         head.link(),
-        head.hash());
+        head.hash(),
+        drawer);
   }
 
   private static long max(Connection db, String sql) throws SQLException {
@@ -233,6 +362,11 @@ public final class Shifts {
                         t.payments(), t.paid(), t.reversals(), t.reversed()))
             .toList(),
         r.chainLink(),
-        r.chainHead());
+        r.chainHead(),
+        r.drawer() == null ? null : r.drawer().figures().cashFloat(),
+        r.drawer() == null ? null : r.drawer().figures().expectedCash(),
+        r.drawer() == null ? null : r.drawer().counted(),
+        r.drawer() == null ? null : r.drawer().variance(),
+        r.drawer() == null ? List.of() : r.drawer().figures().byTender());
   }
 }

@@ -51,6 +51,29 @@ public record ZReport(
                 : "  shifts closed this day: " + shiftsClosed.size())
         .append('\n');
     shiftsClosed.forEach(s -> out.append(s.line(zone)).append('\n'));
+    java.util.Map<org.parkgate.api.Tender, long[]> byTender =
+        new java.util.EnumMap<>(org.parkgate.api.Tender.class);
+    java.util.Currency currency = null;
+    for (ShiftReport s : shiftsClosed) {
+      if (s.drawer() != null) {
+        for (org.parkgate.api.ShiftFigures.TenderTotal t : s.drawer().figures().byTender()) {
+          long[] sums = byTender.computeIfAbsent(t.tender(), k -> new long[2]);
+          sums[0] += t.payments();
+          sums[1] += t.taken().minor();
+          currency = t.taken().currency();
+        }
+      }
+    }
+    if (currency != null) {
+      out.append("  by tender in the shifts closed this day:\n");
+      for (var e : byTender.entrySet()) {
+        out.append(
+                String.format(
+                    "    %-8s %6d   %14s",
+                    e.getKey().code(), e.getValue()[0], Money.of(e.getValue()[1], currency)))
+            .append('\n');
+      }
+    }
     return out.toString();
   }
 

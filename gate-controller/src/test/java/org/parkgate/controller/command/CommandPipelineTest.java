@@ -44,6 +44,9 @@ import org.parkgate.site.LaneMode;
  * file and the demo tariff (15 min free, then 3.00 per started hour).
  */
 class CommandPipelineTest {
+  private static final org.parkgate.api.CashCount NO_FLOAT =
+      org.parkgate.api.CashCount.empty(java.util.Currency.getInstance("CNY"));
+
   static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
   static final Instant T0 = Instant.parse("2027-01-09T02:00:00Z");
   static final String CARD = "00A1B2C3D4";
@@ -197,7 +200,7 @@ class CommandPipelineTest {
   void aConsoleOrAnAccountDisabledByAnAdminOnAnotherConnectionIsSeenAtTheNextCommand() {
     String session = desk.session("cashier1");
     String other = desk.session("cashier2");
-    assertTrue(desk.run(new ConsoleCommand.OpenShift("open-1", session)).ok());
+    assertTrue(desk.run(new ConsoleCommand.OpenShift("open-1", session, NO_FLOAT)).ok());
     // The admin's ./parking users and consoles commands write the file from their own process.
     try (Ledger admin = Ledger.open(dir.resolve("ledger.db"), "demo")) {
       new Accounts(admin)
@@ -245,7 +248,7 @@ class CommandPipelineTest {
   @Test
   void aCashierMayNotSetModesReverseOrResetAndNothingIsRecorded() throws Exception {
     carOwingNine();
-    String cashier = desk.session("cashier1");
+    String cashier = desk.onShift("cashier1");
     assertTrue(desk.run(payNine("ps-1", cashier)).ok());
     Map<String, Long> before = rows();
     long seq = new EventLog(ledger).lastSeq();
@@ -285,7 +288,7 @@ class CommandPipelineTest {
   void aSupervisorMayNotReverseAPaymentTheyTookThemselves() {
     carOwingNine();
     Answer.Receipt own =
-        Desk.answer(desk.run(payNine("ps-1", desk.session("supervisor1"))), Answer.Receipt.class);
+        Desk.answer(desk.run(payNine("ps-1", desk.onShift("supervisor1"))), Answer.Receipt.class);
     assertEquals("supervisor1", own.cashier());
 
     CommandResult refused =
@@ -312,7 +315,7 @@ class CommandPipelineTest {
   @Test
   void aReplayedRequestGetsTheFirstResultAndRecordsNothingMoreAlsoAfterARestart() throws Exception {
     carOwingNine();
-    var pay = payNine("ps-1", desk.session("cashier1"));
+    var pay = payNine("ps-1", desk.onShift("cashier1"));
     CommandResult first = desk.run(pay);
     assertEquals("demo-000001", Desk.answer(first, Answer.Receipt.class).receiptNo());
     Map<String, Long> before = rows();
@@ -336,7 +339,7 @@ class CommandPipelineTest {
   @Test
   void aRequestIdUsedForAnotherCommandIsRefused() throws Exception {
     carOwingNine();
-    String session = desk.session("cashier1");
+    String session = desk.onShift("cashier1");
     assertTrue(desk.run(payNine("ps-1", session)).ok());
     Map<String, Long> before = rows();
     CommandResult reused = desk.run(new ConsoleCommand.CloseShift("ps-1", session));
@@ -349,7 +352,7 @@ class CommandPipelineTest {
   @Test
   void anotherConsoleIsNotAnsweredWithTheFirstConsolesResult() {
     carOwingNine();
-    var pay = payNine("ps-1", desk.session("cashier1"));
+    var pay = payNine("ps-1", desk.onShift("cashier1"));
     assertTrue(desk.run(pay).ok());
     desk.onLedger(
         () -> {
@@ -379,7 +382,7 @@ class CommandPipelineTest {
   @Test
   void disablingAnAccountEndsItsSessions() {
     String session = desk.session("cashier2");
-    assertTrue(desk.run(new ConsoleCommand.OpenShift("open-1", session)).ok());
+    assertTrue(desk.run(new ConsoleCommand.OpenShift("open-1", session, NO_FLOAT)).ok());
     desk.onLedger(
         () ->
             new Accounts(ledger)
@@ -419,7 +422,7 @@ class CommandPipelineTest {
           desk.run(new ConsoleCommand.OpenShift(desk.id("open"), session)).refusal());
     }
     String again = desk.login("cashier1");
-    assertTrue(desk.run(new ConsoleCommand.OpenShift("open-9", again)).ok());
+    assertTrue(desk.run(new ConsoleCommand.OpenShift("open-9", again, NO_FLOAT)).ok());
   }
 
   @Test
@@ -486,7 +489,7 @@ class CommandPipelineTest {
     desk.sent(office);
     desk.sent(booth);
     carOwingNine();
-    CommandResult paid = desk.run(payNine(desk.id("pay"), desk.session("cashier1")));
+    CommandResult paid = desk.run(payNine(desk.id("pay"), desk.onShift("cashier1")));
     assertTrue(paid.ok(), paid.toString());
     desk.onLedger(
         () ->

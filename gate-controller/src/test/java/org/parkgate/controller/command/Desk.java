@@ -73,6 +73,7 @@ public final class Desk implements AutoCloseable {
   private final ExecutorService passwordChecks =
       Executors.newSingleThreadExecutor(r -> new Thread(r, "test-password-checks"));
   private final Map<String, String> sessions = new HashMap<>();
+  private final java.util.Set<String> onShift = new java.util.HashSet<>();
   private final List<EmbeddedChannel> channels = new ArrayList<>();
   private final AtomicInteger ids = new AtomicInteger();
   private final ConsoleConnection booth;
@@ -182,6 +183,24 @@ public final class Desk implements AutoCloseable {
   /** The session of {@code username} at the booth, logging them in the first time. */
   public String session(String username) {
     return sessions.computeIfAbsent(username, this::login);
+  }
+
+  /**
+   * The session of {@code username}, on shift: their shift opened with an empty float the first
+   * time (payments are taken only on an open shift).
+   */
+  public String onShift(String username) {
+    String session = session(username);
+    if (onShift.add(username)) {
+      CommandResult r =
+          run(
+              new ConsoleCommand.OpenShift(
+                  id("open"),
+                  session,
+                  org.parkgate.api.CashCount.empty(java.util.Currency.getInstance("CNY"))));
+      assertTrue(r.ok(), "shift of " + username + ": " + r);
+    }
+    return session;
   }
 
   /** Runs a command from the booth and waits for its result. */

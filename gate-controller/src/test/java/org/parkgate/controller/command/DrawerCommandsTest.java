@@ -73,7 +73,7 @@ class DrawerCommandsTest {
     CommandResult paid =
         desk.run(
             new ConsoleCommand.PayStationPayment(
-                "pay-1", desk.session("cashier1"), CARD, Money.of(900, "CNY"), "pay-1"));
+                "pay-1", desk.onShift("cashier1"), CARD, Money.of(900, "CNY"), "pay-1"));
     return Desk.answer(paid, Answer.Receipt.class).receiptNo();
   }
 

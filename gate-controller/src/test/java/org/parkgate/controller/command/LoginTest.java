@@ -29,6 +29,9 @@ import org.parkgate.controller.site.MutableClock;
  * from and lock an account only from many places; sessions end when idle and at their lifetime.
  */
 class LoginTest {
+  private static final org.parkgate.api.CashCount NO_FLOAT =
+      org.parkgate.api.CashCount.empty(java.util.Currency.getInstance("CNY"));
+
   static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
   static final Instant T0 = Instant.parse("2027-01-09T02:00:00Z");
   static final org.parkgate.site.SiteConfig.Sessions RULES =
@@ -138,7 +141,8 @@ class LoginTest {
     Instant started = clock.instant();
     for (Instant at = started; at.isBefore(started.plus(RULES.lifetime())); ) {
       assertTrue(
-          desk.run(new ConsoleCommand.OpenShift(desk.id("open"), busy)).ok(), "busy at " + at);
+          desk.run(new ConsoleCommand.OpenShift(desk.id("open"), busy, NO_FLOAT)).ok(),
+          "busy at " + at);
       clock.advance(Duration.ofHours(3));
       at = clock.instant();
     }
@@ -157,7 +161,8 @@ class LoginTest {
       clock.advance(Duration.ofSeconds(1));
     }
     for (int i = 1; i < mine.size(); i++) {
-      assertTrue(desk.run(new ConsoleCommand.OpenShift(desk.id("open"), mine.get(i))).ok());
+      assertTrue(
+          desk.run(new ConsoleCommand.OpenShift(desk.id("open"), mine.get(i), NO_FLOAT)).ok());
       clock.advance(Duration.ofSeconds(1));
     }
     String ninth = desk.login("cashier1");

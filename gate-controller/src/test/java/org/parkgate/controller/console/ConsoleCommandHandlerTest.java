@@ -211,6 +211,12 @@ class ConsoleCommandHandlerTest {
             "p2", session, "00A1B2C3D4", Money.of(900, "CNY"), "x".repeat(33)));
     assertEquals(why, Desk.refusal(console.result("p2"), Refusal.INVALID));
     console.send(
+        new ConsoleCommand.OpenShift(
+            "o1",
+            session,
+            org.parkgate.api.CashCount.empty(java.util.Currency.getInstance("CNY"))));
+    assertTrue(console.result("o1").ok());
+    console.send(
         new ConsoleCommand.PayStationPayment(
             "p3", session, "00A1B2C3D4", Money.of(900, "CNY"), "pay-1"));
     assertEquals(

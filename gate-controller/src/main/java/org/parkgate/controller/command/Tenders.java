@@ -1,0 +1,136 @@
+package org.parkgate.controller.command;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.parkgate.api.Answer;
+import org.parkgate.api.Tender;
+import org.parkgate.controller.ledger.Payment;
+import org.parkgate.controller.ledger.Shifts;
+import org.parkgate.controller.ledger.Tendering;
+import org.parkgate.money.Denominations;
+import org.parkgate.money.Money;
+
+/**
+ * The checks every payment's tender passes before anything is recorded, and the change worked out
+ * here and nowhere else. Cash: what the driver handed over (the fee when not given) must cover the
+ * fee, in its currency, and the change must be less than the largest note, or a mistyped amount
+ * would empty the drawer. Card and mobile: exactly the fee, with the terminal's or app's reference.
+ * And the cashier must have a shift open: after a close no payment is taken until the next opens.
+ */
+final class Tenders {
+  private Tenders() {}
+
+  /** A tendering that passed, or why not (as the refusal's words). */
+  record Checked(Tendering tendering, String problem) {}
+
+  static Checked check(Tender requested, Money due, Money tendered, String reference) {
+    Tender tender = requested == null ? Tender.CASH : requested;
+    Optional<String> bad = tender.referenceProblem(reference);
+    if (bad.isPresent()) {
+      return new Checked(null, bad.get());
+    }
+    String ref = tender.isCash() ? null : reference.trim();
+    Money handed = tendered == null ? due : tendered;
+    if (!handed.currency().equals(due.currency())) {
+      return new Checked(
+          null, "tendered in " + handed.currency() + "; the fee is due in " + due.currency());
+    }
+    if (!tender.isCash()) {
+      if (!handed.equals(due)) {
+        return new Checked(
+            null,
+            "a "
+                + tender.english().toLowerCase(java.util.Locale.ROOT)
+                + " payment takes exactly the "
+                + due
+                + " due, not "
+                + handed);
+      }
+      return new Checked(new Tendering(tender, due, Money.zero(due.currency()), ref), null);
+    }
+    if (handed.compareTo(due) < 0) {
+      return new Checked(null, "tendered " + handed + " is less than the " + due + " due");
+    }
+    Money change = handed.minus(due);
+    Money largest = Denominations.largest(due.currency());
+    if (change.compareTo(largest) >= 0) {
+      return new Checked(
+          null,
+          "tendered "
+              + handed
+              + " for "
+              + due
+              + " due would give "
+              + change
+              + " change, a "
+              + largest
+              + " note or more: check the amount typed");
+    }
+    return new Checked(new Tendering(Tender.CASH, handed, change, null), null);
+  }
+
+  /** Why {@code cashier} may not take a payment now, or empty when their shift is open. */
+  static Optional<String> noShift(Shifts shifts, String cashier, java.time.ZoneId zone) {
+    if (shifts.openShiftOf(cashier).isPresent()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        shifts
+            .lastClosedOf(cashier)
+            .map(
+                c ->
+                    cashier
+                        + "'s shift "
+                        + c.shiftNo()
+                        + " was closed at "
+                        + time(c.closedAt(), zone)
+                        + ": open a new shift with its float before taking payments")
+            .orElse(
+                cashier
+                    + " has no open shift: open a shift with its float before taking payments"));
+  }
+
+  /**
+   * Why no more cash is taken from {@code cashier} now: the cash expected in their drawer is past
+   * the site's {@code limit} (null: none) until a cash drop is recorded; empty when it is not.
+   */
+  static Optional<String> overLimit(Shifts shifts, String cashier, Money limit) {
+    if (limit == null) {
+      return Optional.empty();
+    }
+    long shiftNo = shifts.openShiftOf(cashier).orElseThrow().shiftNo();
+    org.parkgate.api.ShiftFigures f = shifts.figures(shiftNo, limit.currency()).withLimit(limit);
+    if (!f.overLimit()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "the drawer holds "
+            + f.expectedCash()
+            + " expected, past the "
+            + limit
+            + " cash limit: record a cash drop before taking more cash");
+  }
+
+  private static String time(Instant at, java.time.ZoneId zone) {
+    return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(zone));
+  }
+
+  /** The receipt for a payment taken with {@code t}, with the shift's figures after it. */
+  static Answer.Receipt receipt(
+      Payment payment, String card, Tendering t, Shifts shifts, Money limit) {
+    long shiftNo = shifts.openShiftOf(payment.cashier()).orElseThrow().shiftNo();
+    return new Answer.Receipt(
+        payment.receiptNo(),
+        payment.stayId(),
+        payment.lane(),
+        card,
+        payment.amount(),
+        payment.cashier(),
+        payment.paidAt(),
+        t.tender(),
+        t.tendered(),
+        t.change(),
+        t.reference(),
+        shifts.figures(shiftNo, payment.amount().currency()).withLimit(limit));
+  }
+}
