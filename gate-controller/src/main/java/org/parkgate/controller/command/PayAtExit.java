@@ -15,6 +15,7 @@ import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Payment;
 import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.Shifts;
+import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.ExitDesk;
 import org.parkgate.money.Money;
@@ -107,7 +108,8 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
                   + cmd.stayId());
     }
     // The lane may not yet have heard that a supervisor's reset closed it.
-    if (stays.openStayById(cmd.stayId()).isEmpty()) {
+    Optional<Stay> stay = stays.openStayById(cmd.stayId());
+    if (stay.isEmpty()) {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,
@@ -133,7 +135,7 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
                 actor.username(),
                 now,
                 tender.tendering()));
-    String card = stays.openStayById(cmd.stayId()).map(s -> s.card()).orElse(null);
+    String card = stay.get().card();
     return Decision.done(
         cmd,
         Tenders.receipt(payment, card, tender.tendering(), shifts, limit),

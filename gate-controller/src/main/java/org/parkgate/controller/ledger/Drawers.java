@@ -1,8 +1,6 @@
 package org.parkgate.controller.ledger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -49,32 +47,38 @@ final class Drawers {
                 code)
             .orElse(0L);
     Map<Tender, long[]> byTender = new EnumMap<>(Tender.class);
-    long cashIn = 0;
-    long change = 0;
-    try (PreparedStatement p =
-        db.prepareStatement(
-            "SELECT p.method, p.amount_minor, COALESCE(t.tendered_minor, p.amount_minor),"
-                + " COALESCE(t.change_minor, 0) FROM payments p"
+    long[] cash = new long[2]; // tendered in cash, change given
+    // Summed by SQLite, one row per tender: a long shift costs a payment no per-row reading here.
+    for (long[] row :
+        LedgerRows.list(
+            db,
+            "SELECT p.method, COUNT(*), SUM(p.amount_minor),"
+                + " SUM(COALESCE(t.tendered_minor, p.amount_minor)),"
+                + " SUM(COALESCE(t.change_minor, 0)) FROM payments p"
                 + " LEFT JOIN payment_tenders t ON t.payment_id = p.payment_id"
                 + " WHERE p.payment_id > ? AND p.payment_id <= ? AND p.cashier = ?"
-                + " AND p.currency = ? ORDER BY p.payment_id")) {
-      p.setLong(1, span.afterPayment());
-      p.setLong(2, last[0]);
-      p.setString(3, span.cashier());
-      p.setString(4, code);
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          Tender tender = Tender.of(r.getString(1)).orElse(Tender.CASH);
-          long[] sums = byTender.computeIfAbsent(tender, t -> new long[2]);
-          sums[0]++;
-          sums[1] += r.getLong(2);
-          if (tender.isCash()) {
-            cashIn += r.getLong(3);
-            change += r.getLong(4);
-          }
-        }
+                + " AND p.currency = ? GROUP BY p.method",
+            r -> {
+              Tender tender = Tender.of(r.getString(1)).orElse(Tender.CASH);
+              return new long[] {
+                tender.ordinal(), r.getLong(2), r.getLong(3), r.getLong(4), r.getLong(5)
+              };
+            },
+            span.afterPayment(),
+            last[0],
+            span.cashier(),
+            code)) {
+      Tender tender = Tender.values()[(int) row[0]];
+      long[] sums = byTender.computeIfAbsent(tender, t -> new long[2]);
+      sums[0] += row[1];
+      sums[1] += row[2];
+      if (tender.isCash()) {
+        cash[0] += row[3];
+        cash[1] += row[4];
       }
     }
+    long cashIn = cash[0];
+    long change = cash[1];
     long reversed =
         LedgerRows.first(
                 db,

@@ -2,7 +2,6 @@ package org.parkgate.controller.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -79,12 +78,12 @@ public final class Payments {
                                 cashier + " has no open shift: open one before taking payments"))
                     .shiftNo();
           }
-          long receiptSeq;
-          try (Statement s = ledger.connection().createStatement();
-              ResultSet r =
-                  s.executeQuery("SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payments")) {
-            receiptSeq = r.getLong(1);
-          }
+          long receiptSeq =
+              LedgerRows.first(
+                      ledger.connection(),
+                      "SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payments",
+                      r -> r.getLong(1))
+                  .orElseThrow();
           String receiptNo = String.format("%s-%06d", ledger.siteId(), receiptSeq);
           long paymentId =
               ledger.insert(
