@@ -192,7 +192,12 @@ public final class CommandPipeline {
                 ledger.onCommit(d.afterCommit());
                 return d;
               });
-      return decision.result();
+      try {
+        return decision.sent().apply(decision.result());
+      } catch (RuntimeException e) {
+        log.warn("{} {}: answer sent without its after-commit figures", type, id, e);
+        return decision.result();
+      }
     } catch (LedgerException e) {
       return CommandResult.refused(id, Refusal.NOT_NOW, e.getMessage());
     } catch (RuntimeException e) {

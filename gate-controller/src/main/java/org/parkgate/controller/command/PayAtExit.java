@@ -70,12 +70,13 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
     if (tender.problem() != null) {
       return Decision.refused(cmd, Refusal.INVALID, tender.problem());
     }
-    Optional<String> noShift = Tenders.noShift(shifts, actor.username(), zone);
-    if (noShift.isPresent()) {
-      return Decision.refused(cmd, Refusal.NOT_NOW, noShift.get());
+    Tenders.OnShift onShift = Tenders.onShift(shifts, actor.username(), zone);
+    if (onShift.open() == null) {
+      return Decision.refused(cmd, Refusal.NOT_NOW, onShift.refusal());
     }
+    long shiftNo = onShift.open().shiftNo();
     if (tender.tendering().tender().isCash()) {
-      Optional<String> full = Tenders.overLimit(shifts, actor.username(), limit);
+      Optional<String> full = Tenders.overLimit(shifts, shiftNo, limit);
       if (full.isPresent()) {
         return Decision.refused(cmd, Refusal.NOT_NOW, full.get());
       }
@@ -134,12 +135,14 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
                 cmd.amount(),
                 actor.username(),
                 now,
-                tender.tendering()));
+                tender.tendering(),
+                shiftNo));
     String card = stay.get().card();
     return Decision.done(
-        cmd,
-        Tenders.receipt(payment, card, tender.tendering(), shifts, limit),
-        () -> runner.deliver(new LaneEvent.Paid(cmd.stayId())));
+            cmd,
+            Tenders.receipt(payment, card, tender.tendering()),
+            () -> runner.deliver(new LaneEvent.Paid(cmd.stayId())))
+        .sentWith(Tenders.withFigures(shifts, shiftNo, limit));
   }
 
   /** The site's exit lanes by id. */

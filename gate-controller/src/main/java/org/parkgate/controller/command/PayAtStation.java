@@ -80,12 +80,13 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
     if (tender.problem() != null) {
       return Decision.refused(cmd, Refusal.INVALID, tender.problem());
     }
-    Optional<String> noShift = Tenders.noShift(shifts, actor.username(), zone);
-    if (noShift.isPresent()) {
-      return Decision.refused(cmd, Refusal.NOT_NOW, noShift.get());
+    Tenders.OnShift onShift = Tenders.onShift(shifts, actor.username(), zone);
+    if (onShift.open() == null) {
+      return Decision.refused(cmd, Refusal.NOT_NOW, onShift.refusal());
     }
+    long shiftNo = onShift.open().shiftNo();
     if (tender.tendering().tender().isCash()) {
-      Optional<String> full = Tenders.overLimit(shifts, actor.username(), limit);
+      Optional<String> full = Tenders.overLimit(shifts, shiftNo, limit);
       if (full.isPresent()) {
         return Decision.refused(cmd, Refusal.NOT_NOW, full.get());
       }
@@ -108,19 +109,19 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
           "amount " + cmd.amount() + " does not match the " + due + " due now");
     }
     return Decision.done(
-        cmd,
-        Tenders.receipt(
-            payments.recordPayment(
-                cmd.requestId(),
-                open.get().stayId(),
-                cmd.station(),
-                cmd.amount(),
-                actor.username(),
-                now,
-                tender.tendering()),
-            cmd.card(),
-            tender.tendering(),
-            shifts,
-            limit));
+            cmd,
+            Tenders.receipt(
+                payments.recordPayment(
+                    cmd.requestId(),
+                    open.get().stayId(),
+                    cmd.station(),
+                    cmd.amount(),
+                    actor.username(),
+                    now,
+                    tender.tendering(),
+                    shiftNo),
+                cmd.card(),
+                tender.tendering()))
+        .sentWith(Tenders.withFigures(shifts, shiftNo, limit));
   }
 }

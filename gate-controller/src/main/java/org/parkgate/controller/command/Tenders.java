@@ -69,12 +69,20 @@ final class Tenders {
     return new Checked(new Tendering(Tender.CASH, handed, change, null), null);
   }
 
-  /** Why {@code cashier} may not take a payment now, or empty when their shift is open. */
-  static Optional<String> noShift(Shifts shifts, String cashier, java.time.ZoneId zone) {
-    if (shifts.openShiftOf(cashier).isPresent()) {
-      return Optional.empty();
+  /** The cashier's open shift, or (open null) why no payment is taken from them now. */
+  record OnShift(Shifts.Open open, String refusal) {}
+
+  /**
+   * The cashier's open shift, or why no payment is taken from them: the shift they closed last, or
+   * that they never opened one.
+   */
+  static OnShift onShift(Shifts shifts, String cashier, java.time.ZoneId zone) {
+    Optional<Shifts.Open> open = shifts.openShiftOf(cashier);
+    if (open.isPresent()) {
+      return new OnShift(open.get(), null);
     }
-    return Optional.of(
+    return new OnShift(
+        null,
         shifts
             .lastClosedOf(cashier)
             .map(
@@ -91,14 +99,13 @@ final class Tenders {
   }
 
   /**
-   * Why no more cash is taken from {@code cashier} now: the cash expected in their drawer is past
+   * Why no more cash is taken in shift {@code shiftNo} now: the cash expected in its drawer is past
    * the site's {@code limit} (null: none) until a cash drop is recorded; empty when it is not.
    */
-  static Optional<String> overLimit(Shifts shifts, String cashier, Money limit) {
+  static Optional<String> overLimit(Shifts shifts, long shiftNo, Money limit) {
     if (limit == null) {
       return Optional.empty();
     }
-    long shiftNo = shifts.openShiftOf(cashier).orElseThrow().shiftNo();
     org.parkgate.api.ShiftFigures f = shifts.figures(shiftNo, limit.currency()).withLimit(limit);
     if (!f.overLimit()) {
       return Optional.empty();
@@ -115,10 +122,11 @@ final class Tenders {
     return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(zone));
   }
 
-  /** The receipt for a payment taken with {@code t}, with the shift's figures after it. */
-  static Answer.Receipt receipt(
-      Payment payment, String card, Tendering t, Shifts shifts, Money limit) {
-    long shiftNo = shifts.openShiftOf(payment.cashier()).orElseThrow().shiftNo();
+  /**
+   * The receipt for a payment taken with {@code t} in shift {@code shiftNo}, as kept with its
+   * request id; the shift's running figures are added after the commit ({@link #withFigures}).
+   */
+  static Answer.Receipt receipt(Payment payment, String card, Tendering t) {
     return new Answer.Receipt(
         payment.receiptNo(),
         payment.stayId(),
@@ -131,6 +139,31 @@ final class Tenders {
         t.tendered(),
         t.change(),
         t.reference(),
-        shifts.figures(shiftNo, payment.amount().currency()).withLimit(limit));
+        null);
+  }
+
+  /** A payment's answer with shift {@code shiftNo}'s figures as they stand now. */
+  static java.util.function.UnaryOperator<org.parkgate.api.CommandResult> withFigures(
+      Shifts shifts, long shiftNo, Money limit) {
+    return r -> {
+      if (!r.ok() || !(r.answer() instanceof Answer.Receipt p)) {
+        return r;
+      }
+      return org.parkgate.api.CommandResult.ok(
+          r.requestId(),
+          new Answer.Receipt(
+              p.receiptNo(),
+              p.stayId(),
+              p.lane(),
+              p.card(),
+              p.amount(),
+              p.cashier(),
+              p.paidAt(),
+              p.tender(),
+              p.tendered(),
+              p.change(),
+              p.reference(),
+              shifts.figures(shiftNo, p.amount().currency()).withLimit(limit)));
+    };
   }
 }

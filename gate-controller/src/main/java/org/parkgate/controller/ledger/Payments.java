@@ -51,6 +51,22 @@ public final class Payments {
       String cashier,
       Instant at,
       Tendering tendering) {
+    return recordPayment(requestId, stayId, lane, amount, cashier, at, tendering, 0);
+  }
+
+  /**
+   * As {@link #recordPayment(String, long, String, Money, String, Instant, Tendering)}, in the
+   * cashier's open shift {@code openShift} when the caller has just read it (0: look it up).
+   */
+  public Payment recordPayment(
+      String requestId,
+      long stayId,
+      String lane,
+      Money amount,
+      String cashier,
+      Instant at,
+      Tendering tendering,
+      long openShift) {
     return ledger.inTransaction(
         () -> {
           Optional<Payment> earlier =
@@ -68,6 +84,8 @@ public final class Payments {
           if (tendering == null) {
             Shifts.openIfNone(ledger.connection(), cashier, at, requestId);
             shiftNo = 0;
+          } else if (openShift > 0) {
+            shiftNo = openShift;
           } else {
             shiftNo =
                 new Shifts(ledger)

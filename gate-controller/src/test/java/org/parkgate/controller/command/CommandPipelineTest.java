@@ -320,14 +320,14 @@ class CommandPipelineTest {
     assertEquals("demo-000001", Desk.answer(first, Answer.Receipt.class).receiptNo());
     Map<String, Long> before = rows();
 
-    assertEquals(first, desk.run(pay));
+    assertEquals(Desk.kept(first), desk.run(pay));
     clock.advance(Duration.ofMinutes(1));
-    assertEquals(first, desk.run(pay), "a minute later, the same receipt");
+    assertEquals(Desk.kept(first), desk.run(pay), "a minute later, the same receipt");
     assertEquals(Map.of(), grown(before, rows()), "nothing recorded by a replay");
 
     // The controller restarts: a new pipeline on the same ledger. Sessions are gone.
     Desk after = restarted();
-    assertEquals(first, after.run(pay), "the replay is answered from the ledger");
+    assertEquals(Desk.kept(first), after.run(pay), "the replay is answered from the ledger");
     assertEquals(
         Refusal.NOT_LOGGED_IN,
         after.run(new ConsoleCommand.OpenShift("open-1", pay.session())).refusal(),
