@@ -72,7 +72,14 @@ public sealed interface Answer {
       Money change,
       String reference,
       ShiftFigures shift)
-      implements Answer {}
+      implements Answer {
+    /** This receipt with the shift's figures {@code figures} (null: none). */
+    public Receipt withShift(ShiftFigures figures) {
+      return new Receipt(
+          receiptNo, stayId, lane, card, amount, cashier, paidAt, tender, tendered, change,
+          reference, figures);
+    }
+  }
 
   /** A payment reversed by a supervisor; {@code amount} is what it had taken (positive). */
   record Reversed(String receiptNo, Money amount, String supervisor, String reason, Instant at)

@@ -70,17 +70,12 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
     if (tender.problem() != null) {
       return Decision.refused(cmd, Refusal.INVALID, tender.problem());
     }
-    Tenders.OnShift onShift = Tenders.onShift(shifts, actor.username(), zone);
-    if (onShift.open() == null) {
+    Tenders.OnShift onShift =
+        Tenders.mayTake(shifts, actor.username(), zone, tender.tendering(), limit);
+    if (onShift.refusal() != null) {
       return Decision.refused(cmd, Refusal.NOT_NOW, onShift.refusal());
     }
     long shiftNo = onShift.open().shiftNo();
-    if (tender.tendering().tender().isCash()) {
-      Optional<String> full = Tenders.overLimit(shifts, shiftNo, limit);
-      if (full.isPresent()) {
-        return Decision.refused(cmd, Refusal.NOT_NOW, full.get());
-      }
-    }
     LaneRunner.Waiting waiting = runner.waiting();
     if (!waiting.awaitingPaymentOf(cmd.stayId())
         && exits.quotedAt(cmd.lane(), cmd.stayId(), cmd.amount())) {

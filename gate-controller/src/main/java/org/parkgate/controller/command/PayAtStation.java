@@ -80,17 +80,12 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
     if (tender.problem() != null) {
       return Decision.refused(cmd, Refusal.INVALID, tender.problem());
     }
-    Tenders.OnShift onShift = Tenders.onShift(shifts, actor.username(), zone);
-    if (onShift.open() == null) {
+    Tenders.OnShift onShift =
+        Tenders.mayTake(shifts, actor.username(), zone, tender.tendering(), limit);
+    if (onShift.refusal() != null) {
       return Decision.refused(cmd, Refusal.NOT_NOW, onShift.refusal());
     }
     long shiftNo = onShift.open().shiftNo();
-    if (tender.tendering().tender().isCash()) {
-      Optional<String> full = Tenders.overLimit(shifts, shiftNo, limit);
-      if (full.isPresent()) {
-        return Decision.refused(cmd, Refusal.NOT_NOW, full.get());
-      }
-    }
     Optional<Stay> open = stays.openStay(cmd.card());
     if (open.isEmpty()) {
       return Decision.refused(cmd, Refusal.NOT_NOW, "card " + cmd.card() + " has no open stay");

@@ -69,8 +69,23 @@ final class Tenders {
     return new Checked(new Tendering(Tender.CASH, handed, change, null), null);
   }
 
-  /** The cashier's open shift, or (open null) why no payment is taken from them now. */
+  /** The cashier's open shift, or (refusal not null) why this payment is not taken now. */
   record OnShift(Shifts.Open open, String refusal) {}
+
+  /**
+   * Whether the cashier may take a payment tendered as {@code t}: their open shift, or why not (no
+   * shift open, or cash past the drawer's {@code limit}).
+   */
+  static OnShift mayTake(
+      Shifts shifts, String cashier, java.time.ZoneId zone, Tendering t, Money limit) {
+    OnShift on = onShift(shifts, cashier, zone);
+    if (on.open() == null || !t.tender().isCash()) {
+      return on;
+    }
+    return overLimit(shifts, on.open().shiftNo(), limit)
+        .map(full -> new OnShift(on.open(), full))
+        .orElse(on);
+  }
 
   /**
    * The cashier's open shift, or why no payment is taken from them: the shift they closed last, or
@@ -151,19 +166,7 @@ final class Tenders {
       }
       return org.parkgate.api.CommandResult.ok(
           r.requestId(),
-          new Answer.Receipt(
-              p.receiptNo(),
-              p.stayId(),
-              p.lane(),
-              p.card(),
-              p.amount(),
-              p.cashier(),
-              p.paidAt(),
-              p.tender(),
-              p.tendered(),
-              p.change(),
-              p.reference(),
-              shifts.figures(shiftNo, p.amount().currency()).withLimit(limit)));
+          p.withShift(shifts.figures(shiftNo, p.amount().currency()).withLimit(limit)));
     };
   }
 }

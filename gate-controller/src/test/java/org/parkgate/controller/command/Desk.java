@@ -257,21 +257,7 @@ public final class Desk implements AutoCloseable {
       return r;
     }
     assertTrue(p.shift() != null, "the first answer carries the drawer's figures: " + r);
-    return CommandResult.ok(
-        r.requestId(),
-        new Answer.Receipt(
-            p.receiptNo(),
-            p.stayId(),
-            p.lane(),
-            p.card(),
-            p.amount(),
-            p.cashier(),
-            p.paidAt(),
-            p.tender(),
-            p.tendered(),
-            p.change(),
-            p.reference(),
-            null));
+    return CommandResult.ok(r.requestId(), p.withShift(null));
   }
 
   public static <A extends Answer> A answer(CommandResult r, Class<A> kind) {
