@@ -399,7 +399,7 @@ class CredentialsTest {
             receipt.amount(),
             receipt.cashier(),
             receipt.paidAt()));
-    assertEquals(paid, desk.run(pay), "a retry charges nothing");
+    assertEquals(Desk.kept(paid), desk.run(pay), "a retry charges nothing");
     assertEquals(1, new Payments(ledger).all().size());
     assertEquals("pay-1", new Payments(ledger).all().get(0).lane());
 
