@@ -49,6 +49,10 @@
   let openingShift = null;      // {type: "open-shift", requestId, pieces} not yet answered
   let otherTender = null;       // "card" or "mobile": waiting for its reference
   let dropping = null;          // {type: "cash-drop", requestId, amountMinor} not yet answered
+  let laneAction = null;        // {type: "apply-voucher" | "ask-free-pass" | "lift-barrier", requestId, lane, stayId, ...} not yet answered
+  let deciding = null;          // {type: "decide-free-pass", requestId, passNo, approve, note} not yet answered
+  const actionDrafts = {};      // what is typed in a lane's voucher and reason fields, by field id
+  const actionResults = new Map();  // lane -> {stayId, text, cls}: the last voucher, free pass or lift answer there
 
   // ---- the link to the controller: keys that send a command work only while it is up ----
 
@@ -110,6 +114,8 @@
       if (resettingCard) sendMessage(resettingCard);
       if (finding) sendMessage(finding);
       if (reportingLost) sendMessage(reportingLost);
+      if (laneAction) sendMessage(laneAction);
+      if (deciding) sendMessage(deciding);
     };
     socket.onmessage = (m) => {
       let msg;
@@ -165,6 +171,7 @@
     document.getElementById("passback-section").classList.toggle("hidden", !user.controlsLanes);
     document.getElementById("find-section").classList.toggle("hidden", !user.findsStays);
     document.getElementById("drawer-section").classList.toggle("hidden", !user.takesCash);
+    document.getElementById("free-pass-section").classList.toggle("hidden", !user.reverses);
     document.getElementById("user-role").textContent = user.roleZh + " " + user.role + " ·";
     document.getElementById("user-name").textContent = user.name + " (" + user.username + ")";
     logItems.length = 0;
@@ -546,6 +553,17 @@
         return money(a.amount, a.currency) + " · " + a.by + " · " + a.at;
       case "shift-open":
         return "班次 Shift #" + a.shiftNo + (a.cashFloat ? " · 备用金 Float " + a.cashFloat : "");
+      case "voucher-applied":
+        return "券码 Code " + a.code + " · " + a.voucher + " · 应收 Due " + money(a.dueBefore, a.currency)
+          + " → " + money(a.dueNow, a.currency) + (a.dueNow === "0.00" ? " · 抬杆 barrier lifts" : "");
+      case "free-pass-asked":
+        return "免费放行 Free pass #" + a.passNo + " · 费用 Fee " + money(a.fee, a.currency) + " · " + a.reason;
+      case "free-pass-decided":
+        return "免费放行 Free pass #" + a.passNo + " · " + (a.approved ? "批准 approved" : "拒绝 refused")
+          + " · " + a.decidedBy + (a.note ? " · " + a.note : "");
+      case "barrier-lifted":
+        return "手动抬杆 Lift #" + a.liftNo + " · " + a.lane + (a.due ? " · 未收 Unpaid " + money(a.due, a.currency) : "")
+          + " · " + a.reason;
       case "lost-card-asked":
         return "停车记录 Stay #" + a.stayId + " · 卡号 Card " + a.card + " · 应收 Due " + money(a.due, a.currency);
       default:
@@ -592,6 +610,181 @@
 
   function lostButtonsDisabled(disabled) {
     for (const b of document.querySelectorAll("button.lost-card")) b.disabled = disabled;
+  }
+
+  // ---- vouchers, free passes and the barrier lifted by hand, at an exit with a vehicle waiting ----
+
+  // Under the vehicle: a voucher field (typed or scanned, Enter applies it), a free pass asked
+  // with a reason, and the barrier lifted by hand with a reason and a confirmation. Each sends the
+  // stay shown; the console and the controller check it and every rule again.
+  function exitActions(lane, p) {
+    const box = el("div", "exit-actions");
+    box.id = "actions-" + lane.id;
+    box.addEventListener("click", (e) => e.stopPropagation());
+    if (!user || !user.takesCash) return box;
+    const busy = !!laneAction || !linked();
+    box.appendChild(actionForm(lane, p, "voucher", "优惠券 Voucher", "扫描或输入券码 · Scan or type the code",
+      "使用优惠券 · Apply voucher", busy, (text) => laneActionSend({ type: "apply-voucher", lane: lane.id, stayId: p.stayId, code: text },
+        "正在使用优惠券… · Applying the voucher…")));
+    box.appendChild(actionForm(lane, p, "free-reason", "免费放行原因 Reason", "例如：救护车 · e.g. ambulance",
+      "申请免费放行 · Ask for a free pass", busy, (text) => laneActionSend({ type: "ask-free-pass", lane: lane.id, stayId: p.stayId, reason: text },
+        "正在申请免费放行… · Asking for a free pass…")));
+    box.appendChild(actionForm(lane, p, "lift-reason", "抬杆原因 Reason", "例如：读卡器故障 · e.g. reader fault",
+      "手动抬杆 · Lift the barrier", busy, (text) => {
+        const question = "手动抬杆：" + lane.id + " 的道闸将打开，停车记录 #" + p.stayId + " 未收的 " + p.due + " 仍记为欠费。\n"
+          + "Lift the barrier at " + lane.id + ": stay #" + p.stayId + " leaves, its " + p.due + " stays owed.";
+        if (!window.confirm(question)) {
+          laneActionShow(lane.id, p.stayId, "已取消，未发送 · Cancelled, nothing sent", "bad");
+          render();
+          return;
+        }
+        laneActionSend({ type: "lift-barrier", lane: lane.id, stayId: p.stayId, reason: text }, "正在抬杆… · Lifting the barrier…");
+      }));
+    const r = actionResults.get(lane.id);
+    if (r && r.stayId === p.stayId) {
+      const shown = el("div", "result " + r.cls, r.text);
+      shown.id = "action-result-" + lane.id;
+      box.appendChild(shown);
+    }
+    return box;
+  }
+
+  function actionForm(lane, p, name, label, placeholder, key, busy, go) {
+    const form = el("form", "exit-action");
+    form.autocomplete = "off";
+    const id = name + "-" + lane.id;
+    const input = el("input");
+    input.id = id;
+    input.maxLength = name === "voucher" ? 64 : 200;
+    input.placeholder = placeholder;
+    input.setAttribute("aria-label", label);
+    input.value = actionDrafts[id] || "";
+    input.addEventListener("input", () => { actionDrafts[id] = input.value; });
+    const b = el("button", "plain", key);
+    b.type = "submit";
+    b.id = name + "-button-" + lane.id;
+    b.disabled = busy;
+    if (!linked()) b.title = LINK_DOWN;
+    form.appendChild(input);
+    form.appendChild(b);
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      if (laneAction || !linked()) return;
+      const text = input.value.trim();
+      if (!text) {
+        laneActionShow(lane.id, p.stayId, name === "voucher" ? "✗ 请输入或扫描优惠券码 · Type or scan the voucher code"
+          : "✗ 请填写原因 · Enter the reason", "bad");
+        render();
+        return;
+      }
+      go(text);
+    });
+    return form;
+  }
+
+  function laneActionShow(lane, stayId, text, cls) {
+    actionResults.set(lane, { stayId: stayId, text: text, cls: cls });
+  }
+
+  function laneActionSend(message, waiting) {
+    message.requestId = newRequestId();
+    laneAction = message;
+    laneActionShow(message.lane, message.stayId, waiting, "wait");
+    render();
+    sendMessage(laneAction);
+  }
+
+  function laneActionResult(msg) {
+    if (!laneAction || laneAction.requestId !== msg.requestId) return false;
+    const sent = laneAction;
+    laneAction = null;
+    const done = {
+      "apply-voucher": ["✓ 优惠券已使用 · Voucher applied", "✗ 优惠券未使用 · Voucher not applied", "voucher"],
+      "ask-free-pass": ["✓ 已申请，等待主管批准 · Asked, waiting for a supervisor", "✗ 未申请 · Not asked", "free-reason"],
+      "lift-barrier": ["✓ 已抬杆 · Barrier lifted", "✗ 未抬杆 · Not lifted", "lift-reason"]
+    }[sent.type];
+    if (msg.ok) {
+      delete actionDrafts[done[2] + "-" + sent.lane];
+      laneActionShow(sent.lane, sent.stayId, withAnswer(done[0], msg), "ok");
+    } else {
+      laneActionShow(sent.lane, sent.stayId, done[1] + ": " + refusalText(msg), "bad");
+    }
+    render();
+    return true;
+  }
+
+  function refocus(id) {
+    if (!id || !actionDrafts.hasOwnProperty(id) && !/^(voucher|free-reason|lift-reason)-/.test(id)) return;
+    const again = document.getElementById(id);
+    if (again && document.activeElement !== again) again.focus();
+  }
+
+  // Free passes waiting for a decision, on every supervisor's console. The controller refuses the
+  // person who asked (and anyone not a supervisor): its refusal is shown as it comes.
+  function freePassList() {
+    const section = document.getElementById("free-pass-section");
+    if (!section || !user || !user.reverses) return;
+    const list = document.getElementById("free-pass-list");
+    const passes = view.freePasses || [];
+    const shown = passes.map(f => f.passNo).join(",");
+    const typing = document.activeElement && document.activeElement.tagName === "INPUT" && list.contains(document.activeElement);
+    // Typing a note: the same passes are not drawn again under the cursor.
+    if (typing && list.dataset.passes === shown) return;
+    list.dataset.passes = shown;
+    const items = passes.map(f => {
+      const li = el("li", "free-pass");
+      li.id = "pass-" + f.passNo;
+      li.appendChild(el("div", null, "#" + f.passNo + " · " + f.lane + " · 车牌 Plate " + (f.plate || "—")
+        + " · 停车记录 Stay #" + f.stayId + " · 费用 Fee " + money(f.fee, view.site.currency)));
+      li.appendChild(el("div", null, "原因 Reason: " + f.reason + " · 申请人 Asked by " + f.askedBy + " · " + f.askedAt));
+      const note = el("input");
+      note.id = "pass-note-" + f.passNo;
+      note.maxLength = 200;
+      note.placeholder = "备注（拒绝时必填）· Note (required to refuse)";
+      note.value = actionDrafts[note.id] || "";
+      note.addEventListener("input", () => { actionDrafts[note.id] = note.value; });
+      li.appendChild(note);
+      const yes = el("button", "plain", "批准 · Approve");
+      yes.type = "button";
+      yes.id = "pass-approve-" + f.passNo;
+      const no = el("button", "plain", "拒绝 · Refuse");
+      no.type = "button";
+      no.id = "pass-refuse-" + f.passNo;
+      for (const b of [yes, no]) {
+        b.disabled = !!deciding || !linked();
+        b.addEventListener("click", () => decide(f.passNo, b === yes, note.value.trim()));
+        li.appendChild(b);
+      }
+      return li;
+    });
+    replace("free-pass-list", items);
+  }
+
+  function decide(passNo, approve, note) {
+    if (deciding || !linked()) return;
+    if (!approve && !note) {
+      showResult("free-pass-result", "✗ 拒绝须填写备注 · Enter a note to refuse", "bad");
+      return;
+    }
+    deciding = { type: "decide-free-pass", requestId: newRequestId(), passNo: passNo, approve: approve, note: note };
+    showResult("free-pass-result", "正在提交… · Sending the decision…", "wait");
+    render();
+    sendMessage(deciding);
+  }
+
+  function decisionResult(msg) {
+    if (!deciding || deciding.requestId !== msg.requestId) return false;
+    const sent = deciding;
+    deciding = null;
+    if (msg.ok) {
+      delete actionDrafts["pass-note-" + sent.passNo];
+      const approved = msg.answer && msg.answer.approved;
+      showResult("free-pass-result", withAnswer(approved ? "✓ 已批准免费放行 · Free pass approved" : "✓ 已拒绝免费放行 · Free pass refused", msg), "ok");
+    } else {
+      showResult("free-pass-result", "✗ 未处理 · Not decided: " + refusalText(msg), "bad");
+    }
+    render();
+    return true;
   }
 
   // ---- shift handover ----
@@ -796,6 +989,7 @@
       location.href = "/login?ended";
       return;
     }
+    if (laneActionResult(msg) || decisionResult(msg)) return;
     if (settingMode && settingMode.requestId === msg.requestId) {
       settingMode = null;
       document.getElementById("lane-mode-button").disabled = false;
@@ -949,6 +1143,7 @@
     if (socket && !view.link.online) banner(view.link.detail);
     else if (socket) banner(null);
 
+    const focused = document.activeElement && document.activeElement.id;
     const exits = view.lanes.filter(l => l.kind === "EXIT");
     const entries = view.lanes.filter(l => l.kind !== "EXIT");
     if (!exits.some(l => l.id === selectedLane)) selectedLane = null;
@@ -961,6 +1156,8 @@
     laneOptions();
     shiftReport();
     commandKeys();
+    freePassList();
+    refocus(focused);
   }
 
   function replace(id, children) {
@@ -1010,6 +1207,7 @@
     const p = lane.pending;
     if (p) {
       card.appendChild(vehicle(lane, p));
+      card.appendChild(exitActions(lane, p));
     } else if (!lane.paid) {
       card.appendChild(el("p", "empty", "无待缴费车辆 · No vehicle waiting to pay"));
     }
@@ -1146,7 +1344,7 @@
   document.addEventListener("keydown", (e) => {
     if (e.key === "F1" || e.key === "Enter") {
       // Typing in a form: Enter submits that form and never takes cash.
-      if (e.target.closest && e.target.closest("#find-form, #reverse-form, #lane-mode-form, #passback-form, #drawer-form, #reprint-form, #tender-form, #reference-form, #float-form, #count-form, #drop-form")) {
+      if (e.target.closest && e.target.closest("#find-form, #reverse-form, #lane-mode-form, #passback-form, #drawer-form, #reprint-form, #tender-form, #reference-form, #float-form, #count-form, #drop-form, .exit-actions, #free-pass-list")) {
         if (e.key === "F1") e.preventDefault();
         return;
       }

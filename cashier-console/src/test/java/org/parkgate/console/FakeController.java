@@ -368,6 +368,9 @@ public final class FakeController implements AutoCloseable {
     if (command instanceof ConsoleCommand.RecordCashPayment
         || command instanceof ConsoleCommand.RecordCashDrop
         || command instanceof ConsoleCommand.ReportLostCard
+        || command instanceof ConsoleCommand.ApplyVoucher
+        || command instanceof ConsoleCommand.AskFreePass
+        || command instanceof ConsoleCommand.LiftBarrier
         || command instanceof ConsoleCommand.CloseShift
         || command instanceof ConsoleCommand.OpenDrawer
         || command instanceof ConsoleCommand.ReprintReceipt) {
@@ -376,7 +379,8 @@ public final class FakeController implements AutoCloseable {
       return takesCash;
     } else if (command instanceof ConsoleCommand.ReversePayment
         || command instanceof ConsoleCommand.SetLaneMode
-        || command instanceof ConsoleCommand.ResetPassback) {
+        || command instanceof ConsoleCommand.ResetPassback
+        || command instanceof ConsoleCommand.DecideFreePass) {
       return role == Role.SUPERVISOR;
     } else if (command instanceof ConsoleCommand.FindStay) {
       return role != Role.ADMIN;
@@ -488,6 +492,14 @@ public final class FakeController implements AutoCloseable {
       return found(find);
     } else if (command instanceof ConsoleCommand.ReportLostCard lost) {
       return lostCard(who, lost);
+    } else if (command instanceof ConsoleCommand.AskFreePass ask) {
+      return askFreePass(who, ask);
+    } else if (command instanceof ConsoleCommand.DecideFreePass decide) {
+      return decideFreePass(who, decide);
+    } else if (command instanceof ConsoleCommand.ApplyVoucher voucher) {
+      return applyVoucher(who, voucher);
+    } else if (command instanceof ConsoleCommand.LiftBarrier lift) {
+      return liftBarrier(who, lift);
     } else if (command instanceof ConsoleCommand.OpenShift shift) {
       Long open = openShifts.get(who.username());
       if (open == null) {
@@ -517,6 +529,125 @@ public final class FakeController implements AutoCloseable {
       return closeShift(who, id);
     }
     return CommandResult.refused(id, Refusal.INVALID, "the fake controller does not do this");
+  }
+
+  /** Free passes asked and not yet decided, by number. */
+  private final Map<Long, ConsoleEvent.FreePassAsked> freePasses = new java.util.HashMap<>();
+
+  private long freePassNumbers;
+  private long lifts;
+
+  /**
+   * The controller's answer to {@code ask-free-pass}: any stay at the lane (a fee of 11.00, plate
+   * 粤B12345), waiting for a supervisor; {@link #refuseWith} refuses it.
+   */
+  private synchronized CommandResult askFreePass(Person who, ConsoleCommand.AskFreePass ask) {
+    if (refuseWith != null) {
+      return CommandResult.refused(ask.requestId(), Refusal.NOT_NOW, refuseWith);
+    }
+    long passNo = ++freePassNumbers;
+    Money fee = Money.of(1100, "CNY");
+    ConsoleEvent.FreePassAsked asked =
+        (ConsoleEvent.FreePassAsked)
+            publish(
+                seq ->
+                    new ConsoleEvent.FreePassAsked(
+                        seq,
+                        Instant.now(),
+                        ask.lane(),
+                        passNo,
+                        ask.stayId(),
+                        "CARD-" + ask.stayId(),
+                        "粤B12345",
+                        fee,
+                        ask.reason(),
+                        who.username()));
+    freePasses.put(passNo, asked);
+    return CommandResult.ok(
+        ask.requestId(),
+        new Answer.FreePassAsked(passNo, ask.lane(), ask.stayId(), "粤B12345", fee, ask.reason()));
+  }
+
+  /** A supervisor's decision: never by the person who asked, and once. */
+  private synchronized CommandResult decideFreePass(
+      Person who, ConsoleCommand.DecideFreePass decide) {
+    ConsoleEvent.FreePassAsked asked = freePasses.get(decide.passNo());
+    if (asked == null) {
+      return CommandResult.refused(
+          decide.requestId(), Refusal.NOT_NOW, "free pass " + decide.passNo() + " is not waiting");
+    }
+    if (asked.askedBy().equals(who.username())) {
+      return CommandResult.refused(
+          decide.requestId(),
+          Refusal.SAME_PERSON,
+          "free pass " + decide.passNo() + " was asked by " + who.username());
+    }
+    freePasses.remove(decide.passNo());
+    Instant now = Instant.now();
+    publish(
+        seq ->
+            new ConsoleEvent.FreePassDecided(
+                seq,
+                now,
+                asked.lane(),
+                asked.passNo(),
+                asked.stayId(),
+                decide.approve(),
+                asked.fee(),
+                asked.askedBy(),
+                who.username(),
+                decide.note()));
+    return CommandResult.ok(
+        decide.requestId(),
+        new Answer.FreePassDecided(
+            asked.passNo(),
+            asked.lane(),
+            asked.stayId(),
+            decide.approve(),
+            asked.fee(),
+            asked.askedBy(),
+            who.username(),
+            decide.note()));
+  }
+
+  /** A voucher: "USED-CODE" was used before; any other takes 3.00 off an 11.00 fee. */
+  private CommandResult applyVoucher(Person who, ConsoleCommand.ApplyVoucher voucher) {
+    if (voucher.code().equals("USED-CODE")) {
+      return CommandResult.refused(
+          voucher.requestId(), Refusal.NOT_NOW, "voucher USED-CODE was used on an earlier exit");
+    }
+    Money before = Money.of(1100, "CNY");
+    Money after = Money.of(800, "CNY");
+    publish(
+        seq ->
+            new ConsoleEvent.VoucherRedeemed(
+                seq,
+                Instant.now(),
+                voucher.lane(),
+                voucher.stayId(),
+                voucher.code(),
+                "SHOP_3",
+                "mall",
+                before,
+                after,
+                who.username()));
+    return CommandResult.ok(
+        voucher.requestId(),
+        new Answer.VoucherApplied(
+            voucher.lane(), voucher.stayId(), voucher.code(), "SHOP_3", "mall", before, after));
+  }
+
+  /** A barrier lifted by hand for the car waiting at the lane, its fee left owed. */
+  private synchronized CommandResult liftBarrier(Person who, ConsoleCommand.LiftBarrier lift) {
+    long liftNo = ++lifts;
+    Money due = Money.of(1100, "CNY");
+    publish(
+        seq ->
+            new ConsoleEvent.BarrierLifted(
+                seq, Instant.now(), lift.lane(), liftNo, 0, due, lift.reason(), who.username()));
+    return CommandResult.ok(
+        lift.requestId(),
+        new Answer.BarrierLifted(liftNo, lift.lane(), 0, due, lift.reason(), who.username()));
   }
 
   /**

@@ -131,6 +131,21 @@ final class BoothBrowser implements AutoCloseable {
         .getText();
   }
 
+  /** Types {@code text} into the field {@code id} and presses Enter, as a cashier does. */
+  void typeAndEnter(String id, String text) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).sendKeys(text, Keys.ENTER);
+  }
+
+  /** Clicks the key {@code id} once it can be pressed. */
+  void press(String id) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+  }
+
+  /** Types {@code text} into the field {@code id}. */
+  void type(String id, String text) {
+    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).sendKeys(text);
+  }
+
   /** Signs out with the booth's own button and waits for the login page. */
   void logout() {
     browser.findElement(By.id("logout")).click();

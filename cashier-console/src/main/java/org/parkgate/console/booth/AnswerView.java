@@ -80,6 +80,49 @@ public final class AnswerView {
           l.card(),
           BoothFormat.money(l.due()),
           currency(l.due()));
+    } else if (answer instanceof Answer.FreePassAsked f) {
+      return new FreePassAsked(
+          "free-pass-asked",
+          f.passNo(),
+          f.lane(),
+          f.stayId(),
+          f.plate(),
+          BoothFormat.money(f.fee()),
+          currency(f.fee()),
+          f.reason());
+    } else if (answer instanceof Answer.FreePassDecided f) {
+      return new FreePassDecided(
+          "free-pass-decided",
+          f.passNo(),
+          f.lane(),
+          f.stayId(),
+          f.approved(),
+          BoothFormat.money(f.fee()),
+          currency(f.fee()),
+          f.askedBy(),
+          f.decidedBy(),
+          f.note());
+    } else if (answer instanceof Answer.VoucherApplied v) {
+      return new VoucherApplied(
+          "voucher-applied",
+          v.lane(),
+          v.stayId(),
+          v.code(),
+          v.kind(),
+          v.issuer(),
+          BoothFormat.money(v.dueBefore()),
+          BoothFormat.money(v.dueNow()),
+          currency(v.dueNow()));
+    } else if (answer instanceof Answer.BarrierLifted b) {
+      return new BarrierLifted(
+          "barrier-lifted",
+          b.liftNo(),
+          b.lane(),
+          b.stayId(),
+          BoothFormat.money(b.due()),
+          currency(b.due()),
+          b.reason(),
+          b.by());
     } else if (answer instanceof Answer.DrawerOpened d) {
       return new DrawerOpened(
           "drawer-opened", d.openingNo(), d.by(), d.reason(), format.dateTime(d.at()));
@@ -206,6 +249,49 @@ public final class AnswerView {
 
   public record LostCardAsked(
       String kind, String lane, long stayId, String card, String due, String currency) {}
+
+  public record FreePassAsked(
+      String kind,
+      long passNo,
+      String lane,
+      long stayId,
+      String plate,
+      String fee,
+      String currency,
+      String reason) {}
+
+  public record FreePassDecided(
+      String kind,
+      long passNo,
+      String lane,
+      long stayId,
+      boolean approved,
+      String fee,
+      String currency,
+      String askedBy,
+      String decidedBy,
+      String note) {}
+
+  public record VoucherApplied(
+      String kind,
+      String lane,
+      long stayId,
+      String code,
+      String voucher,
+      String issuer,
+      String dueBefore,
+      String dueNow,
+      String currency) {}
+
+  public record BarrierLifted(
+      String kind,
+      long liftNo,
+      String lane,
+      long stayId,
+      String due,
+      String currency,
+      String reason,
+      String by) {}
 
   public record DrawerOpened(String kind, long openingNo, String by, String reason, String at) {}
 

@@ -35,6 +35,10 @@ public final class BoothState {
 
   private final ArrayDeque<BoothView.LogEntry> log = new ArrayDeque<>();
   private final ArrayDeque<BoothView.Shift> shifts = new ArrayDeque<>();
+
+  /** Free passes asked and not yet decided, by pass number: what supervisors are shown. */
+  private final Map<Long, ConsoleEvent.FreePassAsked> freePasses = new TreeMap<>();
+
   private boolean online;
   private String linkDetail = "正在连接控制器 · Connecting to the controller";
   private long lastSeq;
@@ -100,6 +104,7 @@ public final class BoothState {
     lanes.values().forEach(LaneCard::clear);
     log.clear();
     shifts.clear();
+    freePasses.clear();
     lastSeq = 0;
   }
 
@@ -113,6 +118,11 @@ public final class BoothState {
       // A reset of a card that was not inside, for one: it belongs to no lane, so it makes none.
       String text = LaneCard.describe(event);
       return text == null ? Optional.empty() : Optional.of(logged(event, "", text));
+    }
+    if (event instanceof ConsoleEvent.FreePassAsked asked) {
+      freePasses.put(asked.passNo(), asked);
+    } else if (event instanceof ConsoleEvent.FreePassDecided decided) {
+      freePasses.remove(decided.passNo());
     }
     if (event instanceof ConsoleEvent.VehicleLeft v) {
       // A stay closed elsewhere (a supervisor's card reset) is not waiting to pay at any exit.
@@ -226,7 +236,26 @@ public final class BoothState {
             printer.waiting(),
             printer.dropped()),
         views,
-        List.copyOf(shifts));
+        List.copyOf(shifts),
+        freePasses.values().stream()
+            .map(
+                p ->
+                    new BoothView.FreePass(
+                        p.passNo(),
+                        p.lane(),
+                        p.stayId(),
+                        p.card() == null ? "" : p.card(),
+                        p.plate() == null ? "" : p.plate(),
+                        p.fee() == null ? "" : BoothFormat.money(p.fee()),
+                        p.reason(),
+                        p.askedBy(),
+                        format.dateTime(p.at())))
+            .toList());
+  }
+
+  /** The free passes waiting for a supervisor, oldest first. */
+  public List<ConsoleEvent.FreePassAsked> freePasses() {
+    return List.copyOf(freePasses.values());
   }
 
   public BoothView.Log log() {
@@ -358,6 +387,52 @@ public final class BoothState {
         }
         notice = text.toString();
         return notice;
+      } else if (event instanceof ConsoleEvent.FreePassAsked f) {
+        notice =
+            "等待主管批准免费放行 · Waiting for a supervisor: free pass #"
+                + f.passNo()
+                + " · "
+                + f.reason()
+                + " · "
+                + f.askedBy();
+        return "申请免费放行 Free pass asked #"
+            + f.passNo()
+            + " · 停车记录 Stay #"
+            + f.stayId()
+            + (f.fee() == null ? "" : " · 费用 Fee " + BoothFormat.money(f.fee()))
+            + " · "
+            + f.reason()
+            + " · "
+            + f.askedBy();
+      } else if (event instanceof ConsoleEvent.FreePassDecided f) {
+        notice =
+            (f.approved() ? "免费放行已批准 · Free pass approved #" : "免费放行被拒绝 · Free pass refused #")
+                + f.passNo()
+                + " · "
+                + f.decidedBy()
+                + (f.note() == null ? "" : " · " + f.note());
+        return notice;
+      } else if (event instanceof ConsoleEvent.VoucherRedeemed v) {
+        return "优惠券已使用 Voucher redeemed · "
+            + v.code()
+            + " · "
+            + v.kind()
+            + " · 应收 Due "
+            + BoothFormat.money(v.dueBefore())
+            + " → "
+            + BoothFormat.money(v.dueAfter())
+            + " · "
+            + v.cashier();
+      } else if (event instanceof ConsoleEvent.BarrierLifted b) {
+        notice = null;
+        return "手动抬杆 Barrier lifted by hand #"
+            + b.liftNo()
+            + (b.stayId() == 0 ? "" : " · 停车记录 Stay #" + b.stayId())
+            + (b.due() == null ? "" : " · 未收 Unpaid " + BoothFormat.money(b.due()))
+            + " · "
+            + b.reason()
+            + " · "
+            + b.by();
       } else if (event instanceof ConsoleEvent.LaneModeChanged m) {
         // Recorded before the lane is told; its next status confirms the mode it obeys.
         mode = m.mode();

@@ -14,7 +14,28 @@ public final class BoothView {
   private BoothView() {}
 
   public record State(
-      String type, Site site, Link link, Printer printer, List<Lane> lanes, List<Shift> shifts) {}
+      String type,
+      Site site,
+      Link link,
+      Printer printer,
+      List<Lane> lanes,
+      List<Shift> shifts,
+      List<FreePass> freePasses) {}
+
+  /**
+   * A free pass asked and waiting for a supervisor's decision, oldest first in the state; {@code
+   * plate} is empty when the exit camera read none.
+   */
+  public record FreePass(
+      long passNo,
+      String lane,
+      long stayId,
+      String card,
+      String plate,
+      String fee,
+      String reason,
+      String askedBy,
+      String askedAt) {}
 
   /**
    * The booth's receipt printer: {@code state} a PrinterState name ({@code NONE} when none is

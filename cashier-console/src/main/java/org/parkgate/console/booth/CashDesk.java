@@ -530,6 +530,171 @@ public final class CashDesk {
         new ConsoleCommand.ReportLostCard(id, cashier.token(), lane, request.stayId()));
   }
 
+  /**
+   * A voucher typed or scanned for the vehicle waiting at exit {@code lane}: sent as {@link
+   * ConsoleCommand.ApplyVoucher} once the stay the page showed is the one still waiting. Whether
+   * the code is in the register and unused is the controller's call. Cashiers and supervisors only.
+   */
+  public CompletableFuture<CommandResult> applyVoucher(Session cashier, VoucherRequest request) {
+    String id = request.requestId();
+    if (!validRequestId(id)) {
+      return refused(id, INVALID_REQUEST_ID);
+    }
+    if (!RoleKeys.of(cashier.role()).takesCash()) {
+      return forbidden(id, "只有收费员或主管可以使用优惠券 · Only cashiers and supervisors may apply a voucher");
+    }
+    Optional<CompletableFuture<CommandResult>> retry =
+        sent.retry(id, cashier.token(), ConsoleCommand.ApplyVoucher.class);
+    if (retry.isPresent()) {
+      return retry.get();
+    }
+    String code = trimmed(request.code());
+    Optional<String> wrong = voucherCodeProblem(code);
+    if (wrong.isPresent()) {
+      return refused(id, wrong.get());
+    }
+    Optional<ConsoleEvent.ExitPending> exit = waitingExit(request.lane(), request.stayId());
+    if (exit.isEmpty()) {
+      return notWaiting(id, request.lane());
+    }
+    return sent.sendOnce(
+        new ConsoleCommand.ApplyVoucher(
+            id, cashier.token(), exit.get().lane(), exit.get().stayId(), code));
+  }
+
+  /**
+   * Asks a supervisor for a free pass (免费放行) for the vehicle waiting at exit {@code lane}, with a
+   * reason: sent as {@link ConsoleCommand.AskFreePass}. Nothing opens until a supervisor other than
+   * the one asking approves it. Cashiers and supervisors only.
+   */
+  public CompletableFuture<CommandResult> askFreePass(Session cashier, FreePassRequest request) {
+    String id = request.requestId();
+    if (!validRequestId(id)) {
+      return refused(id, INVALID_REQUEST_ID);
+    }
+    if (!RoleKeys.of(cashier.role()).takesCash()) {
+      return forbidden(
+          id, "只有收费员或主管可以申请免费放行 · Only cashiers and supervisors may ask for a free pass");
+    }
+    Optional<CompletableFuture<CommandResult>> retry =
+        sent.retry(id, cashier.token(), ConsoleCommand.AskFreePass.class);
+    if (retry.isPresent()) {
+      return retry.get();
+    }
+    String reason = trimmed(request.reason());
+    Optional<String> wrong =
+        reasonProblem(reason, "请填写免费放行原因 · Enter the reason for the free pass");
+    if (wrong.isPresent()) {
+      return refused(id, wrong.get());
+    }
+    Optional<ConsoleEvent.ExitPending> exit = waitingExit(request.lane(), request.stayId());
+    if (exit.isEmpty()) {
+      return notWaiting(id, request.lane());
+    }
+    return sent.sendOnce(
+        new ConsoleCommand.AskFreePass(
+            id, cashier.token(), exit.get().lane(), exit.get().stayId(), reason));
+  }
+
+  /**
+   * A supervisor's decision on free pass {@code passNo}: approve, or refuse with a note. Sent as
+   * {@link ConsoleCommand.DecideFreePass}; the controller refuses the person who asked.
+   */
+  public CompletableFuture<CommandResult> decideFreePass(
+      Session supervisor, FreePassDecision request) {
+    String id = request.requestId();
+    if (!validRequestId(id)) {
+      return refused(id, INVALID_REQUEST_ID);
+    }
+    if (!RoleKeys.of(supervisor.role()).reverses()) {
+      return forbidden(id, "只有主管可以批准免费放行 · Only supervisors may decide a free pass");
+    }
+    if (request.passNo() <= 0) {
+      return refused(
+          id,
+          "免费放行号应为正整数 · The free pass number is a positive whole number, not " + request.passNo());
+    }
+    if (request.approve() == null) {
+      return refused(id, "请选择批准或拒绝 · Choose approve or refuse");
+    }
+    String note = trimmed(request.note());
+    if (note.length() > RequestChecks.MAX_REASON) {
+      return refused(
+          id,
+          "备注最多 "
+              + RequestChecks.MAX_REASON
+              + " 个字 · The note is at most "
+              + RequestChecks.MAX_REASON
+              + " characters");
+    }
+    if (!request.approve() && note.isEmpty()) {
+      return refused(id, "拒绝须填写备注 · Enter a note to refuse a free pass");
+    }
+    return sent.sendOnce(
+        new ConsoleCommand.DecideFreePass(
+            id,
+            supervisor.token(),
+            request.passNo(),
+            request.approve(),
+            note.isEmpty() ? null : note));
+  }
+
+  /**
+   * Lifts the barrier of exit {@code lane} by hand (手动抬杆) for the vehicle the page showed waiting
+   * there, with a required reason: sent as {@link ConsoleCommand.LiftBarrier}. What the vehicle
+   * owed stays owed. Cashiers and supervisors only.
+   */
+  public CompletableFuture<CommandResult> liftBarrier(Session cashier, LiftRequest request) {
+    String id = request.requestId();
+    if (!validRequestId(id)) {
+      return refused(id, INVALID_REQUEST_ID);
+    }
+    if (!RoleKeys.of(cashier.role()).takesCash()) {
+      return forbidden(id, "只有收费员或主管可以手动抬杆 · Only cashiers and supervisors may lift the barrier");
+    }
+    Optional<CompletableFuture<CommandResult>> retry =
+        sent.retry(id, cashier.token(), ConsoleCommand.LiftBarrier.class);
+    if (retry.isPresent()) {
+      return retry.get();
+    }
+    String reason = trimmed(request.reason());
+    Optional<String> wrong =
+        reasonProblem(reason, "请填写手动抬杆原因 · Enter the reason for lifting the barrier");
+    if (wrong.isPresent()) {
+      return refused(id, wrong.get());
+    }
+    Optional<ConsoleEvent.ExitPending> exit = waitingExit(request.lane(), request.stayId());
+    if (exit.isEmpty()) {
+      return notWaiting(id, request.lane());
+    }
+    return sent.sendOnce(
+        new ConsoleCommand.LiftBarrier(id, cashier.token(), exit.get().lane(), reason));
+  }
+
+  /** The exit waiting at {@code lane}, if it is the stay the page showed. */
+  private Optional<ConsoleEvent.ExitPending> waitingExit(String lane, long stayId) {
+    return hub.pendingAt(trimmed(lane)).filter(e -> e.stayId() == stayId);
+  }
+
+  private static CompletableFuture<CommandResult> notWaiting(String id, String lane) {
+    return notNow(id, "该车道没有这辆待缴费车辆 · No such vehicle waiting to pay at " + trimmed(lane));
+  }
+
+  /** A trimmed voucher code that is missing or cannot be one: 1-64 letters, digits or '-'. */
+  private static Optional<String> voucherCodeProblem(String code) {
+    if (code.isEmpty()) {
+      return Optional.of("请输入或扫描优惠券码 · Type or scan the voucher code");
+    }
+    if (code.length() > 64
+        || !code.chars()
+            .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == ' '))) {
+      return Optional.of(
+          "优惠券码应为 1-64 位字母、数字、空格或 - · A voucher code is 1-64 letters, digits, spaces or '-', not "
+              + RequestChecks.quoted(code));
+    }
+    return Optional.empty();
+  }
+
   /** Something the page sent cannot be sent on as it is. */
   private static CompletableFuture<CommandResult> refused(String id, String why) {
     return CompletableFuture.completedFuture(CommandResult.refused(id, Refusal.INVALID, why));
@@ -590,6 +755,18 @@ public final class CashDesk {
 
   /** What the page sends to print a receipt again, as a copy. */
   public record ReprintRequest(String requestId, String receiptNo) {}
+
+  /** What the page sends to apply a voucher to the stay it showed waiting at an exit. */
+  public record VoucherRequest(String requestId, String lane, long stayId, String code) {}
+
+  /** What the page sends to ask a free pass for the stay it showed waiting at an exit. */
+  public record FreePassRequest(String requestId, String lane, long stayId, String reason) {}
+
+  /** What the page sends when a supervisor approves or refuses a free pass. */
+  public record FreePassDecision(String requestId, long passNo, Boolean approve, String note) {}
+
+  /** What the page sends to lift an exit's barrier by hand for the stay it showed waiting. */
+  public record LiftRequest(String requestId, String lane, long stayId, String reason) {}
 
   /** What the page sends when a supervisor resets a card's anti-passback state. */
   public record PassbackResetRequest(String requestId, String card, String reason) {}

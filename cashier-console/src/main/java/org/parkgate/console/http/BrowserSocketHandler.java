@@ -112,6 +112,14 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       findStay(ctx.channel(), message);
     } else if (type.equals("report-lost-card")) {
       reportLostCard(ctx.channel(), message);
+    } else if (type.equals("apply-voucher")) {
+      applyVoucher(ctx.channel(), message);
+    } else if (type.equals("ask-free-pass")) {
+      askFreePass(ctx.channel(), message);
+    } else if (type.equals("decide-free-pass")) {
+      decideFreePass(ctx.channel(), message);
+    } else if (type.equals("lift-barrier")) {
+      liftBarrier(ctx.channel(), message);
     } else if (type.equals("open-drawer")) {
       openDrawer(ctx.channel(), message);
     } else if (type.equals("reprint")) {
@@ -249,6 +257,100 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
         request.lane(),
         requestId);
     answer(page, "lost card", requestId, services.cashDesk().reportLostCard(session, request));
+  }
+
+  private void applyVoucher(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    Long stayId = wholeNumber(page, requestId, message.path("stayId"), STAY_NUMBER);
+    if (stayId == null) {
+      return;
+    }
+    CashDesk.VoucherRequest request =
+        new CashDesk.VoucherRequest(
+            requestId, message.path("lane").asText(""), stayId, message.path("code").asText(""));
+    log.info(
+        "booth: {} applies a voucher to stay {} at {} ({})",
+        session.username(),
+        stayId,
+        request.lane(),
+        requestId);
+    answer(page, "voucher", requestId, services.cashDesk().applyVoucher(session, request));
+  }
+
+  private void askFreePass(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    Long stayId = wholeNumber(page, requestId, message.path("stayId"), STAY_NUMBER);
+    if (stayId == null) {
+      return;
+    }
+    CashDesk.FreePassRequest request =
+        new CashDesk.FreePassRequest(
+            requestId, message.path("lane").asText(""), stayId, message.path("reason").asText(""));
+    log.info(
+        "booth: {} asks a free pass for stay {} at {} ({})",
+        session.username(),
+        stayId,
+        request.lane(),
+        requestId);
+    answer(page, "free pass", requestId, services.cashDesk().askFreePass(session, request));
+  }
+
+  private void decideFreePass(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    Long passNo = wholeNumber(page, requestId, message.path("passNo"), PASS_NUMBER);
+    if (passNo == null) {
+      return;
+    }
+    JsonNode approve = message.path("approve");
+    CashDesk.FreePassDecision request =
+        new CashDesk.FreePassDecision(
+            requestId,
+            passNo,
+            approve.isBoolean() ? approve.booleanValue() : null,
+            message.path("note").asText(""));
+    log.info("booth: {} decides free pass {} ({})", session.username(), passNo, requestId);
+    answer(
+        page,
+        "free pass decision",
+        requestId,
+        services.cashDesk().decideFreePass(session, request));
+  }
+
+  private void liftBarrier(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    Long stayId = wholeNumber(page, requestId, message.path("stayId"), STAY_NUMBER);
+    if (stayId == null) {
+      return;
+    }
+    CashDesk.LiftRequest request =
+        new CashDesk.LiftRequest(
+            requestId, message.path("lane").asText(""), stayId, message.path("reason").asText(""));
+    log.info(
+        "booth: {} lifts the barrier at {} for stay {} ({})",
+        session.username(),
+        request.lane(),
+        stayId,
+        requestId);
+    answer(page, "barrier lift", requestId, services.cashDesk().liftBarrier(session, request));
+  }
+
+  private static final String STAY_NUMBER =
+      "停车记录号应为正整数 · The stay number is a positive whole number, not ";
+  private static final String PASS_NUMBER =
+      "免费放行号应为正整数 · The free pass number is a positive whole number, not ";
+
+  /** A whole number the page sent, or null after answering the page what is wrong with it. */
+  private Long wholeNumber(Channel page, String requestId, JsonNode number, String wrong) {
+    if (!number.isIntegralNumber() || !number.canConvertToLong()) {
+      result(
+          page,
+          CommandResult.refused(
+              requestId,
+              Refusal.INVALID,
+              wrong + (number.isMissingNode() ? "missing" : number.toString())));
+      return null;
+    }
+    return number.asLong();
   }
 
   private void openDrawer(Channel page, JsonNode message) {

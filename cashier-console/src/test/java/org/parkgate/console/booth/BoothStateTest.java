@@ -333,6 +333,80 @@ class BoothStateTest {
     assertEquals("2027-01-09 14:31:00", new BoothFormat(ZoneId.of("Asia/Shanghai")).dateTime(T));
   }
 
+  @Test
+  void aFreePassWaitsForASupervisorOnEveryConsoleUntilItIsDecided() {
+    state.apply(FakeController.exitPending(7, "00A1", 1100).apply(1));
+    var asked =
+        state.apply(
+            new ConsoleEvent.FreePassAsked(
+                2,
+                T,
+                "exit-1",
+                3,
+                7,
+                "00A1",
+                "粤B12345",
+                Money.of(1100, "CNY"),
+                "ambulance",
+                "cashier1"));
+    BoothView.FreePass pass = state.view().freePasses().get(0);
+    assertEquals(3, pass.passNo());
+    assertEquals("exit-1", pass.lane());
+    assertEquals("粤B12345", pass.plate());
+    assertEquals("11.00", pass.fee());
+    assertEquals("ambulance", pass.reason());
+    assertEquals("cashier1", pass.askedBy());
+    assertTrue(exit().notice().contains("Waiting for a supervisor: free pass #3"), exit().notice());
+    assertTrue(asked.orElseThrow().text().contains("Free pass asked #3"));
+
+    var decided =
+        state.apply(
+            new ConsoleEvent.FreePassDecided(
+                3,
+                T,
+                "exit-1",
+                3,
+                7,
+                false,
+                Money.of(1100, "CNY"),
+                "cashier1",
+                "supervisor1",
+                "pay at the office"));
+    assertEquals(List.of(), state.view().freePasses(), "decided: no longer waiting");
+    assertTrue(exit().notice().contains("Free pass refused #3 · supervisor1 · pay at the office"));
+    assertEquals(exit().notice(), decided.orElseThrow().text());
+  }
+
+  @Test
+  void vouchersAndBarriersLiftedByHandAreLogged() {
+    state.apply(FakeController.exitPending(7, "00A1", 1100).apply(1));
+    var voucher =
+        state.apply(
+            new ConsoleEvent.VoucherRedeemed(
+                2,
+                T,
+                "exit-1",
+                7,
+                "2345-6789-AB",
+                "MALL_2H",
+                "mall",
+                Money.of(1100, "CNY"),
+                Money.of(300, "CNY"),
+                "cashier1"));
+    assertTrue(
+        voucher.orElseThrow().text().contains("Voucher redeemed · 2345-6789-AB · MALL_2H"),
+        voucher.get().text());
+    assertTrue(voucher.get().text().contains("11.00 → 3.00"));
+    var lifted =
+        state.apply(
+            new ConsoleEvent.BarrierLifted(
+                3, T, "exit-1", 5, 7, Money.of(300, "CNY"), "reader fault", "cashier1"));
+    assertEquals(
+        "手动抬杆 Barrier lifted by hand #5 · 停车记录 Stay #7 · 未收 Unpaid 3.00 · reader fault ·"
+            + " cashier1",
+        lifted.orElseThrow().text());
+  }
+
   private BoothView.Lane exit() {
     return state.view().lanes().stream()
         .filter(l -> l.id().equals("exit-1"))

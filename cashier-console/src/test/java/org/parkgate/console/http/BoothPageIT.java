@@ -333,6 +333,79 @@ class BoothPageIT {
         browser.findElements(By.id("link-down-exit-1")).isEmpty(), "no reason once it is back");
   }
 
+  @Test
+  @Order(5)
+  void aCashierAsksAFreePassAndAppliesAVoucherAndASupervisorApprovesAndLiftsTheBarrier()
+      throws Exception {
+    // Left by the test before: cashier1 signed in, the controller back.
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+    controller.publish(FakeController.exitPending(11, "CARD-11", 1100));
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("due-exit-1"), "11.00"));
+    assertFalse(
+        browser.findElement(By.id("free-pass-section")).isDisplayed(),
+        "no decisions for a cashier");
+
+    browser.findElement(By.id("voucher-exit-1")).sendKeys("2345-6789-AB", Keys.ENTER);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("action-result-exit-1"), "✓ 优惠券已使用 · Voucher applied"));
+    assertTrue(
+        browser
+            .findElement(By.id("action-result-exit-1"))
+            .getText()
+            .contains("11.00 CNY → 8.00 CNY"));
+    assertTrue(
+        browser.findElements(By.id("result-exit-1")).isEmpty(),
+        "Enter in the voucher takes no cash");
+
+    browser.findElement(By.id("free-reason-exit-1")).sendKeys("ambulance", Keys.ENTER);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("action-result-exit-1"), "Asked, waiting for a supervisor"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("article[data-lane='exit-1'] .notice"),
+            "Waiting for a supervisor: free pass #1"));
+    screenshot("booth-free-pass-asked");
+
+    // Another person at the same browser: cashier1's page goes, supervisor1 signs in.
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/login");
+    browser.findElement(By.id("username")).sendKeys("supervisor1");
+    browser.findElement(By.id("password")).sendKeys("supervisor1-demo");
+    browser.findElement(By.id("login")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pass-1")));
+    String pass = browser.findElement(By.id("pass-1")).getText();
+    for (String shown :
+        new String[] {"#1", "exit-1", "粤B12345", "#11", "11.00", "ambulance", "cashier1"}) {
+      assertTrue(pass.contains(shown), pass + " should show " + shown);
+    }
+    browser.findElement(By.id("pass-refuse-1")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("free-pass-result"), "Enter a note to refuse"));
+    browser.findElement(By.id("pass-approve-1")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("free-pass-result"), "✓ 已批准免费放行 · Free pass approved"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("pass-1")));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector("article[data-lane='exit-1'] .notice"), "Free pass approved #1"));
+
+    browser.findElement(By.id("lift-reason-exit-1")).sendKeys("reader fault", Keys.ENTER);
+    Alert question = wait.until(ExpectedConditions.alertIsPresent());
+    assertTrue(question.getText().contains("Lift the barrier at exit-1"), question.getText());
+    question.accept();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("action-result-exit-1"), "✓ 已抬杆 · Barrier lifted"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("event-log"), "Barrier lifted by hand #1"));
+    screenshot("booth-barrier-lifted");
+  }
+
   private static void screenshot(String name) throws Exception {
     File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
     Path dir = Path.of("target", "screenshots");

@@ -462,6 +462,147 @@ class BrowserSocketTest {
   }
 
   @Test
+  void aCashierAsksAFreePassThatOnlyAnotherSupervisorDecides() throws Exception {
+    Inbox cashier = open("cashier2", "cashier2-demo");
+    WebSocket cashierSocket = socket;
+    cashier.next(m -> m.path("type").asText().equals("hello"));
+    controller.publish(FakeController.exitPending(606, "CARD-606", 1100));
+    pendingState(cashier, 606);
+    drainCommands();
+
+    cashierSocket.sendText(
+        "{\"type\":\"ask-free-pass\",\"requestId\":\"req-pass-6001\",\"lane\":\"exit-1\","
+            + "\"stayId\":606,\"reason\":\" ambulance \"}",
+        true);
+    JsonNode asked = cashier.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(asked.path("ok").asBoolean(), asked.toString());
+    assertEquals("free-pass-asked", asked.path("answer").path("kind").asText());
+    long passNo = asked.path("answer").path("passNo").asLong();
+    ConsoleCommand.AskFreePass sent = (ConsoleCommand.AskFreePass) controller.nextCommand();
+    assertEquals("ambulance", sent.reason());
+    assertEquals("cashier2", controller.userOf(sent.session()));
+    JsonNode waiting =
+        cashier.next(
+            m ->
+                m.path("type").asText().equals("state")
+                    && lane(m).path("notice").asText().contains("Waiting for a supervisor"));
+    assertEquals(passNo, waiting.path("freePasses").get(0).path("passNo").asLong());
+    assertEquals("cashier2", waiting.path("freePasses").get(0).path("askedBy").asText());
+
+    // The cashier has no key to decide it; a hand-sent decision is refused with nothing sent.
+    cashierSocket.sendText(
+        "{\"type\":\"decide-free-pass\",\"requestId\":\"req-pass-6002\",\"passNo\":"
+            + passNo
+            + ",\"approve\":true}",
+        true);
+    JsonNode forbidden = cashier.next(m -> m.path("type").asText().equals("result"));
+    assertEquals("FORBIDDEN", forbidden.path("refusal").asText(), forbidden.toString());
+    TestConsole.assertNothingSent(console, controller);
+
+    Inbox supervisor = open("supervisor1", "supervisor1-demo");
+    WebSocket supervisorSocket = socket;
+    supervisor.next(m -> m.path("type").asText().equals("hello"));
+    supervisorSocket.sendText(
+        "{\"type\":\"decide-free-pass\",\"requestId\":\"req-pass-6003\",\"passNo\":"
+            + passNo
+            + ",\"approve\":false,\"note\":\" \"}",
+        true);
+    JsonNode noNote = supervisor.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(noNote.path("error").asText().contains("Enter a note to refuse"), noNote.toString());
+    supervisorSocket.sendText(
+        "{\"type\":\"decide-free-pass\",\"requestId\":\"req-pass-6004\",\"passNo\":"
+            + passNo
+            + ",\"approve\":true}",
+        true);
+    JsonNode approved = supervisor.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(approved.path("ok").asBoolean(), approved.toString());
+    assertEquals("cashier2", approved.path("answer").path("askedBy").asText());
+    assertEquals("supervisor1", approved.path("answer").path("decidedBy").asText());
+    JsonNode decided =
+        cashier.next(
+            m ->
+                m.path("type").asText().equals("state")
+                    && lane(m).path("notice").asText().contains("Free pass approved"));
+    assertEquals(0, decided.path("freePasses").size(), "decided: on nobody's list");
+
+    // A supervisor who asks cannot approve their own: the controller's refusal, as it came.
+    supervisorSocket.sendText(
+        "{\"type\":\"ask-free-pass\",\"requestId\":\"req-pass-6005\",\"lane\":\"exit-1\","
+            + "\"stayId\":606,\"reason\":\"fire brigade\"}",
+        true);
+    long own =
+        supervisor
+            .next(m -> m.path("type").asText().equals("result"))
+            .path("answer")
+            .path("passNo")
+            .asLong();
+    supervisorSocket.sendText(
+        "{\"type\":\"decide-free-pass\",\"requestId\":\"req-pass-6006\",\"passNo\":"
+            + own
+            + ",\"approve\":true}",
+        true);
+    JsonNode same = supervisor.next(m -> m.path("type").asText().equals("result"));
+    assertEquals("SAME_PERSON", same.path("refusal").asText(), same.toString());
+    cashierSocket.abort();
+  }
+
+  @Test
+  void aVoucherAndABarrierLiftedByHandAreSentForTheCarShownAndLogged() throws Exception {
+    Inbox inbox = open("cashier1", "cashier1-demo");
+    inbox.next(m -> m.path("type").asText().equals("hello"));
+    controller.publish(FakeController.exitPending(707, "CARD-707", 1100));
+    pendingState(inbox, 707);
+    drainCommands();
+
+    socket.sendText(
+        "{\"type\":\"apply-voucher\",\"requestId\":\"req-vouch-7001\",\"lane\":\"exit-1\","
+            + "\"stayId\":706,\"code\":\"2345-6789-AB\"}",
+        true);
+    JsonNode stale = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertEquals("NOT_NOW", stale.path("refusal").asText(), stale.toString());
+    TestConsole.assertNothingSent(console, controller);
+
+    socket.sendText(
+        "{\"type\":\"apply-voucher\",\"requestId\":\"req-vouch-7002\",\"lane\":\"exit-1\","
+            + "\"stayId\":707,\"code\":\"USED-CODE\"}",
+        true);
+    JsonNode used = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertEquals("voucher USED-CODE was used on an earlier exit", used.path("error").asText());
+
+    socket.sendText(
+        "{\"type\":\"apply-voucher\",\"requestId\":\"req-vouch-7003\",\"lane\":\"exit-1\","
+            + "\"stayId\":707,\"code\":\"2345-6789-AB\"}",
+        true);
+    JsonNode applied = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertEquals("voucher-applied", applied.path("answer").path("kind").asText());
+    assertEquals("8.00", applied.path("answer").path("dueNow").asText());
+    inbox.next(
+        m ->
+            m.path("type").asText().equals("log")
+                && m.toString().contains("Voucher redeemed · 2345-6789-AB · SHOP_3"));
+
+    socket.sendText(
+        "{\"type\":\"lift-barrier\",\"requestId\":\"req-lift-7004\",\"lane\":\"exit-1\","
+            + "\"stayId\":707,\"reason\":\"\"}",
+        true);
+    JsonNode noReason = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(
+        noReason.path("error").asText().contains("Enter the reason for lifting the barrier"),
+        noReason.toString());
+    socket.sendText(
+        "{\"type\":\"lift-barrier\",\"requestId\":\"req-lift-7005\",\"lane\":\"exit-1\","
+            + "\"stayId\":707,\"reason\":\"reader fault\"}",
+        true);
+    JsonNode lifted = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertEquals("barrier-lifted", lifted.path("answer").path("kind").asText(), lifted.toString());
+    inbox.next(
+        m ->
+            m.path("type").asText().equals("log")
+                && m.toString().contains("Barrier lifted by hand #")
+                && m.toString().contains("reader fault · cashier1"));
+  }
+
+  @Test
   void aCashierOpensAShiftWithAFloatAndClosesItWithABlindCountAndItsReport() throws Exception {
     controller.shiftCommands.clear();
     Inbox inbox = open("cashier2", "cashier2-demo");
