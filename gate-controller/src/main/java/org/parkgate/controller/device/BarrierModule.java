@@ -103,20 +103,38 @@ final class BarrierModule {
   }
 
   private void pulse(int coil) {
-    int unit = config.barrierUnit();
+    long since = System.nanoTime();
+    write(
+        coil,
+        true,
+        since,
+        () ->
+            bus.loop()
+                .schedule(
+                    () -> write(coil, false, System.nanoTime(), () -> {}),
+                    PULSE.toMillis(),
+                    TimeUnit.MILLISECONDS));
+  }
+
+  /**
+   * Writes one coil, asking again while the module has not been silent for {@link #OFFLINE_AFTER}:
+   * an answer lost on a noisy line does not mean the module is gone (the write may well have been
+   * carried out), and writing a coil to the state it has is harmless. Silent for longer, the module
+   * is offline, as when it stops answering polls.
+   */
+  private void write(int coil, boolean on, long since, Runnable then) {
     bus.client()
-        .writeSingleCoil(unit, coil, true)
+        .writeSingleCoil(config.barrierUnit(), coil, on)
         .whenComplete(
             (ok, e) -> {
-              if (e != null) {
-                health.offline("coil " + coil + " not written: " + rootMessage(e));
-                return;
+              if (e == null) {
+                then.run();
+              } else if (bus.connected() && System.nanoTime() - since < OFFLINE_AFTER.toNanos()) {
+                bus.loop().execute(() -> write(coil, on, since, then));
+              } else {
+                health.offline(
+                    "coil " + coil + (on ? " on" : " off") + " not written: " + rootMessage(e));
               }
-              bus.loop()
-                  .schedule(
-                      () -> bus.client().writeSingleCoil(unit, coil, false),
-                      PULSE.toMillis(),
-                      TimeUnit.MILLISECONDS);
             });
   }
 

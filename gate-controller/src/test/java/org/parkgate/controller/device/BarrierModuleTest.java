@@ -161,6 +161,26 @@ class BarrierModuleTest {
   }
 
   @Test
+  void aCoilWriteWhoseAnswersAreLostIsAskedAgainAndTheModuleStaysOnline() throws Exception {
+    // Every answer is damaged: the write is carried out, but the controller cannot know it.
+    slaves.unit(2).badCrc = true;
+    south.open();
+    int oneRound = 1 + org.parkgate.controller.device.modbus.ModbusBus.RETRIES;
+    await(
+        "coil 0 written again after the client's own retries",
+        2_000,
+        () -> slaves.unit(2).writes.stream().filter("coil 0 on"::equals).count() > oneRound);
+    slaves.unit(2).badCrc = false;
+    await("coil 0 switched off again", 1_500, () -> slaves.unit(2).writes.contains("coil 0 off"));
+    assertFalse(
+        services.offline("south", "barrier"),
+        "a module whose answers were lost for under two seconds was reported offline");
+    assertFalse(
+        services.asked.contains("south incident POWER_LOST"),
+        "lost answers to a write taken for lost power: " + services.asked);
+  }
+
+  @Test
   void aDroppedLinkIsReportedAtOnceAndTheBusReconnectsByItself() throws Exception {
     slaves.disconnect();
     long ms =
