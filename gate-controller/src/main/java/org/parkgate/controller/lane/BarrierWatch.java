@@ -74,11 +74,34 @@ final class BarrierWatch {
           Arm.Reason.MODE,
           Lane.show(DriverMessages.driveThrough()));
     }
+    Visit v = lane.visit();
+    if (v.settled()) {
+      return afterOutage(lane, v);
+    }
     if (closed(in)) {
       return lane.settled();
     }
     // Up or between limits: close it, once whoever is under the arm has cleared the safety loop.
     return lane.withArm(lane.arm().reason(Arm.Reason.START)).close(Visit.NONE);
+  }
+
+  /**
+   * The module fell silent while a settled exit was being let through, and answers again: the
+   * driver still on the loops is let through, and their exit recorded as they clear; with the loops
+   * clear and the arm up they drove out meanwhile, and the exit is recorded now. With the arm down
+   * and nobody there, nobody can tell whether they left: the stay stays open, as before.
+   */
+  private static Lane.Step afterOutage(Lane lane, Visit v) {
+    BarrierInputs in = lane.inputs();
+    if (in.vehiclePresent()) {
+      return lane.open(
+          LaneState.OPENING, v, Arm.Reason.TRANSACTION, Lane.show(DriverMessages.thankYou()));
+    }
+    if (!closed(in)) {
+      return lane.withArm(lane.arm().reason(Arm.Reason.START))
+          .close(Visit.NONE, new LaneCommand.RecordExit(v.stayId()));
+    }
+    return lane.withVisit(Visit.NONE).settled();
   }
 
   /**
@@ -235,10 +258,15 @@ final class BarrierWatch {
     if (lane.state() == LaneState.STARTING) {
       return lane.stay();
     }
+    // A settled exit under way is kept: its driver is let through when the module answers again.
+    boolean settledExit =
+        lane.kind() == LaneKind.EXIT
+            && lane.visit().settled()
+            && (lane.state() == LaneState.OPENING || lane.state() == LaneState.PASSING);
     Lane restart =
         lane.with(LaneState.STARTING)
             .withInputs(BarrierInputs.UNKNOWN)
-            .withVisit(Visit.NONE)
+            .withVisit(settledExit ? lane.visit() : Visit.NONE)
             .withArm(new Arm(Arm.Command.NONE, null, lane.arm().timer() + 1, false))
             .withPowerLost(true);
     return new Lane.Step(

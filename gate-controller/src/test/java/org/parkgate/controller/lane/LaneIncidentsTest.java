@@ -157,6 +157,38 @@ class LaneIncidentsTest {
   }
 
   @Test
+  void aSettledExitCaughtByAModuleOutageIsLetThroughAndRecordedWhenTheModuleAnswersAgain() {
+    exit.opening().on(new LaneEvent.BarrierOffline("coil 0 on not written"));
+    exit.expect(LaneState.STARTING, LaneCommand.ReportIncident.class, LaneCommand.Show.class);
+    exit.on(new LaneEvent.BarrierOnline(Duration.ofSeconds(1)));
+    // Back with the arm on its way up and the driver still waiting: let through, not shut out.
+    exit.inputs(MOVING_ARMED);
+    exit.expect(LaneState.OPENING, LaneCommand.OpenBarrier.class, LaneCommand.Show.class);
+    assertEquals(DriverMessages.thankYou(), exit.shown());
+    exit.inputs(OPEN_ARMED).inputs(OPEN_BOTH).inputs(OPEN_UNDER_ARM);
+    exit.expect(LaneState.PASSING);
+    exit.inputs(OPEN_EMPTY);
+    exit.expect(LaneState.CLOSING, LaneCommand.CloseBarrier.class, LaneCommand.RecordExit.class);
+    assertEquals(new LaneCommand.RecordExit(7), exit.the(LaneCommand.RecordExit.class));
+  }
+
+  @Test
+  void aSettledExitThatDroveOutWhileTheModuleWasSilentIsRecordedWhenItAnswers() {
+    exit.opening().on(new LaneEvent.BarrierOffline("no answer for 2000 ms"));
+    exit.inputs(OPEN_EMPTY);
+    exit.expect(LaneState.CLOSING, LaneCommand.CloseBarrier.class, LaneCommand.RecordExit.class);
+    assertEquals(new LaneCommand.RecordExit(7), exit.the(LaneCommand.RecordExit.class));
+  }
+
+  @Test
+  void aVisitThatStillOwesIsForgottenInAnOutageAsBefore() {
+    exit.awaitingPayment().on(new LaneEvent.BarrierOffline("no answer for 2000 ms"));
+    exit.inputs(OPEN_EMPTY);
+    exit.expect(LaneState.CLOSING, LaneCommand.CloseBarrier.class);
+    assertEquals(0, exit.lane.stayId());
+  }
+
+  @Test
   void aModuleThatWasNeverOnlineIsNotAPowerLoss() {
     entry.on(new LaneEvent.BarrierOffline("no answer"));
     entry.expect(LaneState.STARTING);
