@@ -131,9 +131,19 @@ final class BoothBrowser implements AutoCloseable {
         .getText();
   }
 
-  /** Types {@code text} into the field {@code id} and presses Enter, as a cashier does. */
+  /**
+   * Types {@code text} into the field {@code id}, over whatever it held, and presses Enter, as a
+   * cashier does.
+   */
   void typeAndEnter(String id, String text) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).sendKeys(text, Keys.ENTER);
+    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    field.clear();
+    field.sendKeys(text, Keys.ENTER);
+  }
+
+  /** Leaves the field being typed in, as a cashier clicking elsewhere does (Enter then pays). */
+  void leaveField() {
+    browser.executeScript("document.activeElement.blur()");
   }
 
   /** Clicks the key {@code id} once it can be pressed. */
