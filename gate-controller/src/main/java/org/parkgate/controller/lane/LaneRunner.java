@@ -24,6 +24,7 @@ public final class LaneRunner {
   private Lane lane;
   private List<String> display = List.of();
   private volatile Waiting waiting;
+  private volatile boolean stopped;
 
   /** What a lane needs from the rest of the site: the ledger, the fee engine and the consoles. */
   public interface LaneServices {
@@ -77,6 +78,14 @@ public final class LaneRunner {
     return executor;
   }
 
+  /**
+   * The controller is stopping: from now on the lane hears nothing, so that its devices going quiet
+   * as the controller closes them is not taken for a power loss or a fault at the lane.
+   */
+  public void stop() {
+    stopped = true;
+  }
+
   /** Hands an event to the lane on its own thread. */
   public void deliver(LaneEvent event) {
     if (executor.inEventLoop()) {
@@ -120,6 +129,10 @@ public final class LaneRunner {
   }
 
   private void apply(LaneEvent event) {
+    if (stopped) {
+      log.debug("{}: stopping, {} not applied", config.id(), event);
+      return;
+    }
     Lane before = lane;
     Lane.Step step = lane.on(event);
     lane = step.lane();
