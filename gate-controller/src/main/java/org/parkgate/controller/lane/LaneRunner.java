@@ -47,6 +47,11 @@ public final class LaneRunner {
     void publish(String lane, java.util.function.LongFunction<ConsoleEvent> event);
 
     java.time.Instant now();
+
+    /** The language the lane displays speak (the site's {@code language}). */
+    default org.parkgate.site.Language language() {
+      return org.parkgate.site.Language.BOTH;
+    }
   }
 
   public LaneRunner(LaneConfig config, EventExecutor executor, LaneServices services) {
@@ -154,8 +159,8 @@ public final class LaneRunner {
 
   private boolean carryOut(LaneCommand command) {
     if (command instanceof LaneCommand.Show show) {
-      display = show.rows();
-      devices.show(show.rows());
+      display = DisplayText.in(show.rows(), services.language());
+      devices.show(display);
       return true;
     }
     if (command instanceof LaneCommand.OpenBarrier) {
