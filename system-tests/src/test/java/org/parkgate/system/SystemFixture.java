@@ -132,6 +132,12 @@ final class SystemFixture implements AutoCloseable {
                 travel));
   }
 
+  /** Sets the site's language (zh, en, both) in its file; before any process starts. */
+  void language(String language) throws IOException {
+    String yaml = Files.readString(site);
+    Files.writeString(site, yaml.replaceFirst("\"}\n", "\", language: " + language + "}\n"));
+  }
+
   static int[] freePorts(int n) throws IOException {
     List<ServerSocket> sockets = new ArrayList<>();
     try {
