@@ -23,11 +23,45 @@ public record SiteConfig(
     AccessRules access,
     Checks checks,
     List<BoothConfig> booths,
-    Cash cash) {
+    Cash cash,
+    LostCardApproval lostCardApproval) {
 
   public SiteConfig {
+    lostCardApproval = lostCardApproval == null ? LostCardApproval.NONE : lostCardApproval;
     lanes = List.copyOf(lanes);
     booths = List.copyOf(booths);
+  }
+
+  /** A site whose lost-card releases need nobody's approval. */
+  public SiteConfig(
+      String id,
+      String name,
+      ZoneId zone,
+      Currency currency,
+      Path tariff,
+      List<LaneConfig> lanes,
+      ControllerSettings controller,
+      ConsoleSettings console,
+      SimulatorSettings simulator,
+      AccessRules access,
+      Checks checks,
+      List<BoothConfig> booths,
+      Cash cash) {
+    this(
+        id,
+        name,
+        zone,
+        currency,
+        tariff,
+        lanes,
+        controller,
+        console,
+        simulator,
+        access,
+        checks,
+        booths,
+        cash,
+        LostCardApproval.NONE);
   }
 
   /** The booth of that console id, if the site file names it. */
