@@ -96,6 +96,11 @@
     return Array.from(b, x => x.toString(16).padStart(2, "0")).join("");
   }
 
+  window.LostCardPage.attach({
+    user: () => user, view: () => view, send: (m) => sendMessage(m), linked: () => linked(),
+    newRequestId: () => newRequestId(), refusalText: (m) => refusalText(m)
+  });
+
   // ---- link to the console ----
 
   function connect() {
@@ -116,14 +121,15 @@
       if (reportingLost) sendMessage(reportingLost);
       if (laneAction) sendMessage(laneAction);
       if (deciding) sendMessage(deciding);
+      window.LostCardPage.resend();
     };
     socket.onmessage = (m) => {
       let msg;
       try { msg = JSON.parse(m.data); } catch (e) { return; }
-      if (msg.type === "hello") hello(msg);
-      else if (msg.type === "state") { view = msg; render(); }
+      if (msg.type === "hello") { hello(msg); window.LostCardPage.onHello(); }
+      else if (msg.type === "state") { view = msg; render(); window.LostCardPage.onState(); }
       else if (msg.type === "log") addLog(msg.entries);
-      else if (msg.type === "result") result(msg);
+      else if (msg.type === "result") { if (!window.LostCardPage.onResult(msg)) result(msg); }
       else if (msg.type === "drawer") { drawer = msg; renderDrawer(); render(); }
       else if (msg.type === "error") banner("错误 · Error: " + msg.error, 4000);
     };
@@ -480,7 +486,7 @@
         ? " 月卡免收 · season card covers it"
         : " " + stay.lostCardFee + " " + stay.currency + " 应收 · due if it leaves now"));
       li.appendChild(fee);
-      if (user && user.takesCash) li.appendChild(lostCardButtons(stay.stayId, stay.card));
+      if (user && user.takesCash) li.appendChild(lostCardButtons(stay));
       list.appendChild(li);
     }
     box.appendChild(list);
@@ -580,32 +586,25 @@
 
   // One button per exit lane: the cashier presses the lane the car is at, confirms, and the
   // controller asks the lost-card fee there; it is then taken with "cash received" like any fee.
-  function lostCardButtons(stayId, card) {
+  function lostCardButtons(stay) {
     const actions = el("div", "lost-actions");
     const exits = view ? view.lanes.filter(l => l.kind === "EXIT") : [];
     for (const lane of exits) {
-      const b = el("button", "plain lost-card", "在 " + lane.id + " 收遗失卡费 · Charge lost card at " + lane.id);
+      const b = el("button", "plain lost-card", "在 " + lane.id + " 登记遗失卡 · Register lost card at " + lane.id);
       b.type = "button";
-      b.id = "lost-" + stayId + "-" + lane.id;
+      b.id = "lost-" + stay.stayId + "-" + lane.id;
       b.disabled = !!reportingLost;
-      b.addEventListener("click", () => reportLostCard(lane.id, stayId, card));
+      b.addEventListener("click", () => reportLostCard(lane.id, stay));
       actions.appendChild(b);
     }
     return actions;
   }
 
-  function reportLostCard(lane, stayId, card) {
+  // The registration form (lostcard.js) sends the report once the driver's details are in.
+  function reportLostCard(lane, stay) {
     if (!user || !user.takesCash || reportingLost || !linked()) return;
-    const question = "遗失卡：卡 " + card + " 将被列入黑名单（停车记录 #" + stayId + "），在 " + lane + " 收取遗失卡费。\n"
-      + "Lost card: card " + card + " will be barred (stay #" + stayId + ") and the lost-card fee asked at " + lane + ".";
-    if (!window.confirm(question)) {
-      showResult("lost-result", "已取消，未发送 · Cancelled, nothing sent", "bad");
-      return;
-    }
-    reportingLost = { type: "report-lost-card", requestId: newRequestId(), lane: lane, stayId: stayId };
-    lostButtonsDisabled(true);
-    showResult("lost-result", "正在登记遗失卡… · Reporting the lost card…", "wait");
-    sendMessage(reportingLost);
+    window.LostCardPage.open({ lane: lane, stayId: stay.stayId, card: stay.card, plate: stay.plate,
+      vehicleClass: stay.vehicleClass, colour: stay.colour });
   }
 
   function lostButtonsDisabled(disabled) {
