@@ -198,10 +198,15 @@ final class LostCardCommands {
       Money parking = total.minus(replacement);
       String exitPlate = waiting.seen() == null ? null : waiting.seen().plate();
       boolean release = !desk.approval.needed();
+      long lostCardNo = desk.register.nextNo();
       Stay leavesOn = matched ? stay : null;
       if (!matched && release) {
         // Released at once: the vehicle leaves on a stay opened for it, numbered for this loss.
-        leavesOn = desk.stays.recordEntry(cmd.lane(), standInCard(desk.register.nextNo()), now);
+        leavesOn = desk.stays.recordEntry(cmd.lane(), standInCard(lostCardNo), now);
+      }
+      if (matched) {
+        // Barred first, so a booth's lane card ends on the registration, not the incident.
+        barCard(cmd.lane(), stay, actor, lostCardNo, total, form.plate(), now);
       }
       LostCards.Registered r =
           desk.register.register(
@@ -220,9 +225,6 @@ final class LostCardCommands {
               actor.username(),
               shifts.openShiftOf(actor.username()).map(Shifts.Open::shiftNo).orElse(null),
               now);
-      if (matched) {
-        barCard(cmd.lane(), stay, actor, r, now);
-      }
       Runnable afterCommit = release ? desk.ask(r, leavesOn, now, runner) : () -> {};
       long stayId = r.stayId();
       String card = r.card();
@@ -246,7 +248,13 @@ final class LostCardCommands {
 
     /** The card, once per stay, is barred and its loss recorded as an incident. */
     private void barCard(
-        String lane, Stay stay, Session actor, LostCards.Registered r, Instant now) {
+        String lane,
+        Stay stay,
+        Session actor,
+        long lostCardNo,
+        Money due,
+        String plate,
+        Instant now) {
       if (desk.exits.incidents().recorded(IncidentKind.LOST_CARD, stay.card(), stay.enteredAt())) {
         return;
       }
@@ -260,13 +268,11 @@ final class LostCardCommands {
               + " by "
               + actor.username()
               + " (lost card "
-              + r.lostCardNo()
+              + lostCardNo
               + "); lost-card fee "
-              + r.due();
+              + due;
       desk.access.barLostCard(stay.card(), actor.username(), detail, now);
-      desk.exits
-          .incidents()
-          .record(lane, IncidentKind.LOST_CARD, stay.card(), r.form().plate(), detail, now);
+      desk.exits.incidents().record(lane, IncidentKind.LOST_CARD, stay.card(), plate, detail, now);
     }
 
     private static String lines(FeeQuote quote) {
