@@ -296,6 +296,25 @@ final class BoothBrowser implements AutoCloseable {
     Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /**
+   * Presses the lost-card key {@code buttonId} (a found stay's, or a lane's "no matching entry"),
+   * fills in the registration form with {@code fields} (form field name to text), submits it and
+   * returns the answer shown.
+   */
+  String registerLostCard(String buttonId, java.util.Map<String, String> fields) {
+    browser.findElement(By.id(buttonId)).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lost-card-form")));
+    fields.forEach(
+        (name, text) -> {
+          WebElement field = browser.findElement(By.id("lc-" + name));
+          field.clear();
+          field.sendKeys(text);
+        });
+    browser.findElement(By.id("lost-card-submit")).click();
+    return awaitAnswer(
+        "lost-result", "Registered, awaiting approval", "Lost card registered", "✗ ");
+  }
+
   @Override
   public void close() {
     browser.quit();

@@ -122,6 +122,11 @@ final class SystemFixture implements AutoCloseable {
                 travel));
   }
 
+  /** Adds top-level keys to the site file; before any process starts. */
+  void addToSite(String yaml) throws IOException {
+    Files.writeString(site, yaml, java.nio.file.StandardOpenOption.APPEND);
+  }
+
   static int[] freePorts(int n) throws IOException {
     List<ServerSocket> sockets = new ArrayList<>();
     try {
