@@ -207,18 +207,15 @@ final class BoothBrowser implements AutoCloseable {
   }
 
   /**
-   * Presses "charge lost card at {@code lane}" under the stay found, answers the page's question
-   * ({@code confirm}: accept), and returns the answer shown by the form.
+   * Presses the lost-card key {@code buttonId}, then cancels the registration form it opens;
+   * returns what the page says under the search.
    */
-  String chargeLostCard(long stayId, String lane, boolean confirm) {
-    browser.findElement(By.id("lost-" + stayId + "-" + lane)).click();
-    Alert question = wait.until(ExpectedConditions.alertIsPresent());
-    if (confirm) {
-      question.accept();
-    } else {
-      question.dismiss();
-    }
-    return awaitAnswer("lost-result", "Lost card charged", "Not charged", "Cancelled");
+  String cancelLostCard(String buttonId) {
+    browser.findElement(By.id(buttonId)).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lost-card-form")));
+    browser.findElement(By.id("lost-card-cancel")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("lost-card-form")));
+    return browser.findElement(By.id("lost-result")).getText();
   }
 
   /** The text of each element matching the CSS selector, in page order. */
