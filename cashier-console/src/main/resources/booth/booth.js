@@ -43,7 +43,6 @@
   let settingMode = null;       // {type: "lane-mode", requestId, lane, mode, reason} not yet answered
   let resettingCard = null;     // {type: "reset-passback", requestId, card, reason} not yet answered
   let finding = null;           // {type: "find-stay", requestId, plate | card} not yet answered
-  let reportingLost = null;     // {type: "report-lost-card", requestId, lane, stayId} not yet answered
   let drawer = null;            // the signed-in person's shift as the controller said: {open, ...}
   let counting = null;          // the site's notes and coins: {currency, faces[{faceMinor, label}]}
   let openingShift = null;      // {type: "open-shift", requestId, pieces} not yet answered
@@ -68,7 +67,7 @@
     const keys = [["reverse-button", reversing], ["lane-mode-button", settingMode],
       ["passback-button", resettingCard], ["find-button", finding], ["close-shift", closingShift]];
     const buttons = keys.map(([id, busy]) => [document.getElementById(id), busy])
-      .concat(Array.from(document.querySelectorAll("button.lost-card"), b => [b, reportingLost]));
+      .concat(Array.from(document.querySelectorAll("button.lost-card"), b => [b, window.LostCardPage.busy()]));
     for (const [b, busy] of buttons) {
       if (!b) continue;
       b.disabled = down || !!busy;
@@ -98,7 +97,12 @@
 
   window.LostCardPage.attach({
     user: () => user, view: () => view, send: (m) => sendMessage(m), linked: () => linked(),
-    newRequestId: () => newRequestId(), refusalText: (m) => refusalText(m)
+    newRequestId: () => newRequestId(), refusalText: (m) => refusalText(m),
+    selectLane: (id) => {
+      selectedLane = id;
+      if (document.activeElement) document.activeElement.blur();
+      render();
+    }
   });
 
   // ---- link to the console ----
@@ -118,7 +122,6 @@
       if (settingMode) sendMessage(settingMode);
       if (resettingCard) sendMessage(resettingCard);
       if (finding) sendMessage(finding);
-      if (reportingLost) sendMessage(reportingLost);
       if (laneAction) sendMessage(laneAction);
       if (deciding) sendMessage(deciding);
       window.LostCardPage.resend();
@@ -455,7 +458,7 @@
     finding[findBy()] = query;
     document.getElementById("find-button").disabled = true;
     showResult("find-result", "正在查找… · Searching…", "wait");
-    if (!reportingLost) document.getElementById("lost-result").className = "result hidden";
+    if (!window.LostCardPage.busy()) document.getElementById("lost-result").className = "result hidden";
     sendMessage(finding);
   });
 
@@ -593,7 +596,7 @@
       const b = el("button", "plain lost-card", "在 " + lane.id + " 登记遗失卡 · Register lost card at " + lane.id);
       b.type = "button";
       b.id = "lost-" + stay.stayId + "-" + lane.id;
-      b.disabled = !!reportingLost;
+      b.disabled = window.LostCardPage.busy();
       b.addEventListener("click", () => reportLostCard(lane.id, stay));
       actions.appendChild(b);
     }
@@ -602,13 +605,9 @@
 
   // The registration form (lostcard.js) sends the report once the driver's details are in.
   function reportLostCard(lane, stay) {
-    if (!user || !user.takesCash || reportingLost || !linked()) return;
+    if (!user || !user.takesCash || window.LostCardPage.busy() || !linked()) return;
     window.LostCardPage.open({ lane: lane, stayId: stay.stayId, card: stay.card, plate: stay.plate,
       vehicleClass: stay.vehicleClass, colour: stay.colour });
-  }
-
-  function lostButtonsDisabled(disabled) {
-    for (const b of document.querySelectorAll("button.lost-card")) b.disabled = disabled;
   }
 
   // ---- vouchers, free passes and the barrier lifted by hand, at an exit with a vehicle waiting ----
@@ -1016,22 +1015,6 @@
       document.getElementById("find-button").disabled = false;
       if (msg.ok) foundStays(msg.answer);
       else showResult("find-result", "✗ 未找到 · Not found: " + refusalText(msg), "bad");
-      return;
-    }
-    if (reportingLost && reportingLost.requestId === msg.requestId) {
-      const lane = reportingLost.lane;
-      reportingLost = null;
-      lostButtonsDisabled(false);
-      if (msg.ok) {
-        showResult("lost-result", withAnswer("✓ 已登记遗失卡 · Lost card charged", msg)
-          + " · 请在 " + lane + " 收款 · Take the fee at " + lane, "ok");
-        // The fee now waits at that lane: Enter or F1 takes it there.
-        selectedLane = lane;
-        if (document.activeElement) document.activeElement.blur();
-        render();
-      } else {
-        showResult("lost-result", "✗ 未登记 · Not charged: " + refusalText(msg), "bad");
-      }
       return;
     }
     if (drawerAction && drawerAction.requestId === msg.requestId) {

@@ -47,7 +47,7 @@ window.LostCardPage = (function () {
   function buildForm() {
     const box = document.getElementById("lost-card");
     if (!box || document.getElementById("lost-card-form")) return;
-    const form = el("form", "lost-card-form hidden");
+    const form = el("form", "supervise lost-card-form hidden");
     form.id = "lost-card-form";
     form.autocomplete = "off";
     const title = el("h3", null, "停车卡遗失登记表 ");
@@ -166,6 +166,8 @@ window.LostCardPage = (function () {
     } else {
       show("lost-result", "✓ 已登记遗失卡 · Lost card registered — " + fee
         + " · 请在 " + req.lane + " 收款 · Take the fee at " + req.lane, "ok");
+      // The fee now waits at that lane: Enter or F1 takes it there.
+      hooks.selectLane(req.lane);
     }
   }
 
@@ -186,6 +188,27 @@ window.LostCardPage = (function () {
     const result = el("div", "result hidden");
     result.id = "lost-card-decide-result";
     section.appendChild(result);
+    const range = el("form", "supervise lost-card-range");
+    range.id = "lost-card-range";
+    range.autocomplete = "off";
+    for (const [id, zh, en] of [["lost-card-from", "从", "From"], ["lost-card-to", "到", "To"]]) {
+      const label = el("label", null, zh + " ");
+      label.appendChild(el("span", "en", en));
+      const input = el("input");
+      input.type = "date";
+      input.id = id;
+      label.appendChild(input);
+      range.appendChild(label);
+    }
+    const go = el("button", "plain", "查看登记 · Show register");
+    go.type = "submit";
+    go.id = "lost-card-show";
+    range.appendChild(go);
+    range.addEventListener("submit", (e) => {
+      e.preventDefault();
+      refresh();
+    });
+    section.appendChild(range);
     const table = el("ul", "lost-cards");
     table.id = "lost-card-register";
     section.appendChild(table);
@@ -194,7 +217,11 @@ window.LostCardPage = (function () {
 
   function refresh() {
     if (!approver() || listing || !hooks.linked()) return;
-    listing = { type: "list-lost-cards", requestId: hooks.newRequestId() };
+    // Today unless days are chosen; the pending list comes from the same answer.
+    const from = document.getElementById("lost-card-from");
+    const to = document.getElementById("lost-card-to");
+    listing = { type: "list-lost-cards", requestId: hooks.newRequestId(),
+      from: from && from.value ? from.value : null, to: to && to.value ? to.value : null };
     hooks.send(listing);
   }
 
@@ -227,7 +254,10 @@ window.LostCardPage = (function () {
       all.appendChild(line);
       if (e.status === "AWAITING_APPROVAL") pending.appendChild(pendingItem(e));
     }
-    if (!entries.length) all.appendChild(el("li", "muted", "今日无遗失卡登记 · No lost cards registered today"));
+    if (!entries.length) {
+      all.appendChild(el("li", "muted", "无遗失卡登记 · No lost cards registered " + msg.answer.from
+        + (msg.answer.to !== msg.answer.from ? " .. " + msg.answer.to : "")));
+    }
   }
 
   function pendingItem(e) {
@@ -288,6 +318,10 @@ window.LostCardPage = (function () {
   return {
     attach(h) {
       hooks = h;
+    },
+    /** Whether a registration is on its way: the lost-card keys wait for its answer. */
+    busy() {
+      return !!registering;
     },
     open: open,
     onHello() {

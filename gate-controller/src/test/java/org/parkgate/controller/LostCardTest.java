@@ -184,7 +184,8 @@ class LostCardTest {
         Desk.refusal(
             decide("d-1", "supervisor1", asked.lostCardNo(), false, " "), Refusal.INVALID));
     assertEquals(
-        "lost card 1 at exit-1 is waiting for approval already",
+        "lost card 1 at exit-1 is waiting for approval already"
+            + " (if its vehicle has gone, refuse it with a note)",
         Desk.refusal(report("lost-2", "cashier2", stayId, FORM), Refusal.NOT_NOW));
 
     Answer.LostCardDecided approved =
@@ -327,5 +328,26 @@ class LostCardTest {
                 "pay-1", desk.onShift("cashier1"), "exit-1", approved.stayId(), asked.due()));
     assertEquals("LOST-1", Desk.answer(paid, Answer.Receipt.class).card());
     awaitState(LaneState.OPENING);
+  }
+
+  @Test
+  void withoutApprovalAnUnmatchedVehicleIsAskedTheRuleAtOnceOnAStayOpenedForIt() throws Exception {
+    startSite(LostCardApproval.NONE);
+    vehicleWaitsWithoutCard();
+    Answer.LostCardAsked asked =
+        Desk.answer(report("lost-1", "cashier1", 0, FORM), Answer.LostCardAsked.class);
+    assertEquals(LostCardStatus.NO_APPROVAL_NEEDED, asked.status());
+    assertEquals("LOST-1", asked.card());
+    assertTrue(asked.stayId() > 0, asked.toString());
+    assertNull(asked.entryPlate(), "nothing matched, so no entry plate");
+    awaitState(LaneState.AWAITING_PAYMENT);
+    assertEquals(asked.due(), loop.submit(() -> exit.lane().due()).get());
+    assertEquals(
+        0,
+        events(ConsoleEvent.Incident.class).size(),
+        "no card of the site's was lost, so none is barred");
+    LostCards.Registered kept = new LostCards(ledger).find(1).orElseThrow();
+    assertEquals(false, kept.matched());
+    assertEquals(asked.stayId(), kept.releasedStay());
   }
 }

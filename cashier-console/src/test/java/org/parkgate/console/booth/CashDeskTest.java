@@ -355,4 +355,59 @@ class CashDeskTest {
     assertFalse(r.ok(), "refused: " + r);
     assertTrue(r.error().contains(why), "'" + r.error() + "' should say: " + why);
   }
+
+  @Test
+  void supervisorsAndFinanceDecideALostCardAndReadTheRegisterInTheirOwnNames() throws Exception {
+    CommandResult approved =
+        desk.decideLostCard(FINANCE, new CashDesk.LostCardDecision("lost-dec-0001", 3, true, "  "))
+            .get();
+    assertTrue(approved.ok(), approved.toString());
+    assertEquals(
+        new ConsoleCommand.DecideLostCard("lost-dec-0001", "tok-F", 3, true, null),
+        ApiJson.read(wire.get(0)));
+    assertNoNames(wire.get(0));
+    assertTrue(
+        desk.listLostCards(
+                SUPERVISOR,
+                "lost-list-0001",
+                java.time.LocalDate.parse("2027-01-09"),
+                java.time.LocalDate.parse("2027-01-10"))
+            .get()
+            .ok());
+    assertEquals(
+        new ConsoleCommand.ListLostCards(
+            "lost-list-0001",
+            "tok-S",
+            java.time.LocalDate.parse("2027-01-09"),
+            java.time.LocalDate.parse("2027-01-10")),
+        ApiJson.read(wire.get(1)));
+  }
+
+  @Test
+  void aBadLostCardDecisionOrRegisterRequestIsRefusedWithNothingSent() throws Exception {
+    for (Session who : List.of(CASHIER, ADMIN)) {
+      CommandResult r =
+          desk.decideLostCard(who, new CashDesk.LostCardDecision("lost-dec-0010", 3, true, null))
+              .get();
+      assertEquals(Refusal.FORBIDDEN, r.refusal(), r.toString());
+      assertEquals(
+          Refusal.FORBIDDEN, desk.listLostCards(who, "lost-list-0010", null, null).get().refusal());
+    }
+    assertRefused(
+        desk.decideLostCard(
+                SUPERVISOR, new CashDesk.LostCardDecision("lost-dec-0011", 3, false, " "))
+            .get(),
+        "Enter a note to refuse");
+    assertRefused(
+        desk.decideLostCard(
+                SUPERVISOR, new CashDesk.LostCardDecision("lost-dec-0012", 0, true, null))
+            .get(),
+        "The lost card number is a positive whole number, not 0");
+    assertRefused(
+        desk.decideLostCard(
+                SUPERVISOR, new CashDesk.LostCardDecision("lost-dec-0013", 3, null, null))
+            .get(),
+        "Choose approve or refuse");
+    assertEquals(List.of(), wire, "nothing reaches the controller");
+  }
 }

@@ -163,7 +163,8 @@ final class LostCardCommands {
                 + open.get().lostCardNo()
                 + " at "
                 + cmd.lane()
-                + " is waiting for approval already");
+                + " is waiting for approval already (if its vehicle has gone, refuse it with a"
+                + " note)");
       }
       boolean matched = cmd.stayId() > 0;
       Stay stay;
