@@ -489,7 +489,7 @@
         ? " 月卡免收 · season card covers it"
         : " " + stay.lostCardFee + " " + stay.currency + " 应收 · due if it leaves now"));
       li.appendChild(fee);
-      if (user && user.takesCash) li.appendChild(lostCardButtons(stay));
+      if (user && user.takesCash) li.appendChild(lostCardButtons(stay, (answer && answer.exitPlates) || {}));
       list.appendChild(li);
     }
     box.appendChild(list);
@@ -589,7 +589,7 @@
 
   // One button per exit lane: the cashier presses the lane the car is at, confirms, and the
   // controller asks the lost-card fee there; it is then taken with "cash received" like any fee.
-  function lostCardButtons(stay) {
+  function lostCardButtons(stay, exitPlates) {
     const actions = el("div", "lost-actions");
     const exits = view ? view.lanes.filter(l => l.kind === "EXIT") : [];
     for (const lane of exits) {
@@ -597,17 +597,17 @@
       b.type = "button";
       b.id = "lost-" + stay.stayId + "-" + lane.id;
       b.disabled = window.LostCardPage.busy();
-      b.addEventListener("click", () => reportLostCard(lane.id, stay));
+      b.addEventListener("click", () => reportLostCard(lane.id, stay, exitPlates[lane.id]));
       actions.appendChild(b);
     }
     return actions;
   }
 
   // The registration form (lostcard.js) sends the report once the driver's details are in.
-  function reportLostCard(lane, stay) {
+  function reportLostCard(lane, stay, exitPlate) {
     if (!user || !user.takesCash || window.LostCardPage.busy() || !linked()) return;
     window.LostCardPage.open({ lane: lane, stayId: stay.stayId, card: stay.card, plate: stay.plate,
-      vehicleClass: stay.vehicleClass, colour: stay.colour });
+      vehicleClass: stay.vehicleClass, colour: stay.colour, exitPlate: exitPlate || null });
   }
 
   // ---- vouchers, free passes and the barrier lifted by hand, at an exit with a vehicle waiting ----

@@ -116,8 +116,10 @@ window.LostCardPage = (function () {
     if (t.vehicleClass) document.getElementById("lc-vehicleClass").value = t.vehicleClass;
     if (t.colour) document.getElementById("lc-colour").value = t.colour;
     const plates = document.getElementById("lost-card-plates");
+    // The exit camera's plate beside the entry's: the cashier matches the car at the window.
     plates.textContent = (t.stayId
-      ? "停车记录 Stay #" + t.stayId + " · 卡号 Card " + t.card + " · 入场车牌 Entry plate " + (t.plate || "未识别 · not read")
+      ? "停车记录 Stay #" + t.stayId + " · 卡号 Card " + t.card + " · "
+        + platesText({ entryPlate: t.plate, exitPlate: t.exitPlate })
       : "无匹配入场记录：按收费标准的遗失卡规则收费 · No matching entry: the tariff's lost-card rule applies")
       + " · 出场车道 Exit lane " + t.lane;
     show("lost-result", "请与驾驶人填写登记表 · Fill in the form with the driver", "wait");

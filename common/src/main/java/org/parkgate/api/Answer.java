@@ -125,10 +125,25 @@ public sealed interface Answer {
     }
   }
 
-  /** The open stays found by plate or card, newest first. */
-  record StaysFound(List<FoundStay> stays) implements Answer {
+  /**
+   * The open stays found by plate or card, newest first, and the plate each exit lane's camera
+   * reads of the vehicle waiting there ({@code exitPlates}: lane to plate, only lanes that read
+   * one), to match against the entry's.
+   */
+  record StaysFound(List<FoundStay> stays, java.util.Map<String, String> exitPlates)
+      implements Answer {
     public StaysFound {
       stays = List.copyOf(stays);
+      exitPlates = exitPlates == null ? java.util.Map.of() : java.util.Map.copyOf(exitPlates);
+    }
+
+    public StaysFound(List<FoundStay> stays) {
+      this(stays, java.util.Map.of());
+    }
+
+    /** These stays with the exit cameras' plates {@code plates}. */
+    public StaysFound withExitPlates(java.util.Map<String, String> plates) {
+      return new StaysFound(stays, plates);
     }
   }
 

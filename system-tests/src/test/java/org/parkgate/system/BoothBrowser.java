@@ -206,6 +206,13 @@ final class BoothBrowser implements AutoCloseable {
     return awaitAnswer("find-result", "✓ 在场车辆", "✗ ");
   }
 
+  /** Presses the lost-card key {@code buttonId}; returns the form's line on the vehicle. */
+  String openLostCardForm(String buttonId) {
+    browser.findElement(By.id(buttonId)).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lost-card-form")));
+    return browser.findElement(By.id("lost-card-plates")).getText();
+  }
+
   /**
    * Presses the lost-card key {@code buttonId}, then cancels the registration form it opens;
    * returns what the page says under the search.
@@ -299,8 +306,7 @@ final class BoothBrowser implements AutoCloseable {
    * returns the answer shown.
    */
   String registerLostCard(String buttonId, java.util.Map<String, String> fields) {
-    browser.findElement(By.id(buttonId)).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lost-card-form")));
+    openLostCardForm(buttonId);
     fields.forEach(
         (name, text) -> {
           WebElement field = browser.findElement(By.id("lc-" + name));

@@ -96,6 +96,11 @@ class LostCardIT {
     assertEquals(
         "在 exit-1 登记遗失卡 · Register lost card at exit-1", booth.texts("button.lost-card").get(0));
 
+    String vehicle = booth.openLostCardForm(button);
+    assertTrue(
+        vehicle.contains("入场车牌 Entry plate 粤B12345 | 出场车牌 Exit camera 粤B12345 ✓ 一致 · match"),
+        "the exit camera's plate beside the entry's, before anything is sent: " + vehicle);
+
     Map<String, String> form = new LinkedHashMap<>();
     form.put("driverName", "张伟");
     form.put("phone", "138 0013 8000");

@@ -71,7 +71,8 @@ public final class AnswerView {
           BoothFormat.money(s.variance()),
           DrawerView.tenders(s.byTender()));
     } else if (answer instanceof Answer.StaysFound f) {
-      return new StaysFound("stays-found", f.stays().stream().map(s -> stay(s, format)).toList());
+      return new StaysFound(
+          "stays-found", f.stays().stream().map(s -> stay(s, format)).toList(), f.exitPlates());
     } else if (answer instanceof Answer.LostCardAsked l) {
       return new LostCardAsked(
           "lost-card-asked",
@@ -285,7 +286,9 @@ public final class AnswerView {
       String variance,
       List<DrawerView.TenderLine> byTender) {}
 
-  public record StaysFound(String kind, List<FoundStay> stays) {}
+  /** The stays found, and the plate each exit lane's camera reads now (lane to plate). */
+  public record StaysFound(
+      String kind, List<FoundStay> stays, java.util.Map<String, String> exitPlates) {}
 
   /**
    * One open stay found; {@code lostCardFee} and {@code currency} are null when a season card

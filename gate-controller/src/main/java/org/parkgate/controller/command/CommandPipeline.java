@@ -71,7 +71,7 @@ public final class CommandPipeline {
             new ShiftCommands.Open(shifts, site.tariff().currency(), limit),
             new ShiftCommands.Close(shifts, site.tariff().currency()),
             new ShiftCommands.Drop(shifts, site.tariff().currency(), limit),
-            new Find(site.finder()),
+            new Find(site.finder(), site.lanes()),
             new PayAtStation(ledger, site.access(), site.tariff(), site.site().zone(), limit),
             new FreePassCommands.Ask(ledger, site.exits(), site.lanes()),
             new FreePassCommands.Decide(ledger, site.exits(), site.lanes(), security),
