@@ -235,6 +235,43 @@ public sealed interface ConsoleEvent extends ApiMessage {
       String by)
       implements ConsoleEvent {}
 
+  /**
+   * A lost card registered at {@code lane}: every console shows it, and a supervisor's or finance's
+   * while it waits for them. It carries the vehicle and the fee, not the driver's personal details,
+   * which stay in the register.
+   */
+  record LostCardRegistered(
+      long seq,
+      Instant at,
+      String lane,
+      long lostCardNo,
+      long stayId,
+      String plate,
+      String entryPlate,
+      String exitPlate,
+      String vehicleClass,
+      String colour,
+      Money parkingFee,
+      Money replacementFee,
+      Money due,
+      LostCardStatus status,
+      String registeredBy)
+      implements ConsoleEvent {}
+
+  /** Lost card {@code lostCardNo} approved (its fee is asked next) or refused, and by whom. */
+  record LostCardDecided(
+      long seq,
+      Instant at,
+      String lane,
+      long lostCardNo,
+      long stayId,
+      boolean approved,
+      Money due,
+      String registeredBy,
+      String decidedBy,
+      String note)
+      implements ConsoleEvent {}
+
   /** One currency's takings in a shift; {@code reversed} is negative or zero. */
   record ShiftTotal(long payments, Money paid, long reversals, Money reversed) {}
 

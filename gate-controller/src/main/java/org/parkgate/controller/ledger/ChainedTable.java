@@ -292,7 +292,45 @@ public enum ChainedTable {
           "amount_minor",
           "by_whom",
           "request_id",
-          "dropped_at"));
+          "dropped_at")),
+  LOST_CARDS(
+      "lost_cards",
+      List.of(
+          "lost_card_no",
+          "lane",
+          "stay_id",
+          "matched",
+          "card",
+          "plate",
+          "entry_plate",
+          "exit_plate",
+          "vehicle_class",
+          "colour",
+          "driver_name",
+          "phone",
+          "id_number",
+          "circumstances",
+          "parking_minor",
+          "replacement_minor",
+          "currency",
+          "fee_lines",
+          "approval",
+          "registered_by",
+          "shift_no",
+          "request_id",
+          "registered_at")),
+  LOST_CARD_DECISIONS(
+      "lost_card_decisions",
+      List.of(
+          "lost_card_no",
+          "approved",
+          "stay_id",
+          "decided_by",
+          "role",
+          "note",
+          "request_id",
+          "decided_at"),
+      false);
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);
