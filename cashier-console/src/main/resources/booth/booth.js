@@ -3,24 +3,7 @@
 "use strict";
 
 (function () {
-  // The language the cashier reads: chosen on this screen (kept in this browser), else the
-  // site's (site.language, sent with the hello), else both. Every text on the page comes through
-  // t (a message: 中文 · English), tl (a label: 中文 English), tn (a question: two lines) or bi.
-  const LANG = (() => {
-    try {
-      return localStorage.getItem("booth.lang") || localStorage.getItem("booth.siteLang") || "both";
-    } catch (e) {
-      return "both";
-    }
-  })();
-  document.documentElement.dataset.lang = LANG;
-  document.documentElement.lang = LANG === "en" ? "en" : "zh-CN";
-  function pick(zh, en, joiner) {
-    return LANG === "zh" ? zh : LANG === "en" ? en : zh + joiner + en;
-  }
-  function t(zh, en) { return pick(zh, en, " · "); }
-  function tl(zh, en) { return pick(zh, en, " "); }
-  function tn(zh, en) { return pick(zh, en, "\n"); }
+  const { LANG, t, tl, tn, said } = window.BoothText;
 
   // The controller's words, as the console passes them on: lane kind ENTRY or EXIT; barrier
   // open, closed or moving (null before the controller has said); the lane states below.
@@ -541,20 +524,6 @@
   };
 
   // The refusal's code in words, then the reason given.
-  // A sentence the console wrote in both languages ("中文 · English"), in the cashier's: split at
-  // the first "·" with Chinese before it and none after. Anything else (the controller's details
-  // are English only) passes as it is.
-  function said(text) {
-    if (!text || LANG === "both") return text;
-    for (let i = text.indexOf("·"); i > 0; i = text.indexOf("·", i + 1)) {
-      const zh = text.slice(0, i).trim();
-      const en = text.slice(i + 1).trim();
-      if (CJK.test(zh) && !CJK.test(en) && /[A-Za-z]/.test(en)) return t(zh, en);
-    }
-    return text;
-  }
-  const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
-
   function refusalText(msg) {
     const words = REFUSAL[msg.refusal];
     const error = said(msg.error || "");

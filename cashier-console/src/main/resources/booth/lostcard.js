@@ -5,6 +5,7 @@
 "use strict";
 
 window.LostCardPage = (function () {
+  const { LANG, t, tl } = window.BoothText;
   const FIELDS = [
     ["driverName", "驾驶人姓名", "Driver's name", 40],
     ["phone", "联系电话", "Phone", 20],
@@ -50,15 +51,15 @@ window.LostCardPage = (function () {
     const form = el("form", "supervise lost-card-form hidden");
     form.id = "lost-card-form";
     form.autocomplete = "off";
-    const title = el("h3", null, "停车卡遗失登记表 ");
-    title.appendChild(el("span", "en", "Lost-card registration form"));
+    const title = el("h3", null, LANG === "en" ? "" : "停车卡遗失登记表 ");
+    if (LANG !== "zh") title.appendChild(el("span", "en", "Lost-card registration form"));
     form.appendChild(title);
     const plates = el("div", "lost-card-plates");
     plates.id = "lost-card-plates";
     form.appendChild(plates);
     for (const [name, zh, en, max] of FIELDS) {
-      const label = el("label", null, zh + " ");
-      label.appendChild(el("span", "en", en));
+      const label = el("label", null, LANG === "en" ? "" : zh + " ");
+      if (LANG !== "zh") label.appendChild(el("span", "en", en));
       const input = el(name === "circumstances" ? "textarea" : "input");
       input.id = "lc-" + name;
       input.name = name;
@@ -66,10 +67,10 @@ window.LostCardPage = (function () {
       label.appendChild(input);
       form.appendChild(label);
     }
-    const send = el("button", "plain", "登记遗失卡 · Register lost card");
+    const send = el("button", "plain", t("登记遗失卡", "Register lost card"));
     send.type = "submit";
     send.id = "lost-card-submit";
-    const cancel = el("button", "plain", "取消 · Cancel");
+    const cancel = el("button", "plain", t("取消", "Cancel"));
     cancel.type = "button";
     cancel.id = "lost-card-cancel";
     cancel.addEventListener("click", close);
@@ -97,7 +98,7 @@ window.LostCardPage = (function () {
     box.replaceChildren();
     for (const lane of exits) {
       const b = el("button", "plain lost-card-none",
-        "无匹配入场记录，在 " + lane + " 登记遗失卡 · No matching entry: register a lost card at " + lane);
+        t("无匹配入场记录，在 " + lane + " 登记遗失卡", "No matching entry: register a lost card at " + lane));
       b.type = "button";
       b.id = "lost-none-" + lane;
       b.addEventListener("click", () => open({ lane: lane, stayId: 0 }));
@@ -106,23 +107,23 @@ window.LostCardPage = (function () {
   }
 
   /** Opens the form for the vehicle at {lane}: a found stay ({stayId, card, plate, ...}) or none (stayId 0). */
-  function open(t) {
+  function open(v) {
     buildForm();
-    target = t;
+    target = v;
     const form = document.getElementById("lost-card-form");
     form.reset();
     form.classList.remove("hidden");
-    if (t.plate) document.getElementById("lc-plate").value = t.plate;
-    if (t.vehicleClass) document.getElementById("lc-vehicleClass").value = t.vehicleClass;
-    if (t.colour) document.getElementById("lc-colour").value = t.colour;
+    if (v.plate) document.getElementById("lc-plate").value = v.plate;
+    if (v.vehicleClass) document.getElementById("lc-vehicleClass").value = v.vehicleClass;
+    if (v.colour) document.getElementById("lc-colour").value = v.colour;
     const plates = document.getElementById("lost-card-plates");
     // The exit camera's plate beside the entry's: the cashier matches the car at the window.
-    plates.textContent = (t.stayId
-      ? "停车记录 Stay #" + t.stayId + " · 卡号 Card " + t.card + " · "
-        + platesText({ entryPlate: t.plate, exitPlate: t.exitPlate })
-      : "无匹配入场记录：按收费标准的遗失卡规则收费 · No matching entry: the tariff's lost-card rule applies")
-      + " · 出场车道 Exit lane " + t.lane;
-    show("lost-result", "请与驾驶人填写登记表 · Fill in the form with the driver", "wait");
+    plates.textContent = (v.stayId
+      ? tl("停车记录", "Stay") + " #" + v.stayId + " · " + tl("卡号", "Card") + " " + v.card + " · "
+        + platesText({ entryPlate: v.plate, exitPlate: v.exitPlate })
+      : t("无匹配入场记录：按收费标准的遗失卡规则收费", "No matching entry: the tariff's lost-card rule applies"))
+      + " · " + tl("出场车道", "Exit lane") + " " + v.lane;
+    show("lost-result", t("请与驾驶人填写登记表", "Fill in the form with the driver"), "wait");
     document.getElementById("lc-driverName").focus();
   }
 
@@ -138,17 +139,17 @@ window.LostCardPage = (function () {
     for (const [name] of FIELDS) form[name] = document.getElementById("lc-" + name).value;
     registering = { type: "report-lost-card", requestId: hooks.newRequestId(), lane: target.lane, stayId: target.stayId, form: form };
     document.getElementById("lost-card-submit").disabled = true;
-    show("lost-result", "正在登记遗失卡… · Registering the lost card…", "wait");
+    show("lost-result", t("正在登记遗失卡…", "Registering the lost card…"), "wait");
     hooks.send(registering);
   }
 
   function platesText(a) {
-    const entry = a.entryPlate || "未识别 · not read";
-    const exit = a.exitPlate || "未识别 · not read";
+    const entry = a.entryPlate || t("未识别", "not read");
+    const exit = a.exitPlate || t("未识别", "not read");
     const same = a.entryPlate && a.exitPlate && a.entryPlate === a.exitPlate;
     const differ = a.entryPlate && a.exitPlate && a.entryPlate !== a.exitPlate;
-    return "入场车牌 Entry plate " + entry + " | 出场车牌 Exit camera " + exit
-      + (same ? " ✓ 一致 · match" : differ ? " ⚠ 不一致 · differ" : "");
+    return tl("入场车牌", "Entry plate") + " " + entry + " | " + tl("出场车牌", "Exit camera") + " " + exit
+      + (same ? " ✓ " + t("一致", "match") : differ ? " ⚠ " + t("不一致", "differ") : "");
   }
 
   function registered(msg) {
@@ -156,18 +157,19 @@ window.LostCardPage = (function () {
     registering = null;
     document.getElementById("lost-card-submit").disabled = false;
     if (!msg.ok) {
-      show("lost-result", "✗ 未登记 · Not registered: " + hooks.refusalText(msg), "bad");
+      show("lost-result", "✗ " + t("未登记", "Not registered:") + " " + hooks.refusalText(msg), "bad");
       return;
     }
     const a = msg.answer;
     close();
-    const fee = "遗失卡 Lost card #" + a.lostCardNo + " · 停车费 Parking " + a.parkingFee
-      + " + 工本费 Card " + a.replacementFee + " = 应收 Due " + a.due + " " + a.currency + " · " + platesText(a);
+    const fee = tl("遗失卡", "Lost card") + " #" + a.lostCardNo + " · " + tl("停车费", "Parking") + " " + a.parkingFee
+      + " + " + tl("工本费", "Card") + " " + a.replacementFee + " = " + tl("应收", "Due") + " " + a.due + " " + a.currency
+      + " · " + platesText(a);
     if (a.status === "AWAITING_APPROVAL") {
-      show("lost-result", "⏳ 已登记，待批准 · Registered, awaiting approval — " + fee, "wait");
+      show("lost-result", "⏳ " + t("已登记，待批准", "Registered, awaiting approval") + " — " + fee, "wait");
     } else {
-      show("lost-result", "✓ 已登记遗失卡 · Lost card registered — " + fee
-        + " · 请在 " + req.lane + " 收款 · Take the fee at " + req.lane, "ok");
+      show("lost-result", "✓ " + t("已登记遗失卡", "Lost card registered") + " — " + fee
+        + " · " + t("请在 " + req.lane + " 收款", "Take the fee at " + req.lane), "ok");
       // The fee now waits at that lane: Enter or F1 takes it there.
       hooks.selectLane(req.lane);
     }
@@ -181,8 +183,8 @@ window.LostCardPage = (function () {
     if (!side) return;
     const section = el("section", "hidden");
     section.id = "lost-card-register-section";
-    const h = el("h2", null, "遗失卡登记");
-    h.appendChild(el("span", "en", "Lost-card register"));
+    const h = el("h2", null, LANG === "en" ? "" : "遗失卡登记");
+    if (LANG !== "zh") h.appendChild(el("span", "en", "Lost-card register"));
     section.appendChild(h);
     const pending = el("ul", "lost-cards-pending");
     pending.id = "lost-card-pending";
@@ -194,15 +196,15 @@ window.LostCardPage = (function () {
     range.id = "lost-card-range";
     range.autocomplete = "off";
     for (const [id, zh, en] of [["lost-card-from", "从", "From"], ["lost-card-to", "到", "To"]]) {
-      const label = el("label", null, zh + " ");
-      label.appendChild(el("span", "en", en));
+      const label = el("label", null, LANG === "en" ? "" : zh + " ");
+      if (LANG !== "zh") label.appendChild(el("span", "en", en));
       const input = el("input");
       input.type = "date";
       input.id = id;
       label.appendChild(input);
       range.appendChild(label);
     }
-    const go = el("button", "plain", "查看登记 · Show register");
+    const go = el("button", "plain", t("查看登记", "Show register"));
     go.type = "submit";
     go.id = "lost-card-show";
     range.appendChild(go);
@@ -250,14 +252,14 @@ window.LostCardPage = (function () {
       const line = el("li", "lost-card-line");
       line.id = "lost-card-" + e.lostCardNo;
       line.textContent = "#" + e.lostCardNo + " · " + e.registeredAt + " · " + e.lane + " · " + e.plate
-        + " · " + e.vehicleClass + " " + e.colour + " · " + e.driverName + " · 应收 Due " + e.due + " " + e.currency
-        + " · " + e.statusZh + " " + e.statusEn + (e.decidedBy ? " · " + e.decidedBy : "")
-        + (e.receiptNo ? " · 收据 Receipt " + e.receiptNo : "");
+        + " · " + e.vehicleClass + " " + e.colour + " · " + e.driverName + " · " + tl("应收", "Due") + " " + e.due + " " + e.currency
+        + " · " + tl(e.statusZh, e.statusEn) + (e.decidedBy ? " · " + e.decidedBy : "")
+        + (e.receiptNo ? " · " + tl("收据", "Receipt") + " " + e.receiptNo : "");
       all.appendChild(line);
       if (e.status === "AWAITING_APPROVAL") pending.appendChild(pendingItem(e));
     }
     if (!entries.length) {
-      all.appendChild(el("li", "muted", "无遗失卡登记 · No lost cards registered " + msg.answer.from
+      all.appendChild(el("li", "muted", t("无遗失卡登记", "No lost cards registered") + " " + msg.answer.from
         + (msg.answer.to !== msg.answer.from ? " .. " + msg.answer.to : "")));
     }
   }
@@ -266,23 +268,24 @@ window.LostCardPage = (function () {
     const li = el("li", "lost-card-pending");
     li.id = "lost-card-pending-" + e.lostCardNo;
     li.appendChild(el("div", "lost-card-title",
-      "待批准 · Awaiting approval: 遗失卡 Lost card #" + e.lostCardNo + " · " + e.lane + " · " + e.registeredBy));
-    li.appendChild(el("div", "lost-card-plates", platesText(e) + " · 登记车牌 Form plate " + e.plate));
-    li.appendChild(el("div", null, "驾驶人 Driver " + e.driverName + " · 电话 Phone " + e.phone
-      + " · 身份证 ID " + e.idNumber + " · " + e.vehicleClass + " " + e.colour));
-    li.appendChild(el("div", null, "遗失经过 Circumstances: " + e.circumstances));
-    li.appendChild(el("div", "fee", "应收 Due " + e.due + " " + e.currency
-      + (e.matched ? " · 停车记录 Stay #" + e.stayId : " · 无匹配入场记录 · no matching entry")));
+      t("待批准", "Awaiting approval:") + " " + tl("遗失卡", "Lost card") + " #" + e.lostCardNo + " · " + e.lane
+        + " · " + e.registeredBy));
+    li.appendChild(el("div", "lost-card-plates", platesText(e) + " · " + tl("登记车牌", "Form plate") + " " + e.plate));
+    li.appendChild(el("div", null, tl("驾驶人", "Driver") + " " + e.driverName + " · " + tl("电话", "Phone") + " " + e.phone
+      + " · " + tl("身份证", "ID") + " " + e.idNumber + " · " + e.vehicleClass + " " + e.colour));
+    li.appendChild(el("div", null, tl("遗失经过", "Circumstances:") + " " + e.circumstances));
+    li.appendChild(el("div", "fee", tl("应收", "Due") + " " + e.due + " " + e.currency
+      + (e.matched ? " · " + tl("停车记录", "Stay") + " #" + e.stayId : " · " + t("无匹配入场记录", "no matching entry"))));
     const note = el("input");
     note.id = "lost-card-note-" + e.lostCardNo;
     note.maxLength = 200;
-    note.placeholder = "备注（拒绝时必填）· Note (required to refuse)";
+    note.placeholder = t("备注（拒绝时必填）", "Note (required to refuse)");
     li.appendChild(note);
-    const yes = el("button", "plain", "批准 · Approve");
+    const yes = el("button", "plain", t("批准", "Approve"));
     yes.type = "button";
     yes.id = "lost-card-approve-" + e.lostCardNo;
     yes.addEventListener("click", () => decide(e.lostCardNo, true, note.value));
-    const no = el("button", "plain", "拒绝 · Refuse");
+    const no = el("button", "plain", t("拒绝", "Refuse"));
     no.type = "button";
     no.id = "lost-card-refuse-" + e.lostCardNo;
     no.addEventListener("click", () => decide(e.lostCardNo, false, note.value));
@@ -294,11 +297,11 @@ window.LostCardPage = (function () {
   function decide(no, approve, note) {
     if (deciding || !hooks.linked()) return;
     if (!approve && !note.trim()) {
-      show("lost-card-decide-result", "✗ 拒绝须填写备注 · Enter a note to refuse", "bad");
+      show("lost-card-decide-result", "✗ " + t("拒绝须填写备注", "Enter a note to refuse"), "bad");
       return;
     }
     deciding = { type: "decide-lost-card", requestId: hooks.newRequestId(), lostCardNo: no, approve: approve, note: note };
-    show("lost-card-decide-result", "正在提交… · Sending the decision…", "wait");
+    show("lost-card-decide-result", t("正在提交…", "Sending the decision…"), "wait");
     hooks.send(deciding);
   }
 
@@ -307,10 +310,11 @@ window.LostCardPage = (function () {
     if (msg.ok) {
       const a = msg.answer;
       show("lost-card-decide-result", (a.approved
-        ? "✓ 已批准遗失卡 · Lost card approved #" + a.lostCardNo + " · 应收 Due " + a.due + " " + a.currency + " · " + a.lane
-        : "✓ 已拒绝遗失卡 · Lost card refused #" + a.lostCardNo) + (a.note ? " · " + a.note : ""), "ok");
+        ? "✓ " + t("已批准遗失卡", "Lost card approved") + " #" + a.lostCardNo + " · " + tl("应收", "Due") + " " + a.due
+          + " " + a.currency + " · " + a.lane
+        : "✓ " + t("已拒绝遗失卡", "Lost card refused") + " #" + a.lostCardNo) + (a.note ? " · " + a.note : ""), "ok");
     } else {
-      show("lost-card-decide-result", "✗ 未处理 · Not decided: " + hooks.refusalText(msg), "bad");
+      show("lost-card-decide-result", "✗ " + t("未处理", "Not decided:") + " " + hooks.refusalText(msg), "bad");
     }
     refresh();
   }
