@@ -156,7 +156,7 @@ class SiteServiceTest {
     restart();
     vehicleWaitingToPay();
     assertTrue(commands.contains("show Fee 9.00 CNY"), commands.toString());
-    assertTrue(commands.contains("show Please pay at the booth"), commands.toString());
+    assertEquals(List.of("Fee 9.00 CNY", "Please pay at the booth"), devices.display());
     assertFalse(commands.stream().anyMatch(c -> c.contains("停车费")), commands.toString());
   }
 
