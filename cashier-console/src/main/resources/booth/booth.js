@@ -1141,6 +1141,7 @@
     if (socket && !view.link.online) banner(view.link.detail);
     else if (socket) banner(null);
 
+    window.BoothAlarm.update(view);
     const focused = document.activeElement && document.activeElement.id;
     const exits = view.lanes.filter(l => l.kind === "EXIT");
     const entries = view.lanes.filter(l => l.kind !== "EXIT");
