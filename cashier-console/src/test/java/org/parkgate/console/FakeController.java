@@ -677,7 +677,8 @@ public final class FakeController implements AutoCloseable {
                     + lost.lane()
                     + " by "
                     + who.username()
-                    + "; lost-card fee 80.00 CNY"));
+                    + "; lost-card fee 80.00 CNY",
+                seq));
     publish(
         seq ->
             new ConsoleEvent.ExitPending(
@@ -806,7 +807,8 @@ public final class FakeController implements AutoCloseable {
             Money.of(-50, "CNY"),
             List.of(
                 new org.parkgate.api.ShiftFigures.TenderTotal(
-                    org.parkgate.api.Tender.CASH, 2, Money.of(2000, "CNY")))));
+                    org.parkgate.api.Tender.CASH, 2, Money.of(2000, "CNY"))),
+            null));
   }
 
   private static void send(Channel ch, ApiMessage m) {

@@ -27,6 +27,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleEvent.FreePassDecided.class, name = "free-pass-decided"),
   @JsonSubTypes.Type(value = ConsoleEvent.VoucherRedeemed.class, name = "voucher-redeemed"),
   @JsonSubTypes.Type(value = ConsoleEvent.BarrierLifted.class, name = "barrier-lifted"),
+  @JsonSubTypes.Type(value = ConsoleEvent.IncidentResolved.class, name = "incident-resolved"),
+  @JsonSubTypes.Type(value = ConsoleEvent.ShiftHandedOver.class, name = "shift-handed-over"),
   @JsonSubTypes.Type(value = ConsoleCommand.Hello.class, name = "hello"),
   @JsonSubTypes.Type(value = ConsoleCommand.Login.class, name = "login"),
   @JsonSubTypes.Type(value = ConsoleCommand.Logout.class, name = "logout"),
@@ -47,6 +49,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleCommand.OpenDrawer.class, name = "open-drawer"),
   @JsonSubTypes.Type(value = ConsoleCommand.ReprintReceipt.class, name = "reprint-receipt"),
   @JsonSubTypes.Type(value = ConsoleCommand.RecordCashDrop.class, name = "record-cash-drop"),
+  @JsonSubTypes.Type(value = ConsoleCommand.ResolveIncident.class, name = "resolve-incident"),
+  @JsonSubTypes.Type(value = ConsoleCommand.HandOverShift.class, name = "hand-over-shift"),
+  @JsonSubTypes.Type(
+      value = ConsoleCommand.ReprintShiftReport.class,
+      name = "reprint-shift-report"),
   @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
   @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 })
