@@ -130,6 +130,15 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       openShift(ctx.channel(), message);
     } else if (type.equals("cash-drop")) {
       cashDrop(ctx.channel(), message);
+    } else if (ShiftMessages.TYPES.contains(type)) {
+      // Never logs the message: a handover carries the incoming cashier's password.
+      String requestId = message.path("requestId").asText("");
+      log.info("booth: {} sends {} ({})", session.username(), type, requestId);
+      answer(
+          ctx.channel(),
+          type,
+          requestId,
+          ShiftMessages.send(services.cashDesk().shifts(), session, type, message));
     } else {
       reply(ctx.channel(), Map.of("type", "error", "error", "unknown action '" + type + "'"));
     }
@@ -418,7 +427,14 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
         page,
         "shift close",
         requestId,
-        services.cashDesk().closeShift(session, requestId, count.get()));
+        services
+            .cashDesk()
+            .closeShift(
+                session,
+                requestId,
+                count.get(),
+                count(message.path("cards")),
+                count(message.path("receipts"))));
   }
 
   private void cashDrop(Channel page, JsonNode message) {
@@ -472,6 +488,11 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       out.add(new CashCount.Pieces(face.asLong(), n.asLong()));
     }
     return Optional.of(new CashDesk.CountRequest(out));
+  }
+
+  /** An IC card or receipt count the page sent; null when missing or not a whole number. */
+  private static Long count(JsonNode n) {
+    return n.isIntegralNumber() && n.canConvertToLong() ? n.asLong() : null;
   }
 
   /** Tells a page opening whether its person has a shift open, and its figures. */
