@@ -194,6 +194,13 @@ class HandoverTest {
     assertEquals(Money.of(10500, "CNY"), done.opened().figures().expectedCash());
 
     // cashier1 takes no more payments; cashier2 closes later 5.00 short of what they accepted.
+    assertTrue(
+        Desk.refusal(
+                desk.run(
+                    new ConsoleCommand.PayStationPayment(
+                        desk.id("pay"), cashier1(), "00C3", NINE, "pay-1")),
+                Refusal.NOT_NOW)
+            .startsWith("cashier1's shift 1 was closed at"));
     String second = desk.session("cashier2");
     Answer.ShiftReport later =
         Desk.answer(
@@ -264,6 +271,28 @@ class HandoverTest {
     assertEquals(0, rows("SELECT COUNT(*) FROM shifts"));
     assertEquals(0, rows("SELECT COUNT(*) FROM handovers"));
     assertEquals(2, rows("SELECT COUNT(*) FROM shift_opens"));
+  }
+
+  @Test
+  void wrongIncomingPasswordsSlowTheBoothDownAsWrongLoginsDo() throws Exception {
+    openShift(cashier1(), count(10000, 1));
+    CashCount drawer = count(10000, 1);
+    for (int i = 0; i < 3; i++) {
+      Desk.refusal(
+          desk.run(handover(desk.id("h"), "cashier2", "guess-" + i, drawer, drawer)),
+          Refusal.BAD_LOGIN);
+    }
+    assertTrue(
+        Desk.refusal(
+                desk.run(handover(desk.id("h"), "cashier2", Desk.PASSWORD, drawer, drawer)),
+                Refusal.SLOW_DOWN)
+            .startsWith("too many wrong passwords from here"),
+        "even the right password waits, as a login would");
+    assertEquals(
+        Refusal.SLOW_DOWN,
+        desk.login(desk.booth(), "cashier2", Desk.PASSWORD, null).refusal(),
+        "one throttle for logins and handovers at a booth");
+    assertEquals(0, rows("SELECT COUNT(*) FROM handovers"));
   }
 
   @Test
