@@ -286,7 +286,9 @@ public final class FakeController implements AutoCloseable {
       return;
     }
     CommandResult r = act(who, command);
-    if (!(command instanceof ConsoleCommand.FindStay)) {
+    // A refused handover changed nothing: the incoming cashier types the password again.
+    boolean retryable = command instanceof ConsoleCommand.HandOverShift && !r.ok();
+    if (!(command instanceof ConsoleCommand.FindStay) && !retryable) {
       results.put(command.requestId(), r);
     }
     send(ch, r);
