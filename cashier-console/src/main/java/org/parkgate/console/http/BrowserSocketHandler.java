@@ -422,6 +422,18 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
     if (count.isEmpty()) {
       return;
     }
+    for (String field : new String[] {"cards", "receipts"}) {
+      JsonNode n = message.path(field);
+      if (!n.isMissingNode() && !n.isNull() && count(n) == null) {
+        result(
+            page,
+            CommandResult.refused(
+                requestId,
+                Refusal.INVALID,
+                "IC卡和收据张数应为整数 · " + field + " must be a whole number, not " + n));
+        return;
+      }
+    }
     log.info("booth: {} closes their shift ({})", session.username(), requestId);
     answer(
         page,
