@@ -30,7 +30,7 @@ final class Handover implements CommandHandler<HandOverShift> {
   private final ShiftClosing closing;
   private final Handovers handovers;
   private final ZoneId zone;
-  private final java.util.function.Function<Shifts.Open, org.parkgate.api.ShiftFigures> figures;
+  private final org.parkgate.money.Money limit;
 
   /** Incoming accounts whose password was checked, by request id; on the ledger thread only. */
   private final Map<String, Accounts.Account> verified = new HashMap<>();
@@ -39,8 +39,7 @@ final class Handover implements CommandHandler<HandOverShift> {
     this.closing = closing;
     this.handovers = new Handovers(ledger);
     this.zone = zone;
-    this.figures =
-        open -> closing.shifts.figures(open.shiftNo(), closing.currency).withLimit(limit);
+    this.limit = limit;
   }
 
   /** Runs {@code step} with {@code incoming}'s password checked for request {@code requestId}. */
@@ -165,6 +164,6 @@ final class Handover implements CommandHandler<HandOverShift> {
                 opened.cashier(),
                 opened.openedAt(),
                 false,
-                figures.apply(opened))));
+                closing.shifts.figures(opened.shiftNo(), closing.currency).withLimit(limit))));
   }
 }

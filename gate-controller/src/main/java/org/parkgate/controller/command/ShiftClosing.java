@@ -95,18 +95,18 @@ final class ShiftClosing {
    */
   Optional<String> openIncidents(String consoleId, Shifts.Open open, ZoneId zone) {
     Predicate<String> covered = covered(consoleId);
-    List<Incidents.Incident> open1 =
+    List<Incidents.Incident> unresolved =
         resolutions.unresolvedSince(open.openedAt()).stream()
             .filter(i -> covered.test(i.lane()))
             .toList();
-    if (open1.isEmpty()) {
+    if (unresolved.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         "resolve each incident with a note before closing shift "
             + open.shiftNo()
             + ": "
-            + open1.stream()
+            + unresolved.stream()
                 .map(
                     i ->
                         "#"
