@@ -143,6 +143,16 @@ class HandoverIT {
     browser.logout();
     browser.login("cashier2", "cashier2-demo");
     browser.awaitText("expected-cash", "100.00");
+
+    // A copy of the handover report, recorded in cashier2's name and printed marked as a copy.
+    browser.type("report-reprint-shift", "1");
+    browser.press("report-reprint-button");
+    browser.awaitText("shift-result", "Reprinted shift report #1");
+    List<String> copy = printedReport();
+    assertTrue(copy.contains("副本 COPY 1"), copy.toString());
+    assertTrue(copy.contains("接班 Handed to: cashier2"), copy.toString());
+    assertEquals(
+        "1 cashier2", text("SELECT shift_no || ' ' || printed_by FROM shift_report_reprints"));
     LedgerVerifier.Result verified = LedgerVerifier.verify(system.ledger, Optional.empty());
     assertTrue(verified.ok(), verified.summary());
   }
