@@ -3,6 +3,25 @@
 "use strict";
 
 (function () {
+  // The language the cashier reads: chosen on this screen (kept in this browser), else the
+  // site's (site.language, sent with the hello), else both. Every text on the page comes through
+  // t (a message: 中文 · English), tl (a label: 中文 English), tn (a question: two lines) or bi.
+  const LANG = (() => {
+    try {
+      return localStorage.getItem("booth.lang") || localStorage.getItem("booth.siteLang") || "both";
+    } catch (e) {
+      return "both";
+    }
+  })();
+  document.documentElement.dataset.lang = LANG;
+  document.documentElement.lang = LANG === "en" ? "en" : "zh-CN";
+  function pick(zh, en, joiner) {
+    return LANG === "zh" ? zh : LANG === "en" ? en : zh + joiner + en;
+  }
+  function t(zh, en) { return pick(zh, en, " · "); }
+  function tl(zh, en) { return pick(zh, en, " "); }
+  function tn(zh, en) { return pick(zh, en, "\n"); }
+
   // The controller's words, as the console passes them on: lane kind ENTRY or EXIT; barrier
   // open, closed or moving (null before the controller has said); the lane states below.
   const BARRIER = {
@@ -12,10 +31,10 @@
     unknown: ["未知", "Unknown", "barrier-moving"]
   };
   const STATE = {
-    STARTING: "启动中 · Starting", IDLE: "空闲 · Idle", WAITING_CARD: "等待读卡 · Waiting for card",
-    CHECKING: "核验中 · Checking", AWAITING_PAYMENT: "等待缴费 · Awaiting payment",
-    OPENING: "抬杆中 · Opening", PASSING: "放行中 · Passing", CLOSING: "落杆中 · Closing",
-    HELD_OPEN: "道闸常开 · Held open"
+    STARTING: t("启动中", "Starting"), IDLE: t("空闲", "Idle"), WAITING_CARD: t("等待读卡", "Waiting for card"),
+    CHECKING: t("核验中", "Checking"), AWAITING_PAYMENT: t("等待缴费", "Awaiting payment"),
+    OPENING: t("抬杆中", "Opening"), PASSING: t("放行中", "Passing"), CLOSING: t("落杆中", "Closing"),
+    HELD_OPEN: t("道闸常开", "Held open")
   };
 
   // Lane modes in the booth's words; a mode the page does not know is shown as sent.
@@ -25,8 +44,8 @@
   };
   // Modes that let cars out unpaid or keep the arm up: asked twice.
   const CONFIRM = {
-    HELD_OPEN: "道闸常开：道闸一直抬起，车辆不经收费通过。\nHeld open: the barrier stays up and cars pass without paying.",
-    FREE_EXIT: "免费放行：车辆出场不收停车费。\nFree exit: cars leave without paying the parking fee."
+    HELD_OPEN: tn("道闸常开：道闸一直抬起，车辆不经收费通过。", "Held open: the barrier stays up and cars pass without paying."),
+    FREE_EXIT: tn("免费放行：车辆出场不收停车费。", "Free exit: cars leave without paying the parking fee.")
   };
 
   let socket = null;
@@ -56,7 +75,7 @@
 
   // ---- the link to the controller: keys that send a command work only while it is up ----
 
-  const LINK_DOWN = "与控制器断开 · Link to the controller is down";
+  const LINK_DOWN = t("与控制器断开", "Link to the controller is down");
 
   // Up only while this page reaches the console and the console reaches the controller.
   function linked() {
@@ -83,7 +102,9 @@
     return e;
   }
 
+  // A label of two lines, Chinese over English, or the one the cashier chose.
   function bi(zh, en) {
+    if (LANG !== "both") return el("span", null, LANG === "zh" ? zh : en);
     const span = el("span", null, zh);
     span.appendChild(el("span", "en", en));
     return span;
@@ -125,13 +146,13 @@
       else if (msg.type === "log") addLog(msg.entries);
       else if (msg.type === "result") result(msg);
       else if (msg.type === "drawer") { drawer = msg; renderDrawer(); render(); }
-      else if (msg.type === "error") banner("错误 · Error: " + msg.error, 4000);
+      else if (msg.type === "error") banner(t("错误", "Error:") + " " + msg.error, 4000);
     };
     socket.onclose = () => {
       socket = null;
       if (signedOut) return;
-      banner("与收费台服务断开，正在重连 · Lost the console, reconnecting…");
-      setStatus(false, "收费台离线 · Console offline");
+      banner(t("与收费台服务断开，正在重连", "Lost the console, reconnecting…"));
+      setStatus(false, t("收费台离线", "Console offline"));
       if (view) render();   // every key that sends a command goes off with the link
       // A refused upgrade looks the same as a dead server: ask whether the session is still valid.
       fetch("/api/state", { credentials: "same-origin" }).then(r => {
@@ -160,6 +181,18 @@
   }
 
   function hello(msg) {
+    // The site's language is the page's until the cashier picks one here; a change of it at the
+    // site shows on the next load, or at once for a page that follows it.
+    if (msg.language) {
+      try {
+        const before = localStorage.getItem("booth.siteLang");
+        localStorage.setItem("booth.siteLang", msg.language);
+        if (before !== msg.language && !localStorage.getItem("booth.lang") && msg.language !== LANG) {
+          location.reload();
+          return;
+        }
+      } catch (e) { /* no storage: both languages */ }
+    }
     user = msg.user;
     counting = msg.counting || null;
     document.getElementById("pay-section").classList.toggle("hidden", !user.takesCash);
@@ -172,7 +205,7 @@
     document.getElementById("find-section").classList.toggle("hidden", !user.findsStays);
     document.getElementById("drawer-section").classList.toggle("hidden", !user.takesCash);
     document.getElementById("free-pass-section").classList.toggle("hidden", !user.reverses);
-    document.getElementById("user-role").textContent = user.roleZh + " " + user.role + " ·";
+    document.getElementById("user-role").textContent = tl(user.roleZh, user.role) + " ·";
     document.getElementById("user-name").textContent = user.name + " (" + user.username + ")";
     logItems.length = 0;
   }
@@ -186,18 +219,18 @@
     if (!view || !user || !user.takesCash) return false;
     const lane = view.lanes.find(l => l.id === laneId);
     if (!lane || !lane.pending || !linked()) {
-      payNote("没有待缴费车辆 · No vehicle waiting to pay", "bad");
+      payNote(t("没有待缴费车辆", "No vehicle waiting to pay"), "bad");
       return false;
     }
     if (drawer && !drawer.open) {
-      payNote("✗ 未开班，不能收款 · No shift open: count the float and open a shift first", "bad");
+      payNote("✗ " + t("未开班，不能收款", "No shift open: count the float and open a shift first"), "bad");
       return false;
     }
     const p = lane.pending;
     if (inflight.has(p.stayId)) return false;   // already pressed: the first press is still on its way
     const tender = (how && how.tender) || "cash";
     if (tender === "cash" && drawer && drawer.overLimit) {
-      payNote("✗ 现金超限，请先缴款 · Over the cash limit: record a cash drop before taking more cash", "bad");
+      payNote("✗ " + t("现金超限，请先缴款", "Over the cash limit: record a cash drop before taking more cash"), "bad");
       return false;
     }
     const req = { requestId: newRequestId(), lane: lane.id, stayId: p.stayId, dueMinor: p.dueMinor,
@@ -205,7 +238,7 @@
     payNote(null);
     document.getElementById("change-box").classList.add("hidden");
     inflight.set(p.stayId, req);
-    results.set(lane.id, { cls: "wait", text: "正在记录… · Recording…", stayId: p.stayId });
+    results.set(lane.id, { cls: "wait", text: t("正在记录…", "Recording…"), stayId: p.stayId });
     send(req);
     render();
     return true;
@@ -235,38 +268,38 @@
     e.preventDefault();
     const lane = laneToPay();
     const field = document.getElementById("tendered");
-    if (!lane || !lane.pending) { payNote("没有待缴费车辆 · No vehicle waiting to pay", "bad"); return; }
+    if (!lane || !lane.pending) { payNote(t("没有待缴费车辆", "No vehicle waiting to pay"), "bad"); return; }
     if (field.value.trim() === "") { cashReceived(lane.id); return; }
     const tendered = minorOf(field.value);
     const due = lane.pending.dueMinor;
     if (tendered === null) {
-      payNote("✗ 实收金额无效 · Type the amount tendered, e.g. 20 or 20.50, not '" + field.value.trim() + "'", "bad");
+      payNote("✗ " + t("实收金额无效：'" + field.value.trim() + "'", "Type the amount tendered, e.g. 20 or 20.50, not '" + field.value.trim() + "'"), "bad");
       return;
     }
     if (tendered < due) {
-      payNote("✗ 实收少于应收 · Tendered " + (tendered / 100).toFixed(2) + " is less than the " + lane.pending.due + " due", "bad");
+      payNote("✗ " + t("实收 " + (tendered / 100).toFixed(2) + " 少于应收 " + lane.pending.due, "Tendered " + (tendered / 100).toFixed(2) + " is less than the " + lane.pending.due + " due"), "bad");
       return;
     }
     const largest = counting && counting.faces.length ? counting.faces[0].faceMinor : 10000;
     if (tendered - due >= largest) {
-      payNote("✗ 找零过大，请核对实收 · Change of " + ((tendered - due) / 100).toFixed(2) + " is a largest note or more: check the amount typed", "bad");
+      payNote("✗ " + t("找零 " + ((tendered - due) / 100).toFixed(2) + " 过大，请核对实收", "Change of " + ((tendered - due) / 100).toFixed(2) + " is a largest note or more: check the amount typed"), "bad");
       return;
     }
     if (cashReceived(lane.id, { tender: "cash", tenderedMinor: tendered })) field.value = "";
   });
 
   const REFERENCE = {
-    card: ["银行卡 · 终端参考号 Card terminal reference (6-12 digits)", /^\d{6,12}$/,
-      "✗ 终端参考号为 6-12 位数字 · A card terminal reference is 6-12 digits"],
-    mobile: ["扫码支付 · 交易单号 Transaction number (16-64 letters or digits)", /^[A-Za-z0-9]{16,64}$/,
-      "✗ 交易单号为 16-64 位字母或数字 · A transaction number is 16-64 letters or digits"]
+    card: [tl("银行卡 · 终端参考号", "Card terminal reference (6-12 digits)"), /^\d{6,12}$/,
+      "✗ " + t("终端参考号为 6-12 位数字", "A card terminal reference is 6-12 digits")],
+    mobile: [tl("扫码支付 · 交易单号", "Transaction number (16-64 letters or digits)"), /^[A-Za-z0-9]{16,64}$/,
+      "✗ " + t("交易单号为 16-64 位字母或数字", "A transaction number is 16-64 letters or digits")]
   };
 
   function chooseTender(tender) {
     const lane = laneToPay();
-    if (!lane || !lane.pending) { payNote("没有待缴费车辆 · No vehicle waiting to pay", "bad"); return; }
+    if (!lane || !lane.pending) { payNote(t("没有待缴费车辆", "No vehicle waiting to pay"), "bad"); return; }
     otherTender = tender;
-    document.getElementById("reference-label").textContent = REFERENCE[tender][0] + " · 应收 Due " + lane.pending.due;
+    document.getElementById("reference-label").textContent = REFERENCE[tender][0] + " " + tl("· 应收", "Due") + " " + lane.pending.due;
     document.getElementById("reference-form").classList.remove("hidden");
     document.getElementById("reference").value = "";
     document.getElementById("reference").focus();
@@ -303,12 +336,12 @@
     const receiptNo = document.getElementById("reverse-receipt").value.trim();
     const reason = document.getElementById("reverse-reason").value.trim();
     if (!receiptNo || !reason) {
-      reverseResult("✗ 请填写收据号和原因 · Enter the receipt number and a reason", "bad");
+      reverseResult("✗ " + t("请填写收据号和原因", "Enter the receipt number and a reason"), "bad");
       return;
     }
     reversing = { requestId: newRequestId(), receiptNo: receiptNo, reason: reason };
     document.getElementById("reverse-button").disabled = true;
-    reverseResult("正在冲正… · Reversing…", "wait");
+    reverseResult(t("正在冲正…", "Reversing…"), "wait");
     sendReverse(reversing);
   });
 
@@ -326,12 +359,12 @@
     if (!user || !user.takesCash || drawerAction) return;
     const reason = document.getElementById("drawer-reason").value.trim();
     if (!reason) {
-      showResult("drawer-result", "✗ 请填写开钱箱原因 · Enter the reason for opening the drawer", "bad");
+      showResult("drawer-result", "✗ " + t("请填写开钱箱原因", "Enter the reason for opening the drawer"), "bad");
       return;
     }
     drawerAction = { type: "open-drawer", requestId: newRequestId(), reason: reason };
     drawerButtons(true);
-    showResult("drawer-result", "正在记录… · Recording…", "wait");
+    showResult("drawer-result", t("正在记录…", "Recording…"), "wait");
     sendMessage(drawerAction);
   });
 
@@ -340,12 +373,12 @@
     if (!user || !user.takesCash || drawerAction) return;
     const receiptNo = document.getElementById("reprint-receipt").value.trim();
     if (!receiptNo) {
-      showResult("drawer-result", "✗ 请填写收据号 · Enter the receipt number", "bad");
+      showResult("drawer-result", "✗ " + t("请填写收据号", "Enter the receipt number"), "bad");
       return;
     }
     drawerAction = { type: "reprint", requestId: newRequestId(), receiptNo: receiptNo };
     drawerButtons(true);
-    showResult("drawer-result", "正在记录… · Recording…", "wait");
+    showResult("drawer-result", t("正在记录…", "Recording…"), "wait");
     sendMessage(drawerAction);
   });
 
@@ -359,7 +392,7 @@
 
   function modeText(mode) {
     const m = MODE[mode];
-    return m ? m[0] + " " + m[1] : (mode || "—");
+    return m ? tl(m[0], m[1]) : (mode || "—");
   }
 
   document.getElementById("lane-mode-form").addEventListener("submit", (e) => {
@@ -369,16 +402,16 @@
     const mode = document.getElementById("lane-mode-mode").value;
     const reason = document.getElementById("lane-mode-reason").value.trim();
     if (!lane || !reason) {
-      showResult("lane-mode-result", "✗ 请选择车道并填写原因 · Choose a lane and enter a reason", "bad");
+      showResult("lane-mode-result", "✗ " + t("请选择车道并填写原因", "Choose a lane and enter a reason"), "bad");
       return;
     }
     if (CONFIRM[mode] && !window.confirm(CONFIRM[mode] + "\n\n" + lane + " → " + modeText(mode) + "?")) {
-      showResult("lane-mode-result", "已取消，未发送 · Cancelled, nothing sent", "bad");
+      showResult("lane-mode-result", t("已取消，未发送", "Cancelled, nothing sent"), "bad");
       return;
     }
     settingMode = { type: "lane-mode", requestId: newRequestId(), lane: lane, mode: mode, reason: reason };
     document.getElementById("lane-mode-button").disabled = true;
-    showResult("lane-mode-result", "正在设置… · Setting…", "wait");
+    showResult("lane-mode-result", t("正在设置…", "Setting…"), "wait");
     sendMessage(settingMode);
   });
 
@@ -388,12 +421,12 @@
     const card = document.getElementById("passback-card").value.trim();
     const reason = document.getElementById("passback-reason").value.trim();
     if (!card || !reason) {
-      showResult("passback-result", "✗ 请填写卡号和原因 · Enter the card number and a reason", "bad");
+      showResult("passback-result", "✗ " + t("请填写卡号和原因", "Enter the card number and a reason"), "bad");
       return;
     }
     resettingCard = { type: "reset-passback", requestId: newRequestId(), card: card, reason: reason };
     document.getElementById("passback-button").disabled = true;
-    showResult("passback-result", "正在重置… · Resetting…", "wait");
+    showResult("passback-result", t("正在重置…", "Resetting…"), "wait");
     sendMessage(resettingCard);
   });
 
@@ -404,7 +437,7 @@
     if (select.dataset.lanes === ids) return;
     const chosen = select.value;
     select.replaceChildren(...view.lanes.map(l => {
-      const o = el("option", null, (l.kind === "EXIT" ? "出场 Exit · " : "入场 Entry · ") + l.name + " (" + l.id + ")");
+      const o = el("option", null, (l.kind === "EXIT" ? tl("出场", "Exit") + " · " : tl("入场", "Entry") + " · ") + l.name + " (" + l.id + ")");
       o.value = l.id;
       return o;
     }));
@@ -442,13 +475,13 @@
     if (!user || !user.findsStays || finding || !linked()) return;
     const query = document.getElementById("find-query").value.trim();
     if (!query) {
-      showResult("find-result", "✗ 请填写车牌或卡号 · Enter a plate or a card number", "bad");
+      showResult("find-result", "✗ " + t("请填写车牌或卡号", "Enter a plate or a card number"), "bad");
       return;
     }
     finding = { type: "find-stay", requestId: newRequestId() };
     finding[findBy()] = query;
     document.getElementById("find-button").disabled = true;
-    showResult("find-result", "正在查找… · Searching…", "wait");
+    showResult("find-result", t("正在查找…", "Searching…"), "wait");
     if (!reportingLost) document.getElementById("lost-result").className = "result hidden";
     sendMessage(finding);
   });
@@ -458,27 +491,27 @@
     const stays = (answer && answer.stays) || [];
     const box = document.getElementById("find-result");
     box.className = "result ok";
-    box.replaceChildren(el("div", "find-head", "✓ 在场车辆 " + stays.length + " · " + stays.length
-      + (stays.length === 1 ? " open stay" : " open stays") + (stays.length > 1 ? " · 最新在前 newest first" : "")));
+    box.replaceChildren(el("div", "find-head", "✓ " + t("在场车辆 " + stays.length, stays.length
+      + (stays.length === 1 ? " open stay" : " open stays")) + (stays.length > 1 ? " · " + tl("最新在前", "newest first") : "")));
     const list = el("ol", "stays");
     list.id = "find-stays";
     for (const stay of stays) {
       const li = el("li", "stay");
       li.dataset.stay = String(stay.stayId);
       const facts = el("dl", "facts");
-      fact(facts, "停车记录 Stay", "#" + stay.stayId);
-      fact(facts, "卡号 Card", stay.card, "card");
-      fact(facts, "入场车道 Entry lane", stay.entryLane);
-      fact(facts, "入场时间 Entered", stay.enteredAt + (view ? " (" + view.site.zone + ")" : ""));
-      fact(facts, "车牌 Plate", stay.plate || "未识别 · not read");
-      fact(facts, "车型 Class", stay.vehicleClass);
-      fact(facts, "车身颜色 Colour", stay.colour);
+      fact(facts, tl("停车记录", "Stay"), "#" + stay.stayId);
+      fact(facts, tl("卡号", "Card"), stay.card, "card");
+      fact(facts, tl("入场车道", "Entry lane"), stay.entryLane);
+      fact(facts, tl("入场时间", "Entered"), stay.enteredAt + (view ? " (" + view.site.zone + ")" : ""));
+      fact(facts, tl("车牌", "Plate"), stay.plate || t("未识别", "not read"));
+      fact(facts, tl("车型", "Class"), stay.vehicleClass);
+      fact(facts, tl("车身颜色", "Colour"), stay.colour);
       li.appendChild(facts);
       const fee = el("strong", "fee");
-      fee.appendChild(el("span", "fee-label", "遗失卡 Lost card"));
+      fee.appendChild(el("span", "fee-label", tl("遗失卡", "Lost card")));
       fee.appendChild(document.createTextNode(stay.lostCardFee === null || stay.lostCardFee === undefined
-        ? " 月卡免收 · season card covers it"
-        : " " + stay.lostCardFee + " " + stay.currency + " 应收 · due if it leaves now"));
+        ? " " + t("月卡免收", "season card covers it")
+        : " " + stay.lostCardFee + " " + stay.currency + " " + t("应收", "due if it leaves now")));
       li.appendChild(fee);
       if (user && user.takesCash) li.appendChild(lostCardButtons(stay.stayId, stay.card));
       list.appendChild(li);
@@ -489,19 +522,33 @@
   // ---- what the controller answered, in the booth's words, from its fields ----
 
   const REFUSAL = {
-    FORBIDDEN: "无权限 · Not allowed for your role",
-    SAME_PERSON: "须由另一人操作 · Someone else must do this",
-    NOT_NOW: "现在不能操作 · Not possible now",
-    INVALID: "请求无效 · Invalid request",
-    REQUEST_ID_REUSED: "请求编号重复 · Request id reused",
-    NOT_RECORDED: "未记录，可重试 · Nothing recorded, try again",
-    CONSOLE_UNKNOWN: "收费台未登记 · Console not enrolled"
+    FORBIDDEN: t("无权限", "Not allowed for your role"),
+    SAME_PERSON: t("须由另一人操作", "Someone else must do this"),
+    NOT_NOW: t("现在不能操作", "Not possible now"),
+    INVALID: t("请求无效", "Invalid request"),
+    REQUEST_ID_REUSED: t("请求编号重复", "Request id reused"),
+    NOT_RECORDED: t("未记录，可重试", "Nothing recorded, try again"),
+    CONSOLE_UNKNOWN: t("收费台未登记", "Console not enrolled")
   };
 
   // The refusal's code in words, then the reason given.
+  // A sentence the console wrote in both languages ("中文 · English"), in the cashier's: split at
+  // the first "·" with Chinese before it and none after. Anything else (the controller's details
+  // are English only) passes as it is.
+  function said(text) {
+    if (!text || LANG === "both") return text;
+    for (let i = text.indexOf("·"); i > 0; i = text.indexOf("·", i + 1)) {
+      const zh = text.slice(0, i).trim();
+      const en = text.slice(i + 1).trim();
+      if (CJK.test(zh) && !CJK.test(en) && /[A-Za-z]/.test(en)) return t(zh, en);
+    }
+    return text;
+  }
+  const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+
   function refusalText(msg) {
     const words = REFUSAL[msg.refusal];
-    const error = msg.error || "";
+    const error = said(msg.error || "");
     if (words && error) return words + " — " + error;
     return words || error || "?";
   }
@@ -519,53 +566,53 @@
     }
     box.classList.remove("hidden");
     document.getElementById("change-amount").textContent = (view ? view.site.symbol : "") + a.change;
-    document.getElementById("change-detail").textContent = "实收 Tendered " + a.tendered + " · 应收 Due " + a.amount
-      + " · " + a.tenderZh + " " + a.tenderEn + (a.reference ? " · 参考号 Ref " + a.reference : "") + " · 收据 Receipt " + a.receiptNo;
+    document.getElementById("change-detail").textContent = tl("实收", "Tendered") + " " + a.tendered + " " + tl("· 应收", "Due") + " " + a.amount
+      + " · " + tl(a.tenderZh, a.tenderEn) + (a.reference ? " " + tl("· 参考号", "Ref") + " " + a.reference : "") + " " + tl("· 收据", "Receipt") + " " + a.receiptNo;
   }
 
   function answerText(a) {
     if (!a) return "";
     switch (a.kind) {
       case "receipt":
-        return "收据 Receipt " + a.receiptNo + " · " + money(a.amount, a.currency)
-          + (a.change && a.change !== "0.00" ? " · 找零 Change " + a.change : "")
-          + (a.reference ? " · 参考号 Ref " + a.reference : "");
+        return tl("收据", "Receipt") + " " + a.receiptNo + " · " + money(a.amount, a.currency)
+          + (a.change && a.change !== "0.00" ? " " + tl("· 找零", "Change") + " " + a.change : "")
+          + (a.reference ? " " + tl("· 参考号", "Ref") + " " + a.reference : "");
       case "reversed":
-        return "收据 Receipt " + a.receiptNo + " · 冲正金额 Reversed " + money(a.amount, a.currency);
+        return tl("收据", "Receipt") + " " + a.receiptNo + " " + tl("· 冲正金额", "Reversed") + " " + money(a.amount, a.currency);
       case "mode-set":
         return a.lane + " → " + modeText(a.mode) + " · " + a.by;
       case "passback-cleared":
-        return "卡号 Card " + a.card + " · " + (a.closedStayId
-          ? "停车记录 #" + a.closedStayId + " 已结束 · stay #" + a.closedStayId + " closed"
-          : "不在场 · it was not inside");
+        return tl("卡号", "Card") + " " + a.card + " · " + (a.closedStayId
+          ? t("停车记录 #" + a.closedStayId + " 已结束", "stay #" + a.closedStayId + " closed")
+          : t("不在场", "it was not inside"));
       case "shift-report":
-        return "班次 Shift #" + a.shiftNo + " · " + a.cashier + " · 收款 Payments " + a.payments
-          + " · 冲正 Reversals " + a.reversals
-          + (a.payments ? " · 收据 Receipts " + a.firstReceipt + " .. " + a.lastReceipt : "")
-          + (a.variance ? " · 应有 Expected " + a.expectedCash + " · 清点 Counted " + a.countedCash
+        return tl("班次", "Shift #") + a.shiftNo + " · " + a.cashier + " " + tl("· 收款", "Payments") + " " + a.payments
+          + " " + tl("· 冲正", "Reversals") + " " + a.reversals
+          + (a.payments ? " " + tl("· 收据", "Receipts") + " " + a.firstReceipt + " .. " + a.lastReceipt : "")
+          + (a.variance ? " " + tl("· 应有", "Expected") + " " + a.expectedCash + " " + tl("· 清点", "Counted") + " " + a.countedCash
             + " · " + varianceText(a.variance)[0] : "");
       case "drawer-opened":
-        return "开钱箱 No sale #" + a.openingNo + " · " + a.by + " · " + a.reason;
+        return tl("开钱箱", "No sale #") + a.openingNo + " · " + a.by + " · " + a.reason;
       case "receipt-copy":
-        return "收据 Receipt " + a.receiptNo + " 副本 copy " + a.copyNo + " · " + money(a.amount, a.currency)
-          + (a.reversed ? " · 已冲正 reversed" : "");
+        return tl("收据", "Receipt") + " " + a.receiptNo + " " + tl("副本", "copy") + " " + a.copyNo + " · " + money(a.amount, a.currency)
+          + (a.reversed ? " " + tl("· 已冲正", "reversed") : "");
       case "cash-dropped":
         return money(a.amount, a.currency) + " · " + a.by + " · " + a.at;
       case "shift-open":
-        return "班次 Shift #" + a.shiftNo + (a.cashFloat ? " · 备用金 Float " + a.cashFloat : "");
+        return tl("班次", "Shift #") + a.shiftNo + (a.cashFloat ? " " + tl("· 备用金", "Float") + " " + a.cashFloat : "");
       case "voucher-applied":
-        return "券码 Code " + a.code + " · " + a.voucher + " · 应收 Due " + money(a.dueBefore, a.currency)
-          + " → " + money(a.dueNow, a.currency) + (a.dueNow === "0.00" ? " · 抬杆 barrier lifts" : "");
+        return tl("券码", "Code") + " " + a.code + " · " + a.voucher + " " + tl("· 应收", "Due") + " " + money(a.dueBefore, a.currency)
+          + " → " + money(a.dueNow, a.currency) + (a.dueNow === "0.00" ? " " + tl("· 抬杆", "barrier lifts") : "");
       case "free-pass-asked":
-        return "免费放行 Free pass #" + a.passNo + " · 费用 Fee " + money(a.fee, a.currency) + " · " + a.reason;
+        return tl("免费放行", "Free pass #") + a.passNo + " " + tl("· 费用", "Fee") + " " + money(a.fee, a.currency) + " · " + a.reason;
       case "free-pass-decided":
-        return "免费放行 Free pass #" + a.passNo + " · " + (a.approved ? "批准 approved" : "拒绝 refused")
+        return tl("免费放行", "Free pass #") + a.passNo + " · " + (a.approved ? tl("批准", "approved") : tl("拒绝", "refused"))
           + " · " + a.decidedBy + (a.note ? " · " + a.note : "");
       case "barrier-lifted":
-        return "手动抬杆 Lift #" + a.liftNo + " · " + a.lane + (a.due ? " · 未收 Unpaid " + money(a.due, a.currency) : "")
+        return tl("手动抬杆", "Lift #") + a.liftNo + " · " + a.lane + (a.due ? " " + tl("· 未收", "Unpaid") + " " + money(a.due, a.currency) : "")
           + " · " + a.reason;
       case "lost-card-asked":
-        return "停车记录 Stay #" + a.stayId + " · 卡号 Card " + a.card + " · 应收 Due " + money(a.due, a.currency);
+        return tl("停车记录", "Stay #") + a.stayId + " " + tl("· 卡号", "Card") + " " + a.card + " " + tl("· 应收", "Due") + " " + money(a.due, a.currency);
       default:
         return "";
     }
@@ -584,7 +631,7 @@
     const actions = el("div", "lost-actions");
     const exits = view ? view.lanes.filter(l => l.kind === "EXIT") : [];
     for (const lane of exits) {
-      const b = el("button", "plain lost-card", "在 " + lane.id + " 收遗失卡费 · Charge lost card at " + lane.id);
+      const b = el("button", "plain lost-card", t("在 " + lane.id + " 收遗失卡费", "Charge lost card at " + lane.id));
       b.type = "button";
       b.id = "lost-" + stayId + "-" + lane.id;
       b.disabled = !!reportingLost;
@@ -596,15 +643,15 @@
 
   function reportLostCard(lane, stayId, card) {
     if (!user || !user.takesCash || reportingLost || !linked()) return;
-    const question = "遗失卡：卡 " + card + " 将被列入黑名单（停车记录 #" + stayId + "），在 " + lane + " 收取遗失卡费。\n"
-      + "Lost card: card " + card + " will be barred (stay #" + stayId + ") and the lost-card fee asked at " + lane + ".";
+    const question = tn("遗失卡：卡 " + card + " 将被列入黑名单（停车记录 #" + stayId + "），在 " + lane + " 收取遗失卡费。",
+      "Lost card: card " + card + " will be barred (stay #" + stayId + ") and the lost-card fee asked at " + lane + ".");
     if (!window.confirm(question)) {
-      showResult("lost-result", "已取消，未发送 · Cancelled, nothing sent", "bad");
+      showResult("lost-result", t("已取消，未发送", "Cancelled, nothing sent"), "bad");
       return;
     }
     reportingLost = { type: "report-lost-card", requestId: newRequestId(), lane: lane, stayId: stayId };
     lostButtonsDisabled(true);
-    showResult("lost-result", "正在登记遗失卡… · Reporting the lost card…", "wait");
+    showResult("lost-result", t("正在登记遗失卡…", "Reporting the lost card…"), "wait");
     sendMessage(reportingLost);
   }
 
@@ -623,22 +670,22 @@
     box.addEventListener("click", (e) => e.stopPropagation());
     if (!user || !user.takesCash) return box;
     const busy = !!laneAction || !linked();
-    box.appendChild(actionForm(lane, p, "voucher", "优惠券 Voucher", "扫描或输入券码 · Scan or type the code",
-      "使用优惠券 · Apply voucher", busy, (text) => laneActionSend({ type: "apply-voucher", lane: lane.id, stayId: p.stayId, code: text },
-        "正在使用优惠券… · Applying the voucher…")));
-    box.appendChild(actionForm(lane, p, "free-reason", "免费放行原因 Reason", "例如：救护车 · e.g. ambulance",
-      "申请免费放行 · Ask for a free pass", busy, (text) => laneActionSend({ type: "ask-free-pass", lane: lane.id, stayId: p.stayId, reason: text },
-        "正在申请免费放行… · Asking for a free pass…")));
-    box.appendChild(actionForm(lane, p, "lift-reason", "抬杆原因 Reason", "例如：读卡器故障 · e.g. reader fault",
-      "手动抬杆 · Lift the barrier", busy, (text) => {
-        const question = "手动抬杆：" + lane.id + " 的道闸将打开，停车记录 #" + p.stayId + " 未收的 " + p.due + " 仍记为欠费。\n"
-          + "Lift the barrier at " + lane.id + ": stay #" + p.stayId + " leaves, its " + p.due + " stays owed.";
+    box.appendChild(actionForm(lane, p, "voucher", tl("优惠券", "Voucher"), t("扫描或输入券码", "Scan or type the code"),
+      t("使用优惠券", "Apply voucher"), busy, (text) => laneActionSend({ type: "apply-voucher", lane: lane.id, stayId: p.stayId, code: text },
+        t("正在使用优惠券…", "Applying the voucher…"))));
+    box.appendChild(actionForm(lane, p, "free-reason", tl("免费放行原因", "Reason"), t("例如：救护车", "e.g. ambulance"),
+      t("申请免费放行", "Ask for a free pass"), busy, (text) => laneActionSend({ type: "ask-free-pass", lane: lane.id, stayId: p.stayId, reason: text },
+        t("正在申请免费放行…", "Asking for a free pass…"))));
+    box.appendChild(actionForm(lane, p, "lift-reason", tl("抬杆原因", "Reason"), t("例如：读卡器故障", "e.g. reader fault"),
+      t("手动抬杆", "Lift the barrier"), busy, (text) => {
+        const question = tn("手动抬杆：" + lane.id + " 的道闸将打开，停车记录 #" + p.stayId + " 未收的 " + p.due + " 仍记为欠费。",
+          "Lift the barrier at " + lane.id + ": stay #" + p.stayId + " leaves, its " + p.due + " stays owed.");
         if (!window.confirm(question)) {
-          laneActionShow(lane.id, p.stayId, "已取消，未发送 · Cancelled, nothing sent", "bad");
+          laneActionShow(lane.id, p.stayId, t("已取消，未发送", "Cancelled, nothing sent"), "bad");
           render();
           return;
         }
-        laneActionSend({ type: "lift-barrier", lane: lane.id, stayId: p.stayId, reason: text }, "正在抬杆… · Lifting the barrier…");
+        laneActionSend({ type: "lift-barrier", lane: lane.id, stayId: p.stayId, reason: text }, t("正在抬杆…", "Lifting the barrier…"));
       }));
     const r = actionResults.get(lane.id);
     if (r && r.stayId === p.stayId) {
@@ -672,8 +719,8 @@
       if (laneAction || !linked()) return;
       const text = input.value.trim();
       if (!text) {
-        laneActionShow(lane.id, p.stayId, name === "voucher" ? "✗ 请输入或扫描优惠券码 · Type or scan the voucher code"
-          : "✗ 请填写原因 · Enter the reason", "bad");
+        laneActionShow(lane.id, p.stayId, name === "voucher" ? "✗ " + t("请输入或扫描优惠券码", "Type or scan the voucher code")
+          : "✗ " + t("请填写原因", "Enter the reason"), "bad");
         render();
         return;
       }
@@ -699,9 +746,9 @@
     const sent = laneAction;
     laneAction = null;
     const done = {
-      "apply-voucher": ["✓ 优惠券已使用 · Voucher applied", "✗ 优惠券未使用 · Voucher not applied", "voucher"],
-      "ask-free-pass": ["✓ 已申请，等待主管批准 · Asked, waiting for a supervisor", "✗ 未申请 · Not asked", "free-reason"],
-      "lift-barrier": ["✓ 已抬杆 · Barrier lifted", "✗ 未抬杆 · Not lifted", "lift-reason"]
+      "apply-voucher": ["✓ " + t("优惠券已使用", "Voucher applied"), "✗ " + t("优惠券未使用", "Voucher not applied"), "voucher"],
+      "ask-free-pass": ["✓ " + t("已申请，等待主管批准", "Asked, waiting for a supervisor"), "✗ " + t("未申请", "Not asked"), "free-reason"],
+      "lift-barrier": ["✓ " + t("已抬杆", "Barrier lifted"), "✗ " + t("未抬杆", "Not lifted"), "lift-reason"]
     }[sent.type];
     if (msg.ok) {
       delete actionDrafts[done[2] + "-" + sent.lane];
@@ -734,20 +781,20 @@
     const items = passes.map(f => {
       const li = el("li", "free-pass");
       li.id = "pass-" + f.passNo;
-      li.appendChild(el("div", null, "#" + f.passNo + " · " + f.lane + " · 车牌 Plate " + (f.plate || "—")
-        + " · 停车记录 Stay #" + f.stayId + " · 费用 Fee " + money(f.fee, view.site.currency)));
-      li.appendChild(el("div", null, "原因 Reason: " + f.reason + " · 申请人 Asked by " + f.askedBy + " · " + f.askedAt));
+      li.appendChild(el("div", null, "#" + f.passNo + " · " + f.lane + " " + tl("· 车牌", "Plate") + " " + (f.plate || "—")
+        + " " + tl("· 停车记录", "Stay #") + f.stayId + " " + tl("· 费用", "Fee") + " " + money(f.fee, view.site.currency)));
+      li.appendChild(el("div", null, tl("原因", "Reason:") + " " + f.reason + " " + tl("· 申请人", "Asked by") + " " + f.askedBy + " · " + f.askedAt));
       const note = el("input");
       note.id = "pass-note-" + f.passNo;
       note.maxLength = 200;
-      note.placeholder = "备注（拒绝时必填）· Note (required to refuse)";
+      note.placeholder = tl("备注（拒绝时必填）·", "Note (required to refuse)");
       note.value = actionDrafts[note.id] || "";
       note.addEventListener("input", () => { actionDrafts[note.id] = note.value; });
       li.appendChild(note);
-      const yes = el("button", "plain", "批准 · Approve");
+      const yes = el("button", "plain", t("批准", "Approve"));
       yes.type = "button";
       yes.id = "pass-approve-" + f.passNo;
-      const no = el("button", "plain", "拒绝 · Refuse");
+      const no = el("button", "plain", t("拒绝", "Refuse"));
       no.type = "button";
       no.id = "pass-refuse-" + f.passNo;
       for (const b of [yes, no]) {
@@ -763,11 +810,11 @@
   function decide(passNo, approve, note) {
     if (deciding || !linked()) return;
     if (!approve && !note) {
-      showResult("free-pass-result", "✗ 拒绝须填写备注 · Enter a note to refuse", "bad");
+      showResult("free-pass-result", "✗ " + t("拒绝须填写备注", "Enter a note to refuse"), "bad");
       return;
     }
     deciding = { type: "decide-free-pass", requestId: newRequestId(), passNo: passNo, approve: approve, note: note };
-    showResult("free-pass-result", "正在提交… · Sending the decision…", "wait");
+    showResult("free-pass-result", t("正在提交…", "Sending the decision…"), "wait");
     render();
     sendMessage(deciding);
   }
@@ -779,9 +826,9 @@
     if (msg.ok) {
       delete actionDrafts["pass-note-" + sent.passNo];
       const approved = msg.answer && msg.answer.approved;
-      showResult("free-pass-result", withAnswer(approved ? "✓ 已批准免费放行 · Free pass approved" : "✓ 已拒绝免费放行 · Free pass refused", msg), "ok");
+      showResult("free-pass-result", withAnswer(approved ? "✓ " + t("已批准免费放行", "Free pass approved") : "✓ " + t("已拒绝免费放行", "Free pass refused"), msg), "ok");
     } else {
-      showResult("free-pass-result", "✗ 未处理 · Not decided: " + refusalText(msg), "bad");
+      showResult("free-pass-result", "✗ " + t("未处理", "Not decided:") + " " + refusalText(msg), "bad");
     }
     render();
     return true;
@@ -819,7 +866,7 @@
       const v = input.value.trim();
       if (v === "") continue;
       if (!/^\d{1,5}$/.test(v) || Number(v) > 10000) {
-        return { ok: false, error: "✗ 张数应为 0-10000 的整数 · Each count is a whole number 0-10000, not '" + v + "'" };
+        return { ok: false, error: "✗ " + t("张数应为 0-10000 的整数", "Each count is a whole number 0-10000, not '") + v + "'" };
       }
       out.push({ faceMinor: Number(input.dataset.face), count: Number(v) });
       total += Number(input.dataset.face) * Number(v);
@@ -832,7 +879,7 @@
     const cards = document.getElementById(cardsId).value.trim();
     const receipts = document.getElementById(receiptsId).value.trim();
     if (!/^\d{1,6}$/.test(cards) || !/^\d{1,6}$/.test(receipts)) {
-      return { ok: false, error: "✗ 请清点 IC 卡和收据张数（没有则填 0）· Count the IC cards and the receipts (0 when none)" };
+      return { ok: false, error: "✗ " + t("请清点 IC 卡和收据张数（没有则填 0）", "Count the IC cards and the receipts (0 when none)") };
     }
     return { ok: true, cards: Number(cards), receipts: Number(receipts) };
   }
@@ -844,7 +891,7 @@
     if (!c.ok) { shiftResult(c.error, "bad"); return; }
     openingShift = { type: "open-shift", requestId: newRequestId(), pieces: c.pieces };
     document.getElementById("open-shift").disabled = true;
-    shiftResult("正在开班… · Opening the shift…", "wait");
+    shiftResult(t("正在开班…", "Opening the shift…"), "wait");
     sendMessage(openingShift);
   });
 
@@ -854,12 +901,12 @@
     const field = document.getElementById("drop-amount");
     const amount = minorOf(field.value);
     if (amount === null || amount <= 0) {
-      shiftResult("✗ 缴款金额无效 · Type the amount dropped, e.g. 1000, not '" + field.value.trim() + "'", "bad");
+      shiftResult("✗ " + t("缴款金额无效：'" + field.value.trim() + "'", "Type the amount dropped, e.g. 1000, not '" + field.value.trim() + "'"), "bad");
       return;
     }
     dropping = { type: "cash-drop", requestId: newRequestId(), amountMinor: amount };
     document.getElementById("drop-button").disabled = true;
-    shiftResult("正在记录缴款… · Recording the cash drop…", "wait");
+    shiftResult(t("正在记录缴款…", "Recording the cash drop…"), "wait");
     sendMessage(dropping);
   });
 
@@ -884,7 +931,7 @@
     if (!items.ok) { shiftResult(items.error, "bad"); return; }
     closingShift = { type: "close-shift", requestId: newRequestId(), pieces: c.pieces, cards: items.cards, receipts: items.receipts };
     document.getElementById("count-submit").disabled = true;
-    shiftResult("正在交接班… · Closing the shift…", "wait");
+    shiftResult(t("正在交接班…", "Closing the shift…"), "wait");
     sendMessage(closingShift);
   });
 
@@ -901,54 +948,54 @@
       return;
     }
     const box = el("div", "drawer");
-    box.appendChild(el("h3", null, "班次 Shift #" + drawer.shiftNo + " · 当班合计 Running totals"));
+    box.appendChild(el("h3", null, tl("班次", "Shift #") + drawer.shiftNo + " " + tl("· 当班合计", "Running totals")));
     const facts = el("dl", "facts");
-    fact(facts, "备用金 Float", drawer.cashFloat);
-    fact(facts, "现金实收 Cash tendered", drawer.cashTendered);
-    fact(facts, "找零 Change given", drawer.changeGiven);
-    if (drawer.cashReversed !== "0.00") fact(facts, "冲正退款 Cash reversed", drawer.cashReversed);
-    if (drawer.cashDropped !== "0.00") fact(facts, "已缴款 Cash dropped", drawer.cashDropped).id = "cash-dropped";
-    if (drawer.drawerLimit) fact(facts, "现金限额 Cash limit", drawer.drawerLimit);
-    fact(facts, "钱箱应有现金 Cash expected in drawer", drawer.expectedCash, "expected-cash").id = "expected-cash";
+    fact(facts, tl("备用金", "Float"), drawer.cashFloat);
+    fact(facts, tl("现金实收", "Cash tendered"), drawer.cashTendered);
+    fact(facts, tl("找零", "Change given"), drawer.changeGiven);
+    if (drawer.cashReversed !== "0.00") fact(facts, tl("冲正退款", "Cash reversed"), drawer.cashReversed);
+    if (drawer.cashDropped !== "0.00") fact(facts, tl("已缴款", "Cash dropped"), drawer.cashDropped).id = "cash-dropped";
+    if (drawer.drawerLimit) fact(facts, tl("现金限额", "Cash limit"), drawer.drawerLimit);
+    fact(facts, tl("钱箱应有现金", "Cash expected in drawer"), drawer.expectedCash, "expected-cash").id = "expected-cash";
     box.appendChild(facts);
     box.appendChild(tenderTable(drawer.byTender, "drawer-tenders"));
     document.getElementById("drawer-figures").replaceChildren(box);
     const note = document.getElementById("limit-note");
     note.classList.toggle("hidden", !drawer.overLimit);
     note.textContent = drawer.overLimit
-      ? "现金超限（限额 " + drawer.drawerLimit + "），请先缴款 · Over the " + drawer.drawerLimit
-        + " cash limit: record a cash drop before taking more cash"
+      ? t("现金超限（限额 " + drawer.drawerLimit + "），请先缴款", "Over the " + drawer.drawerLimit
+        + " cash limit: record a cash drop before taking more cash")
       : "";
     document.getElementById("drop-form").classList.toggle("insist", !!drawer.overLimit);
   }
 
   function tenderTable(lines, id) {
-    const t = el("table", "items tender-totals");
-    if (id) t.id = id;
+    const table = el("table", "items tender-totals");
+    if (id) table.id = id;
     const head = el("tr");
-    ["收款方式 Tender", "笔数 Payments", "金额 Taken"].forEach((h, i) => head.appendChild(el("th", i >= 1 ? "num" : null, h)));
-    t.appendChild(head);
+    [tl("收款方式", "Tender"), tl("笔数", "Payments"), tl("金额", "Taken")].forEach((h, i) => head.appendChild(el("th", i >= 1 ? "num" : null, h)));
+    table.appendChild(head);
     for (const line of lines || []) {
       const row = el("tr");
       row.dataset.tender = line.tender;
-      row.appendChild(el("td", null, line.tenderZh + " " + line.tenderEn));
+      row.appendChild(el("td", null, tl(line.tenderZh, line.tenderEn)));
       row.appendChild(el("td", "num", String(line.payments)));
       row.appendChild(el("td", "num", line.taken));
-      t.appendChild(row);
+      table.appendChild(row);
     }
     if (!lines || !lines.length) {
       const row = el("tr");
-      row.appendChild(el("td", "empty", "尚无收款 · No payments yet"));
-      t.appendChild(row);
+      row.appendChild(el("td", "empty", t("尚无收款", "No payments yet")));
+      table.appendChild(row);
     }
-    return t;
+    return table;
   }
 
   function varianceText(v) {
     if (!v) return ["—", ""];
-    if (v.startsWith("-")) return ["短款 Short " + v, "variance-short"];
-    if (/^0(\.0+)?$/.test(v)) return ["无差额 Even " + v, "variance-even"];
-    return ["长款 Over +" + v, "variance-over"];
+    if (v.startsWith("-")) return [tl("短款", "Short") + " " + v, "variance-short"];
+    if (/^0(\.0+)?$/.test(v)) return [tl("无差额", "Even") + " " + v, "variance-even"];
+    return [tl("长款", "Over") + " +" + v, "variance-over"];
   }
 
   // The newest report of the signed-in cashier; managers see the newest of anyone's.
@@ -956,40 +1003,40 @@
     const box = document.getElementById("shift-report");
     const mine = (view.shifts || []).find(s => !user || !user.takesCash || s.cashier === user.username);
     if (!mine) {
-      box.replaceChildren(el("p", "empty", "尚无交班报表 · No shift report yet"));
+      box.replaceChildren(el("p", "empty", t("尚无交班报表", "No shift report yet")));
       return;
     }
     const report = el("div", "shift-report");
-    report.appendChild(el("h3", null, "班次报表 · Shift report #" + mine.shiftNo + " · " + mine.cashier));
+    report.appendChild(el("h3", null, t("班次报表", "Shift report #") + mine.shiftNo + " · " + mine.cashier));
     const facts = el("dl", "facts");
-    fact(facts, "开班 Opened", mine.openedAt);
-    fact(facts, "交班 Closed", mine.closedAt);
-    fact(facts, "收款笔数 Payments", String(mine.payments));
-    fact(facts, "冲正笔数 Reversals", String(mine.reversals));
-    fact(facts, "收据号 Receipts", mine.receipts || "无 · None", "receipts");
+    fact(facts, tl("开班", "Opened"), mine.openedAt);
+    fact(facts, tl("交班", "Closed"), mine.closedAt);
+    fact(facts, tl("收款笔数", "Payments"), String(mine.payments));
+    fact(facts, tl("冲正笔数", "Reversals"), String(mine.reversals));
+    fact(facts, tl("收据号", "Receipts"), mine.receipts || t("无", "None"), "receipts");
     if (mine.variance) {
-      fact(facts, "备用金 Float", mine.cashFloat);
-      fact(facts, "应有现金 Cash expected", mine.expectedCash).id = "report-expected";
-      fact(facts, "清点现金 Cash counted", mine.countedCash).id = "report-counted";
+      fact(facts, tl("备用金", "Float"), mine.cashFloat);
+      fact(facts, tl("应有现金", "Cash expected"), mine.expectedCash).id = "report-expected";
+      fact(facts, tl("清点现金", "Cash counted"), mine.countedCash).id = "report-counted";
       const v = varianceText(mine.variance);
-      fact(facts, "差额 Variance", v[0], v[1]).id = "report-variance";
+      fact(facts, tl("差额", "Variance"), v[0], v[1]).id = "report-variance";
     }
     report.appendChild(facts);
     if (mine.variance) report.appendChild(tenderTable(mine.byTender, "report-tenders"));
-    const t = el("table", "items shift-totals");
+    const table = el("table", "items shift-totals");
     const head = el("tr");
-    ["币种 Currency", "实收 Taken", "冲正 Reversed", "净额 Net"].forEach((h, i) => head.appendChild(el("th", i >= 1 ? "num" : null, h)));
-    t.appendChild(head);
+    [tl("币种", "Currency"), tl("实收", "Taken"), tl("冲正", "Reversed"), tl("净额", "Net")].forEach((h, i) => head.appendChild(el("th", i >= 1 ? "num" : null, h)));
+    table.appendChild(head);
     for (const total of mine.totals) {
       const row = el("tr");
       row.appendChild(el("td", null, total.currency));
       row.appendChild(el("td", "num", total.paid + " (" + total.payments + ")"));
       row.appendChild(el("td", "num", total.reversed + " (" + total.reversals + ")"));
       row.appendChild(el("td", "num net", total.net));
-      t.appendChild(row);
+      table.appendChild(row);
     }
-    report.appendChild(t);
-    const chain = el("div", "chain-head", "账本链头 Ledger chain head: link " + mine.chainLink + " sha256 " + mine.chainHead);
+    report.appendChild(table);
+    const chain = el("div", "chain-head", tl("账本链头", "Ledger chain head: link") + " " + mine.chainLink + " sha256 " + mine.chainHead);
     report.appendChild(chain);
     box.replaceChildren(report);
   }
@@ -1007,10 +1054,10 @@
       settingMode = null;
       document.getElementById("lane-mode-button").disabled = false;
       if (msg.ok) {
-        showResult("lane-mode-result", withAnswer("✓ 已设置 · Lane mode set", msg), "ok");
+        showResult("lane-mode-result", withAnswer("✓ " + t("已设置", "Lane mode set"), msg), "ok");
         document.getElementById("lane-mode-reason").value = "";
       } else {
-        showResult("lane-mode-result", "✗ 未设置 · Not set: " + refusalText(msg), "bad");
+        showResult("lane-mode-result", "✗ " + t("未设置", "Not set:") + " " + refusalText(msg), "bad");
       }
       return;
     }
@@ -1018,10 +1065,10 @@
       resettingCard = null;
       document.getElementById("passback-button").disabled = false;
       if (msg.ok) {
-        showResult("passback-result", withAnswer("✓ 已重置 · Card reset", msg), "ok");
+        showResult("passback-result", withAnswer("✓ " + t("已重置", "Card reset"), msg), "ok");
         document.getElementById("passback-form").reset();
       } else {
-        showResult("passback-result", "✗ 未重置 · Not reset: " + refusalText(msg), "bad");
+        showResult("passback-result", "✗ " + t("未重置", "Not reset:") + " " + refusalText(msg), "bad");
       }
       return;
     }
@@ -1029,7 +1076,7 @@
       finding = null;
       document.getElementById("find-button").disabled = false;
       if (msg.ok) foundStays(msg.answer);
-      else showResult("find-result", "✗ 未找到 · Not found: " + refusalText(msg), "bad");
+      else showResult("find-result", "✗ " + t("未找到", "Not found:") + " " + refusalText(msg), "bad");
       return;
     }
     if (reportingLost && reportingLost.requestId === msg.requestId) {
@@ -1037,14 +1084,14 @@
       reportingLost = null;
       lostButtonsDisabled(false);
       if (msg.ok) {
-        showResult("lost-result", withAnswer("✓ 已登记遗失卡 · Lost card charged", msg)
-          + " · 请在 " + lane + " 收款 · Take the fee at " + lane, "ok");
+        showResult("lost-result", withAnswer("✓ " + t("已登记遗失卡", "Lost card charged"), msg)
+          + " · " + t("请在 " + lane + " 收款", "Take the fee at " + lane), "ok");
         // The fee now waits at that lane: Enter or F1 takes it there.
         selectedLane = lane;
         if (document.activeElement) document.activeElement.blur();
         render();
       } else {
-        showResult("lost-result", "✗ 未登记 · Not charged: " + refusalText(msg), "bad");
+        showResult("lost-result", "✗ " + t("未登记", "Not charged:") + " " + refusalText(msg), "bad");
       }
       return;
     }
@@ -1055,11 +1102,11 @@
       if (msg.ok) {
         const printer = view && view.printer;
         const waits = printer && printer.state !== "READY" && printer.state !== "DRAWER_OPEN";
-        showResult("drawer-result", withAnswer(reprint ? "✓ 已补打 · Reprinted" : "✓ 钱箱已开 · Drawer opened", msg)
+        showResult("drawer-result", withAnswer(reprint ? "✓ " + t("已补打", "Reprinted") : "✓ " + t("钱箱已开", "Drawer opened"), msg)
           + (waits ? " · " + printer.text : ""), "ok");
         document.getElementById(reprint ? "reprint-form" : "drawer-form").reset();
       } else {
-        showResult("drawer-result", "✗ 未记录 · Not recorded: " + refusalText(msg), "bad");
+        showResult("drawer-result", "✗ " + t("未记录", "Not recorded:") + " " + refusalText(msg), "bad");
       }
       return;
     }
@@ -1068,9 +1115,9 @@
       document.getElementById("count-submit").disabled = false;
       if (msg.ok) {
         document.getElementById("count-form").classList.add("hidden");
-        shiftResult(withAnswer("✓ 已交班 · Shift closed", msg), "ok");
+        shiftResult(withAnswer("✓ " + t("已交班", "Shift closed"), msg), "ok");
       } else {
-        shiftResult("✗ 未交班 · Shift not closed: " + refusalText(msg), "bad");
+        shiftResult("✗ " + t("未交班", "Shift not closed:") + " " + refusalText(msg), "bad");
       }
       return;
     }
@@ -1079,9 +1126,9 @@
       document.getElementById("drop-button").disabled = false;
       if (msg.ok) {
         document.getElementById("drop-amount").value = "";
-        shiftResult(withAnswer("✓ 已缴款 · Cash drop recorded", msg), "ok");
+        shiftResult(withAnswer("✓ " + t("已缴款", "Cash drop recorded"), msg), "ok");
       } else {
-        shiftResult("✗ 未缴款 · Cash drop not recorded: " + refusalText(msg), "bad");
+        shiftResult("✗ " + t("未缴款", "Cash drop not recorded:") + " " + refusalText(msg), "bad");
       }
       return;
     }
@@ -1091,9 +1138,9 @@
       if (msg.ok) {
         document.getElementById("float-form").reset();
         document.getElementById("float-total").textContent = "0.00";
-        shiftResult(withAnswer("✓ 已开班 · Shift open", msg), "ok");
+        shiftResult(withAnswer("✓ " + t("已开班", "Shift open"), msg), "ok");
       } else {
-        shiftResult("✗ 未开班 · Shift not opened: " + refusalText(msg), "bad");
+        shiftResult("✗ " + t("未开班", "Shift not opened:") + " " + refusalText(msg), "bad");
       }
       return;
     }
@@ -1101,10 +1148,10 @@
       reversing = null;
       document.getElementById("reverse-button").disabled = false;
       if (msg.ok) {
-        reverseResult(withAnswer("✓ 已冲正 · Reversed", msg), "ok");
+        reverseResult(withAnswer("✓ " + t("已冲正", "Reversed"), msg), "ok");
         document.getElementById("reverse-form").reset();
       } else {
-        reverseResult("✗ 未冲正 · Not reversed: " + refusalText(msg), "bad");
+        reverseResult("✗ " + t("未冲正", "Not reversed:") + " " + refusalText(msg), "bad");
       }
       return;
     }
@@ -1114,11 +1161,11 @@
     inflight.delete(req.stayId);
     if (msg.ok) {
       const a = msg.answer || {};
-      const words = a.tender && a.tender !== "cash" ? "✓ " + a.tenderZh + "收讫 · " + a.tenderEn + " received" : "✓ 现金收讫 · Cash received";
+      const words = a.tender && a.tender !== "cash" ? "✓ " + t(a.tenderZh + "收讫", a.tenderEn + " received") : "✓ " + t("现金收讫", "Cash received");
       results.set(req.lane, { cls: "ok", text: withAnswer(words, msg), stayId: req.stayId });
       showChange(a);
     } else {
-      results.set(req.lane, { cls: "bad", text: "✗ 未记录 · Not recorded: " + refusalText(msg), stayId: req.stayId });
+      results.set(req.lane, { cls: "bad", text: "✗ " + t("未记录", "Not recorded:") + " " + refusalText(msg), stayId: req.stayId });
     }
     render();
   }
@@ -1142,16 +1189,16 @@
 
   function render() {
     if (!view) return;
-    document.getElementById("site-name").textContent = "收费亭 · " + view.site.name;
-    document.title = "收费亭 Booth · " + view.site.name;
-    setStatus(view.link.online, view.link.online ? "控制器在线 · Controller online" : "控制器离线 · Controller offline");
+    document.getElementById("site-name").textContent = tl("收费亭", "Booth") + " · " + view.site.name;
+    document.title = tl("收费亭", "Booth ·") + " " + view.site.name;
+    setStatus(view.link.online, view.link.online ? t("控制器在线", "Controller online") : t("控制器离线", "Controller offline"));
     // What is on screen may be out of date while the controller is away: fade it.
     document.body.classList.toggle("stale", !view.link.online);
     const printer = view.printer;
     if (printer) {
       const p = document.getElementById("printer-status");
       p.className = "status " + (printer.state === "NONE" ? "none" : printer.alarm ? "offline" : "online");
-      p.textContent = printer.text;
+      p.textContent = said(printer.text);
     }
     if (socket && !view.link.online) banner(view.link.detail);
     else if (socket) banner(null);
@@ -1177,14 +1224,14 @@
   function replace(id, children) {
     const box = document.getElementById(id);
     box.replaceChildren(...children);
-    if (children.length === 0) box.appendChild(el("p", "empty", "无 · None"));
+    if (children.length === 0) box.appendChild(el("p", "empty", t("无", "None")));
   }
 
   function laneCard(lane) {
     const card = el("article", "lane");
     card.dataset.lane = lane.id;
     const head = el("div", "lane-head");
-    const title = el("div", "lane-title", (lane.kind === "EXIT" ? "出场 Exit · " : "入场 Entry · ") + lane.name);
+    const title = el("div", "lane-title", (lane.kind === "EXIT" ? tl("出场", "Exit") + " · " : tl("入场", "Entry") + " · ") + lane.name);
     title.appendChild(el("small", null, lane.id));
     head.appendChild(title);
     head.appendChild(el("div", "lane-state", stateText(lane.state)));
@@ -1192,25 +1239,25 @@
 
     const facts = el("dl", "facts");
     const b = BARRIER[lane.barrier || "unknown"] || [lane.barrier, "", "barrier-moving"];
-    fact(facts, "道闸 Barrier", b[0] + " " + b[1], b[2]);
-    fact(facts, "地感线圈 Loop", lane.vehiclePresent ? "有车 · Vehicle present" : "无车 · Clear");
-    const mode = fact(facts, "车道模式 Lane mode", modeText(lane.mode), "mode-" + (lane.mode || "unknown").toLowerCase());
+    fact(facts, tl("道闸", "Barrier"), tl(b[0], b[1]), b[2]);
+    fact(facts, tl("地感线圈", "Loop"), lane.vehiclePresent ? t("有车", "Vehicle present") : t("无车", "Clear"));
+    const mode = fact(facts, tl("车道模式", "Lane mode"), modeText(lane.mode), "mode-" + (lane.mode || "unknown").toLowerCase());
     mode.id = "mode-" + lane.id;
     card.appendChild(facts);
     if (user && user.controlsLanes) {
-      const set = el("button", "plain set-mode", "设置模式 · Set mode");
+      const set = el("button", "plain set-mode", t("设置模式", "Set mode"));
       set.type = "button";
       set.id = "set-mode-" + lane.id;
       set.addEventListener("click", (e) => { e.stopPropagation(); chooseLane(lane); });
       card.appendChild(set);
     }
 
-    card.appendChild(el("div", "display-label", "显示屏 Lane display"));
+    card.appendChild(el("div", "display-label", tl("显示屏", "Lane display")));
     card.appendChild(el("div", "display", (lane.display || []).join("\n")));
     if (lane.offlineDevices && lane.offlineDevices.length) {
-      card.appendChild(el("div", "device-alarm", "设备离线 Device offline: " + lane.offlineDevices.join(", ")));
+      card.appendChild(el("div", "device-alarm", tl("设备离线", "Device offline:") + " " + lane.offlineDevices.join(", ")));
     }
-    if (lane.notice) card.appendChild(el("div", "notice", lane.notice));
+    if (lane.notice) card.appendChild(el("div", "notice", said(lane.notice)));
     return card;
   }
 
@@ -1223,7 +1270,7 @@
       card.appendChild(vehicle(lane, p));
       card.appendChild(exitActions(lane, p));
     } else if (!lane.paid) {
-      card.appendChild(el("p", "empty", "无待缴费车辆 · No vehicle waiting to pay"));
+      card.appendChild(el("p", "empty", t("无待缴费车辆", "No vehicle waiting to pay")));
     }
     const r = results.get(lane.id);
     // A result belongs to one stay: shown while that stay is waiting or just paid.
@@ -1240,7 +1287,7 @@
       const receipt = el("div", "receipt", lane.paid.receiptNo);
       receipt.id = "receipt-" + lane.id;
       paid.appendChild(receipt);
-      paid.appendChild(el("div", null, "¥ " + lane.paid.amount + " · 卡号 Card " + lane.paid.card
+      paid.appendChild(el("div", null, "¥ " + lane.paid.amount + " " + tl("· 卡号", "Card") + " " + lane.paid.card
         + " · " + lane.paid.cashier + " · " + lane.paid.time));
       card.appendChild(paid);
     }
@@ -1250,12 +1297,12 @@
   function vehicle(lane, p) {
     const box = el("div", "vehicle");
     const left = el("div");
-    left.appendChild(el("h3", null, "待缴费车辆 · Vehicle waiting"));
+    left.appendChild(el("h3", null, t("待缴费车辆", "Vehicle waiting")));
     const facts = el("dl", "facts");
-    fact(facts, "卡号 Card", p.card, "card");
-    fact(facts, "入场时间 Entry time", p.entryTime);
-    fact(facts, "停车时长 Duration", p.duration);
-    fact(facts, "停车记录 Stay", "#" + p.stayId);
+    fact(facts, tl("卡号", "Card"), p.card, "card");
+    fact(facts, tl("入场时间", "Entry time"), p.entryTime);
+    fact(facts, tl("停车时长", "Duration"), said(p.duration));
+    fact(facts, tl("停车记录", "Stay"), "#" + p.stayId);
     left.appendChild(facts);
     box.appendChild(left);
 
@@ -1266,7 +1313,7 @@
     due.appendChild(el("span", "symbol", view.site.symbol));
     due.appendChild(document.createTextNode(p.due));
     right.appendChild(due);
-    right.appendChild(el("div", "due-currency", p.currency + " · 时区 Zone " + view.site.zone));
+    right.appendChild(el("div", "due-currency", p.currency + " " + tl("· 时区", "Zone") + " " + view.site.zone));
     const button = el("button", "cash");
     button.type = "button";
     button.id = "cash-" + lane.id;
@@ -1274,13 +1321,13 @@
     const noShift = drawer && !drawer.open;
     const overLimit = drawer && drawer.open && drawer.overLimit;
     button.disabled = !user || !user.takesCash || !linked() || inflight.has(p.stayId) || noShift;
-    if (user && !user.takesCash) button.title = "只有收费员或主管可以收款 · Only cashiers and supervisors take cash";
+    if (user && !user.takesCash) button.title = t("只有收费员或主管可以收款", "Only cashiers and supervisors take cash");
     if (user && user.takesCash && noShift) {
-      button.title = "未开班，请先清点备用金开班 · No shift open: count the float and open a shift first";
+      button.title = t("未开班，请先清点备用金开班", "No shift open: count the float and open a shift first");
     }
     if (overLimit) {
       button.disabled = true;
-      button.title = "现金超限，请先缴款 · Over the cash limit: record a cash drop first";
+      button.title = t("现金超限，请先缴款", "Over the cash limit: record a cash drop first");
     }
     button.addEventListener("click", (e) => { e.stopPropagation(); cashReceived(lane.id); });
     right.appendChild(button);
@@ -1291,12 +1338,12 @@
       right.appendChild(why);
     }
     if (user && user.takesCash && drawer && !drawer.open) {
-      const why = el("div", "result bad", "未开班，不能收款 · No shift open: open a shift with its float first");
+      const why = el("div", "result bad", t("未开班，不能收款", "No shift open: open a shift with its float first"));
       why.id = "no-shift-" + lane.id;
       right.appendChild(why);
     }
     if (user && user.takesCash && overLimit) {
-      const why = el("div", "result bad", "现金超限，请先缴款（银行卡、扫码仍可收）· Over the cash limit: record a cash drop (card and mobile still taken)");
+      const why = el("div", "result bad", t("现金超限，请先缴款（银行卡、扫码仍可收）", "Over the cash limit: record a cash drop (card and mobile still taken)"));
       why.id = "over-limit-" + lane.id;
       right.appendChild(why);
     }
@@ -1307,23 +1354,23 @@
   }
 
   function items(p) {
-    const t = el("table", "items");
+    const table = el("table", "items");
     const head = el("tr");
-    ["时段 Period", "规则 Rule", "数量 Qty", "金额 Amount"].forEach((h, i) => head.appendChild(el("th", i >= 2 ? "num" : null, h)));
-    t.appendChild(head);
+    [tl("时段", "Period"), tl("规则", "Rule"), tl("数量", "Qty"), tl("金额", "Amount")].forEach((h, i) => head.appendChild(el("th", i >= 2 ? "num" : null, h)));
+    table.appendChild(head);
     for (const it of p.items) {
       const row = el("tr");
       row.appendChild(el("td", "period", it.period));
       row.appendChild(el("td", null, it.rule));
       row.appendChild(el("td", "num", String(it.quantity)));
       row.appendChild(el("td", "num", it.amount));
-      t.appendChild(row);
+      table.appendChild(row);
     }
-    const cap = el("caption", null, "收费明细 · Why this fee");
+    const cap = el("caption", null, t("收费明细", "Why this fee"));
     cap.style.textAlign = "left";
     cap.style.fontWeight = "bold";
-    t.prepend(cap);
-    return t;
+    table.prepend(cap);
+    return table;
   }
 
   function fact(dl, label, value, cls) {
@@ -1369,7 +1416,7 @@
 
   // What shift.js (handover, incidents, shift reports) uses of this page.
   window.booth = {
-    el: el, fact: fact, send: sendMessage, newRequestId: newRequestId, linked: linked,
+    t: t, tl: tl, said: said, el: el, fact: fact, send: sendMessage, newRequestId: newRequestId, linked: linked,
     user: () => user, view: () => view, drawer: () => drawer, buildPieces: buildPieces,
     pieces: pieces, itemCounts: itemCounts, refusalText: refusalText, varianceText: varianceText,
     tenderTable: tenderTable, renderDrawer: renderDrawer
@@ -1382,5 +1429,58 @@
   }
   setInterval(tick, 1000);
 
+  // ---- the page's own words, and the language switch ----
+
+  // booth.html in the cashier's language: each "中文 · English" text, each Chinese label with its
+  // English beside it (<span class="en">, which CSS hides for Chinese only), placeholders and
+  // screen-reader labels. Both languages: the page as written.
+  function localizeStatic(root) {
+    document.title = tl("收费亭", "Booth");
+    if (LANG === "both") return;
+    // The brand line says "Booth · site" itself in one language.
+    for (const e of root.querySelectorAll(".brand .en")) e.remove();
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    for (const n of nodes) {
+      const parent = n.parentElement;
+      if (!parent || parent.closest(".en, .lang-switch, script, style")) continue;
+      const text = n.nodeValue;
+      if (!/[\u4e00-\u9fff]/.test(text)) continue;
+      if (englishBeside(n)) {
+        if (LANG === "en") n.nodeValue = text.replace(/\S+/g, "").replace(/\s+/g, " ");
+        continue;
+      }
+      const lead = /^\s*/.exec(text)[0];
+      const trail = /\s*$/.exec(text)[0];
+      n.nodeValue = lead + said(text.trim()) + trail;
+    }
+    for (const e of root.querySelectorAll("[placeholder], [aria-label], [title]")) {
+      for (const a of ["placeholder", "aria-label", "title"]) {
+        if (e.hasAttribute(a)) e.setAttribute(a, said(e.getAttribute(a)));
+      }
+    }
+  }
+
+  function englishBeside(n) {
+    let x = n.nextSibling;
+    while (x && x.nodeType === Node.TEXT_NODE && !x.nodeValue.trim()) x = x.nextSibling;
+    if (x && x.nodeType === Node.ELEMENT_NODE && x.classList.contains("en")) return true;
+    const p = n.parentElement;
+    return p.childNodes.length === 1 && !!p.nextElementSibling && p.nextElementSibling.classList.contains("en");
+  }
+
+  function languageSwitch() {
+    for (const b of document.querySelectorAll("#lang-switch button")) {
+      b.setAttribute("aria-pressed", String(b.dataset.lang === LANG));
+      b.addEventListener("click", () => {
+        try { localStorage.setItem("booth.lang", b.dataset.lang); } catch (e) { return; }
+        if (b.dataset.lang !== LANG) location.reload();
+      });
+    }
+  }
+
+  localizeStatic(document.body);
+  languageSwitch();
   connect();
 })();

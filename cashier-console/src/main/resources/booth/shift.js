@@ -55,11 +55,11 @@
     const incoming = $("handover-username").value.trim();
     const password = $("handover-password");
     if (!incoming || !password.value) {
-      show("shift-result", "✗ 接班人请输入用户名和密码 · The incoming cashier types their user name and password", "bad");
+      show("shift-result", "✗ " + b.t("接班人请输入用户名和密码", "The incoming cashier types their user name and password"), "bad");
       return;
     }
     if (incoming === user.username) {
-      show("shift-result", "✗ 不能交接给自己 · You cannot hand over to yourself", "bad");
+      show("shift-result", "✗ " + b.t("不能交接给自己", "You cannot hand over to yourself"), "bad");
       return;
     }
     handingOver = { requestId: b.newRequestId() };
@@ -71,7 +71,7 @@
     // The password went with the request and is kept nowhere in the page.
     password.value = "";
     $("handover-submit").disabled = true;
-    show("shift-result", "正在交接… · Handing over…", "wait");
+    show("shift-result", b.t("正在交接…", "Handing over…"), "wait");
   });
 
   // ---- incidents ----
@@ -94,11 +94,11 @@
       const note = b.el("input");
       note.id = "incident-note-" + i.incidentNo;
       note.maxLength = 200;
-      note.placeholder = "处理说明 · What was done";
-      note.setAttribute("aria-label", "处理说明 · What was done about incident #" + i.incidentNo);
+      note.placeholder = b.t("处理说明", "What was done");
+      note.setAttribute("aria-label", b.t("处理说明", "What was done about incident") + " #" + i.incidentNo);
       note.value = noteDrafts[i.incidentNo] || "";
       note.addEventListener("input", () => { noteDrafts[i.incidentNo] = note.value; });
-      const button = b.el("button", "plain", "处理 · Resolve");
+      const button = b.el("button", "plain", b.t("处理", "Resolve"));
       button.type = "submit";
       button.id = "incident-resolve-" + i.incidentNo;
       button.disabled = !!resolving || !b.linked();
@@ -109,12 +109,12 @@
         if (resolving) return;
         const text = note.value.trim();
         if (!text || text.length > 200) {
-          show("incident-result", "✗ 请填写处理说明（1-200 字）· Write what was done (1-200 characters)", "bad");
+          show("incident-result", "✗ " + b.t("请填写处理说明（1-200 字）", "Write what was done (1-200 characters)"), "bad");
           return;
         }
         resolving = { requestId: b.newRequestId(), incidentNo: i.incidentNo };
         b.send({ type: "resolve-incident", requestId: resolving.requestId, incidentNo: i.incidentNo, note: text });
-        show("incident-result", "正在记录… · Recording…", "wait");
+        show("incident-result", b.t("正在记录…", "Recording…"), "wait");
       });
       li.appendChild(form);
       return li;
@@ -126,22 +126,24 @@
 
   function sheetView(s, title) {
     const box = b.el("div", "shift-report shift-sheet");
-    box.appendChild(b.el("h3", null, title + " · 班次 Shift #" + s.shiftNo + " · " + s.cashier
+    box.appendChild(b.el("h3", null, title + " · " + b.tl("班次", "Shift") + " #" + s.shiftNo + " · " + s.cashier
       + (s.handedTo ? " → " + s.handedTo : "")));
     const facts = b.el("dl", "facts");
     if (s.variance) {
-      b.fact(facts, "应有现金 Cash expected", s.expectedCash).id = "sheet-expected";
-      b.fact(facts, "清点现金 Cash counted", s.countedCash).id = "sheet-counted";
+      b.fact(facts, b.tl("应有现金", "Cash expected"), s.expectedCash).id = "sheet-expected";
+      b.fact(facts, b.tl("清点现金", "Cash counted"), s.countedCash).id = "sheet-counted";
       const v = b.varianceText(s.variance);
-      b.fact(facts, "差额 Variance", v[0], v[1]).id = "sheet-variance";
+      b.fact(facts, b.tl("差额", "Variance"), v[0], v[1]).id = "sheet-variance";
     }
     if (s.countedCards !== null && s.countedCards !== undefined) {
-      b.fact(facts, "IC卡 IC cards", "应收回 expected " + s.expectedCards + " · 清点 counted " + s.countedCards).id = "sheet-cards";
-      b.fact(facts, "收据 Receipts", "应有 expected " + s.expectedReceipts + " · 清点 counted " + s.countedReceipts).id = "sheet-receipts";
+      b.fact(facts, b.tl("IC卡", "IC cards"), b.tl("应收回", "expected") + " " + s.expectedCards + " · "
+        + b.tl("清点", "counted") + " " + s.countedCards).id = "sheet-cards";
+      b.fact(facts, b.tl("收据", "Receipts"), b.tl("应有", "expected") + " " + s.expectedReceipts + " · "
+        + b.tl("清点", "counted") + " " + s.countedReceipts).id = "sheet-receipts";
     }
-    b.fact(facts, "异常事件 Incidents", s.incidents.length
-      ? s.incidents.map(i => "#" + i.incidentNo + " " + i.kind + ": " + (i.note || "未处理 unresolved")).join(" · ")
-      : "无 · None").id = "sheet-incidents";
+    b.fact(facts, b.tl("异常事件", "Incidents"), s.incidents.length
+      ? s.incidents.map(i => "#" + i.incidentNo + " " + i.kind + ": " + (i.note || b.tl("未处理", "unresolved"))).join(" · ")
+      : b.t("无", "None")).id = "sheet-incidents";
     box.appendChild(facts);
     return box;
   }
@@ -158,13 +160,13 @@
     const field = $("report-reprint-shift");
     const v = field.value.trim();
     if (!/^\d{1,9}$/.test(v) || Number(v) <= 0) {
-      show("shift-result", "✗ 班次号应为正整数 · The shift number is a positive whole number, not '" + v + "'", "bad");
+      show("shift-result", "✗ " + b.t("班次号应为正整数", "The shift number is a positive whole number") + ": '" + v + "'", "bad");
       return;
     }
     reprinting = { requestId: b.newRequestId() };
     b.send({ type: "reprint-shift-report", requestId: reprinting.requestId, shiftNo: Number(v) });
     $("report-reprint-button").disabled = true;
-    show("shift-result", "正在补打… · Reprinting…", "wait");
+    show("shift-result", b.t("正在补打…", "Reprinting…"), "wait");
   });
 
   // ---- answers ----
@@ -176,13 +178,13 @@
       if (msg.ok) {
         const a = msg.answer;
         $("handover-form").classList.add("hidden");
-        lastSheet = { sheet: a.closed, title: "交接班报表 Handover report" };
+        lastSheet = { sheet: a.closed, title: b.tl("交接班报表", "Handover report") };
         showSheet();
-        show("shift-result", "✓ 已交接给 " + a.incoming + "，备用金 " + a.incomingFloat + "；请退出，由接班人登录 · Handed over to "
-          + a.incoming + " with a float of " + a.incomingFloat + ": log out so they can log in", "ok");
+        show("shift-result", "✓ " + b.t("已交接给 " + a.incoming + "，备用金 " + a.incomingFloat + "；请退出，由接班人登录",
+          "Handed over to " + a.incoming + " with a float of " + a.incomingFloat + ": log out so they can log in"), "ok");
       } else {
-        show("shift-result", "✗ 未交接 · Not handed over: " + refusal(msg)
-          + (msg.refusal === "BAD_LOGIN" ? " · 接班人请重新输入密码 · The incoming cashier types the password again" : ""), "bad");
+        show("shift-result", "✗ " + b.t("未交接", "Not handed over") + ": " + refusal(msg)
+          + (msg.refusal === "BAD_LOGIN" ? " · " + b.t("接班人请重新输入密码", "The incoming cashier types the password again") : ""), "bad");
         $("incident-section").scrollIntoView({ block: "nearest" });
       }
       return true;
@@ -192,9 +194,9 @@
       resolving = null;
       if (msg.ok) {
         delete noteDrafts[no];
-        show("incident-result", "✓ 已处理 · Resolved #" + no + " · " + msg.answer.note, "ok");
+        show("incident-result", "✓ " + b.t("已处理", "Resolved") + " #" + no + " · " + msg.answer.note, "ok");
       } else {
-        show("incident-result", "✗ 未处理 · Not resolved: " + refusal(msg), "bad");
+        show("incident-result", "✗ " + b.t("未处理", "Not resolved") + ": " + refusal(msg), "bad");
       }
       incidentList();
       return true;
@@ -203,18 +205,19 @@
       reprinting = null;
       $("report-reprint-button").disabled = false;
       if (msg.ok) {
-        lastSheet = { sheet: msg.answer.sheet, title: "副本 COPY " + msg.answer.copyNo };
+        lastSheet = { sheet: msg.answer.sheet, title: b.tl("副本", "COPY") + " " + msg.answer.copyNo };
         showSheet();
-        show("shift-result", "✓ 已补打 · Reprinted shift report #" + msg.answer.sheet.shiftNo + " (副本 COPY " + msg.answer.copyNo + ")", "ok");
+        show("shift-result", "✓ " + b.t("已补打交班报表", "Reprinted shift report") + " #" + msg.answer.sheet.shiftNo
+          + " (" + b.tl("副本", "COPY") + " " + msg.answer.copyNo + ")", "ok");
         $("report-reprint-form").reset();
       } else {
-        show("shift-result", "✗ 未补打 · Not reprinted: " + refusal(msg), "bad");
+        show("shift-result", "✗ " + b.t("未补打", "Not reprinted") + ": " + refusal(msg), "bad");
       }
       return true;
     }
     // A close answered by booth.js: show its report with cards, receipts and incidents too.
     if (msg.ok && msg.answer && msg.answer.kind === "shift-report" && msg.answer.sheet) {
-      lastSheet = { sheet: msg.answer.sheet, title: "交班报表 Shift report" };
+      lastSheet = { sheet: msg.answer.sheet, title: b.tl("交班报表", "Shift report") };
       showSheet();
     }
     return false;

@@ -160,7 +160,8 @@ public final class CashierConsole implements AutoCloseable {
                     });
           }
         });
-    HttpServices services = new HttpServices(site.name(), sessions, hub, desk, link::send);
+    HttpServices services =
+        new HttpServices(site.name(), sessions, hub, desk, link::send, site.language());
     Channel server;
     try {
       server =

@@ -23,11 +23,45 @@ public record SiteConfig(
     AccessRules access,
     Checks checks,
     List<BoothConfig> booths,
-    Cash cash) {
+    Cash cash,
+    Language language) {
 
   public SiteConfig {
     lanes = List.copyOf(lanes);
     booths = List.copyOf(booths);
+    language = language == null ? Language.BOTH : language;
+  }
+
+  /** A site whose displays and booth speak both languages. */
+  public SiteConfig(
+      String id,
+      String name,
+      ZoneId zone,
+      Currency currency,
+      Path tariff,
+      List<LaneConfig> lanes,
+      ControllerSettings controller,
+      ConsoleSettings console,
+      SimulatorSettings simulator,
+      AccessRules access,
+      Checks checks,
+      List<BoothConfig> booths,
+      Cash cash) {
+    this(
+        id,
+        name,
+        zone,
+        currency,
+        tariff,
+        lanes,
+        controller,
+        console,
+        simulator,
+        access,
+        checks,
+        booths,
+        cash,
+        Language.BOTH);
   }
 
   /** The booth of that console id, if the site file names it. */

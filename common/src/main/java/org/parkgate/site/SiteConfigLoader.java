@@ -37,7 +37,8 @@ public final class SiteConfigLoader {
                     "tariff",
                     "antiPassback",
                     "seasonPlateCheck",
-                    "capacity"));
+                    "capacity",
+                    "language"));
     Path base = file.toAbsolutePath().getParent();
     // Read in the order of the file, so the first fault reported is the first one a reader meets.
     String id = site.text("id");
@@ -45,6 +46,8 @@ public final class SiteConfigLoader {
     java.time.ZoneId zone = site.zone("zone");
     java.util.Currency currency = site.currency("currency");
     Path tariff = base.resolve(site.text("tariff")).normalize();
+    Language language =
+        site.has("language") ? site.choice("language", Language.class) : Language.BOTH;
     AccessRules access = AccessRulesLoader.access(site, tariff);
 
     List<LaneConfig> lanes = new ArrayList<>();
@@ -196,7 +199,8 @@ public final class SiteConfigLoader {
         access,
         checks(root),
         booths,
-        cash(root, currency));
+        cash(root, currency),
+        language);
   }
 
   private static SiteConfig.Cash cash(ConfigNode root, java.util.Currency currency)

@@ -215,6 +215,23 @@ class SiteConfigLoaderTest {
   }
 
   @Test
+  void theSiteSpeaksBothLanguagesUnlessItsFileChoosesOne() throws Exception {
+    assertEquals(Language.BOTH, SiteConfigLoader.load(DEMO).language());
+    Files.copy(DEMO.getParent().resolve("../tariffs/mall.yaml"), dir.resolve("mall.yaml"));
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(
+        file,
+        SITE.replace("tariff: t.yaml}", "tariff: mall.yaml, language: en}") + "lanes:\n" + LANE);
+    assertEquals(Language.EN, SiteConfigLoader.load(file).language());
+    assertEquals(
+        "site.yaml: site.language: 'fr' is not one of zh, en, both",
+        error(
+            SITE.replace("tariff: t.yaml}", "tariff: mall.yaml, language: fr}")
+                + "lanes:\n"
+                + LANE));
+  }
+
+  @Test
   void badAccessRulesAreNamedWhereTheyStand() throws Exception {
     Files.copy(DEMO.getParent().resolve("../tariffs/mall.yaml"), dir.resolve("mall.yaml"));
     String site = SITE.replace("tariff: t.yaml}", "tariff: mall.yaml, ");

@@ -203,6 +203,8 @@ public final class GateController implements AutoCloseable {
     if (consoleServer != null) {
       consoleServer.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
+    // A clean stop is not a power loss: the lanes stop listening before their devices close.
+    service.lanes().values().forEach(LaneRunner::stop);
     devices.forEach(LaneDevices::close);
     buses.close();
     io.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);

@@ -98,6 +98,11 @@ public final class SiteService implements LaneRunner.LaneServices {
   }
 
   @Override
+  public org.parkgate.site.Language language() {
+    return site.language();
+  }
+
+  @Override
   public CompletableFuture<LaneEvent> recordEntry(String lane, String card, Sighting vehicle) {
     return desk.submit(new LaneRequest.Entry(lane, card, vehicle));
   }

@@ -59,6 +59,7 @@ class SiteServiceTest {
   private final RecordingDevices devices = new RecordingDevices();
   private final List<String> commands = devices.commands();
   private Clock clock = Clock.fixed(ENTRY.plus(Duration.ofMinutes(121)), ZoneOffset.UTC);
+  private org.parkgate.site.Language language = org.parkgate.site.Language.BOTH;
 
   @BeforeEach
   void start() throws Exception {
@@ -76,7 +77,23 @@ class SiteServiceTest {
     if (desk != null) {
       desk.close();
     }
-    SiteConfig config = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
+    SiteConfig demo = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
+    SiteConfig config =
+        new SiteConfig(
+            demo.id(),
+            demo.name(),
+            demo.zone(),
+            demo.currency(),
+            demo.tariff(),
+            demo.lanes(),
+            demo.controller(),
+            demo.console(),
+            demo.simulator(),
+            demo.access(),
+            demo.checks(),
+            demo.booths(),
+            demo.cash(),
+            language);
     site =
         new SiteService(
             config,
@@ -216,6 +233,16 @@ class SiteServiceTest {
     assertEquals(Money.of(900, "CNY"), loop.submit(() -> exit.lane().due()).get());
     assertTrue(commands.contains("show 停车费 Fee 9.00 CNY"), commands.toString());
     assertFalse(commands.contains("open"), "the barrier stays down until the fee is paid");
+  }
+
+  @Test
+  void aSiteInEnglishOrChineseShowsTheFeeInThatLanguageOnly() throws Exception {
+    language = org.parkgate.site.Language.EN;
+    restart();
+    vehicleWaitingToPay();
+    assertTrue(commands.contains("show Fee 9.00 CNY"), commands.toString());
+    assertTrue(commands.contains("show Please pay at the booth"), commands.toString());
+    assertFalse(commands.stream().anyMatch(c -> c.contains("停车费")), commands.toString());
   }
 
   @Test

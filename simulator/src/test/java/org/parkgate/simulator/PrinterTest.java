@@ -48,6 +48,7 @@ class PrinterTest extends SimulatorFixture {
             .bytes();
     byte[] copy = new EscPosWriter().line("副本 COPY").line("No. demo-000001").cut().bytes();
     byte[] all = FrameTesting.concat(FrameTesting.hex("00 FF 1B"), receipt, copy);
+    java.time.Instant sent = java.time.Instant.now();
     try (Socket s = new Socket("127.0.0.1", site.printer)) {
       OutputStream out = s.getOutputStream();
       // Three bytes at a time, as a serial device server might pass them on.
@@ -64,6 +65,8 @@ class PrinterTest extends SimulatorFixture {
       assertEquals("AB12CD34", first.at("/qrCodes/0").asText());
       assertFalse(first.at("/copy").asBoolean());
       assertTrue(printer().at("/documents/1/copy").asBoolean());
+      java.time.Instant cut = java.time.Instant.parse(first.at("/cutAt").asText());
+      assertFalse(cut.isBefore(sent.minusMillis(1)), "cut stamped when it arrived: " + cut);
 
       assertEquals(1, printer().at("/drawerKicks").asInt());
       assertTrue(printer().at("/drawerOpen").asBoolean());

@@ -54,6 +54,8 @@ final class BoothBrowser implements AutoCloseable {
         new ChromeDriver(
             new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    // The page redraws whenever the console speaks, and loads again when its language changes.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     base = "http://127.0.0.1:" + httpPort;
   }
 
@@ -64,9 +66,26 @@ final class BoothBrowser implements AutoCloseable {
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.id("login")).click();
     wait.until(ExpectedConditions.urlToBe(base + "/"));
+    awaitOnline();
+  }
+
+  /** Waits until the page shows the controller online, in whichever language it speaks. */
+  void awaitOnline() {
+    wait.until(ExpectedConditions.attributeContains(By.id("link-status"), "class", "online"));
     wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("link-status"), "Controller online"));
+        d -> !browser.findElement(By.id("link-status")).getAttribute("class").contains("offline"));
+  }
+
+  /** Presses the language key (zh, en, both) and waits for the page to come back in it. */
+  void chooseLanguage(String lang) {
+    browser.findElement(By.cssSelector("#lang-switch button[data-lang='" + lang + "']")).click();
+    awaitLanguage(lang);
+  }
+
+  /** Waits until the page speaks {@code lang} (zh, en, both) and shows the controller online. */
+  void awaitLanguage(String lang) {
+    wait.until(d -> lang.equals(browser.findElement(By.tagName("html")).getAttribute("data-lang")));
+    awaitOnline();
   }
 
   /** Waits until the lane's amount due shows {@code amount}; returns the whole page's text. */
@@ -131,9 +150,19 @@ final class BoothBrowser implements AutoCloseable {
         .getText();
   }
 
-  /** Types {@code text} into the field {@code id} and presses Enter, as a cashier does. */
+  /**
+   * Types {@code text} into the field {@code id}, over whatever it held, and presses Enter, as a
+   * cashier does.
+   */
   void typeAndEnter(String id, String text) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).sendKeys(text, Keys.ENTER);
+    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    field.clear();
+    field.sendKeys(text, Keys.ENTER);
+  }
+
+  /** Leaves the field being typed in, as a cashier clicking elsewhere does (Enter then pays). */
+  void leaveField() {
+    browser.executeScript("document.activeElement.blur()");
   }
 
   /** Clicks the key {@code id} once it can be pressed. */

@@ -3,15 +3,11 @@ package org.parkgate.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,21 +28,10 @@ class HandoverIT {
   @TempDir static Path dir;
   static SystemFixture system;
   static BoothBrowser browser;
-  static String booth;
 
   @BeforeAll
   static void start() throws Exception {
     system = new SystemFixture(dir, "shanghai-indoor-1.yaml");
-    int printerPort = SystemFixture.freePorts(1)[0];
-    booth = "booth-" + system.httpPort;
-    Files.writeString(
-        system.site,
-        "booths:\n  - {id: "
-            + booth
-            + ", printer: {address: \"tcp://127.0.0.1:"
-            + printerPort
-            + "\"}}\n",
-        StandardOpenOption.APPEND);
     system.simulator();
     system.controller();
     system.console();
@@ -113,7 +98,7 @@ class HandoverIT {
     browser.awaitText("sheet-incidents", "arm tested by the technician");
     browser.screenshot("handover-report");
 
-    List<String> report = printedReport();
+    List<String> report = system.awaitPrinted("交接班报表");
     assertTrue(report.contains("接班 Handed to: cashier2"), report.toString());
     assertTrue(report.contains("差额 Variance: 短款 Short -5.00 CNY"), report.toString());
     assertTrue(report.contains("应有现金 Cash expected: 105.00 CNY"), report.toString());
@@ -148,32 +133,13 @@ class HandoverIT {
     browser.type("report-reprint-shift", "1");
     browser.press("report-reprint-button");
     browser.awaitText("shift-result", "Reprinted shift report #1");
-    List<String> copy = printedReport();
+    List<String> copy = system.awaitPrinted("副本 COPY 1");
     assertTrue(copy.contains("副本 COPY 1"), copy.toString());
     assertTrue(copy.contains("接班 Handed to: cashier2"), copy.toString());
     assertEquals(
         "1 cashier2", text("SELECT shift_no || ' ' || printed_by FROM shift_report_reprints"));
     LedgerVerifier.Result verified = LedgerVerifier.verify(system.ledger, Optional.empty());
     assertTrue(verified.ok(), verified.summary());
-  }
-
-  /** The lines of the last shift report the simulated printer printed, once it has. */
-  private static List<String> printedReport() throws Exception {
-    long deadline = System.nanoTime() + 15_000_000_000L;
-    while (true) {
-      JsonNode docs = system.sim("GET", "/booths/" + booth + "/printer", null).path("documents");
-      for (int i = docs.size() - 1; i >= 0; i--) {
-        List<String> lines = new ArrayList<>();
-        docs.get(i).path("lines").forEach(l -> lines.add(l.path("text").asText()));
-        if (!lines.isEmpty() && lines.get(0).equals("交接班报表")) {
-          return lines;
-        }
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("no shift report printed: " + docs);
-      }
-      Thread.sleep(50);
-    }
   }
 
   private static Connection readOnly() throws Exception {

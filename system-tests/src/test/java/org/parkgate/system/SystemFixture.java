@@ -32,6 +32,9 @@ final class SystemFixture implements AutoCloseable {
   final int consolePort;
   final int httpPort;
 
+  /** The booth's receipt printer (booth-{httpPort}), emulated by the simulator. */
+  final int printerPort;
+
   /** Where each lane's simulated devices listen: "entry-1 barrier" to its TCP port. */
   final java.util.Map<String, Integer> devicePorts = new java.util.HashMap<>();
 
@@ -59,7 +62,8 @@ final class SystemFixture implements AutoCloseable {
   private SystemFixture(Path dir, String tariff, int extraExits, Duration fast, boolean cameras)
       throws IOException {
     this.dir = dir;
-    int[] p = freePorts(9 + 3 * extraExits + 2);
+    int[] p = freePorts(9 + 3 * extraExits + 3);
+    printerPort = p[9 + 3 * extraExits + 2];
     String entryCamera = "";
     String exitCamera = "";
     if (cameras) {
@@ -100,12 +104,16 @@ final class SystemFixture implements AutoCloseable {
              cardReader: {address: "tcp://127.0.0.1:%d"}, display: {address: "tcp://127.0.0.1:%d"}%s}
           - {id: exit-1, kind: exit, barrier: {address: "tcp://127.0.0.1:%d", unit: 2},
              cardReader: {address: "tcp://127.0.0.1:%d"}, display: {address: "tcp://127.0.0.1:%d"}%s}
-        %scontroller: {consolePort: %d, dataDir: data, pollInterval: %s}
+        %sbooths:
+          - {id: booth-%d, printer: {address: "tcp://127.0.0.1:%d"}}
+        controller: {consolePort: %d, dataDir: data, pollInterval: %s}
         console: {httpPort: %d}
         simulator: {controlPort: %d, barrierTravel: %s}
         """
             .formatted(
-                ROOT.resolve("config/tariffs/" + tariff),
+                Path.of(tariff).isAbsolute()
+                    ? Path.of(tariff)
+                    : ROOT.resolve("config/tariffs/" + tariff),
                 p[3],
                 p[4],
                 p[5],
@@ -115,11 +123,19 @@ final class SystemFixture implements AutoCloseable {
                 p[8],
                 exitCamera,
                 exits,
+                httpPort,
+                printerPort,
                 consolePort,
                 poll,
                 httpPort,
                 controlPort,
                 travel));
+  }
+
+  /** Sets the site's language (zh, en, both) in its file; before any process starts. */
+  void language(String language) throws IOException {
+    String yaml = Files.readString(site);
+    Files.writeString(site, yaml.replaceFirst("\"}\n", "\", language: " + language + "}\n"));
   }
 
   static int[] freePorts(int n) throws IOException {
@@ -255,6 +271,30 @@ final class SystemFixture implements AutoCloseable {
                     : HttpRequest.BodyPublishers.ofString(body))
             .header("Content-Type", "application/json");
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** What the booth's printer printed, as the simulator decoded it (docs/simulator.md). */
+  JsonNode printer() throws Exception {
+    return sim("GET", "/booths/booth-" + httpPort + "/printer", null);
+  }
+
+  /** The lines of the last document printed whose text holds {@code text}, waiting for it. */
+  List<String> awaitPrinted(String text) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      JsonNode docs = printer().path("documents");
+      for (int i = docs.size() - 1; i >= 0; i--) {
+        List<String> lines = new ArrayList<>();
+        docs.get(i).path("lines").forEach(l -> lines.add(l.path("text").asText()));
+        if (lines.stream().anyMatch(l -> l.contains(text))) {
+          return lines;
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("nothing printed with '" + text + "': " + docs.toPrettyString());
+      }
+      Thread.sleep(50);
+    }
   }
 
   JsonNode lane(String lane) throws Exception {

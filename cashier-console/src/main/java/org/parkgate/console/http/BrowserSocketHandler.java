@@ -69,6 +69,8 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
                       "reverses", keys.reverses(),
                       "controlsLanes", keys.controlsLanes(),
                       "findsStays", keys.findsStays()),
+                  "language",
+                  services.language().wire(),
                   "counting",
                   DrawerView.counting(
                       java.util.Currency.getInstance(services.hub().view().site().currency()))));

@@ -17,4 +17,5 @@ public record HttpServices(
     Sessions sessions,
     BrowserHub hub,
     CashDesk cashDesk,
-    Function<ConsoleCommand, CompletableFuture<CommandResult>> controller) {}
+    Function<ConsoleCommand, CompletableFuture<CommandResult>> controller,
+    org.parkgate.site.Language language) {}

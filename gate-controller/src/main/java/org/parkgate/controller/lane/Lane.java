@@ -357,7 +357,7 @@ public record Lane(
     return new Step(idle.withVisit(Visit.NONE), List.of(show(idle.idleRows())));
   }
 
-  List<String> idleRows() {
+  List<DisplayText> idleRows() {
     if (mode == LaneMode.CLOSED) {
       return DriverMessages.laneClosed();
     }
@@ -376,11 +376,11 @@ public record Lane(
   }
 
   /** Exit: what a driver at the reader is asked to do. */
-  private List<String> exitRows() {
+  private List<DisplayText> exitRows() {
     return mode == LaneMode.FREE_EXIT ? DriverMessages.freeExit() : DriverMessages.insertCard();
   }
 
-  static LaneCommand show(List<String> rows) {
+  static LaneCommand show(List<DisplayText> rows) {
     return new LaneCommand.Show(rows);
   }
 

@@ -21,8 +21,8 @@ public sealed interface LaneCommand {
   /** Only ever given with the safety loop clear; the runner checks again before sending. */
   record CloseBarrier() implements LaneCommand {}
 
-  /** Rows for the driver's display. */
-  record Show(List<String> rows) implements LaneCommand {
+  /** Rows for the driver's display, in both languages until the lane writes them. */
+  record Show(List<DisplayText> rows) implements LaneCommand {
     public Show {
       rows = List.copyOf(rows);
     }

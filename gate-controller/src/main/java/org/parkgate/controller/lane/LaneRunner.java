@@ -24,6 +24,7 @@ public final class LaneRunner {
   private Lane lane;
   private List<String> display = List.of();
   private volatile Waiting waiting;
+  private volatile boolean stopped;
 
   /** What a lane needs from the rest of the site: the ledger, the fee engine and the consoles. */
   public interface LaneServices {
@@ -46,6 +47,11 @@ public final class LaneRunner {
     void publish(String lane, java.util.function.LongFunction<ConsoleEvent> event);
 
     java.time.Instant now();
+
+    /** The language the lane displays speak (the site's {@code language}). */
+    default org.parkgate.site.Language language() {
+      return org.parkgate.site.Language.BOTH;
+    }
   }
 
   public LaneRunner(LaneConfig config, EventExecutor executor, LaneServices services) {
@@ -75,6 +81,14 @@ public final class LaneRunner {
 
   public EventExecutor executor() {
     return executor;
+  }
+
+  /**
+   * The controller is stopping: from now on the lane hears nothing, so that its devices going quiet
+   * as the controller closes them is not taken for a power loss or a fault at the lane.
+   */
+  public void stop() {
+    stopped = true;
   }
 
   /** Hands an event to the lane on its own thread. */
@@ -120,6 +134,10 @@ public final class LaneRunner {
   }
 
   private void apply(LaneEvent event) {
+    if (stopped) {
+      log.debug("{}: stopping, {} not applied", config.id(), event);
+      return;
+    }
     Lane before = lane;
     Lane.Step step = lane.on(event);
     lane = step.lane();
@@ -141,8 +159,8 @@ public final class LaneRunner {
 
   private boolean carryOut(LaneCommand command) {
     if (command instanceof LaneCommand.Show show) {
-      display = show.rows();
-      devices.show(show.rows());
+      display = DisplayText.in(show.rows(), services.language());
+      devices.show(display);
       return true;
     }
     if (command instanceof LaneCommand.OpenBarrier) {

@@ -65,7 +65,8 @@ class LaneScript {
     return found.get(0);
   }
 
-  List<String> shown() {
+  /** The rows last shown, in both languages. */
+  List<DisplayText> shown() {
     return the(LaneCommand.Show.class).rows();
   }
 

@@ -96,7 +96,7 @@ class LaneTest {
     on(new LaneEvent.ExitQuoted("C1", 7, FIVE));
     expect(LaneState.AWAITING_PAYMENT, LaneCommand.Show.class);
     assertTrue(
-        ((LaneCommand.Show) commands.get(0)).rows().get(0).contains("5.00"),
+        ((LaneCommand.Show) commands.get(0)).rows().get(0).both().contains("5.00"),
         "the display shows the fee");
     on(new LaneEvent.Paid(8));
     expect(LaneState.AWAITING_PAYMENT);

@@ -168,7 +168,14 @@ class LaneVehiclesTest {
     assertEquals(DriverMessages.welcome(), entry.shown());
     entry.on(new LaneEvent.SpacesFree(12, false));
     entry.expect(LaneState.IDLE, LaneCommand.Show.class);
-    assertEquals(List.of("欢迎光临 Welcome", "空位 12 spaces free"), entry.shown());
+    assertEquals(
+        List.of("欢迎光临 Welcome", "空位 12 spaces free"),
+        DisplayText.in(entry.shown(), org.parkgate.site.Language.BOTH));
+    assertEquals(
+        List.of("Welcome", "12 spaces free"),
+        DisplayText.in(entry.shown(), org.parkgate.site.Language.EN));
+    assertEquals(
+        List.of("欢迎光临", "空位 12"), DisplayText.in(entry.shown(), org.parkgate.site.Language.ZH));
     entry.on(new LaneEvent.SpacesFree(12, false));
     entry.expect(LaneState.IDLE);
     entry.on(new LaneEvent.SpacesFree(0, true));

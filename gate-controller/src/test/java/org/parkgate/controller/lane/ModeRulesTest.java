@@ -68,7 +68,7 @@ class ModeRulesTest {
   void heldOpenAtAnExitRecordsTheExitOfACardThatOwesSoTheSiteCanRecordItLeftUnpaid() {
     exit.idle().on(mode(LaneMode.HELD_OPEN)).inputs(OPEN_ARMED);
     exit.on(new LaneEvent.CardRead("C1")).on(new LaneEvent.ExitQuoted("C1", 7, FIVE));
-    assertTrue(exit.shown().get(0).contains("5.00"), "the fee is shown: " + exit.shown());
+    assertTrue(exit.shown().get(0).both().contains("5.00"), "the fee is shown: " + exit.shown());
     exit.inputs(OPEN_BOTH).inputs(OPEN_UNDER_ARM);
     exit.expect(LaneState.HELD_OPEN);
     exit.inputs(OPEN_EMPTY);

@@ -1,5 +1,7 @@
 package org.parkgate.simulator.booth;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.parkgate.device.escpos.Printed;
@@ -20,10 +22,12 @@ public final class ReceiptPrinter {
 
   private static final int MAX_LINES = 500;
 
-  /** A cut piece of paper: its lines and QR codes in order. */
-  public record Document(int no, List<Printed.Line> lines, List<String> qrCodes, boolean copy) {}
+  /** A cut piece of paper: its lines and QR codes in order, and when the cut came. */
+  public record Document(
+      int no, List<Printed.Line> lines, List<String> qrCodes, boolean copy, Instant cutAt) {}
 
   private final String boothId;
+  private final Clock clock;
   private final List<Document> documents = new ArrayList<>();
   private List<Printed.Line> lines = new ArrayList<>();
   private List<String> qrCodes = new ArrayList<>();
@@ -36,7 +40,12 @@ public final class ReceiptPrinter {
   private long discarded;
 
   public ReceiptPrinter(String boothId) {
+    this(boothId, Clock.systemUTC());
+  }
+
+  public ReceiptPrinter(String boothId, Clock clock) {
     this.boothId = boothId;
+    this.clock = clock;
   }
 
   public String boothId() {
@@ -62,7 +71,9 @@ public final class ReceiptPrinter {
       printedCount++;
       boolean copy =
           lines.stream().anyMatch(l -> l.text().contains("副本") || l.text().contains("COPY"));
-      documents.add(new Document(printedCount, List.copyOf(lines), List.copyOf(qrCodes), copy));
+      documents.add(
+          new Document(
+              printedCount, List.copyOf(lines), List.copyOf(qrCodes), copy, clock.instant()));
       if (documents.size() > MAX_DOCUMENTS) {
         documents.remove(0);
       }

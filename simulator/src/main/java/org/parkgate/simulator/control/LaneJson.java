@@ -26,6 +26,9 @@ final class LaneJson {
     b.put("fault", barrier.fault());
     b.put("heldByHand", barrier.held());
     b.put("coils", Map.of("open", barrier.openCoil(), "close", barrier.closeCoil()));
+    b.put(
+        "openCommandAt",
+        barrier.openCommandAt() == null ? null : barrier.openCommandAt().toString());
     b.put("unit", lane.config().barrierUnit());
     b.put("link", link(devices.barrier()));
     b.put("faults", devices.barrier().faults().current().toMap());

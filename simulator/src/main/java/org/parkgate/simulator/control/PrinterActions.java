@@ -60,6 +60,7 @@ final class PrinterActions {
                   Map<String, Object> doc = new LinkedHashMap<>();
                   doc.put("no", d.no());
                   doc.put("copy", d.copy());
+                  doc.put("cutAt", d.cutAt().toString());
                   doc.put("lines", d.lines().stream().map(PrinterActions::line).toList());
                   doc.put("qrCodes", d.qrCodes());
                   return doc;

@@ -1,6 +1,8 @@
 package org.parkgate.simulator.lane;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,8 @@ public final class Barrier {
   private final String lane;
   private final long travelNanos;
   private final ScheduledExecutorService clock;
+  private final Clock wall;
+  private Instant openCommandAt;
   private Position position = Position.CLOSED;
   private long motionStart;
   private long motionNanos;
@@ -40,12 +44,19 @@ public final class Barrier {
   private Position lastCommand; // OPENING or CLOSING, the motion the last command asked for
 
   public Barrier(String lane, Duration travel, ScheduledExecutorService clock) {
+    this(lane, travel, clock, Clock.systemUTC());
+  }
+
+  /** As above; {@code wall} stamps the open commands (see {@link #openCommandAt()}). */
+  public Barrier(String lane, Duration travel, ScheduledExecutorService clock, Clock wall) {
     this.lane = lane;
     this.travelNanos = travel.toNanos();
     this.clock = clock;
+    this.wall = wall;
   }
 
   public synchronized void open() {
+    openCommandAt = wall.instant();
     openCoil = true;
     closeCoil = false;
     lastCommand = Position.OPENING;
@@ -165,6 +176,11 @@ public final class Barrier {
 
   public synchronized boolean closedLimit() {
     return position == Position.CLOSED;
+  }
+
+  /** When the open coil was last written on, whatever the arm did then; null before the first. */
+  public synchronized Instant openCommandAt() {
+    return openCommandAt;
   }
 
   public synchronized boolean openCoil() {

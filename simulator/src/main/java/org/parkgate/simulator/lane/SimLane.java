@@ -55,7 +55,7 @@ public final class SimLane {
   public SimLane(LaneConfig config, Duration barrierTravel, ScheduledExecutorService clock) {
     this.config = config;
     this.clock = clock;
-    this.barrier = new Barrier(config.id(), barrierTravel, clock);
+    this.barrier = new Barrier(config.id(), barrierTravel, clock, wallClock);
     this.cardUnit = new CardUnit(config.kind() == LaneKind.ENTRY);
   }
 

@@ -2,9 +2,13 @@ package org.parkgate.simulator.lane;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +29,18 @@ class BarrierTest {
       Thread.sleep(5);
     }
     assertEquals(position, barrier.position());
+  }
+
+  @Test
+  void anOpenCommandIsStampedWithTheWallClockEvenWhenTheArmCannotMove() {
+    Instant at = Instant.parse("2026-12-06T09:14:03.218Z");
+    Barrier stamped =
+        new Barrier("test", Duration.ofMillis(300), clock, Clock.fixed(at, ZoneOffset.UTC));
+    assertNull(stamped.openCommandAt(), "no open command yet");
+    stamped.setFault(true);
+    stamped.open();
+    assertEquals(at, stamped.openCommandAt());
+    assertEquals(Barrier.Position.CLOSED, stamped.position());
   }
 
   @Test

@@ -1,0 +1,135 @@
+package org.parkgate.bench.booth;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The booth page in headless Chromium, watched from inside: a mutation observer notes the moment
+ * each vehicle's fee (its card beside an amount due) first appears on a lane, and the next
+ * animation frame after it; a key listener notes the moment Enter goes down. Times are the page's
+ * {@code performance.timeOrigin + performance.now()}, milliseconds since the epoch on the same
+ * clock the bench and the simulator read.
+ */
+final class BoothPage implements AutoCloseable {
+  private static final String WATCH =
+      """
+      if (window.__bench) return;
+      const bench = window.__bench = {fees: [], keys: []};
+      const shown = {};
+      const now = () => performance.timeOrigin + performance.now();
+      const scan = () => {
+        const t = now();
+        document.querySelectorAll('[id^="due-"]').forEach(due => {
+          const lane = due.id.slice(4);
+          const article = due.closest('article');
+          const card = article && article.querySelector('dd.card');
+          if (!card) return;
+          const key = card.textContent + ' ' + due.textContent;
+          if (shown[lane] === key) return;
+          shown[lane] = key;
+          const seen = {lane: lane, card: card.textContent, due: due.textContent, t: t, painted: 0};
+          bench.fees.push(seen);
+          requestAnimationFrame(() => { seen.painted = now(); });
+        });
+      };
+      new MutationObserver(scan).observe(document.body,
+          {subtree: true, childList: true, characterData: true});
+      window.addEventListener('keydown', e => {
+        if (e.key === 'Enter') bench.keys.push(now());
+      }, true);
+      """;
+
+  private final ChromeDriver browser;
+  private final WebDriverWait wait;
+  private final String base;
+
+  BoothPage(int httpPort, Path profile) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(new File("/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--no-first-run",
+        "--user-data-dir=" + profile.toAbsolutePath(),
+        "--window-size=1440,1000");
+    browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .build(),
+            options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    base = "http://127.0.0.1:" + httpPort;
+  }
+
+  /** Signs the cashier in, opens a shift with a float of two 100-yuan notes, starts watching. */
+  void signInAndOpenShift(String user, String password) {
+    browser.get(base + "/");
+    wait.until(ExpectedConditions.urlToBe(base + "/login"));
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("login")).click();
+    wait.until(ExpectedConditions.urlToBe(base + "/"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("link-status"), "Controller online"));
+    wait.until(d -> displayed("drawer-closed") || displayed("drawer-open"));
+    if (displayed("drawer-closed")) {
+      browser.findElement(By.id("float-10000")).sendKeys("2");
+      browser.findElement(By.id("open-shift")).click();
+      wait.until(d -> displayed("drawer-open"));
+      browser.executeScript("document.activeElement.blur()");
+    }
+    browser.executeScript(WATCH);
+  }
+
+  private boolean displayed(String id) {
+    return browser.findElement(By.id(id)).isDisplayed();
+  }
+
+  /** The fees that appeared since the last call: lane, card, due, t, painted (0: not yet). */
+  @SuppressWarnings("unchecked")
+  List<Map<String, Object>> fees() {
+    return (List<Map<String, Object>>)
+        browser.executeScript(
+            """
+            const b = window.__bench;
+            const ready = b.fees.filter(f => f.painted > 0);
+            b.fees = b.fees.filter(f => f.painted === 0);
+            return ready;
+            """);
+  }
+
+  /**
+   * Picks the lane by its card, as a cashier clicks it, and presses Enter ("cash received"); the
+   * moment the key went down, in the page.
+   */
+  double payAt(String lane) {
+    // Found and clicked in one step: the page redraws its lanes whenever the controller speaks.
+    browser.executeScript(
+        "document.querySelector(\"article[data-lane='\" + arguments[0] + \"'] .lane-head\").click()",
+        lane);
+    new Actions(browser).sendKeys(Keys.ENTER).perform();
+    Object t = browser.executeScript("return window.__bench.keys.pop() || 0;");
+    return ((Number) t).doubleValue();
+  }
+
+  @Override
+  public void close() {
+    browser.quit();
+  }
+}
