@@ -3,24 +3,7 @@
 "use strict";
 
 (function () {
-  // The language the cashier reads: chosen on this screen (kept in this browser), else the
-  // site's (site.language, sent with the hello), else both. Every text on the page comes through
-  // t (a message: 中文 · English), tl (a label: 中文 English), tn (a question: two lines) or bi.
-  const LANG = (() => {
-    try {
-      return localStorage.getItem("booth.lang") || localStorage.getItem("booth.siteLang") || "both";
-    } catch (e) {
-      return "both";
-    }
-  })();
-  document.documentElement.dataset.lang = LANG;
-  document.documentElement.lang = LANG === "en" ? "en" : "zh-CN";
-  function pick(zh, en, joiner) {
-    return LANG === "zh" ? zh : LANG === "en" ? en : zh + joiner + en;
-  }
-  function t(zh, en) { return pick(zh, en, " · "); }
-  function tl(zh, en) { return pick(zh, en, " "); }
-  function tn(zh, en) { return pick(zh, en, "\n"); }
+  const { LANG, t, tl, tn, said } = window.BoothText;
 
   // The controller's words, as the console passes them on: lane kind ENTRY or EXIT; barrier
   // open, closed or moving (null before the controller has said); the lane states below.
@@ -62,7 +45,6 @@
   let settingMode = null;       // {type: "lane-mode", requestId, lane, mode, reason} not yet answered
   let resettingCard = null;     // {type: "reset-passback", requestId, card, reason} not yet answered
   let finding = null;           // {type: "find-stay", requestId, plate | card} not yet answered
-  let reportingLost = null;     // {type: "report-lost-card", requestId, lane, stayId} not yet answered
   let drawer = null;            // the signed-in person's shift as the controller said: {open, ...}
   let counting = null;          // the site's notes and coins: {currency, faces[{faceMinor, label}]}
   let openingShift = null;      // {type: "open-shift", requestId, pieces} not yet answered
@@ -87,7 +69,7 @@
     const keys = [["reverse-button", reversing], ["lane-mode-button", settingMode],
       ["passback-button", resettingCard], ["find-button", finding], ["close-shift", closingShift]];
     const buttons = keys.map(([id, busy]) => [document.getElementById(id), busy])
-      .concat(Array.from(document.querySelectorAll("button.lost-card"), b => [b, reportingLost]));
+      .concat(Array.from(document.querySelectorAll("button.lost-card"), b => [b, window.LostCardPage.busy()]));
     for (const [b, busy] of buttons) {
       if (!b) continue;
       b.disabled = down || !!busy;
@@ -117,6 +99,16 @@
     return Array.from(b, x => x.toString(16).padStart(2, "0")).join("");
   }
 
+  window.LostCardPage.attach({
+    user: () => user, view: () => view, send: (m) => sendMessage(m), linked: () => linked(),
+    newRequestId: () => newRequestId(), refusalText: (m) => refusalText(m),
+    selectLane: (id) => {
+      selectedLane = id;
+      if (document.activeElement) document.activeElement.blur();
+      render();
+    }
+  });
+
   // ---- link to the console ----
 
   function connect() {
@@ -134,17 +126,17 @@
       if (settingMode) sendMessage(settingMode);
       if (resettingCard) sendMessage(resettingCard);
       if (finding) sendMessage(finding);
-      if (reportingLost) sendMessage(reportingLost);
       if (laneAction) sendMessage(laneAction);
       if (deciding) sendMessage(deciding);
+      window.LostCardPage.resend();
     };
     socket.onmessage = (m) => {
       let msg;
       try { msg = JSON.parse(m.data); } catch (e) { return; }
-      if (msg.type === "hello") hello(msg);
-      else if (msg.type === "state") { view = msg; render(); }
+      if (msg.type === "hello") { hello(msg); window.LostCardPage.onHello(); }
+      else if (msg.type === "state") { view = msg; render(); window.LostCardPage.onState(); }
       else if (msg.type === "log") addLog(msg.entries);
-      else if (msg.type === "result") result(msg);
+      else if (msg.type === "result") { if (!window.LostCardPage.onResult(msg)) result(msg); }
       else if (msg.type === "drawer") { drawer = msg; renderDrawer(); render(); }
       else if (msg.type === "error") banner(t("错误", "Error:") + " " + msg.error, 4000);
     };
@@ -482,7 +474,7 @@
     finding[findBy()] = query;
     document.getElementById("find-button").disabled = true;
     showResult("find-result", t("正在查找…", "Searching…"), "wait");
-    if (!reportingLost) document.getElementById("lost-result").className = "result hidden";
+    if (!window.LostCardPage.busy()) document.getElementById("lost-result").className = "result hidden";
     sendMessage(finding);
   });
 
@@ -513,7 +505,7 @@
         ? " " + t("月卡免收", "season card covers it")
         : " " + stay.lostCardFee + " " + stay.currency + " " + t("应收", "due if it leaves now")));
       li.appendChild(fee);
-      if (user && user.takesCash) li.appendChild(lostCardButtons(stay.stayId, stay.card));
+      if (user && user.takesCash) li.appendChild(lostCardButtons(stay, (answer && answer.exitPlates) || {}));
       list.appendChild(li);
     }
     box.appendChild(list);
@@ -532,20 +524,6 @@
   };
 
   // The refusal's code in words, then the reason given.
-  // A sentence the console wrote in both languages ("中文 · English"), in the cashier's: split at
-  // the first "·" with Chinese before it and none after. Anything else (the controller's details
-  // are English only) passes as it is.
-  function said(text) {
-    if (!text || LANG === "both") return text;
-    for (let i = text.indexOf("·"); i > 0; i = text.indexOf("·", i + 1)) {
-      const zh = text.slice(0, i).trim();
-      const en = text.slice(i + 1).trim();
-      if (CJK.test(zh) && !CJK.test(en) && /[A-Za-z]/.test(en)) return t(zh, en);
-    }
-    return text;
-  }
-  const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
-
   function refusalText(msg) {
     const words = REFUSAL[msg.refusal];
     const error = said(msg.error || "");
@@ -627,36 +605,25 @@
 
   // One button per exit lane: the cashier presses the lane the car is at, confirms, and the
   // controller asks the lost-card fee there; it is then taken with "cash received" like any fee.
-  function lostCardButtons(stayId, card) {
+  function lostCardButtons(stay, exitPlates) {
     const actions = el("div", "lost-actions");
     const exits = view ? view.lanes.filter(l => l.kind === "EXIT") : [];
     for (const lane of exits) {
-      const b = el("button", "plain lost-card", t("在 " + lane.id + " 收遗失卡费", "Charge lost card at " + lane.id));
+      const b = el("button", "plain lost-card", t("在 " + lane.id + " 登记遗失卡", "Register lost card at " + lane.id));
       b.type = "button";
-      b.id = "lost-" + stayId + "-" + lane.id;
-      b.disabled = !!reportingLost;
-      b.addEventListener("click", () => reportLostCard(lane.id, stayId, card));
+      b.id = "lost-" + stay.stayId + "-" + lane.id;
+      b.disabled = window.LostCardPage.busy();
+      b.addEventListener("click", () => reportLostCard(lane.id, stay, exitPlates[lane.id]));
       actions.appendChild(b);
     }
     return actions;
   }
 
-  function reportLostCard(lane, stayId, card) {
-    if (!user || !user.takesCash || reportingLost || !linked()) return;
-    const question = tn("遗失卡：卡 " + card + " 将被列入黑名单（停车记录 #" + stayId + "），在 " + lane + " 收取遗失卡费。",
-      "Lost card: card " + card + " will be barred (stay #" + stayId + ") and the lost-card fee asked at " + lane + ".");
-    if (!window.confirm(question)) {
-      showResult("lost-result", t("已取消，未发送", "Cancelled, nothing sent"), "bad");
-      return;
-    }
-    reportingLost = { type: "report-lost-card", requestId: newRequestId(), lane: lane, stayId: stayId };
-    lostButtonsDisabled(true);
-    showResult("lost-result", t("正在登记遗失卡…", "Reporting the lost card…"), "wait");
-    sendMessage(reportingLost);
-  }
-
-  function lostButtonsDisabled(disabled) {
-    for (const b of document.querySelectorAll("button.lost-card")) b.disabled = disabled;
+  // The registration form (lostcard.js) sends the report once the driver's details are in.
+  function reportLostCard(lane, stay, exitPlate) {
+    if (!user || !user.takesCash || window.LostCardPage.busy() || !linked()) return;
+    window.LostCardPage.open({ lane: lane, stayId: stay.stayId, card: stay.card, plate: stay.plate,
+      vehicleClass: stay.vehicleClass, colour: stay.colour, exitPlate: exitPlate || null });
   }
 
   // ---- vouchers, free passes and the barrier lifted by hand, at an exit with a vehicle waiting ----
@@ -1077,22 +1044,6 @@
       document.getElementById("find-button").disabled = false;
       if (msg.ok) foundStays(msg.answer);
       else showResult("find-result", "✗ " + t("未找到", "Not found:") + " " + refusalText(msg), "bad");
-      return;
-    }
-    if (reportingLost && reportingLost.requestId === msg.requestId) {
-      const lane = reportingLost.lane;
-      reportingLost = null;
-      lostButtonsDisabled(false);
-      if (msg.ok) {
-        showResult("lost-result", withAnswer("✓ " + t("已登记遗失卡", "Lost card charged"), msg)
-          + " · " + t("请在 " + lane + " 收款", "Take the fee at " + lane), "ok");
-        // The fee now waits at that lane: Enter or F1 takes it there.
-        selectedLane = lane;
-        if (document.activeElement) document.activeElement.blur();
-        render();
-      } else {
-        showResult("lost-result", "✗ " + t("未登记", "Not charged:") + " " + refusalText(msg), "bad");
-      }
       return;
     }
     if (drawerAction && drawerAction.requestId === msg.requestId) {

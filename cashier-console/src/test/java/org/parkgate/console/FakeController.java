@@ -777,7 +777,20 @@ public final class FakeController implements AutoCloseable {
                     new ConsoleEvent.FeeItem(
                         "遗失卡 lost card", "工本费 card replacement", 1, Money.of(5000, "CNY")))));
     return CommandResult.ok(
-        lost.requestId(), new Answer.LostCardAsked(lost.lane(), 2, "CARD2", Money.of(8000, "CNY")));
+        lost.requestId(),
+        new Answer.LostCardAsked(
+            1,
+            lost.lane(),
+            2,
+            "CARD2",
+            lost.form().plate(),
+            null,
+            null,
+            Money.of(3000, "CNY"),
+            Money.of(5000, "CNY"),
+            Money.of(8000, "CNY"),
+            org.parkgate.api.LostCardStatus.NO_APPROVAL_NEEDED,
+            who.username()));
   }
 
   /**

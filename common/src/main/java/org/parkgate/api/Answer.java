@@ -32,6 +32,8 @@ import org.parkgate.site.LaneMode;
   @JsonSubTypes.Type(value = Answer.DrawerOpened.class, name = "drawer-opened"),
   @JsonSubTypes.Type(value = Answer.ReceiptCopy.class, name = "receipt-copy"),
   @JsonSubTypes.Type(value = Answer.CashDropped.class, name = "cash-dropped"),
+  @JsonSubTypes.Type(value = Answer.LostCardDecided.class, name = "lost-card-decided"),
+  @JsonSubTypes.Type(value = Answer.LostCardRegister.class, name = "lost-card-register"),
   @JsonSubTypes.Type(value = Answer.IncidentResolved.class, name = "incident-resolved"),
   @JsonSubTypes.Type(value = Answer.HandedOver.class, name = "handed-over"),
   @JsonSubTypes.Type(value = Answer.ShiftReportCopy.class, name = "shift-report-copy"),
@@ -129,10 +131,25 @@ public sealed interface Answer {
     }
   }
 
-  /** The open stays found by plate or card, newest first. */
-  record StaysFound(List<FoundStay> stays) implements Answer {
+  /**
+   * The open stays found by plate or card, newest first, and the plate each exit lane's camera
+   * reads of the vehicle waiting there ({@code exitPlates}: lane to plate, only lanes that read
+   * one), to match against the entry's.
+   */
+  record StaysFound(List<FoundStay> stays, java.util.Map<String, String> exitPlates)
+      implements Answer {
     public StaysFound {
       stays = List.copyOf(stays);
+      exitPlates = exitPlates == null ? java.util.Map.of() : java.util.Map.copyOf(exitPlates);
+    }
+
+    public StaysFound(List<FoundStay> stays) {
+      this(stays, java.util.Map.of());
+    }
+
+    /** These stays with the exit cameras' plates {@code plates}. */
+    public StaysFound withExitPlates(java.util.Map<String, String> plates) {
+      return new StaysFound(stays, plates);
     }
   }
 
@@ -150,8 +167,76 @@ public sealed interface Answer {
       String colour,
       Money lostCardFee) {}
 
-  /** A lost card recorded and barred; the exit lane now asks {@code due}. */
-  record LostCardAsked(String lane, long stayId, String card, Money due) implements Answer {}
+  /**
+   * A lost card registered (number {@code lostCardNo}) and, when a matched card is known, barred.
+   * {@code stayId} is the matched entry's stay, 0 while none (no match and not yet approved);
+   * {@code plate} is the form's, {@code entryPlate} what the entry camera read, {@code exitPlate}
+   * what the exit camera reads now (null when unread). {@code due} is {@code parkingFee} plus
+   * {@code replacementFee}; the lane asks it now unless {@code status} is {@link
+   * LostCardStatus#AWAITING_APPROVAL}.
+   */
+  record LostCardAsked(
+      long lostCardNo,
+      String lane,
+      long stayId,
+      String card,
+      String plate,
+      String entryPlate,
+      String exitPlate,
+      Money parkingFee,
+      Money replacementFee,
+      Money due,
+      LostCardStatus status,
+      String registeredBy)
+      implements Answer {}
+
+  /**
+   * Lost card {@code lostCardNo} approved (the lane now asks {@code due} for stay {@code stayId})
+   * or refused, by {@code decidedBy}, with their note (null when none).
+   */
+  record LostCardDecided(
+      long lostCardNo,
+      String lane,
+      long stayId,
+      boolean approved,
+      Money due,
+      String registeredBy,
+      String decidedBy,
+      String note)
+      implements Answer {}
+
+  /** The lost-card register for the days asked, oldest first. */
+  record LostCardRegister(
+      java.time.LocalDate from, java.time.LocalDate to, List<LostCardEntry> entries)
+      implements Answer {
+    public LostCardRegister {
+      entries = List.copyOf(entries);
+    }
+  }
+
+  /**
+   * One line of the lost-card register: the form as registered, the fee, the decision (null fields
+   * while none) and the receipt of the payment that settled it (null while unpaid).
+   */
+  record LostCardEntry(
+      long lostCardNo,
+      String lane,
+      long stayId,
+      boolean matched,
+      String card,
+      LostCardForm form,
+      String entryPlate,
+      String exitPlate,
+      Money parkingFee,
+      Money replacementFee,
+      Money due,
+      String registeredBy,
+      Instant registeredAt,
+      LostCardStatus status,
+      String decidedBy,
+      Instant decidedAt,
+      String note,
+      String receiptNo) {}
 
   /** A free pass asked and waiting for a supervisor; {@code fee} is what it would waive. */
   record FreePassAsked(

@@ -49,6 +49,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleCommand.OpenDrawer.class, name = "open-drawer"),
   @JsonSubTypes.Type(value = ConsoleCommand.ReprintReceipt.class, name = "reprint-receipt"),
   @JsonSubTypes.Type(value = ConsoleCommand.RecordCashDrop.class, name = "record-cash-drop"),
+  @JsonSubTypes.Type(value = ConsoleEvent.LostCardRegistered.class, name = "lost-card-registered"),
+  @JsonSubTypes.Type(value = ConsoleEvent.LostCardDecided.class, name = "lost-card-decided"),
+  @JsonSubTypes.Type(value = ConsoleCommand.DecideLostCard.class, name = "decide-lost-card"),
+  @JsonSubTypes.Type(value = ConsoleCommand.ListLostCards.class, name = "list-lost-cards"),
   @JsonSubTypes.Type(value = ConsoleCommand.ResolveIncident.class, name = "resolve-incident"),
   @JsonSubTypes.Type(value = ConsoleCommand.HandOverShift.class, name = "hand-over-shift"),
   @JsonSubTypes.Type(

@@ -129,13 +129,17 @@ public sealed interface ConsoleCommand extends ApiMessage {
   record FindStay(String requestId, String session, String plate, String card) implements Acting {}
 
   /**
-   * The driver waiting at exit {@code lane} lost the card of stay {@code stayId} (found with {@link
-   * FindStay}): the controller records the loss, bars the card, and asks the lost-card fee at that
-   * lane, announced as {@link ConsoleEvent.ExitPending} like any fee; the cashier then takes it
-   * with {@link RecordCashPayment} and the barrier opens. Refused unless a vehicle waits at that
-   * exit with no card being dealt with, and the stay is open.
+   * The driver waiting at exit {@code lane} lost the card: the cashier registers the loss with the
+   * driver's {@code form} (停车卡遗失登记表). {@code stayId} is the entry matched to the vehicle (found
+   * with {@link FindStay}), or 0 when nothing matches: the fee is then the tariff's lost-card rule.
+   * Either way the card replacement fee is added. Where the site requires it the release waits for
+   * a supervisor's or finance's approval ({@link DecideLostCard}); otherwise, and once approved,
+   * the fee is asked at that lane, announced as {@link ConsoleEvent.ExitPending} like any fee, and
+   * taken with {@link RecordCashPayment}. Refused unless a vehicle waits at that exit with no card
+   * being dealt with, and a matched stay is open.
    */
-  record ReportLostCard(String requestId, String session, String lane, long stayId)
+  record ReportLostCard(
+      String requestId, String session, String lane, long stayId, LostCardForm form)
       implements Acting {}
 
   /**
@@ -216,6 +220,23 @@ public sealed interface ConsoleCommand extends ApiMessage {
    * holds it.
    */
   record ReprintReceipt(String requestId, String session, String receiptNo) implements Acting {}
+
+  /**
+   * A supervisor or finance (as the site's {@code lostCard.approval} says) approves or refuses the
+   * lost-card release {@code lostCardNo}, with a note (required when refusing). Decided once, only
+   * while its vehicle still waits at the lane, and never by the person who registered it.
+   */
+  record DecideLostCard(
+      String requestId, String session, long lostCardNo, boolean approve, String note)
+      implements Acting {}
+
+  /**
+   * The lost-card register for the site's days {@code from} to {@code to}, both included (null:
+   * today). Reads only; supervisors and finance. The answer is {@link Answer.LostCardRegister}.
+   */
+  record ListLostCards(
+      String requestId, String session, java.time.LocalDate from, java.time.LocalDate to)
+      implements Acting {}
 
   /**
    * An incident ({@code incidentNo}, as {@link ConsoleEvent.Incident} numbered it) resolved with a

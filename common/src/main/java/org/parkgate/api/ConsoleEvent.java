@@ -237,6 +237,43 @@ public sealed interface ConsoleEvent extends ApiMessage {
       String by)
       implements ConsoleEvent {}
 
+  /**
+   * A lost card registered at {@code lane}: every console shows it, and a supervisor's or finance's
+   * while it waits for them. It carries the vehicle and the fee, not the driver's personal details,
+   * which stay in the register.
+   */
+  record LostCardRegistered(
+      long seq,
+      Instant at,
+      String lane,
+      long lostCardNo,
+      long stayId,
+      String plate,
+      String entryPlate,
+      String exitPlate,
+      String vehicleClass,
+      String colour,
+      Money parkingFee,
+      Money replacementFee,
+      Money due,
+      LostCardStatus status,
+      String registeredBy)
+      implements ConsoleEvent {}
+
+  /** Lost card {@code lostCardNo} approved (its fee is asked next) or refused, and by whom. */
+  record LostCardDecided(
+      long seq,
+      Instant at,
+      String lane,
+      long lostCardNo,
+      long stayId,
+      boolean approved,
+      Money due,
+      String registeredBy,
+      String decidedBy,
+      String note)
+      implements ConsoleEvent {}
+
   /** Incident {@code incidentNo} at {@code lane} resolved by {@code by} with a note. */
   record IncidentResolved(
       long seq, Instant at, String lane, long incidentNo, String note, String by)

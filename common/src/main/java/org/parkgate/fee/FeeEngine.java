@@ -36,6 +36,15 @@ public final class FeeEngine {
     return bill.quote();
   }
 
+  /**
+   * The card replacement fee (工本费) the tariff adds to a lost card's fee for this request's vehicle
+   * class and entry; zero when it adds none.
+   */
+  public static org.parkgate.money.Money replacementFee(Tariff tariff, StayRequest request) {
+    Scheme scheme = tariff.versionAt(request.entry()).scheme(request.vehicleClass());
+    return org.parkgate.money.Money.of(scheme.lostCard.replacementFee(), tariff.currency());
+  }
+
   /** The vouchers presented, each once, in the order they apply (see {@link Voucher}). */
   private static List<Voucher> vouchers(TariffVersion version, List<String> codes) {
     if (codes.isEmpty()) {

@@ -24,15 +24,51 @@ public record SiteConfig(
     Checks checks,
     List<BoothConfig> booths,
     Cash cash,
+    LostCardApproval lostCardApproval,
     Language language) {
 
   public SiteConfig {
+    lostCardApproval = lostCardApproval == null ? LostCardApproval.NONE : lostCardApproval;
     lanes = List.copyOf(lanes);
     booths = List.copyOf(booths);
     language = language == null ? Language.BOTH : language;
   }
 
   /** A site whose displays and booth speak both languages. */
+  public SiteConfig(
+      String id,
+      String name,
+      ZoneId zone,
+      Currency currency,
+      Path tariff,
+      List<LaneConfig> lanes,
+      ControllerSettings controller,
+      ConsoleSettings console,
+      SimulatorSettings simulator,
+      AccessRules access,
+      Checks checks,
+      List<BoothConfig> booths,
+      Cash cash,
+      LostCardApproval lostCardApproval) {
+    this(
+        id,
+        name,
+        zone,
+        currency,
+        tariff,
+        lanes,
+        controller,
+        console,
+        simulator,
+        access,
+        checks,
+        booths,
+        cash,
+        lostCardApproval,
+        Language.BOTH);
+  }
+
+  /** A site whose lost-card releases need nobody's approval, speaking both languages. */
   public SiteConfig(
       String id,
       String name,
@@ -61,7 +97,7 @@ public record SiteConfig(
         checks,
         booths,
         cash,
-        Language.BOTH);
+        LostCardApproval.NONE);
   }
 
   /** The booth of that console id, if the site file names it. */

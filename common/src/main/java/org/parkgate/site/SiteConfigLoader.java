@@ -25,7 +25,8 @@ public final class SiteConfigLoader {
                     "console",
                     "simulator",
                     "checks",
-                    "cash"));
+                    "cash",
+                    "lostCard"));
     ConfigNode site =
         root.required("site")
             .onlyKeys(
@@ -200,7 +201,25 @@ public final class SiteConfigLoader {
         checks(root),
         booths,
         cash(root, currency),
+        lostCardApproval(root),
         language);
+  }
+
+  private static LostCardApproval lostCardApproval(ConfigNode root) throws ConfigException {
+    if (!root.has("lostCard")) {
+      return LostCardApproval.NONE;
+    }
+    ConfigNode lost = root.required("lostCard").onlyKeys(Set.of("approval"));
+    if (!lost.has("approval")) {
+      return LostCardApproval.NONE;
+    }
+    String text = lost.text("approval");
+    return LostCardApproval.parse(text)
+        .orElseThrow(
+            () ->
+                lost.child("approval")
+                    .error(
+                        "must be none, supervisor, finance or supervisor-or-finance, not " + text));
   }
 
   private static SiteConfig.Cash cash(ConfigNode root, java.util.Currency currency)

@@ -100,7 +100,7 @@ class ApiJsonTest {
             new ConsoleCommand.ResetPassback("r6", "s2", "00A1B2C3D4", "let out by hand"),
             new ConsoleCommand.FindStay("r7", "s1", "粤B12345", null),
             new ConsoleCommand.FindStay("r8", "s1", null, "00A1B2C3D4"),
-            new ConsoleCommand.ReportLostCard("r9", "s1", "exit-1", 42),
+            new ConsoleCommand.ReportLostCard("r9", "s1", "exit-1", 42, LostCardFormTest.GOOD),
             new ConsoleCommand.RecordCashDrop("r10", "s1", Money.of(100000, "CNY")),
             CommandResult.ok(
                 "r2",

@@ -100,6 +100,27 @@ class SiteConfigLoaderTest {
         error(SITE + "cash: {drawerLimt: 5}\nlanes:\n" + LANE));
   }
 
+  @Test
+  void lostCardApprovalIsNoneByDefaultAndNamedOnceSet() throws Exception {
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(file, SITE + "lanes:\n" + LANE);
+    assertEquals(LostCardApproval.NONE, SiteConfigLoader.load(file).lostCardApproval());
+    Files.writeString(file, SITE + "lostCard: {approval: supervisor-or-finance}\nlanes:\n" + LANE);
+    SiteConfig site = SiteConfigLoader.load(file);
+    assertEquals(LostCardApproval.SUPERVISOR_OR_FINANCE, site.lostCardApproval());
+    assertEquals(
+        java.util.Set.of(org.parkgate.api.Role.SUPERVISOR, org.parkgate.api.Role.FINANCE),
+        site.lostCardApproval().approvers());
+    assertEquals(
+        "site.yaml: lostCard.approval: must be none, supervisor, finance or supervisor-or-finance,"
+            + " not cashier",
+        error(SITE + "lostCard: {approval: cashier}\nlanes:\n" + LANE));
+    assertEquals(
+        LostCardApproval.SUPERVISOR_OR_FINANCE,
+        SiteConfigLoader.load(DEMO).lostCardApproval(),
+        "the demo site's lost cards wait for a supervisor or finance");
+  }
+
   private String error(String yaml) throws Exception {
     Path file = dir.resolve("site.yaml");
     Files.writeString(file, yaml);

@@ -235,19 +235,23 @@ final class BoothBrowser implements AutoCloseable {
     return awaitAnswer("find-result", "✓ 在场车辆", "✗ ");
   }
 
+  /** Presses the lost-card key {@code buttonId}; returns the form's line on the vehicle. */
+  String openLostCardForm(String buttonId) {
+    browser.findElement(By.id(buttonId)).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lost-card-form")));
+    return browser.findElement(By.id("lost-card-plates")).getText();
+  }
+
   /**
-   * Presses "charge lost card at {@code lane}" under the stay found, answers the page's question
-   * ({@code confirm}: accept), and returns the answer shown by the form.
+   * Presses the lost-card key {@code buttonId}, then cancels the registration form it opens;
+   * returns what the page says under the search.
    */
-  String chargeLostCard(long stayId, String lane, boolean confirm) {
-    browser.findElement(By.id("lost-" + stayId + "-" + lane)).click();
-    Alert question = wait.until(ExpectedConditions.alertIsPresent());
-    if (confirm) {
-      question.accept();
-    } else {
-      question.dismiss();
-    }
-    return awaitAnswer("lost-result", "Lost card charged", "Not charged", "Cancelled");
+  String cancelLostCard(String buttonId) {
+    browser.findElement(By.id(buttonId)).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lost-card-form")));
+    browser.findElement(By.id("lost-card-cancel")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("lost-card-form")));
+    return browser.findElement(By.id("lost-result")).getText();
   }
 
   /** The text of each element matching the CSS selector, in page order. */
@@ -380,6 +384,24 @@ final class BoothBrowser implements AutoCloseable {
     Path dir = SystemFixture.ROOT.resolve("system-tests/target/screenshots");
     Files.createDirectories(dir);
     Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * Presses the lost-card key {@code buttonId} (a found stay's, or a lane's "no matching entry"),
+   * fills in the registration form with {@code fields} (form field name to text), submits it and
+   * returns the answer shown.
+   */
+  String registerLostCard(String buttonId, java.util.Map<String, String> fields) {
+    openLostCardForm(buttonId);
+    fields.forEach(
+        (name, text) -> {
+          WebElement field = browser.findElement(By.id("lc-" + name));
+          field.clear();
+          field.sendKeys(text);
+        });
+    browser.findElement(By.id("lost-card-submit")).click();
+    return awaitAnswer(
+        "lost-result", "Registered, awaiting approval", "Lost card registered", "✗ ");
   }
 
   @Override

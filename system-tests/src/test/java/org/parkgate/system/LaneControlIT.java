@@ -224,19 +224,25 @@ class LaneControlIT {
         List.of("遗失卡 Lost card 55.00 CNY 应收 · due if it leaves now"),
         browser.texts("#find-stays .fee"));
 
-    String cancelled = browser.chargeLostCard(stay, "exit-1", false);
-    assertTrue(cancelled.contains("Cancelled, nothing sent"), cancelled);
+    String cancelled = browser.cancelLostCard("lost-" + stay + "-exit-1");
+    assertTrue(cancelled.contains("Fill in the form with the driver"), cancelled);
     assertEquals(0, number("SELECT COUNT(*) FROM incidents WHERE card = ?", card), "not sent");
 
-    String answer = browser.chargeLostCard(stay, "exit-1", true);
+    // This site needs no approval: registered, the fee is asked at the lane at once.
+    String answer =
+        browser.registerLostCard(
+            "lost-" + stay + "-exit-1",
+            java.util.Map.of(
+                "driverName", "王芳",
+                "phone", "13912345678",
+                "idNumber", "440304199001011233",
+                "circumstances", "card left at home"));
     assertTrue(
         answer.contains(
-            "✓ 已登记遗失卡 · Lost card charged — 停车记录 Stay #"
-                + stay
-                + " · 卡号 Card "
-                + card
-                + " · 应收 Due 55.00 CNY · 请在 exit-1 收款 · Take the fee at exit-1"),
+            "✓ 已登记遗失卡 · Lost card registered — 遗失卡 Lost card #1 · 停车费 Parking 5.00"
+                + " + 工本费 Card 50.00 = 应收 Due 55.00 CNY"),
         answer);
+    assertTrue(answer.contains("请在 exit-1 收款 · Take the fee at exit-1"), answer);
     String page = browser.awaitDue("exit-1", "55.00");
     assertTrue(page.contains(card), "the exit-1 card shows the stay's card: " + page);
     browser.show("exit-lanes");

@@ -59,7 +59,8 @@ class ParkingHelpIT {
                 "blacklist",
                 "users",
                 "consoles",
-                "incidents")),
+                "incidents",
+                "lostcards")),
         "the subcommands listed: " + names);
     for (String name : names) {
       for (String flag : List.of("--help", "-h")) {

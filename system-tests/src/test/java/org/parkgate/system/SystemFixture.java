@@ -138,6 +138,11 @@ final class SystemFixture implements AutoCloseable {
     Files.writeString(site, yaml.replaceFirst("\"}\n", "\", language: " + language + "}\n"));
   }
 
+  /** Adds top-level keys to the site file; before any process starts. */
+  void addToSite(String yaml) throws IOException {
+    Files.writeString(site, yaml, java.nio.file.StandardOpenOption.APPEND);
+  }
+
   static int[] freePorts(int n) throws IOException {
     List<ServerSocket> sockets = new ArrayList<>();
     try {

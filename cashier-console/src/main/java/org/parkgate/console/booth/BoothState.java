@@ -445,6 +445,9 @@ public final class BoothState {
             + b.reason()
             + " · "
             + b.by();
+      } else if (LostCardNotices.of(event) != null) {
+        notice = LostCardNotices.of(event);
+        return notice;
       } else if (event instanceof ConsoleEvent.LaneModeChanged m) {
         // Recorded before the lane is told; its next status confirms the mode it obeys.
         mode = m.mode();

@@ -543,12 +543,83 @@ public final class CashDesk {
     if (wrong.isPresent()) {
       return refused(id, wrong.get());
     }
-    if (request.stayId() <= 0) {
+    if (request.stayId() < 0) {
       return refused(
-          id, "停车记录号应为正整数 · The stay number is a positive whole number, not " + request.stayId());
+          id,
+          "停车记录号应为正整数，无匹配时为 0 · The stay number is a positive whole number, or 0 when"
+              + " nothing matched, not "
+              + request.stayId());
+    }
+    if (request.form() == null) {
+      return refused(id, "请填写停车卡遗失登记表 · Fill in the lost-card registration form");
+    }
+    Optional<String> badForm = request.form().problem();
+    if (badForm.isPresent()) {
+      return refused(id, badForm.get());
     }
     return sent.sendOnce(
-        new ConsoleCommand.ReportLostCard(id, cashier.token(), lane, request.stayId()));
+        new ConsoleCommand.ReportLostCard(
+            id, cashier.token(), lane, request.stayId(), request.form().normal()));
+  }
+
+  /**
+   * A supervisor's or finance's decision on lost card {@code lostCardNo}: approve, or refuse with a
+   * note. Sent as {@link ConsoleCommand.DecideLostCard}; the controller decides who may.
+   */
+  public CompletableFuture<CommandResult> decideLostCard(
+      Session approver, LostCardDecision request) {
+    String id = request.requestId();
+    if (!validRequestId(id)) {
+      return refused(id, INVALID_REQUEST_ID);
+    }
+    if (approver.role() != org.parkgate.api.Role.SUPERVISOR
+        && approver.role() != org.parkgate.api.Role.FINANCE) {
+      return forbidden(id, "只有主管或财务可以批准遗失卡 · Only supervisors and finance may decide a lost card");
+    }
+    if (request.lostCardNo() <= 0) {
+      return refused(
+          id,
+          "遗失卡登记号应为正整数 · The lost card number is a positive whole number, not "
+              + request.lostCardNo());
+    }
+    if (request.approve() == null) {
+      return refused(id, "请选择批准或拒绝 · Choose approve or refuse");
+    }
+    String note = trimmed(request.note());
+    if (note.length() > RequestChecks.MAX_REASON) {
+      return refused(
+          id,
+          "备注最多 "
+              + RequestChecks.MAX_REASON
+              + " 个字 · The note is at most "
+              + RequestChecks.MAX_REASON
+              + " characters");
+    }
+    if (!request.approve() && note.isEmpty()) {
+      return refused(id, "拒绝须填写备注 · Enter a note to refuse");
+    }
+    return sent.sendOnce(
+        new ConsoleCommand.DecideLostCard(
+            id,
+            approver.token(),
+            request.lostCardNo(),
+            request.approve(),
+            note.isEmpty() ? null : note));
+  }
+
+  /** The lost-card register for days {@code from} to {@code to} (null: today); reads only. */
+  public CompletableFuture<CommandResult> listLostCards(
+      Session reader, String requestId, java.time.LocalDate from, java.time.LocalDate to) {
+    if (!validRequestId(requestId)) {
+      return refused(requestId, INVALID_REQUEST_ID);
+    }
+    if (reader.role() != org.parkgate.api.Role.SUPERVISOR
+        && reader.role() != org.parkgate.api.Role.FINANCE) {
+      return forbidden(
+          requestId,
+          "只有主管或财务可以查看遗失卡登记 · Only supervisors and finance may read the lost-card register");
+    }
+    return sent.sendOnce(new ConsoleCommand.ListLostCards(requestId, reader.token(), from, to));
   }
 
   /**
@@ -769,7 +840,11 @@ public final class CashDesk {
   public record FindStayRequest(String requestId, String plate, String card) {}
 
   /** What the page sends to charge a lost card: the stay found, at the exit where it waits. */
-  public record LostCardRequest(String requestId, String lane, long stayId) {}
+  public record LostCardRequest(
+      String requestId, String lane, long stayId, org.parkgate.api.LostCardForm form) {}
+
+  /** What the page sends to decide a lost card; {@code approve} null when not chosen. */
+  public record LostCardDecision(String requestId, long lostCardNo, Boolean approve, String note) {}
 
   /** What the page sends for "no sale": open the drawer, with why. */
   public record DrawerRequest(String requestId, String reason) {}

@@ -132,6 +132,10 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       openShift(ctx.channel(), message);
     } else if (type.equals("cash-drop")) {
       cashDrop(ctx.channel(), message);
+    } else if (type.equals("decide-lost-card")) {
+      decideLostCard(ctx.channel(), message);
+    } else if (type.equals("list-lost-cards")) {
+      listLostCards(ctx.channel(), message);
     } else if (ShiftMessages.TYPES.contains(type)) {
       // Never logs the message: a handover carries the incoming cashier's password.
       String requestId = message.path("requestId").asText("");
@@ -249,25 +253,93 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
   private void reportLostCard(Channel page, JsonNode message) {
     String requestId = message.path("requestId").asText("");
     JsonNode stayId = message.path("stayId");
-    if (!stayId.isIntegralNumber() || !stayId.canConvertToLong()) {
+    if (!stayId.isMissingNode()
+        && !stayId.isNull()
+        && (!stayId.isIntegralNumber() || !stayId.canConvertToLong())) {
       result(
           page,
           CommandResult.refused(
               requestId,
               Refusal.INVALID,
-              "停车记录号应为正整数 · The stay number is a positive whole number, not "
-                  + (stayId.isMissingNode() ? "missing" : stayId.toString())));
+              "停车记录号应为正整数 · The stay number is a positive whole number, not " + stayId.toString()));
       return;
     }
+    JsonNode f = message.path("form");
+    org.parkgate.api.LostCardForm form =
+        f.isObject()
+            ? new org.parkgate.api.LostCardForm(
+                f.path("driverName").asText(""),
+                f.path("phone").asText(""),
+                f.path("idNumber").asText(""),
+                f.path("plate").asText(""),
+                f.path("vehicleClass").asText(""),
+                f.path("colour").asText(""),
+                f.path("circumstances").asText(""))
+            : null;
     CashDesk.LostCardRequest request =
-        new CashDesk.LostCardRequest(requestId, message.path("lane").asText(""), stayId.asLong());
+        new CashDesk.LostCardRequest(
+            requestId, message.path("lane").asText(""), stayId.asLong(0), form);
     log.info(
-        "booth: {} reports the card of stay {} lost at {} ({})",
+        "booth: {} registers a lost card for stay {} at {} ({})",
         session.username(),
         request.stayId(),
         request.lane(),
         requestId);
     answer(page, "lost card", requestId, services.cashDesk().reportLostCard(session, request));
+  }
+
+  private void decideLostCard(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    JsonNode no = message.path("lostCardNo");
+    if (!no.isIntegralNumber() || !no.canConvertToLong()) {
+      result(
+          page,
+          CommandResult.refused(
+              requestId,
+              Refusal.INVALID,
+              "遗失卡登记号应为正整数 · The lost card number is a positive whole number"));
+      return;
+    }
+    JsonNode approve = message.path("approve");
+    CashDesk.LostCardDecision request =
+        new CashDesk.LostCardDecision(
+            requestId,
+            no.asLong(),
+            approve.isBoolean() ? approve.booleanValue() : null,
+            message.path("note").asText(""));
+    log.info("booth: {} decides lost card {} ({})", session.username(), no.asLong(), requestId);
+    answer(
+        page,
+        "lost card decision",
+        requestId,
+        services.cashDesk().decideLostCard(session, request));
+  }
+
+  private void listLostCards(Channel page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    java.time.LocalDate from;
+    java.time.LocalDate to;
+    try {
+      from = day(message.path("from"));
+      to = day(message.path("to"));
+    } catch (java.time.format.DateTimeParseException e) {
+      result(
+          page,
+          CommandResult.refused(
+              requestId, Refusal.INVALID, "日期格式应为 2027-01-09 · Dates are written 2027-01-09"));
+      return;
+    }
+    answer(
+        page,
+        "lost card register",
+        requestId,
+        services.cashDesk().listLostCards(session, requestId, from, to));
+  }
+
+  private static java.time.LocalDate day(JsonNode text) {
+    return text.isTextual() && !text.asText().isBlank()
+        ? java.time.LocalDate.parse(text.asText().strip())
+        : null;
   }
 
   private void applyVoucher(Channel page, JsonNode message) {

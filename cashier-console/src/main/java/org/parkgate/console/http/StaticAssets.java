@@ -19,6 +19,8 @@ final class StaticAssets {
           "login.html", "text/html; charset=utf-8",
           "booth.css", "text/css; charset=utf-8",
           "booth.js", "text/javascript; charset=utf-8",
+          "lostcard.js", "text/javascript; charset=utf-8",
+          "text.js", "text/javascript; charset=utf-8",
           "shift.js", "text/javascript; charset=utf-8",
           "favicon.svg", "image/svg+xml");
 

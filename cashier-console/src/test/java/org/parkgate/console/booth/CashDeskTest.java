@@ -249,7 +249,7 @@ class CashDeskTest {
     assertEquals("tok-C", json.path("session").asText(), "the session of the cashier signed in");
     assertNoNames(wire.get(0));
     assertEquals(
-        new ConsoleCommand.ReportLostCard("lost-req-0001", "tok-C", "exit-1", 2),
+        new ConsoleCommand.ReportLostCard("lost-req-0001", "tok-C", "exit-1", 2, FORM.normal()),
         ApiJson.read(wire.get(0)));
   }
 
@@ -257,7 +257,7 @@ class CashDeskTest {
   void supervisorsChargeALostCardButFinanceAndAdminsDoNot() throws Exception {
     assertTrue(lostCard(SUPERVISOR, "lost-req-0002", "exit-1", 7).ok());
     assertEquals(
-        new ConsoleCommand.ReportLostCard("lost-req-0002", "tok-S", "exit-1", 7),
+        new ConsoleCommand.ReportLostCard("lost-req-0002", "tok-S", "exit-1", 7, FORM.normal()),
         ApiJson.read(wire.get(0)));
     for (Session who : List.of(FINANCE, ADMIN)) {
       assertRefused(
@@ -279,11 +279,15 @@ class CashDeskTest {
         lostCard(CASHIER, "lost-req-0012", " ", 2), "Choose the exit lane (exit lanes: exit-1)");
     assertRefused(lostCard(CASHIER, "lost-req-0013", null, 2), "Choose the exit lane");
     assertRefused(
-        lostCard(CASHIER, "lost-req-0014", "exit-1", 0),
-        "The stay number is a positive whole number, not 0");
+        lostCard(CASHIER, "lost-req-0015", "exit-1", -2), "or 0 when nothing matched, not -2");
+    org.parkgate.api.LostCardForm badId =
+        new org.parkgate.api.LostCardForm(
+            "张伟", "13800138000", "110105194912310021", "粤B12345", "car", "white", "lost");
     assertRefused(
-        lostCard(CASHIER, "lost-req-0015", "exit-1", -2),
-        "The stay number is a positive whole number, not -2");
+        desk.reportLostCard(
+                CASHIER, new CashDesk.LostCardRequest("lost-req-0014", "exit-1", 0, badId))
+            .get(),
+        "The ID number's check character is wrong");
     assertRefused(lostCard(CASHIER, "short", "exit-1", 2), "Invalid request id");
     assertRefused(lostCard(CASHIER, "lost req 0016", "exit-1", 2), "Invalid request id");
     assertEquals(List.of(), wire, "nothing reaches the controller");
@@ -303,9 +307,13 @@ class CashDeskTest {
     assertEquals(3, wire.size());
   }
 
+  static final org.parkgate.api.LostCardForm FORM =
+      new org.parkgate.api.LostCardForm(
+          "张伟", "138 0013 8000", "11010519491231002x", "粤B 12345", "car", "white", "lost");
+
   private CommandResult lostCard(Session who, String id, String lane, long stayId)
       throws Exception {
-    return desk.reportLostCard(who, new CashDesk.LostCardRequest(id, lane, stayId)).get();
+    return desk.reportLostCard(who, new CashDesk.LostCardRequest(id, lane, stayId, FORM)).get();
   }
 
   private CommandResult find(Session who, String id, String plate, String card) throws Exception {
@@ -346,5 +354,60 @@ class CashDeskTest {
   private static void assertRefused(CommandResult r, String why) {
     assertFalse(r.ok(), "refused: " + r);
     assertTrue(r.error().contains(why), "'" + r.error() + "' should say: " + why);
+  }
+
+  @Test
+  void supervisorsAndFinanceDecideALostCardAndReadTheRegisterInTheirOwnNames() throws Exception {
+    CommandResult approved =
+        desk.decideLostCard(FINANCE, new CashDesk.LostCardDecision("lost-dec-0001", 3, true, "  "))
+            .get();
+    assertTrue(approved.ok(), approved.toString());
+    assertEquals(
+        new ConsoleCommand.DecideLostCard("lost-dec-0001", "tok-F", 3, true, null),
+        ApiJson.read(wire.get(0)));
+    assertNoNames(wire.get(0));
+    assertTrue(
+        desk.listLostCards(
+                SUPERVISOR,
+                "lost-list-0001",
+                java.time.LocalDate.parse("2027-01-09"),
+                java.time.LocalDate.parse("2027-01-10"))
+            .get()
+            .ok());
+    assertEquals(
+        new ConsoleCommand.ListLostCards(
+            "lost-list-0001",
+            "tok-S",
+            java.time.LocalDate.parse("2027-01-09"),
+            java.time.LocalDate.parse("2027-01-10")),
+        ApiJson.read(wire.get(1)));
+  }
+
+  @Test
+  void aBadLostCardDecisionOrRegisterRequestIsRefusedWithNothingSent() throws Exception {
+    for (Session who : List.of(CASHIER, ADMIN)) {
+      CommandResult r =
+          desk.decideLostCard(who, new CashDesk.LostCardDecision("lost-dec-0010", 3, true, null))
+              .get();
+      assertEquals(Refusal.FORBIDDEN, r.refusal(), r.toString());
+      assertEquals(
+          Refusal.FORBIDDEN, desk.listLostCards(who, "lost-list-0010", null, null).get().refusal());
+    }
+    assertRefused(
+        desk.decideLostCard(
+                SUPERVISOR, new CashDesk.LostCardDecision("lost-dec-0011", 3, false, " "))
+            .get(),
+        "Enter a note to refuse");
+    assertRefused(
+        desk.decideLostCard(
+                SUPERVISOR, new CashDesk.LostCardDecision("lost-dec-0012", 0, true, null))
+            .get(),
+        "The lost card number is a positive whole number, not 0");
+    assertRefused(
+        desk.decideLostCard(
+                SUPERVISOR, new CashDesk.LostCardDecision("lost-dec-0013", 3, null, null))
+            .get(),
+        "Choose approve or refuse");
+    assertEquals(List.of(), wire, "nothing reaches the controller");
   }
 }

@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -115,33 +116,50 @@ class BoothPageIT {
 
     browser.findElement(By.id("find-query")).sendKeys("粤b 12345", Keys.ENTER);
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("find-result"), "80.00"));
-    String button = "在 exit-1 收遗失卡费 · Charge lost card at exit-1";
+    String button = "在 exit-1 登记遗失卡 · Register lost card at exit-1";
     assertEquals(button, browser.findElement(By.id("lost-2-exit-1")).getText());
     assertEquals(
         1, browser.findElements(By.cssSelector("button.lost-card")).size(), "one exit lane");
 
+    // The key opens the registration form, the entry's plate filled in; cancelled, nothing goes.
     browser.findElement(By.id("lost-2-exit-1")).click();
-    Alert question = wait.until(ExpectedConditions.alertIsPresent());
-    assertTrue(question.getText().contains("card CARD2 will be barred"), question.getText());
-    question.dismiss();
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("lost-result"), "Cancelled, nothing sent"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lost-card-form")));
+    assertTrue(
+        browser.findElement(By.id("lost-card-plates")).getText().contains("入场车牌 Entry plate"),
+        browser.findElement(By.id("lost-card-plates")).getText());
+    browser.findElement(By.id("lost-card-cancel")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("lost-card-form")));
     assertEquals(
         ConsoleCommand.FindStay.class, controller.nextCommand().getClass(), "the search only");
     TestConsole.assertNothingSent(console, controller);
 
+    // A mistyped ID number is refused with the booth's words, and nothing reaches the controller.
     browser.findElement(By.id("lost-2-exit-1")).click();
-    wait.until(ExpectedConditions.alertIsPresent()).accept();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lost-card-form")));
+    browser.findElement(By.id("lc-driverName")).sendKeys("张伟");
+    browser.findElement(By.id("lc-phone")).sendKeys("138 0013 8000");
+    browser.findElement(By.id("lc-idNumber")).sendKeys("110105194912310021");
+    browser.findElement(By.id("lc-circumstances")).sendKeys("丢在商场里");
+    browser.findElement(By.id("lost-card-submit")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("lost-result"), "身份证号码校验位不符 · The ID number's check character is wrong"));
+    TestConsole.assertNothingSent(console, controller);
+
+    WebElement id = browser.findElement(By.id("lc-idNumber"));
+    id.clear();
+    id.sendKeys("11010519491231002X");
+    browser.findElement(By.id("lost-card-submit")).click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("lost-result"),
-            "✓ 已登记遗失卡 · Lost card charged — 停车记录 Stay #2 · 卡号 Card CARD2 · 应收 Due 80.00 CNY"
-                + " · 请在 exit-1 收款 · Take the fee at exit-1"));
+            "✓ 已登记遗失卡 · Lost card registered — 遗失卡 Lost card #1 · 停车费 Parking 30.00"
+                + " + 工本费 Card 50.00 = 应收 Due 80.00 CNY"));
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("due-exit-1"), "80.00"));
     ConsoleCommand.ReportLostCard sent = (ConsoleCommand.ReportLostCard) controller.nextCommand();
     assertEquals("exit-1", sent.lane());
     assertEquals(2, sent.stayId());
+    assertEquals("13800138000", sent.form().phone());
     assertEquals("cashier1", controller.userOf(sent.session()));
     screenshot("booth-lost-card");
     browser.findElement(By.id("logout")).click();

@@ -363,7 +363,7 @@ class BrowserSocketTest {
 
     socket.sendText(
         "{\"type\":\"report-lost-card\",\"requestId\":\"req-lost-1001\",\"lane\":\"exit-1\","
-            + "\"stayId\":2,\"cashier\":\"someone-else\"}",
+            + "\"stayId\":2,\"cashier\":\"someone-else\",\"form\":{\"driverName\":\"张伟\",\"phone\":\"13800138000\",\"idNumber\":\"11010519491231002X\",\"plate\":\"粤B12345\",\"vehicleClass\":\"car\",\"colour\":\"white\",\"circumstances\":\"lost\"}}",
         true);
     JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
     assertEquals("req-lost-1001", r.path("requestId").asText());
@@ -393,7 +393,7 @@ class BrowserSocketTest {
     long events = controller.lastSeq();
     socket.sendText(
         "{\"type\":\"report-lost-card\",\"requestId\":\"req-lost-1001\",\"lane\":\"exit-1\","
-            + "\"stayId\":2}",
+            + "\"stayId\":2,\"form\":{\"driverName\":\"张伟\",\"phone\":\"13800138000\",\"idNumber\":\"11010519491231002X\",\"plate\":\"粤B12345\",\"vehicleClass\":\"car\",\"colour\":\"white\",\"circumstances\":\"lost\"}}",
         true);
     JsonNode again = inbox.next(m -> m.path("type").asText().equals("result"));
     assertEquals(r.path("answer"), again.path("answer"));
@@ -430,8 +430,12 @@ class BrowserSocketTest {
     String[][] bad = {
       {"\"lane\":\"exit-1\",\"stayId\":\"2\"", "positive whole number, not \"2\""},
       {"\"lane\":\"exit-1\",\"stayId\":2.5", "positive whole number, not 2.5"},
-      {"\"lane\":\"exit-1\"", "positive whole number, not missing"},
-      {"\"lane\":\"exit-1\",\"stayId\":0", "positive whole number, not 0"},
+      {"\"lane\":\"exit-1\"", "Fill in the lost-card registration form"},
+      {"\"lane\":\"exit-1\",\"stayId\":-1", "or 0 when nothing matched, not -1"},
+      {
+        "\"lane\":\"exit-1\",\"stayId\":2,\"form\":{\"driverName\":\"张伟\"}",
+        "Enter the driver's phone number"
+      },
       {"\"lane\":\"entry-1\",\"stayId\":2", "'entry-1' is not an exit lane"},
       {"\"lane\":\"exit-7\",\"stayId\":2", "Unknown lane 'exit-7' (exit lanes: exit-1)"},
     };
@@ -454,7 +458,7 @@ class BrowserSocketTest {
     inbox.next(m -> m.path("type").asText().equals("hello"));
     socket.sendText(
         "{\"type\":\"report-lost-card\",\"requestId\":\"req-lost-1301\",\"lane\":\"exit-1\","
-            + "\"stayId\":99}",
+            + "\"stayId\":99,\"form\":{\"driverName\":\"张伟\",\"phone\":\"13800138000\",\"idNumber\":\"11010519491231002X\",\"plate\":\"粤B12345\",\"vehicleClass\":\"car\",\"colour\":\"white\",\"circumstances\":\"lost\"}}",
         true);
     JsonNode r = inbox.next(m -> m.path("type").asText().equals("result"));
     assertFalse(r.path("ok").asBoolean());

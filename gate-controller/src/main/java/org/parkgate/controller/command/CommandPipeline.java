@@ -79,8 +79,7 @@ public final class CommandPipeline {
             new ShiftCommands.Open(shifts, site.tariff().currency(), limit),
             new ShiftCommands.Close(closing, site.site().zone()),
             new ShiftCommands.Drop(shifts, site.tariff().currency(), limit),
-            new Find(site.finder()),
-            new LostCard(ledger, site.exits(), site.access(), site.lanes()),
+            new Find(site.finder(), site.lanes()),
             new PayAtStation(ledger, site.access(), site.tariff(), site.site().zone(), limit),
             new FreePassCommands.Ask(ledger, site.exits(), site.lanes()),
             new FreePassCommands.Decide(ledger, site.exits(), site.lanes(), security),
@@ -96,9 +95,22 @@ public final class CommandPipeline {
             new DrawerCommands.Reprint(ledger),
             new AccountCommands.End(sessions),
             new AccountCommands.Unlock(gate.accounts(), throttle),
+            new LostCardCommands.Report(lostCards(site), shifts),
+            new LostCardCommands.Decide(lostCards(site), security),
+            new LostCardRegister(ledger, site.site().zone()),
             new IncidentCommands.Resolve(closing.resolutions),
             handover,
             new IncidentCommands.ReprintReport(closing)));
+  }
+
+  private static LostCardCommands.Desk lostCards(SiteService site) {
+    return new LostCardCommands.Desk(
+        site.ledger(),
+        site.exits(),
+        site.access(),
+        site.tariff(),
+        site.lanes(),
+        site.site().lostCardApproval());
   }
 
   private void register(List<CommandHandler<?>> list) {

@@ -139,48 +139,26 @@ final class FreePassCommands {
 
     @Override
     public Decision handle(DecideFreePass cmd, Session actor, Instant now) {
-      String note = text(cmd.note());
-      if (cmd.note() != null && !cmd.note().isBlank() && note == null) {
-        return Decision.refused(
-            cmd, Refusal.INVALID, "a note is at most " + MAX_TEXT + " characters");
+      Optional<Decision> badNote = Approvals.noteProblem(cmd, cmd.approve(), cmd.note());
+      if (badNote.isPresent()) {
+        return badNote.get();
       }
-      if (!cmd.approve() && note == null) {
-        return Decision.refused(cmd, Refusal.INVALID, "a refusal needs a note saying why");
-      }
+      String note = Approvals.note(cmd.note());
       Optional<FreePasses.Pass> found = passes.find(cmd.passNo());
       if (found.isEmpty()) {
         return Decision.refused(cmd, Refusal.INVALID, "no free pass " + cmd.passNo());
       }
       FreePasses.Pass pass = found.get();
+      String what = "free pass " + pass.passNo();
       if (pass.decision().isPresent()) {
         FreePasses.Decision d = pass.decision().get();
-        return Decision.refused(
-            cmd,
-            Refusal.NOT_NOW,
-            "free pass "
-                + pass.passNo()
-                + " was "
-                + (d.approved() ? "approved" : "refused")
-                + " by "
-                + d.decidedBy()
-                + " already");
+        return Approvals.decidedAlready(cmd, what, d.approved(), d.decidedBy());
       }
-      if (pass.askedBy().equals(actor.username())) {
-        security.record(
-            SecurityEvents.Kind.SAME_PERSON,
-            actor.consoleId(),
-            actor.username(),
-            null,
-            "decision on own free pass " + pass.passNo() + " refused",
-            now);
-        return Decision.refused(
-            cmd,
-            Refusal.SAME_PERSON,
-            "free pass "
-                + pass.passNo()
-                + " was asked by "
-                + actor.username()
-                + ", who cannot decide it; ask another supervisor");
+      Optional<Decision> own =
+          Approvals.ownRequest(
+              cmd, security, actor, pass.askedBy(), what, "another supervisor", now);
+      if (own.isPresent()) {
+        return own.get();
       }
       LaneRunner runner = lanes.get(pass.lane());
       if (cmd.approve()

@@ -115,17 +115,19 @@ public final class LaneRunner {
 
   /**
    * A lane's state as the ledger thread needs it: the stay waiting to pay and its fee (stay 0 and
-   * due null when none), and whether a vehicle waits at an exit with no card being dealt with.
+   * due null when none), whether a vehicle waits at an exit with no card being dealt with, and what
+   * the lane's camera saw of the vehicle being served ({@code seen}, null when nothing).
    */
   public record Waiting(
-      LaneState state, long stayId, org.parkgate.money.Money due, boolean noCard) {
+      LaneState state, long stayId, org.parkgate.money.Money due, boolean noCard, Sighting seen) {
     static Waiting of(Lane lane) {
       boolean paying = lane.state() == LaneState.AWAITING_PAYMENT;
       return new Waiting(
           lane.state(),
           paying ? lane.stayId() : 0,
           paying ? lane.due() : null,
-          lane.waitingWithoutCard());
+          lane.waitingWithoutCard(),
+          lane.visit().vehicle());
     }
 
     public boolean awaitingPaymentOf(long stay) {

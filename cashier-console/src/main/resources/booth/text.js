@@ -1,0 +1,43 @@
+// The booth's two languages. The cashier reads Chinese, English or both: chosen on the page
+// (kept in this browser), else the site's (site.language, sent with the hello), else both. Every
+// text the page writes comes through t (a message: 中文 · English), tl (a label: 中文 English) or
+// tn (a question: two lines); said() puts a sentence the console wrote in both languages into
+// the cashier's.
+"use strict";
+
+window.BoothText = (function () {
+  const LANG = (() => {
+    try {
+      return localStorage.getItem("booth.lang") || localStorage.getItem("booth.siteLang") || "both";
+    } catch (e) {
+      return "both";
+    }
+  })();
+  document.documentElement.dataset.lang = LANG;
+  document.documentElement.lang = LANG === "en" ? "en" : "zh-CN";
+
+  function pick(zh, en, joiner) {
+    return LANG === "zh" ? zh : LANG === "en" ? en : zh + joiner + en;
+  }
+  const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+
+  // Split at the first "·" with Chinese before it and none after; anything else (the
+  // controller's details are English only) passes as it is.
+  function said(text) {
+    if (!text || LANG === "both") return text;
+    for (let i = text.indexOf("·"); i > 0; i = text.indexOf("·", i + 1)) {
+      const zh = text.slice(0, i).trim();
+      const en = text.slice(i + 1).trim();
+      if (CJK.test(zh) && !CJK.test(en) && /[A-Za-z]/.test(en)) return pick(zh, en, " · ");
+    }
+    return text;
+  }
+
+  return {
+    LANG: LANG,
+    t: (zh, en) => pick(zh, en, " · "),
+    tl: (zh, en) => pick(zh, en, " "),
+    tn: (zh, en) => pick(zh, en, "\n"),
+    said: said
+  };
+})();

@@ -1,0 +1,97 @@
+package org.parkgate.controller.command;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.parkgate.api.Answer;
+import org.parkgate.api.ConsoleCommand.ListLostCards;
+import org.parkgate.api.Refusal;
+import org.parkgate.api.Role;
+import org.parkgate.controller.auth.Session;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.LostCards;
+
+/**
+ * The lost-card register for a span of the site's days, for supervisors and finance: it carries the
+ * drivers' personal details, so cashiers and admins do not read it. Reads only, so not kept.
+ */
+public final class LostCardRegister implements CommandHandler<ListLostCards> {
+  static final int MAX_DAYS = 366;
+
+  private final LostCards register;
+  private final ZoneId zone;
+
+  LostCardRegister(Ledger ledger, ZoneId zone) {
+    this.register = new LostCards(ledger);
+    this.zone = zone;
+  }
+
+  @Override
+  public Class<ListLostCards> type() {
+    return ListLostCards.class;
+  }
+
+  @Override
+  public Set<Role> roles() {
+    return Set.of(Role.SUPERVISOR, Role.FINANCE);
+  }
+
+  @Override
+  public boolean kept() {
+    return false;
+  }
+
+  @Override
+  public Decision handle(ListLostCards cmd, Session actor, Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    LocalDate from = cmd.from() == null ? today : cmd.from();
+    LocalDate to = cmd.to() == null ? (cmd.from() == null ? today : from) : cmd.to();
+    if (to.isBefore(from)) {
+      return Decision.refused(
+          cmd, Refusal.INVALID, "the register's last day " + to + " is before its first " + from);
+    }
+    if (from.plusDays(MAX_DAYS).isBefore(to)) {
+      return Decision.refused(
+          cmd, Refusal.INVALID, "the register covers at most " + MAX_DAYS + " days at a time");
+    }
+    return Decision.done(
+        cmd, new Answer.LostCardRegister(from, to, read(register, zone, from, to)));
+  }
+
+  /** The register lines for the site's days {@code from} to {@code to}, both included. */
+  public static List<Answer.LostCardEntry> read(
+      LostCards lostCards, ZoneId zone, LocalDate from, LocalDate to) {
+    Instant start = from.atStartOfDay(zone).toInstant();
+    Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+    return lostCards.between(start, end).stream().map(r -> entry(lostCards, r)).toList();
+  }
+
+  private static Answer.LostCardEntry entry(LostCards lostCards, LostCards.Registered r) {
+    long stay = r.releasedStay();
+    String receipt = stay > 0 ? lostCards.receiptFor(stay, r.registeredAt()).orElse(null) : null;
+    var d = r.decision();
+    return new Answer.LostCardEntry(
+        r.lostCardNo(),
+        r.lane(),
+        stay,
+        r.matched(),
+        r.card() != null
+            ? r.card()
+            : stay > 0 ? LostCardCommands.standInCard(r.lostCardNo()) : null,
+        r.form(),
+        r.entryPlate(),
+        r.exitPlate(),
+        r.parkingFee(),
+        r.replacementFee(),
+        r.due(),
+        r.registeredBy(),
+        r.registeredAt(),
+        r.status(),
+        d.map(LostCards.Decision::decidedBy).orElse(null),
+        d.map(LostCards.Decision::at).orElse(null),
+        d.map(LostCards.Decision::note).orElse(null),
+        receipt);
+  }
+}
