@@ -73,7 +73,23 @@ class HandoverTest {
     ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
     ledgerThread = Executors.newSingleThreadExecutor();
     loop = new DefaultEventLoop();
-    SiteConfig config = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
+    SiteConfig demo = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
+    // The test's booth looks after exit-1 only: incidents at entry-1 are another booth's.
+    SiteConfig config =
+        new SiteConfig(
+            demo.id(),
+            demo.name(),
+            demo.zone(),
+            demo.currency(),
+            demo.tariff(),
+            demo.lanes(),
+            demo.controller(),
+            demo.console(),
+            demo.simulator(),
+            demo.access(),
+            demo.checks(),
+            List.of(new org.parkgate.site.BoothConfig(Desk.CONSOLE, null, List.of("exit-1"))),
+            demo.cash());
     SiteService site =
         new SiteService(
             config,
@@ -159,10 +175,27 @@ class HandoverTest {
   }
 
   private Incidents.Incident incident(IncidentKind kind) {
+    return incident("exit-1", kind);
+  }
+
+  private Incidents.Incident incident(String lane, IncidentKind kind) {
     return desk.onLedger(
         () ->
             new Incidents(ledger)
-                .record("exit-1", kind, "00FF", null, "seen by the lane", clock.instant()));
+                .record(lane, kind, "00FF", null, "seen by the lane", clock.instant()));
+  }
+
+  @Test
+  void anIncidentAtALaneOfAnotherBoothDoesNotHoldThisBoothsClose() throws Exception {
+    openShift(cashier1(), count(10000, 1));
+    incident("entry-1", IncidentKind.CARD_NOT_TAKEN);
+    Answer.ShiftReport report =
+        Desk.answer(
+            desk.run(
+                new ConsoleCommand.CloseShift(
+                    desk.id("close"), cashier1(), count(10000, 1), 0L, 0L)),
+            Answer.ShiftReport.class);
+    assertTrue(report.sheet().incidents().isEmpty(), report.sheet().incidents().toString());
   }
 
   @Test
