@@ -251,9 +251,10 @@ public sealed interface ConsoleCommand extends ApiMessage {
    * with the blind count of the drawer ({@code counted}), IC cards ({@code cards}) and receipts
    * ({@code receipts}), and the incoming cashier, typing {@code incomingUsername} and {@code
    * incomingPassword} at the same booth, recounts the drawer ({@code recounted}). The controller
-   * checks the incoming password exactly as a login (same throttle and lockout); the two counts
-   * must agree note for note. The incoming cashier's shift then opens with the counted cash as its
-   * float, and any difference found later is theirs. The answer is {@link Answer.HandedOver}.
+   * checks the incoming password exactly as a login from {@code source} (the browser's address, as
+   * for {@link Login}: same throttle and lockout); the two counts must agree note for note. The
+   * incoming cashier's shift then opens with the counted cash as its float, and any difference
+   * found later is theirs. The answer is {@link Answer.HandedOver}.
    */
   record HandOverShift(
       String requestId,
@@ -263,8 +264,33 @@ public sealed interface ConsoleCommand extends ApiMessage {
       Long receipts,
       String incomingUsername,
       String incomingPassword,
-      CashCount recounted)
+      CashCount recounted,
+      String source)
       implements Acting {
+    /**
+     * A handover typed where the console cannot say where (its own connection's address counts).
+     */
+    public HandOverShift(
+        String requestId,
+        String session,
+        CashCount counted,
+        Long cards,
+        Long receipts,
+        String incomingUsername,
+        String incomingPassword,
+        CashCount recounted) {
+      this(
+          requestId,
+          session,
+          counted,
+          cards,
+          receipts,
+          incomingUsername,
+          incomingPassword,
+          recounted,
+          null);
+    }
+
     /** Never prints the incoming password. */
     @Override
     public String toString() {

@@ -310,21 +310,32 @@ class HandoverTest {
   void wrongIncomingPasswordsSlowTheBoothDownAsWrongLoginsDo() throws Exception {
     openShift(cashier1(), count(10000, 1));
     CashCount drawer = count(10000, 1);
+    java.util.function.Function<String, ConsoleCommand.HandOverShift> typed =
+        password ->
+            new ConsoleCommand.HandOverShift(
+                desk.id("h"),
+                cashier1(),
+                drawer,
+                1L,
+                1L,
+                "cashier2",
+                password,
+                drawer,
+                "192.0.2.7");
     for (int i = 0; i < 3; i++) {
-      Desk.refusal(
-          desk.run(handover(desk.id("h"), "cashier2", "guess-" + i, drawer, drawer)),
-          Refusal.BAD_LOGIN);
+      Desk.refusal(desk.run(typed.apply("guess-" + i)), Refusal.BAD_LOGIN);
     }
     assertTrue(
-        Desk.refusal(
-                desk.run(handover(desk.id("h"), "cashier2", Desk.PASSWORD, drawer, drawer)),
-                Refusal.SLOW_DOWN)
+        Desk.refusal(desk.run(typed.apply(Desk.PASSWORD)), Refusal.SLOW_DOWN)
             .startsWith("too many wrong passwords from here"),
         "even the right password waits, as a login would");
     assertEquals(
         Refusal.SLOW_DOWN,
-        desk.login(desk.booth(), "cashier2", Desk.PASSWORD, null).refusal(),
-        "one throttle for logins and handovers at a booth");
+        desk.login(desk.booth(), "cashier2", Desk.PASSWORD, "192.0.2.7").refusal(),
+        "one throttle for logins and handovers typed at that browser");
+    assertTrue(
+        desk.login(desk.booth(), "cashier2", Desk.PASSWORD, "192.0.2.8").ok(),
+        "another browser is not slowed");
     assertEquals(0, rows("SELECT COUNT(*) FROM handovers"));
   }
 

@@ -66,7 +66,10 @@ public final class ShiftDesk {
     this.output = output;
   }
 
-  /** What the page sends for a handover; counts as the pieces typed (null: none sent). */
+  /**
+   * What the page sends for a handover; counts as the pieces typed (null: none sent); {@code
+   * source} is the browser's address, where wrong passwords slow down as wrong logins do.
+   */
   public record HandoverRequest(
       String requestId,
       List<CashCount.Pieces> counted,
@@ -74,7 +77,8 @@ public final class ShiftDesk {
       Long receipts,
       String incomingUsername,
       String incomingPassword,
-      List<CashCount.Pieces> recounted) {
+      List<CashCount.Pieces> recounted,
+      String source) {
     /** Never shows the password. */
     @Override
     public String toString() {
@@ -122,7 +126,8 @@ public final class ShiftDesk {
                 r.receipts(),
                 incoming,
                 r.incomingPassword(),
-                count(r.recounted())))
+                count(r.recounted()),
+                r.source()))
         .thenApply(this::printed);
   }
 

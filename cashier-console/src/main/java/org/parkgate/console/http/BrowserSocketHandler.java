@@ -144,7 +144,8 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
           ctx.channel(),
           type,
           requestId,
-          ShiftMessages.send(services.cashDesk().shifts(), session, type, message));
+          ShiftMessages.send(
+              services.cashDesk().shifts(), session, type, message, source(ctx.channel())));
     } else {
       reply(ctx.channel(), Map.of("type", "error", "error", "unknown action '" + type + "'"));
     }
@@ -574,6 +575,15 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       out.add(new CashCount.Pieces(face.asLong(), n.asLong()));
     }
     return Optional.of(new CashDesk.CountRequest(out));
+  }
+
+  /** The browser's address, as a login from it names it. */
+  private static String source(Channel page) {
+    if (page.remoteAddress() instanceof java.net.InetSocketAddress inet
+        && inet.getAddress() != null) {
+      return inet.getAddress().getHostAddress();
+    }
+    return String.valueOf(page.remoteAddress());
   }
 
   /** An IC card or receipt count the page sent; null when missing or not a whole number. */

@@ -24,7 +24,7 @@ final class ShiftMessages {
   private ShiftMessages() {}
 
   static CompletableFuture<CommandResult> send(
-      ShiftDesk desk, Session session, String type, JsonNode message) {
+      ShiftDesk desk, Session session, String type, JsonNode message, String source) {
     String id = message.path("requestId").asText("");
     try {
       return switch (type) {
@@ -38,7 +38,8 @@ final class ShiftMessages {
                     whole(message.path("receipts"), "收据 Receipts"),
                     message.path("incomingUsername").asText(""),
                     message.path("incomingPassword").asText(""),
-                    pieces(message.path("recountPieces"), "接班清点 Incoming count")));
+                    pieces(message.path("recountPieces"), "接班清点 Incoming count"),
+                    source));
         case "resolve-incident" ->
             desk.resolveIncident(
                 session,

@@ -60,7 +60,8 @@ class ShiftDeskTest {
           });
 
   private ShiftDesk.HandoverRequest handover(String id, String incoming, String password) {
-    return new ShiftDesk.HandoverRequest(id, HUNDRED, 1L, 1L, incoming, password, HUNDRED);
+    return new ShiftDesk.HandoverRequest(
+        id, HUNDRED, 1L, 1L, incoming, password, HUNDRED, "192.0.2.7");
   }
 
   @Test
@@ -82,6 +83,7 @@ class ShiftDeskTest {
     assertEquals("cashier2", sent.incomingUsername());
     assertEquals("cashier2-secret", sent.incomingPassword());
     assertEquals(Money.of(10000, "CNY"), sent.recounted().total());
+    assertEquals("192.0.2.7", sent.source(), "wrong passwords slow down where they are typed");
     assertFalse(sent.toString().contains("cashier2-secret"), "the password is never printed");
     assertFalse(r.toString().contains("cashier2-secret"), "the password is never printed");
     assertEquals(List.of("Demo Car Park #1 copy 0"), printed, "printed once per request id");
@@ -99,7 +101,7 @@ class ShiftDeskTest {
         desk.handOver(
                 CASHIER,
                 new ShiftDesk.HandoverRequest(
-                    "hand-req-0004", HUNDRED, null, 1L, "cashier2", "pw", HUNDRED))
+                    "hand-req-0004", HUNDRED, null, 1L, "cashier2", "pw", HUNDRED, null))
             .get();
     assertTrue(noCards.error().contains("Count the IC cards and the receipts"), noCards.error());
     CommandResult badFace =
@@ -112,7 +114,8 @@ class ShiftDeskTest {
                     1L,
                     "cashier2",
                     "pw",
-                    List.of(new CashCount.Pieces(300, 1))))
+                    List.of(new CashCount.Pieces(300, 1)),
+                    null))
             .get();
     assertTrue(badFace.error().startsWith("接班清点 Incoming count"), badFace.error());
     assertEquals(

@@ -162,7 +162,12 @@ public final class CommandPipeline {
       return CompletableFuture.completedFuture(run(c, cmd));
     }
     return gate.checkPassword(
-            c, cmd.requestId(), cmd.incomingUsername(), cmd.incomingPassword(), null, ledgerThread)
+            c,
+            cmd.requestId(),
+            cmd.incomingUsername(),
+            cmd.incomingPassword(),
+            cmd.source(),
+            ledgerThread)
         .thenApply(
             checked ->
                 checked.refusal() != null
