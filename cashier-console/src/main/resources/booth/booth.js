@@ -841,6 +841,16 @@
     return { ok: true, pieces: out, total: total };
   }
 
+  // The IC cards and receipts counted with the drawer: {ok, cards, receipts} or {ok: false, error}.
+  function itemCounts(cardsId, receiptsId) {
+    const cards = document.getElementById(cardsId).value.trim();
+    const receipts = document.getElementById(receiptsId).value.trim();
+    if (!/^\d{1,6}$/.test(cards) || !/^\d{1,6}$/.test(receipts)) {
+      return { ok: false, error: "✗ " + t("请清点 IC 卡和收据张数（没有则填 0）", "Count the IC cards and the receipts (0 when none)") };
+    }
+    return { ok: true, cards: Number(cards), receipts: Number(receipts) };
+  }
+
   document.getElementById("float-form").addEventListener("submit", (e) => {
     e.preventDefault();
     if (!user || !user.takesCash || openingShift) return;
@@ -884,7 +894,9 @@
     if (!user || !user.takesCash || closingShift) return;
     const c = pieces("count-pieces");
     if (!c.ok) { shiftResult(c.error, "bad"); return; }
-    closingShift = { type: "close-shift", requestId: newRequestId(), pieces: c.pieces };
+    const items = itemCounts("count-cards", "count-receipts");
+    if (!items.ok) { shiftResult(items.error, "bad"); return; }
+    closingShift = { type: "close-shift", requestId: newRequestId(), pieces: c.pieces, cards: items.cards, receipts: items.receipts };
     document.getElementById("count-submit").disabled = true;
     shiftResult(t("正在交接班…", "Closing the shift…"), "wait");
     sendMessage(closingShift);
@@ -1004,6 +1016,7 @@
       return;
     }
     if (laneActionResult(msg) || decisionResult(msg)) return;
+    if (window.boothShift && window.boothShift.result(msg)) return;
     if (settingMode && settingMode.requestId === msg.requestId) {
       settingMode = null;
       document.getElementById("lane-mode-button").disabled = false;
@@ -1156,6 +1169,7 @@
     shiftReport();
     commandKeys();
     freePassList();
+    if (window.boothShift) window.boothShift.render();
     refocus(focused);
   }
 
@@ -1343,7 +1357,7 @@
   document.addEventListener("keydown", (e) => {
     if (e.key === "F1" || e.key === "Enter") {
       // Typing in a form: Enter submits that form and never takes cash.
-      if (e.target.closest && e.target.closest("#find-form, #reverse-form, #lane-mode-form, #passback-form, #drawer-form, #reprint-form, #tender-form, #reference-form, #float-form, #count-form, #drop-form, .exit-actions, #free-pass-list")) {
+      if (e.target.closest && e.target.closest("#find-form, #reverse-form, #lane-mode-form, #passback-form, #drawer-form, #reprint-form, #tender-form, #reference-form, #float-form, #count-form, #drop-form, .exit-actions, #free-pass-list, .shift-end")) {
         if (e.key === "F1") e.preventDefault();
         return;
       }
@@ -1351,6 +1365,14 @@
       if (!e.repeat && selectedLane) cashReceived(selectedLane);
     }
   });
+
+  // What shift.js (handover, incidents, shift reports) uses of this page.
+  window.booth = {
+    t: t, tl: tl, said: said, el: el, fact: fact, send: sendMessage, newRequestId: newRequestId, linked: linked,
+    user: () => user, view: () => view, drawer: () => drawer, buildPieces: buildPieces,
+    pieces: pieces, itemCounts: itemCounts, refusalText: refusalText, varianceText: varianceText,
+    tenderTable: tenderTable, renderDrawer: renderDrawer
+  };
 
   function tick() {
     if (!view) return;

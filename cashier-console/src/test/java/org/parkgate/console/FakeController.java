@@ -286,7 +286,9 @@ public final class FakeController implements AutoCloseable {
       return;
     }
     CommandResult r = act(who, command);
-    if (!(command instanceof ConsoleCommand.FindStay)) {
+    // A refused handover changed nothing: the incoming cashier types the password again.
+    boolean retryable = command instanceof ConsoleCommand.HandOverShift && !r.ok();
+    if (!(command instanceof ConsoleCommand.FindStay) && !retryable) {
       results.put(command.requestId(), r);
     }
     send(ch, r);
@@ -372,6 +374,8 @@ public final class FakeController implements AutoCloseable {
         || command instanceof ConsoleCommand.AskFreePass
         || command instanceof ConsoleCommand.LiftBarrier
         || command instanceof ConsoleCommand.CloseShift
+        || command instanceof ConsoleCommand.HandOverShift
+        || command instanceof ConsoleCommand.ResolveIncident
         || command instanceof ConsoleCommand.OpenDrawer
         || command instanceof ConsoleCommand.ReprintReceipt) {
       return takesCash;
@@ -527,8 +531,85 @@ public final class FakeController implements AutoCloseable {
         return CommandResult.refused(id, Refusal.INVALID, "count the drawer to close the shift");
       }
       return closeShift(who, id);
+    } else if (command instanceof ConsoleCommand.ResolveIncident resolve) {
+      publish(
+          seq ->
+              new ConsoleEvent.IncidentResolved(
+                  seq, now, "exit-1", resolve.incidentNo(), resolve.note(), who.username()));
+      return CommandResult.ok(
+          id,
+          new Answer.IncidentResolved(
+              resolve.incidentNo(),
+              "exit-1",
+              IncidentKind.TAILGATING,
+              resolve.note(),
+              who.username(),
+              now));
+    } else if (command instanceof ConsoleCommand.HandOverShift handover) {
+      return handOver(who, handover, now);
+    } else if (command instanceof ConsoleCommand.ReprintShiftReport reprint) {
+      return CommandResult.ok(
+          id,
+          new Answer.ShiftReportCopy(
+              ++reprints, 1, who.username(), now, sheet(reprint.shiftNo(), who, null, now)));
     }
     return CommandResult.refused(id, Refusal.INVALID, "the fake controller does not do this");
+  }
+
+  /** Handovers the incoming cashier signs with their demo password ({@code name-demo}). */
+  private CommandResult handOver(Person who, ConsoleCommand.HandOverShift h, Instant now) {
+    Optional<Person> incoming = person(h.incomingUsername());
+    if (incoming.isEmpty() || !(h.incomingUsername() + "-demo").equals(h.incomingPassword())) {
+      return CommandResult.refused(h.requestId(), Refusal.BAD_LOGIN, "wrong user name or password");
+    }
+    if (incoming.get().username().equals(who.username())) {
+      return CommandResult.refused(h.requestId(), Refusal.SAME_PERSON, "not to yourself");
+    }
+    Money counted = h.counted().total();
+    return CommandResult.ok(
+        h.requestId(),
+        new Answer.HandedOver(
+            sheet(1, who, incoming.get().username(), now),
+            new Answer.ShiftOpen(2, incoming.get().username(), now, false, figures(2, counted))));
+  }
+
+  /** A closed shift's report: 2 payments of 10.00 cash, 0.50 short, one incident resolved. */
+  private static org.parkgate.api.ShiftSheet sheet(
+      long shiftNo, Person who, String handedTo, Instant now) {
+    return new org.parkgate.api.ShiftSheet(
+        shiftNo,
+        who.username(),
+        now.minusSeconds(28800),
+        now,
+        2,
+        0,
+        "demo-000001",
+        "demo-000002",
+        List.of(
+            new org.parkgate.api.ShiftFigures.TenderTotal(
+                org.parkgate.api.Tender.CASH, 2, Money.of(2000, "CNY"))),
+        Money.of(10000, "CNY"),
+        Money.of(0, "CNY"),
+        Money.of(12000, "CNY"),
+        Money.of(11950, "CNY"),
+        Money.of(-50, "CNY"),
+        2L,
+        2L,
+        2L,
+        2L,
+        List.of(
+            new org.parkgate.api.ShiftSheet.ResolvedIncident(
+                3,
+                IncidentKind.TAILGATING,
+                "exit-1",
+                now.minusSeconds(600),
+                "a second vehicle",
+                "second car paid",
+                who.username(),
+                now.minusSeconds(60))),
+        handedTo,
+        41,
+        "ab".repeat(32));
   }
 
   /** Free passes asked and not yet decided, by number. */
@@ -677,7 +758,8 @@ public final class FakeController implements AutoCloseable {
                     + lost.lane()
                     + " by "
                     + who.username()
-                    + "; lost-card fee 80.00 CNY"));
+                    + "; lost-card fee 80.00 CNY",
+                seq));
     publish(
         seq ->
             new ConsoleEvent.ExitPending(
@@ -819,7 +901,8 @@ public final class FakeController implements AutoCloseable {
             Money.of(-50, "CNY"),
             List.of(
                 new org.parkgate.api.ShiftFigures.TenderTotal(
-                    org.parkgate.api.Tender.CASH, 2, Money.of(2000, "CNY")))));
+                    org.parkgate.api.Tender.CASH, 2, Money.of(2000, "CNY"))),
+            null));
   }
 
   private static void send(Channel ch, ApiMessage m) {

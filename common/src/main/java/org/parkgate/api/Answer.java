@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.List;
 import org.parkgate.money.Money;
+import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneMode;
 
 /**
@@ -33,6 +34,9 @@ import org.parkgate.site.LaneMode;
   @JsonSubTypes.Type(value = Answer.CashDropped.class, name = "cash-dropped"),
   @JsonSubTypes.Type(value = Answer.LostCardDecided.class, name = "lost-card-decided"),
   @JsonSubTypes.Type(value = Answer.LostCardRegister.class, name = "lost-card-register"),
+  @JsonSubTypes.Type(value = Answer.IncidentResolved.class, name = "incident-resolved"),
+  @JsonSubTypes.Type(value = Answer.HandedOver.class, name = "handed-over"),
+  @JsonSubTypes.Type(value = Answer.ShiftReportCopy.class, name = "shift-report-copy"),
 })
 public sealed interface Answer {
 
@@ -105,7 +109,8 @@ public sealed interface Answer {
   /**
    * A shift closed at handover: the cash expected in the drawer against the blind count, their
    * {@code variance} (counted - expected: positive is cash over, 长款; negative cash short, 短款), and
-   * the takings by tender. The whole report follows as {@code ConsoleEvent.ShiftClosed}.
+   * the takings by tender. The whole report follows as {@code ConsoleEvent.ShiftClosed}; {@code
+   * sheet} is the report as it prints (null in answers kept before it existed).
    */
   record ShiftReport(
       long shiftNo,
@@ -118,7 +123,8 @@ public sealed interface Answer {
       Money expectedCash,
       Money countedCash,
       Money variance,
-      List<ShiftFigures.TenderTotal> byTender)
+      List<ShiftFigures.TenderTotal> byTender,
+      ShiftSheet sheet)
       implements Answer {
     public ShiftReport {
       byTender = byTender == null ? List.of() : List.copyOf(byTender);
@@ -304,5 +310,24 @@ public sealed interface Answer {
       boolean reversed,
       String reprintedBy,
       Instant reprintedAt)
+      implements Answer {}
+
+  /** An incident resolved with a note, by whom and when. */
+  record IncidentResolved(
+      long incidentNo, String lane, IncidentKind kind, String note, String by, Instant at)
+      implements Answer {}
+
+  /**
+   * A handover done: the outgoing shift's report ({@code closed}, with the incoming cashier in
+   * {@code handedTo}) and the incoming cashier's shift, opened with the counted cash as its float.
+   */
+  record HandedOver(ShiftSheet closed, ShiftOpen opened) implements Answer {}
+
+  /**
+   * A reprint of a closed shift's report recorded as {@code reprintNo}; {@code copyNo} counts the
+   * copies of that report, 1 for the first.
+   */
+  record ShiftReportCopy(
+      long reprintNo, int copyNo, String reprintedBy, Instant reprintedAt, ShiftSheet sheet)
       implements Answer {}
 }

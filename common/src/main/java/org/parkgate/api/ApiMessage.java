@@ -27,6 +27,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleEvent.FreePassDecided.class, name = "free-pass-decided"),
   @JsonSubTypes.Type(value = ConsoleEvent.VoucherRedeemed.class, name = "voucher-redeemed"),
   @JsonSubTypes.Type(value = ConsoleEvent.BarrierLifted.class, name = "barrier-lifted"),
+  @JsonSubTypes.Type(value = ConsoleEvent.IncidentResolved.class, name = "incident-resolved"),
+  @JsonSubTypes.Type(value = ConsoleEvent.ShiftHandedOver.class, name = "shift-handed-over"),
   @JsonSubTypes.Type(value = ConsoleCommand.Hello.class, name = "hello"),
   @JsonSubTypes.Type(value = ConsoleCommand.Login.class, name = "login"),
   @JsonSubTypes.Type(value = ConsoleCommand.Logout.class, name = "logout"),
@@ -51,6 +53,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleEvent.LostCardDecided.class, name = "lost-card-decided"),
   @JsonSubTypes.Type(value = ConsoleCommand.DecideLostCard.class, name = "decide-lost-card"),
   @JsonSubTypes.Type(value = ConsoleCommand.ListLostCards.class, name = "list-lost-cards"),
+  @JsonSubTypes.Type(value = ConsoleCommand.ResolveIncident.class, name = "resolve-incident"),
+  @JsonSubTypes.Type(value = ConsoleCommand.HandOverShift.class, name = "hand-over-shift"),
+  @JsonSubTypes.Type(
+      value = ConsoleCommand.ReprintShiftReport.class,
+      name = "reprint-shift-report"),
   @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
   @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 })

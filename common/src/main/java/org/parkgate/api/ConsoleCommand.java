@@ -104,12 +104,21 @@ public sealed interface ConsoleCommand extends ApiMessage {
   /**
    * A cashier hands over: the drawer is counted blind by denomination ({@code counted}, required),
    * their open shift closes and its report, with the cash expected against the cash counted, is
-   * announced as {@link ConsoleEvent.ShiftClosed}. Refused when they have no open shift.
+   * announced as {@link ConsoleEvent.ShiftClosed}. Refused when they have no open shift, and while
+   * an incident raised since the shift opened is unresolved ({@link ResolveIncident}). {@code
+   * cards} and {@code receipts} are the IC cards taken back and the receipt stubs counted, blind
+   * like the cash (null: not counted); the report sets them against what the ledger expects.
    */
-  record CloseShift(String requestId, String session, CashCount counted) implements Acting {
+  record CloseShift(String requestId, String session, CashCount counted, Long cards, Long receipts)
+      implements Acting {
     /** A close without a count: refused, since the drawer must be counted. */
     public CloseShift(String requestId, String session) {
       this(requestId, session, null);
+    }
+
+    /** A close with the cash counted but not the IC cards and receipts. */
+    public CloseShift(String requestId, String session, CashCount counted) {
+      this(requestId, session, counted, null, null);
     }
   }
 
@@ -228,4 +237,82 @@ public sealed interface ConsoleCommand extends ApiMessage {
   record ListLostCards(
       String requestId, String session, java.time.LocalDate from, java.time.LocalDate to)
       implements Acting {}
+
+  /**
+   * An incident ({@code incidentNo}, as {@link ConsoleEvent.Incident} numbered it) resolved with a
+   * note of 1-200 characters saying what was done; recorded in the name of the session's person,
+   * once per incident. A shift cannot close while an incident raised since it opened is unresolved.
+   */
+  record ResolveIncident(String requestId, String session, long incidentNo, String note)
+      implements Acting {}
+
+  /**
+   * Handover (交接班) at the booth: the outgoing cashier (the session's person) closes their shift
+   * with the blind count of the drawer ({@code counted}), IC cards ({@code cards}) and receipts
+   * ({@code receipts}), and the incoming cashier, typing {@code incomingUsername} and {@code
+   * incomingPassword} at the same booth, recounts the drawer ({@code recounted}). The controller
+   * checks the incoming password exactly as a login from {@code source} (the browser's address, as
+   * for {@link Login}: same throttle and lockout); the two counts must agree note for note. The
+   * incoming cashier's shift then opens with the counted cash as its float, and any difference
+   * found later is theirs. The answer is {@link Answer.HandedOver}.
+   */
+  record HandOverShift(
+      String requestId,
+      String session,
+      CashCount counted,
+      Long cards,
+      Long receipts,
+      String incomingUsername,
+      String incomingPassword,
+      CashCount recounted,
+      String source)
+      implements Acting {
+    /**
+     * A handover typed where the console cannot say where (its own connection's address counts).
+     */
+    public HandOverShift(
+        String requestId,
+        String session,
+        CashCount counted,
+        Long cards,
+        Long receipts,
+        String incomingUsername,
+        String incomingPassword,
+        CashCount recounted) {
+      this(
+          requestId,
+          session,
+          counted,
+          cards,
+          receipts,
+          incomingUsername,
+          incomingPassword,
+          recounted,
+          null);
+    }
+
+    /** Never prints the incoming password. */
+    @Override
+    public String toString() {
+      return "HandOverShift[requestId="
+          + requestId
+          + ", counted="
+          + counted
+          + ", cards="
+          + cards
+          + ", receipts="
+          + receipts
+          + ", incomingUsername="
+          + incomingUsername
+          + ", recounted="
+          + recounted
+          + "]";
+    }
+  }
+
+  /**
+   * A copy of closed shift {@code shiftNo}'s report, marked 副本 COPY; the reprint is recorded before
+   * the console prints. The answer is {@link Answer.ShiftReportCopy}.
+   */
+  record ReprintShiftReport(String requestId, String session, long shiftNo) implements Acting {}
 }

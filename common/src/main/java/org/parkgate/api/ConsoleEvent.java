@@ -102,7 +102,8 @@ public sealed interface ConsoleEvent extends ApiMessage {
 
   /**
    * Cheating or a fault, flagged at a lane and kept for finance. {@code card} and {@code plate} are
-   * null when unknown.
+   * null when unknown. {@code incidentNo} is the number a booth resolves it by ({@link
+   * ConsoleCommand.ResolveIncident}); null in events recorded before incidents were resolved.
    */
   record Incident(
       long seq,
@@ -111,7 +112,8 @@ public sealed interface ConsoleEvent extends ApiMessage {
       IncidentKind kind,
       String card,
       String plate,
-      String detail)
+      String detail,
+      Long incidentNo)
       implements ConsoleEvent {}
 
   /** A supervisor changed a lane's mode, and why. */
@@ -270,6 +272,27 @@ public sealed interface ConsoleEvent extends ApiMessage {
       String registeredBy,
       String decidedBy,
       String note)
+      implements ConsoleEvent {}
+
+  /** Incident {@code incidentNo} at {@code lane} resolved by {@code by} with a note. */
+  record IncidentResolved(
+      long seq, Instant at, String lane, long incidentNo, String note, String by)
+      implements ConsoleEvent {}
+
+  /**
+   * Shift {@code closedShiftNo} of {@code from} handed over at the booth to {@code to}, whose shift
+   * {@code openedShiftNo} opened with {@code cashFloat}, the cash both counted. {@code lane} is
+   * null.
+   */
+  record ShiftHandedOver(
+      long seq,
+      Instant at,
+      String lane,
+      long closedShiftNo,
+      String from,
+      String to,
+      long openedShiftNo,
+      Money cashFloat)
       implements ConsoleEvent {}
 
   /** One currency's takings in a shift; {@code reversed} is negative or zero. */

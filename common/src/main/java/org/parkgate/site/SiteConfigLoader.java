@@ -85,7 +85,7 @@ public final class SiteConfigLoader {
     List<BoothConfig> booths = new ArrayList<>();
     Set<String> boothIds = new HashSet<>();
     for (ConfigNode booth : root.has("booths") ? root.list("booths") : List.<ConfigNode>of()) {
-      booth.onlyKeys(Set.of("id", "printer"));
+      booth.onlyKeys(Set.of("id", "printer", "lanes"));
       String boothId = booth.text("id");
       if (!boothId.matches("[A-Za-z0-9_-]{1,32}")) {
         throw booth.child("id").error("'" + boothId + "' must be 1-32 letters, digits, '-' or '_'");
@@ -99,7 +99,17 @@ public final class SiteConfigLoader {
         printer = address(p, "address");
         ports.device(p, boothId, "receipt printer", printer);
       }
-      booths.add(new BoothConfig(boothId, printer));
+      List<String> boothLanes = new ArrayList<>();
+      for (String lane : booth.text("lanes", "").split(",")) {
+        if (lane.isBlank()) {
+          continue;
+        }
+        if (lanes.stream().noneMatch(l -> l.id().equals(lane.strip()))) {
+          throw booth.child("lanes").error("no lane '" + lane.strip() + "' on this site");
+        }
+        boothLanes.add(lane.strip());
+      }
+      booths.add(new BoothConfig(boothId, printer, boothLanes));
     }
 
     ConfigNode c = root.optional("controller").orElse(root.child("controller"));

@@ -53,7 +53,10 @@ class ApiJsonTest {
             new ConsoleEvent.DeviceStatus(6, t, "exit-1", "barrier", false, "no answer for 3 s"),
             new ConsoleEvent.CardRejected(7, t, "exit-1", "FFFF", "no open stay for this card"),
             new ConsoleEvent.Incident(
-                7, t, "exit-1", IncidentKind.TAILGATING, "00A1", null, "a second vehicle"),
+                7, t, "exit-1", IncidentKind.TAILGATING, "00A1", null, "a second vehicle", 3L),
+            new ConsoleEvent.IncidentResolved(7, t, "exit-1", 3, "spoke to the driver", "cashier1"),
+            new ConsoleEvent.ShiftHandedOver(
+                8, t, null, 3, "cashier1", "cashier2", 4, Money.of(15000, "CNY")),
             new ConsoleEvent.LaneModeChanged(
                 7, t, "exit-1", LaneMode.HELD_OPEN, "supervisor1", "concert"),
             new ConsoleEvent.ShiftClosed(
@@ -80,6 +83,9 @@ class ApiJsonTest {
                 "r5a", "s1", new CashCount("CNY", List.of(new CashCount.Pieces(10000, 1)))),
             new ConsoleCommand.CloseShift("r6", "s1"),
             new ConsoleCommand.CloseShift("r6a", "s1", new CashCount("CNY", List.of())),
+            new ConsoleCommand.CloseShift("r6b", "s1", new CashCount("CNY", List.of()), 3L, 4L),
+            new ConsoleCommand.ResolveIncident("r6c", "s1", 3, "spoke to the driver"),
+            new ConsoleCommand.ReprintShiftReport("r6d", "s1", 3),
             new ConsoleCommand.Hello("r1", "booth-1", "secret", 12),
             new ConsoleCommand.Login("r1a", "cashier1", "pw", "127.0.0.1"),
             new ConsoleCommand.Logout("r1b", "s1"),

@@ -35,6 +35,19 @@ class BoothConfigTest {
   }
 
   @Test
+  void aBoothLooksAfterTheLanesItNamesOrEveryLane() throws Exception {
+    SiteConfig site = load(SITE + "booths:\n  - {id: booth-1, lanes: ' x '}\n  - {id: office}\n");
+    BoothConfig booth = site.booth("booth-1").orElseThrow();
+    assertEquals(java.util.List.of("x"), booth.lanes());
+    assertTrue(booth.covers("x"));
+    assertTrue(!booth.covers("y"), "not a lane it names");
+    assertTrue(site.booth("office").orElseThrow().covers("y"), "none named: every lane");
+    assertEquals(
+        "site.yaml: booths[0].lanes: no lane 'y' on this site",
+        error(SITE + "booths: [{id: b, lanes: 'x, y'}]\n"));
+  }
+
+  @Test
   void mistakesAreNamed() throws Exception {
     assertEquals(
         "site.yaml: booths[1].id: booth 'b' is defined twice",

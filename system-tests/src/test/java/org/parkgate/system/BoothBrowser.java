@@ -277,6 +277,11 @@ final class BoothBrowser implements AutoCloseable {
    * checks that the cash expected is out of sight while counting, submits and returns the answer.
    */
   String closeShift(java.util.Map<Long, Integer> pieces) {
+    return closeShift(pieces, 0, 0);
+  }
+
+  /** As {@link #closeShift(java.util.Map)}, with the IC cards and receipts counted. */
+  String closeShift(java.util.Map<Long, Integer> pieces, int cards, int receipts) {
     wait.until(d -> visible("drawer-open"));
     browser.findElement(By.id("close-shift")).click();
     wait.until(d -> visible("count-form"));
@@ -286,8 +291,60 @@ final class BoothBrowser implements AutoCloseable {
     pieces.forEach(
         (face, count) ->
             browser.findElement(By.id("count-" + face)).sendKeys(String.valueOf(count)));
+    browser.findElement(By.id("count-cards")).sendKeys(String.valueOf(cards));
+    browser.findElement(By.id("count-receipts")).sendKeys(String.valueOf(receipts));
     browser.findElement(By.id("count-submit")).click();
     return awaitAnswer("shift-result", "Shift closed", "Shift not closed");
+  }
+
+  /**
+   * Presses "hand over" and fills the handover form: the outgoing cashier's blind count, IC cards
+   * and receipts, the incoming cashier's user name and password and their own count; submits and
+   * returns the answer shown. The password field is empty again once sent.
+   */
+  String handOver(
+      java.util.Map<Long, Integer> counted,
+      int cards,
+      int receipts,
+      String incoming,
+      String password,
+      java.util.Map<Long, Integer> recounted) {
+    if (!visible("handover-form")) {
+      press("hand-over");
+      wait.until(d -> visible("handover-form"));
+    }
+    for (String prefix : new String[] {"handover", "recount"}) {
+      for (var input : browser.findElements(By.cssSelector("#" + prefix + "-pieces input"))) {
+        input.clear();
+      }
+    }
+    counted.forEach(
+        (face, n) -> browser.findElement(By.id("handover-" + face)).sendKeys(String.valueOf(n)));
+    recounted.forEach(
+        (face, n) -> browser.findElement(By.id("recount-" + face)).sendKeys(String.valueOf(n)));
+    for (String[] field :
+        new String[][] {
+          {"handover-cards", String.valueOf(cards)},
+          {"handover-receipts", String.valueOf(receipts)},
+          {"handover-username", incoming},
+          {"handover-password", password}
+        }) {
+      browser.findElement(By.id(field[0])).clear();
+      browser.findElement(By.id(field[0])).sendKeys(field[1]);
+    }
+    browser.findElement(By.id("handover-submit")).click();
+    String answer = awaitAnswer("shift-result", "Handed over to", "Not handed over");
+    if (!browser.findElement(By.id("handover-password")).getAttribute("value").isEmpty()) {
+      throw new AssertionError("the incoming password stays in the page after it was sent");
+    }
+    return answer;
+  }
+
+  /** Types a note for incident {@code incidentNo}, presses resolve and returns the answer. */
+  String resolveIncident(long incidentNo, String note) {
+    type("incident-note-" + incidentNo, note);
+    press("incident-resolve-" + incidentNo);
+    return awaitAnswer("incident-result", "Resolved", "Not resolved");
   }
 
   /** Waits until the element's text holds one of the answers; returns the text. */

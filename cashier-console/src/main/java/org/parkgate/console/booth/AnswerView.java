@@ -69,7 +69,8 @@ public final class AnswerView {
           BoothFormat.money(s.expectedCash()),
           BoothFormat.money(s.countedCash()),
           BoothFormat.money(s.variance()),
-          DrawerView.tenders(s.byTender()));
+          DrawerView.tenders(s.byTender()),
+          ShiftViews.sheet(s.sheet(), format));
     } else if (answer instanceof Answer.StaysFound f) {
       return new StaysFound(
           "stays-found", f.stays().stream().map(s -> stay(s, format)).toList(), f.exitPlates());
@@ -212,6 +213,10 @@ public final class AnswerView {
       // The login answer carries the session token: it never goes to a page.
       return new Named("logged-in", l.username());
     }
+    Object shiftEnd = ShiftViews.of(answer, format);
+    if (shiftEnd != null) {
+      return shiftEnd;
+    }
     throw new IllegalArgumentException("no page view for " + answer.getClass().getSimpleName());
   }
 
@@ -284,7 +289,8 @@ public final class AnswerView {
       String expectedCash,
       String countedCash,
       String variance,
-      List<DrawerView.TenderLine> byTender) {}
+      List<DrawerView.TenderLine> byTender,
+      ShiftViews.Sheet sheet) {}
 
   /** The stays found, and the plate each exit lane's camera reads now (lane to plate). */
   public record StaysFound(

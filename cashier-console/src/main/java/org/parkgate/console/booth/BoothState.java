@@ -35,6 +35,7 @@ public final class BoothState {
 
   private final ArrayDeque<BoothView.LogEntry> log = new ArrayDeque<>();
   private final ArrayDeque<BoothView.Shift> shifts = new ArrayDeque<>();
+  private final OpenIncidents incidents = new OpenIncidents();
 
   /** Free passes asked and not yet decided, by pass number: what supervisors are shown. */
   private final Map<Long, ConsoleEvent.FreePassAsked> freePasses = new TreeMap<>();
@@ -105,12 +106,22 @@ public final class BoothState {
     log.clear();
     shifts.clear();
     freePasses.clear();
+    incidents.clear();
     lastSeq = 0;
   }
 
   /** Applies one event; returns the log line it makes, if any. */
   public Optional<BoothView.LogEntry> apply(ConsoleEvent event) {
     lastSeq = event.seq();
+    incidents.apply(event);
+    String shiftEnd = OpenIncidents.describe(event);
+    if (shiftEnd != null) {
+      String laneName =
+          event.lane() != null && lanes.containsKey(event.lane())
+              ? lanes.get(event.lane()).name
+              : event.lane() == null ? "" : event.lane();
+      return Optional.of(logged(event, laneName, shiftEnd));
+    }
     if (event instanceof ConsoleEvent.ShiftClosed shift) {
       return Optional.of(shiftClosed(shift));
     }
@@ -250,7 +261,8 @@ public final class BoothState {
                         p.reason(),
                         p.askedBy(),
                         format.dateTime(p.at())))
-            .toList());
+            .toList(),
+        incidents.view(format));
   }
 
   /** The free passes waiting for a supervisor, oldest first. */

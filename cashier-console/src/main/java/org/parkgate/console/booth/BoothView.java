@@ -20,7 +20,8 @@ public final class BoothView {
       Printer printer,
       List<Lane> lanes,
       List<Shift> shifts,
-      List<FreePass> freePasses) {}
+      List<FreePass> freePasses,
+      List<OpenIncidents.OpenIncident> incidents) {}
 
   /**
    * A free pass asked and waiting for a supervisor's decision, oldest first in the state; {@code

@@ -58,6 +58,7 @@ public final class CashDesk {
   private final SentCommands sent;
   private final String siteName;
   private final ReceiptOutput output;
+  private final ShiftDesk shifts;
 
   /** Request ids whose printout went to the printer: a retry's answer never prints twice. */
   private final Set<String> printed =
@@ -84,6 +85,12 @@ public final class CashDesk {
     this.sent = new SentCommands(controller);
     this.siteName = siteName;
     this.output = output;
+    this.shifts = new ShiftDesk(hub, controller, siteName, output);
+  }
+
+  /** The booth's handovers, incident resolutions and shift reports. */
+  public ShiftDesk shifts() {
+    return shifts;
   }
 
   public CompletableFuture<CommandResult> cashReceived(Session cashier, CashRequest request) {
@@ -348,8 +355,22 @@ public final class CashDesk {
    */
   public CompletableFuture<CommandResult> closeShift(
       Session cashier, String requestId, CountRequest count) {
+    return closeShift(cashier, requestId, count, null, null);
+  }
+
+  /**
+   * Closes the shift as {@link #closeShift(Session, String, CountRequest)}, with the IC cards and
+   * receipts counted (null: not counted), and prints the report the controller answers with.
+   */
+  public CompletableFuture<CommandResult> closeShift(
+      Session cashier, String requestId, CountRequest count, Long cards, Long receipts) {
     return counted(cashier, requestId, count, "清点 Count")
-        .map(c -> sent.sendOnce(new ConsoleCommand.CloseShift(requestId, cashier.token(), c)))
+        .map(
+            c ->
+                sent.sendOnce(
+                        new ConsoleCommand.CloseShift(
+                            requestId, cashier.token(), c, cards, receipts))
+                    .thenApply(shifts::printed))
         .orElseGet(() -> countRefusal(cashier, requestId, count, "清点 Count"));
   }
 

@@ -73,6 +73,17 @@ public final class DrawerView {
       return of(d.figures());
     } else if (answer instanceof Answer.ShiftOpen s && s.figures() != null) {
       return of(s.figures());
+    } else if (answer instanceof Answer.HandedOver h) {
+      return closed(
+          "班次 #"
+              + h.closed().shiftNo()
+              + " 已交接给 "
+              + h.opened().cashier()
+              + "，请接班人登录收款 · Shift #"
+              + h.closed().shiftNo()
+              + " handed over to "
+              + h.opened().cashier()
+              + ": they log in to take payments");
     } else if (answer instanceof Answer.ShiftReport s) {
       return closed(
           "班次 #"

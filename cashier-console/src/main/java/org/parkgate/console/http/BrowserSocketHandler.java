@@ -136,6 +136,16 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       decideLostCard(ctx.channel(), message);
     } else if (type.equals("list-lost-cards")) {
       listLostCards(ctx.channel(), message);
+    } else if (ShiftMessages.TYPES.contains(type)) {
+      // Never logs the message: a handover carries the incoming cashier's password.
+      String requestId = message.path("requestId").asText("");
+      log.info("booth: {} sends {} ({})", session.username(), type, requestId);
+      answer(
+          ctx.channel(),
+          type,
+          requestId,
+          ShiftMessages.send(
+              services.cashDesk().shifts(), session, type, message, source(ctx.channel())));
     } else {
       reply(ctx.channel(), Map.of("type", "error", "error", "unknown action '" + type + "'"));
     }
@@ -487,12 +497,31 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
     if (count.isEmpty()) {
       return;
     }
+    for (String field : new String[] {"cards", "receipts"}) {
+      JsonNode n = message.path(field);
+      if (!n.isMissingNode() && !n.isNull() && count(n) == null) {
+        result(
+            page,
+            CommandResult.refused(
+                requestId,
+                Refusal.INVALID,
+                "IC卡和收据张数应为整数 · " + field + " must be a whole number, not " + n));
+        return;
+      }
+    }
     log.info("booth: {} closes their shift ({})", session.username(), requestId);
     answer(
         page,
         "shift close",
         requestId,
-        services.cashDesk().closeShift(session, requestId, count.get()));
+        services
+            .cashDesk()
+            .closeShift(
+                session,
+                requestId,
+                count.get(),
+                count(message.path("cards")),
+                count(message.path("receipts"))));
   }
 
   private void cashDrop(Channel page, JsonNode message) {
@@ -546,6 +575,20 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       out.add(new CashCount.Pieces(face.asLong(), n.asLong()));
     }
     return Optional.of(new CashDesk.CountRequest(out));
+  }
+
+  /** The browser's address, as a login from it names it. */
+  private static String source(Channel page) {
+    if (page.remoteAddress() instanceof java.net.InetSocketAddress inet
+        && inet.getAddress() != null) {
+      return inet.getAddress().getHostAddress();
+    }
+    return String.valueOf(page.remoteAddress());
+  }
+
+  /** An IC card or receipt count the page sent; null when missing or not a whole number. */
+  private static Long count(JsonNode n) {
+    return n.isIntegralNumber() && n.canConvertToLong() ? n.asLong() : null;
   }
 
   /** Tells a page opening whether its person has a shift open, and its figures. */

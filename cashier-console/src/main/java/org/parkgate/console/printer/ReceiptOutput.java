@@ -14,6 +14,9 @@ public interface ReceiptOutput {
   /** Opens the cash drawer ("no sale", recorded as {@code openingNo}). */
   void kickDrawer(long openingNo);
 
+  /** Prints a closed shift's report; {@code copyNo} 0 for the original, 1, 2... for copies. */
+  void shiftReport(String siteName, org.parkgate.api.ShiftSheet sheet, int copyNo);
+
   /** A booth without a printer: nothing prints, and the log says what would have. */
   ReceiptOutput NONE =
       new ReceiptOutput() {
@@ -27,6 +30,11 @@ public interface ReceiptOutput {
         @Override
         public void kickDrawer(long openingNo) {
           log.info("booth: no printer, drawer opening {} not kicked", openingNo);
+        }
+
+        @Override
+        public void shiftReport(String siteName, org.parkgate.api.ShiftSheet sheet, int copyNo) {
+          log.info("booth: no printer, report of shift {} not printed", sheet.shiftNo());
         }
       };
 
@@ -43,6 +51,13 @@ public interface ReceiptOutput {
       @Override
       public void kickDrawer(long openingNo) {
         printer.print("drawer opening " + openingNo, ReceiptLayout.drawerKick());
+      }
+
+      @Override
+      public void shiftReport(String siteName, org.parkgate.api.ShiftSheet sheet, int copyNo) {
+        printer.print(
+            "shift report " + sheet.shiftNo() + (copyNo > 0 ? " (copy " + copyNo + ")" : ""),
+            ShiftReportLayout.render(siteName, sheet, zone, copyNo));
       }
     };
   }

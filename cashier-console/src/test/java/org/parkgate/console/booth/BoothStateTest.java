@@ -130,7 +130,8 @@ class BoothStateTest {
                 IncidentKind.PLATE_MISMATCH,
                 "00A1",
                 "粤B99999",
-                "entered as 粤B12345, leaving as 粤B99999"));
+                "entered as 粤B12345, leaving as 粤B99999",
+                2L));
     String expected =
         "事件 Incident · PLATE_MISMATCH · 卡号 Card 00A1 · 车牌 Plate 粤B99999 · entered as 粤B12345,"
             + " leaving as 粤B99999";
@@ -249,7 +250,14 @@ class BoothStateTest {
 
   private ConsoleEvent incident(long seq) {
     return new ConsoleEvent.Incident(
-        seq, T, "exit-1", IncidentKind.BLACKLISTED, "00A1", "沪A12345", "exit held: card barred");
+        seq,
+        T,
+        "exit-1",
+        IncidentKind.BLACKLISTED,
+        "00A1",
+        "沪A12345",
+        "exit held: card barred",
+        seq);
   }
 
   @Test

@@ -681,6 +681,71 @@ class BrowserSocketTest {
   }
 
   @Test
+  void aHandoverAtTheBoothAnswersTheReportAndAResolvedIncidentLeavesTheList() throws Exception {
+    Inbox inbox = open("cashier1", "cashier1-demo");
+    inbox.next(m -> m.path("type").asText().equals("hello"));
+    String counted = "[{\"faceMinor\":10000,\"count\":1}]";
+    socket.sendText(
+        "{\"type\":\"hand-over\",\"requestId\":\"req-hand-0001\",\"pieces\":"
+            + counted
+            + ",\"cards\":2,\"receipts\":2,\"incomingUsername\":\"cashier2\","
+            + "\"incomingPassword\":\"wrong\",\"recountPieces\":"
+            + counted
+            + "}",
+        true);
+    JsonNode refused = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertEquals("BAD_LOGIN", refused.path("refusal").asText(), refused.toString());
+    socket.sendText(
+        "{\"type\":\"hand-over\",\"requestId\":\"req-hand-0001\",\"pieces\":"
+            + counted
+            + ",\"cards\":2,\"receipts\":\"two\",\"incomingUsername\":\"cashier2\","
+            + "\"incomingPassword\":\"cashier2-demo\",\"recountPieces\":"
+            + counted
+            + "}",
+        true);
+    JsonNode badCount = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(badCount.path("error").asText().startsWith("收据 Receipts 应为整数"), badCount.toString());
+    socket.sendText(
+        "{\"type\":\"hand-over\",\"requestId\":\"req-hand-0001\",\"pieces\":"
+            + counted
+            + ",\"cards\":2,\"receipts\":2,\"incomingUsername\":\"cashier2\","
+            + "\"incomingPassword\":\"cashier2-demo\",\"recountPieces\":"
+            + counted
+            + "}",
+        true);
+    JsonNode done = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertTrue(done.path("ok").asBoolean(), done.toString());
+    JsonNode answer = done.path("answer");
+    assertEquals("handed-over", answer.path("kind").asText());
+    assertEquals("cashier2", answer.path("incoming").asText());
+    assertEquals("cashier2", answer.path("closed").path("handedTo").asText());
+    assertEquals("-0.50", answer.path("closed").path("variance").asText());
+    assertEquals(2, answer.path("closed").path("countedCards").asLong());
+    assertEquals(
+        "second car paid", answer.path("closed").path("incidents").get(0).path("note").asText());
+    assertFalse(done.toString().contains("cashier2-demo"), "no password comes back");
+    JsonNode drawer = inbox.next(m -> m.path("type").asText().equals("drawer"));
+    assertFalse(drawer.path("open").asBoolean(), drawer.toString());
+
+    socket.sendText(
+        "{\"type\":\"resolve-incident\",\"requestId\":\"req-inc-00001\",\"incidentNo\":3,"
+            + "\"note\":\" spoke to the driver \"}",
+        true);
+    JsonNode resolved = inbox.next(m -> m.path("type").asText().equals("result"));
+    assertEquals("spoke to the driver", resolved.path("answer").path("note").asText());
+    JsonNode log =
+        inbox.next(
+            m ->
+                m.path("type").asText().equals("log")
+                    && m.path("entries")
+                        .path(0)
+                        .path("text")
+                        .asText()
+                        .contains("Incident resolved #3"));
+    assertTrue(log.toString().contains("spoke to the driver"), log.toString());
+  }
+
+  @Test
   void financeHasNoShiftToClose() throws Exception {
     Inbox inbox = open("finance1", "finance1-demo");
     inbox.next(m -> m.path("type").asText().equals("hello"));

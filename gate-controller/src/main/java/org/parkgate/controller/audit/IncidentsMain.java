@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.parkgate.config.ConfigException;
+import org.parkgate.controller.ledger.IncidentResolutions;
 import org.parkgate.controller.ledger.Incidents;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerException;
@@ -108,7 +109,14 @@ public final class IncidentsMain {
       Instant start = from.atStartOfDay(zone).toInstant();
       Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
       List<Incidents.Incident> found = incidents.between(start, end);
-      print(out, found, zone, fromText.isPresent() ? from : null, toText.isPresent() ? to : null);
+      IncidentResolutions resolutions = new IncidentResolutions(ledger);
+      print(
+          out,
+          found,
+          no -> resolutions.resolution(no),
+          zone,
+          fromText.isPresent() ? from : null,
+          toText.isPresent() ? to : null);
       return 0;
     } catch (LedgerException e) {
       err.println("incidents: " + e.getMessage());
@@ -117,7 +125,12 @@ public final class IncidentsMain {
   }
 
   private static void print(
-      PrintStream out, List<Incidents.Incident> found, ZoneId zone, LocalDate from, LocalDate to) {
+      PrintStream out,
+      List<Incidents.Incident> found,
+      java.util.function.LongFunction<java.util.Optional<IncidentResolutions.Resolution>> resolved,
+      ZoneId zone,
+      LocalDate from,
+      LocalDate to) {
     String range =
         (from == null ? "the first" : from.toString())
             + " to "
@@ -134,6 +147,18 @@ public final class IncidentsMain {
               dash(i.card()),
               dash(i.plate()),
               dash(i.detail())));
+      out.println(
+          resolved
+              .apply(i.id())
+              .map(
+                  r ->
+                      "         resolved "
+                          + TIME.format(r.at().atZone(zone))
+                          + " by "
+                          + r.by()
+                          + ": "
+                          + r.note())
+              .orElse("         unresolved"));
     }
     Map<String, Long> byKind = new java.util.TreeMap<>();
     found.forEach(i -> byKind.merge(i.kind(), 1L, Long::sum));

@@ -45,6 +45,7 @@ public final class CommandPipeline {
   private final Gatekeeper gate;
   private final Requests requests;
   private final Map<Class<?>, CommandHandler<?>> handlers = new HashMap<>();
+  private final Handover handover;
 
   public CommandPipeline(
       SiteService site,
@@ -62,6 +63,13 @@ public final class CommandPipeline {
     Shifts shifts = new Shifts(ledger);
     SecurityEvents security = gate.security();
     org.parkgate.money.Money limit = site.site().cash().drawerLimit();
+    ShiftClosing closing =
+        new ShiftClosing(
+            shifts,
+            ShiftClosing.sheets(ledger, site.site()),
+            new org.parkgate.controller.ledger.IncidentResolutions(ledger),
+            site.site());
+    this.handover = new Handover(closing, ledger, site.site().zone(), limit);
     register(
         List.of(
             new PayAtExit(ledger, site.exits(), site.lanes(), site.site().zone(), limit),
@@ -69,7 +77,7 @@ public final class CommandPipeline {
             new SetMode(site.exits().modes(), site.lanes()),
             new ResetCard(site.access(), site.exits(), site.lanes()),
             new ShiftCommands.Open(shifts, site.tariff().currency(), limit),
-            new ShiftCommands.Close(shifts, site.tariff().currency()),
+            new ShiftCommands.Close(closing, site.site().zone()),
             new ShiftCommands.Drop(shifts, site.tariff().currency(), limit),
             new Find(site.finder(), site.lanes()),
             new PayAtStation(ledger, site.access(), site.tariff(), site.site().zone(), limit),
@@ -89,7 +97,10 @@ public final class CommandPipeline {
             new AccountCommands.Unlock(gate.accounts(), throttle),
             new LostCardCommands.Report(lostCards(site), shifts),
             new LostCardCommands.Decide(lostCards(site), security),
-            new LostCardRegister(ledger, site.site().zone())));
+            new LostCardRegister(ledger, site.site().zone()),
+            new IncidentCommands.Resolve(closing.resolutions),
+            handover,
+            new IncidentCommands.ReprintReport(closing)));
   }
 
   private static LostCardCommands.Desk lostCards(SiteService site) {
@@ -132,7 +143,36 @@ public final class CommandPipeline {
                           : gate.login(c, login, ledgerThread))
           .thenCompose(f -> f);
     }
+    if (command instanceof ConsoleCommand.HandOverShift h) {
+      return onLedger(() -> handOver(c, h)).thenCompose(f -> f);
+    }
     return onLedger(() -> run(c, (ConsoleCommand.Acting) command));
+  }
+
+  /**
+   * A handover: the incoming cashier's password checked as a login checks it (off the ledger
+   * thread), then the command run as any other with that account. A retry of a handover done, an
+   * unknown console or an ended session are answered without a password check.
+   */
+  private CompletableFuture<CommandResult> handOver(
+      ConsoleConnection c, ConsoleCommand.HandOverShift cmd) {
+    if (!c.authenticated()
+        || requests.find(cmd.requestId()).isPresent()
+        || gate.session(cmd.session(), clock.instant()).isEmpty()) {
+      return CompletableFuture.completedFuture(run(c, cmd));
+    }
+    return gate.checkPassword(
+            c,
+            cmd.requestId(),
+            cmd.incomingUsername(),
+            cmd.incomingPassword(),
+            cmd.source(),
+            ledgerThread)
+        .thenApply(
+            checked ->
+                checked.refusal() != null
+                    ? checked.refusal()
+                    : handover.withVerified(cmd.requestId(), checked.account(), () -> run(c, cmd)));
   }
 
   /** A message from a connection that has not proved which console it is: its last. */

@@ -212,69 +212,94 @@ final class Gatekeeper {
    */
   CompletableFuture<CommandResult> login(
       ConsoleConnection c, ConsoleCommand.Login cmd, Executor onLedger) {
-    String id = cmd.requestId();
-    if (cmd.username() == null
-        || !NAME.matcher(cmd.username()).matches()
-        || cmd.password() == null
-        || cmd.password().isEmpty()
-        || cmd.password().length() > MAX_PASSWORD
-        || (cmd.source() != null && cmd.source().length() > MAX_SOURCE)) {
-      return done(
+    return checkPassword(c, cmd.requestId(), cmd.username(), cmd.password(), cmd.source(), onLedger)
+        .thenApply(
+            checked ->
+                checked.refusal() != null
+                    ? checked.refusal()
+                    : openSession(c, cmd.requestId(), checked.account()));
+  }
+
+  /** A password checked: the account it opens, or (refusal not null) why it opens none. */
+  record Checked(Accounts.Account account, CommandResult refusal) {}
+
+  /**
+   * Checks a person's password exactly as a login does, for a login or for a person confirming an
+   * act at a console another person is logged in at (a handover): the source's wait, the check on
+   * its own thread, wrong passwords counted toward the source's wait and the account's lock, the
+   * console's roles and the account's state. Completes on the ledger thread.
+   */
+  CompletableFuture<Checked> checkPassword(
+      ConsoleConnection c,
+      String id,
+      String username,
+      String password,
+      String where,
+      Executor onLedger) {
+    if (username == null
+        || !NAME.matcher(username).matches()
+        || password == null
+        || password.isEmpty()
+        || password.length() > MAX_PASSWORD
+        || (where != null && where.length() > MAX_SOURCE)) {
+      return refused(
           CommandResult.refused(
               id,
               Refusal.INVALID,
               "a login needs a user name (1-64 letters, digits, '.', '_' or '-') and a password"));
     }
-    String source = c.consoleId() + "|" + (cmd.source() == null ? c.address() : cmd.source());
+    String source = c.consoleId() + "|" + (where == null ? c.address() : where);
     Instant now = clock.instant();
     Optional<Duration> wait = throttle.waitFor(source, now);
     if (wait.isPresent() || !checking.add(source)) {
       long seconds = wait.map(w -> Math.max(1, (w.toMillis() + 999) / 1000)).orElse(1L);
-      return done(
+      return refused(
           CommandResult.refused(
               id,
               Refusal.SLOW_DOWN,
               "too many wrong passwords from here: try again in " + seconds + " s"));
     }
-    Optional<Accounts.Account> account = accounts.find(cmd.username());
+    Optional<Accounts.Account> account = accounts.find(username);
     CompletableFuture<Boolean> checked;
     try {
       checked =
           CompletableFuture.supplyAsync(
               () -> {
                 if (account.isPresent()) {
-                  return hasher.verify(cmd.password(), account.get().passwordHash());
+                  return hasher.verify(password, account.get().passwordHash());
                 }
-                hasher.burn(cmd.password());
+                hasher.burn(password);
                 return false;
               },
               passwordChecks);
     } catch (RejectedExecutionException e) {
       checking.remove(source);
-      return done(
+      return refused(
           CommandResult.refused(id, Refusal.SLOW_DOWN, "too many logins at once: try again"));
     }
     return checked.handleAsync(
         (right, error) -> {
           checking.remove(source);
           if (error != null) {
-            log.error("login of {}: password check failed", cmd.username(), error);
-            return CommandResult.refused(id, Refusal.NOT_RECORDED, "login failed: try again");
+            log.error("password check of {} failed", username, error);
+            return new Checked(
+                null, CommandResult.refused(id, Refusal.NOT_RECORDED, "login failed: try again"));
           }
-          return finishLogin(c, cmd, source, account, right);
+          return verified(c, id, username, source, account, right);
         },
         onLedger);
   }
 
-  private CommandResult finishLogin(
+  private Checked verified(
       ConsoleConnection c,
-      ConsoleCommand.Login cmd,
+      String id,
+      String username,
       String source,
       Optional<Accounts.Account> checkedAccount,
       boolean right) {
     Instant now = clock.instant();
     // Read again: the account may have changed while its password was being checked.
-    Optional<Accounts.Account> account = accounts.find(cmd.username());
+    Optional<Accounts.Account> account = accounts.find(username);
     boolean same =
         account.isPresent()
             && checkedAccount.isPresent()
@@ -285,8 +310,8 @@ final class Gatekeeper {
       if (lock && account.isPresent() && !account.get().locked()) {
         lock(account.get(), c, now);
       }
-      return CommandResult.refused(
-          cmd.requestId(), Refusal.BAD_LOGIN, "wrong user name or password");
+      return new Checked(
+          null, CommandResult.refused(id, Refusal.BAD_LOGIN, "wrong user name or password"));
     }
     Accounts.Account a = account.get();
     if (!c.roles().contains(a.role())) {
@@ -297,28 +322,36 @@ final class Gatekeeper {
           c.address(),
           a.role() + " may not log in at this console",
           now);
-      return CommandResult.refused(
-          cmd.requestId(),
-          Refusal.FORBIDDEN,
-          "console "
-              + c.consoleId()
-              + " is not for "
-              + a.role().english().toLowerCase(java.util.Locale.ROOT)
-              + "s");
+      return new Checked(
+          null,
+          CommandResult.refused(
+              id,
+              Refusal.FORBIDDEN,
+              "console "
+                  + c.consoleId()
+                  + " is not for "
+                  + a.role().english().toLowerCase(java.util.Locale.ROOT)
+                  + "s"));
     }
     if (!a.usable()) {
-      return CommandResult.refused(
-          cmd.requestId(),
-          Refusal.ACCOUNT_LOCKED,
-          a.enabled()
-              ? "account " + a.username() + " is locked: a supervisor or admin unlocks it"
-              : "account " + a.username() + " is disabled");
+      return new Checked(
+          null,
+          CommandResult.refused(
+              id,
+              Refusal.ACCOUNT_LOCKED,
+              a.enabled()
+                  ? "account " + a.username() + " is locked: a supervisor or admin unlocks it"
+                  : "account " + a.username() + " is disabled"));
     }
     throttle.succeeded(source, a.username());
-    Session s = sessions.open(a, c.consoleId(), now);
+    return new Checked(a, null);
+  }
+
+  private CommandResult openSession(ConsoleConnection c, String requestId, Accounts.Account a) {
+    Session s = sessions.open(a, c.consoleId(), clock.instant());
     log.info("{} ({}) logged in at console {}", a.username(), a.role(), c.consoleId());
     return CommandResult.ok(
-        cmd.requestId(),
+        requestId,
         new Answer.LoggedIn(
             s.token(),
             a.username(),
@@ -354,7 +387,7 @@ final class Gatekeeper {
     log.warn("{}: account locked after too many wrong passwords", account.username());
   }
 
-  private static CompletableFuture<CommandResult> done(CommandResult result) {
-    return CompletableFuture.completedFuture(result);
+  private static CompletableFuture<Checked> refused(CommandResult result) {
+    return CompletableFuture.completedFuture(new Checked(null, result));
   }
 }

@@ -5,14 +5,13 @@ import java.util.Currency;
 import java.util.Optional;
 import java.util.Set;
 import org.parkgate.api.Answer;
-import org.parkgate.api.CashCount;
 import org.parkgate.api.ConsoleCommand.CloseShift;
 import org.parkgate.api.ConsoleCommand.OpenShift;
 import org.parkgate.api.ConsoleCommand.RecordCashDrop;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.ShiftSheet;
 import org.parkgate.controller.auth.Session;
-import org.parkgate.controller.ledger.ShiftReport;
 import org.parkgate.controller.ledger.Shifts;
 import org.parkgate.money.Money;
 
@@ -86,12 +85,12 @@ final class ShiftCommands {
    * every console. The count is required; what the drawer should hold is shown only in the report.
    */
   static final class Close implements CommandHandler<CloseShift> {
-    private final Shifts shifts;
-    private final Currency currency;
+    private final ShiftClosing closing;
+    private final java.time.ZoneId zone;
 
-    Close(Shifts shifts, Currency currency) {
-      this.shifts = shifts;
-      this.currency = currency;
+    Close(ShiftClosing closing, java.time.ZoneId zone) {
+      this.closing = closing;
+      this.zone = zone;
     }
 
     @Override
@@ -106,24 +105,32 @@ final class ShiftCommands {
 
     @Override
     public Decision handle(CloseShift cmd, Session actor, Instant now) {
-      if (shifts.openShiftOf(actor.username()).isEmpty()) {
+      Optional<Shifts.Open> open = closing.shifts.openShiftOf(actor.username());
+      if (open.isEmpty()) {
         return Decision.refused(
             cmd, Refusal.NOT_NOW, actor.username() + " has no open shift to close");
       }
-      CashCount counted = cmd.counted();
-      if (counted == null) {
-        return Decision.refused(
-            cmd,
-            Refusal.INVALID,
-            "count the drawer by note and coin to close the shift (an empty drawer counts as"
-                + " no pieces)");
-      }
-      Optional<String> bad = counted.problem(currency);
+      Optional<String> bad =
+          closing
+              .countProblem(cmd.counted(), "count")
+              .or(() -> ShiftClosing.itemProblem(cmd.cards(), cmd.receipts(), false));
       if (bad.isPresent()) {
-        return Decision.refused(cmd, Refusal.INVALID, "count: " + bad.get());
+        return Decision.refused(cmd, Refusal.INVALID, bad.get());
       }
-      ShiftReport r = shifts.close(cmd.requestId(), actor.username(), now, counted);
-      ShiftReport.Drawer d = r.drawer();
+      Optional<String> incidents = closing.openIncidents(actor.consoleId(), open.get(), zone);
+      if (incidents.isPresent()) {
+        return Decision.refused(cmd, Refusal.NOT_NOW, incidents.get());
+      }
+      ShiftSheet r =
+          closing.sheets.close(
+              closing.shifts,
+              cmd.requestId(),
+              actor.username(),
+              now,
+              cmd.counted(),
+              cmd.cards(),
+              cmd.receipts(),
+              closing.covered(actor.consoleId()));
       return Decision.done(
           cmd,
           new Answer.ShiftReport(
@@ -133,11 +140,12 @@ final class ShiftCommands {
               r.reversals(),
               r.firstReceipt(),
               r.lastReceipt(),
-              d.figures().cashFloat(),
-              d.figures().expectedCash(),
-              d.counted(),
-              d.variance(),
-              d.figures().byTender()));
+              r.cashFloat(),
+              r.expectedCash(),
+              r.countedCash(),
+              r.variance(),
+              r.byTender(),
+              r));
     }
   }
 

@@ -330,7 +330,32 @@ public enum ChainedTable {
           "note",
           "request_id",
           "decided_at"),
-      false);
+      false),
+  // Written when a shift closes, and shifts close in any order.
+  SHIFT_ITEM_COUNTS(
+      "shift_item_counts",
+      List.of(
+          "shift_no", "expected_cards", "counted_cards", "expected_receipts", "counted_receipts"),
+      false),
+  // An incident's row id; incidents are resolved in any order.
+  INCIDENT_RESOLUTIONS(
+      "incident_resolutions",
+      List.of("incident_id", "note", "resolved_by", "console_id", "request_id", "resolved_at"),
+      false),
+  HANDOVERS(
+      "handovers",
+      List.of(
+          "handover_id",
+          "closed_shift",
+          "opened_shift",
+          "from_cashier",
+          "to_cashier",
+          "console_id",
+          "request_id",
+          "handed_at")),
+  SHIFT_REPORT_REPRINTS(
+      "shift_report_reprints",
+      List.of("reprint_id", "shift_no", "console_id", "printed_by", "request_id", "reprinted_at"));
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);

@@ -41,7 +41,7 @@ public final class Incidents {
                   at);
           HashChain.append(ledger.connection(), ChainedTable.INCIDENTS, id);
           ledger.appendEvent(
-              lane, seq -> new ConsoleEvent.Incident(seq, at, lane, kind, card, plate, detail));
+              lane, seq -> new ConsoleEvent.Incident(seq, at, lane, kind, card, plate, detail, id));
           return new Incident(id, kind.name(), lane, card, plate, detail, at);
         });
   }

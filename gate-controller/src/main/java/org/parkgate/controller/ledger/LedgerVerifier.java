@@ -113,6 +113,7 @@ public final class LedgerVerifier {
       Numbering numbering = Numbering.check(db);
       problems.addAll(numbering.problems());
       problems.addAll(ShiftCheck.check(db));
+      problems.addAll(HandoverCheck.check(db));
       anchor.flatMap(a -> anchorProblem(db, a)).ifPresent(problems::add);
       missingTriggers(db).ifPresent(problems::add);
       return new Result(

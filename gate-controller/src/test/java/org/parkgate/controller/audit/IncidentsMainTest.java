@@ -37,13 +37,22 @@ class IncidentsMainTest {
     try (Ledger ledger = Ledger.open(file, "demo")) {
       Incidents incidents = new Incidents(ledger);
       // 2027-01-09 23:30 in Shanghai is still the 9th there, but the 9th 15:30 in UTC.
-      incidents.record(
-          "exit-1",
-          IncidentKind.PLATE_MISMATCH,
-          "CARD1",
-          "粤B99999",
-          "entered as 粤B12345, leaving as 粤B99999",
-          Instant.parse("2027-01-09T15:30:00Z"));
+      Incidents.Incident mismatch =
+          incidents.record(
+              "exit-1",
+              IncidentKind.PLATE_MISMATCH,
+              "CARD1",
+              "粤B99999",
+              "entered as 粤B12345, leaving as 粤B99999",
+              Instant.parse("2027-01-09T15:30:00Z"));
+      new org.parkgate.controller.ledger.IncidentResolutions(ledger)
+          .resolve(
+              "resolve-1",
+              mismatch,
+              "plate checked against the entry photo",
+              "cashier1",
+              "booth-1",
+              Instant.parse("2027-01-09T15:40:00Z"));
       incidents.record(
           "exit-2",
           IncidentKind.TAILGATING,
@@ -82,6 +91,11 @@ class IncidentsMainTest {
         text.contains(
             "2027-01-09 23:30:00  exit-1     PLATE_MISMATCH                 card CARD1        plate 粤B99999    entered as 粤B12345, leaving as 粤B99999"),
         text);
+    assertTrue(
+        text.contains(
+            "         resolved 2027-01-09 23:40:00 by cashier1: plate checked against the entry"
+                + " photo\n"),
+        text);
     assertTrue(text.contains("  by kind: PLATE_MISMATCH 1"), text);
   }
 
@@ -91,6 +105,7 @@ class IncidentsMainTest {
     assertEquals(0, run(db.toString()));
     assertTrue(out().startsWith("Incidents from the first to the last (Z): 3"), out());
     assertTrue(out().contains("by kind: PLATE_MISMATCH 1, TAILGATING 2"), out());
+    assertTrue(out().contains("         unresolved\n"), out());
   }
 
   @Test
