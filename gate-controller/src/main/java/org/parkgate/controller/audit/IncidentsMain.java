@@ -1,25 +1,18 @@
 package org.parkgate.controller.audit;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.parkgate.config.ConfigException;
 import org.parkgate.controller.ledger.IncidentResolutions;
 import org.parkgate.controller.ledger.Incidents;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerException;
-import org.parkgate.site.SiteConfig;
-import org.parkgate.site.SiteConfigLoader;
 
 /**
  * Prints the incidents the lanes recorded, for finance:
@@ -72,51 +65,28 @@ public final class IncidentsMain {
         }
       }
     }
-    ZoneId zone = ZoneOffset.UTC;
-    if (siteFile.isPresent()) {
-      try {
-        SiteConfig site = SiteConfigLoader.load(siteFile.get());
-        zone = site.zone();
-        if (db == null) {
-          db = site.controller().dataDir().resolve("ledger.db");
-        }
-      } catch (ConfigException e) {
-        err.println("incidents: " + e.getMessage());
-        return 2;
-      }
-    }
-    LocalDate from;
-    LocalDate to;
+    AuditDays days;
     try {
-      if (zoneText.isPresent()) {
-        zone = ZoneId.of(zoneText.get());
+      days = AuditDays.of(db, siteFile, zoneText, fromText, toText);
+    } catch (AuditDays.Refused r) {
+      if (r.withUsage) {
+        return usage(err, r.getMessage());
       }
-      from = fromText.map(t -> date("--from", t)).orElse(LocalDate.of(2000, 1, 1));
-      to = toText.map(t -> date("--to", t)).orElse(LocalDate.of(9999, 12, 30));
-    } catch (DateTimeException | IllegalArgumentException e) {
-      return usage(err, e.getMessage());
+      err.println("incidents: " + r.getMessage());
+      return r.status;
     }
-    if (to.isBefore(from)) {
-      return usage(err, "--to " + to + " is before --from " + from);
-    }
-    Path file = db == null ? AuditMain.DEFAULT_DB : db;
-    if (!Files.isRegularFile(file)) {
-      err.println("incidents: no ledger file at " + file);
-      return 1;
-    }
-    try (Ledger ledger = Ledger.open(file, "")) {
+    ZoneId zone = days.zone();
+    try (Ledger ledger = Ledger.open(days.ledger(), "")) {
       Incidents incidents = new Incidents(ledger);
-      Instant start = from.atStartOfDay(zone).toInstant();
-      Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-      List<Incidents.Incident> found = incidents.between(start, end);
+      List<Incidents.Incident> found = incidents.between(days.start(), days.end());
       IncidentResolutions resolutions = new IncidentResolutions(ledger);
       print(
           out,
           found,
           no -> resolutions.resolution(no),
           zone,
-          fromText.isPresent() ? from : null,
-          toText.isPresent() ? to : null);
+          fromText.isPresent() ? days.from() : null,
+          toText.isPresent() ? days.to() : null);
       return 0;
     } catch (LedgerException e) {
       err.println("incidents: " + e.getMessage());
@@ -171,15 +141,6 @@ public final class IncidentsMain {
 
   private static String dash(String s) {
     return s == null || s.isBlank() ? "-" : s;
-  }
-
-  private static LocalDate date(String option, String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException(
-          option + " '" + text + "' is not a date such as 2027-01-09");
-    }
   }
 
   private static int usage(PrintStream err, String why) {

@@ -1,12 +1,8 @@
 package org.parkgate.controller.audit;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +10,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.parkgate.api.Answer;
 import org.parkgate.api.LostCardStatus;
-import org.parkgate.config.ConfigException;
 import org.parkgate.controller.command.LostCardRegister;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.controller.ledger.LostCards;
 import org.parkgate.money.Money;
-import org.parkgate.site.SiteConfig;
-import org.parkgate.site.SiteConfigLoader;
 
 /**
  * Prints the lost-card register (停车卡遗失登记), for finance:
@@ -78,46 +71,21 @@ public final class LostCardsMain {
         }
       }
     }
-    ZoneId zone = ZoneOffset.UTC;
-    if (siteFile.isPresent()) {
-      try {
-        SiteConfig site = SiteConfigLoader.load(siteFile.get());
-        zone = site.zone();
-        if (db == null) {
-          db = site.controller().dataDir().resolve("ledger.db");
-        }
-      } catch (ConfigException e) {
-        err.println("lostcards: " + e.getMessage());
-        return 2;
-      }
-    }
-    LocalDate from;
-    LocalDate to;
+    AuditDays days;
     try {
-      if (zoneText.isPresent()) {
-        zone = ZoneId.of(zoneText.get());
+      days = AuditDays.of(db, siteFile, zoneText, fromText, toText);
+    } catch (AuditDays.Refused r) {
+      if (r.withUsage) {
+        return usage(err, r.getMessage());
       }
-      from = fromText.map(t -> date("--from", t)).orElse(LocalDate.of(2000, 1, 1));
-      to = toText.map(t -> date("--to", t)).orElse(LocalDate.of(9999, 12, 30));
-    } catch (DateTimeException | IllegalArgumentException e) {
-      return usage(err, e.getMessage());
+      err.println("lostcards: " + r.getMessage());
+      return r.status;
     }
-    if (to.isBefore(from)) {
-      return usage(err, "--to " + to + " is before --from " + from);
-    }
-    Path file = db == null ? AuditMain.DEFAULT_DB : db;
-    if (!Files.isRegularFile(file)) {
-      err.println("lostcards: no ledger file at " + file);
-      return 1;
-    }
-    try (Ledger ledger = Ledger.open(file, "")) {
+    ZoneId zone = days.zone();
+    try (Ledger ledger = Ledger.open(days.ledger(), "")) {
       List<Answer.LostCardEntry> found =
-          LostCardRegister.read(new LostCards(ledger), zone, from, to);
-      String range =
-          (fromText.isPresent() ? from.toString() : "the first")
-              + " to "
-              + (toText.isPresent() ? to.toString() : "the last");
-      print(out, found, zone, range, full);
+          LostCardRegister.read(new LostCards(ledger), zone, days.from(), days.to());
+      print(out, found, zone, days.described(), full);
       return 0;
     } catch (LedgerException e) {
       err.println("lostcards: " + e.getMessage());
@@ -194,15 +162,6 @@ public final class LostCardsMain {
 
   private static String dash(String s) {
     return s == null || s.isBlank() ? "-" : s;
-  }
-
-  private static LocalDate date(String option, String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (DateTimeException e) {
-      throw new IllegalArgumentException(
-          option + " '" + text + "' is not a date such as 2027-01-09");
-    }
   }
 
   private static int usage(PrintStream err, String why) {
