@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,13 +64,13 @@ class AlarmIT {
     booth.press("alarm-ack");
     assertFalse(booth.visible("alarm"));
 
-    long incident = number("SELECT MAX(incident_id) FROM incidents");
+    long incident = system.number("SELECT MAX(incident_id) FROM incidents");
     String resolved =
         booth.resolveIncident(incident, "arm lifted by the attendant for a tow truck");
     assertTrue(resolved.contains("Resolved"), resolved);
     assertEquals(
         "arm lifted by the attendant for a tow truck",
-        text("SELECT note FROM incident_resolutions WHERE incident_id = " + incident));
+        system.text("SELECT note FROM incident_resolutions WHERE incident_id = " + incident));
   }
 
   private static long beeps() {
@@ -82,19 +78,5 @@ class AlarmIT {
         booth.asyncScript(
             "const done = arguments[arguments.length - 1]; done(window.BoothAlarm.beeps());");
     return ((Number) n).longValue();
-  }
-
-  private static long number(String sql) throws Exception {
-    return Long.parseLong(text(sql));
-  }
-
-  private static String text(String sql) throws Exception {
-    try (Connection db =
-            DriverManager.getConnection("jdbc:sqlite:file:" + system.ledger + "?mode=ro");
-        Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      assertTrue(r.next(), "no row for " + sql);
-      return r.getString(1);
-    }
   }
 }

@@ -8,10 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -55,7 +51,7 @@ class AuthorityIT {
 
   @Test
   void withoutACredentialEveryCommandIsRefusedAndNothingMoves() throws Exception {
-    long securityBefore = count("SELECT COUNT(*) FROM security_events");
+    long securityBefore = system.number("SELECT COUNT(*) FROM security_events");
     String[] attacks = {
       "{\"type\":\"hello\",\"requestId\":\"a1\",\"consoleId\":\"evil\",\"credential\":null,\"afterSeq\":0}",
       "{\"type\":\"hello\",\"requestId\":\"a2\",\"consoleId\":\"booth-"
@@ -79,11 +75,11 @@ class AuthorityIT {
       assertFalse(answer.contains("\"seq\""), "no event reaches an unknown console: " + answer);
     }
     assertEquals("closed", SystemFixture.barrier(system.lane("exit-1")), "the barrier never moved");
-    assertEquals(0, count("SELECT COUNT(*) FROM lane_mode_changes"));
-    assertEquals(0, count("SELECT COUNT(*) FROM reversals"));
-    assertEquals(0, count("SELECT COUNT(*) FROM requests WHERE request_id LIKE 'a_'"));
+    assertEquals(0, system.number("SELECT COUNT(*) FROM lane_mode_changes"));
+    assertEquals(0, system.number("SELECT COUNT(*) FROM reversals"));
+    assertEquals(0, system.number("SELECT COUNT(*) FROM requests WHERE request_id LIKE 'a_'"));
     assertTrue(
-        count("SELECT COUNT(*) FROM security_events WHERE kind = 'console-refused'")
+        system.number("SELECT COUNT(*) FROM security_events WHERE kind = 'console-refused'")
             > securityBefore,
         "the refusal is on record");
   }
@@ -118,8 +114,9 @@ class AuthorityIT {
                                   && r.error().contains("unknown field 'supervisor'"))),
           "a name in a message is refused as an unknown field: " + cashier.results());
       assertEquals("closed", SystemFixture.barrier(system.lane("exit-1")));
-      assertEquals(0, count("SELECT COUNT(*) FROM lane_mode_changes"));
-      assertTrue(count("SELECT COUNT(*) FROM security_events WHERE kind = 'forbidden'") >= 3);
+      assertEquals(0, system.number("SELECT COUNT(*) FROM lane_mode_changes"));
+      assertTrue(
+          system.number("SELECT COUNT(*) FROM security_events WHERE kind = 'forbidden'") >= 3);
     }
   }
 
@@ -142,8 +139,9 @@ class AuthorityIT {
                       "own-rev", supervisor.session(), receipt, "my own"))
               .orElseThrow();
       assertEquals(Refusal.SAME_PERSON, own.refusal(), own.toString());
-      assertEquals(0, count("SELECT COUNT(*) FROM reversals"));
-      assertEquals(1, count("SELECT COUNT(*) FROM security_events WHERE kind = 'same-person'"));
+      assertEquals(0, system.number("SELECT COUNT(*) FROM reversals"));
+      assertEquals(
+          1, system.number("SELECT COUNT(*) FROM security_events WHERE kind = 'same-person'"));
       // The cashier (not a supervisor) cannot do it for them either.
       CommandResult byCashier =
           cashier
@@ -160,7 +158,7 @@ class AuthorityIT {
     try (ConsoleApiClient first = system.api("authority-it-4", 0)) {
       receipt = paidCar(first, id);
     }
-    long payments = count("SELECT COUNT(*) FROM payments");
+    long payments = system.number("SELECT COUNT(*) FROM payments");
     try (ConsoleApiClient again = system.api("authority-it-4", 0)) {
       assertEquals(receipt, retry(again, id), "after the console reconnected");
     }
@@ -175,7 +173,7 @@ class AuthorityIT {
     try (ConsoleApiClient afterRestart = system.api("authority-it-4", 0)) {
       assertEquals(receipt, retry(afterRestart, id), "after the controller restarted");
     }
-    assertEquals(payments, count("SELECT COUNT(*) FROM payments"), "charged once");
+    assertEquals(payments, system.number("SELECT COUNT(*) FROM payments"), "charged once");
     // Another console asking with the same id does not get that receipt.
     try (ConsoleApiClient other = system.api("authority-it-5", 0)) {
       CommandResult r =
@@ -219,7 +217,8 @@ class AuthorityIT {
     }
     assertEquals(
         0,
-        count("SELECT COUNT(*) FROM accounts WHERE username = 'cashier1' AND action = 'lock'"),
+        system.number(
+            "SELECT COUNT(*) FROM accounts WHERE username = 'cashier1' AND action = 'lock'"),
         "one source alone never locks the account");
   }
 
@@ -278,15 +277,6 @@ class AuthorityIT {
             .orElseThrow(() -> new AssertionError("no answer to the retry of " + id));
     assertTrue(r.ok(), r.toString());
     return assertInstanceOf(Answer.Receipt.class, r.answer()).receiptNo();
-  }
-
-  private static long count(String sql) throws Exception {
-    try (Connection db =
-            DriverManager.getConnection("jdbc:sqlite:file:" + system.ledger + "?mode=ro");
-        Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.getLong(1);
-    }
   }
 
   private static boolean poll(java.util.function.BooleanSupplier condition) throws Exception {

@@ -6,10 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -106,7 +102,9 @@ class DeviceFaultsIT {
     // The entry lane keeps serving drivers while the exit's module is dead.
     String card = driveIn();
     assertEquals(
-        1, count("SELECT COUNT(*) FROM entries WHERE card = '" + card + "'"), "entry recorded");
+        1,
+        system.number("SELECT COUNT(*) FROM entries WHERE card = '" + card + "'"),
+        "entry recorded");
     assertTrue(
         booth.offlineDevices("exit-1").stream().anyMatch(d -> d.startsWith("barrier")),
         "exit-1's barrier is still offline while its module is silent: "
@@ -124,7 +122,7 @@ class DeviceFaultsIT {
     driveOut(card);
     assertEquals(
         1,
-        count(
+        system.number(
             "SELECT COUNT(*) FROM exits e JOIN entries n ON e.stay_id = n.stay_id WHERE n.card = '"
                 + card
                 + "'"),
@@ -168,7 +166,7 @@ class DeviceFaultsIT {
     driveOut(card, SLOW_CAR);
     assertEquals(
         1,
-        count(
+        system.number(
             "SELECT COUNT(*) FROM exits e JOIN entries n ON e.stay_id = n.stay_id WHERE n.card = '"
                 + card
                 + "'"),
@@ -232,7 +230,7 @@ class DeviceFaultsIT {
     driveOut(card);
     assertEquals(
         1,
-        count(
+        system.number(
             "SELECT COUNT(*) FROM exits e JOIN entries n ON e.stay_id = n.stay_id WHERE n.card = '"
                 + card
                 + "'"),
@@ -404,15 +402,6 @@ class DeviceFaultsIT {
                 + controller.output());
       }
       Thread.sleep(100);
-    }
-  }
-
-  private static long count(String sql) throws Exception {
-    try (Connection db =
-            DriverManager.getConnection("jdbc:sqlite:file:" + system.ledger + "?mode=ro");
-        Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.getLong(1);
     }
   }
 }

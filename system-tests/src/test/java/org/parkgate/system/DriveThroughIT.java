@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,7 +50,7 @@ class DriveThroughIT {
         Thread.sleep(Math.max(0, 1500 - (System.nanoTime() - entered) / 1_000_000));
         assertEquals(
             1,
-            count(system, "SELECT COUNT(*) FROM entries WHERE card = '" + card + "'"),
+            system.number("SELECT COUNT(*) FROM entries WHERE card = '" + card + "'"),
             "entry recorded");
 
         // Exit: the card is read, the fee is shown at the booth and on the lane, the barrier waits.
@@ -77,7 +73,7 @@ class DriveThroughIT {
             "closed",
             SystemFixture.barrier(system.lane("exit-1")),
             "the exit waits for payment: " + exitLane);
-        assertEquals(0, count(system, "SELECT COUNT(*) FROM payments"));
+        assertEquals(0, system.number("SELECT COUNT(*) FROM payments"));
 
         // The cashier, in the browser, sees the fee and presses Enter for cash received.
         String page = cashier.awaitDue("exit-1", "5.00");
@@ -88,8 +84,7 @@ class DriveThroughIT {
         cashier.screenshot("exit-paid");
         assertEquals(
             1,
-            count(
-                system,
+            system.number(
                 "SELECT COUNT(*) FROM payments WHERE amount_minor = 500 AND receipt_no = 'e2e-000001' AND cashier = 'cashier1'"));
         system.awaitLane(
             "exit-1", "barrier open after payment", l -> SystemFixture.barrier(l).equals("open"));
@@ -98,13 +93,13 @@ class DriveThroughIT {
             "exit-1",
             "barrier closed behind the car",
             l -> SystemFixture.barrier(l).equals("closed"));
-        assertEquals(1, count(system, "SELECT COUNT(*) FROM exits"), "exit recorded");
+        assertEquals(1, system.number("SELECT COUNT(*) FROM exits"), "exit recorded");
 
         // A second press of "cash received" (a retry on the same stay) charges nothing.
         JsonNode again =
             booth.cashReceived("e2e-pay-again", "exit-1", pending.path("stayId").asLong(), 500);
         assertTrue(!again.path("ok").asBoolean(), "no second charge: " + again);
-        assertEquals(1, count(system, "SELECT COUNT(*) FROM payments"));
+        assertEquals(1, system.number("SELECT COUNT(*) FROM payments"));
 
         // The booth saw every step, in order.
         booth.awaitMessage("the vehicle leaving", m -> booth.loggedKinds().contains("VehicleLeft"));
@@ -125,15 +120,6 @@ class DriveThroughIT {
     }
     for (RunningProcess p : started) {
       assertTrue(!p.isAlive() && p.handle().descendants().findAny().isEmpty(), p + " left running");
-    }
-  }
-
-  private static long count(SystemFixture system, String sql) throws Exception {
-    try (Connection db =
-            DriverManager.getConnection("jdbc:sqlite:file:" + system.ledger + "?mode=ro");
-        Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.getLong(1);
     }
   }
 }

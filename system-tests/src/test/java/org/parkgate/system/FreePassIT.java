@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Optional;
@@ -73,7 +72,7 @@ class FreePassIT {
                 + "ws.onopen = () => ws.send(JSON.stringify({type: 'decide-free-pass',"
                 + "  requestId: 'forced-decision-1', passNo: 1, approve: true}));");
     assertTrue(String.valueOf(forced).startsWith("FORBIDDEN: "), "" + forced);
-    assertEquals(0, count("SELECT COUNT(*) FROM free_pass_decisions"), "nothing decided");
+    assertEquals(0, system.number("SELECT COUNT(*) FROM free_pass_decisions"), "nothing decided");
     assertEquals("closed", SystemFixture.barrier(system.lane("exit-1")));
 
     office.login("supervisor1", "supervisor1-demo");
@@ -91,7 +90,7 @@ class FreePassIT {
     booth.awaitText("exit-lanes", "Free pass approved #1 · supervisor1");
     booth.awaitText("event-log", "Free pass approved #1");
 
-    try (Connection db = readOnly();
+    try (Connection db = system.readOnly();
         Statement s = db.createStatement();
         ResultSet r =
             s.executeQuery(
@@ -110,17 +109,5 @@ class FreePassIT {
     system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
     LedgerVerifier.Result verified = LedgerVerifier.verify(system.ledger, Optional.empty());
     assertTrue(verified.ok(), verified.summary());
-  }
-
-  private static Connection readOnly() throws Exception {
-    return DriverManager.getConnection("jdbc:sqlite:file:" + system.ledger + "?mode=ro");
-  }
-
-  private static long count(String sql) throws Exception {
-    try (Connection db = readOnly();
-        Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.getLong(1);
-    }
   }
 }

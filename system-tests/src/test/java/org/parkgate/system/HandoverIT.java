@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,26 +65,26 @@ class HandoverIT {
     system.sim("POST", "/lanes/exit-1/barrier/lift", "{\"hold\": true}");
     browser.awaitText("incident-list", "ARM_LIFTED_WITHOUT_TRANSACTION");
     system.sim("POST", "/lanes/exit-1/barrier/lift", "{\"hold\": false}");
-    long incident = number("SELECT MAX(incident_id) FROM incidents");
+    long incident = system.number("SELECT MAX(incident_id) FROM incidents");
 
     String blocked = browser.closeShift(Map.of(10000L, 1), 1, 1);
     assertTrue(blocked.contains("Shift not closed"), blocked);
     assertTrue(blocked.contains("#" + incident + " ARM_LIFTED_WITHOUT_TRANSACTION"), blocked);
-    assertEquals(0, number("SELECT COUNT(*) FROM shifts"), "nothing closed");
+    assertEquals(0, system.number("SELECT COUNT(*) FROM shifts"), "nothing closed");
     browser.press("count-cancel");
 
     String resolved = browser.resolveIncident(incident, "arm tested by the technician");
     assertTrue(resolved.contains("Resolved #" + incident), resolved);
     assertEquals(
         "cashier1 arm tested by the technician",
-        text("SELECT resolved_by || ' ' || note FROM incident_resolutions"));
+        system.text("SELECT resolved_by || ' ' || note FROM incident_resolutions"));
 
     // The incoming cashier's wrong password changes nothing; then they sign and recount.
     String wrong =
         browser.handOver(
             Map.of(10000L, 1), 1, 1, "cashier2", "not-their-password", Map.of(10000L, 1));
     assertTrue(wrong.contains("wrong user name or password"), wrong);
-    assertEquals(0, number("SELECT COUNT(*) FROM handovers"));
+    assertEquals(0, system.number("SELECT COUNT(*) FROM handovers"));
 
     String done =
         browser.handOver(Map.of(10000L, 1), 1, 1, "cashier2", "cashier2-demo", Map.of(10000L, 1));
@@ -108,19 +104,20 @@ class HandoverIT {
         report.toString());
 
     assertEquals(
-        "cashier1 cashier2", text("SELECT from_cashier || ' ' || to_cashier FROM handovers"));
+        "cashier1 cashier2",
+        system.text("SELECT from_cashier || ' ' || to_cashier FROM handovers"));
     assertEquals(
         "10500 10000 -500",
-        text(
+        system.text(
             "SELECT expected_minor || ' ' || counted_minor || ' ' || variance_minor FROM shift_counts"));
     assertEquals(
         "10000 cashier2",
-        text(
+        system.text(
             "SELECT f.float_minor || ' ' || o.cashier FROM shift_floats f"
                 + " JOIN shift_opens o ON o.shift_no = f.shift_no ORDER BY f.shift_no DESC LIMIT 1"));
     assertEquals(
         "1 1 1 1",
-        text(
+        system.text(
             "SELECT expected_cards || ' ' || counted_cards || ' ' || expected_receipts || ' ' ||"
                 + " counted_receipts FROM shift_item_counts"));
 
@@ -137,28 +134,9 @@ class HandoverIT {
     assertTrue(copy.contains("副本 COPY 1"), copy.toString());
     assertTrue(copy.contains("接班 Handed to: cashier2"), copy.toString());
     assertEquals(
-        "1 cashier2", text("SELECT shift_no || ' ' || printed_by FROM shift_report_reprints"));
+        "1 cashier2",
+        system.text("SELECT shift_no || ' ' || printed_by FROM shift_report_reprints"));
     LedgerVerifier.Result verified = LedgerVerifier.verify(system.ledger, Optional.empty());
     assertTrue(verified.ok(), verified.summary());
-  }
-
-  private static Connection readOnly() throws Exception {
-    return DriverManager.getConnection("jdbc:sqlite:file:" + system.ledger + "?mode=ro");
-  }
-
-  private static long number(String sql) throws Exception {
-    try (Connection db = readOnly();
-        Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.getLong(1);
-    }
-  }
-
-  private static String text(String sql) throws Exception {
-    try (Connection db = readOnly();
-        Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.getString(1);
-    }
   }
 }

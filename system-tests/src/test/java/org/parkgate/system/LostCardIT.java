@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -123,7 +122,7 @@ class LostCardIT {
                 + "ws.onopen = () => ws.send(JSON.stringify({type: 'decide-lost-card',"
                 + "  requestId: 'forced-lost-decision-1', lostCardNo: 1, approve: true}));");
     assertTrue(String.valueOf(forced).startsWith("FORBIDDEN: "), "" + forced);
-    assertEquals(0, count("SELECT COUNT(*) FROM lost_card_decisions"), "nothing decided");
+    assertEquals(0, system.number("SELECT COUNT(*) FROM lost_card_decisions"), "nothing decided");
     assertEquals("closed", SystemFixture.barrier(system.lane("exit-1")));
 
     office.login("supervisor1", "supervisor1-demo");
@@ -158,7 +157,7 @@ class LostCardIT {
     office.awaitText("lost-card-register", "已批准 Approved · supervisor1");
     office.awaitText("lost-card-register", "收据 Receipt");
 
-    try (Connection db = readOnly();
+    try (Connection db = system.readOnly();
         Statement s = db.createStatement();
         ResultSet r =
             s.executeQuery(
@@ -203,18 +202,6 @@ class LostCardIT {
         throw new AssertionError("nothing printed: " + p);
       }
       Thread.sleep(100);
-    }
-  }
-
-  private static Connection readOnly() throws Exception {
-    return DriverManager.getConnection("jdbc:sqlite:file:" + system.ledger + "?mode=ro");
-  }
-
-  private static long count(String sql) throws Exception {
-    try (Connection db = readOnly();
-        Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.getLong(1);
     }
   }
 }

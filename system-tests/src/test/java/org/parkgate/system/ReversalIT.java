@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Optional;
@@ -76,18 +75,19 @@ class ReversalIT {
 
     assertEquals(
         1,
-        count(
+        system.number(
             "SELECT COUNT(*) FROM reversals v JOIN payments p ON p.payment_id = v.payment_id"
                 + " WHERE p.receipt_no = '"
                 + receipt
                 + "' AND v.amount_minor = -500 AND v.supervisor = 'supervisor1'"
                 + " AND v.reason = 'charged the wrong car'"),
         "the reversal is in the ledger in the supervisor's name, with the reason");
-    assertEquals(1, count("SELECT COUNT(*) FROM payments WHERE receipt_no = '" + receipt + "'"));
+    assertEquals(
+        1, system.number("SELECT COUNT(*) FROM payments WHERE receipt_no = '" + receipt + "'"));
 
     String twice = browser.reverse(receipt, "again");
     assertTrue(twice.contains("Not reversed") && twice.contains("already reversed"), twice);
-    assertEquals(1, count("SELECT COUNT(*) FROM reversals"));
+    assertEquals(1, system.number("SELECT COUNT(*) FROM reversals"));
     LedgerVerifier.Result verified = LedgerVerifier.verify(system.ledger, Optional.empty());
     assertTrue(verified.ok(), verified.summary());
   }
@@ -95,7 +95,7 @@ class ReversalIT {
   @Test
   void aCashierDoesNotSeeTheFormAndCannotReverseEvenByHand() throws Exception {
     String receipt = paidCar();
-    long before = count("SELECT COUNT(*) FROM reversals");
+    long before = system.number("SELECT COUNT(*) FROM reversals");
     browser.login("cashier2", "cashier2-demo");
     assertFalse(browser.visible("reverse-section"), "no reversal form for a cashier");
 
@@ -112,7 +112,7 @@ class ReversalIT {
                 + "', reason: 'forced'}));");
     assertTrue(String.valueOf(error).startsWith("FORBIDDEN: "), "" + error);
     assertTrue(String.valueOf(error).contains("Only supervisors may reverse"), "" + error);
-    assertEquals(before, count("SELECT COUNT(*) FROM reversals"), "nothing reversed");
+    assertEquals(before, system.number("SELECT COUNT(*) FROM reversals"), "nothing reversed");
   }
 
   @Test
@@ -125,7 +125,7 @@ class ReversalIT {
     String report = browser.awaitText("shift-report", "班次报表 · Shift report");
     browser.screenshot("shift-report");
 
-    try (Connection db = readOnly();
+    try (Connection db = system.readOnly();
         Statement s = db.createStatement();
         ResultSet r =
             s.executeQuery(
@@ -169,17 +169,5 @@ class ReversalIT {
     assertEquals("5.00", receipt.path("amount").asText(), paid.toString());
     assertEquals("cashier1", receipt.path("cashier").asText(), paid.toString());
     return receipt.path("receiptNo").asText();
-  }
-
-  private static Connection readOnly() throws Exception {
-    return DriverManager.getConnection("jdbc:sqlite:file:" + system.ledger + "?mode=ro");
-  }
-
-  private static long count(String sql) throws Exception {
-    try (Connection db = readOnly();
-        Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.getLong(1);
-    }
   }
 }

@@ -143,6 +143,29 @@ final class SystemFixture implements AutoCloseable {
     Files.writeString(site, yaml, java.nio.file.StandardOpenOption.APPEND);
   }
 
+  /** The ledger opened read-only, as an auditor reads it beside the running controller. */
+  java.sql.Connection readOnly() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection("jdbc:sqlite:file:" + ledger + "?mode=ro");
+  }
+
+  /** The first column of the first row {@code sql} reads from the ledger; 0 with no row. */
+  long number(String sql) throws java.sql.SQLException {
+    try (java.sql.Connection db = readOnly();
+        java.sql.Statement s = db.createStatement();
+        java.sql.ResultSet r = s.executeQuery(sql)) {
+      return r.next() ? r.getLong(1) : 0;
+    }
+  }
+
+  /** The first column of the first row {@code sql} reads from the ledger; null with no row. */
+  String text(String sql) throws java.sql.SQLException {
+    try (java.sql.Connection db = readOnly();
+        java.sql.Statement s = db.createStatement();
+        java.sql.ResultSet r = s.executeQuery(sql)) {
+      return r.next() ? r.getString(1) : null;
+    }
+  }
+
   static int[] freePorts(int n) throws IOException {
     List<ServerSocket> sockets = new ArrayList<>();
     try {

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -57,20 +53,20 @@ class TenderIT {
     browser.awaitDue("exit-1", "5.00");
     String why = browser.awaitText("no-shift-exit-1", "No shift open");
     assertTrue(why.contains("未开班"), why);
-    assertEquals(0, count("SELECT COUNT(*) FROM payments"), "nothing taken before a float");
+    assertEquals(0, system.number("SELECT COUNT(*) FROM payments"), "nothing taken before a float");
 
     // Float: one 100 note and five 10s.
     browser.openShiftIfNone(Map.of(10000L, 1, 1000L, 5));
     browser.awaitText("expected-cash", "150.00");
     assertEquals(
         "15000 10000:1,1000:5",
-        row("SELECT float_minor || ' ' || pieces FROM shift_floats"),
+        system.text("SELECT float_minor || ' ' || pieces FROM shift_floats"),
         "the float is in the ledger by note and coin");
 
     browser.tender("4");
     String short1 = browser.awaitText("pay-note", "less than");
     assertTrue(short1.contains("Tendered 4.00 is less than the 5.00 due"), short1);
-    assertEquals(0, count("SELECT COUNT(*) FROM payments"), "a short tender is not sent");
+    assertEquals(0, system.number("SELECT COUNT(*) FROM payments"), "a short tender is not sent");
 
     browser.tender("20");
     String change = browser.awaitText("change-amount", "15.00");
@@ -82,7 +78,8 @@ class TenderIT {
     browser.screenshot("tender-change");
     assertEquals(
         "cash 2000 1500",
-        row("SELECT tender || ' ' || tendered_minor || ' ' || change_minor FROM payment_tenders"));
+        system.text(
+            "SELECT tender || ' ' || tendered_minor || ' ' || change_minor FROM payment_tenders"));
     carLeaves();
 
     // Past the limit the cash key is off and says why; a bank card is still taken: the reference
@@ -98,20 +95,21 @@ class TenderIT {
     browser.awaitText("result-exit-1", "Bank card received");
     assertEquals(
         "card 123456789012",
-        row(
+        system.text(
             "SELECT p.method || ' ' || t.reference FROM payments p"
                 + " JOIN payment_tenders t ON t.payment_id = p.payment_id"
                 + " ORDER BY p.payment_id DESC LIMIT 1"));
     browser.awaitText("drawer-tenders", "Bank card");
     browser.awaitText("expected-cash", "155.00");
     carLeaves();
-    assertEquals(2, count("SELECT COUNT(*) FROM payments"), "no cash taken past the limit");
+    assertEquals(2, system.number("SELECT COUNT(*) FROM payments"), "no cash taken past the limit");
 
     // A cash drop of 100.00 (缴款) brings the drawer back under the limit.
     String dropped = browser.dropCash("100");
     assertTrue(dropped.contains("Cash drop recorded — 100.00 CNY · cashier1"), dropped);
     browser.awaitText("expected-cash", "55.00");
-    assertEquals("10000 cashier1", row("SELECT amount_minor || ' ' || by_whom FROM cash_drops"));
+    assertEquals(
+        "10000 cashier1", system.text("SELECT amount_minor || ' ' || by_whom FROM cash_drops"));
 
     // Blind count: 54.50 in the drawer where 55.00 is expected.
     String answer = browser.closeShift(Map.of(5000L, 1, 100L, 4, 50L, 1));
@@ -125,14 +123,14 @@ class TenderIT {
     browser.screenshot("tender-shift-report");
     assertEquals(
         "15000 2000 1500 10000 5500 5450 -50",
-        row(
+        system.text(
             "SELECT float_minor || ' ' || cash_in_minor || ' ' || change_minor || ' ' ||"
                 + " dropped_minor || ' ' || expected_minor || ' ' || counted_minor || ' ' ||"
                 + " variance_minor"
                 + " FROM shift_counts"));
     assertEquals(
         "cash 1 500, card 1 500",
-        row(
+        system.text(
             "SELECT group_concat(tender || ' ' || payments || ' ' || taken_minor, ', ')"
                 + " FROM (SELECT * FROM shift_tender_totals ORDER BY total_id)"));
 
@@ -140,7 +138,7 @@ class TenderIT {
     system.carAtExit();
     browser.awaitDue("exit-1", "5.00");
     browser.awaitText("no-shift-exit-1", "No shift open");
-    assertEquals(2, count("SELECT COUNT(*) FROM payments"));
+    assertEquals(2, system.number("SELECT COUNT(*) FROM payments"));
     LedgerVerifier.Result verified = LedgerVerifier.verify(system.ledger, Optional.empty());
     assertTrue(verified.ok(), verified.summary());
   }
@@ -149,25 +147,5 @@ class TenderIT {
     system.awaitLane(
         "exit-1", "barrier open after payment", l -> SystemFixture.barrier(l).equals("open"));
     system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
-  }
-
-  private static Connection readOnly() throws Exception {
-    return DriverManager.getConnection("jdbc:sqlite:file:" + system.ledger + "?mode=ro");
-  }
-
-  private static long count(String sql) throws Exception {
-    try (Connection db = readOnly();
-        Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.getLong(1);
-    }
-  }
-
-  private static String row(String sql) throws Exception {
-    try (Connection db = readOnly();
-        Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.getString(1);
-    }
   }
 }

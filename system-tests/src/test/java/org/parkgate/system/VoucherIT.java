@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -125,7 +124,7 @@ class VoucherIT {
         "exit-1", "barrier open with nothing due", l -> SystemFixture.barrier(l).equals("open"));
     system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
 
-    try (Connection db = readOnly();
+    try (Connection db = system.readOnly();
         Statement s = db.createStatement();
         ResultSet r =
             s.executeQuery(
@@ -143,7 +142,7 @@ class VoucherIT {
       assertEquals("SHOP1H", r.getString(5));
       assertTrue(!r.next(), "the used and the voided code were not used again");
     }
-    assertEquals(1, count("SELECT COUNT(*) FROM payments"), "one payment: the 2.50");
+    assertEquals(1, system.number("SELECT COUNT(*) FROM payments"), "one payment: the 2.50");
     String shown =
         system.admin("VouchersMain", "show", half.get(0), "--site", system.site.toString());
     assertTrue(shown.contains("used at exit-1"), shown);
@@ -175,17 +174,5 @@ class VoucherIT {
         "--site",
         system.site.toString());
     return Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",")[0]).toList();
-  }
-
-  private static Connection readOnly() throws Exception {
-    return DriverManager.getConnection("jdbc:sqlite:file:" + system.ledger + "?mode=ro");
-  }
-
-  private static long count(String sql) throws Exception {
-    try (Connection db = readOnly();
-        Statement s = db.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      return r.getLong(1);
-    }
   }
 }
