@@ -181,12 +181,47 @@ public sealed interface ConsoleCommand extends ApiMessage {
       implements Acting {}
 
   /**
-   * A supervisor approves or refuses free pass {@code passNo}, from any console, with a note
-   * (required when refusing). An approval works once, only while that vehicle is still waiting at
-   * its lane, and never by the person who asked.
+   * A command another person confirms at the console where someone else is logged in: a supervisor
+   * at the cashier's booth types their own user name and password ({@code approver}), and the
+   * controller checks them exactly as a login from {@code source} (same throttle and lockout) and
+   * acts in that person's name and role, not the session's. Null approver: the session's person
+   * acts, as for any command.
    */
-  record DecideFreePass(String requestId, String session, long passNo, boolean approve, String note)
-      implements Acting {}
+  interface Countersigned {
+    Approver approver();
+
+    String source();
+  }
+
+  /** The person confirming a command at another's console; the password is never printed. */
+  record Approver(String username, String password) {
+    @Override
+    public String toString() {
+      return "Approver[username=" + username + "]";
+    }
+  }
+
+  /**
+   * A supervisor approves or refuses free pass {@code passNo}, from any console, with a note
+   * (required when refusing), or at the cashier's booth with their own credentials ({@code
+   * approver}, see {@link Countersigned}). An approval works once, only while that vehicle is still
+   * waiting at its lane, and never by the person who asked.
+   */
+  record DecideFreePass(
+      String requestId,
+      String session,
+      long passNo,
+      boolean approve,
+      String note,
+      Approver approver,
+      String source)
+      implements Acting, Countersigned {
+    /** Decided by the session's person, at their own console. */
+    public DecideFreePass(
+        String requestId, String session, long passNo, boolean approve, String note) {
+      this(requestId, session, passNo, approve, note, null, null);
+    }
+  }
 
   /**
    * A voucher typed or scanned at the booth for the vehicle waiting at {@code lane}: a code from

@@ -769,6 +769,54 @@ class SiteSeamTest {
     verified();
   }
 
+  /** A decision typed at the cashier's booth: the cashier's session, {@code who}'s password. */
+  private CommandResult decideAtBooth(String id, String who, String password, boolean approve) {
+    return desk.run(
+        new ConsoleCommand.DecideFreePass(
+            id,
+            desk.session("cashier1"),
+            1,
+            approve,
+            approve ? null : "no proof",
+            new ConsoleCommand.Approver(who, password),
+            "booth-window"));
+  }
+
+  @Test
+  void aSupervisorApprovesAtTheCashiersBoothWithTheirOwnPasswordAndTheCashierCannot()
+      throws Exception {
+    start();
+    long stay = entered(CASUAL, car(PLATE));
+    clock.advance(Duration.ofMinutes(65));
+    assertTrue(atTheExitLane(CASUAL, car(PLATE)));
+    Desk.answer(askFreePass("ask-1", "cashier1", stay), Answer.FreePassAsked.class);
+
+    assertEquals(
+        Refusal.BAD_LOGIN, decideAtBooth("b-1", "supervisor1", "wrong-password", true).refusal());
+    assertEquals(
+        "cashier1 (cashier) may not do this",
+        Desk.refusal(decideAtBooth("b-2", "cashier1", Desk.PASSWORD, true), Refusal.FORBIDDEN),
+        "the cashier's own password approves nothing");
+    assertEquals(
+        "cashier2 (cashier) may not do this",
+        Desk.refusal(decideAtBooth("b-3", "cashier2", Desk.PASSWORD, true), Refusal.FORBIDDEN));
+    assertTrue(new FreePasses(ledger).find(1).orElseThrow().decision().isEmpty(), "undecided");
+
+    Answer.FreePassDecided approved =
+        Desk.answer(
+            decideAtBooth("b-4", "supervisor1", Desk.PASSWORD, true), Answer.FreePassDecided.class);
+    assertEquals(
+        List.of("cashier1", "supervisor1"), List.of(approved.askedBy(), approved.decidedBy()));
+    assertEquals(
+        approved,
+        Desk.answer(
+            decideAtBooth("b-4", "supervisor1", "whatever", true), Answer.FreePassDecided.class),
+        "a retry is answered from the ledger, with no second password check");
+    drivesThrough();
+    assertEquals(List.of(), payments());
+    verified();
+  }
+
   @Test
   void nobodyDecidesTheirOwnFreePassAndARefusedOneLeavesTheFeeDue() throws Exception {
     start();

@@ -20,6 +20,7 @@ import org.parkgate.controller.auth.LoginThrottle;
 import org.parkgate.controller.auth.PasswordHasher;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.auth.SessionTable;
+import org.parkgate.controller.ledger.Accounts;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.controller.ledger.Requests;
@@ -146,7 +147,36 @@ public final class CommandPipeline {
     if (command instanceof ConsoleCommand.HandOverShift h) {
       return onLedger(() -> handOver(c, h)).thenCompose(f -> f);
     }
+    if (command instanceof ConsoleCommand.Countersigned signed && signed.approver() != null) {
+      return onLedger(() -> countersigned(c, (ConsoleCommand.Acting) command, signed))
+          .thenCompose(f -> f);
+    }
     return onLedger(() -> run(c, (ConsoleCommand.Acting) command));
+  }
+
+  /**
+   * A command another person confirms at this console (a supervisor approving at the cashier's
+   * booth): their password checked as a login checks it, then the command run in their name and
+   * role, the console's session still required. A retry of one done, an unknown console or an ended
+   * session are answered without a password check.
+   */
+  private CompletableFuture<CommandResult> countersigned(
+      ConsoleConnection c, ConsoleCommand.Acting cmd, ConsoleCommand.Countersigned signed) {
+    if (!c.authenticated()
+        || requests.find(cmd.requestId()).isPresent()
+        || gate.session(cmd.session(), clock.instant()).isEmpty()) {
+      return CompletableFuture.completedFuture(run(c, cmd));
+    }
+    return gate.checkPassword(
+            c,
+            cmd.requestId(),
+            signed.approver().username(),
+            signed.approver().password(),
+            signed.source(),
+            ledgerThread)
+        .thenApply(
+            checked ->
+                checked.refusal() != null ? checked.refusal() : run(c, cmd, checked.account()));
   }
 
   /**
@@ -193,6 +223,12 @@ public final class CommandPipeline {
   }
 
   private CommandResult run(ConsoleConnection c, ConsoleCommand.Acting cmd) {
+    return run(c, cmd, null);
+  }
+
+  /** Runs {@code cmd}; {@code approver}, when not null, acts instead of the session's person. */
+  private CommandResult run(
+      ConsoleConnection c, ConsoleCommand.Acting cmd, Accounts.Account approver) {
     String id = cmd.requestId();
     if (!c.authenticated()) {
       return unknown(c, cmd);
@@ -215,7 +251,18 @@ public final class CommandPipeline {
         return CommandResult.refused(
             id, Refusal.NOT_LOGGED_IN, "not logged in, or the session has ended: log in again");
       }
-      Session who = actor.get();
+      Session who =
+          approver == null
+              ? actor.get()
+              : new Session(
+                  null,
+                  approver.username(),
+                  approver.displayName(),
+                  approver.role(),
+                  approver.version(),
+                  c.consoleId(),
+                  now,
+                  now);
       if (!handler.roles().contains(who.role())) {
         gate.security()
             .record(
