@@ -59,6 +59,7 @@ window.BoothAlarm = (function () {
     const box = document.getElementById("alarm");
     if (!box) return;
     box.classList.toggle("hidden", raised.length === 0);
+    document.body.classList.toggle("alarmed", raised.length > 0);
     const list = document.getElementById("alarm-list");
     list.replaceChildren(...raised.map(f => {
       const li = document.createElement("li");

@@ -520,7 +520,10 @@
     INVALID: t("请求无效", "Invalid request"),
     REQUEST_ID_REUSED: t("请求编号重复", "Request id reused"),
     NOT_RECORDED: t("未记录，可重试", "Nothing recorded, try again"),
-    CONSOLE_UNKNOWN: t("收费台未登记", "Console not enrolled")
+    CONSOLE_UNKNOWN: t("收费台未登记", "Console not enrolled"),
+    BAD_LOGIN: t("用户名或密码错误", "Wrong user name or password"),
+    SLOW_DOWN: t("密码错误过多，请稍候", "Too many wrong passwords: wait"),
+    ACCOUNT_LOCKED: t("账户已锁定", "Account locked")
   };
 
   // The refusal's code in words, then the reason given.
@@ -654,6 +657,8 @@
         }
         laneActionSend({ type: "lift-barrier", lane: lane.id, stayId: p.stayId, reason: text }, t("正在抬杆…", "Lifting the barrier…"));
       }));
+    const pass = (view.freePasses || []).find(f => f.lane === lane.id && f.stayId === p.stayId);
+    if (pass) box.appendChild(approveHere(lane, p, pass));
     const r = actionResults.get(lane.id);
     if (r && r.stayId === p.stayId) {
       const shown = el("div", "result " + r.cls, r.text);
@@ -727,8 +732,69 @@
     return true;
   }
 
+  // A free pass asked for this vehicle, approved or refused here by a supervisor who types their
+  // own user name and password at the cashier's booth: the controller checks them as a login and
+  // decides in the supervisor's name. The password stays in this field only until it is sent.
+  let approverPassword = "";
+  let decidingHere = null;      // {requestId, lane, stayId}: the decision sent from this booth's lane card
+  function approveHere(lane, p, pass) {
+    const form = el("form", "exit-action approve-here");
+    form.autocomplete = "off";
+    form.appendChild(el("div", "approve-title", t("主管在此批准免费放行", "A supervisor approves here") + " #" + pass.passNo));
+    const who = el("input");
+    who.id = "approver-user-" + lane.id;
+    who.placeholder = tl("主管用户名", "Supervisor user name");
+    who.maxLength = 64;
+    who.value = actionDrafts[who.id] || "";
+    who.addEventListener("input", () => { actionDrafts[who.id] = who.value; });
+    const secret = el("input");
+    secret.id = "approver-password-" + lane.id;
+    secret.type = "password";
+    secret.placeholder = tl("密码", "Password");
+    secret.maxLength = 256;
+    secret.value = approverPassword;
+    secret.addEventListener("input", () => { approverPassword = secret.value; });
+    const note = el("input");
+    note.id = "approver-note-" + lane.id;
+    note.placeholder = tl("备注（拒绝时必填）", "Note (required to refuse)");
+    note.maxLength = 200;
+    note.value = actionDrafts[note.id] || "";
+    note.addEventListener("input", () => { actionDrafts[note.id] = note.value; });
+    const yes = el("button", "plain", t("批准", "Approve"));
+    yes.type = "submit";
+    yes.id = "approver-approve-" + lane.id;
+    const no = el("button", "plain", t("拒绝", "Refuse"));
+    no.type = "button";
+    no.id = "approver-refuse-" + lane.id;
+    for (const b of [yes, no]) b.disabled = !!deciding || !linked();
+    const go = (approve) => {
+      if (deciding || !linked()) return;
+      if (!who.value.trim() || !secret.value) {
+        laneActionShow(lane.id, p.stayId, "✗ " + t("请主管输入用户名和密码", "The supervisor types their user name and password"), "bad");
+        render();
+        return;
+      }
+      if (!approve && !note.value.trim()) {
+        laneActionShow(lane.id, p.stayId, "✗ " + t("拒绝须填写备注", "Enter a note to refuse"), "bad");
+        render();
+        return;
+      }
+      deciding = { type: "decide-free-pass", requestId: newRequestId(), passNo: pass.passNo, approve: approve,
+        note: note.value.trim(), approverUsername: who.value.trim(), approverPassword: secret.value };
+      decidingHere = { requestId: deciding.requestId, lane: lane.id, stayId: p.stayId };
+      approverPassword = "";
+      laneActionShow(lane.id, p.stayId, t("正在提交…", "Sending the decision…"), "wait");
+      sendMessage(deciding);
+      render();
+    };
+    form.addEventListener("submit", (e) => { e.preventDefault(); go(true); });
+    no.addEventListener("click", () => go(false));
+    for (const e of [who, secret, note, yes, no]) form.appendChild(e);
+    return form;
+  }
+
   function refocus(id) {
-    if (!id || !actionDrafts.hasOwnProperty(id) && !/^(voucher|free-reason|lift-reason)-/.test(id)) return;
+    if (!id || !actionDrafts.hasOwnProperty(id) && !/^(voucher|free-reason|lift-reason|approver-\w+)-/.test(id)) return;
     const again = document.getElementById(id);
     if (again && document.activeElement !== again) again.focus();
   }
@@ -790,6 +856,21 @@
     if (!deciding || deciding.requestId !== msg.requestId) return false;
     const sent = deciding;
     deciding = null;
+    const here = decidingHere && decidingHere.requestId === sent.requestId ? decidingHere : null;
+    decidingHere = null;
+    if (here) {
+      // The password goes with the answer: a retry needs it typed again.
+      const words = msg.ok
+        ? withAnswer(msg.answer && msg.answer.approved ? "✓ " + t("已批准免费放行", "Free pass approved") : "✓ " + t("已拒绝免费放行", "Free pass refused"), msg)
+        : "✗ " + t("未处理", "Not decided:") + " " + refusalText(msg);
+      if (msg.ok) {
+        delete actionDrafts["approver-user-" + here.lane];
+        delete actionDrafts["approver-note-" + here.lane];
+      }
+      laneActionShow(here.lane, here.stayId, words, msg.ok ? "ok" : "bad");
+      render();
+      return true;
+    }
     if (msg.ok) {
       delete actionDrafts["pass-note-" + sent.passNo];
       const approved = msg.answer && msg.answer.approved;

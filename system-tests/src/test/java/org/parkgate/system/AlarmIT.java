@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults as the cashier meets them, with the real processes and the booth in headless Chromium: a
- * card reader gone and an arm lifted by hand sound the alarm at the top of the page until the
+ * card reader gone and an arm lifted by hand sound the alarm at the foot of the screen until the
  * cashier acknowledges it, and the cashier records what was done about the incident.
  */
 class AlarmIT {

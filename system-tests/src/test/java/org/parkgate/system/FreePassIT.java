@@ -20,6 +20,7 @@ import org.parkgate.controller.ledger.LedgerVerifier;
  * headless Chromiums against real simulator, controller and console processes: the barrier opens in
  * the simulator and the ledger holds the pass and its decision.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class FreePassIT {
   @TempDir static Path dir;
   static SystemFixture system;
@@ -50,6 +51,7 @@ class FreePassIT {
   }
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void aCashierAsksAFreePassAndAnotherSupervisorApprovesItAndTheBarrierOpens() throws Exception {
     booth.login("cashier1", "cashier1-demo");
     String card = system.carAtExit();
@@ -109,5 +111,31 @@ class FreePassIT {
     system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
     LedgerVerifier.Result verified = LedgerVerifier.verify(system.ledger, Optional.empty());
     assertTrue(verified.ok(), verified.summary());
+  }
+
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void aSupervisorApprovesAtTheCashiersBoothWithTheirOwnPassword() throws Exception {
+    String card = system.carAtExit();
+    booth.awaitText("exit-lanes", card);
+    booth.typeAndEnter("free-reason-exit-1", "fire brigade inspection");
+    booth.awaitText("action-result-exit-1", "Asked, waiting for a supervisor");
+    String pass = booth.awaitText("exit-lanes", "A supervisor approves here #2");
+    assertTrue(pass.contains("free pass #2"), pass);
+
+    booth.type("approver-user-exit-1", "supervisor1");
+    booth.typeAndEnter("approver-password-exit-1", "not-the-password");
+    String wrong = booth.awaitText("action-result-exit-1", "Not decided");
+    assertTrue(wrong.contains("Wrong user name or password"), wrong);
+    assertEquals("closed", SystemFixture.barrier(system.lane("exit-1")), "still shut");
+
+    booth.typeAndEnter("approver-password-exit-1", "supervisor1-demo");
+    booth.awaitText("action-result-exit-1", "Free pass approved");
+    booth.screenshot("free-pass-approved-at-booth");
+    system.awaitLane(
+        "exit-1", "barrier open after the approval", l -> SystemFixture.barrier(l).equals("open"));
+    assertEquals(
+        "supervisor1", system.text("SELECT decided_by FROM free_pass_decisions WHERE pass_no = 2"));
+    system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
   }
 }

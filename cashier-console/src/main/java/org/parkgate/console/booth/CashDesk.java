@@ -698,7 +698,18 @@ public final class CashDesk {
     if (!validRequestId(id)) {
       return refused(id, INVALID_REQUEST_ID);
     }
-    if (!RoleKeys.of(supervisor.role()).reverses()) {
+    if (request.atTheBooth()) {
+      if (!RoleKeys.of(supervisor.role()).takesCash()) {
+        return forbidden(
+            id, "只有收费亭可以请主管在此批准 · Only a booth's cashier asks a supervisor to approve here");
+      }
+      if (request.approverUsername() == null
+          || request.approverUsername().isBlank()
+          || request.approverPassword() == null
+          || request.approverPassword().isEmpty()) {
+        return refused(id, "请主管输入用户名和密码 · The supervisor types their user name and password");
+      }
+    } else if (!RoleKeys.of(supervisor.role()).reverses()) {
       return forbidden(id, "只有主管可以批准免费放行 · Only supervisors may decide a free pass");
     }
     if (request.passNo() <= 0) {
@@ -728,7 +739,12 @@ public final class CashDesk {
             supervisor.token(),
             request.passNo(),
             request.approve(),
-            note.isEmpty() ? null : note));
+            note.isEmpty() ? null : note,
+            request.atTheBooth()
+                ? new ConsoleCommand.Approver(
+                    request.approverUsername().strip(), request.approverPassword())
+                : null,
+            request.atTheBooth() ? request.source() : null));
   }
 
   /**
@@ -859,7 +875,30 @@ public final class CashDesk {
   public record FreePassRequest(String requestId, String lane, long stayId, String reason) {}
 
   /** What the page sends when a supervisor approves or refuses a free pass. */
-  public record FreePassDecision(String requestId, long passNo, Boolean approve, String note) {}
+  public record FreePassDecision(
+      String requestId,
+      long passNo,
+      Boolean approve,
+      String note,
+      String approverUsername,
+      String approverPassword,
+      String source) {
+    /** Decided by the signed-in supervisor at their own page. */
+    public FreePassDecision(String requestId, long passNo, Boolean approve, String note) {
+      this(requestId, passNo, approve, note, null, null, null);
+    }
+
+    /** A supervisor typing their own credentials at the cashier's booth. */
+    boolean atTheBooth() {
+      return approverUsername != null || approverPassword != null;
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+      return "FreePassDecision[" + requestId + ", pass " + passNo + ", approve " + approve + "]";
+    }
+  }
 
   /** What the page sends to lift an exit's barrier by hand for the stay it showed waiting. */
   public record LiftRequest(String requestId, String lane, long stayId, String reason) {}

@@ -391,7 +391,10 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
             requestId,
             passNo,
             approve.isBoolean() ? approve.booleanValue() : null,
-            message.path("note").asText(""));
+            message.path("note").asText(""),
+            message.path("approverUsername").asText(null),
+            message.path("approverPassword").asText(null),
+            source(page));
     log.info("booth: {} decides free pass {} ({})", session.username(), passNo, requestId);
     answer(
         page,
