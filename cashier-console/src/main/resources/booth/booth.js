@@ -1470,8 +1470,6 @@
   function localizeStatic(root) {
     document.title = tl("收费亭", "Booth");
     if (LANG === "both") return;
-    // The brand line says "Booth · site" itself in one language.
-    for (const e of root.querySelectorAll(".brand .en")) e.remove();
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const nodes = [];
     while (walker.nextNode()) nodes.push(walker.currentNode);

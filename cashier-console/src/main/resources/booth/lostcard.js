@@ -166,7 +166,7 @@ window.LostCardPage = (function () {
       + " + " + tl("工本费", "Card") + " " + a.replacementFee + " = " + tl("应收", "Due") + " " + a.due + " " + a.currency
       + " · " + platesText(a);
     if (a.status === "AWAITING_APPROVAL") {
-      show("lost-result", "⏳ " + t("已登记，待批准", "Registered, awaiting approval") + " — " + fee, "wait");
+      show("lost-result", t("已登记，待批准", "Registered, awaiting approval") + " — " + fee, "wait");
     } else {
       show("lost-result", "✓ " + t("已登记遗失卡", "Lost card registered") + " — " + fee
         + " · " + t("请在 " + req.lane + " 收款", "Take the fee at " + req.lane), "ok");
