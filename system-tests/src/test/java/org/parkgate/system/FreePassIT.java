@@ -138,4 +138,21 @@ class FreePassIT {
         "supervisor1", system.text("SELECT decided_by FROM free_pass_decisions WHERE pass_no = 2"));
     system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
   }
+
+  @Test
+  @org.junit.jupiter.api.Order(3)
+  void aSupervisorWhoAskedAFreePassCannotApproveIt() throws Exception {
+    String card = system.carAtExit();
+    office.awaitText("exit-lanes", card);
+    office.typeAndEnter("free-reason-exit-1", "regular visitor, manager's guest");
+    office.awaitText("action-result-exit-1", "Asked, waiting for a supervisor");
+    office.awaitText("pass-3", "manager's guest");
+    office.press("pass-approve-3");
+    String refused = office.awaitText("free-pass-result", "Not decided");
+    assertTrue(refused.contains("Someone else must do this"), refused);
+    assertTrue(refused.contains("ask another supervisor"), refused);
+    office.screenshot("free-pass-self-approval-refused");
+    assertEquals(0, system.number("SELECT COUNT(*) FROM free_pass_decisions WHERE pass_no = 3"));
+    assertEquals("closed", SystemFixture.barrier(system.lane("exit-1")), "still shut");
+  }
 }
