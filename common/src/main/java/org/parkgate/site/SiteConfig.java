@@ -34,40 +34,6 @@ public record SiteConfig(
     language = language == null ? Language.BOTH : language;
   }
 
-  /** A site whose displays and booth speak both languages. */
-  public SiteConfig(
-      String id,
-      String name,
-      ZoneId zone,
-      Currency currency,
-      Path tariff,
-      List<LaneConfig> lanes,
-      ControllerSettings controller,
-      ConsoleSettings console,
-      SimulatorSettings simulator,
-      AccessRules access,
-      Checks checks,
-      List<BoothConfig> booths,
-      Cash cash,
-      LostCardApproval lostCardApproval) {
-    this(
-        id,
-        name,
-        zone,
-        currency,
-        tariff,
-        lanes,
-        controller,
-        console,
-        simulator,
-        access,
-        checks,
-        booths,
-        cash,
-        lostCardApproval,
-        Language.BOTH);
-  }
-
   /** A site whose lost-card releases need nobody's approval, speaking both languages. */
   public SiteConfig(
       String id,
@@ -97,7 +63,63 @@ public record SiteConfig(
         checks,
         booths,
         cash,
-        LostCardApproval.NONE);
+        LostCardApproval.NONE,
+        Language.BOTH);
+  }
+
+  /** This site with its access rules {@code rules}. */
+  public SiteConfig withAccess(AccessRules rules) {
+    return with(tariff, rules, booths, cash, lostCardApproval, language);
+  }
+
+  /** This site priced by the tariff file {@code file}. */
+  public SiteConfig withTariff(Path file) {
+    return with(file, access, booths, cash, lostCardApproval, language);
+  }
+
+  /** This site with the booths {@code list}. */
+  public SiteConfig withBooths(List<BoothConfig> list) {
+    return with(tariff, access, list, cash, lostCardApproval, language);
+  }
+
+  /** This site with the cash rules {@code rules}. */
+  public SiteConfig withCash(Cash rules) {
+    return with(tariff, access, booths, rules, lostCardApproval, language);
+  }
+
+  /** This site with lost cards released on {@code approval}. */
+  public SiteConfig withLostCardApproval(LostCardApproval approval) {
+    return with(tariff, access, booths, cash, approval, language);
+  }
+
+  /** This site speaking {@code spoken}. */
+  public SiteConfig withLanguage(Language spoken) {
+    return with(tariff, access, booths, cash, lostCardApproval, spoken);
+  }
+
+  private SiteConfig with(
+      Path tariff,
+      AccessRules access,
+      List<BoothConfig> booths,
+      Cash cash,
+      LostCardApproval lostCardApproval,
+      Language language) {
+    return new SiteConfig(
+        id,
+        name,
+        zone,
+        currency,
+        tariff,
+        lanes,
+        controller,
+        console,
+        simulator,
+        access,
+        checks,
+        booths,
+        cash,
+        lostCardApproval,
+        language);
   }
 
   /** The booth of that console id, if the site file names it. */

@@ -76,20 +76,9 @@ class HandoverTest {
     SiteConfig demo = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
     // The test's booth looks after exit-1 only: incidents at entry-1 are another booth's.
     SiteConfig config =
-        new SiteConfig(
-            demo.id(),
-            demo.name(),
-            demo.zone(),
-            demo.currency(),
-            demo.tariff(),
-            demo.lanes(),
-            demo.controller(),
-            demo.console(),
-            demo.simulator(),
-            demo.access(),
-            demo.checks(),
-            List.of(new org.parkgate.site.BoothConfig(Desk.CONSOLE, null, List.of("exit-1"))),
-            demo.cash());
+        demo.withBooths(
+                List.of(new org.parkgate.site.BoothConfig(Desk.CONSOLE, null, List.of("exit-1"))))
+            .withLostCardApproval(org.parkgate.site.LostCardApproval.NONE);
     SiteService site =
         new SiteService(
             config,

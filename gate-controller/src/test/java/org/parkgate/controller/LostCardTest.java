@@ -82,22 +82,7 @@ class LostCardTest {
       desk.close();
     }
     SiteConfig demo = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
-    SiteConfig config =
-        new SiteConfig(
-            demo.id(),
-            demo.name(),
-            demo.zone(),
-            demo.currency(),
-            demo.tariff(),
-            demo.lanes(),
-            demo.controller(),
-            demo.console(),
-            demo.simulator(),
-            demo.access(),
-            demo.checks(),
-            demo.booths(),
-            demo.cash(),
-            rule);
+    SiteConfig config = demo.withLostCardApproval(rule);
     site =
         new SiteService(
             config,

@@ -77,23 +77,7 @@ class SiteServiceTest {
       desk.close();
     }
     SiteConfig demo = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
-    SiteConfig config =
-        new SiteConfig(
-            demo.id(),
-            demo.name(),
-            demo.zone(),
-            demo.currency(),
-            demo.tariff(),
-            demo.lanes(),
-            demo.controller(),
-            demo.console(),
-            demo.simulator(),
-            demo.access(),
-            demo.checks(),
-            demo.booths(),
-            demo.cash(),
-            demo.lostCardApproval(),
-            language);
+    SiteConfig config = demo.withLanguage(language);
     site =
         new SiteService(
             config,

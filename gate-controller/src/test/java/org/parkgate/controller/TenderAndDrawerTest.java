@@ -74,20 +74,8 @@ class TenderAndDrawerTest {
     SiteConfig demo = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
     // A drawer limit of 160.00: a 150.00 float and a few cash payments reach it.
     SiteConfig config =
-        new SiteConfig(
-            demo.id(),
-            demo.name(),
-            demo.zone(),
-            demo.currency(),
-            demo.tariff(),
-            demo.lanes(),
-            demo.controller(),
-            demo.console(),
-            demo.simulator(),
-            demo.access(),
-            demo.checks(),
-            demo.booths(),
-            new SiteConfig.Cash(Money.of(16000, "CNY")));
+        demo.withCash(new SiteConfig.Cash(Money.of(16000, "CNY")))
+            .withLostCardApproval(org.parkgate.site.LostCardApproval.NONE);
     SiteService site =
         new SiteService(
             config,
