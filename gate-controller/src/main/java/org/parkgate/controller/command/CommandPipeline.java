@@ -157,52 +157,55 @@ public final class CommandPipeline {
   /**
    * A command another person confirms at this console (a supervisor approving at the cashier's
    * booth): their password checked as a login checks it, then the command run in their name and
-   * role, the console's session still required. A retry of one done, an unknown console or an ended
-   * session are answered without a password check.
+   * role, the console's session still required.
    */
   private CompletableFuture<CommandResult> countersigned(
       ConsoleConnection c, ConsoleCommand.Acting cmd, ConsoleCommand.Countersigned signed) {
-    if (!c.authenticated()
-        || requests.find(cmd.requestId()).isPresent()
-        || gate.session(cmd.session(), clock.instant()).isEmpty()) {
-      return CompletableFuture.completedFuture(run(c, cmd));
-    }
-    return gate.checkPassword(
-            c,
-            cmd.requestId(),
-            signed.approver().username(),
-            signed.approver().password(),
-            signed.source(),
-            ledgerThread)
-        .thenApply(
-            checked ->
-                checked.refusal() != null ? checked.refusal() : run(c, cmd, checked.account()));
+    return withPassword(
+        c,
+        cmd,
+        signed.approver().username(),
+        signed.approver().password(),
+        signed.source(),
+        approver -> run(c, cmd, approver));
   }
 
   /**
-   * A handover: the incoming cashier's password checked as a login checks it (off the ledger
-   * thread), then the command run as any other with that account. A retry of a handover done, an
-   * unknown console or an ended session are answered without a password check.
+   * A handover: the incoming cashier's password checked as a login checks it, then the command run
+   * as any other with that account.
    */
   private CompletableFuture<CommandResult> handOver(
       ConsoleConnection c, ConsoleCommand.HandOverShift cmd) {
+    return withPassword(
+        c,
+        cmd,
+        cmd.incomingUsername(),
+        cmd.incomingPassword(),
+        cmd.source(),
+        incoming -> handover.withVerified(cmd.requestId(), incoming, () -> run(c, cmd)));
+  }
+
+  /**
+   * Runs {@code then} with the account whose password a person typed at this console, checked as a
+   * login from {@code source} checks it (off the ledger thread). A retry of a command done, an
+   * unknown console or an ended session are answered without a password check.
+   */
+  private CompletableFuture<CommandResult> withPassword(
+      ConsoleConnection c,
+      ConsoleCommand.Acting cmd,
+      String username,
+      String password,
+      String source,
+      java.util.function.Function<Accounts.Account, CommandResult> then) {
     if (!c.authenticated()
         || requests.find(cmd.requestId()).isPresent()
         || gate.session(cmd.session(), clock.instant()).isEmpty()) {
       return CompletableFuture.completedFuture(run(c, cmd));
     }
-    return gate.checkPassword(
-            c,
-            cmd.requestId(),
-            cmd.incomingUsername(),
-            cmd.incomingPassword(),
-            cmd.source(),
-            ledgerThread)
+    return gate.checkPassword(c, cmd.requestId(), username, password, source, ledgerThread)
         .thenApply(
             checked ->
-                checked.refusal() != null
-                    ? checked.refusal()
-                    : handover.withVerified(cmd.requestId(), checked.account(), () -> run(c, cmd)));
+                checked.refusal() != null ? checked.refusal() : then.apply(checked.account()));
   }
 
   /** A message from a connection that has not proved which console it is: its last. */
