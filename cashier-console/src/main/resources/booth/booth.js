@@ -557,7 +557,8 @@
       case "receipt":
         return tl("收据", "Receipt") + " " + a.receiptNo + " · " + money(a.amount, a.currency)
           + (a.change && a.change !== "0.00" ? " " + tl("· 找零", "Change") + " " + a.change : "")
-          + (a.reference ? " " + tl("· 参考号", "Ref") + " " + a.reference : "");
+          + (a.reference ? " " + tl("· 参考号", "Ref") + " " + a.reference : "")
+          + (a.verificationCode ? " " + tl("· 验证码", "Check code") + " " + a.verificationCode : "");
       case "reversed":
         return tl("收据", "Receipt") + " " + a.receiptNo + " " + tl("· 冲正金额", "Reversed") + " " + money(a.amount, a.currency);
       case "mode-set":

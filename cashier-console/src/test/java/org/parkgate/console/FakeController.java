@@ -63,6 +63,9 @@ public final class FakeController implements AutoCloseable {
   /** The credential the test console is enrolled with. */
   public static final String CREDENTIAL = "test-console-credential";
 
+  /** The plate the fake camera read for every paid stay. */
+  public static final String PLATE = "粤B12345";
+
   private final EventLoopGroup group =
       new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
   private final ChannelGroup consoles = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
@@ -420,6 +423,7 @@ public final class FakeController implements AutoCloseable {
               pay.stayId(),
               pay.lane(),
               card,
+              PLATE,
               pay.amount(),
               who.username(),
               now,
@@ -427,6 +431,8 @@ public final class FakeController implements AutoCloseable {
               tendered,
               tendered.minus(pay.amount()),
               pay.reference(),
+              40 + paidReceipts.size(),
+              (40 + paidReceipts.size()) + "-ABCD-EFGH",
               null);
       paidReceipts.put(receipt, paid);
       return CommandResult.ok(id, paid);
@@ -457,6 +463,8 @@ public final class FakeController implements AutoCloseable {
               paid.cashier(),
               paid.paidAt(),
               false,
+              paid.ledgerLink(),
+              paid.verificationCode(),
               who.username(),
               now));
     } else if (command instanceof ConsoleCommand.ReversePayment reverse) {

@@ -63,13 +63,16 @@ public sealed interface Answer {
    * {@code cashier} is the person whose session took it. {@code tender} is how it was paid, {@code
    * tendered} what the driver handed over and {@code change} what went back (zero but for cash),
    * {@code reference} the card terminal's or payment app's number (null for cash), and {@code
-   * shift} the cashier's shift figures after it.
+   * shift} the cashier's shift figures after it. {@code plate} is the plate a camera read for the
+   * stay (null when none); {@code ledgerLink} the hash-chain link that holds the payment and {@code
+   * verificationCode} the code printed for a driver to check it against the ledger later.
    */
   record Receipt(
       String receiptNo,
       long stayId,
       String lane,
       String card,
+      String plate,
       Money amount,
       String cashier,
       Instant paidAt,
@@ -77,13 +80,28 @@ public sealed interface Answer {
       Money tendered,
       Money change,
       String reference,
+      long ledgerLink,
+      String verificationCode,
       ShiftFigures shift)
       implements Answer {
     /** This receipt with the shift's figures {@code figures} (null: none). */
     public Receipt withShift(ShiftFigures figures) {
       return new Receipt(
-          receiptNo, stayId, lane, card, amount, cashier, paidAt, tender, tendered, change,
-          reference, figures);
+          receiptNo,
+          stayId,
+          lane,
+          card,
+          plate,
+          amount,
+          cashier,
+          paidAt,
+          tender,
+          tendered,
+          change,
+          reference,
+          ledgerLink,
+          verificationCode,
+          figures);
     }
   }
 
@@ -291,7 +309,8 @@ public sealed interface Answer {
    * A reprint recorded: the payment of {@code receiptNo} as the ledger holds it, for the copy to
    * print. {@code enteredAt} and {@code entryLane} are null for a payment without a known entry,
    * {@code plate} when no camera read one; {@code reversed} is true when a supervisor reversed the
-   * payment since. {@code copyNo} counts the copies of this receipt, 1 for the first.
+   * payment since. {@code copyNo} counts the copies of this receipt, 1 for the first; {@code
+   * ledgerLink} and {@code verificationCode} are those the first print carried.
    */
   record ReceiptCopy(
       long reprintNo,
@@ -308,6 +327,8 @@ public sealed interface Answer {
       String cashier,
       Instant paidAt,
       boolean reversed,
+      long ledgerLink,
+      String verificationCode,
       String reprintedBy,
       Instant reprintedAt)
       implements Answer {}

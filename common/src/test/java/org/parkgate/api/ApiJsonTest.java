@@ -109,6 +109,7 @@ class ApiJsonTest {
                     7,
                     "exit-1",
                     "00A1",
+                    "粤B12345",
                     due,
                     "cashier1",
                     t,
@@ -116,6 +117,8 @@ class ApiJsonTest {
                     Money.of(2000, "CNY"),
                     Money.of(900, "CNY"),
                     null,
+                    41,
+                    "41-ABCD-EFGH",
                     new ShiftFigures(
                         3,
                         Money.of(15000, "CNY"),

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -154,6 +155,22 @@ class LostCardIT {
     JsonNode printed = awaitPrinted();
     String lines = printed.toString();
     assertTrue(lines.contains(due), "the receipt printed with the fee " + due + ": " + lines);
+    // The receipt names the plate and carries the code a driver can check the ledger with.
+    String receiptNo = system.text("SELECT receipt_no FROM payments ORDER BY payment_id DESC");
+    List<String> paper = system.awaitPrinted("收据号 Receipt No: " + receiptNo);
+    assertTrue(paper.contains("车牌 Plate: " + PLATE), "the plate on the receipt: " + paper);
+    String code =
+        paper.stream()
+            .filter(l -> l.startsWith("验证码 Check code: "))
+            .map(l -> l.substring("验证码 Check code: ".length()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no verification code on " + paper));
+    assertTrue(
+        paper.contains("账本 Ledger: " + code.substring(0, code.indexOf('-'))), paper.toString());
+    String checked = system.audit("verify-receipt", code, "--db", system.ledger.toString());
+    assertTrue(
+        checked.startsWith("receipt " + receiptNo + " (" + due),
+        "the code checks out against the ledger: " + checked);
     office.awaitText("lost-card-register", "已批准 Approved · supervisor1");
     office.awaitText("lost-card-register", "收据 Receipt");
 

@@ -236,11 +236,21 @@ final class SystemFixture implements AutoCloseable {
 
   /** Runs one of the controller's admin commands (./parking users|consoles) on this site. */
   String admin(String main, String... args) throws Exception {
+    return controllerMain("org.parkgate.controller.admin." + main, args);
+  }
+
+  /** Runs one of the ledger's audit commands (./parking verify|verify-receipt|...). */
+  String audit(String... args) throws Exception {
+    return controllerMain("org.parkgate.controller.audit.AuditMain", args);
+  }
+
+  /** Runs a main class of the controller's jar; its output, failing unless it exits 0. */
+  private String controllerMain(String main, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
     command.add("-cp");
     command.add(jar("gate-controller").toString());
-    command.add("org.parkgate.controller.admin." + main);
+    command.add(main);
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     p.getOutputStream().close();

@@ -33,7 +33,9 @@ public final class AnswerView {
           r.tender() == null ? null : r.tender().english(),
           BoothFormat.money(r.tendered()),
           BoothFormat.money(r.change()),
-          r.reference());
+          r.reference(),
+          r.plate(),
+          r.verificationCode());
     } else if (answer instanceof Answer.Reversed r) {
       return new Reversed(
           "reversed",
@@ -252,7 +254,9 @@ public final class AnswerView {
       String tenderEn,
       String tendered,
       String change,
-      String reference) {}
+      String reference,
+      String plate,
+      String verificationCode) {}
 
   public record Reversed(
       String kind,

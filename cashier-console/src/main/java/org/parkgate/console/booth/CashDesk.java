@@ -234,8 +234,8 @@ public final class CashDesk {
                         Tender.of(c.method()).orElse(Tender.CASH),
                         c.cashier(),
                         c.receiptNo(),
-                        null,
-                        null,
+                        link(c.ledgerLink()),
+                        c.verificationCode(),
                         true));
               }
               return r;
@@ -252,7 +252,7 @@ public final class CashDesk {
           new ReceiptPrint(
               siteName,
               paid.lane(),
-              null,
+              paid.plate(),
               paid.card(),
               exit == null ? null : exit.entryAt(),
               paid.paidAt(),
@@ -270,11 +270,16 @@ public final class CashDesk {
               paid.tender() == null ? Tender.CASH : paid.tender(),
               paid.cashier(),
               paid.receiptNo(),
-              null,
-              null,
+              link(paid.ledgerLink()),
+              paid.verificationCode(),
               false));
     }
     return r;
+  }
+
+  /** A ledger link as printed; null for none (0). */
+  private static String link(long link) {
+    return link > 0 ? Long.toString(link) : null;
   }
 
   private boolean once(String requestId) {

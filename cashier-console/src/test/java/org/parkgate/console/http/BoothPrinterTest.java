@@ -143,6 +143,11 @@ class BoothPrinterTest {
     assertTrue(lines.contains("应收 Due: 11.00 CNY"), lines.toString());
     assertTrue(lines.contains("付款方式 Tender: 现金 Cash"), lines.toString());
     assertTrue(lines.contains("收费员 Cashier: cashier1"), lines.toString());
+    assertTrue(lines.contains("车牌 Plate: " + FakeController.PLATE), lines.toString());
+    String code = paid.path("answer").path("verificationCode").asText();
+    assertTrue(lines.contains("验证码 Check code: " + code), code + " in " + lines);
+    assertTrue(
+        lines.contains("账本 Ledger: " + code.substring(0, code.indexOf('-'))), lines.toString());
     assertFalse(receipt.path("copy").asBoolean());
     assertEquals(1, printer().path("drawerKicks").asInt(), "cash opens the drawer");
 

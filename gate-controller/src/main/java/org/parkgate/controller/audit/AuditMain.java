@@ -10,6 +10,8 @@ import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerBackup;
 import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.controller.ledger.LedgerVerifier;
+import org.parkgate.controller.ledger.ReceiptCode;
+import org.parkgate.controller.ledger.ReceiptVerifier;
 import org.parkgate.controller.ledger.ShiftReports;
 import org.parkgate.controller.ledger.ZReport;
 import org.parkgate.site.SiteConfig;
@@ -20,6 +22,7 @@ import org.parkgate.site.SiteConfigLoader;
  *
  * <pre>
  *   verify [DB] [--anchor LINK:SHA256]   check integrity, hash chain and numbering; exit 0 good, 1 bad
+ *   verify-receipt CODE [--db DB]        that and the payment behind a receipt's verification code
  *   backup DEST [--db DB]                online copy, then verify the copy
  *   zreport --site FILE [--data DIR]     close every finished business day, print its Z-report
  * </pre>
@@ -28,7 +31,7 @@ import org.parkgate.site.SiteConfigLoader;
  */
 public final class AuditMain {
   static final String USAGE =
-      "usage: verify [DB] [--anchor LINK:SHA256] | backup DEST [--db DB] | zreport --site FILE [--data DIR]";
+      "usage: verify [DB] [--anchor LINK:SHA256] | verify-receipt CODE [--db DB] | backup DEST [--db DB] | zreport --site FILE [--data DIR]";
   static final Path DEFAULT_DB = Path.of("data/ledger.db");
 
   private AuditMain() {}
@@ -50,6 +53,7 @@ public final class AuditMain {
     try {
       return switch (args.get(0)) {
         case "verify" -> verify(o);
+        case "verify-receipt" -> verifyReceipt(o);
         case "backup" -> backup(o);
         case "zreport" -> zreport(o, clock);
         default -> usage("unknown command '" + args.get(0) + "'");
@@ -69,6 +73,17 @@ public final class AuditMain {
     Path db = o.positional.isEmpty() ? o.db.orElse(DEFAULT_DB) : Path.of(o.positional.get(0));
     Optional<LedgerVerifier.Anchor> anchor = o.anchor.map(LedgerVerifier.Anchor::parse);
     LedgerVerifier.Result result = LedgerVerifier.verify(db, anchor);
+    (result.ok() ? System.out : System.err).println(result.summary());
+    return result.ok() ? 0 : 1;
+  }
+
+  private static int verifyReceipt(Options o) {
+    if (o.positional.size() != 1) {
+      throw new IllegalArgumentException(
+          "verify-receipt takes one verification code, as printed on the receipt (1234-ABCD-EFGH)");
+    }
+    ReceiptCode.Parsed code = ReceiptCode.read(o.positional.get(0));
+    ReceiptVerifier.Result result = ReceiptVerifier.verify(o.db.orElse(DEFAULT_DB), code);
     (result.ok() ? System.out : System.err).println(result.summary());
     return result.ok() ? 0 : 1;
   }

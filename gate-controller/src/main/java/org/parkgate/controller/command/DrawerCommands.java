@@ -94,7 +94,7 @@ final class DrawerCommands {
               r.payment().stayId(),
               r.payment().lane(),
               r.card(),
-              r.plate(),
+              r.link().plate(),
               r.entryLane(),
               r.enteredAt(),
               r.payment().amount(),
@@ -102,6 +102,8 @@ final class DrawerCommands {
               r.payment().cashier(),
               r.payment().paidAt(),
               r.reversed(),
+              r.link().link(),
+              r.link().verificationCode(),
               r.by(),
               r.at()));
     }

@@ -135,7 +135,7 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
     String card = stay.get().card();
     return Decision.done(
             cmd,
-            Tenders.receipt(payment, card, tender.tendering()),
+            Tenders.receipt(payments, payment, card, tender.tendering()),
             () -> runner.deliver(new LaneEvent.Paid(cmd.stayId())))
         .sentWith(Tenders.withFigures(shifts, shiftNo, limit));
   }

@@ -106,6 +106,7 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
     return Decision.done(
             cmd,
             Tenders.receipt(
+                payments,
                 payments.recordPayment(
                     cmd.requestId(),
                     open.get().stayId(),

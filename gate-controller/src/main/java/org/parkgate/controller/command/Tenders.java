@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.parkgate.api.Answer;
 import org.parkgate.api.Tender;
 import org.parkgate.controller.ledger.Payment;
+import org.parkgate.controller.ledger.Payments;
+import org.parkgate.controller.ledger.ReceiptLink;
 import org.parkgate.controller.ledger.Shifts;
 import org.parkgate.controller.ledger.Tendering;
 import org.parkgate.money.Denominations;
@@ -138,15 +140,18 @@ final class Tenders {
   }
 
   /**
-   * The receipt for a payment taken with {@code t} in shift {@code shiftNo}, as kept with its
-   * request id; the shift's running figures are added after the commit ({@link #withFigures}).
+   * The receipt for a payment taken with {@code t}, as kept with its request id, with the ledger
+   * link, verification code and plate its print carries; the shift's running figures are added
+   * after the commit ({@link #withFigures}).
    */
-  static Answer.Receipt receipt(Payment payment, String card, Tendering t) {
+  static Answer.Receipt receipt(Payments payments, Payment payment, String card, Tendering t) {
+    Optional<ReceiptLink> link = payments.receiptLink(payment.paymentId());
     return new Answer.Receipt(
         payment.receiptNo(),
         payment.stayId(),
         payment.lane(),
         card,
+        link.map(ReceiptLink::plate).orElse(null),
         payment.amount(),
         payment.cashier(),
         payment.paidAt(),
@@ -154,6 +159,8 @@ final class Tenders {
         t.tendered(),
         t.change(),
         t.reference(),
+        link.map(ReceiptLink::link).orElse(0L),
+        link.map(ReceiptLink::verificationCode).orElse(null),
         null);
   }
 

@@ -23,7 +23,7 @@ public final class DrawerLog {
       int copyNo,
       Payment payment,
       String card,
-      String plate,
+      ReceiptLink link,
       String entryLane,
       Instant enteredAt,
       String method,
@@ -93,7 +93,7 @@ public final class DrawerLog {
                   copyNo,
                   f.payment(),
                   f.card(),
-                  f.plate(),
+                  f.link(),
                   f.entryLane(),
                   f.enteredAt(),
                   f.method(),
@@ -106,7 +106,7 @@ public final class DrawerLog {
   private record Found(
       Payment payment,
       String card,
-      String plate,
+      ReceiptLink link,
       String entryLane,
       Instant enteredAt,
       String method,
@@ -117,11 +117,12 @@ public final class DrawerLog {
         db,
         "SELECT p.payment_id, p.receipt_no, p.stay_id, p.lane, p.amount_minor, p.currency,"
             + " p.cashier, p.request_id, p.paid_at, p.method, e.card, e.lane, e.entered_at,"
-            + " COALESCE((SELECT s.plate FROM sightings s WHERE s.stay_id = p.stay_id"
-            + "   AND s.direction = 'entry' ORDER BY s.sighting_id DESC LIMIT 1),"
-            + "  (SELECT c.plate FROM entry_credentials c WHERE c.stay_id = p.stay_id)),"
-            + " EXISTS (SELECT 1 FROM reversals v WHERE v.payment_id = p.payment_id)"
+            + ReceiptLink.PLATE_OF_PAYMENT
+            + ","
+            + " EXISTS (SELECT 1 FROM reversals v WHERE v.payment_id = p.payment_id),"
+            + " c.link, c.hash"
             + " FROM payments p LEFT JOIN entries e ON e.stay_id = p.stay_id"
+            + " JOIN chain c ON c.tbl = 'payments' AND c.row_id = p.payment_id"
             + " WHERE p.receipt_no = ?",
         r ->
             new Found(
@@ -135,7 +136,8 @@ public final class DrawerLog {
                     r.getString(8),
                     Instant.parse(r.getString(9))),
                 r.getString(11),
-                r.getString(14),
+                new ReceiptLink(
+                    r.getLong(16), ReceiptCode.of(r.getLong(16), r.getString(17)), r.getString(14)),
                 r.getString(12),
                 r.getString(13) == null ? null : Instant.parse(r.getString(13)),
                 r.getString(10),

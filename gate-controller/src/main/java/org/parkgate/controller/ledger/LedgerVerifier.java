@@ -90,6 +90,16 @@ public final class LedgerVerifier {
    *     chain)
    */
   public static Result verify(Path file, Optional<Anchor> anchor) {
+    return verify(file, anchor, db -> List.of());
+  }
+
+  /** A further check on the same snapshot as the rest: the problems it found, none when good. */
+  interface SnapshotCheck {
+    List<String> problems(Connection db) throws SQLException;
+  }
+
+  /** As {@link #verify(Path, Optional)}, with {@code more} checked on the same snapshot. */
+  static Result verify(Path file, Optional<Anchor> anchor, SnapshotCheck more) {
     if (!Files.isRegularFile(file)) {
       throw new LedgerException("no ledger file at " + file);
     }
@@ -116,6 +126,7 @@ public final class LedgerVerifier {
       problems.addAll(HandoverCheck.check(db));
       anchor.flatMap(a -> anchorProblem(db, a)).ifPresent(problems::add);
       missingTriggers(db).ifPresent(problems::add);
+      problems.addAll(more.problems(db));
       return new Result(
           file,
           walk.links(),

@@ -174,6 +174,11 @@ public final class Payments {
     return ledger.first(SELECT + " WHERE receipt_no = ?", Payments::payment, receiptNo);
   }
 
+  /** The ledger link, verification code and plate a receipt of this payment prints. */
+  public Optional<ReceiptLink> receiptLink(long paymentId) {
+    return ReceiptLink.of(ledger, paymentId);
+  }
+
   /** Every payment, in receipt order. */
   public List<Payment> all() {
     return ledger.read(

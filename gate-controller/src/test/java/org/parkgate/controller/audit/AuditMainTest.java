@@ -83,6 +83,31 @@ class AuditMainTest {
   }
 
   @Test
+  void verifyReceiptChecksTheCodePrintedOnAReceipt() {
+    Path file = ledger();
+    String code;
+    try (Ledger ledger = Ledger.open(file, "demo")) {
+      Payments payments = new Payments(ledger);
+      code =
+          payments
+              .receiptLink(payments.paymentByReceipt("demo-000001").orElseThrow().paymentId())
+              .orElseThrow()
+              .verificationCode();
+    }
+    assertEquals(
+        0,
+        AuditMain.run(List.of("verify-receipt", code.toLowerCase(), "--db", file.toString()), NOW));
+    assertTrue(
+        out.toString().startsWith("receipt demo-000001 (3.00 CNY cash at exit-1,"), out.toString());
+
+    assertEquals(2, AuditMain.run(List.of("verify-receipt", "--db", file.toString()), NOW));
+    assertEquals(
+        2, AuditMain.run(List.of("verify-receipt", "12-ABCD", "--db", file.toString()), NOW));
+    assertTrue(
+        err.toString().contains("'12-ABCD' is not a receipt's verification code"), err.toString());
+  }
+
+  @Test
   void badArgumentsExitTwoWithTheUsage() {
     assertEquals(2, AuditMain.run(List.of("verify", "a.db", "b.db"), NOW));
     assertEquals(2, AuditMain.run(List.of("verify", "--anchor", "12:nothex"), NOW));
