@@ -102,14 +102,20 @@ final class BoothBrowser implements AutoCloseable {
   void openShiftIfNone(java.util.Map<Long, Integer> pieces) {
     wait.until(d -> visible("drawer-closed") || visible("drawer-open"));
     if (visible("drawer-closed")) {
-      pieces.forEach(
-          (face, count) ->
-              browser.findElement(By.id("float-" + face)).sendKeys(String.valueOf(count)));
+      fillFloat(pieces);
       browser.findElement(By.id("open-shift")).click();
       wait.until(d -> visible("drawer-open"));
       // The float's button keeps the focus, and Enter there would open the shift again.
       browser.executeScript("document.activeElement.blur()");
     }
+  }
+
+  /** Types the float's count into the shift-open form, piece by piece, without opening. */
+  void fillFloat(java.util.Map<Long, Integer> pieces) {
+    wait.until(d -> visible("drawer-closed"));
+    pieces.forEach(
+        (face, count) ->
+            browser.findElement(By.id("float-" + face)).sendKeys(String.valueOf(count)));
   }
 
   /** Types {@code text} in the tendered field and presses Enter: cash with change. */

@@ -56,7 +56,9 @@ class TenderIT {
     assertEquals(0, system.number("SELECT COUNT(*) FROM payments"), "nothing taken before a float");
 
     // Float: one 100 note and five 10s.
-    browser.openShiftIfNone(Map.of(10000L, 1, 1000L, 5));
+    browser.fillFloat(Map.of(10000L, 1, 1000L, 5));
+    browser.screenshot("shift-open-float");
+    browser.openShiftIfNone(Map.of());
     browser.awaitText("expected-cash", "150.00");
     assertEquals(
         "15000 10000:1,1000:5",
