@@ -201,9 +201,10 @@ public record SiteConfig(
       LaneTimeouts laneTimeouts,
       TlsMode tls,
       boolean plainOffLoopback,
-      Sessions sessions) {
+      Sessions sessions,
+      Anchoring anchors) {
 
-    /** Settings with {@code tls: auto} and the default session rules. */
+    /** Settings with {@code tls: auto}, the default session rules and the default anchoring. */
     public ControllerSettings(
         String bindHost,
         int consolePort,
@@ -218,7 +219,8 @@ public record SiteConfig(
           laneTimeouts,
           TlsMode.AUTO,
           false,
-          Sessions.DEFAULT);
+          Sessions.DEFAULT,
+          Anchoring.DEFAULT);
     }
 
     /** Whether the console API is served over TLS: {@code auto} means off loopback only. */
@@ -243,6 +245,15 @@ public record SiteConfig(
     /** A booth shift with long quiet spells at night fits in these. */
     public static final Sessions DEFAULT =
         new Sessions(java.time.Duration.ofHours(4), java.time.Duration.ofHours(16), 8);
+  }
+
+  /**
+   * How often the controller signs its ledger's chain head with the site key besides every shift
+   * close and Z-report (docs/reliability.md): when {@code every} has passed since the last signed
+   * anchor, or {@code everyPayments} payments were chained since, whichever comes first.
+   */
+  public record Anchoring(java.time.Duration every, int everyPayments) {
+    public static final Anchoring DEFAULT = new Anchoring(java.time.Duration.ofMinutes(15), 100);
   }
 
   /**

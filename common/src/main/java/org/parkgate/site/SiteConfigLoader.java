@@ -123,7 +123,8 @@ public final class SiteConfigLoader {
               "laneTimeouts",
               "tls",
               "plainOffLoopback",
-              "sessions"));
+              "sessions",
+              "anchors"));
     }
     SiteConfig.ControllerSettings controller =
         new SiteConfig.ControllerSettings(
@@ -134,7 +135,8 @@ public final class SiteConfigLoader {
             laneTimeouts(c),
             c.has("tls") ? c.parse("tls", TlsMode::parse, "one of auto, on, off") : TlsMode.AUTO,
             c.bool("plainOffLoopback", false),
-            sessions(c));
+            sessions(c),
+            anchors(c));
     if (!controller.consoleTls()
         && !controller.plainOffLoopback()
         && !org.parkgate.tls.Loopback.is(controller.bindHost())) {
@@ -258,6 +260,17 @@ public final class SiteConfigLoader {
       throw s.child("lifetime").error("must be at least sessions.idle (" + idle + ")");
     }
     return new SiteConfig.Sessions(idle, lifetime, s.integer("perUser", d.perUser(), 1, 100));
+  }
+
+  private static SiteConfig.Anchoring anchors(ConfigNode controller) throws ConfigException {
+    if (!controller.has("anchors")) {
+      return SiteConfig.Anchoring.DEFAULT;
+    }
+    ConfigNode a = controller.required("anchors").onlyKeys(Set.of("every", "everyPayments"));
+    SiteConfig.Anchoring d = SiteConfig.Anchoring.DEFAULT;
+    return new SiteConfig.Anchoring(
+        within(a, "every", d.every(), Duration.ofMinutes(1), Duration.ofHours(24)),
+        a.integer("everyPayments", d.everyPayments(), 1, 100_000));
   }
 
   private static SiteConfig.LaneTimeouts laneTimeouts(ConfigNode controller)

@@ -2,6 +2,7 @@ package org.parkgate.site;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,7 @@ class SiteConfigLoaderTest {
         "site.yaml: lanes[0].barrier.unit: must be between 1 and 247, got 300",
         error(SITE + "lanes:\n" + LANE.replace("'tcp://h:1'}", "'tcp://h:1', unit: 300}")));
     assertEquals(
-        "site.yaml: controller.pollIntervall: unknown key (known keys: bind, consolePort, dataDir, laneTimeouts, plainOffLoopback, pollInterval, sessions, tls)",
+        "site.yaml: controller.pollIntervall: unknown key (known keys: anchors, bind, consolePort, dataDir, laneTimeouts, plainOffLoopback, pollInterval, sessions, tls)",
         error(SITE + "lanes:\n" + LANE + "controller: {pollIntervall: 5s}\n"));
     assertEquals(
         "site.yaml: site.currency: missing",
@@ -207,6 +208,24 @@ class SiteConfigLoaderTest {
     assertEquals(
         "site.yaml: controller.sessions.idle: must be from 60s to 1d, not 2d",
         error(SITE + "lanes:\n" + LANE + "controller: {sessions: {idle: 2d}}\n"));
+  }
+
+  @Test
+  void anchoringDefaultsAndIsReadWithItsLimitsNamed() throws Exception {
+    assertEquals(SiteConfig.Anchoring.DEFAULT, SiteConfigLoader.load(DEMO).controller().anchors());
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(
+        file,
+        SITE + "lanes:\n" + LANE + "controller: {anchors: {every: 5min, everyPayments: 20}}\n");
+    assertEquals(
+        new SiteConfig.Anchoring(Duration.ofMinutes(5), 20),
+        SiteConfigLoader.load(file).controller().anchors());
+    assertEquals(
+        "site.yaml: controller.anchors.every: must be from 60s to 1d, not 10s",
+        error(SITE + "lanes:\n" + LANE + "controller: {anchors: {every: 10s}}\n"));
+    assertTrue(
+        error(SITE + "lanes:\n" + LANE + "controller: {anchors: {everyPayments: 0}}\n")
+            .startsWith("site.yaml: controller.anchors.everyPayments: "));
   }
 
   @Test

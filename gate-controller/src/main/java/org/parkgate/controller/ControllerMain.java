@@ -48,6 +48,10 @@ public final class ControllerMain {
       GateController controller = GateController.start(site, data, java.time.Clock.systemUTC());
       Runtime.getRuntime().addShutdownHook(new Thread(controller::close, "shutdown"));
       System.out.println("console API certificate " + controller.consoleCertificate());
+      System.out.println(
+          "site public key (ledger anchors; keep a copy off this machine for ./parking verify"
+              + " --key): "
+              + controller.sitePublicKey());
       var demo = controller.demoLoginsInUse();
       if (!demo.isEmpty()) {
         System.out.println(

@@ -28,7 +28,9 @@ import org.parkgate.controller.device.LaneDevices;
 import org.parkgate.controller.device.link.LinkStatus;
 import org.parkgate.controller.device.modbus.ModbusBuses;
 import org.parkgate.controller.lane.LaneRunner;
+import org.parkgate.controller.ledger.Anchors;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.SiteKey;
 import org.parkgate.controller.tls.ConsoleTls;
 import org.parkgate.fee.Tariff;
 import org.parkgate.fee.TariffException;
@@ -57,8 +59,12 @@ public final class GateController implements AutoCloseable {
   private Channel consoleServer;
   private Fingerprint consoleCertificate;
   private ClosureSchedule closures;
+  private AnchorSchedule anchors;
+  private final Clock clock;
+  private SiteKey siteKey;
 
   private GateController(SiteConfig site, Ledger ledger, Tariff tariff, Clock clock) {
+    this.clock = clock;
     this.site = site;
     this.ledger = ledger;
     this.ledgerThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ledger"));
@@ -93,6 +99,14 @@ public final class GateController implements AutoCloseable {
     Tariff tariff = TariffLoader.load(site.tariff());
     Path data = dataDir != null ? dataDir : site.controller().dataDir();
     Ledger ledger = Ledger.open(data.resolve("ledger.db"), site.id());
+    SiteKey siteKey;
+    try {
+      siteKey = SiteKey.loadOrCreate(data);
+    } catch (RuntimeException e) {
+      ledger.close();
+      throw new StartupException(e.getMessage(), e);
+    }
+    ledger.signWith(siteKey);
     try {
       AccountsStart.ensure(ledger, data.resolve("console").resolve("users.yaml"), clock.instant());
     } catch (java.io.IOException e) {
@@ -104,11 +118,19 @@ public final class GateController implements AutoCloseable {
       controller.serveConsoles(data);
       controller.connectLanes();
       controller.closures = ClosureSchedule.start(ledger, site, clock, controller.ledgerThread);
+      controller.anchors =
+          AnchorSchedule.start(ledger, site.controller().anchors(), clock, controller.ledgerThread);
+      controller.siteKey = siteKey;
     } catch (RuntimeException e) {
       controller.close();
       throw e;
     }
     return controller;
+  }
+
+  /** The site's public key, for auditors to keep off the box ({@code ./parking verify --key}). */
+  public String sitePublicKey() {
+    return siteKey.publicKeyText();
   }
 
   public String consoleUrl() {
@@ -200,6 +222,9 @@ public final class GateController implements AutoCloseable {
     if (closures != null) {
       closures.close();
     }
+    if (anchors != null) {
+      anchors.close();
+    }
     if (consoleServer != null) {
       consoleServer.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
@@ -214,6 +239,12 @@ public final class GateController implements AutoCloseable {
       ledgerThread.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    try {
+      // What was written since the last anchor is signed before the ledger closes.
+      new Anchors(ledger).sign("stop", clock.instant());
+    } catch (RuntimeException e) {
+      log.error("signing the chain head at stop failed", e);
     }
     ledger.close();
     log.info("controller stopped");

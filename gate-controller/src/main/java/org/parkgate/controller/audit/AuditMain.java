@@ -13,6 +13,7 @@ import org.parkgate.controller.ledger.LedgerVerifier;
 import org.parkgate.controller.ledger.ReceiptCode;
 import org.parkgate.controller.ledger.ReceiptVerifier;
 import org.parkgate.controller.ledger.ShiftReports;
+import org.parkgate.controller.ledger.SiteKey;
 import org.parkgate.controller.ledger.ZReport;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
@@ -21,7 +22,9 @@ import org.parkgate.site.SiteConfigLoader;
  * The ledger's audit commands, run beside (or without) a working controller:
  *
  * <pre>
- *   verify [DB] [--anchor LINK:SHA256]   check integrity, hash chain and numbering; exit 0 good, 1 bad
+ *   verify [DB] [--anchor LINK:SHA256] [--key PUBLIC]
+ *                                        check integrity, hash chain, numbering and (with the
+ *                                        site's public key) the signed anchors; exit 0 good, 1 bad
  *   verify-receipt CODE [--db DB]        that and the payment behind a receipt's verification code
  *   backup DEST [--db DB]                online copy, then verify the copy
  *   zreport --site FILE [--data DIR]     close every finished business day, print its Z-report
@@ -31,7 +34,7 @@ import org.parkgate.site.SiteConfigLoader;
  */
 public final class AuditMain {
   static final String USAGE =
-      "usage: verify [DB] [--anchor LINK:SHA256] | verify-receipt CODE [--db DB] | backup DEST [--db DB] | zreport --site FILE [--data DIR]";
+      "usage: verify [DB] [--anchor LINK:SHA256] [--key PUBLIC] | verify-receipt CODE [--db DB] | backup DEST [--db DB] | zreport --site FILE [--data DIR]";
   static final Path DEFAULT_DB = Path.of("data/ledger.db");
 
   private AuditMain() {}
@@ -72,9 +75,34 @@ public final class AuditMain {
     }
     Path db = o.positional.isEmpty() ? o.db.orElse(DEFAULT_DB) : Path.of(o.positional.get(0));
     Optional<LedgerVerifier.Anchor> anchor = o.anchor.map(LedgerVerifier.Anchor::parse);
-    LedgerVerifier.Result result = LedgerVerifier.verify(db, anchor);
+    LedgerVerifier.Result result =
+        o.key.isPresent()
+            ? LedgerVerifier.verify(db, anchor, publicKey(o.key.get()))
+            : LedgerVerifier.verify(db, anchor);
     (result.ok() ? System.out : System.err).println(result.summary());
     return result.ok() ? 0 : 1;
+  }
+
+  /**
+   * The site's public key given to {@code --key}: the line the controller prints, or a file holding
+   * it (its {@code site-key.pub}).
+   */
+  private static java.security.PublicKey publicKey(String given) {
+    Path file = Path.of(given);
+    if (java.nio.file.Files.isRegularFile(file)) {
+      try {
+        return SiteKey.publicKey(java.nio.file.Files.readString(file));
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("--key: cannot read " + file + ": " + e.getMessage());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--key: " + file + " holds " + e.getMessage());
+      }
+    }
+    try {
+      return SiteKey.publicKey(given);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--key: no such file, and " + e.getMessage());
+    }
   }
 
   private static int verifyReceipt(Options o) {
@@ -165,6 +193,7 @@ public final class AuditMain {
     Optional<Path> site = Optional.empty();
     Optional<Path> data = Optional.empty();
     Optional<String> anchor = Optional.empty();
+    Optional<String> key = Optional.empty();
 
     static Options parse(List<String> args) {
       Options o = new Options();
@@ -183,6 +212,7 @@ public final class AuditMain {
           case "--site" -> o.site = Optional.of(Path.of(v));
           case "--data" -> o.data = Optional.of(Path.of(v));
           case "--anchor" -> o.anchor = Optional.of(v);
+          case "--key" -> o.key = Optional.of(v);
           default -> throw new IllegalArgumentException("unknown option '" + a + "'");
         }
       }

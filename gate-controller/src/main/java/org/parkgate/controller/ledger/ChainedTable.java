@@ -355,7 +355,17 @@ public enum ChainedTable {
           "handed_at")),
   SHIFT_REPORT_REPRINTS(
       "shift_report_reprints",
-      List.of("reprint_id", "shift_no", "console_id", "printed_by", "request_id", "reprinted_at"));
+      List.of("reprint_id", "shift_no", "console_id", "printed_by", "request_id", "reprinted_at")),
+  ANCHORS(
+      "anchors",
+      List.of(
+          "anchor_no",
+          "chain_link",
+          "chain_head",
+          "reason",
+          "public_key",
+          "signature",
+          "signed_at"));
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);

@@ -41,7 +41,12 @@ public final class DailyClosure {
           ledger.inTransaction(
               () -> {
                 LocalDate next = nextDayToClose(ledger.connection(), yesterday);
-                return next.isAfter(yesterday) ? null : close(ledger.connection(), next);
+                if (next.isAfter(yesterday)) {
+                  return null;
+                }
+                ZReport closed = close(ledger.connection(), next);
+                new Anchors(ledger).sign("z-report", closed.closedAt());
+                return closed;
               });
       if (report == null) {
         return made;

@@ -32,6 +32,7 @@ public final class Ledger implements AutoCloseable {
 
   private final Connection db;
   private final String siteId;
+  private SiteKey siteKey;
   private final List<ConsoleEvent> appended = new ArrayList<>();
   private final List<Runnable> undo = new ArrayList<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
@@ -216,6 +217,18 @@ public final class Ledger implements AutoCloseable {
   }
 
   /** The site this ledger belongs to, as receipt numbers name it. */
+  /**
+   * Signs anchors with {@code key} from now on ({@link Anchors}); a ledger without a key (tools and
+   * tests) signs none.
+   */
+  public synchronized void signWith(SiteKey key) {
+    this.siteKey = key;
+  }
+
+  synchronized SiteKey siteKey() {
+    return siteKey;
+  }
+
   String siteId() {
     return siteId;
   }

@@ -54,7 +54,8 @@ public final class LedgerVerifier {
       long receipts,
       long events,
       long zReports,
-      List<String> problems) {
+      List<String> problems,
+      List<String> notes) {
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -75,9 +76,14 @@ public final class LedgerVerifier {
             + events
             + " events, "
             + zReports
-            + " Z-reports, numbered without gaps";
+            + " Z-reports, numbered without gaps"
+            + notes.stream().map(n -> "; " + n).collect(java.util.stream.Collectors.joining());
       }
-      return "ledger " + file + " FAILED verification: " + String.join("; ", problems);
+      return "ledger "
+          + file
+          + " FAILED verification: "
+          + String.join("; ", problems)
+          + notes.stream().map(n -> "; " + n).collect(java.util.stream.Collectors.joining());
     }
   }
 
@@ -90,12 +96,22 @@ public final class LedgerVerifier {
    *     chain)
    */
   public static Result verify(Path file, Optional<Anchor> anchor) {
-    return verify(file, anchor, db -> List.of());
+    return verify(file, anchor, (db, problems, notes) -> {});
   }
 
-  /** A further check on the same snapshot as the rest: the problems it found, none when good. */
+  /**
+   * As {@link #verify(Path, Optional)}, and every signed anchor checked against the site's public
+   * key {@code key}: signed by it, its signature good, and its chain link still holding the hash it
+   * signed. The last good anchor is named, and how much was written after it.
+   */
+  public static Result verify(Path file, Optional<Anchor> anchor, java.security.PublicKey key) {
+    return verify(
+        file, anchor, (db, problems, notes) -> AnchorCheck.check(db, key, problems, notes));
+  }
+
+  /** A further check on the same snapshot as the rest: adds what is wrong, and what to report. */
   interface SnapshotCheck {
-    List<String> problems(Connection db) throws SQLException;
+    void check(Connection db, List<String> problems, List<String> notes) throws SQLException;
   }
 
   /** As {@link #verify(Path, Optional)}, with {@code more} checked on the same snapshot. */
@@ -114,7 +130,7 @@ public final class LedgerVerifier {
       String integrity = integrity(db);
       if (!"ok".equals(integrity)) {
         problems.add("SQLite integrity check: " + integrity);
-        return new Result(file, 0, new HashChain.Head(0, ""), 0, 0, 0, problems);
+        return new Result(file, 0, new HashChain.Head(0, ""), 0, 0, 0, problems, List.of());
       }
       requireChain(db, file);
       requireCurrentSchema(db, file);
@@ -126,7 +142,9 @@ public final class LedgerVerifier {
       problems.addAll(HandoverCheck.check(db));
       anchor.flatMap(a -> anchorProblem(db, a)).ifPresent(problems::add);
       missingTriggers(db).ifPresent(problems::add);
-      problems.addAll(more.problems(db));
+      problems.addAll(replacedTriggers(db));
+      List<String> notes = new ArrayList<>();
+      more.check(db, problems, notes);
       return new Result(
           file,
           walk.links(),
@@ -134,7 +152,8 @@ public final class LedgerVerifier {
           numbering.receipts(),
           numbering.events(),
           numbering.zReports(),
-          problems);
+          problems,
+          notes);
     } catch (SQLException e) {
       throw new LedgerException("cannot read " + file + " as a ledger: " + e.getMessage(), e);
     }
@@ -199,6 +218,28 @@ public final class LedgerVerifier {
     } catch (SQLException e) {
       return Optional.of("anchor: cannot read chain link " + anchor.link() + ": " + e.getMessage());
     }
+  }
+
+  /** Triggers present under an expected name whose statement is not the migration's. */
+  private static List<String> replacedTriggers(Connection db) throws SQLException {
+    java.util.Map<String, String> expected = Migrations.expectedTriggers();
+    List<String> replaced = new ArrayList<>();
+    try (Statement s = db.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")) {
+      while (r.next()) {
+        String want = expected.get(r.getString(1));
+        if (want != null && !want.equals(Migrations.normal(r.getString(2)))) {
+          replaced.add(r.getString(1));
+        }
+      }
+    }
+    return replaced.isEmpty()
+        ? List.of()
+        : List.of(
+            "append-only triggers replaced by others of the same name: "
+                + String.join(", ", replaced));
   }
 
   private static Optional<String> missingTriggers(Connection db) throws SQLException {

@@ -101,6 +101,33 @@ final class Migrations {
         .orElse(0);
   }
 
+  /**
+   * Every trigger the migrations create, by name, as its statement reads ({@link #normal}): what a
+   * ledger at the newest version must hold, word for word.
+   */
+  static java.util.Map<String, String> expectedTriggers() {
+    java.util.Map<String, String> triggers = new java.util.TreeMap<>();
+    for (String name :
+        resource("index.txt").lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
+      for (String statement : statements(resource(name))) {
+        Matcher m = TRIGGER.matcher(statement);
+        if (m.find()) {
+          triggers.put(m.group(1), normal(statement));
+        }
+      }
+    }
+    return triggers;
+  }
+
+  private static final Pattern TRIGGER =
+      Pattern.compile("^CREATE TRIGGER (?:IF NOT EXISTS )?(\\w+)", Pattern.CASE_INSENSITIVE);
+
+  /** A statement with its whitespace runs made one space and no final semicolon. */
+  static String normal(String sql) {
+    String one = sql.strip().replaceAll("\\s+", " ");
+    return one.endsWith(";") ? one.substring(0, one.length() - 1).strip() : one;
+  }
+
   static int currentVersion(Connection db) throws SQLException {
     try (Statement s = db.createStatement();
         ResultSet r = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) {

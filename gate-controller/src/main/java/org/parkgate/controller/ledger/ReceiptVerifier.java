@@ -68,7 +68,10 @@ public final class ReceiptVerifier {
   public static Result verify(Path file, ReceiptCode.Parsed code) {
     List<Payment> found = new ArrayList<>(1);
     LedgerVerifier.Result ledger =
-        LedgerVerifier.verify(file, Optional.empty(), db -> check(db, code, found));
+        LedgerVerifier.verify(
+            file,
+            Optional.empty(),
+            (db, problems, notes) -> problems.addAll(check(db, code, found)));
     return new Result(code, ledger, found.stream().findFirst());
   }
 

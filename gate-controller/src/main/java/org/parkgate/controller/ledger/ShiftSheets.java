@@ -77,7 +77,9 @@ public final class ShiftSheets {
                 receipts);
             HashChain.append(db, ChainedTable.SHIFT_ITEM_COUNTS, report.shiftNo());
           }
-          return sheet(db, report.shiftNo(), covered).orElseThrow();
+          ShiftSheet sheet = sheet(db, report.shiftNo(), covered).orElseThrow();
+          new Anchors(ledger).sign("shift-close", at);
+          return sheet;
         });
   }
 

@@ -111,6 +111,7 @@ class AuditMainTest {
   void badArgumentsExitTwoWithTheUsage() {
     assertEquals(2, AuditMain.run(List.of("verify", "a.db", "b.db"), NOW));
     assertEquals(2, AuditMain.run(List.of("verify", "--anchor", "12:nothex"), NOW));
+    assertEquals(2, AuditMain.run(List.of("verify", "--key", "not-a-key"), NOW));
     assertEquals(2, AuditMain.run(List.of("backup"), NOW));
     assertEquals(2, AuditMain.run(List.of("shred"), NOW));
     assertEquals(2, AuditMain.run(List.of(), NOW));

@@ -103,4 +103,38 @@ final class Fixtures {
   static LedgerVerifier.Result verify(Path file) {
     return LedgerVerifier.verify(file, Optional.empty());
   }
+
+  /** Recomputes every link's hash over the rows as they now stand, as an insider would. */
+  static void rechain(Path file) throws SQLException {
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      db.setAutoCommit(false);
+      java.util.List<Object[]> links = new java.util.ArrayList<>();
+      try (java.sql.ResultSet r =
+          db.createStatement().executeQuery("SELECT link, tbl, row_id FROM chain ORDER BY link")) {
+        while (r.next()) {
+          links.add(new Object[] {r.getLong(1), r.getString(2), r.getLong(3)});
+        }
+      }
+      String previous = java.util.HexFormat.of().formatHex(HashChain.GENESIS);
+      for (Object[] l : links) {
+        ChainedTable table = ChainedTable.of((String) l[1]).orElseThrow();
+        String canonical;
+        try (java.sql.PreparedStatement p = db.prepareStatement(table.selectOne())) {
+          p.setLong(1, (Long) l[2]);
+          try (java.sql.ResultSet r = p.executeQuery()) {
+            r.next();
+            canonical = HashChain.canonical((Long) l[0], table, r);
+          }
+        }
+        previous = HashChain.hash(previous, canonical);
+        try (java.sql.PreparedStatement u =
+            db.prepareStatement("UPDATE chain SET hash = ? WHERE link = ?")) {
+          u.setString(1, previous);
+          u.setLong(2, (Long) l[0]);
+          u.executeUpdate();
+        }
+      }
+      db.commit();
+    }
+  }
 }

@@ -129,6 +129,25 @@ class LedgerVerifierTest {
   }
 
   @Test
+  void aTriggerReplacedByANoOpOfTheSameNameIsReported() throws Exception {
+    Path file = Fixtures.populated(dir, 2);
+    Fixtures.tamper(file);
+    Fixtures.restoreTriggers(file);
+    assertTrue(Fixtures.verify(file).ok(), "the migrations' own triggers, written again, pass");
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+        java.sql.Statement s = db.createStatement()) {
+      s.executeUpdate("DROP TRIGGER payments_no_delete");
+      s.executeUpdate(
+          "CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments BEGIN SELECT 1; END");
+    }
+    LedgerVerifier.Result result = Fixtures.verify(file);
+    assertFalse(result.ok());
+    assertEquals(
+        List.of("append-only triggers replaced by others of the same name: payments_no_delete"),
+        result.problems());
+  }
+
+  @Test
   void droppedTriggersAloneAreReported() throws Exception {
     Path file = Fixtures.populated(dir, 2);
     Fixtures.tamper(file);

@@ -4,13 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +35,7 @@ class ReceiptVerifierTest {
     Path file = Fixtures.populated(dir, 3);
     ReceiptCode.Parsed code = code(file, "demo-000003");
     Fixtures.tamper(file, "UPDATE payments SET amount_minor = 1 WHERE receipt_no = 'demo-000003'");
-    rechain(file);
+    Fixtures.rechain(file);
     Fixtures.restoreTriggers(file);
     assertTrue(Fixtures.verify(file).ok(), "a recomputed chain passes verify on its own");
 
@@ -97,40 +90,6 @@ class ReceiptVerifierTest {
       Payments payments = new Payments(ledger);
       long id = payments.paymentByReceipt(receiptNo).orElseThrow().paymentId();
       return ReceiptCode.read(payments.receiptLink(id).orElseThrow().verificationCode());
-    }
-  }
-
-  /** Recomputes every link's hash over the rows as they now stand, as an insider would. */
-  private static void rechain(Path file) throws SQLException {
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file)) {
-      db.setAutoCommit(false);
-      List<Object[]> links = new ArrayList<>();
-      try (ResultSet r =
-          db.createStatement().executeQuery("SELECT link, tbl, row_id FROM chain ORDER BY link")) {
-        while (r.next()) {
-          links.add(new Object[] {r.getLong(1), r.getString(2), r.getLong(3)});
-        }
-      }
-      String previous = java.util.HexFormat.of().formatHex(HashChain.GENESIS);
-      for (Object[] l : links) {
-        ChainedTable table = ChainedTable.of((String) l[1]).orElseThrow();
-        String canonical;
-        try (PreparedStatement p = db.prepareStatement(table.selectOne())) {
-          p.setLong(1, (Long) l[2]);
-          try (ResultSet r = p.executeQuery()) {
-            r.next();
-            canonical = HashChain.canonical((Long) l[0], table, r);
-          }
-        }
-        previous = HashChain.hash(previous, canonical);
-        try (PreparedStatement u =
-            db.prepareStatement("UPDATE chain SET hash = ? WHERE link = ?")) {
-          u.setString(1, previous);
-          u.setLong(2, (Long) l[0]);
-          u.executeUpdate();
-        }
-      }
-      db.commit();
     }
   }
 }
