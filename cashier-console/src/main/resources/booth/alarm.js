@@ -11,7 +11,8 @@ window.BoothAlarm = (function () {
     BARRIER_STUCK: ["道闸故障", "Barrier stuck"],
     ARM_LIFTED_WITHOUT_TRANSACTION: ["道闸被抬起", "Barrier lifted without a transaction"],
     POWER_LOST: ["设备断电", "Power lost"],
-    TAILGATING: ["跟车", "Tailgating"]
+    TAILGATING: ["跟车", "Tailgating"],
+    LEDGER_CHECK_FAILED: ["账本校验失败", "Ledger check failed"]
   };
   const REPEAT_MS = 5000;
 

@@ -27,5 +27,10 @@ public enum IncidentKind {
   /** A vehicle left owing money (for instance after a barrier fault). */
   LEFT_UNPAID,
   /** A driver at an exit lost the card; the cashier charged the lost-card fee and it was barred. */
-  LOST_CARD
+  LOST_CARD,
+  /**
+   * The controller's check of its own ledger failed (at start or daily): a row or link was changed,
+   * or a signed anchor no longer holds; the detail names the first bad entry.
+   */
+  LEDGER_CHECK_FAILED
 }

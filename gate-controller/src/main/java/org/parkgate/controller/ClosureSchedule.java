@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -13,9 +14,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.parkgate.controller.ledger.DailyClosure;
 import org.parkgate.controller.ledger.EventLog;
+import org.parkgate.controller.ledger.Incidents;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.LedgerVerifier;
 import org.parkgate.controller.ledger.ShiftReports;
 import org.parkgate.controller.ledger.ZReport;
+import org.parkgate.site.IncidentKind;
 import org.parkgate.site.SiteConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * day of 23 or 25 hours, or one with no 00:00, is handled by {@link
  * LocalDate#atStartOfDay(ZoneId)}), and no wait is longer than an hour, so a clock that jumps or a
  * machine that slept closes what is due at the next check. Closing is idempotent: a day is never
- * closed twice, so the {@code ./parking zreport} command can still be run beside it.
+ * closed twice, so the {@code ./parking zreport} command can still be run beside it. After days are
+ * closed the whole ledger is verified (the daily check).
  */
 public final class ClosureSchedule implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ClosureSchedule.class);
@@ -45,6 +50,14 @@ public final class ClosureSchedule implements AutoCloseable {
   private final Clock clock;
   private final Executor ledgerThread;
   private final ScheduledExecutorService timer;
+  private final Executor checker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "ledger check");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+          });
   private volatile Instant nextCheck;
   private volatile boolean closed;
   private CompletableFuture<List<ZReport>> started = CompletableFuture.completedFuture(List.of());
@@ -132,9 +145,40 @@ public final class ClosureSchedule implements AutoCloseable {
                 z.zNo(),
                 z.render(shifts.closedOn(z.businessDay(), zone)));
           }
+          if (!made.isEmpty()) {
+            checkWholeLedger();
+          }
           return made;
         },
         ledgerThread);
+  }
+
+  /**
+   * The daily check: the whole ledger verified on a read-only connection of its own, off the ledger
+   * thread (lanes keep writing meanwhile); a failure is recorded as a {@code LEDGER_CHECK_FAILED}
+   * incident, on the ledger thread, naming the first bad entry.
+   */
+  private void checkWholeLedger() {
+    CompletableFuture.runAsync(
+        () -> {
+          LedgerVerifier.Result result = LedgerVerifier.verify(ledger.file(), Optional.empty());
+          if (result.ok()) {
+            log.info("daily ledger check: {}", result.summary());
+            return;
+          }
+          log.error("DAILY LEDGER CHECK FAILED: {}", result.summary());
+          ledgerThread.execute(
+              () ->
+                  new Incidents(ledger)
+                      .record(
+                          LedgerStartCheck.LANE,
+                          IncidentKind.LEDGER_CHECK_FAILED,
+                          null,
+                          null,
+                          "daily: " + String.join("; ", result.problems()),
+                          clock.instant()));
+        },
+        checker);
   }
 
   private CompletableFuture<List<ZReport>> run() {

@@ -107,6 +107,7 @@ public final class GateController implements AutoCloseable {
       throw new StartupException(e.getMessage(), e);
     }
     ledger.signWith(siteKey);
+    LedgerStartCheck.run(ledger, clock.instant());
     try {
       AccountsStart.ensure(ledger, data.resolve("console").resolve("users.yaml"), clock.instant());
     } catch (java.io.IOException e) {

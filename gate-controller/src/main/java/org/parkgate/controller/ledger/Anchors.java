@@ -129,6 +129,9 @@ public final class Anchors {
   private Optional<Anchor> sign(Connection db, SiteKey key, String reason, Instant at)
       throws SQLException {
     HashChain.Head head = HashChain.head(db);
+    if (head.link() == 0) {
+      return Optional.empty(); // an empty ledger: nothing to sign
+    }
     Optional<Anchor> last = last(db);
     if (last.isPresent() && last.get().chainLink() + 1 >= head.link()) {
       return Optional.empty(); // the head is the last anchor or its own row: nothing new to sign

@@ -32,6 +32,7 @@ public final class Ledger implements AutoCloseable {
 
   private final Connection db;
   private final String siteId;
+  private final Path file;
   private SiteKey siteKey;
   private final List<ConsoleEvent> appended = new ArrayList<>();
   private final List<Runnable> undo = new ArrayList<>();
@@ -40,7 +41,8 @@ public final class Ledger implements AutoCloseable {
   private java.util.function.Consumer<ConsoleEvent> committedEvents = e -> {};
   private long authorityWrites;
 
-  private Ledger(Connection db, String siteId) {
+  private Ledger(Connection db, String siteId, Path file) {
+    this.file = file;
     this.db = db;
     this.siteId = siteId;
     Statements.keepFor(db);
@@ -75,7 +77,7 @@ public final class Ledger implements AutoCloseable {
           file,
           Migrations.currentVersion(db),
           applied);
-      return new Ledger(db, siteId);
+      return new Ledger(db, siteId, file);
     } catch (SQLException | java.io.IOException e) {
       throw new LedgerException("cannot open ledger " + file + ": " + e.getMessage(), e);
     }
@@ -227,6 +229,11 @@ public final class Ledger implements AutoCloseable {
 
   synchronized SiteKey siteKey() {
     return siteKey;
+  }
+
+  /** The ledger's file, for checks that read it on a connection of their own. */
+  public Path file() {
+    return file;
   }
 
   String siteId() {

@@ -85,6 +85,10 @@ public final class SiteKey {
     }
   }
 
+  PublicKey publicKey() {
+    return publicKey;
+  }
+
   /** This site's public key as printed. */
   public String publicKeyText() {
     return text(publicKey);
