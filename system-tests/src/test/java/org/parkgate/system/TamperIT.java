@@ -45,6 +45,8 @@ class TamperIT {
   static void threeDaysOfTraffic() {
     pristine = dir.resolve("pristine.db");
     try (Ledger ledger = Ledger.open(pristine, "tamper")) {
+      // Signed as the controller signs: each Z-report's close, and the head at the end (a stop).
+      ledger.signWith(org.parkgate.controller.ledger.SiteKey.loadOrCreate(dir));
       cars(ledger, 1, 12, DAY1);
       new org.parkgate.controller.ledger.Reversals(ledger)
           .reversePayment(
@@ -57,6 +59,8 @@ class TamperIT {
       cars(ledger, 13, 20, DAY1.plus(Duration.ofDays(1)));
       z2 = close(ledger, "2027-01-10T16:10:00Z").get(0);
       cars(ledger, 21, 23, DAY1.plus(Duration.ofDays(2)));
+      new org.parkgate.controller.ledger.Anchors(ledger)
+          .sign("stop", DAY1.plus(Duration.ofDays(2)).plusSeconds(9000));
     }
   }
 
@@ -160,6 +164,22 @@ class TamperIT {
     attacks.put(
         "cut off the end of a day after its Z-report was printed (verify --anchor from that Z-report)",
         cutTail(z2.chainLink() - 3));
+    attacks.put(
+        "replace an append-only trigger by a no-op of the same name, then delete a payment",
+        "DROP TRIGGER payments_no_delete;"
+            + " CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments BEGIN SELECT 1; END;"
+            + " DELETE FROM payments WHERE receipt_seq = 9;");
+    attacks.put(
+        "lower a payment's amount and recompute every hash after it (verify --key)",
+        "UPDATE payments SET amount_minor = 1 WHERE receipt_seq = 16;");
+    attacks.put(
+        "delete the last payment and its link, close the gap, recompute every hash (verify --key)",
+        "CREATE TEMP TABLE gone AS SELECT link FROM chain WHERE tbl = 'payments'"
+            + " AND row_id = (SELECT MAX(payment_id) FROM payments);"
+            + " DELETE FROM chain WHERE link = (SELECT link FROM gone);"
+            + " DELETE FROM payments WHERE payment_id = (SELECT MAX(payment_id) FROM payments);"
+            + " UPDATE chain SET link = -(link - 1) WHERE link > (SELECT link FROM gone);"
+            + " UPDATE chain SET link = -link WHERE link < 0;");
 
     List<String> missed = new ArrayList<>();
     StringBuilder findings = new StringBuilder();
@@ -168,9 +188,26 @@ class TamperIT {
       Path copy = dir.resolve("attack-" + i++ + ".db");
       Files.copy(pristine, copy);
       boolean restore = !attack.getKey().startsWith("drop the append-only triggers");
-      sqlite3(copy, dropTriggers() + attack.getValue() + (restore ? createTriggers() : ""));
+      boolean keyed = attack.getKey().contains("--key");
+      if (attack.getKey().contains("no-op of the same name")) {
+        sqlite3(copy, dropTriggers() + createTriggers() + attack.getValue());
+      } else if (keyed) {
+        sqlite3(copy, dropTriggers() + attack.getValue());
+        org.parkgate.controller.ledger.Rechain.run(copy);
+        sqlite3(copy, createTriggers());
+        Result unkeyed = verify(copy);
+        if (unkeyed.exit != 0) {
+          missed.add(attack.getKey() + " (the recomputed chain should pass verify without --key)");
+        }
+      } else {
+        sqlite3(copy, dropTriggers() + attack.getValue() + (restore ? createTriggers() : ""));
+      }
       Result r =
-          attack.getKey().contains("--anchor") ? verify(copy, "--anchor", anchor) : verify(copy);
+          attack.getKey().contains("--anchor")
+              ? verify(copy, "--anchor", anchor)
+              : keyed
+                  ? verify(copy, "--key", dir.resolve("site-key.pub").toString())
+                  : verify(copy);
       findings
           .append(attack.getKey())
           .append(" -> exit ")
@@ -187,6 +224,22 @@ class TamperIT {
       if (!detected) {
         missed.add(attack.getKey());
       }
+    }
+    // A tail cut off with its anchors leaves a valid, shorter chain: verify --key passes but names
+    // the last anchor left, older than the one the auditor saw on the last Z-report's day.
+    Path cut = dir.resolve("attack-cut-with-anchors.db");
+    Files.copy(pristine, cut);
+    sqlite3(cut, dropTriggers() + cutTail(z2.chainLink() + 2) + createTriggers());
+    Result tail = verify(cut, "--key", dir.resolve("site-key.pub").toString());
+    findings
+        .append("cut off the tail with its anchors (verify --key) -> exit ")
+        .append(tail.exit)
+        .append(": ")
+        .append(tail.output.strip())
+        .append('\n');
+    if (!tail.output.matches(
+        "(?s).*the last is no\\. \\d+ at chain link " + (z2.chainLink() + 1) + " \\(z-report.*")) {
+      missed.add("cut off the tail with its anchors: the last good anchor is not named");
     }
     Files.writeString(
         SystemFixture.ROOT.resolve("system-tests/target/tamper-report.txt"), findings);
@@ -207,7 +260,8 @@ class TamperIT {
       {"payments", "payment_id"},
       {"events", "seq"},
       {"reversals", "reversal_id"},
-      {"zreports", "z_no"}
+      {"zreports", "z_no"},
+      {"anchors", "anchor_no"}
     };
     for (String[] t : tables) {
       sql.append("DELETE FROM ")
