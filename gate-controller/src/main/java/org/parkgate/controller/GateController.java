@@ -29,6 +29,7 @@ import org.parkgate.controller.device.link.LinkStatus;
 import org.parkgate.controller.device.modbus.ModbusBuses;
 import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.ledger.Anchors;
+import org.parkgate.controller.ledger.ControllerLock;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.SiteKey;
 import org.parkgate.controller.tls.ConsoleTls;
@@ -60,6 +61,7 @@ public final class GateController implements AutoCloseable {
   private Fingerprint consoleCertificate;
   private ClosureSchedule closures;
   private AnchorSchedule anchors;
+  private ControllerLock lock;
   private final Clock clock;
   private SiteKey siteKey;
 
@@ -98,12 +100,20 @@ public final class GateController implements AutoCloseable {
     SiteConfig site = SiteConfigLoader.load(siteFile);
     Tariff tariff = TariffLoader.load(site.tariff());
     Path data = dataDir != null ? dataDir : site.controller().dataDir();
-    Ledger ledger = Ledger.open(data.resolve("ledger.db"), site.id());
+    ControllerLock lock = ControllerLock.take(data.resolve("ledger.db"));
+    Ledger ledger;
+    try {
+      ledger = Ledger.open(data.resolve("ledger.db"), site.id());
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
     SiteKey siteKey;
     try {
       siteKey = SiteKey.loadOrCreate(data);
     } catch (RuntimeException e) {
       ledger.close();
+      lock.close();
       throw new StartupException(e.getMessage(), e);
     }
     ledger.signWith(siteKey);
@@ -112,9 +122,11 @@ public final class GateController implements AutoCloseable {
       AccountsStart.ensure(ledger, data.resolve("console").resolve("users.yaml"), clock.instant());
     } catch (java.io.IOException e) {
       ledger.close();
+      lock.close();
       throw new StartupException("accounts: " + e.getMessage(), e);
     }
     GateController controller = new GateController(site, ledger, tariff, clock);
+    controller.lock = lock;
     try {
       controller.serveConsoles(data);
       controller.connectLanes();
@@ -248,6 +260,9 @@ public final class GateController implements AutoCloseable {
       log.error("signing the chain head at stop failed", e);
     }
     ledger.close();
+    if (lock != null) {
+      lock.close();
+    }
     log.info("controller stopped");
   }
 }

@@ -170,16 +170,16 @@ class TamperIT {
             + " CREATE TRIGGER payments_no_delete BEFORE DELETE ON payments BEGIN SELECT 1; END;"
             + " DELETE FROM payments WHERE receipt_seq = 9;");
     attacks.put(
-        "lower a payment's amount and recompute every hash after it (verify --key)",
-        "UPDATE payments SET amount_minor = 1 WHERE receipt_seq = 16;");
+        "move an entry later and recompute every hash after it (verify --key)",
+        "UPDATE entries SET entered_at = '2027-01-10T02:59:00Z' WHERE stay_id = 16;");
     attacks.put(
-        "delete the last payment and its link, close the gap, recompute every hash (verify --key)",
-        "CREATE TEMP TABLE gone AS SELECT link FROM chain WHERE tbl = 'payments'"
-            + " AND row_id = (SELECT MAX(payment_id) FROM payments);"
-            + " DELETE FROM chain WHERE link = (SELECT link FROM gone);"
-            + " DELETE FROM payments WHERE payment_id = (SELECT MAX(payment_id) FROM payments);"
-            + " UPDATE chain SET link = -(link - 1) WHERE link > (SELECT link FROM gone);"
-            + " UPDATE chain SET link = -link WHERE link < 0;");
+        "lower a Z-report's totals and recompute every hash after it (verify --key)",
+        "UPDATE zreports SET gross_minor = gross_minor - 500, net_minor = net_minor - 500"
+            + " WHERE z_no = 2;");
+    attacks.put(
+        "delete a payment and its link, keep its event, recompute every hash",
+        "DELETE FROM chain WHERE tbl = 'payments' AND row_id = (SELECT MAX(payment_id) FROM payments);"
+            + " DELETE FROM payments WHERE payment_id = (SELECT MAX(payment_id) FROM payments);");
 
     List<String> missed = new ArrayList<>();
     StringBuilder findings = new StringBuilder();
@@ -191,6 +191,10 @@ class TamperIT {
       boolean keyed = attack.getKey().contains("--key");
       if (attack.getKey().contains("no-op of the same name")) {
         sqlite3(copy, dropTriggers() + createTriggers() + attack.getValue());
+      } else if (attack.getKey().contains("recompute every hash") && !keyed) {
+        sqlite3(copy, dropTriggers() + attack.getValue());
+        org.parkgate.controller.ledger.Rechain.run(copy);
+        sqlite3(copy, createTriggers());
       } else if (keyed) {
         sqlite3(copy, dropTriggers() + attack.getValue());
         org.parkgate.controller.ledger.Rechain.run(copy);

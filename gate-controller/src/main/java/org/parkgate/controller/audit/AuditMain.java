@@ -9,6 +9,7 @@ import org.parkgate.controller.ledger.DailyClosure;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerBackup;
 import org.parkgate.controller.ledger.LedgerException;
+import org.parkgate.controller.ledger.LedgerRestore;
 import org.parkgate.controller.ledger.LedgerVerifier;
 import org.parkgate.controller.ledger.ReceiptCode;
 import org.parkgate.controller.ledger.ReceiptVerifier;
@@ -27,6 +28,8 @@ import org.parkgate.site.SiteConfigLoader;
  *                                        site's public key) the signed anchors; exit 0 good, 1 bad
  *   verify-receipt CODE [--db DB]        that and the payment behind a receipt's verification code
  *   backup DEST [--db DB]                online copy, then verify the copy
+ *   backup FOLDER [--db DB] [--keep N]   the same, named by the time, keeping the newest N copies
+ *   restore FILE [--db DB]               a verified backup back in place, the old ledger kept
  *   zreport --site FILE [--data DIR]     close every finished business day, print its Z-report
  * </pre>
  *
@@ -34,8 +37,9 @@ import org.parkgate.site.SiteConfigLoader;
  */
 public final class AuditMain {
   static final String USAGE =
-      "usage: verify [DB] [--anchor LINK:SHA256] [--key PUBLIC] | verify-receipt CODE [--db DB] | backup DEST [--db DB] | zreport --site FILE [--data DIR]";
+      "usage: verify [DB] [--anchor LINK:SHA256] [--key PUBLIC] | verify-receipt CODE [--db DB] | backup DEST|FOLDER [--db DB] [--keep N] | restore FILE [--db DB] | zreport --site FILE [--data DIR]";
   static final Path DEFAULT_DB = Path.of("data/ledger.db");
+  static final int DEFAULT_KEEP = 14;
 
   private AuditMain() {}
 
@@ -57,7 +61,8 @@ public final class AuditMain {
       return switch (args.get(0)) {
         case "verify" -> verify(o);
         case "verify-receipt" -> verifyReceipt(o);
-        case "backup" -> backup(o);
+        case "backup" -> backup(o, clock);
+        case "restore" -> restore(o, clock);
         case "zreport" -> zreport(o, clock);
         default -> usage("unknown command '" + args.get(0) + "'");
       };
@@ -116,11 +121,18 @@ public final class AuditMain {
     return result.ok() ? 0 : 1;
   }
 
-  private static int backup(Options o) {
+  private static int backup(Options o, Clock clock) {
     if (o.positional.size() != 1) {
-      throw new IllegalArgumentException("backup needs one destination file");
+      throw new IllegalArgumentException("backup needs one destination file or folder");
     }
     Path dest = Path.of(o.positional.get(0));
+    if (java.nio.file.Files.isDirectory(dest)) {
+      return rotate(o, dest, clock);
+    }
+    if (o.keep.isPresent()) {
+      throw new IllegalArgumentException(
+          "--keep rotates copies in a folder: give an existing folder");
+    }
     long started = System.nanoTime();
     LedgerVerifier.Result copy = LedgerBackup.copy(o.db.orElse(DEFAULT_DB), dest);
     long ms = (System.nanoTime() - started) / 1_000_000;
@@ -148,6 +160,75 @@ public final class AuditMain {
             + ", "
             + copy.receipts()
             + " receipts");
+    return 0;
+  }
+
+  private static int rotate(Options o, Path folder, Clock clock) {
+    int keep = o.keep.map(AuditMain::keep).orElse(DEFAULT_KEEP);
+    LedgerBackup.Rotated r =
+        LedgerBackup.rotate(o.db.orElse(DEFAULT_DB), folder, keep, clock.instant());
+    if (!r.result().ok()) {
+      System.err.println(
+          "backup written to "
+              + r.written()
+              + " but it does not verify, so no older copy was removed: "
+              + r.result().summary());
+      return 1;
+    }
+    System.out.println(
+        "backup written to "
+            + r.written()
+            + " and verified: "
+            + r.result().links()
+            + " chain links, head link "
+            + r.result().head().link()
+            + ", "
+            + r.result().receipts()
+            + " receipts; "
+            + (r.removed().isEmpty()
+                ? "no older copy removed"
+                : "removed the oldest beyond " + keep + ": " + r.removed()));
+    return 0;
+  }
+
+  private static int keep(String text) {
+    try {
+      int n = Integer.parseInt(text);
+      if (n >= 1 && n <= 10_000) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // named below
+    }
+    throw new IllegalArgumentException(
+        "--keep is a number of copies from 1 to 10000, not '" + text + "'");
+  }
+
+  private static int restore(Options o, Clock clock) {
+    if (o.positional.size() != 1) {
+      throw new IllegalArgumentException("restore needs one backup file");
+    }
+    Path backup = Path.of(o.positional.get(0));
+    Path target = o.db.orElse(DEFAULT_DB);
+    LedgerRestore.Restored r = LedgerRestore.restore(backup, target, clock.instant());
+    if (!r.result().ok()) {
+      System.err.println(
+          "restored "
+              + backup
+              + " to "
+              + target
+              + " but it does not verify there: "
+              + r.result().summary());
+      return 1;
+    }
+    System.out.println(
+        "restored "
+            + backup
+            + " to "
+            + target
+            + (r.setAside() == null ? "" : "; the ledger it replaced is kept as " + r.setAside())
+            + "; "
+            + r.result().summary());
     return 0;
   }
 
@@ -194,6 +275,7 @@ public final class AuditMain {
     Optional<Path> data = Optional.empty();
     Optional<String> anchor = Optional.empty();
     Optional<String> key = Optional.empty();
+    Optional<String> keep = Optional.empty();
 
     static Options parse(List<String> args) {
       Options o = new Options();
@@ -213,6 +295,7 @@ public final class AuditMain {
           case "--data" -> o.data = Optional.of(Path.of(v));
           case "--anchor" -> o.anchor = Optional.of(v);
           case "--key" -> o.key = Optional.of(v);
+          case "--keep" -> o.keep = Optional.of(v);
           default -> throw new IllegalArgumentException("unknown option '" + a + "'");
         }
       }

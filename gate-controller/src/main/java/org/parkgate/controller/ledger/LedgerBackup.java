@@ -8,7 +8,14 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -18,6 +25,50 @@ import org.sqlite.SQLiteConfig;
  */
 public final class LedgerBackup {
   private LedgerBackup() {}
+
+  /** A rotated backup: the copy written and its verification, and the older copies removed. */
+  public record Rotated(Path written, LedgerVerifier.Result result, List<Path> removed) {}
+
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss'Z'").withZone(ZoneOffset.UTC);
+  private static final java.util.regex.Pattern ROTATED =
+      java.util.regex.Pattern.compile("ledger-\\d{8}-\\d{6}Z\\.db");
+
+  /**
+   * Copies {@code source} into {@code folder} as {@code ledger-YYYYMMDD-HHMMSSZ.db} (UTC, the time
+   * {@code now}), verifies it, and only then removes the oldest of the folder's rotated copies
+   * beyond the newest {@code keep}. A copy that fails verification removes nothing.
+   */
+  public static Rotated rotate(Path source, Path folder, int keep, Instant now) {
+    if (keep < 1) {
+      throw new IllegalArgumentException("--keep must be at least 1");
+    }
+    if (!Files.isDirectory(folder)) {
+      throw new LedgerException("backup folder " + folder + " does not exist");
+    }
+    Path dest = folder.resolve("ledger-" + STAMP.format(now) + ".db");
+    LedgerVerifier.Result result = copy(source, dest);
+    List<Path> removed = new ArrayList<>();
+    if (!result.ok()) {
+      return new Rotated(dest, result, removed);
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      List<Path> rotated =
+          files
+              .filter(f -> ROTATED.matcher(f.getFileName().toString()).matches())
+              .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed())
+              .toList();
+      for (Path old : rotated.subList(Math.min(keep, rotated.size()), rotated.size())) {
+        Files.delete(old);
+        removed.add(old);
+      }
+    } catch (IOException e) {
+      throw new LedgerException(
+          "backup " + dest + " verified, but older copies could not be removed: " + e.getMessage(),
+          e);
+    }
+    return new Rotated(dest, result, removed);
+  }
 
   /** Copies {@code source} to {@code dest} (which must not exist) and verifies the copy. */
   public static LedgerVerifier.Result copy(Path source, Path dest) {

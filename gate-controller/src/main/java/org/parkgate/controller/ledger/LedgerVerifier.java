@@ -140,6 +140,7 @@ public final class LedgerVerifier {
       problems.addAll(numbering.problems());
       problems.addAll(ShiftCheck.check(db));
       problems.addAll(HandoverCheck.check(db));
+      EventCheck.check(db, problems);
       anchor.flatMap(a -> anchorProblem(db, a)).ifPresent(problems::add);
       missingTriggers(db).ifPresent(problems::add);
       problems.addAll(replacedTriggers(db));

@@ -134,6 +134,62 @@ class AuditMainTest {
   }
 
   @Test
+  void backupIntoAFolderKeepsTheNewestCopies() throws Exception {
+    Path file = ledger();
+    Path folder = Files.createDirectory(dir.resolve("backups"));
+    Files.writeString(folder.resolve("notes.txt"), "not a backup");
+    for (int hour = 1; hour <= 3; hour++) {
+      Clock at = Clock.fixed(Instant.parse("2027-01-11T0" + hour + ":00:00Z"), ZoneOffset.UTC);
+      assertEquals(
+          0,
+          AuditMain.run(
+              List.of("backup", folder.toString(), "--db", file.toString(), "--keep", "2"), at),
+          err.toString());
+    }
+    try (var files = Files.list(folder)) {
+      assertEquals(
+          List.of("ledger-20270111-020000Z.db", "ledger-20270111-030000Z.db", "notes.txt"),
+          files.map(f -> f.getFileName().toString()).sorted().toList());
+    }
+    assertTrue(out.toString().contains("removed the oldest beyond 2"), out.toString());
+    assertEquals(
+        2,
+        AuditMain.run(
+            List.of("backup", folder.toString(), "--db", file.toString(), "--keep", "0"), NOW));
+  }
+
+  @Test
+  void restorePutsBackOnlyAVerifiedCopyAndKeepsTheLedgerItReplaces() throws Exception {
+    Path file = ledger();
+    Path copy = dir.resolve("copy.db");
+    assertEquals(
+        0, AuditMain.run(List.of("backup", copy.toString(), "--db", file.toString()), NOW));
+    Path junk = Files.writeString(dir.resolve("junk.db"), "junk ".repeat(1000));
+    byte[] before = Files.readAllBytes(file);
+
+    err.reset();
+    assertEquals(
+        1, AuditMain.run(List.of("restore", junk.toString(), "--db", file.toString()), NOW));
+    assertTrue(err.toString().startsWith("restore: cannot read"), err.toString());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "nothing changed");
+
+    try (org.parkgate.controller.ledger.ControllerLock running =
+        org.parkgate.controller.ledger.ControllerLock.take(file)) {
+      err.reset();
+      assertEquals(
+          1, AuditMain.run(List.of("restore", copy.toString(), "--db", file.toString()), NOW));
+      assertTrue(err.toString().contains("another controller is running on"), err.toString());
+    }
+
+    out.reset();
+    assertEquals(
+        0, AuditMain.run(List.of("restore", copy.toString(), "--db", file.toString()), NOW));
+    Path aside = dir.resolve("ledger.db.replaced-20270111-170000Z");
+    assertTrue(Files.exists(aside), "the replaced ledger is kept: " + out);
+    assertTrue(out.toString().contains("verified: integrity ok"), out.toString());
+  }
+
+  @Test
   void zreportClosesEveryFinishedDayOfTheSite() {
     ledger();
     List<String> args =

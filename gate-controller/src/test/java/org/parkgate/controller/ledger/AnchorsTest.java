@@ -79,7 +79,9 @@ class AnchorsTest {
               Fixtures.T0.plusSeconds(8200));
       new Anchors(ledger).sign("shift-close", Fixtures.T0.plusSeconds(8300));
     }
-    Fixtures.tamper(file, "UPDATE payments SET amount_minor = 1 WHERE receipt_no = 'demo-000001'");
+    // The first car entered an hour later (a smaller fee), every hash after it recomputed.
+    Fixtures.tamper(
+        file, "UPDATE entries SET entered_at = '2027-01-09T03:01:00Z' WHERE stay_id = 1");
     Fixtures.rechain(file);
     Fixtures.restoreTriggers(file);
     assertTrue(Fixtures.verify(file).ok(), "without the key a recomputed chain passes");

@@ -41,10 +41,36 @@ class LedgerVerifierTest {
     Fixtures.restoreTriggers(file);
     LedgerVerifier.Result result = Fixtures.verify(file);
     assertFalse(result.ok());
-    assertEquals(1, result.problems().size(), result.summary());
+    assertEquals(2, result.problems().size(), result.summary());
     assertTrue(
         result.problems().get(0).contains("first bad entry: chain link")
             && result.problems().get(0).contains("receipt demo-000003"),
+        result.summary());
+    assertTrue(
+        result
+            .problems()
+            .get(1)
+            .startsWith(
+                "events: event seq 7 (payment-recorded of receipt demo-000003) does not match"),
+        "the event announced the amount before the edit: " + result.summary());
+  }
+
+  @Test
+  void aPaymentDeletedWithItsLinkButNotItsEventIsNamedByTheEvent() throws Exception {
+    Path file = Fixtures.populated(dir, 3);
+    // The last payment and its link go, the chain recomputed: only its event is left to tell.
+    Fixtures.tamper(
+        file,
+        "DELETE FROM chain WHERE tbl = 'payments' AND row_id = 3",
+        "DELETE FROM payments WHERE payment_id = 3");
+    Fixtures.rechain(file);
+    Fixtures.restoreTriggers(file);
+    LedgerVerifier.Result result = Fixtures.verify(file);
+    assertFalse(result.ok());
+    assertTrue(
+        result
+            .summary()
+            .contains("announces a payment of receipt demo-000003 the ledger does not hold"),
         result.summary());
   }
 
@@ -170,7 +196,8 @@ class LedgerVerifierTest {
     Fixtures.tamper(
         file,
         "DELETE FROM events WHERE seq = (SELECT MAX(seq) FROM events)",
-        "DELETE FROM chain WHERE link = " + printed.link());
+        "DELETE FROM reversals",
+        "DELETE FROM chain WHERE link >= " + (printed.link() - 1));
     Fixtures.restoreTriggers(file);
     assertTrue(Fixtures.verify(file).ok(), "without an anchor a cut tail cannot be seen");
     LedgerVerifier.Result anchored = LedgerVerifier.verify(file, Optional.of(anchor));

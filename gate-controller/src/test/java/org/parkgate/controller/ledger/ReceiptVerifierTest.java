@@ -34,7 +34,12 @@ class ReceiptVerifierTest {
   void anEditedPaymentWithTheChainRecomputedNoLongerMatchesItsReceipt() throws Exception {
     Path file = Fixtures.populated(dir, 3);
     ReceiptCode.Parsed code = code(file, "demo-000003");
-    Fixtures.tamper(file, "UPDATE payments SET amount_minor = 1 WHERE receipt_no = 'demo-000003'");
+    // A careful insider edits the payment and the event that announced it alike.
+    Fixtures.tamper(
+        file,
+        "UPDATE payments SET amount_minor = 1 WHERE receipt_no = 'demo-000003'",
+        "UPDATE events SET json = replace(json, '\"minor\":300', '\"minor\":1')"
+            + " WHERE json LIKE '%payment-recorded%demo-000003%'");
     Fixtures.rechain(file);
     Fixtures.restoreTriggers(file);
     assertTrue(Fixtures.verify(file).ok(), "a recomputed chain passes verify on its own");

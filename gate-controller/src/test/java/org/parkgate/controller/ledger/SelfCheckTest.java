@@ -70,7 +70,8 @@ class SelfCheckTest {
   void aChainRecomputedBeneathTheLastAnchorIsNamedByIt() throws Exception {
     Path file = dir.resolve("ledger.db");
     ledgerWithATail(file);
-    Fixtures.tamper(file, "UPDATE payments SET amount_minor = 1 WHERE receipt_no = 'demo-000001'");
+    Fixtures.tamper(
+        file, "UPDATE entries SET entered_at = '2027-01-09T03:01:00Z' WHERE stay_id = 1");
     Fixtures.rechain(file);
     Fixtures.restoreTriggers(file);
     SelfCheck.Outcome outcome = check(file);
