@@ -97,6 +97,9 @@ public final class BoothBench {
     List<Double> feeDom = Collections.synchronizedList(new ArrayList<>());
     List<Double> feePainted = Collections.synchronizedList(new ArrayList<>());
     List<Payment> payments = new ArrayList<>();
+    // Each measured fee's times, to set beside the processes' logs of the run.
+    List<String> feeRows = new ArrayList<>();
+    feeRows.add("lane,card,presented,dom,painted");
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong errors = new AtomicLong();
     try (BoothSite site = new BoothSite(root, dir, exits, cardsPerLane)) {
@@ -131,6 +134,15 @@ public final class BoothBench {
             if (at != null && measuring) {
               feeDom.add(((Number) fee.get("t")).doubleValue() - at);
               feePainted.add(((Number) fee.get("painted")).doubleValue() - at);
+              feeRows.add(
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "%s,%s,%.1f,%.1f,%.1f",
+                      fee.get("lane"),
+                      fee.get("card"),
+                      at,
+                      ((Number) fee.get("t")).doubleValue(),
+                      ((Number) fee.get("painted")).doubleValue()));
             }
             fee.put("seenNanos", System.nanoTime());
             fee.put("measured", measuring);
@@ -170,7 +182,9 @@ public final class BoothBench {
         toReceipt.add(cut - p.keyAt());
       }
     }
+    Files.write(dir.resolve("fees.csv"), feeRows);
     System.out.println();
+    System.out.println("each fee's times in " + dir.resolve("fees.csv"));
     System.out.printf(
         "%d exit lanes, %.0f s measured: %d fees shown, %d paid, %d lane errors%n",
         exits, measure.toSeconds() * 1.0, feeDom.size(), payments.size(), errors.get());
