@@ -812,6 +812,9 @@
     // Typing a note: the same passes are not drawn again under the cursor.
     if (typing && list.dataset.passes === shown) return;
     list.dataset.passes = shown;
+    const shows = JSON.stringify([passes, !!deciding, linked()]);
+    if (list.dataset.shows === shows) return;
+    list.dataset.shows = shows;
     const items = passes.map(f => {
       const li = el("li", "free-pass");
       li.id = "pass-" + f.passNo;
@@ -1051,6 +1054,10 @@
   function shiftReport() {
     const box = document.getElementById("shift-report");
     const mine = (view.shifts || []).find(s => !user || !user.takesCash || s.cashier === user.username);
+    // Drawn again only when the report changed: every lane event brings the whole state.
+    const shows = JSON.stringify(mine || null);
+    if (box.dataset.shows === shows) return;
+    box.dataset.shows = shows;
     if (!mine) {
       box.replaceChildren(el("p", "empty", t("尚无交班报表", "No shift report yet")));
       return;
@@ -1208,7 +1215,12 @@
   function setStatus(online, text) {
     const s = document.getElementById("link-status");
     s.className = "status " + (online ? "online" : "offline");
-    s.textContent = text;
+    setText(s, text);
+  }
+
+  // Text set only when it differs: the same text set again is still a change the page lays out.
+  function setText(e, text) {
+    if (e.textContent !== text) e.textContent = text;
   }
 
   let bannerTimer = null;
@@ -1222,8 +1234,9 @@
 
   function render() {
     if (!view) return;
-    document.getElementById("site-name").textContent = tl("收费亭", "Booth") + " · " + view.site.name;
-    document.title = tl("收费亭", "Booth ·") + " " + view.site.name;
+    setText(document.getElementById("site-name"), tl("收费亭", "Booth") + " · " + view.site.name);
+    const title = tl("收费亭", "Booth ·") + " " + view.site.name;
+    if (document.title !== title) document.title = title;
     setStatus(view.link.online, view.link.online ? t("控制器在线", "Controller online") : t("控制器离线", "Controller offline"));
     // What is on screen may be out of date while the controller is away: fade it.
     document.body.classList.toggle("stale", !view.link.online);
@@ -1231,7 +1244,7 @@
     if (printer) {
       const p = document.getElementById("printer-status");
       p.className = "status " + (printer.state === "NONE" ? "none" : printer.alarm ? "offline" : "online");
-      p.textContent = said(printer.text);
+      setText(p, said(printer.text));
     }
     if (socket && !view.link.online) banner(view.link.detail);
     else if (socket) banner(null);
@@ -1245,8 +1258,10 @@
     if (!selectedLane || (waiting && !exits.find(l => l.id === selectedLane).pending)) {
       selectedLane = waiting ? waiting.id : (exits[0] && exits[0].id);
     }
-    replace("exit-lanes", exits.map(exitLane));
-    replace("entry-lanes", entries.map(l => laneCard(l)));
+    const shared = JSON.stringify([user, linked(), drawer ? [drawer.open, drawer.overLimit] : null, !!laneAction, !!deciding,
+      view.site.symbol, view.site.zone]);
+    replaceLanes("exit-lanes", exits, l => shared + exitShows(l), exitLane);
+    replaceLanes("entry-lanes", entries, l => shared + JSON.stringify(l), l => laneCard(l));
     laneOptions();
     shiftReport();
     commandKeys();
@@ -1259,6 +1274,39 @@
     const box = document.getElementById(id);
     box.replaceChildren(...children);
     if (children.length === 0) box.appendChild(el("p", "empty", t("无", "None")));
+  }
+
+  // A lane's card is built again only when something on it changed: with ten busy exits a new fee
+  // redraws its own lane, not all ten, and a field typed in on another lane is left as it is.
+  const drawnLanes = new Map();   // box id -> Map(lane id -> {shows, card})
+
+  function replaceLanes(id, lanes, shows, draw) {
+    const before = drawnLanes.get(id) || new Map();
+    const now = new Map();
+    const cards = lanes.map(l => {
+      const key = shows(l);
+      const had = before.get(l.id);
+      const card = had && had.shows === key ? had.card : draw(l);
+      now.set(l.id, { shows: key, card: card });
+      return card;
+    });
+    drawnLanes.set(id, now);
+    const box = document.getElementById(id);
+    const onPage = box.children;
+    if (cards.length === 0 && onPage.length === 1 && onPage[0].matches("p.empty")) return;
+    if (cards.length === 0 || onPage.length !== cards.length || lanes.some((l, i) => onPage[i].dataset.lane !== l.id)) {
+      replace(id, cards);
+      return;
+    }
+    cards.forEach((card, i) => { if (onPage[i] !== card) onPage[i].replaceWith(card); });
+  }
+
+  // Everything an exit's card shows besides what all cards share (see render).
+  function exitShows(lane) {
+    const p = lane.pending;
+    return JSON.stringify([lane, lane.id === selectedLane, results.get(lane.id) || null,
+      actionResults.get(lane.id) || null, !!(p && inflight.has(p.stayId)),
+      p ? (view.freePasses || []).filter(f => f.lane === lane.id) : null]);
   }
 
   function laneCard(lane) {
@@ -1421,17 +1469,23 @@
     return STATE[state] || state.replace(/_/g, " ").toLowerCase();
   }
 
+  // New entries go on top and the oldest beyond 100 come off: the lines shown stay as they are.
   function addLog(entries) {
-    for (const e of entries) logItems.unshift(e);
-    logItems.length = Math.min(logItems.length, 100);
-    const list = logItems.map(e => {
+    const box = document.getElementById("event-log");
+    if (!logItems.length) box.replaceChildren();
+    for (const e of entries) {
+      logItems.unshift(e);
       const li = el("li");
       li.appendChild(el("span", "when", e.time.slice(11)));
       li.appendChild(el("span", "where", e.lane));
       li.appendChild(document.createTextNode(e.text));
-      return li;
-    });
-    replace("event-log", list);
+      box.prepend(li);
+    }
+    while (logItems.length > 100) {
+      logItems.pop();
+      box.lastElementChild.remove();
+    }
+    if (!logItems.length) replace("event-log", []);
   }
 
   // ---- keys and clock ----

@@ -97,6 +97,11 @@ public final class BoothBench {
     List<Double> feeDom = Collections.synchronizedList(new ArrayList<>());
     List<Double> feePainted = Collections.synchronizedList(new ArrayList<>());
     List<Payment> payments = new ArrayList<>();
+    // Each measured fee's times, to set beside the processes' logs of the run.
+    List<String> feeRows = new ArrayList<>();
+    feeRows.add("lane,card,presented,dom,painted");
+    Map<String, Double> workFrom = null;
+    Map<String, Double> workTo = Map.of();
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong errors = new AtomicLong();
     try (BoothSite site = new BoothSite(root, dir, exits, cardsPerLane)) {
@@ -125,12 +130,24 @@ public final class BoothBench {
         long lastPrinterRead = 0;
         while (System.nanoTime() < end) {
           boolean measuring = System.nanoTime() >= measureFrom;
+          if (measuring && workFrom == null) {
+            workFrom = page.work();
+          }
           for (Map<String, Object> fee : page.fees()) {
             String key = fee.get("lane") + " " + fee.get("card");
             Double at = presented.get(key);
             if (at != null && measuring) {
               feeDom.add(((Number) fee.get("t")).doubleValue() - at);
               feePainted.add(((Number) fee.get("painted")).doubleValue() - at);
+              feeRows.add(
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "%s,%s,%.1f,%.1f,%.1f",
+                      fee.get("lane"),
+                      fee.get("card"),
+                      at,
+                      ((Number) fee.get("t")).doubleValue(),
+                      ((Number) fee.get("painted")).doubleValue()));
             }
             fee.put("seenNanos", System.nanoTime());
             fee.put("measured", measuring);
@@ -151,6 +168,7 @@ public final class BoothBench {
           }
           Thread.sleep(5);
         }
+        workTo = page.work();
         stop.set(true);
         for (Thread t : lanes) {
           t.join(30_000);
@@ -170,10 +188,20 @@ public final class BoothBench {
         toReceipt.add(cut - p.keyAt());
       }
     }
+    Files.write(dir.resolve("fees.csv"), feeRows);
     System.out.println();
+    System.out.println("each fee's times in " + dir.resolve("fees.csv"));
     System.out.printf(
         "%d exit lanes, %.0f s measured: %d fees shown, %d paid, %d lane errors%n",
         exits, measure.toSeconds() * 1.0, feeDom.size(), payments.size(), errors.get());
+    if (workFrom != null && !feeDom.isEmpty()) {
+      StringBuilder work = new StringBuilder("the page's own work while measured, per fee shown:");
+      for (Map.Entry<String, Double> w : workTo.entrySet()) {
+        double ms = (w.getValue() - workFrom.getOrDefault(w.getKey(), 0.0)) * 1000 / feeDom.size();
+        work.append(String.format(java.util.Locale.ROOT, " %s %.2f ms", w.getKey(), ms));
+      }
+      System.out.println(work);
+    }
     line("card presented -> fee in the page (DOM)", feeDom);
     line("card presented -> fee painted (next frame)", feePainted);
     line("Enter -> barrier open command", toOpen);

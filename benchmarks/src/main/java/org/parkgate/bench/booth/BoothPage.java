@@ -95,6 +95,7 @@ final class BoothPage implements AutoCloseable {
       browser.executeScript("document.activeElement.blur()");
     }
     browser.executeScript(WATCH);
+    browser.executeCdpCommand("Performance.enable", Map.of());
   }
 
   private boolean displayed(String id) {
@@ -126,6 +127,24 @@ final class BoothPage implements AutoCloseable {
     new Actions(browser).sendKeys(Keys.ENTER).perform();
     Object t = browser.executeScript("return window.__bench.keys.pop() || 0;");
     return ((Number) t).doubleValue();
+  }
+
+  /**
+   * The page's own work so far, in seconds of the renderer's main thread: script, style and layout
+   * (Chrome's Performance metrics). Unlike the latencies, this hardly moves with what else runs on
+   * the machine, so two versions of the page can be compared on a busy one.
+   */
+  @SuppressWarnings("unchecked")
+  Map<String, Double> work() {
+    Map<String, Object> answer = browser.executeCdpCommand("Performance.getMetrics", Map.of());
+    Map<String, Double> work = new java.util.LinkedHashMap<>();
+    for (Map<String, Object> m : (List<Map<String, Object>>) answer.get("metrics")) {
+      String name = (String) m.get("name");
+      if (List.of("ScriptDuration", "RecalcStyleDuration", "LayoutDuration").contains(name)) {
+        work.put(name, ((Number) m.get("value")).doubleValue());
+      }
+    }
+    return work;
   }
 
   @Override
