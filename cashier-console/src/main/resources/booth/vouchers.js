@@ -181,8 +181,12 @@ window.boothRegisters = (function () {
         }
       });
     }
-    side.insertBefore(exemptions, side.firstChild);
-    side.insertBefore(vouchers, side.firstChild);
+    // Below the booth's own work (approvals waiting, lanes, shift), above the event log: reading
+    // a register never hides a vehicle waiting for a decision.
+    const log = $("event-log");
+    const before = log ? log.closest("section") : null;
+    side.insertBefore(vouchers, before);
+    side.insertBefore(exemptions, before);
   }
 
   // ---- the voucher register ----
