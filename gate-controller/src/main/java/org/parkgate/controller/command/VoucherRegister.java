@@ -179,12 +179,12 @@ final class VoucherRegister {
   /** One code looked up: its batch and what became of it. Reads only. */
   static final class Show implements CommandHandler<ShowVoucher> {
     private final Vouchers vouchers;
-    private final LostCards payments;
+    private final LostCards receipts;
     private final ZoneId zone;
 
     Show(Ledger ledger, ZoneId zone) {
       this.vouchers = new Vouchers(ledger);
-      this.payments = new LostCards(ledger);
+      this.receipts = new LostCards(ledger);
       this.zone = zone;
     }
 
@@ -217,19 +217,19 @@ final class VoucherRegister {
       }
       return Decision.done(
           cmd,
-          new Answer.VoucherShown(entry(found.get(), payments, LocalDate.ofInstant(now, zone))));
+          new Answer.VoucherShown(entry(found.get(), receipts, LocalDate.ofInstant(now, zone))));
     }
   }
 
   /** Finance voids an unused code with a reason. */
   static final class VoidCode implements CommandHandler<VoidVoucher> {
     private final Vouchers vouchers;
-    private final LostCards payments;
+    private final LostCards receipts;
     private final ZoneId zone;
 
     VoidCode(Ledger ledger, ZoneId zone) {
       this.vouchers = new Vouchers(ledger);
-      this.payments = new LostCards(ledger);
+      this.receipts = new LostCards(ledger);
       this.zone = zone;
     }
 
@@ -294,7 +294,7 @@ final class VoucherRegister {
       }
       Vouchers.Voucher voided = vouchers.voidCode(code, actor.username(), reason, now);
       return Decision.done(
-          cmd, new Answer.VoucherVoided(entry(voided, payments, LocalDate.ofInstant(now, zone))));
+          cmd, new Answer.VoucherVoided(entry(voided, receipts, LocalDate.ofInstant(now, zone))));
     }
   }
 
@@ -320,9 +320,10 @@ final class VoucherRegister {
 
   /**
    * A code as the register shows it on the site's day {@code today}; a used one with the receipt of
-   * the payment that followed it for the same stay, if any was needed.
+   * the payment that followed it for the same stay, if any was needed, found as the lost-card
+   * register finds the receipt that settled a lost card ({@link LostCards#receiptFor}).
    */
-  static Answer.VoucherEntry entry(Vouchers.Voucher v, LostCards payments, LocalDate today) {
+  static Answer.VoucherEntry entry(Vouchers.Voucher v, LostCards receipts, LocalDate today) {
     Vouchers.Batch b = v.batch();
     Optional<Vouchers.Redemption> r = v.redeemed();
     Optional<Vouchers.Voided> x = v.voided();
@@ -340,7 +341,7 @@ final class VoucherRegister {
         r.map(Vouchers.Redemption::dueAfter).orElse(null),
         r.map(Vouchers.Redemption::cashier).orElse(null),
         r.map(Vouchers.Redemption::at).orElse(null),
-        r.flatMap(u -> payments.receiptFor(u.stayId(), u.at())).orElse(null),
+        r.flatMap(u -> receipts.receiptFor(u.stayId(), u.at())).orElse(null),
         x.map(Vouchers.Voided::by).orElse(null),
         x.map(Vouchers.Voided::reason).orElse(null),
         x.map(Vouchers.Voided::at).orElse(null));
