@@ -380,7 +380,8 @@ window.boothRegisters = (function () {
       li.appendChild(b.el("div", "register-line-title", tl("免费放行", "Free pass") + " #" + p.passNo + " · " + p.askedAt + " · " + p.lane
         + " · " + (p.plate || t("车牌未识别", "plate not read")) + " · " + tl(s[0], s[1])));
       li.appendChild(b.el("div", null, tl("停车记录", "Stay") + " #" + p.stayId + (p.card ? " · " + tl("卡号", "Card") + " " + p.card : "")
-        + (p.enteredAt ? " · " + tl("入场", "entered") + " " + p.enteredAt : "") + " · " + tl("免收", "Fee waived") + " " + p.fee + " " + p.currency));
+        + (p.enteredAt ? " · " + tl("入场", "entered") + " " + p.enteredAt : "") + " · "
+        + (p.status === "APPROVED" ? tl("免收", "Fee waived") : tl("费用", "Fee")) + " " + p.fee + " " + p.currency));
       li.appendChild(b.el("div", null, tl("申请", "Asked by") + " " + p.askedBy + ": " + p.reason));
       if (p.decidedBy) {
         li.appendChild(b.el("div", null, tl(s[0], s[1]) + " · " + p.decidedBy + " · " + p.decidedAt + (p.note ? " · " + p.note : "")));

@@ -199,7 +199,8 @@ class RegistersIT {
 
   @Test
   @Order(2)
-  void aFreePassApprovedByASupervisorIsInTheExemptionRegisterFinanceReads() throws Exception {
+  void aFreePassApprovedAndABarrierLiftedByHandAreInTheExemptionRegisterFinanceReads()
+      throws Exception {
     String card = system.carAtExit();
     booth.awaitText("exit-lanes", card);
     booth.typeAndEnter("free-reason-exit-1", "ambulance crew on a call");
@@ -213,7 +214,20 @@ class RegistersIT {
         "exit-1", "barrier open after the free pass", l -> SystemFixture.barrier(l).equals("open"));
     system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
 
+    // The next car is let out by hand, with a reason: what it owed stays owed.
+    system.carAtExit();
+    booth.awaitDue("exit-1", "5.00");
+    booth.typeAndEnter("lift-reason-exit-1", "card reader fault");
+    booth.acceptQuestion();
+    booth.awaitText("action-result-exit-1", "Barrier lifted");
+    system.awaitLane(
+        "exit-1", "barrier open after the lift", l -> SystemFixture.barrier(l).equals("open"));
+    system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
+
     office.press("exemption-show");
+    String lift = office.awaitText("exemption-lift-1", "card reader fault");
+    assertTrue(lift.contains("cashier1"), lift);
+    assertTrue(lift.contains("欠费 Owed 5.00 CNY"), lift);
     String pass = office.awaitText("exemption-pass-1", "已批准 Approved");
     for (String shown :
         new String[] {
@@ -221,7 +235,7 @@ class RegistersIT {
         }) {
       assertTrue(pass.contains(shown), pass + " should show " + shown);
     }
-    office.awaitText("exemption-result", "免费放行 Free passes 1");
+    office.awaitText("exemption-result", "免费放行 Free passes 1 · 手动抬杆 Manual lifts 1");
     office.show("exemption-register-section");
     office.screenshot("exemption-register");
 
