@@ -14,6 +14,7 @@ window.boothRegisters = (function () {
 
   const pending = {};      // what -> the message sent and not yet answered (one of each at a time)
   let built = false;
+  let shownFor = null;     // the signed-in person the sections were last shown or hidden for
   let loaded = false;      // both registers read once since the page opened
   let kinds = [];
   let found = null;        // the code last looked up, as the controller answered it
@@ -460,6 +461,7 @@ window.boothRegisters = (function () {
 
   function hello() {
     build();
+    shownFor = user();
     $("voucher-register-section").classList.toggle("hidden", !reader());
     $("exemption-register-section").classList.toggle("hidden", !reader());
     $("voucher-issue-form").classList.toggle("hidden", !finance());
@@ -467,14 +469,17 @@ window.boothRegisters = (function () {
     if (!$("voucher-from").value) $("voucher-from").value = today();
   }
 
+  // Built hidden at once, so the page has its sections whatever the order of its first messages.
+  build();
+
   return {
     /** Every message the page receives, after booth.js has taken it. */
     onMessage(msg) {
-      if (msg.type === "hello") {
+      // A hello that came before this script ran is made up for at the next state.
+      if (msg.type === "hello" || (msg.type === "state" && user() && shownFor !== user())) {
         hello();
-      } else if (msg.type === "state" && reader() && !built) {
-        hello();
-      } else if (msg.type === "state" && reader() && !loaded && b.linked()) {
+      }
+      if (msg.type === "state" && reader() && !loaded && b.linked()) {
         // The first state with the controller reachable: read both registers once.
         loaded = true;
         listBatches();
