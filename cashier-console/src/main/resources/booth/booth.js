@@ -129,6 +129,7 @@
       if (laneAction) sendMessage(laneAction);
       if (deciding) sendMessage(deciding);
       window.LostCardPage.resend();
+      if (window.boothRegisters) window.boothRegisters.resend();
     };
     socket.onmessage = (m) => {
       let msg;
@@ -139,6 +140,7 @@
       else if (msg.type === "result") { if (!window.LostCardPage.onResult(msg)) result(msg); }
       else if (msg.type === "drawer") { drawer = msg; renderDrawer(); render(); }
       else if (msg.type === "error") banner(t("错误", "Error:") + " " + msg.error, 4000);
+      if (window.boothRegisters) window.boothRegisters.onMessage(msg);
     };
     socket.onclose = () => {
       socket = null;

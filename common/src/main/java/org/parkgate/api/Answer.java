@@ -37,6 +37,11 @@ import org.parkgate.site.LaneMode;
   @JsonSubTypes.Type(value = Answer.IncidentResolved.class, name = "incident-resolved"),
   @JsonSubTypes.Type(value = Answer.HandedOver.class, name = "handed-over"),
   @JsonSubTypes.Type(value = Answer.ShiftReportCopy.class, name = "shift-report-copy"),
+  @JsonSubTypes.Type(value = Answer.VoucherBatches.class, name = "voucher-batches"),
+  @JsonSubTypes.Type(value = Answer.VouchersIssued.class, name = "vouchers-issued"),
+  @JsonSubTypes.Type(value = Answer.VoucherShown.class, name = "voucher-shown"),
+  @JsonSubTypes.Type(value = Answer.VoucherVoided.class, name = "voucher-voided"),
+  @JsonSubTypes.Type(value = Answer.ExemptionRegister.class, name = "exemption-register"),
 })
 public sealed interface Answer {
 
@@ -351,4 +356,117 @@ public sealed interface Answer {
   record ShiftReportCopy(
       long reprintNo, int copyNo, String reprintedBy, Instant reprintedAt, ShiftSheet sheet)
       implements Answer {}
+
+  /**
+   * A batch of the voucher register: as issued, with how many of its codes were used and voided so
+   * far ({@code count - used - voided} are left).
+   */
+  record VoucherBatch(
+      long batchNo,
+      String issuer,
+      String kind,
+      int count,
+      long used,
+      long voided,
+      java.time.LocalDate validFrom,
+      java.time.LocalDate validTo,
+      String note,
+      String issuedBy,
+      Instant issuedAt) {}
+
+  /**
+   * One code of the register, as printed ({@code ABCD-EFGH-JK}), and what became of it on the
+   * site's day it was read: used (at {@code lane} for stay {@code stayId}, by {@code usedBy}, the
+   * due before and after it, and {@code receiptNo} of the payment that followed, null when nothing
+   * was left to pay), voided (by whom and why), expired or unused.
+   */
+  record VoucherEntry(
+      String code,
+      long batchNo,
+      String kind,
+      String issuer,
+      java.time.LocalDate validFrom,
+      java.time.LocalDate validTo,
+      VoucherStatus status,
+      String lane,
+      long stayId,
+      Money dueBefore,
+      Money dueAfter,
+      String usedBy,
+      Instant usedAt,
+      String receiptNo,
+      String voidedBy,
+      String voidReason,
+      Instant voidedAt) {}
+
+  /**
+   * The register's newest batches, newest first, of {@code total} issued, and the voucher kinds the
+   * tariff accepts now.
+   */
+  record VoucherBatches(List<VoucherBatch> batches, long total, List<String> kinds)
+      implements Answer {
+    public VoucherBatches {
+      batches = List.copyOf(batches);
+      kinds = List.copyOf(kinds);
+    }
+  }
+
+  /** A batch issued, with every code in it as printed, in the order issued. */
+  record VouchersIssued(VoucherBatch batch, List<String> codes) implements Answer {
+    public VouchersIssued {
+      codes = List.copyOf(codes);
+    }
+  }
+
+  /** One code looked up. */
+  record VoucherShown(VoucherEntry voucher) implements Answer {}
+
+  /** A code voided: no exit accepts it now. */
+  record VoucherVoided(VoucherEntry voucher) implements Answer {}
+
+  /**
+   * A free pass in the exemption register: who asked and why, the vehicle and the fee it would
+   * waive, and the decision (null fields while none).
+   */
+  record FreePassEntry(
+      long passNo,
+      String lane,
+      long stayId,
+      String card,
+      String plate,
+      Instant enteredAt,
+      Money fee,
+      String reason,
+      String askedBy,
+      Instant askedAt,
+      Boolean approved,
+      String decidedBy,
+      String note,
+      Instant decidedAt) {}
+
+  /**
+   * A barrier lifted by hand in the exemption register; {@code stayId} 0 and {@code due} null when
+   * no card had been read.
+   */
+  record ManualLiftEntry(
+      long liftNo, String lane, long stayId, Money due, String reason, String by, Instant at) {}
+
+  /**
+   * The exemption register for the site's days {@code from} to {@code to}: free passes and manual
+   * lifts, each oldest first, the first ones only when there are more than one answer carries
+   * ({@code freePassesTotal} and {@code liftsTotal} count them all).
+   */
+  record ExemptionRegister(
+      java.time.LocalDate from,
+      java.time.LocalDate to,
+      List<FreePassEntry> freePasses,
+      long freePassesTotal,
+      List<ManualLiftEntry> lifts,
+      long liftsTotal)
+      implements Answer {
+    public ExemptionRegister {
+      freePasses = List.copyOf(freePasses);
+      lifts = List.copyOf(lifts);
+    }
+  }
 }

@@ -58,6 +58,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(
       value = ConsoleCommand.ReprintShiftReport.class,
       name = "reprint-shift-report"),
+  @JsonSubTypes.Type(
+      value = ConsoleCommand.ListVoucherBatches.class,
+      name = "list-voucher-batches"),
+  @JsonSubTypes.Type(value = ConsoleCommand.IssueVouchers.class, name = "issue-vouchers"),
+  @JsonSubTypes.Type(value = ConsoleCommand.ShowVoucher.class, name = "show-voucher"),
+  @JsonSubTypes.Type(value = ConsoleCommand.VoidVoucher.class, name = "void-voucher"),
+  @JsonSubTypes.Type(value = ConsoleCommand.ListExemptions.class, name = "list-exemptions"),
   @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
   @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 })

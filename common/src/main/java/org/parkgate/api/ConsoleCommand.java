@@ -350,4 +350,51 @@ public sealed interface ConsoleCommand extends ApiMessage {
    * the console prints. The answer is {@link Answer.ShiftReportCopy}.
    */
   record ReprintShiftReport(String requestId, String session, long shiftNo) implements Acting {}
+
+  /**
+   * The voucher register's newest batches, each with its codes used and voided, and the voucher
+   * kinds the site's tariff accepts (what a batch may be issued as). Reads only; finance and
+   * supervisors. The answer is {@link Answer.VoucherBatches}.
+   */
+  record ListVoucherBatches(String requestId, String session) implements Acting {}
+
+  /**
+   * Finance issues a batch of {@code count} single-use codes granting the tariff's voucher {@code
+   * kind}, handed out by {@code issuer} (a merchant, the site office), valid on the site's days
+   * {@code validFrom} to {@code validTo}, both included; {@code note} is optional. Who issued it
+   * comes from the session. The answer, {@link Answer.VouchersIssued}, carries every code as
+   * printed, and a retry with the same request id gets the same codes.
+   */
+  record IssueVouchers(
+      String requestId,
+      String session,
+      String kind,
+      String issuer,
+      int count,
+      java.time.LocalDate validFrom,
+      java.time.LocalDate validTo,
+      String note)
+      implements Acting {}
+
+  /**
+   * One code looked up, typed in any case with or without dashes. Reads only; finance and
+   * supervisors. The answer is {@link Answer.VoucherShown}.
+   */
+  record ShowVoucher(String requestId, String session, String code) implements Acting {}
+
+  /**
+   * Finance voids an unused code (lost, stolen) with a reason of 1-200 characters, so no exit
+   * accepts it; once per code. The answer is {@link Answer.VoucherVoided}.
+   */
+  record VoidVoucher(String requestId, String session, String code, String reason)
+      implements Acting {}
+
+  /**
+   * The exemption register for the site's days {@code from} to {@code to}, both included (null:
+   * today): free passes asked with their decisions, and barriers lifted by hand. Reads only;
+   * supervisors and finance. The answer is {@link Answer.ExemptionRegister}.
+   */
+  record ListExemptions(
+      String requestId, String session, java.time.LocalDate from, java.time.LocalDate to)
+      implements Acting {}
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code CASHIER}: takes payments, reports lost cards, asks for free passes;
  *   <li>{@code SUPERVISOR}: approves, reverses, sets lane modes, resets cards, lifts login locks;
- *   <li>{@code FINANCE}: reads and reports;
+ *   <li>{@code FINANCE}: reads and reports, keeps the voucher register (issues and voids);
  *   <li>{@code ADMIN}: manages users and consoles.
  * </ul>
  */

@@ -86,6 +86,46 @@ class ApiJsonTest {
             new ConsoleCommand.CloseShift("r6b", "s1", new CashCount("CNY", List.of()), 3L, 4L),
             new ConsoleCommand.ResolveIncident("r6c", "s1", 3, "spoke to the driver"),
             new ConsoleCommand.ReprintShiftReport("r6d", "s1", 3),
+            new ConsoleCommand.ListVoucherBatches("r7a", "s3"),
+            new ConsoleCommand.IssueVouchers(
+                "r7b",
+                "s3",
+                "SHOP1H",
+                "Cafe Nord",
+                20,
+                java.time.LocalDate.parse("2027-01-09"),
+                java.time.LocalDate.parse("2027-02-08"),
+                null),
+            new ConsoleCommand.ShowVoucher("r7d", "s3", "ABCD-EFGH-JK"),
+            new ConsoleCommand.VoidVoucher("r7e", "s3", "ABCD-EFGH-JK", "reported stolen"),
+            new ConsoleCommand.ListExemptions(
+                "r7f", "s3", java.time.LocalDate.parse("2027-01-09"), null),
+            CommandResult.ok("r7b", vouchersIssued(t)),
+            CommandResult.ok(
+                "r7f",
+                new Answer.ExemptionRegister(
+                    java.time.LocalDate.parse("2027-01-09"),
+                    java.time.LocalDate.parse("2027-01-09"),
+                    List.of(
+                        new Answer.FreePassEntry(
+                            1,
+                            "exit-1",
+                            7,
+                            "00A1",
+                            "粤B12345",
+                            t.minusSeconds(3600),
+                            due,
+                            "ambulance",
+                            "cashier1",
+                            t,
+                            true,
+                            "supervisor1",
+                            null,
+                            t)),
+                    1,
+                    List.of(
+                        new Answer.ManualLiftEntry(1, "exit-1", 0, null, "fault", "cashier1", t)),
+                    1)),
             new ConsoleCommand.Hello("r1", "booth-1", "secret", 12),
             new ConsoleCommand.Login("r1a", "cashier1", "pw", "127.0.0.1"),
             new ConsoleCommand.Logout("r1b", "s1"),
@@ -286,6 +326,23 @@ class ApiJsonTest {
         refusal(
             "{\"type\":\"set-lane-mode\",\"requestId\":\"r\",\"session\":\"s\","
                 + "\"lane\":\"exit-1\",\"mode\":\"AJAR\",\"reason\":\"x\"}"));
+  }
+
+  private static Answer.VouchersIssued vouchersIssued(Instant t) {
+    return new Answer.VouchersIssued(
+        new Answer.VoucherBatch(
+            1,
+            "Cafe Nord",
+            "SHOP1H",
+            2,
+            0,
+            0,
+            java.time.LocalDate.parse("2027-01-09"),
+            java.time.LocalDate.parse("2027-02-08"),
+            null,
+            "finance1",
+            t),
+        List.of("ABCD-EFGH-JK", "2345-6789-AB"));
   }
 
   private static String refusal(String json) {

@@ -181,6 +181,44 @@ final class BoothBrowser implements AutoCloseable {
     wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).sendKeys(text);
   }
 
+  /** Sets a field's value as a date picker or a pasted text does, without typing key by key. */
+  void setValue(String id, String value) {
+    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    browser.executeScript(
+        "arguments[0].value = arguments[1];"
+            + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+        field,
+        value);
+  }
+
+  /** Chooses the option with {@code value} in the list {@code id}, once the page offers it. */
+  void choose(String id, String value) {
+    wait.until(
+        d ->
+            new Select(browser.findElement(By.id(id)))
+                .getOptions().stream().anyMatch(o -> value.equals(o.getAttribute("value"))));
+    new Select(browser.findElement(By.id(id))).selectByValue(value);
+  }
+
+  /** Accepts the question the page asks (window.confirm). */
+  void acceptQuestion() {
+    wait.until(ExpectedConditions.alertIsPresent()).accept();
+  }
+
+  /**
+   * Presses the key {@code id} that downloads a file the page makes, and returns the file's text as
+   * the browser would save it.
+   */
+  String download(String id) {
+    browser.executeScript(
+        "window.__saved = null; const make = URL.createObjectURL;"
+            + " URL.createObjectURL = (blob) => { blob.text().then(t => window.__saved = t);"
+            + " return make.call(URL, blob); };");
+    press(id);
+    wait.until(d -> browser.executeScript("return window.__saved") != null);
+    return (String) browser.executeScript("return window.__saved");
+  }
+
   /** Signs out with the booth's own button and waits for the login page. */
   void logout() {
     browser.findElement(By.id("logout")).click();

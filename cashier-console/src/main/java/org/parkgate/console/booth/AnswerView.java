@@ -219,6 +219,10 @@ public final class AnswerView {
     if (shiftEnd != null) {
       return shiftEnd;
     }
+    Object register = RegisterViews.of(answer, format);
+    if (register != null) {
+      return register;
+    }
     throw new IllegalArgumentException("no page view for " + answer.getClass().getSimpleName());
   }
 

@@ -59,6 +59,7 @@ public final class CashDesk {
   private final String siteName;
   private final ReceiptOutput output;
   private final ShiftDesk shifts;
+  private final RegisterDesk registers;
 
   /** Request ids whose printout went to the printer: a retry's answer never prints twice. */
   private final Set<String> printed =
@@ -86,6 +87,12 @@ public final class CashDesk {
     this.siteName = siteName;
     this.output = output;
     this.shifts = new ShiftDesk(hub, controller, siteName, output);
+    this.registers = new RegisterDesk(controller);
+  }
+
+  /** The voucher and exemption registers, for finance and supervisors. */
+  public RegisterDesk registers() {
+    return registers;
   }
 
   /** The booth's handovers, incident resolutions and shift reports. */
@@ -646,7 +653,7 @@ public final class CashDesk {
       return retry.get();
     }
     String code = trimmed(request.code());
-    Optional<String> wrong = voucherCodeProblem(code);
+    Optional<String> wrong = RequestChecks.voucherCodeProblem(code);
     if (wrong.isPresent()) {
       return refused(id, wrong.get());
     }
@@ -791,21 +798,6 @@ public final class CashDesk {
 
   private static CompletableFuture<CommandResult> notWaiting(String id, String lane) {
     return notNow(id, "该车道没有这辆待缴费车辆 · No such vehicle waiting to pay at " + trimmed(lane));
-  }
-
-  /** A trimmed voucher code that is missing or cannot be one: 1-64 letters, digits or '-'. */
-  private static Optional<String> voucherCodeProblem(String code) {
-    if (code.isEmpty()) {
-      return Optional.of("请输入或扫描优惠券码 · Type or scan the voucher code");
-    }
-    if (code.length() > 64
-        || !code.chars()
-            .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == ' '))) {
-      return Optional.of(
-          "优惠券码应为 1-64 位字母、数字、空格或 - · A voucher code is 1-64 letters, digits, spaces or '-', not "
-              + RequestChecks.quoted(code));
-    }
-    return Optional.empty();
   }
 
   /** Something the page sent cannot be sent on as it is. */

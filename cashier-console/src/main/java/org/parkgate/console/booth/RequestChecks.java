@@ -153,4 +153,19 @@ final class RequestChecks {
     String wanted = trimmed(name).toUpperCase(Locale.ROOT);
     return Arrays.stream(LaneMode.values()).filter(m -> m.name().equals(wanted)).findFirst();
   }
+
+  /** A trimmed voucher code that is missing or cannot be one: 1-64 letters, digits or '-'. */
+  static Optional<String> voucherCodeProblem(String code) {
+    if (code.isEmpty()) {
+      return Optional.of("请输入或扫描优惠券码 · Type or scan the voucher code");
+    }
+    if (code.length() > 64
+        || !code.chars()
+            .allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == ' '))) {
+      return Optional.of(
+          "优惠券码应为 1-64 位字母、数字、空格或 - · A voucher code is 1-64 letters, digits, spaces or '-', not "
+              + RequestChecks.quoted(code));
+    }
+    return Optional.empty();
+  }
 }

@@ -136,6 +136,14 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       decideLostCard(ctx.channel(), message);
     } else if (type.equals("list-lost-cards")) {
       listLostCards(ctx.channel(), message);
+    } else if (RegisterMessages.TYPES.contains(type)) {
+      String requestId = message.path("requestId").asText("");
+      log.info("booth: {} sends {} ({})", session.username(), type, requestId);
+      answer(
+          ctx.channel(),
+          type,
+          requestId,
+          RegisterMessages.send(services.cashDesk().registers(), session, type, message));
     } else if (ShiftMessages.TYPES.contains(type)) {
       // Never logs the message: a handover carries the incoming cashier's password.
       String requestId = message.path("requestId").asText("");

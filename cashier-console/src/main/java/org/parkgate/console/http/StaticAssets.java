@@ -23,6 +23,7 @@ final class StaticAssets {
           "text.js", "text/javascript; charset=utf-8",
           "alarm.js", "text/javascript; charset=utf-8",
           "shift.js", "text/javascript; charset=utf-8",
+          "vouchers.js", "text/javascript; charset=utf-8",
           "favicon.svg", "image/svg+xml");
 
   private final Map<String, Asset> assets = new LinkedHashMap<>();

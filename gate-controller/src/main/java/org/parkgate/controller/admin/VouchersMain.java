@@ -101,15 +101,13 @@ public final class VouchersMain {
   private int issue(AdminArgs a, Vouchers vouchers, Tariff tariff) {
     a.noMoreWords(1);
     String kind = a.required("kind");
-    Set<String> accepted = tariff.versions().get(tariff.versions().size() - 1).voucherCodes();
+    Set<String> accepted = Vouchers.kinds(tariff);
     if (!accepted.contains(kind)) {
       throw new IllegalArgumentException(
           "--kind: the tariff has no voucher '"
               + kind
               + "' (it has: "
-              + (accepted.isEmpty()
-                  ? "none"
-                  : String.join(", ", accepted.stream().sorted().toList()))
+              + (accepted.isEmpty() ? "none" : String.join(", ", accepted))
               + ")");
     }
     String issuer = text(a, "issuer");
@@ -179,14 +177,12 @@ public final class VouchersMain {
 
   private int list(AdminArgs a, Vouchers vouchers) {
     a.noMoreWords(1);
-    List<Vouchers.Batch> batches = vouchers.batches();
+    List<Vouchers.Summary> batches = vouchers.summaries();
     if (batches.isEmpty()) {
       out.println("no vouchers issued");
     }
-    for (Vouchers.Batch b : batches) {
-      List<Vouchers.Voucher> codes = vouchers.ofBatch(b.batchNo());
-      long used = codes.stream().filter(v -> v.redeemed().isPresent()).count();
-      long voided = codes.stream().filter(v -> v.voided().isPresent()).count();
+    for (Vouchers.Summary s : batches) {
+      Vouchers.Batch b = s.batch();
       out.printf(
           "batch %-4d %-10s %-24s valid %s to %s  %d issued, %d used, %d voided, %d left"
               + "  (by %s)%n",
@@ -196,9 +192,9 @@ public final class VouchersMain {
           b.validFrom(),
           b.validTo(),
           b.count(),
-          used,
-          voided,
-          b.count() - used - voided,
+          s.used(),
+          s.voided(),
+          s.left(),
           b.issuedBy());
     }
     return 0;

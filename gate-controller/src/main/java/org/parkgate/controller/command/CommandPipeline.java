@@ -101,7 +101,12 @@ public final class CommandPipeline {
             new LostCardRegister(ledger, site.site().zone()),
             new IncidentCommands.Resolve(closing.resolutions),
             handover,
-            new IncidentCommands.ReprintReport(closing)));
+            new IncidentCommands.ReprintReport(closing),
+            new VoucherRegister.Batches(ledger, site.tariff()),
+            new VoucherRegister.Issue(ledger, site.tariff(), site.site().zone()),
+            new VoucherRegister.Show(ledger, site.site().zone()),
+            new VoucherRegister.VoidCode(ledger, site.site().zone()),
+            new ExemptionRegister(ledger, site.site().zone())));
   }
 
   private static LostCardCommands.Desk lostCards(SiteService site) {

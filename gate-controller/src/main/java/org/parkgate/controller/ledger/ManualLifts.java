@@ -1,6 +1,9 @@
 package org.parkgate.controller.ledger;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.money.Money;
 
@@ -40,5 +43,28 @@ public final class ManualLifts {
                   new ConsoleEvent.BarrierLifted(seq, at, lane, liftNo, stayId, due, reason, by));
           return new Lift(liftNo, lane, stayId, due, reason, by, at);
         });
+  }
+
+  /** Lifts from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
+  public List<Lift> between(Instant from, Instant to) {
+    // Compared as seconds: ISO texts with and without fractions do not sort as times.
+    return ledger.list(
+        "SELECT lift_no, lane, stay_id, due_minor, currency, reason, lifted_by, lifted_at"
+            + " FROM manual_lifts WHERE CAST(strftime('%s', lifted_at) AS INTEGER) >= ?"
+            + " AND CAST(strftime('%s', lifted_at) AS INTEGER) < ? ORDER BY lift_no",
+        ManualLifts::lift, from.getEpochSecond(), to.getEpochSecond());
+  }
+
+  private static Lift lift(ResultSet r) throws SQLException {
+    long stayId = r.getLong(3);
+    String currency = r.getString(5);
+    return new Lift(
+        r.getLong(1),
+        r.getString(2),
+        stayId,
+        currency == null ? null : Money.of(r.getLong(4), currency),
+        r.getString(6),
+        r.getString(7),
+        Instant.parse(r.getString(8)));
   }
 }

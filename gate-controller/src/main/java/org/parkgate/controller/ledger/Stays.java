@@ -93,6 +93,14 @@ public final class Stays {
     return ledger.read(() -> openStayQuery(card), () -> "cannot look up card " + card);
   }
 
+  /** When the stay with this number entered, open or closed; empty for no such stay. */
+  public Optional<Instant> enteredAt(long stayId) {
+    return ledger.first(
+        "SELECT entered_at FROM entries WHERE stay_id = ?",
+        r -> Instant.parse(r.getString(1)),
+        stayId);
+  }
+
   /** The stay with this number if it is still open (entered and not left). */
   public Optional<Stay> openStayById(long stayId) {
     return ledger.read(

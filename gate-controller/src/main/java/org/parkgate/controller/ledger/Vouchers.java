@@ -7,7 +7,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.VoucherStatus;
+import org.parkgate.fee.Tariff;
 import org.parkgate.money.Money;
 
 /**
@@ -51,7 +55,25 @@ public final class Vouchers {
       String code,
       Batch batch,
       Optional<Redemption> redeemed,
-      Optional<Voided> voided) {}
+      Optional<Voided> voided) {
+    /** What became of it, read on the site's day {@code today}: expired once past its dates. */
+    public VoucherStatus status(LocalDate today) {
+      if (redeemed.isPresent()) {
+        return VoucherStatus.USED;
+      }
+      if (voided.isPresent()) {
+        return VoucherStatus.VOIDED;
+      }
+      return today.isAfter(batch.validTo()) ? VoucherStatus.EXPIRED : VoucherStatus.UNUSED;
+    }
+  }
+
+  /** A batch with how many of its codes were used and voided so far. */
+  public record Summary(Batch batch, long used, long voided) {
+    public long left() {
+      return batch.count() - used - voided;
+    }
+  }
 
   /** Upper bound of one batch: a merchant's print run, not a way to fill the ledger. */
   public static final int MAX_BATCH = 10_000;
@@ -68,6 +90,15 @@ public final class Vouchers {
           + " FROM vouchers v JOIN voucher_batches b ON b.batch_no = v.batch_no"
           + " LEFT JOIN voucher_redemptions r ON r.voucher_id = v.voucher_id"
           + " LEFT JOIN voucher_voids x ON x.voucher_id = v.voucher_id";
+
+  private static final String SELECT_SUMMARY =
+      "SELECT "
+          + BATCH_COLUMNS
+          + ", (SELECT COUNT(*) FROM vouchers v JOIN voucher_redemptions r"
+          + " ON r.voucher_id = v.voucher_id WHERE v.batch_no = b.batch_no),"
+          + " (SELECT COUNT(*) FROM vouchers v JOIN voucher_voids x"
+          + " ON x.voucher_id = v.voucher_id WHERE v.batch_no = b.batch_no)"
+          + " FROM voucher_batches b";
 
   private final Ledger ledger;
 
@@ -143,10 +174,33 @@ public final class Vouchers {
         SELECT_VOUCHER + " WHERE v.batch_no = ? ORDER BY v.voucher_id", Vouchers::voucher, batchNo);
   }
 
-  public List<Batch> batches() {
+  /**
+   * The voucher kinds a batch may be issued as: those the tariff's newest version accepts, in
+   * alphabetical order.
+   */
+  public static Set<String> kinds(Tariff tariff) {
+    return new TreeSet<>(tariff.versions().get(tariff.versions().size() - 1).voucherCodes());
+  }
+
+  /** Every batch, oldest first, with its codes used and voided. */
+  public List<Summary> summaries() {
+    return ledger.list(SELECT_SUMMARY + " ORDER BY b.batch_no", Vouchers::summary);
+  }
+
+  /** The newest {@code limit} batches, newest first, with their codes used and voided. */
+  public List<Summary> newest(int limit) {
     return ledger.list(
-        "SELECT " + BATCH_COLUMNS + " FROM voucher_batches b ORDER BY b.batch_no",
-        r -> batch(r, 1));
+        SELECT_SUMMARY + " ORDER BY b.batch_no DESC LIMIT ?", Vouchers::summary, limit);
+  }
+
+  /** How many batches were issued. */
+  public long batchCount() {
+    return ledger.first("SELECT COUNT(*) FROM voucher_batches", r -> r.getLong(1)).orElse(0L);
+  }
+
+  /** One batch with its codes used and voided. */
+  public Optional<Summary> summary(long batchNo) {
+    return ledger.first(SELECT_SUMMARY + " WHERE b.batch_no = ?", Vouchers::summary, batchNo);
   }
 
   /** The tariff vouchers (kinds) already redeemed for a stay, in the order redeemed. */
@@ -261,6 +315,10 @@ public final class Vouchers {
         r.getString(first + 6),
         r.getString(first + 7),
         Instant.parse(r.getString(first + 8)));
+  }
+
+  private static Summary summary(ResultSet r) throws SQLException {
+    return new Summary(batch(r, 1), r.getLong(10), r.getLong(11));
   }
 
   private static Voucher voucher(ResultSet r) throws SQLException {

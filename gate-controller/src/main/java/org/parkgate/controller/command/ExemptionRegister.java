@@ -1,0 +1,118 @@
+package org.parkgate.controller.command;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.parkgate.api.Answer;
+import org.parkgate.api.ConsoleCommand.ListExemptions;
+import org.parkgate.api.Refusal;
+import org.parkgate.api.Role;
+import org.parkgate.controller.auth.Session;
+import org.parkgate.controller.ledger.FreePasses;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.ManualLifts;
+import org.parkgate.controller.ledger.Stays;
+
+/**
+ * The exemption register for a span of the site's days, for supervisors and finance: every free
+ * pass asked, with who asked, who decided and the fee it would waive, and every barrier lifted by
+ * hand. Reads only, so not kept.
+ */
+final class ExemptionRegister implements CommandHandler<ListExemptions> {
+  static final int MAX_DAYS = 366;
+
+  /**
+   * The most lines of each kind one answer carries, reasons and notes of 200 characters included,
+   * so it stays inside one console message; the totals say when there are more.
+   */
+  static final int LISTED = 25;
+
+  private final FreePasses passes;
+  private final ManualLifts lifts;
+  private final Stays stays;
+  private final ZoneId zone;
+
+  ExemptionRegister(Ledger ledger, ZoneId zone) {
+    this.passes = new FreePasses(ledger);
+    this.lifts = new ManualLifts(ledger);
+    this.stays = new Stays(ledger);
+    this.zone = zone;
+  }
+
+  @Override
+  public Class<ListExemptions> type() {
+    return ListExemptions.class;
+  }
+
+  @Override
+  public Set<Role> roles() {
+    return Set.of(Role.SUPERVISOR, Role.FINANCE);
+  }
+
+  @Override
+  public boolean kept() {
+    return false;
+  }
+
+  @Override
+  public Decision handle(ListExemptions cmd, Session actor, Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    LocalDate from = cmd.from() == null ? today : cmd.from();
+    LocalDate to = cmd.to() == null ? (cmd.from() == null ? today : from) : cmd.to();
+    if (to.isBefore(from)) {
+      return Decision.refused(
+          cmd,
+          Refusal.INVALID,
+          "截止日期早于起始日期 · The register's last day " + to + " is before its first " + from);
+    }
+    if (from.plusDays(MAX_DAYS).isBefore(to)) {
+      return Decision.refused(
+          cmd,
+          Refusal.INVALID,
+          "一次最多查看 "
+              + MAX_DAYS
+              + " 天 · The register covers at most "
+              + MAX_DAYS
+              + " days at a time");
+    }
+    Instant start = from.atStartOfDay(zone).toInstant();
+    Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+    List<FreePasses.Pass> asked = passes.between(start, end);
+    List<ManualLifts.Lift> lifted = lifts.between(start, end);
+    return Decision.done(
+        cmd,
+        new Answer.ExemptionRegister(
+            from,
+            to,
+            asked.stream().limit(LISTED).map(this::entry).toList(),
+            asked.size(),
+            lifted.stream().limit(LISTED).map(ExemptionRegister::entry).toList(),
+            lifted.size()));
+  }
+
+  private Answer.FreePassEntry entry(FreePasses.Pass p) {
+    var d = p.decision();
+    return new Answer.FreePassEntry(
+        p.passNo(),
+        p.lane(),
+        p.stayId(),
+        p.card(),
+        p.plate(),
+        stays.enteredAt(p.stayId()).orElse(null),
+        p.fee(),
+        p.reason(),
+        p.askedBy(),
+        p.askedAt(),
+        d.map(FreePasses.Decision::approved).orElse(null),
+        d.map(FreePasses.Decision::decidedBy).orElse(null),
+        d.map(FreePasses.Decision::note).orElse(null),
+        d.map(FreePasses.Decision::decidedAt).orElse(null));
+  }
+
+  private static Answer.ManualLiftEntry entry(ManualLifts.Lift l) {
+    return new Answer.ManualLiftEntry(
+        l.liftNo(), l.lane(), l.stayId(), l.due(), l.reason(), l.by(), l.at());
+  }
+}
