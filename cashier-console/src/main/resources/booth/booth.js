@@ -1494,8 +1494,9 @@
 
   document.addEventListener("keydown", (e) => {
     if (e.key === "F1" || e.key === "Enter") {
-      // Typing in a form: Enter submits that form and never takes cash.
-      if (e.target.closest && e.target.closest("#find-form, #reverse-form, #lane-mode-form, #passback-form, #drawer-form, #reprint-form, #tender-form, #reference-form, #float-form, #count-form, #drop-form, .exit-actions, #free-pass-list, .shift-end")) {
+      // Typing in a form, or on any other button: Enter submits or presses that, and never takes
+      // cash (the registers and lost-card forms included, whoever adds them).
+      if (e.target.closest && e.target.closest("form, input, select, textarea, button:not(.cash), .exit-actions, #free-pass-list, .shift-end, #lost-card")) {
         if (e.key === "F1") e.preventDefault();
         return;
       }
