@@ -84,6 +84,10 @@ public final class SiteService implements LaneRunner.LaneServices {
   public LaneRunner addLane(LaneConfig lane, EventExecutor executor) {
     LaneRunner runner =
         new LaneRunner(lane, executor, this, LaneTimings.of(site.controller().laneTimeouts()));
+    if (new org.parkgate.controller.ledger.Incidents(ledger).powerLostUnrestored(lane.id())) {
+      // Lost before the last stop: its POWER_RESTORED is due once the barrier answers.
+      runner.powerLostBeforeStart();
+    }
     lanes.put(lane.id(), runner);
     return runner;
   }

@@ -16,7 +16,10 @@ final class DeviceHealth {
   private java.time.Instant offlineSince;
   private Listener listener = (now, detail, outFor) -> {};
 
-  /** Told of each change: offline with why, or back online with how long it was out. */
+  /**
+   * Told of each change: offline with why, or online with how long it was out (null for the first
+   * answer since start).
+   */
   interface Listener {
     void changed(boolean online, String detail, java.time.Duration outFor);
   }
@@ -61,8 +64,10 @@ final class DeviceHealth {
     if (!now) {
       offlineSince = services.now();
       listener.changed(false, detail, null);
-    } else if (!first) {
-      listener.changed(true, detail, java.time.Duration.between(offlineSince, services.now()));
+    } else {
+      // First answer since start: no outage measured here (null).
+      listener.changed(
+          true, detail, first ? null : java.time.Duration.between(offlineSince, services.now()));
     }
   }
 }

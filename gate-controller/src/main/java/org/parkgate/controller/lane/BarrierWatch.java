@@ -286,7 +286,12 @@ final class BarrierWatch {
             new LaneCommand.ReportIncident(
                 IncidentKind.POWER_RESTORED,
                 null,
-                "barrier module answering again after " + outFor.toSeconds() + " s offline")));
+                outFor == null
+                    ? "barrier module answering at start; its power was lost before the"
+                        + " controller stopped"
+                    : "barrier module answering again after "
+                        + outFor.toSeconds()
+                        + " s offline")));
   }
 
   static boolean closed(BarrierInputs in) {

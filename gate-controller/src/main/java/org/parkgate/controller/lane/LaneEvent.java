@@ -77,6 +77,9 @@ public sealed interface LaneEvent {
   /** The barrier's I/O module stopped answering (power lost, link down): why, as known. */
   record BarrierOffline(String detail) implements LaneEvent {}
 
-  /** The barrier's I/O module answers again after {@code outFor} offline. */
+  /**
+   * The barrier's I/O module answers: again after {@code outFor} offline, or (null) for the first
+   * time since start.
+   */
   record BarrierOnline(java.time.Duration outFor) implements LaneEvent {}
 }

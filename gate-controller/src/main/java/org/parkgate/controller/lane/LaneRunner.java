@@ -67,6 +67,14 @@ public final class LaneRunner {
     this.waiting = Waiting.of(lane);
   }
 
+  /**
+   * The lane's power was lost before the controller last stopped and never reported back: the
+   * barrier's first answer reports POWER_RESTORED. Called before the devices are attached.
+   */
+  public void powerLostBeforeStart() {
+    lane = lane.withPowerLost(true);
+  }
+
   public void attach(LaneDevices devices) {
     this.devices = devices;
   }

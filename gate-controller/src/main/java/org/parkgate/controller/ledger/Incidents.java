@@ -56,6 +56,18 @@ public final class Incidents {
         kind.name(), card, since.getEpochSecond());
   }
 
+  /**
+   * Whether {@code lane}'s last power incident is a POWER_LOST with no POWER_RESTORED after it: the
+   * controller stopped (or was killed) while the lane had no power.
+   */
+  public boolean powerLostUnrestored(String lane) {
+    return ledger.exists(
+        "SELECT 1 FROM (SELECT kind FROM incidents WHERE lane = ?"
+            + " AND kind IN ('POWER_LOST', 'POWER_RESTORED') ORDER BY incident_id DESC LIMIT 1)"
+            + " WHERE kind = 'POWER_LOST'",
+        lane);
+  }
+
   /** Incidents from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
   public List<Incident> between(Instant from, Instant to) {
     // Compared as seconds: ISO texts with and without fractions do not sort as times.

@@ -189,6 +189,19 @@ class LaneIncidentsTest {
   }
 
   @Test
+  void aPowerLossRecordedBeforeTheControllerStoppedIsPairedWhenTheBarrierFirstAnswers() {
+    entry.lane = entry.lane.withPowerLost(true);
+    entry.on(new LaneEvent.BarrierOnline(null));
+    entry.expect(LaneState.STARTING, LaneCommand.ReportIncident.class);
+    assertEquals(IncidentKind.POWER_RESTORED, entry.incident());
+    assertTrue(
+        entry.the(LaneCommand.ReportIncident.class).detail().contains("answering at start"),
+        entry.the(LaneCommand.ReportIncident.class).detail());
+    entry.on(new LaneEvent.BarrierOnline(null));
+    entry.expect(LaneState.STARTING);
+  }
+
+  @Test
   void aModuleThatWasNeverOnlineIsNotAPowerLoss() {
     entry.on(new LaneEvent.BarrierOffline("no answer"));
     entry.expect(LaneState.STARTING);

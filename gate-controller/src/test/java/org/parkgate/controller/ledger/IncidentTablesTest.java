@@ -72,6 +72,21 @@ class IncidentTablesTest {
   }
 
   @Test
+  void aPowerLossIsUnrestoredUntilItsLaneReportsPowerRestored() {
+    try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
+      Incidents incidents = new Incidents(ledger);
+      java.time.Instant t = java.time.Instant.parse("2027-01-09T02:00:00Z");
+      assertFalse(incidents.powerLostUnrestored("exit-1"), "never lost");
+      incidents.record("exit-1", IncidentKind.POWER_LOST, null, null, "offline", t);
+      incidents.record("exit-1", IncidentKind.TAILGATING, null, null, "x", t.plusSeconds(1));
+      assertTrue(incidents.powerLostUnrestored("exit-1"));
+      assertFalse(incidents.powerLostUnrestored("entry-1"), "another lane");
+      incidents.record("exit-1", IncidentKind.POWER_RESTORED, null, null, "back", t.plusSeconds(2));
+      assertFalse(incidents.powerLostUnrestored("exit-1"));
+    }
+  }
+
+  @Test
   void anIncidentIsRecordedWithItsEventAndFoundByDay() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
       List<ConsoleEvent> heard = new java.util.ArrayList<>();
