@@ -12,7 +12,8 @@ window.BoothAlarm = (function () {
     ARM_LIFTED_WITHOUT_TRANSACTION: ["道闸被抬起", "Barrier lifted without a transaction"],
     POWER_LOST: ["设备断电", "Power lost"],
     TAILGATING: ["跟车", "Tailgating"],
-    LEDGER_CHECK_FAILED: ["账本校验失败", "Ledger check failed"]
+    LEDGER_CHECK_FAILED: ["账本校验失败", "Ledger check failed"],
+    ENTRY_NOT_PASSED: ["入场未见通过", "Entry never seen passing"]
   };
   const REPEAT_MS = 5000;
 

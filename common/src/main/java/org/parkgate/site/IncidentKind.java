@@ -32,5 +32,11 @@ public enum IncidentKind {
    * The controller's check of its own ledger failed (at start or daily): a row or link was changed,
    * or a signed anchor no longer holds; the detail names the first bad entry.
    */
-  LEDGER_CHECK_FAILED
+  LEDGER_CHECK_FAILED,
+  /**
+   * An entry was recorded but its vehicle was never seen passing the barrier (the controller
+   * stopped during the entry, or the vehicle backed off before the arm opened): named at start so a
+   * supervisor settles the stay.
+   */
+  ENTRY_NOT_PASSED
 }

@@ -118,6 +118,7 @@ public final class GateController implements AutoCloseable {
     }
     ledger.signWith(siteKey);
     LedgerStartCheck.run(ledger, clock.instant());
+    EntryReconciliation.run(ledger, site, clock.instant());
     try {
       AccountsStart.ensure(ledger, data.resolve("console").resolve("users.yaml"), clock.instant());
     } catch (java.io.IOException e) {

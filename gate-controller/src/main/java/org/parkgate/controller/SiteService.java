@@ -122,6 +122,11 @@ public final class SiteService implements LaneRunner.LaneServices {
   }
 
   @Override
+  public CompletableFuture<Void> recordPassage(String lane, long stayId) {
+    return desk.submit(new LaneRequest.Passage(lane, stayId));
+  }
+
+  @Override
   public void reportIncident(String lane, IncidentKind kind, String card, String detail) {
     recordIncident(lane, kind, card, null, detail);
   }

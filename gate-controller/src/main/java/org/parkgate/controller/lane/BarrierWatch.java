@@ -154,15 +154,27 @@ final class BarrierWatch {
   }
 
   /**
-   * The vehicle under the arm has cleared the safety loop: an exit settled, or one that owes and
-   * left past the arm, is recorded; the site records the second as left unpaid. One that owes, went
-   * past the arm and cleared the safety loop with a vehicle on the arming loop stays known: it
-   * drove on with another behind it, or reversed; the next card presented tells which.
+   * The vehicle under the arm has cleared the safety loop: an entry's passage is recorded when it
+   * was seen under the arm (it is inside; one that only left the loops may have backed off); an
+   * exit settled, or one that owes and left past the arm, is recorded; the site records the second
+   * as left unpaid. One that owes, went past the arm and cleared the safety loop with a vehicle on
+   * the arming loop stays known: it drove on with another behind it, or reversed; the next card
+   * presented tells which.
    */
   private static Lane.Step vehicleCleared(Lane lane, BarrierInputs before) {
     Visit v = lane.visit();
     if (lane.kind() == LaneKind.EXIT && (v.settled() || v.leftOwing(before, lane.inputs()))) {
       return lane.close(Visit.NONE, new LaneCommand.RecordExit(v.stayId()));
+    }
+    // Seen under the arm, then gone forward (nothing on the arming loop, or only the tailgater
+    // flagged behind it): it drove in. Back onto the arming loop, or only gone from the loops, it
+    // may have backed off: no passage, and the controller names the stay at its next start.
+    boolean forward = !lane.inputs().armingLoop() || lane.arm().reason() == Arm.Reason.TAILGATE;
+    if (lane.kind() == LaneKind.ENTRY
+        && v.stayId() > 0
+        && lane.state() == LaneState.PASSING
+        && forward) {
+      return lane.close(Visit.NONE, new LaneCommand.RecordPassage(v.stayId()));
     }
     return lane.close(v.pastArm() ? v : Visit.NONE);
   }

@@ -16,6 +16,9 @@ public sealed interface LaneCommand {
   /** Exit: the vehicle left; close its stay. */
   record RecordExit(long stayId) implements LaneCommand {}
 
+  /** Entry: the stay's vehicle cleared the lane past the open arm: it is inside. */
+  record RecordPassage(long stayId) implements LaneCommand {}
+
   record OpenBarrier() implements LaneCommand {}
 
   /** Only ever given with the safety loop clear; the runner checks again before sending. */

@@ -44,6 +44,11 @@ public final class LaneRunner {
 
     CompletableFuture<Void> recordExit(String lane, long stayId);
 
+    /** Entry: the stay's vehicle was seen through the barrier. */
+    default CompletableFuture<Void> recordPassage(String lane, long stayId) {
+      return CompletableFuture.completedFuture(null);
+    }
+
     void publish(String lane, java.util.function.LongFunction<ConsoleEvent> event);
 
     java.time.Instant now();
@@ -208,6 +213,18 @@ public final class LaneRunner {
                     "{}: exit of stay {} not recorded: {}",
                     config.id(),
                     exit.stayId(),
+                    e.getMessage());
+                return null;
+              });
+    } else if (command instanceof LaneCommand.RecordPassage passage) {
+      services
+          .recordPassage(config.id(), passage.stayId())
+          .exceptionally(
+              e -> {
+                log.error(
+                    "{}: passage of stay {} not recorded: {}",
+                    config.id(),
+                    passage.stayId(),
                     e.getMessage());
                 return null;
               });

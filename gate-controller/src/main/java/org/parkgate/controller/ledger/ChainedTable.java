@@ -356,6 +356,8 @@ public enum ChainedTable {
   SHIFT_REPORT_REPRINTS(
       "shift_report_reprints",
       List.of("reprint_id", "shift_no", "console_id", "printed_by", "request_id", "reprinted_at")),
+  // A passage's row id is its stay's; two entry lanes' vehicles pass in any order.
+  ENTRY_PASSAGES("entry_passages", List.of("stay_id", "lane", "passed_at"), false),
   ANCHORS(
       "anchors",
       List.of(

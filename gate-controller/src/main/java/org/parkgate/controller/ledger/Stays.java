@@ -88,6 +88,50 @@ public final class Stays {
         lane, seq -> new ConsoleEvent.VehicleLeft(seq, at, lane, stayId, stay.card()));
   }
 
+  /**
+   * The entry's vehicle was seen through the barrier at {@code lane}. Once per stay: a second
+   * report of the same passage is ignored.
+   */
+  public void recordPassage(long stayId, String lane, Instant at) {
+    ledger.inTransaction(
+        () -> {
+          if (ledger.exists("SELECT 1 FROM entry_passages WHERE stay_id = ?", stayId)
+              || !ledger.exists("SELECT 1 FROM entries WHERE stay_id = ?", stayId)) {
+            return null;
+          }
+          LedgerRows.update(
+              ledger.connection(),
+              "INSERT INTO entry_passages(stay_id, lane, passed_at) VALUES (?, ?, ?)",
+              stayId,
+              lane,
+              at);
+          HashChain.append(ledger.connection(), ChainedTable.ENTRY_PASSAGES, stayId);
+          return null;
+        });
+  }
+
+  /**
+   * Open stays entered at one of {@code entryLanes} whose vehicle was never seen passing: no
+   * passage, no exit, entered since passages are recorded; oldest first.
+   */
+  public List<Stay> neverSeenPassing(java.util.Collection<String> entryLanes) {
+    if (entryLanes.isEmpty()) {
+      return List.of();
+    }
+    String lanes = String.join(",", java.util.Collections.nCopies(entryLanes.size(), "?"));
+    return ledger.list(
+        "SELECT e.stay_id, e.card, e.lane, e.entered_at FROM entries e"
+            + " WHERE e.stay_id >= (SELECT first_stay FROM entry_passages_since)"
+            + " AND e.lane IN ("
+            + lanes
+            + ")"
+            + " AND NOT EXISTS (SELECT 1 FROM entry_passages p WHERE p.stay_id = e.stay_id)"
+            + " AND NOT EXISTS (SELECT 1 FROM exits x WHERE x.stay_id = e.stay_id)"
+            + " ORDER BY e.stay_id",
+        r -> new Stay(r.getLong(1), r.getString(2), r.getString(3), Instant.parse(r.getString(4))),
+        entryLanes.toArray());
+  }
+
   /** The stay a card is on, if the card entered and has not left. */
   public Optional<Stay> openStay(String card) {
     return ledger.read(() -> openStayQuery(card), () -> "cannot look up card " + card);

@@ -29,4 +29,24 @@ final class CloseStay implements LaneHandler<LaneRequest.Exit, Void> {
     access.left(r.stayId(), at);
     return null;
   }
+
+  /** An entry's vehicle seen through the barrier: its passage is recorded. */
+  static final class Passed implements LaneHandler<LaneRequest.Passage, Void> {
+    private final Stays stays;
+
+    Passed(Stays stays) {
+      this.stays = stays;
+    }
+
+    @Override
+    public Class<LaneRequest.Passage> type() {
+      return LaneRequest.Passage.class;
+    }
+
+    @Override
+    public Void handle(LaneRequest.Passage r, Instant at) {
+      stays.recordPassage(r.stayId(), r.lane(), at);
+      return null;
+    }
+  }
 }

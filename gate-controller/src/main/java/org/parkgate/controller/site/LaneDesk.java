@@ -39,6 +39,7 @@ public final class LaneDesk {
             new Admit(access, exits),
             new PriceExit(access, exits),
             new CloseStay(exits, stays, access),
+            new CloseStay.Passed(stays),
             new FileIncident(exits.incidents())));
   }
 

@@ -22,6 +22,9 @@ public sealed interface LaneRequest<A> {
   /** The stay's vehicle has passed the exit barrier. */
   record Exit(String lane, long stayId) implements LaneRequest<Void> {}
 
+  /** The stay's vehicle has passed the entry barrier: it is inside. */
+  record Passage(String lane, long stayId) implements LaneRequest<Void> {}
+
   /**
    * Something a lane or a decision saw that a person should know of. {@code at} is when it was
    * reported, not when the ledger got to it; card, plate and detail may be null.

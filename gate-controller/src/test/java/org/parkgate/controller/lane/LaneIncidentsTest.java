@@ -96,9 +96,10 @@ class LaneIncidentsTest {
     entry.expect(LaneState.PASSING, LaneCommand.ReportIncident.class);
     assertEquals(IncidentKind.TAILGATING, entry.incident());
     assertEquals("C1", entry.the(LaneCommand.ReportIncident.class).card());
-    // The first clears: close in front of the second.
+    // The first clears: close in front of the second; the first is inside.
     entry.inputs(OPEN_ARMED);
-    entry.expect(LaneState.CLOSING, LaneCommand.CloseBarrier.class);
+    entry.expect(
+        LaneState.CLOSING, LaneCommand.CloseBarrier.class, LaneCommand.RecordPassage.class);
     entry.inputs(MOVING_ARMED);
     entry.expect(LaneState.CLOSING);
     // Down with the second still waiting: it is served like any arrival, with a card of its own.

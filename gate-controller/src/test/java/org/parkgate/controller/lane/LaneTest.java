@@ -78,7 +78,8 @@ class LaneTest {
     inputs(OPEN_UNDER_ARM);
     expect(LaneState.PASSING);
     inputs(OPEN_EMPTY);
-    expect(LaneState.CLOSING, LaneCommand.CloseBarrier.class);
+    // Through the barrier: inside, and its passage recorded.
+    expect(LaneState.CLOSING, LaneCommand.CloseBarrier.class, LaneCommand.RecordPassage.class);
     inputs(MOVING_EMPTY);
     expect(LaneState.CLOSING);
     inputs(CLOSED_EMPTY);
