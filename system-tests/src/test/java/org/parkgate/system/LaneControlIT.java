@@ -189,7 +189,9 @@ class LaneControlIT {
 
     String unknown = browser.findVehicle("沪Z99999", false);
     assertEquals(
-        "✗ 未找到 · Not found: 现在不能操作 · Not possible now — no open stay for plate 沪Z99999", unknown);
+        "✗ 未找到 · Not found: 现在不能操作 · Not possible now — 车牌 沪Z99999 没有在场车辆 · no open stay for"
+            + " plate 沪Z99999",
+        unknown);
     String bad = browser.findVehicle("粤B 1234#", false);
     assertTrue(bad.contains("A plate holds only letters, digits, spaces"), bad);
 
