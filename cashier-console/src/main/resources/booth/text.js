@@ -20,17 +20,23 @@ window.BoothText = (function () {
     return LANG === "zh" ? zh : LANG === "en" ? en : zh + joiner + en;
   }
   const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+  const CJK_RUNS = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/g;
 
-  // Split at the first "·" with Chinese before it and none after; anything else (the
-  // controller's details are English only) passes as it is.
+  // Split at the first "·" with Chinese before it and English after it whose only Chinese is
+  // what the Chinese half names too: the values both halves carry (a plate such as 京A12345, a
+  // person's name, a note typed in Chinese). Anything else passes as it is.
   function said(text) {
     if (!text || LANG === "both") return text;
     for (let i = text.indexOf("·"); i > 0; i = text.indexOf("·", i + 1)) {
       const zh = text.slice(0, i).trim();
       const en = text.slice(i + 1).trim();
-      if (CJK.test(zh) && !CJK.test(en) && /[A-Za-z]/.test(en)) return pick(zh, en, " · ");
+      if (CJK.test(zh) && /[A-Za-z]/.test(en) && valuesOnly(en, zh)) return pick(zh, en, " · ");
     }
     return text;
+  }
+
+  function valuesOnly(en, zh) {
+    return (en.match(CJK_RUNS) || []).every((run) => zh.includes(run));
   }
 
   return {
