@@ -249,7 +249,7 @@ class SiteSeamTest {
   }
 
   private static String refusal(LaneEvent event) {
-    return assertInstanceOf(LaneEvent.CardRefused.class, event).reason();
+    return Desk.english(assertInstanceOf(LaneEvent.CardRefused.class, event).reason());
   }
 
   /**

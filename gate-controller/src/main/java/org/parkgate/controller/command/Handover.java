@@ -111,7 +111,7 @@ final class Handover implements CommandHandler<HandOverShift> {
           cmd,
           Refusal.NOT_NOW,
           Said.of(
-              in + " 已有班次 " + theirs.get().shiftNo() + " 未收班：须先收班才能接收钱箱",
+              in + " 已有班次 " + theirs.get().shiftNo() + " 未交班：须先交班才能接收钱箱",
               in
                   + " already has shift "
                   + theirs.get().shiftNo()

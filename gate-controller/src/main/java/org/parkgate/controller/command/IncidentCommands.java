@@ -140,7 +140,7 @@ final class IncidentCommands {
             cmd,
             Refusal.NOT_NOW,
             Said.of(
-                "班次 " + cmd.shiftNo() + " 尚未收班：没有交班报表可打印",
+                "班次 " + cmd.shiftNo() + " 尚未交班：没有交班报表可打印",
                 "shift " + cmd.shiftNo() + " has not closed: no report to print"));
       }
       return Decision.done(

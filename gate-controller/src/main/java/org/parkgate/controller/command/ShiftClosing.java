@@ -68,7 +68,7 @@ final class ShiftClosing {
     if (count == null) {
       return Optional.of(
           Said.of(
-              "请按面额清点钱箱后收班（空钱箱记为 0 张）",
+              "请按面额清点钱箱后交班（空钱箱记为 0 张）",
               "count the drawer by note and coin to close the shift (an empty drawer counts as"
                   + " no pieces)"));
     }
@@ -127,7 +127,7 @@ final class ShiftClosing {
             .collect(Collectors.joining(", "));
     return Optional.of(
         Said.of(
-            "收班 " + open.shiftNo() + " 前请为每个异常事件填写处理备注：" + listed,
+            "班次 " + open.shiftNo() + " 交班前请为每个异常事件填写处理备注：" + listed,
             "resolve each incident with a note before closing shift "
                 + open.shiftNo()
                 + ": "

@@ -115,7 +115,7 @@ final class ShiftCommands {
             cmd,
             Refusal.NOT_NOW,
             Said.of(
-                actor.username() + " 没有可收班的班次", actor.username() + " has no open shift to close"));
+                actor.username() + " 没有可交班的班次", actor.username() + " has no open shift to close"));
       }
       Optional<String> bad =
           closing

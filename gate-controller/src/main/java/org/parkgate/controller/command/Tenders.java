@@ -120,7 +120,7 @@ final class Tenders {
                             + c.shiftNo()
                             + " 已于 "
                             + time(c.closedAt(), zone)
-                            + " 收班：请清点备用金开新班次后再收款",
+                            + " 交班：请清点备用金开新班次后再收款",
                         cashier
                             + "'s shift "
                             + c.shiftNo()
