@@ -1427,7 +1427,7 @@
       const li = el("li");
       li.appendChild(el("span", "when", e.time.slice(11)));
       li.appendChild(el("span", "where", e.lane));
-      li.appendChild(document.createTextNode(e.text));
+      li.appendChild(document.createTextNode(said(e.text)));
       return li;
     });
     replace("event-log", list);

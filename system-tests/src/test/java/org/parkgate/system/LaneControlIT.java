@@ -72,7 +72,7 @@ class LaneControlIT {
         "exit-1",
         "the lane display saying it is closed",
         l -> l.path("display").path("rows").toString().contains("车道关闭 Lane closed"));
-    String log = browser.awaitText("event-log", "车道模式 Lane mode · CLOSED");
+    String log = browser.awaitText("event-log", "车道模式：车道关闭，supervisor1 · Lane mode · CLOSED");
     assertTrue(log.contains("CLOSED · supervisor1 · resurfacing the ramp"), log);
     browser.show("mode-exit-1");
     browser.screenshot("lane-closed");
@@ -127,7 +127,7 @@ class LaneControlIT {
                 + stay
                 + " closed"),
         answer);
-    String log = browser.awaitText("event-log", "防潜回重置 Anti-passback reset · 卡号 Card " + card);
+    String log = browser.awaitText("event-log", "Anti-passback reset · Card " + card);
     assertTrue(log.contains("driver let out by hand · supervisor1"), log);
 
     assertEquals(
@@ -303,7 +303,7 @@ class LaneControlIT {
         "the fee on the lane display",
         l -> l.path("display").path("rows").toString().contains("5.00"));
     system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
-    String log = browser.awaitText("event-log", "事件 Incident · LEFT_UNPAID");
+    String log = browser.awaitText("event-log", "异常事件：LEFT_UNPAID");
     assertTrue(log.contains(plate), "the incident names the plate: " + log);
     assertEquals("exit-1", text("SELECT lane FROM exits WHERE stay_id = ?", firstStay), "its exit");
     assertEquals(
