@@ -1,18 +1,28 @@
 // The booth's two languages. The cashier reads Chinese, English or both: chosen on the page
-// (kept in this browser), else the site's (site.language, sent with the hello), else both. Every
-// text the page writes comes through t (a message: 中文 · English), tl (a label: 中文 English) or
-// tn (a question: two lines); said() puts a sentence the console wrote in both languages into
-// the cashier's.
+// (kept in this browser), else the site's (site.language: written on the sign-in page, sent to
+// the booth with the hello), else both. Every text the page writes comes through t (a message:
+// 中文 · English), tl (a label: 中文 English) or tn (a question: two lines); said() puts a
+// sentence the console wrote in both languages into the cashier's.
 "use strict";
 
 window.BoothText = (function () {
   const LANG = (() => {
     try {
-      return localStorage.getItem("booth.lang") || localStorage.getItem("booth.siteLang") || "both";
+      return localStorage.getItem("booth.lang") || siteLang() || "both";
     } catch (e) {
-      return "both";
+      return siteLang() || "both";
     }
   })();
+  // The sign-in page carries the site's language; the booth page keeps the one its hello brought.
+  function siteLang() {
+    const written = document.documentElement.dataset.siteLang;
+    if (written === "zh" || written === "en" || written === "both") return written;
+    try {
+      return localStorage.getItem("booth.siteLang");
+    } catch (e) {
+      return null;
+    }
+  }
   document.documentElement.dataset.lang = LANG;
   document.documentElement.lang = LANG === "en" ? "en" : "zh-CN";
 

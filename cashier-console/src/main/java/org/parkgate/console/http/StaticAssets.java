@@ -21,6 +21,7 @@ final class StaticAssets {
           "booth.js", "text/javascript; charset=utf-8",
           "lostcard.js", "text/javascript; charset=utf-8",
           "text.js", "text/javascript; charset=utf-8",
+          "login.js", "text/javascript; charset=utf-8",
           "alarm.js", "text/javascript; charset=utf-8",
           "shift.js", "text/javascript; charset=utf-8",
           "favicon.svg", "image/svg+xml");
