@@ -72,7 +72,9 @@ class LaneControlIT {
         "exit-1",
         "the lane display saying it is closed",
         l -> l.path("display").path("rows").toString().contains("车道关闭 Lane closed"));
-    String log = browser.awaitText("event-log", "车道模式：车道关闭，supervisor1 · Lane mode · CLOSED");
+    String log =
+        browser.awaitText(
+            "event-log", "车道模式：车道关闭，supervisor1，resurfacing the ramp · Lane mode · CLOSED");
     assertTrue(log.contains("CLOSED · supervisor1 · resurfacing the ramp"), log);
     browser.show("mode-exit-1");
     browser.screenshot("lane-closed");
