@@ -1393,8 +1393,8 @@
     table.appendChild(head);
     for (const it of p.items) {
       const row = el("tr");
-      row.appendChild(el("td", "period", it.period));
-      row.appendChild(el("td", null, it.rule));
+      row.appendChild(el("td", "period", said(it.period)));
+      row.appendChild(el("td", null, said(it.rule)));
       row.appendChild(el("td", "num", String(it.quantity)));
       row.appendChild(el("td", "num", it.amount));
       table.appendChild(row);

@@ -331,7 +331,7 @@ class LaneControlIT {
     atExit1(plate, 2, second);
     String page = browser.awaitDue("exit-1", "10.00");
     assertTrue(
-        page.contains("欠费 Unpaid balance · plate " + plate),
+        page.contains("欠费：车牌 " + plate + " · Unpaid balance · plate " + plate),
         "the balance is a line of its own: " + page);
     assertTrue(page.contains("stay " + firstStay), "naming the visit it is from: " + page);
     browser.show("exit-lanes");

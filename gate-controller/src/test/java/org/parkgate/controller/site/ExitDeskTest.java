@@ -192,10 +192,10 @@ class ExitDeskTest {
     ConsoleEvent.ExitPending pending = heard(ConsoleEvent.ExitPending.class).get(1);
     assertEquals(Money.of(1200, "CNY"), pending.due());
     ConsoleEvent.FeeItem last = pending.items().get(pending.items().size() - 1);
-    assertEquals("欠费 Unpaid balance · plate 粤B12345", last.rule());
+    assertEquals("欠费：车牌 粤B12345 · Unpaid balance · plate 粤B12345", last.rule());
     assertEquals(
         "unpaid from an earlier visit (2027-01-09, exit-1, stay " + first.stayId() + ")",
-        last.period());
+        Desk.english(last.period()));
     assertEquals(NINE, last.amount());
 
     ledger.atomically(
