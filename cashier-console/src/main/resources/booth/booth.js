@@ -1444,8 +1444,8 @@
     table.appendChild(head);
     for (const it of p.items) {
       const row = el("tr");
-      row.appendChild(el("td", "period", it.period));
-      row.appendChild(el("td", null, it.rule));
+      row.appendChild(el("td", "period", said(it.period)));
+      row.appendChild(el("td", null, said(it.rule)));
       row.appendChild(el("td", "num", String(it.quantity)));
       row.appendChild(el("td", "num", it.amount));
       table.appendChild(row);
@@ -1480,7 +1480,7 @@
       const li = el("li");
       li.appendChild(el("span", "when", e.time.slice(11)));
       li.appendChild(el("span", "where", e.lane));
-      li.appendChild(document.createTextNode(e.text));
+      li.appendChild(document.createTextNode(said(e.text)));
       box.prepend(li);
     }
     while (logItems.length > 100) {

@@ -1,18 +1,28 @@
 // The booth's two languages. The cashier reads Chinese, English or both: chosen on the page
-// (kept in this browser), else the site's (site.language, sent with the hello), else both. Every
-// text the page writes comes through t (a message: 中文 · English), tl (a label: 中文 English) or
-// tn (a question: two lines); said() puts a sentence the console wrote in both languages into
-// the cashier's.
+// (kept in this browser), else the site's (site.language: written on the sign-in page, sent to
+// the booth with the hello), else both. Every text the page writes comes through t (a message:
+// 中文 · English), tl (a label: 中文 English) or tn (a question: two lines); said() puts a
+// sentence the console wrote in both languages into the cashier's.
 "use strict";
 
 window.BoothText = (function () {
   const LANG = (() => {
     try {
-      return localStorage.getItem("booth.lang") || localStorage.getItem("booth.siteLang") || "both";
+      return localStorage.getItem("booth.lang") || siteLang() || "both";
     } catch (e) {
-      return "both";
+      return siteLang() || "both";
     }
   })();
+  // The sign-in page carries the site's language; the booth page keeps the one its hello brought.
+  function siteLang() {
+    const written = document.documentElement.dataset.siteLang;
+    if (written === "zh" || written === "en" || written === "both") return written;
+    try {
+      return localStorage.getItem("booth.siteLang");
+    } catch (e) {
+      return null;
+    }
+  }
   document.documentElement.dataset.lang = LANG;
   document.documentElement.lang = LANG === "en" ? "en" : "zh-CN";
 
@@ -20,17 +30,23 @@ window.BoothText = (function () {
     return LANG === "zh" ? zh : LANG === "en" ? en : zh + joiner + en;
   }
   const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
+  const CJK_RUNS = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+/g;
 
-  // Split at the first "·" with Chinese before it and none after; anything else (the
-  // controller's details are English only) passes as it is.
+  // Split at the first "·" with Chinese before it and English after it whose only Chinese is
+  // what the Chinese half names too: the values both halves carry (a plate such as 京A12345, a
+  // person's name, a note typed in Chinese). Anything else passes as it is.
   function said(text) {
     if (!text || LANG === "both") return text;
     for (let i = text.indexOf("·"); i > 0; i = text.indexOf("·", i + 1)) {
       const zh = text.slice(0, i).trim();
       const en = text.slice(i + 1).trim();
-      if (CJK.test(zh) && !CJK.test(en) && /[A-Za-z]/.test(en)) return pick(zh, en, " · ");
+      if (CJK.test(zh) && /[A-Za-z]/.test(en) && valuesOnly(en, zh)) return pick(zh, en, " · ");
     }
     return text;
+  }
+
+  function valuesOnly(en, zh) {
+    return (en.match(CJK_RUNS) || []).every((run) => zh.includes(run));
   }
 
   return {

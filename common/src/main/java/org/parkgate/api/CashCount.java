@@ -35,36 +35,45 @@ public record CashCount(String currency, List<Pieces> pieces) {
   public Optional<String> problem(Currency siteCurrency) {
     if (currency == null || !currency.equals(siteCurrency.getCurrencyCode())) {
       return Optional.of(
-          "the count is in " + currency + "; the site counts its drawers in " + siteCurrency);
+          Said.of(
+              "清点币种为 " + currency + "，本场钱箱以 " + siteCurrency + " 清点",
+              "the count is in " + currency + "; the site counts its drawers in " + siteCurrency));
     }
     List<Long> faces = Denominations.of(siteCurrency);
     Set<Long> seen = new HashSet<>();
     for (Pieces p : pieces) {
       if (p == null || !faces.contains(p.faceMinor())) {
+        String face = p == null ? "null" : Money.of(p.faceMinor(), siteCurrency).toDecimalString();
+        String all =
+            faces.stream()
+                .map(f -> Money.of(f, siteCurrency).toDecimalString())
+                .collect(Collectors.joining(", "));
         return Optional.of(
-            "no "
-                + siteCurrency
-                + " note or coin of "
-                + (p == null ? "null" : Money.of(p.faceMinor(), siteCurrency).toDecimalString())
-                + " (notes and coins: "
-                + faces.stream()
-                    .map(f -> Money.of(f, siteCurrency).toDecimalString())
-                    .collect(Collectors.joining(", "))
-                + ")");
+            Said.of(
+                "没有面额为 " + face + " 的 " + siteCurrency + " 纸币或硬币（面额：" + all + "）",
+                "no "
+                    + siteCurrency
+                    + " note or coin of "
+                    + face
+                    + " (notes and coins: "
+                    + all
+                    + ")"));
       }
+      String face = Money.of(p.faceMinor(), siteCurrency).toDecimalString();
       if (!seen.add(p.faceMinor())) {
-        return Optional.of(
-            Money.of(p.faceMinor(), siteCurrency).toDecimalString() + " is counted twice");
+        return Optional.of(Said.of("面额 " + face + " 重复清点", face + " is counted twice"));
       }
       if (p.count() < 0 || p.count() > MAX_PIECES) {
         return Optional.of(
-            "the count of "
-                + Money.of(p.faceMinor(), siteCurrency).toDecimalString()
-                + " is "
-                + p.count()
-                + ": a count is 0-"
-                + MAX_PIECES
-                + " pieces");
+            Said.of(
+                "面额 " + face + " 的数量为 " + p.count() + "：每种数量为 0-" + MAX_PIECES + " 张",
+                "the count of "
+                    + face
+                    + " is "
+                    + p.count()
+                    + ": a count is 0-"
+                    + MAX_PIECES
+                    + " pieces"));
       }
     }
     return Optional.empty();

@@ -74,24 +74,38 @@ public enum Tender {
       case CASH:
         return ref.isEmpty()
             ? Optional.empty()
-            : Optional.of("a cash payment takes no reference, not '" + shortened(ref) + "'");
+            : Optional.of(
+                Said.of(
+                    "现金收款不需参考号，不是 '" + shortened(ref) + "'",
+                    "a cash payment takes no reference, not '" + shortened(ref) + "'"));
       case CARD:
         if (ref.isEmpty()) {
-          return Optional.of("a bank card payment needs the card terminal's reference number");
+          return Optional.of(
+              Said.of(
+                  "银行卡收款须填写刷卡终端的参考号",
+                  "a bank card payment needs the card terminal's reference number"));
         }
         return CARD_REFERENCE.matcher(ref).matches()
             ? Optional.empty()
-            : Optional.of("a card terminal reference is 6-12 digits, not '" + shortened(ref) + "'");
+            : Optional.of(
+                Said.of(
+                    "刷卡终端参考号为 6-12 位数字，不是 '" + shortened(ref) + "'",
+                    "a card terminal reference is 6-12 digits, not '" + shortened(ref) + "'"));
       default:
         if (ref.isEmpty()) {
-          return Optional.of("a mobile payment needs the transaction number the payment app shows");
+          return Optional.of(
+              Said.of(
+                  "扫码支付须填写支付应用显示的交易单号",
+                  "a mobile payment needs the transaction number the payment app shows"));
         }
         return MOBILE_REFERENCE.matcher(ref).matches()
             ? Optional.empty()
             : Optional.of(
-                "a mobile payment's transaction number is 16-64 letters or digits, not '"
-                    + shortened(ref)
-                    + "'");
+                Said.of(
+                    "扫码支付交易单号为 16-64 位字母或数字，不是 '" + shortened(ref) + "'",
+                    "a mobile payment's transaction number is 16-64 letters or digits, not '"
+                        + shortened(ref)
+                        + "'"));
     }
   }
 

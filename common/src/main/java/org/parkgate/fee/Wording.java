@@ -21,12 +21,15 @@ final class Wording {
     this.language = language;
   }
 
-  /** The same thing said in Chinese and in English, given as the tariff wants it. */
+  /**
+   * The same thing said in Chinese and in English, given as the tariff wants it; both as the booth
+   * writes a sentence in both ("中文 · English"), so a booth page set to one language shows its half.
+   */
   String say(String zh, String en) {
     return switch (language) {
       case EN -> en;
       case ZH -> zh;
-      case ZH_EN -> zh + " / " + en;
+      case ZH_EN -> zh + " · " + en;
     };
   }
 

@@ -86,16 +86,16 @@ class ExampleTariffsTest {
   void chinaTypicalExplainsItsFeesInChineseThenEnglish() throws Exception {
     Tariff t = tariff("china-typical");
     FeeQuote q = quote(t, request("2027-01-09T10:00", "2027-01-09T12:01"));
-    assertEquals("standard：首1小时 / standard: first 1h of the stay", q.lines().get(0).rule());
-    assertEquals("standard：每小时2.00 / standard: 2.00 per started 1h", q.lines().get(1).rule());
+    assertEquals("standard：首1小时 · standard: first 1h of the stay", q.lines().get(0).rule());
+    assertEquals("standard：每小时2.00 · standard: 2.00 per started 1h", q.lines().get(1).rule());
     FeeQuote capped = quote(t, request("2027-01-09T10:00", "2027-01-09T23:59"));
-    assertEquals("每日封顶30.00 / daily maximum 30.00", capped.lines().get(0).rule());
+    assertEquals("每日封顶30.00 · daily maximum 30.00", capped.lines().get(0).rule());
     FeeQuote lost = quote(t, request("2027-01-09T10:00", "2027-01-09T10:10").withLostCard());
     assertEquals(
         List.of(
-            "15分钟免费时长内，免费 / free: within the 15min grace period",
-            "遗失卡：每日封顶30.00 / lost card: daily maximum 30.00",
-            "遗失卡工本费 / lost card: card replacement fee"),
+            "15分钟免费时长内，免费 · free: within the 15min grace period",
+            "遗失卡：每日封顶30.00 · lost card: daily maximum 30.00",
+            "遗失卡工本费 · lost card: card replacement fee"),
         lost.lines().stream().map(FeeLine::rule).toList());
   }
 

@@ -141,7 +141,7 @@ class CredentialsTest {
   }
 
   private static String refusal(LaneEvent event) {
-    return assertInstanceOf(LaneEvent.CardRefused.class, event).reason();
+    return Desk.english(assertInstanceOf(LaneEvent.CardRefused.class, event).reason());
   }
 
   private static Money due(LaneEvent event) {

@@ -249,7 +249,7 @@ class SiteSeamTest {
   }
 
   private static String refusal(LaneEvent event) {
-    return assertInstanceOf(LaneEvent.CardRefused.class, event).reason();
+    return Desk.english(assertInstanceOf(LaneEvent.CardRefused.class, event).reason());
   }
 
   /**
@@ -325,7 +325,8 @@ class SiteSeamTest {
     assertEquals(SEASON, pending.card());
     assertEquals(cny(900), pending.due());
     assertEquals(1, pending.items().size(), "the balance is the only line: " + pending.items());
-    assertEquals("欠费 Unpaid balance · plate " + PLATE, pending.items().get(0).rule());
+    assertEquals(
+        "欠费：车牌 " + PLATE + " · Unpaid balance · plate " + PLATE, pending.items().get(0).rule());
     assertEquals(cny(900), pending.items().get(0).amount());
 
     assertEquals("demo-000001 9.00 CNY", receipt(payAtBooth("pay-1")));
@@ -545,7 +546,7 @@ class SiteSeamTest {
     ConsoleEvent.ExitPending pending = lastPending();
     assertEquals(cny(600), pending.due());
     assertEquals(
-        List.of("欠费 Unpaid balance · plate " + PLATE),
+        List.of("欠费：车牌 " + PLATE + " · Unpaid balance · plate " + PLATE),
         pending.items().stream().map(ConsoleEvent.FeeItem::rule).toList(),
         "no fee for the stay itself");
     List<ConsoleEvent.Incident> passback = incidents(IncidentKind.PASSBACK_VIOLATION);

@@ -214,9 +214,15 @@ class TenderAndDrawerTest {
   @Test
   void noPaymentIsTakenWithoutAnOpenShiftNorAfterItClosesUntilTheNextOpens() throws Exception {
     long stayId = vehicleWaitingToPay("00A1B2C3D4");
+    CommandResult noShift = pay(stayId, Tender.CASH, null, null);
     assertEquals(
         "cashier1 has no open shift: open a shift with its float before taking payments",
-        Desk.refusal(pay(stayId, Tender.CASH, null, null), Refusal.NOT_NOW));
+        Desk.refusal(noShift, Refusal.NOT_NOW));
+    // The booth shows the half its cashier reads: the Chinese first, the English as it was.
+    assertEquals(
+        "cashier1 没有开班：请清点备用金开班后再收款 · cashier1 has no open shift: open a shift with its"
+            + " float before taking payments",
+        noShift.error());
     assertEquals(
         "cashier1 has no open shift: count the float into the drawer to open one",
         Desk.refusal(

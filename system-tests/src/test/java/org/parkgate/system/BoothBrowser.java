@@ -69,6 +69,21 @@ final class BoothBrowser implements AutoCloseable {
     awaitOnline();
   }
 
+  /**
+   * Signs in with a password the controller refuses; returns the sign-in page's text, its error
+   * included, once the page has put itself into its language.
+   */
+  String loginRefused(String user, String password) {
+    browser.get(base + "/login");
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("login")).click();
+    wait.until(d -> !browser.findElement(By.id("login-error")).getText().isBlank());
+    // Deferred scripts (text.js, login.js) have run once the page is complete.
+    wait.until(d -> "complete".equals(browser.executeScript("return document.readyState")));
+    return text();
+  }
+
   /** Waits until the page shows the controller online, in whichever language it speaks. */
   void awaitOnline() {
     wait.until(ExpectedConditions.attributeContains(By.id("link-status"), "class", "online"));

@@ -67,7 +67,9 @@ class ConsoleLinkTlsTest {
             .get(10, TimeUnit.SECONDS);
     assertEquals(
         CommandResult.refused(
-            "find-1", org.parkgate.api.Refusal.NOT_NOW, "no open stay for card 00A1B2C3D4"),
+            "find-1",
+            org.parkgate.api.Refusal.NOT_NOW,
+            "卡号 00A1B2C3D4 没有在场车辆 · no open stay for card 00A1B2C3D4"),
         r);
   }
 

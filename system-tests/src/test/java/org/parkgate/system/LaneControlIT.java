@@ -72,7 +72,9 @@ class LaneControlIT {
         "exit-1",
         "the lane display saying it is closed",
         l -> l.path("display").path("rows").toString().contains("车道关闭 Lane closed"));
-    String log = browser.awaitText("event-log", "车道模式 Lane mode · CLOSED");
+    String log =
+        browser.awaitText(
+            "event-log", "车道模式：车道关闭，supervisor1，resurfacing the ramp · Lane mode · CLOSED");
     assertTrue(log.contains("CLOSED · supervisor1 · resurfacing the ramp"), log);
     browser.show("mode-exit-1");
     browser.screenshot("lane-closed");
@@ -127,7 +129,7 @@ class LaneControlIT {
                 + stay
                 + " closed"),
         answer);
-    String log = browser.awaitText("event-log", "防潜回重置 Anti-passback reset · 卡号 Card " + card);
+    String log = browser.awaitText("event-log", "Anti-passback reset · Card " + card);
     assertTrue(log.contains("driver let out by hand · supervisor1"), log);
 
     assertEquals(
@@ -189,7 +191,9 @@ class LaneControlIT {
 
     String unknown = browser.findVehicle("沪Z99999", false);
     assertEquals(
-        "✗ 未找到 · Not found: 现在不能操作 · Not possible now — no open stay for plate 沪Z99999", unknown);
+        "✗ 未找到 · Not found: 现在不能操作 · Not possible now — 车牌 沪Z99999 没有在场车辆 · no open stay for"
+            + " plate 沪Z99999",
+        unknown);
     String bad = browser.findVehicle("粤B 1234#", false);
     assertTrue(bad.contains("A plate holds only letters, digits, spaces"), bad);
 
@@ -301,7 +305,7 @@ class LaneControlIT {
         "the fee on the lane display",
         l -> l.path("display").path("rows").toString().contains("5.00"));
     system.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
-    String log = browser.awaitText("event-log", "事件 Incident · LEFT_UNPAID");
+    String log = browser.awaitText("event-log", "异常事件：LEFT_UNPAID");
     assertTrue(log.contains(plate), "the incident names the plate: " + log);
     assertEquals("exit-1", text("SELECT lane FROM exits WHERE stay_id = ?", firstStay), "its exit");
     assertEquals(
@@ -327,7 +331,7 @@ class LaneControlIT {
     atExit1(plate, 2, second);
     String page = browser.awaitDue("exit-1", "10.00");
     assertTrue(
-        page.contains("欠费 Unpaid balance · plate " + plate),
+        page.contains("欠费：车牌 " + plate + " · Unpaid balance · plate " + plate),
         "the balance is a line of its own: " + page);
     assertTrue(page.contains("stay " + firstStay), "naming the visit it is from: " + page);
     browser.show("exit-lanes");

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A site that speaks Chinese only: its lane displays and the booth page in Chinese, until a cashier
- * switches their own page to English, which then shows no Chinese.
+ * A site that speaks Chinese only: its lane displays and the booth page in Chinese, the
+ * controller's refusals included, until a cashier switches their own page to English, which then
+ * shows no Chinese but the values it names.
  */
 class LanguageIT {
   @TempDir static Path dir;
@@ -52,6 +53,11 @@ class LanguageIT {
             .toString();
     assertFalse(display.contains("Please"), "no English on the lane display: " + display);
 
+    // The sign-in page speaks the site's language before anyone has chosen one, refusals included.
+    String signIn = booth.loginRefused("cashier1", "not-the-password");
+    assertTrue(signIn.contains("用户名或密码错误"), signIn);
+    assertFalse(signIn.contains("Wrong user name") || signIn.contains("Sign in"), signIn);
+
     booth.login("cashier1", "cashier1-demo");
     booth.awaitLanguage("zh");
     booth.openShiftIfNone(java.util.Map.of(10000L, 1));
@@ -66,6 +72,10 @@ class LanguageIT {
       assertFalse(chinese.contains(word), "no '" + word + "' on a Chinese page: " + chinese);
     }
     booth.screenshot("booth-chinese");
+    // The controller's refusal, with the plate it names, in the cashier's language only.
+    String refusedZh = booth.findVehicle("沪Z99999", false);
+    assertTrue(refusedZh.contains("车牌 沪Z99999 没有在场车辆"), refusedZh);
+    assertFalse(refusedZh.matches("(?s).*[A-Za-z]{3,}.*"), "no English words: " + refusedZh);
 
     booth.chooseLanguage("en");
     booth.awaitDue("exit-1", "5.00");
@@ -88,6 +98,11 @@ class LanguageIT {
         english.codePoints().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff),
         "no Chinese on an English page: " + english);
     booth.screenshot("booth-english");
+    String refusedEn = booth.findVehicle("沪Z99999", false);
+    assertTrue(refusedEn.contains("no open stay for plate 沪Z99999"), refusedEn);
+    assertFalse(
+        refusedEn.replace("沪Z99999", "").codePoints().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff),
+        "no Chinese but the plate: " + refusedEn);
 
     booth.chooseLanguage("both");
     booth.awaitDue("exit-1", "5.00");

@@ -70,7 +70,7 @@ class ReversalIT {
         answer.contains("✓ 已冲正 · Reversed — 收据 Receipt " + receipt + " · 冲正金额 Reversed 5.00 CNY"),
         answer);
     browser.screenshot("reversal-done");
-    String log = browser.awaitText("event-log", "冲正 Reversed · 收据 Receipt " + receipt);
+    String log = browser.awaitText("event-log", "冲正：收据 " + receipt);
     assertTrue(log.contains("charged the wrong car · supervisor1"), log);
 
     assertEquals(

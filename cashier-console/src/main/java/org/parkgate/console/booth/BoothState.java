@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Said;
 import org.parkgate.api.Welcome;
 import org.parkgate.site.LaneConfig;
 import org.parkgate.site.LaneKind;
@@ -199,17 +200,33 @@ public final class BoothState {
     while (shifts.size() > SHIFTS_KEPT) {
       shifts.removeLast();
     }
-    StringBuilder text =
-        new StringBuilder("交接班 Shift closed · 班次 Shift #")
+    StringBuilder zh =
+        new StringBuilder("交接班：班次 #")
+            .append(e.shiftNo())
+            .append("，")
+            .append(e.cashier())
+            .append("，收款 ")
+            .append(e.payments())
+            .append(" 笔");
+    StringBuilder en =
+        new StringBuilder("Shift closed · Shift #")
             .append(e.shiftNo())
             .append(" · ")
             .append(e.cashier())
-            .append(" · 收款 Payments ")
+            .append(" · Payments ")
             .append(e.payments());
-    totals.forEach(t -> text.append(" · 净额 Net ").append(t.net()).append(' ').append(t.currency()));
+    totals.forEach(
+        t -> {
+          zh.append("，净额 ").append(t.net()).append(' ').append(t.currency());
+          en.append(" · Net ").append(t.net()).append(' ').append(t.currency());
+        });
     BoothView.LogEntry entry =
         new BoothView.LogEntry(
-            e.seq(), format.dateTime(e.at()), "", "ShiftClosed", text.toString());
+            e.seq(),
+            format.dateTime(e.at()),
+            "",
+            "ShiftClosed",
+            Said.of(zh.toString(), en.toString()));
     log.addLast(entry);
     while (log.size() > LOG_SIZE) {
       log.removeFirst();
@@ -329,41 +346,40 @@ public final class BoothState {
         return null;
       } else if (event instanceof ConsoleEvent.EntryRecorded e) {
         notice = null;
-        return "入场 Entry · 卡号 Card " + e.card() + " · 停车记录 Stay #" + e.stayId();
+        return Said.of(
+            "入场：卡号 " + e.card() + "，停车记录 #" + e.stayId(),
+            "Entry · Card " + e.card() + " · Stay #" + e.stayId());
       } else if (event instanceof ConsoleEvent.ExitPending e) {
         pending = e;
         paid = null;
         notice = null;
-        return "出场待收费 Exit waiting for payment · 卡号 Card "
-            + e.card()
-            + " · 应收 Amount due "
-            + BoothFormat.money(e.due())
-            + " "
-            + e.due().currency().getCurrencyCode();
+        String due = BoothFormat.money(e.due()) + " " + e.due().currency().getCurrencyCode();
+        return Said.of(
+            "出场待收费：卡号 " + e.card() + "，应收 " + due,
+            "Exit waiting for payment · Card " + e.card() + " · Amount due " + due);
       } else if (event instanceof ConsoleEvent.PaymentRecorded p) {
         if (pending != null && pending.stayId() == p.stayId()) {
           pending = null;
         }
         paid = p;
-        return "已收款 Paid · 收据 Receipt "
-            + p.receiptNo()
-            + " · "
-            + BoothFormat.money(p.amount())
-            + " "
-            + p.amount().currency().getCurrencyCode()
-            + " · "
-            + p.cashier();
+        String amount =
+            BoothFormat.money(p.amount()) + " " + p.amount().currency().getCurrencyCode();
+        return Said.of(
+            "已收款：收据 " + p.receiptNo() + "，" + amount + "，" + p.cashier(),
+            "Paid · Receipt " + p.receiptNo() + " · " + amount + " · " + p.cashier());
       } else if (event instanceof ConsoleEvent.PaymentReversed r) {
-        return "冲正 Reversed · 收据 Receipt "
-            + r.receiptNo()
-            + " · "
-            + BoothFormat.money(r.amount())
-            + " "
-            + r.amount().currency().getCurrencyCode()
-            + " · "
-            + r.reason()
-            + " · "
-            + r.supervisor();
+        String amount =
+            BoothFormat.money(r.amount()) + " " + r.amount().currency().getCurrencyCode();
+        return Said.of(
+            "冲正：收据 " + r.receiptNo() + "，" + amount + "，" + r.reason() + "，" + r.supervisor(),
+            "Reversed · Receipt "
+                + r.receiptNo()
+                + " · "
+                + amount
+                + " · "
+                + r.reason()
+                + " · "
+                + r.supervisor());
       } else if (event instanceof ConsoleEvent.VehicleLeft v) {
         if (pending != null && pending.stayId() == v.stayId()) {
           pending = null;
@@ -372,79 +388,120 @@ public final class BoothState {
           paid = null;
         }
         notice = null;
-        return "车辆离场 Vehicle left · 卡号 Card " + v.card();
+        return Said.of("车辆离场：卡号 " + v.card(), "Vehicle left · Card " + v.card());
       } else if (event instanceof ConsoleEvent.DeviceStatus d) {
         if (d.online()) {
           // Only a device that was offline comes "back"; the first report is just "online".
           boolean wasOffline = offline.remove(d.device()) != null;
-          return (wasOffline ? "设备恢复 Device back online · " : "设备在线 Device online · ") + d.device();
+          return wasOffline
+              ? Said.of("设备恢复在线：" + d.device(), "Device back online · " + d.device())
+              : Said.of("设备在线：" + d.device(), "Device online · " + d.device());
         }
         offline.put(d.device(), d.detail() == null ? "" : d.detail());
-        return "设备离线 Device offline · "
-            + d.device()
-            + (d.detail() == null ? "" : " · " + d.detail());
+        return Said.of(
+            "设备离线：" + d.device() + (d.detail() == null ? "" : "，" + Said.zh(d.detail())),
+            "Device offline · "
+                + d.device()
+                + (d.detail() == null ? "" : " · " + Said.en(d.detail())));
       } else if (event instanceof ConsoleEvent.CardRejected r) {
-        notice = "拒绝卡 Card rejected · " + r.card() + " · " + r.reason();
+        notice =
+            Said.of(
+                "拒绝卡：" + r.card() + "，" + Said.zh(r.reason()),
+                "Card rejected · " + r.card() + " · " + Said.en(r.reason()));
         return notice;
       } else if (event instanceof ConsoleEvent.Incident i) {
-        StringBuilder text = new StringBuilder("事件 Incident · ").append(i.kind());
+        StringBuilder zh = new StringBuilder("异常事件：").append(i.kind());
+        StringBuilder en = new StringBuilder("Incident · ").append(i.kind());
         if (i.card() != null) {
-          text.append(" · 卡号 Card ").append(i.card());
+          zh.append("，卡号 ").append(i.card());
+          en.append(" · Card ").append(i.card());
         }
         if (i.plate() != null) {
-          text.append(" · 车牌 Plate ").append(i.plate());
+          zh.append("，车牌 ").append(i.plate());
+          en.append(" · Plate ").append(i.plate());
         }
         if (i.detail() != null) {
-          text.append(" · ").append(i.detail());
+          zh.append("，").append(Said.zh(i.detail()));
+          en.append(" · ").append(Said.en(i.detail()));
         }
-        notice = text.toString();
+        notice = Said.of(zh.toString(), en.toString());
         return notice;
       } else if (event instanceof ConsoleEvent.FreePassAsked f) {
         notice =
-            "等待主管批准免费放行 · Waiting for a supervisor: free pass #"
+            Said.of(
+                "等待主管批准免费放行 #" + f.passNo() + "，" + f.reason() + "，" + f.askedBy(),
+                "Waiting for a supervisor: free pass #"
+                    + f.passNo()
+                    + " · "
+                    + f.reason()
+                    + " · "
+                    + f.askedBy());
+        String fee = f.fee() == null ? null : BoothFormat.money(f.fee());
+        return Said.of(
+            "申请免费放行 #"
                 + f.passNo()
+                + "，停车记录 #"
+                + f.stayId()
+                + (fee == null ? "" : "，费用 " + fee)
+                + "，"
+                + f.reason()
+                + "，"
+                + f.askedBy(),
+            "Free pass asked #"
+                + f.passNo()
+                + " · Stay #"
+                + f.stayId()
+                + (fee == null ? "" : " · Fee " + fee)
                 + " · "
                 + f.reason()
                 + " · "
-                + f.askedBy();
-        return "申请免费放行 Free pass asked #"
-            + f.passNo()
-            + " · 停车记录 Stay #"
-            + f.stayId()
-            + (f.fee() == null ? "" : " · 费用 Fee " + BoothFormat.money(f.fee()))
-            + " · "
-            + f.reason()
-            + " · "
-            + f.askedBy();
+                + f.askedBy());
       } else if (event instanceof ConsoleEvent.FreePassDecided f) {
         notice =
-            (f.approved() ? "免费放行已批准 · Free pass approved #" : "免费放行被拒绝 · Free pass refused #")
-                + f.passNo()
-                + " · "
-                + f.decidedBy()
-                + (f.note() == null ? "" : " · " + f.note());
+            Said.of(
+                (f.approved() ? "免费放行已批准 #" : "免费放行被拒绝 #")
+                    + f.passNo()
+                    + "，"
+                    + f.decidedBy()
+                    + (f.note() == null ? "" : "，" + f.note()),
+                (f.approved() ? "Free pass approved #" : "Free pass refused #")
+                    + f.passNo()
+                    + " · "
+                    + f.decidedBy()
+                    + (f.note() == null ? "" : " · " + f.note()));
         return notice;
       } else if (event instanceof ConsoleEvent.VoucherRedeemed v) {
-        return "优惠券已使用 Voucher redeemed · "
-            + v.code()
-            + " · "
-            + v.kind()
-            + " · 应收 Due "
-            + BoothFormat.money(v.dueBefore())
-            + " → "
-            + BoothFormat.money(v.dueAfter())
-            + " · "
-            + v.cashier();
+        String due = BoothFormat.money(v.dueBefore()) + " → " + BoothFormat.money(v.dueAfter());
+        return Said.of(
+            "优惠券已使用：" + v.code() + "，" + v.kind() + "，应收 " + due + "，" + v.cashier(),
+            "Voucher redeemed · "
+                + v.code()
+                + " · "
+                + v.kind()
+                + " · Due "
+                + due
+                + " · "
+                + v.cashier());
       } else if (event instanceof ConsoleEvent.BarrierLifted b) {
         notice = null;
-        return "手动抬杆 Barrier lifted by hand #"
-            + b.liftNo()
-            + (b.stayId() == 0 ? "" : " · 停车记录 Stay #" + b.stayId())
-            + (b.due() == null ? "" : " · 未收 Unpaid " + BoothFormat.money(b.due()))
-            + " · "
-            + b.reason()
-            + " · "
-            + b.by();
+        String unpaid = b.due() == null ? null : BoothFormat.money(b.due());
+        return Said.of(
+            "手动抬杆 #"
+                + b.liftNo()
+                + (b.stayId() == 0 ? "" : "，停车记录 #" + b.stayId())
+                + (unpaid == null ? "" : "，未收 " + unpaid)
+                + "，"
+                + b.reason()
+                + "，"
+                + b.by(),
+            "Barrier lifted by hand #"
+                + b.liftNo()
+                + (b.stayId() == 0 ? "" : " · Stay #" + b.stayId())
+                + (unpaid == null ? "" : " · Unpaid " + unpaid)
+                + " · "
+                + b.reason()
+                + " · "
+                + b.by());
       } else if (LostCardNotices.of(event) != null) {
         notice = LostCardNotices.of(event);
         return notice;
@@ -459,17 +516,26 @@ public final class BoothState {
       return describe(event);
     }
 
+    /** A lane mode in the booth's Chinese (booth.js names them the same way). */
+    static String modeZh(LaneMode mode) {
+      return switch (mode) {
+        case NORMAL -> "正常";
+        case HELD_OPEN -> "道闸常开";
+        case CLOSED -> "车道关闭";
+        case FREE_EXIT -> "免费放行";
+      };
+    }
+
     /** The log line of an event that changes nothing a lane card shows, or null. */
     static String describe(ConsoleEvent event) {
       if (event instanceof ConsoleEvent.LaneModeChanged m) {
-        return "车道模式 Lane mode · " + m.mode() + " · " + m.by() + " · " + m.reason();
+        return Said.of(
+            "车道模式：" + modeZh(m.mode()) + "，" + m.by() + "，" + m.reason(),
+            "Lane mode · " + m.mode() + " · " + m.by() + " · " + m.reason());
       } else if (event instanceof ConsoleEvent.PassbackReset r) {
-        return "防潜回重置 Anti-passback reset · 卡号 Card "
-            + r.card()
-            + " · "
-            + r.reason()
-            + " · "
-            + r.supervisor();
+        return Said.of(
+            "防潜回重置：卡号 " + r.card() + "，" + r.reason() + "，" + r.supervisor(),
+            "Anti-passback reset · Card " + r.card() + " · " + r.reason() + " · " + r.supervisor());
       }
       return null;
     }

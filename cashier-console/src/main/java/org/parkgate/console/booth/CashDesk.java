@@ -27,6 +27,7 @@ import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.api.Refusal;
+import org.parkgate.api.Said;
 import org.parkgate.api.Tender;
 import org.parkgate.console.auth.Session;
 import org.parkgate.console.printer.ReceiptOutput;
@@ -132,8 +133,7 @@ public final class CashDesk {
     }
     Optional<String> badReference = tender.get().referenceProblem(request.reference());
     if (badReference.isPresent()) {
-      return refused(
-          id, (tender.get() == Tender.CASH ? "现金不需参考号 · " : "请核对参考号 · ") + badReference.get());
+      return refused(id, badReference.get());
     }
     if (exit.due().minor() != request.dueMinor()) {
       return notNow(
@@ -355,9 +355,9 @@ public final class CashDesk {
    */
   public CompletableFuture<CommandResult> openShift(
       Session cashier, String requestId, CountRequest count) {
-    return counted(cashier, requestId, count, "备用金 Float")
+    return counted(cashier, requestId, count, Said.of("备用金", "Float"))
         .map(c -> sent.sendOnce(new ConsoleCommand.OpenShift(requestId, cashier.token(), c)))
-        .orElseGet(() -> countRefusal(cashier, requestId, count, "备用金 Float"));
+        .orElseGet(() -> countRefusal(cashier, requestId, count, Said.of("备用金", "Float")));
   }
 
   /**
@@ -376,14 +376,14 @@ public final class CashDesk {
    */
   public CompletableFuture<CommandResult> closeShift(
       Session cashier, String requestId, CountRequest count, Long cards, Long receipts) {
-    return counted(cashier, requestId, count, "清点 Count")
+    return counted(cashier, requestId, count, Said.of("清点", "Count"))
         .map(
             c ->
                 sent.sendOnce(
                         new ConsoleCommand.CloseShift(
                             requestId, cashier.token(), c, cards, receipts))
                     .thenApply(shifts::printed))
-        .orElseGet(() -> countRefusal(cashier, requestId, count, "清点 Count"));
+        .orElseGet(() -> countRefusal(cashier, requestId, count, Said.of("清点", "Count")));
   }
 
   /**
@@ -427,9 +427,13 @@ public final class CashDesk {
 
   private Optional<String> countProblem(CountRequest count, String what) {
     if (count == null || count.pieces() == null) {
-      return Optional.of(what + ": 请按面额清点 · count the drawer by note and coin");
+      return Optional.of(
+          Said.of(
+              Said.zh(what) + "：请按面额清点", Said.en(what) + ": count the drawer by note and coin"));
     }
-    return count(count).problem(siteCurrency()).map(p -> what + ": 清点有误 · " + p);
+    return count(count)
+        .problem(siteCurrency())
+        .map(p -> Said.after(Said.zh(what) + "：清点有误，", Said.en(what) + ": ", p));
   }
 
   private CashCount count(CountRequest count) {

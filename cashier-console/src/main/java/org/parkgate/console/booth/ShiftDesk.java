@@ -18,6 +18,7 @@ import org.parkgate.api.CashCount;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
+import org.parkgate.api.Said;
 import org.parkgate.api.ShiftSheet;
 import org.parkgate.console.auth.Session;
 import org.parkgate.console.printer.ReceiptOutput;
@@ -110,8 +111,8 @@ public final class ShiftDesk {
           "不能交接给自己 · You cannot hand over to yourself: the incoming cashier signs");
     }
     Optional<String> bad =
-        countProblem(r.counted(), "交班清点 Outgoing count")
-            .or(() -> countProblem(r.recounted(), "接班清点 Incoming count"))
+        countProblem(r.counted(), Said.of("交班清点", "Outgoing count"))
+            .or(() -> countProblem(r.recounted(), Said.of("接班清点", "Incoming count")))
             .or(() -> itemProblem(r.cards(), r.receipts()));
     if (bad.isPresent()) {
       return refused(id, Refusal.INVALID, bad.get());
@@ -207,9 +208,13 @@ public final class ShiftDesk {
 
   private Optional<String> countProblem(List<CashCount.Pieces> pieces, String what) {
     if (pieces == null) {
-      return Optional.of(what + ": 请按面额清点 · count the drawer by note and coin");
+      return Optional.of(
+          Said.of(
+              Said.zh(what) + "：请按面额清点", Said.en(what) + ": count the drawer by note and coin"));
     }
-    return count(pieces).problem(currency()).map(p -> what + ": 清点有误 · " + p);
+    return count(pieces)
+        .problem(currency())
+        .map(p -> Said.after(Said.zh(what) + "：清点有误，", Said.en(what) + ": ", p));
   }
 
   private static Optional<String> itemProblem(Long cards, Long receipts) {

@@ -20,6 +20,7 @@ import org.parkgate.api.ApiJson;
 import org.parkgate.api.CashCount;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.Refusal;
+import org.parkgate.api.Said;
 import org.parkgate.console.auth.Session;
 import org.parkgate.console.auth.Sessions;
 import org.parkgate.console.booth.AnswerView;
@@ -98,7 +99,7 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
     try {
       message = ApiJson.mapper().readTree(frame.text());
     } catch (IOException e) {
-      reply(ctx.channel(), Map.of("type", "error", "error", "malformed JSON"));
+      reply(ctx.channel(), Map.of("type", "error", "error", Said.of("消息格式错误", "malformed JSON")));
       return;
     }
     String type = message == null ? "" : message.path("type").asText("");
@@ -155,7 +156,13 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
           ShiftMessages.send(
               services.cashDesk().shifts(), session, type, message, source(ctx.channel())));
     } else {
-      reply(ctx.channel(), Map.of("type", "error", "error", "unknown action '" + type + "'"));
+      reply(
+          ctx.channel(),
+          Map.of(
+              "type",
+              "error",
+              "error",
+              Said.of("未知操作 '" + type + "'", "unknown action '" + type + "'")));
     }
   }
 
@@ -168,7 +175,9 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
       result(
           page,
           CommandResult.refused(
-              requestId, Refusal.INVALID, "stayId and dueMinor must be whole numbers"));
+              requestId,
+              Refusal.INVALID,
+              Said.of("停车记录号和应收金额须为整数", "stayId and dueMinor must be whole numbers")));
       return;
     }
     JsonNode tendered = message.path("tenderedMinor");
@@ -442,7 +451,9 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
           CommandResult.refused(
               requestId,
               Refusal.INVALID,
-              wrong + (number.isMissingNode() ? "missing" : number.toString())));
+              Said.of(
+                  Said.zh(wrong) + "，不是 " + (number.isMissingNode() ? "空" : number.toString()),
+                  Said.en(wrong) + (number.isMissingNode() ? "missing" : number.toString()))));
       return null;
     }
     return number.asLong();
@@ -480,7 +491,9 @@ final class BrowserSocketHandler extends SimpleChannelInboundHandler<TextWebSock
             result(
                 page,
                 CommandResult.refused(
-                    requestId, Refusal.NOT_RECORDED, "console error: " + e.getMessage()));
+                    requestId,
+                    Refusal.NOT_RECORDED,
+                    Said.of("收费台出错：" + e.getMessage(), "console error: " + e.getMessage())));
             return;
           }
           if (!r.ok()) {

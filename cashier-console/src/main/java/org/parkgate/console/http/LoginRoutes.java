@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.Said;
 import org.parkgate.console.auth.Session;
 import org.parkgate.console.auth.Sessions;
 import org.slf4j.Logger;
@@ -198,7 +199,6 @@ final class LoginRoutes {
 
   /** What the login page says, and with which status, for a login the controller refused. */
   static Refused refused(CommandResult r) {
-    String error = r.error() == null || r.error().isBlank() ? "" : " — " + r.error();
     if (r.refusal() == null) {
       return new Refused(HttpResponseStatus.SERVICE_UNAVAILABLE, UNREACHABLE);
     }
@@ -208,7 +208,7 @@ final class LoginRoutes {
       case SLOW_DOWN ->
           new Refused(
               HttpResponseStatus.TOO_MANY_REQUESTS,
-              "密码错误次数过多，请稍候再试 · Too many wrong passwords, wait before trying again" + error);
+              withError("密码错误次数过多，请稍候再试 · Too many wrong passwords, wait before trying again", r));
       case ACCOUNT_LOCKED ->
           new Refused(
               HttpResponseStatus.FORBIDDEN,
@@ -217,9 +217,20 @@ final class LoginRoutes {
           new Refused(
               HttpResponseStatus.SERVICE_UNAVAILABLE,
               "本收费台未在控制器登记 · This console is not enrolled with the controller");
-      case NOT_RECORDED -> new Refused(HttpResponseStatus.SERVICE_UNAVAILABLE, UNREACHABLE + error);
-      default -> new Refused(HttpResponseStatus.UNAUTHORIZED, "登录被拒绝 · Login refused" + error);
+      case NOT_RECORDED ->
+          new Refused(HttpResponseStatus.SERVICE_UNAVAILABLE, withError(UNREACHABLE, r));
+      default ->
+          new Refused(HttpResponseStatus.UNAUTHORIZED, withError("登录被拒绝 · Login refused", r));
     };
+  }
+
+  /** {@code text} with the controller's reason after each half, so either language reads whole. */
+  private static String withError(String text, CommandResult r) {
+    if (r.error() == null || r.error().isBlank()) {
+      return text;
+    }
+    return Said.of(
+        Said.zh(text) + " — " + Said.zh(r.error()), Said.en(text) + " — " + Said.en(r.error()));
   }
 
   record Refused(HttpResponseStatus status, String text) {}
@@ -263,6 +274,7 @@ final class LoginRoutes {
   private FullHttpResponse page(HttpResponseStatus status, String username, String error) {
     String html =
         template
+            .replace("{{lang}}", services.language().wire())
             .replace("{{site}}", Responses.escape(services.siteName()))
             .replace("{{username}}", Responses.escape(username))
             .replace("{{error}}", Responses.escape(error))

@@ -13,18 +13,21 @@ import java.util.Optional;
  * are ever served, so no request path can reach any other resource.
  */
 final class StaticAssets {
+  private static final String HTML = "text/html; charset=utf-8";
+  private static final String SCRIPT = "text/javascript; charset=utf-8";
   private static final Map<String, String> TYPES =
-      Map.of(
-          "booth.html", "text/html; charset=utf-8",
-          "login.html", "text/html; charset=utf-8",
-          "booth.css", "text/css; charset=utf-8",
-          "booth.js", "text/javascript; charset=utf-8",
-          "lostcard.js", "text/javascript; charset=utf-8",
-          "text.js", "text/javascript; charset=utf-8",
-          "alarm.js", "text/javascript; charset=utf-8",
-          "shift.js", "text/javascript; charset=utf-8",
-          "vouchers.js", "text/javascript; charset=utf-8",
-          "favicon.svg", "image/svg+xml");
+      Map.ofEntries(
+          Map.entry("booth.html", HTML),
+          Map.entry("login.html", HTML),
+          Map.entry("booth.css", "text/css; charset=utf-8"),
+          Map.entry("booth.js", SCRIPT),
+          Map.entry("lostcard.js", SCRIPT),
+          Map.entry("text.js", SCRIPT),
+          Map.entry("login.js", SCRIPT),
+          Map.entry("alarm.js", SCRIPT),
+          Map.entry("shift.js", SCRIPT),
+          Map.entry("vouchers.js", SCRIPT),
+          Map.entry("favicon.svg", "image/svg+xml"));
 
   private final Map<String, Asset> assets = new LinkedHashMap<>();
 

@@ -23,6 +23,7 @@ import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.api.Refusal;
+import org.parkgate.api.Said;
 import org.parkgate.api.Welcome;
 import org.parkgate.tls.Fingerprint;
 import org.parkgate.tls.PinnedTrustManager;
@@ -62,6 +63,8 @@ public final class ControllerLink {
   private boolean stopped;
   private String helloId;
   private String refusedHello;
+
+  private static final String SHUTTING_DOWN = Said.of("收费台正在关闭", "console shutting down");
   private int failures;
   // Written on the loop only; volatile so health checks on other threads read it safely.
   private volatile long lastSeq;
@@ -121,8 +124,7 @@ public final class ControllerLink {
           stopped = true;
           for (Pending p : new ArrayList<>(pending.values())) {
             p.result.complete(
-                CommandResult.refused(
-                    p.command.requestId(), Refusal.NOT_RECORDED, "console shutting down"));
+                CommandResult.refused(p.command.requestId(), Refusal.NOT_RECORDED, SHUTTING_DOWN));
           }
           pending.clear();
           if (channel != null) {
@@ -149,8 +151,7 @@ public final class ControllerLink {
           }
           if (stopped) {
             result.complete(
-                CommandResult.refused(
-                    command.requestId(), Refusal.NOT_RECORDED, "console shutting down"));
+                CommandResult.refused(command.requestId(), Refusal.NOT_RECORDED, SHUTTING_DOWN));
             return;
           }
           if (pending.size() >= MAX_PENDING) {

@@ -43,7 +43,8 @@ class BoothStateTest {
                 2, T, "exit-1", 7, "00A1", Money.of(1100, "CNY"), "demo-000042", "cashier1"));
     assertNull(exit().pending());
     assertEquals("demo-000042", exit().paid().receiptNo());
-    assertTrue(log.orElseThrow().text().contains("收据 Receipt demo-000042"));
+    assertTrue(log.orElseThrow().text().startsWith("已收款：收据 demo-000042，"));
+    assertTrue(log.orElseThrow().text().contains(" · Paid · Receipt demo-000042"));
     assertTrue(state.pendingAt("exit-1").isEmpty(), "no second payment for the same car");
 
     state.apply(new ConsoleEvent.VehicleLeft(3, T, "exit-1", 7, "00A1"));
@@ -86,8 +87,9 @@ class BoothStateTest {
         List.of(new BoothView.ShiftTotal("CNY", 3, "33.00", 1, "-11.00", "22.00")), shift.totals());
     assertEquals(57, shift.chainLink());
     assertEquals(lanes, state.view().lanes().size(), "a shift is nobody's lane");
+    assertTrue(log.orElseThrow().text().startsWith("交接班：班次 #4，cashier1"), log.orElseThrow().text());
     assertTrue(
-        log.orElseThrow().text().startsWith("交接班 Shift closed · 班次 Shift #4 · cashier1"),
+        log.orElseThrow().text().contains(" · Shift closed · Shift #4 · cashier1"),
         log.orElseThrow().text());
   }
 
@@ -108,14 +110,14 @@ class BoothStateTest {
     var first =
         state.apply(new ConsoleEvent.DeviceStatus(1, T, "exit-1", "barrier", true, "answering"));
     assertTrue(
-        first.orElseThrow().text().startsWith("设备在线 Device online"),
+        first.orElseThrow().text().equals("设备在线：barrier · Device online · barrier"),
         "a first report is not a recovery");
     state.apply(
         new ConsoleEvent.DeviceStatus(2, T, "exit-1", "barrier", false, "no answer for 3 s"));
     assertEquals(List.of("barrier (no answer for 3 s)"), exit().offlineDevices());
     var back = state.apply(new ConsoleEvent.DeviceStatus(3, T, "exit-1", "barrier", true, null));
     assertTrue(exit().offlineDevices().isEmpty());
-    assertTrue(back.orElseThrow().text().startsWith("设备恢复 Device back online"));
+    assertEquals("设备恢复在线：barrier · Device back online · barrier", back.orElseThrow().text());
   }
 
   @Test
@@ -133,7 +135,8 @@ class BoothStateTest {
                 "entered as 粤B12345, leaving as 粤B99999",
                 2L));
     String expected =
-        "事件 Incident · PLATE_MISMATCH · 卡号 Card 00A1 · 车牌 Plate 粤B99999 · entered as 粤B12345,"
+        "异常事件：PLATE_MISMATCH，卡号 00A1，车牌 粤B99999，entered as 粤B12345, leaving as 粤B99999 ·"
+            + " Incident · PLATE_MISMATCH · Card 00A1 · Plate 粤B99999 · entered as 粤B12345,"
             + " leaving as 粤B99999";
     assertEquals(expected, exit().notice());
     assertEquals(expected, log.orElseThrow().text());
@@ -146,7 +149,8 @@ class BoothStateTest {
         state.apply(
             new ConsoleEvent.LaneModeChanged(
                 1, T, "exit-1", LaneMode.FREE_EXIT, "sup1", "fire alarm"));
-    assertEquals("车道模式 Lane mode · FREE_EXIT · sup1 · fire alarm", exit().notice());
+    assertEquals(
+        "车道模式：免费放行，sup1，fire alarm · Lane mode · FREE_EXIT · sup1 · fire alarm", exit().notice());
     assertEquals(exit().notice(), log.orElseThrow().text());
     state.apply(
         new ConsoleEvent.LaneModeChanged(2, T, "exit-1", LaneMode.NORMAL, "sup1", "all clear"));
@@ -188,7 +192,8 @@ class BoothStateTest {
             new ConsoleEvent.PassbackReset(1, T, null, "3F09A1C27E", "sup1", "let out by hand"));
     assertEquals(lanes, state.view().lanes().size(), "a card not inside is nobody's lane");
     assertEquals(
-        "防潜回重置 Anti-passback reset · 卡号 Card 3F09A1C27E · let out by hand · sup1",
+        "防潜回重置：卡号 3F09A1C27E，let out by hand，sup1 · Anti-passback reset · Card 3F09A1C27E"
+            + " · let out by hand · sup1",
         outside.orElseThrow().text());
     assertEquals("", outside.orElseThrow().lane());
 
@@ -197,7 +202,8 @@ class BoothStateTest {
     assertEquals(
         lanes, state.view().lanes().size(), "the card's entry lane is one of the site's own");
     assertEquals("North entry", inside.orElseThrow().lane(), "logged at the lane it entered by");
-    assertTrue(inside.orElseThrow().text().contains("卡号 Card 00A1 · stuck · sup1"));
+    assertTrue(inside.orElseThrow().text().contains("卡号 00A1，stuck，sup1 · "));
+    assertTrue(inside.orElseThrow().text().endsWith("Card 00A1 · stuck · sup1"));
     assertEquals(2, state.log().entries().size());
   }
 
@@ -410,8 +416,8 @@ class BoothStateTest {
             new ConsoleEvent.BarrierLifted(
                 3, T, "exit-1", 5, 7, Money.of(300, "CNY"), "reader fault", "cashier1"));
     assertEquals(
-        "手动抬杆 Barrier lifted by hand #5 · 停车记录 Stay #7 · 未收 Unpaid 3.00 · reader fault ·"
-            + " cashier1",
+        "手动抬杆 #5，停车记录 #7，未收 3.00，reader fault，cashier1 · Barrier lifted by hand #5 ·"
+            + " Stay #7 · Unpaid 3.00 · reader fault · cashier1",
         lifted.orElseThrow().text());
   }
 

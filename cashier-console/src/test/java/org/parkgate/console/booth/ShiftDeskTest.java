@@ -117,7 +117,10 @@ class ShiftDeskTest {
                     List.of(new CashCount.Pieces(300, 1)),
                     null))
             .get();
-    assertTrue(badFace.error().startsWith("接班清点 Incoming count"), badFace.error());
+    assertTrue(badFace.error().startsWith("接班清点：清点有误，"), badFace.error());
+    assertTrue(
+        badFace.error().contains(" · Incoming count: no CNY note or coin of 3.00"),
+        badFace.error());
     assertEquals(
         Refusal.FORBIDDEN,
         desk.handOver(FINANCE, handover("hand-req-0006", "cashier2", "pw")).get().refusal());

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import org.parkgate.api.Said;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.controller.ledger.VoucherCode;
@@ -91,7 +92,8 @@ public final class VouchersMain {
         };
       }
     } catch (IllegalArgumentException e) {
-      return usage(e.getMessage());
+      // The office's tool speaks English; a code's problem is said in both for the booth.
+      return usage(Said.en(e.getMessage()));
     } catch (LedgerException e) {
       err.println("vouchers: " + e.getMessage());
       return 1;

@@ -9,6 +9,7 @@ import org.parkgate.api.ConsoleCommand.Logout;
 import org.parkgate.api.ConsoleCommand.UnlockUser;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.controller.auth.LoginThrottle;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.auth.SessionTable;
@@ -73,10 +74,16 @@ final class AccountCommands {
       Optional<Accounts.Account> account =
           cmd.username() == null ? Optional.empty() : accounts.find(cmd.username());
       if (account.isEmpty()) {
-        return Decision.refused(cmd, Refusal.INVALID, "no user '" + cmd.username() + "'");
+        return Decision.refused(
+            cmd,
+            Refusal.INVALID,
+            Said.of("没有用户 '" + cmd.username() + "'", "no user '" + cmd.username() + "'"));
       }
       if (!account.get().locked()) {
-        return Decision.refused(cmd, Refusal.NOT_NOW, cmd.username() + " is not locked");
+        return Decision.refused(
+            cmd,
+            Refusal.NOT_NOW,
+            Said.of(cmd.username() + " 的账户未锁定", cmd.username() + " is not locked"));
       }
       accounts.change(
           cmd.username(),

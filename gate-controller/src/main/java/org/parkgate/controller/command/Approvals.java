@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
+import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.SecurityEvents;
 
@@ -31,27 +32,42 @@ final class Approvals {
     String note = note(raw);
     if (raw != null && !raw.isBlank() && note == null) {
       return Optional.of(
-          Decision.refused(cmd, Refusal.INVALID, "a note is at most " + MAX_NOTE + " characters"));
+          Decision.refused(
+              cmd,
+              Refusal.INVALID,
+              Said.of(
+                  "备注最多 " + MAX_NOTE + " 个字", "a note is at most " + MAX_NOTE + " characters")));
     }
     if (!approve && note == null) {
       return Optional.of(
-          Decision.refused(cmd, Refusal.INVALID, "a refusal needs a note saying why"));
+          Decision.refused(
+              cmd, Refusal.INVALID, Said.of("拒绝须填写备注说明原因", "a refusal needs a note saying why")));
     }
     return Optional.empty();
   }
 
-  /** {@code what} (e.g. "free pass 3") was decided already, {@code approved} or not, by someone. */
+  /**
+   * {@code what} (e.g. "免费放行 3 · free pass 3", said in both) was decided already, {@code approved}
+   * or not, by someone.
+   */
   static Decision decidedAlready(
       ConsoleCommand cmd, String what, boolean approved, String decidedBy) {
     return Decision.refused(
         cmd,
         Refusal.NOT_NOW,
-        what + " was " + (approved ? "approved" : "refused") + " by " + decidedBy + " already");
+        Said.of(
+            Said.zh(what) + " 已由 " + decidedBy + (approved ? " 批准" : " 拒绝"),
+            Said.en(what)
+                + " was "
+                + (approved ? "approved" : "refused")
+                + " by "
+                + decidedBy
+                + " already"));
   }
 
   /**
-   * The person deciding asked for it themselves: refused and recorded. {@code others} names who may
-   * decide instead, e.g. "another supervisor".
+   * The person deciding asked for it themselves: refused and recorded. {@code what} and {@code
+   * others}, who may decide instead, are said in both, e.g. "另一位主管 · another supervisor".
    */
   static Optional<Decision> ownRequest(
       ConsoleCommand cmd,
@@ -69,12 +85,18 @@ final class Approvals {
         actor.consoleId(),
         actor.username(),
         null,
-        "decision on own " + what + " refused",
+        "decision on own " + Said.en(what) + " refused",
         now);
     return Optional.of(
         Decision.refused(
             cmd,
             Refusal.SAME_PERSON,
-            what + " was asked by " + actor.username() + ", who cannot decide it; ask " + others));
+            Said.of(
+                Said.zh(what) + " 由 " + actor.username() + " 提出，本人不能审批；请" + Said.zh(others) + "审批",
+                Said.en(what)
+                    + " was asked by "
+                    + actor.username()
+                    + ", who cannot decide it; ask "
+                    + Said.en(others))));
   }
 }

@@ -15,6 +15,7 @@ import org.parkgate.api.ApiMessage;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
+import org.parkgate.api.Said;
 import org.parkgate.controller.SiteService;
 import org.parkgate.controller.auth.LoginThrottle;
 import org.parkgate.controller.auth.PasswordHasher;
@@ -215,11 +216,13 @@ public final class CommandPipeline {
 
   /** A message from a connection that has not proved which console it is: its last. */
   public CompletableFuture<CommandResult> refuseUnknown(ConsoleConnection c, String requestId) {
-    return onLedger(() -> gate.refuseConsole(c, requestId, null, "say hello first"));
+    return onLedger(() -> gate.refuseConsole(c, requestId, null, HELLO_FIRST));
   }
 
+  private static final String HELLO_FIRST = Said.of("收费台须先登记连接", "say hello first");
+
   private CommandResult unknown(ConsoleConnection c, ConsoleCommand command) {
-    return gate.refuseConsole(c, command.requestId(), null, "say hello first");
+    return gate.refuseConsole(c, command.requestId(), null, HELLO_FIRST);
   }
 
   private CommandResult noLongerEnrolled(ConsoleConnection c, ConsoleCommand command) {
@@ -227,7 +230,9 @@ public final class CommandPipeline {
         c,
         command.requestId(),
         c.consoleId(),
-        "console '" + c.consoleId() + "' is no longer enrolled");
+        Said.of(
+            "收费台 '" + c.consoleId() + "' 已不再登记",
+            "console '" + c.consoleId() + "' is no longer enrolled"));
   }
 
   private CommandResult run(ConsoleConnection c, ConsoleCommand.Acting cmd) {
@@ -257,7 +262,9 @@ public final class CommandPipeline {
       Optional<Session> actor = gate.session(cmd.session(), now);
       if (actor.isEmpty()) {
         return CommandResult.refused(
-            id, Refusal.NOT_LOGGED_IN, "not logged in, or the session has ended: log in again");
+            id,
+            Refusal.NOT_LOGGED_IN,
+            Said.of("未登录或登录已结束：请重新登录", "not logged in, or the session has ended: log in again"));
       }
       Session who =
           approver == null
@@ -283,7 +290,9 @@ public final class CommandPipeline {
         return CommandResult.refused(
             id,
             Refusal.FORBIDDEN,
-            who.username() + " (" + who.role().english().toLowerCase() + ") may not do this");
+            Said.of(
+                who.username() + "（" + who.role().chinese() + "）无权进行此操作",
+                who.username() + " (" + who.role().english().toLowerCase() + ") may not do this"));
       }
       Decision decision =
           ledger.atomically(
@@ -309,7 +318,10 @@ public final class CommandPipeline {
       return CommandResult.refused(id, Refusal.NOT_NOW, e.getMessage());
     } catch (RuntimeException e) {
       log.error("{} {} not recorded", type, id, e);
-      return CommandResult.refused(id, Refusal.NOT_RECORDED, "not recorded: " + e.getMessage());
+      return CommandResult.refused(
+          id,
+          Refusal.NOT_RECORDED,
+          Said.of("未记录：" + e.getMessage(), "not recorded: " + e.getMessage()));
     }
   }
 
@@ -320,7 +332,9 @@ public final class CommandPipeline {
       return CommandResult.refused(
           cmd.requestId(),
           Refusal.REQUEST_ID_REUSED,
-          "request id " + cmd.requestId() + " was used before for another command");
+          Said.of(
+              "请求编号 " + cmd.requestId() + " 已用于另一项操作",
+              "request id " + cmd.requestId() + " was used before for another command"));
     }
     try {
       ApiMessage first = ApiJson.read(kept.resultJson());

@@ -8,6 +8,7 @@ import org.parkgate.api.ConsoleCommand.OpenDrawer;
 import org.parkgate.api.ConsoleCommand.ReprintReceipt;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.DrawerLog;
 import org.parkgate.controller.ledger.Ledger;
@@ -47,7 +48,11 @@ final class DrawerCommands {
         return Decision.refused(
             cmd,
             Refusal.INVALID,
-            "opening the drawer with no sale needs a reason of 1-" + MAX_REASON + " characters");
+            Said.of(
+                "无收款开钱箱须填写原因（1-" + MAX_REASON + " 个字）",
+                "opening the drawer with no sale needs a reason of 1-"
+                    + MAX_REASON
+                    + " characters"));
       }
       DrawerLog.Opening o =
           log.recordOpening(cmd.requestId(), actor.consoleId(), actor.username(), reason, now);
@@ -77,12 +82,16 @@ final class DrawerCommands {
     public Decision handle(ReprintReceipt cmd, Session actor, Instant now) {
       String receiptNo = cmd.receiptNo() == null ? "" : cmd.receiptNo().strip();
       if (receiptNo.isEmpty() || receiptNo.length() > 64) {
-        return Decision.refused(cmd, Refusal.INVALID, "a reprint needs a receiptNo");
+        return Decision.refused(
+            cmd, Refusal.INVALID, Said.of("补打须填写收据号", "a reprint needs a receiptNo"));
       }
       Optional<DrawerLog.Reprint> made =
           log.recordReprint(cmd.requestId(), receiptNo, actor.consoleId(), actor.username(), now);
       if (made.isEmpty()) {
-        return Decision.refused(cmd, Refusal.NOT_NOW, "no receipt " + receiptNo + " to reprint");
+        return Decision.refused(
+            cmd,
+            Refusal.NOT_NOW,
+            Said.of("没有可补打的收据 " + receiptNo, "no receipt " + receiptNo + " to reprint"));
       }
       DrawerLog.Reprint r = made.get();
       return Decision.done(

@@ -9,6 +9,7 @@ import org.parkgate.api.ConsoleCommand.AskFreePass;
 import org.parkgate.api.ConsoleCommand.DecideFreePass;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
@@ -61,7 +62,9 @@ final class FreePassCommands {
         return Decision.refused(
             cmd,
             Refusal.INVALID,
-            "a free pass needs the stayId and a reason of 1-" + MAX_TEXT + " characters");
+            Said.of(
+                "免费放行须有停车记录号和原因（1-" + MAX_TEXT + " 个字）",
+                "a free pass needs the stayId and a reason of 1-" + MAX_TEXT + " characters"));
       }
       Optional<ExitDesk.Asked> asked = exits.asked(cmd.stayId());
       if (!runner.waiting().awaitingPaymentOf(cmd.stayId())
@@ -70,11 +73,17 @@ final class FreePassCommands {
         return Decision.refused(
             cmd,
             Refusal.NOT_NOW,
-            "no vehicle of stay " + cmd.stayId() + " is waiting to pay at " + cmd.lane());
+            Said.of(
+                "车道 " + cmd.lane() + " 没有停车记录 " + cmd.stayId() + " 的待缴费车辆",
+                "no vehicle of stay " + cmd.stayId() + " is waiting to pay at " + cmd.lane()));
       }
       if (exits.settled(cmd.stayId())) {
         return Decision.refused(
-            cmd, Refusal.NOT_NOW, "stay " + cmd.stayId() + " is settled; its barrier is lifting");
+            cmd,
+            Refusal.NOT_NOW,
+            Said.of(
+                "停车记录 " + cmd.stayId() + " 已结清，道闸正在抬杆",
+                "stay " + cmd.stayId() + " is settled; its barrier is lifting"));
       }
       Optional<FreePasses.Pass> open =
           passes.forStay(cmd.stayId()).stream().filter(p -> p.decision().isEmpty()).findFirst();
@@ -82,18 +91,22 @@ final class FreePassCommands {
         return Decision.refused(
             cmd,
             Refusal.NOT_NOW,
-            "free pass "
-                + open.get().passNo()
-                + " for this vehicle is waiting for a supervisor already");
+            Said.of(
+                "该车辆的免费放行 " + open.get().passNo() + " 已在等待主管审批",
+                "free pass "
+                    + open.get().passNo()
+                    + " for this vehicle is waiting for a supervisor already"));
       }
       ExitDesk.Asked at = asked.get();
       if (!at.ownFee().isPositive()) {
         return Decision.refused(
             cmd,
             Refusal.NOT_NOW,
-            "this visit owes nothing; what is due ("
-                + at.due()
-                + ") is left unpaid from earlier visits, which a free pass does not waive");
+            Said.of(
+                "本次停车无费用；应收（" + at.due() + "）为以前停车的欠费，免费放行不免除欠费",
+                "this visit owes nothing; what is due ("
+                    + at.due()
+                    + ") is left unpaid from earlier visits, which a free pass does not waive"));
       }
       FreePasses.Pass pass =
           passes.ask(
@@ -146,17 +159,26 @@ final class FreePassCommands {
       String note = Approvals.note(cmd.note());
       Optional<FreePasses.Pass> found = passes.find(cmd.passNo());
       if (found.isEmpty()) {
-        return Decision.refused(cmd, Refusal.INVALID, "no free pass " + cmd.passNo());
+        return Decision.refused(
+            cmd,
+            Refusal.INVALID,
+            Said.of("没有免费放行 " + cmd.passNo(), "no free pass " + cmd.passNo()));
       }
       FreePasses.Pass pass = found.get();
-      String what = "free pass " + pass.passNo();
+      String what = Said.of("免费放行 " + pass.passNo(), "free pass " + pass.passNo());
       if (pass.decision().isPresent()) {
         FreePasses.Decision d = pass.decision().get();
         return Approvals.decidedAlready(cmd, what, d.approved(), d.decidedBy());
       }
       Optional<Decision> own =
           Approvals.ownRequest(
-              cmd, security, actor, pass.askedBy(), what, "another supervisor", now);
+              cmd,
+              security,
+              actor,
+              pass.askedBy(),
+              what,
+              Said.of("另一位主管", "another supervisor"),
+              now);
       if (own.isPresent()) {
         return own.get();
       }
@@ -169,11 +191,13 @@ final class FreePassCommands {
         return Decision.refused(
             cmd,
             Refusal.NOT_NOW,
-            "the vehicle of free pass "
-                + pass.passNo()
-                + " is no longer waiting to pay at "
-                + pass.lane()
-                + "; nothing approved (refuse it with a note to close it)");
+            Said.of(
+                "免费放行 " + pass.passNo() + " 的车辆已不在车道 " + pass.lane() + " 等待缴费；未批准（请填写备注拒绝以结案）",
+                "the vehicle of free pass "
+                    + pass.passNo()
+                    + " is no longer waiting to pay at "
+                    + pass.lane()
+                    + "; nothing approved (refuse it with a note to close it)"));
       }
       FreePasses.Pass decided =
           passes.decide(cmd.requestId(), pass.passNo(), cmd.approve(), actor.username(), note, now);

@@ -17,6 +17,7 @@ import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
+import org.parkgate.api.Said;
 import org.parkgate.api.Welcome;
 import org.parkgate.controller.SiteService;
 import org.parkgate.controller.auth.ConsoleCredentials;
@@ -111,7 +112,9 @@ final class Gatekeeper {
   CommandResult hello(ConsoleConnection c, ConsoleCommand.Hello hello) {
     if (c.authenticated()) {
       return CommandResult.refused(
-          hello.requestId(), Refusal.INVALID, "hello was already said on this connection");
+          hello.requestId(),
+          Refusal.INVALID,
+          Said.of("本连接已登记过收费台", "hello was already said on this connection"));
     }
     Optional<Consoles.Enrolled> enrolled =
         hello.consoleId() == null ? Optional.empty() : consoles.find(hello.consoleId());
@@ -120,10 +123,16 @@ final class Gatekeeper {
         || !ConsoleCredentials.matches(hello.credential(), enrolled.get().credentialHash())) {
       String why =
           enrolled.isEmpty()
-              ? "console '" + hello.consoleId() + "' is not enrolled"
+              ? Said.of(
+                  "收费台 '" + hello.consoleId() + "' 未登记",
+                  "console '" + hello.consoleId() + "' is not enrolled")
               : !enrolled.get().enabled()
-                  ? "console '" + hello.consoleId() + "' is disabled"
-                  : "wrong credential for console '" + hello.consoleId() + "'";
+                  ? Said.of(
+                      "收费台 '" + hello.consoleId() + "' 已停用",
+                      "console '" + hello.consoleId() + "' is disabled")
+                  : Said.of(
+                      "收费台 '" + hello.consoleId() + "' 的凭证错误",
+                      "wrong credential for console '" + hello.consoleId() + "'");
       return refuseConsole(c, hello.requestId(), hello.consoleId(), why);
     }
     c.accept(hello.consoleId(), enrolled.get().credentialHash(), enrolled.get().roles());
@@ -157,9 +166,10 @@ final class Gatekeeper {
     Instant last = refusalsRecorded.get(c.address());
     if (last == null || !now.isBefore(last.plus(REFUSAL_RECORD_EVERY))) {
       refusalsRecorded.put(c.address(), now);
-      security.record(SecurityEvents.Kind.CONSOLE_REFUSED, consoleId, null, c.address(), why, now);
+      security.record(
+          SecurityEvents.Kind.CONSOLE_REFUSED, consoleId, null, c.address(), Said.en(why), now);
     }
-    log.warn("console API: refused {} from {}: {}", consoleId, c.address(), why);
+    log.warn("console API: refused {} from {}: {}", consoleId, c.address(), Said.en(why));
     return CommandResult.refused(requestId, Refusal.CONSOLE_UNKNOWN, why);
   }
 
@@ -246,7 +256,10 @@ final class Gatekeeper {
           CommandResult.refused(
               id,
               Refusal.INVALID,
-              "a login needs a user name (1-64 letters, digits, '.', '_' or '-') and a password"));
+              Said.of(
+                  "登录须填写用户名（1-64 个字母、数字、'.'、'_' 或 '-'）和密码",
+                  "a login needs a user name (1-64 letters, digits, '.', '_' or '-') and a"
+                      + " password")));
     }
     String source = c.consoleId() + "|" + (where == null ? c.address() : where);
     Instant now = clock.instant();
@@ -257,7 +270,9 @@ final class Gatekeeper {
           CommandResult.refused(
               id,
               Refusal.SLOW_DOWN,
-              "too many wrong passwords from here: try again in " + seconds + " s"));
+              Said.of(
+                  "此处密码错误次数过多：请 " + seconds + " 秒后再试",
+                  "too many wrong passwords from here: try again in " + seconds + " s")));
     }
     Optional<Accounts.Account> account = accounts.find(username);
     CompletableFuture<Boolean> checked;
@@ -275,7 +290,8 @@ final class Gatekeeper {
     } catch (RejectedExecutionException e) {
       checking.remove(source);
       return refused(
-          CommandResult.refused(id, Refusal.SLOW_DOWN, "too many logins at once: try again"));
+          CommandResult.refused(
+              id, Refusal.SLOW_DOWN, Said.of("同时登录过多：请再试", "too many logins at once: try again")));
     }
     return checked.handleAsync(
         (right, error) -> {
@@ -283,7 +299,9 @@ final class Gatekeeper {
           if (error != null) {
             log.error("password check of {} failed", username, error);
             return new Checked(
-                null, CommandResult.refused(id, Refusal.NOT_RECORDED, "login failed: try again"));
+                null,
+                CommandResult.refused(
+                    id, Refusal.NOT_RECORDED, Said.of("登录失败：请再试", "login failed: try again")));
           }
           return verified(c, id, username, source, account, right);
         },
@@ -311,7 +329,9 @@ final class Gatekeeper {
         lock(account.get(), c, now);
       }
       return new Checked(
-          null, CommandResult.refused(id, Refusal.BAD_LOGIN, "wrong user name or password"));
+          null,
+          CommandResult.refused(
+              id, Refusal.BAD_LOGIN, Said.of("用户名或密码错误", "wrong user name or password")));
     }
     Accounts.Account a = account.get();
     if (!c.roles().contains(a.role())) {
@@ -327,11 +347,13 @@ final class Gatekeeper {
           CommandResult.refused(
               id,
               Refusal.FORBIDDEN,
-              "console "
-                  + c.consoleId()
-                  + " is not for "
-                  + a.role().english().toLowerCase(java.util.Locale.ROOT)
-                  + "s"));
+              Said.of(
+                  "收费台 " + c.consoleId() + " 不供" + a.role().chinese() + "使用",
+                  "console "
+                      + c.consoleId()
+                      + " is not for "
+                      + a.role().english().toLowerCase(java.util.Locale.ROOT)
+                      + "s")));
     }
     if (!a.usable()) {
       return new Checked(
@@ -340,8 +362,11 @@ final class Gatekeeper {
               id,
               Refusal.ACCOUNT_LOCKED,
               a.enabled()
-                  ? "account " + a.username() + " is locked: a supervisor or admin unlocks it"
-                  : "account " + a.username() + " is disabled"));
+                  ? Said.of(
+                      "账户 " + a.username() + " 已锁定：请主管或管理员解锁",
+                      "account " + a.username() + " is locked: a supervisor or admin unlocks it")
+                  : Said.of(
+                      "账户 " + a.username() + " 已停用", "account " + a.username() + " is disabled")));
     }
     throttle.succeeded(source, a.username());
     return new Checked(a, null);

@@ -10,6 +10,7 @@ import org.parkgate.api.Answer;
 import org.parkgate.api.ConsoleCommand.HandOverShift;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.api.ShiftSheet;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Accounts;
@@ -68,44 +69,58 @@ final class Handover implements CommandHandler<HandOverShift> {
     Accounts.Account incoming = verified.get(cmd.requestId());
     if (incoming == null) {
       return Decision.refused(
-          cmd, Refusal.BAD_LOGIN, "the incoming cashier's password was not checked: type it again");
+          cmd,
+          Refusal.BAD_LOGIN,
+          Said.of(
+              "接班收费员的密码未核验：请重新输入",
+              "the incoming cashier's password was not checked: type it again"));
     }
     String in = incoming.username();
     if (in.equals(actor.username())) {
       return Decision.refused(
           cmd,
           Refusal.SAME_PERSON,
-          actor.username()
-              + " cannot hand a shift over to themselves: the incoming cashier logs in");
+          Said.of(
+              actor.username() + " 不能交班给自己：请接班收费员登录",
+              actor.username()
+                  + " cannot hand a shift over to themselves: the incoming cashier logs in"));
     }
     if (!ShiftClosing.CASH_TAKERS.contains(incoming.role())) {
       return Decision.refused(
           cmd,
           Refusal.FORBIDDEN,
-          in
-              + " ("
-              + incoming.role().english().toLowerCase(java.util.Locale.ROOT)
-              + ") does not take cash and cannot accept a drawer");
+          Said.of(
+              in + "（" + incoming.role().chinese() + "）不收现金，不能接收钱箱",
+              in
+                  + " ("
+                  + incoming.role().english().toLowerCase(java.util.Locale.ROOT)
+                  + ") does not take cash and cannot accept a drawer"));
     }
     Optional<Shifts.Open> open = closing.shifts.openShiftOf(actor.username());
     if (open.isEmpty()) {
       return Decision.refused(
-          cmd, Refusal.NOT_NOW, actor.username() + " has no open shift to hand over");
+          cmd,
+          Refusal.NOT_NOW,
+          Said.of(
+              actor.username() + " 没有可交接的班次",
+              actor.username() + " has no open shift to hand over"));
     }
     Optional<Shifts.Open> theirs = closing.shifts.openShiftOf(in);
     if (theirs.isPresent()) {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,
-          in
-              + " already has shift "
-              + theirs.get().shiftNo()
-              + " open: they close it before accepting another drawer");
+          Said.of(
+              in + " 已有班次 " + theirs.get().shiftNo() + " 未交班：须先交班才能接收钱箱",
+              in
+                  + " already has shift "
+                  + theirs.get().shiftNo()
+                  + " open: they close it before accepting another drawer"));
     }
     Optional<String> bad =
         closing
-            .countProblem(cmd.counted(), "outgoing count")
-            .or(() -> closing.countProblem(cmd.recounted(), "incoming count"))
+            .countProblem(cmd.counted(), Said.of("交班清点", "outgoing count"))
+            .or(() -> closing.countProblem(cmd.recounted(), Said.of("接班清点", "incoming count")))
             .or(() -> ShiftClosing.itemProblem(cmd.cards(), cmd.receipts(), true));
     if (bad.isPresent()) {
       return Decision.refused(cmd, Refusal.INVALID, bad.get());
@@ -114,19 +129,33 @@ final class Handover implements CommandHandler<HandOverShift> {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,
-          "the counts differ: "
-              + actor.username()
-              + " counted "
-              + cmd.counted().total()
-              + ", "
-              + in
-              + " counted "
-              + cmd.recounted().total()
-              + " (note for note: "
-              + cmd.counted().ledgerText()
-              + " against "
-              + cmd.recounted().ledgerText()
-              + "); count the drawer together again");
+          Said.of(
+              "两次清点不一致："
+                  + actor.username()
+                  + " 点得 "
+                  + cmd.counted().total()
+                  + "，"
+                  + in
+                  + " 点得 "
+                  + cmd.recounted().total()
+                  + "（逐面额："
+                  + cmd.counted().ledgerText()
+                  + " 对 "
+                  + cmd.recounted().ledgerText()
+                  + "）；请一起重新清点钱箱",
+              "the counts differ: "
+                  + actor.username()
+                  + " counted "
+                  + cmd.counted().total()
+                  + ", "
+                  + in
+                  + " counted "
+                  + cmd.recounted().total()
+                  + " (note for note: "
+                  + cmd.counted().ledgerText()
+                  + " against "
+                  + cmd.recounted().ledgerText()
+                  + "); count the drawer together again"));
     }
     Optional<String> incidents = closing.openIncidents(actor.consoleId(), open.get(), zone);
     if (incidents.isPresent()) {

@@ -8,6 +8,7 @@ import org.parkgate.api.ConsoleCommand.ReprintShiftReport;
 import org.parkgate.api.ConsoleCommand.ResolveIncident;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.IncidentResolutions;
 import org.parkgate.controller.ledger.Incidents;
@@ -47,30 +48,46 @@ final class IncidentCommands {
         return Decision.refused(
             cmd,
             Refusal.INVALID,
-            "resolving an incident needs a note of 1-"
-                + MAX_NOTE
-                + " characters saying what was done, not "
-                + note.length());
+            Said.of(
+                "处理异常事件须填写 1-" + MAX_NOTE + " 个字的备注说明处理情况，不是 " + note.length() + " 个字",
+                "resolving an incident needs a note of 1-"
+                    + MAX_NOTE
+                    + " characters saying what was done, not "
+                    + note.length()));
       }
       if (cmd.incidentNo() <= 0) {
         return Decision.refused(
-            cmd, Refusal.INVALID, "an incident number is 1 or more, not " + cmd.incidentNo());
+            cmd,
+            Refusal.INVALID,
+            Said.of(
+                "异常事件号应为 1 或以上，不是 " + cmd.incidentNo(),
+                "an incident number is 1 or more, not " + cmd.incidentNo()));
       }
       Optional<Incidents.Incident> incident = resolutions.incident(cmd.incidentNo());
       if (incident.isEmpty()) {
-        return Decision.refused(cmd, Refusal.NOT_NOW, "no incident #" + cmd.incidentNo());
+        return Decision.refused(
+            cmd,
+            Refusal.NOT_NOW,
+            Said.of("没有异常事件 #" + cmd.incidentNo(), "no incident #" + cmd.incidentNo()));
       }
       Optional<IncidentResolutions.Resolution> earlier = resolutions.resolution(cmd.incidentNo());
       if (earlier.isPresent()) {
         return Decision.refused(
             cmd,
             Refusal.NOT_NOW,
-            "incident #"
-                + cmd.incidentNo()
-                + " was resolved already by "
-                + earlier.get().by()
-                + ": "
-                + earlier.get().note());
+            Said.of(
+                "异常事件 #"
+                    + cmd.incidentNo()
+                    + " 已由 "
+                    + earlier.get().by()
+                    + " 处理："
+                    + earlier.get().note(),
+                "incident #"
+                    + cmd.incidentNo()
+                    + " was resolved already by "
+                    + earlier.get().by()
+                    + ": "
+                    + earlier.get().note()));
       }
       IncidentResolutions.Resolution r =
           resolutions.resolve(
@@ -104,7 +121,11 @@ final class IncidentCommands {
     public Decision handle(ReprintShiftReport cmd, Session actor, Instant now) {
       if (cmd.shiftNo() <= 0) {
         return Decision.refused(
-            cmd, Refusal.INVALID, "a shift number is 1 or more, not " + cmd.shiftNo());
+            cmd,
+            Refusal.INVALID,
+            Said.of(
+                "班次号应为 1 或以上，不是 " + cmd.shiftNo(),
+                "a shift number is 1 or more, not " + cmd.shiftNo()));
       }
       Optional<ShiftSheets.Reprint> r =
           closing.sheets.reprint(
@@ -116,7 +137,11 @@ final class IncidentCommands {
               closing.covered(actor.consoleId()));
       if (r.isEmpty()) {
         return Decision.refused(
-            cmd, Refusal.NOT_NOW, "shift " + cmd.shiftNo() + " has not closed: no report to print");
+            cmd,
+            Refusal.NOT_NOW,
+            Said.of(
+                "班次 " + cmd.shiftNo() + " 尚未交班：没有交班报表可打印",
+                "shift " + cmd.shiftNo() + " has not closed: no report to print"));
       }
       return Decision.done(
           cmd,

@@ -7,6 +7,7 @@ import org.parkgate.api.Answer;
 import org.parkgate.api.ConsoleCommand.LiftBarrier;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
@@ -53,18 +54,22 @@ final class LiftByHand implements CommandHandler<LiftBarrier> {
       return Decision.refused(
           cmd,
           Refusal.INVALID,
-          "lifting the barrier by hand needs a reason of 1-" + MAX_REASON + " characters");
+          Said.of(
+              "手动抬杆须填写原因（1-" + MAX_REASON + " 个字）",
+              "lifting the barrier by hand needs a reason of 1-" + MAX_REASON + " characters"));
     }
     LaneRunner.Waiting waiting = runner.waiting();
     if (!WAITING.contains(waiting.state())) {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,
-          "no vehicle is waiting at "
-              + cmd.lane()
-              + " (it is "
-              + waiting.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-              + "); nothing lifted");
+          Said.of(
+              "车道 " + cmd.lane() + " 没有等待的车辆，未抬杆",
+              "no vehicle is waiting at "
+                  + cmd.lane()
+                  + " (it is "
+                  + waiting.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                  + "); nothing lifted"));
     }
     ManualLifts.Lift lift =
         lifts.record(

@@ -10,6 +10,7 @@ import org.parkgate.api.ConsoleCommand.ReportLostCard;
 import org.parkgate.api.LostCardForm;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
@@ -44,6 +45,16 @@ final class LostCardCommands {
   /** The card a vehicle with no matched entry leaves on: one per registered loss. */
   static String standInCard(long lostCardNo) {
     return "LOST-" + lostCardNo;
+  }
+
+  /** Who approves lost-card releases, in the booth's Chinese. */
+  static String approvers(LostCardApproval approval) {
+    return switch (approval) {
+      case NONE -> "无人";
+      case SUPERVISOR -> "主管";
+      case FINANCE -> "财务";
+      case SUPERVISOR_OR_FINANCE -> "主管或财务";
+    };
   }
 
   /** What both steps need: the ledger's tables, the exits and the site's approval rule. */
@@ -138,7 +149,9 @@ final class LostCardCommands {
       }
       if (cmd.form() == null) {
         return Decision.refused(
-            cmd, Refusal.INVALID, "a lost card needs its registration form (form)");
+            cmd,
+            Refusal.INVALID,
+            Said.of("遗失卡须填写停车卡遗失登记表", "a lost card needs its registration form (form)"));
       }
       Optional<String> wrong = cmd.form().problem();
       if (wrong.isPresent()) {
@@ -146,25 +159,35 @@ final class LostCardCommands {
       }
       if (cmd.stayId() < 0) {
         return Decision.refused(
-            cmd, Refusal.INVALID, "stayId is the matched stay's number, or 0 when none matched");
+            cmd,
+            Refusal.INVALID,
+            Said.of(
+                "停车记录号应为匹配的停车记录，无匹配时为 0",
+                "stayId is the matched stay's number, or 0 when none matched"));
       }
       LostCardForm form = cmd.form().normal();
       LaneRunner.Waiting waiting = runner.waiting();
       if (!waiting.noCard()) {
         return Decision.refused(
-            cmd, Refusal.NOT_NOW, "no vehicle is waiting at " + cmd.lane() + " without a card");
+            cmd,
+            Refusal.NOT_NOW,
+            Said.of(
+                "车道 " + cmd.lane() + " 没有无卡等待的车辆",
+                "no vehicle is waiting at " + cmd.lane() + " without a card"));
       }
       Optional<LostCards.Registered> open = desk.register.awaiting(cmd.lane()).stream().findFirst();
       if (open.isPresent()) {
         return Decision.refused(
             cmd,
             Refusal.NOT_NOW,
-            "lost card "
-                + open.get().lostCardNo()
-                + " at "
-                + cmd.lane()
-                + " is waiting for approval already (if its vehicle has gone, refuse it with a"
-                + " note)");
+            Said.of(
+                "车道 " + cmd.lane() + " 的遗失卡 " + open.get().lostCardNo() + " 已在等待审批（如车辆已离开，请填写备注拒绝）",
+                "lost card "
+                    + open.get().lostCardNo()
+                    + " at "
+                    + cmd.lane()
+                    + " is waiting for approval already (if its vehicle has gone, refuse it with a"
+                    + " note)"));
       }
       boolean matched = cmd.stayId() > 0;
       Stay stay;
@@ -172,7 +195,10 @@ final class LostCardCommands {
       if (matched) {
         Optional<Stay> found = desk.stays.openStayById(cmd.stayId());
         if (found.isEmpty()) {
-          return Decision.refused(cmd, Refusal.NOT_NOW, "stay " + cmd.stayId() + " is not open");
+          return Decision.refused(
+              cmd,
+              Refusal.NOT_NOW,
+              Said.of("停车记录 " + cmd.stayId() + " 不在场内", "stay " + cmd.stayId() + " is not open"));
         }
         stay = found.get();
         entryPlate =
@@ -189,9 +215,11 @@ final class LostCardCommands {
         return Decision.refused(
             cmd,
             Refusal.NOT_NOW,
-            "stay "
-                + stay.stayId()
-                + " is covered by its season card: there is no lost-card fee to take");
+            Said.of(
+                "停车记录 " + stay.stayId() + " 为月卡车辆，无遗失卡费可收",
+                "stay "
+                    + stay.stayId()
+                    + " is covered by its season card: there is no lost-card fee to take"));
       }
       Money zero = Money.zero(desk.tariff.currency());
       Money total = quote.total().max(zero);
@@ -319,9 +347,11 @@ final class LostCardCommands {
             cmd,
             Refusal.FORBIDDEN,
             desk.approval.needed()
-                ? "lost-card releases on this site are decided by "
-                    + desk.approval.key().replace('-', ' ')
-                : "lost-card releases on this site need no approval");
+                ? Said.of(
+                    "本场遗失卡放行由" + approvers(desk.approval) + "审批",
+                    "lost-card releases on this site are decided by "
+                        + desk.approval.key().replace('-', ' '))
+                : Said.of("本场遗失卡放行无需审批", "lost-card releases on this site need no approval"));
       }
       Optional<Decision> badNote = Approvals.noteProblem(cmd, cmd.approve(), cmd.note());
       if (badNote.isPresent()) {
@@ -330,16 +360,22 @@ final class LostCardCommands {
       String note = Approvals.note(cmd.note());
       Optional<LostCards.Registered> found = desk.register.find(cmd.lostCardNo());
       if (found.isEmpty()) {
-        return Decision.refused(cmd, Refusal.INVALID, "no lost card " + cmd.lostCardNo());
+        return Decision.refused(
+            cmd,
+            Refusal.INVALID,
+            Said.of("没有遗失卡 " + cmd.lostCardNo(), "no lost card " + cmd.lostCardNo()));
       }
       LostCards.Registered r = found.get();
-      String what = "lost card " + r.lostCardNo();
+      String what = Said.of("遗失卡 " + r.lostCardNo(), "lost card " + r.lostCardNo());
       if (r.decision().isPresent()) {
         LostCards.Decision d = r.decision().get();
         return Approvals.decidedAlready(cmd, what, d.approved(), d.decidedBy());
       }
       if (!r.approval().needed()) {
-        return Decision.refused(cmd, Refusal.NOT_NOW, what + " needed no approval");
+        return Decision.refused(
+            cmd,
+            Refusal.NOT_NOW,
+            Said.of(Said.zh(what) + " 无需审批", Said.en(what) + " needed no approval"));
       }
       Optional<Decision> own =
           Approvals.ownRequest(
@@ -349,8 +385,8 @@ final class LostCardCommands {
               r.registeredBy(),
               what,
               desk.approval == LostCardApproval.SUPERVISOR_OR_FINANCE
-                  ? "another supervisor or finance"
-                  : "another " + desk.approval.key(),
+                  ? Said.of("另一位主管或财务", "another supervisor or finance")
+                  : Said.of("另一位" + approvers(desk.approval), "another " + desk.approval.key()),
               now);
       if (own.isPresent()) {
         return own.get();
@@ -371,11 +407,13 @@ final class LostCardCommands {
         return Decision.refused(
             cmd,
             Refusal.NOT_NOW,
-            "the vehicle of "
-                + what
-                + " is no longer waiting at "
-                + r.lane()
-                + " without a card; nothing approved (refuse it with a note to close it)");
+            Said.of(
+                Said.zh(what) + " 的车辆已不在车道 " + r.lane() + " 等待；未批准（请填写备注拒绝以结案）",
+                "the vehicle of "
+                    + Said.en(what)
+                    + " is no longer waiting at "
+                    + r.lane()
+                    + " without a card; nothing approved (refuse it with a note to close it)"));
       }
       LostCards.Registered approved =
           desk.register.decide(

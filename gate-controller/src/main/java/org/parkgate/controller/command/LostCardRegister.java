@@ -9,6 +9,7 @@ import org.parkgate.api.Answer;
 import org.parkgate.api.ConsoleCommand.ListLostCards;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LostCards;
@@ -50,11 +51,19 @@ public final class LostCardRegister implements CommandHandler<ListLostCards> {
     LocalDate to = cmd.to() == null ? (cmd.from() == null ? today : from) : cmd.to();
     if (to.isBefore(from)) {
       return Decision.refused(
-          cmd, Refusal.INVALID, "the register's last day " + to + " is before its first " + from);
+          cmd,
+          Refusal.INVALID,
+          Said.of(
+              "登记表的结束日 " + to + " 早于开始日 " + from,
+              "the register's last day " + to + " is before its first " + from));
     }
     if (from.plusDays(MAX_DAYS).isBefore(to)) {
       return Decision.refused(
-          cmd, Refusal.INVALID, "the register covers at most " + MAX_DAYS + " days at a time");
+          cmd,
+          Refusal.INVALID,
+          Said.of(
+              "登记表一次最多查 " + MAX_DAYS + " 天",
+              "the register covers at most " + MAX_DAYS + " days at a time"));
     }
     return Decision.done(
         cmd, new Answer.LostCardRegister(from, to, read(register, zone, from, to)));

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.parkgate.api.ConsoleCommand.RecordCashPayment;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
@@ -63,7 +64,8 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
       return Decision.refused(cmd, Refusal.INVALID, ExitLanes.unknown(lanes, cmd.lane()));
     }
     if (cmd.amount() == null || cmd.stayId() <= 0) {
-      return Decision.refused(cmd, Refusal.INVALID, "a payment needs stayId and amount");
+      return Decision.refused(
+          cmd, Refusal.INVALID, Said.of("收款须有停车记录号和金额", "a payment needs stayId and amount"));
     }
     Tenders.Checked tender =
         Tenders.check(cmd.tender(), cmd.amount(), cmd.tendered(), cmd.reference());
@@ -84,24 +86,29 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
       return Decision.refused(
           cmd,
           Refusal.NOT_RECORDED,
-          "the fee for stay "
-              + cmd.stayId()
-              + " is still reaching "
-              + cmd.lane()
-              + "; nothing recorded, send it again");
+          Said.of(
+              "停车记录 " + cmd.stayId() + " 的停车费尚未送达 " + cmd.lane() + "；未记录，请再发送",
+              "the fee for stay "
+                  + cmd.stayId()
+                  + " is still reaching "
+                  + cmd.lane()
+                  + "; nothing recorded, send it again"));
     }
     if (!waiting.awaitingPaymentOf(cmd.stayId())) {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,
           waiting.stayId() == 0
-              ? "no vehicle is waiting to pay at " + cmd.lane()
-              : "the vehicle waiting at "
-                  + cmd.lane()
-                  + " is stay "
-                  + waiting.stayId()
-                  + ", not "
-                  + cmd.stayId());
+              ? Said.of(
+                  "车道 " + cmd.lane() + " 没有待缴费车辆", "no vehicle is waiting to pay at " + cmd.lane())
+              : Said.of(
+                  "车道 " + cmd.lane() + " 的待缴费车辆是停车记录 " + waiting.stayId() + "，不是 " + cmd.stayId(),
+                  "the vehicle waiting at "
+                      + cmd.lane()
+                      + " is stay "
+                      + waiting.stayId()
+                      + ", not "
+                      + cmd.stayId()));
     }
     // The lane may not yet have heard that a supervisor's reset closed it.
     Optional<Stay> stay = stays.openStayById(cmd.stayId());
@@ -109,17 +116,27 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,
-          "stay " + cmd.stayId() + " is closed (left, or its card was reset); nothing to take");
+          Said.of(
+              "停车记录 " + cmd.stayId() + " 已结束（已出场或卡已重置），无需收款",
+              "stay "
+                  + cmd.stayId()
+                  + " is closed (left, or its card was reset); nothing to take"));
     }
     if (!cmd.amount().equals(waiting.due())) {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,
-          "amount " + cmd.amount() + " does not match the " + waiting.due() + " due");
+          Said.of(
+              "金额 " + cmd.amount() + " 与应收 " + waiting.due() + " 不符",
+              "amount " + cmd.amount() + " does not match the " + waiting.due() + " due"));
     }
     if (exits.settled(cmd.stayId())) {
       return Decision.refused(
-          cmd, Refusal.NOT_NOW, "stay " + cmd.stayId() + " is paid; its barrier is lifting");
+          cmd,
+          Refusal.NOT_NOW,
+          Said.of(
+              "停车记录 " + cmd.stayId() + " 已缴费，道闸正在抬杆",
+              "stay " + cmd.stayId() + " is paid; its barrier is lifting"));
     }
     Payment payment =
         exits.paid(
@@ -150,16 +167,16 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
     }
 
     static String unknown(Map<String, LaneRunner> lanes, String id) {
-      return "unknown exit lane '"
-          + id
-          + "' (exit lanes: "
-          + String.join(
+      String exits =
+          String.join(
               ", ",
               lanes.values().stream()
                   .filter(l -> l.config().kind() == LaneKind.EXIT)
                   .map(LaneRunner::id)
-                  .toList())
-          + ")";
+                  .toList());
+      return Said.of(
+          "没有出场车道 '" + id + "'（出场车道：" + exits + "）",
+          "unknown exit lane '" + id + "' (exit lanes: " + exits + ")");
     }
   }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.parkgate.api.ConsoleCommand.PayStationPayment;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Payments;
@@ -65,15 +66,19 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
       return Decision.refused(
           cmd,
           Refusal.INVALID,
-          "a pay-station payment needs card, amount and station (1-"
-              + MAX_STATION
-              + " characters)");
+          Said.of(
+              "缴费机收款须有卡号、金额和缴费机编号（1-" + MAX_STATION + " 个字符）",
+              "a pay-station payment needs card, amount and station (1-"
+                  + MAX_STATION
+                  + " characters)"));
     }
     if (!cmd.amount().currency().equals(tariff.currency())) {
       return Decision.refused(
           cmd,
           Refusal.INVALID,
-          "amount in " + cmd.amount().currency() + "; the site takes " + tariff.currency());
+          Said.of(
+              "金额币种为 " + cmd.amount().currency() + "，本场收取 " + tariff.currency(),
+              "amount in " + cmd.amount().currency() + "; the site takes " + tariff.currency()));
     }
     Tenders.Checked tender =
         Tenders.check(cmd.tender(), cmd.amount(), cmd.tendered(), cmd.reference());
@@ -88,20 +93,27 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
     long shiftNo = onShift.open().shiftNo();
     Optional<Stay> open = stays.openStay(cmd.card());
     if (open.isEmpty()) {
-      return Decision.refused(cmd, Refusal.NOT_NOW, "card " + cmd.card() + " has no open stay");
+      return Decision.refused(
+          cmd,
+          Refusal.NOT_NOW,
+          Said.of("卡 " + cmd.card() + " 没有在场停车记录", "card " + cmd.card() + " has no open stay"));
     }
     FeeQuote quote = access.quote(open.get(), now);
     Money zero = Money.zero(tariff.currency());
     Money due = quote == null ? zero : quote.total().max(zero);
     if (!due.isPositive()) {
       return Decision.refused(
-          cmd, Refusal.NOT_NOW, "nothing is due on card " + cmd.card() + " now");
+          cmd,
+          Refusal.NOT_NOW,
+          Said.of("卡 " + cmd.card() + " 现在无应收费用", "nothing is due on card " + cmd.card() + " now"));
     }
     if (!cmd.amount().equals(due)) {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,
-          "amount " + cmd.amount() + " does not match the " + due + " due now");
+          Said.of(
+              "金额 " + cmd.amount() + " 与当前应收 " + due + " 不符",
+              "amount " + cmd.amount() + " does not match the " + due + " due now"));
     }
     return Decision.done(
             cmd,

@@ -8,6 +8,7 @@ import org.parkgate.api.Answer;
 import org.parkgate.api.ConsoleCommand.ResetPassback;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
@@ -50,9 +51,11 @@ final class ResetCard implements CommandHandler<ResetPassback> {
       return Decision.refused(
           cmd,
           Refusal.INVALID,
-          "a passback reset needs a card (1-32 letters or digits) and a reason of 1-"
-              + Reverse.MAX_REASON
-              + " characters");
+          Said.of(
+              "重置防潜回须填写卡号（1-32 位字母或数字）和原因（1-" + Reverse.MAX_REASON + " 个字）",
+              "a passback reset needs a card (1-32 letters or digits) and a reason of 1-"
+                  + Reverse.MAX_REASON
+                  + " characters"));
     }
     Admissions.Reset reset =
         access.resetPassback(cmd.requestId(), card, actor.username(), reason, now);

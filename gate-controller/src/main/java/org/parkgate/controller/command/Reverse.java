@@ -7,6 +7,7 @@ import org.parkgate.api.Answer;
 import org.parkgate.api.ConsoleCommand.ReversePayment;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Payment;
@@ -52,11 +53,16 @@ final class Reverse implements CommandHandler<ReversePayment> {
       return Decision.refused(
           cmd,
           Refusal.INVALID,
-          "a reversal needs a receiptNo and a reason of 1-" + MAX_REASON + " characters");
+          Said.of(
+              "冲正须填写收据号和原因（1-" + MAX_REASON + " 个字）",
+              "a reversal needs a receiptNo and a reason of 1-" + MAX_REASON + " characters"));
     }
     Optional<Payment> paid = payments.paymentByReceipt(receiptNo);
     if (paid.isEmpty()) {
-      return Decision.refused(cmd, Refusal.NOT_NOW, "no receipt " + receiptNo + " to reverse");
+      return Decision.refused(
+          cmd,
+          Refusal.NOT_NOW,
+          Said.of("没有可冲正的收据 " + receiptNo, "no receipt " + receiptNo + " to reverse"));
     }
     if (paid.get().cashier().equals(actor.username())) {
       security.record(
@@ -69,11 +75,13 @@ final class Reverse implements CommandHandler<ReversePayment> {
       return Decision.refused(
           cmd,
           Refusal.SAME_PERSON,
-          "receipt "
-              + receiptNo
-              + " was taken by "
-              + actor.username()
-              + ", who cannot reverse it; ask another supervisor");
+          Said.of(
+              "收据 " + receiptNo + " 由 " + actor.username() + " 收款，本人不能冲正；请另一位主管冲正",
+              "receipt "
+                  + receiptNo
+                  + " was taken by "
+                  + actor.username()
+                  + ", who cannot reverse it; ask another supervisor"));
     }
     Reversal reversal =
         reversals.reversePayment(cmd.requestId(), receiptNo, actor.username(), reason, now);

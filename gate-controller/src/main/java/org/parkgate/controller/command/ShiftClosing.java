@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.parkgate.api.CashCount;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.controller.ledger.IncidentResolutions;
 import org.parkgate.controller.ledger.Incidents;
 import org.parkgate.controller.ledger.ShiftSheets;
@@ -62,14 +63,18 @@ final class ShiftClosing {
     return booth.isPresent() ? booth.get()::covers : lane -> true;
   }
 
-  /** What is wrong with a drawer count, or empty. */
+  /** What is wrong with a drawer count ({@code what}, said in both), or empty. */
   Optional<String> countProblem(CashCount count, String what) {
     if (count == null) {
       return Optional.of(
-          "count the drawer by note and coin to close the shift (an empty drawer counts as"
-              + " no pieces)");
+          Said.of(
+              "请按面额清点钱箱后交班（空钱箱记为 0 张）",
+              "count the drawer by note and coin to close the shift (an empty drawer counts as"
+                  + " no pieces)"));
     }
-    return count.problem(currency).map(p -> what + ": " + p);
+    return count
+        .problem(currency)
+        .map(p -> Said.after(Said.zh(what) + "：", Said.en(what) + ": ", p));
   }
 
   /**
@@ -80,11 +85,16 @@ final class ShiftClosing {
       return Optional.empty();
     }
     if (cards == null || receipts == null) {
-      return Optional.of("count the IC cards and the receipts too (0 when there are none)");
+      return Optional.of(
+          Said.of(
+              "请同时清点IC卡和收据（没有时填 0）",
+              "count the IC cards and the receipts too (0 when there are none)"));
     }
     if (cards < 0 || cards > MAX_ITEMS || receipts < 0 || receipts > MAX_ITEMS) {
       return Optional.of(
-          "IC cards " + cards + ", receipts " + receipts + ": each count is 0-" + MAX_ITEMS);
+          Said.of(
+              "IC卡 " + cards + "，收据 " + receipts + "：每项数量为 0-" + MAX_ITEMS,
+              "IC cards " + cards + ", receipts " + receipts + ": each count is 0-" + MAX_ITEMS));
     }
     return Optional.empty();
   }
@@ -102,21 +112,36 @@ final class ShiftClosing {
     if (unresolved.isEmpty()) {
       return Optional.empty();
     }
+    String listed =
+        unresolved.stream()
+            .map(
+                i ->
+                    "#"
+                        + i.id()
+                        + " "
+                        + i.kind()
+                        + " "
+                        + i.lane()
+                        + " "
+                        + TIME.format(i.at().atZone(zone)))
+            .collect(Collectors.joining(", "));
     return Optional.of(
-        "resolve each incident with a note before closing shift "
-            + open.shiftNo()
-            + ": "
-            + unresolved.stream()
-                .map(
-                    i ->
-                        "#"
-                            + i.id()
-                            + " "
-                            + i.kind()
-                            + " at "
-                            + i.lane()
-                            + " "
-                            + TIME.format(i.at().atZone(zone)))
-                .collect(Collectors.joining(", ")));
+        Said.of(
+            "班次 " + open.shiftNo() + " 交班前请为每个异常事件填写处理备注：" + listed,
+            "resolve each incident with a note before closing shift "
+                + open.shiftNo()
+                + ": "
+                + unresolved.stream()
+                    .map(
+                        i ->
+                            "#"
+                                + i.id()
+                                + " "
+                                + i.kind()
+                                + " at "
+                                + i.lane()
+                                + " "
+                                + TIME.format(i.at().atZone(zone)))
+                    .collect(Collectors.joining(", "))));
   }
 }

@@ -10,6 +10,7 @@ import org.parkgate.api.ConsoleCommand.OpenShift;
 import org.parkgate.api.ConsoleCommand.RecordCashDrop;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.api.ShiftSheet;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Shifts;
@@ -60,11 +61,14 @@ final class ShiftCommands {
         return Decision.refused(
             cmd,
             Refusal.NOT_NOW,
-            actor.username() + " has no open shift: count the float into the drawer to open one");
+            Said.of(
+                actor.username() + " 没有开班：请清点备用金放入钱箱开班",
+                actor.username()
+                    + " has no open shift: count the float into the drawer to open one"));
       }
       Optional<String> bad = cmd.cashFloat().problem(currency);
       if (bad.isPresent()) {
-        return Decision.refused(cmd, Refusal.INVALID, "float: " + bad.get());
+        return Decision.refused(cmd, Refusal.INVALID, Said.after("备用金：", "float: ", bad.get()));
       }
       return Decision.done(
           cmd, answer(shifts.open(cmd.requestId(), actor.username(), now, cmd.cashFloat()), false));
@@ -108,11 +112,14 @@ final class ShiftCommands {
       Optional<Shifts.Open> open = closing.shifts.openShiftOf(actor.username());
       if (open.isEmpty()) {
         return Decision.refused(
-            cmd, Refusal.NOT_NOW, actor.username() + " has no open shift to close");
+            cmd,
+            Refusal.NOT_NOW,
+            Said.of(
+                actor.username() + " 没有可交班的班次", actor.username() + " has no open shift to close"));
       }
       Optional<String> bad =
           closing
-              .countProblem(cmd.counted(), "count")
+              .countProblem(cmd.counted(), Said.of("清点", "count"))
               .or(() -> ShiftClosing.itemProblem(cmd.cards(), cmd.receipts(), false));
       if (bad.isPresent()) {
         return Decision.refused(cmd, Refusal.INVALID, bad.get());
@@ -181,22 +188,34 @@ final class ShiftCommands {
         return Decision.refused(
             cmd,
             Refusal.INVALID,
-            "a cash drop is an amount in "
-                + currency
-                + " above 0, not "
-                + (amount == null ? "missing" : amount.toString()));
+            Said.of(
+                "缴款金额应为大于 0 的 " + currency + " 金额，不是 " + (amount == null ? "空" : amount.toString()),
+                "a cash drop is an amount in "
+                    + currency
+                    + " above 0, not "
+                    + (amount == null ? "missing" : amount.toString())));
       }
       Optional<Shifts.Open> open = shifts.openShiftOf(actor.username());
       if (open.isEmpty()) {
         return Decision.refused(
-            cmd, Refusal.NOT_NOW, actor.username() + " has no open shift to drop cash from");
+            cmd,
+            Refusal.NOT_NOW,
+            Said.of(
+                actor.username() + " 没有开班，无法缴款",
+                actor.username() + " has no open shift to drop cash from"));
       }
       Money expected = shifts.figures(open.get().shiftNo(), currency).expectedCash();
       if (amount.compareTo(expected) > 0) {
         return Decision.refused(
             cmd,
             Refusal.INVALID,
-            "a drop of " + amount + " is more than the " + expected + " expected in the drawer");
+            Said.of(
+                "缴款 " + amount + " 多于钱箱应有现金 " + expected,
+                "a drop of "
+                    + amount
+                    + " is more than the "
+                    + expected
+                    + " expected in the drawer"));
       }
       Shifts.Drop d = shifts.drop(cmd.requestId(), actor.username(), amount, now);
       return Decision.done(

@@ -3,6 +3,7 @@ package org.parkgate.controller.command;
 import java.time.Instant;
 import java.util.Optional;
 import org.parkgate.api.Answer;
+import org.parkgate.api.Said;
 import org.parkgate.api.Tender;
 import org.parkgate.controller.ledger.Payment;
 import org.parkgate.controller.ledger.Payments;
@@ -35,38 +36,49 @@ final class Tenders {
     Money handed = tendered == null ? due : tendered;
     if (!handed.currency().equals(due.currency())) {
       return new Checked(
-          null, "tendered in " + handed.currency() + "; the fee is due in " + due.currency());
+          null,
+          Said.of(
+              "实收币种为 " + handed.currency() + "，停车费以 " + due.currency() + " 收取",
+              "tendered in " + handed.currency() + "; the fee is due in " + due.currency()));
     }
     if (!tender.isCash()) {
       if (!handed.equals(due)) {
         return new Checked(
             null,
-            "a "
-                + tender.english().toLowerCase(java.util.Locale.ROOT)
-                + " payment takes exactly the "
-                + due
-                + " due, not "
-                + handed);
+            Said.of(
+                tender.chinese() + "只收应收金额 " + due + "，不是 " + handed,
+                "a "
+                    + tender.english().toLowerCase(java.util.Locale.ROOT)
+                    + " payment takes exactly the "
+                    + due
+                    + " due, not "
+                    + handed));
       }
       return new Checked(new Tendering(tender, due, Money.zero(due.currency()), ref), null);
     }
     if (handed.compareTo(due) < 0) {
-      return new Checked(null, "tendered " + handed + " is less than the " + due + " due");
+      return new Checked(
+          null,
+          Said.of(
+              "实收 " + handed + " 少于应收 " + due,
+              "tendered " + handed + " is less than the " + due + " due"));
     }
     Money change = handed.minus(due);
     Money largest = Denominations.largest(due.currency());
     if (change.compareTo(largest) >= 0) {
       return new Checked(
           null,
-          "tendered "
-              + handed
-              + " for "
-              + due
-              + " due would give "
-              + change
-              + " change, a "
-              + largest
-              + " note or more: check the amount typed");
+          Said.of(
+              "应收 " + due + "，实收 " + handed + "，找零 " + change + "，达到 " + largest + " 面额以上：请核对输入的金额",
+              "tendered "
+                  + handed
+                  + " for "
+                  + due
+                  + " due would give "
+                  + change
+                  + " change, a "
+                  + largest
+                  + " note or more: check the amount typed"));
     }
     return new Checked(new Tendering(Tender.CASH, handed, change, null), null);
   }
@@ -104,15 +116,24 @@ final class Tenders {
             .lastClosedOf(cashier)
             .map(
                 c ->
-                    cashier
-                        + "'s shift "
-                        + c.shiftNo()
-                        + " was closed at "
-                        + time(c.closedAt(), zone)
-                        + ": open a new shift with its float before taking payments")
+                    Said.of(
+                        cashier
+                            + " 的班次 "
+                            + c.shiftNo()
+                            + " 已于 "
+                            + time(c.closedAt(), zone)
+                            + " 交班：请清点备用金开新班次后再收款",
+                        cashier
+                            + "'s shift "
+                            + c.shiftNo()
+                            + " was closed at "
+                            + time(c.closedAt(), zone)
+                            + ": open a new shift with its float before taking payments"))
             .orElse(
-                cashier
-                    + " has no open shift: open a shift with its float before taking payments"));
+                Said.of(
+                    cashier + " 没有开班：请清点备用金开班后再收款",
+                    cashier
+                        + " has no open shift: open a shift with its float before taking payments")));
   }
 
   /**
@@ -128,11 +149,13 @@ final class Tenders {
       return Optional.empty();
     }
     return Optional.of(
-        "the drawer holds "
-            + f.expectedCash()
-            + " expected, past the "
-            + limit
-            + " cash limit: record a cash drop before taking more cash");
+        Said.of(
+            "钱箱应有现金 " + f.expectedCash() + "，超过现金限额 " + limit + "：请先缴款再收现金",
+            "the drawer holds "
+                + f.expectedCash()
+                + " expected, past the "
+                + limit
+                + " cash limit: record a cash drop before taking more cash"));
   }
 
   private static String time(Instant at, java.time.ZoneId zone) {

@@ -12,6 +12,7 @@ import org.parkgate.api.Answer;
 import org.parkgate.api.ConsoleCommand.ApplyVoucher;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
@@ -89,16 +90,25 @@ final class VoucherAtExit implements CommandHandler<ApplyVoucher> {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,
-          "no vehicle of stay " + cmd.stayId() + " is waiting to pay at " + cmd.lane());
+          Said.of(
+              "车道 " + cmd.lane() + " 没有停车记录 " + cmd.stayId() + " 的待缴费车辆",
+              "no vehicle of stay " + cmd.stayId() + " is waiting to pay at " + cmd.lane()));
     }
     if (exits.settled(cmd.stayId())) {
       return Decision.refused(
-          cmd, Refusal.NOT_NOW, "stay " + cmd.stayId() + " is settled; its barrier is lifting");
+          cmd,
+          Refusal.NOT_NOW,
+          Said.of(
+              "停车记录 " + cmd.stayId() + " 已结清，道闸正在抬杆",
+              "stay " + cmd.stayId() + " is settled; its barrier is lifting"));
     }
     String printed = VoucherCode.printed(code);
     Optional<Vouchers.Voucher> found = vouchers.find(code);
     if (found.isEmpty()) {
-      return Decision.refused(cmd, Refusal.NOT_NOW, "no voucher " + printed + " was issued");
+      return Decision.refused(
+          cmd,
+          Refusal.NOT_NOW,
+          Said.of("未发行过优惠券 " + printed, "no voucher " + printed + " was issued"));
     }
     Vouchers.Voucher v = found.get();
     if (v.redeemed().isPresent()) {
@@ -106,34 +116,50 @@ final class VoucherAtExit implements CommandHandler<ApplyVoucher> {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,
-          "voucher " + printed + " was used at " + r.lane() + " on " + r.at() + " already");
+          Said.of(
+              "优惠券 " + printed + " 已于 " + r.at() + " 在 " + r.lane() + " 使用",
+              "voucher " + printed + " was used at " + r.lane() + " on " + r.at() + " already"));
     }
     if (v.voided().isPresent()) {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,
-          "voucher " + printed + " was voided by finance: " + v.voided().get().reason());
+          Said.of(
+              "优惠券 " + printed + " 已被财务作废：" + v.voided().get().reason(),
+              "voucher " + printed + " was voided by finance: " + v.voided().get().reason()));
     }
     LocalDate today = LocalDate.ofInstant(now, zone);
     if (!v.batch().validOn(today)) {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,
-          "voucher "
-              + printed
-              + " is valid from "
-              + v.batch().validFrom()
-              + " to "
-              + v.batch().validTo()
-              + ", not on "
-              + today);
+          Said.of(
+              "优惠券 "
+                  + printed
+                  + " 有效期为 "
+                  + v.batch().validFrom()
+                  + " 至 "
+                  + v.batch().validTo()
+                  + "，今天 "
+                  + today
+                  + " 不能使用",
+              "voucher "
+                  + printed
+                  + " is valid from "
+                  + v.batch().validFrom()
+                  + " to "
+                  + v.batch().validTo()
+                  + ", not on "
+                  + today));
     }
     ExitDesk.Priced priced = asked.get().priced();
     if (!tariff.versionAt(stay.get().enteredAt()).voucherCodes().contains(v.batch().kind())) {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,
-          "the tariff for this stay does not accept '" + v.batch().kind() + "' vouchers");
+          Said.of(
+              "本次停车的收费标准不接受 '" + v.batch().kind() + "' 优惠券",
+              "the tariff for this stay does not accept '" + v.batch().kind() + "' vouchers"));
     }
     List<String> kinds = new ArrayList<>();
     vouchers.redeemedFor(cmd.stayId()).forEach(u -> kinds.add(u.batch().kind()));
@@ -141,7 +167,9 @@ final class VoucherAtExit implements CommandHandler<ApplyVoucher> {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,
-          "a '" + v.batch().kind() + "' voucher was used for this stay already");
+          Said.of(
+              "本次停车已使用过 '" + v.batch().kind() + "' 优惠券",
+              "a '" + v.batch().kind() + "' voucher was used for this stay already"));
     }
     kinds.add(v.batch().kind());
     FeeQuote quote =

@@ -11,6 +11,7 @@ import org.parkgate.api.ApiMessage;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
+import org.parkgate.api.Said;
 import org.parkgate.controller.command.CommandPipeline;
 import org.parkgate.controller.command.ConsoleConnection;
 import org.slf4j.Logger;
@@ -42,7 +43,10 @@ final class ConsoleCommandHandler extends SimpleChannelInboundHandler<WebSocketF
       return;
     }
     if (!(frame instanceof TextWebSocketFrame text)) {
-      bad(ctx, null, "only text frames with JSON messages are accepted");
+      bad(
+          ctx,
+          null,
+          Said.of("只接受含 JSON 消息的文本帧", "only text frames with JSON messages are accepted"));
       return;
     }
     ApiMessage message;
@@ -53,13 +57,21 @@ final class ConsoleCommandHandler extends SimpleChannelInboundHandler<WebSocketF
       return;
     }
     if (!(message instanceof ConsoleCommand command)) {
-      bad(ctx, null, "consoles send commands, not " + message.getClass().getSimpleName());
+      bad(
+          ctx,
+          null,
+          Said.of(
+              "收费台只发送操作命令，不是 " + message.getClass().getSimpleName(),
+              "consoles send commands, not " + message.getClass().getSimpleName()));
       return;
     }
     if (command.requestId() == null
         || command.requestId().isBlank()
         || command.requestId().length() > 100) {
-      bad(ctx, command.requestId(), "every command needs a requestId of 1-100 characters");
+      bad(
+          ctx,
+          command.requestId(),
+          Said.of("每个命令须有 1-100 个字符的请求编号", "every command needs a requestId of 1-100 characters"));
       return;
     }
     pipeline.accept(connection, command).thenAccept(result -> answer(ctx, result));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Said;
 import org.parkgate.money.Money;
 
 /**
@@ -88,9 +89,15 @@ public final class FreePasses {
       String requestId, long passNo, boolean approved, String decidedBy, String note, Instant at) {
     return ledger.inTransaction(
         () -> {
-          Pass pass = find(passNo).orElseThrow(() -> new LedgerException("no free pass " + passNo));
+          Pass pass =
+              find(passNo)
+                  .orElseThrow(
+                      () ->
+                          new LedgerException(
+                              Said.of("没有免费放行 " + passNo, "no free pass " + passNo)));
           if (pass.decision().isPresent()) {
-            throw new LedgerException("free pass " + passNo + " was decided already");
+            throw new LedgerException(
+                Said.of("免费放行 " + passNo + " 已审批", "free pass " + passNo + " was decided already"));
           }
           ledger.insert(
               "INSERT INTO free_pass_decisions(pass_no, approved, decided_by, note, request_id,"

@@ -1,6 +1,7 @@
 package org.parkgate.controller.ledger;
 
 import java.util.Locale;
+import org.parkgate.api.Said;
 
 /**
  * Licence plates compared as a camera and a clerk might write them: case, spaces and dots aside.
@@ -23,15 +24,19 @@ public final class Plates {
   public static String problem(String plate) {
     String p = normal(plate);
     if (p == null || p.isEmpty()) {
-      return "plate is empty: type the plate's letters and digits";
+      return Said.of("车牌为空：请输入车牌的字母和数字", "plate is empty: type the plate's letters and digits");
     }
     if (p.codePointCount(0, p.length()) > MAX_CHARS) {
-      return "plate '" + plate.strip() + "' is longer than " + MAX_CHARS + " letters and digits";
+      return Said.of(
+          "车牌 '" + plate.strip() + "' 超过 " + MAX_CHARS + " 个字母和数字",
+          "plate '" + plate.strip() + "' is longer than " + MAX_CHARS + " letters and digits");
     }
     if (!p.codePoints().allMatch(Character::isLetterOrDigit)) {
-      return "plate '"
-          + plate.strip()
-          + "' holds a character that is not a letter, digit, space, '-', '·' or '.'";
+      return Said.of(
+          "车牌 '" + plate.strip() + "' 含有字母、数字、空格、'-'、'·'、'.' 以外的字符",
+          "plate '"
+              + plate.strip()
+              + "' holds a character that is not a letter, digit, space, '-', '·' or '.'");
     }
     return null;
   }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Said;
 import org.parkgate.money.Money;
 
 /**
@@ -82,23 +83,31 @@ public final class Reversals {
                 "SELECT payment_id, amount_minor, currency, cashier FROM payments WHERE receipt_no = ?",
                 r -> new Paid(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4)),
                 receiptNo)
-            .orElseThrow(() -> new LedgerException("no receipt " + receiptNo + " to reverse"));
+            .orElseThrow(
+                () ->
+                    new LedgerException(
+                        Said.of(
+                            "没有可冲正的收据 " + receiptNo, "no receipt " + receiptNo + " to reverse")));
     Optional<Reversal> already = find(db, " WHERE v.payment_id = ?", paid.paymentId());
     if (already.isPresent()) {
       throw new LedgerException(
-          "receipt "
-              + receiptNo
-              + " was already reversed (reversal "
-              + already.get().reversalId()
-              + ")");
+          Said.of(
+              "收据 " + receiptNo + " 已冲正（冲正号 " + already.get().reversalId() + "）",
+              "receipt "
+                  + receiptNo
+                  + " was already reversed (reversal "
+                  + already.get().reversalId()
+                  + ")"));
     }
     if (paid.cashier().equals(supervisor)) {
       throw new LedgerException(
-          "receipt "
-              + receiptNo
-              + " was taken by "
-              + paid.cashier()
-              + ", who cannot reverse it; ask another supervisor");
+          Said.of(
+              "收据 " + receiptNo + " 由 " + paid.cashier() + " 收款，本人不能冲正；请另一位主管冲正",
+              "receipt "
+                  + receiptNo
+                  + " was taken by "
+                  + paid.cashier()
+                  + ", who cannot reverse it; ask another supervisor"));
     }
     LedgerRows.update(
         db,

@@ -3,6 +3,7 @@ package org.parkgate.controller.ledger;
 import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
+import org.parkgate.api.Said;
 
 /**
  * A voucher's code as printed on it: nine random characters and a check character from 31 that
@@ -39,25 +40,33 @@ public final class VoucherCode {
    */
   public static String read(String typed) {
     if (typed == null || typed.isBlank()) {
-      throw new IllegalArgumentException("no voucher code was given");
+      throw new IllegalArgumentException(Said.of("请填写优惠券码", "no voucher code was given"));
     }
     String code = typed.strip().replace("-", "").replace(" ", "").toUpperCase(Locale.ROOT);
     if (code.length() != LENGTH) {
       throw new IllegalArgumentException(
-          "a voucher code has " + LENGTH + " characters, not " + code.length() + ": " + typed);
+          Said.of(
+              "优惠券码为 " + LENGTH + " 位，不是 " + code.length() + " 位：" + typed,
+              "a voucher code has " + LENGTH + " characters, not " + code.length() + ": " + typed));
     }
     for (int i = 0; i < code.length(); i++) {
       if (ALPHABET.indexOf(code.charAt(i)) < 0) {
         throw new IllegalArgumentException(
-            "'"
-                + code.charAt(i)
-                + "' is not in a voucher code (no 0, 1, I, O or Z): "
-                + typed.strip());
+            Said.of(
+                "优惠券码中没有 '" + code.charAt(i) + "'（无 0、1、I、O、Z）：" + typed.strip(),
+                "'"
+                    + code.charAt(i)
+                    + "' is not in a voucher code (no 0, 1, I, O or Z): "
+                    + typed.strip()));
       }
     }
     if (check(code.substring(0, LENGTH - 1)) != code.charAt(LENGTH - 1)) {
       throw new IllegalArgumentException(
-          "voucher code " + typed.strip() + " is mistyped (its check character does not match)");
+          Said.of(
+              "优惠券码 " + typed.strip() + " 输入有误（校验位不符）",
+              "voucher code "
+                  + typed.strip()
+                  + " is mistyped (its check character does not match)"));
     }
     return code;
   }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Said;
 import org.parkgate.api.VoucherStatus;
 import org.parkgate.fee.Tariff;
 import org.parkgate.money.Money;
@@ -232,7 +233,10 @@ public final class Vouchers {
                   + " UNION ALL SELECT 1 FROM voucher_voids WHERE voucher_id = ?",
               voucherId,
               voucherId)) {
-            throw new LedgerException("voucher " + voucherId + " was used or voided already");
+            throw new LedgerException(
+                Said.of(
+                    "优惠券 " + voucherId + " 已使用或已作废",
+                    "voucher " + voucherId + " was used or voided already"));
           }
           ledger.insert(
               "INSERT INTO voucher_redemptions(voucher_id, stay_id, lane, due_before, due_after,"

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.parkgate.api.Said;
 import org.parkgate.controller.lane.DriverNotice;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
@@ -101,7 +102,7 @@ public final class AccessControl {
           ExitChecks.plate(plate),
           "entry refused: " + describe(barred));
       return new LaneEvent.CardRefused(
-          card, barred.get().describe(), DriverNotice.CARD_NOT_ACCEPTED);
+          card, barredSaid(barred.get()), DriverNotice.CARD_NOT_ACCEPTED);
     }
     Optional<SeasonCard> season = seasons.find(card);
     String vehicleClass = classOf(vehicle, season);
@@ -111,14 +112,17 @@ public final class AccessControl {
         return new LaneEvent.CardRefused(card, why, DriverNotice.SEASON_NOT_VALID);
       }
       if (!season.get().allowsPlate(plate)) {
+        String bound = String.join(", ", season.get().plates());
         String detail =
-            "plate "
-                + Plates.normal(plate)
-                + " is not bound to season card "
-                + card
-                + " (bound: "
-                + String.join(", ", season.get().plates())
-                + ")";
+            Said.of(
+                "车牌 " + Plates.normal(plate) + " 未绑定月卡 " + card + "（已绑定：" + bound + "）",
+                "plate "
+                    + Plates.normal(plate)
+                    + " is not bound to season card "
+                    + card
+                    + " (bound: "
+                    + bound
+                    + ")");
         if (rules.seasonPlateCheck() == AntiPassback.HARD) {
           return new LaneEvent.CardRefused(card, detail, DriverNotice.PLATE_NOT_ON_CARD);
         }
@@ -127,7 +131,7 @@ public final class AccessControl {
             IncidentKind.PLATE_MISMATCH,
             card,
             ExitChecks.plate(plate),
-            detail + "; admitted");
+            Said.en(detail) + "; admitted");
       }
     }
     Optional<Stay> inside = stays.openStay(card);
@@ -142,7 +146,17 @@ public final class AccessControl {
               + ")";
       if (rules.antiPassback() == AntiPassback.HARD) {
         return new LaneEvent.CardRefused(
-            card, detail + ": see the cashier", DriverNotice.ALREADY_INSIDE);
+            card,
+            Said.of(
+                "卡 "
+                    + card
+                    + " 已在场内（"
+                    + local(inside.get().enteredAt())
+                    + " 从 "
+                    + inside.get().entryLane()
+                    + " 入场）：请找收费员",
+                detail + ": see the cashier"),
+            DriverNotice.ALREADY_INSIDE);
       }
       incidents.report(
           lane,
@@ -158,7 +172,9 @@ public final class AccessControl {
     if (!seasonHolder && room.fullFor(vehicleClass)) {
       return new LaneEvent.CardRefused(
           card,
-          room.free() == 0 ? "car park full" : "car park full for " + vehicleClass + "s",
+          room.free() == 0
+              ? Said.of("车场已满", "car park full")
+              : Said.of("车场 " + vehicleClass + " 车位已满", "car park full for " + vehicleClass + "s"),
           DriverNotice.FULL);
     }
     Stay old = inside.orElse(null);
@@ -185,14 +201,20 @@ public final class AccessControl {
           ExitChecks.plate(plate),
           "exit held: " + describe(barred));
       return ExitDecision.refused(
-          barred.get().describe() + ": see the cashier", DriverNotice.CARD_NOT_ACCEPTED);
+          Said.of(
+              Said.zh(barredSaid(barred.get())) + "：请找收费员",
+              Said.en(barredSaid(barred.get())) + ": see the cashier"),
+          DriverNotice.CARD_NOT_ACCEPTED);
     }
     Optional<Stay> open = stays.openStay(card);
     Money zero = Money.zero(tariff.currency());
     if (open.isEmpty()) {
       if (rules.antiPassback() == AntiPassback.HARD) {
         return ExitDecision.refused(
-            "card " + card + " has no open stay: see the cashier", DriverNotice.NO_ENTRY);
+            Said.of(
+                "卡 " + card + " 没有入场记录：请找收费员",
+                "card " + card + " has no open stay: see the cashier"),
+            DriverNotice.NO_ENTRY);
       }
       Optional<SeasonCard> season = seasons.find(card);
       String vehicleClass = classOf(vehicle, season);
@@ -343,13 +365,19 @@ public final class AccessControl {
 
   private String seasonRefusal(SeasonCard card, Instant at) {
     if (card.cancelled()) {
-      return "season card " + card.card() + " was cancelled on " + local(card.recordedAt());
+      return Said.of(
+          "月卡 " + card.card() + " 已于 " + local(card.recordedAt()) + " 注销",
+          "season card " + card.card() + " was cancelled on " + local(card.recordedAt()));
     }
     if (at.isBefore(card.startsAt(zone))) {
-      return "season card " + card.card() + " is valid from " + card.validFrom();
+      return Said.of(
+          "月卡 " + card.card() + " 自 " + card.validFrom() + " 起有效",
+          "season card " + card.card() + " is valid from " + card.validFrom());
     }
     if (!at.isBefore(card.endsAt(zone))) {
-      return "season card " + card.card() + " expired on " + card.validTo();
+      return Said.of(
+          "月卡 " + card.card() + " 已于 " + card.validTo() + " 到期",
+          "season card " + card.card() + " expired on " + card.validTo());
     }
     return null;
   }
@@ -367,6 +395,17 @@ public final class AccessControl {
 
   private String classOfStay(long stayId) {
     return admissions.of(stayId).map(Admissions.Credentials::vehicleClass).orElse(DEFAULT_CLASS);
+  }
+
+  /** A listing that bars a card or plate, said in both. */
+  private static String barredSaid(Blacklist.Entry entry) {
+    return Said.of(
+        (entry.kind() == Blacklist.Kind.CARD ? "卡 " : "车牌 ")
+            + entry.value()
+            + " 已列入黑名单（"
+            + entry.reason()
+            + "）",
+        entry.describe());
   }
 
   private static String describe(Optional<Blacklist.Entry> entry) {

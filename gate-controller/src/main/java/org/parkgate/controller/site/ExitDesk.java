@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Said;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.EventLog;
@@ -407,8 +408,16 @@ public final class ExitDesk {
   private ConsoleEvent.FeeItem balanceLine(UnpaidBalances.Balance b) {
     LocalDate day = LocalDate.ofInstant(b.at(), zone);
     return new ConsoleEvent.FeeItem(
-        "unpaid from an earlier visit (" + day + ", " + b.lane() + ", stay " + b.stayId() + ")",
-        "欠费 Unpaid balance · plate " + b.plate(),
+        Said.of(
+            "以前停车的欠费（" + day + "，" + b.lane() + "，停车记录 " + b.stayId() + "）",
+            "unpaid from an earlier visit ("
+                + day
+                + ", "
+                + b.lane()
+                + ", stay "
+                + b.stayId()
+                + ")"),
+        Said.of("欠费：车牌 " + b.plate(), "Unpaid balance · plate " + b.plate()),
         1,
         b.amount());
   }

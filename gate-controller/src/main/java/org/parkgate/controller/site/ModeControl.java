@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.Said;
 import org.parkgate.controller.ledger.LaneModes;
 import org.parkgate.site.LaneMode;
 import org.slf4j.Logger;
@@ -30,16 +31,21 @@ public final class ModeControl {
   /** Why the request cannot be carried out, or null if it can. */
   public static String refusal(ConsoleCommand.SetLaneMode cmd, Set<String> lanes) {
     if (cmd.lane() == null || !lanes.contains(cmd.lane())) {
-      return "unknown lane '" + cmd.lane() + "' (lanes: " + String.join(", ", lanes) + ")";
+      return Said.of(
+          "没有车道 '" + cmd.lane() + "'（车道：" + String.join(", ", lanes) + "）",
+          "unknown lane '" + cmd.lane() + "' (lanes: " + String.join(", ", lanes) + ")");
     }
     if (cmd.mode() == null) {
-      return "a mode change needs a mode: one of normal, held_open, closed, free_exit";
+      return Said.of(
+          "设置车道模式须选择模式：normal、held_open、closed 或 free_exit",
+          "a mode change needs a mode: one of normal, held_open, closed, free_exit");
     }
     if (blank(cmd.reason())) {
-      return "a mode change needs a reason";
+      return Said.of("设置车道模式须填写原因", "a mode change needs a reason");
     }
     if (cmd.reason().length() > MAX_TEXT) {
-      return "the reason is at most " + MAX_TEXT + " characters";
+      return Said.of(
+          "原因最多 " + MAX_TEXT + " 个字", "the reason is at most " + MAX_TEXT + " characters");
     }
     return null;
   }

@@ -9,6 +9,7 @@ import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
+import org.parkgate.api.Said;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.PlateStay;
 import org.parkgate.controller.ledger.Plates;
@@ -49,8 +50,8 @@ public final class StayFinder {
           cmd.requestId(),
           Refusal.INVALID,
           byPlate
-              ? "find-stay takes a plate or a card, not both"
-              : "find-stay needs a plate or a card");
+              ? Said.of("查找车辆只填车牌或卡号一项", "find-stay takes a plate or a card, not both")
+              : Said.of("查找车辆须填写车牌或卡号", "find-stay needs a plate or a card"));
     }
     List<PlateStay> found;
     String asked;
@@ -59,15 +60,19 @@ public final class StayFinder {
       if (problem != null) {
         return CommandResult.refused(cmd.requestId(), Refusal.INVALID, problem);
       }
-      asked = "plate " + Plates.normal(cmd.plate());
+      asked = Said.of("车牌 " + Plates.normal(cmd.plate()), "plate " + Plates.normal(cmd.plate()));
       found = stays.openStayByPlate(cmd.plate());
     } else {
       String card = cmd.card().strip();
       if (!CARD.matcher(card).matches()) {
         return CommandResult.refused(
-            cmd.requestId(), Refusal.INVALID, "card '" + card + "' must be 1-32 letters or digits");
+            cmd.requestId(),
+            Refusal.INVALID,
+            Said.of(
+                "卡号 '" + card + "' 应为 1-32 位字母或数字",
+                "card '" + card + "' must be 1-32 letters or digits"));
       }
-      asked = "card " + card;
+      asked = Said.of("卡号 " + card, "card " + card);
       Optional<Stay> open = stays.openStay(card);
       found =
           open.map(
@@ -78,7 +83,10 @@ public final class StayFinder {
               .orElse(List.of());
     }
     if (found.isEmpty()) {
-      return CommandResult.refused(cmd.requestId(), Refusal.NOT_NOW, "no open stay for " + asked);
+      return CommandResult.refused(
+          cmd.requestId(),
+          Refusal.NOT_NOW,
+          Said.of(Said.zh(asked) + " 没有在场车辆", "no open stay for " + Said.en(asked)));
     }
     List<Answer.FoundStay> stays = new ArrayList<>();
     for (PlateStay f : found) {

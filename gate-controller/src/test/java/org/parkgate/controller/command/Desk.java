@@ -26,6 +26,7 @@ import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.Said;
 import org.parkgate.controller.SiteService;
 import org.parkgate.controller.auth.ConsoleCredentials;
 import org.parkgate.controller.auth.PasswordHasher;
@@ -269,6 +270,18 @@ public final class Desk implements AutoCloseable {
   public static String refusal(CommandResult r, Refusal expected) {
     assertFalse(r.ok(), "not refused: " + r);
     assertEquals(expected, r.refusal(), r.toString());
-    return r.error();
+    return english(r.error());
+  }
+
+  /**
+   * The English half of a sentence the booth reads, having checked it is said in both: Chinese
+   * first, then " · " and the English.
+   */
+  public static String english(String said) {
+    assertTrue(
+        said.indexOf(Said.JOIN) > 0
+            && Said.zh(said).codePoints().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff),
+        "said in Chinese and English: " + said);
+    return Said.en(said);
   }
 }

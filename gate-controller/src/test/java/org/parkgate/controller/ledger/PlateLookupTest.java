@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.controller.command.Desk;
 
 /** A cashier finds the stay of a driver who lost the card by the plate the entry camera read. */
 class PlateLookupTest {
@@ -159,17 +160,23 @@ class PlateLookupTest {
       long seq = events.lastSeq();
       assertEquals(
           "plate is empty: type the plate's letters and digits",
-          assertThrows(LedgerException.class, () -> stays.openStayByPlate(null)).getMessage());
+          Desk.english(
+              assertThrows(LedgerException.class, () -> stays.openStayByPlate(null)).getMessage()));
       assertEquals(
           "plate is empty: type the plate's letters and digits",
-          assertThrows(LedgerException.class, () -> stays.openStayByPlate(" - ")).getMessage());
+          Desk.english(
+              assertThrows(LedgerException.class, () -> stays.openStayByPlate(" - "))
+                  .getMessage()));
       assertEquals(
           "plate '粤B1234%' holds a character that is not a letter, digit, space, '-', '·' or '.'",
-          assertThrows(LedgerException.class, () -> stays.openStayByPlate("粤B1234%")).getMessage());
+          Desk.english(
+              assertThrows(LedgerException.class, () -> stays.openStayByPlate("粤B1234%"))
+                  .getMessage()));
       assertEquals(
           "plate 'ABCDEFGHIJ12345678' is longer than 16 letters and digits",
-          assertThrows(LedgerException.class, () -> stays.openStayByPlate("ABCDEFGHIJ12345678"))
-              .getMessage());
+          Desk.english(
+              assertThrows(LedgerException.class, () -> stays.openStayByPlate("ABCDEFGHIJ12345678"))
+                  .getMessage()));
       assertEquals(seq, events.lastSeq(), "a lookup writes nothing");
       assertTrue(Fixtures.verify(dir.resolve("ledger.db")).ok());
     }

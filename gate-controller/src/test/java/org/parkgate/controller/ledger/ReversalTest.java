@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.controller.command.Desk;
 import org.parkgate.money.Money;
 
 class ReversalTest {
@@ -75,24 +76,28 @@ class ReversalTest {
               .getMessage());
       assertEquals(
           "no receipt demo-000009 to reverse",
-          assertThrows(
-                  LedgerException.class,
-                  () -> reversals.reversePayment("r", "demo-000009", "supervisor1", "x", LATER))
-              .getMessage());
+          Desk.english(
+              assertThrows(
+                      LedgerException.class,
+                      () -> reversals.reversePayment("r", "demo-000009", "supervisor1", "x", LATER))
+                  .getMessage()));
       assertEquals(
           "receipt demo-000001 was taken by cashier1, who cannot reverse it; ask another supervisor",
-          assertThrows(
-                  LedgerException.class,
-                  () -> reversals.reversePayment("r", "demo-000001", "cashier1", "mine", LATER))
-              .getMessage());
+          Desk.english(
+              assertThrows(
+                      LedgerException.class,
+                      () -> reversals.reversePayment("r", "demo-000001", "cashier1", "mine", LATER))
+                  .getMessage()));
       reversals.reversePayment("r1", "demo-000001", "supervisor1", "double charge", LATER);
       assertEquals(
           "receipt demo-000001 was already reversed (reversal 1)",
-          assertThrows(
-                  LedgerException.class,
-                  () ->
-                      reversals.reversePayment("r2", "demo-000001", "supervisor2", "again", LATER))
-              .getMessage());
+          Desk.english(
+              assertThrows(
+                      LedgerException.class,
+                      () ->
+                          reversals.reversePayment(
+                              "r2", "demo-000001", "supervisor2", "again", LATER))
+                  .getMessage()));
       assertEquals(before + 1, events.lastSeq(), "only the one reversal made is announced");
       assertEquals(
           Money.zero(FIVE.currency()),

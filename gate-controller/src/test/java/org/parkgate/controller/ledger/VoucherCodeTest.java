@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.parkgate.controller.command.Desk;
 
 /** Voucher codes as a cashier types them: every slip of one key or two neighbours is caught. */
 public class VoucherCodeTest {
@@ -72,6 +73,7 @@ public class VoucherCodeTest {
   }
 
   private static String message(String typed) {
-    return assertThrows(IllegalArgumentException.class, () -> VoucherCode.read(typed)).getMessage();
+    return Desk.english(
+        assertThrows(IllegalArgumentException.class, () -> VoucherCode.read(typed)).getMessage());
   }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.controller.command.Desk;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.Incidents;
@@ -191,10 +192,10 @@ class ExitDeskTest {
     ConsoleEvent.ExitPending pending = heard(ConsoleEvent.ExitPending.class).get(1);
     assertEquals(Money.of(1200, "CNY"), pending.due());
     ConsoleEvent.FeeItem last = pending.items().get(pending.items().size() - 1);
-    assertEquals("欠费 Unpaid balance · plate 粤B12345", last.rule());
+    assertEquals("欠费：车牌 粤B12345 · Unpaid balance · plate 粤B12345", last.rule());
     assertEquals(
         "unpaid from an earlier visit (2027-01-09, exit-1, stay " + first.stayId() + ")",
-        last.period());
+        Desk.english(last.period()));
     assertEquals(NINE, last.amount());
 
     ledger.atomically(
@@ -284,20 +285,26 @@ class ExitDeskTest {
     var lanes = java.util.Set.of("entry-1", "exit-1");
     assertEquals(
         "unknown lane 'exit-9' (lanes: entry-1, exit-1)",
-        ModeControl.refusal(
-            new ConsoleCommand.SetLaneMode("r", "s", "exit-9", LaneMode.CLOSED, "x"),
-            new java.util.LinkedHashSet<>(List.of("entry-1", "exit-1"))));
+        Desk.english(
+            ModeControl.refusal(
+                new ConsoleCommand.SetLaneMode("r", "s", "exit-9", LaneMode.CLOSED, "x"),
+                new java.util.LinkedHashSet<>(List.of("entry-1", "exit-1")))));
     assertEquals(
         "a mode change needs a reason",
-        ModeControl.refusal(
-            new ConsoleCommand.SetLaneMode("r", "s", "exit-1", LaneMode.CLOSED, " "), lanes));
+        Desk.english(
+            ModeControl.refusal(
+                new ConsoleCommand.SetLaneMode("r", "s", "exit-1", LaneMode.CLOSED, " "), lanes)));
     assertEquals(
         "the reason is at most 200 characters",
-        ModeControl.refusal(
-            new ConsoleCommand.SetLaneMode("r", "s", "exit-1", LaneMode.CLOSED, "x".repeat(201)),
-            lanes));
+        Desk.english(
+            ModeControl.refusal(
+                new ConsoleCommand.SetLaneMode(
+                    "r", "s", "exit-1", LaneMode.CLOSED, "x".repeat(201)),
+                lanes)));
     assertTrue(
-        ModeControl.refusal(new ConsoleCommand.SetLaneMode("r", "s", "exit-1", null, "x"), lanes)
+        Desk.english(
+                ModeControl.refusal(
+                    new ConsoleCommand.SetLaneMode("r", "s", "exit-1", null, "x"), lanes))
             .startsWith("a mode change needs a mode"));
   }
 }
