@@ -19,15 +19,10 @@ import org.sqlite.SQLiteConfig;
  */
 public final class LedgerVerifier {
   /**
-   * The append-only triggers every ledger has: a no-update and a no-delete trigger on the chain and
-   * on each chained table.
+   * The append-only triggers every ledger has, as the migrations make them: a no-update and a
+   * no-delete trigger on the chain, on each chained table and on the other append-only tables.
    */
-  static final List<String> TRIGGERS =
-      java.util.stream.Stream.concat(
-              java.util.stream.Stream.of("chain"),
-              java.util.Arrays.stream(ChainedTable.values()).map(ChainedTable::table))
-          .flatMap(t -> java.util.stream.Stream.of(t + "_no_update", t + "_no_delete"))
-          .toList();
+  static final List<String> TRIGGERS = List.copyOf(Migrations.expectedTriggers().keySet());
 
   /**
    * A head printed earlier, to be found unchanged: catches a ledger cut short or rewritten from
@@ -144,6 +139,7 @@ public final class LedgerVerifier {
       anchor.flatMap(a -> anchorProblem(db, a)).ifPresent(problems::add);
       missingTriggers(db).ifPresent(problems::add);
       problems.addAll(replacedTriggers(db));
+      problems.addAll(schemaChanges(db));
       List<String> notes = new ArrayList<>();
       more.check(db, problems, notes);
       return new Result(
@@ -219,6 +215,37 @@ public final class LedgerVerifier {
     } catch (SQLException e) {
       return Optional.of("anchor: cannot read chain link " + anchor.link() + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * Tables and indexes changed from the migrations' statements, and tables, indexes or triggers the
+   * migrations never made (a trigger that rewrites what is inserted, a table to hide rows in).
+   * Triggers missing or replaced are reported by their own checks.
+   */
+  private static List<String> schemaChanges(Connection db) throws SQLException {
+    java.util.Map<String, String> expected = Migrations.expectedSchema();
+    java.util.Map<String, String> actual = Migrations.schema(db);
+    List<String> changed = new ArrayList<>();
+    List<String> extra = new ArrayList<>();
+    for (java.util.Map.Entry<String, String> e : actual.entrySet()) {
+      String want = expected.get(e.getKey());
+      if (e.getKey().equals("table schema_migrations")) {
+        continue; // the migrations' own record, made by the code that applies them
+      }
+      if (want == null) {
+        extra.add(e.getKey());
+      } else if (!e.getKey().startsWith("trigger ") && !want.equals(e.getValue())) {
+        changed.add(e.getKey());
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    if (!changed.isEmpty()) {
+      problems.add("schema: changed from what the migrations made: " + String.join(", ", changed));
+    }
+    if (!extra.isEmpty()) {
+      problems.add("schema: not made by the migrations: " + String.join(", ", extra));
+    }
+    return problems;
   }
 
   /** Triggers present under an expected name whose statement is not the migration's. */

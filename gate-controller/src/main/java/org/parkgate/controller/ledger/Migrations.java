@@ -106,7 +106,7 @@ final class Migrations {
    * ledger at the newest version must hold, word for word.
    */
   static java.util.Map<String, String> expectedTriggers() {
-    java.util.Map<String, String> triggers = new java.util.TreeMap<>();
+    java.util.Map<String, String> triggers = new java.util.LinkedHashMap<>();
     for (String name :
         resource("index.txt").lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
       for (String statement : statements(resource(name))) {
@@ -117,6 +117,44 @@ final class Migrations {
       }
     }
     return triggers;
+  }
+
+  /**
+   * Every table, index and trigger a ledger at the newest version holds, by type and name, with its
+   * statement as SQLite keeps it ({@link #normal}): the migrations run on an empty database in
+   * memory, so columns added by a later migration are where SQLite puts them.
+   */
+  static java.util.Map<String, String> expectedSchema() {
+    try (Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:");
+        Statement s = db.createStatement()) {
+      s.executeUpdate(
+          "CREATE TABLE IF NOT EXISTS schema_migrations ("
+              + " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      for (String name :
+          resource("index.txt").lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
+        for (String statement : statements(resource(name))) {
+          s.executeUpdate(statement);
+        }
+      }
+      return schema(db);
+    } catch (SQLException e) {
+      throw new IllegalStateException("the migrations do not run on an empty database", e);
+    }
+  }
+
+  /** A database's tables, indexes and triggers as {@code "type name"} to their statement. */
+  static java.util.Map<String, String> schema(Connection db) throws SQLException {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    try (Statement s = db.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+                    + " AND name NOT LIKE 'sqlite_%'")) {
+      while (r.next()) {
+        out.put(r.getString(1) + " " + r.getString(2), normal(r.getString(3)));
+      }
+    }
+    return out;
   }
 
   private static final Pattern TRIGGER =

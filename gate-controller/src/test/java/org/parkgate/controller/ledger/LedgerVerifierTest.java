@@ -174,6 +174,25 @@ class LedgerVerifierTest {
   }
 
   @Test
+  void aTableChangedOrAnObjectTheMigrationsNeverMadeIsReported() throws Exception {
+    Path file = Fixtures.populated(dir, 2);
+    Fixtures.tamper(
+        file,
+        "CREATE TRIGGER payments_shave AFTER INSERT ON payments BEGIN SELECT 1; END",
+        "CREATE TABLE hidden(x)",
+        "DROP INDEX sightings_plate",
+        "CREATE INDEX sightings_plate ON sightings(plate)");
+    Fixtures.restoreTriggers(file);
+    LedgerVerifier.Result result = Fixtures.verify(file);
+    assertFalse(result.ok());
+    assertEquals(
+        List.of(
+            "schema: changed from what the migrations made: index sightings_plate",
+            "schema: not made by the migrations: table hidden, trigger payments_shave"),
+        result.problems());
+  }
+
+  @Test
   void droppedTriggersAloneAreReported() throws Exception {
     Path file = Fixtures.populated(dir, 2);
     Fixtures.tamper(file);
