@@ -3,6 +3,25 @@
 // Uses what booth.js shares as window.booth. All text from the server goes in through textContent.
 "use strict";
 
+// Incident kinds in the booth's words (GLOSSARY.md).
+const INCIDENT_KINDS = {
+  ARM_LIFTED_WITHOUT_TRANSACTION: ["道闸被抬起", "Barrier lifted without a transaction"],
+  TAILGATING: ["跟车", "Tailgating"],
+  CLASS_MISMATCH: ["车型不符", "Vehicle class differs"],
+  PLATE_MISMATCH: ["车牌不符", "Plate differs"],
+  TICKET_SWAP: ["换卡", "Ticket swap"],
+  PASSBACK_VIOLATION: ["防潜回违规", "Anti-passback violation"],
+  BARRIER_STUCK: ["道闸故障", "Barrier stuck"],
+  CARD_NOT_TAKEN: ["卡未取走", "Card not taken"],
+  POWER_LOST: ["设备断电", "Power lost"],
+  POWER_RESTORED: ["设备恢复供电", "Power restored"],
+  BLACKLISTED: ["黑名单", "Blacklisted"],
+  LEFT_UNPAID: ["欠费离场", "Left unpaid"],
+  LOST_CARD: ["遗失卡", "Lost card"],
+  LEDGER_CHECK_FAILED: ["账本校验失败", "Ledger check failed"],
+  ENTRY_NOT_PASSED: ["入场未见通过", "Entry never seen passing"]
+};
+
 (function () {
   const b = window.booth;
   let handingOver = null;      // {requestId} of a handover sent and not yet answered
@@ -87,8 +106,10 @@
     list.replaceChildren(...open.map(i => {
       const li = b.el("li", "incident");
       li.dataset.incident = i.incidentNo;
+      const kind = INCIDENT_KINDS[i.kind];
       li.appendChild(b.el("div", "incident-what",
-        "#" + i.incidentNo + " · " + i.kind + " · " + i.lane + " · " + i.at + (i.detail ? " · " + i.detail : "")));
+        "#" + i.incidentNo + " · " + (kind ? b.tl(kind[0], kind[1]) : i.kind) + " · " + i.lane + " · " + i.at
+          + (i.detail ? " — " + b.said(i.detail) : "")));
       const form = b.el("form", "incident-form");
       form.autocomplete = "off";
       const note = b.el("input");

@@ -63,7 +63,7 @@ class HandoverIT {
 
     // Someone lifts the exit's arm by hand: an incident the booth must resolve before closing.
     system.sim("POST", "/lanes/exit-1/barrier/lift", "{\"hold\": true}");
-    browser.awaitText("incident-list", "ARM_LIFTED_WITHOUT_TRANSACTION");
+    browser.awaitText("incident-list", "道闸被抬起 Barrier lifted without a transaction");
     system.sim("POST", "/lanes/exit-1/barrier/lift", "{\"hold\": false}");
     long incident = system.number("SELECT MAX(incident_id) FROM incidents");
 

@@ -2,6 +2,7 @@ package org.parkgate.controller.lane;
 
 import java.time.Duration;
 import java.util.List;
+import org.parkgate.api.Said;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
@@ -128,7 +129,9 @@ final class BarrierWatch {
     LaneCommand report =
         lane.incident(
             IncidentKind.ARM_LIFTED_WITHOUT_TRANSACTION,
-            "barrier " + lane.inputs().position().wireName() + " with no open command");
+            Said.of(
+                "道闸" + position(lane) + "，没有开闸指令",
+                "barrier " + lane.inputs().position().wireName() + " with no open command"));
     Lane flagged = lane.withArm(lane.arm().reason(Arm.Reason.UNEXPLAINED));
     if (lane.state() == LaneState.PASSING) {
       return new Lane.Step(flagged, List.of(report));
@@ -148,7 +151,9 @@ final class BarrierWatch {
           List.of(
               lane.incident(
                   IncidentKind.TAILGATING,
-                  "a second vehicle on the arming loop while the first was passing")));
+                  Said.of(
+                      "前车通过时第二辆车驶上检测线圈",
+                      "a second vehicle on the arming loop while the first was passing"))));
     }
     return lane.stay();
   }
@@ -198,7 +203,10 @@ final class BarrierWatch {
             Arm.Reason.TAILGATE,
             lane.incident(
                 IncidentKind.TAILGATING,
-                "the safety loop occupied again while closing behind a paid or admitted vehicle"));
+                Said.of(
+                    "放行车辆后落杆时安全线圈再次有车",
+                    "the safety loop occupied again while closing behind a paid or admitted"
+                        + " vehicle")));
       }
       // A vehicle that owes, under an arm lifted by hand, stays known: if it drives on, its exit
       // is recorded owing.
@@ -212,7 +220,8 @@ final class BarrierWatch {
       return lane.stay();
     }
     BarrierInputs in = lane.inputs();
-    String after = " within " + lane.timings().barrierTravel().toSeconds() + " s";
+    long travel = lane.timings().barrierTravel().toSeconds();
+    String after = " within " + travel + " s";
     switch (fired.kind()) {
       case CARD_NOT_TAKEN:
         if (lane.state() != LaneState.WAITING_CARD || !lane.visit().cardOffered()) {
@@ -224,15 +233,21 @@ final class BarrierWatch {
             List.of(
                 lane.incident(
                     IncidentKind.CARD_NOT_TAKEN,
-                    "card offered "
-                        + lane.timings().cardNotTaken().toSeconds()
-                        + " s ago not taken"),
+                    Said.of(
+                        "已出卡 " + lane.timings().cardNotTaken().toSeconds() + " 秒未取",
+                        "card offered "
+                            + lane.timings().cardNotTaken().toSeconds()
+                            + " s ago not taken")),
                 Lane.show(DriverMessages.cardNotTaken())));
       case BARRIER_OPEN:
         if (lane.arm().commanded() != Arm.Command.OPEN || open(in)) {
           return lane.stay();
         }
-        return stuck(lane, "open limit not reached" + after + " of the open command");
+        return stuck(
+            lane,
+            Said.of(
+                "开闸指令后 " + travel + " 秒未到开闸限位",
+                "open limit not reached" + after + " of the open command"));
       case BARRIER_CLOSE:
         if (lane.arm().commanded() != Arm.Command.CLOSE || closed(in)) {
           return lane.stay();
@@ -247,7 +262,10 @@ final class BarrierWatch {
                       TimerKind.BARRIER_CLOSE, lane.timings().barrierTravel(), token)));
         }
         return stuck(
-            lane, "closed limit not reached" + after + " of the close command, sent twice");
+            lane,
+            Said.of(
+                "落闸指令发送两次，" + travel + " 秒内未到落闸限位",
+                "closed limit not reached" + after + " of the close command, sent twice"));
       default:
         return lane.stay();
     }
@@ -284,7 +302,9 @@ final class BarrierWatch {
     return new Lane.Step(
         restart,
         List.of(
-            lane.incident(IncidentKind.POWER_LOST, "barrier module offline: " + detail),
+            lane.incident(
+                IncidentKind.POWER_LOST,
+                Said.of("道闸模块离线：" + Said.zh(detail), "barrier module offline: " + Said.en(detail))),
             Lane.show(DriverMessages.outOfService())));
   }
 
@@ -299,11 +319,24 @@ final class BarrierWatch {
                 IncidentKind.POWER_RESTORED,
                 null,
                 outFor == null
-                    ? "barrier module answering at start; its power was lost before the"
-                        + " controller stopped"
-                    : "barrier module answering again after "
-                        + outFor.toSeconds()
-                        + " s offline")));
+                    ? Said.of(
+                        "启动时道闸模块已应答；停机前曾断电",
+                        "barrier module answering at start; its power was lost before the"
+                            + " controller stopped")
+                    : Said.of(
+                        "道闸模块离线 " + outFor.toSeconds() + " 秒后恢复应答",
+                        "barrier module answering again after "
+                            + outFor.toSeconds()
+                            + " s offline"))));
+  }
+
+  /** The arm's position in Chinese, for an incident's detail. */
+  private static String position(Lane lane) {
+    return switch (lane.inputs().position()) {
+      case OPEN -> "已抬起";
+      case CLOSED -> "已落下";
+      default -> "在移动";
+    };
   }
 
   static boolean closed(BarrierInputs in) {
