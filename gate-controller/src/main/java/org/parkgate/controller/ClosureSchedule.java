@@ -175,7 +175,9 @@ public final class ClosureSchedule implements AutoCloseable {
                           IncidentKind.LEDGER_CHECK_FAILED,
                           null,
                           null,
-                          "daily: " + String.join("; ", result.problems()),
+                          org.parkgate.api.Said.of(
+                              "每日账本校验失败：" + String.join("; ", result.problems()),
+                              "daily: " + String.join("; ", result.problems())),
                           clock.instant()));
         },
         checker);

@@ -2,6 +2,7 @@ package org.parkgate.controller;
 
 import java.time.Instant;
 import java.util.List;
+import org.parkgate.api.Said;
 import org.parkgate.controller.ledger.Incidents;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Stay;
@@ -47,12 +48,18 @@ final class EntryReconciliation {
           IncidentKind.ENTRY_NOT_PASSED,
           s.card(),
           null,
-          "stay "
-              + s.stayId()
-              + " entered at "
-              + s.enteredAt()
-              + " was never seen passing the barrier (the controller stopped during the entry):"
-              + " if the vehicle is not inside, reset its card to close the stay",
+          Said.of(
+              "停车记录 "
+                  + s.stayId()
+                  + " 于 "
+                  + s.enteredAt()
+                  + " 入场，未见车辆通过道闸（入场时控制器停止）：车辆不在场内时请重置该卡以结束记录",
+              "stay "
+                  + s.stayId()
+                  + " entered at "
+                  + s.enteredAt()
+                  + " was never seen passing the barrier (the controller stopped during the"
+                  + " entry): if the vehicle is not inside, reset its card to close the stay"),
           now);
     }
     return named;

@@ -38,7 +38,13 @@ final class LedgerStartCheck {
       String problem = outcome.problem().get();
       log.error("LEDGER CHECK FAILED at start: {}", problem);
       new Incidents(ledger)
-          .record(LANE, IncidentKind.LEDGER_CHECK_FAILED, null, null, "at start: " + problem, now);
+          .record(
+              LANE,
+              IncidentKind.LEDGER_CHECK_FAILED,
+              null,
+              null,
+              org.parkgate.api.Said.of("启动时账本校验失败：" + problem, "at start: " + problem),
+              now);
     }
     return outcome;
   }

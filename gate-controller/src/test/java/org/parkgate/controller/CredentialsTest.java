@@ -229,7 +229,11 @@ class CredentialsTest {
         LaneEvent.EntryRecorded.class, enter(SEASON, new Sighting("沪B99999", "car", "red")));
     assertEquals(
         List.of(
-            "plate 沪B99999 is not bound to season card " + SEASON + " (bound: 沪A12345); admitted"),
+            "车牌 沪B99999 未绑定月卡 "
+                + SEASON
+                + "（已绑定：沪A12345）；已放行 · plate 沪B99999 is not bound to season card "
+                + SEASON
+                + " (bound: 沪A12345); admitted"),
         incidents(IncidentKind.PLATE_MISMATCH));
   }
 

@@ -616,7 +616,9 @@ class SiteSeamTest {
     List<ConsoleEvent.Incident> mismatch = incidents(IncidentKind.PLATE_MISMATCH);
     assertEquals(1, mismatch.size());
     assertEquals("粤B54321", mismatch.get(0).plate());
-    assertEquals("entered as 粤B12345, leaving as 粤B54321", mismatch.get(0).detail());
+    assertEquals(
+        "入场车牌 粤B12345，出场车牌 粤B54321 · entered as 粤B12345, leaving as 粤B54321",
+        mismatch.get(0).detail());
     verified();
   }
 
@@ -628,7 +630,7 @@ class SiteSeamTest {
     clock.advance(Duration.ofMinutes(121)); // three started hours
     assertEquals(cny(2400), due(quote(CASUAL, new Sighting("粤B12345", "Truck", "blue"))));
     assertEquals(
-        List.of("entered as a car, leaving as a truck"),
+        List.of("入场车型 car，出场车型 truck · entered as a car, leaving as a truck"),
         incidents(IncidentKind.CLASS_MISMATCH).stream()
             .map(ConsoleEvent.Incident::detail)
             .toList());

@@ -100,7 +100,7 @@ public final class AccessControl {
           IncidentKind.BLACKLISTED,
           card,
           ExitChecks.plate(plate),
-          "entry refused: " + describe(barred));
+          Said.after("拒绝入场：", "entry refused: ", listed(barred.get())));
       return new LaneEvent.CardRefused(
           card, barredSaid(barred.get()), DriverNotice.CARD_NOT_ACCEPTED);
     }
@@ -131,7 +131,7 @@ public final class AccessControl {
             IncidentKind.PLATE_MISMATCH,
             card,
             ExitChecks.plate(plate),
-            Said.en(detail) + "; admitted");
+            Said.of(Said.zh(detail) + "；已放行", Said.en(detail) + "; admitted"));
       }
     }
     Optional<Stay> inside = stays.openStay(card);
@@ -163,7 +163,17 @@ public final class AccessControl {
           IncidentKind.PASSBACK_VIOLATION,
           card,
           ExitChecks.plate(plate),
-          detail + "; stay " + inside.get().stayId() + " closed and a new one opened");
+          Said.of(
+              "卡 "
+                  + card
+                  + " 已在场内（"
+                  + local(inside.get().enteredAt())
+                  + " 从 "
+                  + inside.get().entryLane()
+                  + " 入场）；停车记录 "
+                  + inside.get().stayId()
+                  + " 已结束并新开一条",
+              detail + "; stay " + inside.get().stayId() + " closed and a new one opened"));
     }
     boolean seasonHolder = season.isPresent();
     // A card let in again closes its open stay: the space that stay holds is the vehicle's own.
@@ -199,7 +209,7 @@ public final class AccessControl {
           IncidentKind.BLACKLISTED,
           card,
           ExitChecks.plate(plate),
-          "exit held: " + describe(barred));
+          Said.after("出场拦截：", "exit held: ", listed(barred.get())));
       return ExitDecision.refused(
           Said.of(
               Said.zh(barredSaid(barred.get())) + "：请找收费员",
@@ -227,10 +237,12 @@ public final class AccessControl {
           IncidentKind.PASSBACK_VIOLATION,
           card,
           ExitChecks.plate(plate),
-          "card "
-              + card
-              + " left with no open stay; let out at no charge as stay "
-              + stay.stayId());
+          Said.of(
+              "卡 " + card + " 无在场记录出场；按停车记录 " + stay.stayId() + " 免费放行",
+              "card "
+                  + card
+                  + " left with no open stay; let out at no charge as stay "
+                  + stay.stayId()));
       return new ExitDecision(stay, null, zero);
     }
     Stay stay = open.get();
@@ -408,7 +420,10 @@ public final class AccessControl {
         entry.describe());
   }
 
-  private static String describe(Optional<Blacklist.Entry> entry) {
-    return entry.get().describe() + ", listed by " + entry.get().by();
+  /** A blacklist entry and who listed it, in both languages. */
+  private static String listed(Blacklist.Entry entry) {
+    String said = barredSaid(entry);
+    return Said.of(
+        Said.zh(said) + "，列入人 " + entry.by(), Said.en(said) + ", listed by " + entry.by());
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.parkgate.api.Said;
 import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.Plates;
 import org.parkgate.controller.ledger.Sightings;
@@ -45,7 +46,9 @@ public final class ExitChecks {
       findings.add(
           new Finding(
               IncidentKind.PLATE_MISMATCH,
-              "entered as " + entryPlate + ", leaving as " + exitPlate));
+              Said.of(
+                  "入场车牌 " + entryPlate + "，出场车牌 " + exitPlate,
+                  "entered as " + entryPlate + ", leaving as " + exitPlate)));
     }
     String entryClass = entry.map(e -> word(e.vehicleClass())).orElse(null);
     String exitClass = word(exit.vehicleClass());
@@ -53,7 +56,9 @@ public final class ExitChecks {
       findings.add(
           new Finding(
               IncidentKind.CLASS_MISMATCH,
-              "entered as a " + entryClass + ", leaving as a " + exitClass));
+              Said.of(
+                  "入场车型 " + entryClass + "，出场车型 " + exitClass,
+                  "entered as a " + entryClass + ", leaving as a " + exitClass)));
     }
     Duration stayed = Duration.between(enteredAt, now);
     if (exitPlate != null && stayed.compareTo(ticketSwapAfter) > 0) {
@@ -65,17 +70,29 @@ public final class ExitChecks {
             later
                 .map(
                     s ->
-                        exitPlate
-                            + " entered at "
-                            + s.at()
-                            + " on stay "
-                            + s.stayId()
-                            + ", long after this card")
-                .orElse("the card entered with plate " + entryPlate + ", not " + exitPlate);
+                        Said.of(
+                            exitPlate + " 于 " + s.at() + " 以停车记录 " + s.stayId() + " 入场，远晚于此卡",
+                            exitPlate
+                                + " entered at "
+                                + s.at()
+                                + " on stay "
+                                + s.stayId()
+                                + ", long after this card"))
+                .orElse(
+                    Said.of(
+                        "此卡入场车牌为 " + entryPlate + "，不是 " + exitPlate,
+                        "the card entered with plate " + entryPlate + ", not " + exitPlate));
         findings.add(
             new Finding(
                 IncidentKind.TICKET_SWAP,
-                "card's stay began " + enteredAt + " (" + stayed.toHours() + " h ago); " + why));
+                Said.of(
+                    "此卡 " + enteredAt + " 入场（" + stayed.toHours() + " 小时前）；" + Said.zh(why),
+                    "card's stay began "
+                        + enteredAt
+                        + " ("
+                        + stayed.toHours()
+                        + " h ago); "
+                        + Said.en(why))));
       }
     }
     return findings;

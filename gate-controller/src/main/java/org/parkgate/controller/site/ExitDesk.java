@@ -326,13 +326,16 @@ public final class ExitDesk {
           Money own = p.due().minus(carried).minus(paidSince).max(Money.zero(currency));
           String how =
               "left through " + lane + " in " + modes.mode(lane) + " mode owing " + p.due();
+          String howZh = "经 " + lane + "（" + modes.mode(lane) + " 模式）欠费 " + p.due() + " 离场";
           if (p.plate() == null) {
             incidents.record(
                 lane,
                 IncidentKind.LEFT_UNPAID,
                 p.card(),
                 null,
-                how + "; no plate was read, so the balance cannot follow the vehicle",
+                Said.of(
+                    howZh + "；未识别车牌，欠费无法随车追缴",
+                    how + "; no plate was read, so the balance cannot follow the vehicle"),
                 at);
           } else {
             if (own.isPositive()) {
@@ -343,7 +346,7 @@ public final class ExitDesk {
                 IncidentKind.LEFT_UNPAID,
                 p.card(),
                 p.plate(),
-                how + "; charged at the plate's next exit",
+                Said.of(howZh + "；该车牌下次出场时收取", how + "; charged at the plate's next exit"),
                 at);
           }
           return null;

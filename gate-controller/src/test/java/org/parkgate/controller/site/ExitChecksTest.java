@@ -48,8 +48,11 @@ class ExitChecksTest {
             Optional.empty());
     assertEquals(
         List.of(IncidentKind.PLATE_MISMATCH, IncidentKind.CLASS_MISMATCH), kinds(findings));
-    assertEquals("entered as 粤B12345, leaving as 粤B99999", findings.get(0).detail());
-    assertEquals("entered as a car, leaving as a truck", findings.get(1).detail());
+    assertEquals(
+        "入场车牌 粤B12345，出场车牌 粤B99999 · entered as 粤B12345, leaving as 粤B99999",
+        findings.get(0).detail());
+    assertEquals(
+        "入场车型 car，出场车型 truck · entered as a car, leaving as a truck", findings.get(1).detail());
   }
 
   @Test

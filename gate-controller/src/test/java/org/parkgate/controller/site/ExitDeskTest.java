@@ -104,7 +104,9 @@ class ExitDeskTest {
     assertEquals("PLATE_MISMATCH", found.get(0).kind());
     assertEquals("CARD1", found.get(0).card());
     assertEquals("粤B99999", found.get(0).plate());
-    assertEquals("entered as 粤B12345, leaving as 粤B99999", found.get(0).detail());
+    assertEquals(
+        "入场车牌 粤B12345，出场车牌 粤B99999 · entered as 粤B12345, leaving as 粤B99999",
+        found.get(0).detail());
     ConsoleEvent.Incident told = heard(ConsoleEvent.Incident.class).get(0);
     assertEquals(IncidentKind.PLATE_MISMATCH, told.kind());
     assertEquals("exit-1", told.lane());
