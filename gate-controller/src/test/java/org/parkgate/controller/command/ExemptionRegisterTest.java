@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.api.Answer;
+import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
 import org.parkgate.controller.ledger.FreePasses;
@@ -114,10 +115,11 @@ class ExemptionRegisterTest {
 
   @Test
   void daysOutOfOrderOrTooManyAreRefusedNamingThem() {
-    String wrong = refusal(desk.run(list("finance1", TODAY, TODAY.minusDays(1))), Refusal.INVALID);
+    CommandResult refused = desk.run(list("finance1", TODAY, TODAY.minusDays(1)));
+    String wrong = refusal(refused, Refusal.INVALID);
     assertTrue(
         wrong.contains("The register's last day 2027-01-08 is before its first 2027-01-09"), wrong);
-    assertTrue(wrong.startsWith("截止日期早于起始日期 · "), wrong);
+    assertTrue(refused.error().startsWith("截止日期早于起始日期 · "), refused.error());
     String tooMany =
         refusal(desk.run(list("finance1", TODAY.minusDays(400), TODAY)), Refusal.INVALID);
     assertTrue(tooMany.contains("at most 366 days"), tooMany);
