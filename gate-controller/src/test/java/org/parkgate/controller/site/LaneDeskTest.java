@@ -116,6 +116,7 @@ class LaneDeskTest {
     list.add(new Answering<>(LaneRequest.Entry.class, null));
     list.add(new Answering<>(LaneRequest.ExitQuote.class, null));
     list.add(new Answering<>(LaneRequest.Exit.class, null));
+    list.add(new Answering<>(LaneRequest.Passage.class, null));
     list.add(new Answering<>(LaneRequest.IncidentReport.class, null));
     list.add(real); // registered last: the one for its type
     return new LaneDesk(ledger, ledgerThread, clock, list);
