@@ -92,7 +92,10 @@ public final class ReceiptVerifier {
               link + " is not in the ledger: the payment was cut off with the ledger's tail");
         }
         if (!"payments".equals(r.getString(1))) {
-          return List.of(link + " holds no payment: the ledger was rewritten after this receipt");
+          return List.of(
+              link
+                  + " holds no payment: the code was mistyped, or the ledger was rewritten after"
+                  + " this receipt");
         }
         if (!ReceiptCode.check(r.getString(2)).equals(code.check())) {
           return List.of(
