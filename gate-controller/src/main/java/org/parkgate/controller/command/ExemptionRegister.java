@@ -21,7 +21,6 @@ import org.parkgate.controller.ledger.Stays;
  * hand. Reads only, so not kept.
  */
 final class ExemptionRegister implements CommandHandler<ListExemptions> {
-  static final int MAX_DAYS = 366;
 
   /**
    * The most lines of each kind one answer carries, reasons and notes of 200 characters included,
@@ -58,27 +57,14 @@ final class ExemptionRegister implements CommandHandler<ListExemptions> {
 
   @Override
   public Decision handle(ListExemptions cmd, Session actor, Instant now) {
-    LocalDate today = LocalDate.ofInstant(now, zone);
-    LocalDate from = cmd.from() == null ? today : cmd.from();
-    LocalDate to = cmd.to() == null ? (cmd.from() == null ? today : from) : cmd.to();
-    if (to.isBefore(from)) {
-      return Decision.refused(
-          cmd,
-          Refusal.INVALID,
-          "截止日期早于起始日期 · The register's last day " + to + " is before its first " + from);
+    RegisterDays days = RegisterDays.of(cmd.from(), cmd.to(), now, zone);
+    if (days.problem() != null) {
+      return Decision.refused(cmd, Refusal.INVALID, days.problem());
     }
-    if (from.plusDays(MAX_DAYS).isBefore(to)) {
-      return Decision.refused(
-          cmd,
-          Refusal.INVALID,
-          "一次最多查看 "
-              + MAX_DAYS
-              + " 天 · The register covers at most "
-              + MAX_DAYS
-              + " days at a time");
-    }
-    Instant start = from.atStartOfDay(zone).toInstant();
-    Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
+    LocalDate from = days.from();
+    LocalDate to = days.to();
+    Instant start = days.start();
+    Instant end = days.end();
     List<FreePasses.Pass> asked = passes.between(start, end);
     List<ManualLifts.Lift> lifted = lifts.between(start, end);
     return Decision.done(

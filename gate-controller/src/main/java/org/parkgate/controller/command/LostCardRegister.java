@@ -9,7 +9,6 @@ import org.parkgate.api.Answer;
 import org.parkgate.api.ConsoleCommand.ListLostCards;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
-import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LostCards;
@@ -19,7 +18,6 @@ import org.parkgate.controller.ledger.LostCards;
  * drivers' personal details, so cashiers and admins do not read it. Reads only, so not kept.
  */
 public final class LostCardRegister implements CommandHandler<ListLostCards> {
-  static final int MAX_DAYS = 366;
 
   private final LostCards register;
   private final ZoneId zone;
@@ -46,25 +44,12 @@ public final class LostCardRegister implements CommandHandler<ListLostCards> {
 
   @Override
   public Decision handle(ListLostCards cmd, Session actor, Instant now) {
-    LocalDate today = LocalDate.ofInstant(now, zone);
-    LocalDate from = cmd.from() == null ? today : cmd.from();
-    LocalDate to = cmd.to() == null ? (cmd.from() == null ? today : from) : cmd.to();
-    if (to.isBefore(from)) {
-      return Decision.refused(
-          cmd,
-          Refusal.INVALID,
-          Said.of(
-              "登记表的结束日 " + to + " 早于开始日 " + from,
-              "the register's last day " + to + " is before its first " + from));
+    RegisterDays days = RegisterDays.of(cmd.from(), cmd.to(), now, zone);
+    if (days.problem() != null) {
+      return Decision.refused(cmd, Refusal.INVALID, days.problem());
     }
-    if (from.plusDays(MAX_DAYS).isBefore(to)) {
-      return Decision.refused(
-          cmd,
-          Refusal.INVALID,
-          Said.of(
-              "登记表一次最多查 " + MAX_DAYS + " 天",
-              "the register covers at most " + MAX_DAYS + " days at a time"));
-    }
+    LocalDate from = days.from();
+    LocalDate to = days.to();
     return Decision.done(
         cmd, new Answer.LostCardRegister(from, to, read(register, zone, from, to)));
   }

@@ -119,7 +119,7 @@ class ExemptionRegisterTest {
     String wrong = refusal(refused, Refusal.INVALID);
     assertTrue(
         wrong.contains("The register's last day 2027-01-08 is before its first 2027-01-09"), wrong);
-    assertTrue(refused.error().startsWith("截止日期早于起始日期 · "), refused.error());
+    assertTrue(refused.error().startsWith("截止日期 2027-01-08 早于起始日期 2027-01-09 · "), refused.error());
     String tooMany =
         refusal(desk.run(list("finance1", TODAY.minusDays(400), TODAY)), Refusal.INVALID);
     assertTrue(tooMany.contains("at most 366 days"), tooMany);
