@@ -3,11 +3,10 @@ package org.parkgate.controller.ledger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Base64;
 
 /**
- * Signed anchors written into a ledger being bulk-loaded for a benchmark, exactly as {@link
- * Anchors} writes them, on a connection without a {@link Ledger}.
+ * Signed anchors written into a ledger being bulk-loaded for a benchmark, through {@link
+ * Anchors#append}, on a connection without a {@link Ledger}.
  */
 public final class BulkAnchors {
   private BulkAnchors() {}
@@ -16,21 +15,8 @@ public final class BulkAnchors {
   public static HashChain.Head sign(
       Connection db, HashChain.Head head, SiteKey key, long anchorNo, Instant at)
       throws SQLException {
-    String signature =
-        Base64.getEncoder()
-            .encodeToString(
-                key.sign(Anchors.signedText(anchorNo, head.link(), head.hash(), "periodic", at)));
-    LedgerRows.update(
-        db,
-        "INSERT INTO anchors(anchor_no, chain_link, chain_head, reason, public_key, signature,"
-            + " signed_at) VALUES (?, ?, ?, 'periodic', ?, ?, ?)",
-        anchorNo,
-        head.link(),
-        head.hash(),
-        key.publicKeyText(),
-        signature,
-        at);
-    return HashChain.append(db, head, ChainedTable.ANCHORS, anchorNo);
+    Anchors.append(db, head, key, anchorNo, "periodic", at);
+    return HashChain.head(db);
   }
 
   /** How long signing one head takes, in nanoseconds, averaged over {@code n} signatures. */

@@ -66,6 +66,12 @@ final class AnchorCheck {
 
   private static Optional<String> problem(
       Connection db, Anchors.Anchor a, PublicKey key, String keyText) throws SQLException {
+    Optional<String> signature = signatureProblem(a, key, keyText);
+    return signature.isPresent() ? signature : linkProblem(db, a);
+  }
+
+  /** Whether {@code a} was signed by {@code key} (given also as printed) over what it holds. */
+  static Optional<String> signatureProblem(Anchors.Anchor a, PublicKey key, String keyText) {
     if (!a.publicKey().equals(keyText)) {
       return Optional.of("signed with another key than the one given");
     }
@@ -80,6 +86,11 @@ final class AnchorCheck {
     if (!SiteKey.verify(key, text, signature)) {
       return Optional.of("its signature does not verify: the anchor was forged or changed");
     }
+    return Optional.empty();
+  }
+
+  /** Whether the chain link {@code a} signed still holds the hash it signed. */
+  static Optional<String> linkProblem(Connection db, Anchors.Anchor a) throws SQLException {
     Optional<String> hash =
         LedgerRows.first(
             db, "SELECT hash FROM chain WHERE link = ?", r -> r.getString(1), a.chainLink());

@@ -137,6 +137,16 @@ public final class Anchors {
       return Optional.empty(); // the head is the last anchor or its own row: nothing new to sign
     }
     long anchorNo = last.map(Anchor::anchorNo).orElse(0L) + 1;
+    return Optional.of(append(db, head, key, anchorNo, reason, at));
+  }
+
+  /**
+   * Signs {@code head} as anchor {@code anchorNo} and chains the row, inside the caller's
+   * transaction; the one way an anchor is written (bulk loads use it too).
+   */
+  static Anchor append(
+      Connection db, HashChain.Head head, SiteKey key, long anchorNo, String reason, Instant at)
+      throws SQLException {
     String signature =
         Base64.getEncoder()
             .encodeToString(key.sign(signedText(anchorNo, head.link(), head.hash(), reason, at)));
@@ -152,7 +162,7 @@ public final class Anchors {
         signature,
         at);
     HashChain.append(db, head, ChainedTable.ANCHORS, anchorNo);
-    return Optional.of(
-        new Anchor(anchorNo, head.link(), head.hash(), reason, key.publicKeyText(), signature, at));
+    return new Anchor(
+        anchorNo, head.link(), head.hash(), reason, key.publicKeyText(), signature, at);
   }
 }

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -84,34 +83,14 @@ public final class SelfCheck {
     return new Outcome(from, link, Optional.empty());
   }
 
+  /** The anchor's signature by this site's key (when the ledger has it), then its link. */
   private static Optional<String> anchorProblem(Connection db, Anchors.Anchor a, SiteKey key)
       throws SQLException {
-    if (key != null) {
-      if (!a.publicKey().equals(key.publicKeyText())) {
-        return Optional.of("signed with another key than this site's");
-      }
-      byte[] text =
-          Anchors.signedText(a.anchorNo(), a.chainLink(), a.chainHead(), a.reason(), a.signedAt());
-      boolean good;
-      try {
-        good = SiteKey.verify(key.publicKey(), text, Base64.getDecoder().decode(a.signature()));
-      } catch (IllegalArgumentException e) {
-        good = false;
-      }
-      if (!good) {
-        return Optional.of("its signature does not verify: the anchor was forged or changed");
-      }
-    }
-    Optional<String> stored =
-        LedgerRows.first(
-            db, "SELECT hash FROM chain WHERE link = ?", r -> r.getString(1), a.chainLink());
-    if (stored.isEmpty() || !stored.get().equals(a.chainHead())) {
-      return Optional.of(
-          "chain link "
-              + a.chainLink()
-              + " no longer has the hash it signed: the chain was rewritten");
-    }
-    return Optional.empty();
+    Optional<String> signature =
+        key == null
+            ? Optional.empty()
+            : AnchorCheck.signatureProblem(a, key.publicKey(), key.publicKeyText());
+    return signature.isPresent() ? signature : AnchorCheck.linkProblem(db, a);
   }
 
   private static Optional<String> canonical(
