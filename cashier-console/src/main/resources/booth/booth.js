@@ -136,6 +136,7 @@
       try { msg = JSON.parse(m.data); } catch (e) { return; }
       if (msg.type === "hello") { hello(msg); window.LostCardPage.onHello(); }
       else if (msg.type === "state") { view = msg; render(); window.LostCardPage.onState(); }
+      else if (msg.type === "change" && view) { merge(msg); render(); window.LostCardPage.onState(); }
       else if (msg.type === "log") addLog(msg.entries);
       else if (msg.type === "result") { if (!window.LostCardPage.onResult(msg)) result(msg); }
       else if (msg.type === "drawer") { drawer = msg; renderDrawer(); render(); }
@@ -1232,6 +1233,15 @@
     b.textContent = text || "";
     b.classList.toggle("hidden", !text);
     if (text && clearAfterMs) bannerTimer = setTimeout(() => banner(null), clearAfterMs);
+  }
+
+  // A change carries the lanes whose view changed and each other part only when it changed.
+  function merge(change) {
+    const lanes = new Map(change.lanes.map(l => [l.id, l]));
+    if (lanes.size) view.lanes = view.lanes.map(l => lanes.get(l.id) || l);
+    for (const part of ["link", "printer", "shifts", "freePasses", "incidents"]) {
+      if (change[part] != null) view[part] = change[part];
+    }
   }
 
   function render() {

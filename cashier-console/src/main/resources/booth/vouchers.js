@@ -476,10 +476,11 @@ window.boothRegisters = (function () {
     /** Every message the page receives, after booth.js has taken it. */
     onMessage(msg) {
       // A hello that came before this script ran is made up for at the next state.
-      if (msg.type === "hello" || (msg.type === "state" && user() && shownFor !== user())) {
+      const state = msg.type === "state" || msg.type === "change";
+      if (msg.type === "hello" || (state && user() && shownFor !== user())) {
         hello();
       }
-      if (msg.type === "state" && reader() && !loaded && b.linked()) {
+      if (state && reader() && !loaded && b.linked()) {
         // The first state with the controller reachable: read both registers once.
         loaded = true;
         listBatches();

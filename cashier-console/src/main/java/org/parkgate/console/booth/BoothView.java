@@ -1,6 +1,9 @@
 package org.parkgate.console.booth;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.parkgate.site.BarrierPosition;
 import org.parkgate.site.LaneKind;
 import org.parkgate.site.LaneMode;
@@ -22,6 +25,68 @@ public final class BoothView {
       List<Shift> shifts,
       List<FreePass> freePasses,
       List<OpenIncidents.OpenIncident> incidents) {}
+
+  /**
+   * What changed since the last state or change a page was sent: the lanes whose view changed, and
+   * each other part only when it changed (null when it did not). A page merges it into the state it
+   * holds; lanes are never added or removed this way (that is a whole {@link State}).
+   */
+  public record Change(
+      String type,
+      List<Lane> lanes,
+      Link link,
+      Printer printer,
+      List<Shift> shifts,
+      List<FreePass> freePasses,
+      List<OpenIncidents.OpenIncident> incidents) {
+
+    /**
+     * What a page holding {@code before} needs to show {@code after}: empty when nothing it draws
+     * changed, and no change at all (a whole state is due) when the site or the lanes themselves
+     * are not the same.
+     */
+    static Optional<Change> between(State before, State after) {
+      if (!applies(before, after)) {
+        throw new IllegalArgumentException("the site or its lanes changed: send the whole state");
+      }
+      List<Lane> lanes = new ArrayList<>();
+      for (int i = 0; i < after.lanes().size(); i++) {
+        if (!after.lanes().get(i).equals(before.lanes().get(i))) {
+          lanes.add(after.lanes().get(i));
+        }
+      }
+      Change c =
+          new Change(
+              "change",
+              List.copyOf(lanes),
+              changed(before.link(), after.link()),
+              changed(before.printer(), after.printer()),
+              changed(before.shifts(), after.shifts()),
+              changed(before.freePasses(), after.freePasses()),
+              changed(before.incidents(), after.incidents()));
+      boolean nothing =
+          lanes.isEmpty()
+              && c.link() == null
+              && c.printer() == null
+              && c.shifts() == null
+              && c.freePasses() == null
+              && c.incidents() == null;
+      return nothing ? Optional.empty() : Optional.of(c);
+    }
+
+    /** Whether a page holding {@code before} can be brought to {@code after} by a change. */
+    static boolean applies(State before, State after) {
+      return before.site().equals(after.site())
+          && before.lanes().stream()
+              .map(Lane::id)
+              .toList()
+              .equals(after.lanes().stream().map(Lane::id).toList());
+    }
+
+    private static <T> T changed(T before, T after) {
+      return Objects.equals(before, after) ? null : after;
+    }
+  }
 
   /**
    * A free pass asked and waiting for a supervisor's decision, oldest first in the state; {@code

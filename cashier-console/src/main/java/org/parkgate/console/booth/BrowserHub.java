@@ -29,6 +29,10 @@ public final class BrowserHub implements LinkListener {
 
   private final BoothState state;
   private final BoothFormat format;
+
+  /** The state every open page holds, as last sent; guarded by this hub's lock. */
+  private BoothView.State shown;
+
   private final ChannelGroup browsers =
       new DefaultChannelGroup("booth pages", GlobalEventExecutor.INSTANCE);
 
@@ -45,8 +49,9 @@ public final class BrowserHub implements LinkListener {
   /** Adds a page: it receives {@code first}, the state and the log, then every update. */
   public synchronized void join(Channel page, String sessionId, Object first) {
     page.attr(SESSION).set(sessionId);
+    publish();
     page.write(frame(first));
-    page.write(frame(state.view()));
+    page.write(frame(shown));
     page.writeAndFlush(frame(state.log()));
     browsers.add(page);
   }
@@ -91,22 +96,21 @@ public final class BrowserHub implements LinkListener {
   @Override
   public synchronized void linkUp(Welcome welcome) {
     state.linkUp(welcome);
-    browsers.writeAndFlush(frame(state.view()));
+    publish();
+    browsers.flush();
   }
 
   @Override
   public synchronized void linkDown(String reason) {
-    boolean wasOnline = state.online();
     state.linkDown(reason);
-    if (wasOnline) {
-      browsers.writeAndFlush(frame(state.view()));
-    }
+    publish();
+    browsers.flush();
   }
 
   @Override
   public synchronized void event(ConsoleEvent event) {
     Optional<BoothView.LogEntry> entry = state.apply(event);
-    browsers.write(frame(state.view()));
+    publish();
     entry.ifPresent(e -> browsers.write(frame(new BoothView.Log("log", List.of(e)))));
     browsers.flush();
   }
@@ -114,14 +118,31 @@ public final class BrowserHub implements LinkListener {
   /** The booth printer changed state or its queue: every page shows it. */
   public synchronized void printer(org.parkgate.console.printer.PrinterReport report) {
     state.printer(report);
-    browsers.writeAndFlush(frame(state.view()));
+    publish();
+    browsers.flush();
   }
 
   @Override
   public synchronized void historyReset() {
     state.reset();
-    browsers.write(frame(state.view()));
+    shown = state.view();
+    browsers.write(frame(shown));
     browsers.writeAndFlush(frame(state.log()));
+  }
+
+  /**
+   * Writes (without flushing) what the pages need to show the state as it is now: only what changed
+   * since they were last sent it (with ten busy exits, one lane's card rather than all ten),
+   * nothing when nothing they draw changed, the whole state when the lanes themselves did.
+   */
+  private void publish() {
+    BoothView.State now = state.view();
+    if (shown == null || !BoothView.Change.applies(shown, now)) {
+      browsers.write(frame(now));
+    } else {
+      BoothView.Change.between(shown, now).ifPresent(c -> browsers.write(frame(c)));
+    }
+    shown = now;
   }
 
   /** One text frame; a channel group hands each page its own duplicate and releases this one. */

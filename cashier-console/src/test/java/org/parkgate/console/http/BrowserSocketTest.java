@@ -941,6 +941,7 @@ class BrowserSocketTest {
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private final java.util.List<JsonNode> backlog = new java.util.ArrayList<>();
+    private com.fasterxml.jackson.databind.node.ObjectNode held;
     String cookie;
 
     @Override
@@ -948,7 +949,7 @@ class BrowserSocketTest {
       partial.append(data);
       if (last) {
         try {
-          messages.add(ApiJson.mapper().readTree(partial.toString()));
+          messages.add(asPageHolds(ApiJson.mapper().readTree(partial.toString())));
         } catch (Exception e) {
           throw new AssertionError("not JSON: " + partial, e);
         }
@@ -967,6 +968,45 @@ class BrowserSocketTest {
     @Override
     public void onError(WebSocket ws, Throwable error) {
       closed.complete(-1);
+    }
+
+    /**
+     * A change merged as the page merges it into the state it holds, and given to the test as that
+     * whole state: what the booth shows after it.
+     */
+    private JsonNode asPageHolds(JsonNode m) {
+      String type = m.path("type").asText();
+      if (type.equals("state")) {
+        held = (com.fasterxml.jackson.databind.node.ObjectNode) m.deepCopy();
+        return m;
+      }
+      if (!type.equals("change")) {
+        return m;
+      }
+      if (held == null) {
+        throw new AssertionError("a change before any state: " + m);
+      }
+      com.fasterxml.jackson.databind.node.ArrayNode lanes =
+          (com.fasterxml.jackson.databind.node.ArrayNode) held.get("lanes");
+      for (JsonNode lane : m.get("lanes")) {
+        boolean found = false;
+        for (int i = 0; i < lanes.size(); i++) {
+          if (lanes.get(i).path("id").equals(lane.path("id"))) {
+            lanes.set(i, lane);
+            found = true;
+          }
+        }
+        if (!found) {
+          throw new AssertionError("a change to a lane the page does not have: " + lane);
+        }
+      }
+      for (String part :
+          java.util.List.of("link", "printer", "shifts", "freePasses", "incidents")) {
+        if (!m.path(part).isNull() && !m.path(part).isMissingNode()) {
+          held.set(part, m.get(part));
+        }
+      }
+      return held.deepCopy();
     }
 
     /** The oldest message not yet taken that matches; others stay for later; fails after 10 s. */
