@@ -291,6 +291,17 @@ public final class BoothState {
     return new BoothView.Log("log", List.copyOf(log));
   }
 
+  /** A lane device's name as the booth says it in Chinese; the controller's own name otherwise. */
+  static String deviceName(String device) {
+    return switch (device) {
+      case "barrier" -> "道闸";
+      case "card-reader" -> "读卡器";
+      case "display" -> "显示屏";
+      case "camera" -> "车牌相机";
+      default -> device;
+    };
+  }
+
   /** One lane as the events have described it. */
   private static final class LaneCard {
     final String id;
@@ -394,12 +405,14 @@ public final class BoothState {
           // Only a device that was offline comes "back"; the first report is just "online".
           boolean wasOffline = offline.remove(d.device()) != null;
           return wasOffline
-              ? Said.of("设备恢复在线：" + d.device(), "Device back online · " + d.device())
-              : Said.of("设备在线：" + d.device(), "Device online · " + d.device());
+              ? Said.of("设备恢复在线：" + deviceName(d.device()), "Device back online · " + d.device())
+              : Said.of("设备在线：" + deviceName(d.device()), "Device online · " + d.device());
         }
         offline.put(d.device(), d.detail() == null ? "" : d.detail());
         return Said.of(
-            "设备离线：" + d.device() + (d.detail() == null ? "" : "，" + Said.zh(d.detail())),
+            "设备离线："
+                + deviceName(d.device())
+                + (d.detail() == null ? "" : "，" + Said.zh(d.detail())),
             "Device offline · "
                 + d.device()
                 + (d.detail() == null ? "" : " · " + Said.en(d.detail())));
@@ -544,7 +557,12 @@ public final class BoothState {
       List<String> devices = new ArrayList<>();
       offline.forEach(
           (device, detail) ->
-              devices.add(detail.isEmpty() ? device : device + " (" + detail + ")"));
+              devices.add(
+                  detail.isEmpty()
+                      ? Said.of(deviceName(device), device)
+                      : Said.of(
+                          deviceName(device) + "（" + Said.zh(detail) + "）",
+                          device + " (" + Said.en(detail) + ")")));
       return new BoothView.Lane(
           id,
           name,

@@ -110,14 +110,15 @@ class BoothStateTest {
     var first =
         state.apply(new ConsoleEvent.DeviceStatus(1, T, "exit-1", "barrier", true, "answering"));
     assertTrue(
-        first.orElseThrow().text().equals("设备在线：barrier · Device online · barrier"),
+        first.orElseThrow().text().equals("设备在线：道闸 · Device online · barrier"),
         "a first report is not a recovery");
     state.apply(
-        new ConsoleEvent.DeviceStatus(2, T, "exit-1", "barrier", false, "no answer for 3 s"));
-    assertEquals(List.of("barrier (no answer for 3 s)"), exit().offlineDevices());
+        new ConsoleEvent.DeviceStatus(
+            2, T, "exit-1", "barrier", false, "3 秒无应答 · no answer for 3 s"));
+    assertEquals(List.of("道闸（3 秒无应答） · barrier (no answer for 3 s)"), exit().offlineDevices());
     var back = state.apply(new ConsoleEvent.DeviceStatus(3, T, "exit-1", "barrier", true, null));
     assertTrue(exit().offlineDevices().isEmpty());
-    assertEquals("设备恢复在线：barrier · Device back online · barrier", back.orElseThrow().text());
+    assertEquals("设备恢复在线：道闸 · Device back online · barrier", back.orElseThrow().text());
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.parkgate.controller.device;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.parkgate.api.Said;
 import org.parkgate.controller.device.modbus.ModbusBus;
 import org.parkgate.controller.lane.BarrierInputs;
 import org.parkgate.controller.lane.LaneEvent;
@@ -133,7 +134,13 @@ final class BarrierModule {
                 bus.loop().execute(() -> write(coil, on, since, then));
               } else {
                 health.offline(
-                    "coil " + coil + (on ? " on" : " off") + " not written: " + rootMessage(e));
+                    Said.of(
+                        "线圈 " + coil + (on ? " 置位" : " 复位") + "未写入：" + rootMessage(e),
+                        "coil "
+                            + coil
+                            + (on ? " on" : " off")
+                            + " not written: "
+                            + rootMessage(e)));
               }
             });
   }
@@ -159,7 +166,7 @@ final class BarrierModule {
               if (error == null) {
                 lastAnswerNanos = System.nanoTime();
                 answering = true;
-                health.online("answering");
+                health.online(Said.of("应答正常", "answering"));
                 inputs(bits);
               } else if (answering
                   && System.nanoTime() - lastAnswerNanos >= OFFLINE_AFTER.toNanos()) {
@@ -170,13 +177,20 @@ final class BarrierModule {
 
   private void watch() {
     if (System.nanoTime() - lastAnswerNanos >= OFFLINE_AFTER.toNanos()) {
-      offline("no answer for " + OFFLINE_AFTER.toMillis() + " ms");
+      offline(
+          Said.of(
+              OFFLINE_AFTER.toMillis() + " 毫秒无应答",
+              "no answer for " + OFFLINE_AFTER.toMillis() + " ms"));
     }
   }
 
   private void offline(String why) {
     answering = false;
-    health.offline("unit " + config.barrierUnit() + " on " + config.barrier() + ": " + why);
+    health.offline(
+        Said.after(
+            "模块 " + config.barrierUnit() + "（" + config.barrier() + "）：",
+            "unit " + config.barrierUnit() + " on " + config.barrier() + ": ",
+            why));
   }
 
   private void inputs(boolean[] bits) {

@@ -10,6 +10,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.parkgate.api.Said;
 import org.parkgate.controller.device.link.LinkEnd;
 import org.parkgate.controller.device.link.WireLog;
 import org.parkgate.device.camera.CameraCodec;
@@ -81,7 +82,8 @@ final class CameraInitializer extends ChannelInitializer<Channel> {
       if (event instanceof IdleStateEvent idle && idle.state() == IdleState.WRITER_IDLE) {
         ctx.writeAndFlush(new CameraMessage.Heartbeat(laneId));
       } else if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
-        onDown.accept("silent: no heartbeat for " + SILENT_AFTER * heartbeat.toMillis() + " ms");
+        long ms = SILENT_AFTER * heartbeat.toMillis();
+        onDown.accept(Said.of(ms + " 毫秒无心跳", "silent: no heartbeat for " + ms + " ms"));
         ctx.close();
       } else {
         ctx.fireUserEventTriggered(event);

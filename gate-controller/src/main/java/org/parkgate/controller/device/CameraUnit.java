@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import org.parkgate.api.Said;
 import org.parkgate.controller.device.link.DeviceLink;
 import org.parkgate.controller.device.link.LinkStatus;
 import org.parkgate.controller.lane.LaneEvent;
@@ -90,11 +91,11 @@ final class CameraUnit {
 
   private void received(CameraMessage message) {
     if (message instanceof CameraMessage.Heartbeat h) {
-      health.online("heartbeat from " + h.sender());
+      health.online(Said.of("收到心跳：" + h.sender(), "heartbeat from " + h.sender()));
       return;
     }
     CameraMessage.Recognition r = (CameraMessage.Recognition) message;
-    health.online("recognition from " + r.camera());
+    health.online(Said.of("收到识别结果：" + r.camera(), "recognition from " + r.camera()));
     if (!r.camera().equals(camera.id())) {
       wrongCamera.increment();
       log.warn(

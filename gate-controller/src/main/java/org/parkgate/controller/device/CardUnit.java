@@ -2,6 +2,7 @@ package org.parkgate.controller.device;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import org.parkgate.api.Said;
 import org.parkgate.controller.device.link.DeviceLink;
 import org.parkgate.controller.device.link.LinkStatus;
 import org.parkgate.controller.lane.LaneEvent;
@@ -40,7 +41,7 @@ final class CardUnit {
                   lane.deliver(new LaneEvent.CardRead(read.cardNumber()));
                 },
                 health::offline),
-            ch -> health.online("connected"),
+            ch -> health.online(Said.of("已连接", "connected")),
             health::offline);
   }
 

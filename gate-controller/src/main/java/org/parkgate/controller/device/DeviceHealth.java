@@ -1,6 +1,7 @@
 package org.parkgate.controller.device;
 
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.Said;
 import org.parkgate.controller.lane.LaneRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,17 @@ final class DeviceHealth {
     change(false, detail);
   }
 
+  /**
+   * A detail in the booth's two languages: a link's own words (a socket's "connection refused",
+   * say) come in English only, and go to the booth after a Chinese lead-in.
+   */
+  private static String inBoth(boolean online, String detail) {
+    if (detail == null || detail.contains(Said.JOIN)) {
+      return detail;
+    }
+    return Said.of((online ? "在线：" : "通信中断：") + detail, detail);
+  }
+
   synchronized void listen(Listener l) {
     this.listener = l;
   }
@@ -46,10 +58,11 @@ final class DeviceHealth {
     return Boolean.TRUE.equals(online);
   }
 
-  private void change(boolean now, String detail) {
+  private void change(boolean now, String said) {
     if (online != null && online == now) {
       return;
     }
+    String detail = inBoth(now, said);
     boolean first = online == null;
     online = now;
     if (first && now) {

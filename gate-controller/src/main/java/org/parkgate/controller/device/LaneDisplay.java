@@ -5,6 +5,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
 import java.util.List;
 import java.util.function.Consumer;
+import org.parkgate.api.Said;
 import org.parkgate.controller.device.link.DeviceLink;
 import org.parkgate.controller.device.link.LinkEnd;
 import org.parkgate.controller.device.link.LinkStatus;
@@ -31,7 +32,7 @@ final class LaneDisplay {
             counters,
             new Initializer(name, counters, health::offline),
             ch -> {
-              health.online("connected");
+              health.online(Said.of("已连接", "connected"));
               write(ch, rows);
             },
             health::offline);

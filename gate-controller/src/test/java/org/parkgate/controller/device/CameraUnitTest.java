@@ -86,7 +86,8 @@ class CameraUnitTest {
     await("the plate at the lane", 2_000, () -> !delivered.isEmpty());
     assertEquals(
         List.of(new LaneEvent.PlateRead(new Sighting("沪A12345", "truck", "yellow"))), delivered);
-    assertEquals("heartbeat from cam-north", services.device("north", "camera").detail());
+    assertEquals(
+        "收到心跳：cam-north · heartbeat from cam-north", services.device("north", "camera").detail());
   }
 
   @Test
@@ -123,7 +124,10 @@ class CameraUnitTest {
     camera.silent = true;
     await("the silent camera offline", 3_000, () -> services.offline("north", "camera"));
     assertEquals(
-        "silent: no heartbeat for " + CameraInitializer.SILENT_AFTER * BEAT.toMillis() + " ms",
+        CameraInitializer.SILENT_AFTER * BEAT.toMillis()
+            + " 毫秒无心跳 · silent: no heartbeat for "
+            + CameraInitializer.SILENT_AFTER * BEAT.toMillis()
+            + " ms",
         services.device("north", "camera").detail());
     camera.silent = false;
     await("the camera back online", 3_000, () -> services.online("north", "camera"));
