@@ -29,7 +29,7 @@ window.BoothAlarm = (function () {
     if (!view) return list;
     for (const lane of view.lanes || []) {
       for (const d of lane.offlineDevices || []) {
-        list.push({ key: "offline " + lane.id + " " + d, text: lane.id + " · " + tl("设备离线", "Device offline") + " " + d });
+        list.push({ key: "offline " + lane.id + " " + d, text: lane.id + " · " + tl("设备离线", "Device offline") + " " + said(d) });
       }
     }
     for (const i of view.incidents || []) {
@@ -63,6 +63,9 @@ window.BoothAlarm = (function () {
     box.classList.toggle("hidden", raised.length === 0);
     document.body.classList.toggle("alarmed", raised.length > 0);
     const list = document.getElementById("alarm-list");
+    const shows = raised.map(f => f.text).join("\n");
+    if (list.dataset.shows === shows) return;
+    list.dataset.shows = shows;
     list.replaceChildren(...raised.map(f => {
       const li = document.createElement("li");
       li.textContent = f.text;

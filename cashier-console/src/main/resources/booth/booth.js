@@ -1349,7 +1349,7 @@
     card.appendChild(el("div", "display-label", tl("显示屏", "Lane display")));
     card.appendChild(el("div", "display", (lane.display || []).join("\n")));
     if (lane.offlineDevices && lane.offlineDevices.length) {
-      card.appendChild(el("div", "device-alarm", tl("设备离线", "Device offline:") + " " + lane.offlineDevices.join(", ")));
+      card.appendChild(el("div", "device-alarm", tl("设备离线", "Device offline:") + " " + lane.offlineDevices.map(said).join(", ")));
     }
     if (lane.notice) card.appendChild(el("div", "notice", said(lane.notice)));
     return card;

@@ -102,6 +102,11 @@ const INCIDENT_KINDS = {
     const section = $("incident-section");
     section.classList.toggle("hidden", !user || !user.takesCash || !open.length);
     const list = $("incident-list");
+    // Drawn again only when what it shows changed: with busy lanes the state changes many times a
+    // second, and a note being typed stays as it is.
+    const shows = JSON.stringify([open, !!resolving, b.linked()]);
+    if (list.dataset.shows === shows) return;
+    list.dataset.shows = shows;
     const focused = document.activeElement && document.activeElement.id;
     list.replaceChildren(...open.map(i => {
       const li = b.el("li", "incident");
