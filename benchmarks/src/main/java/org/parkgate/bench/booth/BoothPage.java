@@ -28,23 +28,34 @@ final class BoothPage implements AutoCloseable {
       const bench = window.__bench = {fees: [], keys: []};
       const shown = {};
       const now = () => performance.timeOrigin + performance.now();
-      const scan = () => {
-        const t = now();
-        document.querySelectorAll('[id^="due-"]').forEach(due => {
-          const lane = due.id.slice(4);
-          const article = due.closest('article');
-          const card = article && article.querySelector('dd.card');
-          if (!card) return;
-          const key = card.textContent + ' ' + due.textContent;
-          if (shown[lane] === key) return;
-          shown[lane] = key;
-          const seen = {lane: lane, card: card.textContent, due: due.textContent, t: t, painted: 0};
-          bench.fees.push(seen);
-          requestAnimationFrame(() => { seen.painted = now(); });
-        });
+      // Looks only at the lane cards a mutation touched, so that watching costs the page little.
+      const check = (article, t) => {
+        const due = article.querySelector('[id^="due-"]');
+        const card = article.querySelector('dd.card');
+        if (!due || !card) return;
+        const lane = due.id.slice(4);
+        const key = card.textContent + ' ' + due.textContent;
+        if (shown[lane] === key) return;
+        shown[lane] = key;
+        const seen = {lane: lane, card: card.textContent, due: due.textContent, t: t, painted: 0};
+        bench.fees.push(seen);
+        requestAnimationFrame(() => { seen.painted = now(); });
       };
-      new MutationObserver(scan).observe(document.body,
-          {subtree: true, childList: true, characterData: true});
+      new MutationObserver(records => {
+        const t = now();
+        const touched = new Set();
+        for (const r of records) {
+          const at = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+          const inside = at && at.closest('article[data-lane]');
+          if (inside) touched.add(inside);
+          for (const n of r.addedNodes) {
+            if (n.nodeType !== 1) continue;
+            if (n.matches('article[data-lane]')) touched.add(n);
+            else n.querySelectorAll('article[data-lane]').forEach(a => touched.add(a));
+          }
+        }
+        touched.forEach(a => check(a, t));
+      }).observe(document.body, {subtree: true, childList: true, characterData: true});
       window.addEventListener('keydown', e => {
         if (e.key === 'Enter') bench.keys.push(now());
       }, true);
@@ -145,6 +156,46 @@ final class BoothPage implements AutoCloseable {
       }
     }
     return work;
+  }
+
+  /** Starts sampling the page's JavaScript, every {@code micros} microseconds. */
+  void startProfile(int micros) {
+    browser.executeCdpCommand("Profiler.enable", Map.of());
+    browser.executeCdpCommand("Profiler.setSamplingInterval", Map.of("interval", micros));
+    browser.executeCdpCommand("Profiler.start", Map.of());
+  }
+
+  /**
+   * Stops sampling and returns the functions the page's main thread was found in most, with the
+   * milliseconds of samples each took itself (not counting what it called), biggest first.
+   */
+  @SuppressWarnings("unchecked")
+  List<Map.Entry<String, Double>> stopProfile() {
+    Map<String, Object> answer = browser.executeCdpCommand("Profiler.stop", Map.of());
+    Map<String, Object> profile = (Map<String, Object>) answer.get("profile");
+    List<Map<String, Object>> nodes = (List<Map<String, Object>>) profile.get("nodes");
+    List<Number> samples = (List<Number>) profile.get("samples");
+    List<Number> deltas = (List<Number>) profile.get("timeDeltas");
+    Map<Long, String> names = new java.util.HashMap<>();
+    for (Map<String, Object> n : nodes) {
+      Map<String, Object> f = (Map<String, Object>) n.get("callFrame");
+      String url = String.valueOf(f.get("url"));
+      String name = String.valueOf(f.get("functionName"));
+      names.put(
+          ((Number) n.get("id")).longValue(),
+          (name.isEmpty() ? "(anonymous)" : name)
+              + (url.isEmpty() ? "" : " " + url.substring(url.lastIndexOf('/') + 1))
+              + (url.isEmpty() ? "" : ":" + (((Number) f.get("lineNumber")).intValue() + 1)));
+    }
+    Map<String, Double> self = new java.util.HashMap<>();
+    for (int i = 0; i < samples.size(); i++) {
+      // A sample's time is the gap to the next one.
+      double ms = i + 1 < deltas.size() ? deltas.get(i + 1).doubleValue() / 1000 : 0;
+      self.merge(names.get(samples.get(i).longValue()), ms, Double::sum);
+    }
+    List<Map.Entry<String, Double>> top = new java.util.ArrayList<>(self.entrySet());
+    top.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+    return top;
   }
 
   @Override
