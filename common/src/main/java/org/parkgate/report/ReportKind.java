@@ -21,7 +21,7 @@ public enum ReportKind {
   PAYMENTS_BY_HOUR("payments-by-hour", "按时段收款", "Payments by hour of day", Filters.PAYMENT),
   REVERSALS("reversals", "冲正记录", "Reversals", Filters.PAYMENT),
   EXEMPTIONS("exemptions", "免费放行与手动抬杆", "Free passes and manual lifts", EnumSet.of(Filter.LANE)),
-  VOUCHERS("vouchers", "优惠券发放与使用", "Vouchers issued and redeemed", EnumSet.of(Filter.LANE)),
+  VOUCHERS("vouchers", "优惠券发放与使用", "Vouchers issued and redeemed", EnumSet.noneOf(Filter.class)),
   LOST_CARDS("lost-cards", "遗失卡登记", "Lost cards", EnumSet.of(Filter.LANE)),
   ARREARS("arrears", "欠费车辆", "Arrears by plate", EnumSet.of(Filter.LANE)),
   INCIDENTS("incidents", "异常事件统计", "Incidents by kind and lane", EnumSet.of(Filter.LANE)),
