@@ -42,9 +42,15 @@ public record Column(
     return new Column(key, type, zh, en, currency, role);
   }
 
-  /** The header as printed: {@code "中文 · English"}, or one of them when both are the same. */
+  /**
+   * The header as printed: {@code "中文 · English"} with a money column's currency ({@code "净收入 · Net
+   * (CNY)"}); a header given once for both languages (an import layout's, such as the journal's
+   * {@code 借方金额}) is printed exactly as given.
+   */
   public String header() {
-    String base = zh.equals(en) ? zh : zh + " · " + en;
-    return currency == null ? base : base + " (" + currency + ")";
+    if (zh.equals(en)) {
+      return zh;
+    }
+    return zh + " · " + en + (currency == null ? "" : " (" + currency + ")");
   }
 }

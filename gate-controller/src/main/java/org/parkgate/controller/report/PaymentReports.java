@@ -23,8 +23,9 @@ final class PaymentReports {
       String currency,
       Column key,
       Function<Takings.Line, String> group,
-      Function<String, String> label) {
-    Map<String, long[]> sums = new TreeMap<>();
+      Function<String, String> label,
+      java.util.Comparator<String> order) {
+    Map<String, long[]> sums = new TreeMap<>(order);
     for (Takings.Line l : lines) {
       long[] s =
           sums.computeIfAbsent(group.apply(l) == null ? "" : group.apply(l), k -> new long[4]);
@@ -58,16 +59,30 @@ final class PaymentReports {
         currency,
         Column.text("tender", "支付方式", "Tender"),
         Takings.Line::tender,
-        code -> Tender.of(code).map(t -> t.chinese() + " · " + t.english()).orElse(code));
+        code -> Tender.of(code).map(t -> t.chinese() + " · " + t.english()).orElse(code),
+        java.util.Comparator.comparing(
+                (String code) -> Tender.of(code).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
+            .thenComparing(code -> code));
   }
 
   static Table byLane(List<Takings.Line> lines, String currency) {
-    return grouped(lines, currency, Column.text("lane", "车道", "Lane"), Takings.Line::lane, k -> k);
+    return grouped(
+        lines,
+        currency,
+        Column.text("lane", "车道", "Lane"),
+        Takings.Line::lane,
+        k -> k,
+        java.util.Comparator.naturalOrder());
   }
 
   static Table byCashier(List<Takings.Line> lines, String currency) {
     return grouped(
-        lines, currency, Column.text("cashier", "收费员", "Cashier"), Takings.Line::cashier, k -> k);
+        lines,
+        currency,
+        Column.text("cashier", "收费员", "Cashier"),
+        Takings.Line::cashier,
+        k -> k,
+        java.util.Comparator.naturalOrder());
   }
 
   /** Payments taken in each hour of the day (00-23), over every day of the period. */
