@@ -16,10 +16,11 @@ public final class CellText {
     if (cell.isEmpty()) {
       return "";
     }
+    if (cell.value() == null) {
+      return column.type() == ColumnType.TIME ? cell.text().replace('T', ' ') : cell.text();
+    }
     return switch (column.type()) {
-      case TEXT, DATE -> cell.text() == null ? String.valueOf(cell.value()) : cell.text();
-      case TIME -> cell.text().replace('T', ' ');
-      case COUNT -> Long.toString(cell.number());
+      case TEXT, DATE, TIME, COUNT -> Long.toString(cell.value());
       case MONEY ->
           Money.of(cell.number(), Currency.getInstance(column.currency())).toDecimalString();
       case DURATION -> duration(cell.number());

@@ -188,7 +188,7 @@ final class PaymentReports {
             Cell.of(l.amount()));
       }
     }
-    t.totalsRow(Table.TOTAL, "reversal", Cell.of(t.rows.size()));
+    t.totalsRow(Table.TOTAL);
     return t;
   }
 

@@ -75,7 +75,7 @@ final class RegisterReports {
           d == null ? Cell.EMPTY : Cell.of(d.counted().minor()),
           d == null ? Cell.EMPTY : Cell.of(d.variance().minor()));
     }
-    t.totalsRow(Table.TOTAL, "shift", Cell.of(t.rows.size()));
+    t.totalsRow(Table.TOTAL);
     t.notes.add("班次按交班日期计入 · shifts are counted on the day they closed");
     return t;
   }
@@ -110,7 +110,7 @@ final class RegisterReports {
           Cell.of(z.incidentCount()),
           Cell.of(z.chainLink()));
     }
-    t.totalsRow(Table.TOTAL, "z", Cell.of(t.rows.size()), "link", Cell.EMPTY);
+    t.totalsRow(Table.TOTAL, "link", Cell.EMPTY);
     long missing = period.days().size() - t.rows.size();
     if (missing > 0) {
       t.notes.add(
@@ -152,7 +152,7 @@ final class RegisterReports {
           Cell.time(m.closedAt(), period.zone()),
           Cell.of(m.chainLink()));
     }
-    t.totalsRow(Table.TOTAL, "close", Cell.of(t.rows.size()), "link", Cell.EMPTY);
+    t.totalsRow(Table.TOTAL, "link", Cell.EMPTY);
     t.notes.add(
         "月结：./parking close-month --month YYYY-MM · close a month: ./parking close-month"
             + " --month YYYY-MM");
@@ -327,7 +327,7 @@ final class RegisterReports {
           Cell.text(e.decidedBy()),
           Cell.text(e.receiptNo()));
     }
-    t.totalsRow(Table.TOTAL, "no", Cell.of(t.rows.size()));
+    t.totalsRow(Table.TOTAL);
     return t;
   }
 

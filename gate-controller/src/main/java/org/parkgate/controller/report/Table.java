@@ -27,8 +27,9 @@ final class Table {
   }
 
   /**
-   * The totals row: {@code label} in the first column, the sum of every COUNT, MONEY and DURATION
-   * column, and the given cells for the keys in {@code others} (key, cell, key, cell...).
+   * The totals row: {@code label} in the first column (whatever its type), the sum of every COUNT,
+   * MONEY and DURATION column, and the given cells for the keys in {@code others} (key, cell, key,
+   * cell...).
    */
   void totalsRow(String label, Object... others) {
     List<Cell> cells = new ArrayList<>();
@@ -43,7 +44,7 @@ final class Table {
           || c.type() == ColumnType.DURATION) {
         cell = Cell.of(rows.stream().mapToLong(r -> r.cell(at).number()).sum());
       }
-      for (int k = 0; k + 1 < others.length; k += 2) {
+      for (int k = 0; k + 1 < others.length && i > 0; k += 2) {
         if (c.key().equals(others[k])) {
           cell = (Cell) others[k + 1];
         }
