@@ -252,6 +252,8 @@ final class ChainWalk implements AutoCloseable {
               + ")";
       case EVENTS -> id + " (event seq " + row.getLong(first) + ")";
       case ZREPORTS -> id + " (Z-report " + row.getLong(first) + ", " + row.getString(f + 2) + ")";
+      case MONTHLY_CLOSES ->
+          id + " (monthly close " + row.getLong(first) + ", " + row.getString(f + 2) + ")";
       case INCIDENTS ->
           id
               + " ("

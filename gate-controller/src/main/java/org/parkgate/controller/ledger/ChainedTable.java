@@ -358,6 +358,25 @@ public enum ChainedTable {
       List.of("reprint_id", "shift_no", "console_id", "printed_by", "request_id", "reprinted_at")),
   // A passage's row id is its stay's; two entry lanes' vehicles pass in any order.
   ENTRY_PASSAGES("entry_passages", List.of("stay_id", "lane", "passed_at"), false),
+  MONTHLY_CLOSES(
+      "monthly_closes",
+      List.of(
+          "close_no",
+          "month",
+          "zone",
+          "first_z",
+          "last_z",
+          "days",
+          "payments",
+          "gross_minor",
+          "reversals",
+          "reversed_minor",
+          "net_minor",
+          "currency",
+          "closed_by",
+          "chain_link",
+          "chain_head",
+          "closed_at")),
   ANCHORS(
       "anchors",
       List.of(

@@ -143,6 +143,42 @@ public final class Ledger implements AutoCloseable {
     T run() throws SQLException;
   }
 
+  /** Read-only work on a snapshot of the ledger ({@link #snapshot}). */
+  @FunctionalInterface
+  public interface Snapshot<T> {
+    T read(Connection db) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} on one read transaction, so everything it reads (with this package's
+   * repositories too) is the ledger as of one moment, and with the connection set {@code
+   * query_only}, so the work cannot write: reports and exports read the ledger this way.
+   *
+   * @throws LedgerException when the ledger cannot be read
+   */
+  public synchronized <T> T snapshot(Snapshot<T> work) {
+    if (depth > 0) {
+      throw new IllegalStateException("a read-only snapshot cannot run inside a write");
+    }
+    try {
+      execute("PRAGMA query_only = 1");
+      try {
+        execute("BEGIN DEFERRED");
+        depth++;
+        try {
+          return work.read(db);
+        } finally {
+          depth--;
+          execute("ROLLBACK");
+        }
+      } finally {
+        execute("PRAGMA query_only = 0");
+      }
+    } catch (SQLException e) {
+      throw new LedgerException("cannot read the ledger: " + e.getMessage(), e);
+    }
+  }
+
   /** Runs read-only work on the ledger's connection, under its lock. */
   <T> T read(Work<T> work) {
     return read(work, () -> "ledger read failed");

@@ -22,6 +22,7 @@ record Numbering(long receipts, long events, long zReports, List<String> problem
     long events = consecutive(db, "SELECT seq FROM events ORDER BY seq", "event seq", problems);
     long zReports = zReports(db, problems);
     reversals(db, problems);
+    monthlyCloses(db, problems);
     return new Numbering(receipts, events, zReports, List.copyOf(problems));
   }
 
@@ -116,6 +117,48 @@ record Numbering(long receipts, long events, long zReports, List<String> problem
       }
     }
     return n;
+  }
+
+  /** Monthly closes 1, 2, 3... on consecutive months. */
+  private static void monthlyCloses(Connection db, List<String> problems) throws SQLException {
+    long n = 0;
+    java.time.YearMonth previous = null;
+    try (Statement s = db.createStatement();
+        ResultSet r =
+            s.executeQuery("SELECT close_no, month FROM monthly_closes ORDER BY close_no")) {
+      while (r.next()) {
+        n++;
+        java.time.YearMonth month;
+        try {
+          month = java.time.YearMonth.parse(r.getString(2));
+        } catch (DateTimeParseException | NullPointerException e) {
+          problems.add(
+              "monthly close " + r.getLong(1) + " has no valid month: '" + r.getString(2) + "'");
+          return;
+        }
+        if (r.getLong(1) != n) {
+          problems.add(
+              "monthly close "
+                  + r.getLong(1)
+                  + " where "
+                  + n
+                  + " was due: monthly closes are missing");
+          return;
+        }
+        if (previous != null && !month.equals(previous.plusMonths(1))) {
+          problems.add(
+              "monthly close "
+                  + n
+                  + " closes "
+                  + month
+                  + " but the one before closed "
+                  + previous
+                  + ": months are missing");
+          return;
+        }
+        previous = month;
+      }
+    }
   }
 
   private static void reversals(Connection db, List<String> problems) throws SQLException {

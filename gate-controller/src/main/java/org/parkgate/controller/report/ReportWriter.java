@@ -1,0 +1,33 @@
+package org.parkgate.controller.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.parkgate.report.Report;
+import org.parkgate.report.ReportFormat;
+import org.parkgate.report.ReportJson;
+import org.parkgate.report.ReportText;
+
+/**
+ * Writes a report in any {@link ReportFormat}. The CSV and XLSX libraries are loaded only when a
+ * report is exported in those formats, never when the controller starts.
+ */
+public final class ReportWriter {
+  /** GB18030, the Chinese national encoding older Excel and accounting packages expect. */
+  public static final Charset GB18030 = Charset.forName("GB18030");
+
+  private ReportWriter() {}
+
+  /** Writes {@code report} to {@code out}; {@code charset} is for CSV (text and JSON are UTF-8). */
+  public static void write(Report report, ReportFormat format, Charset charset, OutputStream out)
+      throws IOException {
+    switch (format) {
+      case TEXT -> out.write(ReportText.render(report).getBytes(StandardCharsets.UTF_8));
+      case JSON -> out.write((ReportJson.write(report) + "\n").getBytes(StandardCharsets.UTF_8));
+      case CSV -> CsvExport.write(report, charset, out);
+      case XLSX -> XlsxExport.write(report, out);
+    }
+    out.flush();
+  }
+}

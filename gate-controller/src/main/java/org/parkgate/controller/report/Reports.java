@@ -1,0 +1,100 @@
+package org.parkgate.controller.report;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import org.parkgate.controller.ledger.HashChain;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.report.Report;
+import org.parkgate.report.ReportRequest;
+
+/**
+ * Computes any {@link Report} from a {@link ReportRequest} in one call ({@link #compute}), reading
+ * the ledger on one read-only snapshot ({@link Ledger#snapshot}) in the site's zone and currency.
+ * Days are whole days in the zone, both ends included; the report carries the chain head it was
+ * computed at.
+ */
+public final class Reports {
+  private final Ledger ledger;
+  private final ZoneId zone;
+  private final Currency currency;
+  private final Clock clock;
+  private final JournalLayout layout;
+
+  public Reports(Ledger ledger, ZoneId zone, Currency currency, Clock clock) {
+    this(ledger, zone, currency, clock, JournalLayout.defaults());
+  }
+
+  public Reports(Ledger ledger, ZoneId zone, Currency currency, Clock clock, JournalLayout layout) {
+    this.ledger = ledger;
+    this.zone = zone;
+    this.currency = currency;
+    this.clock = clock;
+    this.layout = layout;
+  }
+
+  /**
+   * The report asked for.
+   *
+   * @throws IllegalArgumentException when the request is wrong ({@link ReportRequest#problem}),
+   *     with that message
+   */
+  public Report compute(ReportRequest request) {
+    request
+        .problem()
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException(p);
+            });
+    Period period = new Period(request.from(), request.to(), zone);
+    return ledger.snapshot(
+        db -> {
+          HashChain.Head head = HashChain.head(db);
+          Table t = table(db, request, period);
+          return new Report(
+              request,
+              request.kind().title(),
+              zone,
+              currency.getCurrencyCode(),
+              t.columns,
+              t.rows,
+              t.totals,
+              head.link(),
+              head.hash(),
+              clock.instant(),
+              t.notes);
+        });
+  }
+
+  private Table table(Connection db, ReportRequest req, Period period) throws SQLException {
+    String cur = currency.getCurrencyCode();
+    return switch (req.kind()) {
+      case SHIFTS -> RegisterReports.shifts(ledger, req, period, cur);
+      case Z_REPORTS -> RegisterReports.zReports(ledger, period, cur, currency, clock);
+      case MONTHLY_CLOSE -> RegisterReports.monthlyCloses(ledger, period, cur, currency, clock);
+      case PAYMENTS_BY_TENDER -> PaymentReports.byTender(takings(db, req, period), cur);
+      case PAYMENTS_BY_LANE -> PaymentReports.byLane(takings(db, req, period), cur);
+      case PAYMENTS_BY_CASHIER -> PaymentReports.byCashier(takings(db, req, period), cur);
+      case PAYMENTS_BY_HOUR -> PaymentReports.byHourOfDay(takings(db, req, period), period, cur);
+      case REVERSALS -> PaymentReports.reversals(takings(db, req, period), period, cur);
+      case EXEMPTIONS -> RegisterReports.exemptions(ledger, req, period, cur);
+      case VOUCHERS -> RegisterReports.vouchers(db, period, cur);
+      case LOST_CARDS -> RegisterReports.lostCards(ledger, req, period, cur);
+      case ARREARS -> RegisterReports.arrears(db, req, period, cur);
+      case INCIDENTS -> RegisterReports.incidents(ledger, req, period);
+      case OCCUPANCY -> TrafficReports.occupancy(db, period);
+      case DWELL -> TrafficReports.dwell(db, req, period);
+      case REVENUE_BY_HOUR -> PaymentReports.revenueByHour(takings(db, req, period), period, cur);
+      case REVENUE_BY_DAY -> PaymentReports.revenueByDay(takings(db, req, period), period, cur);
+      case JOURNAL -> Journal.of(takings(db, req, period), period, cur, layout);
+    };
+  }
+
+  private List<Takings.Line> takings(Connection db, ReportRequest req, Period period)
+      throws SQLException {
+    return Takings.read(db, req, period, currency.getCurrencyCode());
+  }
+}

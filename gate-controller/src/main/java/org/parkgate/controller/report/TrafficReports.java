@@ -1,0 +1,149 @@
+package org.parkgate.controller.report;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.parkgate.report.Cell;
+import org.parkgate.report.ChartRole;
+import org.parkgate.report.Column;
+import org.parkgate.report.ColumnType;
+import org.parkgate.report.ReportRequest;
+
+/** Vehicles rather than money: how full the car park was, and how long vehicles stayed. */
+final class TrafficReports {
+  /** Dwell bands, as upper bounds in seconds (the last open-ended). */
+  private static final long[] BANDS = {
+    15 * 60, 3600, 2 * 3600, 4 * 3600, 8 * 3600, 24 * 3600, 72 * 3600, Long.MAX_VALUE
+  };
+
+  private static final String[] BAND_NAMES = {
+    "0-15分钟 · 0-15 min",
+    "15分钟-1小时 · 15 min-1 h",
+    "1-2小时 · 1-2 h",
+    "2-4小时 · 2-4 h",
+    "4-8小时 · 4-8 h",
+    "8-24小时 · 8-24 h",
+    "1-3天 · 1-3 days",
+    "3天以上 · over 3 days"
+  };
+
+  private TrafficReports() {}
+
+  /**
+   * Each hour of the period: vehicles that entered and left in it, and how many were inside at its
+   * end (every entry recorded before then less every exit).
+   */
+  static Table occupancy(Connection db, Period period) throws SQLException {
+    long start = period.start().getEpochSecond();
+    long[] inside = new long[1];
+    RegisterReports.query(
+        db,
+        "SELECT (SELECT COUNT(*) FROM entries WHERE CAST(strftime('%s', entered_at) AS INTEGER) < ?)"
+            + " - (SELECT COUNT(*) FROM exits WHERE CAST(strftime('%s', exited_at) AS INTEGER) < ?)",
+        r -> inside[0] = r.getLong(1),
+        start,
+        start);
+    List<ZonedDateTime> hours = period.hours();
+    long[][] moves = new long[hours.size()][2];
+    long end = period.end().getEpochSecond();
+    RegisterReports.query(
+        db,
+        "SELECT entered_at FROM entries WHERE CAST(strftime('%s', entered_at) AS INTEGER) >= ?"
+            + " AND CAST(strftime('%s', entered_at) AS INTEGER) < ?",
+        r -> moves[period.hourIndex(Instant.parse(r.getString(1)))][0]++,
+        start,
+        end);
+    RegisterReports.query(
+        db,
+        "SELECT exited_at FROM exits WHERE CAST(strftime('%s', exited_at) AS INTEGER) >= ?"
+            + " AND CAST(strftime('%s', exited_at) AS INTEGER) < ?",
+        r -> moves[period.hourIndex(Instant.parse(r.getString(1)))][1]++,
+        start,
+        end);
+    Table t =
+        new Table(
+            Column.of("hour", ColumnType.TIME, "时段起", "Hour from").plotted(ChartRole.AXIS),
+            Column.count("entries", "入场", "Entries"),
+            Column.count("exits", "出场", "Exits"),
+            Column.count("inside", "时段末在场", "Inside at hour end").plotted(ChartRole.SERIES));
+    long peak = inside[0];
+    for (int i = 0; i < hours.size(); i++) {
+      inside[0] += moves[i][0] - moves[i][1];
+      peak = Math.max(peak, inside[0]);
+      t.add(
+          Cell.time(hours.get(i)), Cell.of(moves[i][0]), Cell.of(moves[i][1]), Cell.of(inside[0]));
+    }
+    t.totalsRow(Table.TOTAL, "inside", Cell.of(inside[0]));
+    t.notes.add("期间最高在场 " + peak + " 辆 · peak inside " + peak + " vehicles");
+    return t;
+  }
+
+  /** Stays that ended in the period, by how long they lasted. */
+  static Table dwell(Connection db, ReportRequest req, Period period) throws SQLException {
+    long[] count = new long[BANDS.length];
+    long[] seconds = new long[BANDS.length];
+    StringBuilder sql =
+        new StringBuilder(
+            "SELECT n.entered_at, x.exited_at FROM exits x JOIN entries n ON n.stay_id = x.stay_id"
+                + " LEFT JOIN entry_credentials e ON e.stay_id = x.stay_id"
+                + " WHERE CAST(strftime('%s', x.exited_at) AS INTEGER) >= ?"
+                + " AND CAST(strftime('%s', x.exited_at) AS INTEGER) < ?");
+    List<Object> args =
+        new java.util.ArrayList<>(
+            List.of(period.start().getEpochSecond(), period.end().getEpochSecond()));
+    if (req.lane() != null) {
+      sql.append(" AND x.lane = ?");
+      args.add(req.lane());
+    }
+    if (req.vehicleClass() != null) {
+      sql.append(" AND e.vehicle_class = ?");
+      args.add(req.vehicleClass());
+    }
+    RegisterReports.query(
+        db,
+        sql.toString(),
+        r -> {
+          long s =
+              Math.max(
+                  0,
+                  Instant.parse(r.getString(2)).getEpochSecond()
+                      - Instant.parse(r.getString(1)).getEpochSecond());
+          int b = 0;
+          while (s >= BANDS[b]) {
+            b++;
+          }
+          count[b]++;
+          seconds[b] += s;
+        },
+        args.toArray());
+    long all = 0;
+    long allSeconds = 0;
+    for (int b = 0; b < BANDS.length; b++) {
+      all += count[b];
+      allSeconds += seconds[b];
+    }
+    Table t =
+        new Table(
+            Column.text("band", "停车时长", "Dwell time").plotted(ChartRole.AXIS),
+            Column.count("stays", "车次", "Stays").plotted(ChartRole.SERIES),
+            Column.of("share", ColumnType.PERCENT, "占比", "Share"),
+            Column.of("average", ColumnType.DURATION, "平均时长", "Average"));
+    for (int b = 0; b < BANDS.length; b++) {
+      t.add(
+          Cell.text(BAND_NAMES[b]),
+          Cell.of(count[b]),
+          Cell.percent(count[b], all),
+          Cell.of(count[b] == 0 ? 0 : seconds[b] / count[b]));
+    }
+    t.totalsRow(
+        Table.TOTAL,
+        "share",
+        Cell.percent(all, all),
+        "average",
+        Cell.of(all == 0 ? 0 : allSeconds / all));
+    t.notes.add("按出场时间计入期间 · stays counted in the period they ended");
+    return t;
+  }
+}

@@ -1,0 +1,324 @@
+package org.parkgate.controller.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parkgate.controller.report.MonthOfTraffic.BERLIN;
+import static org.parkgate.controller.report.MonthOfTraffic.CNY;
+import static org.parkgate.controller.report.MonthOfTraffic.DST_DAY;
+import static org.parkgate.controller.report.MonthOfTraffic.FIRST;
+import static org.parkgate.controller.report.MonthOfTraffic.LAST;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parkgate.api.Tender;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.LedgerVerifier;
+import org.parkgate.controller.ledger.SiteKey;
+import org.parkgate.report.Report;
+import org.parkgate.report.ReportJson;
+import org.parkgate.report.ReportKind;
+import org.parkgate.report.ReportRequest;
+import org.parkgate.report.Row;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Every report over a month of traffic, each total recomputed here from the raw ledger rows with
+ * SQL of its own (day bounds in the site's zone worked out in Java), to the minor unit.
+ */
+class MonthOfTrafficReportsTest {
+  @TempDir static Path dir;
+  static MonthOfTraffic.Built built;
+  static Ledger ledger;
+  static Reports reports;
+  static Connection raw;
+
+  /** Every instant column compared as whole seconds, as the ledger's own queries do. */
+  static String sec(String column) {
+    return "CAST(strftime('%s', " + column + ") AS INTEGER)";
+  }
+
+  static long start(LocalDate day) {
+    return day.atStartOfDay(BERLIN).toEpochSecond();
+  }
+
+  static long end(LocalDate day) {
+    return day.plusDays(1).atStartOfDay(BERLIN).toEpochSecond();
+  }
+
+  @BeforeAll
+  static void build() throws SQLException {
+    built = MonthOfTraffic.build(dir);
+    ledger = Ledger.open(built.file(), "demo");
+    reports = new Reports(ledger, BERLIN, CNY, MonthOfTraffic.clock(MonthOfTraffic.NOW));
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    raw = config.createConnection("jdbc:sqlite:" + built.file());
+  }
+
+  @AfterAll
+  static void close() throws SQLException {
+    raw.close();
+    ledger.close();
+  }
+
+  static long q(String sql, Object... args) {
+    try (PreparedStatement p = raw.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        p.setObject(i + 1, args[i]);
+      }
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? r.getLong(1) : 0;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  static long paid(long from, long to) {
+    return q(
+        "SELECT COALESCE(SUM(amount_minor), 0) FROM payments WHERE "
+            + sec("paid_at")
+            + " >= ? AND "
+            + sec("paid_at")
+            + " < ?",
+        from,
+        to);
+  }
+
+  static long reversed(long from, long to) {
+    return q(
+        "SELECT COALESCE(SUM(amount_minor), 0) FROM reversals WHERE "
+            + sec("reversed_at")
+            + " >= ? AND "
+            + sec("reversed_at")
+            + " < ?",
+        from,
+        to);
+  }
+
+  static long monthNet() {
+    return paid(start(FIRST), end(LAST)) + reversed(start(FIRST), end(LAST));
+  }
+
+  Report month(ReportKind kind) {
+    return reports.compute(ReportRequest.of(kind, FIRST, LAST));
+  }
+
+  static long total(Report r, String key) {
+    return r.totals().cell(r.column(key)).number();
+  }
+
+  @Test
+  void revenueByDayMatchesEachDaysRowsAndTheDstDayHasItsNightPayments() {
+    Report r = month(ReportKind.REVENUE_BY_DAY);
+    assertEquals(31, r.rows().size());
+    for (Row row : r.rows()) {
+      LocalDate d = LocalDate.parse(row.cell(0).text());
+      assertEquals(
+          paid(start(d), end(d)) + reversed(start(d), end(d)),
+          row.cell(r.column("net")).number(),
+          "net of " + d);
+    }
+    assertEquals(monthNet(), total(r, "net"));
+    assertEquals(monthNet(), r.sum("net"));
+    assertTrue(total(r, "reversed") < 0, "the month has reversals");
+    assertEquals(
+        q("SELECT COUNT(*) FROM payments"), total(r, "payments"), "every payment is in October");
+    Report dst = reports.compute(ReportRequest.of(ReportKind.REVENUE_BY_HOUR, DST_DAY, DST_DAY));
+    assertEquals(25, dst.rows().size(), "the day summer time ends has 25 hours");
+    assertEquals("2026-10-25T02:00+02:00", dst.rows().get(2).cell(0).text());
+    assertEquals("2026-10-25T02:00+01:00", dst.rows().get(3).cell(0).text());
+    assertEquals(777, dst.rows().get(2).cell(dst.column("gross")).number());
+    assertEquals(777, dst.rows().get(3).cell(dst.column("gross")).number());
+    assertEquals(paid(start(DST_DAY), end(DST_DAY)), total(dst, "gross"));
+    assertEquals(25 * 3600, end(DST_DAY) - start(DST_DAY));
+  }
+
+  @Test
+  void zReportsAndTheMonthlyCloseTotalTheMonth() {
+    Report z = month(ReportKind.Z_REPORTS);
+    assertEquals(31, z.rows().size());
+    assertEquals(monthNet(), total(z, "net"));
+    assertEquals(q("SELECT SUM(net_minor) FROM zreports"), total(z, "net"));
+    Report m = month(ReportKind.MONTHLY_CLOSE);
+    assertEquals(1, m.rows().size());
+    assertEquals(1, m.rows().get(0).cell(m.column("close")).number());
+    assertEquals("2026-10", m.rows().get(0).cell(m.column("month")).text());
+    assertEquals(monthNet(), m.rows().get(0).cell(m.column("net")).number());
+    assertEquals(31, m.rows().get(0).cell(m.column("days")).number());
+    assertTrue(
+        built.refusedEarly().contains("2026-10-20"),
+        "a month with a day not Z-closed names the day: " + built.refusedEarly());
+    assertTrue(built.closedAgain().contains("已经月结"), built.closedAgain());
+    assertTrue(built.closedAgain().contains("already closed"), built.closedAgain());
+  }
+
+  @Test
+  void theLedgerStillVerifiesWithItsMonthlyCloseChainedAndSigned() throws Exception {
+    assertEquals(1, q("SELECT COUNT(*) FROM monthly_closes"));
+    assertEquals(
+        1,
+        q(
+            "SELECT COUNT(*) FROM chain c JOIN monthly_closes m ON c.tbl = 'monthly_closes'"
+                + " AND c.row_id = m.close_no"));
+    assertEquals(1, q("SELECT COUNT(*) FROM anchors WHERE reason = 'monthly-close'"));
+    LedgerVerifier.Result result =
+        LedgerVerifier.verify(
+            built.file(),
+            Optional.empty(),
+            SiteKey.publicKey(Files.readString(dir.resolve("site-key.pub"))));
+    assertTrue(result.ok(), result.summary());
+  }
+
+  @Test
+  void paymentsByTenderLaneCashierAndHourAddUpToTheSameMonth() {
+    Report t = month(ReportKind.PAYMENTS_BY_TENDER);
+    for (Tender tender : Tender.values()) {
+      long gross =
+          q(
+              "SELECT COALESCE(SUM(p.amount_minor), 0) FROM payments p LEFT JOIN payment_tenders t"
+                  + " ON t.payment_id = p.payment_id WHERE COALESCE(t.tender, p.method) = ?",
+              tender.code());
+      Row row =
+          t.rows().stream()
+              .filter(x -> x.cell(0).text().startsWith(tender.chinese()))
+              .findFirst()
+              .orElseThrow();
+      assertEquals(gross, row.cell(t.column("gross")).number(), tender.code());
+    }
+    assertEquals(monthNet(), total(t, "net"));
+    assertEquals(10_000, total(t, "share"));
+    assertEquals(monthNet(), total(month(ReportKind.PAYMENTS_BY_LANE), "net"));
+    Report c = month(ReportKind.PAYMENTS_BY_CASHIER);
+    assertEquals(monthNet(), total(c, "net"));
+    assertEquals(3, c.rows().size(), "cashier1, cashier2 and the night's cashier3");
+    Report h = month(ReportKind.PAYMENTS_BY_HOUR);
+    assertEquals(24, h.rows().size());
+    assertEquals(monthNet(), total(h, "net"));
+    assertEquals(
+        q("SELECT COUNT(*) FROM payments WHERE cashier = 'cashier3'"),
+        h.rows().get(2).cell(h.column("payments")).number(),
+        "both 02:30s of the 25th in the 02:00 hour, and nothing else then");
+  }
+
+  @Test
+  void filtersNarrowToTheSameRowsAsTheirSql() {
+    Report card =
+        reports.compute(
+            ReportRequest.of(ReportKind.REVENUE_BY_DAY, FIRST, LAST).withTender(Tender.CARD));
+    assertEquals(
+        q(
+                "SELECT SUM(p.amount_minor) FROM payments p JOIN payment_tenders t"
+                    + " ON t.payment_id = p.payment_id WHERE t.tender = 'card'")
+            + q(
+                "SELECT COALESCE(SUM(v.amount_minor), 0) FROM reversals v JOIN payment_tenders t"
+                    + " ON t.payment_id = v.payment_id WHERE t.tender = 'card'"),
+        total(card, "net"));
+    Report suv =
+        reports.compute(
+            ReportRequest.of(ReportKind.PAYMENTS_BY_LANE, FIRST, LAST)
+                .withVehicleClass("suv")
+                .withLane("exit-1")
+                .withCashier("cashier2"));
+    assertEquals(
+        q(
+            "SELECT SUM(p.amount_minor) FROM payments p JOIN entry_credentials e"
+                + " ON e.stay_id = p.stay_id WHERE e.vehicle_class = 'suv' AND p.lane = 'exit-1'"
+                + " AND p.cashier = 'cashier2'"),
+        total(suv, "gross"));
+    assertEquals(1, suv.rows().size());
+  }
+
+  @Test
+  void reversalsShiftsAndTheJournalBalance() {
+    Report rev = month(ReportKind.REVERSALS);
+    assertEquals(q("SELECT COUNT(*) FROM reversals"), rev.rows().size());
+    assertEquals(q("SELECT SUM(amount_minor) FROM reversals"), total(rev, "amount"));
+    Report s = month(ReportKind.SHIFTS);
+    assertEquals(
+        q(
+            "SELECT COUNT(*) FROM shifts WHERE "
+                + sec("closed_at")
+                + " >= ? AND "
+                + sec("closed_at")
+                + " < ?",
+            start(FIRST),
+            end(LAST)),
+        s.rows().size());
+    assertEquals(q("SELECT SUM(variance_minor) FROM shift_counts"), total(s, "variance"));
+    assertEquals(q("SELECT SUM(paid_minor + reversed_minor) FROM shift_totals"), total(s, "net"));
+    Report j = month(ReportKind.JOURNAL);
+    assertEquals(monthNet(), total(j, "debit"));
+    assertEquals(monthNet(), total(j, "credit"));
+    assertEquals("借方金额", j.columns().get(j.column("debit")).zh());
+    assertEquals(
+        31, j.rows().stream().map(r -> r.cell(j.column("voucher_no")).number()).distinct().count());
+  }
+
+  @Test
+  void registersCountWhatWasWritten() {
+    Report e = month(ReportKind.EXEMPTIONS);
+    assertEquals(
+        q(
+                "SELECT SUM(p.fee_minor) FROM free_passes p JOIN free_pass_decisions d"
+                    + " ON d.pass_no = p.pass_no WHERE d.approved = 1")
+            + q("SELECT SUM(due_minor) FROM manual_lifts"),
+        total(e, "waived"));
+    assertEquals(
+        q("SELECT COUNT(*) FROM free_passes") + q("SELECT COUNT(*) FROM manual_lifts"),
+        e.rows().size());
+    Report v = month(ReportKind.VOUCHERS);
+    assertEquals(1, v.rows().size());
+    assertEquals("万达商场", v.rows().get(0).cell(0).text());
+    assertEquals(10, total(v, "issued"));
+    assertEquals(built.vouchersRedeemed(), total(v, "redeemed"));
+    assertEquals(
+        q("SELECT SUM(due_before - due_after) FROM voucher_redemptions"), total(v, "discount"));
+    assertEquals(1, total(v, "voided"));
+    Report l = month(ReportKind.LOST_CARDS);
+    assertEquals(2, l.rows().size());
+    assertEquals(
+        q("SELECT SUM(parking_minor + replacement_minor) FROM lost_cards"), total(l, "due"));
+    Report a = month(ReportKind.ARREARS);
+    assertEquals(
+        q(
+            "SELECT SUM(amount_minor) FROM unpaid_balances WHERE balance_id NOT IN"
+                + " (SELECT balance_id FROM settlements)"),
+        total(a, "owed"));
+    assertEquals(q("SELECT COUNT(*) FROM unpaid_balances") - 1, a.rows().size());
+    Report i = month(ReportKind.INCIDENTS);
+    assertEquals(q("SELECT COUNT(*) FROM incidents"), total(i, "count"));
+    assertEquals(q("SELECT COUNT(*) FROM incidents"), total(i, "unresolved"));
+  }
+
+  @Test
+  void occupancyAndDwellFollowEntriesAndExits() {
+    Report o = month(ReportKind.OCCUPANCY);
+    assertEquals(31 * 24 + 1, o.rows().size(), "October in Berlin has one 25-hour day");
+    assertEquals(
+        q("SELECT COUNT(*) FROM entries") - q("SELECT COUNT(*) FROM exits"), total(o, "inside"));
+    assertEquals(q("SELECT COUNT(*) FROM entries"), total(o, "entries"));
+    Report d = month(ReportKind.DWELL);
+    assertEquals(q("SELECT COUNT(*) FROM exits"), total(d, "stays"));
+    assertEquals(10_000, total(d, "share"));
+  }
+
+  @Test
+  void aReportTravelsAsJsonUnchanged() {
+    for (ReportKind kind : ReportKind.values()) {
+      Report r = month(kind);
+      assertEquals(r, ReportJson.read(ReportJson.write(r)), kind.code());
+      assertEquals(r.chainLink(), q("SELECT MAX(link) FROM chain"), "computed at the chain head");
+    }
+  }
+}
