@@ -22,5 +22,20 @@ public enum LaneState {
   /** The vehicle cleared the safety loop; the barrier was told to close. */
   CLOSING,
   /** Lane mode HELD_OPEN: the barrier is open and stays open; cards are still read and counted. */
-  HELD_OPEN
+  HELD_OPEN;
+
+  /** The state in the booth's Chinese words (as the booth page shows it). */
+  public String zh() {
+    return switch (this) {
+      case STARTING -> "启动中";
+      case IDLE -> "空闲";
+      case WAITING_CARD -> "等待读卡";
+      case CHECKING -> "核验中";
+      case AWAITING_PAYMENT -> "等待缴费";
+      case OPENING -> "抬杆中";
+      case PASSING -> "放行中";
+      case CLOSING -> "落杆中";
+      case HELD_OPEN -> "道闸常开";
+    };
+  }
 }

@@ -64,7 +64,7 @@ final class LiftByHand implements CommandHandler<LiftBarrier> {
           cmd,
           Refusal.NOT_NOW,
           Said.of(
-              "车道 " + cmd.lane() + " 没有等待的车辆，未抬杆",
+              "车道 " + cmd.lane() + " 没有等待的车辆（" + waiting.state().zh() + "），未抬杆",
               "no vehicle is waiting at "
                   + cmd.lane()
                   + " (it is "
