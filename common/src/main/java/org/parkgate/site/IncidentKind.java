@@ -38,5 +38,36 @@ public enum IncidentKind {
    * stopped during the entry, or the vehicle backed off before the arm opened): named at start so a
    * supervisor settles the stay.
    */
-  ENTRY_NOT_PASSED
+  ENTRY_NOT_PASSED;
+
+  /** The kind in the booth's words, "中文 · English" (as the booth's incident list names it). */
+  public String said() {
+    return switch (this) {
+      case ARM_LIFTED_WITHOUT_TRANSACTION -> "道闸被抬起 · Barrier lifted without a transaction";
+      case TAILGATING -> "跟车 · Tailgating";
+      case CLASS_MISMATCH -> "车型不符 · Vehicle class differs";
+      case PLATE_MISMATCH -> "车牌不符 · Plate differs";
+      case TICKET_SWAP -> "换卡 · Ticket swap";
+      case PASSBACK_VIOLATION -> "防潜回违规 · Anti-passback violation";
+      case BARRIER_STUCK -> "道闸故障 · Barrier stuck";
+      case CARD_NOT_TAKEN -> "卡未取走 · Card not taken";
+      case POWER_LOST -> "设备断电 · Power lost";
+      case POWER_RESTORED -> "设备恢复供电 · Power restored";
+      case BLACKLISTED -> "黑名单 · Blacklisted";
+      case LEFT_UNPAID -> "欠费离场 · Left unpaid";
+      case LOST_CARD -> "遗失卡 · Lost card";
+      case LEDGER_CHECK_FAILED -> "账本校验失败 · Ledger check failed";
+      case ENTRY_NOT_PASSED -> "入场未见通过 · Entry never seen passing";
+    };
+  }
+
+  /** {@code code}'s words in the booth's two languages; a code no kind has, as it is. */
+  public static String said(String code) {
+    for (IncidentKind k : values()) {
+      if (k.name().equals(code)) {
+        return k.said();
+      }
+    }
+    return code;
+  }
 }

@@ -199,12 +199,12 @@ class DeviceFaultsIT {
     system.sim("POST", "/lanes/exit-1/faults/cardUnit", "{\"disconnect\": true}");
     List<String> offline = awaitOffline("exit-1", "card-reader", Duration.ofSeconds(5));
     assertTrue(
-        offline.stream().anyMatch(d -> d.startsWith("card-reader")),
+        offline.stream().anyMatch(d -> d.contains(" · card-reader")),
         "booth shows the reader offline: " + offline);
     // Long enough for several refused attempts, so the link is well into its backoff.
     Thread.sleep(2_000);
     assertTrue(
-        booth.offlineDevices("exit-1").stream().anyMatch(d -> d.startsWith("card-reader")),
+        booth.offlineDevices("exit-1").stream().anyMatch(d -> d.contains(" · card-reader")),
         "the reader stays offline while its port refuses connections: "
             + booth.offlineDevices("exit-1"));
 
@@ -325,7 +325,7 @@ class DeviceFaultsIT {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<String> offline = booth.offlineDevices(lane);
-      if (offline.stream().anyMatch(d -> d.startsWith(device))) {
+      if (offline.stream().anyMatch(d -> org.parkgate.api.Said.en(d).startsWith(device))) {
         return offline;
       }
       if (System.nanoTime() > deadline) {
@@ -351,7 +351,7 @@ class DeviceFaultsIT {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<String> offline = booth.offlineDevices(lane);
-      if (offline.stream().noneMatch(d -> d.startsWith(device))) {
+      if (offline.stream().noneMatch(d -> org.parkgate.api.Said.en(d).startsWith(device))) {
         return;
       }
       if (System.nanoTime() > deadline) {

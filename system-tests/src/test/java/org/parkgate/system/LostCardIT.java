@@ -173,6 +173,8 @@ class LostCardIT {
         "the code checks out against the ledger: " + checked);
     office.awaitText("lost-card-register", "已批准 Approved · supervisor1");
     office.awaitText("lost-card-register", "收据 Receipt");
+    office.show("lost-card-register");
+    office.screenshot("lost-card-register");
 
     try (Connection db = system.readOnly();
         Statement s = db.createStatement();

@@ -409,7 +409,12 @@ final class RegisterReports {
             Column.count("count", "次数", "Count"),
             Column.count("unresolved", "未处理", "Unresolved"));
     counts.forEach(
-        (k, c) -> t.add(Cell.text(k.get(0)), Cell.text(k.get(1)), Cell.of(c[0]), Cell.of(c[1])));
+        (k, c) ->
+            t.add(
+                Cell.text(org.parkgate.site.IncidentKind.said(k.get(0))),
+                Cell.text(k.get(1)),
+                Cell.of(c[0]),
+                Cell.of(c[1])));
     t.totalsRow(Table.TOTAL);
     return t;
   }

@@ -299,6 +299,8 @@ class MonthOfTrafficReportsTest {
     Report i = month(ReportKind.INCIDENTS);
     assertEquals(q("SELECT COUNT(*) FROM incidents"), total(i, "count"));
     assertEquals(q("SELECT COUNT(*) FROM incidents"), total(i, "unresolved"));
+    // Finance reads each kind in the booth's words, not the controller's code.
+    assertEquals("跟车 · Tailgating", i.rows().get(0).cells().get(0).text());
   }
 
   @Test
