@@ -307,7 +307,13 @@
           }
         ],
         axes: [
-          timed
+          axis.type === "DATE"
+            ? {
+                // Whole days only: ticks a day or a week apart, labelled as the table writes them.
+                incrs: [86400, 2 * 86400, 7 * 86400, 14 * 86400, 28 * 86400],
+                values: (u, splits) => splits.map((s) => new Date(s * 1000).toISOString().slice(5, 10))
+              }
+            : timed
             ? {}
             : {
                 splits: () => xs.filter((_, k) => k % Math.ceil(xs.length / 12) === 0),
