@@ -161,7 +161,15 @@ public final class CashierConsole implements AutoCloseable {
           }
         });
     HttpServices services =
-        new HttpServices(site.name(), sessions, hub, desk, link::send, site.language());
+        new HttpServices(
+            site.name(),
+            sessions,
+            hub,
+            desk,
+            link::send,
+            site.language(),
+            site.zone(),
+            site.lanes().stream().map(org.parkgate.site.LaneConfig::id).toList());
     Channel server;
     try {
       server =

@@ -391,6 +391,8 @@ public final class FakeController implements AutoCloseable {
       return role == Role.SUPERVISOR;
     } else if (command instanceof ConsoleCommand.FindStay) {
       return role != Role.ADMIN;
+    } else if (command instanceof ConsoleCommand.ShowReport) {
+      return role == Role.FINANCE || role == Role.SUPERVISOR;
     }
     return true;
   }
@@ -406,6 +408,11 @@ public final class FakeController implements AutoCloseable {
     if (command instanceof ConsoleCommand.Logout logout) {
       sessions.remove(logout.session());
       return CommandResult.ok(id, new Answer.LoggedOut(who.username()));
+    } else if (command instanceof ConsoleCommand.ShowReport show) {
+      return show.request()
+          .problem()
+          .map(p -> CommandResult.refused(id, Refusal.INVALID, p))
+          .orElseGet(() -> CommandResult.ok(id, new Answer.ReportShown(report(show.request()))));
     } else if (command instanceof ConsoleCommand.RecordCashPayment pay) {
       if (refuseWith != null) {
         return CommandResult.refused(id, Refusal.NOT_NOW, refuseWith);
@@ -970,5 +977,42 @@ public final class FakeController implements AutoCloseable {
         send(ctx.channel(), CommandResult.refused(null, Refusal.INVALID, e.getMessage()));
       }
     }
+  }
+
+  /** A day's takings of {@link #DAILY_NET} on each day asked, whatever the kind, as a report. */
+  public static final long DAILY_NET = 12_350;
+
+  static org.parkgate.report.Report report(org.parkgate.report.ReportRequest request) {
+    var columns =
+        List.of(
+            org.parkgate.report.Column.of("day", org.parkgate.report.ColumnType.DATE, "日期", "Day")
+                .plotted(org.parkgate.report.ChartRole.AXIS),
+            org.parkgate.report.Column.count("payments", "收款笔数", "Payments"),
+            org.parkgate.report.Column.money("net", "净收入", "Net", "CNY")
+                .plotted(org.parkgate.report.ChartRole.SERIES));
+    List<org.parkgate.report.Row> rows = new java.util.ArrayList<>();
+    long days = 0;
+    for (var d = request.from(); !d.isAfter(request.to()); d = d.plusDays(1), days++) {
+      rows.add(
+          org.parkgate.report.Row.of(
+              org.parkgate.report.Cell.date(d),
+              org.parkgate.report.Cell.of(3),
+              org.parkgate.report.Cell.of(DAILY_NET)));
+    }
+    return new org.parkgate.report.Report(
+        request,
+        request.kind().title(),
+        ZoneId.of("Asia/Shanghai"),
+        "CNY",
+        columns,
+        rows,
+        org.parkgate.report.Row.of(
+            org.parkgate.report.Cell.text("合计 · Total"),
+            org.parkgate.report.Cell.of(3 * days),
+            org.parkgate.report.Cell.of(DAILY_NET * days)),
+        42,
+        "ab".repeat(32),
+        Instant.parse("2026-11-01T04:00:00Z"),
+        List.of());
   }
 }

@@ -42,6 +42,7 @@ import org.parkgate.site.LaneMode;
   @JsonSubTypes.Type(value = Answer.VoucherShown.class, name = "voucher-shown"),
   @JsonSubTypes.Type(value = Answer.VoucherVoided.class, name = "voucher-voided"),
   @JsonSubTypes.Type(value = Answer.ExemptionRegister.class, name = "exemption-register"),
+  @JsonSubTypes.Type(value = Answer.ReportShown.class, name = "report"),
 })
 public sealed interface Answer {
 
@@ -469,4 +470,10 @@ public sealed interface Answer {
       lifts = List.copyOf(lifts);
     }
   }
+
+  /**
+   * A report as the controller computed it: the table, its totals and the ledger chain head it was
+   * read at, for a console to show, chart, print or export unchanged.
+   */
+  record ReportShown(org.parkgate.report.Report report) implements Answer {}
 }

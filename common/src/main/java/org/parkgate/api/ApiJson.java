@@ -18,6 +18,13 @@ public final class ApiJson {
   /** No message on the API is anywhere near this; larger input is refused before parsing. */
   public static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
+  /**
+   * What a console accepts from its controller: a report answer ({@code Answer.ReportShown}) may
+   * carry a year's hours; the controller refuses a report larger than this before sending it.
+   * Commands to the controller stay within {@link #MAX_MESSAGE_BYTES}.
+   */
+  public static final int MAX_ANSWER_BYTES = 8 * 1024 * 1024;
+
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
@@ -48,9 +55,19 @@ public final class ApiJson {
    * @throws BadMessageException with a reason fit to send back to the sender
    */
   public static ApiMessage read(String json) throws BadMessageException {
-    if (json.length() > MAX_MESSAGE_BYTES) {
+    return read(json, MAX_MESSAGE_BYTES);
+  }
+
+  /**
+   * Reads one message of at most {@code limit} characters ({@link #MAX_ANSWER_BYTES} for what a
+   * console hears from its controller).
+   *
+   * @throws BadMessageException with a reason fit to send back to the sender
+   */
+  public static ApiMessage read(String json, int limit) throws BadMessageException {
+    if (json.length() > limit) {
       throw new BadMessageException(
-          "message too large: " + json.length() + " characters, at most " + MAX_MESSAGE_BYTES);
+          "message too large: " + json.length() + " characters, at most " + limit);
     }
     try {
       ApiMessage message = MAPPER.readValue(json, ApiMessage.class);

@@ -65,6 +65,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleCommand.ShowVoucher.class, name = "show-voucher"),
   @JsonSubTypes.Type(value = ConsoleCommand.VoidVoucher.class, name = "void-voucher"),
   @JsonSubTypes.Type(value = ConsoleCommand.ListExemptions.class, name = "list-exemptions"),
+  @JsonSubTypes.Type(value = ConsoleCommand.ShowReport.class, name = "show-report"),
   @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
   @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 })

@@ -397,4 +397,14 @@ public sealed interface ConsoleCommand extends ApiMessage {
   record ListExemptions(
       String requestId, String session, java.time.LocalDate from, java.time.LocalDate to)
       implements Acting {}
+
+  /**
+   * A finance report ({@link org.parkgate.report.ReportRequest}: kind, days and filters) computed
+   * by the controller from its ledger. Reads only; the roles of the kind's {@link
+   * org.parkgate.report.ReportKind#readers()} (finance and supervisors). A request the report
+   * cannot be computed for (days backwards or over a year, a filter the kind does not take, an
+   * unknown lane) is refused as invalid with its reason. The answer is {@link Answer.ReportShown}.
+   */
+  record ShowReport(String requestId, String session, org.parkgate.report.ReportRequest request)
+      implements Acting {}
 }

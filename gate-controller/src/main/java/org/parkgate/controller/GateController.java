@@ -248,6 +248,7 @@ public final class GateController implements AutoCloseable {
     buses.close();
     io.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     passwordChecks.shutdownNow();
+    pipeline.close();
     ledgerThread.shutdown();
     try {
       ledgerThread.awaitTermination(5, TimeUnit.SECONDS);

@@ -234,6 +234,17 @@ final class BoothBrowser implements AutoCloseable {
     return (String) browser.executeScript("return window.__saved");
   }
 
+  /** Opens {@code path} of the console (the finance page: {@code /finance}) in this session. */
+  void open(String path) {
+    browser.get(base + path);
+    wait.until(d -> "complete".equals(browser.executeScript("return document.readyState")));
+  }
+
+  /** Runs {@code script} in the page and returns what it returns. */
+  Object script(String script, Object... args) {
+    return browser.executeScript(script, args);
+  }
+
   /** Signs out with the booth's own button and waits for the login page. */
   void logout() {
     browser.findElement(By.id("logout")).click();

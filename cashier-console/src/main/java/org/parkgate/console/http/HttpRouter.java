@@ -25,11 +25,13 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final HttpServices services;
   private final StaticAssets assets;
   private final LoginRoutes login;
+  private final FinanceRoutes finance;
 
   HttpRouter(HttpServices services, StaticAssets assets) {
     this.services = services;
     this.assets = assets;
     this.login = new LoginRoutes(services, assets);
+    this.finance = new FinanceRoutes(services, assets);
   }
 
   @Override
@@ -49,9 +51,13 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (session.isEmpty()) {
           Responses.send(ctx, keepAlive, Responses.redirect("/login"));
         } else {
-          Responses.send(ctx, keepAlive, asset("booth.html"));
+          Responses.send(ctx, keepAlive, booth(session.get()));
         }
       }
+      case "/finance" -> finance.page(ctx, req, keepAlive, session);
+      case "/api/finance/meta" -> finance.meta(ctx, req, keepAlive, session);
+      case "/api/finance/report" -> finance.report(ctx, req, keepAlive, session, false);
+      case "/api/finance/export" -> finance.report(ctx, req, keepAlive, session, true);
       case "/login" -> login.login(ctx, req, keepAlive, session);
       case "/logout" -> login.logout(ctx, req, keepAlive, session);
       case "/ws" -> upgrade(ctx, req, session);
@@ -119,6 +125,16 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
       }
     }
     return Optional.empty();
+  }
+
+  /** The booth page; its link to the finance page shows for the people who may open it. */
+  private io.netty.handler.codec.http.FullHttpResponse booth(Session session) {
+    if (!FinanceRoutes.READERS.contains(session.role())) {
+      return asset("booth.html");
+    }
+    String html =
+        assets.text("booth.html").replace("id=\"finance-link\" hidden", "id=\"finance-link\"");
+    return Responses.html(HttpResponseStatus.OK, html);
   }
 
   private io.netty.handler.codec.http.FullHttpResponse asset(String name) {

@@ -10,7 +10,8 @@ import org.parkgate.console.booth.CashDesk;
 
 /**
  * What the HTTP side needs from the rest of the console. {@code controller} sends a command over
- * the controller link and completes with its one result; logins go through it.
+ * the controller link and completes with its one result; logins go through it. {@code zone} and
+ * {@code lanes} are the site's, for the finance page's default period and lane filter.
  */
 public record HttpServices(
     String siteName,
@@ -18,4 +19,6 @@ public record HttpServices(
     BrowserHub hub,
     CashDesk cashDesk,
     Function<ConsoleCommand, CompletableFuture<CommandResult>> controller,
-    org.parkgate.site.Language language) {}
+    org.parkgate.site.Language language,
+    java.time.ZoneId zone,
+    java.util.List<String> lanes) {}

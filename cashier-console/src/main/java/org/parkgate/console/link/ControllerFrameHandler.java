@@ -42,7 +42,7 @@ final class ControllerFrameHandler extends SimpleChannelInboundHandler<TextWebSo
   protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
     String text = frame.text();
     try {
-      link.received(ctx.channel(), ApiJson.read(text));
+      link.received(ctx.channel(), ApiJson.read(text, ApiJson.MAX_ANSWER_BYTES));
     } catch (ApiJson.BadMessageException e) {
       // One bad frame is the controller's bug, not a reason to drop the booth's link.
       log.warn("controller link: ignoring a frame the API does not know: {}", e.getMessage());

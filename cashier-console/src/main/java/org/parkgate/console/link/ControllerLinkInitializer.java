@@ -51,7 +51,7 @@ final class ControllerLinkInitializer extends ChannelInitializer<SocketChannel> 
     WebSocketClientProtocolConfig config =
         WebSocketClientProtocolConfig.newBuilder()
             .webSocketUri(uri)
-            .maxFramePayloadLength(ApiJson.MAX_MESSAGE_BYTES)
+            .maxFramePayloadLength(ApiJson.MAX_ANSWER_BYTES)
             .handshakeTimeoutMillis(HANDSHAKE_TIMEOUT_MILLIS)
             .dropPongFrames(true)
             .build();
@@ -62,7 +62,7 @@ final class ControllerLinkInitializer extends ChannelInitializer<SocketChannel> 
         .addLast("http", new HttpClientCodec())
         .addLast("handshake-aggregator", new HttpObjectAggregator(MAX_HANDSHAKE_BYTES))
         .addLast("websocket", new WebSocketClientProtocolHandler(config))
-        .addLast("frame-aggregator", new WebSocketFrameAggregator(ApiJson.MAX_MESSAGE_BYTES))
+        .addLast("frame-aggregator", new WebSocketFrameAggregator(ApiJson.MAX_ANSWER_BYTES))
         .addLast("messages", new ControllerFrameHandler(link))
         .addLast("errors", new CloseOnError("controller link"));
   }

@@ -49,6 +49,24 @@ public final class CommandPipeline {
   private final Map<Class<?>, CommandHandler<?>> handlers = new HashMap<>();
   private final Handover handover;
 
+  /**
+   * Where {@link OffLedger} commands read, one at a time, so a report never holds the ledger
+   * thread; a short queue, and a console asking for more is told to try again.
+   */
+  private final ExecutorService reportThread =
+      new java.util.concurrent.ThreadPoolExecutor(
+          1,
+          1,
+          0,
+          java.util.concurrent.TimeUnit.SECONDS,
+          new java.util.concurrent.ArrayBlockingQueue<>(8),
+          r -> {
+            Thread t = new Thread(r, "reports");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+          });
+
   public CommandPipeline(
       SiteService site,
       Clock clock,
@@ -107,7 +125,9 @@ public final class CommandPipeline {
             new VoucherRegister.Issue(ledger, site.tariff(), site.site().zone()),
             new VoucherRegister.Show(ledger, site.site().zone()),
             new VoucherRegister.VoidCode(ledger, site.site().zone()),
-            new ExemptionRegister(ledger, site.site().zone())));
+            new ExemptionRegister(ledger, site.site().zone()),
+            new ReportDesk(
+                ledger, site.site().zone(), site.tariff().currency(), clock, site.site().lanes())));
   }
 
   private static LostCardCommands.Desk lostCards(SiteService site) {
@@ -157,7 +177,55 @@ public final class CommandPipeline {
       return onLedger(() -> countersigned(c, (ConsoleCommand.Acting) command, signed))
           .thenCompose(f -> f);
     }
+    if (handlers.get(command.getClass()) instanceof OffLedger<?> reader) {
+      return offLedger(c, (ConsoleCommand.Acting) command, reader);
+    }
     return onLedger(() -> run(c, (ConsoleCommand.Acting) command));
+  }
+
+  /**
+   * A read-only command that may take long: admitted on the ledger thread as every command is, then
+   * read on the reports thread.
+   */
+  private CompletableFuture<CommandResult> offLedger(
+      ConsoleConnection c, ConsoleCommand.Acting cmd, OffLedger<?> handler) {
+    @SuppressWarnings("unchecked")
+    OffLedger<ConsoleCommand.Acting> reader = (OffLedger<ConsoleCommand.Acting>) handler;
+    String type = cmd.getClass().getSimpleName();
+    return onLedger(() -> admit(c, cmd, null))
+        .thenCompose(
+            admitted -> {
+              if (admitted.refusal() != null) {
+                return CompletableFuture.completedFuture(admitted.refusal());
+              }
+              try {
+                return CompletableFuture.supplyAsync(
+                    () -> {
+                      try {
+                        return reader.read(cmd, admitted.who(), admitted.now());
+                      } catch (RuntimeException e) {
+                        log.error("{} {} failed", type, cmd.requestId(), e);
+                        return CommandResult.refused(
+                            cmd.requestId(),
+                            Refusal.NOT_RECORDED,
+                            Said.of("未完成：" + e.getMessage(), "not done: " + e.getMessage()));
+                      }
+                    },
+                    reportThread);
+              } catch (java.util.concurrent.RejectedExecutionException e) {
+                return CompletableFuture.completedFuture(
+                    CommandResult.refused(
+                        cmd.requestId(),
+                        Refusal.NOT_NOW,
+                        Said.of(
+                            "报表排队已满，请稍后再试", "too many reports asked at once: try again shortly")));
+              }
+            });
+  }
+
+  /** Stops the reports thread; reports asked for after this are refused. */
+  public void close() {
+    reportThread.shutdownNow();
   }
 
   /**
@@ -239,32 +307,36 @@ public final class CommandPipeline {
     return run(c, cmd, null);
   }
 
-  /** Runs {@code cmd}; {@code approver}, when not null, acts instead of the session's person. */
-  private CommandResult run(
+  /**
+   * Who may run {@code cmd}, or why not: the console enrolled, the request id new (a retry of a
+   * kept command gets its first result), a live session, and a role the handler takes. A refusal of
+   * the role is recorded as a security event. On the ledger thread.
+   */
+  private Admitted admit(
       ConsoleConnection c, ConsoleCommand.Acting cmd, Accounts.Account approver) {
     String id = cmd.requestId();
     if (!c.authenticated()) {
-      return unknown(c, cmd);
+      return Admitted.no(unknown(c, cmd));
     }
     if (!gate.stillEnrolled(c)) {
-      return noLongerEnrolled(c, cmd);
+      return Admitted.no(noLongerEnrolled(c, cmd));
     }
-    @SuppressWarnings("unchecked")
-    CommandHandler<ConsoleCommand.Acting> handler =
-        (CommandHandler<ConsoleCommand.Acting>) handlers.get(cmd.getClass());
+    CommandHandler<?> handler = handlers.get(cmd.getClass());
     String type = cmd.getClass().getSimpleName();
     Instant now = clock.instant();
     try {
       Optional<Requests.Kept> kept = requests.find(id);
       if (kept.isPresent()) {
-        return replay(c, cmd, kept.get());
+        return Admitted.no(replay(c, cmd, kept.get()));
       }
       Optional<Session> actor = gate.session(cmd.session(), now);
       if (actor.isEmpty()) {
-        return CommandResult.refused(
-            id,
-            Refusal.NOT_LOGGED_IN,
-            Said.of("未登录或登录已结束：请重新登录", "not logged in, or the session has ended: log in again"));
+        return Admitted.no(
+            CommandResult.refused(
+                id,
+                Refusal.NOT_LOGGED_IN,
+                Said.of(
+                    "未登录或登录已结束：请重新登录", "not logged in, or the session has ended: log in again")));
       }
       Session who =
           approver == null
@@ -287,13 +359,52 @@ public final class CommandPipeline {
                 c.address(),
                 who.role() + " may not " + type,
                 now);
-        return CommandResult.refused(
-            id,
-            Refusal.FORBIDDEN,
-            Said.of(
-                who.username() + "（" + who.role().chinese() + "）无权进行此操作",
-                who.username() + " (" + who.role().english().toLowerCase() + ") may not do this"));
+        return Admitted.no(
+            CommandResult.refused(
+                id,
+                Refusal.FORBIDDEN,
+                Said.of(
+                    who.username() + "（" + who.role().chinese() + "）无权进行此操作",
+                    who.username()
+                        + " ("
+                        + who.role().english().toLowerCase()
+                        + ") may not do this")));
       }
+      return new Admitted(who, now, null);
+    } catch (LedgerException e) {
+      return Admitted.no(CommandResult.refused(id, Refusal.NOT_NOW, e.getMessage()));
+    } catch (RuntimeException e) {
+      log.error("{} {} not recorded", type, id, e);
+      return Admitted.no(
+          CommandResult.refused(
+              id,
+              Refusal.NOT_RECORDED,
+              Said.of("未记录：" + e.getMessage(), "not recorded: " + e.getMessage())));
+    }
+  }
+
+  /** Who acts and when, or the refusal to send instead. */
+  private record Admitted(Session who, Instant now, CommandResult refusal) {
+    static Admitted no(CommandResult refusal) {
+      return new Admitted(null, null, refusal);
+    }
+  }
+
+  /** Runs {@code cmd}; {@code approver}, when not null, acts instead of the session's person. */
+  private CommandResult run(
+      ConsoleConnection c, ConsoleCommand.Acting cmd, Accounts.Account approver) {
+    Admitted admitted = admit(c, cmd, approver);
+    if (admitted.refusal() != null) {
+      return admitted.refusal();
+    }
+    String id = cmd.requestId();
+    @SuppressWarnings("unchecked")
+    CommandHandler<ConsoleCommand.Acting> handler =
+        (CommandHandler<ConsoleCommand.Acting>) handlers.get(cmd.getClass());
+    String type = cmd.getClass().getSimpleName();
+    Session who = admitted.who();
+    Instant now = admitted.now();
+    try {
       Decision decision =
           ledger.atomically(
               () -> {

@@ -84,6 +84,26 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
+   * A second connection to this ledger's file that only reads, for work too long to hold this
+   * connection's lock (a month's report): in WAL mode it reads its own snapshot while the ledger
+   * thread keeps committing. No checks or migrations (this ledger did them); close it when done.
+   *
+   * @throws LedgerException when the file cannot be opened
+   */
+  public Ledger reader() {
+    try {
+      Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = reader.createStatement()) {
+        s.execute("PRAGMA busy_timeout=5000");
+        s.execute("PRAGMA query_only=1");
+      }
+      return new Ledger(reader, siteId, file);
+    } catch (SQLException e) {
+      throw new LedgerException("cannot open a reader on " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Receives each event once its transaction has committed, in sequence order, on the thread that
    * wrote it: the consoles hear of nothing that a crash could take back.
    */

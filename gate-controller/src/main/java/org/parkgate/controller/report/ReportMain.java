@@ -21,6 +21,7 @@ import org.parkgate.report.Report;
 import org.parkgate.report.ReportFormat;
 import org.parkgate.report.ReportKind;
 import org.parkgate.report.ReportRequest;
+import org.parkgate.report.ReportWriter;
 
 /**
  * The finance reports on the command line:

@@ -238,6 +238,7 @@ public final class Desk implements AutoCloseable {
           });
     }
     passwordChecks.shutdownNow();
+    pipeline.close();
   }
 
   private static <T> T join(java.util.concurrent.CompletableFuture<T> result) {

@@ -44,18 +44,18 @@ import org.parkgate.site.LostCardApproval;
  * and voided, free passes approved and refused, lost cards, arrears (one settled), incidents, a
  * manual lift, a night payment in each of the two 02:30s, every day Z-closed and the month closed.
  */
-final class MonthOfTraffic {
+public final class MonthOfTraffic {
   static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
   static final Currency CNY = Currency.getInstance("CNY");
-  static final LocalDate FIRST = LocalDate.of(2026, 10, 1);
-  static final LocalDate LAST = LocalDate.of(2026, 10, 31);
+  public static final LocalDate FIRST = LocalDate.of(2026, 10, 1);
+  public static final LocalDate LAST = LocalDate.of(2026, 10, 31);
   static final LocalDate DST_DAY = LocalDate.of(2026, 10, 25);
 
   /** When the reports are read: 1 November, noon in Berlin. */
-  static final Instant NOW = Instant.parse("2026-11-01T11:00:00Z");
+  public static final Instant NOW = Instant.parse("2026-11-01T11:00:00Z");
 
   /** What the build saw on the way that the tests check against. */
-  record Built(Path file, String refusedEarly, String closedAgain, long vouchersRedeemed) {}
+  public record Built(Path file, String refusedEarly, String closedAgain, long vouchersRedeemed) {}
 
   private MonthOfTraffic() {}
 
@@ -71,7 +71,7 @@ final class MonthOfTraffic {
     return Money.of(minor, CNY);
   }
 
-  static Built build(Path dir) {
+  public static Built build(Path dir) {
     Path file = dir.resolve("ledger.db");
     String refusedEarly;
     String closedAgain;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.report.ReportFormat;
 import org.parkgate.report.ReportJson;
 import org.parkgate.report.ReportKind;
+import org.parkgate.report.ReportWriter;
 
 /**
  * ./parking report on a real ledger file: every kind in every format, the files read back by

@@ -1,4 +1,4 @@
-package org.parkgate.controller.report;
+package org.parkgate.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,12 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.parkgate.report.Cell;
-import org.parkgate.report.CellText;
-import org.parkgate.report.Column;
-import org.parkgate.report.Report;
-import org.parkgate.report.ReportKind;
-import org.parkgate.report.Row;
 
 /**
  * A report as an Excel workbook (fastexcel): the table on the first sheet with numbers as numbers

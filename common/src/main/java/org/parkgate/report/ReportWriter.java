@@ -1,13 +1,9 @@
-package org.parkgate.controller.report;
+package org.parkgate.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import org.parkgate.report.Report;
-import org.parkgate.report.ReportFormat;
-import org.parkgate.report.ReportJson;
-import org.parkgate.report.ReportText;
 
 /**
  * Writes a report in any {@link ReportFormat}. The CSV and XLSX libraries are loaded only when a

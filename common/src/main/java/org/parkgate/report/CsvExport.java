@@ -1,4 +1,4 @@
-package org.parkgate.controller.report;
+package org.parkgate.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,11 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.parkgate.report.CellText;
-import org.parkgate.report.Column;
-import org.parkgate.report.Report;
-import org.parkgate.report.ReportKind;
-import org.parkgate.report.Row;
 
 /**
  * A report as CSV in Excel's dialect: the header row (both languages; the journal's headers as its
