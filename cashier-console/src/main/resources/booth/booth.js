@@ -1532,54 +1532,8 @@
 
   // ---- the page's own words, and the language switch ----
 
-  // booth.html in the cashier's language: each "中文 · English" text, each Chinese label with its
-  // English beside it (<span class="en">, which CSS hides for Chinese only), placeholders and
-  // screen-reader labels. Both languages: the page as written.
-  function localizeStatic(root) {
-    document.title = tl("收费亭", "Booth");
-    if (LANG === "both") return;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    for (const n of nodes) {
-      const parent = n.parentElement;
-      if (!parent || parent.closest(".en, .lang-switch, script, style")) continue;
-      const text = n.nodeValue;
-      if (!/[\u4e00-\u9fff]/.test(text)) continue;
-      if (englishBeside(n)) {
-        if (LANG === "en") n.nodeValue = text.replace(/\S+/g, "").replace(/\s+/g, " ");
-        continue;
-      }
-      const lead = /^\s*/.exec(text)[0];
-      const trail = /\s*$/.exec(text)[0];
-      n.nodeValue = lead + said(text.trim()) + trail;
-    }
-    for (const e of root.querySelectorAll("[placeholder], [aria-label], [title]")) {
-      for (const a of ["placeholder", "aria-label", "title"]) {
-        if (e.hasAttribute(a)) e.setAttribute(a, said(e.getAttribute(a)));
-      }
-    }
-  }
-
-  function englishBeside(n) {
-    let x = n.nextSibling;
-    while (x && x.nodeType === Node.TEXT_NODE && !x.nodeValue.trim()) x = x.nextSibling;
-    if (x && x.nodeType === Node.ELEMENT_NODE && x.classList.contains("en")) return true;
-    const p = n.parentElement;
-    return p.childNodes.length === 1 && !!p.nextElementSibling && p.nextElementSibling.classList.contains("en");
-  }
-
-  function languageSwitch() {
-    for (const b of document.querySelectorAll("#lang-switch button")) {
-      b.setAttribute("aria-pressed", String(b.dataset.lang === LANG));
-      b.addEventListener("click", () => {
-        try { localStorage.setItem("booth.lang", b.dataset.lang); } catch (e) { return; }
-        if (b.dataset.lang !== LANG) location.reload();
-      });
-    }
-  }
-
-  localizeStatic(document.body);
-  languageSwitch();
+  document.title = tl("收费亭", "Booth");
+  window.BoothText.localize(document.body);
+  window.BoothText.languageSwitch();
   connect();
 })();

@@ -6,7 +6,7 @@
 "use strict";
 
 (function () {
-  const { LANG, t, said } = window.BoothText;
+  const { t, said } = window.BoothText;
   const $ = (id) => document.getElementById(id);
   const NUMERIC = new Set(["COUNT", "MONEY", "DURATION", "PERCENT"]);
   let meta = null;
@@ -16,8 +16,9 @@
   // ---- the form ----
 
   async function start() {
-    localizeStatic(document.body);
-    languageSwitch();
+    document.title = t("财务报表", "Finance");
+    window.BoothText.localize(document.body);
+    window.BoothText.languageSwitch();
     const r = await fetch("/api/finance/meta", { credentials: "same-origin" });
     if (r.status === 401) {
       location.href = "/login";
@@ -344,41 +345,6 @@
     return v.toLocaleString("en");
   }
 
-  // ---- the page's own words, and the language switch (as the booth does) ----
-
-  function localizeStatic(root) {
-    document.title = t("财务报表", "Finance");
-    if (LANG === "both") return;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    for (const n of nodes) {
-      const parent = n.parentElement;
-      if (!parent || parent.closest(".lang-switch, script, style")) continue;
-      const text = n.nodeValue;
-      if (!/[\u4e00-\u9fff]/.test(text)) continue;
-      const lead = /^\s*/.exec(text)[0];
-      const trail = /\s*$/.exec(text)[0];
-      n.nodeValue = lead + said(text.trim()) + trail;
-    }
-    for (const e of root.querySelectorAll("[aria-label]")) {
-      e.setAttribute("aria-label", said(e.getAttribute("aria-label")));
-    }
-  }
-
-  function languageSwitch() {
-    for (const b of document.querySelectorAll("#lang-switch button")) {
-      b.setAttribute("aria-pressed", String(b.dataset.lang === LANG));
-      b.addEventListener("click", () => {
-        try {
-          localStorage.setItem("booth.lang", b.dataset.lang);
-        } catch (e) {
-          return;
-        }
-        if (b.dataset.lang !== LANG) location.reload();
-      });
-    }
-  }
 
   start();
 })();

@@ -5,42 +5,10 @@
 "use strict";
 
 (function () {
-  const { LANG, said, tl } = window.BoothText;
+  const { tl } = window.BoothText;
 
-  function localize() {
-    const site = document.querySelector(".site");
-    document.title = tl("登录", "Sign in") + (site ? " · " + site.textContent : "");
-    if (LANG === "both") return;
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    for (const n of nodes) {
-      const parent = n.parentElement;
-      if (!parent || parent.closest(".en, .lang-switch, .site, script, style")) continue;
-      const text = n.nodeValue;
-      if (!/[\u4e00-\u9fff]/.test(text)) continue;
-      const next = n.nextSibling;
-      if (next && next.nodeType === Node.ELEMENT_NODE && next.classList.contains("en")) {
-        if (LANG === "en") n.nodeValue = "";
-        continue;
-      }
-      n.nodeValue = said(text.trim());
-    }
-    for (const e of document.querySelectorAll("[aria-label]")) {
-      e.setAttribute("aria-label", said(e.getAttribute("aria-label")));
-    }
-  }
-
-  function languageSwitch() {
-    for (const b of document.querySelectorAll("#lang-switch button")) {
-      b.setAttribute("aria-pressed", String(b.dataset.lang === LANG));
-      b.addEventListener("click", () => {
-        try { localStorage.setItem("booth.lang", b.dataset.lang); } catch (e) { return; }
-        if (b.dataset.lang !== LANG) location.reload();
-      });
-    }
-  }
-
-  localize();
-  languageSwitch();
+  const site = document.querySelector(".site");
+  document.title = tl("登录", "Sign in") + (site ? " · " + site.textContent : "");
+  window.BoothText.localize(document.body, ".site");
+  window.BoothText.languageSwitch();
 })();

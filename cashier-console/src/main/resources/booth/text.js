@@ -49,8 +49,59 @@ window.BoothText = (function () {
     return (en.match(CJK_RUNS) || []).every((run) => zh.includes(run));
   }
 
+  // A page as written in its HTML, put into the cashier's language: each "中文 · English" text, each
+  // Chinese label with its English beside it (<span class="en">, which CSS hides for Chinese only),
+  // placeholders, titles and screen-reader labels. Both languages: the page as written. Text inside
+  // {@code skip} (a CSS selector) is left as it is.
+  function localize(root, skip) {
+    if (LANG === "both") return;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    const left = ".en, .lang-switch, script, style" + (skip ? ", " + skip : "");
+    for (const n of nodes) {
+      const parent = n.parentElement;
+      if (!parent || parent.closest(left)) continue;
+      const text = n.nodeValue;
+      if (!/[\u4e00-\u9fff]/.test(text)) continue;
+      if (englishBeside(n)) {
+        if (LANG === "en") n.nodeValue = text.replace(/\S+/g, "").replace(/\s+/g, " ");
+        continue;
+      }
+      const lead = /^\s*/.exec(text)[0];
+      const trail = /\s*$/.exec(text)[0];
+      n.nodeValue = lead + said(text.trim()) + trail;
+    }
+    for (const e of root.querySelectorAll("[placeholder], [aria-label], [title]")) {
+      for (const a of ["placeholder", "aria-label", "title"]) {
+        if (e.hasAttribute(a)) e.setAttribute(a, said(e.getAttribute(a)));
+      }
+    }
+  }
+
+  function englishBeside(n) {
+    let x = n.nextSibling;
+    while (x && x.nodeType === Node.TEXT_NODE && !x.nodeValue.trim()) x = x.nextSibling;
+    if (x && x.nodeType === Node.ELEMENT_NODE && x.classList.contains("en")) return true;
+    const p = n.parentElement;
+    return p.childNodes.length === 1 && !!p.nextElementSibling && p.nextElementSibling.classList.contains("en");
+  }
+
+  // The language keys (#lang-switch): the choice is kept in this browser and the page drawn again.
+  function languageSwitch() {
+    for (const b of document.querySelectorAll("#lang-switch button")) {
+      b.setAttribute("aria-pressed", String(b.dataset.lang === LANG));
+      b.addEventListener("click", () => {
+        try { localStorage.setItem("booth.lang", b.dataset.lang); } catch (e) { return; }
+        if (b.dataset.lang !== LANG) location.reload();
+      });
+    }
+  }
+
   return {
     LANG: LANG,
+    localize: localize,
+    languageSwitch: languageSwitch,
     t: (zh, en) => pick(zh, en, " · "),
     tl: (zh, en) => pick(zh, en, " "),
     tn: (zh, en) => pick(zh, en, "\n"),
