@@ -23,17 +23,12 @@ class AlarmIT {
   @BeforeAll
   static void start() throws Exception {
     system = new SystemFixture(dir, "demo-hourly.yaml");
-    system.simulator();
-    system.controller();
-    system.console();
-    booth = new BoothBrowser(system.httpPort, dir.resolve("booth"));
+    system.start();
+    booth = system.booth("booth");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (booth != null) {
-      booth.close();
-    }
     if (system != null) {
       system.close();
     }
@@ -47,7 +42,8 @@ class AlarmIT {
     long quiet = beeps();
 
     system.sim("POST", "/lanes/exit-1/faults/cardUnit", "{\"disconnect\": true}");
-    String offline = booth.awaitText("alarm-list", "exit-1 · 设备离线 Device offline card-reader");
+    String offline = booth.awaitText("alarm-list", "exit-1 · 设备离线 Device offline 读卡器（");
+    assertTrue(offline.contains(" · card-reader ("), offline);
     assertTrue(booth.visible("alarm"), offline);
     assertTrue(beeps() > quiet, "the alarm sounded");
     booth.screenshot("alarm-device-offline");

@@ -30,21 +30,13 @@ class FreePassIT {
   @BeforeAll
   static void start() throws Exception {
     system = new SystemFixture(dir, "shanghai-indoor-1.yaml");
-    system.simulator();
-    system.controller();
-    system.console();
-    booth = new BoothBrowser(system.httpPort, dir.resolve("booth"));
-    office = new BoothBrowser(system.httpPort, dir.resolve("office"));
+    system.start();
+    booth = system.booth("booth");
+    office = system.booth("office");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (booth != null) {
-      booth.close();
-    }
-    if (office != null) {
-      office.close();
-    }
     if (system != null) {
       system.close();
     }

@@ -28,17 +28,12 @@ class HandoverIT {
   @BeforeAll
   static void start() throws Exception {
     system = new SystemFixture(dir, "shanghai-indoor-1.yaml");
-    system.simulator();
-    system.controller();
-    system.console();
-    browser = new BoothBrowser(system.httpPort, dir.resolve("browser"));
+    system.start();
+    browser = system.booth("browser");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
     if (system != null) {
       system.close();
     }

@@ -38,14 +38,11 @@ class LaneControlIT {
     system.simulator();
     controller = system.controller();
     system.console();
-    browser = new BoothBrowser(system.httpPort, dir.resolve("browser"));
+    browser = system.booth("browser");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
     if (system != null) {
       system.close();
     }

@@ -24,17 +24,12 @@ class LanguageIT {
   static void start() throws Exception {
     system = new SystemFixture(dir, "shanghai-indoor-1.yaml");
     system.language("zh");
-    system.simulator();
-    system.controller();
-    system.console();
-    booth = new BoothBrowser(system.httpPort, dir.resolve("booth"));
+    system.start();
+    booth = system.booth("booth");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (booth != null) {
-      booth.close();
-    }
     if (system != null) {
       system.close();
     }

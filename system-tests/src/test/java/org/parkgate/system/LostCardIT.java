@@ -42,21 +42,13 @@ class LostCardIT {
     system = SystemFixture.withCameras(dir, "shanghai-indoor-1.yaml");
     boothId = "booth-" + system.httpPort;
     system.addToSite("lostCard: {approval: supervisor-or-finance}\n");
-    system.simulator();
-    system.controller();
-    system.console();
-    booth = new BoothBrowser(system.httpPort, dir.resolve("booth"));
-    office = new BoothBrowser(system.httpPort, dir.resolve("office"));
+    system.start();
+    booth = system.booth("booth");
+    office = system.booth("office");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (booth != null) {
-      booth.close();
-    }
-    if (office != null) {
-      office.close();
-    }
     if (system != null) {
       system.close();
     }

@@ -28,22 +28,8 @@ import org.parkgate.controller.ledger.LedgerVerifier;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegistersIT {
-  private static final String TARIFF =
-      """
-      id: registers-e2e
-      name: Registers end-to-end
-      currency: CNY
-      zone: Asia/Shanghai
-      rules:
-        standard:
-          first: {length: 1h, price: "5.00"}
-          unit: 30m
-          price: "2.00"
-          rounding: up
-      vouchers:
-        HALF: {percent: 50}
-        SHOP1H: {time: 1h}
-      """;
+  /** The voucher test's tariff: one hour for 5.00, then 2.00 a half hour; two voucher kinds. */
+  private static final String TARIFF = VoucherIT.TARIFF;
 
   @TempDir static Path dir;
   static SystemFixture system;
@@ -56,21 +42,14 @@ class RegistersIT {
     Path tariff = dir.resolve("registers-e2e.yaml");
     Files.writeString(tariff, TARIFF);
     system = new SystemFixture(dir, tariff.toString());
-    system.simulator();
-    system.controller();
-    system.console();
-    booth = new BoothBrowser(system.httpPort, dir.resolve("booth"));
-    office = new BoothBrowser(system.httpPort, dir.resolve("office"));
-    supervisor = new BoothBrowser(system.httpPort, dir.resolve("supervisor"));
+    system.start();
+    booth = system.booth("booth");
+    office = system.booth("office");
+    supervisor = system.booth("supervisor");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (BoothBrowser b : new BoothBrowser[] {booth, office, supervisor}) {
-      if (b != null) {
-        b.close();
-      }
-    }
     if (system != null) {
       system.close();
     }

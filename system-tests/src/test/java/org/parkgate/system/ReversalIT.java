@@ -32,18 +32,13 @@ class ReversalIT {
   @BeforeAll
   static void start() throws Exception {
     system = new SystemFixture(dir, "shanghai-indoor-1.yaml");
-    system.simulator();
-    system.controller();
-    system.console();
+    system.start();
     cashier = BoothClient.login(system.http, system.httpPort, "cashier1", "cashier1-demo");
-    browser = new BoothBrowser(system.httpPort, dir.resolve("browser"));
+    browser = system.booth("browser");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
     if (cashier != null) {
       cashier.close();
     }

@@ -41,6 +41,9 @@ final class SystemFixture implements AutoCloseable {
   final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   final List<RunningProcess> processes = new ArrayList<>();
 
+  /** The booth pages opened on this site, closed before its processes. */
+  private final List<BoothBrowser> booths = new ArrayList<>();
+
   SystemFixture(Path dir, String tariff) throws IOException {
     this(dir, tariff, 0, null);
   }
@@ -189,6 +192,20 @@ final class SystemFixture implements AutoCloseable {
       throw new IllegalStateException("no " + jar + ": run mvn package (./parking test does)");
     }
     return jar;
+  }
+
+  /** Starts the simulator, the controller and the console, as {@code ./parking demo} does. */
+  void start() throws Exception {
+    simulator();
+    controller();
+    console();
+  }
+
+  /** A booth page in its own headless Chromium (profile {@code name}), closed with the site. */
+  BoothBrowser booth(String name) throws Exception {
+    BoothBrowser b = new BoothBrowser(httpPort, dir.resolve(name));
+    booths.add(b);
+    return b;
   }
 
   RunningProcess simulator() throws Exception {
@@ -390,6 +407,9 @@ final class SystemFixture implements AutoCloseable {
   /** Stops every process as Ctrl-C would and checks each one is gone. */
   @Override
   public void close() throws Exception {
+    for (BoothBrowser b : booths) {
+      b.close();
+    }
     AssertionError failure = null;
     for (int i = processes.size() - 1; i >= 0; i--) {
       try {

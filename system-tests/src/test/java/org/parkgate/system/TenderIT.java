@@ -30,17 +30,12 @@ class TenderIT {
     // A drawer limit of 154.00: the float and one cash payment go past it.
     java.nio.file.Files.writeString(
         system.site, "cash: {drawerLimit: 154}\n", java.nio.file.StandardOpenOption.APPEND);
-    system.simulator();
-    system.controller();
-    system.console();
-    browser = new BoothBrowser(system.httpPort, dir.resolve("browser"));
+    system.start();
+    browser = system.booth("browser");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (browser != null) {
-      browser.close();
-    }
     if (system != null) {
       system.close();
     }

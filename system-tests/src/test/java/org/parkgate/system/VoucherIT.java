@@ -25,7 +25,7 @@ import org.parkgate.controller.ledger.LedgerVerifier;
  * and refused for the next car, and a code that waives the fee opens the barrier with no payment.
  */
 class VoucherIT {
-  private static final String TARIFF =
+  static final String TARIFF =
       """
       id: voucher-e2e
       name: Voucher end-to-end
@@ -51,17 +51,12 @@ class VoucherIT {
     Path tariff = dir.resolve("voucher-e2e.yaml");
     Files.writeString(tariff, TARIFF);
     system = new SystemFixture(dir, tariff.toString());
-    system.simulator();
-    system.controller();
-    system.console();
-    booth = new BoothBrowser(system.httpPort, dir.resolve("booth"));
+    system.start();
+    booth = system.booth("booth");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (booth != null) {
-      booth.close();
-    }
     if (system != null) {
       system.close();
     }
