@@ -71,7 +71,7 @@ class CameraIT {
         ConsoleEvent.DeviceStatus offline =
             awaitStatus(console, s -> s.lane().equals("exit-1") && !s.online());
         assertEquals("camera", offline.device());
-        assertEquals("silent: no heartbeat for 6000 ms", offline.detail());
+        assertEquals("6000 毫秒无心跳 · silent: no heartbeat for 6000 ms", offline.detail());
         system.sim("DELETE", "/lanes/exit-1/faults/camera", null);
         awaitStatus(
             console, s -> s.lane().equals("exit-1") && s.online() && s.seq() > offline.seq());
