@@ -24,7 +24,10 @@ import org.slf4j.LoggerFactory;
 final class ShiftMessages {
   private static final Logger log = LoggerFactory.getLogger(ShiftMessages.class);
 
-  /** The shift's end, sent as one: a handover carries the incoming cashier's password. */
+  /**
+   * The shift's end, read by {@link #send} and logged by type only: a handover carries the incoming
+   * cashier's password.
+   */
   static final Set<String> TYPES = Set.of("hand-over", "resolve-incident", "reprint-shift-report");
 
   private ShiftMessages() {}
