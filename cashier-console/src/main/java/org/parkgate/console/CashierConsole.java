@@ -14,9 +14,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.parkgate.console.auth.Sessions;
+import org.parkgate.console.booth.BoothDesks;
 import org.parkgate.console.booth.BoothState;
 import org.parkgate.console.booth.BrowserHub;
-import org.parkgate.console.booth.CashDesk;
 import org.parkgate.console.http.BoothTls;
 import org.parkgate.console.http.HttpInitializer;
 import org.parkgate.console.http.HttpServices;
@@ -136,8 +136,8 @@ public final class CashierConsole implements AutoCloseable {
         printerAddress == null
             ? null
             : new BoothPrinter(printerAddress, workers.next(), printerSettings, hub::printer);
-    CashDesk desk =
-        new CashDesk(
+    BoothDesks desks =
+        new BoothDesks(
             hub,
             link::send,
             site.name(),
@@ -148,7 +148,8 @@ public final class CashierConsole implements AutoCloseable {
           // The controller's session ends with the browser's, unless the controller ended it. When
           // the link is down it ends there by its own expiry; queuing it would hold up payments.
           if (why != Sessions.Ending.CONTROLLER && hub.online()) {
-            desk.logout(session)
+            desks
+                .logout(session)
                 .whenComplete(
                     (r, e) -> {
                       if (e != null || !r.ok()) {
@@ -165,7 +166,7 @@ public final class CashierConsole implements AutoCloseable {
             site.name(),
             sessions,
             hub,
-            desk,
+            desks,
             link::send,
             site.language(),
             site.zone(),

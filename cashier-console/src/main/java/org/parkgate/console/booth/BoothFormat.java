@@ -69,6 +69,16 @@ public final class BoothFormat {
     return money == null ? "" : money.toDecimalString();
   }
 
+  /** The ISO code of the money's currency ("CNY"); null for no money. */
+  public static String currency(Money money) {
+    return money == null ? null : money.currency().getCurrencyCode();
+  }
+
+  /** A day as the page shows it, 2027-01-09; null for none. */
+  public static String day(java.time.LocalDate day) {
+    return day == null ? null : day.toString();
+  }
+
   /** The sign cashiers know for the currency ("¥" for CNY), else its ISO code. */
   public static String symbol(java.util.Currency currency) {
     String s = currency.getSymbol(Locale.CHINA);

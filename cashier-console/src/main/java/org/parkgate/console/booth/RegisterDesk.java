@@ -1,5 +1,7 @@
 package org.parkgate.console.booth;
 
+import static org.parkgate.console.booth.DeskAnswers.forbidden;
+import static org.parkgate.console.booth.DeskAnswers.refused;
 import static org.parkgate.console.booth.RequestChecks.INVALID_REQUEST_ID;
 import static org.parkgate.console.booth.RequestChecks.MAX_REASON;
 import static org.parkgate.console.booth.RequestChecks.quoted;
@@ -16,7 +18,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
-import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
 import org.parkgate.console.auth.Session;
 
@@ -205,13 +206,5 @@ public final class RegisterDesk {
       throw new IllegalArgumentException(
           what + "：日期格式应为 2027-01-09 · dates are written 2027-01-09, not " + quoted(t));
     }
-  }
-
-  private static CompletableFuture<CommandResult> refused(String id, String why) {
-    return CompletableFuture.completedFuture(CommandResult.refused(id, Refusal.INVALID, why));
-  }
-
-  private static CompletableFuture<CommandResult> forbidden(String id, String why) {
-    return CompletableFuture.completedFuture(CommandResult.refused(id, Refusal.FORBIDDEN, why));
   }
 }

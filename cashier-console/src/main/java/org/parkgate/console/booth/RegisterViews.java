@@ -1,9 +1,10 @@
 package org.parkgate.console.booth;
 
-import java.time.LocalDate;
+import static org.parkgate.console.booth.BoothFormat.currency;
+import static org.parkgate.console.booth.BoothFormat.day;
+
 import java.util.List;
 import org.parkgate.api.Answer;
-import org.parkgate.money.Money;
 
 /**
  * The page's views of the registers finance and supervisors read: voucher batches, a batch issued,
@@ -109,14 +110,6 @@ final class RegisterViews {
         l.reason(),
         l.by(),
         format.dateTime(l.at()));
-  }
-
-  private static String day(LocalDate d) {
-    return d == null ? null : d.toString();
-  }
-
-  private static String currency(Money money) {
-    return money == null ? null : money.currency().getCurrencyCode();
   }
 
   public record VoucherBatches(String kind, List<Batch> batches, long total, List<String> kinds) {}

@@ -58,6 +58,21 @@ final class RequestChecks {
     return Optional.empty();
   }
 
+  /**
+   * A decision's trimmed note: longer than {@link #MAX_REASON}, or missing on a refusal (asked for
+   * in {@code askToRefuse}). {@code approve} is chosen already.
+   */
+  static Optional<String> decisionNoteProblem(boolean approve, String note, String askToRefuse) {
+    if (note.length() > MAX_REASON) {
+      return Optional.of(
+          "备注最多 " + MAX_REASON + " 个字 · The note is at most " + MAX_REASON + " characters");
+    }
+    if (!approve && note.isEmpty()) {
+      return Optional.of(askToRefuse);
+    }
+    return Optional.empty();
+  }
+
   /** A trimmed, non-empty card number that is not 1-32 letters or digits. */
   static Optional<String> cardProblem(String card) {
     if (CARD.matcher(card).matches()) {

@@ -5,8 +5,8 @@ import java.util.function.Function;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.console.auth.Sessions;
+import org.parkgate.console.booth.BoothDesks;
 import org.parkgate.console.booth.BrowserHub;
-import org.parkgate.console.booth.CashDesk;
 
 /**
  * What the HTTP side needs from the rest of the console. {@code controller} sends a command over
@@ -17,7 +17,7 @@ public record HttpServices(
     String siteName,
     Sessions sessions,
     BrowserHub hub,
-    CashDesk cashDesk,
+    BoothDesks desks,
     Function<ConsoleCommand, CompletableFuture<CommandResult>> controller,
     org.parkgate.site.Language language,
     java.time.ZoneId zone,

@@ -10,18 +10,91 @@ import org.parkgate.api.CommandResult;
 import org.parkgate.api.Refusal;
 import org.parkgate.console.auth.Session;
 import org.parkgate.console.booth.ShiftDesk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The page's messages for the shift's end, read into {@link ShiftDesk} requests: {@code hand-over}
- * ({@code pieces}, {@code cards}, {@code receipts}, {@code incomingUsername}, {@code
- * incomingPassword}, {@code recountPieces}), {@code resolve-incident} ({@code incidentNo}, {@code
- * note}) and {@code reprint-shift-report} ({@code shiftNo}). A field of the wrong shape is refused
- * here, naming it.
+ * The page's messages for the shift, read into {@link ShiftDesk} requests: {@code open-shift} and
+ * {@code close-shift} ({@code pieces}; a close also {@code cards}, {@code receipts}), {@code
+ * cash-drop} ({@code amountMinor}), and for the shift's end {@code hand-over} ({@code pieces},
+ * {@code cards}, {@code receipts}, {@code incomingUsername}, {@code incomingPassword}, {@code
+ * recountPieces}), {@code resolve-incident} ({@code incidentNo}, {@code note}) and {@code
+ * reprint-shift-report} ({@code shiftNo}). A field of the wrong shape is refused here, naming it.
  */
 final class ShiftMessages {
+  private static final Logger log = LoggerFactory.getLogger(ShiftMessages.class);
+
+  /**
+   * The shift's end, read by {@link #send} and logged by type only: a handover carries the incoming
+   * cashier's password.
+   */
   static final Set<String> TYPES = Set.of("hand-over", "resolve-incident", "reprint-shift-report");
 
   private ShiftMessages() {}
+
+  static void openShift(OpenPage page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    ShiftDesk.CountRequest count = count(page, requestId, message);
+    if (count == null) {
+      return;
+    }
+    log.info("booth: {} opens a shift with a float ({})", page.username(), requestId);
+    page.answer(
+        "shift open", requestId, page.desks().shifts().openShift(page.session(), requestId, count));
+  }
+
+  static void closeShift(OpenPage page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    ShiftDesk.CountRequest count = count(page, requestId, message);
+    if (count == null) {
+      return;
+    }
+    for (String field : new String[] {"cards", "receipts"}) {
+      JsonNode n = message.path(field);
+      if (!n.isMissingNode() && !n.isNull() && wholeOrNull(n) == null) {
+        page.refuse(requestId, "IC卡和收据张数应为整数 · " + field + " must be a whole number, not " + n);
+        return;
+      }
+    }
+    log.info("booth: {} closes their shift ({})", page.username(), requestId);
+    page.answer(
+        "shift close",
+        requestId,
+        page.desks()
+            .shifts()
+            .closeShift(
+                page.session(),
+                requestId,
+                count,
+                wholeOrNull(message.path("cards")),
+                wholeOrNull(message.path("receipts"))));
+  }
+
+  static void cashDrop(OpenPage page, JsonNode message) {
+    String requestId = message.path("requestId").asText("");
+    ShiftDesk.CashDropRequest request =
+        new ShiftDesk.CashDropRequest(requestId, wholeOrNull(message.path("amountMinor")));
+    log.info("booth: {} drops cash ({})", page.username(), requestId);
+    page.answer("cash drop", requestId, page.desks().shifts().cashDrop(page.session(), request));
+  }
+
+  /**
+   * The count the page sent ({@code pieces: [{faceMinor, count}]}), or null after telling the page
+   * what is wrong with it. No pieces at all the desk refuses, after it has checked who asks.
+   */
+  private static ShiftDesk.CountRequest count(OpenPage page, String requestId, JsonNode message) {
+    try {
+      return new ShiftDesk.CountRequest(pieces(message.path("pieces"), null));
+    } catch (IllegalArgumentException e) {
+      page.refuse(requestId, e.getMessage());
+      return null;
+    }
+  }
+
+  /** A whole number the page sent; null when missing or not a whole number. */
+  private static Long wholeOrNull(JsonNode n) {
+    return n.isIntegralNumber() && n.canConvertToLong() ? n.asLong() : null;
+  }
 
   static CompletableFuture<CommandResult> send(
       ShiftDesk desk, Session session, String type, JsonNode message, String source) {
@@ -66,7 +139,10 @@ final class ShiftMessages {
     return n.asLong();
   }
 
-  /** The pieces of a count ({@code [{faceMinor, count}]}), null when none was sent. */
+  /**
+   * The pieces of a count ({@code [{faceMinor, count}]}), null when none was sent; a piece that is
+   * not whole numbers is refused naming {@code what} (null: the drawer's one count).
+   */
   private static List<CashCount.Pieces> pieces(JsonNode pieces, String what) {
     if (!pieces.isArray()) {
       return null;
@@ -77,7 +153,9 @@ final class ShiftMessages {
       JsonNode n = p.path("count");
       if (!face.isIntegralNumber() || !n.isIntegralNumber() || !n.canConvertToLong()) {
         throw new IllegalArgumentException(
-            what + ": 张数应为整数 · Each count is a whole number of notes or coins, not " + p);
+            (what == null ? "" : what + ": ")
+                + "张数应为整数 · Each count is a whole number of notes or coins, not "
+                + p);
       }
       out.add(new CashCount.Pieces(face.asLong(), n.asLong()));
     }

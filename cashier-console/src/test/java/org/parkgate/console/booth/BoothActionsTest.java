@@ -1,22 +1,21 @@
 package org.parkgate.console.booth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parkgate.console.booth.DeskFixture.CASHIER;
+import static org.parkgate.console.booth.DeskFixture.FINANCE;
+import static org.parkgate.console.booth.DeskFixture.SUPERVISOR;
+import static org.parkgate.console.booth.DeskFixture.assertNoNames;
+import static org.parkgate.console.booth.DeskFixture.assertRefused;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.api.Refusal;
-import org.parkgate.api.Role;
-import org.parkgate.console.TestConsole;
 import org.parkgate.console.auth.Session;
 import org.parkgate.money.Money;
 
@@ -25,20 +24,12 @@ import org.parkgate.money.Money;
  * the JSON text it is sent as, and what is refused at the console with nothing sent.
  */
 class BoothActionsTest {
-  private static final Session SUPERVISOR = session("tok-S", "supervisor1", Role.SUPERVISOR);
-  private static final Session CASHIER = session("tok-C", "cashier1", Role.CASHIER);
-  private static final Session FINANCE = session("tok-F", "finance1", Role.FINANCE);
 
-  private final List<String> wire = new ArrayList<>();
-  private final BrowserHub hub = new BrowserHub(new BoothState(TestConsole.demoSite()));
-
-  private final CashDesk desk =
-      new CashDesk(
-          hub,
-          command -> {
-            wire.add(ApiJson.write(command));
-            return CompletableFuture.completedFuture(CommandResult.ok(command.requestId(), null));
-          });
+  private final DeskFixture booth = new DeskFixture();
+  private final List<String> wire = booth.wire;
+  private final BrowserHub hub = booth.hub;
+  private final ExemptionDesk exemptions = booth.desks.exemptions();
+  private final SupervisorDesk supervisor = booth.desks.supervisor();
 
   private void carWaitingAtExit(long stayId) {
     Instant at = Instant.parse("2027-01-09T06:30:00Z");
@@ -59,9 +50,10 @@ class BoothActionsTest {
   void aVoucherForTheCarShownIsSentWithTheCashiersSession() throws Exception {
     carWaitingAtExit(8);
     CommandResult r =
-        desk.applyVoucher(
+        exemptions
+            .applyVoucher(
                 CASHIER,
-                new CashDesk.VoucherRequest("vouch-req-01", " exit-1 ", 8, " 2345-6789-AB "))
+                new ExemptionDesk.VoucherRequest("vouch-req-01", " exit-1 ", 8, " 2345-6789-AB "))
             .get();
     assertTrue(r.ok(), r.toString());
     assertEquals(
@@ -137,45 +129,27 @@ class BoothActionsTest {
   }
 
   private CommandResult voucher(Session who, String id, long stayId, String code) throws Exception {
-    return desk.applyVoucher(who, new CashDesk.VoucherRequest(id, "exit-1", stayId, code)).get();
+    return exemptions
+        .applyVoucher(who, new ExemptionDesk.VoucherRequest(id, "exit-1", stayId, code))
+        .get();
   }
 
   private CommandResult ask(Session who, String id, long stayId, String reason) throws Exception {
-    return desk.askFreePass(who, new CashDesk.FreePassRequest(id, "exit-1", stayId, reason)).get();
+    return exemptions
+        .askFreePass(who, new ExemptionDesk.FreePassRequest(id, "exit-1", stayId, reason))
+        .get();
   }
 
   private CommandResult decide(Session who, String id, long passNo, Boolean approve, String note)
       throws Exception {
-    return desk.decideFreePass(who, new CashDesk.FreePassDecision(id, passNo, approve, note)).get();
+    return exemptions
+        .decideFreePass(who, new ExemptionDesk.FreePassDecision(id, passNo, approve, note))
+        .get();
   }
 
   private CommandResult lift(Session who, String id, long stayId, String reason) throws Exception {
-    return desk.liftBarrier(who, new CashDesk.LiftRequest(id, "exit-1", stayId, reason)).get();
-  }
-
-  private static Session session(String token, String username, Role role) {
-    Instant now = Instant.parse("2027-01-09T01:00:00Z");
-    return new Session(
-        "cookie-" + username,
-        token,
-        username,
-        username,
-        role,
-        now,
-        now,
-        now.plusSeconds(900),
-        now.plusSeconds(8 * 3600),
-        Duration.ofMinutes(15));
-  }
-
-  private static void assertNoNames(String json) {
-    for (String name : List.of("supervisor1", "cashier1", "finance1")) {
-      assertFalse(json.contains(name), json);
-    }
-  }
-
-  private static void assertRefused(CommandResult r, String why) {
-    assertFalse(r.ok(), "refused: " + r);
-    assertTrue(r.error().contains(why), "'" + r.error() + "' should say: " + why);
+    return supervisor
+        .liftBarrier(who, new SupervisorDesk.LiftRequest(id, "exit-1", stayId, reason))
+        .get();
   }
 }

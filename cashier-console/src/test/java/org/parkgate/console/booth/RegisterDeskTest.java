@@ -3,11 +3,12 @@ package org.parkgate.console.booth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parkgate.console.booth.DeskFixture.ADMIN;
+import static org.parkgate.console.booth.DeskFixture.CASHIER;
+import static org.parkgate.console.booth.DeskFixture.FINANCE;
+import static org.parkgate.console.booth.DeskFixture.SUPERVISOR;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,6 @@ import org.parkgate.api.ApiJson;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
-import org.parkgate.api.Role;
-import org.parkgate.console.TestConsole;
 import org.parkgate.console.auth.Session;
 
 /**
@@ -25,21 +24,10 @@ import org.parkgate.console.auth.Session;
  * languages, naming the field, with nothing sent.
  */
 class RegisterDeskTest {
-  private static final Session SUPERVISOR = session("tok-S", "supervisor1", Role.SUPERVISOR);
-  private static final Session CASHIER = session("tok-C", "cashier1", Role.CASHIER);
-  private static final Session FINANCE = session("tok-F", "finance1", Role.FINANCE);
-  private static final Session ADMIN = session("tok-A", "admin1", Role.ADMIN);
 
-  private final List<String> wire = new ArrayList<>();
-  private final RegisterDesk desk =
-      new CashDesk(
-              new BrowserHub(new BoothState(TestConsole.demoSite())),
-              command -> {
-                wire.add(ApiJson.write(command));
-                return CompletableFuture.completedFuture(
-                    CommandResult.ok(command.requestId(), null));
-              })
-          .registers();
+  private final DeskFixture booth = new DeskFixture();
+  private final List<String> wire = booth.wire;
+  private final RegisterDesk desk = booth.desks.registers();
 
   private static RegisterDesk.IssueRequest issue(
       String id, String kind, String issuer, Long count, String from, String to) {
@@ -142,20 +130,5 @@ class RegisterDeskTest {
       assertTrue(r.error().contains(" · "), "in both languages: " + r.error());
     }
     assertEquals(List.of(), wire, "nothing reaches the controller");
-  }
-
-  private static Session session(String token, String username, Role role) {
-    Instant now = Instant.parse("2027-01-09T01:00:00Z");
-    return new Session(
-        "cookie-" + username,
-        token,
-        username,
-        username,
-        role,
-        now,
-        now,
-        now.plusSeconds(900),
-        now.plusSeconds(8 * 3600),
-        Duration.ofMinutes(15));
   }
 }

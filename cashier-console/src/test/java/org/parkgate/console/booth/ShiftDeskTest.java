@@ -3,12 +3,11 @@ package org.parkgate.console.booth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parkgate.console.booth.DeskFixture.CASHIER;
+import static org.parkgate.console.booth.DeskFixture.FINANCE;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.parkgate.api.Answer;
 import org.parkgate.api.ApiJson;
@@ -16,12 +15,7 @@ import org.parkgate.api.CashCount;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
-import org.parkgate.api.Role;
 import org.parkgate.api.ShiftSheet;
-import org.parkgate.console.TestConsole;
-import org.parkgate.console.auth.Session;
-import org.parkgate.console.printer.ReceiptOutput;
-import org.parkgate.console.printer.ReceiptPrint;
 import org.parkgate.money.Money;
 
 /**
@@ -29,35 +23,12 @@ import org.parkgate.money.Money;
  * is refused with nothing sent, and what prints.
  */
 class ShiftDeskTest {
-  private static final Session CASHIER = session("tok-C", "cashier1", Role.CASHIER);
-  private static final Session FINANCE = session("tok-F", "finance1", Role.FINANCE);
   private static final List<CashCount.Pieces> HUNDRED = List.of(new CashCount.Pieces(10000, 1));
 
-  private final List<String> wire = new ArrayList<>();
-  private final List<String> printed = new ArrayList<>();
-  private CommandResult answer;
-
-  private final ShiftDesk desk =
-      new ShiftDesk(
-          new BrowserHub(new BoothState(TestConsole.demoSite())),
-          command -> {
-            wire.add(ApiJson.write(command));
-            return CompletableFuture.completedFuture(
-                answer == null ? CommandResult.ok(command.requestId(), null) : answer);
-          },
-          "Demo Car Park",
-          new ReceiptOutput() {
-            @Override
-            public void receipt(ReceiptPrint receipt) {}
-
-            @Override
-            public void kickDrawer(long openingNo) {}
-
-            @Override
-            public void shiftReport(String siteName, ShiftSheet sheet, int copyNo) {
-              printed.add(siteName + " #" + sheet.shiftNo() + " copy " + copyNo);
-            }
-          });
+  private final DeskFixture booth = new DeskFixture();
+  private final List<String> wire = booth.wire;
+  private final List<String> printed = booth.printed;
+  private final ShiftDesk desk = booth.desks.shifts();
 
   private ShiftDesk.HandoverRequest handover(String id, String incoming, String password) {
     return new ShiftDesk.HandoverRequest(
@@ -67,7 +38,7 @@ class ShiftDeskTest {
   @Test
   void aHandoverGoesInTheOutgoingSessionWithTheIncomingCredentialsAndPrintsItsReportOnce()
       throws Exception {
-    answer =
+    booth.answer =
         CommandResult.ok(
             "hand-req-0001",
             new Answer.HandedOver(
@@ -145,7 +116,7 @@ class ShiftDeskTest {
 
   @Test
   void aReportCopyPrintsWithItsCopyNumber() throws Exception {
-    answer =
+    booth.answer =
         CommandResult.ok(
             "copy-req-0001",
             new Answer.ShiftReportCopy(5, 2, "cashier1", Instant.EPOCH, sheet(null)));
@@ -179,20 +150,5 @@ class ShiftDeskTest {
         handedTo,
         1,
         "00");
-  }
-
-  private static Session session(String token, String username, Role role) {
-    Instant now = Instant.parse("2027-01-09T01:00:00Z");
-    return new Session(
-        "cookie-" + username,
-        token,
-        username,
-        username,
-        role,
-        now,
-        now,
-        now.plusSeconds(900),
-        now.plusSeconds(8 * 3600),
-        Duration.ofMinutes(15));
   }
 }

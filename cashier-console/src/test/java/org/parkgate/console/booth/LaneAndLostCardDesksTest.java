@@ -3,20 +3,23 @@ package org.parkgate.console.booth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parkgate.console.booth.DeskFixture.ADMIN;
+import static org.parkgate.console.booth.DeskFixture.CASHIER;
+import static org.parkgate.console.booth.DeskFixture.FINANCE;
+import static org.parkgate.console.booth.DeskFixture.SUPERVISOR;
+import static org.parkgate.console.booth.DeskFixture.assertNoNames;
+import static org.parkgate.console.booth.DeskFixture.assertRefused;
+import static org.parkgate.console.booth.DeskFixture.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
-import org.parkgate.console.TestConsole;
 import org.parkgate.console.auth.Session;
 import org.parkgate.site.LaneMode;
 
@@ -25,23 +28,12 @@ import org.parkgate.site.LaneMode;
  * its report of a lost card at an exit: what reaches the controller, as the JSON text it is sent
  * as, and what is refused at the console with nothing sent.
  */
-class CashDeskTest {
-  private static final Session SUPERVISOR = session("tok-S", "supervisor1", Role.SUPERVISOR);
-  private static final Session CASHIER = session("tok-C", "cashier1", Role.CASHIER);
-  private static final Session FINANCE = session("tok-F", "finance1", Role.FINANCE);
-  private static final Session ADMIN = session("tok-A", "admin1", Role.ADMIN);
+class LaneAndLostCardDesksTest {
 
-  /** Every command as the controller would receive it: the console API's JSON text. */
-  private final List<String> wire = new ArrayList<>();
-
-  private final CashDesk desk =
-      new CashDesk(
-          new BrowserHub(new BoothState(TestConsole.demoSite())),
-          command -> {
-            String json = ApiJson.write(command);
-            wire.add(json);
-            return CompletableFuture.completedFuture(CommandResult.ok(command.requestId(), null));
-          });
+  private final DeskFixture booth = new DeskFixture();
+  private final List<String> wire = booth.wire;
+  private final SupervisorDesk supervisor = booth.desks.supervisor();
+  private final LostCardDesk lostCards = booth.desks.lostCards();
 
   @Test
   void aSupervisorClosesALaneInTheirOwnNameWithTheReasonTrimmed() throws Exception {
@@ -284,8 +276,9 @@ class CashDeskTest {
         new org.parkgate.api.LostCardForm(
             "张伟", "13800138000", "110105194912310021", "粤B12345", "car", "white", "lost");
     assertRefused(
-        desk.reportLostCard(
-                CASHIER, new CashDesk.LostCardRequest("lost-req-0014", "exit-1", 0, badId))
+        lostCards
+            .reportLostCard(
+                CASHIER, new LostCardDesk.LostCardRequest("lost-req-0014", "exit-1", 0, badId))
             .get(),
         "The ID number's check character is wrong");
     assertRefused(lostCard(CASHIER, "short", "exit-1", 2), "Invalid request id");
@@ -313,53 +306,34 @@ class CashDeskTest {
 
   private CommandResult lostCard(Session who, String id, String lane, long stayId)
       throws Exception {
-    return desk.reportLostCard(who, new CashDesk.LostCardRequest(id, lane, stayId, FORM)).get();
+    return lostCards
+        .reportLostCard(who, new LostCardDesk.LostCardRequest(id, lane, stayId, FORM))
+        .get();
   }
 
   private CommandResult find(Session who, String id, String plate, String card) throws Exception {
-    return desk.findStay(who, new CashDesk.FindStayRequest(id, plate, card)).get();
+    return lostCards.findStay(who, new LostCardDesk.FindStayRequest(id, plate, card)).get();
   }
 
   private CommandResult setMode(Session who, String id, String lane, String mode, String reason)
       throws Exception {
-    return desk.setLaneMode(who, new CashDesk.LaneModeRequest(id, lane, mode, reason)).get();
+    return supervisor
+        .setLaneMode(who, new SupervisorDesk.LaneModeRequest(id, lane, mode, reason))
+        .get();
   }
 
   private CommandResult reset(Session who, String id, String card, String reason) throws Exception {
-    return desk.resetPassback(who, new CashDesk.PassbackResetRequest(id, card, reason)).get();
-  }
-
-  private static Session session(String token, String username, Role role) {
-    Instant now = Instant.parse("2027-01-09T01:00:00Z");
-    return new Session(
-        "cookie-" + username,
-        token,
-        username,
-        username,
-        role,
-        now,
-        now,
-        now.plusSeconds(900),
-        now.plusSeconds(8 * 3600),
-        Duration.ofMinutes(15));
-  }
-
-  /** The command carries the session, and no person's name: the controller takes it from there. */
-  private static void assertNoNames(String json) {
-    for (String name : List.of("supervisor1", "cashier1", "finance1", "admin1")) {
-      assertFalse(json.contains(name), json);
-    }
-  }
-
-  private static void assertRefused(CommandResult r, String why) {
-    assertFalse(r.ok(), "refused: " + r);
-    assertTrue(r.error().contains(why), "'" + r.error() + "' should say: " + why);
+    return supervisor
+        .resetPassback(who, new SupervisorDesk.PassbackResetRequest(id, card, reason))
+        .get();
   }
 
   @Test
   void supervisorsAndFinanceDecideALostCardAndReadTheRegisterInTheirOwnNames() throws Exception {
     CommandResult approved =
-        desk.decideLostCard(FINANCE, new CashDesk.LostCardDecision("lost-dec-0001", 3, true, "  "))
+        lostCards
+            .decideLostCard(
+                FINANCE, new LostCardDesk.LostCardDecision("lost-dec-0001", 3, true, "  "))
             .get();
     assertTrue(approved.ok(), approved.toString());
     assertEquals(
@@ -367,7 +341,8 @@ class CashDeskTest {
         ApiJson.read(wire.get(0)));
     assertNoNames(wire.get(0));
     assertTrue(
-        desk.listLostCards(
+        lostCards
+            .listLostCards(
                 SUPERVISOR,
                 "lost-list-0001",
                 java.time.LocalDate.parse("2027-01-09"),
@@ -387,25 +362,31 @@ class CashDeskTest {
   void aBadLostCardDecisionOrRegisterRequestIsRefusedWithNothingSent() throws Exception {
     for (Session who : List.of(CASHIER, ADMIN)) {
       CommandResult r =
-          desk.decideLostCard(who, new CashDesk.LostCardDecision("lost-dec-0010", 3, true, null))
+          lostCards
+              .decideLostCard(
+                  who, new LostCardDesk.LostCardDecision("lost-dec-0010", 3, true, null))
               .get();
       assertEquals(Refusal.FORBIDDEN, r.refusal(), r.toString());
       assertEquals(
-          Refusal.FORBIDDEN, desk.listLostCards(who, "lost-list-0010", null, null).get().refusal());
+          Refusal.FORBIDDEN,
+          lostCards.listLostCards(who, "lost-list-0010", null, null).get().refusal());
     }
     assertRefused(
-        desk.decideLostCard(
-                SUPERVISOR, new CashDesk.LostCardDecision("lost-dec-0011", 3, false, " "))
+        lostCards
+            .decideLostCard(
+                SUPERVISOR, new LostCardDesk.LostCardDecision("lost-dec-0011", 3, false, " "))
             .get(),
         "Enter a note to refuse");
     assertRefused(
-        desk.decideLostCard(
-                SUPERVISOR, new CashDesk.LostCardDecision("lost-dec-0012", 0, true, null))
+        lostCards
+            .decideLostCard(
+                SUPERVISOR, new LostCardDesk.LostCardDecision("lost-dec-0012", 0, true, null))
             .get(),
         "The lost card number is a positive whole number, not 0");
     assertRefused(
-        desk.decideLostCard(
-                SUPERVISOR, new CashDesk.LostCardDecision("lost-dec-0013", 3, null, null))
+        lostCards
+            .decideLostCard(
+                SUPERVISOR, new LostCardDesk.LostCardDecision("lost-dec-0013", 3, null, null))
             .get(),
         "Choose approve or refuse");
     assertEquals(List.of(), wire, "nothing reaches the controller");
