@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.console.CashierConsole;
 import org.parkgate.console.FakeController;
+import org.parkgate.console.TestConsole;
 import org.parkgate.console.printer.PrinterSettings;
 import org.parkgate.simulator.Simulator;
 import org.parkgate.site.SiteConfig;
@@ -331,25 +330,8 @@ class BoothPrinterTest {
 
   private BrowserSocketTest.Inbox open(String user) throws Exception {
     String base = "http://127.0.0.1:" + console.httpPort();
-    String form =
-        "username="
-            + user
-            + "&password="
-            + URLEncoder.encode(user + "-demo", StandardCharsets.UTF_8);
-    HttpResponse<Void> login =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.discarding());
-    String setCookie =
-        login
-            .headers()
-            .firstValue("set-cookie")
-            .orElseThrow(() -> new AssertionError("login failed"));
     BrowserSocketTest.Inbox inbox = new BrowserSocketTest.Inbox();
-    inbox.cookie = setCookie.substring(0, setCookie.indexOf(';'));
+    inbox.cookie = TestConsole.cookie(TestConsole.signIn(console.httpPort(), user, user + "-demo"));
     socket =
         http.newWebSocketBuilder()
             .header("Cookie", inbox.cookie)

@@ -7,12 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -830,16 +828,8 @@ class BrowserSocketTest {
     inbox.next(m -> m.path("type").asText().equals("hello"));
     for (int i = 0; i < 300; i++) {
       String user = "finance" + (1000 + i);
-      HttpResponse<Void> login =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base + "/login"))
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "username=" + user + "&password=" + user + "-demo"))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      assertEquals(303, login.statusCode(), user);
+      assertEquals(
+          303, TestConsole.signIn(console.httpPort(), user, user + "-demo").statusCode(), user);
     }
     drainCommands();
     socket.sendText(
@@ -911,22 +901,8 @@ class BrowserSocketTest {
   }
 
   private Inbox open(String user, String password) throws Exception {
-    String form =
-        "username=" + user + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<Void> login =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.discarding());
-    String setCookie =
-        login
-            .headers()
-            .firstValue("set-cookie")
-            .orElseThrow(() -> new AssertionError("login failed"));
     Inbox inbox = new Inbox();
-    inbox.cookie = setCookie.substring(0, setCookie.indexOf(';'));
+    inbox.cookie = TestConsole.cookie(TestConsole.signIn(console.httpPort(), user, password));
     socket =
         http.newWebSocketBuilder()
             .header("Cookie", inbox.cookie)

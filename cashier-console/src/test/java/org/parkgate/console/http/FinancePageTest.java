@@ -188,22 +188,8 @@ class FinancePageTest {
     if (known != null) {
       return known;
     }
-    HttpResponse<byte[]> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .timeout(Duration.ofSeconds(10))
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "username=" + user + "&password=" + user + "-demo"))
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    String setCookie =
-        r.headers()
-            .firstValue("set-cookie")
-            .orElseThrow(
-                () -> new AssertionError("login of " + user + ": " + r.statusCode() + text(r)));
-    COOKIES.put(user, setCookie.substring(0, setCookie.indexOf(';')));
+    COOKIES.put(
+        user, TestConsole.cookie(TestConsole.signIn(console.httpPort(), user, user + "-demo")));
     return COOKIES.get(user);
   }
 
