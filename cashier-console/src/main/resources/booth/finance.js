@@ -15,20 +15,27 @@
 
   // ---- the form ----
 
+  // The console's answer as JSON; null when there is none to show (signed out: to the sign-in page;
+  // refused: the reason shown).
+  async function fetchJson(url) {
+    const r = await fetch(url, { credentials: "same-origin" });
+    if (r.status === 401) {
+      location.href = "/login";
+      return null;
+    }
+    if (!r.ok) {
+      fail(await errorOf(r));
+      return null;
+    }
+    return r.json();
+  }
+
   async function start() {
     document.title = t("财务报表", "Finance");
     window.BoothText.localize(document.body);
     window.BoothText.languageSwitch();
-    const r = await fetch("/api/finance/meta", { credentials: "same-origin" });
-    if (r.status === 401) {
-      location.href = "/login";
-      return;
-    }
-    if (!r.ok) {
-      fail(await errorOf(r));
-      return;
-    }
-    meta = await r.json();
+    meta = await fetchJson("/api/finance/meta");
+    if (!meta) return;
     $("site-name").textContent = t("财务报表", "Finance") + " · " + meta.site;
     $("user-name").textContent = meta.displayName || meta.username;
     $("user-role").textContent = t(meta.roleZh, meta.roleEn);
@@ -101,16 +108,9 @@
     const q = query();
     $("loading").classList.remove("hidden");
     try {
-      const r = await fetch("/api/finance/report?" + q, { credentials: "same-origin" });
-      if (r.status === 401) {
-        location.href = "/login";
-        return;
-      }
-      if (!r.ok) {
-        fail(await errorOf(r));
-        return;
-      }
-      shown = await r.json();
+      const report = await fetchJson("/api/finance/report?" + q);
+      if (!report) return;
+      shown = report;
       history.replaceState(null, "", "/finance?" + q);
       render(shown);
       exports(q);
