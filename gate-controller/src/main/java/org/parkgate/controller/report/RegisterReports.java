@@ -50,10 +50,7 @@ final class RegisterReports {
             Column.money("expected", "应有现金", "Cash expected", currency),
             Column.money("counted", "实点现金", "Cash counted", currency),
             Column.money("variance", "长短款", "Over (+) / short (-)", currency));
-    for (ShiftReport s : new ShiftReports(ledger).closed()) {
-      if (s.closedAt().isBefore(period.start()) || !s.closedAt().isBefore(period.end())) {
-        continue;
-      }
+    for (ShiftReport s : new ShiftReports(ledger).closedBetween(period.start(), period.end())) {
       if (req.cashier() != null && !req.cashier().equals(s.cashier())) {
         continue;
       }
