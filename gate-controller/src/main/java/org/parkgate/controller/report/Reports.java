@@ -89,7 +89,7 @@ public final class Reports {
       case VOUCHERS -> RegisterReports.vouchers(db, period, cur);
       case LOST_CARDS -> RegisterReports.lostCards(ledger, req, period, cur);
       case ARREARS -> RegisterReports.arrears(db, req, period, cur);
-      case INCIDENTS -> RegisterReports.incidents(ledger, req, period);
+      case INCIDENTS -> RegisterReports.incidents(db, req, period);
       case OCCUPANCY -> TrafficReports.occupancy(db, period);
       case DWELL -> TrafficReports.dwell(db, req, period);
       case REVENUE_BY_HOUR ->
