@@ -23,8 +23,11 @@ import org.parkgate.report.ReportWriter;
 /**
  * One export in a JVM of its own (started by {@link ReportBench} with a small {@code -Xmx}), so its
  * heap figure is the export's alone: computes the report as the console's finance page gets it,
- * writes it to a file, and prints one line with the peak heap used meanwhile (every heap pool's
- * peak, summed: an upper bound), the heap in use before, the rows and the file's size.
+ * writes it to a file, and prints one line with the heap it held: the most in use just after any
+ * garbage collection meanwhile (what was live: the figure that shows whether memory grows with the
+ * rows), every heap pool's peak summed (an upper bound that counts garbage not yet collected), the
+ * heap in use before, the rows, the file's size and the time to compute and write it (the ledger's
+ * opening and quick_check left out).
  *
  * <pre>
  *   ExportHeap LEDGER ZONE KIND FROM TO csv|xlsx OUT
@@ -46,11 +49,36 @@ public final class ExportHeap {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
-    long t = System.nanoTime();
+    long[] afterGc = {0};
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((javax.management.NotificationEmitter) gc)
+          .addNotificationListener(
+              (n, h) -> {
+                if (n.getType()
+                    .equals(
+                        com.sun.management.GarbageCollectionNotificationInfo
+                            .GARBAGE_COLLECTION_NOTIFICATION)) {
+                  var info =
+                      com.sun.management.GarbageCollectionNotificationInfo.from(
+                          (javax.management.openmbean.CompositeData) n.getUserData());
+                  long used =
+                      info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+                          .mapToLong(java.lang.management.MemoryUsage::getUsed)
+                          .sum();
+                  synchronized (afterGc) {
+                    afterGc[0] = Math.max(afterGc[0], used);
+                  }
+                }
+              },
+              null,
+              null);
+    }
     int rows;
+    long t;
     try (Ledger ledger = Ledger.open(file, "bench");
         Ledger reader = ledger.reader();
         OutputStream o = new BufferedOutputStream(Files.newOutputStream(out))) {
+      t = System.nanoTime();
       Report report =
           new Reports(reader, zone, Currency.getInstance(YearLedger.CURRENCY), Clock.systemUTC())
               .compute(request);
@@ -58,6 +86,8 @@ public final class ExportHeap {
       ReportWriter.write(report, format, StandardCharsets.UTF_8, o);
     }
     long ms = (System.nanoTime() - t) / 1_000_000;
+    System.gc(); // the report itself is garbage now; this collection's figure is not the peak
+    Thread.sleep(200); // GC notifications arrive on a thread of their own
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
@@ -65,13 +95,15 @@ public final class ExportHeap {
       }
     }
     System.out.printf(
-        "%s %s: %,d rows, %,d bytes, %d ms, heap before %.1f MB, peak %.1f MB (max %d MB)%n",
+        "%s %s: %,d rows, %,d bytes, %d ms; heap before %.1f MB, most live after a GC %.1f MB,"
+            + " pools' peaks %.1f MB (max %d MB)%n",
         kind.code(),
         args[5],
         rows,
         Files.size(out),
         ms,
         before / 1048576.0,
+        afterGc[0] / 1048576.0,
         peak / 1048576.0,
         Runtime.getRuntime().maxMemory() >> 20);
   }

@@ -49,7 +49,7 @@ public final class ReportBench {
         --runs N        timed runs of each report and range, after one untimed (default 5)
         --kinds K,K     report kinds to time and export (default all)
         --ranges R,R    day, month, year (default all three)
-        --xmx SIZE      heap of the export JVM (default 256m)
+        --xmx SIZE      heap of each export's JVM (default 256m; serial GC, 8 MB young generation)
         --no-export     skip the exports
         --no-close      skip the monthly close
         --build-only    build the ledger, then stop
@@ -186,7 +186,10 @@ public final class ReportBench {
         year, runs, nanos.get((runs - 1) / 2) / 1e6, nanos.get(runs - 1) / 1e6);
   }
 
-  /** Each kind over the whole year as CSV and XLSX, each in a JVM of its own with a small heap. */
+  /**
+   * Each kind over the whole year as CSV and XLSX, each in a JVM of its own with a small heap (and
+   * a small young generation, serial collector), printing what it held ({@link ExportHeap}).
+   */
   private static void export(
       Path dir, Path file, ZoneId zone, int year, List<ReportKind> kinds, String xmx)
       throws Exception {
@@ -198,6 +201,10 @@ public final class ReportBench {
             new ProcessBuilder(
                     java,
                     "-Xmx" + xmx,
+                    // a small young generation collects often, so the heap after each
+                    // collection follows what the export holds live
+                    "-XX:+UseSerialGC",
+                    "-Xmn8m",
                     "-cp",
                     System.getProperty("java.class.path"),
                     ExportHeap.class.getName(),
