@@ -27,7 +27,8 @@ import org.parkgate.site.IncidentKind;
  * Ledger#open}, so every migration is applied), with bulk SQL in one transaction per table group.
  *
  * <p>What a year holds, per stay unless said: an entry with its credentials (class, plate; one in
- * ten on a season card), an exit unless the vehicle is still inside when the year ends, and for a
+ * ten is a season card and owes nothing, and the credentials' season flag is set on a third of the
+ * stays that owe nothing), an exit unless the vehicle is still inside when the year ends, and for a
  * stay over the 15-minute grace that is not a season card a payment at the exit booth 30 s before
  * the exit, with its tender (mobile 55%, card 25%, cash 20%) in the shift of that booth's cashier.
  * Three shifts a day at each exit booth, closed with totals and a counted drawer. One payment in a
