@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Incidents;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerVerifier;
+import org.parkgate.controller.ledger.MonthlyClose;
+import org.parkgate.controller.ledger.MonthlyClosure;
 import org.parkgate.controller.ledger.ShiftReports;
 import org.parkgate.controller.ledger.ZReport;
 import org.parkgate.site.IncidentKind;
@@ -33,6 +36,12 @@ import org.slf4j.LoggerFactory;
  * machine that slept closes what is due at the next check. Closing is idempotent: a day is never
  * closed twice, so the {@code ./parking zreport} command can still be run beside it. After days are
  * closed the whole ledger is verified (the daily check).
+ *
+ * <p>Once the last day of a month has its Z-report, the same run closes the month (月结) as {@code
+ * ./parking close-month} does ({@link MonthlyClosure#close}, by {@value #CLOSED_BY}): numbered,
+ * chained and signed, once. A month it may not close (a month before it still open, a day without a
+ * Z-report) is left to finance, with the reason logged once; one finance closed first is left
+ * alone.
  */
 public final class ClosureSchedule implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ClosureSchedule.class);
@@ -40,11 +49,15 @@ public final class ClosureSchedule implements AutoCloseable {
   /** How long after midnight the day is closed: late writes stamped before midnight are in. */
   static final Duration AFTER_MIDNIGHT = Duration.ofMinutes(1);
 
+  /** Who the monthly closes this schedule makes are recorded as closed by. */
+  static final String CLOSED_BY = "controller";
+
   /** The longest wait between two checks. */
   static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
   private final Ledger ledger;
   private final DailyClosure closure;
+  private final MonthlyClosure months;
   private final ShiftReports shifts;
   private final ZoneId zone;
   private final Clock clock;
@@ -59,12 +72,14 @@ public final class ClosureSchedule implements AutoCloseable {
             return t;
           });
   private volatile Instant nextCheck;
+  private YearMonth refusedMonth; // on the ledger thread only
   private volatile boolean closed;
   private CompletableFuture<List<ZReport>> started = CompletableFuture.completedFuture(List.of());
 
   ClosureSchedule(
       Ledger ledger,
       DailyClosure closure,
+      MonthlyClosure months,
       ShiftReports shifts,
       ZoneId zone,
       Clock clock,
@@ -72,6 +87,7 @@ public final class ClosureSchedule implements AutoCloseable {
       ScheduledExecutorService timer) {
     this.ledger = ledger;
     this.closure = closure;
+    this.months = months;
     this.shifts = shifts;
     this.zone = zone;
     this.clock = clock;
@@ -95,6 +111,7 @@ public final class ClosureSchedule implements AutoCloseable {
         new ClosureSchedule(
             ledger,
             new DailyClosure(ledger, site.zone(), site.currency(), clock),
+            new MonthlyClosure(ledger, site.zone(), site.currency(), clock),
             new ShiftReports(ledger),
             site.zone(),
             clock,
@@ -145,12 +162,40 @@ public final class ClosureSchedule implements AutoCloseable {
                 z.zNo(),
                 z.render(shifts.closedOn(z.businessDay(), zone)));
           }
+          closeLastMonth();
           if (!made.isEmpty()) {
             checkWholeLedger();
           }
           return made;
         },
         ledgerThread);
+  }
+
+  /** Closes last month once its last day has a Z-report, unless it is closed already. */
+  private void closeLastMonth() {
+    YearMonth last = YearMonth.from(LocalDate.ofInstant(clock.instant(), zone)).minusMonths(1);
+    if (last.equals(refusedMonth)) {
+      return;
+    }
+    months
+        .closeIfDue(last, CLOSED_BY)
+        .ifPresent(
+            outcome -> {
+              if (outcome instanceof MonthlyClosure.Closed c) {
+                MonthlyClose m = c.close();
+                log.info(
+                    "closed month {} as monthly close no. {}: Z-reports {}..{}, net {}; chain link {}",
+                    m.month(),
+                    m.closeNo(),
+                    m.firstZ(),
+                    m.lastZ(),
+                    m.net(),
+                    m.chainLink());
+              } else if (outcome instanceof MonthlyClosure.Refused r) {
+                refusedMonth = last;
+                log.warn("monthly close of {} left to finance: {}", last, r.reason());
+              }
+            });
   }
 
   /**

@@ -20,7 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.controller.ledger.DailyClosure;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.LedgerVerifier;
+import org.parkgate.controller.ledger.MonthlyClose;
+import org.parkgate.controller.ledger.MonthlyClosure;
 import org.parkgate.controller.ledger.Payments;
+import org.parkgate.controller.ledger.SiteKey;
 import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.ledger.ZReport;
@@ -134,6 +138,69 @@ class ClosureScheduleTest {
     } finally {
       schedule.close();
     }
+  }
+
+  @Test
+  void eachMonthIsClosedBySignedMonthlyCloseOnceItsLastDayHasItsZReport() throws Exception {
+    SiteConfig site = SiteConfigLoader.load(SiteServiceTest.ROOT.resolve("config/sites/demo.yaml"));
+    SiteKey key = SiteKey.loadOrCreate(dir.resolve("keys"));
+    ledger.signWith(key);
+    MonthlyClosure months =
+        new MonthlyClosure(ledger, SHANGHAI, site.currency(), Clock.systemUTC());
+    paidAt("A", "2026-12-31T04:00:00Z"); // the ledger's first day, the 31st of December
+    paidAt("B", "2027-01-30T04:00:00Z");
+    paidAt("C", "2027-01-31T04:00:00Z");
+    // The controller starts at 14:00 on 31 January, site time: December is over and its one day
+    // closed, so December is closed; January is not over.
+    FakeClock clock = new FakeClock("2027-01-31T06:00:00Z");
+    ClosureSchedule schedule = ClosureSchedule.start(ledger, site, clock, ledgerThread);
+    try {
+      assertEquals(31, schedule.started().get(10, TimeUnit.SECONDS).size(), "31 Dec .. 30 Jan");
+      List<MonthlyClose> closes = months.closes();
+      assertEquals(1, closes.size());
+      assertEquals("2026-12", closes.get(0).month().toString());
+      assertEquals(ClosureSchedule.CLOSED_BY, closes.get(0).closedBy());
+
+      // Just after midnight the 31st of January is closed, and with it the month.
+      clock.now = Instant.parse("2027-01-31T16:01:00Z");
+      assertEquals(1, schedule.closeDue().get(10, TimeUnit.SECONDS).size());
+      closes = months.closes();
+      assertEquals(2, closes.size());
+      MonthlyClose january = closes.get(1);
+      assertEquals("2027-01", january.month().toString());
+      assertEquals(2, january.closeNo());
+      assertEquals(31, january.days());
+      assertEquals(2, january.payments());
+      assertEquals(2, january.firstZ());
+      assertEquals(32, january.lastZ());
+      assertEquals(1000, january.net().minor());
+
+      // Later checks in February, and the next day's closing, leave the month closed once.
+      clock.now = Instant.parse("2027-02-01T05:00:00Z");
+      assertTrue(schedule.closeDue().get(10, TimeUnit.SECONDS).isEmpty());
+      clock.now = Instant.parse("2027-02-01T16:01:00Z");
+      assertEquals(1, schedule.closeDue().get(10, TimeUnit.SECONDS).size());
+      assertEquals(2, months.closes().size(), "closed once");
+      // Finance asking for it by hand is refused as ./parking close-month refuses it.
+      MonthlyClosure.Outcome again =
+          new MonthlyClosure(ledger, SHANGHAI, site.currency(), clock)
+              .close(java.time.YearMonth.of(2027, 1), "finance1");
+      assertTrue(
+          again instanceof MonthlyClosure.Refused r && r.reason().contains("is already closed"),
+          again.toString());
+    } finally {
+      schedule.close();
+    }
+    // Each close is signed as an anchor with the site key, and the whole chain verifies with it.
+    try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + ledger.file());
+        var s = db.createStatement();
+        var r = s.executeQuery("SELECT COUNT(*) FROM anchors WHERE reason = 'monthly-close'")) {
+      assertEquals(2, r.getLong(1));
+    }
+    LedgerVerifier.Result verified =
+        LedgerVerifier.verify(
+            ledger.file(), java.util.Optional.empty(), SiteKey.publicKey(key.publicKeyText()));
+    assertTrue(verified.ok(), verified.summary());
   }
 
   @Test

@@ -449,6 +449,41 @@ final class BoothBrowser implements AutoCloseable {
     return browser.findElement(By.tagName("body")).getText();
   }
 
+  /**
+   * The page printed as Chromium prints it (its print style sheet, A4 as the page asks), through
+   * the DevTools {@code Page.printToPDF}: the PDF's bytes.
+   */
+  byte[] printToPdf() {
+    java.util.Map<String, Object> printed =
+        browser.executeCdpCommand(
+            "Page.printToPDF",
+            java.util.Map.of("printBackground", false, "preferCSSPageSize", true));
+    return java.util.Base64.getDecoder().decode((String) printed.get("data"));
+  }
+
+  /**
+   * What the link {@code id} points at, fetched in the page's session: the HTTP status and the
+   * body's bytes.
+   */
+  Download fetchLink(String id) {
+    Object got =
+        browser.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById(arguments[0]).href).then(async (r) => {"
+                + "  const b = new Uint8Array(await r.arrayBuffer()); let s = '';"
+                + "  for (let i = 0; i < b.length; i += 8192) {"
+                + "    s += String.fromCharCode.apply(null, b.subarray(i, i + 8192)); }"
+                + "  done(r.status + '|' + (r.headers.get('content-disposition') || '') + '|'"
+                + "    + btoa(s)); });",
+            id);
+    String[] parts = String.valueOf(got).split("\\|", 3);
+    return new Download(
+        Integer.parseInt(parts[0]), parts[1], java.util.Base64.getDecoder().decode(parts[2]));
+  }
+
+  /** A file fetched as the browser downloads it. */
+  record Download(int status, String disposition, byte[] body) {}
+
   void screenshot(String name) throws Exception {
     File shot = browser.getScreenshotAs(OutputType.FILE);
     Path dir = SystemFixture.ROOT.resolve("system-tests/target/screenshots");

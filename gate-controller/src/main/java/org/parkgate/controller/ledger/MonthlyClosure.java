@@ -64,6 +64,30 @@ public final class MonthlyClosure {
         });
   }
 
+  /**
+   * Closes {@code month} for {@code by} once it is due: not closed yet and its last day closed into
+   * a Z-report. Empty when it is not due; otherwise what {@link #close} made of it, refusals
+   * included (a month before it still open, a day of it without a Z-report).
+   */
+  public Optional<Outcome> closeIfDue(YearMonth month, String by) {
+    boolean due =
+        ledger.read(
+            () ->
+                LedgerRows.first(
+                            ledger.connection(),
+                            SELECT + " WHERE month = ?",
+                            MonthlyClosure::close,
+                            month.toString())
+                        .isEmpty()
+                    && LedgerRows.first(
+                            ledger.connection(),
+                            "SELECT 1 FROM zreports WHERE business_day = ?",
+                            r -> 1,
+                            month.atEndOfMonth().toString())
+                        .isPresent());
+    return due ? Optional.of(close(month, by)) : Optional.empty();
+  }
+
   /** Every monthly close, oldest first. */
   public List<MonthlyClose> closes() {
     return ledger.list(SELECT + " ORDER BY close_no", MonthlyClosure::close);

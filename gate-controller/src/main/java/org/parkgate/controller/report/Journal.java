@@ -19,10 +19,10 @@ import org.parkgate.report.ColumnType;
 final class Journal {
   private Journal() {}
 
-  static Table of(List<Takings.Line> lines, Period period, String currency, JournalLayout layout) {
+  static Table of(List<Takings.Sum> lines, Period period, String currency, JournalLayout layout) {
     Map<LocalDate, Map<Tender, long[]>> days = new LinkedHashMap<>();
-    for (Takings.Line l : lines) {
-      Tender tender = Tender.of(l.tender()).orElse(Tender.CASH);
+    for (Takings.Sum l : lines) {
+      Tender tender = l.key() == null ? Tender.CASH : Tender.of(l.key()).orElse(Tender.CASH);
       days.computeIfAbsent(period.day(l.at()), d -> new EnumMap<>(Tender.class))
               .computeIfAbsent(tender, t -> new long[1])[0] +=
           l.amount();

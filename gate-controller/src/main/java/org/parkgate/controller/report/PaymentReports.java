@@ -13,29 +13,22 @@ import org.parkgate.report.ChartRole;
 import org.parkgate.report.Column;
 import org.parkgate.report.ColumnType;
 
-/** Reports over the takings lines ({@link Takings}): by tender, lane, cashier, hour and day. */
+/**
+ * Reports over the takings ({@link Takings}): by tender, lane, cashier, hour and day; reversals.
+ */
 final class PaymentReports {
   private PaymentReports() {}
 
   /** Payments, reversals and net per group, with each group's share of the net. */
   static Table grouped(
-      List<Takings.Line> lines,
+      List<Takings.Sum> lines,
       String currency,
       Column key,
-      Function<Takings.Line, String> group,
       Function<String, String> label,
       java.util.Comparator<String> order) {
     Map<String, long[]> sums = new TreeMap<>(order);
-    for (Takings.Line l : lines) {
-      long[] s =
-          sums.computeIfAbsent(group.apply(l) == null ? "" : group.apply(l), k -> new long[4]);
-      if (l.reversal()) {
-        s[2]++;
-        s[3] += l.amount();
-      } else {
-        s[0]++;
-        s[1] += l.amount();
-      }
+    for (Takings.Sum l : lines) {
+      add(sums.computeIfAbsent(l.key() == null ? "" : l.key(), k -> new long[4]), l);
     }
     Table t = sumsTable(currency, key.plotted(ChartRole.AXIS));
     long net = sums.values().stream().mapToLong(s -> s[1] + s[3]).sum();
@@ -53,50 +46,40 @@ final class PaymentReports {
     return t;
   }
 
-  static Table byTender(List<Takings.Line> lines, String currency) {
+  static Table byTender(List<Takings.Sum> lines, String currency) {
     return grouped(
         lines,
         currency,
         Column.text("tender", "支付方式", "Tender"),
-        Takings.Line::tender,
         code -> Tender.of(code).map(t -> t.chinese() + " · " + t.english()).orElse(code),
         java.util.Comparator.comparing(
                 (String code) -> Tender.of(code).map(Enum::ordinal).orElse(Integer.MAX_VALUE))
             .thenComparing(code -> code));
   }
 
-  static Table byLane(List<Takings.Line> lines, String currency) {
+  static Table byLane(List<Takings.Sum> lines, String currency) {
     return grouped(
         lines,
         currency,
         Column.text("lane", "车道", "Lane"),
-        Takings.Line::lane,
         k -> k,
         java.util.Comparator.naturalOrder());
   }
 
-  static Table byCashier(List<Takings.Line> lines, String currency) {
+  static Table byCashier(List<Takings.Sum> lines, String currency) {
     return grouped(
         lines,
         currency,
         Column.text("cashier", "收费员", "Cashier"),
-        Takings.Line::cashier,
         k -> k,
         java.util.Comparator.naturalOrder());
   }
 
   /** Payments taken in each hour of the day (00-23), over every day of the period. */
-  static Table byHourOfDay(List<Takings.Line> lines, Period period, String currency) {
+  static Table byHourOfDay(List<Takings.Sum> lines, Period period, String currency) {
     long[][] sums = new long[24][4];
-    for (Takings.Line l : lines) {
-      long[] s = sums[l.at().atZone(period.zone()).getHour()];
-      if (l.reversal()) {
-        s[2]++;
-        s[3] += l.amount();
-      } else {
-        s[0]++;
-        s[1] += l.amount();
-      }
+    for (Takings.Sum l : lines) {
+      add(sums[l.at().atZone(period.zone()).getHour()], l);
     }
     Table t = sumsTable(currency, Column.text("hour", "时段", "Hour of day").plotted(ChartRole.AXIS));
     long net = 0;
@@ -119,10 +102,10 @@ final class PaymentReports {
   }
 
   /** Every hour of the period in turn (a DST day has 23 or 25), for a revenue chart. */
-  static Table revenueByHour(List<Takings.Line> lines, Period period, String currency) {
+  static Table revenueByHour(List<Takings.Sum> lines, Period period, String currency) {
     List<ZonedDateTime> hours = period.hours();
     long[][] sums = new long[hours.size()][4];
-    for (Takings.Line l : lines) {
+    for (Takings.Sum l : lines) {
       add(sums[period.hourIndex(l.at())], l);
     }
     Table t = revenueTable(currency, Column.of("hour", ColumnType.TIME, "时段起", "Hour from"));
@@ -141,10 +124,10 @@ final class PaymentReports {
   }
 
   /** Every day of the period, as the Z-reports count them. */
-  static Table revenueByDay(List<Takings.Line> lines, Period period, String currency) {
+  static Table revenueByDay(List<Takings.Sum> lines, Period period, String currency) {
     Map<LocalDate, long[]> sums = new LinkedHashMap<>();
     period.days().forEach(d -> sums.put(d, new long[4]));
-    for (Takings.Line l : lines) {
+    for (Takings.Sum l : lines) {
       add(sums.get(period.day(l.at())), l);
     }
     Table t = revenueTable(currency, Column.of("day", ColumnType.DATE, "日期", "Day"));
@@ -175,29 +158,27 @@ final class PaymentReports {
             Column.text("reason", "原因", "Reason"),
             Column.money("amount", "冲正金额", "Amount", currency));
     for (Takings.Line l : lines) {
-      if (l.reversal()) {
-        t.add(
-            Cell.of(l.id()),
-            Cell.time(l.at(), period.zone()),
-            Cell.text(l.receiptNo()),
-            Cell.text(l.lane()),
-            Cell.text(l.cashier()),
-            Cell.text(l.tender()),
-            Cell.text(l.supervisor()),
-            Cell.text(l.reason()),
-            Cell.of(l.amount()));
-      }
+      t.add(
+          Cell.of(l.id()),
+          Cell.time(l.at(), period.zone()),
+          Cell.text(l.receiptNo()),
+          Cell.text(l.lane()),
+          Cell.text(l.cashier()),
+          Cell.text(l.tender()),
+          Cell.text(l.supervisor()),
+          Cell.text(l.reason()),
+          Cell.of(l.amount()));
     }
     t.totalsRow(Table.TOTAL);
     return t;
   }
 
-  private static void add(long[] s, Takings.Line l) {
+  private static void add(long[] s, Takings.Sum l) {
     if (l.reversal()) {
-      s[2]++;
+      s[2] += l.count();
       s[3] += l.amount();
     } else {
-      s[0]++;
+      s[0] += l.count();
       s[1] += l.amount();
     }
   }

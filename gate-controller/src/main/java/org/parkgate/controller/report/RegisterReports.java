@@ -14,8 +14,6 @@ import org.parkgate.api.Answer;
 import org.parkgate.controller.command.LostCardRegister;
 import org.parkgate.controller.ledger.DailyClosure;
 import org.parkgate.controller.ledger.FreePasses;
-import org.parkgate.controller.ledger.IncidentResolutions;
-import org.parkgate.controller.ledger.Incidents;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LostCards;
 import org.parkgate.controller.ledger.ManualLifts;
@@ -50,10 +48,7 @@ final class RegisterReports {
             Column.money("expected", "应有现金", "Cash expected", currency),
             Column.money("counted", "实点现金", "Cash counted", currency),
             Column.money("variance", "长短款", "Over (+) / short (-)", currency));
-    for (ShiftReport s : new ShiftReports(ledger).closed()) {
-      if (s.closedAt().isBefore(period.start()) || !s.closedAt().isBefore(period.end())) {
-        continue;
-      }
+    for (ShiftReport s : new ShiftReports(ledger).closedBetween(period.start(), period.end())) {
       if (req.cashier() != null && !req.cashier().equals(s.cashier())) {
         continue;
       }
@@ -388,20 +383,34 @@ final class RegisterReports {
     return t;
   }
 
-  static Table incidents(Ledger ledger, ReportRequest req, Period period) {
+  /**
+   * Incidents per kind and lane, and how many of them nobody has resolved: counted in one query on
+   * the index of V17 rather than one look-up per incident (a year has some fifteen thousand).
+   */
+  static Table incidents(Connection db, ReportRequest req, Period period) throws SQLException {
     Map<List<String>, long[]> counts =
         new TreeMap<>(java.util.Comparator.comparing(Object::toString));
-    IncidentResolutions resolutions = new IncidentResolutions(ledger);
-    for (Incidents.Incident i : new Incidents(ledger).between(period.start(), period.end())) {
-      if (req.lane() != null && !req.lane().equals(i.lane())) {
-        continue;
-      }
-      long[] c = counts.computeIfAbsent(List.of(i.kind(), i.lane()), k -> new long[2]);
-      c[0]++;
-      if (resolutions.resolution(i.id()).isEmpty()) {
-        c[1]++;
-      }
+    String at = "CAST(strftime('%s', i.at) AS INTEGER)";
+    List<Object> args =
+        new java.util.ArrayList<>(
+            List.of(period.start().getEpochSecond(), period.end().getEpochSecond()));
+    if (req.lane() != null) {
+      args.add(req.lane());
     }
+    query(
+        db,
+        "SELECT i.kind, i.lane, COUNT(*), SUM(r.incident_id IS NULL) FROM incidents i"
+            + " LEFT JOIN incident_resolutions r ON r.incident_id = i.incident_id WHERE "
+            + at
+            + " >= ? AND "
+            + at
+            + " < ?"
+            + (req.lane() != null ? " AND i.lane = ?" : "")
+            + " GROUP BY i.kind, i.lane",
+        r ->
+            counts.put(
+                List.of(r.getString(1), r.getString(2)), new long[] {r.getLong(3), r.getLong(4)}),
+        args.toArray());
     Table t =
         new Table(
             Column.text("kind", "事件类别", "Kind"),

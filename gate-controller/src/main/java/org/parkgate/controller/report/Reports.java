@@ -75,26 +75,35 @@ public final class Reports {
       case SHIFTS -> RegisterReports.shifts(ledger, req, period, cur);
       case Z_REPORTS -> RegisterReports.zReports(ledger, period, cur, currency, clock);
       case MONTHLY_CLOSE -> RegisterReports.monthlyCloses(ledger, period, cur, currency, clock);
-      case PAYMENTS_BY_TENDER -> PaymentReports.byTender(takings(db, req, period), cur);
-      case PAYMENTS_BY_LANE -> PaymentReports.byLane(takings(db, req, period), cur);
-      case PAYMENTS_BY_CASHIER -> PaymentReports.byCashier(takings(db, req, period), cur);
-      case PAYMENTS_BY_HOUR -> PaymentReports.byHourOfDay(takings(db, req, period), period, cur);
-      case REVERSALS -> PaymentReports.reversals(takings(db, req, period), period, cur);
+      case PAYMENTS_BY_TENDER ->
+          PaymentReports.byTender(sums(db, req, period, Takings.Key.TENDER, false), cur);
+      case PAYMENTS_BY_LANE ->
+          PaymentReports.byLane(sums(db, req, period, Takings.Key.LANE, false), cur);
+      case PAYMENTS_BY_CASHIER ->
+          PaymentReports.byCashier(sums(db, req, period, Takings.Key.CASHIER, false), cur);
+      case PAYMENTS_BY_HOUR ->
+          PaymentReports.byHourOfDay(sums(db, req, period, Takings.Key.NONE, true), period, cur);
+      case REVERSALS ->
+          PaymentReports.reversals(Takings.reversals(db, req, period, cur), period, cur);
       case EXEMPTIONS -> RegisterReports.exemptions(ledger, req, period, cur);
       case VOUCHERS -> RegisterReports.vouchers(db, period, cur);
       case LOST_CARDS -> RegisterReports.lostCards(ledger, req, period, cur);
       case ARREARS -> RegisterReports.arrears(db, req, period, cur);
-      case INCIDENTS -> RegisterReports.incidents(ledger, req, period);
+      case INCIDENTS -> RegisterReports.incidents(db, req, period);
       case OCCUPANCY -> TrafficReports.occupancy(db, period);
       case DWELL -> TrafficReports.dwell(db, req, period);
-      case REVENUE_BY_HOUR -> PaymentReports.revenueByHour(takings(db, req, period), period, cur);
-      case REVENUE_BY_DAY -> PaymentReports.revenueByDay(takings(db, req, period), period, cur);
-      case JOURNAL -> Journal.of(takings(db, req, period), period, cur, layout);
+      case REVENUE_BY_HOUR ->
+          PaymentReports.revenueByHour(sums(db, req, period, Takings.Key.NONE, true), period, cur);
+      case REVENUE_BY_DAY ->
+          PaymentReports.revenueByDay(sums(db, req, period, Takings.Key.NONE, true), period, cur);
+      case JOURNAL ->
+          Journal.of(sums(db, req, period, Takings.Key.TENDER, true), period, cur, layout);
     };
   }
 
-  private List<Takings.Line> takings(Connection db, ReportRequest req, Period period)
+  private List<Takings.Sum> sums(
+      Connection db, ReportRequest req, Period period, Takings.Key key, boolean byQuarter)
       throws SQLException {
-    return Takings.read(db, req, period, currency.getCurrencyCode());
+    return Takings.sums(db, req, period, currency.getCurrencyCode(), key, byQuarter);
   }
 }

@@ -30,53 +30,163 @@ final class Takings {
       String supervisor,
       String reason) {}
 
-  private static final String FROM =
-      " FROM payments p LEFT JOIN payment_tenders t ON t.payment_id = p.payment_id"
-          + " LEFT JOIN entry_credentials e ON e.stay_id = p.stay_id";
+  /**
+   * Payments ({@code reversal} false) or reversals summed per {@code key} (a tender, lane or
+   * cashier; null when not grouped) and, when asked, per quarter hour starting {@code at} (else the
+   * period's start): {@code count} of them, {@code amount} their total.
+   */
+  record Sum(boolean reversal, String key, Instant at, long count, long amount) {}
+
+  /** What the sums are grouped by, as SQL over the payment {@code p} and its tender {@code t}. */
+  enum Key {
+    NONE("NULL"),
+    TENDER("COALESCE(t.tender, p.method)"),
+    LANE("p.lane"),
+    CASHIER("p.cashier");
+
+    final String sql;
+
+    Key(String sql) {
+      this.sql = sql;
+    }
+  }
+
+  /** Quarter hours: every zone's day and hour starts on one, counted from the period's start. */
+  static final int QUARTER = 900;
 
   private Takings() {}
 
-  static List<Line> read(Connection db, ReportRequest req, Period period, String currency)
+  /**
+   * The period's payments and reversals summed in SQL per {@code key} and, if {@code byQuarter},
+   * per quarter hour: a year's two million payments come back as a few thousand rows, so the money
+   * reports over a year take the index of V17 and little memory.
+   */
+  static List<Sum> sums(
+      Connection db, ReportRequest req, Period period, String currency, Key key, boolean byQuarter)
       throws SQLException {
-    List<Line> out = new ArrayList<>();
-    out.addAll(
-        lines(
-            db,
-            "SELECT 0, p.payment_id, p.receipt_no, p.paid_at, p.amount_minor, p.lane, p.cashier,"
-                + " COALESCE(t.tender, p.method), e.vehicle_class, NULL, NULL"
-                + FROM
-                + " WHERE p.currency = ? AND CAST(strftime('%s', p.paid_at) AS INTEGER) >= ?"
-                + " AND CAST(strftime('%s', p.paid_at) AS INTEGER) < ?",
-            req,
-            period,
-            currency));
-    out.addAll(
-        lines(
-            db,
-            "SELECT 1, v.reversal_id, p.receipt_no, v.reversed_at, v.amount_minor, p.lane,"
-                + " p.cashier, COALESCE(t.tender, p.method), e.vehicle_class, v.supervisor,"
-                + " v.reason FROM reversals v JOIN payments p ON p.payment_id = v.payment_id"
-                + " LEFT JOIN payment_tenders t ON t.payment_id = p.payment_id"
-                + " LEFT JOIN entry_credentials e ON e.stay_id = p.stay_id"
-                + " WHERE v.currency = ? AND CAST(strftime('%s', v.reversed_at) AS INTEGER) >= ?"
-                + " AND CAST(strftime('%s', v.reversed_at) AS INTEGER) < ?",
-            req,
-            period,
-            currency));
-    out.sort(
-        java.util.Comparator.comparing(Line::at)
-            .thenComparing(Line::reversal)
-            .thenComparingLong(Line::id));
+    long start = period.start().getEpochSecond();
+    List<Sum> out = new ArrayList<>();
+    for (boolean reversal : new boolean[] {false, true}) {
+      String at = reversal ? "v.reversed_at" : "p.paid_at";
+      String bucket =
+          byQuarter ? "(CAST(strftime('%s', " + at + ") AS INTEGER) - ?) / " + QUARTER : "0";
+      String sql =
+          "SELECT "
+              + key.sql
+              + ", "
+              + bucket
+              + ", COUNT(*), SUM("
+              + (reversal ? "v" : "p")
+              + ".amount_minor)"
+              + from(
+                  reversal, key == Key.TENDER || req.tender() != null, req.vehicleClass() != null)
+              + range(at);
+      List<Object> lead = byQuarter ? List.of(start) : List.of();
+      select(
+          db,
+          sql,
+          " GROUP BY 1, 2",
+          lead,
+          req,
+          period,
+          currency,
+          r ->
+              out.add(
+                  new Sum(
+                      reversal,
+                      r.getString(1),
+                      period.start().plusSeconds(r.getLong(2) * QUARTER),
+                      r.getLong(3),
+                      r.getLong(4))));
+    }
     return out;
   }
 
-  private static List<Line> lines(
-      Connection db, String sql, ReportRequest req, Period period, String currency)
+  /** The period's reversals one by one, in the order they were made. */
+  static List<Line> reversals(Connection db, ReportRequest req, Period period, String currency)
+      throws SQLException {
+    List<Line> out = new ArrayList<>();
+    select(
+        db,
+        "SELECT 1, v.reversal_id, p.receipt_no, v.reversed_at, v.amount_minor, p.lane,"
+            + " p.cashier, COALESCE(t.tender, p.method), e.vehicle_class, v.supervisor,"
+            + " v.reason"
+            + REVERSALS_FROM
+            + range("v.reversed_at"),
+        "",
+        List.of(),
+        req,
+        period,
+        currency,
+        r ->
+            out.add(
+                new Line(
+                    true,
+                    r.getLong(2),
+                    r.getString(3),
+                    Instant.parse(r.getString(4)),
+                    r.getLong(5),
+                    r.getString(6),
+                    r.getString(7),
+                    r.getString(8),
+                    r.getString(9),
+                    r.getString(10),
+                    r.getString(11))));
+    out.sort(java.util.Comparator.comparing(Line::at).thenComparingLong(Line::id));
+    return out;
+  }
+
+  /**
+   * The payments (or reversals with their payments) joined to their tenders and the stays' classes
+   * only when the query reads them: SQLite keeps such a join even where no column of it is used,
+   * and over a year the two million look-ups it makes cost more than the rest of the query.
+   */
+  private static String from(boolean reversal, boolean tenders, boolean classes) {
+    return (reversal
+            ? " FROM reversals v JOIN payments p ON p.payment_id = v.payment_id"
+            : " FROM payments p")
+        + (tenders ? " LEFT JOIN payment_tenders t ON t.payment_id = p.payment_id" : "")
+        + (classes ? " LEFT JOIN entry_credentials e ON e.stay_id = p.stay_id" : "")
+        + (reversal ? " WHERE v.currency = ? AND " : " WHERE p.currency = ? AND ");
+  }
+
+  private static final String REVERSALS_FROM =
+      " FROM reversals v JOIN payments p ON p.payment_id = v.payment_id"
+          + " LEFT JOIN payment_tenders t ON t.payment_id = p.payment_id"
+          + " LEFT JOIN entry_credentials e ON e.stay_id = p.stay_id"
+          + " WHERE v.currency = ? AND ";
+
+  /** The period by the whole second of {@code column}, as the index of V17 has it. */
+  private static String range(String column) {
+    return "CAST(strftime('%s', "
+        + column
+        + ") AS INTEGER) >= ? AND CAST(strftime('%s', "
+        + column
+        + ") AS INTEGER) < ?";
+  }
+
+  @FunctionalInterface
+  private interface RowReader {
+    void read(ResultSet r) throws SQLException;
+  }
+
+  /**
+   * Runs {@code sql} (ending in its WHERE clause, whose first arguments are {@code lead}, the
+   * currency, the period's start and end) with the request's filters and then {@code tail}.
+   */
+  private static void select(
+      Connection db,
+      String sql,
+      String tail,
+      List<Object> lead,
+      ReportRequest req,
+      Period period,
+      String currency,
+      RowReader row)
       throws SQLException {
     StringBuilder where = new StringBuilder(sql);
-    List<Object> args =
-        new ArrayList<>(
-            List.of(currency, period.start().getEpochSecond(), period.end().getEpochSecond()));
+    List<Object> args = new ArrayList<>(lead);
+    args.addAll(List.of(currency, period.start().getEpochSecond(), period.end().getEpochSecond()));
     if (req.lane() != null) {
       where.append(" AND p.lane = ?");
       args.add(req.lane());
@@ -93,7 +203,7 @@ final class Takings {
       where.append(" AND e.vehicle_class = ?");
       args.add(req.vehicleClass());
     }
-    List<Line> out = new ArrayList<>();
+    where.append(tail);
     try (PreparedStatement p = db.prepareStatement(where.toString())) {
       for (int i = 0; i < args.size(); i++) {
         Object a = args.get(i);
@@ -105,22 +215,9 @@ final class Takings {
       }
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
-          out.add(
-              new Line(
-                  r.getInt(1) == 1,
-                  r.getLong(2),
-                  r.getString(3),
-                  Instant.parse(r.getString(4)),
-                  r.getLong(5),
-                  r.getString(6),
-                  r.getString(7),
-                  r.getString(8),
-                  r.getString(9),
-                  r.getString(10),
-                  r.getString(11)));
+          row.read(r);
         }
       }
     }
-    return out;
   }
 }
