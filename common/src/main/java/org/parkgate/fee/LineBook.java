@@ -86,7 +86,10 @@ final class LineBook {
   }
 
   private String span(long from, long to) {
-    return LocalText.span(clock.localOf(from), clock.localOf(to - 1) + 1);
+    if (tariff.fixedFrom() <= from) {
+      return LocalText.span(clock.localOf(from), clock.localOf(to - 1) + 1);
+    }
+    return tariff.span(from, to);
   }
 
   private Money money(long minor) {

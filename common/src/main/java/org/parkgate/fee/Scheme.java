@@ -4,7 +4,14 @@ package org.parkgate.fee;
 final class Scheme {
 
   final long grace;
+
+  /** True: once a stay is over the grace period, the grace period is still not charged. */
+  final boolean graceDeducted;
+
   final long exitGrace;
+
+  /** The longest stay this scheme prices, in seconds; a longer one is refused. */
+  final long maxStay;
 
   /** Indexed Monday=0 .. Sunday=6, public holiday=7. */
   final DaySchedule[] days;
@@ -15,9 +22,18 @@ final class Scheme {
   final DayWindow window;
   final LostCardRule lostCard;
 
-  Scheme(long grace, long exitGrace, DaySchedule[] days, DayWindow window, LostCardRule lostCard) {
+  Scheme(
+      long grace,
+      boolean graceDeducted,
+      long exitGrace,
+      long maxStay,
+      DaySchedule[] days,
+      DayWindow window,
+      LostCardRule lostCard) {
     this.grace = grace;
+    this.graceDeducted = graceDeducted;
     this.exitGrace = exitGrace;
+    this.maxStay = maxStay;
     this.days = days;
     this.window = window;
     this.lostCard = lostCard;

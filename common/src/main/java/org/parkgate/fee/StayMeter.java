@@ -35,7 +35,11 @@ final class StayMeter {
   private DaySchedule cachedSchedule;
 
   // The rule in force and the part of the stay it is charging.
-  private final long firstEnd;
+  private long firstEnd;
+
+  /** Where stay time starts for prices by stay time: entry, or the day's start (firstPer: day). */
+  private long origin;
+
   private Rule rule;
   private long chargeFrom;
   private long periodAmount;
@@ -49,6 +53,9 @@ final class StayMeter {
   private long windowSumAtFreeze;
   private long freezeAt;
   private boolean frozen;
+
+  /** Chargeable time (under rules that are not free) so far in this day, in seconds. */
+  private long windowCharged;
 
   // The fee line being accumulated: one per rule period and day.
   private long lineFrom = NONE;
@@ -73,6 +80,7 @@ final class StayMeter {
     this.t = entry;
     this.clock = new SiteClock(tariff, entry);
     this.book = new LineBook(clock, tariff, lines);
+    this.origin = entry;
     openWindow(entry, true);
     rule = ruleAt(entry);
     periodEnd = nextPeriodEnd(entry);
@@ -99,7 +107,14 @@ final class StayMeter {
       if (!frozen && freezeAt > t) {
         stop = Math.min(stop, freezeAt);
       }
+      boolean counted = window.rateCountsCharged() && !rule.free;
+      if (counted && !frozen && windowCharged < window.rateAfter()) {
+        stop = Math.min(stop, t + window.rateAfter() - windowCharged);
+      }
       charge(t, stop);
+      if (counted) {
+        windowCharged += stop - t;
+      }
       t = stop;
     }
   }
@@ -124,7 +139,8 @@ final class StayMeter {
       frozen = true;
       windowSumAtFreeze = windowSum;
     }
-    if (t >= windowEnd) {
+    boolean newDay = t >= windowEnd;
+    if (newDay) {
       closeLine();
       closeWindow();
       openWindow(t, false);
@@ -138,6 +154,25 @@ final class StayMeter {
         periodAmount = 0;
       }
       periodEnd = nextPeriodEnd(t);
+    }
+    if (newDay && window.firstPerDay()) {
+      origin = t;
+      // A day that begins while the last first hour still runs has no first hour of its own.
+      if (rule.stayFirstLength > 0 && t >= firstEnd) {
+        firstEnd = t + rule.stayFirstLength;
+        chargeFrom = firstEnd;
+        windowSum += rule.stayFirstPrice;
+        book.add(t, Math.min(firstEnd, end), rule.stayFirstDescription, 1, rule.stayFirstPrice);
+      }
+    }
+    if (window.rateCountsCharged()
+        && !frozen
+        && window.rateAfter() > 0
+        && windowCharged >= window.rateAfter()
+        && !rule.free) {
+      // More chargeable time than the day rate's threshold is about to be parked.
+      frozen = true;
+      windowSumAtFreeze = windowSum;
     }
   }
 
@@ -157,18 +192,28 @@ final class StayMeter {
     long amount = 0;
     long quantity = 0;
     long[] at = r.stepAt;
-    for (int i = 0; i < at.length && at[i] < x1; i++) {
-      if (at[i] >= x0) {
-        amount += r.stepAdds[i];
-        quantity++;
+    if (r.stepCycle == 0) {
+      for (int i = 0; i < at.length && at[i] < x1; i++) {
+        if (at[i] >= x0) {
+          amount += r.stepAdds[i];
+          quantity++;
+        }
+      }
+    } else {
+      for (int i = 0; i < at.length; i++) {
+        long n = occurrences(x1, at[i], r.stepCycle) - occurrences(x0, at[i], r.stepCycle);
+        amount = Math.addExact(amount, Math.multiplyExact(n, r.stepAdds[i]));
+        quantity += n;
       }
     }
     if (r.unit > 0 && x1 > r.unitsFrom) {
       long y0 = Math.max(x0, r.unitsFrom) - r.unitsFrom;
       long y1 = x1 - r.unitsFrom;
-      long n = r.roundUp ? ceilDiv(y1, r.unit) - ceilDiv(y0, r.unit) : y1 / r.unit - y0 / r.unit;
-      amount = Math.addExact(amount, Math.multiplyExact(n, r.unitPrice));
-      quantity += n;
+      // Increment k runs over [k, k + 1) units from unitsFrom; these fall due in [x0, x1).
+      long k0 = r.roundUp ? ceilDiv(y0, r.unit) : y0 / r.unit;
+      long k1 = r.roundUp ? ceilDiv(y1, r.unit) : y1 / r.unit;
+      amount = Math.addExact(amount, units(r, k0, k1));
+      quantity += k1 - k0;
     }
     long room = r.maxPerPeriod - periodAmount;
     if (amount > room) {
@@ -178,6 +223,31 @@ final class StayMeter {
     lineAmount += amount;
     lineQuantity += quantity;
     windowSum += amount;
+  }
+
+  /** What increments k0 (included) to k1 (excluded) of the period cost. */
+  private long units(Rule r, long k0, long k1) {
+    long[] until = r.tierUntil;
+    if (until.length == 0) {
+      return Math.multiplyExact(k1 - k0, r.unitPrice);
+    }
+    // An increment costs the price for the stay time at which it starts.
+    long first = chargeFrom + r.unitsFrom;
+    long amount = 0;
+    long k = k0;
+    for (int i = 0; i < until.length && k < k1; i++) {
+      long below = Math.min(k1, ceilDiv(origin + until[i] - first, r.unit));
+      if (below > k) {
+        amount = Math.addExact(amount, Math.multiplyExact(below - k, r.tierPrice[i]));
+        k = below;
+      }
+    }
+    return Math.addExact(amount, Math.multiplyExact(k1 - k, r.unitPrice));
+  }
+
+  /** How many of the offsets {@code at}, {@code at + cycle}, ... are before {@code x}. */
+  private static long occurrences(long x, long at, long cycle) {
+    return x > at ? ceilDiv(x - at, cycle) : 0;
   }
 
   private void closeLine() {
@@ -193,6 +263,7 @@ final class StayMeter {
   private void openWindow(long at, boolean atEntry) {
     windowSum = 0;
     windowSumAtFreeze = 0;
+    windowCharged = 0;
     frozen = false;
     windowFirst = at;
     if (window.isNone()) {
@@ -217,7 +288,10 @@ final class StayMeter {
       }
       windowEnd = dayStart(windowDay + 1);
     }
-    freezeAt = window.rateAfter() > 0 ? at + window.rateAfter() : Long.MAX_VALUE;
+    freezeAt =
+        window.rateAfter() > 0 && !window.rateCountsCharged()
+            ? at + window.rateAfter()
+            : Long.MAX_VALUE;
   }
 
   private void closeWindow() {

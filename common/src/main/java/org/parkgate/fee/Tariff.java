@@ -100,6 +100,51 @@ public final class Tariff {
     return java.util.Arrays.binarySearch(holidays, epochDay) >= 0;
   }
 
+  /**
+   * A fee line's period [from, to) as local times, each followed by its offset where the local time
+   * alone would name two instants (in the hour the clocks go back).
+   */
+  String span(long from, long to) {
+    long localFrom = from + offsetAt(from);
+    long localTo = to == from ? localFrom : to - 1 + offsetAt(to - 1) + 1;
+    boolean fromTwice = happensTwice(from, localFrom);
+    boolean toTwice = to > from && happensTwice(to - 1, localTo - 1);
+    if (!fromTwice && !toTwice) {
+      return LocalText.span(localFrom, localTo);
+    }
+    return LocalText.dateTime(localFrom)
+        + (fromTwice ? offsetText(from) : "")
+        + " - "
+        + LocalText.dateTime(localTo)
+        + (toTwice ? offsetText(to - 1) : "");
+  }
+
+  /** A local date-time, with its offset when it happens twice. */
+  String dateTime(long at) {
+    long local = at + offsetAt(at);
+    return LocalText.dateTime(local) + (happensTwice(at, local) ? offsetText(at) : "");
+  }
+
+  private int offsetAt(long at) {
+    return at >= fixedFrom
+        ? fixedOffset
+        : zoneRules.getOffset(Instant.ofEpochSecond(at)).getTotalSeconds();
+  }
+
+  private boolean happensTwice(long at, long local) {
+    if (at >= fixedFrom) {
+      return false;
+    }
+    return zoneRules
+            .getValidOffsets(LocalDateTime.ofEpochSecond(local, 0, java.time.ZoneOffset.UTC))
+            .size()
+        > 1;
+  }
+
+  private String offsetText(long at) {
+    return zoneRules.getOffset(Instant.ofEpochSecond(at)).getId();
+  }
+
   /** The version in force at this instant; entry decides for the whole stay. */
   public TariffVersion versionAt(Instant instant) {
     if (versions.size() == 1
@@ -113,7 +158,10 @@ public final class Tariff {
         return v;
       }
     }
-    throw new IllegalArgumentException("tariff " + id + " has no version in force at " + local);
+    throw new FeeRefusal(
+        FeeRefusal.Reason.NO_VERSION,
+        "收费标准" + id + "在" + local + "没有生效的版本",
+        "tariff " + id + " has no version in force at " + local);
   }
 
   @Override

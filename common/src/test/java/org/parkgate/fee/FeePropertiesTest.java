@@ -188,7 +188,7 @@ class FeePropertiesTest {
     Instant paidAt = exit.minusSeconds(60L * paidMinutesBeforeExit);
     StayRequest r =
         new StayRequest(
-            "truck",
+            "car",
             entry,
             exit,
             lost,
