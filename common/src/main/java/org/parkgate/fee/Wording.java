@@ -61,7 +61,7 @@ final class Wording {
             + "收费",
         "day rate "
             + price
-            + (chargeableOnly ? " when charged time is over " : " when parked over ")
+            + (chargeableOnly ? " when chargeable time is over " : " when parked over ")
             + LocalText.duration(after)
             + (rolling ? " in 24h" : " in a day"));
   }
