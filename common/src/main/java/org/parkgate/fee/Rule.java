@@ -91,6 +91,35 @@ public final class Rule {
     this.stayFirstLength = stayFirstLength;
     this.stayFirstPrice = stayFirstPrice;
     this.stayFirstDescription = stayFirstDescription;
+    long afterSteps = stepAt.length == 0 ? 0 : stepAt[stepAt.length - 1] + 1;
+    if (stepCycle > 0) {
+      settledFrom = stepCycle;
+      repeatsEvery = stepCycle;
+    } else {
+      settledFrom = Math.max(unitsFrom, afterSteps);
+      repeatsEvery = unit;
+    }
+  }
+
+  /**
+   * From this offset on, the rule's charges repeat every {@link #repeatsEvery} (0: none follow).
+   */
+  private final long settledFrom;
+
+  private final long repeatsEvery;
+
+  /**
+   * An offset into the rule's counting that charges exactly as {@code x} does from here on: past
+   * the steps only the place within the repeating increment matters, so days that differ only by
+   * how long ago the period started look alike.
+   */
+  long settled(long x) {
+    if (x < settledFrom) {
+      return x;
+    }
+    return repeatsEvery == 0
+        ? settledFrom
+        : settledFrom + Math.floorMod(x - settledFrom, repeatsEvery);
   }
 
   public String name() {

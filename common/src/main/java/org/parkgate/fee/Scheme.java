@@ -22,6 +22,15 @@ final class Scheme {
   final DayWindow window;
   final LostCardRule lostCard;
 
+  /**
+   * Prices by stay time ({@code byStayTime}) no longer matter once this much of the stay (or of the
+   * day, with firstPer: day) has passed; 0 when no rule has any.
+   */
+  final long tierHorizon;
+
+  /** Whole days already priced under this scheme: a cache, it never changes a fee. */
+  final DayMemo memo = new DayMemo();
+
   Scheme(
       long grace,
       boolean graceDeducted,
@@ -46,5 +55,14 @@ final class Scheme {
       }
     }
     this.onlyRule = only;
+    long horizon = 0;
+    for (DaySchedule day : days) {
+      for (Rule rule : day.rules) {
+        if (rule.tierUntil.length > 0) {
+          horizon = Math.max(horizon, rule.tierUntil[rule.tierUntil.length - 1] + rule.unit);
+        }
+      }
+    }
+    this.tierHorizon = horizon;
   }
 }

@@ -57,6 +57,11 @@ final class StayMeter {
   /** Chargeable time (under rules that are not free) so far in this day, in seconds. */
   private long windowCharged;
 
+  // A whole day being walked for the first time, to be remembered when it ends.
+  private final boolean useMemo;
+  private DayMemo.Key recording;
+  private long recordingEnds;
+
   // The fee line being accumulated: one per rule period and day.
   private long lineFrom = NONE;
   private long lineTo;
@@ -69,6 +74,12 @@ final class StayMeter {
 
   /** A meter that appends its lines to {@code lines}. */
   StayMeter(Tariff tariff, Scheme scheme, long entry, long end, List<FeeLine> lines) {
+    this(tariff, scheme, entry, end, lines, true);
+  }
+
+  /** As above; {@code useMemo} false walks every day, for tests that compare both ways. */
+  StayMeter(
+      Tariff tariff, Scheme scheme, long entry, long end, List<FeeLine> lines, boolean useMemo) {
     if (end < entry) {
       throw new IllegalArgumentException("exit before entry");
     }
@@ -78,6 +89,7 @@ final class StayMeter {
     this.entry = entry;
     this.end = end;
     this.t = entry;
+    this.useMemo = useMemo && !scheme.window.isNone();
     this.clock = new SiteClock(tariff, entry);
     this.book = new LineBook(clock, tariff, lines);
     this.origin = entry;
@@ -102,7 +114,9 @@ final class StayMeter {
     // Boundaries at the target are settled by the next call, never by this one: nothing that
     // falls due at the exit instant (a new increment, the day rate) belongs to the stay.
     while (t < target) {
-      settle();
+      if (settle() && useMemo && windowEnd <= target && replayedDay()) {
+        continue;
+      }
       long stop = Math.min(Math.min(target, periodEnd), Math.min(windowEnd, clock.until()));
       if (!frozen && freezeAt > t) {
         stop = Math.min(stop, freezeAt);
@@ -128,8 +142,11 @@ final class StayMeter {
     return total;
   }
 
-  /** Applies whatever boundaries fall at {@code t}, before anything due at {@code t} is charged. */
-  private void settle() {
+  /**
+   * Applies whatever boundaries fall at {@code t}, before anything due at {@code t} is charged;
+   * true when a new day has begun.
+   */
+  private boolean settle() {
     boolean offsetChanged = false;
     if (t >= clock.until()) {
       clock.moveTo(t);
@@ -142,6 +159,10 @@ final class StayMeter {
     boolean newDay = t >= windowEnd;
     if (newDay) {
       closeLine();
+      if (recording != null && t == recordingEnds) {
+        remember();
+      }
+      recording = null;
       closeWindow();
       openWindow(t, false);
     }
@@ -174,6 +195,93 @@ final class StayMeter {
       frozen = true;
       windowSumAtFreeze = windowSum;
     }
+    return newDay;
+  }
+
+  /**
+   * At the start of a whole day: replays it from the memo and returns true, or returns false and
+   * walks it, to be remembered at its end.
+   */
+  private boolean replayedDay() {
+    long length = windowEnd - t;
+    if (length != DAY || clock.until() < windowEnd) {
+      return false; // the clocks change today
+    }
+    if (scheme.tierHorizon > 0 && t - origin < scheme.tierHorizon) {
+      return false; // prices by stay time still depend on where the day falls in the stay
+    }
+    Rule r = rule;
+    long local = clock.local(t);
+    long date = Math.floorDiv(local, DAY);
+    DayMemo.Key key =
+        new DayMemo.Key(
+            local - date * DAY,
+            schedule(date),
+            schedule(date + 1),
+            r,
+            r.settled(t - chargeFrom),
+            r.maxPerPeriod == Long.MAX_VALUE ? 0 : periodAmount,
+            Math.max(0, firstEnd - t),
+            windowSum);
+    DayMemo.Entry day = scheme.memo.get(key);
+    if (day == null) {
+      recording = key;
+      recordingEnds = windowEnd;
+      return false;
+    }
+    book.discardDay();
+    for (int i = 0; i < day.lineFrom().length; i++) {
+      book.add(
+          t + day.lineFrom()[i],
+          t + day.lineTo()[i],
+          day.lineRule()[i],
+          day.lineQuantity()[i],
+          day.lineAmount()[i]);
+    }
+    t = windowEnd;
+    rule = day.endRule();
+    chargeFrom = t - day.endX();
+    periodAmount = day.endPeriodAmount();
+    firstEnd = day.endFirstLeft() > 0 ? t + day.endFirstLeft() : Math.min(firstEnd, t);
+    windowSum = day.daySum();
+    frozen = day.frozen();
+    windowSumAtFreeze = day.daySumAtFreeze();
+    periodEnd = t; // look the rule up again where the day ends
+    return true;
+  }
+
+  /** The whole day just walked, with its lines, into the memo. */
+  private void remember() {
+    PendingLines lines = book.pending();
+    int n = lines.size();
+    long[] from = new long[n];
+    long[] to = new long[n];
+    String[] rules = new String[n];
+    long[] quantity = new long[n];
+    long[] amount = new long[n];
+    long start = t - DAY;
+    for (int i = 0; i < n; i++) {
+      from[i] = lines.from(i) - start;
+      to[i] = lines.to(i) - start;
+      rules[i] = lines.rule(i);
+      quantity[i] = lines.quantity(i);
+      amount[i] = lines.amount(i);
+    }
+    scheme.memo.put(
+        new DayMemo.Entry(
+            recording,
+            from,
+            to,
+            rules,
+            quantity,
+            amount,
+            rule,
+            t - chargeFrom,
+            periodAmount,
+            Math.max(0, firstEnd - t),
+            windowSum,
+            frozen,
+            windowSumAtFreeze));
   }
 
   /** Adds the charges due in [a, b), a stretch with one rule, one day and one zone offset. */

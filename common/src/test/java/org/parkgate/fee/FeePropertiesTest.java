@@ -55,6 +55,35 @@ class FeePropertiesTest {
   }
 
   @Test
+  void engineAgreesWithTheOracleOnStaysOfWeeks() {
+    Random random = new Random(8);
+    for (int i = 0; i < 40; i++) {
+      engineAgreesWithTheOracle(RandomTariffs.random(random.nextLong(), 21 * 24 * 60));
+    }
+  }
+
+  @Test
+  void rememberedDaysChargeExactlyAsWalkedOnes() {
+    Random random = new Random(9);
+    for (int i = 0; i < 150; i++) {
+      RandomTariffs.Case c = RandomTariffs.random(random.nextLong(), 40 * 24 * 60);
+      long entry = c.entry().getEpochSecond();
+      long exit = c.exit().getEpochSecond();
+      List<FeeLine> walked = new ArrayList<>();
+      long expected = new StayMeter(c.tariff(), c.scheme(), entry, exit, walked, false).finish();
+      // Twice: the first remembers days as it walks them, the second replays them.
+      for (int pass = 0; pass < 2; pass++) {
+        List<FeeLine> replayed = new ArrayList<>();
+        assertEquals(
+            expected,
+            new StayMeter(c.tariff(), c.scheme(), entry, exit, replayed).finish(),
+            c::toString);
+        assertEquals(walked, replayed, c::toString);
+      }
+    }
+  }
+
+  @Test
   void totalNeverDecreasesAsTheExitMovesLater() {
     forCases(
         2,
