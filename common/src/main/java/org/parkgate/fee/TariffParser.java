@@ -58,6 +58,7 @@ final class TariffParser {
   static final String DEFAULT_CLASS = "car";
 
   private Currency currency;
+  private ZoneId zone;
   private Wording wording = Wording.ENGLISH;
 
   Tariff parse(Node root) throws TariffException {
@@ -71,7 +72,6 @@ final class TariffParser {
       throw currencyNode.error("'" + currencyNode.text() + "' is not an ISO 4217 currency code");
     }
     Node zoneNode = root.get("zone");
-    ZoneId zone;
     try {
       zone = ZoneId.of(zoneNode.text());
     } catch (DateTimeException e) {
@@ -117,8 +117,8 @@ final class TariffParser {
   }
 
   private TariffVersion version(Node v) throws TariffException {
-    LocalDateTime from = v.has("validFrom") ? v.get("validFrom").dateTime() : null;
-    LocalDateTime until = v.has("validUntil") ? v.get("validUntil").dateTime() : null;
+    LocalDateTime from = v.has("validFrom") ? onTheClock(v.get("validFrom")) : null;
+    LocalDateTime until = v.has("validUntil") ? onTheClock(v.get("validUntil")) : null;
     if (from != null && until != null && !until.isAfter(from)) {
       throw v.get("validUntil").error("must be after validFrom " + from);
     }
@@ -145,6 +145,23 @@ final class TariffParser {
       }
     }
     return new TariffVersion(from, until, Map.copyOf(classes), Map.copyOf(vouchers));
+  }
+
+  /**
+   * A local date-time that names exactly one instant at the site: one in the hour the clocks skip
+   * or repeat would leave which version applies to part of that hour to chance.
+   */
+  private LocalDateTime onTheClock(Node n) throws TariffException {
+    LocalDateTime local = n.dateTime();
+    int offsets = zone.getRules().getValidOffsets(local).size();
+    if (offsets != 1) {
+      throw n.error(
+          local
+              + (offsets == 0 ? " never happens in " : " happens twice in ")
+              + zone
+              + " (the clocks change); choose a time outside that hour");
+    }
+    return local;
   }
 
   /** A class's scheme; keys it leaves out are taken from its version, so classes share them. */

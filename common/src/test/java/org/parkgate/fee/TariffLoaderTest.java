@@ -115,6 +115,26 @@ class TariffLoaderTest {
   }
 
   @Test
+  void aVersionMayNotStartOrEndInAnHourTheClocksSkipOrRepeat() {
+    String versions =
+        """
+        id: t
+        currency: GBP
+        zone: Europe/London
+        versions:
+          - validUntil: %s
+            rules: {a: {unit: 1h, price: 1}}
+          - validFrom: %s
+            rules: {a: {unit: 1h, price: 2}}
+        """;
+    TariffException twice = problem(versions.formatted("2027-10-31T01:30", "2027-10-31T01:30"));
+    assertEquals("versions[0].validUntil", twice.where(), twice.getMessage());
+    assertTrue(twice.problem().contains("happens twice in Europe/London"), twice.getMessage());
+    TariffException never = problem(versions.formatted("2027-03-28T01:30", "2027-03-28T01:30"));
+    assertTrue(never.problem().contains("never happens"), never.getMessage());
+  }
+
+  @Test
   void anEntryNoVersionCoversIsRefusedNotGuessed() throws Exception {
     Tariff t =
         TariffLoader.parse(
