@@ -424,7 +424,7 @@ final class StayMeter {
   private String windowLabel() {
     if (window.rolling()) {
       long k = (windowFirst - entry) / DAY;
-      return tariff.wording().rollingDay(LocalText.dateTime(clock.localOf(entry + k * DAY)));
+      return tariff.wording().rollingDay(tariff.dateTime(entry + k * DAY));
     }
     StringBuilder date = new StringBuilder(10);
     LocalText.date(date, windowDay * DAY);
