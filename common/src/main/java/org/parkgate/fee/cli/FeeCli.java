@@ -114,6 +114,9 @@ public final class FeeCli {
       return 0;
     } catch (IllegalArgumentException e) {
       return fail(err, BAD_ARGUMENTS, e.getMessage());
+    } catch (ArithmeticException e) {
+      // The loader bounds every tariff so that this cannot happen; say so plainly if it does.
+      return fail(err, 1, "the fee is too large to work out");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return fail(err, 1, "cannot write the result: " + e.getOriginalMessage());
     }
