@@ -37,7 +37,46 @@ final class DayMemo {
       long x,
       long periodAmount,
       long firstLeft,
-      long daySum) {}
+      long daySum) {
+
+    /** Field by field, schedules and rules by identity; cheaper than a record's own. */
+    boolean matches(
+        long localStart,
+        DaySchedule date,
+        DaySchedule nextDate,
+        Rule rule,
+        long x,
+        long periodAmount,
+        long firstLeft,
+        long daySum) {
+      return this.localStart == localStart
+          && this.date == date
+          && this.nextDate == nextDate
+          && this.rule == rule
+          && this.x == x
+          && this.periodAmount == periodAmount
+          && this.firstLeft == firstLeft
+          && this.daySum == daySum;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && k.matches(localStart, date, nextDate, rule, x, periodAmount, firstLeft, daySum);
+    }
+
+    @Override
+    public int hashCode() {
+      long h = localStart * 31 + x;
+      h = h * 31 + periodAmount;
+      h = h * 31 + firstLeft;
+      h = h * 31 + daySum;
+      return Long.hashCode(h)
+          ^ System.identityHashCode(rule)
+          ^ 31 * System.identityHashCode(date)
+          ^ 961 * System.identityHashCode(nextDate);
+    }
+  }
 
   /**
    * A day as walked: its lines relative to the day's start, and the state at its end, relative to

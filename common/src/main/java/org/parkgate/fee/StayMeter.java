@@ -33,6 +33,8 @@ final class StayMeter {
   // The kind of day last looked up: each boundary asks about the same day twice.
   private long scheduleDay = Long.MIN_VALUE;
   private DaySchedule cachedSchedule;
+  private long otherScheduleDay = Long.MIN_VALUE;
+  private DaySchedule otherSchedule;
 
   // The rule in force and the part of the stay it is charging.
   private long firstEnd;
@@ -60,6 +62,7 @@ final class StayMeter {
   // A whole day being walked for the first time, to be remembered when it ends.
   private final boolean useMemo;
   private DayMemo.Key recording;
+  private DayMemo.Entry lastDay;
   private long recordingEnds;
 
   // The fee line being accumulated: one per rule period and day.
@@ -213,21 +216,23 @@ final class StayMeter {
     Rule r = rule;
     long local = clock.local(t);
     long date = Math.floorDiv(local, DAY);
-    DayMemo.Key key =
-        new DayMemo.Key(
-            local - date * DAY,
-            schedule(date),
-            schedule(date + 1),
-            r,
-            r.settled(t - chargeFrom),
-            r.maxPerPeriod == Long.MAX_VALUE ? 0 : periodAmount,
-            Math.max(0, firstEnd - t),
-            windowSum);
-    DayMemo.Entry day = scheme.memo.get(key);
-    if (day == null) {
-      recording = key;
-      recordingEnds = windowEnd;
-      return false;
+    long start = local - date * DAY;
+    DaySchedule today = schedule(date);
+    DaySchedule tomorrow = schedule(date + 1);
+    long x = r.settled(t - chargeFrom);
+    long pa = r.maxPerPeriod == Long.MAX_VALUE ? 0 : periodAmount;
+    long firstLeft = Math.max(0, firstEnd - t);
+    DayMemo.Entry day = lastDay;
+    // Runs of alike days (Monday to Thursday) are the common case: no look-up for those.
+    if (day == null || !day.key().matches(start, today, tomorrow, r, x, pa, firstLeft, windowSum)) {
+      DayMemo.Key key = new DayMemo.Key(start, today, tomorrow, r, x, pa, firstLeft, windowSum);
+      day = scheme.memo.get(key);
+      if (day == null) {
+        recording = key;
+        recordingEnds = windowEnd;
+        return false;
+      }
+      lastDay = day;
     }
     book.discardDay();
     for (int i = 0; i < day.lineFrom().length; i++) {
@@ -467,13 +472,20 @@ final class StayMeter {
   }
 
   private DaySchedule schedule(long epochDay) {
-    if (epochDay != scheduleDay) {
-      scheduleDay = epochDay;
-      cachedSchedule =
-          tariff.isHoliday(epochDay)
-              ? scheme.days[7]
-              : scheme.days[(int) Math.floorMod(epochDay + 3, 7L)];
+    if (epochDay == scheduleDay) {
+      return cachedSchedule;
     }
+    if (epochDay == otherScheduleDay) {
+      return otherSchedule;
+    }
+    // Two kept: a day and the next are asked about in turn at each new day.
+    otherScheduleDay = scheduleDay;
+    otherSchedule = cachedSchedule;
+    scheduleDay = epochDay;
+    cachedSchedule =
+        tariff.isHoliday(epochDay)
+            ? scheme.days[7]
+            : scheme.days[(int) Math.floorMod(epochDay + 3, 7L)];
     return cachedSchedule;
   }
 

@@ -19,6 +19,9 @@ public final class Tariff {
   /** Public holidays as local epoch days, ascending. */
   private final long[] holidays;
 
+  private final long holidayFrom;
+  private final boolean[] holidayTable;
+
   private final List<TariffVersion> versions;
 
   /** From this epoch second on the zone's offset never changes again (Long.MAX_VALUE: never). */
@@ -42,6 +45,18 @@ public final class Tariff {
     this.zoneRules = zone.getRules();
     this.currency = currency;
     this.holidays = holidays.clone();
+    // Asked about at every period boundary: a table over the years the holidays span.
+    long span = holidays.length == 0 ? 0 : holidays[holidays.length - 1] - holidays[0] + 1;
+    if (span > 0 && span <= 40_000) {
+      holidayFrom = holidays[0];
+      holidayTable = new boolean[(int) span];
+      for (long h : holidays) {
+        holidayTable[(int) (h - holidayFrom)] = true;
+      }
+    } else {
+      holidayFrom = 0;
+      holidayTable = new boolean[0];
+    }
     this.versions = List.copyOf(versions);
     List<java.time.zone.ZoneOffsetTransition> past = zoneRules.getTransitions();
     if (!zoneRules.getTransitionRules().isEmpty()) {
@@ -97,7 +112,11 @@ public final class Tariff {
   }
 
   boolean isHoliday(long epochDay) {
-    return java.util.Arrays.binarySearch(holidays, epochDay) >= 0;
+    long i = epochDay - holidayFrom;
+    if (i < 0 || i >= holidayTable.length) {
+      return holidayTable.length == 0 && java.util.Arrays.binarySearch(holidays, epochDay) >= 0;
+    }
+    return holidayTable[(int) i];
   }
 
   /**
