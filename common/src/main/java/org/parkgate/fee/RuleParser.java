@@ -179,9 +179,7 @@ final class RuleParser {
           }
           String from = i == 0 ? "" : LocalText.duration(tierUntil[i - 1]) + "-";
           text.add(
-              (i == 0
-                      ? whose + "首"
-                      : "，" + whose + "第" + Wording.zhDuration(tierUntil[i - 1]) + "起至")
+              (i == 0 ? whose + "首" : "，" + whose + Wording.zhDuration(tierUntil[i - 1]) + "至")
                   + Wording.zhDuration(tierUntil[i])
                   + "内"
                   + zhEach
