@@ -144,7 +144,8 @@ final class TariffParser {
         vouchers.put(e.getKey(), voucher(e.getKey(), e.getValue()));
       }
     }
-    return new TariffVersion(from, until, Map.copyOf(classes), Map.copyOf(vouchers));
+    return new TariffVersion(
+        from, until, Map.copyOf(classes), Map.copyOf(vouchers), v.has("classes"));
   }
 
   /**

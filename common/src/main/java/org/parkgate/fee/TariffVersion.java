@@ -14,12 +14,15 @@ public final class TariffVersion {
   private final LocalDateTime validUntil;
   private final Map<String, Scheme> classes;
   private final Map<String, Voucher> vouchers;
+  private final boolean namesClasses;
 
   TariffVersion(
       LocalDateTime validFrom,
       LocalDateTime validUntil,
       Map<String, Scheme> classes,
-      Map<String, Voucher> vouchers) {
+      Map<String, Voucher> vouchers,
+      boolean namesClasses) {
+    this.namesClasses = namesClasses;
     this.validFrom = validFrom;
     this.validUntil = validUntil;
     this.classes = Map.copyOf(classes);
@@ -48,6 +51,14 @@ public final class TariffVersion {
    */
   public Set<String> vehicleClasses() {
     return classes.keySet();
+  }
+
+  /**
+   * True when the tariff has {@code classes}, a standard per vehicle class; false when it has one
+   * standard, priced as its one class (see {@link #vehicleClasses()}).
+   */
+  public boolean namesClasses() {
+    return namesClasses;
   }
 
   public Set<String> voucherCodes() {

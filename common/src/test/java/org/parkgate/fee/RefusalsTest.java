@@ -70,6 +70,8 @@ class RefusalsTest {
   void aTariffWithoutClassesPricesTheOneClassItNamesAndRefusesATypo() throws Exception {
     Tariff car = ExampleTariffsTest.tariff("demo-hourly");
     assertEquals(java.util.Set.of("car"), car.versions().get(0).vehicleClasses());
+    assertEquals(false, car.versions().get(0).namesClasses());
+    assertEquals(true, ExampleTariffsTest.tariff("mall").versions().get(0).namesClasses());
     Instant in = Instant.parse("2027-01-04T02:00:00Z");
     FeeRefusal typo = refused(car, StayRequest.of("cra", in, in.plusSeconds(3600)));
     assertEquals(FeeRefusal.Reason.UNKNOWN_CLASS, typo.reason());
