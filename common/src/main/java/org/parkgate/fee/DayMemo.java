@@ -79,8 +79,8 @@ final class DayMemo {
   }
 
   /**
-   * A day as walked: its lines relative to the day's start, and the state at its end, relative to
-   * the day's end.
+   * A day as walked: its lines relative to the day's start (none when {@code replaced}: the day is
+   * shown as its maximum or day rate alone), and the state at its end, relative to the day's end.
    */
   record Entry(
       Key key,
@@ -95,7 +95,8 @@ final class DayMemo {
       long endFirstLeft,
       long daySum,
       boolean frozen,
-      long daySumAtFreeze) {}
+      long daySumAtFreeze,
+      boolean replaced) {}
 
   Entry get(Key key) {
     Entry e = slots[slot(key)];

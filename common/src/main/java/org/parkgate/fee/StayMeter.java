@@ -63,6 +63,7 @@ final class StayMeter {
   private final boolean useMemo;
   private DayMemo.Key recording;
   private DayMemo.Entry lastDay;
+  private long lastReplayEnds = NONE;
   private long recordingEnds;
 
   // The fee line being accumulated: one per rule period and day.
@@ -117,7 +118,7 @@ final class StayMeter {
     // Boundaries at the target are settled by the next call, never by this one: nothing that
     // falls due at the exit instant (a new increment, the day rate) belongs to the stay.
     while (t < target) {
-      if (settle() && useMemo && windowEnd <= target && replayedDay()) {
+      if (settle() && useMemo && windowEnd <= target && replayedDay(target)) {
         continue;
       }
       long stop = Math.min(Math.min(target, periodEnd), Math.min(windowEnd, clock.until()));
@@ -205,7 +206,7 @@ final class StayMeter {
    * At the start of a whole day: replays it from the memo and returns true, or returns false and
    * walks it, to be remembered at its end.
    */
-  private boolean replayedDay() {
+  private boolean replayedDay(long target) {
     long length = windowEnd - t;
     if (length != DAY || clock.until() < windowEnd) {
       return false; // the clocks change today
@@ -223,8 +224,11 @@ final class StayMeter {
     long pa = r.maxPerPeriod == Long.MAX_VALUE ? 0 : periodAmount;
     long firstLeft = Math.max(0, firstEnd - t);
     DayMemo.Entry day = lastDay;
+    boolean again = false;
     // Runs of alike days (Monday to Thursday) are the common case: no look-up for those.
-    if (day == null || !day.key().matches(start, today, tomorrow, r, x, pa, firstLeft, windowSum)) {
+    if (day != null && day.key().matches(start, today, tomorrow, r, x, pa, firstLeft, windowSum)) {
+      again = lastReplayEnds == t;
+    } else {
       DayMemo.Key key = new DayMemo.Key(start, today, tomorrow, r, x, pa, firstLeft, windowSum);
       day = scheme.memo.get(key);
       if (day == null) {
@@ -252,13 +256,47 @@ final class StayMeter {
     frozen = day.frozen();
     windowSumAtFreeze = day.daySumAtFreeze();
     periodEnd = t; // look the rule up again where the day ends
+    lastReplayEnds = t;
+    if (again && day.replaced()) {
+      skipAlikeDays(day, date, target);
+    }
     return true;
+  }
+
+  /**
+   * The day just replayed came round twice running unchanged, so it hands the next day of the same
+   * kinds the very state it started from: such days that follow are charged alike, a day at a time
+   * only in the fee lines' run (a week of weekdays at their maximum).
+   *
+   * @param date the local date the day just replayed started on
+   */
+  private void skipAlikeDays(DayMemo.Entry day, long date, long target) {
+    long n = 0;
+    while (t + (n + 1) * DAY <= target
+        && t + (n + 1) * DAY <= clock.until()
+        && schedule(date + 1 + n) == day.key().date()
+        && schedule(date + 2 + n) == day.key().nextDate()) {
+      n++;
+    }
+    for (long j = 0; j < n; j++) {
+      closeWindow(); // [windowFirst, t): a day charged exactly as the one replayed
+      windowFirst = t;
+      t += DAY;
+    }
+    windowEnd = t;
+    windowDay += n;
+    chargeFrom += n * DAY;
+    firstEnd = day.endFirstLeft() > 0 ? firstEnd + n * DAY : Math.min(firstEnd, t);
+    periodEnd = t;
+    lastReplayEnds = t;
   }
 
   /** The whole day just walked, with its lines, into the memo. */
   private void remember() {
     PendingLines lines = book.pending();
-    int n = lines.size();
+    boolean replaced = dayReplacesLines();
+    // A day charged its maximum or day rate shows that alone: its own lines need not be kept.
+    int n = replaced ? 0 : lines.size();
     long[] from = new long[n];
     long[] to = new long[n];
     String[] rules = new String[n];
@@ -286,7 +324,8 @@ final class StayMeter {
             Math.max(0, firstEnd - t),
             windowSum,
             frozen,
-            windowSumAtFreeze));
+            windowSumAtFreeze,
+            replaced));
   }
 
   /** Adds the charges due in [a, b), a stretch with one rule, one day and one zone offset. */
@@ -407,12 +446,21 @@ final class StayMeter {
             : Long.MAX_VALUE;
   }
 
+  /** What the day being metered costs, held to the maximum or set by the day rate. */
+  private long dayCharge() {
+    return frozen
+        ? Math.max(Math.min(windowSumAtFreeze, window.maximum()), window.ratePrice())
+        : Math.min(windowSum, window.maximum());
+  }
+
+  /** True when the day's cost is one fact (its maximum or day rate) that replaces its lines. */
+  private boolean dayReplacesLines() {
+    long fin = dayCharge();
+    return fin != windowSum && ((frozen && fin == window.ratePrice()) || fin == window.maximum());
+  }
+
   private void closeWindow() {
-    long capped = Math.min(windowSum, window.maximum());
-    long fin =
-        frozen
-            ? Math.max(Math.min(windowSumAtFreeze, window.maximum()), window.ratePrice())
-            : capped;
+    long fin = dayCharge();
     total = Math.addExact(total, fin);
     if (fin == windowSum) {
       book.keepDay();
