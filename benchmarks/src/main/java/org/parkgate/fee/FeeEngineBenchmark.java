@@ -14,9 +14,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The fee engine against the issue's targets: a one-day stay on a tariff with day and night periods
- * and a daily maximum (config/tariffs/day-night.yaml), the same for a 30-day stay, and the
- * minute-by-minute reference evaluator on both for the ratio.
+ * The fee engine against the issues' targets: a three-hour, a one-day and a 30-day stay on a tariff
+ * with day and night periods and a daily maximum (config/tariffs/day-night.yaml), and the
+ * minute-by-minute reference evaluator on the one-day and 30-day stays for the ratio.
  *
  * <p>Entries rotate through a week of start times so neither the JIT nor a lucky alignment with
  * period boundaries flatters the result.
@@ -32,6 +32,7 @@ public class FeeEngineBenchmark {
   private Tariff typical;
   private Scheme scheme;
   private MinuteOracle oracle;
+  private final StayRequest[] threeHours = new StayRequest[STARTS];
   private final StayRequest[] oneDay = new StayRequest[STARTS];
   private final StayRequest[] thirtyDays = new StayRequest[STARTS];
   private final StayRequest[] twoHours = new StayRequest[STARTS];
@@ -48,6 +49,7 @@ public class FeeEngineBenchmark {
     for (int i = 0; i < STARTS; i++) {
       // Start times spread over a week in steps of 2 h 37 min.
       Instant entry = first.plusSeconds(i * 9420L);
+      threeHours[i] = StayRequest.of("car", entry, entry.plusSeconds(3 * 3600 - 60 * (i % 30)));
       oneDay[i] = StayRequest.of("car", entry, entry.plusSeconds(86_400 - 60 * (i % 50)));
       thirtyDays[i] = StayRequest.of("car", entry, entry.plusSeconds(30 * 86_400 - 60 * i));
       twoHours[i] = StayRequest.of("car", entry, entry.plusSeconds(7200 + 60 * i));
@@ -57,6 +59,11 @@ public class FeeEngineBenchmark {
   private int pick() {
     next = (next + 1) & (STARTS - 1);
     return next;
+  }
+
+  @Benchmark
+  public FeeQuote engineThreeHours() {
+    return FeeEngine.quote(tariff, threeHours[pick()]);
   }
 
   @Benchmark

@@ -1,6 +1,5 @@
 package org.parkgate.fee;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.parkgate.money.Money;
@@ -34,7 +33,9 @@ final class Bill {
     long exit = request.exit().getEpochSecond();
     Prepayment prepaid = request.prepaid();
     if (prepaid != null && !prepaid.amount().currency().equals(tariff.currency())) {
-      throw new IllegalArgumentException(
+      throw new FeeRefusal(
+          FeeRefusal.Reason.OTHER_CURRENCY,
+          "已缴金额币种" + prepaid.amount().currency() + "与收费标准的" + tariff.currency() + "不同",
           "prepaid in " + prepaid.amount().currency() + ", tariff is " + tariff.currency());
     }
     leftInExitGrace = prepaid != null && exit <= prepaid.at().getEpochSecond() + scheme.exitGrace;
@@ -94,7 +95,7 @@ final class Bill {
     add(
         words()
             .paidAtPayStation(
-                LocalText.dateTime(local(prepaid.at())), scheme.exitGrace, leftInExitGrace),
+                tariff.dateTime(prepaid.at().getEpochSecond()), scheme.exitGrace, leftInExitGrace),
         -Math.min(fee, prepaid.amount().minor()));
   }
 
@@ -114,21 +115,27 @@ final class Bill {
     if (exit - entry <= scheme.grace) {
       if (out != null) {
         out.add(
-            new FeeLine(
-                LocalText.span(local(entry), local(exit)),
-                words().graceFree(scheme.grace),
-                0,
-                money(0)));
+            new FeeLine(tariff.span(entry, exit), words().graceFree(scheme.grace), 0, money(0)));
       }
       return 0;
     }
-    return new StayMeter(tariff, scheme, entry, exit, out != null ? out : new ArrayList<>(4))
-        .finish();
+    List<FeeLine> lines = out != null ? out : new ArrayList<>(4);
+    long from = entry;
+    if (scheme.graceDeducted && scheme.grace > 0) {
+      // The grace period is never charged: the stay is charged as though it began after it.
+      from = entry + scheme.grace;
+      if (out != null) {
+        out.add(
+            new FeeLine(
+                tariff.span(entry, from), words().graceDeducted(scheme.grace), 0, money(0)));
+      }
+    }
+    return new StayMeter(tariff, scheme, from, exit, lines).finish();
   }
 
   private void add(String rule, long amount) {
     if (stayLabel == null) {
-      stayLabel = LocalText.span(local(entry), Math.max(local(entry), local(request.exit())));
+      stayLabel = tariff.span(entry, Math.max(entry, request.exit().getEpochSecond()));
     }
     lines.add(new FeeLine(stayLabel, rule, 1, money(amount)));
     fee = Math.addExact(fee, amount);
@@ -136,14 +143,6 @@ final class Bill {
 
   private Wording words() {
     return tariff.wording();
-  }
-
-  private long local(Instant at) {
-    return at.getEpochSecond() + tariff.zoneRules().getOffset(at).getTotalSeconds();
-  }
-
-  private long local(long epochSecond) {
-    return local(Instant.ofEpochSecond(epochSecond));
   }
 
   private Money money(long minor) {

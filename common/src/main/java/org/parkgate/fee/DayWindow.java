@@ -7,6 +7,9 @@ package org.parkgate.fee;
  * @param startsAt local second of the day at which a calendar day begins (calendar days only)
  * @param maximum most charged per day in minor units; Long.MAX_VALUE for none
  * @param rateAfter seconds parked in one day after which the day costs {@code ratePrice}; 0: none
+ * @param rateCountsCharged the day rate counts only chargeable time (time under rules that are not
+ *     free), not all time parked
+ * @param firstPerDay each day of the stay starts with its own first hour (firstPer: day)
  * @param maximumText and {@code rateText}: how fee lines name them, e.g. "daily maximum 30.00"
  */
 record DayWindow(
@@ -15,12 +18,15 @@ record DayWindow(
     long maximum,
     long rateAfter,
     long ratePrice,
+    boolean rateCountsCharged,
+    boolean firstPerDay,
     String maximumText,
     String rateText) {
 
-  static final DayWindow NONE = new DayWindow(false, 0, Long.MAX_VALUE, 0, 0, "", "");
+  static final DayWindow NONE = new DayWindow(false, 0, Long.MAX_VALUE, 0, 0, false, false, "", "");
 
+  /** Days do not matter: nothing is counted or restarted per day. */
   boolean isNone() {
-    return maximum == Long.MAX_VALUE && rateAfter == 0;
+    return maximum == Long.MAX_VALUE && rateAfter == 0 && !firstPerDay;
   }
 }

@@ -20,12 +20,27 @@ public final class FeeEngine {
   /**
    * Quotes the fee for a stay.
    *
-   * @throws IllegalArgumentException for an unknown vehicle class or voucher, a prepayment in
-   *     another currency, or an entry no tariff version covers
+   * @throws FeeRefusal for an unknown vehicle class or voucher, a prepayment in another currency,
+   *     an entry no tariff version covers, or a stay longer than the tariff's {@code maxStay}
    */
   public static FeeQuote quote(Tariff tariff, StayRequest request) {
     TariffVersion version = tariff.versionAt(request.entry());
     Scheme scheme = version.scheme(request.vehicleClass());
+    long stay = request.exit().getEpochSecond() - request.entry().getEpochSecond();
+    if (stay > scheme.maxStay) {
+      throw new FeeRefusal(
+          FeeRefusal.Reason.STAY_TOO_LONG,
+          "停车时长"
+              + Wording.zhDuration(stay)
+              + "超过收费标准的上限"
+              + Wording.zhDuration(scheme.maxStay)
+              + "，请人工处理",
+          "a stay of "
+              + LocalText.duration(stay)
+              + " is longer than the tariff's maximum "
+              + LocalText.duration(scheme.maxStay)
+              + " (maxStay); settle it by hand");
+    }
     Bill bill = new Bill(tariff, scheme, request, vouchers(version, request.voucherCodes()));
     bill.parking();
     bill.timeVouchers();
@@ -54,7 +69,10 @@ public final class FeeEngine {
     for (String code : new LinkedHashSet<>(codes)) {
       Voucher v = version.vouchers().get(code);
       if (v == null) {
-        throw new IllegalArgumentException("unknown voucher '" + code + "'");
+        throw new FeeRefusal(
+            FeeRefusal.Reason.UNKNOWN_VOUCHER,
+            "收费标准没有优惠券'" + code + "'",
+            "unknown voucher '" + code + "'");
       }
       found.add(v);
     }

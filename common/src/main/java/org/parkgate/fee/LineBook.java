@@ -35,6 +35,16 @@ final class LineBook {
     pending.add(from, to, rule, quantity, amount);
   }
 
+  /** The current day's lines so far, to be remembered with the day. */
+  PendingLines pending() {
+    return pending;
+  }
+
+  /** Forgets the current day's lines so far: the day is replayed from memory instead. */
+  void discardDay() {
+    pending.clear();
+  }
+
   /** The day is charged what its lines say: write them. */
   void keepDay() {
     if (pending.size() == 0) {
@@ -86,7 +96,10 @@ final class LineBook {
   }
 
   private String span(long from, long to) {
-    return LocalText.span(clock.localOf(from), clock.localOf(to - 1) + 1);
+    if (tariff.fixedFrom() <= from) {
+      return LocalText.span(clock.localOf(from), clock.localOf(to - 1) + 1);
+    }
+    return tariff.span(from, to);
   }
 
   private Money money(long minor) {

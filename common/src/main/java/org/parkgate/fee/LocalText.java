@@ -63,69 +63,67 @@ final class LocalText {
 
   /** "2027-01-09 10:00-12:01", or "2027-01-09 19:00 - 2027-01-10 07:00" across midnight. */
   static String span(long localFrom, long localTo) {
-    // Written straight into Latin-1 bytes: fee lines are formatted on every quote.
+    // Written straight into Latin-1 bytes with int arithmetic: a long quote has dozens of lines.
     byte[] c = new byte[44];
-    int n = date(c, 0, localFrom);
+    long dayFrom = Math.floorDiv(localFrom, 86_400L);
+    long dayTo = Math.floorDiv(localTo - 1, 86_400L);
+    int n = date(c, 0, dayFrom);
     c[n++] = ' ';
-    n = time(c, n, localFrom);
-    if (Math.floorDiv(localFrom, 86_400L) == Math.floorDiv(localTo - 1, 86_400L)) {
+    n = time(c, n, (int) (localFrom - dayFrom * 86_400L));
+    if (dayFrom == dayTo) {
       c[n++] = '-';
-      if (Math.floorMod(localTo, 86_400L) == 0) {
-        n = two(c, n, 24);
-        c[n++] = ':';
-        n = two(c, n, 0);
-      } else {
-        n = time(c, n, localTo);
-      }
+      // The end of a day is written 24:00, not 00:00 of the next.
+      n = time(c, n, (int) (localTo - dayTo * 86_400L));
     } else {
       c[n++] = ' ';
       c[n++] = '-';
       c[n++] = ' ';
-      n = date(c, n, localTo);
+      long endDay = Math.floorDiv(localTo, 86_400L);
+      n = date(c, n, endDay);
       c[n++] = ' ';
-      n = time(c, n, localTo);
+      n = time(c, n, (int) (localTo - endDay * 86_400L));
     }
     return new String(c, 0, n, StandardCharsets.ISO_8859_1);
   }
 
-  private static int date(byte[] c, int n, long localSecond) {
-    long epochDay = Math.floorDiv(localSecond, 86_400L);
+  private static int date(byte[] c, int n, long epochDay) {
     if (epochDay < -719_162 || epochDay > 2_932_896) {
       // Outside years 0001-9999: rare enough to take the slow road.
       StringBuilder sb = new StringBuilder();
-      date(sb, localSecond);
+      date(sb, epochDay * 86_400L);
       for (int i = 0; i < sb.length(); i++) {
         c[n++] = (byte) sb.charAt(i);
       }
       return n;
     }
-    long ymd = civil(epochDay);
-    long y = ymd / 10_000;
-    c[n++] = (byte) ('0' + y / 1000);
-    c[n++] = (byte) ('0' + y / 100 % 10);
-    c[n++] = (byte) ('0' + y / 10 % 10);
-    c[n++] = (byte) ('0' + y % 10);
+    int ymd = (int) civil(epochDay);
+    int y = ymd / 10_000;
+    n = two(c, n, y / 100);
+    n = two(c, n, y % 100);
     c[n++] = '-';
     n = two(c, n, ymd / 100 % 100);
     c[n++] = '-';
     return two(c, n, ymd % 100);
   }
 
-  private static int time(byte[] c, int n, long localSecond) {
-    long sod = Math.floorMod(localSecond, 86_400L);
+  /** "10:05", "10:05:30" with seconds, for a second of the day 0..86400 (24:00). */
+  private static int time(byte[] c, int n, int sod) {
     n = two(c, n, sod / 3600);
     c[n++] = ':';
-    n = two(c, n, sod / 60 % 60);
-    if (sod % 60 != 0) {
+    int minutes = sod / 60;
+    n = two(c, n, minutes % 60);
+    int seconds = sod - minutes * 60;
+    if (seconds != 0) {
       c[n++] = ':';
-      n = two(c, n, sod % 60);
+      n = two(c, n, seconds);
     }
     return n;
   }
 
-  private static int two(byte[] c, int n, long v) {
-    c[n] = (byte) ('0' + v / 10);
-    c[n + 1] = (byte) ('0' + v % 10);
+  private static int two(byte[] c, int n, int v) {
+    int tens = v / 10;
+    c[n] = (byte) ('0' + tens);
+    c[n + 1] = (byte) ('0' + v - tens * 10);
     return n + 2;
   }
 

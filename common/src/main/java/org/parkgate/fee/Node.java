@@ -123,18 +123,38 @@ final class Node {
     return s;
   }
 
+  /** The largest amount a tariff may name, in minor units: 10,000,000,000.00 in CNY. */
+  static final long LARGEST_AMOUNT = 1_000_000_000_000L;
+
+  /** The longest length of time a tariff may name: ten years. */
+  static final long LONGEST_DURATION = 3660L * 86_400;
+
   /** A non-negative amount in major units, written "5.00" or 5; exact, never a float. */
   long money(Currency currency) throws TariffException {
     String s = value.isNumber() ? value.decimalValue().toPlainString() : text();
+    Money m;
     try {
-      Money m = Money.parse(s, currency);
-      if (m.isNegative()) {
-        throw error("amount " + s + " is negative");
-      }
-      return m.minor();
-    } catch (IllegalArgumentException | ArithmeticException e) {
+      m = Money.parse(s, currency);
+    } catch (ArithmeticException e) {
+      throw tooLarge(s, currency);
+    } catch (IllegalArgumentException e) {
       throw error(e.getMessage());
     }
+    if (m.isNegative()) {
+      throw error("amount " + s + " is negative");
+    }
+    if (m.minor() > LARGEST_AMOUNT) {
+      throw tooLarge(s, currency);
+    }
+    return m.minor();
+  }
+
+  private TariffException tooLarge(String s, Currency currency) {
+    return error(
+        "amount "
+            + s
+            + " is too large; at most "
+            + Money.of(LARGEST_AMOUNT, currency).toDecimalString());
   }
 
   /** A length of time in seconds: "15m", "1h30m", "2d", "90s" or ISO-8601 "PT15M". */
@@ -142,9 +162,13 @@ final class Node {
     String s = text();
     try {
       if (s.startsWith("P") || s.startsWith("p")) {
-        return java.time.Duration.parse(s).getSeconds();
+        long seconds = java.time.Duration.parse(s).getSeconds();
+        if (seconds > LONGEST_DURATION) {
+          throw error("'" + s + "' is too long; at most " + LocalText.duration(LONGEST_DURATION));
+        }
+        return seconds;
       }
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeParseException | ArithmeticException e) {
       throw error("'" + s + "' is not a duration");
     }
     Matcher m = DURATION.matcher(s);
@@ -155,8 +179,15 @@ final class Node {
     long[] scale = {86_400, 3600, 60, 1};
     for (int g = 1; g <= 4; g++) {
       if (m.group(g) != null) {
-        total += Long.parseLong(m.group(g)) * scale[g - 1];
+        // Ten digits of any unit is already past the longest duration a tariff may name.
+        long n = m.group(g).length() > 10 ? Long.MAX_VALUE / 2 : Long.parseLong(m.group(g));
+        total =
+            Math.min(
+                LONGEST_DURATION + 1, total + Math.min(n, LONGEST_DURATION + 1) * scale[g - 1]);
       }
+    }
+    if (total > LONGEST_DURATION) {
+      throw error("'" + s + "' is too long; at most " + LocalText.duration(LONGEST_DURATION));
     }
     return total;
   }

@@ -14,11 +14,20 @@ public final class Rule {
   final String name;
   final String description;
 
+  /** True for {@code free: true}: time under it is not chargeable time. */
+  final boolean free;
+
   /** Offsets in seconds, ascending, at which a step charge falls due. */
   final long[] stepAt;
 
   /** What each step adds, in minor units; never negative. */
   final long[] stepAdds;
+
+  /**
+   * The steps fall due again every {@code stepCycle} seconds (a band table that starts again each
+   * 24 h); 0: once only.
+   */
+  final long stepCycle;
 
   /** The repeating increment after the steps: its length in seconds, 0 for none. */
   final long unit;
@@ -34,6 +43,15 @@ public final class Rule {
   /** Most this rule charges in one uninterrupted period, in minor units. */
   final long maxPerPeriod;
 
+  /**
+   * Increment prices by stay time: an increment that starts while the stay has lasted less than
+   * {@code tierUntil[i]} (and not less than the one before) costs {@code tierPrice[i]}; later ones
+   * cost {@link #unitPrice}. Ascending; empty for none.
+   */
+  final long[] tierUntil;
+
+  final long[] tierPrice;
+
   /** A first part of the stay charged once at entry, covering later periods too: 0 for none. */
   final long stayFirstLength;
 
@@ -43,10 +61,14 @@ public final class Rule {
   Rule(
       String name,
       String description,
+      boolean free,
       long[] stepAt,
       long[] stepAdds,
+      long stepCycle,
       long unit,
       long unitPrice,
+      long[] tierUntil,
+      long[] tierPrice,
       long unitsFrom,
       boolean roundUp,
       long maxPerPeriod,
@@ -55,8 +77,12 @@ public final class Rule {
       String stayFirstDescription) {
     this.name = name;
     this.description = description;
+    this.free = free;
     this.stepAt = stepAt;
     this.stepAdds = stepAdds;
+    this.stepCycle = stepCycle;
+    this.tierUntil = tierUntil;
+    this.tierPrice = tierPrice;
     this.unit = unit;
     this.unitPrice = unitPrice;
     this.unitsFrom = unitsFrom;
@@ -65,6 +91,35 @@ public final class Rule {
     this.stayFirstLength = stayFirstLength;
     this.stayFirstPrice = stayFirstPrice;
     this.stayFirstDescription = stayFirstDescription;
+    long afterSteps = stepAt.length == 0 ? 0 : stepAt[stepAt.length - 1] + 1;
+    if (stepCycle > 0) {
+      settledFrom = stepCycle;
+      repeatsEvery = stepCycle;
+    } else {
+      settledFrom = Math.max(unitsFrom, afterSteps);
+      repeatsEvery = unit;
+    }
+  }
+
+  /**
+   * From this offset on, the rule's charges repeat every {@link #repeatsEvery} (0: none follow).
+   */
+  private final long settledFrom;
+
+  private final long repeatsEvery;
+
+  /**
+   * An offset into the rule's counting that charges exactly as {@code x} does from here on: past
+   * the steps only the place within the repeating increment matters, so days that differ only by
+   * how long ago the period started look alike.
+   */
+  long settled(long x) {
+    if (x < settledFrom) {
+      return x;
+    }
+    return repeatsEvery == 0
+        ? settledFrom
+        : settledFrom + Math.floorMod(x - settledFrom, repeatsEvery);
   }
 
   public String name() {

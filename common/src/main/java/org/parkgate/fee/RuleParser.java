@@ -12,7 +12,18 @@ import org.parkgate.money.Money;
 final class RuleParser {
 
   private static final Set<String> RULE_KEYS =
-      Set.of("free", "flat", "first", "bands", "unit", "price", "rounding", "max");
+      Set.of(
+          "free",
+          "flat",
+          "first",
+          "bands",
+          "repeat",
+          "unit",
+          "price",
+          "byStayTime",
+          "rounding",
+          "max");
+  private static final Set<String> TIER_KEYS = Set.of("until", "price");
   private static final Set<String> FIRST_KEYS = Set.of("length", "price", "per");
   private static final Set<String> BAND_KEYS = Set.of("upTo", "price", "name");
   private static final Set<String> SLOT_KEYS = Set.of("from", "rule");
@@ -22,12 +33,16 @@ final class RuleParser {
   private final Currency currency;
   private final Wording wording;
 
+  /** "first hour" means each day's (firstPer: day) rather than the stay's. */
+  private final boolean firstPerDay;
+
   /** Prices of named bands, for a lost-card rule that charges "the 24h band". */
   final Map<String, Long> bandPrices = new LinkedHashMap<>();
 
-  RuleParser(Currency currency, Wording wording) {
+  RuleParser(Currency currency, Wording wording, boolean firstPerDay) {
     this.currency = currency;
     this.wording = wording;
+    this.firstPerDay = firstPerDay;
   }
 
   Map<String, Rule> rules(Node node) throws TariffException {
@@ -57,6 +72,16 @@ final class RuleParser {
     if (bands && first) {
       throw n.get("first").error("use a first band instead of first together with bands");
     }
+    if (n.has("repeat") && (!bands || unit)) {
+      throw n.get("repeat")
+          .error(
+              bands
+                  ? "a repeating band table cannot also have unit and price after it"
+                  : "repeat goes with bands");
+    }
+    if (n.has("byStayTime") && !n.has("unit")) {
+      throw n.get("byStayTime").error("byStayTime prices increments: it needs unit and price");
+    }
     if (!free && !flat && !bands && !first && !unit) {
       throw n.error("say how it charges: free, flat, bands, first, or unit and price");
     }
@@ -85,8 +110,11 @@ final class RuleParser {
         stayFirstPrice = price;
         stayFirstText =
             wording.say(
-                name + "：首" + Wording.zhDuration(length),
-                name + ": first " + LocalText.duration(length) + " of the stay");
+                name + (firstPerDay ? "：当日首" : "：首") + Wording.zhDuration(length),
+                name
+                    + ": first "
+                    + LocalText.duration(length)
+                    + (firstPerDay ? " of the day" : " of the stay"));
       } else {
         steps.add(new long[] {0, price});
         unitsFrom = length;
@@ -95,12 +123,27 @@ final class RuleParser {
             "first " + LocalText.duration(length) + " " + fmt(price));
       }
     }
+    long cycle = 0;
     if (bands) {
       unitsFrom = bands(n.get("bands"), steps, text);
+      if (n.has("repeat")) {
+        cycle = n.get("repeat").positiveDuration();
+        if (cycle < unitsFrom) {
+          throw n.get("repeat")
+              .error(
+                  "must be at least as long as the band table ("
+                      + LocalText.duration(unitsFrom)
+                      + ")");
+        }
+        text.add(
+            "，每" + Wording.zhDuration(cycle) + "重新计", ", again every " + LocalText.duration(cycle));
+      }
     }
     long unitLength = 0;
     long unitPrice = 0;
     boolean roundUp = true;
+    long[] tierUntil = new long[0];
+    long[] tierPrice = new long[0];
     if (unit) {
       unitLength = n.get("unit").positiveDuration();
       unitPrice = n.get("price").money(currency);
@@ -111,11 +154,48 @@ final class RuleParser {
         text.add("，之后", ", then ");
       }
       String zhUnit = unitLength == 3600 ? "小时" : Wording.zhDuration(unitLength);
-      text.add(
-          (roundUp ? "每" : "每满") + zhUnit + fmt(unitPrice),
-          fmt(unitPrice)
-              + (roundUp ? " per started " : " per full ")
-              + LocalText.duration(unitLength));
+      String zhEach = (roundUp ? "每" : "每满") + zhUnit;
+      String enEach = (roundUp ? " per started " : " per full ") + LocalText.duration(unitLength);
+      if (n.has("byStayTime")) {
+        List<Node> tiers = n.get("byStayTime").list();
+        if (tiers.isEmpty()) {
+          throw n.get("byStayTime").error("needs at least one {until, price}");
+        }
+        tierUntil = new long[tiers.size()];
+        tierPrice = new long[tiers.size()];
+        String whose = firstPerDay ? "当日" : "停车";
+        String enWhose = firstPerDay ? " of the day" : " of the stay";
+        for (int i = 0; i < tiers.size(); i++) {
+          Node tier = tiers.get(i);
+          tier.allowOnly(TIER_KEYS);
+          tierUntil[i] = tier.get("until").positiveDuration();
+          tierPrice[i] = tier.get("price").money(currency);
+          if (i > 0 && tierUntil[i] <= tierUntil[i - 1]) {
+            throw tier.get("until")
+                .error(
+                    "must be longer than the one before ("
+                        + LocalText.duration(tierUntil[i - 1])
+                        + ")");
+          }
+          String from = i == 0 ? "" : LocalText.duration(tierUntil[i - 1]) + "-";
+          text.add(
+              (i == 0 ? whose + "首" : "，" + whose + Wording.zhDuration(tierUntil[i - 1]) + "至")
+                  + Wording.zhDuration(tierUntil[i])
+                  + "内"
+                  + zhEach
+                  + fmt(tierPrice[i]),
+              (i == 0 ? "" : ", ")
+                  + fmt(tierPrice[i])
+                  + enEach
+                  + (i == 0 ? " in the first " : " in ")
+                  + from
+                  + LocalText.duration(tierUntil[i])
+                  + enWhose);
+        }
+        text.add("，之后" + zhEach + fmt(unitPrice), ", then " + fmt(unitPrice) + enEach);
+      } else {
+        text.add(zhEach + fmt(unitPrice), fmt(unitPrice) + enEach);
+      }
     } else if (n.has("rounding")) {
       throw n.get("rounding").error("rounding needs unit and price");
     }
@@ -139,10 +219,14 @@ final class RuleParser {
     return new Rule(
         name,
         text.say(wording),
+        free,
         at,
         adds,
+        cycle,
         unitLength,
         unitPrice,
+        tierUntil,
+        tierPrice,
         unitsFrom,
         roundUp,
         max,

@@ -4,7 +4,14 @@ package org.parkgate.fee;
 final class Scheme {
 
   final long grace;
+
+  /** True: once a stay is over the grace period, the grace period is still not charged. */
+  final boolean graceDeducted;
+
   final long exitGrace;
+
+  /** The longest stay this scheme prices, in seconds; a longer one is refused. */
+  final long maxStay;
 
   /** Indexed Monday=0 .. Sunday=6, public holiday=7. */
   final DaySchedule[] days;
@@ -15,9 +22,27 @@ final class Scheme {
   final DayWindow window;
   final LostCardRule lostCard;
 
-  Scheme(long grace, long exitGrace, DaySchedule[] days, DayWindow window, LostCardRule lostCard) {
+  /**
+   * Prices by stay time ({@code byStayTime}) no longer matter once this much of the stay (or of the
+   * day, with firstPer: day) has passed; 0 when no rule has any.
+   */
+  final long tierHorizon;
+
+  /** Whole days already priced under this scheme: a cache, it never changes a fee. */
+  final DayMemo memo = new DayMemo();
+
+  Scheme(
+      long grace,
+      boolean graceDeducted,
+      long exitGrace,
+      long maxStay,
+      DaySchedule[] days,
+      DayWindow window,
+      LostCardRule lostCard) {
     this.grace = grace;
+    this.graceDeducted = graceDeducted;
     this.exitGrace = exitGrace;
+    this.maxStay = maxStay;
     this.days = days;
     this.window = window;
     this.lostCard = lostCard;
@@ -30,5 +55,14 @@ final class Scheme {
       }
     }
     this.onlyRule = only;
+    long horizon = 0;
+    for (DaySchedule day : days) {
+      for (Rule rule : day.rules) {
+        if (rule.tierUntil.length > 0) {
+          horizon = Math.max(horizon, rule.tierUntil[rule.tierUntil.length - 1] + rule.unit);
+        }
+      }
+    }
+    this.tierHorizon = horizon;
   }
 }

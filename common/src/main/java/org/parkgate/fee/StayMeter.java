@@ -33,9 +33,15 @@ final class StayMeter {
   // The kind of day last looked up: each boundary asks about the same day twice.
   private long scheduleDay = Long.MIN_VALUE;
   private DaySchedule cachedSchedule;
+  private long otherScheduleDay = Long.MIN_VALUE;
+  private DaySchedule otherSchedule;
 
   // The rule in force and the part of the stay it is charging.
-  private final long firstEnd;
+  private long firstEnd;
+
+  /** Where stay time starts for prices by stay time: entry, or the day's start (firstPer: day). */
+  private long origin;
+
   private Rule rule;
   private long chargeFrom;
   private long periodAmount;
@@ -50,6 +56,16 @@ final class StayMeter {
   private long freezeAt;
   private boolean frozen;
 
+  /** Chargeable time (under rules that are not free) so far in this day, in seconds. */
+  private long windowCharged;
+
+  // A whole day being walked for the first time, to be remembered when it ends.
+  private final boolean useMemo;
+  private DayMemo.Key recording;
+  private DayMemo.Entry lastDay;
+  private long lastReplayEnds = NONE;
+  private long recordingEnds;
+
   // The fee line being accumulated: one per rule period and day.
   private long lineFrom = NONE;
   private long lineTo;
@@ -62,6 +78,12 @@ final class StayMeter {
 
   /** A meter that appends its lines to {@code lines}. */
   StayMeter(Tariff tariff, Scheme scheme, long entry, long end, List<FeeLine> lines) {
+    this(tariff, scheme, entry, end, lines, true);
+  }
+
+  /** As above; {@code useMemo} false walks every day, for tests that compare both ways. */
+  StayMeter(
+      Tariff tariff, Scheme scheme, long entry, long end, List<FeeLine> lines, boolean useMemo) {
     if (end < entry) {
       throw new IllegalArgumentException("exit before entry");
     }
@@ -71,8 +93,10 @@ final class StayMeter {
     this.entry = entry;
     this.end = end;
     this.t = entry;
+    this.useMemo = useMemo && !scheme.window.isNone();
     this.clock = new SiteClock(tariff, entry);
     this.book = new LineBook(clock, tariff, lines);
+    this.origin = entry;
     openWindow(entry, true);
     rule = ruleAt(entry);
     periodEnd = nextPeriodEnd(entry);
@@ -94,12 +118,21 @@ final class StayMeter {
     // Boundaries at the target are settled by the next call, never by this one: nothing that
     // falls due at the exit instant (a new increment, the day rate) belongs to the stay.
     while (t < target) {
-      settle();
+      if (settle() && useMemo && windowEnd <= target && replayedDay(target)) {
+        continue;
+      }
       long stop = Math.min(Math.min(target, periodEnd), Math.min(windowEnd, clock.until()));
       if (!frozen && freezeAt > t) {
         stop = Math.min(stop, freezeAt);
       }
+      boolean counted = window.rateCountsCharged() && !rule.free;
+      if (counted && !frozen && windowCharged < window.rateAfter()) {
+        stop = Math.min(stop, t + window.rateAfter() - windowCharged);
+      }
       charge(t, stop);
+      if (counted) {
+        windowCharged += stop - t;
+      }
       t = stop;
     }
   }
@@ -113,8 +146,11 @@ final class StayMeter {
     return total;
   }
 
-  /** Applies whatever boundaries fall at {@code t}, before anything due at {@code t} is charged. */
-  private void settle() {
+  /**
+   * Applies whatever boundaries fall at {@code t}, before anything due at {@code t} is charged;
+   * true when a new day has begun.
+   */
+  private boolean settle() {
     boolean offsetChanged = false;
     if (t >= clock.until()) {
       clock.moveTo(t);
@@ -124,8 +160,13 @@ final class StayMeter {
       frozen = true;
       windowSumAtFreeze = windowSum;
     }
-    if (t >= windowEnd) {
+    boolean newDay = t >= windowEnd;
+    if (newDay) {
       closeLine();
+      if (recording != null && t == recordingEnds) {
+        remember();
+      }
+      recording = null;
       closeWindow();
       openWindow(t, false);
     }
@@ -139,6 +180,152 @@ final class StayMeter {
       }
       periodEnd = nextPeriodEnd(t);
     }
+    if (newDay && window.firstPerDay()) {
+      origin = t;
+      // A day that begins while the last first hour still runs has no first hour of its own.
+      if (rule.stayFirstLength > 0 && t >= firstEnd) {
+        firstEnd = t + rule.stayFirstLength;
+        chargeFrom = firstEnd;
+        windowSum += rule.stayFirstPrice;
+        book.add(t, Math.min(firstEnd, end), rule.stayFirstDescription, 1, rule.stayFirstPrice);
+      }
+    }
+    if (window.rateCountsCharged()
+        && !frozen
+        && window.rateAfter() > 0
+        && windowCharged >= window.rateAfter()
+        && !rule.free) {
+      // More chargeable time than the day rate's threshold is about to be parked.
+      frozen = true;
+      windowSumAtFreeze = windowSum;
+    }
+    return newDay;
+  }
+
+  /**
+   * At the start of a whole day: replays it from the memo and returns true, or returns false and
+   * walks it, to be remembered at its end.
+   */
+  private boolean replayedDay(long target) {
+    long length = windowEnd - t;
+    if (length != DAY || clock.until() < windowEnd) {
+      return false; // the clocks change today
+    }
+    if (scheme.tierHorizon > 0 && t - origin < scheme.tierHorizon) {
+      return false; // prices by stay time still depend on where the day falls in the stay
+    }
+    Rule r = rule;
+    long local = clock.local(t);
+    long date = Math.floorDiv(local, DAY);
+    long start = local - date * DAY;
+    DaySchedule today = schedule(date);
+    DaySchedule tomorrow = schedule(date + 1);
+    long x = r.settled(t - chargeFrom);
+    long pa = r.maxPerPeriod == Long.MAX_VALUE ? 0 : periodAmount;
+    long firstLeft = Math.max(0, firstEnd - t);
+    DayMemo.Entry day = lastDay;
+    boolean again = false;
+    // Runs of alike days (Monday to Thursday) are the common case: no look-up for those.
+    if (day != null && day.key().matches(start, today, tomorrow, r, x, pa, firstLeft, windowSum)) {
+      again = lastReplayEnds == t;
+    } else {
+      DayMemo.Key key = new DayMemo.Key(start, today, tomorrow, r, x, pa, firstLeft, windowSum);
+      day = scheme.memo.get(key);
+      if (day == null) {
+        recording = key;
+        recordingEnds = windowEnd;
+        return false;
+      }
+      lastDay = day;
+    }
+    book.discardDay();
+    for (int i = 0; i < day.lineFrom().length; i++) {
+      book.add(
+          t + day.lineFrom()[i],
+          t + day.lineTo()[i],
+          day.lineRule()[i],
+          day.lineQuantity()[i],
+          day.lineAmount()[i]);
+    }
+    t = windowEnd;
+    rule = day.endRule();
+    chargeFrom = t - day.endX();
+    periodAmount = day.endPeriodAmount();
+    firstEnd = day.endFirstLeft() > 0 ? t + day.endFirstLeft() : Math.min(firstEnd, t);
+    windowSum = day.daySum();
+    frozen = day.frozen();
+    windowSumAtFreeze = day.daySumAtFreeze();
+    periodEnd = t; // look the rule up again where the day ends
+    lastReplayEnds = t;
+    if (again && day.replaced()) {
+      skipAlikeDays(day, date, target);
+    }
+    return true;
+  }
+
+  /**
+   * The day just replayed came round twice running unchanged, so it hands the next day of the same
+   * kinds the very state it started from: such days that follow are charged alike, a day at a time
+   * only in the fee lines' run (a week of weekdays at their maximum).
+   *
+   * @param date the local date the day just replayed started on
+   */
+  private void skipAlikeDays(DayMemo.Entry day, long date, long target) {
+    long n = 0;
+    while (t + (n + 1) * DAY <= target
+        && t + (n + 1) * DAY <= clock.until()
+        && schedule(date + 1 + n) == day.key().date()
+        && schedule(date + 2 + n) == day.key().nextDate()) {
+      n++;
+    }
+    for (long j = 0; j < n; j++) {
+      closeWindow(); // [windowFirst, t): a day charged exactly as the one replayed
+      windowFirst = t;
+      t += DAY;
+    }
+    windowEnd = t;
+    windowDay += n;
+    chargeFrom += n * DAY;
+    firstEnd = day.endFirstLeft() > 0 ? firstEnd + n * DAY : Math.min(firstEnd, t);
+    periodEnd = t;
+    lastReplayEnds = t;
+  }
+
+  /** The whole day just walked, with its lines, into the memo. */
+  private void remember() {
+    PendingLines lines = book.pending();
+    boolean replaced = dayReplacesLines();
+    // A day charged its maximum or day rate shows that alone: its own lines need not be kept.
+    int n = replaced ? 0 : lines.size();
+    long[] from = new long[n];
+    long[] to = new long[n];
+    String[] rules = new String[n];
+    long[] quantity = new long[n];
+    long[] amount = new long[n];
+    long start = t - DAY;
+    for (int i = 0; i < n; i++) {
+      from[i] = lines.from(i) - start;
+      to[i] = lines.to(i) - start;
+      rules[i] = lines.rule(i);
+      quantity[i] = lines.quantity(i);
+      amount[i] = lines.amount(i);
+    }
+    scheme.memo.put(
+        new DayMemo.Entry(
+            recording,
+            from,
+            to,
+            rules,
+            quantity,
+            amount,
+            rule,
+            t - chargeFrom,
+            periodAmount,
+            Math.max(0, firstEnd - t),
+            windowSum,
+            frozen,
+            windowSumAtFreeze,
+            replaced));
   }
 
   /** Adds the charges due in [a, b), a stretch with one rule, one day and one zone offset. */
@@ -157,18 +344,28 @@ final class StayMeter {
     long amount = 0;
     long quantity = 0;
     long[] at = r.stepAt;
-    for (int i = 0; i < at.length && at[i] < x1; i++) {
-      if (at[i] >= x0) {
-        amount += r.stepAdds[i];
-        quantity++;
+    if (r.stepCycle == 0) {
+      for (int i = 0; i < at.length && at[i] < x1; i++) {
+        if (at[i] >= x0) {
+          amount += r.stepAdds[i];
+          quantity++;
+        }
+      }
+    } else {
+      for (int i = 0; i < at.length; i++) {
+        long n = occurrences(x1, at[i], r.stepCycle) - occurrences(x0, at[i], r.stepCycle);
+        amount = Math.addExact(amount, Math.multiplyExact(n, r.stepAdds[i]));
+        quantity += n;
       }
     }
     if (r.unit > 0 && x1 > r.unitsFrom) {
       long y0 = Math.max(x0, r.unitsFrom) - r.unitsFrom;
       long y1 = x1 - r.unitsFrom;
-      long n = r.roundUp ? ceilDiv(y1, r.unit) - ceilDiv(y0, r.unit) : y1 / r.unit - y0 / r.unit;
-      amount = Math.addExact(amount, Math.multiplyExact(n, r.unitPrice));
-      quantity += n;
+      // Increment k runs over [k, k + 1) units from unitsFrom; these fall due in [x0, x1).
+      long k0 = r.roundUp ? ceilDiv(y0, r.unit) : y0 / r.unit;
+      long k1 = r.roundUp ? ceilDiv(y1, r.unit) : y1 / r.unit;
+      amount = Math.addExact(amount, units(r, k0, k1));
+      quantity += k1 - k0;
     }
     long room = r.maxPerPeriod - periodAmount;
     if (amount > room) {
@@ -178,6 +375,31 @@ final class StayMeter {
     lineAmount += amount;
     lineQuantity += quantity;
     windowSum += amount;
+  }
+
+  /** What increments k0 (included) to k1 (excluded) of the period cost. */
+  private long units(Rule r, long k0, long k1) {
+    long[] until = r.tierUntil;
+    if (until.length == 0) {
+      return Math.multiplyExact(k1 - k0, r.unitPrice);
+    }
+    // An increment costs the price for the stay time at which it starts.
+    long first = chargeFrom + r.unitsFrom;
+    long amount = 0;
+    long k = k0;
+    for (int i = 0; i < until.length && k < k1; i++) {
+      long below = Math.min(k1, ceilDiv(origin + until[i] - first, r.unit));
+      if (below > k) {
+        amount = Math.addExact(amount, Math.multiplyExact(below - k, r.tierPrice[i]));
+        k = below;
+      }
+    }
+    return Math.addExact(amount, Math.multiplyExact(k1 - k, r.unitPrice));
+  }
+
+  /** How many of the offsets {@code at}, {@code at + cycle}, ... are before {@code x}. */
+  private static long occurrences(long x, long at, long cycle) {
+    return x > at ? ceilDiv(x - at, cycle) : 0;
   }
 
   private void closeLine() {
@@ -193,6 +415,7 @@ final class StayMeter {
   private void openWindow(long at, boolean atEntry) {
     windowSum = 0;
     windowSumAtFreeze = 0;
+    windowCharged = 0;
     frozen = false;
     windowFirst = at;
     if (window.isNone()) {
@@ -217,15 +440,27 @@ final class StayMeter {
       }
       windowEnd = dayStart(windowDay + 1);
     }
-    freezeAt = window.rateAfter() > 0 ? at + window.rateAfter() : Long.MAX_VALUE;
+    freezeAt =
+        window.rateAfter() > 0 && !window.rateCountsCharged()
+            ? at + window.rateAfter()
+            : Long.MAX_VALUE;
+  }
+
+  /** What the day being metered costs, held to the maximum or set by the day rate. */
+  private long dayCharge() {
+    return frozen
+        ? Math.max(Math.min(windowSumAtFreeze, window.maximum()), window.ratePrice())
+        : Math.min(windowSum, window.maximum());
+  }
+
+  /** True when the day's cost is one fact (its maximum or day rate) that replaces its lines. */
+  private boolean dayReplacesLines() {
+    long fin = dayCharge();
+    return fin != windowSum && ((frozen && fin == window.ratePrice()) || fin == window.maximum());
   }
 
   private void closeWindow() {
-    long capped = Math.min(windowSum, window.maximum());
-    long fin =
-        frozen
-            ? Math.max(Math.min(windowSumAtFreeze, window.maximum()), window.ratePrice())
-            : capped;
+    long fin = dayCharge();
     total = Math.addExact(total, fin);
     if (fin == windowSum) {
       book.keepDay();
@@ -242,7 +477,7 @@ final class StayMeter {
   private String windowLabel() {
     if (window.rolling()) {
       long k = (windowFirst - entry) / DAY;
-      return tariff.wording().rollingDay(LocalText.dateTime(clock.localOf(entry + k * DAY)));
+      return tariff.wording().rollingDay(tariff.dateTime(entry + k * DAY));
     }
     StringBuilder date = new StringBuilder(10);
     LocalText.date(date, windowDay * DAY);
@@ -285,13 +520,20 @@ final class StayMeter {
   }
 
   private DaySchedule schedule(long epochDay) {
-    if (epochDay != scheduleDay) {
-      scheduleDay = epochDay;
-      cachedSchedule =
-          tariff.isHoliday(epochDay)
-              ? scheme.days[7]
-              : scheme.days[(int) Math.floorMod(epochDay + 3, 7L)];
+    if (epochDay == scheduleDay) {
+      return cachedSchedule;
     }
+    if (epochDay == otherScheduleDay) {
+      return otherSchedule;
+    }
+    // Two kept: a day and the next are asked about in turn at each new day.
+    otherScheduleDay = scheduleDay;
+    otherSchedule = cachedSchedule;
+    scheduleDay = epochDay;
+    cachedSchedule =
+        tariff.isHoliday(epochDay)
+            ? scheme.days[7]
+            : scheme.days[(int) Math.floorMod(epochDay + 3, 7L)];
     return cachedSchedule;
   }
 

@@ -19,6 +19,9 @@ public final class Tariff {
   /** Public holidays as local epoch days, ascending. */
   private final long[] holidays;
 
+  private final long holidayFrom;
+  private final boolean[] holidayTable;
+
   private final List<TariffVersion> versions;
 
   /** From this epoch second on the zone's offset never changes again (Long.MAX_VALUE: never). */
@@ -42,6 +45,18 @@ public final class Tariff {
     this.zoneRules = zone.getRules();
     this.currency = currency;
     this.holidays = holidays.clone();
+    // Asked about at every period boundary: a table over the years the holidays span.
+    long span = holidays.length == 0 ? 0 : holidays[holidays.length - 1] - holidays[0] + 1;
+    if (span > 0 && span <= 40_000) {
+      holidayFrom = holidays[0];
+      holidayTable = new boolean[(int) span];
+      for (long h : holidays) {
+        holidayTable[(int) (h - holidayFrom)] = true;
+      }
+    } else {
+      holidayFrom = 0;
+      holidayTable = new boolean[0];
+    }
     this.versions = List.copyOf(versions);
     List<java.time.zone.ZoneOffsetTransition> past = zoneRules.getTransitions();
     if (!zoneRules.getTransitionRules().isEmpty()) {
@@ -97,7 +112,56 @@ public final class Tariff {
   }
 
   boolean isHoliday(long epochDay) {
-    return java.util.Arrays.binarySearch(holidays, epochDay) >= 0;
+    long i = epochDay - holidayFrom;
+    if (i < 0 || i >= holidayTable.length) {
+      return holidayTable.length == 0 && java.util.Arrays.binarySearch(holidays, epochDay) >= 0;
+    }
+    return holidayTable[(int) i];
+  }
+
+  /**
+   * A fee line's period [from, to) as local times, each followed by its offset where the local time
+   * alone would name two instants (in the hour the clocks go back).
+   */
+  String span(long from, long to) {
+    long localFrom = from + offsetAt(from);
+    long localTo = to == from ? localFrom : to - 1 + offsetAt(to - 1) + 1;
+    boolean fromTwice = happensTwice(from, localFrom);
+    boolean toTwice = to > from && happensTwice(to - 1, localTo - 1);
+    if (!fromTwice && !toTwice) {
+      return LocalText.span(localFrom, localTo);
+    }
+    return LocalText.dateTime(localFrom)
+        + (fromTwice ? offsetText(from) : "")
+        + " - "
+        + LocalText.dateTime(localTo)
+        + (toTwice ? offsetText(to - 1) : "");
+  }
+
+  /** A local date-time, with its offset when it happens twice. */
+  String dateTime(long at) {
+    long local = at + offsetAt(at);
+    return LocalText.dateTime(local) + (happensTwice(at, local) ? offsetText(at) : "");
+  }
+
+  private int offsetAt(long at) {
+    return at >= fixedFrom
+        ? fixedOffset
+        : zoneRules.getOffset(Instant.ofEpochSecond(at)).getTotalSeconds();
+  }
+
+  private boolean happensTwice(long at, long local) {
+    if (at >= fixedFrom) {
+      return false;
+    }
+    return zoneRules
+            .getValidOffsets(LocalDateTime.ofEpochSecond(local, 0, java.time.ZoneOffset.UTC))
+            .size()
+        > 1;
+  }
+
+  private String offsetText(long at) {
+    return zoneRules.getOffset(Instant.ofEpochSecond(at)).getId();
   }
 
   /** The version in force at this instant; entry decides for the whole stay. */
@@ -113,7 +177,10 @@ public final class Tariff {
         return v;
       }
     }
-    throw new IllegalArgumentException("tariff " + id + " has no version in force at " + local);
+    throw new FeeRefusal(
+        FeeRefusal.Reason.NO_VERSION,
+        "收费标准" + id + "在" + local + "没有生效的版本",
+        "tariff " + id + " has no version in force at " + local);
   }
 
   @Override

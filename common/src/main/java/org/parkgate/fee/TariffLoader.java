@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -29,8 +32,18 @@ public final class TariffLoader {
     String text;
     try {
       text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new TariffException(file, "", "cannot read the file: no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new TariffException(file, "", "cannot read the file: permission denied", e);
+    } catch (MalformedInputException e) {
+      throw new TariffException(file, "", "cannot read the file: it is not UTF-8 text", e);
     } catch (IOException e) {
-      throw new TariffException(file, "", "cannot read the file: " + e, e);
+      String why =
+          Files.isDirectory(file)
+              ? "it is a directory"
+              : java.util.Objects.toString(e.getMessage(), "input/output error");
+      throw new TariffException(file, "", "cannot read the file: " + why, e);
     }
     return parse(file, text);
   }

@@ -20,6 +20,9 @@ final class TariffParser {
   private static final Set<String> SCHEME_KEYS =
       Set.of(
           "grace",
+          "graceExceeded",
+          "firstPer",
+          "maxStay",
           "exitGrace",
           "rules",
           "days",
@@ -29,7 +32,7 @@ final class TariffParser {
           "dayRate",
           "lostCard");
   private static final Set<String> VERSION_KEYS =
-      union(SCHEME_KEYS, Set.of("validFrom", "validUntil", "vouchers", "classes"));
+      union(SCHEME_KEYS, Set.of("validFrom", "validUntil", "vouchers", "classes", "vehicleClass"));
   private static final Set<String> TOP_KEYS =
       union(
           VERSION_KEYS,
@@ -37,8 +40,25 @@ final class TariffParser {
   private static final Set<String> LOST_KEYS =
       Set.of("fee", "amount", "band", "replacementFee", "notLessThanStay");
   private static final long DEFAULT_EXIT_GRACE = 15 * 60;
+  private static final long DAY = 86_400;
+
+  /** One year, leap years included. */
+  static final long DEFAULT_MAX_STAY = 366 * DAY;
+
+  /** Ten years: the longest maxStay a tariff may set. */
+  static final long LONGEST_MAX_STAY = 3660 * DAY;
+
+  /**
+   * The most any stay may cost in minor units; keeps every sum, and a percentage voucher's product
+   * (fee x 10,000 basis points), far from overflowing a long.
+   */
+  static final long MOST_A_STAY_MAY_COST = 100_000_000_000_000L;
+
+  /** The class a tariff without {@code classes} prices unless it names another. */
+  static final String DEFAULT_CLASS = "car";
 
   private Currency currency;
+  private ZoneId zone;
   private Wording wording = Wording.ENGLISH;
 
   Tariff parse(Node root) throws TariffException {
@@ -52,7 +72,6 @@ final class TariffParser {
       throw currencyNode.error("'" + currencyNode.text() + "' is not an ISO 4217 currency code");
     }
     Node zoneNode = root.get("zone");
-    ZoneId zone;
     try {
       zone = ZoneId.of(zoneNode.text());
     } catch (DateTimeException e) {
@@ -98,12 +117,15 @@ final class TariffParser {
   }
 
   private TariffVersion version(Node v) throws TariffException {
-    LocalDateTime from = v.has("validFrom") ? v.get("validFrom").dateTime() : null;
-    LocalDateTime until = v.has("validUntil") ? v.get("validUntil").dateTime() : null;
+    LocalDateTime from = v.has("validFrom") ? onTheClock(v.get("validFrom")) : null;
+    LocalDateTime until = v.has("validUntil") ? onTheClock(v.get("validUntil")) : null;
     if (from != null && until != null && !until.isAfter(from)) {
       throw v.get("validUntil").error("must be after validFrom " + from);
     }
     Map<String, Scheme> classes = new LinkedHashMap<>();
+    if (v.has("classes") && v.has("vehicleClass")) {
+      throw v.get("vehicleClass").error("with 'classes', name each class there instead");
+    }
     if (v.has("classes")) {
       for (Map.Entry<String, Node> e : v.get("classes").fields().entrySet()) {
         e.getValue().allowOnly(SCHEME_KEYS);
@@ -113,7 +135,8 @@ final class TariffParser {
         throw v.get("classes").error("needs at least one vehicle class");
       }
     } else {
-      classes.put(TariffVersion.ANY_CLASS, scheme(v, v));
+      String only = v.has("vehicleClass") ? v.get("vehicleClass").text() : DEFAULT_CLASS;
+      classes.put(only, scheme(v, v));
     }
     Map<String, Voucher> vouchers = new LinkedHashMap<>();
     if (v.has("vouchers")) {
@@ -121,24 +144,65 @@ final class TariffParser {
         vouchers.put(e.getKey(), voucher(e.getKey(), e.getValue()));
       }
     }
-    return new TariffVersion(from, until, Map.copyOf(classes), Map.copyOf(vouchers));
+    return new TariffVersion(
+        from, until, Map.copyOf(classes), Map.copyOf(vouchers), v.has("classes"));
+  }
+
+  /**
+   * A local date-time that names exactly one instant at the site: one in the hour the clocks skip
+   * or repeat would leave which version applies to part of that hour to chance.
+   */
+  private LocalDateTime onTheClock(Node n) throws TariffException {
+    LocalDateTime local = n.dateTime();
+    int offsets = zone.getRules().getValidOffsets(local).size();
+    if (offsets != 1) {
+      throw n.error(
+          local
+              + (offsets == 0 ? " never happens in " : " happens twice in ")
+              + zone
+              + " (the clocks change); choose a time outside that hour");
+    }
+    return local;
   }
 
   /** A class's scheme; keys it leaves out are taken from its version, so classes share them. */
   private Scheme scheme(Node own, Node shared) throws TariffException {
     Lookup n = new Lookup(own, shared);
     long grace = n.has("grace") ? n.get("grace").duration() : 0;
+    boolean deducted =
+        n.has("graceExceeded")
+            && n.get("graceExceeded").choice("counted", "deducted").equals("deducted");
+    boolean firstPerDay =
+        n.has("firstPer") && n.get("firstPer").choice("stay", "day").equals("day");
     long exitGrace = n.has("exitGrace") ? n.get("exitGrace").duration() : DEFAULT_EXIT_GRACE;
-    RuleParser rp = new RuleParser(currency, wording);
+    long maxStay = DEFAULT_MAX_STAY;
+    if (n.has("maxStay")) {
+      maxStay = n.get("maxStay").positiveDuration();
+      if (maxStay > LONGEST_MAX_STAY) {
+        throw n.get("maxStay").error("must be at most " + LocalText.duration(LONGEST_MAX_STAY));
+      }
+    }
+    RuleParser rp = new RuleParser(currency, wording, firstPerDay);
     Node rulesNode = n.get("rules");
     Map<String, Rule> rules = rp.rules(rulesNode);
     DaySchedule[] days = rp.days(n.opt("days"), rules, rulesNode);
-    DayWindow window = window(n);
+    DayWindow window = window(n, firstPerDay);
     LostCardRule lost = lostCard(n.opt("lostCard"), window, rp.bandPrices);
-    return new Scheme(grace, exitGrace, days, window, lost);
+    Scheme scheme = new Scheme(grace, deducted, exitGrace, maxStay, days, window, lost);
+    long most = FeeBound.mostAStayCanCost(scheme);
+    if (most > MOST_A_STAY_MAY_COST) {
+      throw rulesNode.error(
+          "a stay of up to "
+              + LocalText.duration(maxStay)
+              + " (maxStay) could cost more than "
+              + Money.of(MOST_A_STAY_MAY_COST, currency).toDecimalString()
+              + ", more than the fee engine counts; lower the prices, add a dailyMaximum or"
+              + " shorten maxStay");
+    }
+    return scheme;
   }
 
-  private DayWindow window(Lookup n) throws TariffException {
+  private DayWindow window(Lookup n, boolean firstPerDay) throws TariffException {
     long max = n.has("dailyMaximum") ? n.get("dailyMaximum").money(currency) : Long.MAX_VALUE;
     boolean rolling =
         n.has("dayWindow")
@@ -149,11 +213,15 @@ final class TariffParser {
     }
     long after = 0;
     long price = 0;
+    boolean countsCharged = false;
     if (n.has("dayRate")) {
       Node rate = n.get("dayRate");
-      rate.allowOnly(Set.of("after", "price"));
+      rate.allowOnly(Set.of("after", "price", "counting"));
       after = rate.get("after").positiveDuration();
       price = rate.get("price").money(currency);
+      countsCharged =
+          rate.has("counting")
+              && rate.get("counting").choice("parked", "chargeable").equals("chargeable");
       if (after >= 86_400) {
         throw rate.get("after").error("must be shorter than a day");
       }
@@ -162,7 +230,7 @@ final class TariffParser {
             .error("is more than the daily maximum " + Money.of(max, currency).toDecimalString());
       }
     }
-    if (max == Long.MAX_VALUE && after == 0) {
+    if (max == Long.MAX_VALUE && after == 0 && !firstPerDay) {
       return DayWindow.NONE;
     }
     String maxText =
@@ -172,8 +240,10 @@ final class TariffParser {
     String rateText =
         after == 0
             ? ""
-            : wording.dayRate(Money.of(price, currency).toDecimalString(), after, rolling);
-    return new DayWindow(rolling, startsAt, max, after, price, maxText, rateText);
+            : wording.dayRate(
+                Money.of(price, currency).toDecimalString(), after, rolling, countsCharged);
+    return new DayWindow(
+        rolling, startsAt, max, after, price, countsCharged, firstPerDay, maxText, rateText);
   }
 
   private LostCardRule lostCard(Node n, DayWindow window, Map<String, Long> bands)

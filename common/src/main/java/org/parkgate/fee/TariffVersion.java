@@ -10,19 +10,19 @@ import java.util.Set;
  */
 public final class TariffVersion {
 
-  /** Key of the scheme used for every vehicle class when a tariff names no classes. */
-  static final String ANY_CLASS = "*";
-
   private final LocalDateTime validFrom;
   private final LocalDateTime validUntil;
   private final Map<String, Scheme> classes;
   private final Map<String, Voucher> vouchers;
+  private final boolean namesClasses;
 
   TariffVersion(
       LocalDateTime validFrom,
       LocalDateTime validUntil,
       Map<String, Scheme> classes,
-      Map<String, Voucher> vouchers) {
+      Map<String, Voucher> vouchers,
+      boolean namesClasses) {
+    this.namesClasses = namesClasses;
     this.validFrom = validFrom;
     this.validUntil = validUntil;
     this.classes = Map.copyOf(classes);
@@ -44,9 +44,21 @@ public final class TariffVersion {
         && (validUntil == null || local.isBefore(validUntil));
   }
 
-  /** The vehicle classes named in the tariff; "*" when one standard applies to every class. */
+  /**
+   * The vehicle classes the tariff prices; a tariff without {@code classes} prices one, {@code car}
+   * unless it names another ({@code vehicleClass}). A class called {@code default} prices any
+   * class.
+   */
   public Set<String> vehicleClasses() {
     return classes.keySet();
+  }
+
+  /**
+   * True when the tariff has {@code classes}, a standard per vehicle class; false when it has one
+   * standard, priced as its one class (see {@link #vehicleClasses()}).
+   */
+  public boolean namesClasses() {
+    return namesClasses;
   }
 
   public Set<String> voucherCodes() {
@@ -60,14 +72,14 @@ public final class TariffVersion {
   Scheme scheme(String vehicleClass) {
     Scheme s = classes.get(vehicleClass);
     if (s == null) {
-      s = classes.get(ANY_CLASS);
-    }
-    if (s == null) {
       s = classes.get("default");
     }
     if (s == null) {
-      throw new IllegalArgumentException(
-          "no fee standard for vehicle class '" + vehicleClass + "'; known: " + classes.keySet());
+      String known = String.join(", ", new java.util.TreeSet<>(classes.keySet()));
+      throw new FeeRefusal(
+          FeeRefusal.Reason.UNKNOWN_CLASS,
+          "收费标准没有车型'" + vehicleClass + "'的收费；已有车型：" + known,
+          "no fee standard for vehicle class '" + vehicleClass + "'; the tariff prices: " + known);
     }
     return s;
   }

@@ -50,12 +50,18 @@ final class Wording {
     return (rolling ? "maximum per 24h " : "daily maximum ") + amount;
   }
 
-  String dayRate(String price, long after, boolean rolling) {
+  String dayRate(String price, long after, boolean rolling, boolean chargeableOnly) {
     return say(
-        (rolling ? "24小时内" : "当日") + "停车超过" + zhDuration(after) + "按" + price + "收费",
+        (rolling ? "24小时内" : "当日")
+            + (chargeableOnly ? "计费时长" : "停车")
+            + "超过"
+            + zhDuration(after)
+            + "按"
+            + price
+            + "收费",
         "day rate "
             + price
-            + " when parked over "
+            + (chargeableOnly ? " when chargeable time is over " : " when parked over ")
             + LocalText.duration(after)
             + (rolling ? " in 24h" : " in a day"));
   }
@@ -66,6 +72,12 @@ final class Wording {
             zhDuration(grace) + "免费时长内，免费",
             "free: within the " + LocalText.duration(grace) + " grace period")
         : say("未停车，免费", "free: no time parked");
+  }
+
+  String graceDeducted(long grace) {
+    return say(
+        "前" + zhDuration(grace) + "免费时长不计费",
+        "free: the first " + LocalText.duration(grace) + " grace period, not charged");
   }
 
   String timeVoucher(String code, long time) {

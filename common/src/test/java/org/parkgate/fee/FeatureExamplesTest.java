@@ -216,4 +216,46 @@ class FeatureExamplesTest {
     // Clocks go back at 02:00 on 31 October 2027: 00:30 to 03:30 on the clock is 4 h parked.
     assertEquals("10.00", car(t, "2027-10-31T00:30", "2027-10-31T03:30"));
   }
+
+  @Test
+  void pricesByStayTimeGiveNoSecondFirstHourTheNextMorning() throws Exception {
+    Tariff t = load("city-centre");
+    FeeQuote q = FeeEngine.quote(t, stay(t, "car", "2027-01-04T18:00", "2027-01-05T08:00"));
+    assertEquals(
+        List.of(
+            "2027-01-04 18:00-19:00",
+            "2027-01-04 19:00 - 2027-01-05 07:00",
+            "2027-01-05 07:00-08:00"),
+        q.lines().stream().map(FeeLine::period).toList());
+    assertEquals(
+        List.of("10.00", "6.00", "15.00"),
+        q.lines().stream().map(l -> l.amount().toDecimalString()).toList());
+    assertEquals(
+        "day: 2.50 per full 15min in the first 1h of the stay, then 3.75 per full 15min",
+        q.lines().get(0).rule());
+  }
+
+  @Test
+  void aFirstHourEachDayAndAGraceDeductedAreSaidOnTheLines() throws Exception {
+    Tariff t = load("per-day-readings");
+    FeeQuote q = FeeEngine.quote(t, stay(t, "car", "2027-01-09T22:00", "2027-01-10T02:00"));
+    assertEquals(
+        List.of(
+            "前15分钟免费时长不计费 · free: the first 15min grace period, not charged",
+            "standard：当日首1小时 · standard: first 1h of the day",
+            "standard：每小时2.00 · standard: 2.00 per started 1h",
+            "standard：当日首1小时 · standard: first 1h of the day",
+            "standard：每小时2.00 · standard: 2.00 per started 1h"),
+        q.lines().stream().map(FeeLine::rule).toList());
+    assertEquals("2027-01-10 00:00-01:00", q.lines().get(3).period());
+  }
+
+  @Test
+  void aDayRateCountingChargeableTimeSaysSo() throws Exception {
+    Tariff t = load("office-park");
+    FeeQuote q = FeeEngine.quote(t, stay(t, "car", "2027-01-04T02:00", "2027-01-04T16:00"));
+    assertEquals(1, q.lines().size(), q.lines().toString());
+    assertEquals(
+        "day rate 25.00 when chargeable time is over 8h in a day", q.lines().get(0).rule());
+  }
 }

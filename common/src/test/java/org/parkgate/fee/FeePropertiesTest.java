@@ -55,6 +55,101 @@ class FeePropertiesTest {
   }
 
   @Test
+  void engineAgreesWithTheOracleOnStaysOfWeeks() {
+    Random random = new Random(8);
+    for (int i = 0; i < 40; i++) {
+      engineAgreesWithTheOracle(RandomTariffs.random(random.nextLong(), 21 * 24 * 60));
+    }
+  }
+
+  @Test
+  void rememberedDaysChargeExactlyAsWalkedOnes() {
+    Random random = new Random(9);
+    for (int i = 0; i < 150; i++) {
+      RandomTariffs.Case c = RandomTariffs.random(random.nextLong(), 40 * 24 * 60);
+      long entry = c.entry().getEpochSecond();
+      long exit = c.exit().getEpochSecond();
+      List<FeeLine> walked = new ArrayList<>();
+      long expected = new StayMeter(c.tariff(), c.scheme(), entry, exit, walked, false).finish();
+      // Twice: the first remembers days as it walks them, the second replays them.
+      for (int pass = 0; pass < 2; pass++) {
+        List<FeeLine> replayed = new ArrayList<>();
+        assertEquals(
+            expected,
+            new StayMeter(c.tariff(), c.scheme(), entry, exit, replayed).finish(),
+            c::toString);
+        assertEquals(walked, replayed, c::toString);
+      }
+    }
+  }
+
+  @Test
+  void rememberedDaysChargeAsWalkedOnesAtEveryExampleTariffOverWeeksAndHolidays() throws Exception {
+    try (var files = java.nio.file.Files.list(ExampleTariffsTest.DIR)) {
+      for (java.nio.file.Path file : files.sorted().toList()) {
+        Tariff t = TariffLoader.load(file);
+        // From Christmas into February: weekends, New Year and the Spring Festival holidays.
+        long start = Instant.parse("2026-12-20T23:13:00Z").getEpochSecond();
+        for (int i = 0; i < 24; i++) {
+          long entry = start + i * 9420L;
+          long exit = entry + (20 + i) * 86_400L + 600L * i;
+          for (String cls : t.versionAt(Instant.ofEpochSecond(entry)).vehicleClasses()) {
+            Scheme scheme = t.versionAt(Instant.ofEpochSecond(entry)).scheme(cls);
+            List<FeeLine> walked = new ArrayList<>();
+            long expected = new StayMeter(t, scheme, entry, exit, walked, false).finish();
+            for (int pass = 0; pass < 2; pass++) {
+              List<FeeLine> replayed = new ArrayList<>();
+              String what = file + " " + cls + " " + Instant.ofEpochSecond(entry) + " pass " + pass;
+              assertEquals(
+                  expected, new StayMeter(t, scheme, entry, exit, replayed).finish(), what);
+              assertEquals(walked, replayed, what);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aRunOfAlikeDaysEndsWhereTheKindOfDayChanges() throws Exception {
+    // Weekday days from 08:00 reach the maximum only through the next early morning; the one into
+    // Saturday, whose early morning is free, does not and must be charged its own lines.
+    Tariff t =
+        TariffLoader.parse(
+            java.nio.file.Path.of("run.yaml"),
+            """
+        id: run
+        currency: CNY
+        zone: Asia/Shanghai
+        rules:
+          day: {unit: 1h, price: "1.00"}
+          early: {unit: 1h, price: "2.00"}
+          free: {free: true}
+        days:
+          default:
+            - {from: "00:00", rule: early}
+            - {from: "08:00", rule: day}
+          weekend:
+            - {from: "00:00", rule: free}
+            - {from: "08:00", rule: day}
+        dailyMaximum: "20.00"
+        dayStartsAt: "08:00"
+        """);
+    Scheme scheme = t.versionAt(Instant.EPOCH).scheme("car");
+    long monday = Instant.parse("2027-01-04T00:00:00Z").getEpochSecond(); // 08:00 in Shanghai
+    long exit = monday + 12 * 86_400L + 3600;
+    List<FeeLine> walked = new ArrayList<>();
+    long expected = new StayMeter(t, scheme, monday, exit, walked, false).finish();
+    for (int pass = 0; pass < 2; pass++) {
+      List<FeeLine> replayed = new ArrayList<>();
+      assertEquals(expected, new StayMeter(t, scheme, monday, exit, replayed).finish());
+      assertEquals(walked, replayed);
+    }
+    assertTrue(
+        walked.stream().anyMatch(l -> l.period().startsWith("2027-01-08 08:00")), "" + walked);
+  }
+
+  @Test
   void totalNeverDecreasesAsTheExitMovesLater() {
     forCases(
         2,
@@ -188,7 +283,7 @@ class FeePropertiesTest {
     Instant paidAt = exit.minusSeconds(60L * paidMinutesBeforeExit);
     StayRequest r =
         new StayRequest(
-            "truck",
+            "car",
             entry,
             exit,
             lost,

@@ -31,28 +31,36 @@ final class MinuteOracle {
     if (exit - entry <= scheme.grace) {
       return 0;
     }
+    if (scheme.graceDeducted) {
+      entry += scheme.grace;
+    }
     DayWindow w = scheme.window;
     long total = 0;
     long firstEnd = entry;
+    long origin = entry;
     Rule rule = null;
     long chargeFrom = 0;
     long periodAmount = 0;
     Long window = null;
     long windowSum = 0;
     long sumAtFreeze = 0;
+    long charged = 0;
     boolean frozen = false;
     long freezeAt = Long.MAX_VALUE;
     for (long s = entry; s < exit; s += 60) {
       ZonedDateTime local = Instant.ofEpochSecond(s).atZone(zone);
       long win = windowOf(s, entry, local);
+      boolean newDay = false;
       if (window == null || win != window) {
         if (window != null) {
           total += close(windowSum, sumAtFreeze, frozen);
+          newDay = true;
         }
         window = win;
         windowSum = 0;
+        charged = 0;
         frozen = false;
-        freezeAt = w.rateAfter() > 0 ? s + w.rateAfter() : Long.MAX_VALUE;
+        freezeAt = w.rateAfter() > 0 && !w.rateCountsCharged() ? s + w.rateAfter() : Long.MAX_VALUE;
       } else if (!frozen && s == freezeAt) {
         frozen = true;
         sumAtFreeze = windowSum;
@@ -67,13 +75,30 @@ final class MinuteOracle {
         chargeFrom = Math.max(s, firstEnd);
         periodAmount = 0;
       }
+      if (newDay && w.firstPerDay()) {
+        origin = s;
+        if (now.stayFirstLength > 0 && s >= firstEnd) {
+          firstEnd = s + now.stayFirstLength;
+          chargeFrom = firstEnd;
+          windowSum += now.stayFirstPrice;
+        }
+      }
+      if (w.rateCountsCharged() && !frozen && charged >= w.rateAfter() && !now.free) {
+        frozen = true;
+        sumAtFreeze = windowSum;
+      }
+      if (!now.free) {
+        charged += 60;
+      }
       if (s < chargeFrom) {
         continue;
       }
       long x = s - chargeFrom;
       long due = 0;
       for (int i = 0; i < rule.stepAt.length; i++) {
-        if (rule.stepAt[i] == x) {
+        long at = rule.stepAt[i];
+        boolean dueNow = rule.stepCycle == 0 ? at == x : x >= at && (x - at) % rule.stepCycle == 0;
+        if (dueNow) {
           due += rule.stepAdds[i];
         }
       }
@@ -81,7 +106,9 @@ final class MinuteOracle {
         long y = x - rule.unitsFrom;
         boolean dueNow = rule.roundUp ? y % rule.unit == 0 : (y + 60) % rule.unit == 0;
         if (dueNow) {
-          due += rule.unitPrice;
+          // Priced by the stay time at which the increment started.
+          long started = rule.roundUp ? s : s + 60 - rule.unit;
+          due += priceAt(rule, started - origin);
         }
       }
       due = Math.min(due, rule.maxPerPeriod - periodAmount);
@@ -89,6 +116,15 @@ final class MinuteOracle {
       windowSum += due;
     }
     return total + close(windowSum, sumAtFreeze, frozen);
+  }
+
+  private static long priceAt(Rule rule, long stayTime) {
+    for (int i = 0; i < rule.tierUntil.length; i++) {
+      if (stayTime < rule.tierUntil[i]) {
+        return rule.tierPrice[i];
+      }
+    }
+    return rule.unitPrice;
   }
 
   private long close(long sum, long sumAtFreeze, boolean frozen) {

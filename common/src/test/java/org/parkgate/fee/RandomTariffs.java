@@ -90,6 +90,12 @@ final class RandomTariffs {
       y.append("exitGrace: ").append(r.nextInt(30)).append("m\n");
     }
     y.append("grace: ").append(pick(r, new String[] {"0m", "10m", "15m", "30m"})).append('\n');
+    if (r.nextInt(3) == 0) {
+      y.append("graceExceeded: deducted\n");
+    }
+    if (r.nextInt(3) == 0) {
+      y.append("firstPer: day\n");
+    }
     int ruleCount = 1 + r.nextInt(3);
     y.append("rules:\n");
     for (int i = 0; i < ruleCount; i++) {
@@ -116,7 +122,7 @@ final class RandomTariffs {
             .append(2 + r.nextInt(10))
             .append("h, price: \"")
             .append(money(max - 100 * r.nextInt(5)))
-            .append("\"}\n");
+            .append(r.nextBoolean() ? "\", counting: chargeable}\n" : "\"}\n");
       }
     }
     return y.toString();
@@ -141,7 +147,11 @@ final class RandomTariffs {
               .append(money(price))
               .append("\"}\n");
         }
-        if (r.nextBoolean()) {
+        int repeat = r.nextInt(3);
+        if (repeat == 0) {
+          y.append("    repeat: ").append(r.nextBoolean() ? 24 * 60 : upTo + 15 * r.nextInt(8));
+          y.append("m\n");
+        } else if (repeat == 1) {
           unit(r, y);
         }
       }
@@ -168,6 +178,18 @@ final class RandomTariffs {
     y.append("    unit: ").append(pick(r, UNITS)).append('\n');
     y.append("    price: \"").append(money(10 * r.nextInt(40))).append("\"\n");
     y.append("    rounding: ").append(r.nextInt(3) == 0 ? "down" : "up").append('\n');
+    if (r.nextInt(3) == 0) {
+      y.append("    byStayTime:\n");
+      int until = 0;
+      for (int i = 0, n = 1 + r.nextInt(2); i < n; i++) {
+        until += 15 * (1 + r.nextInt(12));
+        y.append("      - {until: ")
+            .append(until)
+            .append("m, price: \"")
+            .append(money(10 * r.nextInt(40)))
+            .append("\"}\n");
+      }
+    }
   }
 
   private static String slots(Random r, int ruleCount) {

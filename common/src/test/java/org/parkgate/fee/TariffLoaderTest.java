@@ -1,5 +1,6 @@
 package org.parkgate.fee;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -69,6 +70,16 @@ class TariffLoaderTest {
         "dailyMaximum: \"20.00\"|dailyMaximum: \"20.00\"\\ndayRate: {after: 5h, price: \"25\"}|dayRate.price|more than the daily maximum",
         "id: t|name: t|id|missing",
         "unit: 1h\\n    price: \"1.10\"|rounding: up|rules.day.rounding|needs unit and price",
+        "price: \"1.00\"}|price: \"99999999999999999999999\"}|rules.night.price|too large",
+        "price: \"1.00\"}|price: \"10000000001\"}|rules.night.price|too large",
+        "grace: 15m|grace: 99999999999999999999d|grace|too long",
+        "grace: 15m|maxStay: 20y|maxStay|not a duration",
+        "grace: 15m|maxStay: 3661d|maxStay|at most 3660d",
+        "grace: 15m|vehicleClass: car\\nclasses: {car: {rules: {a: {free: true}}}}|vehicleClass|name each class there",
+        "dailyMaximum: \"20.00\"|graceExceeded: forgiven|graceExceeded|'forgiven' is not one of [counted, deducted]",
+        "dailyMaximum: \"20.00\"|firstPer: week|firstPer|is not one of [stay, day]",
+        "unit: 1h\\n    price: \"1.10\"|repeat: 24h\\n    unit: 1h\\n    price: \"1.10\"|rules.day.repeat|cannot also have unit",
+        "unit: 1h\\n    price: \"1.10\"|repeat: 90m|rules.day.repeat|at least as long as the band table (2h)",
       })
   void aBadFileNamesThePlaceAndTheProblem(String good, String bad, String where, String what) {
     String yaml = GOOD.replace(good.replace("\\n", "\n"), bad.replace("\\n", "\n"));
@@ -101,6 +112,26 @@ class TariffLoaderTest {
         """);
     assertEquals("versions", e.where());
     assertTrue(e.problem().contains("overlap"), e.getMessage());
+  }
+
+  @Test
+  void aVersionMayNotStartOrEndInAnHourTheClocksSkipOrRepeat() {
+    String versions =
+        """
+        id: t
+        currency: GBP
+        zone: Europe/London
+        versions:
+          - validUntil: %s
+            rules: {a: {unit: 1h, price: 1}}
+          - validFrom: %s
+            rules: {a: {unit: 1h, price: 2}}
+        """;
+    TariffException twice = problem(versions.formatted("2027-10-31T01:30", "2027-10-31T01:30"));
+    assertEquals("versions[0].validUntil", twice.where(), twice.getMessage());
+    assertTrue(twice.problem().contains("happens twice in Europe/London"), twice.getMessage());
+    TariffException never = problem(versions.formatted("2027-03-28T01:30", "2027-03-28T01:30"));
+    assertTrue(never.problem().contains("never happens"), never.getMessage());
   }
 
   @Test
@@ -156,10 +187,42 @@ class TariffLoaderTest {
   }
 
   @Test
-  void aMissingFileIsReported() {
+  void aMissingFileIsReportedByNameAndReasonWithoutJavasWords(@TempDir Path dir) {
     TariffException e =
         assertThrows(
             TariffException.class, () -> TariffLoader.load(Path.of("does-not-exist.yaml")));
-    assertTrue(e.getMessage().startsWith("does-not-exist.yaml: "), e.getMessage());
+    assertEquals("does-not-exist.yaml: cannot read the file: no such file", e.getMessage());
+    TariffException folder = assertThrows(TariffException.class, () -> TariffLoader.load(dir));
+    assertEquals(dir + ": cannot read the file: it is a directory", folder.getMessage());
+  }
+
+  @Test
+  void aTariffWhoseFeesCouldOverflowIsRefusedAtLoad() {
+    // Each amount is allowed on its own; 10,000,000.00 per started second for a year is not.
+    TariffException e =
+        problem(
+            """
+        id: t
+        currency: CNY
+        zone: Asia/Shanghai
+        rules:
+          greedy: {unit: 1s, price: "10000000.00"}
+        """);
+    assertEquals("rules", e.where(), e.getMessage());
+    assertTrue(e.problem().contains("could cost more than"), e.getMessage());
+    // The same price held to a daily maximum is fine.
+    assertDoesNotThrow(
+        () ->
+            TariffLoader.parse(
+                Path.of("t.yaml"),
+                """
+        id: t
+        currency: CNY
+        zone: Asia/Shanghai
+        rules:
+          greedy: {unit: 1s, price: "10000000.00"}
+        dailyMaximum: "1000000.00"
+        maxStay: 3660d
+        """));
   }
 }

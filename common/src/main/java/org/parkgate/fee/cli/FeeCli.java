@@ -11,15 +11,14 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.parkgate.fee.FeeEngine;
 import org.parkgate.fee.FeeLine;
 import org.parkgate.fee.FeeQuote;
+import org.parkgate.fee.FeeRefusal;
+import org.parkgate.fee.SiteTime;
 import org.parkgate.fee.StayRequest;
 import org.parkgate.fee.Tariff;
 import org.parkgate.fee.TariffException;
@@ -115,6 +114,9 @@ public final class FeeCli {
       return 0;
     } catch (IllegalArgumentException e) {
       return fail(err, BAD_ARGUMENTS, e.getMessage());
+    } catch (ArithmeticException e) {
+      // The loader bounds every tariff so that this cannot happen; say so plainly if it does.
+      return fail(err, 1, "the fee is too large to work out");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return fail(err, 1, "cannot write the result: " + e.getOriginalMessage());
     }
@@ -123,14 +125,11 @@ public final class FeeCli {
   /** A local date-time is read in the site's zone; one with an offset or Z is taken as given. */
   private static Instant instant(String option, String text, ZoneId zone) {
     try {
-      return LocalDateTime.parse(text).atZone(zone).toInstant();
-    } catch (DateTimeParseException notLocal) {
-      try {
-        return OffsetDateTime.parse(text).toInstant();
-      } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(
-            option + ": '" + text + "' is not a date-time; write e.g. 2027-01-09T10:00");
-      }
+      return SiteTime.instant(text, zone);
+    } catch (IllegalArgumentException e) {
+      throw e instanceof FeeRefusal
+          ? e
+          : new IllegalArgumentException(option + ": " + e.getMessage());
     }
   }
 

@@ -163,8 +163,30 @@ class FeeCliTest {
         "--zone",
         "Mars/Olympus");
     assertBad(
+        2,
+        "2027-11-07T01:30 happens twice in America/New_York",
+        "--tariff",
+        INDOOR,
+        "--zone",
+        "America/New_York",
+        "--entry",
+        "2027-11-07T01:30",
+        "--exit",
+        "2027-11-07T03:00");
+    assertBad(
+        2,
+        "does not exist in America/New_York",
+        "--tariff",
+        INDOOR,
+        "--zone",
+        "America/New_York",
+        "--entry",
+        "2027-03-14T01:00",
+        "--exit",
+        "2027-03-14T02:30");
+    assertBad(
         3,
-        "missing.yaml",
+        "missing.yaml: cannot read the file: no such file",
         "--tariff",
         "missing.yaml",
         "--entry",
@@ -181,5 +203,23 @@ class FeeCliTest {
     assertTrue(message.contains(reason), message);
     assertEquals(1, message.strip().lines().count(), message);
     assertEquals("", out.toString(StandardCharsets.UTF_8));
+    assertTrue(!message.contains("Exception"), message);
+  }
+
+  @Test
+  void aLocalTimeInTheRepeatedHourIsTakenWithItsOffset() throws Exception {
+    // 01:30 EDT to 01:30 EST is one hour parked: 5.00 for the first hour at shanghai-indoor-1.
+    assertEquals(
+        0,
+        run(
+            "--tariff",
+            INDOOR,
+            "--zone",
+            "America/New_York",
+            "--entry",
+            "2027-11-07T01:30-04:00",
+            "--exit",
+            "2027-11-07T01:30-05:00"));
+    assertEquals("5.00", json().get("total").asText());
   }
 }

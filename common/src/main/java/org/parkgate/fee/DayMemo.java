@@ -1,0 +1,114 @@
+package org.parkgate.fee;
+
+/**
+ * What whole days of a stay came to, remembered per scheme so that a long stay prices each of its
+ * whole days without walking the day's periods again: a month at a car park is mostly the same few
+ * kinds of day.
+ *
+ * <p>A whole day is fully decided by its {@link Key}: the local time it starts, the kinds of the
+ * two dates it spans (which say which rule applies when), and the state the meter carries into it
+ * (the rule in force, how far into the rule's counting it is, what the period has charged, a first
+ * hour still running, what the day has charged already). Days in which the clocks change are not
+ * remembered. A remembered day replays its charges, its fee lines (shifted to the day) and the
+ * state it hands on, exactly as walking it would.
+ *
+ * <p>A bounded table with one entry per slot: a later day whose key lands on a taken slot replaces
+ * it. Entries are immutable, so sharing the table between threads needs no lock.
+ */
+final class DayMemo {
+
+  private static final int SLOTS = 1024;
+
+  private final Entry[] slots = new Entry[SLOTS];
+
+  /**
+   * The state at the start of a whole day.
+   *
+   * @param x how far into its counting the rule in force is (normalised, see {@link Rule#settled})
+   * @param periodAmount what the period has charged so far (0 when the rule has no maximum)
+   * @param firstLeft how long a first hour still runs, 0 for none
+   * @param daySum what the day has charged already (a first hour of the day)
+   */
+  record Key(
+      long localStart,
+      DaySchedule date,
+      DaySchedule nextDate,
+      Rule rule,
+      long x,
+      long periodAmount,
+      long firstLeft,
+      long daySum) {
+
+    /** Field by field, schedules and rules by identity; cheaper than a record's own. */
+    boolean matches(
+        long localStart,
+        DaySchedule date,
+        DaySchedule nextDate,
+        Rule rule,
+        long x,
+        long periodAmount,
+        long firstLeft,
+        long daySum) {
+      return this.localStart == localStart
+          && this.date == date
+          && this.nextDate == nextDate
+          && this.rule == rule
+          && this.x == x
+          && this.periodAmount == periodAmount
+          && this.firstLeft == firstLeft
+          && this.daySum == daySum;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && k.matches(localStart, date, nextDate, rule, x, periodAmount, firstLeft, daySum);
+    }
+
+    @Override
+    public int hashCode() {
+      long h = localStart * 31 + x;
+      h = h * 31 + periodAmount;
+      h = h * 31 + firstLeft;
+      h = h * 31 + daySum;
+      return Long.hashCode(h)
+          ^ System.identityHashCode(rule)
+          ^ 31 * System.identityHashCode(date)
+          ^ 961 * System.identityHashCode(nextDate);
+    }
+  }
+
+  /**
+   * A day as walked: its lines relative to the day's start (none when {@code replaced}: the day is
+   * shown as its maximum or day rate alone), and the state at its end, relative to the day's end.
+   */
+  record Entry(
+      Key key,
+      long[] lineFrom,
+      long[] lineTo,
+      String[] lineRule,
+      long[] lineQuantity,
+      long[] lineAmount,
+      Rule endRule,
+      long endX,
+      long endPeriodAmount,
+      long endFirstLeft,
+      long daySum,
+      boolean frozen,
+      long daySumAtFreeze,
+      boolean replaced) {}
+
+  Entry get(Key key) {
+    Entry e = slots[slot(key)];
+    return e != null && e.key().equals(key) ? e : null;
+  }
+
+  void put(Entry entry) {
+    slots[slot(entry.key())] = entry;
+  }
+
+  private static int slot(Key key) {
+    int h = key.hashCode();
+    return (h ^ (h >>> 16)) & (SLOTS - 1);
+  }
+}
