@@ -78,7 +78,7 @@ final class AccessRulesLoader {
     }
     Set<String> names = new TreeSet<>();
     for (TariffVersion v : t.versions()) {
-      if (v.vehicleClasses().contains("*") || v.vehicleClasses().contains("default")) {
+      if (!v.namesClasses() || v.vehicleClasses().contains("default")) {
         return Set.of();
       }
       names.addAll(v.vehicleClasses());

@@ -116,7 +116,11 @@ final class LostCardCommands {
 
     Money replacementFee(Stay stay, Instant now) {
       return FeeEngine.replacementFee(
-          tariff, StayRequest.of(AccessControl.DEFAULT_CLASS, stay.enteredAt(), now));
+          tariff,
+          StayRequest.of(
+              AccessControl.defaultClass(tariff.versionAt(stay.enteredAt()).vehicleClasses()),
+              stay.enteredAt(),
+              now));
     }
   }
 

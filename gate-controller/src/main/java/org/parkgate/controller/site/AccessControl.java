@@ -253,6 +253,14 @@ public final class AccessControl {
     return new ExitDecision(stay, quote, quote.total().max(zero));
   }
 
+  /**
+   * The class a vehicle is priced as when nothing names one the tariff prices: a car, or the one
+   * class a tariff without classes names for itself ({@code vehicleClass}).
+   */
+  public static String defaultClass(java.util.Set<String> priced) {
+    return priced.size() == 1 ? priced.iterator().next() : DEFAULT_CLASS;
+  }
+
   /** A stay has closed through a lane: frees its space. */
   public void left(long stayId, Instant at) {
     countLeft(classOfStay(stayId));
@@ -320,7 +328,7 @@ public final class AccessControl {
                         .map(Admissions.Credentials::vehicleClass)
                         .filter(priced::contains))
             .or(() -> season.map(SeasonCard::vehicleClass).filter(priced::contains))
-            .orElse(DEFAULT_CLASS);
+            .orElse(defaultClass(priced));
     Instant from = stay.enteredAt();
     Instant to = at;
     if (season.isPresent()) {
