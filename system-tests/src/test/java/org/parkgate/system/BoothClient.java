@@ -90,7 +90,8 @@ final class BoothClient implements AutoCloseable {
   }
 
   /**
-   * The devices the booth shows as offline at a lane now, e.g. "道闸（2000 毫秒无应答） · barrier (no answer for 2000 ms)".
+   * The devices the booth shows as offline at a lane now, e.g. "道闸（2000 毫秒无应答） · barrier (no answer
+   * for 2000 ms)".
    */
   List<String> offlineDevices(String laneId) throws Exception {
     for (JsonNode lane : state().path("lanes")) {
