@@ -54,6 +54,9 @@ final class BoothBrowser implements AutoCloseable {
         new ChromeDriver(
             new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    // The page draws a lane's card again whenever its lane changes: an element found a moment ago
+    // may be gone by the time it is read, and is then found again.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     // The page redraws whenever the console speaks, and loads again when its language changes.
     wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     base = "http://127.0.0.1:" + httpPort;
@@ -167,8 +170,12 @@ final class BoothBrowser implements AutoCloseable {
   String cashReceived(String lane) {
     openShiftIfNone(java.util.Map.of());
     new Actions(browser).sendKeys(Keys.ENTER).perform();
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("receipt-" + lane)))
-        .getText();
+    // Found and read in one step: the lane's card is drawn again whenever its lane changes.
+    return wait.until(
+        d -> {
+          WebElement receipt = d.findElement(By.id("receipt-" + lane));
+          return receipt.isDisplayed() ? receipt.getText() : null;
+        });
   }
 
   /**
@@ -433,8 +440,23 @@ final class BoothBrowser implements AutoCloseable {
 
   /** Waits until the element shows {@code text}; returns all of its text. */
   String awaitText(String id, String text) {
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
-    return browser.findElement(By.id(id)).getText();
+    try {
+      return wait.until(
+          d -> {
+            String shown = d.findElement(By.id(id)).getText();
+            return shown.contains(text) ? shown : null;
+          });
+    } catch (org.openqa.selenium.TimeoutException e) {
+      java.util.List<WebElement> found = browser.findElements(By.id(id));
+      throw new AssertionError(
+          "#"
+              + id
+              + " never showed \""
+              + text
+              + "\"; it shows: "
+              + (found.isEmpty() ? "(no such element)" : found.get(0).getText()),
+          e);
+    }
   }
 
   /**
