@@ -20,41 +20,42 @@ final class ExemptionMessages {
   private ExemptionMessages() {}
 
   static void applyVoucher(OpenPage page, JsonNode message) {
-    String requestId = message.path("requestId").asText("");
-    Long stayId = page.wholeNumber(requestId, message.path("stayId"), OpenPage.STAY_NUMBER);
-    if (stayId == null) {
+    StayMessage stay = StayMessage.read(page, message, "code");
+    if (stay == null) {
       return;
     }
     ExemptionDesk.VoucherRequest request =
-        new ExemptionDesk.VoucherRequest(
-            requestId, message.path("lane").asText(""), stayId, message.path("code").asText(""));
+        new ExemptionDesk.VoucherRequest(stay.requestId(), stay.lane(), stay.stayId(), stay.text());
     log.info(
         "booth: {} applies a voucher to stay {} at {} ({})",
         page.username(),
-        stayId,
+        stay.stayId(),
         request.lane(),
-        requestId);
+        stay.requestId());
     page.answer(
-        "voucher", requestId, page.desks().exemptions().applyVoucher(page.session(), request));
+        "voucher",
+        stay.requestId(),
+        page.desks().exemptions().applyVoucher(page.session(), request));
   }
 
   static void askFreePass(OpenPage page, JsonNode message) {
-    String requestId = message.path("requestId").asText("");
-    Long stayId = page.wholeNumber(requestId, message.path("stayId"), OpenPage.STAY_NUMBER);
-    if (stayId == null) {
+    StayMessage stay = StayMessage.read(page, message, "reason");
+    if (stay == null) {
       return;
     }
     ExemptionDesk.FreePassRequest request =
         new ExemptionDesk.FreePassRequest(
-            requestId, message.path("lane").asText(""), stayId, message.path("reason").asText(""));
+            stay.requestId(), stay.lane(), stay.stayId(), stay.text());
     log.info(
         "booth: {} asks a free pass for stay {} at {} ({})",
         page.username(),
-        stayId,
+        stay.stayId(),
         request.lane(),
-        requestId);
+        stay.requestId());
     page.answer(
-        "free pass", requestId, page.desks().exemptions().askFreePass(page.session(), request));
+        "free pass",
+        stay.requestId(),
+        page.desks().exemptions().askFreePass(page.session(), request));
   }
 
   static void decideFreePass(OpenPage page, JsonNode message) {

@@ -46,21 +46,21 @@ final class SupervisorMessages {
   }
 
   static void liftBarrier(OpenPage page, JsonNode message) {
-    String requestId = message.path("requestId").asText("");
-    Long stayId = page.wholeNumber(requestId, message.path("stayId"), OpenPage.STAY_NUMBER);
-    if (stayId == null) {
+    StayMessage stay = StayMessage.read(page, message, "reason");
+    if (stay == null) {
       return;
     }
     SupervisorDesk.LiftRequest request =
-        new SupervisorDesk.LiftRequest(
-            requestId, message.path("lane").asText(""), stayId, message.path("reason").asText(""));
+        new SupervisorDesk.LiftRequest(stay.requestId(), stay.lane(), stay.stayId(), stay.text());
     log.info(
         "booth: {} lifts the barrier at {} for stay {} ({})",
         page.username(),
         request.lane(),
-        stayId,
-        requestId);
+        stay.stayId(),
+        stay.requestId());
     page.answer(
-        "barrier lift", requestId, page.desks().supervisor().liftBarrier(page.session(), request));
+        "barrier lift",
+        stay.requestId(),
+        page.desks().supervisor().liftBarrier(page.session(), request));
   }
 }
