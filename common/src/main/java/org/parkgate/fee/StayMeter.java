@@ -20,21 +20,16 @@ final class StayMeter {
   private static final long DAY = 86_400;
   private static final long NONE = Long.MIN_VALUE;
 
-  private final Tariff tariff;
   private final Scheme scheme;
   private final DayWindow window;
-  private final long entry;
   private final long end;
   private final SiteClock clock;
   private final LineBook book;
+  private final RuleCalendar calendar;
+  private final MeterDay day;
+  private final StretchCharge stretch = new StretchCharge();
   private long t;
   private long total;
-
-  // The kind of day last looked up: each boundary asks about the same day twice.
-  private long scheduleDay = Long.MIN_VALUE;
-  private DaySchedule cachedSchedule;
-  private long otherScheduleDay = Long.MIN_VALUE;
-  private DaySchedule otherSchedule;
 
   // The rule in force and the part of the stay it is charging.
   private long firstEnd;
@@ -47,24 +42,8 @@ final class StayMeter {
   private long periodAmount;
   private long periodEnd;
 
-  // The day (for the daily maximum and day rate) the meter is in.
-  private long windowDay;
-  private long windowFirst;
-  private long windowEnd;
-  private long windowSum;
-  private long windowSumAtFreeze;
-  private long freezeAt;
-  private boolean frozen;
-
-  /** Chargeable time (under rules that are not free) so far in this day, in seconds. */
-  private long windowCharged;
-
-  // A whole day being walked for the first time, to be remembered when it ends.
   private final boolean useMemo;
-  private DayMemo.Key recording;
-  private DayMemo.Entry lastDay;
-  private long lastReplayEnds = NONE;
-  private long recordingEnds;
+  private final DayReplay replay;
 
   // The fee line being accumulated: one per rule period and day.
   private long lineFrom = NONE;
@@ -87,23 +66,24 @@ final class StayMeter {
     if (end < entry) {
       throw new IllegalArgumentException("exit before entry");
     }
-    this.tariff = tariff;
     this.scheme = scheme;
     this.window = scheme.window;
-    this.entry = entry;
     this.end = end;
     this.t = entry;
     this.useMemo = useMemo && !scheme.window.isNone();
+    this.replay = new DayReplay(scheme.memo);
     this.clock = new SiteClock(tariff, entry);
     this.book = new LineBook(clock, tariff, lines);
+    this.calendar = new RuleCalendar(tariff, scheme, clock);
+    this.day = new MeterDay(tariff, window, clock, book, entry);
     this.origin = entry;
-    openWindow(entry, true);
-    rule = ruleAt(entry);
-    periodEnd = nextPeriodEnd(entry);
+    day.open(entry, true);
+    rule = calendar.ruleAt(entry);
+    periodEnd = calendar.nextChange(entry, rule);
     long first = entry;
     if (rule.stayFirstLength > 0 && end > entry) {
       first = entry + rule.stayFirstLength;
-      windowSum += rule.stayFirstPrice;
+      day.sum += rule.stayFirstPrice;
       book.add(entry, Math.min(first, end), rule.stayFirstDescription, 1, rule.stayFirstPrice);
     }
     firstEnd = first;
@@ -118,20 +98,20 @@ final class StayMeter {
     // Boundaries at the target are settled by the next call, never by this one: nothing that
     // falls due at the exit instant (a new increment, the day rate) belongs to the stay.
     while (t < target) {
-      if (settle() && useMemo && windowEnd <= target && replayedDay(target)) {
+      if (settle() && useMemo && day.end <= target && replayedDay(target)) {
         continue;
       }
-      long stop = Math.min(Math.min(target, periodEnd), Math.min(windowEnd, clock.until()));
-      if (!frozen && freezeAt > t) {
-        stop = Math.min(stop, freezeAt);
+      long stop = Math.min(Math.min(target, periodEnd), Math.min(day.end, clock.until()));
+      if (!day.frozen && day.freezeAt > t) {
+        stop = Math.min(stop, day.freezeAt);
       }
       boolean counted = window.rateCountsCharged() && !rule.free;
-      if (counted && !frozen && windowCharged < window.rateAfter()) {
-        stop = Math.min(stop, t + window.rateAfter() - windowCharged);
+      if (counted && !day.frozen && day.charged < window.rateAfter()) {
+        stop = Math.min(stop, t + window.rateAfter() - day.charged);
       }
       charge(t, stop);
       if (counted) {
-        windowCharged += stop - t;
+        day.charged += stop - t;
       }
       t = stop;
     }
@@ -141,7 +121,7 @@ final class StayMeter {
   long finish() {
     advanceTo(end);
     closeLine();
-    closeWindow();
+    closeDay();
     book.flush();
     return total;
   }
@@ -156,29 +136,28 @@ final class StayMeter {
       clock.moveTo(t);
       offsetChanged = true;
     }
-    if (!frozen && t >= freezeAt && freezeAt < windowEnd) {
-      frozen = true;
-      windowSumAtFreeze = windowSum;
+    if (!day.frozen && t >= day.freezeAt && day.freezeAt < day.end) {
+      day.freeze();
     }
-    boolean newDay = t >= windowEnd;
+    boolean newDay = t >= day.end;
     if (newDay) {
       closeLine();
-      if (recording != null && t == recordingEnds) {
+      if (replay.recordingEndsAt(t)) {
         remember();
       }
-      recording = null;
-      closeWindow();
-      openWindow(t, false);
+      replay.stopRecording();
+      closeDay();
+      day.open(t, false);
     }
     if (t >= periodEnd || offsetChanged) {
-      Rule next = ruleAt(t);
+      Rule next = calendar.ruleAt(t);
       if (next != rule) {
         closeLine();
         rule = next;
         chargeFrom = Math.max(t, firstEnd);
         periodAmount = 0;
       }
-      periodEnd = nextPeriodEnd(t);
+      periodEnd = calendar.nextChange(t, rule);
     }
     if (newDay && window.firstPerDay()) {
       origin = t;
@@ -186,18 +165,17 @@ final class StayMeter {
       if (rule.stayFirstLength > 0 && t >= firstEnd) {
         firstEnd = t + rule.stayFirstLength;
         chargeFrom = firstEnd;
-        windowSum += rule.stayFirstPrice;
+        day.sum += rule.stayFirstPrice;
         book.add(t, Math.min(firstEnd, end), rule.stayFirstDescription, 1, rule.stayFirstPrice);
       }
     }
     if (window.rateCountsCharged()
-        && !frozen
+        && !day.frozen
         && window.rateAfter() > 0
-        && windowCharged >= window.rateAfter()
+        && day.charged >= window.rateAfter()
         && !rule.free) {
       // More chargeable time than the day rate's threshold is about to be parked.
-      frozen = true;
-      windowSumAtFreeze = windowSum;
+      day.freeze();
     }
     return newDay;
   }
@@ -207,58 +185,44 @@ final class StayMeter {
    * walks it, to be remembered at its end.
    */
   private boolean replayedDay(long target) {
-    long length = windowEnd - t;
-    if (length != DAY || clock.until() < windowEnd) {
+    long length = day.end - t;
+    if (length != DAY || clock.until() < day.end) {
       return false; // the clocks change today
     }
     if (scheme.tierHorizon > 0 && t - origin < scheme.tierHorizon) {
       return false; // prices by stay time still depend on where the day falls in the stay
     }
-    Rule r = rule;
     long local = clock.local(t);
     long date = Math.floorDiv(local, DAY);
-    long start = local - date * DAY;
-    DaySchedule today = schedule(date);
-    DaySchedule tomorrow = schedule(date + 1);
-    long x = r.settled(t - chargeFrom);
-    long pa = r.maxPerPeriod == Long.MAX_VALUE ? 0 : periodAmount;
-    long firstLeft = Math.max(0, firstEnd - t);
-    DayMemo.Entry day = lastDay;
-    boolean again = false;
-    // Runs of alike days (Monday to Thursday) are the common case: no look-up for those.
-    if (day != null && day.key().matches(start, today, tomorrow, r, x, pa, firstLeft, windowSum)) {
-      again = lastReplayEnds == t;
-    } else {
-      DayMemo.Key key = new DayMemo.Key(start, today, tomorrow, r, x, pa, firstLeft, windowSum);
-      day = scheme.memo.get(key);
-      if (day == null) {
-        recording = key;
-        recordingEnds = windowEnd;
-        return false;
-      }
-      lastDay = day;
+    DayMemo.Entry remembered =
+        replay.recall(
+            t,
+            day.end,
+            local - date * DAY,
+            calendar.schedule(date),
+            calendar.schedule(date + 1),
+            rule,
+            rule.settled(t - chargeFrom),
+            rule.maxPerPeriod == Long.MAX_VALUE ? 0 : periodAmount,
+            Math.max(0, firstEnd - t),
+            day.sum);
+    if (remembered == null) {
+      return false;
     }
-    book.discardDay();
-    for (int i = 0; i < day.lineFrom().length; i++) {
-      book.add(
-          t + day.lineFrom()[i],
-          t + day.lineTo()[i],
-          day.lineRule()[i],
-          day.lineQuantity()[i],
-          day.lineAmount()[i]);
-    }
-    t = windowEnd;
-    rule = day.endRule();
-    chargeFrom = t - day.endX();
-    periodAmount = day.endPeriodAmount();
-    firstEnd = day.endFirstLeft() > 0 ? t + day.endFirstLeft() : Math.min(firstEnd, t);
-    windowSum = day.daySum();
-    frozen = day.frozen();
-    windowSumAtFreeze = day.daySumAtFreeze();
+    replay.replay(remembered, t, book);
+    t = day.end;
+    rule = remembered.endRule();
+    chargeFrom = t - remembered.endX();
+    periodAmount = remembered.endPeriodAmount();
+    firstEnd =
+        remembered.endFirstLeft() > 0 ? t + remembered.endFirstLeft() : Math.min(firstEnd, t);
+    day.sum = remembered.daySum();
+    day.frozen = remembered.frozen();
+    day.sumAtFreeze = remembered.daySumAtFreeze();
     periodEnd = t; // look the rule up again where the day ends
-    lastReplayEnds = t;
-    if (again && day.replaced()) {
-      skipAlikeDays(day, date, target);
+    replay.replayedUntil(t);
+    if (replay.again() && remembered.replaced()) {
+      skipAlikeDays(remembered, date, target);
     }
     return true;
   }
@@ -270,62 +234,40 @@ final class StayMeter {
    *
    * @param date the local date the day just replayed started on
    */
-  private void skipAlikeDays(DayMemo.Entry day, long date, long target) {
+  private void skipAlikeDays(DayMemo.Entry remembered, long date, long target) {
     long n = 0;
     while (t + (n + 1) * DAY <= target
         && t + (n + 1) * DAY <= clock.until()
-        && schedule(date + 1 + n) == day.key().date()
-        && schedule(date + 2 + n) == day.key().nextDate()) {
+        && calendar.schedule(date + 1 + n) == remembered.key().date()
+        && calendar.schedule(date + 2 + n) == remembered.key().nextDate()) {
       n++;
     }
     for (long j = 0; j < n; j++) {
-      closeWindow(); // [windowFirst, t): a day charged exactly as the one replayed
-      windowFirst = t;
+      closeDay(); // [day.first, t): a day charged exactly as the one replayed
+      day.first = t;
       t += DAY;
     }
-    windowEnd = t;
-    windowDay += n;
+    day.end = t;
+    day.date += n;
     chargeFrom += n * DAY;
-    firstEnd = day.endFirstLeft() > 0 ? firstEnd + n * DAY : Math.min(firstEnd, t);
+    firstEnd = remembered.endFirstLeft() > 0 ? firstEnd + n * DAY : Math.min(firstEnd, t);
     periodEnd = t;
-    lastReplayEnds = t;
+    replay.replayedUntil(t);
   }
 
   /** The whole day just walked, with its lines, into the memo. */
   private void remember() {
-    PendingLines lines = book.pending();
-    boolean replaced = dayReplacesLines();
-    // A day charged its maximum or day rate shows that alone: its own lines need not be kept.
-    int n = replaced ? 0 : lines.size();
-    long[] from = new long[n];
-    long[] to = new long[n];
-    String[] rules = new String[n];
-    long[] quantity = new long[n];
-    long[] amount = new long[n];
-    long start = t - DAY;
-    for (int i = 0; i < n; i++) {
-      from[i] = lines.from(i) - start;
-      to[i] = lines.to(i) - start;
-      rules[i] = lines.rule(i);
-      quantity[i] = lines.quantity(i);
-      amount[i] = lines.amount(i);
-    }
-    scheme.memo.put(
-        new DayMemo.Entry(
-            recording,
-            from,
-            to,
-            rules,
-            quantity,
-            amount,
-            rule,
-            t - chargeFrom,
-            periodAmount,
-            Math.max(0, firstEnd - t),
-            windowSum,
-            frozen,
-            windowSumAtFreeze,
-            replaced));
+    replay.remember(
+        book.pending(),
+        t - DAY,
+        day.replacesLines(),
+        rule,
+        t - chargeFrom,
+        periodAmount,
+        Math.max(0, firstEnd - t),
+        day.sum,
+        day.frozen,
+        day.sumAtFreeze);
   }
 
   /** Adds the charges due in [a, b), a stretch with one rule, one day and one zone offset. */
@@ -339,67 +281,16 @@ final class StayMeter {
     }
     lineTo = b;
     Rule r = rule;
-    long x0 = lo - chargeFrom;
-    long x1 = b - chargeFrom;
-    long amount = 0;
-    long quantity = 0;
-    long[] at = r.stepAt;
-    if (r.stepCycle == 0) {
-      for (int i = 0; i < at.length && at[i] < x1; i++) {
-        if (at[i] >= x0) {
-          amount += r.stepAdds[i];
-          quantity++;
-        }
-      }
-    } else {
-      for (int i = 0; i < at.length; i++) {
-        long n = occurrences(x1, at[i], r.stepCycle) - occurrences(x0, at[i], r.stepCycle);
-        amount = Math.addExact(amount, Math.multiplyExact(n, r.stepAdds[i]));
-        quantity += n;
-      }
-    }
-    if (r.unit > 0 && x1 > r.unitsFrom) {
-      long y0 = Math.max(x0, r.unitsFrom) - r.unitsFrom;
-      long y1 = x1 - r.unitsFrom;
-      // Increment k runs over [k, k + 1) units from unitsFrom; these fall due in [x0, x1).
-      long k0 = r.roundUp ? ceilDiv(y0, r.unit) : y0 / r.unit;
-      long k1 = r.roundUp ? ceilDiv(y1, r.unit) : y1 / r.unit;
-      amount = Math.addExact(amount, units(r, k0, k1));
-      quantity += k1 - k0;
-    }
+    stretch.count(r, lo - chargeFrom, b - chargeFrom, chargeFrom, origin);
+    long amount = stretch.amount;
     long room = r.maxPerPeriod - periodAmount;
     if (amount > room) {
       amount = room;
     }
     periodAmount += amount;
     lineAmount += amount;
-    lineQuantity += quantity;
-    windowSum += amount;
-  }
-
-  /** What increments k0 (included) to k1 (excluded) of the period cost. */
-  private long units(Rule r, long k0, long k1) {
-    long[] until = r.tierUntil;
-    if (until.length == 0) {
-      return Math.multiplyExact(k1 - k0, r.unitPrice);
-    }
-    // An increment costs the price for the stay time at which it starts.
-    long first = chargeFrom + r.unitsFrom;
-    long amount = 0;
-    long k = k0;
-    for (int i = 0; i < until.length && k < k1; i++) {
-      long below = Math.min(k1, ceilDiv(origin + until[i] - first, r.unit));
-      if (below > k) {
-        amount = Math.addExact(amount, Math.multiplyExact(below - k, r.tierPrice[i]));
-        k = below;
-      }
-    }
-    return Math.addExact(amount, Math.multiplyExact(k1 - k, r.unitPrice));
-  }
-
-  /** How many of the offsets {@code at}, {@code at + cycle}, ... are before {@code x}. */
-  private static long occurrences(long x, long at, long cycle) {
-    return x > at ? ceilDiv(x - at, cycle) : 0;
+    lineQuantity += stretch.quantity;
+    day.sum += amount;
   }
 
   private void closeLine() {
@@ -412,132 +303,7 @@ final class StayMeter {
     lineAmount = 0;
   }
 
-  private void openWindow(long at, boolean atEntry) {
-    windowSum = 0;
-    windowSumAtFreeze = 0;
-    windowCharged = 0;
-    frozen = false;
-    windowFirst = at;
-    if (window.isNone()) {
-      windowEnd = Long.MAX_VALUE;
-      freezeAt = Long.MAX_VALUE;
-      return;
-    }
-    if (window.rolling()) {
-      windowEnd = entry + ((at - entry) / DAY + 1) * DAY;
-    } else {
-      if (atEntry) {
-        long d = Math.floorDiv(clock.local(at) - window.startsAt(), DAY);
-        while (dayStart(d + 1) <= at) {
-          d++;
-        }
-        while (dayStart(d) > at) {
-          d--;
-        }
-        windowDay = d;
-      } else {
-        windowDay++;
-      }
-      windowEnd = dayStart(windowDay + 1);
-    }
-    freezeAt =
-        window.rateAfter() > 0 && !window.rateCountsCharged()
-            ? at + window.rateAfter()
-            : Long.MAX_VALUE;
-  }
-
-  /** What the day being metered costs, held to the maximum or set by the day rate. */
-  private long dayCharge() {
-    return frozen
-        ? Math.max(Math.min(windowSumAtFreeze, window.maximum()), window.ratePrice())
-        : Math.min(windowSum, window.maximum());
-  }
-
-  /** True when the day's cost is one fact (its maximum or day rate) that replaces its lines. */
-  private boolean dayReplacesLines() {
-    long fin = dayCharge();
-    return fin != windowSum && ((frozen && fin == window.ratePrice()) || fin == window.maximum());
-  }
-
-  private void closeWindow() {
-    long fin = dayCharge();
-    total = Math.addExact(total, fin);
-    if (fin == windowSum) {
-      book.keepDay();
-    } else if (frozen && fin == window.ratePrice()) {
-      book.replaceDay(window.rateText(), windowFirst, t, fin);
-    } else if (fin == window.maximum()) {
-      book.replaceDay(window.maximumText(), windowFirst, t, fin);
-    } else {
-      // Held by the day rate to less than the day's own charges: show both.
-      book.adjustDay(windowLabel(), window.rateText(), fin - windowSum);
-    }
-  }
-
-  private String windowLabel() {
-    if (window.rolling()) {
-      long k = (windowFirst - entry) / DAY;
-      return tariff.wording().rollingDay(tariff.dateTime(entry + k * DAY));
-    }
-    StringBuilder date = new StringBuilder(10);
-    LocalText.date(date, windowDay * DAY);
-    if (window.startsAt() == 0) {
-      return date.toString();
-    }
-    StringBuilder time = new StringBuilder(5);
-    LocalText.time(time, window.startsAt());
-    return tariff.wording().dayFrom(date.toString(), time.toString());
-  }
-
-  /** The instant the calendar day {@code d} (a local epoch day) starts for the daily maximum. */
-  private long dayStart(long d) {
-    return clock.instantOf(d * DAY + window.startsAt());
-  }
-
-  private Rule ruleAt(long at) {
-    if (scheme.onlyRule != null) {
-      return scheme.onlyRule;
-    }
-    long local = clock.local(at);
-    long day = Math.floorDiv(local, DAY);
-    return schedule(day).ruleAt((int) (local - day * DAY));
-  }
-
-  private long nextPeriodEnd(long at) {
-    if (scheme.onlyRule != null) {
-      return Long.MAX_VALUE;
-    }
-    long local = clock.local(at);
-    long day = Math.floorDiv(local, DAY);
-    int next = schedule(day).nextChangeAfter((int) (local - day * DAY));
-    // Midnight changes nothing when the next day starts with the same rule: look on to its
-    // first change instead of stopping there.
-    for (int days = 0; next == DAY && days < 7 && schedule(day + 1).ruleAt(0) == rule; days++) {
-      day++;
-      next = schedule(day).nextChangeAfter(0);
-    }
-    return clock.nextInstantOf(day * DAY + next);
-  }
-
-  private DaySchedule schedule(long epochDay) {
-    if (epochDay == scheduleDay) {
-      return cachedSchedule;
-    }
-    if (epochDay == otherScheduleDay) {
-      return otherSchedule;
-    }
-    // Two kept: a day and the next are asked about in turn at each new day.
-    otherScheduleDay = scheduleDay;
-    otherSchedule = cachedSchedule;
-    scheduleDay = epochDay;
-    cachedSchedule =
-        tariff.isHoliday(epochDay)
-            ? scheme.days[7]
-            : scheme.days[(int) Math.floorMod(epochDay + 3, 7L)];
-    return cachedSchedule;
-  }
-
-  private static long ceilDiv(long x, long y) {
-    return -Math.floorDiv(-x, y);
+  private void closeDay() {
+    total = Math.addExact(total, day.close(t));
   }
 }
