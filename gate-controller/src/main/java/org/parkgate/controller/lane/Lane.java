@@ -15,7 +15,8 @@ import org.parkgate.site.LaneState;
  * tested as it is written. docs/lanes.md has the table and the diagram.
  *
  * <p>This class serves vehicles (cards, the ledger's answers, the display); {@link BarrierWatch}
- * follows the loops, limits, timers and power; {@link ModeRules} the supervisor's lane modes.
+ * follows the loops, limits, timers and power; {@link ModeRules} the supervisor's lane modes;
+ * {@link ExitRules} what only an exit does (quotes, payment, a cashier's lift).
  *
  * <p>Safety: a close is only commanded when the safety loop is clear ({@link #close} waits in
  * PASSING otherwise), and a safety loop occupied while closing re-opens the barrier.
@@ -100,7 +101,7 @@ public record Lane(
       return onCard(e.card());
     }
     if (event instanceof LaneEvent.StayClosed e) {
-      return onStayClosed(e.stayId());
+      return ExitRules.onStayClosed(this, e.stayId());
     }
     if (state == LaneState.HELD_OPEN) {
       return ModeRules.whileHeldOpen(this, event);
@@ -121,16 +122,12 @@ public record Lane(
               show(DriverMessages.driveIn()))
           : stay();
     }
-    if (event instanceof LaneEvent.ExitQuoted e) {
-      return state == LaneState.CHECKING && e.card().equals(card())
-          ? onQuote(e.stayId(), e.due())
-          : stay();
-    }
-    if (event instanceof LaneEvent.LostCardQuoted e) {
-      return waitingWithoutCard()
-          ? servingAnother(
-              e.stayId() == stayId(), withVisit(visit.fresh()).onQuote(e.stayId(), e.due()))
-          : stay();
+    if (event instanceof LaneEvent.ExitQuoted
+        || event instanceof LaneEvent.LostCardQuoted
+        || event instanceof LaneEvent.ManualLift
+        || event instanceof LaneEvent.Requoted
+        || event instanceof LaneEvent.Paid) {
+      return ExitRules.on(this, event);
     }
     if (event instanceof LaneEvent.CardRefused e) {
       return state == LaneState.CHECKING && e.card().equals(card())
@@ -140,25 +137,6 @@ public record Lane(
                   show(DriverMessages.refused(e.notice())),
                   new LaneCommand.ReportRefusal(e.card(), e.reason())))
           : stay();
-    }
-    if (event instanceof LaneEvent.ManualLift
-        && kind == LaneKind.EXIT
-        && (state == LaneState.WAITING_CARD
-            || state == LaneState.CHECKING
-            || state == LaneState.AWAITING_PAYMENT)) {
-      return open(
-          LaneState.OPENING, visit, Arm.Reason.TRANSACTION, show(DriverMessages.driveThrough()));
-    }
-    if (event instanceof LaneEvent.Requoted e
-        && state == LaneState.AWAITING_PAYMENT
-        && e.stayId() == stayId()) {
-      return onQuote(e.stayId(), e.due());
-    }
-    if (event instanceof LaneEvent.Paid e
-        && state == LaneState.AWAITING_PAYMENT
-        && e.stayId() == stayId()) {
-      return open(
-          LaneState.OPENING, visit.paid(), Arm.Reason.TRANSACTION, show(DriverMessages.thankYou()));
     }
     return stay();
   }
@@ -184,7 +162,7 @@ public record Lane(
       return new Step(waiting, List.of(show(DriverMessages.laneClosed())));
     }
     if (kind == LaneKind.EXIT) {
-      return new Step(waiting, List.of(show(exitRows())));
+      return new Step(waiting, List.of(show(ExitRules.rows(this))));
     }
     if (spaces != null && spaces.full()) {
       // Casual parkers are not let in; a season card presented is still recorded.
@@ -217,26 +195,28 @@ public record Lane(
                   show(DriverMessages.refused(DriverNotice.LANE_CLOSED)),
                   new LaneCommand.ReportRefusal(read, ModeRules.CLOSED_REASON)));
         }
-        return servingAnother(
-            read.equals(card()),
-            new Step(
-                with(LaneState.CHECKING).withVisit(visit.fresh().card(read)), List.of(ask(read))));
+        return ExitRules.servingAnother(this, read.equals(card()), check(read));
       case AWAITING_PAYMENT:
         if (visit.pastArm() && !read.equals(card())) {
           // The vehicle that owes went past a barrier that should have held it, another came up
           // behind it and presents its card.
-          return servingAnother(
-              false,
-              new Step(
-                  with(LaneState.CHECKING).withVisit(visit.fresh().card(read)),
-                  List.of(ask(read))));
+          return ExitRules.servingAnother(this, false, check(read));
         }
-        return new Step(
-            this, List.of(new LaneCommand.ReportRefusal(read, "lane busy with card " + card())));
+        return busy(read);
       default:
-        return new Step(
-            this, List.of(new LaneCommand.ReportRefusal(read, "lane busy with card " + card())));
+        return busy(read);
     }
+  }
+
+  /** Asks the ledger about {@code read}, a card presented by a vehicle being served afresh. */
+  Step check(String read) {
+    return new Step(
+        with(LaneState.CHECKING).withVisit(visit.fresh().card(read)), List.of(ask(read)));
+  }
+
+  private Step busy(String read) {
+    return new Step(
+        this, List.of(new LaneCommand.ReportRefusal(read, "lane busy with card " + card())));
   }
 
   /** The ledger question for a card read here: record the entry, or quote the exit. */
@@ -251,68 +231,14 @@ public record Lane(
    * closed: where a cashier may ask a lost card's fee.
    */
   public boolean waitingWithoutCard() {
-    return kind == LaneKind.EXIT
-        && state == LaneState.WAITING_CARD
-        && inputs.armingLoop()
-        && (card() == null || visit.pastArm())
-        && mode != LaneMode.CLOSED;
-  }
-
-  /**
-   * Exit: {@code next} serves the vehicle at the reader. If the vehicle served before went past the
-   * arm and was last seen leaving the safety loop with this one behind it, a card (or a lost card's
-   * stay) other than its own says it has gone: its exit is recorded first (owing: the site records
-   * it left unpaid; settled, held open: as paid). The same card means it reversed to the reader.
-   */
-  Step servingAnother(boolean same, Step next) {
-    if (kind != LaneKind.EXIT || !visit.pastArm() || same) {
-      return next;
-    }
-    return BarrierWatch.then(new LaneCommand.RecordExit(stayId()), next);
-  }
-
-  /**
-   * Exit: the stay whose fee the lane waits for was closed by a supervisor. Its fee is not taken:
-   * the card at the reader is priced again, as any card with no open stay is (anti-passback
-   * decides). A vehicle that went past the arm owing is forgotten with its stay.
-   */
-  private Step onStayClosed(long closed) {
-    if (kind != LaneKind.EXIT || closed == 0 || closed != stayId()) {
-      return stay();
-    }
-    if (state != LaneState.AWAITING_PAYMENT) {
-      return stay();
-    }
-    if (visit.pastArm() || card() == null) {
-      return new Step(
-          with(LaneState.WAITING_CARD).withVisit(visit.fresh()), List.of(show(exitRows())));
-    }
-    return new Step(
-        with(LaneState.CHECKING).withVisit(visit.fresh().card(card())), List.of(ask(card())));
-  }
-
-  private Step onQuote(long stayId, Money due) {
-    if (kind != LaneKind.EXIT) {
-      return stay();
-    }
-    Visit quoted = visit.stay(stayId, due);
-    if (!due.isPositive()) {
-      return open(
-          LaneState.OPENING, quoted, Arm.Reason.TRANSACTION, show(DriverMessages.thankYou()));
-    }
-    return new Step(
-        with(LaneState.AWAITING_PAYMENT).withVisit(quoted),
-        List.of(show(DriverMessages.feeDue(due))));
+    return ExitRules.waitingWithoutCard(this);
   }
 
   /** Commands the barrier open for {@code why} and starts the timer for its open limit. */
   Step open(LaneState next, Visit v, Arm.Reason why, LaneCommand... also) {
     long token = arm.timer() + 1;
-    List<LaneCommand> commands = new ArrayList<>();
-    commands.add(new LaneCommand.OpenBarrier());
-    commands.add(
-        new LaneCommand.StartTimer(TimerKind.BARRIER_OPEN, timings.barrierTravel(), token));
-    commands.addAll(List.of(also));
+    List<LaneCommand> commands =
+        travel(new LaneCommand.OpenBarrier(), TimerKind.BARRIER_OPEN, token, also);
     return new Step(
         with(next).withVisit(v).withArm(arm.command(Arm.Command.OPEN, why, token)), commands);
   }
@@ -326,11 +252,8 @@ public record Lane(
       return new Step(with(LaneState.PASSING).withVisit(v), List.of(also));
     }
     long token = arm.timer() + 1;
-    List<LaneCommand> commands = new ArrayList<>();
-    commands.add(new LaneCommand.CloseBarrier());
-    commands.add(
-        new LaneCommand.StartTimer(TimerKind.BARRIER_CLOSE, timings.barrierTravel(), token));
-    commands.addAll(List.of(also));
+    List<LaneCommand> commands =
+        travel(new LaneCommand.CloseBarrier(), TimerKind.BARRIER_CLOSE, token, also);
     Lane closing =
         with(LaneState.CLOSING)
             .withVisit(v)
@@ -343,6 +266,16 @@ public record Lane(
       return new Step(idle.lane(), commands);
     }
     return new Step(closing, commands);
+  }
+
+  /** {@code move}, the timer for the limit it should reach ({@code token}), then {@code also}. */
+  private List<LaneCommand> travel(
+      LaneCommand move, TimerKind limit, long token, LaneCommand... also) {
+    List<LaneCommand> commands = new ArrayList<>();
+    commands.add(move);
+    commands.add(new LaneCommand.StartTimer(limit, timings.barrierTravel(), token));
+    commands.addAll(List.of(also));
+    return commands;
   }
 
   /** The barrier is down: serve a vehicle already on the arming loop, or show the idle display. */
@@ -365,7 +298,7 @@ public record Lane(
       return DriverMessages.driveThrough();
     }
     if (kind == LaneKind.EXIT) {
-      return exitRows();
+      return ExitRules.rows(this);
     }
     if (spaces == null || (spaces.free() < 0 && !spaces.full())) {
       return DriverMessages.welcome(); // no count told, or the site sets no limit
@@ -373,11 +306,6 @@ public record Lane(
     return spaces.full()
         ? DriverMessages.fullSeasonCardsOnly()
         : DriverMessages.welcome(spaces.free());
-  }
-
-  /** Exit: what a driver at the reader is asked to do. */
-  private List<DisplayText> exitRows() {
-    return mode == LaneMode.FREE_EXIT ? DriverMessages.freeExit() : DriverMessages.insertCard();
   }
 
   static LaneCommand show(List<DisplayText> rows) {

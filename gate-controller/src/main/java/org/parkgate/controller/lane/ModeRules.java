@@ -69,7 +69,8 @@ final class ModeRules {
         return new Lane.Step(
             lane, List.of(new LaneCommand.ReportRefusal(e.card(), "no vehicle at the lane")));
       }
-      return lane.servingAnother(
+      return ExitRules.servingAnother(
+          lane,
           e.card().equals(v.card()),
           new Lane.Step(lane.withVisit(v.fresh().card(e.card())), List.of(lane.ask(e.card()))));
     }

@@ -1,7 +1,6 @@
 package org.parkgate.controller.site;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +14,11 @@ import org.parkgate.controller.lane.Sighting;
 import org.parkgate.controller.ledger.Admissions;
 import org.parkgate.controller.ledger.Blacklist;
 import org.parkgate.controller.ledger.Ledger;
-import org.parkgate.controller.ledger.Plates;
 import org.parkgate.controller.ledger.SeasonCard;
 import org.parkgate.controller.ledger.SeasonCards;
 import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.ledger.Stays;
-import org.parkgate.fee.FeeEngine;
 import org.parkgate.fee.FeeQuote;
-import org.parkgate.fee.StayRequest;
 import org.parkgate.fee.Tariff;
 import org.parkgate.money.Money;
 import org.parkgate.site.AccessRules;
@@ -45,7 +41,6 @@ public final class AccessControl {
     void report(String lane, IncidentKind kind, String card, String plate, String detail);
   }
 
-  private final ZoneId zone;
   private final AccessRules rules;
   private final Tariff tariff;
   private final Ledger ledger;
@@ -56,6 +51,8 @@ public final class AccessControl {
   private final Occupancy occupancy;
   private final Incidents incidents;
   private final Supplier<Collection<LaneRunner>> lanes;
+  private final StayPricing pricing;
+  private final AccessNotices notices;
 
   public AccessControl(
       SiteConfig site,
@@ -63,7 +60,6 @@ public final class AccessControl {
       Ledger ledger,
       Incidents incidents,
       Supplier<Collection<LaneRunner>> lanes) {
-    this.zone = site.zone();
     this.rules = site.access();
     this.tariff = tariff;
     this.ledger = ledger;
@@ -79,6 +75,8 @@ public final class AccessControl {
             rules.capacity().limited() ? admissions.openByClass(DEFAULT_CLASS) : Map.of());
     this.incidents = incidents;
     this.lanes = lanes;
+    this.pricing = new StayPricing(site.zone(), tariff, seasons, admissions);
+    this.notices = new AccessNotices(site.zone());
   }
 
   public Occupancy occupancy() {
@@ -93,36 +91,20 @@ public final class AccessControl {
   /** Entry: opens the card's stay (EntryRecorded) or refuses it with the reason (CardRefused). */
   public LaneEvent enter(String lane, String card, Sighting vehicle, Instant at) {
     String plate = vehicle == null ? null : vehicle.plate();
-    Optional<Blacklist.Entry> barred = blacklist.barring(card, plate);
+    Optional<Blacklist.Entry> barred = barred(lane, card, plate, "拒绝入场：", "entry refused: ");
     if (barred.isPresent()) {
-      incidents.report(
-          lane,
-          IncidentKind.BLACKLISTED,
-          card,
-          ExitChecks.plate(plate),
-          Said.after("拒绝入场：", "entry refused: ", listed(barred.get())));
       return new LaneEvent.CardRefused(
-          card, barredSaid(barred.get()), DriverNotice.CARD_NOT_ACCEPTED);
+          card, AccessNotices.barred(barred.get()), DriverNotice.CARD_NOT_ACCEPTED);
     }
     Optional<SeasonCard> season = seasons.find(card);
     String vehicleClass = classOf(vehicle, season);
     if (season.isPresent()) {
-      String why = seasonRefusal(season.get(), at);
+      String why = notices.seasonRefusal(season.get(), at);
       if (why != null) {
         return new LaneEvent.CardRefused(card, why, DriverNotice.SEASON_NOT_VALID);
       }
       if (!season.get().allowsPlate(plate)) {
-        String bound = String.join(", ", season.get().plates());
-        String detail =
-            Said.of(
-                "车牌 " + Plates.normal(plate) + " 未绑定月卡 " + card + "（已绑定：" + bound + "）",
-                "plate "
-                    + Plates.normal(plate)
-                    + " is not bound to season card "
-                    + card
-                    + " (bound: "
-                    + bound
-                    + ")");
+        String detail = AccessNotices.plateNotBound(season.get(), card, plate);
         if (rules.seasonPlateCheck() == AntiPassback.HARD) {
           return new LaneEvent.CardRefused(card, detail, DriverNotice.PLATE_NOT_ON_CARD);
         }
@@ -136,44 +118,16 @@ public final class AccessControl {
     }
     Optional<Stay> inside = stays.openStay(card);
     if (inside.isPresent()) {
-      String detail =
-          "card "
-              + card
-              + " is already inside (entered "
-              + inside.get().enteredAt()
-              + " at "
-              + inside.get().entryLane()
-              + ")";
       if (rules.antiPassback() == AntiPassback.HARD) {
         return new LaneEvent.CardRefused(
-            card,
-            Said.of(
-                "卡 "
-                    + card
-                    + " 已在场内（"
-                    + local(inside.get().enteredAt())
-                    + " 从 "
-                    + inside.get().entryLane()
-                    + " 入场）：请找收费员",
-                detail + ": see the cashier"),
-            DriverNotice.ALREADY_INSIDE);
+            card, notices.alreadyInside(card, inside.get(), true), DriverNotice.ALREADY_INSIDE);
       }
       incidents.report(
           lane,
           IncidentKind.PASSBACK_VIOLATION,
           card,
           ExitChecks.plate(plate),
-          Said.of(
-              "卡 "
-                  + card
-                  + " 已在场内（"
-                  + local(inside.get().enteredAt())
-                  + " 从 "
-                  + inside.get().entryLane()
-                  + " 入场）；停车记录 "
-                  + inside.get().stayId()
-                  + " 已结束并新开一条",
-              detail + "; stay " + inside.get().stayId() + " closed and a new one opened"));
+          notices.alreadyInside(card, inside.get(), false));
     }
     boolean seasonHolder = season.isPresent();
     // A card let in again closes its open stay: the space that stay holds is the vehicle's own.
@@ -202,18 +156,11 @@ public final class AccessControl {
   /** Exit: the stay and what is due on it, or why the barrier stays down. */
   public ExitDecision exit(String lane, String card, Sighting vehicle, Instant at) {
     String plate = vehicle == null ? null : vehicle.plate();
-    Optional<Blacklist.Entry> barred = blacklist.barring(card, plate);
+    Optional<Blacklist.Entry> barred = barred(lane, card, plate, "出场拦截：", "exit held: ");
     if (barred.isPresent()) {
-      incidents.report(
-          lane,
-          IncidentKind.BLACKLISTED,
-          card,
-          ExitChecks.plate(plate),
-          Said.after("出场拦截：", "exit held: ", listed(barred.get())));
+      String said = AccessNotices.barred(barred.get());
       return ExitDecision.refused(
-          Said.of(
-              Said.zh(barredSaid(barred.get())) + "：请找收费员",
-              Said.en(barredSaid(barred.get())) + ": see the cashier"),
+          Said.of(Said.zh(said) + "：请找收费员", Said.en(said) + ": see the cashier"),
           DriverNotice.CARD_NOT_ACCEPTED);
     }
     Optional<Stay> open = stays.openStay(card);
@@ -251,6 +198,23 @@ public final class AccessControl {
       return new ExitDecision(stay, null, zero);
     }
     return new ExitDecision(stay, quote, quote.total().max(zero));
+  }
+
+  /**
+   * The listing that bars the card or plate, reported as an incident headed {@code zh}/{@code en}.
+   */
+  private Optional<Blacklist.Entry> barred(
+      String lane, String card, String plate, String zh, String en) {
+    Optional<Blacklist.Entry> barred = blacklist.barring(card, plate);
+    barred.ifPresent(
+        entry ->
+            incidents.report(
+                lane,
+                IncidentKind.BLACKLISTED,
+                card,
+                ExitChecks.plate(plate),
+                Said.after(zh, en, AccessNotices.listed(entry))));
+    return barred;
   }
 
   /**
@@ -310,55 +274,7 @@ public final class AccessControl {
    */
   public FeeQuote quote(
       Stay stay, Sighting atExit, Instant at, boolean lostCard, List<String> vouchers) {
-    Optional<SeasonCard> season = seasons.find(stay.card()).filter(c -> !c.cancelled());
-    java.util.Set<String> priced = tariff.versionAt(stay.enteredAt()).vehicleClasses();
-    String seen =
-        atExit == null || atExit.vehicleClass() == null
-            ? ""
-            : atExit.vehicleClass().trim().toLowerCase(java.util.Locale.ROOT);
-    // Each in turn, if the tariff prices it: a class recorded at entry that it does not (a camera's
-    // "unknown") gives way to the season card's, not straight to a car.
-    String vehicleClass =
-        Optional.of(seen)
-            .filter(priced::contains)
-            .or(
-                () ->
-                    admissions
-                        .of(stay.stayId())
-                        .map(Admissions.Credentials::vehicleClass)
-                        .filter(priced::contains))
-            .or(() -> season.map(SeasonCard::vehicleClass).filter(priced::contains))
-            .orElse(defaultClass(priced));
-    Instant from = stay.enteredAt();
-    Instant to = at;
-    if (season.isPresent()) {
-      Instant start = season.get().startsAt(zone);
-      Instant end = season.get().endsAt(zone);
-      boolean before = stay.enteredAt().isBefore(start);
-      boolean after = at.isAfter(end);
-      if (!before && !after) {
-        return null;
-      }
-      if (before && !after && start.isBefore(at)) {
-        to = start; // entered before the window opened: that part is charged
-      } else if (after && !before && end.isAfter(stay.enteredAt())) {
-        from = end; // the window closed during the stay: the rest is charged
-      }
-      // Otherwise the window lies inside the stay or misses it: the whole stay is charged.
-    }
-    StayRequest request = StayRequest.of(vehicleClass, from, to);
-    if (lostCard) {
-      request = request.withLostCard();
-    }
-    if (!vouchers.isEmpty()) {
-      request = request.withVouchers(vouchers);
-    }
-    Optional<org.parkgate.fee.Prepayment> prepaid =
-        admissions.prepaid(stay.stayId(), tariff.currency());
-    if (prepaid.isPresent()) {
-      request = request.withPrepaid(prepaid.get());
-    }
-    return FeeEngine.quote(tariff, request);
+    return pricing.quote(stay, atExit, at, lostCard, vouchers);
   }
 
   /** Bars a card reported lost (unless it is barred already), so whoever finds it cannot use it. */
@@ -383,29 +299,6 @@ public final class AccessControl {
     return reset;
   }
 
-  private String seasonRefusal(SeasonCard card, Instant at) {
-    if (card.cancelled()) {
-      return Said.of(
-          "月卡 " + card.card() + " 已于 " + local(card.recordedAt()) + " 注销",
-          "season card " + card.card() + " was cancelled on " + local(card.recordedAt()));
-    }
-    if (at.isBefore(card.startsAt(zone))) {
-      return Said.of(
-          "月卡 " + card.card() + " 自 " + card.validFrom() + " 起有效",
-          "season card " + card.card() + " is valid from " + card.validFrom());
-    }
-    if (!at.isBefore(card.endsAt(zone))) {
-      return Said.of(
-          "月卡 " + card.card() + " 已于 " + card.validTo() + " 到期",
-          "season card " + card.card() + " expired on " + card.validTo());
-    }
-    return null;
-  }
-
-  private String local(Instant at) {
-    return at.atZone(zone).toLocalDate().toString();
-  }
-
   private static String classOf(Sighting vehicle, Optional<SeasonCard> season) {
     if (vehicle != null && vehicle.vehicleClass() != null && !vehicle.vehicleClass().isBlank()) {
       return vehicle.vehicleClass();
@@ -415,23 +308,5 @@ public final class AccessControl {
 
   private String classOfStay(long stayId) {
     return admissions.of(stayId).map(Admissions.Credentials::vehicleClass).orElse(DEFAULT_CLASS);
-  }
-
-  /** A listing that bars a card or plate, said in both. */
-  private static String barredSaid(Blacklist.Entry entry) {
-    return Said.of(
-        (entry.kind() == Blacklist.Kind.CARD ? "卡 " : "车牌 ")
-            + entry.value()
-            + " 已列入黑名单（"
-            + entry.reason()
-            + "）",
-        entry.describe());
-  }
-
-  /** A blacklist entry and who listed it, in both languages. */
-  private static String listed(Blacklist.Entry entry) {
-    String said = barredSaid(entry);
-    return Said.of(
-        Said.zh(said) + "，列入人 " + entry.by(), Said.en(said) + ", listed by " + entry.by());
   }
 }

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.parkgate.api.ConsoleEvent;
@@ -35,26 +33,6 @@ import org.parkgate.site.SiteConfig;
  * before, and a new balance when a vehicle leaves without paying. Runs on the ledger thread.
  */
 public final class ExitDesk {
-  /** A quote the lane is acting on, until its vehicle leaves. */
-  private record Pending(
-      String lane,
-      String card,
-      String plate,
-      Money due,
-      Money paidBefore,
-      List<UnpaidBalances.Balance> carried,
-      boolean waived,
-      Priced priced) {
-    /** This visit's fee: what is due less the balances of earlier visits carried with it. */
-    Money ownFee() {
-      Money own = due;
-      for (UnpaidBalances.Balance b : carried) {
-        own = own.minus(b.amount());
-      }
-      return own;
-    }
-  }
-
   /**
    * What the lane holding stay {@code stayId} asks: {@code ownFee} is this visit's fee, without
    * balances carried from earlier visits; {@code plate} is null when the exit camera read none.
@@ -74,12 +52,11 @@ public final class ExitDesk {
   private final ModeControl modes;
   private final LaneModes laneModes;
   private final Incidents incidents;
-  private final Sightings sightings;
+  private final ExitSightings sightings;
   private final UnpaidBalances balances;
   private final Payments payments;
   private final EventLog events;
-  private final ExitChecks checks;
-  private final Map<Long, Pending> pending = new HashMap<>();
+  private final PendingExits pending;
 
   public ExitDesk(SiteConfig site, Tariff tariff, Ledger ledger) {
     this.tariff = tariff;
@@ -88,11 +65,13 @@ public final class ExitDesk {
     this.laneModes = new LaneModes(ledger);
     this.modes = new ModeControl(laneModes);
     this.incidents = new Incidents(ledger);
-    this.sightings = new Sightings(ledger);
+    this.sightings =
+        new ExitSightings(
+            new Sightings(ledger), incidents, new ExitChecks(site.checks().ticketSwapAfter()));
     this.balances = new UnpaidBalances(ledger);
     this.payments = new Payments(ledger);
     this.events = new EventLog(ledger);
-    this.checks = new ExitChecks(site.checks().ticketSwapAfter());
+    this.pending = new PendingExits(ledger);
   }
 
   public ModeControl modes() {
@@ -109,7 +88,7 @@ public final class ExitDesk {
         () -> {
           LaneEvent result = entry.get();
           if (vehicle != null && result instanceof LaneEvent.EntryRecorded entered) {
-            sightings.record(seen(entered.stayId(), lane, Sightings.Direction.ENTRY, vehicle, at));
+            sightings.entered(entered.stayId(), lane, vehicle, at);
           }
           return result;
         });
@@ -131,18 +110,18 @@ public final class ExitDesk {
           String plate = vehicle == null ? null : ExitChecks.plate(vehicle.plate());
           // Recorded after the fee, so a booth shows the incident over the vehicle's fee.
           List<ExitChecks.Finding> findings =
-              vehicle == null ? List.of() : checkAgainstEntry(lane, stay, vehicle, exit);
+              vehicle == null ? List.of() : sightings.checkAgainstEntry(lane, stay, vehicle, exit);
           Currency currency = tariff.currency();
           Money zero = Money.zero(currency);
           Money paid = payments.paidFor(stay.stayId(), currency);
-          Money fee = quote == null ? zero : quote.total().max(zero);
+          Money fee = fee(quote);
           Optional<LaneModes.Change> mode = modes.of(lane);
           if (mode.isPresent() && mode.get().mode() == LaneMode.FREE_EXIT) {
             if (fee.isPositive()) {
               laneModes.waive(stay.stayId(), lane, fee, mode.get().changeId(), exit);
             }
-            forget(stay.stayId());
-            flag(lane, stay, plate, findings, exit);
+            pending.forget(stay.stayId());
+            sightings.flag(lane, stay, plate, findings, exit);
             return new LaneEvent.ExitQuoted(stay.card(), stay.stayId(), zero);
           }
           List<UnpaidBalances.Balance> carried =
@@ -158,7 +137,7 @@ public final class ExitDesk {
                   lane,
                   stay,
                   quote,
-                  new Pending(
+                  new PendingExit(
                       lane,
                       stay.card(),
                       plate,
@@ -168,7 +147,7 @@ public final class ExitDesk {
                       false,
                       new Priced(vehicle, exit, lostCard)),
                   exit);
-          flag(lane, stay, plate, findings, exit);
+          sightings.flag(lane, stay, plate, findings, exit);
           return new LaneEvent.ExitQuoted(stay.card(), stay.stayId(), due);
         });
   }
@@ -177,7 +156,7 @@ public final class ExitDesk {
    * Keeps what the lane asks for the stay: {@code held} with its fee ({@code quote}, null for none)
    * and the balances it carries added into its due; announces the due if there is one.
    */
-  private Money hold(String lane, Stay stay, FeeQuote quote, Pending held, Instant now) {
+  private Money hold(String lane, Stay stay, FeeQuote quote, PendingExit held, Instant now) {
     Money due = held.due();
     List<ConsoleEvent.FeeItem> items = new ArrayList<>();
     if (quote != null) {
@@ -192,19 +171,7 @@ public final class ExitDesk {
       due = due.plus(b.amount());
       items.add(balanceLine(b));
     }
-    Pending before =
-        pending.put(
-            stay.stayId(),
-            new Pending(
-                held.lane(),
-                held.card(),
-                held.plate(),
-                due,
-                held.paidBefore(),
-                held.carried(),
-                held.waived(),
-                held.priced()));
-    ledger.onRollback(() -> restore(stay.stayId(), before));
+    pending.put(stay.stayId(), held.withDue(due));
     if (due.isPositive()) {
       Money owed = due;
       Instant exit = held.priced().at();
@@ -223,19 +190,14 @@ public final class ExitDesk {
    * new fee if any is left. Returns the new due.
    */
   public Money requote(long stayId, Stay stay, FeeQuote quote, Instant now) {
-    Pending p = pending.get(stayId);
-    if (p == null) {
-      throw new IllegalStateException("stay " + stayId + " is not waiting at an exit");
-    }
+    PendingExit p = pending.waiting(stayId);
+    return hold(p.lane(), stay, quote, p.withDue(fee(quote)).withWaived(false), now);
+  }
+
+  /** The fee on {@code quote}, none below zero; zero for none (a season card's cover). */
+  private Money fee(FeeQuote quote) {
     Money zero = Money.zero(tariff.currency());
-    Money fee = quote == null ? zero : quote.total().max(zero);
-    return hold(
-        p.lane(),
-        stay,
-        quote,
-        new Pending(
-            p.lane(), p.card(), p.plate(), fee, p.paidBefore(), p.carried(), false, p.priced()),
-        now);
+    return quote == null ? zero : quote.total().max(zero);
   }
 
   /**
@@ -243,7 +205,7 @@ public final class ExitDesk {
    * payment inside {@link Ledger#atomically}.
    */
   public Payment paid(Payment payment) {
-    Pending p = pending.get(payment.stayId());
+    PendingExit p = pending.get(payment.stayId());
     if (p != null) {
       for (UnpaidBalances.Balance b : p.carried()) {
         balances.settle(b, payment.paymentId(), payment.paidAt());
@@ -257,13 +219,13 @@ public final class ExitDesk {
    * the quote is committed (and announced to consoles) a moment before the lane itself takes it.
    */
   public boolean quotedAt(String lane, long stayId, Money due) {
-    Pending p = pending.get(stayId);
+    PendingExit p = pending.get(stayId);
     return p != null && p.lane().equals(lane) && p.due().equals(due);
   }
 
   /** What the exit holding the stay asks, while its vehicle has not left. */
   public Optional<Asked> asked(long stayId) {
-    Pending p = pending.get(stayId);
+    PendingExit p = pending.get(stayId);
     return p == null
         ? Optional.empty()
         : Optional.of(new Asked(p.lane(), p.card(), p.plate(), p.due(), p.ownFee(), p.priced()));
@@ -274,15 +236,8 @@ public final class ExitDesk {
    * leaves owing nothing new, and balances it carried from earlier visits stay against its plate.
    */
   public void waive(long stayId) {
-    Pending p = pending.get(stayId);
-    if (p == null) {
-      throw new IllegalStateException("stay " + stayId + " is not waiting at an exit");
-    }
-    pending.put(
-        stayId,
-        new Pending(
-            p.lane(), p.card(), p.plate(), p.due(), p.paidBefore(), p.carried(), true, p.priced()));
-    ledger.onRollback(() -> restore(stayId, p));
+    PendingExit p = pending.waiting(stayId);
+    pending.put(stayId, p.withWaived(true));
   }
 
   /**
@@ -290,15 +245,19 @@ public final class ExitDesk {
    * waived it: the lane is about to lift, so a payment now would charge twice.
    */
   public boolean settled(long stayId) {
-    Pending p = pending.get(stayId);
+    PendingExit p = pending.get(stayId);
     if (p == null || !p.due().isPositive()) {
       return false;
     }
     if (p.waived()) {
       return true;
     }
-    Money paidSince = payments.paidFor(stayId, p.due().currency()).minus(p.paidBefore());
-    return paidSince.minor() >= p.due().minor();
+    return paidSince(stayId, p).minor() >= p.due().minor();
+  }
+
+  /** What was paid for the stay since its exit was quoted. */
+  private Money paidSince(long stayId, PendingExit p) {
+    return payments.paidFor(stayId, p.due().currency()).minus(p.paidBefore());
   }
 
   /**
@@ -310,20 +269,16 @@ public final class ExitDesk {
     ledger.atomically(
         () -> {
           recordExit.run();
-          Pending p = forget(stayId);
+          PendingExit p = pending.forget(stayId);
           if (p == null || !p.due().isPositive() || p.waived()) {
             return null;
           }
           Currency currency = p.due().currency();
-          Money paidSince = payments.paidFor(stayId, currency).minus(p.paidBefore());
+          Money paidSince = paidSince(stayId, p);
           if (paidSince.minor() >= p.due().minor()) {
             return null;
           }
-          Money carried = Money.zero(currency);
-          for (UnpaidBalances.Balance b : p.carried()) {
-            carried = carried.plus(b.amount());
-          }
-          Money own = p.due().minus(carried).minus(paidSince).max(Money.zero(currency));
+          Money own = p.ownFee().minus(paidSince).max(Money.zero(currency));
           String how =
               "left through " + lane + " in " + modes.mode(lane) + " mode owing " + p.due();
           String howZh = "经 " + lane + "（" + modes.mode(lane) + " 模式）欠费 " + p.due() + " 离场";
@@ -353,59 +308,12 @@ public final class ExitDesk {
         });
   }
 
-  /** Forgets the stay's quote; it comes back if the transaction this is part of rolls back. */
   /**
    * A stay closed other than through an exit lane (a supervisor's card reset), in that transaction:
    * a quote for it is no longer acted on.
    */
   public void closedElsewhere(long stayId) {
-    forget(stayId);
-  }
-
-  private Pending forget(long stayId) {
-    Pending p = pending.remove(stayId);
-    ledger.onRollback(() -> restore(stayId, p));
-    return p;
-  }
-
-  private void restore(long stayId, Pending p) {
-    if (p == null) {
-      pending.remove(stayId);
-    } else {
-      pending.put(stayId, p);
-    }
-  }
-
-  private List<ExitChecks.Finding> checkAgainstEntry(
-      String lane, Stay stay, Sighting vehicle, Instant exit) {
-    if (sightings.of(stay.stayId(), Sightings.Direction.EXIT).isPresent()) {
-      return List.of(); // a card read again at the exit: checked and recorded the first time
-    }
-    sightings.record(seen(stay.stayId(), lane, Sightings.Direction.EXIT, vehicle, exit));
-    String plate = ExitChecks.plate(vehicle.plate());
-    Optional<Sightings.Seen> entry = sightings.of(stay.stayId(), Sightings.Direction.ENTRY);
-    Optional<Sightings.Seen> plateEntered =
-        plate == null ? Optional.empty() : sightings.lastEntryOnOtherStay(plate, stay.stayId());
-    return checks.check(stay.enteredAt(), exit, entry, vehicle, plateEntered);
-  }
-
-  private void flag(
-      String lane, Stay stay, String plate, List<ExitChecks.Finding> findings, Instant exit) {
-    for (ExitChecks.Finding f : findings) {
-      incidents.record(lane, f.kind(), stay.card(), plate, f.detail(), exit);
-    }
-  }
-
-  private static Sightings.Seen seen(
-      long stayId, String lane, Sightings.Direction direction, Sighting vehicle, Instant at) {
-    return new Sightings.Seen(
-        stayId,
-        lane,
-        direction,
-        ExitChecks.plate(vehicle.plate()),
-        vehicle.vehicleClass(),
-        vehicle.colour(),
-        at);
+    pending.forget(stayId);
   }
 
   private ConsoleEvent.FeeItem balanceLine(UnpaidBalances.Balance b) {
