@@ -35,13 +35,7 @@ final class PaymentReports {
     sums.forEach(
         (k, s) ->
             t.add(
-                Cell.text(label.apply(k)),
-                Cell.of(s[0]),
-                Cell.of(s[1]),
-                Cell.of(s[2]),
-                Cell.of(s[3]),
-                Cell.of(s[1] + s[3]),
-                Cell.percent(s[1] + s[3], net)));
+                TakingsFigures.row(Cell.text(label.apply(k)), s, Cell.percent(s[1] + s[3], net))));
     t.totalsRow(Table.TOTAL, "share", Cell.percent(net, net));
     return t;
   }
@@ -58,21 +52,16 @@ final class PaymentReports {
   }
 
   static Table byLane(List<Takings.Sum> lines, String currency) {
-    return grouped(
-        lines,
-        currency,
-        Column.text("lane", "车道", "Lane"),
-        k -> k,
-        java.util.Comparator.naturalOrder());
+    return byName(lines, currency, Column.text("lane", "车道", "Lane"));
   }
 
   static Table byCashier(List<Takings.Sum> lines, String currency) {
-    return grouped(
-        lines,
-        currency,
-        Column.text("cashier", "收费员", "Cashier"),
-        k -> k,
-        java.util.Comparator.naturalOrder());
+    return byName(lines, currency, Column.text("cashier", "收费员", "Cashier"));
+  }
+
+  /** Grouped by a key shown as it is and sorted by its name. */
+  private static Table byName(List<Takings.Sum> lines, String currency, Column key) {
+    return grouped(lines, currency, key, k -> k, java.util.Comparator.naturalOrder());
   }
 
   /** Payments taken in each hour of the day (00-23), over every day of the period. */
@@ -89,13 +78,10 @@ final class PaymentReports {
     for (int h = 0; h < 24; h++) {
       long[] s = sums[h];
       t.add(
-          Cell.text(String.format("%02d:00-%02d:00", h, (h + 1) % 24 == 0 ? 24 : h + 1)),
-          Cell.of(s[0]),
-          Cell.of(s[1]),
-          Cell.of(s[2]),
-          Cell.of(s[3]),
-          Cell.of(s[1] + s[3]),
-          Cell.percent(s[1] + s[3], net));
+          TakingsFigures.row(
+              Cell.text(String.format("%02d:00-%02d:00", h, (h + 1) % 24 == 0 ? 24 : h + 1)),
+              s,
+              Cell.percent(s[1] + s[3], net)));
     }
     t.totalsRow(Table.TOTAL, "share", Cell.percent(net, net));
     return t;
@@ -111,13 +97,7 @@ final class PaymentReports {
     Table t = revenueTable(currency, Column.of("hour", ColumnType.TIME, "时段起", "Hour from"));
     for (int i = 0; i < hours.size(); i++) {
       long[] s = sums[i];
-      t.add(
-          Cell.time(hours.get(i)),
-          Cell.of(s[0]),
-          Cell.of(s[1]),
-          Cell.of(s[2]),
-          Cell.of(s[3]),
-          Cell.of(s[1] + s[3]));
+      t.add(TakingsFigures.row(Cell.time(hours.get(i)), s));
     }
     t.totalsRow(Table.TOTAL);
     return t;
@@ -131,15 +111,7 @@ final class PaymentReports {
       add(sums.get(period.day(l.at())), l);
     }
     Table t = revenueTable(currency, Column.of("day", ColumnType.DATE, "日期", "Day"));
-    sums.forEach(
-        (d, s) ->
-            t.add(
-                Cell.date(d),
-                Cell.of(s[0]),
-                Cell.of(s[1]),
-                Cell.of(s[2]),
-                Cell.of(s[3]),
-                Cell.of(s[1] + s[3])));
+    sums.forEach((d, s) -> t.add(TakingsFigures.row(Cell.date(d), s)));
     t.totalsRow(Table.TOTAL);
     return t;
   }
@@ -184,23 +156,11 @@ final class PaymentReports {
   }
 
   private static Table sumsTable(String currency, Column key) {
-    return new Table(
-        key,
-        Column.count("payments", "收款笔数", "Payments"),
-        Column.money("gross", "收款金额", "Gross", currency),
-        Column.count("reversals", "冲正笔数", "Reversals"),
-        Column.money("reversed", "冲正金额", "Reversed", currency),
-        Column.money("net", "净收入", "Net", currency).plotted(ChartRole.SERIES),
-        Column.of("share", ColumnType.PERCENT, "占比", "Share of net"));
+    return TakingsFigures.table(
+        List.of(key), currency, true, Column.of("share", ColumnType.PERCENT, "占比", "Share of net"));
   }
 
   private static Table revenueTable(String currency, Column key) {
-    return new Table(
-        key.plotted(ChartRole.AXIS),
-        Column.count("payments", "收款笔数", "Payments"),
-        Column.money("gross", "收款金额", "Gross", currency),
-        Column.count("reversals", "冲正笔数", "Reversals"),
-        Column.money("reversed", "冲正金额", "Reversed", currency),
-        Column.money("net", "净收入", "Net", currency).plotted(ChartRole.SERIES));
+    return TakingsFigures.table(List.of(key.plotted(ChartRole.AXIS)), currency, true);
   }
 }

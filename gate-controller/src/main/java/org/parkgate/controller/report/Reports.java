@@ -72,9 +72,9 @@ public final class Reports {
   private Table table(Connection db, ReportRequest req, Period period) throws SQLException {
     String cur = currency.getCurrencyCode();
     return switch (req.kind()) {
-      case SHIFTS -> RegisterReports.shifts(ledger, req, period, cur);
-      case Z_REPORTS -> RegisterReports.zReports(ledger, period, cur, currency, clock);
-      case MONTHLY_CLOSE -> RegisterReports.monthlyCloses(ledger, period, cur, currency, clock);
+      case SHIFTS -> CloseReports.shifts(ledger, req, period, cur);
+      case Z_REPORTS -> CloseReports.zReports(ledger, period, cur, currency, clock);
+      case MONTHLY_CLOSE -> CloseReports.monthlyCloses(ledger, period, cur, currency, clock);
       case PAYMENTS_BY_TENDER ->
           PaymentReports.byTender(sums(db, req, period, Takings.Key.TENDER, false), cur);
       case PAYMENTS_BY_LANE ->
@@ -85,9 +85,9 @@ public final class Reports {
           PaymentReports.byHourOfDay(sums(db, req, period, Takings.Key.NONE, true), period, cur);
       case REVERSALS ->
           PaymentReports.reversals(Takings.reversals(db, req, period, cur), period, cur);
-      case EXEMPTIONS -> RegisterReports.exemptions(ledger, req, period, cur);
+      case EXEMPTIONS -> ExemptionReports.exemptions(ledger, req, period, cur);
       case VOUCHERS -> RegisterReports.vouchers(db, period, cur);
-      case LOST_CARDS -> RegisterReports.lostCards(ledger, req, period, cur);
+      case LOST_CARDS -> ExemptionReports.lostCards(ledger, req, period, cur);
       case ARREARS -> RegisterReports.arrears(db, req, period, cur);
       case INCIDENTS -> RegisterReports.incidents(db, req, period);
       case OCCUPANCY -> TrafficReports.occupancy(db, period);

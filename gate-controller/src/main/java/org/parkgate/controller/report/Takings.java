@@ -1,8 +1,6 @@
 package org.parkgate.controller.report;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,11 +163,6 @@ final class Takings {
         + ") AS INTEGER) < ?";
   }
 
-  @FunctionalInterface
-  private interface RowReader {
-    void read(ResultSet r) throws SQLException;
-  }
-
   /**
    * Runs {@code sql} (ending in its WHERE clause, whose first arguments are {@code lead}, the
    * currency, the period's start and end) with the request's filters and then {@code tail}.
@@ -182,7 +175,7 @@ final class Takings {
       ReportRequest req,
       Period period,
       String currency,
-      RowReader row)
+      Query.RowReader row)
       throws SQLException {
     StringBuilder where = new StringBuilder(sql);
     List<Object> args = new ArrayList<>(lead);
@@ -204,20 +197,6 @@ final class Takings {
       args.add(req.vehicleClass());
     }
     where.append(tail);
-    try (PreparedStatement p = db.prepareStatement(where.toString())) {
-      for (int i = 0; i < args.size(); i++) {
-        Object a = args.get(i);
-        if (a instanceof Long l) {
-          p.setLong(i + 1, l);
-        } else {
-          p.setString(i + 1, (String) a);
-        }
-      }
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          row.read(r);
-        }
-      }
-    }
+    Query.run(db, where.toString(), row, args.toArray());
   }
 }

@@ -37,7 +37,7 @@ final class TrafficReports {
   static Table occupancy(Connection db, Period period) throws SQLException {
     long start = period.start().getEpochSecond();
     long[] inside = new long[1];
-    RegisterReports.query(
+    Query.run(
         db,
         "SELECT (SELECT COUNT(*) FROM entries WHERE CAST(strftime('%s', entered_at) AS INTEGER) < ?)"
             + " - (SELECT COUNT(*) FROM exits WHERE CAST(strftime('%s', exited_at) AS INTEGER) < ?)",
@@ -50,7 +50,7 @@ final class TrafficReports {
     // year's six million movements): hour i is [start + 3600 i, start + 3600 (i + 1)).
     String entered = "CAST(strftime('%s', entered_at) AS INTEGER)";
     String exited = "CAST(strftime('%s', exited_at) AS INTEGER)";
-    RegisterReports.query(
+    Query.run(
         db,
         "WITH RECURSIVE h(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM h WHERE i + 1 < ?2)"
             + " SELECT i, (SELECT COUNT(*) FROM entries WHERE "
@@ -122,7 +122,7 @@ final class TrafficReports {
       sql.append(" AND e.vehicle_class = ?");
       args.add(req.vehicleClass());
     }
-    RegisterReports.query(
+    Query.run(
         db,
         // LIMIT -1 keeps SQLite from flattening the subquery, which would compute s once for
         // every column that reads it
