@@ -115,8 +115,8 @@ public final class CommandPipeline {
             new DrawerCommands.Reprint(ledger),
             new AccountCommands.End(sessions),
             new AccountCommands.Unlock(gate.accounts(), throttle),
-            new LostCardCommands.Report(lostCards(site), shifts),
-            new LostCardCommands.Decide(lostCards(site), security),
+            new LostCardReport(lostCards(site), shifts),
+            new LostCardVerdict(lostCards(site), security),
             new LostCardRegister(ledger, site.site().zone()),
             new IncidentCommands.Resolve(closing.resolutions),
             handover,
@@ -130,8 +130,8 @@ public final class CommandPipeline {
                 ledger, site.site().zone(), site.tariff().currency(), clock, site.site().lanes())));
   }
 
-  private static LostCardCommands.Desk lostCards(SiteService site) {
-    return new LostCardCommands.Desk(
+  private static LostCardDesk lostCards(SiteService site) {
+    return new LostCardDesk(
         site.ledger(),
         site.exits(),
         site.access(),

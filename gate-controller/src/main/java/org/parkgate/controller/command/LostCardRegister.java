@@ -71,9 +71,7 @@ public final class LostCardRegister implements CommandHandler<ListLostCards> {
         r.lane(),
         stay,
         r.matched(),
-        r.card() != null
-            ? r.card()
-            : stay > 0 ? LostCardCommands.standInCard(r.lostCardNo()) : null,
+        r.card() != null ? r.card() : stay > 0 ? LostCardDesk.standInCard(r.lostCardNo()) : null,
         r.form(),
         r.entryPlate(),
         r.exitPlate(),
