@@ -276,7 +276,8 @@ public final class CommandPipeline {
         || gate.session(cmd.session(), clock.instant()).isEmpty()) {
       return CompletableFuture.completedFuture(run(c, cmd));
     }
-    return gate.checkPassword(c, cmd.requestId(), username, password, source, ledgerThread)
+    return gate.passwords()
+        .check(c, cmd.requestId(), username, password, source, ledgerThread)
         .thenApply(
             checked ->
                 checked.refusal() != null ? checked.refusal() : then.apply(checked.account()));
