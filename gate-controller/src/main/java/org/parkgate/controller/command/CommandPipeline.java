@@ -2,16 +2,11 @@ package org.parkgate.controller.command;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.parkgate.api.ApiJson;
-import org.parkgate.api.ApiMessage;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
@@ -25,8 +20,6 @@ import org.parkgate.controller.ledger.Accounts;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.controller.ledger.Requests;
-import org.parkgate.controller.ledger.SecurityEvents;
-import org.parkgate.controller.ledger.Shifts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +39,8 @@ public final class CommandPipeline {
   private final Clock clock;
   private final Gatekeeper gate;
   private final Requests requests;
-  private final Map<Class<?>, CommandHandler<?>> handlers = new HashMap<>();
-  private final Handover handover;
+  private final CommandHandlers handlers;
+  private final Admission admission;
 
   /**
    * Where {@link OffLedger} commands read, one at a time, so a report never holds the ledger
@@ -80,75 +73,8 @@ public final class CommandPipeline {
     this.gate =
         new Gatekeeper(site, sessions, throttle, new PasswordHasher(), passwordChecks, clock);
     this.requests = new Requests(ledger);
-    Shifts shifts = new Shifts(ledger);
-    SecurityEvents security = gate.security();
-    org.parkgate.money.Money limit = site.site().cash().drawerLimit();
-    ShiftClosing closing =
-        new ShiftClosing(
-            shifts,
-            ShiftClosing.sheets(ledger, site.site()),
-            new org.parkgate.controller.ledger.IncidentResolutions(ledger),
-            site.site());
-    this.handover = new Handover(closing, ledger, site.site().zone(), limit);
-    register(
-        List.of(
-            new PayAtExit(ledger, site.exits(), site.lanes(), site.site().zone(), limit),
-            new Reverse(ledger, security),
-            new SetMode(site.exits().modes(), site.lanes()),
-            new ResetCard(site.access(), site.exits(), site.lanes()),
-            new ShiftCommands.Open(shifts, site.tariff().currency(), limit),
-            new ShiftCommands.Close(closing, site.site().zone()),
-            new ShiftCommands.Drop(shifts, site.tariff().currency(), limit),
-            new Find(site.finder(), site.lanes()),
-            new PayAtStation(ledger, site.access(), site.tariff(), site.site().zone(), limit),
-            new FreePassCommands.Ask(ledger, site.exits(), site.lanes()),
-            new FreePassCommands.Decide(ledger, site.exits(), site.lanes(), security),
-            new VoucherAtExit(
-                ledger,
-                site.exits(),
-                site.access(),
-                site.tariff(),
-                site.site().zone(),
-                site.lanes()),
-            new LiftByHand(ledger, site.lanes()),
-            new DrawerCommands.Open(ledger),
-            new DrawerCommands.Reprint(ledger),
-            new AccountCommands.End(sessions),
-            new AccountCommands.Unlock(gate.accounts(), throttle),
-            new LostCardCommands.Report(lostCards(site), shifts),
-            new LostCardCommands.Decide(lostCards(site), security),
-            new LostCardRegister(ledger, site.site().zone()),
-            new IncidentCommands.Resolve(closing.resolutions),
-            handover,
-            new IncidentCommands.ReprintReport(closing),
-            new VoucherRegister.Batches(ledger, site.tariff()),
-            new VoucherRegister.Issue(ledger, site.tariff(), site.site().zone()),
-            new VoucherRegister.Show(ledger, site.site().zone()),
-            new VoucherRegister.VoidCode(ledger, site.site().zone()),
-            new ExemptionRegister(ledger, site.site().zone()),
-            new ReportDesk(
-                ledger, site.site().zone(), site.tariff().currency(), clock, site.site().lanes())));
-  }
-
-  private static LostCardCommands.Desk lostCards(SiteService site) {
-    return new LostCardCommands.Desk(
-        site.ledger(),
-        site.exits(),
-        site.access(),
-        site.tariff(),
-        site.lanes(),
-        site.site().lostCardApproval());
-  }
-
-  private void register(List<CommandHandler<?>> list) {
-    for (CommandHandler<?> h : list) {
-      handlers.put(h.type(), h);
-    }
-    for (Class<?> type : ConsoleCommand.Acting.class.getPermittedSubclasses()) {
-      if (!handlers.containsKey(type)) {
-        throw new IllegalStateException("no handler for " + type.getSimpleName());
-      }
-    }
+    this.handlers = new CommandHandlers(site, clock, gate, sessions, throttle);
+    this.admission = new Admission(gate, requests, handlers, clock);
   }
 
   /**
@@ -164,9 +90,10 @@ public final class CommandPipeline {
       return onLedger(
               () ->
                   !c.authenticated()
-                      ? CompletableFuture.completedFuture(unknown(c, command))
+                      ? CompletableFuture.completedFuture(admission.unknown(c, command))
                       : !gate.stillEnrolled(c)
-                          ? CompletableFuture.completedFuture(noLongerEnrolled(c, command))
+                          ? CompletableFuture.completedFuture(
+                              admission.noLongerEnrolled(c, command))
                           : gate.login(c, login, ledgerThread))
           .thenCompose(f -> f);
     }
@@ -192,7 +119,7 @@ public final class CommandPipeline {
     @SuppressWarnings("unchecked")
     OffLedger<ConsoleCommand.Acting> reader = (OffLedger<ConsoleCommand.Acting>) handler;
     String type = cmd.getClass().getSimpleName();
-    return onLedger(() -> admit(c, cmd, null))
+    return onLedger(() -> admission.admit(c, cmd, null))
         .thenCompose(
             admitted -> {
               if (admitted.refusal() != null) {
@@ -256,7 +183,7 @@ public final class CommandPipeline {
         cmd.incomingUsername(),
         cmd.incomingPassword(),
         cmd.source(),
-        incoming -> handover.withVerified(cmd.requestId(), incoming, () -> run(c, cmd)));
+        incoming -> handlers.handover().withVerified(cmd.requestId(), incoming, () -> run(c, cmd)));
   }
 
   /**
@@ -276,7 +203,8 @@ public final class CommandPipeline {
         || gate.session(cmd.session(), clock.instant()).isEmpty()) {
       return CompletableFuture.completedFuture(run(c, cmd));
     }
-    return gate.checkPassword(c, cmd.requestId(), username, password, source, ledgerThread)
+    return gate.passwords()
+        .check(c, cmd.requestId(), username, password, source, ledgerThread)
         .thenApply(
             checked ->
                 checked.refusal() != null ? checked.refusal() : then.apply(checked.account()));
@@ -284,116 +212,17 @@ public final class CommandPipeline {
 
   /** A message from a connection that has not proved which console it is: its last. */
   public CompletableFuture<CommandResult> refuseUnknown(ConsoleConnection c, String requestId) {
-    return onLedger(() -> gate.refuseConsole(c, requestId, null, HELLO_FIRST));
-  }
-
-  private static final String HELLO_FIRST = Said.of("收费台须先登记连接", "say hello first");
-
-  private CommandResult unknown(ConsoleConnection c, ConsoleCommand command) {
-    return gate.refuseConsole(c, command.requestId(), null, HELLO_FIRST);
-  }
-
-  private CommandResult noLongerEnrolled(ConsoleConnection c, ConsoleCommand command) {
-    return gate.refuseConsole(
-        c,
-        command.requestId(),
-        c.consoleId(),
-        Said.of(
-            "收费台 '" + c.consoleId() + "' 已不再登记",
-            "console '" + c.consoleId() + "' is no longer enrolled"));
+    return onLedger(() -> admission.unknown(c, requestId));
   }
 
   private CommandResult run(ConsoleConnection c, ConsoleCommand.Acting cmd) {
     return run(c, cmd, null);
   }
 
-  /**
-   * Who may run {@code cmd}, or why not: the console enrolled, the request id new (a retry of a
-   * kept command gets its first result), a live session, and a role the handler takes. A refusal of
-   * the role is recorded as a security event. On the ledger thread.
-   */
-  private Admitted admit(
-      ConsoleConnection c, ConsoleCommand.Acting cmd, Accounts.Account approver) {
-    String id = cmd.requestId();
-    if (!c.authenticated()) {
-      return Admitted.no(unknown(c, cmd));
-    }
-    if (!gate.stillEnrolled(c)) {
-      return Admitted.no(noLongerEnrolled(c, cmd));
-    }
-    CommandHandler<?> handler = handlers.get(cmd.getClass());
-    String type = cmd.getClass().getSimpleName();
-    Instant now = clock.instant();
-    try {
-      Optional<Requests.Kept> kept = requests.find(id);
-      if (kept.isPresent()) {
-        return Admitted.no(replay(c, cmd, kept.get()));
-      }
-      Optional<Session> actor = gate.session(cmd.session(), now);
-      if (actor.isEmpty()) {
-        return Admitted.no(
-            CommandResult.refused(
-                id,
-                Refusal.NOT_LOGGED_IN,
-                Said.of(
-                    "未登录或登录已结束：请重新登录", "not logged in, or the session has ended: log in again")));
-      }
-      Session who =
-          approver == null
-              ? actor.get()
-              : new Session(
-                  null,
-                  approver.username(),
-                  approver.displayName(),
-                  approver.role(),
-                  approver.version(),
-                  c.consoleId(),
-                  now,
-                  now);
-      if (!handler.roles().contains(who.role())) {
-        gate.security()
-            .record(
-                SecurityEvents.Kind.FORBIDDEN,
-                c.consoleId(),
-                who.username(),
-                c.address(),
-                who.role() + " may not " + type,
-                now);
-        return Admitted.no(
-            CommandResult.refused(
-                id,
-                Refusal.FORBIDDEN,
-                Said.of(
-                    who.username() + "（" + who.role().chinese() + "）无权进行此操作",
-                    who.username()
-                        + " ("
-                        + who.role().english().toLowerCase()
-                        + ") may not do this")));
-      }
-      return new Admitted(who, now, null);
-    } catch (LedgerException e) {
-      return Admitted.no(CommandResult.refused(id, Refusal.NOT_NOW, e.getMessage()));
-    } catch (RuntimeException e) {
-      log.error("{} {} not recorded", type, id, e);
-      return Admitted.no(
-          CommandResult.refused(
-              id,
-              Refusal.NOT_RECORDED,
-              Said.of("未记录：" + e.getMessage(), "not recorded: " + e.getMessage())));
-    }
-  }
-
-  /** Who acts and when, or the refusal to send instead. */
-  private record Admitted(Session who, Instant now, CommandResult refusal) {
-    static Admitted no(CommandResult refusal) {
-      return new Admitted(null, null, refusal);
-    }
-  }
-
   /** Runs {@code cmd}; {@code approver}, when not null, acts instead of the session's person. */
   private CommandResult run(
       ConsoleConnection c, ConsoleCommand.Acting cmd, Accounts.Account approver) {
-    Admitted admitted = admit(c, cmd, approver);
+    Admission.Admitted admitted = admission.admit(c, cmd, approver);
     if (admitted.refusal() != null) {
       return admitted.refusal();
     }
@@ -433,25 +262,6 @@ public final class CommandPipeline {
           id,
           Refusal.NOT_RECORDED,
           Said.of("未记录：" + e.getMessage(), "not recorded: " + e.getMessage()));
-    }
-  }
-
-  /** The first result of a request seen before, to the console that sent it and no other. */
-  private CommandResult replay(ConsoleConnection c, ConsoleCommand cmd, Requests.Kept kept) {
-    String type = cmd.getClass().getSimpleName();
-    if (!kept.consoleId().equals(c.consoleId()) || !kept.command().equals(type)) {
-      return CommandResult.refused(
-          cmd.requestId(),
-          Refusal.REQUEST_ID_REUSED,
-          Said.of(
-              "请求编号 " + cmd.requestId() + " 已用于另一项操作",
-              "request id " + cmd.requestId() + " was used before for another command"));
-    }
-    try {
-      ApiMessage first = ApiJson.read(kept.resultJson());
-      return (CommandResult) first;
-    } catch (ApiJson.BadMessageException | ClassCastException e) {
-      throw new LedgerException("kept result of " + cmd.requestId() + " unreadable: " + e, e);
     }
   }
 

@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import org.parkgate.api.Answer;
 import org.parkgate.api.ConsoleCommand.ListExemptions;
 import org.parkgate.api.Refusal;
-import org.parkgate.api.Role;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.FreePasses;
 import org.parkgate.controller.ledger.Ledger;
@@ -20,7 +18,7 @@ import org.parkgate.controller.ledger.Stays;
  * pass asked, with who asked, who decided and the fee it would waive, and every barrier lifted by
  * hand. Reads only, so not kept.
  */
-final class ExemptionRegister implements CommandHandler<ListExemptions> {
+final class ExemptionRegister extends RegisterReader<ListExemptions> {
 
   /**
    * The most lines of each kind one answer carries, reasons and notes of 200 characters included,
@@ -34,25 +32,11 @@ final class ExemptionRegister implements CommandHandler<ListExemptions> {
   private final ZoneId zone;
 
   ExemptionRegister(Ledger ledger, ZoneId zone) {
+    super(ListExemptions.class, SUPERVISOR_OR_FINANCE);
     this.passes = new FreePasses(ledger);
     this.lifts = new ManualLifts(ledger);
     this.stays = new Stays(ledger);
     this.zone = zone;
-  }
-
-  @Override
-  public Class<ListExemptions> type() {
-    return ListExemptions.class;
-  }
-
-  @Override
-  public Set<Role> roles() {
-    return Set.of(Role.SUPERVISOR, Role.FINANCE);
-  }
-
-  @Override
-  public boolean kept() {
-    return false;
   }
 
   @Override

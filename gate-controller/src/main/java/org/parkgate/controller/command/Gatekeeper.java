@@ -7,12 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.regex.Pattern;
 import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
@@ -37,14 +33,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Who may talk to the controller, and as whom: a console proves it is enrolled with its hello; a
  * person logs in through it with a password and gets a session; every later command is taken from
- * that session. Runs on the ledger thread, but for the password check itself, which is slow on
- * purpose and runs on its own thread so lanes never wait on a login.
+ * that session. Runs on the ledger thread; the password check itself is {@link PasswordCheck}'s.
  */
 final class Gatekeeper {
   private static final Logger log = LoggerFactory.getLogger(Gatekeeper.class);
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-  private static final int MAX_PASSWORD = 256;
-  private static final int MAX_SOURCE = 64;
 
   /** One record of a refused console per address and minute: a flood does not fill the ledger. */
   private static final Duration REFUSAL_RECORD_EVERY = Duration.ofMinutes(1);
@@ -53,12 +45,9 @@ final class Gatekeeper {
   private final Consoles consoles;
   private final Accounts accounts;
   private final SessionTable sessions;
-  private final LoginThrottle throttle;
   private final SecurityEvents security;
-  private final PasswordHasher hasher;
-  private final Executor passwordChecks;
+  private final PasswordCheck passwords;
   private final Clock clock;
-  private final Set<String> checking = ConcurrentHashMap.newKeySet();
 
   /**
    * What the ledger said of each console and account, asked on every command: kept until the
@@ -90,9 +79,9 @@ final class Gatekeeper {
     this.accounts = new Accounts(site.ledger());
     this.security = new SecurityEvents(site.ledger());
     this.sessions = sessions;
-    this.throttle = throttle;
-    this.hasher = hasher;
-    this.passwordChecks = passwordChecks;
+    this.passwords =
+        new PasswordCheck(
+            site.ledger(), accounts, security, sessions, throttle, hasher, passwordChecks, clock);
     this.clock = clock;
   }
 
@@ -102,6 +91,10 @@ final class Gatekeeper {
 
   SecurityEvents security() {
     return security;
+  }
+
+  PasswordCheck passwords() {
+    return passwords;
   }
 
   /**
@@ -222,154 +215,13 @@ final class Gatekeeper {
    */
   CompletableFuture<CommandResult> login(
       ConsoleConnection c, ConsoleCommand.Login cmd, Executor onLedger) {
-    return checkPassword(c, cmd.requestId(), cmd.username(), cmd.password(), cmd.source(), onLedger)
+    return passwords
+        .check(c, cmd.requestId(), cmd.username(), cmd.password(), cmd.source(), onLedger)
         .thenApply(
             checked ->
                 checked.refusal() != null
                     ? checked.refusal()
                     : openSession(c, cmd.requestId(), checked.account()));
-  }
-
-  /** A password checked: the account it opens, or (refusal not null) why it opens none. */
-  record Checked(Accounts.Account account, CommandResult refusal) {}
-
-  /**
-   * Checks a person's password exactly as a login does, for a login or for a person confirming an
-   * act at a console another person is logged in at (a handover): the source's wait, the check on
-   * its own thread, wrong passwords counted toward the source's wait and the account's lock, the
-   * console's roles and the account's state. Completes on the ledger thread.
-   */
-  CompletableFuture<Checked> checkPassword(
-      ConsoleConnection c,
-      String id,
-      String username,
-      String password,
-      String where,
-      Executor onLedger) {
-    if (username == null
-        || !NAME.matcher(username).matches()
-        || password == null
-        || password.isEmpty()
-        || password.length() > MAX_PASSWORD
-        || (where != null && where.length() > MAX_SOURCE)) {
-      return refused(
-          CommandResult.refused(
-              id,
-              Refusal.INVALID,
-              Said.of(
-                  "登录须填写用户名（1-64 个字母、数字、'.'、'_' 或 '-'）和密码",
-                  "a login needs a user name (1-64 letters, digits, '.', '_' or '-') and a"
-                      + " password")));
-    }
-    String source = c.consoleId() + "|" + (where == null ? c.address() : where);
-    Instant now = clock.instant();
-    Optional<Duration> wait = throttle.waitFor(source, now);
-    if (wait.isPresent() || !checking.add(source)) {
-      long seconds = wait.map(w -> Math.max(1, (w.toMillis() + 999) / 1000)).orElse(1L);
-      return refused(
-          CommandResult.refused(
-              id,
-              Refusal.SLOW_DOWN,
-              Said.of(
-                  "此处密码错误次数过多：请 " + seconds + " 秒后再试",
-                  "too many wrong passwords from here: try again in " + seconds + " s")));
-    }
-    Optional<Accounts.Account> account = accounts.find(username);
-    CompletableFuture<Boolean> checked;
-    try {
-      checked =
-          CompletableFuture.supplyAsync(
-              () -> {
-                if (account.isPresent()) {
-                  return hasher.verify(password, account.get().passwordHash());
-                }
-                hasher.burn(password);
-                return false;
-              },
-              passwordChecks);
-    } catch (RejectedExecutionException e) {
-      checking.remove(source);
-      return refused(
-          CommandResult.refused(
-              id, Refusal.SLOW_DOWN, Said.of("同时登录过多：请再试", "too many logins at once: try again")));
-    }
-    return checked.handleAsync(
-        (right, error) -> {
-          checking.remove(source);
-          if (error != null) {
-            log.error("password check of {} failed", username, error);
-            return new Checked(
-                null,
-                CommandResult.refused(
-                    id, Refusal.NOT_RECORDED, Said.of("登录失败：请再试", "login failed: try again")));
-          }
-          return verified(c, id, username, source, account, right);
-        },
-        onLedger);
-  }
-
-  private Checked verified(
-      ConsoleConnection c,
-      String id,
-      String username,
-      String source,
-      Optional<Accounts.Account> checkedAccount,
-      boolean right) {
-    Instant now = clock.instant();
-    // Read again: the account may have changed while its password was being checked.
-    Optional<Accounts.Account> account = accounts.find(username);
-    boolean same =
-        account.isPresent()
-            && checkedAccount.isPresent()
-            && account.get().version() == checkedAccount.get().version();
-    if (!right || !same) {
-      boolean lock =
-          throttle.failed(source, account.map(Accounts.Account::username).orElse(null), now);
-      if (lock && account.isPresent() && !account.get().locked()) {
-        lock(account.get(), c, now);
-      }
-      return new Checked(
-          null,
-          CommandResult.refused(
-              id, Refusal.BAD_LOGIN, Said.of("用户名或密码错误", "wrong user name or password")));
-    }
-    Accounts.Account a = account.get();
-    if (!c.roles().contains(a.role())) {
-      security.record(
-          SecurityEvents.Kind.FORBIDDEN,
-          c.consoleId(),
-          a.username(),
-          c.address(),
-          a.role() + " may not log in at this console",
-          now);
-      return new Checked(
-          null,
-          CommandResult.refused(
-              id,
-              Refusal.FORBIDDEN,
-              Said.of(
-                  "收费台 " + c.consoleId() + " 不供" + a.role().chinese() + "使用",
-                  "console "
-                      + c.consoleId()
-                      + " is not for "
-                      + a.role().english().toLowerCase(java.util.Locale.ROOT)
-                      + "s")));
-    }
-    if (!a.usable()) {
-      return new Checked(
-          null,
-          CommandResult.refused(
-              id,
-              Refusal.ACCOUNT_LOCKED,
-              a.enabled()
-                  ? Said.of(
-                      "账户 " + a.username() + " 已锁定：请主管或管理员解锁",
-                      "account " + a.username() + " is locked: a supervisor or admin unlocks it")
-                  : Said.of(
-                      "账户 " + a.username() + " 已停用", "account " + a.username() + " is disabled")));
-    }
-    throttle.succeeded(source, a.username());
-    return new Checked(a, null);
   }
 
   private CommandResult openSession(ConsoleConnection c, String requestId, Accounts.Account a) {
@@ -385,34 +237,5 @@ final class Gatekeeper {
             sessions.idleUntil(s),
             sessions.endsAt(s),
             a.demo()));
-  }
-
-  private void lock(Accounts.Account account, ConsoleConnection c, Instant now) {
-    site.ledger()
-        .atomically(
-            () -> {
-              accounts.change(
-                  account.username(),
-                  Accounts.Action.LOCK,
-                  a -> a.withLocked(true),
-                  "controller",
-                  "too many wrong passwords from many sources",
-                  now);
-              security.record(
-                  SecurityEvents.Kind.ACCOUNT_LOCKED,
-                  c.consoleId(),
-                  account.username(),
-                  c.address(),
-                  "locked after too many wrong passwords",
-                  now);
-              return null;
-            });
-    throttle.reset(account.username());
-    sessions.endAll(account.username());
-    log.warn("{}: account locked after too many wrong passwords", account.username());
-  }
-
-  private static CompletableFuture<Checked> refused(CommandResult result) {
-    return CompletableFuture.completedFuture(new Checked(null, result));
   }
 }

@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import org.parkgate.api.Answer;
 import org.parkgate.api.ConsoleCommand.ListLostCards;
 import org.parkgate.api.Refusal;
-import org.parkgate.api.Role;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LostCards;
@@ -17,29 +15,15 @@ import org.parkgate.controller.ledger.LostCards;
  * The lost-card register for a span of the site's days, for supervisors and finance: it carries the
  * drivers' personal details, so cashiers and admins do not read it. Reads only, so not kept.
  */
-public final class LostCardRegister implements CommandHandler<ListLostCards> {
+public final class LostCardRegister extends RegisterReader<ListLostCards> {
 
   private final LostCards register;
   private final ZoneId zone;
 
   LostCardRegister(Ledger ledger, ZoneId zone) {
+    super(ListLostCards.class, SUPERVISOR_OR_FINANCE);
     this.register = new LostCards(ledger);
     this.zone = zone;
-  }
-
-  @Override
-  public Class<ListLostCards> type() {
-    return ListLostCards.class;
-  }
-
-  @Override
-  public Set<Role> roles() {
-    return Set.of(Role.SUPERVISOR, Role.FINANCE);
-  }
-
-  @Override
-  public boolean kept() {
-    return false;
   }
 
   @Override
@@ -71,9 +55,7 @@ public final class LostCardRegister implements CommandHandler<ListLostCards> {
         r.lane(),
         stay,
         r.matched(),
-        r.card() != null
-            ? r.card()
-            : stay > 0 ? LostCardCommands.standInCard(r.lostCardNo()) : null,
+        r.card() != null ? r.card() : stay > 0 ? LostCardDesk.standInCard(r.lostCardNo()) : null,
         r.form(),
         r.entryPlate(),
         r.exitPlate(),

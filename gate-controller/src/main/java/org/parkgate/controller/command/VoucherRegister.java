@@ -39,34 +39,19 @@ final class VoucherRegister {
   /** The newest batches one answer lists: the register grows for years. */
   static final int LISTED = 30;
 
-  private static final Set<Role> READERS = Set.of(Role.FINANCE, Role.SUPERVISOR);
   private static final Set<Role> KEEPERS = Set.of(Role.FINANCE);
 
   private VoucherRegister() {}
 
   /** The register's newest batches and the kinds a batch may be issued as. Reads only. */
-  static final class Batches implements CommandHandler<ListVoucherBatches> {
+  static final class Batches extends RegisterReader<ListVoucherBatches> {
     private final Vouchers vouchers;
     private final Tariff tariff;
 
     Batches(Ledger ledger, Tariff tariff) {
+      super(ListVoucherBatches.class, SUPERVISOR_OR_FINANCE);
       this.vouchers = new Vouchers(ledger);
       this.tariff = tariff;
-    }
-
-    @Override
-    public Class<ListVoucherBatches> type() {
-      return ListVoucherBatches.class;
-    }
-
-    @Override
-    public Set<Role> roles() {
-      return READERS;
-    }
-
-    @Override
-    public boolean kept() {
-      return false;
     }
 
     @Override
@@ -81,25 +66,16 @@ final class VoucherRegister {
   }
 
   /** Finance issues a batch; every field is checked before anything is written. */
-  static final class Issue implements CommandHandler<IssueVouchers> {
+  static final class Issue extends FixedHandler<IssueVouchers> {
     private final Vouchers vouchers;
     private final Tariff tariff;
     private final ZoneId zone;
 
     Issue(Ledger ledger, Tariff tariff, ZoneId zone) {
+      super(IssueVouchers.class, KEEPERS);
       this.vouchers = new Vouchers(ledger);
       this.tariff = tariff;
       this.zone = zone;
-    }
-
-    @Override
-    public Class<IssueVouchers> type() {
-      return IssueVouchers.class;
-    }
-
-    @Override
-    public Set<Role> roles() {
-      return KEEPERS;
     }
 
     @Override
@@ -177,40 +153,25 @@ final class VoucherRegister {
   }
 
   /** One code looked up: its batch and what became of it. Reads only. */
-  static final class Show implements CommandHandler<ShowVoucher> {
+  static final class Show extends RegisterReader<ShowVoucher> {
     private final Vouchers vouchers;
     private final LostCards receipts;
     private final ZoneId zone;
 
     Show(Ledger ledger, ZoneId zone) {
+      super(ShowVoucher.class, SUPERVISOR_OR_FINANCE);
       this.vouchers = new Vouchers(ledger);
       this.receipts = new LostCards(ledger);
       this.zone = zone;
     }
 
     @Override
-    public Class<ShowVoucher> type() {
-      return ShowVoucher.class;
-    }
-
-    @Override
-    public Set<Role> roles() {
-      return READERS;
-    }
-
-    @Override
-    public boolean kept() {
-      return false;
-    }
-
-    @Override
     public Decision handle(ShowVoucher cmd, Session actor, Instant now) {
-      String code;
-      try {
-        code = VoucherCode.read(cmd.code());
-      } catch (IllegalArgumentException e) {
-        return Decision.refused(cmd, Refusal.INVALID, "券码有误 · " + e.getMessage());
+      Typed typed = Typed.read(cmd, cmd.code());
+      if (typed.refusal() != null) {
+        return typed.refusal();
       }
+      String code = typed.code();
       Optional<Vouchers.Voucher> found = vouchers.find(code);
       if (found.isEmpty()) {
         return Decision.refused(cmd, Refusal.NOT_NOW, neverIssued(code));
@@ -222,35 +183,25 @@ final class VoucherRegister {
   }
 
   /** Finance voids an unused code with a reason. */
-  static final class VoidCode implements CommandHandler<VoidVoucher> {
+  static final class VoidCode extends FixedHandler<VoidVoucher> {
     private final Vouchers vouchers;
     private final LostCards receipts;
     private final ZoneId zone;
 
     VoidCode(Ledger ledger, ZoneId zone) {
+      super(VoidVoucher.class, KEEPERS);
       this.vouchers = new Vouchers(ledger);
       this.receipts = new LostCards(ledger);
       this.zone = zone;
     }
 
     @Override
-    public Class<VoidVoucher> type() {
-      return VoidVoucher.class;
-    }
-
-    @Override
-    public Set<Role> roles() {
-      return KEEPERS;
-    }
-
-    @Override
     public Decision handle(VoidVoucher cmd, Session actor, Instant now) {
-      String code;
-      try {
-        code = VoucherCode.read(cmd.code());
-      } catch (IllegalArgumentException e) {
-        return Decision.refused(cmd, Refusal.INVALID, "券码有误 · " + e.getMessage());
+      Typed typed = Typed.read(cmd, cmd.code());
+      if (typed.refusal() != null) {
+        return typed.refusal();
       }
+      String code = typed.code();
       String reason = cmd.reason() == null ? "" : cmd.reason().strip();
       if (reason.isEmpty() || reason.length() > MAX_TEXT) {
         return Decision.refused(
@@ -295,6 +246,17 @@ final class VoucherRegister {
       Vouchers.Voucher voided = vouchers.voidCode(code, actor.username(), reason, now);
       return Decision.done(
           cmd, new Answer.VoucherVoided(entry(voided, receipts, LocalDate.ofInstant(now, zone))));
+    }
+  }
+
+  /** A code as typed at a console, read: the code, or (refusal not null) why it is not one. */
+  private record Typed(String code, Decision refusal) {
+    static Typed read(org.parkgate.api.ConsoleCommand cmd, String typed) {
+      try {
+        return new Typed(VoucherCode.read(typed), null);
+      } catch (IllegalArgumentException e) {
+        return new Typed(null, Decision.refused(cmd, Refusal.INVALID, "券码有误 · " + e.getMessage()));
+      }
     }
   }
 
