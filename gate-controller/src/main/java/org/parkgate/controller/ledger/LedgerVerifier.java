@@ -135,6 +135,7 @@ public final class LedgerVerifier {
       problems.addAll(numbering.problems());
       problems.addAll(ShiftCheck.check(db));
       problems.addAll(HandoverCheck.check(db));
+      StayLengthCheck.check(db).ifPresent(problems::add);
       EventCheck.check(db, problems);
       anchor.flatMap(a -> anchorProblem(db, a)).ifPresent(problems::add);
       missingTriggers(db).ifPresent(problems::add);
@@ -279,14 +280,29 @@ public final class LedgerVerifier {
         (r.getString(1).equals("trigger") ? present : tables).add(r.getString(2));
       }
     }
-    // A trigger guards its table: a ledger from before a table's migration lacks both.
+    // A trigger belongs to the table it is on: a ledger from before a table's migration lacks
+    // both.
+    java.util.Map<String, String> expected = Migrations.expectedTriggers();
     List<String> missing =
         TRIGGERS.stream()
             .filter(t -> !present.contains(t))
-            .filter(t -> tables.contains(t.substring(0, t.lastIndexOf("_no_"))))
+            .filter(t -> tables.contains(onTable(expected.get(t))))
             .toList();
     return missing.isEmpty()
         ? Optional.empty()
         : Optional.of("append-only triggers removed: " + String.join(", ", missing));
+  }
+
+  private static final java.util.regex.Pattern ON_TABLE =
+      java.util.regex.Pattern.compile(
+          " ON (\\w+) (?:BEGIN|FOR EACH ROW)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /** The table a trigger's statement is on. */
+  private static String onTable(String trigger) {
+    java.util.regex.Matcher m = ON_TABLE.matcher(trigger);
+    if (!m.find()) {
+      throw new IllegalStateException("a migration's trigger names no table: " + trigger);
+    }
+    return m.group(1);
   }
 }

@@ -90,27 +90,30 @@ final class TrafficReports {
   static Table dwell(Connection db, ReportRequest req, Period period) throws SQLException {
     long[] count = new long[BANDS.length];
     long[] seconds = new long[BANDS.length];
-    // Banded and summed in SQL (whole seconds, as Instant.getEpochSecond gives them), each band's
-    // count and total in columns of one row: a GROUP BY would sort a year's three million stays.
+    // Each stay's length as the ledger kept it at exit (stay_lengths, V19: the exit's whole second
+    // less the entry's, never below zero), read on its key by when the stay ended; banded and
+    // summed in SQL, each band's count and total in columns of one row (a GROUP BY would sort a
+    // year's three million stays).
+    String s = "l.seconds";
     StringBuilder bands = new StringBuilder();
     for (int b = 0; b < BANDS.length; b++) {
       String in =
-          (b == 0 ? "1" : "s >= " + BANDS[b - 1])
-              + (b == BANDS.length - 1 ? "" : " AND s < " + BANDS[b]);
+          (b == 0 ? "1" : s + " >= " + BANDS[b - 1])
+              + (b == BANDS.length - 1 ? "" : " AND " + s + " < " + BANDS[b]);
       bands.append(b == 0 ? "" : ", ").append("TOTAL(").append(in).append(")");
-      bands.append(", TOTAL(CASE WHEN ").append(in).append(" THEN s END)");
+      bands.append(", TOTAL(CASE WHEN ").append(in).append(" THEN ").append(s).append(" END)");
     }
     StringBuilder sql =
         new StringBuilder(
-            "SELECT MAX(0, CAST(strftime('%s', x.exited_at) AS INTEGER)"
-                + " - CAST(strftime('%s', n.entered_at) AS INTEGER)) AS s"
-                + " FROM exits x JOIN entries n ON n.stay_id = x.stay_id"
+            "SELECT "
+                + bands
+                + " FROM stay_lengths l"
                 // joined only to filter: SQLite keeps an unused join, a look-up per stay
+                + (req.lane() != null ? " JOIN exits x ON x.stay_id = l.stay_id" : "")
                 + (req.vehicleClass() != null
-                    ? " LEFT JOIN entry_credentials e ON e.stay_id = x.stay_id"
+                    ? " LEFT JOIN entry_credentials e ON e.stay_id = l.stay_id"
                     : "")
-                + " WHERE CAST(strftime('%s', x.exited_at) AS INTEGER) >= ?"
-                + " AND CAST(strftime('%s', x.exited_at) AS INTEGER) < ?");
+                + " WHERE l.exited_s >= ? AND l.exited_s < ?");
     List<Object> args =
         new java.util.ArrayList<>(
             List.of(period.start().getEpochSecond(), period.end().getEpochSecond()));
@@ -124,9 +127,7 @@ final class TrafficReports {
     }
     Query.run(
         db,
-        // LIMIT -1 keeps SQLite from flattening the subquery, which would compute s once for
-        // every column that reads it
-        "SELECT " + bands + " FROM (" + sql + " LIMIT -1)",
+        sql.toString(),
         r -> {
           for (int b = 0; b < BANDS.length; b++) {
             count[b] = r.getLong(2 * b + 1);

@@ -155,6 +155,26 @@ class LedgerVerifierTest {
   }
 
   @Test
+  void aStayLengthRewrittenOrMissingIsReportedWithItsStay() throws Exception {
+    Path file = Fixtures.populated(dir, 3);
+    Fixtures.tamper(file, "UPDATE stay_lengths SET seconds = seconds + 3600 WHERE stay_id = 2");
+    Fixtures.restoreTriggers(file);
+    LedgerVerifier.Result result = Fixtures.verify(file);
+    assertEquals(1, result.problems().size(), result.summary());
+    assertTrue(
+        result.problems().get(0).startsWith("stay lengths: stay 2 is kept as "), result.summary());
+
+    Path gone = Fixtures.populated(dir.resolve("gone"), 3);
+    Fixtures.tamper(gone, "DELETE FROM stay_lengths WHERE stay_id = 3");
+    Fixtures.restoreTriggers(gone);
+    LedgerVerifier.Result missing = Fixtures.verify(gone);
+    assertEquals(1, missing.problems().size(), missing.summary());
+    assertTrue(
+        missing.problems().get(0).startsWith("stay lengths: stay 3 has no length kept"),
+        missing.summary());
+  }
+
+  @Test
   void aTriggerReplacedByANoOpOfTheSameNameIsReported() throws Exception {
     Path file = Fixtures.populated(dir, 2);
     Fixtures.tamper(file);
