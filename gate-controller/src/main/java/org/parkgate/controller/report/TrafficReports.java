@@ -91,23 +91,12 @@ final class TrafficReports {
     long[] count = new long[BANDS.length];
     long[] seconds = new long[BANDS.length];
     // Each stay's length as the ledger kept it at exit (stay_lengths, V19: the exit's whole second
-    // less the entry's, never below zero), read on its key by when the stay ended; banded and
-    // summed in SQL, each band's count and total in columns of one row (a GROUP BY would sort a
-    // year's three million stays).
-    String s = "l.seconds";
-    StringBuilder bands = new StringBuilder();
-    for (int b = 0; b < BANDS.length; b++) {
-      String in =
-          (b == 0 ? "1" : s + " >= " + BANDS[b - 1])
-              + (b == BANDS.length - 1 ? "" : " AND " + s + " < " + BANDS[b]);
-      bands.append(b == 0 ? "" : ", ").append("TOTAL(").append(in).append(")");
-      bands.append(", TOTAL(CASE WHEN ").append(in).append(" THEN ").append(s).append(" END)");
-    }
+    // less the entry's, never below zero), read on its key by when the stay ended, one integer a
+    // stay, and banded here: over a year (3 million stays) about 0.5 s, where a GROUP BY sorts
+    // them (about 1.1 s) and sixteen conditional sums in one row cost about 1.7 s.
     StringBuilder sql =
         new StringBuilder(
-            "SELECT "
-                + bands
-                + " FROM stay_lengths l"
+            "SELECT l.seconds FROM stay_lengths l"
                 // joined only to filter: SQLite keeps an unused join, a look-up per stay
                 + (req.lane() != null ? " JOIN exits x ON x.stay_id = l.stay_id" : "")
                 + (req.vehicleClass() != null
@@ -129,10 +118,13 @@ final class TrafficReports {
         db,
         sql.toString(),
         r -> {
-          for (int b = 0; b < BANDS.length; b++) {
-            count[b] = r.getLong(2 * b + 1);
-            seconds[b] = r.getLong(2 * b + 2);
+          long stay = r.getLong(1);
+          int b = 0;
+          while (stay >= BANDS[b]) {
+            b++;
           }
+          count[b]++;
+          seconds[b] += stay;
         },
         args.toArray());
     long all = 0;
