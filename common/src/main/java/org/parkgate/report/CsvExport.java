@@ -20,24 +20,40 @@ import org.apache.commons.csv.CSVPrinter;
 final class CsvExport {
   private CsvExport() {}
 
-  static void write(Report report, Charset charset, OutputStream out) throws IOException {
-    Writer w = new OutputStreamWriter(out, charset);
-    if (charset.equals(StandardCharsets.UTF_8)) {
-      w.write('\uFEFF');
-    }
-    CSVPrinter csv = new CSVPrinter(w, CSVFormat.EXCEL);
-    List<String> header = new ArrayList<>();
-    for (Column c : report.columns()) {
-      header.add(c.header());
-    }
-    csv.printRecord(header);
-    for (Row r : report.rows()) {
-      csv.printRecord(cells(report, r));
-    }
-    if (report.totals() != null && report.kind() != ReportKind.JOURNAL) {
-      csv.printRecord(cells(report, report.totals()));
-    }
-    csv.flush();
+  /** A sink that writes CSV to {@code out} as the rows come. */
+  static ReportSink sink(Charset charset, OutputStream out) {
+    return new ReportSink() {
+      private Report head;
+      private CSVPrinter csv;
+
+      @Override
+      public void begin(Report report) throws IOException {
+        head = report;
+        Writer w = new OutputStreamWriter(out, charset);
+        if (charset.equals(StandardCharsets.UTF_8)) {
+          w.write('\uFEFF');
+        }
+        csv = new CSVPrinter(w, CSVFormat.EXCEL);
+        List<String> header = new ArrayList<>();
+        for (Column c : report.columns()) {
+          header.add(c.header());
+        }
+        csv.printRecord(header);
+      }
+
+      @Override
+      public void row(Row r) throws IOException {
+        csv.printRecord(cells(head, r));
+      }
+
+      @Override
+      public void end(Row totals, List<String> notes) throws IOException {
+        if (totals != null && head.kind() != ReportKind.JOURNAL) {
+          csv.printRecord(cells(head, totals));
+        }
+        csv.flush();
+      }
+    };
   }
 
   private static List<String> cells(Report report, Row r) {

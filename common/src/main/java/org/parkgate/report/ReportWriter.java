@@ -21,9 +21,32 @@ public final class ReportWriter {
     switch (format) {
       case TEXT -> out.write(ReportText.render(report).getBytes(StandardCharsets.UTF_8));
       case JSON -> out.write((ReportJson.write(report) + "\n").getBytes(StandardCharsets.UTF_8));
-      case CSV -> CsvExport.write(report, charset, out);
-      case XLSX -> XlsxExport.write(report, out);
+      case CSV, XLSX -> {
+        ReportSink sink = sink(format, charset, out);
+        sink.begin(report);
+        for (Row r : report.rows()) {
+          sink.row(r);
+        }
+        sink.end(report.totals(), report.notes());
+      }
     }
     out.flush();
+  }
+
+  /**
+   * A sink that writes CSV or XLSX to {@code out} a row at a time (the caller flushes {@code out}
+   * after {@link ReportSink#end}): what {@link #write} does with a report's rows, for rows that are
+   * never all in memory. Text and JSON need every row first.
+   *
+   * @throws IllegalArgumentException for text or JSON
+   */
+  public static ReportSink sink(ReportFormat format, Charset charset, OutputStream out) {
+    return switch (format) {
+      case CSV -> CsvExport.sink(charset, out);
+      case XLSX -> XlsxExport.sink(out);
+      case TEXT, JSON ->
+          throw new IllegalArgumentException(
+              format.lowerName() + " is written from the whole report, not streamed");
+    };
   }
 }

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
+import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
@@ -17,23 +18,55 @@ import org.dhatim.fastexcel.Worksheet;
 final class XlsxExport {
   private XlsxExport() {}
 
-  static void write(Report report, OutputStream out) throws IOException {
-    Workbook wb = new Workbook(out, "parkgate", "1.0");
-    Worksheet ws = wb.newWorksheet(sheetName(report));
-    int r = 0;
-    for (int c = 0; c < report.columns().size(); c++) {
-      ws.value(r, c, report.columns().get(c).header());
-      ws.style(r, c).bold().set();
-    }
-    for (Row row : report.rows()) {
-      r++;
-      row(ws, report, row, r, false);
-    }
-    if (report.totals() != null && report.kind() != ReportKind.JOURNAL) {
-      r++;
-      row(ws, report, report.totals(), r, true);
-    }
-    Worksheet info = wb.newWorksheet("说明 About");
+  /** Rows written to the file every so many, so the sheet never holds more in memory. */
+  private static final int FLUSH_EVERY = 256;
+
+  /**
+   * A sink that writes the workbook to {@code out} as the rows come: the sheet is flushed every
+   * {@value #FLUSH_EVERY} rows and its texts are written inline, not into the workbook's shared
+   * strings (which are kept in memory to the end).
+   */
+  static ReportSink sink(OutputStream out) {
+    return new ReportSink() {
+      private Report head;
+      private Workbook wb;
+      private Worksheet ws;
+      private int r;
+
+      @Override
+      public void begin(Report report) throws IOException {
+        head = report;
+        wb = new Workbook(out, "parkgate", "1.0");
+        ws = wb.newWorksheet(sheetName(report));
+        for (int c = 0; c < report.columns().size(); c++) {
+          ws.value(r, c, report.columns().get(c).header());
+          ws.style(r, c).bold().set();
+        }
+      }
+
+      @Override
+      public void row(Row row) throws IOException {
+        r++;
+        XlsxExport.row(ws, head, row, r, false);
+        if (r % FLUSH_EVERY == 0) {
+          ws.flush();
+        }
+      }
+
+      @Override
+      public void end(Row totals, List<String> notes) throws IOException {
+        if (totals != null && head.kind() != ReportKind.JOURNAL) {
+          r++;
+          XlsxExport.row(ws, head, totals, r, true);
+        }
+        ws.finish();
+        info(wb.newWorksheet("说明 About"), head, notes);
+        wb.finish();
+      }
+    };
+  }
+
+  private static void info(Worksheet info, Report report, List<String> notes) {
     int i = 0;
     info.value(i++, 0, report.title());
     info.value(
@@ -50,7 +83,7 @@ final class XlsxExport {
     if (!filters.isEmpty()) {
       info.value(i++, 0, "筛选 · filters: " + filters);
     }
-    for (String note : report.notes()) {
+    for (String note : notes) {
       info.value(i++, 0, note);
     }
     info.value(
@@ -58,7 +91,6 @@ final class XlsxExport {
         0,
         "账本链头 · ledger chain head: link " + report.chainLink() + " sha256 " + report.chainHash());
     info.value(i, 0, "生成于 · computed at " + report.computedAt());
-    wb.finish();
   }
 
   private static String sheetName(Report report) {
@@ -79,7 +111,7 @@ final class XlsxExport {
           ws.value(r, c, date(cell.text()));
           format = "yyyy-mm-dd";
         } else {
-          ws.value(r, c, CellText.of(col, cell));
+          ws.inlineString(r, c, CellText.of(col, cell));
         }
       } else {
         switch (col.type()) {

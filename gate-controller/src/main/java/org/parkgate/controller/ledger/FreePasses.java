@@ -149,12 +149,20 @@ public final class FreePasses {
 
   /** Passes asked from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
   public List<Pass> between(Instant from, Instant to) {
+    List<Pass> out = new java.util.ArrayList<>();
+    eachBetween(from, to, out::add);
+    return out;
+  }
+
+  /** As {@link #between}, each pass handed to {@code each} as it is read, none kept. */
+  public void eachBetween(Instant from, Instant to, java.util.function.Consumer<Pass> each) {
     // Compared as seconds: ISO texts with and without fractions do not sort as times.
-    return ledger.list(
+    ledger.each(
         SELECT
             + " WHERE CAST(strftime('%s', p.asked_at) AS INTEGER) >= ?"
             + " AND CAST(strftime('%s', p.asked_at) AS INTEGER) < ? ORDER BY p.pass_no",
         FreePasses::pass,
+        each,
         from.getEpochSecond(),
         to.getEpochSecond());
   }

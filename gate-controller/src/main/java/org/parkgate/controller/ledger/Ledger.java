@@ -217,6 +217,19 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
+   * As {@link #list}, each row handed to {@code each} as it is read, none kept: for more rows than
+   * should be held at once.
+   */
+  <T> void each(
+      String sql, LedgerRows.Row<T> row, java.util.function.Consumer<T> each, Object... args) {
+    read(
+        () -> {
+          LedgerRows.each(db, sql, row, each, args);
+          return null;
+        });
+  }
+
+  /**
    * Every row {@code sql} returns, in its order, each read by {@code row}; {@code args} are bound
    * to its {@code ?} as {@link LedgerRows#bind} says. Runs as {@link #read} does: under the
    * ledger's lock (inside the caller's transaction, if there is one), an SQL failure thrown as a

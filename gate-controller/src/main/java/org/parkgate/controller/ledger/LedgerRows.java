@@ -29,18 +29,29 @@ final class LedgerRows {
   /** Every row {@code sql} returns, in the order it returns them, each read by {@code row}. */
   static <T> List<T> list(Connection db, String sql, Row<T> row, Object... args)
       throws SQLException {
-    return Statements.with(
+    List<T> out = new ArrayList<>();
+    each(db, sql, row, out::add, args);
+    return out;
+  }
+
+  /**
+   * As {@link #list}, each row handed to {@code each} as it is read, none kept: for reading more
+   * rows than should be held at once.
+   */
+  static <T> void each(
+      Connection db, String sql, Row<T> row, java.util.function.Consumer<T> each, Object... args)
+      throws SQLException {
+    Statements.with(
         db,
         sql,
         p -> {
           bind(p, args);
           try (ResultSet r = p.executeQuery()) {
-            List<T> out = new ArrayList<>();
             while (r.next()) {
-              out.add(row.read(r));
+              each.accept(row.read(r));
             }
-            return out;
           }
+          return null;
         });
   }
 

@@ -47,12 +47,19 @@ public final class ManualLifts {
 
   /** Lifts from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
   public List<Lift> between(Instant from, Instant to) {
+    List<Lift> out = new java.util.ArrayList<>();
+    eachBetween(from, to, out::add);
+    return out;
+  }
+
+  /** As {@link #between}, each lift handed to {@code each} as it is read, none kept. */
+  public void eachBetween(Instant from, Instant to, java.util.function.Consumer<Lift> each) {
     // Compared as seconds: ISO texts with and without fractions do not sort as times.
-    return ledger.list(
+    ledger.each(
         "SELECT lift_no, lane, stay_id, due_minor, currency, reason, lifted_by, lifted_at"
             + " FROM manual_lifts WHERE CAST(strftime('%s', lifted_at) AS INTEGER) >= ?"
             + " AND CAST(strftime('%s', lifted_at) AS INTEGER) < ? ORDER BY lift_no",
-        ManualLifts::lift, from.getEpochSecond(), to.getEpochSecond());
+        ManualLifts::lift, each, from.getEpochSecond(), to.getEpochSecond());
   }
 
   private static Lift lift(ResultSet r) throws SQLException {

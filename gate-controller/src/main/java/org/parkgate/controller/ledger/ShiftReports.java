@@ -43,16 +43,30 @@ public final class ShiftReports {
    * shift ever closed.
    */
   public List<ShiftReport> closedBetween(Instant from, Instant to) {
-    return ledger.read(
-        () ->
-            LedgerRows.list(
-                ledger.connection(),
-                REPORT
-                    + " WHERE CAST(strftime('%s', s.closed_at) AS INTEGER) >= ?"
-                    + " AND CAST(strftime('%s', s.closed_at) AS INTEGER) < ? ORDER BY c.link",
-                r -> report(ledger.connection(), r),
-                from.getEpochSecond(),
-                to.getEpochSecond()));
+    List<ShiftReport> out = new java.util.ArrayList<>();
+    eachClosedBetween(from, to, out::add);
+    return out;
+  }
+
+  /**
+   * As {@link #closedBetween}, each report handed to {@code each} as it is read, none kept (a
+   * year's export of a large car park's shifts).
+   */
+  public void eachClosedBetween(
+      Instant from, Instant to, java.util.function.Consumer<ShiftReport> each) {
+    ledger.read(
+        () -> {
+          LedgerRows.each(
+              ledger.connection(),
+              REPORT
+                  + " WHERE CAST(strftime('%s', s.closed_at) AS INTEGER) >= ?"
+                  + " AND CAST(strftime('%s', s.closed_at) AS INTEGER) < ? ORDER BY c.link",
+              r -> report(ledger.connection(), r),
+              each,
+              from.getEpochSecond(),
+              to.getEpochSecond());
+          return null;
+        });
   }
 
   /** The report of the shift {@code where} picks, read inside the caller's transaction. */

@@ -21,9 +21,11 @@ import org.parkgate.report.ReportRequest;
 final class CloseReports {
   private CloseReports() {}
 
-  static Table shifts(Ledger ledger, ReportRequest req, Period period, String currency) {
+  static Table shifts(
+      Ledger ledger, ReportRequest req, Period period, String currency, Table.Rows rows) {
     Table t =
         new Table(
+            rows,
             Column.count("shift", "班次号", "Shift no."),
             Column.text("cashier", "收费员", "Cashier"),
             Column.of("opened", ColumnType.TIME, "开班", "Opened"),
@@ -34,31 +36,39 @@ final class CloseReports {
             Column.money("expected", "应有现金", "Cash expected", currency),
             Column.money("counted", "实点现金", "Cash counted", currency),
             Column.money("variance", "长短款", "Over (+) / short (-)", currency));
-    for (ShiftReport s : new ShiftReports(ledger).closedBetween(period.start(), period.end())) {
-      if (req.cashier() != null && !req.cashier().equals(s.cashier())) {
-        continue;
-      }
-      long net =
-          s.totals().stream()
-              .filter(x -> x.paid().currency().getCurrencyCode().equals(currency))
-              .mapToLong(x -> x.net().minor())
-              .sum();
-      ShiftReport.Drawer d = s.drawer();
-      t.add(
-          Cell.of(s.shiftNo()),
-          Cell.text(s.cashier()),
-          Cell.time(s.openedAt(), period.zone()),
-          Cell.time(s.closedAt(), period.zone()),
-          Cell.of(s.payments()),
-          Cell.of(s.reversals()),
-          Cell.of(net),
-          d == null ? Cell.EMPTY : Cell.of(d.figures().expectedCash().minor()),
-          d == null ? Cell.EMPTY : Cell.of(d.counted().minor()),
-          d == null ? Cell.EMPTY : Cell.of(d.variance().minor()));
-    }
+    new ShiftReports(ledger)
+        .eachClosedBetween(
+            period.start(),
+            period.end(),
+            s -> {
+              if (req.cashier() == null || req.cashier().equals(s.cashier())) {
+                shiftRow(t, s, period, currency);
+              }
+            });
     t.totalsRow(Table.TOTAL);
     t.notes.add("班次按交班日期计入 · shifts are counted on the day they closed");
     return t;
+  }
+
+  private static void shiftRow(Table t, ShiftReport s, Period period, String currency) {
+
+    long net =
+        s.totals().stream()
+            .filter(x -> x.paid().currency().getCurrencyCode().equals(currency))
+            .mapToLong(x -> x.net().minor())
+            .sum();
+    ShiftReport.Drawer d = s.drawer();
+    t.add(
+        Cell.of(s.shiftNo()),
+        Cell.text(s.cashier()),
+        Cell.time(s.openedAt(), period.zone()),
+        Cell.time(s.closedAt(), period.zone()),
+        Cell.of(s.payments()),
+        Cell.of(s.reversals()),
+        Cell.of(net),
+        d == null ? Cell.EMPTY : Cell.of(d.figures().expectedCash().minor()),
+        d == null ? Cell.EMPTY : Cell.of(d.counted().minor()),
+        d == null ? Cell.EMPTY : Cell.of(d.variance().minor()));
   }
 
   static Table zReports(
@@ -90,7 +100,7 @@ final class CloseReports {
           Cell.of(z.chainLink()));
     }
     t.totalsRow(Table.TOTAL, "link", Cell.EMPTY);
-    long missing = period.days().size() - t.rows.size();
+    long missing = period.days().size() - t.rowCount();
     if (missing > 0) {
       t.notes.add(
           "期间内 " + missing + " 天尚无日结 · " + missing + " day(s) of the period have no Z-report yet");

@@ -20,9 +20,11 @@ final class ExemptionReports {
   private ExemptionReports() {}
 
   /** Free passes asked and barriers lifted by hand: who asked, who decided, what was waived. */
-  static Table exemptions(Ledger ledger, ReportRequest req, Period period, String currency) {
+  static Table exemptions(
+      Ledger ledger, ReportRequest req, Period period, String currency, Table.Rows rows) {
     Table t =
         new Table(
+            rows,
             Column.text("kind", "类别", "Kind"),
             Column.count("no", "编号", "No."),
             Column.of("at", ColumnType.TIME, "时间", "At"),
@@ -34,51 +36,65 @@ final class ExemptionReports {
             Column.text("outcome", "结果", "Outcome"),
             Column.money("fee", "应收", "Fee due", currency),
             Column.money("waived", "免收金额", "Waived", currency));
-    for (FreePasses.Pass p : new FreePasses(ledger).between(period.start(), period.end())) {
-      if ((req.lane() != null && !req.lane().equals(p.lane()))
-          || !p.fee().currency().getCurrencyCode().equals(currency)) {
-        continue;
-      }
-      boolean approved = p.decision().map(FreePasses.Decision::approved).orElse(false);
-      t.add(
-          Cell.text("免费放行 · Free pass"),
-          Cell.of(p.passNo()),
-          Cell.time(p.askedAt(), period.zone()),
-          Cell.text(p.lane()),
-          Cell.text(p.plate()),
-          Cell.text(p.reason()),
-          Cell.text(p.askedBy()),
-          Cell.text(p.decision().map(FreePasses.Decision::decidedBy).orElse(null)),
-          Cell.text(
-              p.decision().isEmpty()
-                  ? "待批准 · Awaiting"
-                  : approved ? "批准 · Approved" : "拒绝 · Refused"),
-          Cell.of(p.fee().minor()),
-          Cell.of(approved ? p.fee().minor() : 0));
-    }
-    for (ManualLifts.Lift l : new ManualLifts(ledger).between(period.start(), period.end())) {
-      if (req.lane() != null && !req.lane().equals(l.lane())) {
-        continue;
-      }
-      long due =
-          l.due() == null || !l.due().currency().getCurrencyCode().equals(currency)
-              ? 0
-              : l.due().minor();
-      t.add(
-          Cell.text("手动抬杆 · Manual lift"),
-          Cell.of(l.liftNo()),
-          Cell.time(l.at(), period.zone()),
-          Cell.text(l.lane()),
-          Cell.EMPTY,
-          Cell.text(l.reason()),
-          Cell.text(l.by()),
-          Cell.text(l.by()),
-          Cell.text("已抬杆 · Lifted"),
-          Cell.of(due),
-          Cell.of(due));
-    }
-    t.totalsRow(Table.TOTAL, "no", Cell.of(t.rows.size()));
+    new FreePasses(ledger)
+        .eachBetween(
+            period.start(),
+            period.end(),
+            p -> {
+              if ((req.lane() == null || req.lane().equals(p.lane()))
+                  && p.fee().currency().getCurrencyCode().equals(currency)) {
+                passRow(t, p, period);
+              }
+            });
+    new ManualLifts(ledger)
+        .eachBetween(
+            period.start(),
+            period.end(),
+            l -> {
+              if (req.lane() == null || req.lane().equals(l.lane())) {
+                liftRow(t, l, period, currency);
+              }
+            });
+    t.totalsRow(Table.TOTAL, "no", Cell.of(t.rowCount()));
     return t;
+  }
+
+  private static void passRow(Table t, FreePasses.Pass p, Period period) {
+    boolean approved = p.decision().map(FreePasses.Decision::approved).orElse(false);
+    t.add(
+        Cell.text("免费放行 · Free pass"),
+        Cell.of(p.passNo()),
+        Cell.time(p.askedAt(), period.zone()),
+        Cell.text(p.lane()),
+        Cell.text(p.plate()),
+        Cell.text(p.reason()),
+        Cell.text(p.askedBy()),
+        Cell.text(p.decision().map(FreePasses.Decision::decidedBy).orElse(null)),
+        Cell.text(
+            p.decision().isEmpty()
+                ? "待批准 · Awaiting"
+                : approved ? "批准 · Approved" : "拒绝 · Refused"),
+        Cell.of(p.fee().minor()),
+        Cell.of(approved ? p.fee().minor() : 0));
+  }
+
+  private static void liftRow(Table t, ManualLifts.Lift l, Period period, String currency) {
+    long due =
+        l.due() == null || !l.due().currency().getCurrencyCode().equals(currency)
+            ? 0
+            : l.due().minor();
+    t.add(
+        Cell.text("手动抬杆 · Manual lift"),
+        Cell.of(l.liftNo()),
+        Cell.time(l.at(), period.zone()),
+        Cell.text(l.lane()),
+        Cell.EMPTY,
+        Cell.text(l.reason()),
+        Cell.text(l.by()),
+        Cell.text(l.by()),
+        Cell.text("已抬杆 · Lifted"),
+        Cell.of(due),
+        Cell.of(due));
   }
 
   static Table lostCards(Ledger ledger, ReportRequest req, Period period, String currency) {

@@ -43,13 +43,13 @@ final class Journal {
         }
         net += amount;
         JournalLayout.Account a = layout.tenders().get(tender.getKey().code());
-        t.rows.add(
+        t.add(
             row(layout, day.getKey(), voucherNo, ++entry, tender.getKey(), a, amount, 0, currency));
       }
       if (entry == 0) {
         continue;
       }
-      t.rows.add(
+      t.add(
           row(layout, day.getKey(), voucherNo, ++entry, null, layout.revenue(), 0, net, currency));
       voucherNo++;
     }

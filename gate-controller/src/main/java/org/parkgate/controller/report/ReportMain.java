@@ -1,5 +1,6 @@
 package org.parkgate.controller.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -55,48 +56,64 @@ public final class ReportMain {
       err.println("report: " + e.getMessage());
       return 2;
     }
-    Report report;
+    // CSV and XLSX are streamed from the ledger a row at a time (Reports.export), so a year's
+    // register is written in constant memory; text and JSON need the whole report first.
+    boolean streamed = p.format == ReportFormat.CSV || p.format == ReportFormat.XLSX;
     try (Ledger ledger = Ledger.open(p.site.file(), "")) {
-      report =
-          new Reports(ledger, p.site.zoneIn(ledger), p.site.currencyIn(ledger), clock, p.layout)
-              .compute(p.request);
-    } catch (LedgerException e) {
-      err.println("report: " + Said.of("无法读取账本", "cannot read the ledger") + ": " + e.getMessage());
-      return 1;
-    }
-    try {
+      Reports reports =
+          new Reports(ledger, p.site.zoneIn(ledger), p.site.currencyIn(ledger), clock, p.layout);
+      Output write =
+          to -> {
+            if (streamed) {
+              long rows = reports.export(p.request, ReportWriter.sink(p.format, p.charset, to));
+              to.flush();
+              return rows;
+            }
+            Report report = reports.compute(p.request);
+            ReportWriter.write(report, p.format, p.charset, to);
+            return report.rows().size();
+          };
       if (p.out.isEmpty()) {
-        ReportWriter.write(report, p.format, p.charset, out);
+        write.to(out);
         return 0;
       }
       Path target = p.out.get();
       Path parent = target.toAbsolutePath().getParent();
       Path tmp = Files.createTempFile(parent, ".report-", ".part");
-      try (OutputStream file = Files.newOutputStream(tmp)) {
-        ReportWriter.write(report, p.format, p.charset, file);
-      } catch (IOException e) {
+      long rows;
+      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+        rows = write.to(file);
+      } catch (IOException | RuntimeException e) {
         Files.deleteIfExists(tmp);
         throw e;
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       out.println(
           Said.of(
-              report.kind().zh() + "已写入 " + target + "（" + report.rows().size() + " 行）",
-              report.kind().code()
+              p.request.kind().zh() + "已写入 " + target + "（" + rows + " 行）",
+              p.request.kind().code()
                   + " written to "
                   + target
                   + " ("
-                  + report.rows().size()
+                  + rows
                   + " rows, "
                   + p.format.lowerName()
                   + (p.format == ReportFormat.CSV ? ", " + p.charset.name() : "")
                   + ")"));
       return 0;
+    } catch (LedgerException e) {
+      err.println("report: " + Said.of("无法读取账本", "cannot read the ledger") + ": " + e.getMessage());
+      return 1;
     } catch (IOException e) {
       err.println(
           "report: " + Said.of("无法写出报表", "cannot write the report") + ": " + e.getMessage());
       return 1;
     }
+  }
+
+  /** Writes the report to a stream and says how many rows it had. */
+  private interface Output {
+    long to(OutputStream out) throws IOException;
   }
 
   /** The arguments, checked: anything wrong is one line naming it. */

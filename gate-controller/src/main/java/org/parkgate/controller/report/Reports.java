@@ -1,5 +1,7 @@
 package org.parkgate.controller.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -8,8 +10,11 @@ import java.util.Currency;
 import java.util.List;
 import org.parkgate.controller.ledger.HashChain;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.report.Column;
 import org.parkgate.report.Report;
 import org.parkgate.report.ReportRequest;
+import org.parkgate.report.ReportSink;
+import org.parkgate.report.Row;
 
 /**
  * Computes any {@link Report} from a {@link ReportRequest} in one call ({@link #compute}), reading
@@ -43,17 +48,11 @@ public final class Reports {
    *     with that message
    */
   public Report compute(ReportRequest request) {
-    request
-        .problem()
-        .ifPresent(
-            p -> {
-              throw new IllegalArgumentException(p);
-            });
-    Period period = new Period(request.from(), request.to(), zone);
+    Period period = period(request);
     return ledger.snapshot(
         db -> {
           HashChain.Head head = HashChain.head(db);
-          Table t = table(db, request, period);
+          Table t = table(db, request, period, Table.Rows.KEPT);
           return new Report(
               request,
               request.kind().title(),
@@ -69,10 +68,106 @@ public final class Reports {
         });
   }
 
-  private Table table(Connection db, ReportRequest req, Period period) throws SQLException {
+  /**
+   * The report asked for, written to {@code sink} a row at a time on one read-only snapshot, as
+   * {@link #compute} would have it: the registers whose rows grow with traffic (shifts, free passes
+   * and manual lifts) hand each row on as the ledger gives it and keep none, so an export of a
+   * year's worth holds one row; the other kinds, whose rows are bounded by the period's days and
+   * hours, are computed whole and then written. Returns the number of rows written.
+   *
+   * @throws IllegalArgumentException when the request is wrong ({@link ReportRequest#problem})
+   * @throws IOException when the sink cannot write
+   */
+  public long export(ReportRequest request, ReportSink sink) throws IOException {
+    Period period = period(request);
+    try {
+      return ledger.snapshot(
+          db -> {
+            HashChain.Head head = HashChain.head(db);
+            Report top =
+                new Report(
+                    request,
+                    request.kind().title(),
+                    zone,
+                    currency.getCurrencyCode(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    head.link(),
+                    head.hash(),
+                    clock.instant(),
+                    List.of());
+            boolean[] begun = {false};
+            Table t =
+                table(
+                    db,
+                    request,
+                    period,
+                    Table.Rows.streaming(
+                        columns -> {
+                          begin(sink, top, columns);
+                          begun[0] = true;
+                          return row -> unchecked(() -> sink.row(row));
+                        }));
+            if (!begun[0]) {
+              begin(sink, top, t.columns);
+              for (Row row : t.rows) {
+                unchecked(() -> sink.row(row));
+              }
+            }
+            unchecked(() -> sink.end(t.totals, t.notes));
+            return t.rowCount();
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private interface Write {
+    void run() throws IOException;
+  }
+
+  private static void unchecked(Write write) {
+    try {
+      write.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void begin(ReportSink sink, Report top, List<Column> columns) {
+    unchecked(
+        () ->
+            sink.begin(
+                new Report(
+                    top.request(),
+                    top.title(),
+                    top.zone(),
+                    top.currency(),
+                    columns,
+                    List.of(),
+                    null,
+                    top.chainLink(),
+                    top.chainHash(),
+                    top.computedAt(),
+                    List.of())));
+  }
+
+  private Period period(ReportRequest request) {
+    request
+        .problem()
+        .ifPresent(
+            p -> {
+              throw new IllegalArgumentException(p);
+            });
+    return new Period(request.from(), request.to(), zone);
+  }
+
+  private Table table(Connection db, ReportRequest req, Period period, Table.Rows rows)
+      throws SQLException {
     String cur = currency.getCurrencyCode();
     return switch (req.kind()) {
-      case SHIFTS -> CloseReports.shifts(ledger, req, period, cur);
+      case SHIFTS -> CloseReports.shifts(ledger, req, period, cur, rows);
       case Z_REPORTS -> CloseReports.zReports(ledger, period, cur, currency, clock);
       case MONTHLY_CLOSE -> CloseReports.monthlyCloses(ledger, period, cur, currency, clock);
       case PAYMENTS_BY_TENDER ->
@@ -85,7 +180,7 @@ public final class Reports {
           PaymentReports.byHourOfDay(sums(db, req, period, Takings.Key.NONE, true), period, cur);
       case REVERSALS ->
           PaymentReports.reversals(Takings.reversals(db, req, period, cur), period, cur);
-      case EXEMPTIONS -> ExemptionReports.exemptions(ledger, req, period, cur);
+      case EXEMPTIONS -> ExemptionReports.exemptions(ledger, req, period, cur, rows);
       case VOUCHERS -> RegisterReports.vouchers(db, period, cur);
       case LOST_CARDS -> ExemptionReports.lostCards(ledger, req, period, cur);
       case ARREARS -> RegisterReports.arrears(db, req, period, cur);

@@ -1,5 +1,6 @@
 package org.parkgate.controller.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parkgate.controller.report.MonthOfTraffic.BERLIN;
@@ -8,6 +9,7 @@ import static org.parkgate.controller.report.MonthOfTraffic.DST_DAY;
 import static org.parkgate.controller.report.MonthOfTraffic.FIRST;
 import static org.parkgate.controller.report.MonthOfTraffic.LAST;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +19,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,9 +30,11 @@ import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerVerifier;
 import org.parkgate.controller.ledger.SiteKey;
 import org.parkgate.report.Report;
+import org.parkgate.report.ReportFormat;
 import org.parkgate.report.ReportJson;
 import org.parkgate.report.ReportKind;
 import org.parkgate.report.ReportRequest;
+import org.parkgate.report.ReportWriter;
 import org.parkgate.report.Row;
 import org.sqlite.SQLiteConfig;
 
@@ -373,6 +378,57 @@ class MonthOfTrafficReportsTest {
       assertEquals(all, total(d, "stays"), req.toString());
       assertTrue(all > 0, "the month has stays for " + req);
     }
+  }
+
+  /**
+   * Every kind over the month exported a row at a time from the ledger ({@link Reports#export})
+   * gives the very bytes the whole report written out gives: CSV in both encodings, and every part
+   * of the XLSX file (the time of writing it carries aside).
+   */
+  @Test
+  void streamedExportsAreByteForByteTheWholeReportsExports() throws Exception {
+    for (ReportKind kind : ReportKind.values()) {
+      ReportRequest req = ReportRequest.of(kind, FIRST, LAST);
+      Report whole = reports.compute(req);
+      for (java.nio.charset.Charset cs :
+          List.of(java.nio.charset.StandardCharsets.UTF_8, ReportWriter.GB18030)) {
+        ByteArrayOutputStream a = new ByteArrayOutputStream();
+        ReportWriter.write(whole, ReportFormat.CSV, cs, a);
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        long rows = reports.export(req, ReportWriter.sink(ReportFormat.CSV, cs, b));
+        assertEquals(whole.rows().size(), rows, kind.code());
+        assertArrayEquals(a.toByteArray(), b.toByteArray(), kind.code() + " csv " + cs);
+        if (kind == ReportKind.SHIFTS || kind == ReportKind.EXEMPTIONS) {
+          assertTrue(whole.rows().size() > 1, "the month has a register to stream: " + kind);
+        }
+      }
+      ByteArrayOutputStream a = new ByteArrayOutputStream();
+      ReportWriter.write(whole, ReportFormat.XLSX, null, a);
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      reports.export(req, ReportWriter.sink(ReportFormat.XLSX, null, b));
+      Map<String, String> wholeParts = zipParts(a.toByteArray());
+      assertTrue(wholeParts.keySet().stream().anyMatch(n -> n.contains("sheet")), kind.code());
+      assertEquals(wholeParts, zipParts(b.toByteArray()), kind.code() + " xlsx");
+    }
+  }
+
+  /** Each part of an XLSX file by name, read through the zip's central directory. */
+  private static Map<String, String> zipParts(byte[] file) throws java.io.IOException {
+    Path copy = Files.createTempFile(dir, "export", ".xlsx");
+    Files.write(copy, file);
+    Map<String, String> parts = new java.util.TreeMap<>();
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(copy.toFile())) {
+      for (var e : java.util.Collections.list(zip.entries())) {
+        try (var in = zip.getInputStream(e)) {
+          // fastexcel stamps the file with the time it was written, not the report's
+          parts.put(
+              e.getName(),
+              new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                  .replaceAll("<dcterms:created[^<]*</dcterms:created>", ""));
+        }
+      }
+    }
+    return parts;
   }
 
   @Test
