@@ -14,7 +14,6 @@ import java.time.ZoneId;
 import java.util.Currency;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.report.Reports;
-import org.parkgate.report.Report;
 import org.parkgate.report.ReportFormat;
 import org.parkgate.report.ReportKind;
 import org.parkgate.report.ReportRequest;
@@ -22,12 +21,12 @@ import org.parkgate.report.ReportWriter;
 
 /**
  * One export in a JVM of its own (started by {@link ReportBench} with a small {@code -Xmx}), so its
- * heap figure is the export's alone: computes the report as the console's finance page gets it,
- * writes it to a file, and prints one line with the heap it held: the most in use just after any
- * garbage collection meanwhile (what was live: the figure that shows whether memory grows with the
- * rows), every heap pool's peak summed (an upper bound that counts garbage not yet collected), the
- * heap in use before, the rows, the file's size and the time to compute and write it (the ledger's
- * opening and quick_check left out).
+ * heap figure is the export's alone: streams the report to a file as {@code ./parking report --out}
+ * does ({@link Reports#export}), and prints one line with the heap it held: the most in use just
+ * after any garbage collection meanwhile (what was live: the figure that shows whether memory grows
+ * with the rows), every heap pool's peak summed (an upper bound that counts garbage not yet
+ * collected), the heap in use before, the rows, the file's size and the time to compute and write
+ * it (the ledger's opening and quick_check left out).
  *
  * <pre>
  *   ExportHeap LEDGER ZONE KIND FROM TO csv|xlsx OUT
@@ -79,11 +78,12 @@ public final class ExportHeap {
         Ledger reader = ledger.reader();
         OutputStream o = new BufferedOutputStream(Files.newOutputStream(out))) {
       t = System.nanoTime();
-      Report report =
-          new Reports(reader, zone, Currency.getInstance(YearLedger.CURRENCY), Clock.systemUTC())
-              .compute(request);
-      rows = report.rows().size();
-      ReportWriter.write(report, format, StandardCharsets.UTF_8, o);
+      // as ./parking report --out writes it: streamed from the ledger a row at a time
+      rows =
+          (int)
+              new Reports(
+                      reader, zone, Currency.getInstance(YearLedger.CURRENCY), Clock.systemUTC())
+                  .export(request, ReportWriter.sink(format, StandardCharsets.UTF_8, o));
     }
     long ms = (System.nanoTime() - t) / 1_000_000;
     System.gc(); // the report itself is garbage now; this collection's figure is not the peak

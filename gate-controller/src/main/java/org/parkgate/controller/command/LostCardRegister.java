@@ -46,6 +46,19 @@ public final class LostCardRegister extends RegisterReader<ListLostCards> {
     return lostCards.between(start, end).stream().map(r -> entry(lostCards, r)).toList();
   }
 
+  /** As {@link #read}, each entry handed to {@code each} as it is read, none kept. */
+  public static void each(
+      LostCards lostCards,
+      ZoneId zone,
+      LocalDate from,
+      LocalDate to,
+      java.util.function.Consumer<Answer.LostCardEntry> each) {
+    lostCards.eachBetween(
+        from.atStartOfDay(zone).toInstant(),
+        to.plusDays(1).atStartOfDay(zone).toInstant(),
+        r -> each.accept(entry(lostCards, r)));
+  }
+
   private static Answer.LostCardEntry entry(LostCards lostCards, LostCards.Registered r) {
     long stay = r.releasedStay();
     String receipt = stay > 0 ? lostCards.receiptFor(stay, r.registeredAt()).orElse(null) : null;

@@ -260,12 +260,20 @@ public final class LostCards {
 
   /** Losses registered from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */
   public List<Registered> between(Instant from, Instant to) {
+    List<Registered> out = new java.util.ArrayList<>();
+    eachBetween(from, to, out::add);
+    return out;
+  }
+
+  /** As {@link #between}, each loss handed to {@code each} as it is read, none kept. */
+  public void eachBetween(Instant from, Instant to, java.util.function.Consumer<Registered> each) {
     // Compared as seconds: ISO texts with and without fractions do not sort as times.
-    return ledger.list(
+    ledger.each(
         SELECT
             + " WHERE CAST(strftime('%s', c.registered_at) AS INTEGER) >= ?"
             + " AND CAST(strftime('%s', c.registered_at) AS INTEGER) < ? ORDER BY c.lost_card_no",
         LostCards::registered,
+        each,
         from.getEpochSecond(),
         to.getEpochSecond());
   }

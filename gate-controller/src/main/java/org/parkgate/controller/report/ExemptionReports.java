@@ -1,6 +1,5 @@
 package org.parkgate.controller.report;
 
-import java.util.List;
 import org.parkgate.api.Answer;
 import org.parkgate.controller.command.LostCardRegister;
 import org.parkgate.controller.ledger.FreePasses;
@@ -97,9 +96,11 @@ final class ExemptionReports {
         Cell.of(due));
   }
 
-  static Table lostCards(Ledger ledger, ReportRequest req, Period period, String currency) {
+  static Table lostCards(
+      Ledger ledger, ReportRequest req, Period period, String currency, Table.Rows rows) {
     Table t =
         new Table(
+            rows,
             Column.count("no", "登记号", "Form no."),
             Column.of("at", ColumnType.TIME, "登记时间", "Registered at"),
             Column.text("lane", "车道", "Lane"),
@@ -112,28 +113,34 @@ final class ExemptionReports {
             Column.text("status", "审批", "Approval"),
             Column.text("decided", "审批人", "Decided by"),
             Column.text("receipt", "收据号", "Receipt"));
-    List<Answer.LostCardEntry> found =
-        LostCardRegister.read(new LostCards(ledger), period.zone(), period.from(), period.to());
-    for (Answer.LostCardEntry e : found) {
-      if ((req.lane() != null && !req.lane().equals(e.lane()))
-          || !e.due().currency().getCurrencyCode().equals(currency)) {
-        continue;
-      }
-      t.add(
-          Cell.of(e.lostCardNo()),
-          Cell.time(e.registeredAt(), period.zone()),
-          Cell.text(e.lane()),
-          Cell.text(e.form().plate()),
-          Cell.text(e.form().vehicleClass()),
-          Cell.of(e.parkingFee().minor()),
-          Cell.of(e.replacementFee().minor()),
-          Cell.of(e.due().minor()),
-          Cell.text(e.registeredBy()),
-          Cell.text(e.status().chinese() + " · " + e.status().english()),
-          Cell.text(e.decidedBy()),
-          Cell.text(e.receiptNo()));
-    }
+    LostCardRegister.each(
+        new LostCards(ledger),
+        period.zone(),
+        period.from(),
+        period.to(),
+        e -> {
+          if ((req.lane() == null || req.lane().equals(e.lane()))
+              && e.due().currency().getCurrencyCode().equals(currency)) {
+            lostCardRow(t, e, period);
+          }
+        });
     t.totalsRow(Table.TOTAL);
     return t;
+  }
+
+  private static void lostCardRow(Table t, Answer.LostCardEntry e, Period period) {
+    t.add(
+        Cell.of(e.lostCardNo()),
+        Cell.time(e.registeredAt(), period.zone()),
+        Cell.text(e.lane()),
+        Cell.text(e.form().plate()),
+        Cell.text(e.form().vehicleClass()),
+        Cell.of(e.parkingFee().minor()),
+        Cell.of(e.replacementFee().minor()),
+        Cell.of(e.due().minor()),
+        Cell.text(e.registeredBy()),
+        Cell.text(e.status().chinese() + " · " + e.status().english()),
+        Cell.text(e.decidedBy()),
+        Cell.text(e.receiptNo()));
   }
 }

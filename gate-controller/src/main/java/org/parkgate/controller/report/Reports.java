@@ -70,10 +70,11 @@ public final class Reports {
 
   /**
    * The report asked for, written to {@code sink} a row at a time on one read-only snapshot, as
-   * {@link #compute} would have it: the registers whose rows grow with traffic (shifts, free passes
-   * and manual lifts) hand each row on as the ledger gives it and keep none, so an export of a
-   * year's worth holds one row; the other kinds, whose rows are bounded by the period's days and
-   * hours, are computed whole and then written. Returns the number of rows written.
+   * {@link #compute} would have it: the registers whose rows grow with traffic most (shifts,
+   * exemptions, lost cards) hand each row on as the ledger gives it and keep none, so an export of
+   * a year's worth holds one row; the other kinds are computed whole and then written (their rows
+   * are bounded by the period's days and hours, or are few: reversals, owing plates). Returns the
+   * number of rows written.
    *
    * @throws IllegalArgumentException when the request is wrong ({@link ReportRequest#problem})
    * @throws IOException when the sink cannot write
@@ -182,7 +183,7 @@ public final class Reports {
           PaymentReports.reversals(Takings.reversals(db, req, period, cur), period, cur);
       case EXEMPTIONS -> ExemptionReports.exemptions(ledger, req, period, cur, rows);
       case VOUCHERS -> RegisterReports.vouchers(db, period, cur);
-      case LOST_CARDS -> ExemptionReports.lostCards(ledger, req, period, cur);
+      case LOST_CARDS -> ExemptionReports.lostCards(ledger, req, period, cur, rows);
       case ARREARS -> RegisterReports.arrears(db, req, period, cur);
       case INCIDENTS -> RegisterReports.incidents(db, req, period);
       case OCCUPANCY -> TrafficReports.occupancy(db, period);
