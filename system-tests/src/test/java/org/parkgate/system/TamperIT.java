@@ -171,7 +171,10 @@ class TamperIT {
             + " DELETE FROM payments WHERE receipt_seq = 9;");
     attacks.put(
         "move an entry later and recompute every hash after it (verify --key)",
-        "UPDATE entries SET entered_at = '2027-01-10T02:59:00Z' WHERE stay_id = 16;");
+        "UPDATE entries SET entered_at = '2027-01-10T02:59:00Z' WHERE stay_id = 16;"
+            // and the stay's kept length (V19), which verify recomputes from entry and exit
+            + " UPDATE stay_lengths SET seconds = MAX(0, exited_s"
+            + " - CAST(strftime('%s', '2027-01-10T02:59:00Z') AS INTEGER)) WHERE stay_id = 16;");
     attacks.put(
         "lower a Z-report's totals and recompute every hash after it (verify --key)",
         "UPDATE zreports SET gross_minor = gross_minor - 500, net_minor = net_minor - 500"
