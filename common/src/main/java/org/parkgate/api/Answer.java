@@ -320,7 +320,8 @@ public sealed interface Answer {
    * print. {@code enteredAt} and {@code entryLane} are null for a payment without a known entry,
    * {@code plate} when no camera read one; {@code reversed} is true when a supervisor reversed the
    * payment since. {@code copyNo} counts the copies of this receipt, 1 for the first; {@code
-   * ledgerLink} and {@code verificationCode} are those the first print carried.
+   * ledgerLink} and {@code verificationCode} are those the first print carried, {@code tariff} the
+   * published tariff version that priced the payment (null when none did).
    */
   record ReceiptCopy(
       long reprintNo,
@@ -339,6 +340,7 @@ public sealed interface Answer {
       boolean reversed,
       long ledgerLink,
       String verificationCode,
+      TariffRef tariff,
       String reprintedBy,
       Instant reprintedAt)
       implements Answer {}
