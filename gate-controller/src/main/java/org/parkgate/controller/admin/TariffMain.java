@@ -91,11 +91,7 @@ public final class TariffMain {
   private int check(AdminArgs a) {
     Path file = Path.of(a.word(1, "a tariff file"));
     a.noMoreWords(2);
-    for (String key : List.of("against", "date", "format")) {
-      if (a.option(key) != null) {
-        throw new IllegalArgumentException("--" + key + " is for preview, not check");
-      }
-    }
+    onlyOptions(a, "check", "site");
     Tariff tariff;
     try {
       tariff = TariffLoader.load(file);
@@ -111,7 +107,8 @@ public final class TariffMain {
       problems.forEach(p -> err.println(file + ": " + p));
       return BAD;
     }
-    out.println("OK " + tariff.id() + (tariff.name() == null ? "" : " (" + tariff.name() + ")"));
+    boolean named = !tariff.name().equals(tariff.id());
+    out.println("OK " + tariff.id() + (named ? " (" + tariff.name() + ")" : ""));
     out.println("  currency " + tariff.currency() + ", zone " + tariff.zone());
     List<TariffVersion> versions = tariff.versions();
     for (int i = 0; i < versions.size(); i++) {
@@ -172,6 +169,7 @@ public final class TariffMain {
   private int preview(AdminArgs a) throws TariffException {
     Path file = Path.of(a.word(1, "a tariff file"));
     a.noMoreWords(2);
+    onlyOptions(a, "preview", "against", "site", "date", "format");
     String format = a.option("format") == null ? "text" : a.option("format");
     if (!format.equals("text") && !format.equals("csv")) {
       throw new IllegalArgumentException("--format is text or csv, not " + format);
@@ -214,6 +212,18 @@ public final class TariffMain {
           "preview needs --against FILE or --site FILE: the tariff in force to compare with");
     }
     return TariffLoader.load(file);
+  }
+
+  /**
+   * AdminArgs takes every subcommand's options (and --db); each refuses those it has no use for.
+   */
+  private static void onlyOptions(AdminArgs a, String command, String... used) {
+    Set<String> mine = Set.of(used);
+    for (String key : new TreeSet<>(a.options().keySet())) {
+      if (!mine.contains(key)) {
+        throw new IllegalArgumentException("--" + key + " is not an option of " + command);
+      }
+    }
   }
 
   private static String validity(TariffVersion v) {

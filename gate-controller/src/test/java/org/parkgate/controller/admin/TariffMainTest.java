@@ -200,7 +200,9 @@ class TariffMainTest {
     assertEquals(2, tariff("preview", CITY_2028, "--against", CITY, "--format", "xlsx"));
     assertTrue(err().startsWith("tariff: --format is text or csv, not xlsx"), err());
     assertEquals(2, tariff("check", CITY, "--against", CITY));
-    assertTrue(err().startsWith("tariff: --against is for preview, not check"), err());
+    assertTrue(err().startsWith("tariff: --against is not an option of check"), err());
+    assertEquals(2, tariff("preview", CITY_2028, "--against", CITY, "--db", "ledger.db"));
+    assertTrue(err().startsWith("tariff: --db is not an option of preview"), err());
     assertEquals(0, tariff("--help"));
     assertTrue(out().startsWith("usage: tariff check FILE"), out());
   }
