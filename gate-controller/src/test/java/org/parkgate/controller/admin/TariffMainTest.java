@@ -232,6 +232,8 @@ class TariffMainTest {
             + " 2027-01-09 (Saturday)",
         lines.get(1));
     assertEquals(
+        "lost card: no entry matched, so the tariff's lost-card charge alone", lines.get(2));
+    assertEquals(
         List.of("stay", "class", "day", "in", "force", "new", "difference"), words(lines.get(4)));
     assertEquals(
         List.of("2", "h", "car", "weekday", "25.00", "EUR", "26.00", "EUR", "+1.00", "EUR"),
