@@ -4,21 +4,20 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.LedgerException;
+import org.parkgate.controller.ledger.TariffVersions;
 import org.parkgate.controller.site.AccessControl;
 import org.parkgate.fee.Tariff;
 import org.parkgate.fee.TariffException;
@@ -37,16 +36,21 @@ import org.parkgate.site.SiteTariff;
  *   tariff preview FILE [--against FILE] [--site FILE] [--date YYYY-MM-DD] [--format text|csv]
  *                                        typical stays under the tariff in force and under FILE,
  *                                        side by side (see {@link TariffPreview})
+ *   tariff publish FILE --by WHO [--from DATE-TIME]
+ *   tariff versions | tariff show N      the versions kept in the ledger ({@link TariffPublishing})
  * </pre>
  *
- * The tariff in force is {@code --against FILE}, or the one the site file names ({@link #inForce}).
- * Exit status: 0 good, 1 a tariff that cannot be used or does not fit the site, 2 bad arguments.
+ * The tariff in force is {@code --against FILE}, or the version in force in the ledger ({@code --db
+ * DB}, or the site's), or the one the site file names ({@link #inForce}). Exit status: 0 good, 1 a
+ * tariff that cannot be used or does not fit the site, 2 bad arguments.
  */
 public final class TariffMain {
   static final String USAGE =
       "usage: tariff check FILE [--site FILE]"
           + " | tariff preview FILE [--against FILE] [--site FILE] [--date YYYY-MM-DD]"
-          + " [--format text|csv]";
+          + " [--format text|csv] [--db DB]"
+          + " | tariff publish FILE --by WHO [--from DATE-TIME] | tariff versions | tariff show N"
+          + " (publish, versions and show with [--db DB] or [--site FILE])";
   static final int BAD = 1;
   static final int BAD_ARGUMENTS = 2;
 
@@ -73,22 +77,46 @@ public final class TariffMain {
       return 0;
     }
     try {
-      AdminArgs a = AdminArgs.parse(args, Set.of("against", "date", "format"));
-      String command = a.word(0, "a command (check, preview)");
+      AdminArgs a = AdminArgs.parse(args, Set.of("against", "date", "format", "by", "from"));
+      String command = a.word(0, "a command (check, preview, publish, versions, show)");
+      TariffPublishing ledger = new TariffPublishing(clock, out, err);
       return switch (command) {
         case "check" -> check(a);
         case "preview" -> preview(a);
+        case "publish" -> {
+          onlyOptions(a, "publish", "by", "from", "db", "site");
+          yield ledger.publish(a, t -> fitsSite(a, t));
+        }
+        case "versions" -> {
+          onlyOptions(a, "versions", "db", "site");
+          yield ledger.versions(a);
+        }
+        case "show" -> {
+          onlyOptions(a, "show", "db", "site");
+          yield ledger.show(a);
+        }
         default -> usage("unknown command '" + command + "'");
       };
     } catch (IllegalArgumentException e) {
       return usage(e.getMessage());
-    } catch (TariffException e) {
+    } catch (TariffException | LedgerException e) {
       err.println("tariff: " + e.getMessage());
       return BAD;
     }
   }
 
-  private int check(AdminArgs a) {
+  /** What {@code check} would refuse of {@code tariff}, on one line; empty when it fits. */
+  private static java.util.Optional<String> fitsSite(AdminArgs a, Tariff tariff) {
+    List<String> problems = new ArrayList<>(unpricedDefaultClass(tariff));
+    if (a.site() != null) {
+      problems.addAll(SiteTariff.problems(a.site(), tariff));
+    }
+    return problems.isEmpty()
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(String.join("; ", problems));
+  }
+
+  private int check(AdminArgs a) throws TariffException {
     Path file = Path.of(a.word(1, "a tariff file"));
     a.noMoreWords(2);
     onlyOptions(a, "check", "site");
@@ -128,7 +156,7 @@ public final class TariffMain {
     if (a.site() != null) {
       out.println("  fits site " + a.site().id() + ": currency, zone and the classes it names");
     }
-    out.println("  sha256 " + sha256(file));
+    out.println("  sha256 " + TariffVersions.sha256(TariffLoader.read(file)));
     return 0;
   }
 
@@ -169,7 +197,7 @@ public final class TariffMain {
   private int preview(AdminArgs a) throws TariffException {
     Path file = Path.of(a.word(1, "a tariff file"));
     a.noMoreWords(2);
-    onlyOptions(a, "preview", "against", "site", "date", "format");
+    onlyOptions(a, "preview", "against", "site", "date", "format", "db");
     String format = a.option("format") == null ? "text" : a.option("format");
     if (!format.equals("text") && !format.equals("csv")) {
       throw new IllegalArgumentException("--format is text or csv, not " + format);
@@ -198,20 +226,28 @@ public final class TariffMain {
   }
 
   /**
-   * The tariff in force: {@code --against FILE}, else the one the site file ({@code --site}) names.
-   * There is no default site file, as for the other admin commands.
+   * The tariff in force: {@code --against FILE}; else the published version in force now in the
+   * ledger ({@code --db DB}, or the site's, when it has one); else the one the site file ({@code
+   * --site}) names. There is no default site file, as for the other admin commands.
    */
   Tariff inForce(AdminArgs a) throws TariffException {
-    Path file;
     if (a.option("against") != null) {
-      file = Path.of(a.option("against"));
-    } else if (a.site() != null) {
-      file = a.site().tariff();
-    } else {
-      throw new IllegalArgumentException(
-          "preview needs --against FILE or --site FILE: the tariff in force to compare with");
+      return TariffLoader.load(Path.of(a.option("against")));
     }
-    return TariffLoader.load(file);
+    if ((a.option("db") != null || a.site() != null) && Files.isRegularFile(a.db())) {
+      try (Ledger ledger = Ledger.open(a.db(), "site")) {
+        java.util.Optional<TariffVersions.Version> v =
+            new TariffVersions(ledger).inForceAt(clock.instant());
+        if (v.isPresent()) {
+          return TariffLoader.parse(Path.of(v.get().source()), v.get().body());
+        }
+      }
+    }
+    if (a.site() != null) {
+      return TariffLoader.load(a.site().tariff());
+    }
+    throw new IllegalArgumentException(
+        "preview needs --against FILE, --db DB or --site FILE: the tariff in force to compare with");
   }
 
   /**
@@ -237,16 +273,6 @@ public final class TariffMain {
         + "until "
         + v.validUntil()
         + " (not included)";
-  }
-
-  private static String sha256(Path file) {
-    try {
-      return HexFormat.of()
-          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    } catch (IOException | NoSuchAlgorithmException e) {
-      // The loader has just read the file; say so rather than fail the check over its hash.
-      return "unknown (" + e.getMessage() + ")";
-    }
   }
 
   private int usage(String why) {

@@ -189,11 +189,14 @@ class TariffMainTest {
     assertEquals(2, tariff("check"));
     assertTrue(err().startsWith("tariff: a tariff file is needed\nusage: tariff check"), err());
     assertEquals(2, tariff("publish", CITY));
-    assertTrue(err().startsWith("tariff: unknown command 'publish'"), err());
+    assertTrue(err().startsWith("tariff: --by is needed"), err());
+    assertEquals(2, tariff("withdraw", CITY));
+    assertTrue(err().startsWith("tariff: unknown command 'withdraw'"), err());
     assertEquals(2, tariff("preview", CITY_2028));
     assertTrue(
         err()
-            .startsWith("tariff: preview needs --against FILE or --site FILE: the tariff in force"),
+            .startsWith(
+                "tariff: preview needs --against FILE, --db DB or --site FILE: the tariff in force"),
         err());
     assertEquals(2, tariff("preview", CITY_2028, "--against", CITY, "--date", "6 Jan"));
     assertTrue(err().startsWith("tariff: --date is a date YYYY-MM-DD, not 6 Jan"), err());
@@ -201,8 +204,8 @@ class TariffMainTest {
     assertTrue(err().startsWith("tariff: --format is text or csv, not xlsx"), err());
     assertEquals(2, tariff("check", CITY, "--against", CITY));
     assertTrue(err().startsWith("tariff: --against is not an option of check"), err());
-    assertEquals(2, tariff("preview", CITY_2028, "--against", CITY, "--db", "ledger.db"));
-    assertTrue(err().startsWith("tariff: --db is not an option of preview"), err());
+    assertEquals(2, tariff("preview", CITY_2028, "--against", CITY, "--by", "finance1"));
+    assertTrue(err().startsWith("tariff: --by is not an option of preview"), err());
     assertEquals(0, tariff("--help"));
     assertTrue(out().startsWith("usage: tariff check FILE"), out());
   }

@@ -1,7 +1,6 @@
 package org.parkgate.controller.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,21 +40,19 @@ class TariffPublishingTest {
     }
   }
 
-  private int run(String... args) throws Exception {
-    TariffPublishing p =
-        new TariffPublishing(
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+  private int run(String... args) {
     List<String> all = new java.util.ArrayList<>(List.of(args));
     all.add("--db");
     all.add(db.toString());
-    AdminArgs a = AdminArgs.parse(all, Set.of("by", "from"));
-    return switch (a.word(0, "command")) {
-      case "publish" -> p.publish(a, t -> Optional.empty());
-      case "versions" -> p.versions(a);
-      default -> p.show(a);
-    };
+    return new TariffMain(
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8))
+        .run(all);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
   }
 
   private Path demoAt(String price) throws Exception {
@@ -101,34 +97,50 @@ class TariffPublishingTest {
   @Test
   void whatCannotBePublishedIsRefusedWithOneLineAndNothingWritten() throws Exception {
     assertEquals(1, run("publish", DEMO.toString(), "--by", "finance1"));
-    assertTrue(
-        err.toString(StandardCharsets.UTF_8).contains("is version 1 already"), err.toString());
+    assertTrue(err().contains("is version 1 already"), err());
 
     Path hkd = dir.resolve("hkd.yaml");
     Files.writeString(hkd, Files.readString(DEMO).replace("currency: CNY", "currency: HKD"));
     err.reset();
     assertEquals(1, run("publish", hkd.toString(), "--by", "finance1"));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("HKD"), err.toString());
+    assertTrue(err().contains("charges in HKD but the site's ledger is in CNY"), err());
 
     Path broken = dir.resolve("broken.yaml");
     Files.writeString(broken, "id: x\nname: [unclosed\n");
-    assertThrows(
-        org.parkgate.fee.TariffException.class,
-        () -> run("publish", broken.toString(), "--by", "finance1"));
-    IllegalArgumentException yesterday =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> run("publish", demoAt("4.00").toString(), "--by", "x", "--from", "yesterday"));
-    assertTrue(yesterday.getMessage().startsWith("--from: 'yesterday' is not a date-time"));
     err.reset();
-    assertThrows(
-        IllegalArgumentException.class, () -> run("publish", demoAt("4.00").toString()), "--by");
-    assertThrows(
-        org.parkgate.controller.ledger.LedgerException.class,
-        () -> run("publish", demoAt("4.00").toString(), "--by", "x", "--from", "2027-01-09T09:00"),
-        "before now");
+    assertEquals(1, run("publish", broken.toString(), "--by", "finance1"));
+    assertTrue(err().startsWith("tariff: " + broken + ": line 2 column 16: not valid YAML"), err());
+
+    err.reset();
+    assertEquals(2, run("publish", demoAt("4.00").toString(), "--by", "x", "--from", "yesterday"));
+    assertTrue(err().contains("--from: 'yesterday' is not a date-time"), err());
+    err.reset();
+    assertEquals(2, run("publish", demoAt("4.00").toString()));
+    assertTrue(err().contains("--by is needed"), err());
+    err.reset();
+    assertEquals(
+        1, run("publish", demoAt("4.00").toString(), "--by", "x", "--from", "2027-01-09T09:00"));
+    assertTrue(err().contains("before it is published"), err());
+    err.reset();
+    assertEquals(2, run("publish", demoAt("4.00").toString(), "--by", "x", "--format", "csv"));
+    assertTrue(err().contains("--format is not an option of publish"), err());
     try (Ledger ledger = Ledger.open(db, "demo")) {
       assertEquals(1, new TariffVersions(ledger).latestNumber(), "nothing was written");
     }
+  }
+
+  @Test
+  void previewComparesWithTheVersionInForceInTheLedger() throws Exception {
+    assertEquals(0, run("publish", demoAt("5.00").toString(), "--by", "finance1"));
+    out.reset();
+    // Against the ledger's version in force (5.00 an hour), not the site file's 3.00.
+    assertEquals(0, run("preview", demoAt("6.00").toString(), "--date", "2027-01-11"));
+    String twoHours =
+        out()
+            .lines()
+            .filter(l -> l.strip().startsWith("2 h"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(out()));
+    assertTrue(twoHours.contains("10.00") && twoHours.contains("12.00"), out());
   }
 }
