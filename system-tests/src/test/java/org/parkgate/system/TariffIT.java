@@ -69,7 +69,9 @@ class TariffIT {
     assertTrue(published.contains("tariff version 2 published: shanghai-indoor-1"), published);
     controller.awaitLine("tariff v2 shanghai-indoor-1", java.time.Duration.ofSeconds(10));
 
-    assertEquals("5.00", browser.awaitDue("exit-1", "5.00"), "the waiting car keeps its fee");
+    // The waiting car keeps the fee it was shown, and the version that priced it.
+    browser.awaitDue("exit-1", "5.00");
+    browser.awaitText("tariff-exit-1", "v1 shanghai-indoor-1");
     browser.tender("5");
     List<String> first = system.awaitPrinted("收费标准 Tariff: v1 shanghai-indoor-1");
     assertTrue(first.stream().anyMatch(l -> l.contains("5.00")), first.toString());
@@ -78,6 +80,7 @@ class TariffIT {
     system.carAtExit();
     browser.awaitDue("exit-1", "6.00");
     String v2 = browser.awaitText("tariff-exit-1", "v2 shanghai-indoor-1");
+    browser.show("tariff-exit-1");
     browser.screenshot("tariff-version-on-the-fee");
     assertTrue(!v1.equals(v2), v1 + " then " + v2);
     browser.tender("6");
