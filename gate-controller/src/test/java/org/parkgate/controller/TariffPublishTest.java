@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.DefaultEventLoop;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,26 +18,18 @@ import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
 import org.parkgate.controller.command.Desk;
-import org.parkgate.controller.console.ConsoleHub;
-import org.parkgate.controller.lane.BarrierInputs;
-import org.parkgate.controller.lane.LaneEvent;
-import org.parkgate.controller.lane.LaneRunner;
-import org.parkgate.controller.lane.RecordingDevices;
 import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.controller.ledger.LedgerVerifier;
 import org.parkgate.controller.ledger.Payments;
-import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.ledger.TariffVersions;
 import org.parkgate.controller.site.MutableClock;
 import org.parkgate.controller.site.TariffBook;
 import org.parkgate.fee.TariffException;
 import org.parkgate.fee.TariffRef;
 import org.parkgate.money.Money;
-import org.parkgate.site.LaneState;
 import org.parkgate.site.SiteConfig;
-import org.parkgate.site.SiteConfigLoader;
 
 /**
  * A tariff published while the lanes run: the car already quoted pays what it was quoted under the
@@ -49,46 +37,26 @@ import org.parkgate.site.SiteConfigLoader;
  * payment names its version.
  */
 class TariffPublishTest {
-  static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
   static final Instant ENTRY = Instant.parse("2027-01-09T02:00:00Z");
-  static final BarrierInputs CLOSED_ARMED = new BarrierInputs(true, false, false, true, false);
 
   @TempDir Path dir;
+  private final MutableClock clock = new MutableClock(ENTRY.plus(Duration.ofMinutes(121)));
+  private ExitLaneSite lane;
   private Ledger ledger;
-  private ExecutorService ledgerThread;
-  private DefaultEventLoop loop;
   private SiteService site;
   private SiteConfig config;
-  private LaneRunner exit;
-  private Desk desk;
-  private final MutableClock clock = new MutableClock(ENTRY.plus(Duration.ofMinutes(121)));
 
   @BeforeEach
   void start() throws Exception {
-    ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
-    ledgerThread = Executors.newSingleThreadExecutor();
-    loop = new DefaultEventLoop();
-    config = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
-    site =
-        new SiteService(
-            config,
-            TariffBook.open(ledger, config.tariff(), clock.instant()),
-            ledger,
-            clock,
-            ledgerThread,
-            new ConsoleHub());
-    exit = site.addLane(config.lane("exit-1").orElseThrow(), loop);
-    exit.attach(new RecordingDevices());
-    desk = new Desk(site, clock);
+    config = ExitLaneSite.demo();
+    lane = ExitLaneSite.open(dir, config, clock);
+    ledger = lane.ledger;
+    site = lane.site;
   }
 
   @AfterEach
   void stop() throws Exception {
-    desk.close();
-    loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await();
-    ledgerThread.shutdown();
-    ledgerThread.awaitTermination(5, TimeUnit.SECONDS);
-    ledger.close();
+    lane.close();
   }
 
   /** The demo tariff at another hourly price: "5.00" for "3.00". */
@@ -100,40 +68,11 @@ class TariffPublishTest {
   }
 
   private long waitingToPay(String card) throws Exception {
-    long stayId = new Stays(ledger).recordEntry("entry-1", card, ENTRY).stayId();
-    exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
-    exit.deliver(new LaneEvent.CardRead(card));
-    for (int i = 0; i < 500; i++) {
-      if (loop.submit(() -> exit.lane().state()).get() == LaneState.AWAITING_PAYMENT) {
-        return stayId;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("lane never asked for payment");
-  }
-
-  private void leaves() throws Exception {
-    for (int i = 0; i < 500 && onLane() != LaneState.OPENING; i++) {
-      Thread.sleep(10);
-    }
-    // Over the loops, as a car drives: arming loop, both, the safety loop alone, then clear.
-    exit.deliver(new LaneEvent.Inputs(new BarrierInputs(true, false, true, false, false)));
-    exit.deliver(new LaneEvent.Inputs(new BarrierInputs(true, true, true, false, false)));
-    exit.deliver(new LaneEvent.Inputs(new BarrierInputs(false, true, true, false, false)));
-    exit.deliver(new LaneEvent.Inputs(new BarrierInputs(false, false, true, false, false)));
-    exit.deliver(new LaneEvent.Inputs(new BarrierInputs(false, false, false, true, false)));
-    for (int i = 0; i < 500 && onLane() != LaneState.IDLE; i++) {
-      Thread.sleep(10);
-    }
-    assertEquals(LaneState.IDLE, onLane(), "the vehicle left");
-  }
-
-  private LaneState onLane() throws Exception {
-    return loop.submit(() -> exit.lane().state()).get();
+    return lane.waitingToPay(card, ENTRY);
   }
 
   private Money due() throws Exception {
-    return loop.submit(() -> exit.lane().due()).get();
+    return lane.due();
   }
 
   private TariffRef lastFeeTariff() {
@@ -147,9 +86,9 @@ class TariffPublishTest {
 
   private Answer.Receipt pay(String requestId, long stayId, Money amount) {
     CommandResult r =
-        desk.run(
+        lane.desk.run(
             new ConsoleCommand.RecordCashPayment(
-                requestId, desk.onShift("cashier1"), "exit-1", stayId, amount));
+                requestId, lane.desk.onShift("cashier1"), "exit-1", stayId, amount));
     return Desk.answer(r, Answer.Receipt.class);
   }
 
@@ -172,7 +111,7 @@ class TariffPublishTest {
     Answer.Receipt paid = pay("pay-a", first, Money.of(900, "CNY"));
     assertEquals(Money.of(900, "CNY"), paid.amount(), "the quote the driver was shown");
     assertEquals(v1, paid.tariff(), "the receipt names the version that priced it");
-    leaves();
+    lane.drivesOut();
 
     long second = waitingToPay("CARD-B");
     assertEquals(Money.of(1500, "CNY"), due(), "three started hours at 5.00");
