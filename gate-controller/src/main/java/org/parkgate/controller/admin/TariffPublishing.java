@@ -109,6 +109,9 @@ final class TariffPublishing {
   /** Every version, oldest first, the one in force now marked with {@code *}. */
   int versions(AdminArgs a) throws TariffException {
     a.noMoreWords(1);
+    if (!ledgerExists(a)) {
+      return 1;
+    }
     try (Ledger ledger = Ledger.open(a.db(), "site")) {
       TariffVersions versions = new TariffVersions(ledger);
       List<TariffVersions.Version> all = versions.all();
@@ -143,6 +146,9 @@ final class TariffPublishing {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("'" + word + "' is not a version number");
     }
+    if (!ledgerExists(a)) {
+      return 1;
+    }
     try (Ledger ledger = Ledger.open(a.db(), "site")) {
       Optional<TariffVersions.Version> v =
           new TariffVersions(ledger).all().stream().filter(x -> x.versionNo() == n).findFirst();
@@ -153,6 +159,15 @@ final class TariffPublishing {
       out.print(v.get().body());
       return 0;
     }
+  }
+
+  /** Reading never makes a ledger: a mistyped --db is said, not created. */
+  private boolean ledgerExists(AdminArgs a) {
+    if (java.nio.file.Files.isRegularFile(a.db())) {
+      return true;
+    }
+    err.println("tariff: no ledger at " + a.db());
+    return false;
   }
 
   private static String local(Instant at, ZoneId zone) {

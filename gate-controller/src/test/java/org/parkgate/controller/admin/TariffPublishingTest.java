@@ -1,6 +1,7 @@
 package org.parkgate.controller.admin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -89,6 +90,16 @@ class TariffPublishingTest {
         lines[2].startsWith("        2  demo-hourly"), "not in force until tomorrow\n" + out());
     assertTrue(lines[2].endsWith("finance1"), out());
 
+    out.reset();
+    assertEquals(0, run("show", "2"));
+    assertEquals(Files.readString(file), out());
+    err.reset();
+    assertEquals(
+        1,
+        new TariffMain(Clock.fixed(NOW, ZoneOffset.UTC), new PrintStream(out), new PrintStream(err))
+            .run(List.of("versions", "--db", dir.resolve("typo.db").toString())));
+    assertTrue(err().startsWith("tariff: no ledger at "), err());
+    assertFalse(Files.exists(dir.resolve("typo.db")), "reading makes no ledger");
     out.reset();
     assertEquals(0, run("show", "2"));
     assertEquals(Files.readString(file), out());
