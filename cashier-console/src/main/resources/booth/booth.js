@@ -1397,6 +1397,10 @@
     fact(facts, tl("入场时间", "Entry time"), p.entryTime);
     fact(facts, tl("停车时长", "Duration"), said(p.duration));
     fact(facts, tl("停车记录", "Stay"), "#" + p.stayId);
+    if (p.tariff) {
+      fact(facts, tl("收费标准", "Tariff"), p.tariff, "tariff");
+      facts.lastChild.lastChild.id = "tariff-" + lane.id;
+    }
     left.appendChild(facts);
     box.appendChild(left);
 

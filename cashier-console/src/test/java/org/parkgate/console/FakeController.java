@@ -60,6 +60,14 @@ import org.parkgate.site.LaneState;
  * password is its name followed by {@code -demo}.
  */
 public final class FakeController implements AutoCloseable {
+  /** The published tariff version the fake's fees and receipts name. */
+  public static final org.parkgate.fee.TariffRef TARIFF =
+      new org.parkgate.fee.TariffRef(
+          2,
+          "demo-hourly",
+          "Demo hourly",
+          "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+
   /** The credential the test console is enrolled with. */
   public static final String CREDENTIAL = "test-console-credential";
 
@@ -440,6 +448,7 @@ public final class FakeController implements AutoCloseable {
               pay.reference(),
               40 + paidReceipts.size(),
               (40 + paidReceipts.size()) + "-ABCD-EFGH",
+              TARIFF,
               null);
       paidReceipts.put(receipt, paid);
       return CommandResult.ok(id, paid);
@@ -472,6 +481,7 @@ public final class FakeController implements AutoCloseable {
               false,
               paid.ledgerLink(),
               paid.verificationCode(),
+              paid.tariff(),
               who.username(),
               now));
     } else if (command instanceof ConsoleCommand.ReversePayment reverse) {
@@ -790,7 +800,8 @@ public final class FakeController implements AutoCloseable {
                     new ConsoleEvent.FeeItem(
                         "遗失卡 lost card", "遗失卡收费 lost-card fee", 1, Money.of(3000, "CNY")),
                     new ConsoleEvent.FeeItem(
-                        "遗失卡 lost card", "工本费 card replacement", 1, Money.of(5000, "CNY")))));
+                        "遗失卡 lost card", "工本费 card replacement", 1, Money.of(5000, "CNY"))),
+                TARIFF));
     return CommandResult.ok(
         lost.requestId(),
         new Answer.LostCardAsked(
@@ -941,8 +952,8 @@ public final class FakeController implements AutoCloseable {
             Money.of(dueMinor, "CNY"),
             List.of(
                 new ConsoleEvent.FeeItem("日间 day 13:00-14:00", "首小时 first hour", 1, half),
-                new ConsoleEvent.FeeItem(
-                    "日间 day 14:00-14:30", "每半小时 per started 30 min", 1, rest)));
+                new ConsoleEvent.FeeItem("日间 day 14:00-14:30", "每半小时 per started 30 min", 1, rest)),
+            TARIFF);
   }
 
   public static LongFunction<ConsoleEvent> laneStatus(

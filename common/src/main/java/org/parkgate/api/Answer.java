@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.List;
+import org.parkgate.fee.TariffRef;
 import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneMode;
@@ -71,7 +72,8 @@ public sealed interface Answer {
    * {@code reference} the card terminal's or payment app's number (null for cash), and {@code
    * shift} the cashier's shift figures after it. {@code plate} is the plate a camera read for the
    * stay (null when none); {@code ledgerLink} the hash-chain link that holds the payment and {@code
-   * verificationCode} the code printed for a driver to check it against the ledger later.
+   * verificationCode} the code printed for a driver to check it against the ledger later; {@code
+   * tariff} the published tariff version that priced the fee (null when none did).
    */
   record Receipt(
       String receiptNo,
@@ -88,6 +90,7 @@ public sealed interface Answer {
       String reference,
       long ledgerLink,
       String verificationCode,
+      TariffRef tariff,
       ShiftFigures shift)
       implements Answer {
     /** This receipt with the shift's figures {@code figures} (null: none). */
@@ -107,6 +110,7 @@ public sealed interface Answer {
           reference,
           ledgerLink,
           verificationCode,
+          tariff,
           figures);
     }
   }
@@ -316,7 +320,8 @@ public sealed interface Answer {
    * print. {@code enteredAt} and {@code entryLane} are null for a payment without a known entry,
    * {@code plate} when no camera read one; {@code reversed} is true when a supervisor reversed the
    * payment since. {@code copyNo} counts the copies of this receipt, 1 for the first; {@code
-   * ledgerLink} and {@code verificationCode} are those the first print carried.
+   * ledgerLink} and {@code verificationCode} are those the first print carried, {@code tariff} the
+   * published tariff version that priced the payment (null when none did).
    */
   record ReceiptCopy(
       long reprintNo,
@@ -335,6 +340,7 @@ public sealed interface Answer {
       boolean reversed,
       long ledgerLink,
       String verificationCode,
+      TariffRef tariff,
       String reprintedBy,
       Instant reprintedAt)
       implements Answer {}

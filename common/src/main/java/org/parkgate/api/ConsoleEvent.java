@@ -2,6 +2,7 @@ package org.parkgate.api;
 
 import java.time.Instant;
 import java.util.List;
+import org.parkgate.fee.TariffRef;
 import org.parkgate.money.Money;
 import org.parkgate.site.BarrierPosition;
 import org.parkgate.site.IncidentKind;
@@ -44,7 +45,10 @@ public sealed interface ConsoleEvent extends ApiMessage {
   record EntryRecorded(long seq, Instant at, String lane, long stayId, String card)
       implements ConsoleEvent {}
 
-  /** A vehicle waits at an exit with a fee due; the cashier collects it. */
+  /**
+   * A vehicle waits at an exit with a fee due; the cashier collects it. {@code tariff} is the
+   * published tariff version that priced the fee (null when none did: balances carried only).
+   */
   record ExitPending(
       long seq,
       Instant at,
@@ -54,7 +58,8 @@ public sealed interface ConsoleEvent extends ApiMessage {
       Instant entryAt,
       Instant exitAt,
       Money due,
-      List<FeeItem> items)
+      List<FeeItem> items,
+      TariffRef tariff)
       implements ConsoleEvent {
     public ExitPending {
       items = List.copyOf(items);

@@ -29,9 +29,13 @@ public final class TariffLoader {
   private TariffLoader() {}
 
   public static Tariff load(Path file) throws TariffException {
-    String text;
+    return parse(file, read(file));
+  }
+
+  /** The tariff file's text; a file that cannot be read is refused naming it and why. */
+  public static String read(Path file) throws TariffException {
     try {
-      text = Files.readString(file);
+      return Files.readString(file);
     } catch (NoSuchFileException e) {
       throw new TariffException(file, "", "cannot read the file: no such file", e);
     } catch (AccessDeniedException e) {
@@ -45,7 +49,6 @@ public final class TariffLoader {
               : java.util.Objects.toString(e.getMessage(), "input/output error");
       throw new TariffException(file, "", "cannot read the file: " + why, e);
     }
-    return parse(file, text);
   }
 
   /** Parses tariff text; {@code file} names it in error messages and picks JSON or YAML. */

@@ -8,10 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.parkgate.config.ConfigException;
 import org.parkgate.config.ConfigNode;
-import org.parkgate.fee.Tariff;
 import org.parkgate.fee.TariffException;
 import org.parkgate.fee.TariffLoader;
-import org.parkgate.fee.TariffVersion;
 
 /** Reads the {@code site} keys that decide who may enter and leave. */
 final class AccessRulesLoader {
@@ -70,19 +68,10 @@ final class AccessRulesLoader {
    * (or cannot be read here: the controller reports a broken tariff itself).
    */
   private static Set<String> classesOf(Path tariff) {
-    Tariff t;
     try {
-      t = TariffLoader.load(tariff);
+      return SiteTariff.namedClasses(TariffLoader.load(tariff));
     } catch (TariffException | RuntimeException e) {
       return Set.of();
     }
-    Set<String> names = new TreeSet<>();
-    for (TariffVersion v : t.versions()) {
-      if (!v.namesClasses() || v.vehicleClasses().contains("default")) {
-        return Set.of();
-      }
-      names.addAll(v.vehicleClasses());
-    }
-    return names;
   }
 }

@@ -44,7 +44,8 @@ class ApiJsonTest {
                 t.minusSeconds(3600),
                 t,
                 due,
-                List.of(new ConsoleEvent.FeeItem("day", "per started hour", 1, due))),
+                List.of(new ConsoleEvent.FeeItem("day", "per started hour", 1, due)),
+                new org.parkgate.fee.TariffRef(3, "city-centre", "城区收费标准", "1a2b3c4d5e6f")),
             new ConsoleEvent.PaymentRecorded(
                 4, t, "exit-1", 7, "00A1B2C3D4", due, "demo-000001", "cashier1"),
             new ConsoleEvent.PaymentReversed(
@@ -159,6 +160,7 @@ class ApiJsonTest {
                     null,
                     41,
                     "41-ABCD-EFGH",
+                    new org.parkgate.fee.TariffRef(3, "city-centre", "城区收费标准", "1a2b3c4d5e6f"),
                     new ShiftFigures(
                         3,
                         Money.of(15000, "CNY"),

@@ -32,8 +32,8 @@ import org.parkgate.controller.ledger.Anchors;
 import org.parkgate.controller.ledger.ControllerLock;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.SiteKey;
+import org.parkgate.controller.site.TariffBook;
 import org.parkgate.controller.tls.ConsoleTls;
-import org.parkgate.fee.Tariff;
 import org.parkgate.fee.TariffException;
 import org.parkgate.fee.TariffLoader;
 import org.parkgate.site.LaneConfig;
@@ -61,17 +61,18 @@ public final class GateController implements AutoCloseable {
   private Fingerprint consoleCertificate;
   private ClosureSchedule closures;
   private AnchorSchedule anchors;
+  private TariffWatch tariffWatch;
   private ControllerLock lock;
   private final Clock clock;
   private SiteKey siteKey;
 
-  private GateController(SiteConfig site, Ledger ledger, Tariff tariff, Clock clock) {
+  private GateController(SiteConfig site, Ledger ledger, TariffBook tariffs, Clock clock) {
     this.clock = clock;
     this.site = site;
     this.ledger = ledger;
     this.ledgerThread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ledger"));
     this.io = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
-    this.service = new SiteService(site, tariff, ledger, clock, ledgerThread, new ConsoleHub());
+    this.service = new SiteService(site, tariffs, ledger, clock, ledgerThread, new ConsoleHub());
     // Password checks are slow on purpose: one thread, a short queue, never the ledger thread.
     this.passwordChecks =
         new ThreadPoolExecutor(
@@ -98,7 +99,8 @@ public final class GateController implements AutoCloseable {
   public static GateController start(Path siteFile, Path dataDir, Clock clock)
       throws ConfigException, TariffException {
     SiteConfig site = SiteConfigLoader.load(siteFile);
-    Tariff tariff = TariffLoader.load(site.tariff());
+    // Refused before the ledger is touched: a broken tariff file names itself.
+    TariffLoader.load(site.tariff());
     Path data = dataDir != null ? dataDir : site.controller().dataDir();
     ControllerLock lock = ControllerLock.take(data.resolve("ledger.db"));
     Ledger ledger;
@@ -126,7 +128,16 @@ public final class GateController implements AutoCloseable {
       lock.close();
       throw new StartupException("accounts: " + e.getMessage(), e);
     }
-    GateController controller = new GateController(site, ledger, tariff, clock);
+    TariffBook tariffs;
+    try {
+      tariffs = TariffBook.open(ledger, site.tariff(), clock.instant());
+    } catch (TariffException | RuntimeException e) {
+      ledger.close();
+      lock.close();
+      throw e;
+    }
+    TariffWatch.announce(tariffs, clock.instant());
+    GateController controller = new GateController(site, ledger, tariffs, clock);
     controller.lock = lock;
     try {
       controller.serveConsoles(data);
@@ -135,6 +146,7 @@ public final class GateController implements AutoCloseable {
       controller.anchors =
           AnchorSchedule.start(ledger, site.controller().anchors(), clock, controller.ledgerThread);
       controller.siteKey = siteKey;
+      controller.tariffWatch = TariffWatch.start(tariffs);
     } catch (RuntimeException e) {
       controller.close();
       throw e;
@@ -235,6 +247,9 @@ public final class GateController implements AutoCloseable {
     log.info("controller stopping");
     if (closures != null) {
       closures.close();
+    }
+    if (tariffWatch != null) {
+      tariffWatch.close();
     }
     if (anchors != null) {
       anchors.close();

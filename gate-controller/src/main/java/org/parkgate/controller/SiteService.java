@@ -21,7 +21,7 @@ import org.parkgate.controller.site.ExitDesk;
 import org.parkgate.controller.site.LaneDesk;
 import org.parkgate.controller.site.LaneRequest;
 import org.parkgate.controller.site.StayFinder;
-import org.parkgate.fee.Tariff;
+import org.parkgate.controller.site.TariffBook;
 import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneConfig;
@@ -34,7 +34,7 @@ import org.parkgate.site.SiteConfig;
  */
 public final class SiteService implements LaneRunner.LaneServices {
   private final SiteConfig site;
-  private final Tariff tariff;
+  private final TariffBook tariffs;
   private final Ledger ledger;
   private final Clock clock;
   private final ExecutorService ledgerThread;
@@ -49,22 +49,22 @@ public final class SiteService implements LaneRunner.LaneServices {
 
   public SiteService(
       SiteConfig site,
-      Tariff tariff,
+      TariffBook tariffs,
       Ledger ledger,
       Clock clock,
       ExecutorService ledgerThread,
       ConsoleHub hub) {
     this.site = site;
-    this.tariff = tariff;
+    this.tariffs = tariffs;
     this.ledger = ledger;
     this.clock = clock;
     this.ledgerThread = ledgerThread;
     this.hub = hub;
-    this.exits = new ExitDesk(site, tariff, ledger);
+    this.exits = new ExitDesk(site, tariffs.currency(), ledger);
     this.statusEvents = new StatusEvents(ledger, ledgerThread);
     ledger.onCommittedEvent(hub::publish);
-    this.access = new AccessControl(site, tariff, ledger, this::recordIncident, lanes::values);
-    this.finder = new StayFinder(ledger, access, Money.zero(tariff.currency()));
+    this.access = new AccessControl(site, tariffs, ledger, this::recordIncident, lanes::values);
+    this.finder = new StayFinder(ledger, access, Money.zero(tariffs.currency()));
     this.desk = new LaneDesk(ledger, ledgerThread, clock, access, exits, new Stays(ledger));
   }
 
@@ -161,8 +161,9 @@ public final class SiteService implements LaneRunner.LaneServices {
     return site;
   }
 
-  public Tariff tariff() {
-    return tariff;
+  /** The published tariffs; the one in force prices each quote. */
+  public TariffBook tariffs() {
+    return tariffs;
   }
 
   public Ledger ledger() {

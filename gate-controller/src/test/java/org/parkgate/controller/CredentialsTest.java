@@ -34,7 +34,7 @@ import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.SeasonCards;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.MutableClock;
-import org.parkgate.fee.TariffLoader;
+import org.parkgate.controller.site.TariffBook;
 import org.parkgate.money.Money;
 import org.parkgate.site.AccessRules;
 import org.parkgate.site.AntiPassback;
@@ -84,7 +84,12 @@ class CredentialsTest {
     hub = new ConsoleHub();
     site =
         new SiteService(
-            config, TariffLoader.load(config.tariff()), ledger, clock, ledgerThread, hub);
+            config,
+            TariffBook.open(ledger, config.tariff(), clock.instant()),
+            ledger,
+            clock,
+            ledgerThread,
+            hub);
     desk = new Desk(site, clock, Desk.ALL_DAY);
     return site;
   }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.DefaultEventLoop;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,9 +17,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,21 +29,12 @@ import org.parkgate.api.Refusal;
 import org.parkgate.api.ShiftSheet;
 import org.parkgate.api.Tender;
 import org.parkgate.controller.command.Desk;
-import org.parkgate.controller.console.ConsoleHub;
-import org.parkgate.controller.lane.BarrierInputs;
-import org.parkgate.controller.lane.LaneEvent;
-import org.parkgate.controller.lane.LaneRunner;
-import org.parkgate.controller.lane.RecordingDevices;
 import org.parkgate.controller.ledger.Incidents;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerVerifier;
-import org.parkgate.controller.ledger.Stays;
-import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
-import org.parkgate.site.LaneState;
 import org.parkgate.site.SiteConfig;
-import org.parkgate.site.SiteConfigLoader;
 
 /**
  * The shift from float to handover through the real command pipeline on a real ledger file: the
@@ -55,50 +42,31 @@ import org.parkgate.site.SiteConfigLoader;
  * own password, incidents resolved before a close, and what the ledger keeps.
  */
 class HandoverTest {
-  static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
   static final Instant ENTRY = Instant.parse("2027-01-09T02:00:00Z");
-  static final BarrierInputs CLOSED_ARMED = new BarrierInputs(true, false, false, true, false);
   static final Money NINE = Money.of(900, "CNY");
 
   @TempDir Path dir;
-  private Ledger ledger;
-  private ExecutorService ledgerThread;
-  private DefaultEventLoop loop;
-  private LaneRunner exit;
-  private Desk desk;
   private final Clock clock = Clock.fixed(ENTRY.plus(Duration.ofMinutes(121)), ZoneOffset.UTC);
+  private ExitLaneSite lane;
+  private Ledger ledger;
+  private Desk desk;
 
   @BeforeEach
   void start() throws Exception {
-    ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
-    ledgerThread = Executors.newSingleThreadExecutor();
-    loop = new DefaultEventLoop();
-    SiteConfig demo = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
     // The test's booth looks after exit-1 only: incidents at entry-1 are another booth's.
     SiteConfig config =
-        demo.withBooths(
+        ExitLaneSite.demo()
+            .withBooths(
                 List.of(new org.parkgate.site.BoothConfig(Desk.CONSOLE, null, List.of("exit-1"))))
             .withLostCardApproval(org.parkgate.site.LostCardApproval.NONE);
-    SiteService site =
-        new SiteService(
-            config,
-            TariffLoader.load(config.tariff()),
-            ledger,
-            clock,
-            ledgerThread,
-            new ConsoleHub());
-    exit = site.addLane(config.lane("exit-1").orElseThrow(), loop);
-    exit.attach(new RecordingDevices());
-    desk = new Desk(site, clock);
+    lane = ExitLaneSite.open(dir, config, clock);
+    ledger = lane.ledger;
+    desk = lane.desk;
   }
 
   @AfterEach
   void stop() throws Exception {
-    desk.close();
-    loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await();
-    ledgerThread.shutdown();
-    ledgerThread.awaitTermination(5, TimeUnit.SECONDS);
-    ledger.close();
+    lane.close();
   }
 
   private static CashCount count(long... faceAndPieces) {
@@ -121,10 +89,7 @@ class HandoverTest {
 
   /** A car paying 9.00 in cash at exit-1 with a 10.00 note. */
   private void carPaysNine(String card) throws Exception {
-    long stayId = new Stays(ledger).recordEntry("entry-1", card, ENTRY).stayId();
-    exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
-    exit.deliver(new LaneEvent.CardRead(card));
-    awaitState(LaneState.AWAITING_PAYMENT);
+    long stayId = lane.waitingToPay(card, ENTRY);
     Desk.answer(
         desk.run(
             new ConsoleCommand.RecordCashPayment(
@@ -137,16 +102,6 @@ class HandoverTest {
                 Money.of(1000, "CNY"),
                 null)),
         Answer.Receipt.class);
-  }
-
-  private void awaitState(LaneState state) throws Exception {
-    for (int i = 0; i < 500; i++) {
-      if (loop.submit(() -> exit.lane().state()).get() == state) {
-        return;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("lane never reached " + state);
   }
 
   private ConsoleCommand.HandOverShift handover(

@@ -37,7 +37,7 @@ import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerVerifier;
 import org.parkgate.controller.ledger.LostCards;
 import org.parkgate.controller.ledger.Stays;
-import org.parkgate.fee.TariffLoader;
+import org.parkgate.controller.site.TariffBook;
 import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneState;
@@ -86,7 +86,7 @@ class LostCardTest {
     site =
         new SiteService(
             config,
-            TariffLoader.load(config.tariff()),
+            TariffBook.open(ledger, config.tariff(), clock.instant()),
             ledger,
             clock,
             ledgerThread,

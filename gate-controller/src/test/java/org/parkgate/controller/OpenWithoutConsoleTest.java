@@ -27,7 +27,7 @@ import org.parkgate.controller.lane.RecordingDevices;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.SeasonCards;
 import org.parkgate.controller.site.MutableClock;
-import org.parkgate.fee.TariffLoader;
+import org.parkgate.controller.site.TariffBook;
 import org.parkgate.money.Money;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
@@ -61,7 +61,12 @@ class OpenWithoutConsoleTest {
     hub = new ConsoleHub();
     site =
         new SiteService(
-            config, TariffLoader.load(config.tariff()), ledger, clock, ledgerThread, hub);
+            config,
+            TariffBook.open(ledger, config.tariff(), clock.instant()),
+            ledger,
+            clock,
+            ledgerThread,
+            hub);
     exit = site.addLane(config.lane("exit-1").orElseThrow(), loop);
     exit.attach(devices);
   }

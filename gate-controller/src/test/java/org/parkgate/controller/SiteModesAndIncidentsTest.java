@@ -30,7 +30,7 @@ import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Incidents;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Stays;
-import org.parkgate.fee.TariffLoader;
+import org.parkgate.controller.site.TariffBook;
 import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneMode;
@@ -68,7 +68,7 @@ class SiteModesAndIncidentsTest {
     SiteService s =
         new SiteService(
             config,
-            TariffLoader.load(config.tariff()),
+            TariffBook.open(ledger, config.tariff(), CLOCK.instant()),
             ledger,
             CLOCK,
             ledgerThread,

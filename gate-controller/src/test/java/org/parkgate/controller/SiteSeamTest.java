@@ -46,7 +46,7 @@ import org.parkgate.controller.ledger.VoucherCode;
 import org.parkgate.controller.ledger.VoucherCodeTest;
 import org.parkgate.controller.ledger.Vouchers;
 import org.parkgate.controller.site.MutableClock;
-import org.parkgate.fee.TariffLoader;
+import org.parkgate.controller.site.TariffBook;
 import org.parkgate.money.Money;
 import org.parkgate.site.AccessRules;
 import org.parkgate.site.AntiPassback;
@@ -116,7 +116,12 @@ class SiteSeamTest {
   /** The site service as the controller builds it, on this test's ledger and clock. */
   private SiteService service() throws Exception {
     return new SiteService(
-        config, TariffLoader.load(config.tariff()), ledger, clock, ledgerThread, new ConsoleHub());
+        config,
+        TariffBook.open(ledger, config.tariff(), clock.instant()),
+        ledger,
+        clock,
+        ledgerThread,
+        new ConsoleHub());
   }
 
   private void start(AccessRules rules) throws Exception {

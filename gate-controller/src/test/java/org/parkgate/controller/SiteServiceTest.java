@@ -33,7 +33,7 @@ import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.Stays;
-import org.parkgate.fee.TariffLoader;
+import org.parkgate.controller.site.TariffBook;
 import org.parkgate.money.Money;
 import org.parkgate.site.LaneState;
 import org.parkgate.site.SiteConfig;
@@ -81,7 +81,7 @@ class SiteServiceTest {
     site =
         new SiteService(
             config,
-            TariffLoader.load(config.tariff()),
+            TariffBook.open(ledger, config.tariff(), clock.instant()),
             ledger,
             clock,
             ledgerThread,

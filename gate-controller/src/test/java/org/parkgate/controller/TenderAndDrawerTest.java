@@ -3,7 +3,6 @@ package org.parkgate.controller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.DefaultEventLoop;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,9 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,88 +28,52 @@ import org.parkgate.api.Refusal;
 import org.parkgate.api.ShiftFigures;
 import org.parkgate.api.Tender;
 import org.parkgate.controller.command.Desk;
-import org.parkgate.controller.console.ConsoleHub;
-import org.parkgate.controller.lane.BarrierInputs;
-import org.parkgate.controller.lane.LaneEvent;
-import org.parkgate.controller.lane.LaneRunner;
-import org.parkgate.controller.lane.RecordingDevices;
 import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerVerifier;
 import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.Stays;
-import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
 import org.parkgate.site.LaneState;
 import org.parkgate.site.SiteConfig;
-import org.parkgate.site.SiteConfigLoader;
 
 /**
  * Tenders, change, floats and blind counts through the real command pipeline on a real ledger file:
  * what the cashier sees in the answers and what the ledger keeps.
  */
 class TenderAndDrawerTest {
-  static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
   static final Instant ENTRY = Instant.parse("2027-01-09T02:00:00Z");
-  static final BarrierInputs CLOSED_ARMED = new BarrierInputs(true, false, false, true, false);
   static final Money NINE = Money.of(900, "CNY");
 
   @TempDir Path dir;
-  private Ledger ledger;
-  private ExecutorService ledgerThread;
-  private DefaultEventLoop loop;
-  private LaneRunner exit;
-  private Desk desk;
   private final Clock clock = Clock.fixed(ENTRY.plus(Duration.ofMinutes(121)), ZoneOffset.UTC);
+  private ExitLaneSite lane;
+  private Ledger ledger;
+  private Desk desk;
 
   @BeforeEach
   void start() throws Exception {
-    ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
-    ledgerThread = Executors.newSingleThreadExecutor();
-    loop = new DefaultEventLoop();
-    SiteConfig demo = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
     // A drawer limit of 160.00: a 150.00 float and a few cash payments reach it.
     SiteConfig config =
-        demo.withCash(new SiteConfig.Cash(Money.of(16000, "CNY")))
+        ExitLaneSite.demo()
+            .withCash(new SiteConfig.Cash(Money.of(16000, "CNY")))
             .withLostCardApproval(org.parkgate.site.LostCardApproval.NONE);
-    SiteService site =
-        new SiteService(
-            config,
-            TariffLoader.load(config.tariff()),
-            ledger,
-            clock,
-            ledgerThread,
-            new ConsoleHub());
-    exit = site.addLane(config.lane("exit-1").orElseThrow(), loop);
-    exit.attach(new RecordingDevices());
-    desk = new Desk(site, clock);
+    lane = ExitLaneSite.open(dir, config, clock);
+    ledger = lane.ledger;
+    desk = lane.desk;
   }
 
   @AfterEach
   void stop() throws Exception {
-    desk.close();
-    loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await();
-    ledgerThread.shutdown();
-    ledgerThread.awaitTermination(5, TimeUnit.SECONDS);
-    ledger.close();
+    lane.close();
   }
 
   private long vehicleWaitingToPay(String card) throws Exception {
-    long stayId = new Stays(ledger).recordEntry("entry-1", card, ENTRY).stayId();
-    exit.deliver(new LaneEvent.Inputs(CLOSED_ARMED));
-    exit.deliver(new LaneEvent.CardRead(card));
-    awaitState(LaneState.AWAITING_PAYMENT);
-    return stayId;
+    return lane.waitingToPay(card, ENTRY);
   }
 
   private void awaitState(LaneState state) throws Exception {
-    for (int i = 0; i < 500; i++) {
-      if (loop.submit(() -> exit.lane().state()).get() == state) {
-        return;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("lane never reached " + state);
+    lane.awaitState(state);
   }
 
   private String session() {
@@ -200,7 +160,7 @@ class TenderAndDrawerTest {
         "a cash payment takes no reference, not '123456'",
         Desk.refusal(pay(stayId, Tender.CASH, null, "123456"), Refusal.INVALID));
     assertTrue(new Payments(ledger).all().isEmpty());
-    assertEquals(LaneState.AWAITING_PAYMENT, loop.submit(() -> exit.lane().state()).get());
+    assertEquals(LaneState.AWAITING_PAYMENT, lane.state());
 
     Answer.Receipt card =
         Desk.answer(pay(stayId, Tender.CARD, null, " 000123456789 "), Answer.Receipt.class);
@@ -328,7 +288,7 @@ class TenderAndDrawerTest {
     open(count(1000, 1));
     desk.run(new ConsoleCommand.CloseShift(desk.id("close"), session(), count(1000, 1)));
     desk.close();
-    ledgerThread.submit(() -> null).get();
+    lane.settle();
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("ledger.db"));
         Statement s = db.createStatement()) {
       s.executeUpdate("DROP TRIGGER shift_counts_no_update");

@@ -59,6 +59,7 @@ class ParkingHelpIT {
                 "blacklist",
                 "users",
                 "consoles",
+                "tariff",
                 "incidents",
                 "lostcards")),
         "the subcommands listed: " + names);

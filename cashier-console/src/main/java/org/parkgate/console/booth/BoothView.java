@@ -134,7 +134,10 @@ public final class BoothView {
       Pending pending,
       Paid paid) {}
 
-  /** A vehicle waiting at an exit, with the fee and its explanation. */
+  /**
+   * A vehicle waiting at an exit, with the fee and its explanation; {@code tariff} names the
+   * published tariff version that priced it ({@code v3 city-centre 1a2b3c4d}; null when none did).
+   */
   public record Pending(
       long stayId,
       String card,
@@ -144,7 +147,8 @@ public final class BoothView {
       long dueMinor,
       String due,
       String currency,
-      List<Item> items) {}
+      List<Item> items,
+      String tariff) {}
 
   public record Item(String period, String rule, long quantity, String amount) {}
 

@@ -187,6 +187,7 @@ public final class CashDesk {
                         c.enteredAt(),
                         c.paidAt(),
                         List.of(),
+                        c.tariff(),
                         c.amount(),
                         null,
                         null,
@@ -248,6 +249,7 @@ public final class CashDesk {
                               new ReceiptPrint.FeeItem(
                                   i.period(), i.rule(), i.quantity(), i.amount()))
                       .toList(),
+              paid.tariff() != null || exit == null ? paid.tariff() : exit.tariff(),
               paid.amount(),
               paid.tendered(),
               paid.change(),

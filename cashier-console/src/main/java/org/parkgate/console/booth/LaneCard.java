@@ -173,6 +173,7 @@ final class LaneCard {
         p.due().minor(),
         BoothFormat.money(p.due()),
         p.due().currency().getCurrencyCode(),
-        items);
+        items,
+        p.tariff() == null ? null : p.tariff().label());
   }
 }

@@ -48,6 +48,9 @@ public final class ReceiptLayout {
         w.line(f.period() + " " + f.rule() + quantity + "  " + money(f.amount()));
       }
     }
+    if (r.tariff() != null) {
+      w.line("收费标准 Tariff: " + r.tariff().label());
+    }
     w.line(RULE);
     w.bold(true).size(1, 2).line("应收 Due: " + money(r.amount())).size(1, 1).bold(false);
     if (r.tendered() != null) {

@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.parkgate.api.Tender;
+import org.parkgate.fee.TariffRef;
 import org.parkgate.money.Money;
 
 /**
  * What a receipt shows, as the console knows it when it prints: the payment the controller
  * recorded, and what the booth showed of the stay. Nullable, printed only when known: {@code
  * plate}, {@code card}, {@code entryTime}, {@code tendered} and {@code change}, {@code ledgerLink}
- * and {@code verificationCode}. {@code copy} marks a reprint (副本 COPY).
+ * and {@code verificationCode}, and {@code tariff}, the published tariff version that priced the
+ * fee. {@code copy} marks a reprint (副本 COPY).
  */
 public record ReceiptPrint(
     String siteName,
@@ -20,6 +22,7 @@ public record ReceiptPrint(
     Instant entryTime,
     Instant exitTime,
     List<FeeItem> fees,
+    TariffRef tariff,
     Money amount,
     Money tendered,
     Money change,

@@ -43,7 +43,8 @@ class BoothActionsTest {
             at.minusSeconds(3600),
             at,
             Money.of(500, "CNY"),
-            List.of()));
+            List.of(),
+            null));
   }
 
   @Test

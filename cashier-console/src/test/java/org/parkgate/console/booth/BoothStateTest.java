@@ -330,7 +330,8 @@ class BoothStateTest {
             Money.of(300, "CNY"),
             List.of(
                 new ConsoleEvent.FeeItem(
-                    "13:14-14:14", "每小时 per started hour", 1, Money.of(300, "CNY")))));
+                    "13:14-14:14", "每小时 per started hour", 1, Money.of(300, "CNY"))),
+            null));
     assertEquals("15 分 46 秒 · 15 min 46 s", exit().pending().duration());
   }
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.api.Tender;
 import org.parkgate.device.escpos.Printed;
+import org.parkgate.fee.TariffRef;
 import org.parkgate.money.Money;
 import org.parkgate.simulator.Simulator;
 import org.parkgate.simulator.booth.ReceiptPrinter;
@@ -117,6 +118,7 @@ class SerialPrinterIT {
             Instant.parse("2027-01-09T05:00:00Z"),
             Instant.parse("2027-01-09T06:30:00Z"),
             List.of(),
+            new TariffRef(3, "city-centre", "城区收费标准", "1a2b3c4d5e6f7a8b"),
             Money.of(1100, "CNY"),
             Money.of(2000, "CNY"),
             Money.of(900, "CNY"),
@@ -134,6 +136,7 @@ class SerialPrinterIT {
     assertTrue(lines.contains("入场 Entry: 2027-01-09 13:00:00"), lines.toString());
     assertTrue(lines.contains("实收 Tendered: 20.00 CNY"), lines.toString());
     assertTrue(lines.contains("找零 Change: 9.00 CNY"), lines.toString());
+    assertTrue(lines.contains("收费标准 Tariff: v3 city-centre 1a2b3c4d"), lines.toString());
     assertEquals(List.of("7F3A9C"), paper.documents().get(0).qrCodes());
     await("drawer kicked", () -> paper.drawerKicks() == 1);
 

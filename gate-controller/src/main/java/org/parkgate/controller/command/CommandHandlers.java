@@ -43,18 +43,19 @@ final class CommandHandlers {
             new Reverse(ledger, security),
             new SetMode(site.exits().modes(), site.lanes()),
             new ResetCard(site.access(), site.exits(), site.lanes()),
-            new ShiftCommands.Open(shifts, site.tariff().currency(), limit),
+            new ShiftCommands.Open(shifts, site.tariffs().currency(), limit),
             new ShiftCommands.Close(closing, site.site().zone()),
-            new ShiftCommands.Drop(shifts, site.tariff().currency(), limit),
+            new ShiftCommands.Drop(shifts, site.tariffs().currency(), limit),
             new Find(site.finder(), site.lanes()),
-            new PayAtStation(ledger, site.access(), site.tariff(), site.site().zone(), limit),
+            new PayAtStation(
+                ledger, site.access(), site.tariffs().currency(), site.site().zone(), limit),
             new FreePassCommands.Ask(ledger, site.exits(), site.lanes()),
             new FreePassCommands.Decide(ledger, site.exits(), site.lanes(), security),
             new VoucherAtExit(
                 ledger,
                 site.exits(),
                 site.access(),
-                site.tariff(),
+                site.tariffs(),
                 site.site().zone(),
                 site.lanes()),
             new LiftByHand(ledger, site.lanes()),
@@ -68,13 +69,17 @@ final class CommandHandlers {
             new IncidentCommands.Resolve(closing.resolutions),
             handover,
             new IncidentCommands.ReprintReport(closing),
-            new VoucherRegister.Batches(ledger, site.tariff()),
-            new VoucherRegister.Issue(ledger, site.tariff(), site.site().zone()),
+            new VoucherRegister.Batches(ledger, site.tariffs()),
+            new VoucherRegister.Issue(ledger, site.tariffs(), site.site().zone()),
             new VoucherRegister.Show(ledger, site.site().zone()),
             new VoucherRegister.VoidCode(ledger, site.site().zone()),
             new ExemptionRegister(ledger, site.site().zone()),
             new ReportDesk(
-                ledger, site.site().zone(), site.tariff().currency(), clock, site.site().lanes())));
+                ledger,
+                site.site().zone(),
+                site.tariffs().currency(),
+                clock,
+                site.site().lanes())));
   }
 
   /** The handler of {@code type}, or null for a command the pipeline answers itself. */
@@ -92,7 +97,7 @@ final class CommandHandlers {
         site.ledger(),
         site.exits(),
         site.access(),
-        site.tariff(),
+        site.tariffs(),
         site.lanes(),
         site.site().lostCardApproval());
   }

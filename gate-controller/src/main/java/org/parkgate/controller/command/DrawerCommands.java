@@ -63,9 +63,11 @@ final class DrawerCommands {
   /** A copy of a recorded payment's receipt. */
   static final class Reprint implements CommandHandler<ReprintReceipt> {
     private final DrawerLog log;
+    private final org.parkgate.controller.ledger.Payments payments;
 
     Reprint(Ledger ledger) {
       this.log = new DrawerLog(ledger);
+      this.payments = new org.parkgate.controller.ledger.Payments(ledger);
     }
 
     @Override
@@ -113,6 +115,7 @@ final class DrawerCommands {
               r.reversed(),
               r.link().link(),
               r.link().verificationCode(),
+              payments.tariffOf(r.payment().paymentId()).orElse(null),
               r.by(),
               r.at()));
     }

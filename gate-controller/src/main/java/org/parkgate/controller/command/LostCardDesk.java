@@ -14,6 +14,7 @@ import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.AccessControl;
 import org.parkgate.controller.site.ExitDesk;
+import org.parkgate.controller.site.TariffBook;
 import org.parkgate.fee.FeeEngine;
 import org.parkgate.fee.FeeQuote;
 import org.parkgate.fee.StayRequest;
@@ -52,7 +53,7 @@ final class LostCardDesk {
   final Sightings sightings;
   final ExitDesk exits;
   final AccessControl access;
-  final Tariff tariff;
+  final TariffBook tariffs;
   final Map<String, LaneRunner> lanes;
   final LostCardApproval approval;
 
@@ -60,7 +61,7 @@ final class LostCardDesk {
       Ledger ledger,
       ExitDesk exits,
       AccessControl access,
-      Tariff tariff,
+      TariffBook tariffs,
       Map<String, LaneRunner> lanes,
       LostCardApproval approval) {
     this.ledger = ledger;
@@ -69,7 +70,7 @@ final class LostCardDesk {
     this.sightings = new Sightings(ledger);
     this.exits = exits;
     this.access = access;
-    this.tariff = tariff;
+    this.tariffs = tariffs;
     this.lanes = lanes;
     this.approval = approval;
   }
@@ -102,6 +103,7 @@ final class LostCardDesk {
   }
 
   Money replacementFee(Stay stay, Instant now) {
+    Tariff tariff = tariffs.tariff(now);
     return FeeEngine.replacementFee(
         tariff,
         StayRequest.of(

@@ -120,7 +120,7 @@ final class LostCardReport implements CommandHandler<ReportLostCard> {
                   + stay.stayId()
                   + " is covered by its season card: there is no lost-card fee to take"));
     }
-    Money zero = Money.zero(desk.tariff.currency());
+    Money zero = Money.zero(desk.tariffs.currency());
     Money total = quote.total().max(zero);
     Money replacement = desk.replacementFee(stay, now).min(total);
     Money parking = total.minus(replacement);

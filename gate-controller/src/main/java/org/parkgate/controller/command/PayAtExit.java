@@ -148,7 +148,8 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
                 actor.username(),
                 now,
                 tender.tendering(),
-                shiftNo));
+                shiftNo,
+                exits.pricedBy(cmd.stayId())));
     String card = stay.get().card();
     return Decision.done(
             cmd,

@@ -2,6 +2,7 @@ package org.parkgate.controller.command;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Currency;
 import java.util.Optional;
 import java.util.Set;
 import org.parkgate.api.ConsoleCommand.PayStationPayment;
@@ -16,7 +17,6 @@ import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.AccessControl;
 import org.parkgate.fee.FeeQuote;
-import org.parkgate.fee.Tariff;
 import org.parkgate.money.Money;
 
 /**
@@ -30,19 +30,19 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
   private final Stays stays;
   private final Payments payments;
   private final AccessControl access;
-  private final Tariff tariff;
+  private final Currency currency;
   private final Shifts shifts;
   private final ZoneId zone;
   private final Money limit;
 
-  PayAtStation(Ledger ledger, AccessControl access, Tariff tariff, ZoneId zone, Money limit) {
+  PayAtStation(Ledger ledger, AccessControl access, Currency currency, ZoneId zone, Money limit) {
     this.limit = limit;
     this.shifts = new Shifts(ledger);
     this.zone = zone;
     this.stays = new Stays(ledger);
     this.payments = new Payments(ledger);
     this.access = access;
-    this.tariff = tariff;
+    this.currency = currency;
   }
 
   @Override
@@ -72,13 +72,13 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
                   + MAX_STATION
                   + " characters)"));
     }
-    if (!cmd.amount().currency().equals(tariff.currency())) {
+    if (!cmd.amount().currency().equals(currency)) {
       return Decision.refused(
           cmd,
           Refusal.INVALID,
           Said.of(
-              "金额币种为 " + cmd.amount().currency() + "，本场收取 " + tariff.currency(),
-              "amount in " + cmd.amount().currency() + "; the site takes " + tariff.currency()));
+              "金额币种为 " + cmd.amount().currency() + "，本场收取 " + currency,
+              "amount in " + cmd.amount().currency() + "; the site takes " + currency));
     }
     Tenders.Checked tender =
         Tenders.check(cmd.tender(), cmd.amount(), cmd.tendered(), cmd.reference());
@@ -99,7 +99,7 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
           Said.of("卡 " + cmd.card() + " 没有在场停车记录", "card " + cmd.card() + " has no open stay"));
     }
     FeeQuote quote = access.quote(open.get(), now);
-    Money zero = Money.zero(tariff.currency());
+    Money zero = Money.zero(currency);
     Money due = quote == null ? zero : quote.total().max(zero);
     if (!due.isPositive()) {
       return Decision.refused(
@@ -127,7 +127,8 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
                     actor.username(),
                     now,
                     tender.tendering(),
-                    shiftNo),
+                    shiftNo,
+                    quote.tariff() == null ? 0 : quote.tariff().version()),
                 cmd.card(),
                 tender.tendering()))
         .sentWith(Tenders.withFigures(shifts, shiftNo, limit));

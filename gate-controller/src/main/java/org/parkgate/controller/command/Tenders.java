@@ -184,6 +184,7 @@ final class Tenders {
         t.reference(),
         link.map(ReceiptLink::link).orElse(0L),
         link.map(ReceiptLink::verificationCode).orElse(null),
+        payments.tariffOf(payment.paymentId()).orElse(null),
         null);
   }
 

@@ -23,8 +23,8 @@ import org.parkgate.controller.ledger.VoucherCode;
 import org.parkgate.controller.ledger.Vouchers;
 import org.parkgate.controller.site.AccessControl;
 import org.parkgate.controller.site.ExitDesk;
+import org.parkgate.controller.site.TariffBook;
 import org.parkgate.fee.FeeQuote;
-import org.parkgate.fee.Tariff;
 import org.parkgate.money.Money;
 
 /**
@@ -38,7 +38,7 @@ final class VoucherAtExit implements CommandHandler<ApplyVoucher> {
   private final Stays stays;
   private final ExitDesk exits;
   private final AccessControl access;
-  private final Tariff tariff;
+  private final TariffBook tariffs;
   private final ZoneId zone;
   private final Map<String, LaneRunner> lanes;
 
@@ -46,14 +46,14 @@ final class VoucherAtExit implements CommandHandler<ApplyVoucher> {
       Ledger ledger,
       ExitDesk exits,
       AccessControl access,
-      Tariff tariff,
+      TariffBook tariffs,
       ZoneId zone,
       Map<String, LaneRunner> lanes) {
     this.vouchers = new Vouchers(ledger);
     this.stays = new Stays(ledger);
     this.exits = exits;
     this.access = access;
-    this.tariff = tariff;
+    this.tariffs = tariffs;
     this.zone = zone;
     this.lanes = lanes;
   }
@@ -153,7 +153,11 @@ final class VoucherAtExit implements CommandHandler<ApplyVoucher> {
                   + today));
     }
     ExitDesk.Priced priced = asked.get().priced();
-    if (!tariff.versionAt(stay.get().enteredAt()).voucherCodes().contains(v.batch().kind())) {
+    if (!tariffs
+        .tariff(priced.at())
+        .versionAt(stay.get().enteredAt())
+        .voucherCodes()
+        .contains(v.batch().kind())) {
       return Decision.refused(
           cmd,
           Refusal.NOT_NOW,

@@ -18,7 +18,7 @@ import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LostCards;
 import org.parkgate.controller.ledger.VoucherCode;
 import org.parkgate.controller.ledger.Vouchers;
-import org.parkgate.fee.Tariff;
+import org.parkgate.controller.site.TariffBook;
 
 /**
  * The voucher register at a console, kept by finance as {@code ./parking vouchers} keeps it and
@@ -46,12 +46,12 @@ final class VoucherRegister {
   /** The register's newest batches and the kinds a batch may be issued as. Reads only. */
   static final class Batches extends RegisterReader<ListVoucherBatches> {
     private final Vouchers vouchers;
-    private final Tariff tariff;
+    private final TariffBook tariffs;
 
-    Batches(Ledger ledger, Tariff tariff) {
+    Batches(Ledger ledger, TariffBook tariffs) {
       super(ListVoucherBatches.class, SUPERVISOR_OR_FINANCE);
       this.vouchers = new Vouchers(ledger);
-      this.tariff = tariff;
+      this.tariffs = tariffs;
     }
 
     @Override
@@ -61,26 +61,26 @@ final class VoucherRegister {
           new Answer.VoucherBatches(
               vouchers.newest(LISTED).stream().map(VoucherRegister::batch).toList(),
               vouchers.batchCount(),
-              List.copyOf(Vouchers.kinds(tariff))));
+              List.copyOf(Vouchers.kinds(tariffs.tariff(now)))));
     }
   }
 
   /** Finance issues a batch; every field is checked before anything is written. */
   static final class Issue extends FixedHandler<IssueVouchers> {
     private final Vouchers vouchers;
-    private final Tariff tariff;
+    private final TariffBook tariffs;
     private final ZoneId zone;
 
-    Issue(Ledger ledger, Tariff tariff, ZoneId zone) {
+    Issue(Ledger ledger, TariffBook tariffs, ZoneId zone) {
       super(IssueVouchers.class, KEEPERS);
       this.vouchers = new Vouchers(ledger);
-      this.tariff = tariff;
+      this.tariffs = tariffs;
       this.zone = zone;
     }
 
     @Override
     public Decision handle(IssueVouchers cmd, Session actor, Instant now) {
-      Optional<String> wrong = problem(cmd, LocalDate.ofInstant(now, zone));
+      Optional<String> wrong = problem(cmd, LocalDate.ofInstant(now, zone), now);
       if (wrong.isPresent()) {
         return Decision.refused(cmd, Refusal.INVALID, wrong.get());
       }
@@ -103,8 +103,8 @@ final class VoucherRegister {
     }
 
     /** The first thing wrong with the batch asked for, naming the field. */
-    private Optional<String> problem(IssueVouchers cmd, LocalDate today) {
-      Set<String> kinds = Vouchers.kinds(tariff);
+    private Optional<String> problem(IssueVouchers cmd, LocalDate today, Instant now) {
+      Set<String> kinds = Vouchers.kinds(tariffs.tariff(now));
       String known = kinds.isEmpty() ? "none" : String.join(", ", kinds);
       if (cmd.kind() == null || cmd.kind().isBlank()) {
         return Optional.of("请选择券种 · Choose the voucher kind (the tariff has: " + known + ")");

@@ -215,4 +215,18 @@ final class CashColumns {
           "public_key",
           "signature",
           "signed_at");
+
+  static final List<String> TARIFF_VERSIONS =
+      List.of(
+          "version_no",
+          "tariff_id",
+          "name",
+          "sha256",
+          "body",
+          "source",
+          "in_force_from",
+          "published_by",
+          "published_at");
+
+  static final List<String> PAYMENT_TARIFFS = List.of("payment_id", "version_no");
 }

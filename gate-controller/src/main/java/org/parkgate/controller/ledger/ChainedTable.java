@@ -61,7 +61,10 @@ public enum ChainedTable {
   // A passage's row id is its stay's; two entry lanes' vehicles pass in any order.
   ENTRY_PASSAGES("entry_passages", TrafficColumns.ENTRY_PASSAGES, false),
   MONTHLY_CLOSES("monthly_closes", CashColumns.MONTHLY_CLOSES),
-  ANCHORS("anchors", CashColumns.ANCHORS);
+  ANCHORS("anchors", CashColumns.ANCHORS),
+  TARIFF_VERSIONS("tariff_versions", CashColumns.TARIFF_VERSIONS),
+  // A payment's row id; written with the payment.
+  PAYMENT_TARIFFS("payment_tariffs", CashColumns.PAYMENT_TARIFFS);
 
   ChainedTable(String table, List<String> columns) {
     this(table, columns, true);

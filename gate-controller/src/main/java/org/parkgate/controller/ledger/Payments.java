@@ -67,6 +67,24 @@ public final class Payments {
       Instant at,
       Tendering tendering,
       long openShift) {
+    return recordPayment(requestId, stayId, lane, amount, cashier, at, tendering, openShift, 0);
+  }
+
+  /**
+   * As {@link #recordPayment(String, long, String, Money, String, Instant, Tendering, long)}, and
+   * which published tariff version priced it ({@code tariffVersion}; 0 for none) in
+   * payment_tariffs.
+   */
+  public Payment recordPayment(
+      String requestId,
+      long stayId,
+      String lane,
+      Money amount,
+      String cashier,
+      Instant at,
+      Tendering tendering,
+      long openShift,
+      long tariffVersion) {
     return ledger.inTransaction(
         () -> {
           Optional<Payment> earlier =
@@ -132,6 +150,9 @@ public final class Payments {
                 tendering.reference());
             HashChain.append(ledger.connection(), ChainedTable.PAYMENT_TENDERS, paymentId);
           }
+          if (tariffVersion > 0) {
+            TariffVersions.recordPayment(ledger, paymentId, tariffVersion);
+          }
           ledger.appendEvent(
               lane,
               seq ->
@@ -167,6 +188,11 @@ public final class Payments {
           return Money.of(paid + reversed, currency);
         },
         () -> "cannot read payments of stay " + stayId);
+  }
+
+  /** The published tariff version that priced the payment {@code paymentId}, if one did. */
+  public Optional<org.parkgate.fee.TariffRef> tariffOf(long paymentId) {
+    return new TariffVersions(ledger).ofPayment(paymentId);
   }
 
   /** The payment with this receipt number, if there is one. */

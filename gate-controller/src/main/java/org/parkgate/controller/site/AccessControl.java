@@ -19,7 +19,6 @@ import org.parkgate.controller.ledger.SeasonCards;
 import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.fee.FeeQuote;
-import org.parkgate.fee.Tariff;
 import org.parkgate.money.Money;
 import org.parkgate.site.AccessRules;
 import org.parkgate.site.AntiPassback;
@@ -42,7 +41,7 @@ public final class AccessControl {
   }
 
   private final AccessRules rules;
-  private final Tariff tariff;
+  private final TariffBook tariffs;
   private final Ledger ledger;
   private final SeasonCards seasons;
   private final Blacklist blacklist;
@@ -56,12 +55,12 @@ public final class AccessControl {
 
   public AccessControl(
       SiteConfig site,
-      Tariff tariff,
+      TariffBook tariffs,
       Ledger ledger,
       Incidents incidents,
       Supplier<Collection<LaneRunner>> lanes) {
     this.rules = site.access();
-    this.tariff = tariff;
+    this.tariffs = tariffs;
     this.ledger = ledger;
     this.seasons = new SeasonCards(ledger);
     this.blacklist = new Blacklist(ledger);
@@ -75,7 +74,7 @@ public final class AccessControl {
             rules.capacity().limited() ? admissions.openByClass(DEFAULT_CLASS) : Map.of());
     this.incidents = incidents;
     this.lanes = lanes;
-    this.pricing = new StayPricing(site.zone(), tariff, seasons, admissions);
+    this.pricing = new StayPricing(site.zone(), tariffs, seasons, admissions);
     this.notices = new AccessNotices(site.zone());
   }
 
@@ -164,7 +163,7 @@ public final class AccessControl {
           DriverNotice.CARD_NOT_ACCEPTED);
     }
     Optional<Stay> open = stays.openStay(card);
-    Money zero = Money.zero(tariff.currency());
+    Money zero = Money.zero(tariffs.currency());
     if (open.isEmpty()) {
       if (rules.antiPassback() == AntiPassback.HARD) {
         return ExitDecision.refused(

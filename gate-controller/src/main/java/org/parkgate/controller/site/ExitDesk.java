@@ -21,7 +21,6 @@ import org.parkgate.controller.ledger.Sightings;
 import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.ledger.UnpaidBalances;
 import org.parkgate.fee.FeeQuote;
-import org.parkgate.fee.Tariff;
 import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneMode;
@@ -46,7 +45,7 @@ public final class ExitDesk {
    */
   public record Priced(Sighting vehicle, Instant at, boolean lostCard) {}
 
-  private final Tariff tariff;
+  private final Currency currency;
   private final java.time.ZoneId zone;
   private final Ledger ledger;
   private final ModeControl modes;
@@ -58,8 +57,8 @@ public final class ExitDesk {
   private final EventLog events;
   private final PendingExits pending;
 
-  public ExitDesk(SiteConfig site, Tariff tariff, Ledger ledger) {
-    this.tariff = tariff;
+  public ExitDesk(SiteConfig site, Currency currency, Ledger ledger) {
+    this.currency = currency;
     this.zone = site.zone();
     this.ledger = ledger;
     this.laneModes = new LaneModes(ledger);
@@ -111,7 +110,6 @@ public final class ExitDesk {
           // Recorded after the fee, so a booth shows the incident over the vehicle's fee.
           List<ExitChecks.Finding> findings =
               vehicle == null ? List.of() : sightings.checkAgainstEntry(lane, stay, vehicle, exit);
-          Currency currency = tariff.currency();
           Money zero = Money.zero(currency);
           Money paid = payments.paidFor(stay.stayId(), currency);
           Money fee = fee(quote);
@@ -145,7 +143,8 @@ public final class ExitDesk {
                       paid,
                       List.copyOf(carried),
                       false,
-                      new Priced(vehicle, exit, lostCard)),
+                      new Priced(vehicle, exit, lostCard),
+                      quote == null ? null : quote.tariff()),
                   exit);
           sightings.flag(lane, stay, plate, findings, exit);
           return new LaneEvent.ExitQuoted(stay.card(), stay.stayId(), due);
@@ -179,7 +178,16 @@ public final class ExitDesk {
           lane,
           seq ->
               new ConsoleEvent.ExitPending(
-                  seq, now, lane, stay.stayId(), stay.card(), stay.enteredAt(), exit, owed, items));
+                  seq,
+                  now,
+                  lane,
+                  stay.stayId(),
+                  stay.card(),
+                  stay.enteredAt(),
+                  exit,
+                  owed,
+                  items,
+                  held.tariff()));
     }
     return due;
   }
@@ -191,12 +199,25 @@ public final class ExitDesk {
    */
   public Money requote(long stayId, Stay stay, FeeQuote quote, Instant now) {
     PendingExit p = pending.waiting(stayId);
-    return hold(p.lane(), stay, quote, p.withDue(fee(quote)).withWaived(false), now);
+    PendingExit repriced = p.withDue(fee(quote)).withWaived(false);
+    if (quote != null && quote.tariff() != null) {
+      repriced = repriced.withTariff(quote.tariff());
+    }
+    return hold(p.lane(), stay, quote, repriced, now);
+  }
+
+  /**
+   * The published tariff version that priced the fee the stay {@code stayId} waits to pay; 0 when
+   * none did (nothing quoted, or a season card's cover).
+   */
+  public long pricedBy(long stayId) {
+    PendingExit p = pending.get(stayId);
+    return p == null || p.tariff() == null ? 0 : p.tariff().version();
   }
 
   /** The fee on {@code quote}, none below zero; zero for none (a season card's cover). */
   private Money fee(FeeQuote quote) {
-    Money zero = Money.zero(tariff.currency());
+    Money zero = Money.zero(currency);
     return quote == null ? zero : quote.total().max(zero);
   }
 

@@ -23,19 +23,21 @@ import org.parkgate.fee.Tariff;
  */
 final class StayPricing {
   private final ZoneId zone;
-  private final Tariff tariff;
+  private final TariffBook tariffs;
   private final SeasonCards seasons;
   private final Admissions admissions;
 
-  StayPricing(ZoneId zone, Tariff tariff, SeasonCards seasons, Admissions admissions) {
+  StayPricing(ZoneId zone, TariffBook tariffs, SeasonCards seasons, Admissions admissions) {
     this.zone = zone;
-    this.tariff = tariff;
+    this.tariffs = tariffs;
     this.seasons = seasons;
     this.admissions = admissions;
   }
 
   /** See {@link AccessControl#quote(Stay, Sighting, Instant, boolean, List)}. */
   FeeQuote quote(Stay stay, Sighting atExit, Instant at, boolean lostCard, List<String> vouchers) {
+    TariffBook.Edition edition = tariffs.at(at);
+    Tariff tariff = edition.tariff();
     Optional<SeasonCard> season = seasons.find(stay.card()).filter(c -> !c.cancelled());
     Instant from = stay.enteredAt();
     Instant to = at;
@@ -54,7 +56,7 @@ final class StayPricing {
       }
       // Otherwise the window lies inside the stay or misses it: the whole stay is charged.
     }
-    StayRequest request = StayRequest.of(vehicleClass(stay, atExit, season), from, to);
+    StayRequest request = StayRequest.of(vehicleClass(tariff, stay, atExit, season), from, to);
     if (lostCard) {
       request = request.withLostCard();
     }
@@ -65,14 +67,15 @@ final class StayPricing {
     if (prepaid.isPresent()) {
       request = request.withPrepaid(prepaid.get());
     }
-    return FeeEngine.quote(tariff, request);
+    return FeeEngine.quote(tariff, request).pricedBy(edition.ref());
   }
 
   /**
    * The class the exit camera saw if the tariff prices it; otherwise the one recorded at entry, or
    * on the season card; otherwise {@link AccessControl#defaultClass}.
    */
-  private String vehicleClass(Stay stay, Sighting atExit, Optional<SeasonCard> season) {
+  private String vehicleClass(
+      Tariff tariff, Stay stay, Sighting atExit, Optional<SeasonCard> season) {
     Set<String> priced = tariff.versionAt(stay.enteredAt()).vehicleClasses();
     String seen =
         atExit == null || atExit.vehicleClass() == null

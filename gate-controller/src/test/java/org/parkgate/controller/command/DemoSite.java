@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.parkgate.controller.SiteService;
 import org.parkgate.controller.console.ConsoleHub;
 import org.parkgate.controller.ledger.Ledger;
-import org.parkgate.fee.TariffLoader;
+import org.parkgate.controller.site.TariffBook;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
 
@@ -36,7 +36,7 @@ public final class DemoSite implements AutoCloseable {
     SiteService site =
         new SiteService(
             config,
-            TariffLoader.load(config.tariff()),
+            TariffBook.open(ledger, config.tariff(), clock.instant()),
             ledger,
             clock,
             ledgerThread,

@@ -41,7 +41,7 @@ import org.parkgate.controller.command.CommandPipeline;
 import org.parkgate.controller.command.Desk;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.SecurityEvents;
-import org.parkgate.fee.TariffLoader;
+import org.parkgate.controller.site.TariffBook;
 import org.parkgate.money.Money;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
@@ -73,7 +73,7 @@ class ConsoleCommandHandlerTest {
     SiteService site =
         new SiteService(
             config,
-            TariffLoader.load(config.tariff()),
+            TariffBook.open(ledger, config.tariff(), clock.instant()),
             ledger,
             clock,
             ledgerThread,

@@ -26,7 +26,7 @@ import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.Sightings;
 import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.ledger.Stays;
-import org.parkgate.fee.TariffLoader;
+import org.parkgate.controller.site.TariffBook;
 import org.parkgate.money.Money;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
@@ -56,7 +56,8 @@ class FindStayTest {
     site =
         new SiteService(
             config,
-            TariffLoader.load(ROOT.resolve("config/tariffs/china-typical.yaml")),
+            TariffBook.open(
+                ledger, ROOT.resolve("config/tariffs/china-typical.yaml"), clock.instant()),
             ledger,
             clock,
             ledgerThread,

@@ -26,7 +26,6 @@ import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.ledger.UnpaidBalances;
-import org.parkgate.fee.TariffLoader;
 import org.parkgate.money.Money;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.LaneMode;
@@ -52,8 +51,9 @@ class ExitDeskTest {
     SiteConfig site = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
     ledger = Ledger.open(dir.resolve("ledger.db"), "demo");
     ledger.onCommittedEvent(heard::add);
-    desk = new ExitDesk(site, TariffLoader.load(site.tariff()), ledger);
-    access = access(site, TariffLoader.load(site.tariff()));
+    TariffBook tariffs = TariffBook.open(ledger, site.tariff(), ENTRY.minusSeconds(60));
+    desk = new ExitDesk(site, tariffs.currency(), ledger);
+    access = access(site, tariffs);
   }
 
   @AfterEach
@@ -66,9 +66,9 @@ class ExitDeskTest {
     return new Stays(ledger).openStay(card).orElseThrow();
   }
 
-  private AccessControl access(SiteConfig site, org.parkgate.fee.Tariff tariff) {
+  private AccessControl access(SiteConfig site, TariffBook tariffs) {
     return new AccessControl(
-        site, tariff, ledger, (lane, kind, card, plate, detail) -> {}, List::of);
+        site, tariffs, ledger, (lane, kind, card, plate, detail) -> {}, List::of);
   }
 
   /** The exit as the site runs it: access control prices the stay, the desk settles it. */
@@ -129,10 +129,11 @@ class ExitDeskTest {
   void theClassTheCameraSeesPricesTheStayWhenTheTariffKnowsIt() throws Exception {
     SiteConfig site = SiteConfigLoader.load(ROOT.resolve("config/sites/demo.yaml"));
     // The mall tariff: cars 4.00 and trucks 8.00 a started hour.
-    ExitDesk mall =
-        new ExitDesk(site, TariffLoader.load(ROOT.resolve("config/tariffs/mall.yaml")), ledger);
-    AccessControl mallAccess =
-        access(site, TariffLoader.load(ROOT.resolve("config/tariffs/mall.yaml")));
+    // Published over the demo tariff as the site's next version.
+    TariffBook mallTariffs =
+        TariffBook.open(ledger, ROOT.resolve("config/tariffs/mall.yaml"), ENTRY);
+    ExitDesk mall = new ExitDesk(site, mallTariffs.currency(), ledger);
+    AccessControl mallAccess = access(site, mallTariffs);
     Stay truck = enter("CARD1", null, ENTRY);
     Stay odd = enter("CARD2", null, ENTRY);
     Stay unseen = enter("CARD3", null, ENTRY);
