@@ -1,12 +1,9 @@
 package org.parkgate.fee;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
@@ -20,11 +17,6 @@ import java.nio.file.Path;
  * previous one in force (see {@link TariffHolder}).
  */
 public final class TariffLoader {
-
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
-  private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
   private TariffLoader() {}
 
@@ -53,18 +45,20 @@ public final class TariffLoader {
 
   /** Parses tariff text; {@code file} names it in error messages and picks JSON or YAML. */
   public static Tariff parse(Path file, String text) throws TariffException {
-    ObjectMapper mapper = file.toString().endsWith(".json") ? JSON : YAML;
+    boolean json = file.toString().endsWith(".json");
+    JsonFactory format = json ? TreeReader.JSON : TreeReader.YAML;
     JsonNode tree;
     try {
-      tree = mapper.readTree(text);
+      tree = TreeReader.read(format, text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : "line " + at.getLineNr() + " column " + at.getColumnNr();
       throw new TariffException(
-          file,
-          where,
-          "not valid " + (mapper == JSON ? "JSON" : "YAML") + ": " + e.getOriginalMessage(),
-          e);
+          file, where, "not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      // Reading a String does no input/output; a parser failing otherwise is still bad text.
+      throw new TariffException(
+          file, "", "not valid " + (json ? "JSON" : "YAML") + ": " + e.getMessage(), e);
     }
     if (tree == null || tree.isMissingNode() || tree.isNull()) {
       throw new TariffException(file, "", "the file is empty");

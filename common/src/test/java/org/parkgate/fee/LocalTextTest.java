@@ -2,6 +2,7 @@ package org.parkgate.fee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,6 +29,16 @@ class LocalTextTest {
                   + (b.toLocalTime().toSecondOfDay() == 0 ? "24:00" : b.toLocalTime().toString())
               : a.format(DAY_TIME) + " - " + b.format(DAY_TIME);
       assertEquals(expected, LocalText.span(from, to));
+    }
+  }
+
+  @Test
+  void everyDayOfTheLookedUpCenturyAndItsEdgesMatchJavaTime() {
+    // The century's dates come from a table filled by counting; the days around it are computed.
+    for (long day = LocalDate.of(1999, 12, 1).toEpochDay();
+        day <= LocalDate.of(2100, 1, 31).toEpochDay();
+        day++) {
+      assertEquals(LocalDate.ofEpochDay(day) + " 00:00", LocalText.dateTime(day * 86_400));
     }
   }
 

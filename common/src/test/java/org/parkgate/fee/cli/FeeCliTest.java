@@ -222,4 +222,22 @@ class FeeCliTest {
             "2027-11-07T01:30-05:00"));
     assertEquals("5.00", json().get("total").asText());
   }
+
+  @Test
+  void printsCompactJsonWithChineseAsIsTheWayAnObjectMapperWrites() throws Exception {
+    // Scripts and the docs compare this text: one line, no spaces, UTF-8 rather than escaped.
+    assertEquals(
+        0,
+        run(
+            "--tariff",
+            TYPICAL,
+            "--entry",
+            "2027-01-09T10:00",
+            "--exit",
+            "2027-01-11T11:00",
+            "--lost"));
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertTrue(printed.contains("遗失卡"), printed);
+    assertEquals(new ObjectMapper().writeValueAsString(json()) + System.lineSeparator(), printed);
+  }
 }
