@@ -43,6 +43,19 @@ public final class TariffLoader {
     }
   }
 
+  /**
+   * The parser's complaint on one line: the YAML parser's context and problem without the quoted
+   * source and caret lines it adds (the position is given already), any other's with its line
+   * breaks folded.
+   */
+  private static String oneLine(JsonProcessingException e) {
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
+        && m.getProblem() != null) {
+      return (m.getContext() == null ? "" : m.getContext() + ": ") + m.getProblem();
+    }
+    return e.getOriginalMessage().strip().replaceAll("\\s*\\R\\s*", "; ");
+  }
+
   /** Parses tariff text; {@code file} names it in error messages and picks JSON or YAML. */
   public static Tariff parse(Path file, String text) throws TariffException {
     boolean json = file.toString().endsWith(".json");
@@ -54,7 +67,7 @@ public final class TariffLoader {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : "line " + at.getLineNr() + " column " + at.getColumnNr();
       throw new TariffException(
-          file, where, "not valid " + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage(), e);
+          file, where, "not valid " + (json ? "JSON" : "YAML") + ": " + oneLine(e), e);
     } catch (IOException e) {
       // Reading a String does no input/output; a parser failing otherwise is still bad text.
       throw new TariffException(

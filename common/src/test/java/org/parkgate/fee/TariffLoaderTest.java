@@ -94,6 +94,10 @@ class TariffLoaderTest {
   void brokenYamlSaysWhichLine() {
     TariffException e = problem("id: t\ncurrency: CNY\nrules: [a, b\n");
     assertTrue(e.where().startsWith("line "), e.getMessage());
+    assertEquals(
+        "not valid YAML: while parsing a flow sequence: expected ',' or ']', but got <stream end>",
+        e.problem(),
+        "one line: the position is in where(), not in quoted source and carets");
   }
 
   @Test
