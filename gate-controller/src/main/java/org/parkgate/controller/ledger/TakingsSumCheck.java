@@ -31,37 +31,37 @@ final class TakingsSumCheck {
           + " LEFT JOIN payment_tenders t ON t.payment_id = p.payment_id"
           + " GROUP BY 1, 2, 3, 4, 5, 6)";
 
+  /**
+   * Kept rows and recomputed ones side by side, grouped on their key in one pass (a join or NOT
+   * EXISTS against the recomputed rows would recompute them per row): {@code kept} counts the kept
+   * rows of a key, so a missing one shows as not kept.
+   */
+  private static String compare(String table, String key, String raw) {
+    return " SELECT quarter_s, reversal, tender, "
+        + (key.contains("lane") ? "lane, cashier" : "NULL, NULL")
+        + ", CASE WHEN SUM(kept) > 0 THEN SUM(kept_n) END, SUM(kept_amount), SUM(n), SUM(amount)"
+        + " FROM (SELECT currency, "
+        + key
+        + ", 1 AS kept, n AS kept_n, amount_minor AS kept_amount, 0 AS n, 0 AS amount FROM "
+        + table
+        + " UNION ALL SELECT currency, "
+        + key
+        + ", 0, 0, 0, n, amount_minor FROM "
+        + raw
+        + ") GROUP BY currency, "
+        + key
+        + " HAVING SUM(kept) <> 1 OR SUM(kept_n) <> SUM(n) OR SUM(kept_amount) <> SUM(amount)"
+        + " ORDER BY quarter_s, reversal LIMIT 1";
+  }
+
   private static final String DESK =
-      RAW
-          + " SELECT quarter_s, reversal, tender, lane, cashier, kept_n, kept_amount, n, amount FROM ("
-          + "SELECT r.quarter_s, r.reversal, r.tender, r.lane, r.cashier, k.n AS kept_n,"
-          + " k.amount_minor AS kept_amount, r.n AS n, r.amount_minor AS amount"
-          + " FROM raw r LEFT JOIN takings_by_desk k ON k.currency = r.currency"
-          + " AND k.reversal = r.reversal AND k.quarter_s = r.quarter_s AND k.lane = r.lane"
-          + " AND k.cashier = r.cashier AND k.tender = r.tender"
-          + " WHERE k.n IS NOT r.n OR k.amount_minor IS NOT r.amount_minor"
-          + " UNION ALL "
-          + "SELECT k.quarter_s, k.reversal, k.tender, k.lane, k.cashier, k.n, k.amount_minor,"
-          + " 0, 0 FROM takings_by_desk k WHERE NOT EXISTS (SELECT 1 FROM raw r"
-          + " WHERE r.currency = k.currency AND r.reversal = k.reversal"
-          + " AND r.quarter_s = k.quarter_s AND r.lane = k.lane AND r.cashier = k.cashier"
-          + " AND r.tender = k.tender)) ORDER BY 1, 2, 3, 4, 5 LIMIT 1";
+      RAW + compare("takings_by_desk", "reversal, quarter_s, lane, cashier, tender", "raw");
 
   private static final String TENDER =
       RAW
           + ", tenders AS (SELECT currency, reversal, quarter_s, tender, SUM(n) AS n,"
           + " SUM(amount_minor) AS amount_minor FROM raw GROUP BY 1, 2, 3, 4)"
-          + " SELECT quarter_s, reversal, tender, NULL, NULL, kept_n, kept_amount, n, amount FROM ("
-          + "SELECT r.quarter_s, r.reversal, r.tender, k.n AS kept_n,"
-          + " k.amount_minor AS kept_amount, r.n AS n, r.amount_minor AS amount"
-          + " FROM tenders r LEFT JOIN takings_by_tender k ON k.currency = r.currency"
-          + " AND k.reversal = r.reversal AND k.quarter_s = r.quarter_s AND k.tender = r.tender"
-          + " WHERE k.n IS NOT r.n OR k.amount_minor IS NOT r.amount_minor"
-          + " UNION ALL "
-          + "SELECT k.quarter_s, k.reversal, k.tender, k.n, k.amount_minor, 0, 0"
-          + " FROM takings_by_tender k WHERE NOT EXISTS (SELECT 1 FROM tenders r"
-          + " WHERE r.currency = k.currency AND r.reversal = k.reversal"
-          + " AND r.quarter_s = k.quarter_s AND r.tender = k.tender)) ORDER BY 1, 2, 3 LIMIT 1";
+          + compare("takings_by_tender", "reversal, quarter_s, tender", "tenders");
 
   /** The first quarter hour whose kept takings differ from the payments and reversals, if any. */
   static Optional<String> check(Connection db) throws SQLException {
