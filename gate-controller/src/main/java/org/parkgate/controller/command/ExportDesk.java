@@ -61,12 +61,23 @@ final class ExportDesk implements OffLedger<ExportReportPage> {
   private final Map<String, Export> open = new ConcurrentHashMap<>();
 
   ExportDesk(Ledger ledger, ZoneId zone, Currency currency, Clock clock, List<LaneConfig> lanes) {
+    this(ledger, zone, currency, clock, lanes, PAGE_ROWS);
+  }
+
+  /** With pages of {@code pageRows} rows (a test's small pages). */
+  ExportDesk(
+      Ledger ledger,
+      ZoneId zone,
+      Currency currency,
+      Clock clock,
+      List<LaneConfig> lanes,
+      int pageRows) {
     this.ledger = ledger;
     this.zone = zone;
     this.currency = currency;
     this.clock = clock;
     this.lanes = lanes.stream().map(LaneConfig::id).collect(Collectors.toUnmodifiableSet());
-    this.pageRows = PAGE_ROWS;
+    this.pageRows = pageRows;
   }
 
   @Override

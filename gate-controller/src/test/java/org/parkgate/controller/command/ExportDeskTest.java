@@ -2,6 +2,7 @@ package org.parkgate.controller.command;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +121,69 @@ class ExportDeskTest {
     assertEquals(1, s.pages());
     assertArrayEquals(commandLine(shifts), s.file());
     assertTrue(new String(s.file(), StandardCharsets.UTF_8).lines().count() > 60);
+  }
+
+  /**
+   * The shifts register (63 shifts in October) in pages of 16 rows, read straight from the handler
+   * while the month's traffic goes on being written between the pages: the file is still the one of
+   * the first page's snapshot, byte for byte what the command line wrote before.
+   */
+  @Test
+  void aRegisterOverManyPagesIsOfOneSnapshot() throws IOException {
+    ReportRequest shifts = october(ReportKind.SHIFTS);
+    byte[] before = commandLine(shifts);
+    ExportDesk small =
+        new ExportDesk(
+            demo.ledger,
+            SHANGHAI,
+            Currency.getInstance("CNY"),
+            clock,
+            demo.site.site().lanes(),
+            16);
+    org.parkgate.controller.auth.Session finance =
+        new org.parkgate.controller.auth.Session(
+            "t",
+            "finance1",
+            "Finance",
+            org.parkgate.api.Role.FINANCE,
+            1,
+            "console-1",
+            MonthOfTraffic.NOW,
+            MonthOfTraffic.NOW);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ReportSink sink = ReportWriter.sink(ReportFormat.CSV, StandardCharsets.UTF_8, out);
+    String cursor = null;
+    int pages = 0;
+    do {
+      Answer.ReportPage p =
+          answer(
+              small.read(
+                  new ConsoleCommand.ExportReportPage("x" + pages, "t", shifts, cursor),
+                  finance,
+                  MonthOfTraffic.NOW),
+              Answer.ReportPage.class);
+      if (pages++ == 0) {
+        sink.begin(p.head());
+        // A shift closed in October after the export began: not in this file.
+        org.parkgate.controller.ledger.Shifts late =
+            new org.parkgate.controller.ledger.Shifts(demo.ledger);
+        late.open("late-open", "cashier9", java.time.Instant.parse("2026-10-31T09:00:00Z"));
+        late.close("late-close", "cashier9", java.time.Instant.parse("2026-10-31T10:00:00Z"));
+      }
+      assertTrue(p.rows().size() <= 16);
+      for (Row row : p.rows()) {
+        sink.row(row);
+      }
+      cursor = p.next();
+      if (cursor == null) {
+        sink.end(p.totals(), p.notes());
+      }
+    } while (cursor != null);
+    assertEquals(4, pages, "63 shifts in pages of 16");
+    assertArrayEquals(before, out.toByteArray());
+    assertFalse(
+        java.util.Arrays.equals(before, commandLine(shifts)),
+        "the shift closed meanwhile is in the register now");
   }
 
   @Test
