@@ -41,6 +41,13 @@ import org.slf4j.LoggerFactory;
 final class ExportStream {
   private static final Logger log = LoggerFactory.getLogger(ExportStream.class);
 
+  /**
+   * Set on a connection while a download is being written to it: the browser sends nothing
+   * meanwhile, which is not the idle connection the router closes.
+   */
+  static final io.netty.util.AttributeKey<Boolean> WRITING =
+      io.netty.util.AttributeKey.valueOf("finance-download");
+
   /** Bytes gathered before a chunk is sent mid-page. */
   private static final int CHUNK_BYTES = 64 * 1024;
 
@@ -76,7 +83,13 @@ final class ExportStream {
   }
 
   void start() {
+    ctx.channel().attr(WRITING).set(true);
+    ctx.channel().closeFuture().addListener(f -> ctx.executor().execute(out::release));
     ask(null);
+  }
+
+  private void finished() {
+    ctx.channel().attr(WRITING).set(null);
   }
 
   private void ask(String cursor) {
@@ -100,6 +113,7 @@ final class ExportStream {
         || result == null
         || !result.ok()
         || !(result.answer() instanceof Answer.ReportPage page)) {
+      finished();
       if (sink == null) {
         Responses.send(ctx, keepAlive, FinanceRoutes.failed(result, failure));
       } else {
@@ -134,6 +148,7 @@ final class ExportStream {
         sink.row(row);
       }
       if (page.next() == null) {
+        finished();
         sink.end(page.totals(), page.notes());
         out.send();
         ChannelFuture done = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
