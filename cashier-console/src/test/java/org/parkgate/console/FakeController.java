@@ -399,7 +399,8 @@ public final class FakeController implements AutoCloseable {
       return role == Role.SUPERVISOR;
     } else if (command instanceof ConsoleCommand.FindStay) {
       return role != Role.ADMIN;
-    } else if (command instanceof ConsoleCommand.ShowReport) {
+    } else if (command instanceof ConsoleCommand.ShowReport
+        || command instanceof ConsoleCommand.ExportReportPage) {
       return role == Role.FINANCE || role == Role.SUPERVISOR;
     }
     return true;
@@ -421,6 +422,13 @@ public final class FakeController implements AutoCloseable {
           .problem()
           .map(p -> CommandResult.refused(id, Refusal.INVALID, p))
           .orElseGet(() -> CommandResult.ok(id, new Answer.ReportShown(report(show.request()))));
+    } else if (command instanceof ConsoleCommand.ExportReportPage export) {
+      exportPages.incrementAndGet();
+      return export
+          .request()
+          .problem()
+          .map(p -> CommandResult.refused(id, Refusal.INVALID, p))
+          .orElseGet(() -> CommandResult.ok(id, page(export)));
     } else if (command instanceof ConsoleCommand.RecordCashPayment pay) {
       if (refuseWith != null) {
         return CommandResult.refused(id, Refusal.NOT_NOW, refuseWith);
@@ -990,10 +998,44 @@ public final class FakeController implements AutoCloseable {
     }
   }
 
+  /** Rows in a page of an export here: few, so a month's export takes several. */
+  public static final int EXPORT_PAGE_ROWS = 10;
+
+  /** How many export pages were asked for. */
+  public final java.util.concurrent.atomic.AtomicInteger exportPages =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** A page of {@link #report}, its cursor the index of its first row. */
+  static Answer.ReportPage page(ConsoleCommand.ExportReportPage export) {
+    org.parkgate.report.Report whole = report(export.request());
+    int from = export.cursor() == null ? 0 : Integer.parseInt(export.cursor());
+    int to = Math.min(whole.rows().size(), from + EXPORT_PAGE_ROWS);
+    boolean last = to == whole.rows().size();
+    org.parkgate.report.Report head =
+        new org.parkgate.report.Report(
+            whole.request(),
+            whole.title(),
+            whole.zone(),
+            whole.currency(),
+            whole.columns(),
+            List.of(),
+            null,
+            whole.chainLink(),
+            whole.chainHash(),
+            whole.computedAt(),
+            List.of());
+    return new Answer.ReportPage(
+        from == 0 ? head : null,
+        whole.rows().subList(from, to),
+        last ? null : String.valueOf(to),
+        last ? whole.totals() : null,
+        last ? whole.notes() : null);
+  }
+
   /** A day's takings of {@link #DAILY_NET} on each day asked, whatever the kind, as a report. */
   public static final long DAILY_NET = 12_350;
 
-  static org.parkgate.report.Report report(org.parkgate.report.ReportRequest request) {
+  public static org.parkgate.report.Report report(org.parkgate.report.ReportRequest request) {
     var columns =
         List.of(
             org.parkgate.report.Column.of("day", org.parkgate.report.ColumnType.DATE, "日期", "Day")

@@ -44,6 +44,7 @@ import org.parkgate.site.LaneMode;
   @JsonSubTypes.Type(value = Answer.VoucherVoided.class, name = "voucher-voided"),
   @JsonSubTypes.Type(value = Answer.ExemptionRegister.class, name = "exemption-register"),
   @JsonSubTypes.Type(value = Answer.ReportShown.class, name = "report"),
+  @JsonSubTypes.Type(value = Answer.ReportPage.class, name = "report-page"),
 })
 public sealed interface Answer {
 
@@ -482,4 +483,24 @@ public sealed interface Answer {
    * read at, for a console to show, chart, print or export unchanged.
    */
   record ReportShown(org.parkgate.report.Report report) implements Answer {}
+
+  /**
+   * A bounded page of a report's export ({@link ConsoleCommand.ExportReportPage}): on the first
+   * page {@code head}, the report as known before its rows (columns, chain head; no rows), else
+   * null; then the page's {@code rows} in order; {@code next} the cursor of the following page, or
+   * null on the last, which alone carries the {@code totals} row (null for none) and the {@code
+   * notes}.
+   */
+  record ReportPage(
+      org.parkgate.report.Report head,
+      List<org.parkgate.report.Row> rows,
+      String next,
+      org.parkgate.report.Row totals,
+      List<String> notes)
+      implements Answer {
+    public ReportPage {
+      rows = List.copyOf(rows);
+      notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+  }
 }

@@ -66,6 +66,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ConsoleCommand.VoidVoucher.class, name = "void-voucher"),
   @JsonSubTypes.Type(value = ConsoleCommand.ListExemptions.class, name = "list-exemptions"),
   @JsonSubTypes.Type(value = ConsoleCommand.ShowReport.class, name = "show-report"),
+  @JsonSubTypes.Type(value = ConsoleCommand.ExportReportPage.class, name = "export-report-page"),
   @JsonSubTypes.Type(value = CommandResult.class, name = "result"),
   @JsonSubTypes.Type(value = Welcome.class, name = "welcome"),
 })

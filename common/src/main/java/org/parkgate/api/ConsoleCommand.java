@@ -407,4 +407,16 @@ public sealed interface ConsoleCommand extends ApiMessage {
    */
   record ShowReport(String requestId, String session, org.parkgate.report.ReportRequest request)
       implements Acting {}
+
+  /**
+   * A page of a report's export, for a console writing the file as the rows arrive: with no {@code
+   * cursor} the export starts (checked as {@link ShowReport} is) and the first page comes back;
+   * with the {@code cursor} a page named, the rows after it. Every page of one export is read on
+   * the same ledger snapshot, so the file is of one chain head whatever is written meanwhile; the
+   * role is checked on every page, and only the person who started an export reads its pages. The
+   * answer is {@link Answer.ReportPage}.
+   */
+  record ExportReportPage(
+      String requestId, String session, org.parkgate.report.ReportRequest request, String cursor)
+      implements Acting {}
 }

@@ -3,12 +3,9 @@ package org.parkgate.console.http;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +27,6 @@ import org.parkgate.api.Role;
 import org.parkgate.api.Tender;
 import org.parkgate.console.auth.Session;
 import org.parkgate.report.Filter;
-import org.parkgate.report.Report;
 import org.parkgate.report.ReportFormat;
 import org.parkgate.report.ReportKind;
 import org.parkgate.report.ReportRequest;
@@ -42,9 +38,10 @@ import org.slf4j.LoggerFactory;
  * The finance page ({@code /finance}) and what it asks: the reports the person's role reads ({@code
  * /api/finance/meta}), one report as the controller computed it ({@code /api/finance/report}) and
  * the same report as a file ({@code /api/finance/export}: CSV in UTF-8 with a BOM or GB18030, or
- * XLSX, written by the shared {@link ReportWriter}). Every route needs a session of finance or a
- * supervisor; the controller checks the role again and computes the report: the console only
- * presents and writes it out.
+ * XLSX, written through the shared {@link ReportWriter}'s sink to the browser as the controller's
+ * pages arrive, {@link ExportStream}). Every route needs a session of finance or a supervisor; the
+ * controller checks the role again and computes the report: the console only presents and writes it
+ * out.
  */
 final class FinanceRoutes {
   private static final Logger log = LoggerFactory.getLogger(FinanceRoutes.class);
@@ -180,8 +177,19 @@ final class FinanceRoutes {
           ctx, keepAlive, Responses.error(HttpResponseStatus.BAD_REQUEST, e.getMessage()));
       return;
     }
-    ReportFormat asked = format;
-    Charset encoding = charset;
+    if (export) {
+      new ExportStream(
+              ctx,
+              keepAlive,
+              services.controller(),
+              s.get().token(),
+              request,
+              format,
+              charset,
+              CONTROLLER_SECONDS)
+          .start();
+      return;
+    }
     String id = "report-" + UUID.randomUUID();
     services
         .controller()
@@ -190,14 +198,22 @@ final class FinanceRoutes {
         .whenComplete(
             (result, failure) ->
                 ctx.executor()
-                    .execute(
-                        () ->
-                            Responses.send(
-                                ctx, keepAlive, answer(result, failure, asked, encoding))));
+                    .execute(() -> Responses.send(ctx, keepAlive, answer(result, failure))));
   }
 
-  private FullHttpResponse answer(
-      CommandResult result, Throwable failure, ReportFormat format, Charset charset) {
+  private static FullHttpResponse answer(CommandResult result, Throwable failure) {
+    if (failure != null || result == null || !result.ok()) {
+      return failed(result, failure);
+    }
+    if (!(result.answer() instanceof Answer.ReportShown shown)) {
+      return Responses.error(
+          HttpResponseStatus.BAD_GATEWAY, "unexpected answer " + result.answer());
+    }
+    return Responses.json(HttpResponseStatus.OK, shown.report());
+  }
+
+  /** The error answer for a command that failed, was refused, or was answered unexpectedly. */
+  static FullHttpResponse failed(CommandResult result, Throwable failure) {
     if (failure != null || result == null) {
       log.warn("finance: no report from the controller: {}", failure);
       return Responses.error(
@@ -207,35 +223,21 @@ final class FinanceRoutes {
     if (!result.ok()) {
       return Responses.error(status(result), result.error());
     }
-    if (!(result.answer() instanceof Answer.ReportShown shown)) {
-      return Responses.error(
-          HttpResponseStatus.BAD_GATEWAY, "unexpected answer " + result.answer());
-    }
-    Report report = shown.report();
-    if (format == ReportFormat.JSON) {
-      return Responses.json(HttpResponseStatus.OK, report);
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      ReportWriter.write(report, format, charset, out);
-    } catch (IOException e) {
-      return Responses.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, e.getMessage());
-    }
-    String type =
-        format == ReportFormat.XLSX
-            ? XLSX
-            : "text/csv; charset=" + (charset.equals(StandardCharsets.UTF_8) ? "utf-8" : "GB18030");
-    FullHttpResponse r = Responses.bytes(HttpResponseStatus.OK, type, out.toByteArray());
-    r.headers().set(HttpHeaderNames.CONTENT_DISPOSITION, disposition(report, format, charset));
-    return r;
+    return Responses.error(HttpResponseStatus.BAD_GATEWAY, "unexpected answer " + result.answer());
+  }
+
+  /** The content type of an export. */
+  static String contentType(ReportFormat format, Charset charset) {
+    return format == ReportFormat.XLSX
+        ? XLSX
+        : "text/csv; charset=" + (charset.equals(StandardCharsets.UTF_8) ? "utf-8" : "GB18030");
   }
 
   /**
    * {@code attachment} with an ASCII name for old clients ({@code revenue-by-day_2026-10-01_...})
    * and the Chinese title in UTF-8 for the rest (RFC 6266, RFC 5987).
    */
-  static String disposition(Report report, ReportFormat format, Charset charset) {
-    ReportRequest q = report.request();
+  static String disposition(ReportRequest q, ReportFormat format, Charset charset) {
     String suffix =
         "_"
             + q.from()

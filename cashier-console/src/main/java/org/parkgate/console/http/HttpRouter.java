@@ -154,7 +154,9 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-    if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+    if (evt instanceof IdleStateEvent idle
+        && idle.state() == IdleState.READER_IDLE
+        && ctx.channel().attr(ExportStream.WRITING).get() == null) {
       ctx.close();
     } else {
       super.userEventTriggered(ctx, evt);

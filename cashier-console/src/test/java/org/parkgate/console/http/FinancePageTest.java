@@ -158,6 +158,29 @@ class FinancePageTest {
   }
 
   @Test
+  void aDownloadComesInPagesAndIsTheWholeReportByteForByte() throws Exception {
+    int before = controller.exportPages.get();
+    HttpResponse<byte[]> r =
+        get("/api/finance/export?" + OCTOBER + "&format=csv", cookie("finance1"));
+    assertEquals(200, r.statusCode(), text(r));
+    assertEquals(
+        4,
+        controller.exportPages.get() - before,
+        "31 days in pages of " + FakeController.EXPORT_PAGE_ROWS);
+    java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+    org.parkgate.report.ReportWriter.write(
+        FakeController.report(
+            org.parkgate.report.ReportRequest.of(
+                ReportKind.REVENUE_BY_DAY,
+                java.time.LocalDate.of(2026, 10, 1),
+                java.time.LocalDate.of(2026, 10, 31))),
+        org.parkgate.report.ReportFormat.CSV,
+        StandardCharsets.UTF_8,
+        whole);
+    assertArrayEquals(whole.toByteArray(), r.body());
+  }
+
+  @Test
   void gb18030AndXlsxDownloads() throws Exception {
     String finance = cookie("finance1");
     HttpResponse<byte[]> gb =

@@ -75,6 +75,8 @@ final class CommandHandlers {
             new VoucherRegister.VoidCode(ledger, site.site().zone()),
             new ExemptionRegister(ledger, site.site().zone()),
             new ReportDesk(
+                ledger, site.site().zone(), site.tariffs().currency(), clock, site.site().lanes()),
+            new ExportDesk(
                 ledger,
                 site.site().zone(),
                 site.tariffs().currency(),

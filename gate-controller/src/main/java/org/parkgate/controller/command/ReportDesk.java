@@ -63,29 +63,9 @@ final class ReportDesk implements OffLedger<ShowReport> {
   public CommandResult read(ShowReport cmd, Session actor, Instant now) {
     String id = cmd.requestId();
     ReportRequest request = cmd.request();
-    if (request == null) {
-      return CommandResult.refused(
-          id, Refusal.INVALID, Said.of("未说明要哪张报表", "the report request is missing"));
-    }
-    if (!request.kind().readableBy(actor.role())) {
-      return CommandResult.refused(
-          id,
-          Refusal.FORBIDDEN,
-          Said.of(
-              actor.role().chinese() + "不能查看" + request.kind().zh(),
-              actor.role().english().toLowerCase() + " may not read " + request.kind().code()));
-    }
-    var problem = request.problem();
-    if (problem.isPresent()) {
-      return CommandResult.refused(id, Refusal.INVALID, problem.get());
-    }
-    if (request.lane() != null && !lanes.contains(request.lane())) {
-      return CommandResult.refused(
-          id,
-          Refusal.INVALID,
-          Said.of(
-              "没有车道 '" + request.lane() + "'",
-              "no lane '" + request.lane() + "' (one of " + String.join(", ", lanes) + ")"));
+    java.util.Optional<CommandResult> refused = refusal(id, request, actor, lanes);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     long started = System.nanoTime();
     Report report;
@@ -119,5 +99,43 @@ final class ReportDesk implements OffLedger<ShowReport> {
                   + " rows): ask for fewer days or add a filter"));
     }
     return result;
+  }
+
+  /**
+   * Why {@code actor} may not have {@code request}: missing, a kind their role does not read, days
+   * or filters the report cannot be computed for, a lane the site does not have; empty when none.
+   */
+  static java.util.Optional<CommandResult> refusal(
+      String id, ReportRequest request, Session actor, Set<String> lanes) {
+    if (request == null) {
+      return java.util.Optional.of(
+          CommandResult.refused(
+              id, Refusal.INVALID, Said.of("未说明要哪张报表", "the report request is missing")));
+    }
+    if (!request.kind().readableBy(actor.role())) {
+      return java.util.Optional.of(
+          CommandResult.refused(
+              id,
+              Refusal.FORBIDDEN,
+              Said.of(
+                  actor.role().chinese() + "不能查看" + request.kind().zh(),
+                  actor.role().english().toLowerCase()
+                      + " may not read "
+                      + request.kind().code())));
+    }
+    var problem = request.problem();
+    if (problem.isPresent()) {
+      return java.util.Optional.of(CommandResult.refused(id, Refusal.INVALID, problem.get()));
+    }
+    if (request.lane() != null && !lanes.contains(request.lane())) {
+      return java.util.Optional.of(
+          CommandResult.refused(
+              id,
+              Refusal.INVALID,
+              Said.of(
+                  "没有车道 '" + request.lane() + "'",
+                  "no lane '" + request.lane() + "' (one of " + String.join(", ", lanes) + ")")));
+    }
+    return java.util.Optional.empty();
   }
 }

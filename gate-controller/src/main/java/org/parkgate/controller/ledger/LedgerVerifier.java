@@ -136,6 +136,7 @@ public final class LedgerVerifier {
       problems.addAll(ShiftCheck.check(db));
       problems.addAll(HandoverCheck.check(db));
       StayLengthCheck.check(db).ifPresent(problems::add);
+      TakingsSumCheck.check(db).ifPresent(problems::add);
       EventCheck.check(db, problems);
       anchor.flatMap(a -> anchorProblem(db, a)).ifPresent(problems::add);
       missingTriggers(db).ifPresent(problems::add);

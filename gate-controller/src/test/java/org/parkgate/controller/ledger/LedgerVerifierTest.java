@@ -41,15 +41,18 @@ class LedgerVerifierTest {
     Fixtures.restoreTriggers(file);
     LedgerVerifier.Result result = Fixtures.verify(file);
     assertFalse(result.ok());
-    assertEquals(2, result.problems().size(), result.summary());
+    assertEquals(3, result.problems().size(), result.summary());
     assertTrue(
         result.problems().get(0).contains("first bad entry: chain link")
             && result.problems().get(0).contains("receipt demo-000003"),
         result.summary());
     assertTrue(
+        result.problems().get(1).startsWith("takings sums (takings_by_desk): day "),
+        "the money reports' sums were kept as the payment was written: " + result.summary());
+    assertTrue(
         result
             .problems()
-            .get(1)
+            .get(2)
             .startsWith(
                 "events: event seq 7 (payment-recorded of receipt demo-000003) does not match"),
         "the event announced the amount before the edit: " + result.summary());
@@ -175,6 +178,29 @@ class LedgerVerifierTest {
   }
 
   @Test
+  void keptTakingsThatDisagreeWithThePaymentsAreReportedWithTheirDay() throws Exception {
+    Path file = Fixtures.populated(dir, 3);
+    Fixtures.tamper(file, "UPDATE takings_by_tender SET amount_minor = amount_minor + 100");
+    Fixtures.restoreTriggers(file);
+    LedgerVerifier.Result result = Fixtures.verify(file);
+    assertEquals(1, result.problems().size(), result.summary());
+    assertTrue(
+        result.problems().get(0).startsWith("takings sums (takings_by_tender): day ")
+            && result.problems().get(0).contains("where the ledger's rows give"),
+        result.summary());
+
+    Path gone = Fixtures.populated(dir.resolve("gone"), 3);
+    Fixtures.tamper(gone, "DELETE FROM takings_by_desk WHERE reversal = 0");
+    Fixtures.restoreTriggers(gone);
+    LedgerVerifier.Result missing = Fixtures.verify(gone);
+    assertEquals(1, missing.problems().size(), missing.summary());
+    assertTrue(
+        missing.problems().get(0).startsWith("takings sums (takings_by_desk): day ")
+            && missing.problems().get(0).contains(" not kept where"),
+        missing.summary());
+  }
+
+  @Test
   void aTriggerReplacedByANoOpOfTheSameNameIsReported() throws Exception {
     Path file = Fixtures.populated(dir, 2);
     Fixtures.tamper(file);
@@ -236,6 +262,9 @@ class LedgerVerifierTest {
         file,
         "DELETE FROM events WHERE seq = (SELECT MAX(seq) FROM events)",
         "DELETE FROM reversals",
+        // and the reversal's kept sums (V20), which verify recomputes from the reversals
+        "DELETE FROM takings_by_desk WHERE reversal = 1",
+        "DELETE FROM takings_by_tender WHERE reversal = 1",
         "DELETE FROM chain WHERE link >= " + (printed.link() - 1));
     Fixtures.restoreTriggers(file);
     assertTrue(Fixtures.verify(file).ok(), "without an anchor a cut tail cannot be seen");

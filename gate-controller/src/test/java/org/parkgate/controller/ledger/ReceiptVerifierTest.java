@@ -39,7 +39,18 @@ class ReceiptVerifierTest {
         file,
         "UPDATE payments SET amount_minor = 1 WHERE receipt_no = 'demo-000003'",
         "UPDATE events SET json = replace(json, '\"minor\":300', '\"minor\":1')"
-            + " WHERE json LIKE '%payment-recorded%demo-000003%'");
+            + " WHERE json LIKE '%payment-recorded%demo-000003%'",
+        // and the takings kept for the money reports (V20), which verify recomputes
+        "UPDATE takings_by_desk SET amount_minor = amount_minor - 299 WHERE reversal = 0"
+            + " AND (quarter_s, lane, cashier, tender) = (SELECT"
+            + " CAST(strftime('%s', p.paid_at) AS INTEGER) / 900 * 900, p.lane, p.cashier,"
+            + " COALESCE(t.tender, p.method) FROM payments p LEFT JOIN payment_tenders t"
+            + " ON t.payment_id = p.payment_id WHERE p.receipt_no = 'demo-000003')",
+        "UPDATE takings_by_tender SET amount_minor = amount_minor - 299 WHERE reversal = 0"
+            + " AND (quarter_s, tender) = (SELECT"
+            + " CAST(strftime('%s', p.paid_at) AS INTEGER) / 900 * 900,"
+            + " COALESCE(t.tender, p.method) FROM payments p LEFT JOIN payment_tenders t"
+            + " ON t.payment_id = p.payment_id WHERE p.receipt_no = 'demo-000003')");
     Fixtures.rechain(file);
     Fixtures.restoreTriggers(file);
     assertTrue(Fixtures.verify(file).ok(), "a recomputed chain passes verify on its own");

@@ -246,6 +246,91 @@ class MonthOfTrafficReportsTest {
     assertEquals(1, suv.rows().size());
   }
 
+  /**
+   * The money reports read the sums the ledger keeps per quarter hour (V20), kept as each payment,
+   * tender and reversal was written: for every grouping, per quarter hour or not, unfiltered and
+   * with each filter they can take, over the month, the DST day and an ordinary day, they are the
+   * sums grouped from the payments and reversals themselves.
+   */
+  @Test
+  void keptTakingsAreWhatThePaymentsGive() {
+    assertKeptTakingsArePaymentSums(ledger);
+  }
+
+  /**
+   * A ledger from before V20 gets the sums back-filled by the migration from every payment and
+   * reversal already written: the same as those kept as they were written, and it verifies.
+   */
+  @Test
+  void takingsBackFilledByTheMigrationAreWhatThePaymentsGive() throws Exception {
+    Path before = dir.resolve("before-v20.db");
+    Files.copy(built.file(), before);
+    try (Connection db = new SQLiteConfig().createConnection("jdbc:sqlite:" + before);
+        java.sql.Statement s = db.createStatement()) {
+      for (String trigger :
+          List.of("payments_takings", "payment_tenders_takings", "reversals_takings")) {
+        s.executeUpdate("DROP TRIGGER " + trigger);
+      }
+      s.executeUpdate("DROP TABLE takings_by_desk");
+      s.executeUpdate("DROP TABLE takings_by_tender");
+      s.executeUpdate("DELETE FROM schema_migrations WHERE version = 20");
+    }
+    try (Ledger migrated = Ledger.open(before, "demo")) {
+      assertKeptTakingsArePaymentSums(migrated);
+    }
+    LedgerVerifier.Result result =
+        LedgerVerifier.verify(
+            before,
+            Optional.empty(),
+            SiteKey.publicKey(Files.readString(dir.resolve("site-key.pub"))));
+    assertTrue(result.ok(), result.summary());
+  }
+
+  private static void assertKeptTakingsArePaymentSums(Ledger on) {
+    List<ReportRequest> filters =
+        List.of(
+            ReportRequest.of(ReportKind.PAYMENTS_BY_TENDER, FIRST, LAST),
+            ReportRequest.of(ReportKind.PAYMENTS_BY_TENDER, FIRST, LAST).withLane("exit-1"),
+            ReportRequest.of(ReportKind.PAYMENTS_BY_TENDER, FIRST, LAST).withCashier("cashier2"),
+            ReportRequest.of(ReportKind.PAYMENTS_BY_TENDER, FIRST, LAST).withTender(Tender.CARD),
+            ReportRequest.of(ReportKind.PAYMENTS_BY_TENDER, FIRST, LAST)
+                .withLane("exit-2")
+                .withCashier("cashier1")
+                .withTender(Tender.CASH));
+    List<Period> periods =
+        List.of(
+            new Period(FIRST, LAST, BERLIN),
+            new Period(DST_DAY, DST_DAY, BERLIN),
+            new Period(FIRST.plusDays(9), FIRST.plusDays(9), BERLIN));
+    java.util.Comparator<Takings.Sum> order =
+        java.util.Comparator.comparing(Takings.Sum::reversal)
+            .thenComparing(Takings.Sum::key, java.util.Comparator.nullsFirst(String::compareTo))
+            .thenComparing(Takings.Sum::at);
+    on.snapshot(
+        db -> {
+          for (Period period : periods) {
+            for (ReportRequest req : filters) {
+              for (Takings.Key key : Takings.Key.values()) {
+                for (boolean byQuarter : new boolean[] {false, true}) {
+                  List<Takings.Sum> kept =
+                      Takings.kept(db, req, period, "CNY", key, byQuarter).stream()
+                          .sorted(order)
+                          .toList();
+                  List<Takings.Sum> paid =
+                      Takings.fromPayments(db, req, period, "CNY", key, byQuarter).stream()
+                          .sorted(order)
+                          .toList();
+                  String what = period + " " + req + " " + key + " by quarter " + byQuarter;
+                  assertEquals(paid, kept, what);
+                  assertTrue(!paid.isEmpty() || req.tender() != null, what);
+                }
+              }
+            }
+          }
+          return null;
+        });
+  }
+
   @Test
   void reversalsShiftsAndTheJournalBalance() {
     Report rev = month(ReportKind.REVERSALS);
