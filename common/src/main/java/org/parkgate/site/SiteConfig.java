@@ -192,6 +192,8 @@ public record SiteConfig(
    * console API is served over TLS.
    *
    * @param plainOffLoopback allows plain ws on a bind address other than loopback
+   * @param journalLayout the accounting journal's column layout for reports the consoles ask for
+   *     (docs/reports.md), or null for the default layout
    */
   public record ControllerSettings(
       String bindHost,
@@ -202,7 +204,8 @@ public record SiteConfig(
       TlsMode tls,
       boolean plainOffLoopback,
       Sessions sessions,
-      Anchoring anchors) {
+      Anchoring anchors,
+      Path journalLayout) {
 
     /** Settings with {@code tls: auto}, the default session rules and the default anchoring. */
     public ControllerSettings(
@@ -220,7 +223,8 @@ public record SiteConfig(
           TlsMode.AUTO,
           false,
           Sessions.DEFAULT,
-          Anchoring.DEFAULT);
+          Anchoring.DEFAULT,
+          null);
     }
 
     /** Whether the console API is served over TLS: {@code auto} means off loopback only. */

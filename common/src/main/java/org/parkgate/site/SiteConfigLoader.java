@@ -124,7 +124,8 @@ public final class SiteConfigLoader {
               "tls",
               "plainOffLoopback",
               "sessions",
-              "anchors"));
+              "anchors",
+              "journalLayout"));
     }
     SiteConfig.ControllerSettings controller =
         new SiteConfig.ControllerSettings(
@@ -136,7 +137,8 @@ public final class SiteConfigLoader {
             c.has("tls") ? c.parse("tls", TlsMode::parse, "one of auto, on, off") : TlsMode.AUTO,
             c.bool("plainOffLoopback", false),
             sessions(c),
-            anchors(c));
+            anchors(c),
+            c.has("journalLayout") ? base.resolve(c.text("journalLayout", "")).normalize() : null);
     if (!controller.consoleTls()
         && !controller.plainOffLoopback()
         && !org.parkgate.tls.Loopback.is(controller.bindHost())) {

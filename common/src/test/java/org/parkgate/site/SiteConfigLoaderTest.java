@@ -154,7 +154,7 @@ class SiteConfigLoaderTest {
         "site.yaml: lanes[0].barrier.unit: must be between 1 and 247, got 300",
         error(SITE + "lanes:\n" + LANE.replace("'tcp://h:1'}", "'tcp://h:1', unit: 300}")));
     assertEquals(
-        "site.yaml: controller.pollIntervall: unknown key (known keys: anchors, bind, consolePort, dataDir, laneTimeouts, plainOffLoopback, pollInterval, sessions, tls)",
+        "site.yaml: controller.pollIntervall: unknown key (known keys: anchors, bind, consolePort, dataDir, journalLayout, laneTimeouts, plainOffLoopback, pollInterval, sessions, tls)",
         error(SITE + "lanes:\n" + LANE + "controller: {pollIntervall: 5s}\n"));
     assertEquals(
         "site.yaml: site.currency: missing",

@@ -99,8 +99,14 @@ public final class GateController implements AutoCloseable {
   public static GateController start(Path siteFile, Path dataDir, Clock clock)
       throws ConfigException, TariffException {
     SiteConfig site = SiteConfigLoader.load(siteFile);
-    // Refused before the ledger is touched: a broken tariff file names itself.
+    // Refused before the ledger is touched: a broken tariff file names itself, and so does a
+    // broken journal layout (read again at each report, so an edit needs no restart).
     TariffLoader.load(site.tariff());
+    try {
+      org.parkgate.controller.report.JournalLayout.at(site.controller().journalLayout());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(siteFile + ": controller.journalLayout: " + e.getMessage());
+    }
     Path data = dataDir != null ? dataDir : site.controller().dataDir();
     ControllerLock lock = ControllerLock.take(data.resolve("ledger.db"));
     Ledger ledger;

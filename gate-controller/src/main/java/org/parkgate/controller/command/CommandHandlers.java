@@ -75,13 +75,19 @@ final class CommandHandlers {
             new VoucherRegister.VoidCode(ledger, site.site().zone()),
             new ExemptionRegister(ledger, site.site().zone()),
             new ReportDesk(
-                ledger, site.site().zone(), site.tariffs().currency(), clock, site.site().lanes()),
+                ledger,
+                site.site().zone(),
+                site.tariffs().currency(),
+                clock,
+                site.site().lanes(),
+                site.site().controller().journalLayout()),
             new ExportDesk(
                 ledger,
                 site.site().zone(),
                 site.tariffs().currency(),
                 clock,
-                site.site().lanes())));
+                site.site().lanes(),
+                site.site().controller().journalLayout())));
   }
 
   /** The handler of {@code type}, or null for a command the pipeline answers itself. */

@@ -26,6 +26,7 @@ import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerException;
+import org.parkgate.controller.report.JournalLayout;
 import org.parkgate.controller.report.Reports;
 import org.parkgate.report.Report;
 import org.parkgate.report.ReportRequest;
@@ -58,10 +59,18 @@ final class ExportDesk implements OffLedger<ExportReportPage> {
   private final Clock clock;
   private final Set<String> lanes;
   private final int pageRows;
+  private final java.nio.file.Path journalLayout;
   private final Map<String, Export> open = new ConcurrentHashMap<>();
 
-  ExportDesk(Ledger ledger, ZoneId zone, Currency currency, Clock clock, List<LaneConfig> lanes) {
-    this(ledger, zone, currency, clock, lanes, PAGE_ROWS);
+  /** {@code journalLayout} is the site's journal layout file, null for the default layout. */
+  ExportDesk(
+      Ledger ledger,
+      ZoneId zone,
+      Currency currency,
+      Clock clock,
+      List<LaneConfig> lanes,
+      java.nio.file.Path journalLayout) {
+    this(ledger, zone, currency, clock, lanes, journalLayout, PAGE_ROWS);
   }
 
   /** With pages of {@code pageRows} rows (a test's small pages). */
@@ -71,7 +80,9 @@ final class ExportDesk implements OffLedger<ExportReportPage> {
       Currency currency,
       Clock clock,
       List<LaneConfig> lanes,
+      java.nio.file.Path journalLayout,
       int pageRows) {
+    this.journalLayout = journalLayout;
     this.ledger = ledger;
     this.zone = zone;
     this.currency = currency;
@@ -198,7 +209,7 @@ final class ExportDesk implements OffLedger<ExportReportPage> {
     /** On the export's thread: the report into the queue, on one snapshot, a row at a time. */
     private void write() {
       try (Ledger reader = ledger.reader()) {
-        new Reports(reader, zone, currency, clock)
+        new Reports(reader, zone, currency, clock, JournalLayout.at(journalLayout))
             .export(
                 request,
                 new ReportSink() {

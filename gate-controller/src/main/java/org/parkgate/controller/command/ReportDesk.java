@@ -15,6 +15,7 @@ import org.parkgate.api.Said;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerException;
+import org.parkgate.controller.report.JournalLayout;
 import org.parkgate.controller.report.Reports;
 import org.parkgate.report.Report;
 import org.parkgate.report.ReportRequest;
@@ -35,13 +36,17 @@ final class ReportDesk implements OffLedger<ShowReport> {
   private final Currency currency;
   private final Clock clock;
   private final Set<String> lanes;
+  private final java.nio.file.Path journalLayout;
 
+  /** {@code journalLayout} is the site's journal layout file, null for the default layout. */
   ReportDesk(
       Ledger ledger,
       java.time.ZoneId zone,
       Currency currency,
       Clock clock,
-      java.util.List<LaneConfig> lanes) {
+      java.util.List<LaneConfig> lanes,
+      java.nio.file.Path journalLayout) {
+    this.journalLayout = journalLayout;
     this.ledger = ledger;
     this.zone = zone;
     this.currency = currency;
@@ -70,7 +75,10 @@ final class ReportDesk implements OffLedger<ShowReport> {
     long started = System.nanoTime();
     Report report;
     try (Ledger reader = ledger.reader()) {
-      report = new Reports(reader, zone, currency, clock).compute(request);
+      // Read at each report: an edited layout is taken without a restart.
+      report =
+          new Reports(reader, zone, currency, clock, JournalLayout.at(journalLayout))
+              .compute(request);
     } catch (IllegalArgumentException e) {
       return CommandResult.refused(id, Refusal.INVALID, e.getMessage());
     } catch (LedgerException e) {

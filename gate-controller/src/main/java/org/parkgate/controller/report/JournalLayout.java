@@ -93,6 +93,11 @@ public record JournalLayout(
       Map<String, Account> tenders,
       List<Map<String, String>> columns) {}
 
+  /** The layout in {@code file}, or the defaults when it is null (none configured). */
+  public static JournalLayout at(Path file) {
+    return file == null ? defaults() : read(file);
+  }
+
   /**
    * Reads a layout file over the defaults.
    *

@@ -139,6 +139,7 @@ class ExportDeskTest {
             Currency.getInstance("CNY"),
             clock,
             demo.site.site().lanes(),
+            null,
             16);
     org.parkgate.controller.auth.Session finance =
         new org.parkgate.controller.auth.Session(

@@ -92,6 +92,43 @@ class ReportDeskTest {
   }
 
   @Test
+  void theJournalFollowsTheLayoutTheSiteNames() {
+    // controller.journalLayout in the site file: the console's journal in Yonyou's columns.
+    ReportDesk yonyou =
+        new ReportDesk(
+            demo.ledger,
+            SHANGHAI,
+            Currency.getInstance("CNY"),
+            clock,
+            demo.site.site().lanes(),
+            DemoSite.ROOT.resolve("config/accounting-yonyou.yaml"));
+    org.parkgate.controller.auth.Session finance =
+        new org.parkgate.controller.auth.Session(
+            "t",
+            "finance1",
+            "Finance",
+            org.parkgate.api.Role.FINANCE,
+            1,
+            "console-1",
+            MonthOfTraffic.NOW,
+            MonthOfTraffic.NOW);
+    Report journal =
+        answer(
+                yonyou.read(
+                    show("finance1", october(ReportKind.JOURNAL)), finance, clock.instant()),
+                Answer.ReportShown.class)
+            .report();
+    assertEquals(
+        List.of("制单日期", "凭证类别", "凭证号", "摘要", "科目编码", "借方金额", "贷方金额"),
+        journal.columns().stream().map(org.parkgate.report.Column::zh).toList());
+    Report standard =
+        answer(desk.run(show("finance1", october(ReportKind.JOURNAL))), Answer.ReportShown.class)
+            .report();
+    assertTrue(!standard.columns().get(0).zh().equals("制单日期"), "the demo site names no layout");
+    assertEquals(standard.rows().size(), journal.rows().size(), "the same entries");
+  }
+
+  @Test
   void cashiersAndAdminsAreRefusedByTheController() {
     for (String who : List.of("cashier1", "admin1")) {
       String why = refusal(desk.run(show(who, october(ReportKind.Z_REPORTS))), Refusal.FORBIDDEN);
