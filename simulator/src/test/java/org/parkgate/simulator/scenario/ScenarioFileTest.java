@@ -176,4 +176,22 @@ class ScenarioFileTest {
       assertTrue(s.timeline().size() > 20, name);
     }
   }
+
+  @Test
+  void theWorkedExampleInTheDocsIsAValidScenario() throws Exception {
+    String doc = Files.readString(ROOT.resolve("docs/simulator.md"));
+    int section = doc.indexOf("### The file");
+    int start = doc.indexOf("```yaml\n", section) + "```yaml\n".length();
+    String yaml = doc.substring(start, doc.indexOf("```", start));
+    Path f = ROOT.resolve("config/scenarios").resolve(dir.getFileName() + "-doc.yaml");
+    Files.writeString(f, yaml);
+    try {
+      Scenario s = ScenarioFile.read(f, null);
+      assertEquals("rush-hour", s.name());
+      assertEquals(8, s.timeline().size());
+      assertEquals(3, s.expectations().size());
+    } finally {
+      Files.delete(f);
+    }
+  }
 }
