@@ -33,7 +33,10 @@ import org.parkgate.site.IncidentKind;
 final class ScenarioFile {
   static final Path DEMO_SITE = Path.of("config/sites/demo.yaml");
 
-  private static final Set<String> TOP = Set.of("name", "site", "tariff", "steps");
+  private static final Set<String> TOP = Set.of("name", "site", "tariff", "steps", "traffic");
+  private static final Set<String> TRAFFIC =
+      Set.of(
+          "entry", "exit", "from", "to", "perHour", "stay", "lostCards", "pay", "classes", "seed");
   private static final Set<String> ENTER =
       Set.of("at", "vehicle", "enter", "plate", "class", "backOff");
   private static final Set<String> TAILGATE = Set.of("at", "vehicle", "tailgate", "plate", "class");
@@ -114,14 +117,27 @@ final class ScenarioFile {
         throw fail(keyLine(top, "tariff"), "tariff", "no tariff file " + tariff);
       }
     }
-    Located steps = top.entries().get("steps");
-    if (!(steps instanceof Located.Sequence seq) || seq.items().isEmpty()) {
-      throw fail(
-          steps == null ? top.line() : steps.line(), "steps", "a list of one or more steps needed");
-    }
     List<Step> parsed = new ArrayList<>();
-    for (int i = 0; i < seq.items().size(); i++) {
-      parsed.add(step(seq.items().get(i), "steps[" + i + "]"));
+    Located steps = top.entries().get("steps");
+    Located traffic = top.entries().get("traffic");
+    if (steps != null || traffic == null) {
+      if (!(steps instanceof Located.Sequence seq) || seq.items().isEmpty()) {
+        throw fail(
+            steps == null ? top.line() : steps.line(),
+            "steps",
+            "a list of one or more steps needed");
+      }
+      for (int i = 0; i < seq.items().size(); i++) {
+        parsed.add(step(seq.items().get(i), "steps[" + i + "]"));
+      }
+    }
+    if (traffic != null) {
+      if (!(traffic instanceof Located.Sequence blocks) || blocks.items().isEmpty()) {
+        throw fail(traffic.line(), "traffic", "a list of one or more traffic blocks needed");
+      }
+      for (int i = 0; i < blocks.items().size(); i++) {
+        parsed.addAll(traffic(blocks.items().get(i), "traffic[" + i + "]", i + 1).steps());
+      }
     }
     checkVehicles(parsed);
     List<Step> ordered = new ArrayList<>(parsed);
@@ -383,6 +399,138 @@ final class ScenarioFile {
           "name a fault (" + String.join(", ", new TreeSet<>(known)) + ") or clear: true");
     }
     return new Step.Fault(at, m.line(), lane, device, faults, false, null);
+  }
+
+  private Traffic traffic(Located node, String where, int block) throws ScenarioException {
+    if (!(node instanceof Located.Mapping m)) {
+      throw fail(
+          node.line(), where, "a traffic block is a mapping: entry, exit, from, to, perHour");
+    }
+    only(m, where, TRAFFIC);
+    Duration from = offset(m, where, "from");
+    Duration to = offset(m, where, "to");
+    if (to.compareTo(from) <= 0) {
+      throw fail(keyLine(m, "to"), where + ".to", "must be after from");
+    }
+    double perHour = fraction(m, where, "perHour", 0.001, 36_000);
+    Duration stayMin = Duration.ofSeconds(30);
+    Duration stayMax = Duration.ofSeconds(30);
+    if (m.entries().containsKey("stay")) {
+      if (!(m.entries().get("stay") instanceof Located.Mapping s)) {
+        throw fail(keyLine(m, "stay"), where + ".stay", "a mapping: {min: 20s, max: 60s}");
+      }
+      only(s, where + ".stay", Set.of("min", "max"));
+      stayMin = offset(s, where + ".stay", "min");
+      stayMax = offset(s, where + ".stay", "max");
+      if (stayMax.compareTo(stayMin) < 0) {
+        throw fail(keyLine(s, "max"), where + ".stay.max", "must not be below min");
+      }
+    }
+    double lost = m.entries().containsKey("lostCards") ? fraction(m, where, "lostCards", 0, 1) : 0;
+    Map<Step.Pay, Double> pay = new LinkedHashMap<>();
+    if (m.entries().containsKey("pay")) {
+      for (Map.Entry<String, Double> e : weights(m, where, "pay").entrySet()) {
+        Step.Pay tender = null;
+        for (Step.Pay p : List.of(Step.Pay.CASH, Step.Pay.CARD, Step.Pay.MOBILE, Step.Pay.OWING)) {
+          if (p.name().toLowerCase(Locale.ROOT).equals(e.getKey())) {
+            tender = p;
+          }
+        }
+        if (tender == null) {
+          throw fail(
+              keyLine(m, "pay"),
+              where + ".pay." + e.getKey(),
+              "not one of cash, card, mobile, owing");
+        }
+        pay.put(tender, e.getValue());
+      }
+    } else {
+      pay.put(Step.Pay.CASH, 1.0);
+    }
+    Map<String, Double> classes = new LinkedHashMap<>();
+    if (m.entries().containsKey("classes")) {
+      for (Map.Entry<String, Double> e : weights(m, where, "classes").entrySet()) {
+        if (!CLASSES.contains(e.getKey())) {
+          throw fail(
+              keyLine(m, "classes"),
+              where + ".classes." + e.getKey(),
+              "not one of " + String.join(", ", CLASSES));
+        }
+        classes.put(e.getKey(), e.getValue());
+      }
+    } else {
+      classes.put("car", 1.0);
+    }
+    long seed = 1;
+    if (m.entries().containsKey("seed")) {
+      String t = text(m, where, "seed");
+      if (!t.matches("[0-9]{1,18}")) {
+        throw fail(keyLine(m, "seed"), where + ".seed", "'" + t + "' is not a whole number");
+      }
+      seed = Long.parseLong(t);
+    }
+    return new Traffic(
+        m.line(),
+        block,
+        lane(m, where, "entry", "entry"),
+        lane(m, where, "exit", "exit"),
+        from,
+        to,
+        perHour,
+        stayMin,
+        stayMax,
+        lost,
+        pay,
+        classes,
+        seed);
+  }
+
+  private Duration offset(Located.Mapping m, String where, String key) throws ScenarioException {
+    String t = text(m, where, key);
+    try {
+      return t.matches("[0-9]+")
+          ? Duration.ofSeconds(Long.parseLong(t))
+          : ConfigNode.parseDuration(t);
+    } catch (RuntimeException e) {
+      throw fail(
+          keyLine(m, key), where + "." + key, "'" + t + "' is not a time like 0s, 45s, 2min, 1h");
+    }
+  }
+
+  private double fraction(Located.Mapping m, String where, String key, double min, double max)
+      throws ScenarioException {
+    String t = text(m, where, key);
+    double v;
+    try {
+      v = Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      v = Double.NaN;
+    }
+    if (!(v >= min && v <= max)) {
+      throw fail(
+          keyLine(m, key), where + "." + key, "'" + t + "' is not a number " + min + "-" + max);
+    }
+    return v;
+  }
+
+  /** {name: weight, ...}: shares that need not add up to 1; at least one above 0. */
+  private Map<String, Double> weights(Located.Mapping m, String where, String key)
+      throws ScenarioException {
+    if (!(m.entries().get(key) instanceof Located.Mapping w) || w.entries().isEmpty()) {
+      throw fail(
+          keyLine(m, key), where + "." + key, "a mapping of shares, e.g. {cash: 0.7, card: 0.3}");
+    }
+    Map<String, Double> out = new LinkedHashMap<>();
+    double total = 0;
+    for (String k : w.entries().keySet()) {
+      double v = fraction(w, where + "." + key, k, 0, 1_000_000);
+      out.put(k, v);
+      total += v;
+    }
+    if (total <= 0) {
+      throw fail(keyLine(m, key), where + "." + key, "the shares add up to 0");
+    }
+    return out;
   }
 
   private Step expect(Located.Mapping m, String where) throws ScenarioException {

@@ -417,16 +417,25 @@ final class ScenarioRun {
     }
   }
 
+  private final java.util.Set<String> platesInUse = ConcurrentHashMap.newKeySet();
+
   private String plate(String vehicle, String given) {
     return plates.computeIfAbsent(
         vehicle,
         v -> {
           if (given != null) {
+            platesInUse.add(given);
             return given;
           }
-          // A plate of its own per vehicle, the same on every run of the file.
+          // A plate of its own per vehicle, made from its name (so the same on every run of the
+          // file), the next number up if another vehicle has it.
           int h = Math.floorMod(v.hashCode(), 100_000);
-          return "沪S" + String.format("%05d", h);
+          String plate;
+          do {
+            plate = "沪S" + String.format("%05d", h);
+            h = (h + 1) % 100_000;
+          } while (!platesInUse.add(plate));
+          return plate;
         });
   }
 
