@@ -34,8 +34,31 @@ final class ConsoleLink implements AutoCloseable {
   private final WebSocket socket;
   private volatile boolean closed;
 
+  /** The controller drops a console silent for 60 s: ping well within that, as a booth does. */
+  private static final Duration PING = Duration.ofSeconds(20);
+
+  private final java.util.concurrent.ScheduledExecutorService pinger =
+      java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "console ping");
+            t.setDaemon(true);
+            return t;
+          });
+
   private ConsoleLink(WebSocket socket) {
     this.socket = socket;
+    pinger.scheduleWithFixedDelay(
+        this::ping, PING.toMillis(), PING.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void ping() {
+    try {
+      synchronized (socket) {
+        socket.sendPing(java.nio.ByteBuffer.allocate(0)).get(5, TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      // A link that cannot ping is closed; the next command says so.
+    }
   }
 
   static ConsoleLink connect(int port, String consoleId, String credential) throws Exception {
@@ -186,6 +209,7 @@ final class ConsoleLink implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    pinger.shutdownNow();
     socket.abort();
   }
 }

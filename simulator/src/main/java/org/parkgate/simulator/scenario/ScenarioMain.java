@@ -123,6 +123,7 @@ public final class ScenarioMain {
                     ? java.util.Optional.of(true)
                     : java.util.Optional.empty(),
             Duration.ofSeconds(10));
+        run.failures.addAll(processes.exited());
         Summary summary = Summary.of(scenario, run, link, sim, site.ledger(), took);
         summary.print(out);
         passed = summary.passed();

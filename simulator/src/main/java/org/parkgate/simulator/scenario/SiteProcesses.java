@@ -21,6 +21,7 @@ final class SiteProcesses implements AutoCloseable {
   private final SiteCopy site;
   private final Path logs;
   private final List<Process> started = new ArrayList<>();
+  private final java.util.Map<String, Process> byName = new java.util.LinkedHashMap<>();
 
   SiteProcesses(Path root, SiteCopy site, Path logs) {
     this.root = root;
@@ -77,6 +78,7 @@ final class SiteProcesses implements AutoCloseable {
     Process p =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     started.add(p);
+    byName.put(name, p);
     long deadline = System.nanoTime() + READY.toNanos();
     while (!Files.readString(log, StandardCharsets.UTF_8).contains(ready)) {
       if (!p.isAlive()) {
@@ -109,6 +111,23 @@ final class SiteProcesses implements AutoCloseable {
       p.destroyForcibly();
       throw new IOException(main + " " + args[0] + " failed; see " + log);
     }
+  }
+
+  /** The processes that stopped on their own since they started, each with its exit status. */
+  List<String> exited() {
+    List<String> out = new ArrayList<>();
+    byName.forEach(
+        (name, p) -> {
+          if (!p.isAlive()) {
+            out.add(
+                name
+                    + " exited with "
+                    + p.exitValue()
+                    + " during the run; see "
+                    + logs.resolve(name + ".log"));
+          }
+        });
+    return out;
   }
 
   /** Stops the processes as Ctrl-C would, newest first, insisting after 15 s. */
