@@ -36,9 +36,19 @@ final class ScenarioFile {
   private static final Set<String> TOP = Set.of("name", "site", "tariff", "steps", "traffic");
   private static final Set<String> TRAFFIC =
       Set.of(
-          "entry", "exit", "from", "to", "perHour", "stay", "lostCards", "pay", "classes", "seed");
+          "entry",
+          "exit",
+          "from",
+          "to",
+          "perHour",
+          "stay",
+          "lostCards",
+          "seasonCards",
+          "pay",
+          "classes",
+          "seed");
   private static final Set<String> ENTER =
-      Set.of("at", "vehicle", "enter", "plate", "class", "backOff");
+      Set.of("at", "vehicle", "enter", "plate", "class", "backOff", "season");
   private static final Set<String> TAILGATE = Set.of("at", "vehicle", "tailgate", "plate", "class");
   private static final Set<String> EXIT =
       Set.of("at", "vehicle", "exit", "pay", "tendered", "reference", "lostCard", "backOff");
@@ -250,7 +260,8 @@ final class ScenarioFile {
             lane(m, where, "enter", "entry"),
             plate(m, where),
             vehicleClass(m, where),
-            bool(m, where, "backOff", false));
+            bool(m, where, "backOff", false),
+            bool(m, where, "season", false));
       case "tailgate":
         only(m, where, TAILGATE);
         return new Step.Tailgate(
@@ -427,6 +438,8 @@ final class ScenarioFile {
       }
     }
     double lost = m.entries().containsKey("lostCards") ? fraction(m, where, "lostCards", 0, 1) : 0;
+    double season =
+        m.entries().containsKey("seasonCards") ? fraction(m, where, "seasonCards", 0, 1) : 0;
     Map<Step.Pay, Double> pay = new LinkedHashMap<>();
     if (m.entries().containsKey("pay")) {
       for (Map.Entry<String, Double> e : weights(m, where, "pay").entrySet()) {
@@ -480,6 +493,7 @@ final class ScenarioFile {
         stayMin,
         stayMax,
         lost,
+        season,
         pay,
         classes,
         seed);

@@ -108,10 +108,11 @@ public final class ScenarioMain {
       SimControl sim = new SimControl(site.controlPort());
       try (ConsoleLink link =
           ConsoleLink.connect(site.consolePort(), "scenario-runner", credential)) {
+        ScenarioRun run = new ScenarioRun(scenario, sim, link);
+        processes.seasonCards(run.seasonCardClasses(), site.zone());
         out.println("scenario: running the timeline in real time");
         Pacer pacer = Pacer.realTime();
-        ScenarioRun run = new ScenarioRun(scenario, sim, link, pacer);
-        run.run();
+        run.run(pacer);
         Duration took = pacer.elapsed();
         // The controller announces a departure once the vehicle has cleared the loops: let the
         // last of them arrive before counting.

@@ -44,7 +44,6 @@ final class ScenarioRun {
   private final Scenario scenario;
   private final SimControl sim;
   private final ConsoleLink link;
-  private final Pacer pacer;
   private final java.util.Currency currency;
 
   private final Map<String, ReentrantLock> lanes = new ConcurrentHashMap<>();
@@ -57,6 +56,9 @@ final class ScenarioRun {
   private final Map<String, CompletableFuture<Void>> followed = new ConcurrentHashMap<>();
   private final Map<String, Login> sessions = new ConcurrentHashMap<>();
   private volatile String cashier;
+
+  /** Season card numbers of the vehicles that hold one, to be registered before the run. */
+  private final Map<String, String> seasonCards = new LinkedHashMap<>();
 
   /** The fee each vehicle was shown at the exit. */
   final Map<String, Money> fees = new ConcurrentHashMap<>();
@@ -76,13 +78,16 @@ final class ScenarioRun {
 
   private record Login(String session, Role role) {}
 
-  ScenarioRun(Scenario scenario, SimControl sim, ConsoleLink link, Pacer pacer) {
+  ScenarioRun(Scenario scenario, SimControl sim, ConsoleLink link) {
     this.scenario = scenario;
     this.sim = sim;
     this.link = link;
-    this.pacer = pacer;
     this.currency = scenario.currency();
     for (Step s : scenario.timeline()) {
+      if (s instanceof Step.Enter e && e.season()) {
+        seasonCards.put(e.vehicle(), String.format("5EA50%05X", seasonCards.size() + 1));
+        classes.put(e.vehicle(), e.vehicleClass());
+      }
       if (s instanceof Step.Tailgate t) {
         followers.put(t.lead(), t);
         followed.put(t.vehicle(), new CompletableFuture<>());
@@ -90,8 +95,18 @@ final class ScenarioRun {
     }
   }
 
-  /** Runs every step at its offset, then waits for the vehicles and people still acting. */
-  void run() throws InterruptedException {
+  /** Season card to vehicle class, for each vehicle of the scenario that holds one. */
+  Map<String, String> seasonCardClasses() {
+    Map<String, String> out = new LinkedHashMap<>();
+    seasonCards.forEach((vehicle, card) -> out.put(card, classes.get(vehicle)));
+    return out;
+  }
+
+  /**
+   * Runs every step at its offset on {@code pacer}'s time, then waits for the vehicles and people
+   * still acting.
+   */
+  void run(Pacer pacer) throws InterruptedException {
     for (Step step : scenario.timeline()) {
       pacer.awaitOffset(step.at());
       dispatch(step);
@@ -158,6 +173,7 @@ final class ScenarioRun {
     try {
       enterLane(e);
     } catch (Exception ex) {
+      clear(e.lane());
       // A follower waiting on this lead is told it never got its chance.
       Step.Tailgate follower = followers.get(e.vehicle());
       if (follower != null) {
@@ -173,6 +189,21 @@ final class ScenarioRun {
     try (Held lane = hold(e.lane())) {
       awaitIdle(e.lane());
       arrive(e.lane(), plate, e.vehicleClass());
+      if (e.season()) {
+        if (e.backOff()) {
+          sim.call("POST", "/lanes/" + e.lane() + "/vehicle/leave", null);
+          return;
+        }
+        String card = seasonCards.get(e.vehicle());
+        sim.call("POST", "/lanes/" + e.lane() + "/card/present", Map.of("card", card));
+        cards.put(e.vehicle(), card);
+        awaitLane(
+            e.lane(),
+            "the barrier open for the season card",
+            l -> SimControl.barrier(l).equals("open"));
+        drive(e.lane());
+        return;
+      }
       awaitLane(e.lane(), "a card offered", l -> !l.path("cardUnit").path("cardAtMouth").isNull());
       if (e.backOff()) {
         sim.call("POST", "/lanes/" + e.lane() + "/vehicle/leave", null);
@@ -247,6 +278,29 @@ final class ScenarioRun {
   }
 
   private void exit(Step.Exit x) throws Exception {
+    try {
+      exitLane(x);
+    } catch (Exception e) {
+      clear(x.lane());
+      throw e;
+    }
+  }
+
+  /**
+   * A vehicle whose step failed at a lane backs off if it can, so the vehicles queued behind it are
+   * not stuck behind its failure too.
+   */
+  private void clear(String lane) {
+    try {
+      if (sim.lane(lane).path("loops").path("arming").asBoolean()) {
+        sim.call("POST", "/lanes/" + lane + "/vehicle/leave", null);
+      }
+    } catch (Exception e) {
+      // Under the arm or gone: nothing to back off.
+    }
+  }
+
+  private void exitLane(Step.Exit x) throws Exception {
     String card = cards.get(x.vehicle());
     if (card == null && !x.lostCard()) {
       throw new IllegalStateException(x.vehicle() + " has no card: it never got in");
@@ -303,6 +357,19 @@ final class ScenarioRun {
 
   private Optional<ConsoleEvent.ExitPending> lostCard(Step.Exit x, int mark) throws Exception {
     String session = cashierSession();
+    // The cashier deals with the driver once the lane has seen the vehicle and waits for a card.
+    link.awaitEvent(
+            ConsoleEvent.LaneStatus.class,
+            mark,
+            e ->
+                e.lane().equals(x.lane())
+                    && e.vehiclePresent()
+                    && e.state() == org.parkgate.site.LaneState.WAITING_CARD,
+            WAIT)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    x.lane() + " never showed the vehicle waiting for a card"));
     String plate = plates.get(x.vehicle());
     CommandResult found =
         link.call(new ConsoleCommand.FindStay(link.id("find"), session, plate, null));

@@ -18,7 +18,13 @@ import java.util.List;
  * data or ports, so it can run beside {@code ./parking demo}.
  */
 record SiteCopy(
-    Path file, Path ledger, String siteId, int controlPort, int consolePort, int httpPort) {
+    Path file,
+    Path ledger,
+    String siteId,
+    java.time.ZoneId zone,
+    int controlPort,
+    int consolePort,
+    int httpPort) {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** The booth console ./parking enrols for this site, as it names it. */
@@ -88,6 +94,7 @@ record SiteCopy(
           file,
           dir.resolve("data/ledger.db"),
           siteNode.path("id").asText(),
+          java.time.ZoneId.of(siteNode.path("zone").asText("UTC")),
           controlPort,
           consolePort,
           httpPort);

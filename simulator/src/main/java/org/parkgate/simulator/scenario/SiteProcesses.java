@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +36,34 @@ final class SiteProcesses implements AutoCloseable {
     admin("ConsolesMain", "ensure", site.boothId(), "--site", site.file().toString());
     launch("gate-controller", "controller ready", "-jar", jar("gate-controller").toString());
     launch("cashier-console", "console ready", "-jar", jar("cashier-console").toString());
+  }
+
+  /**
+   * Registers season cards (card to vehicle class) valid from yesterday to tomorrow in the site's
+   * zone, as {@code ./parking season add} does, by the scenario.
+   */
+  void seasonCards(Map<String, String> cards, java.time.ZoneId zone)
+      throws IOException, InterruptedException {
+    java.time.LocalDate today = java.time.LocalDate.now(zone);
+    for (Map.Entry<String, String> c : cards.entrySet()) {
+      controllerMain(
+          "org.parkgate.controller.site.CredentialsMain",
+          "season",
+          "add",
+          c.getKey(),
+          "--holder",
+          "Scenario holder " + c.getKey(),
+          "--from",
+          today.minusDays(1).toString(),
+          "--to",
+          today.plusDays(1).toString(),
+          "--class",
+          c.getValue(),
+          "--by",
+          "scenario",
+          "--db",
+          site.ledger().toString());
+    }
   }
 
   /** Enrols a console of the scenario's own with the controller; its credential. */
@@ -93,13 +122,13 @@ final class SiteProcesses implements AutoCloseable {
   }
 
   private void admin(String main, String... args) throws IOException, InterruptedException {
+    controllerMain("org.parkgate.controller.admin." + main, args);
+  }
+
+  private void controllerMain(String main, String... args)
+      throws IOException, InterruptedException {
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                java(),
-                "-cp",
-                jar("gate-controller").toString(),
-                "org.parkgate.controller.admin." + main));
+        new ArrayList<>(List.of(java(), "-cp", jar("gate-controller").toString(), main));
     command.addAll(List.of(args));
     Path log = logs.resolve("admin.log");
     Process p =
@@ -109,7 +138,8 @@ final class SiteProcesses implements AutoCloseable {
             .start();
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
       p.destroyForcibly();
-      throw new IOException(main + " " + args[0] + " failed; see " + log);
+      throw new IOException(
+          main.substring(main.lastIndexOf('.') + 1) + " " + args[0] + " failed; see " + log);
     }
   }
 

@@ -25,7 +25,10 @@ sealed interface Step {
     NONE
   }
 
-  /** A vehicle arrives at an entry and, unless it backs off, takes a card and drives in. */
+  /**
+   * A vehicle arrives at an entry and, unless it backs off, takes a card (or presents its season
+   * card, registered before the run) and drives in.
+   */
   record Enter(
       Duration at,
       int line,
@@ -33,7 +36,8 @@ sealed interface Step {
       String lane,
       String plate,
       String vehicleClass,
-      boolean backOff)
+      boolean backOff,
+      boolean season)
       implements Step {
     @Override
     public String describe() {

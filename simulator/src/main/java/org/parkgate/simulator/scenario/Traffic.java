@@ -10,9 +10,9 @@ import java.util.Random;
  * A stream of vehicles instead of one step each: arrivals at an entry at {@code perHour} on average
  * (a Poisson process) between {@code from} and {@code to}, each staying a time drawn evenly between
  * {@code stayMin} and {@code stayMax}, then leaving by {@code exit} and paying by a tender drawn
- * from {@code pay}'s weights, a share of them having lost their card. The same {@code seed} gives
- * the same vehicles, so a failing run can be run again exactly. Several blocks make a profile over
- * the hours of a day.
+ * from {@code pay}'s weights; a share of them hold season cards ({@code seasonCards}) and a share
+ * of the others have lost their card. The same {@code seed} gives the same vehicles, so a failing
+ * run can be run again exactly. Several blocks make a profile over the hours of a day.
  */
 record Traffic(
     int line,
@@ -25,6 +25,7 @@ record Traffic(
     Duration stayMin,
     Duration stayMax,
     double lostCards,
+    double seasonCards,
     Map<Step.Pay, Double> pay,
     Map<String, Double> classes,
     long seed) {
@@ -44,11 +45,12 @@ record Traffic(
       long stay =
           stayMin.toMillis()
               + (long) (random.nextDouble() * (stayMax.toMillis() - stayMin.toMillis()));
-      boolean lost = random.nextDouble() < lostCards;
+      boolean season = random.nextDouble() < seasonCards;
+      boolean lost = !season && random.nextDouble() < lostCards;
       Step.Pay tender = pick(random, pay);
       String vehicleClass = pick(random, classes);
       Duration arrive = Duration.ofMillis(t);
-      out.add(new Step.Enter(arrive, line, name, entry, null, vehicleClass, false));
+      out.add(new Step.Enter(arrive, line, name, entry, null, vehicleClass, false, season));
       out.add(
           new Step.Exit(
               arrive.plusMillis(Math.max(stay, 1000)),

@@ -38,6 +38,7 @@ class TrafficTest {
           perHour: 360
           stay: {min: 20min, max: 40min}
           lostCards: 0.1
+          seasonCards: 0.2
           pay: {cash: 3, card: 1}
           classes: {car: 0.9, van: 0.1}
           seed: 7
@@ -69,8 +70,11 @@ class TrafficTest {
           x.vehicle() + " stays " + stay);
       assertEquals(4, x.line(), "a generated step names its traffic block's line");
     }
+    long season = in.stream().filter(Step.Enter::season).count();
+    assertTrue(season > in.size() * 0.17 && season < in.size() * 0.23, "season cards: " + season);
+    // A tenth of the others lose their card: 8% of all; a season holder never does here.
     long lost = out.stream().filter(Step.Exit::lostCard).count();
-    assertTrue(lost > out.size() * 0.07 && lost < out.size() * 0.13, "lost cards: " + lost);
+    assertTrue(lost > out.size() * 0.055 && lost < out.size() * 0.105, "lost cards: " + lost);
     long card = out.stream().filter(x -> x.pay() == Step.Pay.CARD).count();
     assertTrue(card > out.size() * 0.21 && card < out.size() * 0.29, "by card: " + card);
     long vans = in.stream().filter(e -> e.vehicleClass().equals("van")).count();
@@ -97,6 +101,6 @@ class TrafficTest {
     assertTrue(p.contains(":5: traffic[0].exit: entry-1 is an entry lane, not an exit"), p);
     Files.writeString(f, BUSY.replace("seed: 7", "sead: 7"));
     p = assertThrows(ScenarioException.class, () -> ScenarioFile.read(f, DEMO)).getMessage();
-    assertTrue(p.contains(":13: traffic[0].sead: unknown key"), p);
+    assertTrue(p.contains(":14: traffic[0].sead: unknown key"), p);
   }
 }
