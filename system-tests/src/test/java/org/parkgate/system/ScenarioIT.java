@@ -77,7 +77,14 @@ class ScenarioIT {
                 + " (expect fee of car-01): shown 5.00 CNY, expected 7.00 CNY"),
         said);
     assertTrue(said.contains("expectations: 9 held, 1 failed; steps failed: 0"), said);
-    assertTrue(
-        said.contains("FAILED\nscenario: the run's site, ledger and logs are kept in"), said);
+    String kept = "scenario: the run's site, ledger and logs are kept in ";
+    assertTrue(said.contains("FAILED\n" + kept), said);
+    // A failed run's folder is kept for a person to look into; the test has looked.
+    Path folder =
+        Path.of(said.substring(said.indexOf(kept) + kept.length()).lines().findFirst().get());
+    try (var files = Files.walk(folder)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    assertTrue(!Files.exists(folder), folder.toString());
   }
 }
