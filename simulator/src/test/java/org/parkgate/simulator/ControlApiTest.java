@@ -94,6 +94,32 @@ class ControlApiTest extends SimulatorFixture {
   }
 
   @Test
+  void aSecondVehicleRollsOnBehindOneUnderTheArmAndWaitsThereWhenItClears() throws Exception {
+    control.post("/lanes/entry-1/vehicle/arrive", "{\"plate\":\"沪C00001\"}");
+    simulator.lanes().get(0).lane().commandOpen();
+    await("open", () -> control.lane("entry-1").at("/barrier/openLimit").asBoolean());
+    assertEquals(
+        200,
+        control
+            .post("/lanes/entry-1/vehicle/drive", "{\"dwellMs\": 1000, \"wait\": false}")
+            .status());
+    // While the first is still on the arming loop nobody fits behind it.
+    assertEquals(409, control.post("/lanes/entry-1/vehicle/arrive", null).status());
+    await(
+        "first off the arming loop",
+        () -> !control.lane("entry-1").at("/loops/arming").asBoolean());
+    assertEquals(
+        200, control.post("/lanes/entry-1/vehicle/arrive", "{\"plate\":\"沪C00002\"}").status());
+    JsonNode both = control.lane("entry-1");
+    assertTrue(both.at("/loops/arming").asBoolean() && both.at("/loops/safety").asBoolean());
+    await("first clear", () -> !control.lane("entry-1").at("/loops/safety").asBoolean());
+    JsonNode after = control.lane("entry-1");
+    assertTrue(after.at("/loops/arming").asBoolean(), "the follower waits on the arming loop");
+    assertEquals("沪C00002", after.path("plate").asText());
+    assertEquals(200, control.post("/lanes/entry-1/vehicle/leave", null).status());
+  }
+
+  @Test
   void driveWaitsUntilTheVehicleHasClearedTheLoops() throws Exception {
     control.post("/lanes/entry-1/vehicle/arrive", null);
     simulator.lanes().get(0).lane().commandOpen();

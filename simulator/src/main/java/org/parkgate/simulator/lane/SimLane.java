@@ -50,6 +50,10 @@ public final class SimLane {
   private boolean safetyLoop;
   private boolean driving;
   private Vehicle vehicle;
+
+  /** A vehicle that rolled onto the arming loop behind the one still under the arm, if any. */
+  private Vehicle following;
+
   private long safetyViolations;
 
   public SimLane(LaneConfig config, Duration barrierTravel, ScheduledExecutorService clock) {
@@ -108,12 +112,23 @@ public final class SimLane {
    * @return what the camera sent, or null without a camera
    */
   public synchronized CameraShot arrive(Vehicle vehicle) {
-    if (armingLoop || safetyLoop) {
+    // A second vehicle may roll onto the arming loop once the one driving through has left it,
+    // while that one is still under the arm: a tailgater.
+    if (armingLoop || (safetyLoop && !driving)) {
       throw new LaneConflict("a vehicle is already at the barrier of lane '" + id() + "'");
     }
     armingLoop = true;
-    this.vehicle = vehicle;
-    log.info("{}: vehicle {} on the arming loop", id(), vehicle.plate());
+    if (driving) {
+      following = vehicle;
+      log.info(
+          "{}: vehicle {} on the arming loop behind {}",
+          id(),
+          vehicle.plate(),
+          this.vehicle.plate());
+    } else {
+      this.vehicle = vehicle;
+      log.info("{}: vehicle {} on the arming loop", id(), vehicle.plate());
+    }
     if (!config.hasCamera()) {
       return null;
     }
@@ -141,6 +156,12 @@ public final class SimLane {
   public record CameraShot(CameraMessage.Recognition read, boolean sentToController) {}
 
   public synchronized void leave() {
+    if (following != null) {
+      armingLoop = false;
+      log.info("{}: vehicle {} backed off", id(), following.plate());
+      following = null;
+      return;
+    }
     if (driving) {
       throw new LaneConflict("the vehicle is under the barrier; it can only drive on");
     }
@@ -187,7 +208,8 @@ public final class SimLane {
       safetyLoop = false;
       driving = false;
       log.info("{}: vehicle {} cleared the barrier", id(), vehicle.plate());
-      vehicle = null;
+      vehicle = following;
+      following = null;
     }
     done.complete(null);
   }

@@ -1,0 +1,118 @@
+package org.parkgate.simulator.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scenario's site written into a fresh folder on free loopback ports: every device, the
+ * controller's console port, the booth and the simulator's control port move, the ledger lives in
+ * the folder, and the tariff is the scenario's when it names one. A run never touches the demo's
+ * data or ports, so it can run beside {@code ./parking demo}.
+ */
+record SiteCopy(
+    Path file,
+    Path ledger,
+    String siteId,
+    java.time.ZoneId zone,
+    int controlPort,
+    int consolePort,
+    int httpPort) {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** The booth console ./parking enrols for this site, as it names it. */
+  String boothId() {
+    return "booth-" + httpPort;
+  }
+
+  static SiteCopy write(Path site, Path tariff, Path dir) throws IOException {
+    ObjectNode root = (ObjectNode) YAML.readTree(site.toFile());
+    Path siteDir = site.toAbsolutePath().getParent();
+    ObjectNode siteNode = (ObjectNode) root.path("site");
+    Path tariffPath =
+        tariff != null
+            ? tariff.toAbsolutePath()
+            : siteDir.resolve(siteNode.path("tariff").asText());
+    siteNode.put("tariff", tariffPath.normalize().toString());
+    List<ServerSocket> held = new ArrayList<>();
+    try {
+      for (JsonNode lane : root.path("lanes")) {
+        for (String device : List.of("barrier", "cardReader", "display", "camera")) {
+          if (lane.path(device) instanceof ObjectNode d && d.has("address")) {
+            if (!d.path("address").asText().startsWith("tcp:")) {
+              throw new IOException(
+                  "lane "
+                      + lane.path("id").asText()
+                      + " "
+                      + device
+                      + " is at "
+                      + d.path("address").asText()
+                      + ": a scenario runs every device in the simulator over tcp");
+            }
+            d.put("address", "tcp://127.0.0.1:" + free(held));
+          }
+        }
+      }
+      int consolePort = free(held);
+      int httpPort = free(held);
+      int controlPort = free(held);
+      ObjectNode controller = object(root, "controller");
+      controller.put("bind", "127.0.0.1");
+      controller.put("consolePort", consolePort);
+      controller.put("dataDir", "data");
+      ObjectNode console = object(root, "console");
+      console.put("bind", "127.0.0.1");
+      console.put("httpPort", httpPort);
+      console.put("controllerUrl", "ws://127.0.0.1:" + consolePort + "/console");
+      ObjectNode simulator = object(root, "simulator");
+      simulator.put("bind", "127.0.0.1");
+      simulator.put("controlPort", controlPort);
+      boolean first = true;
+      for (JsonNode booth : root.path("booths")) {
+        if (booth instanceof ObjectNode b) {
+          // The first booth is the console's, which ./parking names booth-<httpPort>.
+          if (first) {
+            b.put("id", "booth-" + httpPort);
+            first = false;
+          }
+          if (b.path("printer") instanceof ObjectNode p && p.has("address")) {
+            p.put("address", "tcp://127.0.0.1:" + free(held));
+          }
+        }
+      }
+      Files.createDirectories(dir.resolve("data"));
+      Path file = dir.resolve("site.yaml");
+      YAML.writeValue(file.toFile(), root);
+      return new SiteCopy(
+          file,
+          dir.resolve("data/ledger.db"),
+          siteNode.path("id").asText(),
+          java.time.ZoneId.of(siteNode.path("zone").asText("UTC")),
+          controlPort,
+          consolePort,
+          httpPort);
+    } finally {
+      for (ServerSocket s : held) {
+        s.close();
+      }
+    }
+  }
+
+  private static ObjectNode object(ObjectNode root, String key) {
+    return root.path(key) instanceof ObjectNode o ? o : root.putObject(key);
+  }
+
+  /** A port free now, held until every port is chosen so no two are the same. */
+  private static int free(List<ServerSocket> held) throws IOException {
+    ServerSocket s = new ServerSocket(0);
+    held.add(s);
+    return s.getLocalPort();
+  }
+}

@@ -1,0 +1,90 @@
+package org.parkgate.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.parkgate.simulator.scenario.ScenarioMain;
+
+/**
+ * The shipped rush hour runs against real simulator, controller and console processes, as {@code
+ * ./parking scenario run} runs it, with every expectation holding and its money reconciled with the
+ * ledger; its copy with one wrong expectation fails, exit 1, naming that expectation's line. The
+ * two run side by side, each on its own ports and data folder, to keep the test near a minute and a
+ * half.
+ */
+class ScenarioIT {
+  private static final Path SCENARIOS = SystemFixture.ROOT.resolve("config/scenarios");
+
+  private record Outcome(int code, String out, String err) {}
+
+  private static CompletableFuture<Outcome> run(String file) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          ByteArrayOutputStream err = new ByteArrayOutputStream();
+          int code =
+              ScenarioMain.run(
+                  new String[] {"run", SCENARIOS.resolve(file).toString()},
+                  new PrintStream(out, true, StandardCharsets.UTF_8),
+                  new PrintStream(err, true, StandardCharsets.UTF_8));
+          return new Outcome(
+              code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        });
+  }
+
+  @Test
+  void theRushHourHoldsAndItsWrongCopyFailsNamingTheExpectation() throws Exception {
+    CompletableFuture<Outcome> rush = run("rush-hour.yaml");
+    CompletableFuture<Outcome> wrong = run("rush-hour-wrong-expectation.yaml");
+
+    Outcome r = rush.get();
+    String all = r.out() + r.err();
+    assertEquals(0, r.code(), all);
+    assertTrue(all.contains("vehicles: 13 in, 10 out"), all);
+    assertTrue(
+        all.contains(
+            "money: expected 95.00 CNY, taken 95.00 CNY, ledger 95.00 CNY (payments 95.00,"
+                + " reversals 0.00): reconciled"),
+        all);
+    assertTrue(all.contains("incidents: LEFT_UNPAID 1, LOST_CARD 1, TAILGATING 1"), all);
+    assertTrue(all.contains("unsafe closes: 0"), all);
+    assertTrue(all.contains("expectations: 10 held, 0 failed; steps failed: 0"), all);
+    assertTrue(all.strip().endsWith("PASSED"), all);
+
+    Outcome w = wrong.get();
+    String said = w.out() + w.err();
+    assertEquals(1, w.code(), said);
+    List<String> lines = Files.readAllLines(SCENARIOS.resolve("rush-hour-wrong-expectation.yaml"));
+    int line =
+        1
+            + lines.indexOf(
+                lines.stream()
+                    .filter(l -> l.contains("amount: \"7.00\""))
+                    .findFirst()
+                    .orElseThrow());
+    assertTrue(
+        said.contains(
+            "EXPECTATION FAILED line "
+                + line
+                + " (expect fee of car-01): shown 5.00 CNY, expected 7.00 CNY"),
+        said);
+    assertTrue(said.contains("expectations: 9 held, 1 failed; steps failed: 0"), said);
+    String kept = "scenario: the run's site, ledger and logs are kept in ";
+    assertTrue(said.contains("FAILED\n" + kept), said);
+    // A failed run's folder is kept for a person to look into; the test has looked.
+    Path folder =
+        Path.of(said.substring(said.indexOf(kept) + kept.length()).lines().findFirst().get());
+    try (var files = Files.walk(folder)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+    assertTrue(!Files.exists(folder), folder.toString());
+  }
+}
