@@ -80,8 +80,12 @@ class AnchorsTest {
       new Anchors(ledger).sign("shift-close", Fixtures.T0.plusSeconds(8300));
     }
     // The first car entered an hour later (a smaller fee), every hash after it recomputed.
+    // The stay's kept length too (V19), which verify recomputes from entry and exit.
     Fixtures.tamper(
-        file, "UPDATE entries SET entered_at = '2027-01-09T03:01:00Z' WHERE stay_id = 1");
+        file,
+        "UPDATE entries SET entered_at = '2027-01-09T03:01:00Z' WHERE stay_id = 1",
+        "UPDATE stay_lengths SET seconds = MAX(0, exited_s"
+            + " - CAST(strftime('%s', '2027-01-09T03:01:00Z') AS INTEGER)) WHERE stay_id = 1");
     Fixtures.rechain(file);
     Fixtures.restoreTriggers(file);
     assertTrue(Fixtures.verify(file).ok(), "without the key a recomputed chain passes");
