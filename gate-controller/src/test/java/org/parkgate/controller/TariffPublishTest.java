@@ -156,6 +156,13 @@ class TariffPublishTest {
     TariffBook.Edition now = edit.at(clock.instant());
     assertEquals(3, now.ref().version());
     assertEquals(TariffBook.SITE_FILE, now.publishedBy());
+    // Back to the first site file (as the README's walk-through switches sites on one ledger):
+    // its tariff is in force again, as a new version.
+    clock.set(clock.instant().plusSeconds(60));
+    TariffBook back = TariffBook.open(ledger, config.tariff(), clock.instant());
+    assertEquals(4, back.at(clock.instant()).ref().version());
+    assertEquals(back.editions().get(0).ref().sha256(), back.at(clock.instant()).ref().sha256());
+    assertEquals(4, TariffBook.open(ledger, config.tariff(), clock.instant()).editions().size());
   }
 
   @Test

@@ -19,9 +19,10 @@ import org.parkgate.fee.TariffRef;
  * taken by {@link #refresh()} without a restart; quotes already given keep the version that priced
  * them.
  *
- * <p>At start the site file's tariff is published as a new version when its text was never
- * published before (a first start, or the file was edited); a version published since from another
- * file stays in force across restarts until the site file changes.
+ * <p>At start the site file's tariff is published as a new version when its text is not the one the
+ * site file gave last time (a first start, the file edited, or another site file); a version
+ * published since with {@code ./parking tariff publish} stays in force across restarts until the
+ * site file changes.
  */
 public final class TariffBook {
   /** One published version, parsed. */
@@ -54,8 +55,15 @@ public final class TariffBook {
     TariffVersions versions = new TariffVersions(ledger);
     TariffVersions.Draft draft =
         new TariffVersions.Draft(text, fromFile.id(), fromFile.name(), siteTariff.toString());
-    if (versions.withHash(draft.sha256()).isEmpty()) {
-      List<Edition> before = parse(versions.all());
+    List<TariffVersions.Version> all = versions.all();
+    Optional<TariffVersions.Version> lastFromFile =
+        all.stream().filter(v -> SITE_FILE.equals(v.publishedBy())).reduce((a, b) -> b);
+    boolean fileChanged =
+        lastFromFile.isEmpty() || !lastFromFile.get().sha256().equals(draft.sha256());
+    boolean inForceAlready =
+        !all.isEmpty() && all.get(all.size() - 1).sha256().equals(draft.sha256());
+    if (fileChanged && !inForceAlready) {
+      List<Edition> before = parse(all);
       Optional<String> problem =
           before.isEmpty() ? Optional.empty() : mismatch(before.get(0).tariff(), fromFile);
       if (problem.isPresent()) {
