@@ -143,18 +143,7 @@ final class Takings {
             .append(desk ? "takings_by_desk" : "takings_by_tender")
             .append(" WHERE currency = ? AND reversal = ? AND quarter_s >= ? AND quarter_s < ?");
     List<Object> filters = new ArrayList<>();
-    if (req.lane() != null) {
-      sql.append(" AND lane = ?");
-      filters.add(req.lane());
-    }
-    if (req.cashier() != null) {
-      sql.append(" AND cashier = ?");
-      filters.add(req.cashier());
-    }
-    if (req.tender() != null) {
-      sql.append(" AND tender = ?");
-      filters.add(req.tender().code());
-    }
+    filter(sql, filters, req, "lane", "cashier", "tender");
     sql.append(" GROUP BY 1, 2 HAVING SUM(n) > 0");
     List<Sum> out = new ArrayList<>();
     for (boolean reversal : new boolean[] {false, true}) {
@@ -260,23 +249,37 @@ final class Takings {
     StringBuilder where = new StringBuilder(sql);
     List<Object> args = new ArrayList<>(lead);
     args.addAll(List.of(currency, period.start().getEpochSecond(), period.end().getEpochSecond()));
-    if (req.lane() != null) {
-      where.append(" AND p.lane = ?");
-      args.add(req.lane());
-    }
-    if (req.cashier() != null) {
-      where.append(" AND p.cashier = ?");
-      args.add(req.cashier());
-    }
-    if (req.tender() != null) {
-      where.append(" AND COALESCE(t.tender, p.method) = ?");
-      args.add(req.tender().code());
-    }
+    filter(where, args, req, "p.lane", "p.cashier", "COALESCE(t.tender, p.method)");
     if (req.vehicleClass() != null) {
       where.append(" AND e.vehicle_class = ?");
       args.add(req.vehicleClass());
     }
     where.append(tail);
     Query.run(db, where.toString(), row, args.toArray());
+  }
+
+  /**
+   * Appends the request's lane, cashier and tender filters to {@code sql} as conditions on these
+   * columns, and their values to {@code args}.
+   */
+  private static void filter(
+      StringBuilder sql,
+      List<Object> args,
+      ReportRequest req,
+      String lane,
+      String cashier,
+      String tender) {
+    if (req.lane() != null) {
+      sql.append(" AND ").append(lane).append(" = ?");
+      args.add(req.lane());
+    }
+    if (req.cashier() != null) {
+      sql.append(" AND ").append(cashier).append(" = ?");
+      args.add(req.cashier());
+    }
+    if (req.tender() != null) {
+      sql.append(" AND ").append(tender).append(" = ?");
+      args.add(req.tender().code());
+    }
   }
 }
