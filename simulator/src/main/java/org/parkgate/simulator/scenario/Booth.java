@@ -1,0 +1,255 @@
+package org.parkgate.simulator.scenario;
+
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.parkgate.api.Answer;
+import org.parkgate.api.CashCount;
+import org.parkgate.api.CommandResult;
+import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.LostCardForm;
+import org.parkgate.api.LostCardStatus;
+import org.parkgate.api.Refusal;
+import org.parkgate.api.Role;
+import org.parkgate.api.Tender;
+import org.parkgate.money.Denominations;
+import org.parkgate.money.Money;
+import org.parkgate.site.LaneState;
+
+/**
+ * The people of a scenario at the booth through the console API: logins, shifts, the fees the
+ * cashier takes, and lost cards with their approval.
+ */
+final class Booth {
+  private final ConsoleLink link;
+  private final Currency currency;
+  private final String scenarioName;
+  private final AtomicLong expectedMinor;
+  private final AtomicLong takenMinor;
+  private final Map<String, Login> sessions = new ConcurrentHashMap<>();
+  private volatile String cashier;
+  private final AtomicLong drawerMinor = new AtomicLong();
+
+  private record Login(String session, Role role) {}
+
+  /**
+   * Adds each fee asked to {@code expectedMinor} and each receipt's amount to {@code takenMinor}.
+   */
+  Booth(
+      ConsoleLink link,
+      Currency currency,
+      String scenarioName,
+      AtomicLong expectedMinor,
+      AtomicLong takenMinor) {
+    this.link = link;
+    this.currency = currency;
+    this.scenarioName = scenarioName;
+    this.expectedMinor = expectedMinor;
+    this.takenMinor = takenMinor;
+  }
+
+  Optional<ConsoleEvent.ExitPending> lostCard(
+      Step.Exit x, String plate, String vehicleClass, int mark) throws Exception {
+    String session = cashierSession();
+    // The cashier deals with the driver once the lane has seen the vehicle and waits for a card.
+    link.awaitEvent(
+            ConsoleEvent.LaneStatus.class,
+            mark,
+            e ->
+                e.lane().equals(x.lane())
+                    && e.vehiclePresent()
+                    && e.state() == LaneState.WAITING_CARD,
+            LaneMoves.WAIT)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    x.lane() + " never showed the vehicle waiting for a card"));
+    CommandResult found =
+        link.call(new ConsoleCommand.FindStay(link.id("find"), session, plate, null));
+    if (!found.ok() || !(found.answer() instanceof Answer.StaysFound stays)) {
+      throw new IllegalStateException(
+          "finding the stay of " + plate + " was refused: " + found.error());
+    }
+    long stayId =
+        stays.stays().stream()
+            .filter(s -> plate.equals(s.plate()))
+            .mapToLong(Answer.FoundStay::stayId)
+            .findFirst()
+            .orElse(0);
+    LostCardForm form =
+        new LostCardForm(
+            "Scenario Driver",
+            "13800138000",
+            "11010519491231002X",
+            plate,
+            vehicleClass,
+            "white",
+            "lost in the car park (scenario " + scenarioName + ")");
+    CommandResult asked =
+        link.call(
+            new ConsoleCommand.ReportLostCard(link.id("lost"), session, x.lane(), stayId, form));
+    if (!asked.ok() || !(asked.answer() instanceof Answer.LostCardAsked a)) {
+      throw new IllegalStateException("the lost card was refused: " + asked.error());
+    }
+    if (a.status() == LostCardStatus.AWAITING_APPROVAL) {
+      String approver =
+          sessions.values().stream()
+              .filter(l -> l.role() == Role.SUPERVISOR || l.role() == Role.FINANCE)
+              .map(Login::session)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "the lost card waits for approval: log in a supervisor or finance"));
+      CommandResult decided =
+          link.call(
+              new ConsoleCommand.DecideLostCard(
+                  link.id("approve"),
+                  approver,
+                  a.lostCardNo(),
+                  true,
+                  "driver and vehicle checked"));
+      if (!decided.ok()) {
+        throw new IllegalStateException("the lost card's approval was refused: " + decided.error());
+      }
+    }
+    long stay = a.stayId();
+    return Optional.of(
+        link.awaitEvent(
+                ConsoleEvent.ExitPending.class,
+                mark,
+                e -> e.lane().equals(x.lane()) && (stay == 0 || e.stayId() == stay),
+                LaneMoves.WAIT)
+            .orElseThrow(() -> new IllegalStateException("no lost-card fee asked at " + x.lane())));
+  }
+
+  /** The cashier takes the fee shown as the step says, or lifts the arm and it leaves owing. */
+  void settle(Step.Exit x, ConsoleEvent.ExitPending p) throws Exception {
+    String session = cashierSession();
+    if (x.pay() == Step.Pay.OWING) {
+      CommandResult r =
+          link.call(
+              new ConsoleCommand.LiftBarrier(
+                  link.id("lift"), session, x.lane(), "driver cannot pay; leaves owing"));
+      if (!r.ok()) {
+        throw new IllegalStateException("lifting the barrier was refused: " + r.error());
+      }
+      return;
+    }
+    if (x.pay() == Step.Pay.NONE) {
+      throw new IllegalStateException(p.due().toDecimalString() + " due and the step pays none");
+    }
+    Tender tender = Tender.valueOf(x.pay().name());
+    String reference = x.reference();
+    if (reference == null && tender == Tender.CARD) {
+      reference = String.format("%012d", p.stayId());
+    } else if (reference == null && tender == Tender.MOBILE) {
+      reference = String.format("SCN%021d", p.stayId());
+    }
+    Money tendered = x.tenderedMinor() == null ? null : Money.of(x.tenderedMinor(), currency);
+    String requestId = link.id("pay");
+    expectedMinor.addAndGet(p.due().minor());
+    long deadline = System.nanoTime() + LaneMoves.WAIT.toNanos();
+    while (true) {
+      CommandResult r =
+          link.call(
+              new ConsoleCommand.RecordCashPayment(
+                  requestId, session, x.lane(), p.stayId(), p.due(), tender, tendered, reference));
+      if (r.ok() && r.answer() instanceof Answer.Receipt receipt) {
+        takenMinor.addAndGet(receipt.amount().minor());
+        if (tender.isCash()) {
+          drawerMinor.addAndGet(receipt.amount().minor());
+        }
+        return;
+      }
+      // Not recorded (the fee had not reached the lane yet): the same request again, as a booth.
+      if (r.refusal() != Refusal.NOT_RECORDED || System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the "
+                + tender.code()
+                + " payment of "
+                + p.due().toDecimalString()
+                + " was refused: "
+                + r.refusal()
+                + " "
+                + r.error());
+      }
+    }
+  }
+
+  void login(Step.Login l) throws Exception {
+    CommandResult r =
+        link.call(new ConsoleCommand.Login(link.id("login"), l.user(), l.password(), "127.0.0.1"));
+    if (!r.ok() || !(r.answer() instanceof Answer.LoggedIn in)) {
+      throw new IllegalStateException("login of " + l.user() + " refused: " + r.error());
+    }
+    sessions.put(l.user(), new Login(in.session(), in.role()));
+    if (in.role() == Role.CASHIER || (cashier == null && in.role() == Role.SUPERVISOR)) {
+      cashier = l.user();
+    }
+  }
+
+  private String cashierSession() {
+    String who = cashier;
+    if (who == null) {
+      throw new IllegalStateException("no cashier is logged in (a cashier: login step)");
+    }
+    return sessions.get(who).session();
+  }
+
+  void openShift(Step.OpenShift o) throws Exception {
+    CashCount cashFloat = count(o.cashFloat());
+    CommandResult r =
+        link.call(new ConsoleCommand.OpenShift(link.id("open-shift"), cashierSession(), cashFloat));
+    if (!r.ok()) {
+      throw new IllegalStateException("opening the shift was refused: " + r.error());
+    }
+    drawerMinor.set(cashFloat.total().minor());
+  }
+
+  void closeShift(Step.CloseShift c) throws Exception {
+    String session = cashierSession();
+    // A shift closes only with its incidents resolved: the cashier notes each one first.
+    for (ConsoleEvent e : link.events()) {
+      if (e instanceof ConsoleEvent.Incident i && i.incidentNo() != null) {
+        link.call(
+            new ConsoleCommand.ResolveIncident(
+                link.id("resolve"),
+                session,
+                i.incidentNo(),
+                "seen at the booth during the scenario"));
+      }
+    }
+    Map<Long, Long> counted = c.counted() != null ? c.counted() : pieces(drawerMinor.get());
+    CommandResult r =
+        link.call(new ConsoleCommand.CloseShift(link.id("close-shift"), session, count(counted)));
+    if (!r.ok()) {
+      throw new IllegalStateException("closing the shift was refused: " + r.error());
+    }
+  }
+
+  private CashCount count(Map<Long, Long> pieces) {
+    List<CashCount.Pieces> list = new ArrayList<>();
+    pieces.forEach((face, n) -> list.add(new CashCount.Pieces(face, n)));
+    return new CashCount(currency.getCurrencyCode(), list);
+  }
+
+  /** An amount as the fewest notes and coins, as a cashier counts what should be there. */
+  private Map<Long, Long> pieces(long minor) {
+    Map<Long, Long> out = new LinkedHashMap<>();
+    long left = minor;
+    for (long face : Denominations.of(currency)) {
+      if (left >= face) {
+        out.put(face, left / face);
+        left %= face;
+      }
+    }
+    return out;
+  }
+}
