@@ -91,7 +91,8 @@ public final class ExportPagesHeap {
     try (Ledger ledger = Ledger.open(file, "bench");
         OutputStream o = new BufferedOutputStream(Files.newOutputStream(out))) {
       ExportDesk desk =
-          new ExportDesk(ledger, zone, Currency.getInstance("CNY"), Clock.systemUTC(), List.of());
+          new ExportDesk(
+              ledger, zone, Currency.getInstance("CNY"), Clock.systemUTC(), List.of(), null);
       ReportSink sink = ReportWriter.sink(format, StandardCharsets.UTF_8, o);
       t = System.nanoTime();
       if (args.length > 7 && args[7].equals("whole")) {
