@@ -39,6 +39,7 @@ import org.parkgate.api.ApiMessage;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.FoundStay;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
 import org.parkgate.api.Welcome;
@@ -839,7 +840,7 @@ public final class FakeController implements AutoCloseable {
           find.requestId(),
           new Answer.StaysFound(
               List.of(
-                  new Answer.FoundStay(
+                  new FoundStay(
                       2,
                       "CARD2",
                       "entry-1",
@@ -854,7 +855,7 @@ public final class FakeController implements AutoCloseable {
           find.requestId(),
           new Answer.StaysFound(
               List.of(
-                  new Answer.FoundStay(
+                  new FoundStay(
                       5,
                       "SEASON5",
                       "entry-1",
@@ -863,7 +864,7 @@ public final class FakeController implements AutoCloseable {
                       "van",
                       "white",
                       null),
-                  new Answer.FoundStay(
+                  new FoundStay(
                       4,
                       "CARD4",
                       "entry-1",

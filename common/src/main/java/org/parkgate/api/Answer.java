@@ -93,28 +93,7 @@ public sealed interface Answer {
       String verificationCode,
       TariffRef tariff,
       ShiftFigures shift)
-      implements Answer {
-    /** This receipt with the shift's figures {@code figures} (null: none). */
-    public Receipt withShift(ShiftFigures figures) {
-      return new Receipt(
-          receiptNo,
-          stayId,
-          lane,
-          card,
-          plate,
-          amount,
-          cashier,
-          paidAt,
-          tender,
-          tendered,
-          change,
-          reference,
-          ledgerLink,
-          verificationCode,
-          tariff,
-          figures);
-    }
-  }
+      implements Answer {}
 
   /** A payment reversed by a supervisor; {@code amount} is what it had taken (positive). */
   record Reversed(String receiptNo, Money amount, String supervisor, String reason, Instant at)
@@ -183,20 +162,6 @@ public sealed interface Answer {
   }
 
   /**
-   * One open stay: its card, where and when it entered, what the entry camera saw (null fields when
-   * nothing was read), and the fee due now with a lost card (null when a season card covers it).
-   */
-  record FoundStay(
-      long stayId,
-      String card,
-      String entryLane,
-      Instant enteredAt,
-      String plate,
-      String vehicleClass,
-      String colour,
-      Money lostCardFee) {}
-
-  /**
    * A lost card registered (number {@code lostCardNo}) and, when a matched card is known, barred.
    * {@code stayId} is the matched entry's stay, 0 while none (no match and not yet approved);
    * {@code plate} is the form's, {@code entryPlate} what the entry camera read, {@code exitPlate}
@@ -242,30 +207,6 @@ public sealed interface Answer {
       entries = List.copyOf(entries);
     }
   }
-
-  /**
-   * One line of the lost-card register: the form as registered, the fee, the decision (null fields
-   * while none) and the receipt of the payment that settled it (null while unpaid).
-   */
-  record LostCardEntry(
-      long lostCardNo,
-      String lane,
-      long stayId,
-      boolean matched,
-      String card,
-      LostCardForm form,
-      String entryPlate,
-      String exitPlate,
-      Money parkingFee,
-      Money replacementFee,
-      Money due,
-      String registeredBy,
-      Instant registeredAt,
-      LostCardStatus status,
-      String decidedBy,
-      Instant decidedAt,
-      String note,
-      String receiptNo) {}
 
   /** A free pass asked and waiting for a supervisor; {@code fee} is what it would waive. */
   record FreePassAsked(
@@ -366,48 +307,6 @@ public sealed interface Answer {
       implements Answer {}
 
   /**
-   * A batch of the voucher register: as issued, with how many of its codes were used and voided so
-   * far ({@code count - used - voided} are left).
-   */
-  record VoucherBatch(
-      long batchNo,
-      String issuer,
-      String kind,
-      int count,
-      long used,
-      long voided,
-      java.time.LocalDate validFrom,
-      java.time.LocalDate validTo,
-      String note,
-      String issuedBy,
-      Instant issuedAt) {}
-
-  /**
-   * One code of the register, as printed ({@code ABCD-EFGH-JK}), and what became of it on the
-   * site's day it was read: used (at {@code lane} for stay {@code stayId}, by {@code usedBy}, the
-   * due before and after it, and {@code receiptNo} of the payment that followed, null when nothing
-   * was left to pay), voided (by whom and why), expired or unused.
-   */
-  record VoucherEntry(
-      String code,
-      long batchNo,
-      String kind,
-      String issuer,
-      java.time.LocalDate validFrom,
-      java.time.LocalDate validTo,
-      VoucherStatus status,
-      String lane,
-      long stayId,
-      Money dueBefore,
-      Money dueAfter,
-      String usedBy,
-      Instant usedAt,
-      String receiptNo,
-      String voidedBy,
-      String voidReason,
-      Instant voidedAt) {}
-
-  /**
    * The register's newest batches, newest first, of {@code total} issued, and the voucher kinds the
    * tariff accepts now.
    */
@@ -431,33 +330,6 @@ public sealed interface Answer {
 
   /** A code voided: no exit accepts it now. */
   record VoucherVoided(VoucherEntry voucher) implements Answer {}
-
-  /**
-   * A free pass in the exemption register: who asked and why, the vehicle and the fee it would
-   * waive, and the decision (null fields while none).
-   */
-  record FreePassEntry(
-      long passNo,
-      String lane,
-      long stayId,
-      String card,
-      String plate,
-      Instant enteredAt,
-      Money fee,
-      String reason,
-      String askedBy,
-      Instant askedAt,
-      Boolean approved,
-      String decidedBy,
-      String note,
-      Instant decidedAt) {}
-
-  /**
-   * A barrier lifted by hand in the exemption register; {@code stayId} 0 and {@code due} null when
-   * no card had been read.
-   */
-  record ManualLiftEntry(
-      long liftNo, String lane, long stayId, Money due, String reason, String by, Instant at) {}
 
   /**
    * The exemption register for the site's days {@code from} to {@code to}: free passes and manual

@@ -181,27 +181,6 @@ public sealed interface ConsoleCommand extends ApiMessage {
       implements Acting {}
 
   /**
-   * A command another person confirms at the console where someone else is logged in: a supervisor
-   * at the cashier's booth types their own user name and password ({@code approver}), and the
-   * controller checks them exactly as a login from {@code source} (same throttle and lockout) and
-   * acts in that person's name and role, not the session's. Null approver: the session's person
-   * acts, as for any command.
-   */
-  interface Countersigned {
-    Approver approver();
-
-    String source();
-  }
-
-  /** The person confirming a command at another's console; the password is never printed. */
-  record Approver(String username, String password) {
-    @Override
-    public String toString() {
-      return "Approver[username=" + username + "]";
-    }
-  }
-
-  /**
    * A supervisor approves or refuses free pass {@code passNo}, from any console, with a note
    * (required when refusing), or at the cashier's booth with their own credentials ({@code
    * approver}, see {@link Countersigned}). An approval works once, only while that vehicle is still
@@ -302,30 +281,6 @@ public sealed interface ConsoleCommand extends ApiMessage {
       CashCount recounted,
       String source)
       implements Acting {
-    /**
-     * A handover typed where the console cannot say where (its own connection's address counts).
-     */
-    public HandOverShift(
-        String requestId,
-        String session,
-        CashCount counted,
-        Long cards,
-        Long receipts,
-        String incomingUsername,
-        String incomingPassword,
-        CashCount recounted) {
-      this(
-          requestId,
-          session,
-          counted,
-          cards,
-          receipts,
-          incomingUsername,
-          incomingPassword,
-          recounted,
-          null);
-    }
-
     /** Never prints the incoming password. */
     @Override
     public String toString() {

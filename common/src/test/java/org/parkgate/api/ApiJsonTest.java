@@ -108,7 +108,7 @@ class ApiJsonTest {
                     java.time.LocalDate.parse("2027-01-09"),
                     java.time.LocalDate.parse("2027-01-09"),
                     List.of(
-                        new Answer.FreePassEntry(
+                        new FreePassEntry(
                             1,
                             "exit-1",
                             7,
@@ -124,8 +124,7 @@ class ApiJsonTest {
                             null,
                             t)),
                     1,
-                    List.of(
-                        new Answer.ManualLiftEntry(1, "exit-1", 0, null, "fault", "cashier1", t)),
+                    List.of(new ManualLiftEntry(1, "exit-1", 0, null, "fault", "cashier1", t)),
                     1)),
             new ConsoleCommand.Hello("r1", "booth-1", "secret", 12),
             new ConsoleCommand.Login("r1a", "cashier1", "pw", "127.0.0.1"),
@@ -196,8 +195,7 @@ class ApiJsonTest {
                 "r2b",
                 new Answer.StaysFound(
                     List.of(
-                        new Answer.FoundStay(
-                            7, "00A1", "entry-1", t, "粤B12345", "car", "blue", due)))),
+                        new FoundStay(7, "00A1", "entry-1", t, "粤B12345", "car", "blue", due)))),
             CommandResult.ok(
                 "r2c",
                 new Answer.ModeSet(3, "exit-1", org.parkgate.site.LaneMode.CLOSED, "sup", "works")),
@@ -332,7 +330,7 @@ class ApiJsonTest {
 
   private static Answer.VouchersIssued vouchersIssued(Instant t) {
     return new Answer.VouchersIssued(
-        new Answer.VoucherBatch(
+        new VoucherBatch(
             1,
             "Cafe Nord",
             "SHOP1H",

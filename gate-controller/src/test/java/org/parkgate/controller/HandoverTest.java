@@ -107,7 +107,7 @@ class HandoverTest {
   private ConsoleCommand.HandOverShift handover(
       String id, String incoming, String password, CashCount counted, CashCount recounted) {
     return new ConsoleCommand.HandOverShift(
-        id, cashier1(), counted, 1L, 1L, incoming, password, recounted);
+        id, cashier1(), counted, 1L, 1L, incoming, password, recounted, null);
   }
 
   private long rows(String sql) throws Exception {
@@ -237,7 +237,15 @@ class HandoverTest {
         Desk.refusal(
             desk.run(
                 new ConsoleCommand.HandOverShift(
-                    desk.id("h"), cashier1(), drawer, null, 1L, "cashier2", Desk.PASSWORD, drawer)),
+                    desk.id("h"),
+                    cashier1(),
+                    drawer,
+                    null,
+                    1L,
+                    "cashier2",
+                    Desk.PASSWORD,
+                    drawer,
+                    null)),
             Refusal.INVALID));
     openShift(desk.session("supervisor1"), count(10000, 1));
     assertEquals(

@@ -22,6 +22,7 @@ import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.LostCardEntry;
 import org.parkgate.api.LostCardForm;
 import org.parkgate.api.LostCardStatus;
 import org.parkgate.api.Refusal;
@@ -192,7 +193,7 @@ class LostCardTest {
     assertEquals("00A1B2C3D4", Desk.answer(paid, Answer.Receipt.class).card());
     awaitState(LaneState.OPENING);
 
-    List<Answer.LostCardEntry> register =
+    List<LostCardEntry> register =
         Desk.answer(
                 desk.run(
                     new ConsoleCommand.ListLostCards(
@@ -200,7 +201,7 @@ class LostCardTest {
                 Answer.LostCardRegister.class)
             .entries();
     assertEquals(1, register.size());
-    Answer.LostCardEntry line = register.get(0);
+    LostCardEntry line = register.get(0);
     assertEquals(LostCardStatus.APPROVED, line.status());
     assertEquals("supervisor1", line.decidedBy());
     assertEquals("11010519491231002X", line.form().idNumber());

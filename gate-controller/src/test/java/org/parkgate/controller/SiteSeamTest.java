@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.api.Answer;
+import org.parkgate.api.Approver;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
@@ -786,7 +787,7 @@ class SiteSeamTest {
             1,
             approve,
             approve ? null : "no proof",
-            new ConsoleCommand.Approver(who, password),
+            new Approver(who, password),
             "booth-window"));
   }
 

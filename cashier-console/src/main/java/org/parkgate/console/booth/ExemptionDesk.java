@@ -10,6 +10,7 @@ import static org.parkgate.console.booth.RequestChecks.validRequestId;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.parkgate.api.Approver;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.console.auth.Session;
@@ -127,8 +128,7 @@ public final class ExemptionDesk {
             request.approve(),
             note.isEmpty() ? null : note,
             request.atTheBooth()
-                ? new ConsoleCommand.Approver(
-                    request.approverUsername().strip(), request.approverPassword())
+                ? new Approver(request.approverUsername().strip(), request.approverPassword())
                 : null,
             request.atTheBooth() ? request.source() : null));
   }

@@ -85,7 +85,7 @@ final class LostCardViews {
     return null;
   }
 
-  private static FoundStay stay(Answer.FoundStay s, BoothFormat format) {
+  private static FoundStay stay(org.parkgate.api.FoundStay s, BoothFormat format) {
     return new FoundStay(
         s.stayId(),
         s.card(),

@@ -5,6 +5,10 @@ import static org.parkgate.console.booth.BoothFormat.day;
 
 import java.util.List;
 import org.parkgate.api.Answer;
+import org.parkgate.api.FreePassEntry;
+import org.parkgate.api.ManualLiftEntry;
+import org.parkgate.api.VoucherBatch;
+import org.parkgate.api.VoucherEntry;
 
 /**
  * The page's views of the registers finance and supervisors read: voucher batches, a batch issued,
@@ -41,7 +45,7 @@ final class RegisterViews {
     return null;
   }
 
-  private static Batch batch(Answer.VoucherBatch b, BoothFormat format) {
+  private static Batch batch(VoucherBatch b, BoothFormat format) {
     return new Batch(
         b.batchNo(),
         b.issuer(),
@@ -57,7 +61,7 @@ final class RegisterViews {
         format.dateTime(b.issuedAt()));
   }
 
-  private static Voucher voucher(Answer.VoucherEntry v, BoothFormat format) {
+  private static Voucher voucher(VoucherEntry v, BoothFormat format) {
     return new Voucher(
         v.code(),
         v.batchNo(),
@@ -81,7 +85,7 @@ final class RegisterViews {
         format.dateTime(v.voidedAt()));
   }
 
-  private static FreePass pass(Answer.FreePassEntry p, BoothFormat format) {
+  private static FreePass pass(FreePassEntry p, BoothFormat format) {
     return new FreePass(
         p.passNo(),
         p.lane(),
@@ -100,7 +104,7 @@ final class RegisterViews {
         format.dateTime(p.decidedAt()));
   }
 
-  private static Lift lift(Answer.ManualLiftEntry l, BoothFormat format) {
+  private static Lift lift(ManualLiftEntry l, BoothFormat format) {
     return new Lift(
         l.liftNo(),
         l.lane(),

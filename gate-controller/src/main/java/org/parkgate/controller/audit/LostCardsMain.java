@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.parkgate.api.Answer;
+import org.parkgate.api.LostCardEntry;
 import org.parkgate.api.LostCardStatus;
 import org.parkgate.controller.command.LostCardRegister;
 import org.parkgate.controller.ledger.Ledger;
@@ -83,7 +83,7 @@ public final class LostCardsMain {
     }
     ZoneId zone = days.zone();
     try (Ledger ledger = Ledger.open(days.ledger(), "")) {
-      List<Answer.LostCardEntry> found =
+      List<LostCardEntry> found =
           LostCardRegister.read(new LostCards(ledger), zone, days.from(), days.to());
       print(out, found, zone, days.described(), full);
       return 0;
@@ -94,12 +94,12 @@ public final class LostCardsMain {
   }
 
   private static void print(
-      PrintStream out, List<Answer.LostCardEntry> found, ZoneId zone, String range, boolean full) {
+      PrintStream out, List<LostCardEntry> found, ZoneId zone, String range, boolean full) {
     out.println("Lost cards from " + range + " (" + zone + "): " + found.size());
     Map<String, Money> asked = new TreeMap<>();
     Map<LostCardStatus, Integer> byStatus = new TreeMap<>();
     int paid = 0;
-    for (Answer.LostCardEntry e : found) {
+    for (LostCardEntry e : found) {
       out.println(
           String.format(
               "  #%-5d %s  %-8s %s  plate %s  entry camera %s  exit camera %s  %s %s",

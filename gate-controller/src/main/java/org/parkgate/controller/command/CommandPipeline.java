@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.parkgate.api.ApiJson;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.Countersigned;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Said;
 import org.parkgate.controller.SiteService;
@@ -100,7 +101,7 @@ public final class CommandPipeline {
     if (command instanceof ConsoleCommand.HandOverShift h) {
       return onLedger(() -> handOver(c, h)).thenCompose(f -> f);
     }
-    if (command instanceof ConsoleCommand.Countersigned signed && signed.approver() != null) {
+    if (command instanceof Countersigned signed && signed.approver() != null) {
       return onLedger(() -> countersigned(c, (ConsoleCommand.Acting) command, signed))
           .thenCompose(f -> f);
     }
@@ -161,7 +162,7 @@ public final class CommandPipeline {
    * role, the console's session still required.
    */
   private CompletableFuture<CommandResult> countersigned(
-      ConsoleConnection c, ConsoleCommand.Acting cmd, ConsoleCommand.Countersigned signed) {
+      ConsoleConnection c, ConsoleCommand.Acting cmd, Countersigned signed) {
     return withPassword(
         c,
         cmd,

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import org.parkgate.api.Answer;
 import org.parkgate.api.ConsoleCommand.ListExemptions;
+import org.parkgate.api.FreePassEntry;
+import org.parkgate.api.ManualLiftEntry;
 import org.parkgate.api.Refusal;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.FreePasses;
@@ -62,9 +64,9 @@ final class ExemptionRegister extends RegisterReader<ListExemptions> {
             lifted.size()));
   }
 
-  private Answer.FreePassEntry entry(FreePasses.Pass p) {
+  private FreePassEntry entry(FreePasses.Pass p) {
     var d = p.decision();
-    return new Answer.FreePassEntry(
+    return new FreePassEntry(
         p.passNo(),
         p.lane(),
         p.stayId(),
@@ -81,8 +83,8 @@ final class ExemptionRegister extends RegisterReader<ListExemptions> {
         d.map(FreePasses.Decision::decidedAt).orElse(null));
   }
 
-  private static Answer.ManualLiftEntry entry(ManualLifts.Lift l) {
-    return new Answer.ManualLiftEntry(
+  private static ManualLiftEntry entry(ManualLifts.Lift l) {
+    return new ManualLiftEntry(
         l.liftNo(), l.lane(), l.stayId(), l.due(), l.reason(), l.by(), l.at());
   }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.parkgate.api.Answer;
 import org.parkgate.api.ConsoleCommand.ListLostCards;
+import org.parkgate.api.LostCardEntry;
 import org.parkgate.api.Refusal;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Ledger;
@@ -39,7 +40,7 @@ public final class LostCardRegister extends RegisterReader<ListLostCards> {
   }
 
   /** The register lines for the site's days {@code from} to {@code to}, both included. */
-  public static List<Answer.LostCardEntry> read(
+  public static List<LostCardEntry> read(
       LostCards lostCards, ZoneId zone, LocalDate from, LocalDate to) {
     Instant start = from.atStartOfDay(zone).toInstant();
     Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
@@ -52,18 +53,18 @@ public final class LostCardRegister extends RegisterReader<ListLostCards> {
       ZoneId zone,
       LocalDate from,
       LocalDate to,
-      java.util.function.Consumer<Answer.LostCardEntry> each) {
+      java.util.function.Consumer<LostCardEntry> each) {
     lostCards.eachBetween(
         from.atStartOfDay(zone).toInstant(),
         to.plusDays(1).atStartOfDay(zone).toInstant(),
         r -> each.accept(entry(lostCards, r)));
   }
 
-  private static Answer.LostCardEntry entry(LostCards lostCards, LostCards.Registered r) {
+  private static LostCardEntry entry(LostCards lostCards, LostCards.Registered r) {
     long stay = r.releasedStay();
     String receipt = stay > 0 ? lostCards.receiptFor(stay, r.registeredAt()).orElse(null) : null;
     var d = r.decision();
-    return new Answer.LostCardEntry(
+    return new LostCardEntry(
         r.lostCardNo(),
         r.lane(),
         stay,

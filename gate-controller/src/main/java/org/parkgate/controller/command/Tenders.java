@@ -197,7 +197,28 @@ final class Tenders {
       }
       return org.parkgate.api.CommandResult.ok(
           r.requestId(),
-          p.withShift(shifts.figures(shiftNo, p.amount().currency()).withLimit(limit)));
+          withShift(p, shifts.figures(shiftNo, p.amount().currency()).withLimit(limit)));
     };
+  }
+
+  /** The receipt {@code r} with the shift's figures {@code figures} (null: none). */
+  static Answer.Receipt withShift(Answer.Receipt r, org.parkgate.api.ShiftFigures figures) {
+    return new Answer.Receipt(
+        r.receiptNo(),
+        r.stayId(),
+        r.lane(),
+        r.card(),
+        r.plate(),
+        r.amount(),
+        r.cashier(),
+        r.paidAt(),
+        r.tender(),
+        r.tendered(),
+        r.change(),
+        r.reference(),
+        r.ledgerLink(),
+        r.verificationCode(),
+        r.tariff(),
+        figures);
   }
 }

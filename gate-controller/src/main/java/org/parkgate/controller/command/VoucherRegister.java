@@ -13,6 +13,8 @@ import org.parkgate.api.ConsoleCommand.ShowVoucher;
 import org.parkgate.api.ConsoleCommand.VoidVoucher;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
+import org.parkgate.api.VoucherBatch;
+import org.parkgate.api.VoucherEntry;
 import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LostCards;
@@ -264,9 +266,9 @@ final class VoucherRegister {
     return "没有此券码 · No voucher " + VoucherCode.printed(code) + " was issued";
   }
 
-  static Answer.VoucherBatch batch(Vouchers.Summary s) {
+  static VoucherBatch batch(Vouchers.Summary s) {
     Vouchers.Batch b = s.batch();
-    return new Answer.VoucherBatch(
+    return new VoucherBatch(
         b.batchNo(),
         b.issuer(),
         b.kind(),
@@ -285,11 +287,11 @@ final class VoucherRegister {
    * the payment that followed it for the same stay, if any was needed, found as the lost-card
    * register finds the receipt that settled a lost card ({@link LostCards#receiptFor}).
    */
-  static Answer.VoucherEntry entry(Vouchers.Voucher v, LostCards receipts, LocalDate today) {
+  static VoucherEntry entry(Vouchers.Voucher v, LostCards receipts, LocalDate today) {
     Vouchers.Batch b = v.batch();
     Optional<Vouchers.Redemption> r = v.redeemed();
     Optional<Vouchers.Voided> x = v.voided();
-    return new Answer.VoucherEntry(
+    return new VoucherEntry(
         VoucherCode.printed(v.code()),
         b.batchNo(),
         b.kind(),

@@ -2,11 +2,9 @@ package org.parkgate.controller.ledger;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,37 +48,7 @@ public final class Ledger implements AutoCloseable {
 
   /** Opens (creating if needed) the ledger file, checks it and applies pending migrations. */
   public static Ledger open(Path file, String siteId) {
-    try {
-      OwnerOnly.createFile(file);
-      Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = db.createStatement()) {
-        s.execute("PRAGMA journal_mode=WAL");
-        s.execute("PRAGMA synchronous=FULL");
-        s.execute("PRAGMA foreign_keys=ON");
-        s.execute("PRAGMA busy_timeout=5000");
-        try (ResultSet r = s.executeQuery("PRAGMA quick_check")) {
-          String result = r.getString(1);
-          if (!"ok".equals(result)) {
-            db.close();
-            throw new LedgerException(
-                "ledger "
-                    + file
-                    + " is damaged (quick_check: "
-                    + result
-                    + "); refusing to run on it");
-          }
-        }
-      }
-      int applied = Migrations.apply(db);
-      log.info(
-          "ledger: {} open, schema version {} ({} migrations applied now)",
-          file,
-          Migrations.currentVersion(db),
-          applied);
-      return new Ledger(db, siteId, file);
-    } catch (SQLException | java.io.IOException e) {
-      throw new LedgerException("cannot open ledger " + file + ": " + e.getMessage(), e);
-    }
+    return new Ledger(LedgerConnections.writer(file), siteId, file);
   }
 
   /**
@@ -91,16 +59,7 @@ public final class Ledger implements AutoCloseable {
    * @throws LedgerException when the file cannot be opened
    */
   public Ledger reader() {
-    try {
-      Connection reader = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = reader.createStatement()) {
-        s.execute("PRAGMA busy_timeout=5000");
-        s.execute("PRAGMA query_only=1");
-      }
-      return new Ledger(reader, siteId, file);
-    } catch (SQLException e) {
-      throw new LedgerException("cannot open a reader on " + file + ": " + e.getMessage(), e);
-    }
+    return new Ledger(LedgerConnections.reader(file), siteId, file);
   }
 
   /**

@@ -1,6 +1,6 @@
 package org.parkgate.controller.report;
 
-import org.parkgate.api.Answer;
+import org.parkgate.api.LostCardEntry;
 import org.parkgate.controller.command.LostCardRegister;
 import org.parkgate.controller.ledger.FreePasses;
 import org.parkgate.controller.ledger.Ledger;
@@ -128,7 +128,7 @@ final class ExemptionReports {
     return t;
   }
 
-  private static void lostCardRow(Table t, Answer.LostCardEntry e, Period period) {
+  private static void lostCardRow(Table t, LostCardEntry e, Period period) {
     t.add(
         Cell.of(e.lostCardNo()),
         Cell.time(e.registeredAt(), period.zone()),

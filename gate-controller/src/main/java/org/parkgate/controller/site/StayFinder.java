@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.FoundStay;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Said;
 import org.parkgate.controller.ledger.Ledger;
@@ -88,18 +89,18 @@ public final class StayFinder {
           Refusal.NOT_NOW,
           Said.of(Said.zh(asked) + " 没有在场车辆", "no open stay for " + Said.en(asked)));
     }
-    List<Answer.FoundStay> stays = new ArrayList<>();
+    List<FoundStay> stays = new ArrayList<>();
     for (PlateStay f : found) {
       stays.add(describe(f, now));
     }
     return CommandResult.ok(cmd.requestId(), new Answer.StaysFound(stays));
   }
 
-  private Answer.FoundStay describe(PlateStay found, Instant now) {
+  private FoundStay describe(PlateStay found, Instant now) {
     Stay stay = found.stay();
     FeeQuote quote = access.quoteLostCard(stay, now);
     Sightings.Seen entry = found.entry();
-    return new Answer.FoundStay(
+    return new FoundStay(
         stay.stayId(),
         stay.card(),
         stay.entryLane(),

@@ -259,7 +259,7 @@ public final class Desk implements AutoCloseable {
       return r;
     }
     assertTrue(p.shift() != null, "the first answer carries the drawer's figures: " + r);
-    return CommandResult.ok(r.requestId(), p.withShift(null));
+    return CommandResult.ok(r.requestId(), Tenders.withShift(p, null));
   }
 
   public static <A extends Answer> A answer(CommandResult r, Class<A> kind) {

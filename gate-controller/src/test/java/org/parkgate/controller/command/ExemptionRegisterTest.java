@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.FreePassEntry;
 import org.parkgate.api.Refusal;
 import org.parkgate.controller.ledger.FreePasses;
 import org.parkgate.controller.ledger.ManualLifts;
@@ -89,7 +90,7 @@ class ExemptionRegisterTest {
       assertEquals(TODAY, r.from(), "today, in the site's zone");
       assertEquals(TODAY, r.to());
       assertEquals(1, r.freePasses().size(), "yesterday's pass is not today's: " + r);
-      Answer.FreePassEntry p = r.freePasses().get(0);
+      FreePassEntry p = r.freePasses().get(0);
       assertEquals(2, p.passNo());
       assertEquals("粤B12345", p.plate());
       assertEquals("cashier1", p.askedBy());

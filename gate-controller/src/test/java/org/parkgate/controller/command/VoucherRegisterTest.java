@@ -19,6 +19,8 @@ import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.Refusal;
+import org.parkgate.api.VoucherBatch;
+import org.parkgate.api.VoucherEntry;
 import org.parkgate.api.VoucherStatus;
 import org.parkgate.controller.ledger.SecurityEvents;
 import org.parkgate.controller.ledger.Vouchers;
@@ -106,13 +108,13 @@ class VoucherRegisterTest {
             Answer.VoucherBatches.class);
     assertEquals(List.of("HALF", "SHOP1H", "STAFF"), list.kinds(), "the tariff's vouchers");
     assertEquals(1, list.total());
-    Answer.VoucherBatch b = list.batches().get(0);
+    VoucherBatch b = list.batches().get(0);
     assertEquals(3, b.count());
     assertEquals(0, b.used());
     assertEquals(0, b.voided());
     assertEquals(TODAY.plusDays(30), b.validTo());
 
-    Answer.VoucherEntry shown =
+    VoucherEntry shown =
         answer(
                 desk.run(
                     new ConsoleCommand.ShowVoucher(
@@ -143,7 +145,7 @@ class VoucherRegisterTest {
     ConsoleCommand.VoidVoucher voiding =
         new ConsoleCommand.VoidVoucher(
             "void-1", desk.session("finance1"), code, "  reported stolen  ");
-    Answer.VoucherEntry voided = answer(desk.run(voiding), Answer.VoucherVoided.class).voucher();
+    VoucherEntry voided = answer(desk.run(voiding), Answer.VoucherVoided.class).voucher();
     assertEquals(VoucherStatus.VOIDED, voided.status());
     assertEquals("finance1", voided.voidedBy());
     assertEquals("reported stolen", voided.voidReason());
@@ -158,7 +160,7 @@ class VoucherRegisterTest {
             Refusal.NOT_NOW);
     assertTrue(twice.contains("was voided already by finance1: reported stolen"), twice);
 
-    Answer.VoucherBatch b =
+    VoucherBatch b =
         answer(
                 desk.run(
                     new ConsoleCommand.ListVoucherBatches(
@@ -227,7 +229,7 @@ class VoucherRegisterTest {
     assertEquals(VoucherStatus.EXPIRED, show(code).status());
   }
 
-  private Answer.VoucherEntry show(String code) {
+  private VoucherEntry show(String code) {
     return answer(
             desk.run(
                 new ConsoleCommand.ShowVoucher(desk.id("show"), desk.session("finance1"), code)),

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.api.Answer;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
+import org.parkgate.api.FoundStay;
 import org.parkgate.api.Refusal;
 import org.parkgate.controller.SiteService;
 import org.parkgate.controller.command.Desk;
@@ -95,13 +96,13 @@ class FindStayTest {
     return desk.run(new ConsoleCommand.FindStay(requestId, desk.session("cashier1"), plate, card));
   }
 
-  private static List<Answer.FoundStay> found(CommandResult r) {
+  private static List<FoundStay> found(CommandResult r) {
     return Desk.answer(r, Answer.StaysFound.class).stays();
   }
 
-  private static Answer.FoundStay stay(
+  private static FoundStay stay(
       long id, String card, Instant at, String plate, String kind, String colour, Money fee) {
-    return new Answer.FoundStay(id, card, "entry-1", at, plate, kind, colour, fee);
+    return new FoundStay(id, card, "entry-1", at, plate, kind, colour, fee);
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.parkgate.api.CashCount;
 import org.parkgate.api.CommandResult;
 import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.api.FoundStay;
 import org.parkgate.api.LostCardForm;
 import org.parkgate.api.LostCardStatus;
 import org.parkgate.api.Refusal;
@@ -79,7 +80,7 @@ final class Booth {
     long stayId =
         stays.stays().stream()
             .filter(s -> plate.equals(s.plate()))
-            .mapToLong(Answer.FoundStay::stayId)
+            .mapToLong(FoundStay::stayId)
             .findFirst()
             .orElse(0);
     LostCardForm form =
