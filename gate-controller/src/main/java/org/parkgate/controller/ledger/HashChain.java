@@ -157,6 +157,11 @@ public final class HashChain {
     return HEX.formatHex(sha.digest());
   }
 
+  /** The SHA-256 of {@code text} as UTF-8, lower-case hex. */
+  static String sha256Hex(String text) {
+    return HEX.formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
   private static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");

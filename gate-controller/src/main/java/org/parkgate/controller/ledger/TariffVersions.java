@@ -1,10 +1,6 @@
 package org.parkgate.controller.ledger;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.parkgate.fee.TariffRef;
@@ -193,12 +189,6 @@ public final class TariffVersions {
 
   /** The SHA-256 of a tariff's text as UTF-8 bytes, lower-case hex. */
   public static String sha256(String body) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
+    return HashChain.sha256Hex(body);
   }
 }

@@ -71,8 +71,9 @@ public final class TariffBook {
       }
       Instant latestStart = before.isEmpty() ? now : before.get(before.size() - 1).inForceFrom();
       versions.publish(draft, latestStart.isAfter(now) ? latestStart : now, SITE_FILE, now);
+      all = versions.all();
     }
-    return new TariffBook(ledger, parse(versions.all()));
+    return new TariffBook(ledger, parse(all));
   }
 
   /**
