@@ -55,22 +55,25 @@ final class Booth {
     this.takenMinor = takenMinor;
   }
 
+  /**
+   * Waits until the controller says {@code lane} has seen the vehicle and waits for its card: a
+   * card presented before is read while the lane may still be busy with the vehicle before.
+   */
+  void awaitWaitingForCard(String lane, int mark) throws Exception {
+    link.awaitEvent(
+            ConsoleEvent.LaneStatus.class,
+            mark,
+            e -> e.lane().equals(lane) && e.vehiclePresent() && e.state() == LaneState.WAITING_CARD,
+            LaneMoves.WAIT)
+        .orElseThrow(
+            () -> new IllegalStateException(lane + " never showed the vehicle waiting for a card"));
+  }
+
   Optional<ConsoleEvent.ExitPending> lostCard(
       Step.Exit x, String plate, String vehicleClass, int mark) throws Exception {
     String session = cashierSession();
     // The cashier deals with the driver once the lane has seen the vehicle and waits for a card.
-    link.awaitEvent(
-            ConsoleEvent.LaneStatus.class,
-            mark,
-            e ->
-                e.lane().equals(x.lane())
-                    && e.vehiclePresent()
-                    && e.state() == LaneState.WAITING_CARD,
-            LaneMoves.WAIT)
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    x.lane() + " never showed the vehicle waiting for a card"));
+    awaitWaitingForCard(x.lane(), mark);
     CommandResult found =
         link.call(new ConsoleCommand.FindStay(link.id("find"), session, plate, null));
     if (!found.ok() || !(found.answer() instanceof Answer.StaysFound stays)) {

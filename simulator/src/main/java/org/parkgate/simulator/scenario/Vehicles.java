@@ -209,6 +209,7 @@ final class Vehicles {
             booth.lostCard(
                 x, plates.get(x.vehicle()), classes.getOrDefault(x.vehicle(), "car"), mark);
       } else {
+        booth.awaitWaitingForCard(x.lane(), mark);
         sim.call("POST", "/lanes/" + x.lane() + "/card/present", Map.of("card", card));
         pending = feeOrOpen(x.lane(), card, mark);
       }
