@@ -151,26 +151,46 @@ final class Vehicles {
         lane,
         "the lead clear of the safety loop",
         l -> !l.path("loops").path("safety").asBoolean());
-    JsonNode state =
-        sim.await(
+    // Like a driver, it rolls on while the arm is up; if the arm starts down in front of it (the
+    // controller closes behind the lead), it stops and takes the card the lane then offers.
+    long deadline = System.nanoTime() + LaneMoves.WAIT.toNanos();
+    while (true) {
+      JsonNode state =
+          sim.await(
+              lane,
+              l ->
+                  !l.path("cardUnit").path("cardAtMouth").isNull()
+                      || (SimControl.barrier(l).equals("open")
+                          && l.path("loops").path("arming").asBoolean()),
+              Duration.ofSeconds(5));
+      if (state == null) {
+        sim.call("POST", "/lanes/" + lane + "/vehicle/leave", null);
+        throw new IllegalStateException(
+            "no card offered and the arm stayed down after the lead: it backed off");
+      }
+      if (!state.path("cardUnit").path("cardAtMouth").isNull()) {
+        String card = sim.call("POST", "/lanes/" + lane + "/card/take", null).path("card").asText();
+        cards.put(follower.vehicle(), card);
+        lanes.awaitLane(
+            lane, "the barrier open for the follower", l -> SimControl.barrier(l).equals("open"));
+        lanes.drive(lane);
+        return;
+      }
+      try {
+        lanes.drive(lane);
+        return;
+      } catch (SimControl.Refused armComingDown) {
+        if (System.nanoTime() > deadline) {
+          throw armComingDown;
+        }
+        lanes.awaitLane(
             lane,
+            "the arm down or a card offered after the lead",
             l ->
-                !l.path("cardUnit").path("cardAtMouth").isNull()
-                    || (SimControl.barrier(l).equals("open")
-                        && l.path("loops").path("arming").asBoolean()),
-            Duration.ofSeconds(5));
-    if (state == null) {
-      sim.call("POST", "/lanes/" + lane + "/vehicle/leave", null);
-      throw new IllegalStateException(
-          "no card offered and the arm stayed down after the lead: it backed off");
+                !SimControl.barrier(l).equals("open")
+                    || !l.path("cardUnit").path("cardAtMouth").isNull());
+      }
     }
-    if (!state.path("cardUnit").path("cardAtMouth").isNull()) {
-      String card = sim.call("POST", "/lanes/" + lane + "/card/take", null).path("card").asText();
-      cards.put(follower.vehicle(), card);
-      lanes.awaitLane(
-          lane, "the barrier open for the follower", l -> SimControl.barrier(l).equals("open"));
-    }
-    lanes.drive(lane);
   }
 
   /** The follower's own step: done when its lead's entry took it in. */
