@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.parkgate.console.auth.Sessions;
 import org.parkgate.console.booth.BoothDesks;
@@ -119,7 +118,7 @@ public final class CashierConsole implements AutoCloseable {
       log.info("console: booth certificate {}", boothCertificate);
       https = BoothTls.serverContext(identity);
     }
-    Sessions sessions = new Sessions(Clock.systemUTC());
+    Sessions sessions = new Sessions(org.parkgate.time.SharedClock.forMain("cashier-console"));
     BrowserHub hub = new BrowserHub(new BoothState(site));
 
     EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.parkgate.controller.ledger.DailyClosure;
 import org.parkgate.controller.ledger.EventLog;
@@ -24,6 +25,7 @@ import org.parkgate.controller.ledger.ShiftReports;
 import org.parkgate.controller.ledger.ZReport;
 import org.parkgate.site.IncidentKind;
 import org.parkgate.site.SiteConfig;
+import org.parkgate.time.SharedClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,9 +35,10 @@ import org.slf4j.LoggerFactory;
  * the ledger thread like every other write. Midnight is found from the site's zone on each run (a
  * day of 23 or 25 hours, or one with no 00:00, is handled by {@link
  * LocalDate#atStartOfDay(ZoneId)}), and no wait is longer than an hour, so a clock that jumps or a
- * machine that slept closes what is due at the next check. Closing is idempotent: a day is never
- * closed twice, so the {@code ./parking zreport} command can still be run beside it. After days are
- * closed the whole ledger is verified (the daily check).
+ * machine that slept closes what is due at the next check; a {@link SharedClock} (a scenario's,
+ * which jumps over hours at a time) is looked at again as soon as it jumps. Closing is idempotent:
+ * a day is never closed twice, so the {@code ./parking zreport} command can still be run beside it.
+ * After days are closed the whole ledger is verified (the daily check).
  *
  * <p>Once the last day of a month has its Z-report, the same run closes the month (月结) as {@code
  * ./parking close-month} does ({@link MonthlyClosure#close}, by {@value #CLOSED_BY}): numbered,
@@ -72,6 +75,7 @@ public final class ClosureSchedule implements AutoCloseable {
             return t;
           });
   private volatile Instant nextCheck;
+  private ScheduledFuture<?> pending; // guarded by this
   private YearMonth refusedMonth; // on the ledger thread only
   private volatile boolean closed;
   private CompletableFuture<List<ZReport>> started = CompletableFuture.completedFuture(List.of());
@@ -118,7 +122,26 @@ public final class ClosureSchedule implements AutoCloseable {
             ledgerThread,
             timer);
     schedule.started = schedule.run();
+    if (clock instanceof SharedClock shared) {
+      // A scenario's clock jumps over hours at a time: look again at once, not within the hour.
+      shared.onJump(() -> schedule.timer.execute(schedule::afterJump));
+    }
     return schedule;
+  }
+
+  /** On the timer thread: the clock jumped; closes what became due now rather than later. */
+  private void afterJump() {
+    Instant due = nextCheck;
+    if (closed || due == null || clock.instant().isBefore(due)) {
+      return;
+    }
+    synchronized (this) {
+      if (pending != null && !pending.cancel(false)) {
+        return; // that run has begun; it schedules the next itself
+      }
+      pending = null;
+    }
+    run();
   }
 
   /** The first run's reports, once it is done. */
@@ -243,7 +266,7 @@ public final class ClosureSchedule implements AutoCloseable {
     return made;
   }
 
-  private void scheduleNext() {
+  private synchronized void scheduleNext() {
     if (closed) {
       return;
     }
@@ -251,7 +274,7 @@ public final class ClosureSchedule implements AutoCloseable {
     nextCheck = nextCheck(now, zone);
     long millis = Math.max(1_000, Duration.between(now, nextCheck).toMillis());
     try {
-      timer.schedule(this::run, millis, TimeUnit.MILLISECONDS);
+      pending = timer.schedule(this::run, millis, TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // closed while the last run finished
     }

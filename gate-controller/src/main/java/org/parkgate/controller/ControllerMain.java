@@ -44,8 +44,9 @@ public final class ControllerMain {
     if (site == null) {
       fail(2, "--site is required; " + USAGE);
     }
+    java.time.Clock clock = org.parkgate.time.SharedClock.forMain("gate-controller");
     try {
-      GateController controller = GateController.start(site, data, java.time.Clock.systemUTC());
+      GateController controller = GateController.start(site, data, clock);
       Runtime.getRuntime().addShutdownHook(new Thread(controller::close, "shutdown"));
       System.out.println("console API certificate " + controller.consoleCertificate());
       System.out.println(

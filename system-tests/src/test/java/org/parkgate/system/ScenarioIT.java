@@ -87,4 +87,62 @@ class ScenarioIT {
     }
     assertTrue(!Files.exists(folder), folder.toString());
   }
+
+  /**
+   * A day and a night on a stepped clock the three processes share: 26 hours of site time in well
+   * under a minute, long stays priced by the hour of the site's clock, shift changes with sessions
+   * the controller ended while the clock jumped, and the business day of 7 December closed by the
+   * controller itself after its midnight, with that day's three payments.
+   */
+  @Test
+  void aSteppedDayPricesLongStaysAndTheControllerClosesTheDay() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long t0 = System.nanoTime();
+    int code =
+        ScenarioMain.run(
+            new String[] {"run", SCENARIOS.resolve("day-stepped.yaml").toString(), "--keep"},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(out, true, StandardCharsets.UTF_8));
+    long realSeconds = java.time.Duration.ofNanos(System.nanoTime() - t0).toSeconds();
+    String all = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, all);
+    assertTrue(
+        all.contains("the site's clock ran from 2026-12-07T07:00+08:00 to 2026-12-08T08:45+08:00"),
+        all);
+    assertTrue(realSeconds < 300, realSeconds + " s for a stepped day\n" + all);
+    assertTrue(all.contains("scenario day-stepped.yaml: ran 1d 1h 45min"), all);
+    assertTrue(
+        all.contains(
+            "money: expected 112.00 CNY, taken 112.00 CNY, ledger 112.00 CNY (payments 112.00,"
+                + " reversals 0.00): reconciled"),
+        all);
+    assertTrue(all.contains("business days closed by the controller: 1 (Z-reports)"), all);
+    assertTrue(all.contains("expectations: 10 held, 0 failed; steps failed: 0"), all);
+
+    String kept = "scenario: the run's site, ledger and logs are kept in ";
+    Path folder =
+        Path.of(all.substring(all.indexOf(kept) + kept.length()).lines().findFirst().get());
+    try (var db =
+            java.sql.DriverManager.getConnection(
+                "jdbc:sqlite:file:" + folder.resolve("data/ledger.db") + "?mode=ro");
+        var q =
+            db.prepareStatement(
+                "SELECT business_day, payments, net_minor, closed_at FROM zreports");
+        var r = q.executeQuery()) {
+      assertTrue(r.next(), "no Z-report");
+      assertEquals("2026-12-07", r.getString(1));
+      assertEquals(3, r.getInt(2)); // shopper, visitor, commuter; the overnight car paid on the 8th
+      assertEquals(5_00 + 17_00 + 39_00, r.getLong(3));
+      // Closed on the site's clock, after its midnight (16:00 UTC), not on the machine's.
+      java.time.Instant closed = java.time.Instant.parse(r.getString(4));
+      assertTrue(
+          closed.isAfter(java.time.Instant.parse("2026-12-07T16:01:00Z"))
+              && closed.isBefore(java.time.Instant.parse("2026-12-08T01:00:00Z")),
+          closed.toString());
+    } finally {
+      try (var files = Files.walk(folder)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
 }

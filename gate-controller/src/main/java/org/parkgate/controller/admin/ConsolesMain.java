@@ -52,7 +52,9 @@ public final class ConsolesMain {
   }
 
   public static void main(String[] args) {
-    System.exit(new ConsolesMain(Clock.systemUTC(), System.out, System.err).run(List.of(args)));
+    System.exit(
+        new ConsolesMain(org.parkgate.time.SharedClock.forMain("consoles"), System.out, System.err)
+            .run(List.of(args)));
   }
 
   int run(List<String> args) {

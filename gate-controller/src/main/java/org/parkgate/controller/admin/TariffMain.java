@@ -68,7 +68,9 @@ public final class TariffMain {
     // Tariff names, fee lines and refusals may be in Chinese whatever the locale says.
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, UTF_8);
     PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, UTF_8);
-    System.exit(new TariffMain(Clock.systemUTC(), out, err).run(List.of(args)));
+    System.exit(
+        new TariffMain(org.parkgate.time.SharedClock.forMain("tariff"), out, err)
+            .run(List.of(args)));
   }
 
   int run(List<String> args) {

@@ -55,7 +55,9 @@ public final class UsersMain {
 
   public static void main(String[] args) {
     System.exit(
-        new UsersMain(Clock.systemUTC(), System.in, System.out, System.err).run(List.of(args)));
+        new UsersMain(
+                org.parkgate.time.SharedClock.forMain("users"), System.in, System.out, System.err)
+            .run(List.of(args)));
   }
 
   int run(List<String> args) {

@@ -57,7 +57,9 @@ public final class VouchersMain {
   }
 
   public static void main(String[] args) {
-    System.exit(new VouchersMain(Clock.systemUTC(), System.out, System.err).run(List.of(args)));
+    System.exit(
+        new VouchersMain(org.parkgate.time.SharedClock.forMain("vouchers"), System.out, System.err)
+            .run(List.of(args)));
   }
 
   int run(List<String> args) {

@@ -44,7 +44,7 @@ public final class AuditMain {
   private AuditMain() {}
 
   public static void main(String[] args) {
-    System.exit(run(List.of(args), Clock.systemUTC()));
+    System.exit(run(List.of(args), org.parkgate.time.SharedClock.forMain("verify")));
   }
 
   static int run(List<String> args, Clock clock) {

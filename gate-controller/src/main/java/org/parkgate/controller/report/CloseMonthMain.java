@@ -30,7 +30,12 @@ public final class CloseMonthMain {
   private CloseMonthMain() {}
 
   public static void main(String[] args) {
-    System.exit(run(List.of(args), System.out, System.err, Clock.systemUTC()));
+    System.exit(
+        run(
+            List.of(args),
+            System.out,
+            System.err,
+            org.parkgate.time.SharedClock.forMain("close-month")));
   }
 
   static int run(List<String> args, PrintStream out, PrintStream err, Clock clock) {

@@ -45,7 +45,12 @@ public final class ReportMain {
   private ReportMain() {}
 
   public static void main(String[] args) {
-    System.exit(run(List.of(args), System.out, System.err, Clock.systemUTC()));
+    System.exit(
+        run(
+            List.of(args),
+            System.out,
+            System.err,
+            org.parkgate.time.SharedClock.forMain("report")));
   }
 
   static int run(List<String> args, PrintStream out, PrintStream err, Clock clock) {

@@ -56,7 +56,10 @@ public final class CredentialsMain {
   }
 
   public static void main(String[] args) {
-    System.exit(new CredentialsMain(Clock.systemUTC(), System.out, System.err).run(List.of(args)));
+    System.exit(
+        new CredentialsMain(
+                org.parkgate.time.SharedClock.forMain("parking"), System.out, System.err)
+            .run(List.of(args)));
   }
 
   int run(List<String> args) {

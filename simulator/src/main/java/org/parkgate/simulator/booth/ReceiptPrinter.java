@@ -40,7 +40,7 @@ public final class ReceiptPrinter {
   private long discarded;
 
   public ReceiptPrinter(String boothId) {
-    this(boothId, Clock.systemUTC());
+    this(boothId, org.parkgate.time.SharedClock.forMain("simulator"));
   }
 
   public ReceiptPrinter(String boothId, Clock clock) {

@@ -44,7 +44,7 @@ public final class Barrier {
   private Position lastCommand; // OPENING or CLOSING, the motion the last command asked for
 
   public Barrier(String lane, Duration travel, ScheduledExecutorService clock) {
-    this(lane, travel, clock, Clock.systemUTC());
+    this(lane, travel, clock, org.parkgate.time.SharedClock.forMain("simulator"));
   }
 
   /** As above; {@code wall} stamps the open commands (see {@link #openCommandAt()}). */

@@ -43,7 +43,7 @@ public final class SimLane {
 
   private volatile CardOutput cardOutput = read -> false;
   private volatile CameraOutput cameraOutput = read -> false;
-  private final Clock wallClock = Clock.systemUTC();
+  private final Clock wallClock = org.parkgate.time.SharedClock.forMain("simulator");
   private CameraMessage.Recognition lastRecognition;
   private long recognitions;
   private boolean armingLoop;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.parkgate.api.Answer;
 import org.parkgate.api.CashCount;
 import org.parkgate.api.CommandResult;
@@ -37,7 +38,7 @@ final class Booth {
   private volatile String cashier;
   private final AtomicLong drawerMinor = new AtomicLong();
 
-  private record Login(String session, Role role) {}
+  private record Login(String session, Role role, String password) {}
 
   /**
    * Adds each fee asked to {@code expectedMinor} and each receipt's amount to {@code takenMinor}.
@@ -71,11 +72,11 @@ final class Booth {
 
   Optional<ConsoleEvent.ExitPending> lostCard(
       Step.Exit x, String plate, String vehicleClass, int mark) throws Exception {
-    String session = cashierSession();
     // The cashier deals with the driver once the lane has seen the vehicle and waits for a card.
     awaitWaitingForCard(x.lane(), mark);
+    String find = link.id("find");
     CommandResult found =
-        link.call(new ConsoleCommand.FindStay(link.id("find"), session, plate, null));
+        asCashier(session -> new ConsoleCommand.FindStay(find, session, plate, null));
     if (!found.ok() || !(found.answer() instanceof Answer.StaysFound stays)) {
       throw new IllegalStateException(
           "finding the stay of " + plate + " was refused: " + found.error());
@@ -95,30 +96,32 @@ final class Booth {
             vehicleClass,
             "white",
             "lost in the car park (scenario " + scenarioName + ")");
+    String lost = link.id("lost");
     CommandResult asked =
-        link.call(
-            new ConsoleCommand.ReportLostCard(link.id("lost"), session, x.lane(), stayId, form));
+        asCashier(
+            session -> new ConsoleCommand.ReportLostCard(lost, session, x.lane(), stayId, form));
     if (!asked.ok() || !(asked.answer() instanceof Answer.LostCardAsked a)) {
       throw new IllegalStateException("the lost card was refused: " + asked.error());
     }
     if (a.status() == LostCardStatus.AWAITING_APPROVAL) {
       String approver =
-          sessions.values().stream()
-              .filter(l -> l.role() == Role.SUPERVISOR || l.role() == Role.FINANCE)
-              .map(Login::session)
+          sessions.entrySet().stream()
+              .filter(
+                  l ->
+                      l.getValue().role() == Role.SUPERVISOR || l.getValue().role() == Role.FINANCE)
+              .map(Map.Entry::getKey)
               .findFirst()
               .orElseThrow(
                   () ->
                       new IllegalStateException(
                           "the lost card waits for approval: log in a supervisor or finance"));
+      String approve = link.id("approve");
       CommandResult decided =
-          link.call(
-              new ConsoleCommand.DecideLostCard(
-                  link.id("approve"),
-                  approver,
-                  a.lostCardNo(),
-                  true,
-                  "driver and vehicle checked"));
+          as(
+              approver,
+              session ->
+                  new ConsoleCommand.DecideLostCard(
+                      approve, session, a.lostCardNo(), true, "driver and vehicle checked"));
       if (!decided.ok()) {
         throw new IllegalStateException("the lost card's approval was refused: " + decided.error());
       }
@@ -135,12 +138,13 @@ final class Booth {
 
   /** The cashier takes the fee shown as the step says, or lifts the arm and it leaves owing. */
   void settle(Step.Exit x, ConsoleEvent.ExitPending p) throws Exception {
-    String session = cashierSession();
     if (x.pay() == Step.Pay.OWING) {
+      String lift = link.id("lift");
       CommandResult r =
-          link.call(
-              new ConsoleCommand.LiftBarrier(
-                  link.id("lift"), session, x.lane(), "driver cannot pay; leaves owing"));
+          asCashier(
+              session ->
+                  new ConsoleCommand.LiftBarrier(
+                      lift, session, x.lane(), "driver cannot pay; leaves owing"));
       if (!r.ok()) {
         throw new IllegalStateException("lifting the barrier was refused: " + r.error());
       }
@@ -161,10 +165,12 @@ final class Booth {
     expectedMinor.addAndGet(p.due().minor());
     long deadline = System.nanoTime() + LaneMoves.WAIT.toNanos();
     while (true) {
+      String ref = reference;
       CommandResult r =
-          link.call(
-              new ConsoleCommand.RecordCashPayment(
-                  requestId, session, x.lane(), p.stayId(), p.due(), tender, tendered, reference));
+          asCashier(
+              session ->
+                  new ConsoleCommand.RecordCashPayment(
+                      requestId, session, x.lane(), p.stayId(), p.due(), tender, tendered, ref));
       if (r.ok() && r.answer() instanceof Answer.Receipt receipt) {
         takenMinor.addAndGet(receipt.amount().minor());
         if (tender.isCash()) {
@@ -193,24 +199,45 @@ final class Booth {
     if (!r.ok() || !(r.answer() instanceof Answer.LoggedIn in)) {
       throw new IllegalStateException("login of " + l.user() + " refused: " + r.error());
     }
-    sessions.put(l.user(), new Login(in.session(), in.role()));
+    sessions.put(l.user(), new Login(in.session(), in.role(), l.password()));
     if (in.role() == Role.CASHIER || (cashier == null && in.role() == Role.SUPERVISOR)) {
       cashier = l.user();
     }
   }
 
-  private String cashierSession() {
+  /** The command the cashier at the booth sends, with their session. */
+  private CommandResult asCashier(Function<String, ConsoleCommand> command) throws Exception {
     String who = cashier;
     if (who == null) {
       throw new IllegalStateException("no cashier is logged in (a cashier: login step)");
     }
-    return sessions.get(who).session();
+    return as(who, command);
+  }
+
+  /**
+   * A command sent with {@code who}'s session. A session the controller ended meanwhile (idle for
+   * hours while a stepped clock jumped, or past its lifetime) is answered as at a booth: the person
+   * logs in again and sends it once more, with the same request id.
+   */
+  private CommandResult as(String who, Function<String, ConsoleCommand> command) throws Exception {
+    Login in = sessions.get(who);
+    CommandResult r = link.call(command.apply(in.session()));
+    if (r.refusal() != Refusal.NOT_LOGGED_IN) {
+      return r;
+    }
+    CommandResult again =
+        link.call(new ConsoleCommand.Login(link.id("login"), who, in.password(), "127.0.0.1"));
+    if (!again.ok() || !(again.answer() instanceof Answer.LoggedIn renewed)) {
+      throw new IllegalStateException("logging " + who + " in again was refused: " + again.error());
+    }
+    sessions.put(who, new Login(renewed.session(), renewed.role(), in.password()));
+    return link.call(command.apply(renewed.session()));
   }
 
   void openShift(Step.OpenShift o) throws Exception {
     CashCount cashFloat = count(o.cashFloat());
-    CommandResult r =
-        link.call(new ConsoleCommand.OpenShift(link.id("open-shift"), cashierSession(), cashFloat));
+    String open = link.id("open-shift");
+    CommandResult r = asCashier(session -> new ConsoleCommand.OpenShift(open, session, cashFloat));
     if (!r.ok()) {
       throw new IllegalStateException("opening the shift was refused: " + r.error());
     }
@@ -218,21 +245,20 @@ final class Booth {
   }
 
   void closeShift(Step.CloseShift c) throws Exception {
-    String session = cashierSession();
     // A shift closes only with its incidents resolved: the cashier notes each one first.
     for (ConsoleEvent e : link.events()) {
       if (e instanceof ConsoleEvent.Incident i && i.incidentNo() != null) {
-        link.call(
-            new ConsoleCommand.ResolveIncident(
-                link.id("resolve"),
-                session,
-                i.incidentNo(),
-                "seen at the booth during the scenario"));
+        String resolve = link.id("resolve");
+        asCashier(
+            session ->
+                new ConsoleCommand.ResolveIncident(
+                    resolve, session, i.incidentNo(), "seen at the booth during the scenario"));
       }
     }
     Map<Long, Long> counted = c.counted() != null ? c.counted() : pieces(drawerMinor.get());
+    String close = link.id("close-shift");
     CommandResult r =
-        link.call(new ConsoleCommand.CloseShift(link.id("close-shift"), session, count(counted)));
+        asCashier(session -> new ConsoleCommand.CloseShift(close, session, count(counted)));
     if (!r.ok()) {
       throw new IllegalStateException("closing the shift was refused: " + r.error());
     }

@@ -142,6 +142,9 @@ final class ConsoleLink implements AutoCloseable {
   CommandResult call(ConsoleCommand command) throws Exception {
     if (command instanceof ConsoleCommand.Hello) {
       results.remove("welcome");
+    } else {
+      // A request sent again (after a refusal, as a booth retries) waits for its new answer.
+      results.remove(command.requestId());
     }
     // One send at a time: the vehicles of a run act at once, and a WebSocket takes one frame
     // until the last is out.

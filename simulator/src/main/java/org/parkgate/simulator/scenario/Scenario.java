@@ -7,10 +7,16 @@ import java.util.List;
 /**
  * A scenario file as read: the site it runs on (the demo site unless it or {@code --site} names
  * another), an optional tariff that replaces the site's, and its timeline, in the order of the
- * offsets (steps at the same offset in file order).
+ * offsets (steps at the same offset in file order), and the time it runs on.
  */
 record Scenario(
-    Path file, String name, Path site, Path tariff, Currency currency, List<Step> steps) {
+    Path file,
+    String name,
+    Path site,
+    Path tariff,
+    Currency currency,
+    List<Step> steps,
+    ScenarioTime time) {
   Scenario {
     steps = List.copyOf(steps);
   }

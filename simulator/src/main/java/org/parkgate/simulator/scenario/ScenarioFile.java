@@ -18,7 +18,8 @@ import java.util.Set;
 final class ScenarioFile {
   static final Path DEMO_SITE = Path.of("config/sites/demo.yaml");
 
-  private static final Set<String> TOP = Set.of("name", "site", "tariff", "steps", "traffic");
+  private static final Set<String> TOP =
+      Set.of("name", "site", "tariff", "time", "start", "steps", "traffic");
 
   private final Path file;
   private final String shown;
@@ -79,6 +80,7 @@ final class ScenarioFile {
         throw fields.fail(Fields.keyLine(top, "tariff"), "tariff", "no tariff file " + tariff);
       }
     }
+    ScenarioTime time = time(top);
     List<Step> parsed = new ArrayList<>();
     Located steps = top.entries().get("steps");
     Located traffic = top.entries().get("traffic");
@@ -105,7 +107,39 @@ final class ScenarioFile {
     new VehicleChecks(fields).check(parsed);
     List<Step> ordered = new ArrayList<>(parsed);
     ordered.sort(Comparator.comparing(Step::at)); // stable: same offset keeps file order
-    return new Scenario(file, name, site, tariff, facts.currency(), ordered);
+    return new Scenario(file, name, site, tariff, facts.currency(), ordered, time);
+  }
+
+  /** {@code time: real} (the default) or {@code stepped}, and a stepped run's {@code start}. */
+  private ScenarioTime time(Located.Mapping top) throws ScenarioException {
+    boolean stepped = false;
+    if (top.entries().containsKey("time")) {
+      String t = fields.text(top, "", "time");
+      switch (t) {
+        case "real" -> stepped = false;
+        case "stepped" -> stepped = true;
+        default ->
+            throw fields.fail(
+                Fields.keyLine(top, "time"), "time", "'" + t + "' is not one of real, stepped");
+      }
+    }
+    if (!top.entries().containsKey("start")) {
+      return new ScenarioTime(stepped, null);
+    }
+    String t = fields.text(top, "", "start");
+    int line = Fields.keyLine(top, "start");
+    if (!stepped) {
+      throw fields.fail(
+          line, "start", "a start time needs time: stepped (a real-time run starts now)");
+    }
+    try {
+      return new ScenarioTime(true, java.time.OffsetDateTime.parse(t).toInstant());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw fields.fail(
+          line,
+          "start",
+          "'" + t + "' is not a date and time with its offset, e.g. 2026-10-24T22:00:00+02:00");
+    }
   }
 
   private String fileName() {

@@ -5,9 +5,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.time.SharedClock;
 
 /**
  * {@code ./parking scenario run FILE [--site FILE] [--keep]}: starts simulator, controller and
@@ -87,7 +89,15 @@ public final class ScenarioMain {
     Thread stopper = null;
     try {
       SiteCopy site = SiteCopy.write(scenario.site(), scenario.tariff(), dir);
-      processes = new SiteProcesses(root, site, dir.resolve("logs"));
+      SharedClock clock = null;
+      Instant start = Instant.now();
+      if (scenario.time().stepped()) {
+        start = scenario.time().start() != null ? scenario.time().start() : start;
+        clock = SharedClock.create(dir.resolve("clock"), start);
+      }
+      processes =
+          new SiteProcesses(
+              root, site, dir.resolve("logs"), clock == null ? null : dir.resolve("clock"));
       SiteProcesses toStop = processes;
       stopper =
           new Thread(
@@ -109,11 +119,31 @@ public final class ScenarioMain {
       try (ConsoleLink link =
           ConsoleLink.connect(site.consolePort(), "scenario-runner", credential)) {
         ScenarioRun run = new ScenarioRun(scenario, sim, link);
-        processes.seasonCards(run.seasonCardClasses(), site.zone());
-        out.println("scenario: running the timeline in real time");
-        Pacer pacer = Pacer.realTime();
+        Instant lastStep = start.plus(scenario.steps().get(scenario.steps().size() - 1).at());
+        processes.seasonCards(run.seasonCardClasses(), site.zone(), start, lastStep);
+        Pacer pacer;
+        long realStart = System.nanoTime();
+        if (clock == null) {
+          out.println("scenario: running the timeline in real time");
+          pacer = Pacer.realTime();
+        } else {
+          out.println(
+              "scenario: running the timeline on a stepped clock from "
+                  + start.atZone(site.zone()).toOffsetDateTime()
+                  + " (the site's time jumps to each step while nothing is under way)");
+          SharedClock shared = clock;
+          pacer = Pacer.stepped(shared, start, () -> run.quiet(sim));
+        }
         run.run(pacer);
         Duration took = pacer.elapsed();
+        if (clock != null) {
+          out.printf(
+              "scenario: the site's clock ran from %s to %s (%d jumps) in %ds of real time%n",
+              start.atZone(site.zone()).toOffsetDateTime(),
+              clock.instant().atZone(site.zone()).toOffsetDateTime().withNano(0),
+              clock.jumps(),
+              Duration.ofNanos(System.nanoTime() - realStart).toSeconds());
+        }
         // The controller announces a departure once the vehicle has cleared the loops: let the
         // last of them arrive before counting.
         long drivenOut = run.drivenOut.get();

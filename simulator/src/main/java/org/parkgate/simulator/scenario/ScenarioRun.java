@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.parkgate.money.Money;
 
@@ -36,6 +37,9 @@ final class ScenarioRun {
 
   /** Steps that could not be done: "line 12 (car-3 exits at exit-1): why". */
   final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+
+  /** Steps acting now (dispatched and not yet done). */
+  private final AtomicInteger acting = new AtomicInteger();
 
   private final Booth booth;
   private final Vehicles vehicles;
@@ -75,7 +79,33 @@ final class ScenarioRun {
     }
   }
 
+  /**
+   * Nothing under way: no step acting, and every lane clear with its arm down (so the controller
+   * has dealt with the last vehicle before the clock jumps past it).
+   */
+  boolean quiet(SimControl sim) {
+    if (acting.get() > 0) {
+      return false;
+    }
+    try {
+      for (com.fasterxml.jackson.databind.JsonNode lane : sim.lanes().path("lanes")) {
+        if (lane.path("loops").path("arming").asBoolean()
+            || lane.path("loops").path("safety").asBoolean()
+            || !SimControl.barrier(lane).equals("closed")) {
+          return false;
+        }
+      }
+      return acting.get() == 0;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   private void dispatch(Step step) {
+    acting.incrementAndGet();
     if (step instanceof Step.Fault f) {
       guarded(f, () -> faults.inject(f));
     } else if (step instanceof Step.Login l) {
@@ -115,6 +145,8 @@ final class ScenarioRun {
     } catch (Exception e) {
       String why = e.getMessage() == null ? e.toString() : e.getMessage();
       failures.add("line " + step.line() + " (" + step.describe() + "): " + why);
+    } finally {
+      acting.decrementAndGet();
     }
   }
 }

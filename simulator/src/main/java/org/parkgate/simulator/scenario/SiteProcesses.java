@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.parkgate.time.SharedClock;
 
 /**
  * The three real processes of a site, started from their packaged jars as {@code ./parking demo}
@@ -24,10 +25,14 @@ final class SiteProcesses implements AutoCloseable {
   private final List<Process> started = new ArrayList<>();
   private final java.util.Map<String, Process> byName = new java.util.LinkedHashMap<>();
 
-  SiteProcesses(Path root, SiteCopy site, Path logs) {
+  /** The shared clock file every process keeps its time by, or null for the system clock. */
+  private final Path clock;
+
+  SiteProcesses(Path root, SiteCopy site, Path logs, Path clock) {
     this.root = root;
     this.site = site;
     this.logs = logs;
+    this.clock = clock;
   }
 
   void start() throws IOException, InterruptedException {
@@ -39,12 +44,17 @@ final class SiteProcesses implements AutoCloseable {
   }
 
   /**
-   * Registers season cards (card to vehicle class) valid from yesterday to tomorrow in the site's
-   * zone, as {@code ./parking season add} does, by the scenario.
+   * Registers season cards (card to vehicle class) valid from the day before {@code from} to the
+   * day after {@code to} in the site's zone, as {@code ./parking season add} does, by the scenario.
    */
-  void seasonCards(Map<String, String> cards, java.time.ZoneId zone)
+  void seasonCards(
+      Map<String, String> cards,
+      java.time.ZoneId zone,
+      java.time.Instant from,
+      java.time.Instant to)
       throws IOException, InterruptedException {
-    java.time.LocalDate today = java.time.LocalDate.now(zone);
+    java.time.LocalDate first = java.time.LocalDate.ofInstant(from, zone);
+    java.time.LocalDate last = java.time.LocalDate.ofInstant(to, zone);
     for (Map.Entry<String, String> c : cards.entrySet()) {
       controllerMain(
           "org.parkgate.controller.site.CredentialsMain",
@@ -54,9 +64,9 @@ final class SiteProcesses implements AutoCloseable {
           "--holder",
           "Scenario holder " + c.getKey(),
           "--from",
-          today.minusDays(1).toString(),
+          first.minusDays(1).toString(),
           "--to",
-          today.plusDays(1).toString(),
+          last.plusDays(1).toString(),
           "--class",
           c.getValue(),
           "--by",
@@ -94,13 +104,21 @@ final class SiteProcesses implements AutoCloseable {
     return jar;
   }
 
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  /** The java command, with the shared clock when the run has one. */
+  private List<String> java() {
+    List<String> java =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    if (clock != null) {
+      java.add("-D" + SharedClock.PROPERTY + "=" + clock);
+    }
+    return java;
   }
 
   private void launch(String name, String ready, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
+    List<String> command = java();
+    command.add("-Xmx256m");
     command.addAll(List.of(args));
     command.addAll(List.of("--site", site.file().toString()));
     Path log = logs.resolve(name + ".log");
@@ -127,8 +145,8 @@ final class SiteProcesses implements AutoCloseable {
 
   private void controllerMain(String main, String... args)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(List.of(java(), "-cp", jar("gate-controller").toString(), main));
+    List<String> command = java();
+    command.addAll(List.of("-cp", jar("gate-controller").toString(), main));
     command.addAll(List.of(args));
     Path log = logs.resolve("admin.log");
     Process p =

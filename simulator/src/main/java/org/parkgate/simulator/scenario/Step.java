@@ -152,7 +152,8 @@ sealed interface Step {
     MONEY_RECONCILED("money-reconciled"),
     MONEY_TAKEN("money-taken"),
     VEHICLES_IN("vehicles-in"),
-    VEHICLES_OUT("vehicles-out");
+    VEHICLES_OUT("vehicles-out"),
+    DAYS_CLOSED("days-closed");
 
     private final String word;
 

@@ -18,8 +18,9 @@ import org.parkgate.money.Money;
 
 /**
  * What a run did, from three places that do not share code: the controller's announcements
- * (vehicles in and out), the ledger file read with SQL (money net of reversals, incidents), and the
- * simulated barriers (closes on a vehicle); then each expectation checked against them.
+ * (vehicles in and out), the ledger file read with SQL (money net of reversals, incidents, days
+ * closed), and the simulated barriers (closes on a vehicle); then each expectation checked against
+ * them.
  */
 record Summary(
     String scenario,
@@ -32,6 +33,7 @@ record Summary(
     Money ledgerReversed,
     Map<String, Long> incidents,
     long unsafeCloses,
+    long daysClosed,
     List<String> stepFailures,
     List<String> expectationFailures,
     int expectationsHeld) {
@@ -68,10 +70,12 @@ record Summary(
     }
     long paid;
     long reversed;
+    long daysClosed;
     Map<String, Long> incidents = new TreeMap<>();
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:file:" + ledger + "?mode=ro")) {
       paid = number(db, "SELECT COALESCE(SUM(amount_minor), 0) FROM payments");
       reversed = number(db, "SELECT COALESCE(SUM(amount_minor), 0) FROM reversals");
+      daysClosed = number(db, "SELECT COUNT(*) FROM zreports");
       try (Statement s = db.createStatement();
           ResultSet r = s.executeQuery("SELECT kind, COUNT(*) FROM incidents GROUP BY kind")) {
         while (r.next()) {
@@ -95,6 +99,7 @@ record Summary(
             Money.of(reversed, currency),
             incidents,
             unsafe,
+            daysClosed,
             List.copyOf(run.failures),
             List.of(),
             0);
@@ -119,6 +124,7 @@ record Summary(
         facts.ledgerReversed,
         incidents,
         unsafe,
+        daysClosed,
         facts.stepFailures,
         failed,
         held);
@@ -155,6 +161,7 @@ record Summary(
       case UNSAFE_CLOSES -> bound(unsafeCloses, x, "unsafe closes");
       case VEHICLES_IN -> bound(vehiclesIn, x, "vehicles in");
       case VEHICLES_OUT -> bound(vehiclesOut, x, "vehicles out");
+      case DAYS_CLOSED -> bound(daysClosed, x, "business days closed");
     };
   }
 
@@ -166,6 +173,24 @@ record Summary(
       return found + " " + what + ", expected at least " + x.atLeast();
     }
     return null;
+  }
+
+  /** {@code 70s}, or for a long (stepped) run {@code 1d 1h 45min}. */
+  static String length(Duration d) {
+    if (d.compareTo(Duration.ofMinutes(10)) < 0) {
+      return d.toSeconds() + "s";
+    }
+    StringBuilder s = new StringBuilder();
+    if (d.toDays() > 0) {
+      s.append(d.toDays()).append("d ");
+    }
+    if (d.toHoursPart() > 0) {
+      s.append(d.toHoursPart()).append("h ");
+    }
+    if (d.toMinutesPart() > 0) {
+      s.append(d.toMinutesPart()).append("min");
+    }
+    return s.toString().strip();
   }
 
   private static String show(Money m) {
@@ -180,7 +205,7 @@ record Summary(
   }
 
   void print(PrintStream out) {
-    out.printf("scenario %s: ran %ds%n", scenario, took.toSeconds());
+    out.printf("scenario %s: ran %s%n", scenario, length(took));
     out.printf("  vehicles: %d in, %d out%n", vehiclesIn, vehiclesOut);
     out.printf(
         "  money: expected %s, taken %s, ledger %s (payments %s, reversals %s): %s%n",
@@ -195,6 +220,9 @@ record Summary(
         (k, n) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(k).append(' ').append(n));
     out.printf("  incidents: %s%n", kinds.length() == 0 ? "none" : kinds);
     out.printf("  unsafe closes: %d%n", unsafeCloses);
+    if (daysClosed > 0) {
+      out.printf("  business days closed by the controller: %d (Z-reports)%n", daysClosed);
+    }
     for (String f : stepFailures) {
       out.println("  STEP FAILED " + f);
     }

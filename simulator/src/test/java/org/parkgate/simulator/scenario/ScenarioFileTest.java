@@ -169,7 +169,43 @@ class ScenarioFileTest {
   }
 
   @Test
+  void aRunIsInRealTimeUnlessItAsksForASteppedClockFromAGivenStart() throws Exception {
+    assertEquals(ScenarioTime.REAL, ScenarioFile.read(file(GOOD), DEMO).time());
+    Scenario stepped =
+        ScenarioFile.read(
+            file(
+                GOOD.replace(
+                    "name: small", "name: small\ntime: stepped\nstart: 2026-10-25T01:30:00+01:00")),
+            DEMO);
+    assertEquals(
+        new ScenarioTime(true, java.time.Instant.parse("2026-10-25T00:30:00Z")), stepped.time());
+    assertEquals(
+        new ScenarioTime(true, null),
+        ScenarioFile.read(file(GOOD.replace("name: small", "name: small\ntime: stepped")), DEMO)
+            .time());
+  }
+
+  @Test
+  void aBadClockIsNamed() throws Exception {
+    assertTrue(
+        problem(GOOD.replace("name: small", "name: small\ntime: fast"))
+            .endsWith(":2: time: 'fast' is not one of real, stepped"));
+    assertTrue(
+        problem(GOOD.replace("name: small", "name: small\nstart: 2026-10-25T01:30:00+01:00"))
+            .endsWith(":2: start: a start time needs time: stepped (a real-time run starts now)"));
+    assertTrue(
+        problem(GOOD.replace("name: small", "name: small\ntime: stepped\nstart: 2026-10-25T01:30"))
+            .endsWith(
+                ":3: start: '2026-10-25T01:30' is not a date and time with its offset, e.g."
+                    + " 2026-10-24T22:00:00+02:00"));
+  }
+
+  @Test
   void theShippedScenariosAreValid() throws Exception {
+    assertTrue(
+        ScenarioFile.read(ROOT.resolve("config/scenarios/day-stepped.yaml"), null)
+            .time()
+            .stepped());
     for (String name : List.of("rush-hour.yaml", "rush-hour-wrong-expectation.yaml")) {
       Scenario s = ScenarioFile.read(ROOT.resolve("config/scenarios/" + name), null);
       assertEquals(DEMO, s.site().toAbsolutePath().normalize(), name);

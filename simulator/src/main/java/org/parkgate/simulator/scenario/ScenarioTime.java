@@ -1,0 +1,14 @@
+package org.parkgate.simulator.scenario;
+
+import java.time.Instant;
+
+/**
+ * The time a scenario runs on. Real: the timeline's offsets are waited for on the wall clock.
+ * Stepped: the simulator, controller and console share one clock ({@link
+ * org.parkgate.time.SharedClock}) that the runner moves forward to a step's offset whenever nothing
+ * is under way, so hours without traffic take no time; {@code start} is that clock at offset 0
+ * (null: now).
+ */
+record ScenarioTime(boolean stepped, Instant start) {
+  static final ScenarioTime REAL = new ScenarioTime(false, null);
+}
