@@ -35,10 +35,16 @@ public final class SharedClock extends Clock {
   /** The system property naming the clock file a process reads its time from. */
   public static final String PROPERTY = "parkgate.clock";
 
-  private static final byte[] MAGIC = "PGCLOCK1".getBytes(StandardCharsets.US_ASCII);
-  private static final int OFFSET_AT = 8;
-  private static final int JUMPS_AT = 16;
-  private static final int SIZE = 24;
+  private static final byte[] MAGIC = "PGCLOCK2".getBytes(StandardCharsets.US_ASCII);
+  private static final int SEQ_AT = 8;
+  private static final int SITE_AT = 16;
+  private static final int REAL_AT = 24;
+  private static final int RATE_AT = 32;
+  private static final int SIZE = 40;
+
+  /** The fastest a shared clock may run between jumps. */
+  public static final int MAX_RATE = 3600;
+
   private static final VarHandle LONGS =
       MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
@@ -87,8 +93,19 @@ public final class SharedClock extends Clock {
     }
   }
 
-  /** Makes a clock file that reads {@code start} now, and the clock that moves it. */
+  /** Makes a clock file that reads {@code start} now and runs in real time, and its writer. */
   public static SharedClock create(Path file, Instant start) throws IOException {
+    return create(file, start, 1);
+  }
+
+  /**
+   * Makes a clock file that reads {@code start} now and runs {@code rate} times as fast as the
+   * system clock between jumps, and the clock that moves it.
+   */
+  public static SharedClock create(Path file, Instant start, int rate) throws IOException {
+    if (rate < 1 || rate > MAX_RATE) {
+      throw new IllegalArgumentException("a clock's rate is 1 to " + MAX_RATE + ", not " + rate);
+    }
     try (FileChannel ch =
         FileChannel.open(
             file,
@@ -97,10 +114,10 @@ public final class SharedClock extends Clock {
             StandardOpenOption.WRITE)) {
       MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_WRITE, 0, SIZE);
       map.put(0, MAGIC);
-      SharedClock clock = new SharedClock(new Shared(map, true), ZoneOffset.UTC);
-      LONGS.setVolatile(
-          map, OFFSET_AT, Duration.between(Clock.systemUTC().instant(), start).toNanos());
-      return clock;
+      LONGS.setVolatile(map, RATE_AT, (long) rate);
+      LONGS.setVolatile(map, SITE_AT, nanos(start));
+      LONGS.setVolatile(map, REAL_AT, nanos(Clock.systemUTC().instant()));
+      return new SharedClock(new Shared(map, true), ZoneOffset.UTC);
     }
   }
 
@@ -118,7 +135,7 @@ public final class SharedClock extends Clock {
       byte[] magic = new byte[MAGIC.length];
       map.get(0, magic);
       if (!java.util.Arrays.equals(magic, MAGIC)) {
-        throw new IOException("not a clock file (it does not start with PGCLOCK1)");
+        throw new IOException("not a clock file (it does not start with PGCLOCK2)");
       }
       return new SharedClock(new Shared(map, false), ZoneOffset.UTC);
     }
@@ -126,7 +143,28 @@ public final class SharedClock extends Clock {
 
   @Override
   public Instant instant() {
-    return Clock.systemUTC().instant().plusNanos(offsetNanos());
+    while (true) {
+      long seq = (long) LONGS.getVolatile(shared.map, SEQ_AT);
+      long site = (long) LONGS.getVolatile(shared.map, SITE_AT);
+      long real = (long) LONGS.getVolatile(shared.map, REAL_AT);
+      long rate = (long) LONGS.getVolatile(shared.map, RATE_AT);
+      long now = nanos(Clock.systemUTC().instant());
+      if ((seq & 1) == 0 && seq == (long) LONGS.getVolatile(shared.map, SEQ_AT)) {
+        long nanos = site + (now - real) * rate;
+        return Instant.ofEpochSecond(
+            Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  /** How many times faster than the system clock this clock runs between jumps. */
+  public int rate() {
+    return (int) (long) LONGS.getVolatile(shared.map, RATE_AT);
+  }
+
+  private static long nanos(Instant t) {
+    return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
   }
 
   @Override
@@ -155,18 +193,20 @@ public final class SharedClock extends Clock {
       throw new IllegalStateException("this process reads the shared clock; it cannot move it");
     }
     synchronized (shared) {
-      long by = Duration.between(instant(), t).toNanos();
-      if (by <= 0) {
+      if (!t.isAfter(instant())) {
         return;
       }
-      LONGS.setVolatile(shared.map, OFFSET_AT, offsetNanos() + by);
-      LONGS.setVolatile(shared.map, JUMPS_AT, jumps() + 1);
+      long seq = (long) LONGS.getVolatile(shared.map, SEQ_AT);
+      LONGS.setVolatile(shared.map, SEQ_AT, seq + 1);
+      LONGS.setVolatile(shared.map, SITE_AT, nanos(t));
+      LONGS.setVolatile(shared.map, REAL_AT, nanos(Clock.systemUTC().instant()));
+      LONGS.setVolatile(shared.map, SEQ_AT, seq + 2);
     }
   }
 
   /** How many times the clock has jumped since its file was made. */
   public long jumps() {
-    return (long) LONGS.getVolatile(shared.map, JUMPS_AT);
+    return ((long) LONGS.getVolatile(shared.map, SEQ_AT)) / 2;
   }
 
   /**
@@ -175,10 +215,6 @@ public final class SharedClock extends Clock {
    */
   public void onJump(Runnable listener) {
     shared.listen(this, listener);
-  }
-
-  private long offsetNanos() {
-    return (long) LONGS.getVolatile(shared.map, OFFSET_AT);
   }
 
   @Override

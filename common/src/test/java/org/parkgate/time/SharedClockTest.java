@@ -56,6 +56,31 @@ class SharedClockTest {
   }
 
   @Test
+  void anAcceleratedClockRunsItsRateBetweenJumps() throws Exception {
+    Path file = dir.resolve("clock");
+    SharedClock writer = SharedClock.create(file, START, 600);
+    SharedClock reader = SharedClock.open(file);
+    assertEquals(600, reader.rate());
+    Instant a = reader.instant();
+    long t0 = System.nanoTime();
+    while (System.nanoTime() - t0 < 100_000_000L) {
+      Thread.onSpinWait();
+    }
+    // 0.1 s of real time is a minute of the site's, give or take the machine's scheduling.
+    Duration moved = Duration.between(a, reader.instant());
+    assertTrue(moved.toSeconds() >= 55 && moved.toSeconds() < 1_200, moved.toString());
+    writer.advanceTo(START.plus(Duration.ofDays(2)));
+    Duration past = Duration.between(START.plus(Duration.ofDays(2)), reader.instant());
+    assertTrue(!past.isNegative() && past.toMinutes() < 10, past.toString());
+    assertEquals(
+        "a clock's rate is 1 to 3600, not 0",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> SharedClock.create(dir.resolve("other"), START, 0))
+            .getMessage());
+  }
+
+  @Test
   void listenersHearOfAJump() throws Exception {
     Path file = dir.resolve("clock");
     SharedClock writer = SharedClock.create(file, START);
@@ -82,14 +107,14 @@ class SharedClockTest {
         "no such file",
         assertThrows(IOException.class, () -> SharedClock.open(dir.resolve("none"))).getMessage());
     Path other = dir.resolve("other");
-    Files.writeString(other, "not a clock at all, 24 b", StandardCharsets.US_ASCII);
+    Files.writeString(other, "not a clock at all, but forty bytes long", StandardCharsets.US_ASCII);
     assertEquals(
-        "not a clock file (it does not start with PGCLOCK1)",
+        "not a clock file (it does not start with PGCLOCK2)",
         assertThrows(IOException.class, () -> SharedClock.open(other)).getMessage());
     Path small = dir.resolve("small");
-    Files.writeString(small, "PGCLOCK1", StandardCharsets.US_ASCII);
+    Files.writeString(small, "PGCLOCK2", StandardCharsets.US_ASCII);
     assertEquals(
-        "not a clock file (8 bytes, a clock file has 24)",
+        "not a clock file (8 bytes, a clock file has 40)",
         assertThrows(IOException.class, () -> SharedClock.open(small)).getMessage());
   }
 

@@ -272,7 +272,9 @@ public final class ClosureSchedule implements AutoCloseable {
     }
     Instant now = clock.instant();
     nextCheck = nextCheck(now, zone);
-    long millis = Math.max(1_000, Duration.between(now, nextCheck).toMillis());
+    // A shared clock may run faster than the machine's: wait its time, not the machine's.
+    long rate = clock instanceof SharedClock shared ? shared.rate() : 1;
+    long millis = Math.max(1_000 / rate, Duration.between(now, nextCheck).toMillis() / rate);
     try {
       pending = timer.schedule(this::run, millis, TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.RejectedExecutionException e) {

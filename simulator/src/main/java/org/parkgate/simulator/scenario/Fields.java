@@ -59,6 +59,26 @@ final class Fields {
     return t;
   }
 
+  /** A duration under {@code key} between {@code min} and {@code max}. */
+  Duration duration(Located.Mapping m, String where, String key, Duration min, Duration max)
+      throws ScenarioException {
+    String t = text(m, where, key);
+    Duration d;
+    try {
+      d = ConfigNode.parseDuration(t);
+    } catch (RuntimeException e) {
+      throw fail(
+          keyLine(m, key), where + "." + key, "'" + t + "' is not a duration like 200ms, 1s");
+    }
+    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      throw fail(
+          keyLine(m, key),
+          where + "." + key,
+          "'" + t + "' is not between " + min.toMillis() + "ms and " + max.toMillis() + "ms");
+    }
+    return d;
+  }
+
   Duration at(Located.Mapping m, String where) throws ScenarioException {
     if (!m.entries().containsKey("at")) {
       throw fail(m.line(), where + ".at", "missing: when the step happens, e.g. at: 45s");

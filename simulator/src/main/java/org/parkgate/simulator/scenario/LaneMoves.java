@@ -21,10 +21,15 @@ final class LaneMoves {
   static final Duration QUEUE = Duration.ofMinutes(3);
 
   private final SimControl sim;
+  private final Duration dwell;
   private final Map<String, ReentrantLock> lanes = new ConcurrentHashMap<>();
 
-  LaneMoves(SimControl sim) {
+  /**
+   * {@code dwell}: how long a vehicle driving through is on the safety loop (null: the default).
+   */
+  LaneMoves(SimControl sim, Duration dwell) {
     this.sim = sim;
+    this.dwell = dwell;
   }
 
   /**
@@ -49,7 +54,10 @@ final class LaneMoves {
   }
 
   void drive(String lane) throws Exception {
-    sim.call("POST", "/lanes/" + lane + "/vehicle/drive", Map.of("wait", true));
+    sim.call(
+        "POST",
+        "/lanes/" + lane + "/vehicle/drive",
+        dwell == null ? Map.of("wait", true) : Map.of("wait", true, "dwellMs", dwell.toMillis()));
   }
 
   /** Waits for the vehicle before to be gone and the arm down, so one vehicle is at a lane. */

@@ -22,7 +22,7 @@ interface Pacer {
   /**
    * The shared clock, from {@code start}: an offset still ahead is jumped to as soon as {@code
    * quiet} says nothing is under way (no step acting, every lane clear with its arm down); while
-   * something is, the clock runs at its real rate.
+   * something is, the clock runs on at its rate (real time, or faster: {@link SharedClock#rate}).
    */
   static Pacer stepped(SharedClock clock, Instant start, BooleanSupplier quiet) {
     return new Pacer() {
@@ -38,8 +38,8 @@ interface Pacer {
             clock.advanceTo(at);
             return;
           }
-          long left = Duration.between(now, at).toNanos();
-          TimeUnit.NANOSECONDS.sleep(Math.min(left, LOOK_AGAIN.toNanos()));
+          long left = Duration.between(now, at).toNanos() / clock.rate();
+          TimeUnit.NANOSECONDS.sleep(Math.max(1, Math.min(left, LOOK_AGAIN.toNanos())));
         }
       }
 

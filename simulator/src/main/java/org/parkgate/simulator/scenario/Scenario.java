@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A scenario file as read: the site it runs on (the demo site unless it or {@code --site} names
  * another), an optional tariff that replaces the site's, and its timeline, in the order of the
- * offsets (steps at the same offset in file order), and the time it runs on.
+ * offsets (steps at the same offset in file order), the time it runs on and how fast its arms and
+ * vehicles move.
  */
 record Scenario(
     Path file,
@@ -16,7 +17,8 @@ record Scenario(
     Path tariff,
     Currency currency,
     List<Step> steps,
-    ScenarioTime time) {
+    ScenarioTime time,
+    ScenarioPace pace) {
   Scenario {
     steps = List.copyOf(steps);
   }

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.parkgate.time.SharedClock;
 
 /**
  * Reads a scenario file and checks every key and value before anything runs: the first problem is
@@ -19,7 +21,7 @@ final class ScenarioFile {
   static final Path DEMO_SITE = Path.of("config/sites/demo.yaml");
 
   private static final Set<String> TOP =
-      Set.of("name", "site", "tariff", "time", "start", "steps", "traffic");
+      Set.of("name", "site", "tariff", "time", "start", "rate", "pace", "steps", "traffic");
 
   private final Path file;
   private final String shown;
@@ -81,6 +83,7 @@ final class ScenarioFile {
       }
     }
     ScenarioTime time = time(top);
+    ScenarioPace pace = pace(top);
     List<Step> parsed = new ArrayList<>();
     Located steps = top.entries().get("steps");
     Located traffic = top.entries().get("traffic");
@@ -107,7 +110,27 @@ final class ScenarioFile {
     new VehicleChecks(fields).check(parsed);
     List<Step> ordered = new ArrayList<>(parsed);
     ordered.sort(Comparator.comparing(Step::at)); // stable: same offset keeps file order
-    return new Scenario(file, name, site, tariff, facts.currency(), ordered, time);
+    return new Scenario(file, name, site, tariff, facts.currency(), ordered, time, pace);
+  }
+
+  /** {@code pace: {barrierTravel, dwell}}: how fast the simulated arms and vehicles move. */
+  private ScenarioPace pace(Located.Mapping top) throws ScenarioException {
+    Located p = top.entries().get("pace");
+    if (p == null) {
+      return ScenarioPace.SITE;
+    }
+    if (!(p instanceof Located.Mapping m)) {
+      throw fields.fail(p.line(), "pace", "expected keys barrierTravel and dwell");
+    }
+    fields.only(m, "pace", Set.of("barrierTravel", "dwell"));
+    return new ScenarioPace(
+        m.entries().containsKey("barrierTravel")
+            ? fields.duration(
+                m, "pace", "barrierTravel", Duration.ofMillis(100), Duration.ofSeconds(10))
+            : null,
+        m.entries().containsKey("dwell")
+            ? fields.duration(m, "pace", "dwell", Duration.ofMillis(50), Duration.ofSeconds(10))
+            : null);
   }
 
   /** {@code time: real} (the default) or {@code stepped}, and a stepped run's {@code start}. */
@@ -123,8 +146,26 @@ final class ScenarioFile {
                 Fields.keyLine(top, "time"), "time", "'" + t + "' is not one of real, stepped");
       }
     }
+    int rate = 1;
+    if (top.entries().containsKey("rate")) {
+      String r = fields.text(top, "", "rate");
+      int rateLine = Fields.keyLine(top, "rate");
+      if (!stepped) {
+        throw fields.fail(
+            rateLine, "rate", "a rate needs time: stepped (a real-time run is real time)");
+      }
+      if (!r.matches("[0-9]{1,4}")
+          || Integer.parseInt(r) < 1
+          || Integer.parseInt(r) > SharedClock.MAX_RATE) {
+        throw fields.fail(
+            rateLine,
+            "rate",
+            "'" + r + "' is not a whole number from 1 to " + SharedClock.MAX_RATE);
+      }
+      rate = Integer.parseInt(r);
+    }
     if (!top.entries().containsKey("start")) {
-      return new ScenarioTime(stepped, null);
+      return new ScenarioTime(stepped, null, rate);
     }
     String t = fields.text(top, "", "start");
     int line = Fields.keyLine(top, "start");
@@ -133,7 +174,7 @@ final class ScenarioFile {
           line, "start", "a start time needs time: stepped (a real-time run starts now)");
     }
     try {
-      return new ScenarioTime(true, java.time.OffsetDateTime.parse(t).toInstant());
+      return new ScenarioTime(true, java.time.OffsetDateTime.parse(t).toInstant(), rate);
     } catch (java.time.format.DateTimeParseException e) {
       throw fields.fail(
           line,

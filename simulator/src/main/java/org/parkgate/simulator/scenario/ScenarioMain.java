@@ -88,12 +88,13 @@ public final class ScenarioMain {
     SiteProcesses processes = null;
     Thread stopper = null;
     try {
-      SiteCopy site = SiteCopy.write(scenario.site(), scenario.tariff(), dir);
+      SiteCopy site =
+          SiteCopy.write(scenario.site(), scenario.tariff(), scenario.pace().barrierTravel(), dir);
       SharedClock clock = null;
       Instant start = Instant.now();
       if (scenario.time().stepped()) {
         start = scenario.time().start() != null ? scenario.time().start() : start;
-        clock = SharedClock.create(dir.resolve("clock"), start);
+        clock = SharedClock.create(dir.resolve("clock"), start, scenario.time().rate());
       }
       processes =
           new SiteProcesses(
@@ -130,7 +131,10 @@ public final class ScenarioMain {
           out.println(
               "scenario: running the timeline on a stepped clock from "
                   + start.atZone(site.zone()).toOffsetDateTime()
-                  + " (the site's time jumps to each step while nothing is under way)");
+                  + " (the site's time jumps to each step while nothing is under way"
+                  + (scenario.time().rate() > 1
+                      ? " and runs " + scenario.time().rate() + " times as fast while it is)"
+                      : ")"));
           SharedClock shared = clock;
           pacer = Pacer.stepped(shared, start, () -> run.quiet(sim));
         }

@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * The scenario's site written into a fresh folder on free loopback ports: every device, the
  * controller's console port, the booth and the simulator's control port move, the ledger lives in
- * the folder, and the tariff is the scenario's when it names one. A run never touches the demo's
- * data or ports, so it can run beside {@code ./parking demo}.
+ * the folder, the tariff is the scenario's when it names one, and so is the arms' travel time. A
+ * run never touches the demo's data or ports, so it can run beside {@code ./parking demo}.
  */
 record SiteCopy(
     Path file,
@@ -32,7 +32,8 @@ record SiteCopy(
     return "booth-" + httpPort;
   }
 
-  static SiteCopy write(Path site, Path tariff, Path dir) throws IOException {
+  static SiteCopy write(Path site, Path tariff, java.time.Duration barrierTravel, Path dir)
+      throws IOException {
     ObjectNode root = (ObjectNode) YAML.readTree(site.toFile());
     Path siteDir = site.toAbsolutePath().getParent();
     ObjectNode siteNode = (ObjectNode) root.path("site");
@@ -74,6 +75,9 @@ record SiteCopy(
       ObjectNode simulator = object(root, "simulator");
       simulator.put("bind", "127.0.0.1");
       simulator.put("controlPort", controlPort);
+      if (barrierTravel != null) {
+        simulator.put("barrierTravel", barrierTravel.toMillis() + "ms");
+      }
       boolean first = true;
       for (JsonNode booth : root.path("booths")) {
         if (booth instanceof ObjectNode b) {

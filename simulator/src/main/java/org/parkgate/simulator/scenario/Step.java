@@ -153,7 +153,8 @@ sealed interface Step {
     MONEY_TAKEN("money-taken"),
     VEHICLES_IN("vehicles-in"),
     VEHICLES_OUT("vehicles-out"),
-    DAYS_CLOSED("days-closed");
+    DAYS_CLOSED("days-closed"),
+    MONTHS_CLOSED("months-closed");
 
     private final String word;
 

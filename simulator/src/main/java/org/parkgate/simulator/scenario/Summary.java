@@ -34,6 +34,7 @@ record Summary(
     Map<String, Long> incidents,
     long unsafeCloses,
     long daysClosed,
+    long monthsClosed,
     List<String> stepFailures,
     List<String> expectationFailures,
     int expectationsHeld) {
@@ -71,11 +72,13 @@ record Summary(
     long paid;
     long reversed;
     long daysClosed;
+    long monthsClosed;
     Map<String, Long> incidents = new TreeMap<>();
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:file:" + ledger + "?mode=ro")) {
       paid = number(db, "SELECT COALESCE(SUM(amount_minor), 0) FROM payments");
       reversed = number(db, "SELECT COALESCE(SUM(amount_minor), 0) FROM reversals");
       daysClosed = number(db, "SELECT COUNT(*) FROM zreports");
+      monthsClosed = number(db, "SELECT COUNT(*) FROM monthly_closes");
       try (Statement s = db.createStatement();
           ResultSet r = s.executeQuery("SELECT kind, COUNT(*) FROM incidents GROUP BY kind")) {
         while (r.next()) {
@@ -100,6 +103,7 @@ record Summary(
             incidents,
             unsafe,
             daysClosed,
+            monthsClosed,
             List.copyOf(run.failures),
             List.of(),
             0);
@@ -125,6 +129,7 @@ record Summary(
         incidents,
         unsafe,
         daysClosed,
+        monthsClosed,
         facts.stepFailures,
         failed,
         held);
@@ -162,6 +167,7 @@ record Summary(
       case VEHICLES_IN -> bound(vehiclesIn, x, "vehicles in");
       case VEHICLES_OUT -> bound(vehiclesOut, x, "vehicles out");
       case DAYS_CLOSED -> bound(daysClosed, x, "business days closed");
+      case MONTHS_CLOSED -> bound(monthsClosed, x, "months closed");
     };
   }
 
@@ -221,7 +227,9 @@ record Summary(
     out.printf("  incidents: %s%n", kinds.length() == 0 ? "none" : kinds);
     out.printf("  unsafe closes: %d%n", unsafeCloses);
     if (daysClosed > 0) {
-      out.printf("  business days closed by the controller: %d (Z-reports)%n", daysClosed);
+      out.printf(
+          "  business days closed by the controller: %d (Z-reports)%s%n",
+          daysClosed, monthsClosed > 0 ? ", months closed: " + monthsClosed : "");
     }
     for (String f : stepFailures) {
       out.println("  STEP FAILED " + f);

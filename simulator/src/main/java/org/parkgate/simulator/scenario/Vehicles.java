@@ -49,7 +49,7 @@ final class Vehicles {
       AtomicLong drivenOut) {
     this.sim = sim;
     this.link = link;
-    this.lanes = new LaneMoves(sim);
+    this.lanes = new LaneMoves(sim, scenario.pace().dwell());
     this.booth = booth;
     this.currency = scenario.currency();
     this.fees = fees;

@@ -178,11 +178,36 @@ class ScenarioFileTest {
                     "name: small", "name: small\ntime: stepped\nstart: 2026-10-25T01:30:00+01:00")),
             DEMO);
     assertEquals(
-        new ScenarioTime(true, java.time.Instant.parse("2026-10-25T00:30:00Z")), stepped.time());
+        new ScenarioTime(true, java.time.Instant.parse("2026-10-25T00:30:00Z"), 1), stepped.time());
     assertEquals(
-        new ScenarioTime(true, null),
-        ScenarioFile.read(file(GOOD.replace("name: small", "name: small\ntime: stepped")), DEMO)
+        new ScenarioTime(true, null, 60),
+        ScenarioFile.read(
+                file(GOOD.replace("name: small", "name: small\ntime: stepped\nrate: 60")), DEMO)
             .time());
+  }
+
+  @Test
+  void aPaceOutsideItsBoundsIsNamed() throws Exception {
+    assertEquals(ScenarioPace.SITE, ScenarioFile.read(file(GOOD), DEMO).pace());
+    assertTrue(
+        problem(GOOD.replace("name: small", "name: small\npace: {barrierTravel: 10ms}"))
+            .endsWith(":2: pace.barrierTravel: '10ms' is not between 100ms and 10000ms"));
+    assertTrue(
+        problem(GOOD.replace("name: small", "name: small\npace: {dwell: quick}"))
+            .endsWith(":2: pace.dwell: 'quick' is not a duration like 200ms, 1s"));
+    assertTrue(
+        problem(GOOD.replace("name: small", "name: small\npace: {speed: 2}"))
+            .contains(":2: pace.speed: unknown key"));
+  }
+
+  @Test
+  void aBadRateIsNamed() throws Exception {
+    assertTrue(
+        problem(GOOD.replace("name: small", "name: small\ntime: stepped\nrate: 0"))
+            .endsWith(":3: rate: '0' is not a whole number from 1 to 3600"));
+    assertTrue(
+        problem(GOOD.replace("name: small", "name: small\nrate: 60"))
+            .endsWith(":2: rate: a rate needs time: stepped (a real-time run is real time)"));
   }
 
   @Test
