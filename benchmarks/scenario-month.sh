@@ -11,16 +11,16 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scenario="${1:-config/scenarios/month.yaml}"
+case "$scenario" in /*) ;; *) scenario="$PWD/$scenario" ;; esac
 ./parking scenario run --help >/dev/null
 copy="$(mktemp -d)"
 trap 'rm -rf "$copy"' EXIT
 for m in simulator gate-controller cashier-console; do
   mkdir -p "$copy/$m/target"
-  cp "$m/target/$m.jar" "$copy/$m/target/"
+  cp -r "$m/target/$m.jar" "$m/target/lib" "$copy/$m/target/"
 done
-cp -r config "$copy/"
 echo "load before: $(uptime | sed 's/.*load average: //')"
 TIMEFORMAT='real %R s, cpu %U s user + %S s system (runner and the three processes)'
 time java -Dparkgate.root="$copy" -cp "$copy/simulator/target/simulator.jar" \
-  org.parkgate.simulator.scenario.ScenarioMain run "$copy/${scenario#./}"
+  org.parkgate.simulator.scenario.ScenarioMain run "$scenario"
 echo "load after: $(uptime | sed 's/.*load average: //')"

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The notes and coins a cashier counts a drawer in, largest first, in minor units. CNY: 100, 50,
- * 20, 10, 5, 1, 0.5 and 0.1 yuan. A currency without a table here is counted in its major unit and
- * its smallest minor unit.
+ * 20, 10, 5, 1, 0.5 and 0.1 yuan; GBP: 50, 20, 10 and 5 pound notes, coins from 2 pounds to a
+ * penny. A currency without a table here is counted in its major unit and its smallest minor unit.
  */
 public final class Denominations {
   private static final Map<String, List<Long>> FACES =
@@ -16,6 +16,7 @@ public final class Denominations {
           "HKD",
               List.of(
                   100000L, 50000L, 10000L, 5000L, 2000L, 1000L, 500L, 200L, 100L, 50L, 20L, 10L),
+          "GBP", List.of(5000L, 2000L, 1000L, 500L, 200L, 100L, 50L, 20L, 10L, 5L, 2L, 1L),
           "USD", List.of(10000L, 5000L, 2000L, 1000L, 500L, 100L, 25L, 10L, 5L, 1L),
           "EUR",
               List.of(

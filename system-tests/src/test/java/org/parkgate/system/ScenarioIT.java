@@ -92,10 +92,14 @@ class ScenarioIT {
    * A day and a night on a stepped clock the three processes share: 26 hours of site time in well
    * under a minute, long stays priced by the hour of the site's clock, shift changes with sessions
    * the controller ended while the clock jumped, and the business day of 7 December closed by the
-   * controller itself after its midnight, with that day's three payments.
+   * controller itself after its midnight, with that day's three payments; and, beside it, the night
+   * the clocks go back in London, priced by the hours stayed.
    */
   @Test
   void aSteppedDayPricesLongStaysAndTheControllerClosesTheDay() throws Exception {
+    // The night the clocks go back in London runs beside it: 13 hours charged for a stay whose
+    // wall-clock times are 12 hours apart.
+    CompletableFuture<Outcome> dst = run("dst-london.yaml");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     long t0 = System.nanoTime();
     int code =
@@ -118,6 +122,19 @@ class ScenarioIT {
         all);
     assertTrue(all.contains("business days closed by the controller: 1 (Z-reports)"), all);
     assertTrue(all.contains("expectations: 10 held, 0 failed; steps failed: 0"), all);
+
+    Outcome london = dst.get();
+    String said = london.out() + london.err();
+    assertEquals(0, london.code(), said);
+    assertTrue(
+        said.contains("the site's clock ran from 2026-10-24T20:00+01:00 to 2026-10-25T09:15Z"),
+        said);
+    assertTrue(
+        said.contains(
+            "money: expected 28.00 GBP, taken 28.00 GBP, ledger 28.00 GBP (payments 28.00,"
+                + " reversals 0.00): reconciled"),
+        said);
+    assertTrue(said.contains("expectations: 5 held, 0 failed; steps failed: 0"), said);
 
     String kept = "scenario: the run's site, ledger and logs are kept in ";
     Path folder =
