@@ -409,8 +409,10 @@
       if (entry.kind !== "exit") continue;
       const list = $(entry.el, ".cards");
       if (list.dataset.key === key) continue;
+      // The tester's choice stays while that card is still to be presented; otherwise the newest
+      // card not yet presented is chosen, and its car's plate filled in.
       const chosen = list.value;
-      const hadNone = !list.dataset.key || list.dataset.key === "[]";
+      const keep = issued.has(chosen) && !issued.get(chosen).presentedAt;
       list.dataset.key = key;
       const options = cards.map(([card, info]) => {
         const label =
@@ -420,8 +422,11 @@
       });
       if (!options.length) options.push(new Option("（无 · none yet）", ""));
       list.replaceChildren(...options);
-      if (chosen && issued.has(chosen)) list.value = chosen;
-      if (hadNone) plateFromCard(entry);
+      if (keep) {
+        list.value = chosen;
+      } else if (list.value !== chosen) {
+        plateFromCard(entry);
+      }
     }
   }
 
