@@ -107,7 +107,7 @@
     }
     $(node, ".plate").value = randomPlate();
 
-    const entry = { id, el: node, kind: lane.kind, data: lane, vehicleAt: null, armDeg: null };
+    const entry = { id, el: node, kind: lane.kind, data: lane, vehicleAt: null };
     $(node, ".arrive-form").addEventListener("submit", (e) => {
       e.preventDefault();
       act(entry, "arrive");
@@ -181,27 +181,24 @@
     return "车辆 " + plate + " 等待 · waiting at the arm";
   }
 
-  // The arm turns as the barrier reports: a motion takes the barrier's travel time; a stuck arm
-  // stays where it is drawn.
+  // The arm is drawn where the barrier says it is (openFraction) and, while it moves, turns on
+  // to its limit in the time the barrier has left; a stuck arm stays where it stopped.
   function drawArm(entry, b) {
     const arm = $(entry.el, ".arm");
-    const moving = b.position === "opening" || b.position === "closing";
-    if (b.fault && moving) {
-      const now = getComputedStyle(arm).transform;
-      arm.style.transition = "none";
-      if (now && now !== "none") arm.style.transform = now;
-      entry.armDeg = null;
-      return;
+    const moving = (b.position === "opening" || b.position === "closing") && !b.fault;
+    const state = b.position + "/" + b.fault + "/" + b.heldByHand;
+    arm.dataset.position = b.position === "closed" ? "down" : b.position === "open" ? "up" : "moving";
+    if (entry.armState === state) return;
+    entry.armState = state;
+    arm.style.transition = "none";
+    arm.style.transform = "rotate(" + ARM_UP_DEG * b.openFraction + "deg)";
+    if (moving) {
+      const target = b.position === "opening" ? 1 : 0;
+      const left = Math.abs(target - b.openFraction) * b.travelMs;
+      arm.getBoundingClientRect();
+      arm.style.transition = "transform " + Math.round(left) + "ms linear";
+      arm.style.transform = "rotate(" + ARM_UP_DEG * target + "deg)";
     }
-    const up = b.position === "opening" || b.position === "open" || b.heldByHand;
-    const deg = up ? ARM_UP_DEG : 0;
-    if (entry.armDeg === deg) return;
-    const first = entry.armDeg === undefined || entry.firstDrawn !== true;
-    arm.style.transition = first || !moving ? "none" : "transform " + b.travelMs + "ms linear";
-    arm.style.transform = "rotate(" + deg + "deg)";
-    arm.dataset.position = up ? "up" : "down";
-    entry.armDeg = deg;
-    entry.firstDrawn = true;
   }
 
   // The vehicle rolls in from the left onto the arming loop, under the arm onto the safety loop,
@@ -379,11 +376,11 @@
       }
       message.className = "message ok";
       message.setAttribute("role", "status");
-      message.textContent = "✓ " + done;
+      message.textContent = clockTime(new Date().toISOString()).slice(0, 8) + " ✓ " + done;
     } catch (e) {
       message.className = "message error";
       message.setAttribute("role", "alert");
-      message.textContent = "✗ " + e.message;
+      message.textContent = clockTime(new Date().toISOString()).slice(0, 8) + " ✗ " + e.message;
     }
     poll.now();
   }
@@ -488,6 +485,16 @@
       note.textContent =
         "较早的事件已不在记录中（模拟器保留最近 " + answer.capacity + " 条） · Older events are gone: the simulator keeps the last " + answer.capacity;
       note.classList.remove("hidden");
+    }
+    if (answer.last < lastEvent) {
+      // The simulator started again and numbers its events from 1: start the log again too.
+      lastEvent = 0;
+      list.replaceChildren();
+      issued.clear();
+      note.textContent = "模拟器已重新启动 · The simulator started again";
+      note.classList.remove("hidden");
+      poll.now();
+      return;
     }
     const filter = document.getElementById("log-lane").value;
     for (const e of answer.events) {

@@ -29,6 +29,7 @@ final class LaneJson {
     b.put(
         "openCommandAt",
         barrier.openCommandAt() == null ? null : barrier.openCommandAt().toString());
+    b.put("openFraction", Math.round(barrier.openFraction() * 1000) / 1000.0);
     b.put("travelMs", barrier.travel().toMillis());
     b.put("unit", lane.config().barrierUnit());
     b.put("link", link(devices.barrier()));

@@ -194,6 +194,24 @@ public final class Barrier {
     };
   }
 
+  /**
+   * How far up the arm is, from 0 (closed) to 1 (open): part-way while it moves, and where it
+   * stopped when a fault froze it.
+   */
+  public synchronized double openFraction() {
+    return switch (position) {
+      case CLOSED -> 0;
+      case OPEN -> 1;
+      case OPENING -> 1 - remaining() / (double) travelNanos;
+      case CLOSING -> remaining() / (double) travelNanos;
+    };
+  }
+
+  /** What is left of the motion under way; a frozen arm has what was left when it froze. */
+  private long remaining() {
+    return motionNanos - (fault ? travelledBeforeFault : travelled());
+  }
+
   private long travelled() {
     return Math.min(System.nanoTime() - motionStart, motionNanos);
   }
