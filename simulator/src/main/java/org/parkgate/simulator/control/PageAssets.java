@@ -3,6 +3,7 @@ package org.parkgate.simulator.control;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,21 +14,28 @@ import java.util.Optional;
 final class PageAssets {
   private static final String HTML = "text/html; charset=utf-8";
 
-  /** Request path to file name and content type. */
-  private static final Map<String, String[]> PATHS =
+  private static final String ICON = "image/svg+xml";
+
+  /** A file of the page and how it is sent. */
+  private record PageFile(String name, String contentType) {}
+
+  /** Request path to the file it serves. */
+  private static final Map<String, PageFile> PATHS =
       Map.of(
-          "/", new String[] {"lanes.html", HTML},
-          "/lanes.html", new String[] {"lanes.html", HTML},
-          "/assets/lanes.js", new String[] {"lanes.js", "text/javascript; charset=utf-8"},
-          "/assets/lanes.css", new String[] {"lanes.css", "text/css; charset=utf-8"},
-          "/favicon.ico", new String[] {"favicon.svg", "image/svg+xml"},
-          "/assets/favicon.svg", new String[] {"favicon.svg", "image/svg+xml"});
+          "/", new PageFile("lanes.html", HTML),
+          "/lanes.html", new PageFile("lanes.html", HTML),
+          "/assets/lanes.js", new PageFile("lanes.js", "text/javascript; charset=utf-8"),
+          "/assets/lanes.css", new PageFile("lanes.css", "text/css; charset=utf-8"),
+          "/favicon.ico", new PageFile("favicon.svg", ICON),
+          "/assets/favicon.svg", new PageFile("favicon.svg", ICON));
 
   private final Map<String, Asset> assets;
 
   PageAssets() {
-    Map<String, Asset> read = new java.util.HashMap<>();
-    PATHS.forEach((path, file) -> read.put(path, new Asset(file[1], read("/lanepage/" + file[0]))));
+    Map<String, Asset> read = new HashMap<>();
+    PATHS.forEach(
+        (path, file) ->
+            read.put(path, new Asset(file.contentType(), read("/lanepage/" + file.name()))));
     assets = Map.copyOf(read);
   }
 

@@ -3,7 +3,9 @@ package org.parkgate.simulator.lane;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +39,7 @@ public final class EventLog {
     if (fields.length % 2 != 0) {
       throw new IllegalArgumentException("fields come in name and value pairs");
     }
-    Map<String, Object> map = new java.util.LinkedHashMap<>();
+    Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < fields.length; i += 2) {
       if (fields[i + 1] != null) {
         map.put((String) fields[i], fields[i + 1]);
@@ -45,8 +47,7 @@ public final class EventLog {
     }
     synchronized (this) {
       events.addLast(
-          new LaneEvent(
-              ++last, clock.instant(), lane, kind, java.util.Collections.unmodifiableMap(map)));
+          new LaneEvent(++last, clock.instant(), lane, kind, Collections.unmodifiableMap(map)));
       if (events.size() > capacity) {
         events.removeFirst();
       }
