@@ -12,6 +12,7 @@ import org.parkgate.simulator.booth.BoothDevices;
 import org.parkgate.simulator.control.ControlServer;
 import org.parkgate.simulator.device.DeviceServers;
 import org.parkgate.simulator.device.LaneDevices;
+import org.parkgate.simulator.lane.EventLog;
 import org.parkgate.simulator.lane.SimLane;
 import org.parkgate.site.SiteConfig;
 
@@ -48,16 +49,20 @@ public final class Simulator implements AutoCloseable {
               return t;
             });
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    EventLog events = new EventLog();
     List<LaneDevices> lanes =
         site.lanes().stream()
-            .map(config -> LaneDevices.of(new SimLane(config, settings.barrierTravel(), clock)))
+            .map(
+                config ->
+                    LaneDevices.of(new SimLane(config, settings.barrierTravel(), clock, events)))
             .toList();
     List<BoothDevices> booths =
         site.booths().stream().filter(b -> b.hasPrinter()).map(BoothDevices::of).toList();
     try {
       DeviceServers.bind(group, lanes, booths);
       ControlServer control =
-          ControlServer.start(settings.bindHost(), settings.controlPort(), lanes, booths, dwell);
+          ControlServer.start(
+              settings.bindHost(), settings.controlPort(), lanes, booths, dwell, events);
       return new Simulator(group, clock, lanes, booths, control);
     } catch (StartupException | RuntimeException e) {
       shutdownDevices(lanes);

@@ -76,7 +76,11 @@ public final class SimulatorMain {
             + site.simulator().bindHost()
             + ":"
             + simulator.controlPort()
-            + "/lanes");
+            + "/lanes, lane page http://"
+            + site.simulator().bindHost()
+            + ":"
+            + simulator.controlPort()
+            + "/");
     System.out.flush();
     try {
       stopped.await();

@@ -19,7 +19,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The booth page in a real headless Chromium, as the cashier uses it. */
+/**
+ * A page in a real headless Chromium, as a person uses it: the booth page as the cashier does, or
+ * the simulator's lane page (opened on the simulator's control port) as a tester does.
+ */
 final class BoothBrowser implements AutoCloseable {
   private static final File CHROMIUM = new File("/usr/bin/chromium");
   private static final File DRIVER = new File("/usr/bin/chromedriver");
@@ -220,6 +223,36 @@ final class BoothBrowser implements AutoCloseable {
             new Select(browser.findElement(By.id(id)))
                 .getOptions().stream().anyMatch(o -> value.equals(o.getAttribute("value"))));
     new Select(browser.findElement(By.id(id))).selectByValue(value);
+  }
+
+  /** Presses keys on the keyboard, into whatever has the focus, as a person does. */
+  void keys(CharSequence... keys) {
+    new Actions(browser).sendKeys(keys).perform();
+  }
+
+  /** The attribute {@code name} of the element {@code id}; null if it has none. */
+  String attribute(String id, String name) {
+    return browser.findElement(By.id(id)).getAttribute(name);
+  }
+
+  /** Waits until the element {@code id} has the attribute {@code name} set to {@code value}. */
+  void awaitAttribute(String id, String name, String value) {
+    try {
+      wait.until(d -> value.equals(d.findElement(By.id(id)).getAttribute(name)));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "#"
+              + id
+              + " never had "
+              + name
+              + "=\""
+              + value
+              + "\"; it has \""
+              + attribute(id, name)
+              + "\"; the page shows:\n"
+              + text(),
+          e);
+    }
   }
 
   /** Accepts the question the page asks (window.confirm). */

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.parkgate.simulator.StartupException;
 import org.parkgate.simulator.device.LaneDevices;
+import org.parkgate.simulator.lane.EventLog;
 import org.parkgate.simulator.lane.LaneConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +32,20 @@ public final class ControlServer implements AutoCloseable {
   private final ExecutorService executor;
   private final LaneActions actions;
   private final PrinterActions printers;
+  private final EventLog events;
+  private final PageAssets page = new PageAssets();
 
   private ControlServer(
-      HttpServer server, ExecutorService executor, LaneActions actions, PrinterActions printers) {
+      HttpServer server,
+      ExecutorService executor,
+      LaneActions actions,
+      PrinterActions printers,
+      EventLog events) {
     this.server = server;
     this.executor = executor;
     this.actions = actions;
     this.printers = printers;
+    this.events = events;
   }
 
   public static ControlServer start(
@@ -45,7 +53,8 @@ public final class ControlServer implements AutoCloseable {
       int port,
       List<LaneDevices> lanes,
       List<org.parkgate.simulator.booth.BoothDevices> booths,
-      Duration dwell)
+      Duration dwell,
+      EventLog events)
       throws StartupException {
     HttpServer server;
     try {
@@ -75,7 +84,7 @@ public final class ControlServer implements AutoCloseable {
             });
     ControlServer control =
         new ControlServer(
-            server, executor, new LaneActions(lanes, dwell), new PrinterActions(booths));
+            server, executor, new LaneActions(lanes, dwell), new PrinterActions(booths), events);
     server.createContext("/", control::handle);
     server.setExecutor(executor);
     server.start();
@@ -87,6 +96,11 @@ public final class ControlServer implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) {
+    var asset = page.get(exchange.getRequestURI().getPath());
+    if (asset.isPresent() && exchange.getRequestMethod().equals("GET")) {
+      serve(exchange, asset.get());
+      return;
+    }
     int status;
     Object body;
     try {
@@ -117,12 +131,35 @@ public final class ControlServer implements AutoCloseable {
     }
   }
 
+  /** A file of the lane page, as it is. */
+  private static void serve(HttpExchange exchange, PageAssets.Asset asset) {
+    try {
+      exchange.getResponseHeaders().set("Content-Type", asset.contentType());
+      exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+      exchange.sendResponseHeaders(200, asset.body().length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(asset.body());
+      }
+    } catch (IOException e) {
+      log.debug("control: could not answer {}: {}", exchange.getRequestURI(), e.toString());
+    } finally {
+      exchange.close();
+    }
+  }
+
   private Object route(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String[] parts = path.replaceAll("^/+|/+$", "").split("/+");
     String method = exchange.getRequestMethod();
+    if (page.get(path).isPresent()) {
+      requireMethod(exchange, "GET");
+    }
     if (parts.length >= 1 && parts[0].equals("booths")) {
       return booths(exchange, parts);
+    }
+    if (parts.length == 1 && parts[0].equals("events")) {
+      requireMethod(exchange, "GET");
+      return EventsQuery.answer(events, exchange.getRequestURI().getRawQuery());
     }
     if (parts.length == 1 && parts[0].equals("lanes")) {
       requireMethod(exchange, "GET");
@@ -142,8 +179,8 @@ public final class ControlServer implements AutoCloseable {
       FaultActions.device(lane, parts[3]);
       requireMethod(exchange, "GET", "POST", "DELETE");
       return switch (method) {
-        case "POST" -> FaultActions.set(lane, parts[3], exchange.getRequestBody());
-        case "DELETE" -> FaultActions.clear(lane, parts[3]);
+        case "POST" -> FaultActions.set(lane, parts[3], exchange.getRequestBody(), events);
+        case "DELETE" -> FaultActions.clear(lane, parts[3], events);
         default -> FaultActions.view(lane, parts[3]);
       };
     }
@@ -163,7 +200,10 @@ public final class ControlServer implements AutoCloseable {
           parts[1], action, exchange.getRequestURI().getRawQuery(), exchange.getRequestBody());
     }
     throw new ApiError(
-        404, "no such resource '" + path + "' (try GET /lanes; see docs/simulator.md)");
+        404,
+        "no such resource '"
+            + path
+            + "' (try GET /lanes, or / for the lane page; see docs/simulator.md)");
   }
 
   /**

@@ -10,6 +10,8 @@ import java.util.TreeSet;
 import org.parkgate.simulator.device.DeviceLink;
 import org.parkgate.simulator.device.LaneDevices;
 import org.parkgate.simulator.fault.Faults;
+import org.parkgate.simulator.lane.EventLog;
+import org.parkgate.simulator.lane.LaneEvent;
 
 /**
  * Reads, sets and clears the faults of one device of a lane (docs/simulator.md, "Fault injection").
@@ -46,7 +48,7 @@ final class FaultActions {
     return json;
   }
 
-  static Map<String, Object> set(LaneDevices lane, String device, InputStream in)
+  static Map<String, Object> set(LaneDevices lane, String device, InputStream in, EventLog events)
       throws IOException {
     DeviceLink link = device(lane, device);
     List<String> fields = device.equals("display") ? DISPLAY : ALL;
@@ -77,12 +79,37 @@ final class FaultActions {
     if (seed != null) {
       link.faults().reseed(seed);
     }
+    events.add(
+        lane.lane().id(),
+        faults.any() ? LaneEvent.Kind.FAULTS_SET : LaneEvent.Kind.FAULTS_CLEARED,
+        "device",
+        device,
+        "faults",
+        switchedOn(faults));
     return view(lane, device);
   }
 
-  static Map<String, Object> clear(LaneDevices lane, String device) {
+  static Map<String, Object> clear(LaneDevices lane, String device, EventLog events) {
     apply(device(lane, device), Faults.NONE);
+    events.add(lane.lane().id(), LaneEvent.Kind.FAULTS_CLEARED, "device", device);
     return view(lane, device);
+  }
+
+  /** The faults that are on, for the event log: a fraction above 0, a delay, a flag set. */
+  private static Map<String, Object> switchedOn(Faults faults) {
+    Map<String, Object> on = new LinkedHashMap<>();
+    faults
+        .toMap()
+        .forEach(
+            (name, value) -> {
+              boolean off =
+                  Boolean.FALSE.equals(value)
+                      || (value instanceof Number n && n.doubleValue() == 0);
+              if (!off) {
+                on.put(name, value);
+              }
+            });
+    return on;
   }
 
   /** Every device of the lane, for GET /lanes/{lane}/faults. */

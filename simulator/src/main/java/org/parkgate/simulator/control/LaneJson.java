@@ -29,6 +29,8 @@ final class LaneJson {
     b.put(
         "openCommandAt",
         barrier.openCommandAt() == null ? null : barrier.openCommandAt().toString());
+    b.put("openFraction", Math.round(barrier.openFraction() * 1000) / 1000.0);
+    b.put("travelMs", barrier.travel().toMillis());
     b.put("unit", lane.config().barrierUnit());
     b.put("link", link(devices.barrier()));
     b.put("faults", devices.barrier().faults().current().toMap());
@@ -39,6 +41,18 @@ final class LaneJson {
     loops.put("safety", lane.safetyLoop());
     json.put("loops", loops);
     json.put("plate", lane.plate().orElse(null));
+    json.put(
+        "vehicle",
+        lane.vehicle()
+            .map(
+                v -> {
+                  Map<String, Object> vehicle = new LinkedHashMap<>();
+                  vehicle.put("plate", v.plate());
+                  vehicle.put("class", v.vehicleClass().wire());
+                  vehicle.put("colour", v.colour().wire());
+                  return vehicle;
+                })
+            .orElse(null));
     json.put("safetyViolations", lane.safetyViolations());
 
     Map<String, Object> card = new LinkedHashMap<>();

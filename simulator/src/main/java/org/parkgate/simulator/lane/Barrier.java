@@ -42,6 +42,7 @@ public final class Barrier {
   private long travelledBeforeFault;
   private boolean held;
   private Position lastCommand; // OPENING or CLOSING, the motion the last command asked for
+  private final EventLog events;
 
   public Barrier(String lane, Duration travel, ScheduledExecutorService clock) {
     this(lane, travel, clock, org.parkgate.time.SharedClock.forMain("simulator"));
@@ -49,10 +50,22 @@ public final class Barrier {
 
   /** As above; {@code wall} stamps the open commands (see {@link #openCommandAt()}). */
   public Barrier(String lane, Duration travel, ScheduledExecutorService clock, Clock wall) {
+    this(lane, travel, clock, wall, new EventLog());
+  }
+
+  /** As above; each motion, limit reached, fault and hold goes into {@code events}. */
+  public Barrier(
+      String lane, Duration travel, ScheduledExecutorService clock, Clock wall, EventLog events) {
     this.lane = lane;
     this.travelNanos = travel.toNanos();
     this.clock = clock;
     this.wall = wall;
+    this.events = events;
+  }
+
+  /** How long the arm takes from one limit to the other. */
+  public Duration travel() {
+    return Duration.ofNanos(travelNanos);
   }
 
   public synchronized void open() {
@@ -103,6 +116,7 @@ public final class Barrier {
     }
     held = on;
     log.info("{}: barrier {}", lane, on ? "lifted and held up by hand" : "let go");
+    events.add(lane, on ? LaneEvent.Kind.BARRIER_HELD : LaneEvent.Kind.BARRIER_LET_GO);
     if (on && position == Position.CLOSED) {
       move(Position.OPENING, travelNanos);
     } else if (on && position == Position.CLOSING) {
@@ -131,6 +145,11 @@ public final class Barrier {
       return;
     }
     fault = on;
+    events.add(
+        lane,
+        on ? LaneEvent.Kind.BARRIER_STUCK : LaneEvent.Kind.BARRIER_FREED,
+        "position",
+        position.name().toLowerCase());
     boolean moving = position == Position.OPENING || position == Position.CLOSING;
     if (on && moving) {
       arrival.cancel(false);
@@ -146,6 +165,9 @@ public final class Barrier {
       arrival.cancel(false);
     }
     log.info("{}: barrier {}", lane, motion.name().toLowerCase());
+    if (position != motion) {
+      events.add(lane, kind(motion));
+    }
     position = motion;
     motionStart = System.nanoTime();
     motionNanos = nanos;
@@ -160,6 +182,34 @@ public final class Barrier {
     openCoil = false;
     closeCoil = false;
     log.info("{}: barrier {}", lane, position.name().toLowerCase());
+    events.add(lane, kind(position));
+  }
+
+  private static LaneEvent.Kind kind(Position position) {
+    return switch (position) {
+      case CLOSED -> LaneEvent.Kind.BARRIER_CLOSED;
+      case OPENING -> LaneEvent.Kind.BARRIER_OPENING;
+      case OPEN -> LaneEvent.Kind.BARRIER_OPEN;
+      case CLOSING -> LaneEvent.Kind.BARRIER_CLOSING;
+    };
+  }
+
+  /**
+   * How far up the arm is, from 0 (closed) to 1 (open): part-way while it moves, and where it
+   * stopped when a fault froze it.
+   */
+  public synchronized double openFraction() {
+    return switch (position) {
+      case CLOSED -> 0;
+      case OPEN -> 1;
+      case OPENING -> 1 - remaining() / (double) travelNanos;
+      case CLOSING -> remaining() / (double) travelNanos;
+    };
+  }
+
+  /** What is left of the motion under way; a frozen arm has what was left when it froze. */
+  private long remaining() {
+    return motionNanos - (fault ? travelledBeforeFault : travelled());
   }
 
   private long travelled() {

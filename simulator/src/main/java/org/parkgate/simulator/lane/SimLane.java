@@ -38,8 +38,9 @@ public final class SimLane {
   private final LaneConfig config;
   private final Barrier barrier;
   private final CardUnit cardUnit;
-  private final DisplayRows display = new DisplayRows();
+  private final DisplayRows display;
   private final ScheduledExecutorService clock;
+  private final EventLog events;
 
   private volatile CardOutput cardOutput = read -> false;
   private volatile CameraOutput cameraOutput = read -> false;
@@ -57,10 +58,18 @@ public final class SimLane {
   private long safetyViolations;
 
   public SimLane(LaneConfig config, Duration barrierTravel, ScheduledExecutorService clock) {
+    this(config, barrierTravel, clock, new EventLog());
+  }
+
+  /** As above; what happens at the lane goes into {@code events}, shared by the site's lanes. */
+  public SimLane(
+      LaneConfig config, Duration barrierTravel, ScheduledExecutorService clock, EventLog events) {
     this.config = config;
     this.clock = clock;
-    this.barrier = new Barrier(config.id(), barrierTravel, clock, wallClock);
+    this.events = events;
+    this.barrier = new Barrier(config.id(), barrierTravel, clock, wallClock, events);
     this.cardUnit = new CardUnit(config.kind() == LaneKind.ENTRY);
+    this.display = new DisplayRows(config.id(), events);
   }
 
   public void connectCardOutput(CardOutput output) {
@@ -102,6 +111,7 @@ public final class SimLane {
       safetyViolations++;
       log.warn(
           "{}: SAFETY VIOLATION: barrier told to close with a vehicle on the safety loop", id());
+      events.add(id(), LaneEvent.Kind.UNSAFE_CLOSE, "plate", plate().orElse(null));
     }
     barrier.close();
   }
@@ -129,6 +139,15 @@ public final class SimLane {
       this.vehicle = vehicle;
       log.info("{}: vehicle {} on the arming loop", id(), vehicle.plate());
     }
+    events.add(
+        id(),
+        LaneEvent.Kind.VEHICLE_ARRIVED,
+        "plate",
+        vehicle.plate(),
+        "class",
+        vehicle.vehicleClass().wire(),
+        "behind",
+        driving ? this.vehicle.plate() : null);
     if (!config.hasCamera()) {
       return null;
     }
@@ -143,6 +162,15 @@ public final class SimLane {
     lastRecognition = read;
     recognitions++;
     boolean sent = cameraOutput.send(read);
+    events.add(
+        id(),
+        LaneEvent.Kind.CAMERA_READ,
+        "plate",
+        read.plate(),
+        "confidence",
+        read.confidence(),
+        "sentToController",
+        sent);
     log.info(
         "{}: camera read {} (confidence {}){}",
         id(),
@@ -159,6 +187,7 @@ public final class SimLane {
     if (following != null) {
       armingLoop = false;
       log.info("{}: vehicle {} backed off", id(), following.plate());
+      events.add(id(), LaneEvent.Kind.VEHICLE_BACKED_OFF, "plate", following.plate());
       following = null;
       return;
     }
@@ -170,6 +199,7 @@ public final class SimLane {
     }
     armingLoop = false;
     log.info("{}: vehicle {} backed off", id(), vehicle.plate());
+    events.add(id(), LaneEvent.Kind.VEHICLE_BACKED_OFF, "plate", vehicle.plate());
     vehicle = null;
   }
 
@@ -192,6 +222,7 @@ public final class SimLane {
     driving = true;
     safetyLoop = true;
     log.info("{}: vehicle {} driving through", id(), vehicle.plate());
+    events.add(id(), LaneEvent.Kind.VEHICLE_DRIVING, "plate", vehicle.plate());
     CompletableFuture<Void> done = new CompletableFuture<>();
     long half = dwell.toNanos() / 2;
     clock.schedule(this::offArmingLoop, half, TimeUnit.NANOSECONDS);
@@ -208,6 +239,7 @@ public final class SimLane {
       safetyLoop = false;
       driving = false;
       log.info("{}: vehicle {} cleared the barrier", id(), vehicle.plate());
+      events.add(id(), LaneEvent.Kind.VEHICLE_CLEARED, "plate", vehicle.plate());
       vehicle = following;
       following = null;
     }
@@ -218,7 +250,10 @@ public final class SimLane {
   public Optional<String> issueCard() {
     Optional<String> card = cardUnit.issue();
     card.ifPresentOrElse(
-        c -> log.info("{}: card {} at the dispenser mouth", id(), c),
+        c -> {
+          log.info("{}: card {} at the dispenser mouth", id(), c);
+          events.add(id(), LaneEvent.Kind.CARD_OFFERED, "card", c);
+        },
         () ->
             log.info(
                 "{}: ISSUE ignored, {}",
@@ -231,6 +266,15 @@ public final class SimLane {
   public CardTaken takeCard() {
     String card = cardUnit.take();
     boolean sent = cardOutput.send(new CardRead(card));
+    events.add(
+        id(),
+        LaneEvent.Kind.CARD_TAKEN,
+        "card",
+        card,
+        "plate",
+        plate().orElse(null),
+        "sentToController",
+        sent);
     log.info(
         "{}: card {} taken{}",
         id(),
@@ -242,6 +286,15 @@ public final class SimLane {
   /** A driver holds a card to the reader. */
   public CardTaken presentCard(CardRead card) {
     boolean sent = cardOutput.send(card);
+    events.add(
+        id(),
+        LaneEvent.Kind.CARD_PRESENTED,
+        "card",
+        card.cardNumber(),
+        "plate",
+        plate().orElse(null),
+        "sentToController",
+        sent);
     log.info(
         "{}: card {} presented{}",
         id(),

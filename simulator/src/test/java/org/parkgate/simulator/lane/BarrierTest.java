@@ -74,6 +74,28 @@ class BarrierTest {
   }
 
   @Test
+  void theArmIsPartWayUpWhileItMovesAndStaysWhereAFaultStopsIt() throws Exception {
+    assertEquals(0, barrier.openFraction());
+    barrier.open();
+    long deadline = System.currentTimeMillis() + 1000;
+    while (barrier.openFraction() < 0.2 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(5);
+    }
+    barrier.setFault(true);
+    double stuck = barrier.openFraction();
+    assertTrue(stuck >= 0.2 && stuck < 1, "part-way up: " + stuck);
+    Thread.sleep(400); // longer than the whole travel
+    assertEquals(stuck, barrier.openFraction(), 1e-9, "a frozen arm stays where it stopped");
+    barrier.setFault(false);
+    waitFor(Barrier.Position.OPEN, 1000);
+    assertEquals(1, barrier.openFraction());
+    barrier.close();
+    assertTrue(barrier.openFraction() > 0.5, "just started down");
+    waitFor(Barrier.Position.CLOSED, 1000);
+    assertEquals(0, barrier.openFraction());
+  }
+
+  @Test
   void openingAnOpenBarrierChangesNothing() throws Exception {
     barrier.open();
     waitFor(Barrier.Position.OPEN, 1000);
