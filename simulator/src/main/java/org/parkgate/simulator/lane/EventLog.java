@@ -31,7 +31,7 @@ public final class EventLog {
   }
 
   public EventLog() {
-    this(CAPACITY, Clock.systemUTC());
+    this(CAPACITY, org.parkgate.time.SharedClock.forMain("simulator"));
   }
 
   /** Records an event; {@code fields} alternate name and value (a null value is left out). */
