@@ -117,11 +117,12 @@ class ScenarioIT {
     assertTrue(all.contains("scenario day-stepped.yaml: ran 1d 1h 45min"), all);
     assertTrue(
         all.contains(
-            "money: expected 112.00 CNY, taken 112.00 CNY, ledger 112.00 CNY (payments 112.00,"
-                + " reversals 0.00): reconciled"),
+            "money: expected 112.00 CNY, taken 112.00 CNY, reversed at the booth -17.00 CNY,"
+                + " ledger 95.00 CNY (payments 112.00, reversals -17.00): reconciled"),
         all);
+    assertTrue(all.contains("vehicles: 5 in, 5 out"), all);
     assertTrue(all.contains("business days closed by the controller: 1 (Z-reports)"), all);
-    assertTrue(all.contains("expectations: 10 held, 0 failed; steps failed: 0"), all);
+    assertTrue(all.contains("expectations: 11 held, 0 failed; steps failed: 0"), all);
 
     Outcome london = dst.get();
     String said = london.out() + london.err();
@@ -144,18 +145,32 @@ class ScenarioIT {
                 "jdbc:sqlite:file:" + folder.resolve("data/ledger.db") + "?mode=ro");
         var q =
             db.prepareStatement(
-                "SELECT business_day, payments, net_minor, closed_at FROM zreports");
+                "SELECT business_day, payments, net_minor, closed_at, reversals FROM zreports");
         var r = q.executeQuery()) {
       assertTrue(r.next(), "no Z-report");
       assertEquals("2026-12-07", r.getString(1));
       assertEquals(3, r.getInt(2)); // shopper, visitor, commuter; the overnight car paid on the 8th
-      assertEquals(5_00 + 17_00 + 39_00, r.getLong(3));
+      assertEquals(1, r.getInt(5)); // the visitor's, reversed by the supervisor
+      assertEquals(5_00 + 17_00 + 39_00 - 17_00, r.getLong(3));
       // Closed on the site's clock, after its midnight (16:00 UTC), not on the machine's.
       java.time.Instant closed = java.time.Instant.parse(r.getString(4));
       assertTrue(
           closed.isAfter(java.time.Instant.parse("2026-12-07T16:01:00Z"))
               && closed.isBefore(java.time.Instant.parse("2026-12-08T01:00:00Z")),
           closed.toString());
+      // The late shift was handed over at 15:00 and the free pass asked by its cashier.
+      try (var shifts =
+              db.prepareStatement("SELECT cashier, opened_at FROM shifts WHERE shift_no = 2")
+                  .executeQuery();
+          var pass =
+              db.prepareStatement("SELECT asked_by, fee_minor FROM free_passes").executeQuery()) {
+        assertTrue(shifts.next(), "no second shift");
+        assertEquals("cashier2", shifts.getString(1));
+        assertTrue(shifts.getString(2).startsWith("2026-12-07T07:00:0"), shifts.getString(2));
+        assertTrue(pass.next(), "no free pass");
+        assertEquals("cashier2", pass.getString(1));
+        assertEquals(7_00, pass.getLong(2));
+      }
     } finally {
       try (var files = Files.walk(folder)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -37,6 +37,15 @@ final class Booth {
   private final Map<String, Login> sessions = new ConcurrentHashMap<>();
   private volatile String cashier;
   private final AtomicLong drawerMinor = new AtomicLong();
+  private final Map<String, String> receipts = new ConcurrentHashMap<>();
+
+  /** The IC cards collected and receipts given this shift, as a cashier counts them at handover. */
+  private final AtomicLong shiftCards = new AtomicLong();
+
+  private final AtomicLong shiftReceipts = new AtomicLong();
+
+  /** What supervisors reversed during the run (negative or zero), from their answers. */
+  final AtomicLong reversedMinor = new AtomicLong();
 
   private record Login(String session, Role role, String password) {}
 
@@ -150,6 +159,10 @@ final class Booth {
       }
       return;
     }
+    if (x.pay() == Step.Pay.FREE_PASS) {
+      freePass(x, p);
+      return;
+    }
     if (x.pay() == Step.Pay.NONE) {
       throw new IllegalStateException(p.due().toDecimalString() + " due and the step pays none");
     }
@@ -173,6 +186,11 @@ final class Booth {
                       requestId, session, x.lane(), p.stayId(), p.due(), tender, tendered, ref));
       if (r.ok() && r.answer() instanceof Answer.Receipt receipt) {
         takenMinor.addAndGet(receipt.amount().minor());
+        receipts.put(x.vehicle(), receipt.receiptNo());
+        shiftReceipts.incrementAndGet();
+        if (!x.lostCard()) {
+          shiftCards.incrementAndGet();
+        }
         if (tender.isCash()) {
           drawerMinor.addAndGet(receipt.amount().minor());
         }
@@ -191,6 +209,103 @@ final class Booth {
                 + r.error());
       }
     }
+  }
+
+  /**
+   * The cashier asks a free pass for the vehicle at the exit with the step's reason; a logged-in
+   * supervisor (not the one asking) approves it, and the barrier lifts with nothing taken.
+   */
+  private void freePass(Step.Exit x, ConsoleEvent.ExitPending p) throws Exception {
+    String ask = link.id("free-pass");
+    CommandResult asked =
+        asCashier(
+            session ->
+                new ConsoleCommand.AskFreePass(ask, session, x.lane(), p.stayId(), x.reason()));
+    if (!asked.ok() || !(asked.answer() instanceof Answer.FreePassAsked a)) {
+      throw new IllegalStateException("the free pass was refused: " + asked.error());
+    }
+    String supervisor =
+        supervisor(cashier)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the free pass waits for a supervisor's approval: log one in"));
+    String decide = link.id("approve-pass");
+    CommandResult decided =
+        as(
+            supervisor,
+            session ->
+                new ConsoleCommand.DecideFreePass(
+                    decide, session, a.passNo(), true, "checked at the booth"));
+    if (!decided.ok()) {
+      throw new IllegalStateException("the free pass's approval was refused: " + decided.error());
+    }
+  }
+
+  /** A logged-in supervisor other than {@code not}. */
+  private Optional<String> supervisor(String not) {
+    return sessions.entrySet().stream()
+        .filter(l -> l.getValue().role() == Role.SUPERVISOR && !l.getKey().equals(not))
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+
+  /** A logged-in supervisor reverses the receipt the vehicle was given at its exit. */
+  void reverse(Step.Reverse r) throws Exception {
+    String receipt = receipts.get(r.vehicle());
+    if (receipt == null) {
+      throw new IllegalStateException(r.vehicle() + " has no receipt to reverse (it paid nothing)");
+    }
+    String supervisor =
+        supervisor(null)
+            .orElseThrow(
+                () -> new IllegalStateException("a reversal needs a supervisor: log one in"));
+    String id = link.id("reverse");
+    CommandResult done =
+        as(
+            supervisor,
+            session -> new ConsoleCommand.ReversePayment(id, session, receipt, r.reason()));
+    if (!done.ok() || !(done.answer() instanceof Answer.Reversed reversed)) {
+      throw new IllegalStateException(
+          "the reversal of " + receipt + " was refused: " + done.error());
+    }
+    long minor = reversed.amount().minor();
+    reversedMinor.addAndGet(minor > 0 ? -minor : minor);
+  }
+
+  /**
+   * Handover: the cashier counts the drawer blind and closes; the incoming cashier types their
+   * password at the booth and recounts, and takes the payments from then on.
+   */
+  void handOver(Step.HandOver h) throws Exception {
+    resolveIncidents();
+    Map<Long, Long> counted = h.counted() != null ? h.counted() : pieces(drawerMinor.get());
+    String id = link.id("hand-over");
+    CommandResult r =
+        asCashier(
+            session ->
+                new ConsoleCommand.HandOverShift(
+                    id,
+                    session,
+                    count(counted),
+                    shiftCards.get(),
+                    shiftReceipts.get(),
+                    h.to(),
+                    h.password(),
+                    count(counted),
+                    "127.0.0.1"));
+    if (!r.ok() || !(r.answer() instanceof Answer.HandedOver)) {
+      throw new IllegalStateException("the handover to " + h.to() + " was refused: " + r.error());
+    }
+    // The incoming cashier's drawer holds what was counted; they log in at the booth to take over.
+    long drawer = 0;
+    for (Map.Entry<Long, Long> e : counted.entrySet()) {
+      drawer += e.getKey() * e.getValue();
+    }
+    drawerMinor.set(drawer);
+    shiftCards.set(0);
+    shiftReceipts.set(0);
+    login(new Step.Login(h.at(), h.line(), h.to(), h.password()));
   }
 
   void login(Step.Login l) throws Exception {
@@ -242,10 +357,23 @@ final class Booth {
       throw new IllegalStateException("opening the shift was refused: " + r.error());
     }
     drawerMinor.set(cashFloat.total().minor());
+    shiftCards.set(0);
+    shiftReceipts.set(0);
   }
 
   void closeShift(Step.CloseShift c) throws Exception {
-    // A shift closes only with its incidents resolved: the cashier notes each one first.
+    resolveIncidents();
+    Map<Long, Long> counted = c.counted() != null ? c.counted() : pieces(drawerMinor.get());
+    String close = link.id("close-shift");
+    CommandResult r =
+        asCashier(session -> new ConsoleCommand.CloseShift(close, session, count(counted)));
+    if (!r.ok()) {
+      throw new IllegalStateException("closing the shift was refused: " + r.error());
+    }
+  }
+
+  /** A shift closes only with its incidents resolved: the cashier notes each one first. */
+  private void resolveIncidents() throws Exception {
     for (ConsoleEvent e : link.events()) {
       if (e instanceof ConsoleEvent.Incident i && i.incidentNo() != null) {
         String resolve = link.id("resolve");
@@ -254,13 +382,6 @@ final class Booth {
                 new ConsoleCommand.ResolveIncident(
                     resolve, session, i.incidentNo(), "seen at the booth during the scenario"));
       }
-    }
-    Map<Long, Long> counted = c.counted() != null ? c.counted() : pieces(drawerMinor.get());
-    String close = link.id("close-shift");
-    CommandResult r =
-        asCashier(session -> new ConsoleCommand.CloseShift(close, session, count(counted)));
-    if (!r.ok()) {
-      throw new IllegalStateException("closing the shift was refused: " + r.error());
     }
   }
 

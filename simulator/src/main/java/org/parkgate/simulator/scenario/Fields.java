@@ -145,7 +145,7 @@ final class Fields {
     String t = text(m, where, key);
     List<String> words = new ArrayList<>();
     for (E e : type.getEnumConstants()) {
-      String w = e.name().toLowerCase(Locale.ROOT);
+      String w = e.name().toLowerCase(Locale.ROOT).replace('_', '-');
       words.add(w);
       if (w.equals(t)) {
         return e;

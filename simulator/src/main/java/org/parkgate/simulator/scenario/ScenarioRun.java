@@ -32,6 +32,11 @@ final class ScenarioRun {
 
   final AtomicLong takenMinor = new AtomicLong();
 
+  /** What supervisors reversed during the run (negative or zero), from their answers. */
+  long reversedMinor() {
+    return booth.reversedMinor.get();
+  }
+
   /** Vehicles that drove out through an exit. */
   final AtomicLong drivenOut = new AtomicLong();
 
@@ -114,6 +119,10 @@ final class ScenarioRun {
       people.execute(() -> guarded(o, () -> booth.openShift(o)));
     } else if (step instanceof Step.CloseShift c) {
       people.execute(() -> guarded(c, () -> booth.closeShift(c)));
+    } else if (step instanceof Step.HandOver h) {
+      people.execute(() -> guarded(h, () -> booth.handOver(h)));
+    } else if (step instanceof Step.Reverse r) {
+      people.execute(() -> guarded(r, () -> booth.reverse(r)));
     } else if (step instanceof Step.Enter e) {
       vehicle(e.vehicle()).execute(() -> guarded(e, () -> vehicles.enter(e)));
     } else if (step instanceof Step.Tailgate t) {

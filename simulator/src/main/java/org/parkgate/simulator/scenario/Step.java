@@ -22,6 +22,7 @@ sealed interface Step {
     CARD,
     MOBILE,
     OWING,
+    FREE_PASS,
     NONE
   }
 
@@ -67,6 +68,7 @@ sealed interface Step {
       Pay pay,
       Long tenderedMinor,
       String reference,
+      String reason,
       boolean lostCard,
       boolean backOff)
       implements Step {
@@ -81,6 +83,30 @@ sealed interface Step {
     @Override
     public String describe() {
       return user + " logs in";
+    }
+  }
+
+  /**
+   * A logged-in supervisor reverses the payment {@code vehicle} made at its exit (its receipt),
+   * with a reason.
+   */
+  record Reverse(Duration at, int line, String vehicle, String reason) implements Step {
+    @Override
+    public String describe() {
+      return "a supervisor reverses the payment of " + vehicle;
+    }
+  }
+
+  /**
+   * Handover: the cashier closes the shift with a blind count of the drawer (null: the cash the run
+   * expects in it), the incoming cashier {@code to} types their password at the booth and recounts,
+   * and takes over the drawer and the payments.
+   */
+  record HandOver(Duration at, int line, String to, String password, Map<Long, Long> counted)
+      implements Step {
+    @Override
+    public String describe() {
+      return "the cashier hands the shift over to " + to;
     }
   }
 

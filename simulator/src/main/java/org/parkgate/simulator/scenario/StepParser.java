@@ -13,10 +13,13 @@ final class StepParser {
       Set.of("at", "vehicle", "enter", "plate", "class", "backOff", "season");
   private static final Set<String> TAILGATE = Set.of("at", "vehicle", "tailgate", "plate", "class");
   private static final Set<String> EXIT =
-      Set.of("at", "vehicle", "exit", "pay", "tendered", "reference", "lostCard", "backOff");
+      Set.of(
+          "at", "vehicle", "exit", "pay", "tendered", "reference", "reason", "lostCard", "backOff");
   private static final Set<String> LOGIN = Set.of("at", "cashier", "user", "password");
   private static final Set<String> OPEN = Set.of("at", "cashier", "float");
   private static final Set<String> CLOSE = Set.of("at", "cashier", "counted");
+  private static final Set<String> REVERSE = Set.of("at", "cashier", "of", "reason");
+  private static final Set<String> HAND_OVER = Set.of("at", "cashier", "to", "password", "counted");
 
   private final Fields fields;
   private final ScenarioSite site;
@@ -134,6 +137,10 @@ final class StepParser {
                 Fields.keyLine(m, "reference"), where + ".reference", english(problem.get()));
           }
         }
+        if (m.entries().containsKey("reason") && pay != Step.Pay.FREE_PASS) {
+          throw fields.fail(
+              Fields.keyLine(m, "reason"), where + ".reason", "only a free pass has a reason");
+        }
         if (backOff && pay != Step.Pay.NONE) {
           throw fields.fail(
               Fields.keyLine(m, "pay"), where + ".pay", "a vehicle that backs off pays nothing");
@@ -146,6 +153,7 @@ final class StepParser {
             pay,
             tendered,
             reference,
+            pay == Step.Pay.FREE_PASS ? reason(m, where, "driver's complaint accepted") : null,
             fields.bool(m, where, "lostCard", false),
             backOff);
     }
@@ -164,12 +172,38 @@ final class StepParser {
       case "close-shift":
         fields.only(m, where, CLOSE);
         return new Step.CloseShift(at, m.line(), site.count(m, where, "counted", false));
+      case "reverse":
+        fields.only(m, where, REVERSE);
+        return new Step.Reverse(
+            at, m.line(), fields.name(m, where, "of"), reason(m, where, "payment taken in error"));
+      case "hand-over":
+        fields.only(m, where, HAND_OVER);
+        return new Step.HandOver(
+            at,
+            m.line(),
+            fields.name(m, where, "to"),
+            fields.text(m, where, "password"),
+            site.count(m, where, "counted", false));
       default:
         throw fields.fail(
             Fields.keyLine(m, "cashier"),
             where + ".cashier",
-            "'" + what + "' is not one of login, open-shift, close-shift");
+            "'" + what + "' is not one of login, open-shift, close-shift, hand-over, reverse");
     }
+  }
+
+  /** A person's reason, 1-200 characters; {@code otherwise} when the step gives none. */
+  private String reason(Located.Mapping m, String where, String otherwise)
+      throws ScenarioException {
+    if (!m.entries().containsKey("reason")) {
+      return otherwise;
+    }
+    String t = fields.text(m, where, "reason").strip();
+    if (t.isEmpty() || t.length() > 200) {
+      throw fields.fail(
+          Fields.keyLine(m, "reason"), where + ".reason", "a reason is 1-200 characters");
+    }
+    return t;
   }
 
   /** The English half of a "中文 · English" sentence. */

@@ -29,6 +29,7 @@ record Summary(
     long vehiclesOut,
     Money expected,
     Money taken,
+    Money reversedByRun,
     Money ledgerPaid,
     Money ledgerReversed,
     Map<String, Long> incidents,
@@ -43,8 +44,12 @@ record Summary(
     return ledgerPaid.plus(ledgerReversed);
   }
 
+  /**
+   * The fees asked were taken, and the ledger holds what was taken less what supervisors reversed
+   * during the run.
+   */
   boolean reconciled() {
-    return expected.equals(taken) && taken.equals(ledgerNet());
+    return expected.equals(taken) && taken.plus(reversedByRun).equals(ledgerNet());
   }
 
   boolean passed() {
@@ -98,6 +103,7 @@ record Summary(
             out,
             Money.of(run.expectedMinor.get(), currency),
             Money.of(run.takenMinor.get(), currency),
+            Money.of(run.reversedMinor(), currency),
             Money.of(paid, currency),
             Money.of(reversed, currency),
             incidents,
@@ -124,6 +130,7 @@ record Summary(
         out,
         facts.expected,
         facts.taken,
+        facts.reversedByRun,
         facts.ledgerPaid,
         facts.ledgerReversed,
         incidents,
@@ -159,6 +166,7 @@ record Summary(
                   + show(expected)
                   + ", receipts "
                   + show(taken)
+                  + (reversedByRun.isZero() ? "" : ", reversed " + show(reversedByRun))
                   + ", ledger "
                   + show(ledgerNet());
       case INCIDENTS ->
@@ -214,9 +222,10 @@ record Summary(
     out.printf("scenario %s: ran %s%n", scenario, length(took));
     out.printf("  vehicles: %d in, %d out%n", vehiclesIn, vehiclesOut);
     out.printf(
-        "  money: expected %s, taken %s, ledger %s (payments %s, reversals %s): %s%n",
+        "  money: expected %s, taken %s%s, ledger %s (payments %s, reversals %s): %s%n",
         show(expected),
         show(taken),
+        reversedByRun.isZero() ? "" : ", reversed at the booth " + show(reversedByRun),
         show(ledgerNet()),
         ledgerPaid.toDecimalString(),
         ledgerReversed.toDecimalString(),

@@ -60,6 +60,7 @@ record Traffic(
               tender,
               null,
               null,
+              tender == Step.Pay.FREE_PASS ? "driver's complaint accepted" : null,
               lost,
               false));
     }

@@ -78,7 +78,7 @@ class ScenarioFileTest {
     assertTrue(
         p.endsWith(
             "s.yaml:10: steps[4].pai: unknown key (known here: at, backOff,"
-                + " exit, lostCard, pay, reference, tendered, vehicle)"),
+                + " exit, lostCard, pay, reason, reference, tendered, vehicle)"),
         p);
     assertEquals(1, p.lines().count());
   }
@@ -87,7 +87,9 @@ class ScenarioFileTest {
   void badValuesNameTheirLineAndSayWhatIsWanted() throws Exception {
     assertTrue(
         problem(GOOD.replace("pay: card", "pay: chash"))
-            .endsWith(":10: steps[4].pay: 'chash' is not one of cash, card, mobile, owing, none"));
+            .endsWith(
+                ":10: steps[4].pay: 'chash' is not one of cash, card, mobile, owing, free-pass,"
+                    + " none"));
     assertTrue(
         problem(GOOD.replace("at: 1min", "at: soon"))
             .endsWith(":7: steps[4].at: 'soon' is not an offset like 0s, 45s, 2min, 1h"));
@@ -198,6 +200,50 @@ class ScenarioFileTest {
     assertTrue(
         problem(GOOD.replace("name: small", "name: small\npace: {speed: 2}"))
             .contains(":2: pace.speed: unknown key"));
+  }
+
+  @Test
+  void cashiersHandOverReverseAndAskFreePasses() throws Exception {
+    Scenario s =
+        ScenarioFile.read(
+            file(
+                GOOD.replace(
+                        "  - {at: 70s, vehicle: car-2",
+                        "  - {at: 80s, cashier: reverse, of: car-1, reason: charged twice}\n"
+                            + "  - {at: 90s, cashier: hand-over, to: cashier2, password:"
+                            + " cashier2-demo}\n"
+                            + "  - {at: 70s, vehicle: car-2")
+                    .replace(
+                        "lostCard: true, pay: cash, tendered: \"100\"",
+                        "pay: free-pass, reason: arm touched the roof")),
+            DEMO);
+    assertTrue(
+        s.timeline()
+            .contains(
+                new Step.Reverse(java.time.Duration.ofSeconds(80), 12, "car-1", "charged twice")),
+        s.timeline().toString());
+    assertTrue(
+        s.timeline().stream()
+            .anyMatch(
+                x ->
+                    x instanceof Step.HandOver h
+                        && h.to().equals("cashier2")
+                        && h.password().equals("cashier2-demo")
+                        && h.counted() == null));
+    assertTrue(
+        s.timeline().stream()
+            .anyMatch(
+                x ->
+                    x instanceof Step.Exit e
+                        && e.pay() == Step.Pay.FREE_PASS
+                        && e.reason().equals("arm touched the roof")));
+    assertTrue(
+        problem(GOOD.replace("lostCard: true, pay: cash", "lostCard: true, reason: why, pay: cash"))
+            .contains(":12: steps[5].reason: only a free pass has a reason"));
+    assertTrue(
+        problem(GOOD.replace("cashier: open-shift", "cashier: count-drawer"))
+            .contains(
+                "'count-drawer' is not one of login, open-shift, close-shift, hand-over, reverse"));
   }
 
   @Test
