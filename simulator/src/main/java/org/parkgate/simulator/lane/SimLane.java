@@ -57,10 +57,33 @@ public final class SimLane {
   private long safetyViolations;
 
   public SimLane(LaneConfig config, Duration barrierTravel, ScheduledExecutorService clock) {
+    this(config, barrierTravel, clock, new CardUnit(config.kind() == LaneKind.ENTRY));
+  }
+
+  /**
+   * A lane whose card unit issues numbers from {@code cardSeed} and the lane's id: the same on
+   * every run with that seed, different from lane to lane.
+   */
+  public SimLane(
+      LaneConfig config, Duration barrierTravel, ScheduledExecutorService clock, long cardSeed) {
+    this(
+        config,
+        barrierTravel,
+        clock,
+        new CardUnit(
+            config.kind() == LaneKind.ENTRY,
+            new java.util.Random(cardSeed * 31 + config.id().hashCode())));
+  }
+
+  private SimLane(
+      LaneConfig config,
+      Duration barrierTravel,
+      ScheduledExecutorService clock,
+      CardUnit cardUnit) {
     this.config = config;
     this.clock = clock;
     this.barrier = new Barrier(config.id(), barrierTravel, clock, wallClock);
-    this.cardUnit = new CardUnit(config.kind() == LaneKind.ENTRY);
+    this.cardUnit = cardUnit;
   }
 
   public void connectCardOutput(CardOutput output) {
