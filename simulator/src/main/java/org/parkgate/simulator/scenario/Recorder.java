@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -16,33 +17,37 @@ import java.time.Instant;
 final class Recorder implements Calls, AutoCloseable {
   private final BufferedWriter out;
   private final ThreadLocal<Long> sentAt = new ThreadLocal<>();
-  private volatile long startNanos = System.nanoTime();
+  private volatile Pacer pacer;
   private volatile Instant startedAt = Instant.now();
 
   Recorder(Path file) throws IOException {
     this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
   }
 
-  /** Marks the start of the timeline: offsets count from here. */
-  void start() {
-    startedAt = Instant.now();
-    startNanos = System.nanoTime();
+  /**
+   * Marks the start of the timeline: offsets are {@code pacer}'s, the run's own time, so they stay
+   * offsets on the timeline whatever clock the run is paced by.
+   */
+  void start(Pacer pacer) {
+    this.startedAt = Instant.now();
+    this.pacer = pacer;
   }
 
   Instant startedAt() {
     return startedAt;
   }
 
-  /** Milliseconds since the start. */
+  /** Milliseconds since the start (0 before it). */
   long offsetMs() {
-    return (System.nanoTime() - startNanos) / 1_000_000;
+    Pacer p = pacer;
+    return p == null ? 0 : p.elapsed().toMillis();
   }
 
-  /** Sleeps until {@code offsetMs} from the start has come. */
+  /** Returns once {@code offsetMs} from the start has come. */
   void awaitOffset(long offsetMs) throws InterruptedException {
-    long left;
-    while ((left = offsetMs - offsetMs()) > 0) {
-      Thread.sleep(left);
+    Pacer p = pacer;
+    if (p != null) {
+      p.awaitOffset(Duration.ofMillis(offsetMs));
     }
   }
 

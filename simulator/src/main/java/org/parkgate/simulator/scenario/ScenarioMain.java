@@ -281,10 +281,10 @@ public final class ScenarioMain {
             tape != null && tape.replaying() != null
                 ? "scenario: replaying the recorded actions at their offsets"
                 : "scenario: running the timeline in real time");
-        if (recorder != null) {
-          recorder.start();
-        }
         Pacer pacer = Pacer.realTime();
+        if (recorder != null) {
+          recorder.start(pacer);
+        }
         run.run(pacer);
         Duration took = pacer.elapsed();
         // The controller announces a departure once the vehicle has cleared the loops: let the

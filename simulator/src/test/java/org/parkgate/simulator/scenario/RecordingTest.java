@@ -47,7 +47,7 @@ class RecordingTest {
       Files.writeString(rec.resolve(f), "# " + f + "\n");
     }
     try (Recorder recorder = new Recorder(rec.resolve(Recording.ACTIONS))) {
-      recorder.start();
+      recorder.start(Pacer.realTime());
       StepContext.during(
           exit(),
           () -> {
@@ -260,7 +260,7 @@ class RecordingTest {
             null,
             Recording.JSON.readTree("{\"card\":\"A98A669089\"}")));
     try (Recorder own = new Recorder(dir.resolve("replayed.jsonl"))) {
-      own.start();
+      own.start(Pacer.realTime());
       Replayer replayer = new Replayer(actions, own);
       List<JsonNode> sent = new ArrayList<>();
       StepContext.during(
