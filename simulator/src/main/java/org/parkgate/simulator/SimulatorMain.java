@@ -1,8 +1,10 @@
 package org.parkgate.simulator;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.concurrent.CountDownLatch;
 import org.parkgate.config.ConfigException;
+import org.parkgate.simulator.device.WireLog;
 import org.parkgate.site.SiteConfig;
 import org.parkgate.site.SiteConfigLoader;
 
@@ -35,10 +37,24 @@ public final class SimulatorMain {
     if (arguments.ptyDir() != null && !PtyBridges.socatInstalled()) {
       fail(1, PtyBridges.NO_SOCAT); // before binding anything, so nothing has to be undone
     }
+    WireLog wireLog = null;
+    if (arguments.wireLog() != null) {
+      try {
+        wireLog = WireLog.open(arguments.wireLog());
+      } catch (IOException e) {
+        fail(1, "cannot write the wire log " + arguments.wireLog() + ": " + e.getMessage());
+        return;
+      }
+    }
     Simulator simulator;
     try {
-      simulator = Simulator.start(site, arguments.dwell());
+      simulator =
+          Simulator.start(
+              site, arguments.dwell(), new Simulator.Options(arguments.cardSeed(), wireLog));
     } catch (StartupException e) {
+      if (wireLog != null) {
+        wireLog.close();
+      }
       fail(1, e.getMessage());
       return;
     }

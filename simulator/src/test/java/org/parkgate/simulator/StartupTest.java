@@ -67,5 +67,21 @@ class StartupTest {
     assertEquals(
         Duration.ofSeconds(2),
         Arguments.parse(new String[] {"--site", "a", "--dwell", "2s"}).dwell());
+    assertEquals(
+        "--card-seed 'x1' is not a whole number",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Arguments.parse(new String[] {"--site", "a", "--card-seed", "x1"}))
+            .getMessage());
+    assertEquals(
+        "--wire-log needs a value (try --help)",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Arguments.parse(new String[] {"--site", "a", "--wire-log"}))
+            .getMessage());
+    Arguments a =
+        Arguments.parse(new String[] {"--site", "a", "--card-seed", "-7", "--wire-log", "w.jsonl"});
+    assertEquals(-7L, a.cardSeed());
+    assertEquals(java.nio.file.Path.of("w.jsonl"), a.wireLog());
   }
 }

@@ -32,6 +32,16 @@ public final class DeviceServers {
       List<LaneDevices> lanes,
       List<org.parkgate.simulator.booth.BoothDevices> booths)
       throws StartupException {
+    bind(group, lanes, booths, null);
+  }
+
+  /** As {@link #bind(EventLoopGroup, List, List)}, every frame also in {@code wireLog} if given. */
+  public static void bind(
+      EventLoopGroup group,
+      List<LaneDevices> lanes,
+      List<org.parkgate.simulator.booth.BoothDevices> booths,
+      WireLog wireLog)
+      throws StartupException {
     Map<String, String> owners = new HashMap<>();
     List<DeviceListener> bound = new ArrayList<>();
     try {
@@ -41,21 +51,34 @@ public final class DeviceServers {
             group,
             lane.lane().config().barrier(),
             lane.barrier(),
-            new BarrierModuleInitializer(lane.barrier(), new BarrierIoModule(lane.lane()), unit),
+            tapped(
+                wireLog,
+                lane.lane().id(),
+                "barrier",
+                new BarrierModuleInitializer(
+                    lane.barrier(), new BarrierIoModule(lane.lane()), unit)),
             owners,
             bound);
         bind(
             group,
             lane.lane().config().cardReader(),
             lane.cardUnit(),
-            new CardUnitInitializer(lane.cardUnit(), lane.lane()),
+            tapped(
+                wireLog,
+                lane.lane().id(),
+                "cardUnit",
+                new CardUnitInitializer(lane.cardUnit(), lane.lane())),
             owners,
             bound);
         bind(
             group,
             lane.lane().config().display(),
             lane.display(),
-            new DisplayInitializer(lane.display(), lane.lane()),
+            tapped(
+                wireLog,
+                lane.lane().id(),
+                "display",
+                new DisplayInitializer(lane.display(), lane.lane())),
             owners,
             bound);
         if (lane.camera() != null) {
@@ -63,7 +86,11 @@ public final class DeviceServers {
               group,
               lane.lane().config().camera().address(),
               lane.camera(),
-              new CameraInitializer(lane.camera(), lane.lane().config().camera().id()),
+              tapped(
+                  wireLog,
+                  lane.lane().id(),
+                  "camera",
+                  new CameraInitializer(lane.camera(), lane.lane().config().camera().id())),
               owners,
               bound);
         }
@@ -73,7 +100,11 @@ public final class DeviceServers {
             group,
             booth.config().printer(),
             booth.link(),
-            new PrinterInitializer(booth.link(), booth.printer()),
+            tapped(
+                wireLog,
+                booth.id(),
+                "printer",
+                new PrinterInitializer(booth.link(), booth.printer())),
             owners,
             bound);
       }
@@ -81,6 +112,30 @@ public final class DeviceServers {
       bound.forEach(DeviceListener::close);
       throw e;
     }
+  }
+
+  /**
+   * The device's own pipeline, with the wire log's tap after its hex dump so both see the same
+   * bytes; the pipeline alone when there is no wire log.
+   */
+  private static ChannelInitializer<SocketChannel> tapped(
+      WireLog wireLog, String lane, String device, ChannelInitializer<SocketChannel> pipeline) {
+    if (wireLog == null) {
+      return pipeline;
+    }
+    return new ChannelInitializer<>() {
+      @Override
+      protected void initChannel(SocketChannel ch) {
+        // The device's initializer runs as it is added (the channel is registered): its hex dump
+        // is there to put the tap after.
+        ch.pipeline().addLast(pipeline);
+        if (ch.pipeline().get("hexdump") != null) {
+          ch.pipeline().addAfter("hexdump", "wirelog", wireLog.tap(lane, device));
+        } else {
+          ch.pipeline().addFirst("wirelog", wireLog.tap(lane, device));
+        }
+      }
+    };
   }
 
   private static void bind(

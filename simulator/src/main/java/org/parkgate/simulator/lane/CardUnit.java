@@ -4,21 +4,29 @@ import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 
 /**
  * The lane's card unit. At an entry it is a dispenser and reader: on ISSUE it pushes a new card to
  * its mouth, and the driver takes it. At an exit it only reads presented cards. Card numbers are
- * ten upper-case hex characters, unique for the simulator's run.
+ * ten upper-case hex characters, unique for the simulator's run: random, or from a seed so that a
+ * run issuing its cards in the same order gets the same numbers (a replayed recording).
  */
 public final class CardUnit {
   private final boolean dispenser;
-  private final SecureRandom random = new SecureRandom();
+  private final Random random;
   private final Set<String> issuedNumbers = new HashSet<>();
   private String atMouth;
 
   public CardUnit(boolean dispenser) {
+    this(dispenser, new SecureRandom());
+  }
+
+  /** A unit whose card numbers come from {@code random}. */
+  public CardUnit(boolean dispenser, Random random) {
     this.dispenser = dispenser;
+    this.random = random;
   }
 
   public boolean dispenser() {

@@ -64,11 +64,40 @@ public final class SimLane {
   /** As above; what happens at the lane goes into {@code events}, shared by the site's lanes. */
   public SimLane(
       LaneConfig config, Duration barrierTravel, ScheduledExecutorService clock, EventLog events) {
+    this(config, barrierTravel, clock, events, new CardUnit(config.kind() == LaneKind.ENTRY));
+  }
+
+  /**
+   * A lane whose card unit issues numbers from {@code cardSeed} and the lane's id: the same on
+   * every run with that seed, different from lane to lane.
+   */
+  public SimLane(
+      LaneConfig config,
+      Duration barrierTravel,
+      ScheduledExecutorService clock,
+      EventLog events,
+      long cardSeed) {
+    this(
+        config,
+        barrierTravel,
+        clock,
+        events,
+        new CardUnit(
+            config.kind() == LaneKind.ENTRY,
+            new java.util.Random(cardSeed * 31 + config.id().hashCode())));
+  }
+
+  private SimLane(
+      LaneConfig config,
+      Duration barrierTravel,
+      ScheduledExecutorService clock,
+      EventLog events,
+      CardUnit cardUnit) {
     this.config = config;
     this.clock = clock;
     this.events = events;
     this.barrier = new Barrier(config.id(), barrierTravel, clock, wallClock, events);
-    this.cardUnit = new CardUnit(config.kind() == LaneKind.ENTRY);
+    this.cardUnit = cardUnit;
     this.display = new DisplayRows(config.id(), events);
   }
 

@@ -1,5 +1,6 @@
 package org.parkgate.simulator.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -33,6 +34,7 @@ final class ConsoleLink implements AutoCloseable {
   private final Object changed = new Object();
   private final WebSocket socket;
   private volatile boolean closed;
+  private volatile Calls calls = Calls.NONE;
 
   /** The controller drops a console silent for 60 s: ping well within that, as a booth does. */
   private static final Duration PING = Duration.ofSeconds(20);
@@ -138,8 +140,42 @@ final class ConsoleLink implements AutoCloseable {
     return "scenario-" + what + "-" + ids.incrementAndGet() + "-" + System.nanoTime() % 1_000_000;
   }
 
+  /**
+   * From now on every command passes through {@code calls} (a recording or a replay); the hello
+   * before, with the console's credential, is never recorded.
+   */
+  void calls(Calls calls) {
+    this.calls = calls;
+  }
+
   /** Sends a command and waits for its result; a refusal is a result, no answer is an error. */
   CommandResult call(ConsoleCommand command) throws Exception {
+    Calls through = calls;
+    if (through == Calls.NONE) {
+      return send(command);
+    }
+    JsonNode tree = ApiJson.mapper().readTree(ApiJson.write(command));
+    Calls.Call asked =
+        new Calls.Call(Calls.CONTROLLER, tree.path("type").asText(), "/console", tree);
+    JsonNode body = through.sending(asked);
+    ConsoleCommand sent = body == tree ? command : (ConsoleCommand) ApiJson.read(body.toString());
+    Calls.Call call = new Calls.Call(Calls.CONTROLLER, asked.method(), "/console", body);
+    CommandResult r;
+    try {
+      r = send(sent);
+    } catch (Exception e) {
+      through.answered(call, null, "no answer: " + e.getMessage(), null);
+      throw e;
+    }
+    through.answered(
+        call,
+        null,
+        r.ok() ? null : r.refusal() + ": " + r.error(),
+        ApiJson.mapper().readTree(ApiJson.write(r)));
+    return r;
+  }
+
+  private CommandResult send(ConsoleCommand command) throws Exception {
     if (command instanceof ConsoleCommand.Hello) {
       results.remove("welcome");
     } else {

@@ -38,10 +38,18 @@ final class ScenarioFile {
    * file's {@code site}, which is relative to the scenario file; the demo site is the default.
    */
   static Scenario read(Path file, Path siteOverride) throws ScenarioException {
-    return new ScenarioFile(file).parse(siteOverride);
+    return new ScenarioFile(file).parse(siteOverride, null);
   }
 
-  private Scenario parse(Path siteOverride) throws ScenarioException {
+  /**
+   * As {@link #read(Path, Path)}, with {@code tariffOverride} in place of the file's {@code
+   * tariff}: a recording's copies, where the file's own paths no longer lead anywhere.
+   */
+  static Scenario read(Path file, Path siteOverride, Path tariffOverride) throws ScenarioException {
+    return new ScenarioFile(file).parse(siteOverride, tariffOverride);
+  }
+
+  private Scenario parse(Path siteOverride, Path tariffOverride) throws ScenarioException {
     Located root;
     try {
       root = Located.read(Files.readString(file));
@@ -75,8 +83,8 @@ final class ScenarioFile {
     ScenarioSite facts = ScenarioSite.read(site, fields);
     StepParser stepParser = new StepParser(fields, facts);
     TrafficParser trafficParser = new TrafficParser(fields, facts);
-    Path tariff = null;
-    if (top.entries().containsKey("tariff")) {
+    Path tariff = tariffOverride;
+    if (tariff == null && top.entries().containsKey("tariff")) {
       tariff = relative(fields.text(top, "", "tariff"));
       if (!Files.isRegularFile(tariff)) {
         throw fields.fail(Fields.keyLine(top, "tariff"), "tariff", "no tariff file " + tariff);

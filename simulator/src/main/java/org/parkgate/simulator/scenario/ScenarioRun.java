@@ -144,13 +144,9 @@ final class ScenarioRun {
                 }));
   }
 
-  private interface Action {
-    void run() throws Exception;
-  }
-
-  private void guarded(Step step, Action action) {
+  private void guarded(Step step, StepContext.Action action) {
     try {
-      action.run();
+      StepContext.during(step, action);
     } catch (Exception e) {
       String why = e.getMessage() == null ? e.toString() : e.getMessage();
       failures.add("line " + step.line() + " (" + step.describe() + "): " + why);

@@ -19,28 +19,47 @@ final class SimControl {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private volatile Calls calls = Calls.NONE;
 
   SimControl(int port) {
     this.base = "http://127.0.0.1:" + port;
   }
 
+  /** From now on every call passes through {@code calls} (a recording or a replay). */
+  void calls(Calls calls) {
+    this.calls = calls;
+  }
+
   /** Sends a request; a refusal (4xx/5xx) is thrown with the simulator's own words. */
   JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
+    Calls through = calls;
+    Calls.Call asked =
+        new Calls.Call(Calls.SIMULATOR, method, path, body == null ? null : JSON.valueToTree(body));
+    JsonNode send = through.sending(asked);
+    Calls.Call sent = new Calls.Call(Calls.SIMULATOR, method, path, send);
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
             .method(
                 method,
-                body == null
+                send == null
                     ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+                    : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(send)));
+    HttpResponse<String> r;
+    try {
+      r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      through.answered(sent, null, "no answer: " + e, null);
+      throw e;
+    }
     JsonNode json = JSON.readTree(r.body().isEmpty() ? "{}" : r.body());
     if (r.statusCode() / 100 != 2) {
-      throw new Refused(
-          r.statusCode(), method + " " + path + ": " + json.path("error").asText(r.body()));
+      String why = json.path("error").asText(r.body());
+      through.answered(sent, r.statusCode(), why, json);
+      throw new Refused(r.statusCode(), method + " " + path + ": " + why);
     }
+    through.answered(sent, r.statusCode(), null, json);
     return json;
   }
 

@@ -35,13 +35,8 @@ record SiteCopy(
   static SiteCopy write(Path site, Path tariff, java.time.Duration barrierTravel, Path dir)
       throws IOException {
     ObjectNode root = (ObjectNode) YAML.readTree(site.toFile());
-    Path siteDir = site.toAbsolutePath().getParent();
     ObjectNode siteNode = (ObjectNode) root.path("site");
-    Path tariffPath =
-        tariff != null
-            ? tariff.toAbsolutePath()
-            : siteDir.resolve(siteNode.path("tariff").asText());
-    siteNode.put("tariff", tariffPath.normalize().toString());
+    siteNode.put("tariff", tariffOf(site, tariff).toString());
     List<ServerSocket> held = new ArrayList<>();
     try {
       for (JsonNode lane : root.path("lanes")) {
@@ -107,6 +102,15 @@ record SiteCopy(
         s.close();
       }
     }
+  }
+
+  /** The tariff a run uses: the scenario's if it names one, else the site file's. */
+  static Path tariffOf(Path site, Path tariff) throws IOException {
+    if (tariff != null) {
+      return tariff.toAbsolutePath().normalize();
+    }
+    String named = YAML.readTree(site.toFile()).path("site").path("tariff").asText();
+    return site.toAbsolutePath().getParent().resolve(named).normalize();
   }
 
   private static ObjectNode object(ObjectNode root, String key) {

@@ -22,22 +22,30 @@ final class SiteProcesses implements AutoCloseable {
   private final Path root;
   private final SiteCopy site;
   private final Path logs;
+  private final List<String> simulatorOptions;
   private final List<Process> started = new ArrayList<>();
   private final java.util.Map<String, Process> byName = new java.util.LinkedHashMap<>();
 
   /** The shared clock file every process keeps its time by, or null for the system clock. */
   private final Path clock;
 
-  SiteProcesses(Path root, SiteCopy site, Path logs, Path clock) {
+  /**
+   * With {@code clock} the shared clock file (null: the system clock) and {@code simulatorOptions}
+   * on the simulator's command line (a recording's).
+   */
+  SiteProcesses(Path root, SiteCopy site, Path logs, Path clock, List<String> simulatorOptions) {
     this.root = root;
     this.site = site;
     this.logs = logs;
     this.clock = clock;
+    this.simulatorOptions = List.copyOf(simulatorOptions);
   }
 
   void start() throws IOException, InterruptedException {
     Files.createDirectories(logs);
-    launch("simulator", "simulator ready", "-jar", jar("simulator").toString());
+    List<String> simulator = new ArrayList<>(List.of("-jar", jar("simulator").toString()));
+    simulator.addAll(simulatorOptions);
+    launch("simulator", "simulator ready", simulator.toArray(String[]::new));
     admin("ConsolesMain", "ensure", site.boothId(), "--site", site.file().toString());
     launch("gate-controller", "controller ready", "-jar", jar("gate-controller").toString());
     launch("cashier-console", "console ready", "-jar", jar("cashier-console").toString());
