@@ -277,6 +277,21 @@ class ScenarioFileTest {
         ScenarioFile.read(ROOT.resolve("config/scenarios/day-stepped.yaml"), null)
             .time()
             .stepped());
+    Scenario month = ScenarioFile.read(ROOT.resolve("config/scenarios/month.yaml"), null);
+    assertEquals(
+        new ScenarioPace(java.time.Duration.ofMillis(200), java.time.Duration.ofMillis(100)),
+        month.pace());
+    assertTrue(month.timeline().size() > 600, "a month of traffic");
+    assertEquals(
+        "GBP",
+        ScenarioFile.read(ROOT.resolve("config/scenarios/dst-london.yaml"), null)
+            .currency()
+            .getCurrencyCode());
+    // The benchmark's scenario too, though it runs only as a benchmark.
+    Scenario busy =
+        ScenarioFile.read(ROOT.resolve("benchmarks/scenarios/twenty-lanes-day.yaml"), null);
+    assertEquals(100, busy.time().rate());
+    assertTrue(busy.timeline().size() > 3000, "a busy day on 20 lanes");
     for (String name : List.of("rush-hour.yaml", "rush-hour-wrong-expectation.yaml")) {
       Scenario s = ScenarioFile.read(ROOT.resolve("config/scenarios/" + name), null);
       assertEquals(DEMO, s.site().toAbsolutePath().normalize(), name);
