@@ -73,7 +73,7 @@ final class StayMeter {
     this.useMemo = useMemo && !scheme.window.isNone();
     this.replay = new DayReplay(scheme.memo);
     this.clock = new SiteClock(tariff, entry);
-    this.book = new LineBook(clock, tariff, lines);
+    this.book = new LineBook(tariff, lines);
     this.calendar = new RuleCalendar(tariff, scheme, clock);
     this.day = new MeterDay(tariff, window, clock, book, entry);
     this.origin = entry;
