@@ -113,7 +113,7 @@ final class Bill {
   private long stayFee(long exit, List<FeeLine> out) {
     if (exit - entry <= scheme.grace) {
       if (out != null) {
-        out.add(FeeLine.over(tariff, entry, exit, words().graceFree(scheme.grace), 0, money(0)));
+        out.add(FeeLine.over(tariff, entry, exit, words().graceFree(scheme.grace), 0, 0));
       }
       return 0;
     }
@@ -123,8 +123,7 @@ final class Bill {
       // The grace period is never charged: the stay is charged as though it began after it.
       from = entry + scheme.grace;
       if (out != null) {
-        out.add(
-            FeeLine.over(tariff, entry, from, words().graceDeducted(scheme.grace), 0, money(0)));
+        out.add(FeeLine.over(tariff, entry, from, words().graceDeducted(scheme.grace), 0, 0));
       }
     }
     return new StayMeter(tariff, scheme, from, exit, lines).finish();
@@ -133,7 +132,7 @@ final class Bill {
   private void add(String rule, long amount) {
     // About the whole stay, to the car's real exit.
     long exit = Math.max(entry, request.exit().getEpochSecond());
-    lines.add(FeeLine.over(tariff, entry, exit, rule, 1, money(amount)));
+    lines.add(FeeLine.over(tariff, entry, exit, rule, 1, amount));
     fee = Math.addExact(fee, amount);
   }
 

@@ -1,5 +1,6 @@
 package org.parkgate.fee;
 
+import java.util.Currency;
 import java.util.Objects;
 import org.parkgate.money.Money;
 
@@ -18,7 +19,9 @@ public final class FeeLine {
 
   private final String rule;
   private final long quantity;
-  private final Money amount;
+  // The amount in its two parts, made into a Money when asked: one object less per line.
+  private final long minor;
+  private final Currency currency;
 
   // The period [from, to) as instants, written out in the tariff's zone when first asked; unused
   // (tariff null) when the text was given.
@@ -39,24 +42,39 @@ public final class FeeLine {
    * @param amount what the line adds to the total; negative for caps, vouchers and payments
    */
   public FeeLine(String period, String rule, long quantity, Money amount) {
-    this(Objects.requireNonNull(period, "period"), null, 0, 0, rule, quantity, amount);
+    this(
+        Objects.requireNonNull(period, "period"),
+        null,
+        0,
+        0,
+        rule,
+        quantity,
+        Objects.requireNonNull(amount, "amount").minor(),
+        amount.currency());
   }
 
   private FeeLine(
-      String period, Tariff tariff, long from, long to, String rule, long quantity, Money amount) {
+      String period,
+      Tariff tariff,
+      long from,
+      long to,
+      String rule,
+      long quantity,
+      long minor,
+      Currency currency) {
     this.period = period;
     this.tariff = tariff;
     this.from = from;
     this.to = to;
     this.rule = Objects.requireNonNull(rule, "rule");
     this.quantity = quantity;
-    this.amount = Objects.requireNonNull(amount, "amount");
+    this.minor = minor;
+    this.currency = currency;
   }
 
   /** A line about the instants [from, to), shown as {@link Tariff#span} writes them. */
-  static FeeLine over(Tariff tariff, long from, long to, String rule, long quantity, Money amount) {
-    return new FeeLine(
-        null, Objects.requireNonNull(tariff, "tariff"), from, to, rule, quantity, amount);
+  static FeeLine over(Tariff tariff, long from, long to, String rule, long quantity, long amount) {
+    return new FeeLine(null, tariff, from, to, rule, quantity, amount, tariff.currency());
   }
 
   /** The local time span or day the line is about, e.g. "2027-01-09 11:00-12:01". */
@@ -81,14 +99,20 @@ public final class FeeLine {
 
   /** What the line adds to the total; negative for caps, vouchers and payments. */
   public Money amount() {
-    return amount;
+    return new Money(minor, currency);
+  }
+
+  /** The amount in minor units, for summing a quote's lines. */
+  long minor() {
+    return minor;
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof FeeLine l
         && quantity == l.quantity
-        && amount.equals(l.amount)
+        && minor == l.minor
+        && currency.equals(l.currency)
         && rule.equals(l.rule)
         && period().equals(l.period());
   }
@@ -98,7 +122,7 @@ public final class FeeLine {
     int h = period().hashCode();
     h = 31 * h + rule.hashCode();
     h = 31 * h + Long.hashCode(quantity);
-    return 31 * h + amount.hashCode();
+    return 31 * h + amount().hashCode();
   }
 
   @Override
@@ -110,7 +134,7 @@ public final class FeeLine {
         + ", quantity="
         + quantity
         + ", amount="
-        + amount
+        + amount()
         + "]";
   }
 }

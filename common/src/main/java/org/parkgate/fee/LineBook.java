@@ -57,7 +57,7 @@ final class LineBook {
               pending.to(i),
               pending.rule(i),
               pending.quantity(i),
-              money(pending.amount(i))));
+              pending.amount(i)));
     }
     pending.clear();
   }
@@ -90,7 +90,7 @@ final class LineBook {
   /** Writes anything still held; call once at the end of the stay. */
   void flush() {
     if (runRule != null) {
-      lines.add(FeeLine.over(tariff, runFrom, runTo, runRule, runDays, money(runEach * runDays)));
+      lines.add(FeeLine.over(tariff, runFrom, runTo, runRule, runDays, runEach * runDays));
       runRule = null;
     }
   }
