@@ -76,6 +76,29 @@ public class FeeEngineBenchmark {
     return FeeEngine.quote(tariff, thirtyDays[pick()]);
   }
 
+  /**
+   * The one-day quote with every line read as a receipt prints it: fee lines write their period
+   * text when first read, so the benchmarks above do not pay for it.
+   */
+  @Benchmark
+  public int engineOneDayPrinted() {
+    return printed(FeeEngine.quote(tariff, oneDay[pick()]));
+  }
+
+  /** The 30-day quote with every line read, as {@link #engineOneDayPrinted}. */
+  @Benchmark
+  public int engineThirtyDaysPrinted() {
+    return printed(FeeEngine.quote(tariff, thirtyDays[pick()]));
+  }
+
+  private static int printed(FeeQuote quote) {
+    int chars = 0;
+    for (FeeLine line : quote.lines()) {
+      chars += line.period().length() + line.rule().length();
+    }
+    return chars;
+  }
+
   /** The everyday case at a booth, for scale: about two hours at china-typical. */
   @Benchmark
   public FeeQuote engineTwoHoursChinaTypical() {

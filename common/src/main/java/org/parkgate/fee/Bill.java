@@ -21,7 +21,6 @@ final class Bill {
   private final long chargedExit;
 
   private final boolean leftInExitGrace;
-  private String stayLabel;
   private long fee;
 
   Bill(Tariff tariff, Scheme scheme, StayRequest request, List<Voucher> vouchers) {
@@ -114,8 +113,7 @@ final class Bill {
   private long stayFee(long exit, List<FeeLine> out) {
     if (exit - entry <= scheme.grace) {
       if (out != null) {
-        out.add(
-            new FeeLine(tariff.span(entry, exit), words().graceFree(scheme.grace), 0, money(0)));
+        out.add(FeeLine.over(tariff, entry, exit, words().graceFree(scheme.grace), 0, 0));
       }
       return 0;
     }
@@ -125,19 +123,16 @@ final class Bill {
       // The grace period is never charged: the stay is charged as though it began after it.
       from = entry + scheme.grace;
       if (out != null) {
-        out.add(
-            new FeeLine(
-                tariff.span(entry, from), words().graceDeducted(scheme.grace), 0, money(0)));
+        out.add(FeeLine.over(tariff, entry, from, words().graceDeducted(scheme.grace), 0, 0));
       }
     }
     return new StayMeter(tariff, scheme, from, exit, lines).finish();
   }
 
   private void add(String rule, long amount) {
-    if (stayLabel == null) {
-      stayLabel = tariff.span(entry, Math.max(entry, request.exit().getEpochSecond()));
-    }
-    lines.add(new FeeLine(stayLabel, rule, 1, money(amount)));
+    // About the whole stay, to the car's real exit.
+    long exit = Math.max(entry, request.exit().getEpochSecond());
+    lines.add(FeeLine.over(tariff, entry, exit, rule, 1, amount));
     fee = Math.addExact(fee, amount);
   }
 

@@ -67,6 +67,18 @@ final class DayMemo {
 
     @Override
     public int hashCode() {
+      return hash(localStart, date, nextDate, rule, x, periodAmount, firstLeft, daySum);
+    }
+
+    static int hash(
+        long localStart,
+        DaySchedule date,
+        DaySchedule nextDate,
+        Rule rule,
+        long x,
+        long periodAmount,
+        long firstLeft,
+        long daySum) {
       long h = localStart * 31 + x;
       h = h * 31 + periodAmount;
       h = h * 31 + firstLeft;
@@ -98,17 +110,30 @@ final class DayMemo {
       long daySumAtFreeze,
       boolean replaced) {}
 
-  Entry get(Key key) {
-    Entry e = slots[slot(key)];
-    return e != null && e.key().equals(key) ? e : null;
+  /** The day remembered for the state a {@link Key} of these values names, or null. */
+  Entry get(
+      long localStart,
+      DaySchedule date,
+      DaySchedule nextDate,
+      Rule rule,
+      long x,
+      long periodAmount,
+      long firstLeft,
+      long daySum) {
+    // Asked at most whole days of a long stay: no Key is made for a look-up.
+    Entry e =
+        slots[slot(Key.hash(localStart, date, nextDate, rule, x, periodAmount, firstLeft, daySum))];
+    return e != null
+            && e.key().matches(localStart, date, nextDate, rule, x, periodAmount, firstLeft, daySum)
+        ? e
+        : null;
   }
 
   void put(Entry entry) {
-    slots[slot(entry.key())] = entry;
+    slots[slot(entry.key().hashCode())] = entry;
   }
 
-  private static int slot(Key key) {
-    int h = key.hashCode();
+  private static int slot(int h) {
     return (h ^ (h >>> 16)) & (SLOTS - 1);
   }
 }

@@ -46,11 +46,10 @@ final class DayReplay {
       return day;
     }
     again = false;
-    DayMemo.Key key =
-        new DayMemo.Key(localStart, today, tomorrow, rule, x, periodAmount, firstLeft, daySum);
-    day = memo.get(key);
+    day = memo.get(localStart, today, tomorrow, rule, x, periodAmount, firstLeft, daySum);
     if (day == null) {
-      recording = key;
+      recording =
+          new DayMemo.Key(localStart, today, tomorrow, rule, x, periodAmount, firstLeft, daySum);
       recordingEnds = dayEnd;
       return null;
     }
@@ -79,6 +78,14 @@ final class DayReplay {
   /** Notes that days replayed end at {@code at}. */
   void replayedUntil(long at) {
     lastReplayEnds = at;
+  }
+
+  /**
+   * Notes that the last day replayed, up to where {@link #replayedUntil} says, was {@code day},
+   * charged without {@link #recall}: only a day recalled straight after it can be it again.
+   */
+  void replayed(DayMemo.Entry day) {
+    lastDay = day;
   }
 
   /** True when the day being recorded has been walked whole, to {@code at}. */

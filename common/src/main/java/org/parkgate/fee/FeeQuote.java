@@ -15,7 +15,7 @@ public record FeeQuote(Money total, List<FeeLine> lines, TariffRef tariff) {
     lines = List.copyOf(lines);
     long sum = 0;
     for (FeeLine line : lines) {
-      sum = Math.addExact(sum, line.amount().minor());
+      sum = Math.addExact(sum, line.minor());
     }
     if (sum != total.minor()) {
       throw new IllegalStateException("lines add up to " + sum + ", not " + total.minor());

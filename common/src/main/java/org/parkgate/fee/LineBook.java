@@ -12,7 +12,6 @@ import org.parkgate.money.Money;
  */
 final class LineBook {
 
-  private final SiteClock clock;
   private final Tariff tariff;
   private final List<FeeLine> lines;
   private final PendingLines pending = new PendingLines();
@@ -24,8 +23,7 @@ final class LineBook {
   private long runDays;
   private long runEach;
 
-  LineBook(SiteClock clock, Tariff tariff, List<FeeLine> lines) {
-    this.clock = clock;
+  LineBook(Tariff tariff, List<FeeLine> lines) {
     this.tariff = tariff;
     this.lines = lines;
   }
@@ -53,11 +51,13 @@ final class LineBook {
     flush();
     for (int i = 0; i < pending.size(); i++) {
       lines.add(
-          new FeeLine(
-              span(pending.from(i), pending.to(i)),
+          FeeLine.over(
+              tariff,
+              pending.from(i),
+              pending.to(i),
               pending.rule(i),
               pending.quantity(i),
-              money(pending.amount(i))));
+              pending.amount(i)));
     }
     pending.clear();
   }
@@ -90,16 +90,9 @@ final class LineBook {
   /** Writes anything still held; call once at the end of the stay. */
   void flush() {
     if (runRule != null) {
-      lines.add(new FeeLine(span(runFrom, runTo), runRule, runDays, money(runEach * runDays)));
+      lines.add(FeeLine.over(tariff, runFrom, runTo, runRule, runDays, runEach * runDays));
       runRule = null;
     }
-  }
-
-  private String span(long from, long to) {
-    if (tariff.fixedFrom() <= from) {
-      return LocalText.span(clock.localOf(from), clock.localOf(to - 1) + 1);
-    }
-    return tariff.span(from, to);
   }
 
   private Money money(long minor) {

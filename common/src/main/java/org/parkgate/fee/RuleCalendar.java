@@ -62,10 +62,18 @@ final class RuleCalendar {
     otherScheduleDay = scheduleDay;
     otherSchedule = cachedSchedule;
     scheduleDay = epochDay;
-    cachedSchedule =
-        tariff.isHoliday(epochDay)
-            ? scheme.days[7]
-            : scheme.days[(int) Math.floorMod(epochDay + 3, 7L)];
+    cachedSchedule = tariff.isHoliday(epochDay) ? scheme.days[7] : scheme.days[weekday(epochDay)];
     return cachedSchedule;
+  }
+
+  /** 0 for Monday to 6 for Sunday. */
+  static int weekday(long epochDay) {
+    // In int arithmetic where it fits: a 64-bit division is several times dearer, and this is
+    // asked for every day of a stay.
+    if (epochDay > -1_000_000_000L && epochDay < 1_000_000_000L) {
+      int w = ((int) epochDay + 3) % 7;
+      return w < 0 ? w + 7 : w;
+    }
+    return (int) Math.floorMod(epochDay + 3, 7L);
   }
 }

@@ -44,6 +44,7 @@ final class StayMeter {
 
   private final boolean useMemo;
   private final DayReplay replay;
+  private final WeekOfDays week = new WeekOfDays();
 
   // The fee line being accumulated: one per rule period and day.
   private long lineFrom = NONE;
@@ -73,7 +74,7 @@ final class StayMeter {
     this.useMemo = useMemo && !scheme.window.isNone();
     this.replay = new DayReplay(scheme.memo);
     this.clock = new SiteClock(tariff, entry);
-    this.book = new LineBook(clock, tariff, lines);
+    this.book = new LineBook(tariff, lines);
     this.calendar = new RuleCalendar(tariff, scheme, clock);
     this.day = new MeterDay(tariff, window, clock, book, entry);
     this.origin = entry;
@@ -209,6 +210,20 @@ final class StayMeter {
     if (remembered == null) {
       return false;
     }
+    boolean weekAgain = week.sameAsWeekBefore(date, remembered);
+    chargeAs(remembered);
+    week.charged(date, remembered);
+    if (replay.again() && remembered.replaced()) {
+      skipAlikeDays(remembered, date, target);
+    } else if (weekAgain) {
+      repeatWeek(date + 1, target);
+    }
+    periodEnd = t; // look the rule up again where the day ends
+    return true;
+  }
+
+  /** Charges the whole day that starts at {@code t} as {@code remembered}, up to its end. */
+  private void chargeAs(DayMemo.Entry remembered) {
     replay.replay(remembered, t, book);
     t = day.end;
     rule = remembered.endRule();
@@ -219,12 +234,40 @@ final class StayMeter {
     day.sum = remembered.daySum();
     day.frozen = remembered.frozen();
     day.sumAtFreeze = remembered.daySumAtFreeze();
-    periodEnd = t; // look the rule up again where the day ends
     replay.replayedUntil(t);
-    if (replay.again() && remembered.replaced()) {
-      skipAlikeDays(remembered, date, target);
+  }
+
+  /**
+   * The day just charged from memory started in the state the same day of the week before did, and
+   * the seven days before it were charged from memory too: each day that follows, while its date
+   * and the next are of the same kinds as a week earlier, starts in the state its day of the week
+   * before did and is charged alike, without looking at its periods or the memo (a month's weeks).
+   *
+   * @param date the local date of the day starting at {@code t}
+   */
+  private void repeatWeek(long date, long target) {
+    long d = date;
+    DayMemo.Entry last = null;
+    // Date d is of the kind d - 7 was: the day before it, like the one a week earlier, was
+    // charged as a remembered day whose key names the kinds of both dates it spans. Not up to a
+    // change of offset: the days around it are not a day long, nor remembered.
+    while (t + DAY <= target
+        && t + DAY < clock.until()
+        && calendar.schedule(d + 1) == calendar.schedule(d - 6)) {
+      DayMemo.Entry e = week.weekBefore(d);
+      closeDay();
+      day.open(t, false);
+      if (window.firstPerDay()) {
+        origin = t;
+      }
+      chargeAs(e);
+      week.charged(d, e);
+      last = e;
+      d++;
     }
-    return true;
+    if (last != null) {
+      replay.replayed(last);
+    }
   }
 
   /**
@@ -246,12 +289,12 @@ final class StayMeter {
       closeDay(); // [day.first, t): a day charged exactly as the one replayed
       day.first = t;
       t += DAY;
+      week.charged(date + 1 + j, remembered);
     }
     day.end = t;
     day.date += n;
     chargeFrom += n * DAY;
     firstEnd = remembered.endFirstLeft() > 0 ? firstEnd + n * DAY : Math.min(firstEnd, t);
-    periodEnd = t;
     replay.replayedUntil(t);
   }
 

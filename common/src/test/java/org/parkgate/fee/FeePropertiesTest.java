@@ -111,6 +111,64 @@ class FeePropertiesTest {
   }
 
   @Test
+  void weeksThatComeRoundAgainChargeAsWalkedOnesAcrossClockChangesAndHolidays() throws Exception {
+    // Two to three months: weeks repeat (charged as the week before), broken by the Spring
+    // Festival holidays and, in London, by the clocks going forward in March and back in October
+    // in a night charged by the hour, so that a 23- or 25-hour day costs what it lasts.
+    List<Tariff> tariffs = new ArrayList<>();
+    try (var files = java.nio.file.Files.list(ExampleTariffsTest.DIR)) {
+      for (java.nio.file.Path file : files.sorted().toList()) {
+        tariffs.add(TariffLoader.load(file));
+      }
+    }
+    tariffs.add(
+        TariffLoader.parse(
+            java.nio.file.Path.of("london-weeks.yaml"),
+            """
+        id: london-weeks
+        currency: GBP
+        zone: Europe/London
+        rules:
+          day: {unit: 1h, price: "2.00"}
+          night: {unit: 1h, price: "0.50"}
+          sunday: {flat: "6.00"}
+        days:
+          default:
+            - {from: "00:00", rule: night}
+            - {from: "08:00", rule: day}
+            - {from: "19:00", rule: night}
+          sunday:
+            - {from: "00:00", rule: night}
+            - {from: "08:00", rule: sunday}
+            - {from: "19:00", rule: night}
+        dailyMaximum: "40.00"
+        dayStartsAt: "08:00"
+        """));
+    for (Tariff t : tariffs) {
+      for (String from : List.of("2027-01-25T05:41:00Z", "2027-08-30T17:02:00Z")) {
+        long start = Instant.parse(from).getEpochSecond();
+        for (int i = 0; i < 8; i++) {
+          long entry = start + i * 31_337L;
+          long exit = entry + (60 + 3 * i) * 86_400L + 7_000L * i;
+          TariffVersion version = t.versionAt(Instant.ofEpochSecond(entry));
+          for (String cls : version.vehicleClasses()) {
+            Scheme scheme = version.scheme(cls);
+            List<FeeLine> walked = new ArrayList<>();
+            long expected = new StayMeter(t, scheme, entry, exit, walked, false).finish();
+            for (int pass = 0; pass < 2; pass++) {
+              List<FeeLine> replayed = new ArrayList<>();
+              String what = t.id() + " " + cls + " " + Instant.ofEpochSecond(entry) + " " + pass;
+              assertEquals(
+                  expected, new StayMeter(t, scheme, entry, exit, replayed).finish(), what);
+              assertEquals(walked, replayed, what);
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void aRunOfAlikeDaysEndsWhereTheKindOfDayChanges() throws Exception {
     // Weekday days from 08:00 reach the maximum only through the next early morning; the one into
     // Saturday, whose early morning is free, does not and must be charged its own lines.
