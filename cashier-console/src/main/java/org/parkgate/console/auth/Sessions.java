@@ -59,6 +59,11 @@ public final class Sessions {
   private final int total;
   private volatile Listener listener = (s, why) -> {};
 
+  /** The clock the console keeps its time by (a scenario's shared clock, or the system's). */
+  public Clock clock() {
+    return clock;
+  }
+
   public Sessions(Clock clock) {
     this(clock, DEFAULT_PER_USER, DEFAULT_TOTAL);
   }

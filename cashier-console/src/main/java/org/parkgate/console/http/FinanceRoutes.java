@@ -132,7 +132,9 @@ final class FinanceRoutes {
     body.put("roleZh", role.chinese());
     body.put("roleEn", role.english());
     body.put("zone", services.zone().getId());
-    body.put("today", LocalDate.now(services.zone()).toString());
+    body.put(
+        "today",
+        LocalDate.ofInstant(services.sessions().clock().instant(), services.zone()).toString());
     body.put("kinds", kinds);
     body.put("lanes", services.lanes());
     body.put("tenders", tenders);

@@ -68,6 +68,35 @@ public final class SeasonCards {
         });
   }
 
+  /** A season card to issue: its number, holder, bound plates (none: any vehicle), class, days. */
+  public record Issue(
+      String card,
+      String holder,
+      List<String> plates,
+      String vehicleClass,
+      LocalDate from,
+      LocalDate to) {
+    public Issue {
+      plates = List.copyOf(plates);
+    }
+  }
+
+  /**
+   * Issues every card in one transaction: all of them, or (one refused, e.g. already a season card)
+   * none.
+   */
+  public List<SeasonCard> addAll(List<Issue> cards, String by, Instant at) {
+    return ledger.inTransaction(
+        () -> {
+          List<SeasonCard> made = new java.util.ArrayList<>();
+          for (Issue c : cards) {
+            made.add(
+                add(c.card(), c.holder(), c.plates(), c.vehicleClass(), c.from(), c.to(), by, at));
+          }
+          return made;
+        });
+  }
+
   /** Extends (or moves) a card's window; the holder, plates and class stay. */
   public SeasonCard renew(String card, LocalDate from, LocalDate to, String by, Instant at) {
     return ledger.inTransaction(

@@ -26,6 +26,7 @@ import org.parkgate.controller.ledger.SeasonCards;
  *   season renew CARD --to DATE [--from DATE] --by WHO
  *   season cancel CARD --by WHO
  *   season list
+ *   season import FILE --by WHO
  *   blacklist add card|plate VALUE --reason TEXT --by WHO
  *   blacklist remove card|plate VALUE --reason TEXT --by WHO
  *   blacklist list
@@ -38,7 +39,7 @@ public final class CredentialsMain {
   static final String USAGE =
       "usage: season add CARD --holder NAME --from DATE --to DATE --by WHO [--class CLASS]"
           + " [--plate PLATE]... | season renew CARD --to DATE [--from DATE] --by WHO"
-          + " | season cancel CARD --by WHO | season list"
+          + " | season cancel CARD --by WHO | season list | season import FILE --by WHO"
           + " | blacklist add|remove card|plate VALUE --reason TEXT --by WHO | blacklist list"
           + " (each with [--db DB])";
   static final Path DEFAULT_DB = Path.of("data/ledger.db");
@@ -123,6 +124,14 @@ public final class CredentialsMain {
         SeasonCard made = cards.cancel(card, o.required("--by"), clock.instant());
         out.println("cancelled " + describe(made));
       }
+      case "import" -> {
+        o.allow(Set.of("--by"));
+        Path file = Path.of(o.positional(1, "season import needs one FILE"));
+        List<SeasonCard> made =
+            cards.addAll(SeasonImport.read(file), o.required("--by"), clock.instant());
+        made.forEach(c -> out.println("added " + describe(c)));
+        out.println("imported " + made.size() + " season cards from " + file);
+      }
       case "list" -> {
         o.allow(Set.of());
         o.positional(0, "season list takes no arguments");
@@ -131,7 +140,7 @@ public final class CredentialsMain {
         out.println(all.size() + " season cards");
       }
       default -> {
-        return usage("unknown season command '" + command + "' (add, renew, cancel, list)");
+        return usage("unknown season command '" + command + "' (add, renew, cancel, list, import)");
       }
     }
     return 0;

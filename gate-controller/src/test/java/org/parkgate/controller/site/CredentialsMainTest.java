@@ -193,7 +193,7 @@ class CredentialsMainTest {
       "parking: --class 'Big Truck' is not a vehicle class such as car or truck;",
       "parking: unknown option '--holdr' (this command takes --by, --class, --from, --holder, --plate, --to, --db);",
       "season renew: card 5EA5011001 is no season card",
-      "parking: unknown season command 'extend' (add, renew, cancel, list);",
+      "parking: unknown season command 'extend' (add, renew, cancel, list, import);",
       "parking: season list takes no arguments;",
       "parking: 'van' is not card or plate;",
       "parking: --reason is needed;",
@@ -223,5 +223,98 @@ class CredentialsMainTest {
     assertEquals(2, status);
     assertTrue(err().startsWith("parking: no ledger at " + none), err());
     assertTrue(!none.toFile().exists());
+  }
+
+  private Path csv(String text) throws java.io.IOException {
+    Path f = dir.resolve("passes.csv");
+    java.nio.file.Files.writeString(f, text, StandardCharsets.UTF_8);
+    return f;
+  }
+
+  @Test
+  void aFileOfSeasonCardsIsImportedInOneGoAndTheLedgerStillVerifies() throws Exception {
+    Path f =
+        csv(
+            "\uFEFFcard,holder,class,from,to,plates\n"
+                + "5EA5011001,王芳,car,2027-01-01,2027-01-31,沪A12345;沪B67890\n"
+                + "5EA5011002,\"Li, Wei\",van,2027-01-01,2027-03-31,\n"
+                + "\n"
+                + "5EA5011003,Office pool,,2027-01-01,2027-01-31,\n");
+    assertEquals(0, run("season", "import", f.toString(), "--by", "office"), err());
+    assertTrue(out().endsWith("imported 3 season cards from " + f), out());
+    assertEquals(0, run("season", "list"));
+    String list = out();
+    assertTrue(
+        list.contains("5EA5011001  王芳  car  2027-01-01..2027-01-31  plates 沪A12345,沪B67890"), list);
+    assertTrue(list.contains("5EA5011002  Li, Wei  van  2027-01-01..2027-03-31  plates any"), list);
+    assertTrue(list.contains("5EA5011003  Office pool  car"), list);
+    assertTrue(list.endsWith("3 season cards"), list);
+    assertTrue(LedgerVerifier.verify(db, java.util.Optional.empty()).ok());
+  }
+
+  @Test
+  void aBadFileNamesItsLineAndAddsNothing() throws Exception {
+    String header = "card,holder,class,from,to\n";
+    String good = "5EA5011001,A Holder,car,2027-01-01,2027-01-31\n";
+    record Case(String text, String says) {}
+    for (Case c :
+        List.of(
+            new Case(
+                header + good + "5EA5011002,B,car,2027-02-01,2027-01-31\n",
+                "passes.csv:3: to 2027-01-31 is before from 2027-02-01 (a card's last day)"),
+            new Case(header + good + good, "passes.csv:3: card 5EA5011001 is in the file twice"),
+            new Case(
+                header + good + "5EA-01,B,car,2027-01-01,2027-01-31\n",
+                "passes.csv:3: card '5EA-01' must be 1-32 letters or digits"),
+            new Case(
+                header + good + "5EA5011002,B,car,2027-01-01,31/01/2027\n",
+                "passes.csv:3: to '31/01/2027' is not a date such as 2027-01-31"),
+            new Case(
+                header + good + "5EA5011002,B,car\n", "passes.csv:3: 3 columns, the header has 5"),
+            new Case(
+                "card,holder,from,to\n" + good,
+                "passes.csv:1: no column 'class' (the header is card,holder,class,from,to[,plates])"),
+            new Case(header, "passes.csv: no season cards under the header"))) {
+      Path f = csv(c.text());
+      assertEquals(2, run("season", "import", f.toString(), "--by", "office"), c.says());
+      assertTrue(
+          err().startsWith("parking: " + f + c.says().substring("passes.csv".length())), err());
+      assertEquals(0, run("season", "list"));
+      assertEquals("0 season cards", out(), c.says());
+    }
+    // Not UTF-8 (a sheet saved as GB2312): named, nothing added.
+    Path gb = dir.resolve("passes.csv");
+    java.nio.file.Files.write(
+        gb, (header + "5EA5011001,王芳,car,2027-01-01,2027-01-31\n").getBytes("GB2312"));
+    assertEquals(2, run("season", "import", gb.toString(), "--by", "office"));
+    assertTrue(err().contains("not UTF-8 text (save the sheet as CSV UTF-8)"), err());
+  }
+
+  @Test
+  void oneCardTheLedgerRefusesAddsNoneOfTheFile() throws Exception {
+    assertEquals(
+        0,
+        run(
+            "season",
+            "add",
+            "5EA5011002",
+            "--holder",
+            "Already",
+            "--from",
+            "2027-01-01",
+            "--to",
+            "2027-01-31",
+            "--by",
+            "office"));
+    Path f =
+        csv(
+            "card,holder,class,from,to\n"
+                + "5EA5011001,A,car,2027-01-01,2027-01-31\n"
+                + "5EA5011002,B,car,2027-01-01,2027-01-31\n");
+    assertEquals(1, run("season", "import", f.toString(), "--by", "office"));
+    assertTrue(err().contains("card 5EA5011002 is already a season card (held by Already"), err());
+    assertEquals(0, run("season", "list"));
+    assertTrue(out().endsWith("1 season cards"), out());
+    assertTrue(!out().contains("5EA5011001"), out());
   }
 }

@@ -53,7 +53,8 @@ final class SiteProcesses implements AutoCloseable {
 
   /**
    * Registers season cards (card to vehicle class) valid from the day before {@code from} to the
-   * day after {@code to} in the site's zone, as {@code ./parking season add} does, by the scenario.
+   * day after {@code to} in the site's zone, all at once as {@code ./parking season import} does,
+   * by the scenario.
    */
   void seasonCards(
       Map<String, String> cards,
@@ -61,27 +62,36 @@ final class SiteProcesses implements AutoCloseable {
       java.time.Instant from,
       java.time.Instant to)
       throws IOException, InterruptedException {
-    java.time.LocalDate first = java.time.LocalDate.ofInstant(from, zone);
-    java.time.LocalDate last = java.time.LocalDate.ofInstant(to, zone);
-    for (Map.Entry<String, String> c : cards.entrySet()) {
-      controllerMain(
-          "org.parkgate.controller.site.CredentialsMain",
-          "season",
-          "add",
-          c.getKey(),
-          "--holder",
-          "Scenario holder " + c.getKey(),
-          "--from",
-          first.minusDays(1).toString(),
-          "--to",
-          last.plusDays(1).toString(),
-          "--class",
-          c.getValue(),
-          "--by",
-          "scenario",
-          "--db",
-          site.ledger().toString());
+    if (cards.isEmpty()) {
+      return;
     }
+    java.time.LocalDate first = java.time.LocalDate.ofInstant(from, zone).minusDays(1);
+    java.time.LocalDate last = java.time.LocalDate.ofInstant(to, zone).plusDays(1);
+    // One file, one command, one transaction, as an office imports a month's passes.
+    StringBuilder csv = new StringBuilder("card,holder,class,from,to\n");
+    for (Map.Entry<String, String> c : cards.entrySet()) {
+      csv.append(c.getKey())
+          .append(",Scenario holder ")
+          .append(c.getKey())
+          .append(',')
+          .append(c.getValue())
+          .append(',')
+          .append(first)
+          .append(',')
+          .append(last)
+          .append('\n');
+    }
+    Path file = logs.getParent().resolve("season-cards.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    controllerMain(
+        "org.parkgate.controller.site.CredentialsMain",
+        "season",
+        "import",
+        file.toString(),
+        "--by",
+        "scenario",
+        "--db",
+        site.ledger().toString());
   }
 
   /** Enrols a console of the scenario's own with the controller; its credential. */
