@@ -43,8 +43,11 @@ public final class CredentialsMain {
           + " | blacklist add|remove card|plate VALUE --reason TEXT --by WHO | blacklist list"
           + " (each with [--db DB])";
   static final Path DEFAULT_DB = Path.of("data/ledger.db");
-  private static final String CARD = "[A-Za-z0-9]{1,32}";
-  private static final String CLASS = "[a-z][a-z0-9_-]{0,31}";
+
+  /** A card number; a vehicle class (also for {@link SeasonImport}). */
+  static final String CARD = "[A-Za-z0-9]{1,32}";
+
+  static final String CLASS = "[a-z][a-z0-9_-]{0,31}";
 
   private final Clock clock;
   private final PrintStream out;

@@ -27,8 +27,6 @@ import org.parkgate.controller.ledger.SeasonCards;
  */
 final class SeasonImport {
   static final List<String> COLUMNS = List.of("card", "holder", "class", "from", "to");
-  private static final String CARD = "[A-Za-z0-9]{1,32}";
-  private static final String CLASS = "[a-z][a-z0-9_-]{0,31}";
 
   private SeasonImport() {}
 
@@ -87,7 +85,7 @@ final class SeasonImport {
               where + r.size() + " columns, the header has " + header.size());
         }
         String card = r.get("card");
-        if (!card.matches(CARD)) {
+        if (!card.matches(CredentialsMain.CARD)) {
           throw new IllegalArgumentException(
               where + "card '" + card + "' must be 1-32 letters or digits");
         }
@@ -99,7 +97,7 @@ final class SeasonImport {
           throw new IllegalArgumentException(where + "holder must be 1-100 characters");
         }
         String vehicleClass = r.get("class").isEmpty() ? "car" : r.get("class");
-        if (!vehicleClass.matches(CLASS)) {
+        if (!vehicleClass.matches(CredentialsMain.CLASS)) {
           throw new IllegalArgumentException(
               where + "class '" + vehicleClass + "' is not a vehicle class such as car or truck");
         }
