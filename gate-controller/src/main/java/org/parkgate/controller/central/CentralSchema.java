@@ -1,0 +1,114 @@
+package org.parkgate.controller.central;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Pattern;
+
+/**
+ * The head office's schema in PostgreSQL ({@code central/V1__central.sql}): installing it, and
+ * registering a site with the database role it ships as. The role may call {@code central.head} and
+ * {@code central.append} and nothing else: no table is granted to it.
+ */
+public final class CentralSchema {
+  /** What a site id may be: the same rule the schema checks. */
+  public static final Pattern SITE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
+
+  private CentralSchema() {}
+
+  /** Whether {@code db} already has the schema. */
+  public static boolean installed(Connection db) throws SQLException {
+    try (PreparedStatement p =
+        db.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = 'central'")) {
+      try (ResultSet r = p.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
+
+  /** Installs the schema in one transaction; refused if it is there already. */
+  public static void install(Connection db) throws SQLException {
+    if (installed(db)) {
+      throw new SQLException("the central schema is installed already");
+    }
+    String sql;
+    try (InputStream in = CentralSchema.class.getResourceAsStream("/central/V1__central.sql")) {
+      if (in == null) {
+        throw new IllegalStateException("central/V1__central.sql is missing from this build");
+      }
+      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read central/V1__central.sql", e);
+    }
+    boolean auto = db.getAutoCommit();
+    db.setAutoCommit(false);
+    try (Statement s = db.createStatement()) {
+      s.execute(sql);
+      db.commit();
+    } catch (SQLException e) {
+      db.rollback();
+      throw e;
+    } finally {
+      db.setAutoCommit(auto);
+    }
+  }
+
+  /** The database role a site ships as: {@code parkgate_site_} and its id in lower case. */
+  public static String roleOf(String siteId) {
+    return "parkgate_site_" + siteId.toLowerCase(java.util.Locale.ROOT).replace('-', '_');
+  }
+
+  /**
+   * Registers a site and creates its login role with {@code password}, granted only the two
+   * functions, in one transaction.
+   */
+  public static void addSite(
+      Connection db,
+      String siteId,
+      String name,
+      String zone,
+      String currency,
+      String password,
+      String by)
+      throws SQLException {
+    if (!SITE_ID.matcher(siteId).matches()) {
+      throw new SQLException(
+          "site id '" + siteId + "' must be letters, digits, '-' or '_' (at most 40)");
+    }
+    String role = roleOf(siteId);
+    boolean auto = db.getAutoCommit();
+    db.setAutoCommit(false);
+    try (Statement s = db.createStatement()) {
+      s.execute("CREATE ROLE " + role + " LOGIN NOINHERIT PASSWORD " + s.enquoteLiteral(password));
+      s.execute("GRANT USAGE ON SCHEMA central TO " + role);
+      s.execute(
+          "GRANT EXECUTE ON FUNCTION central.append(text, bigint[], text[], bigint[], text[],"
+              + " text[]) TO "
+              + role);
+      s.execute("GRANT EXECUTE ON FUNCTION central.head(text) TO " + role);
+      try (PreparedStatement p =
+          db.prepareStatement(
+              "INSERT INTO central.sites(site_id, name, zone, currency, db_role, added_by)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)")) {
+        p.setString(1, siteId);
+        p.setString(2, name);
+        p.setString(3, zone);
+        p.setString(4, currency);
+        p.setString(5, role);
+        p.setString(6, by);
+        p.executeUpdate();
+      }
+      db.commit();
+    } catch (SQLException e) {
+      db.rollback();
+      throw e;
+    } finally {
+      db.setAutoCommit(auto);
+    }
+  }
+}
