@@ -194,6 +194,7 @@ public record SiteConfig(
    * @param plainOffLoopback allows plain ws on a bind address other than loopback
    * @param journalLayout the accounting journal's column layout for reports the consoles ask for
    *     (docs/reports.md), or null for the default layout
+   * @param central where the ledger is replicated to head office, or null when it is not
    */
   public record ControllerSettings(
       String bindHost,
@@ -205,7 +206,8 @@ public record SiteConfig(
       boolean plainOffLoopback,
       Sessions sessions,
       Anchoring anchors,
-      Path journalLayout) {
+      Path journalLayout,
+      Central central) {
 
     /** Settings with {@code tls: auto}, the default session rules and the default anchoring. */
     public ControllerSettings(
@@ -224,6 +226,7 @@ public record SiteConfig(
           false,
           Sessions.DEFAULT,
           Anchoring.DEFAULT,
+          null,
           null);
     }
 
@@ -236,6 +239,19 @@ public record SiteConfig(
       };
     }
   }
+
+  /**
+   * The head office's PostgreSQL the controller ships its ledger's links to (docs/central.md).
+   *
+   * @param url {@code jdbc:postgresql://HOST[:PORT]/DATABASE}
+   * @param user the site's database role, as head office registered it
+   * @param passwordFile a file holding the role's password (first line), readable by the
+   *     controller's user only
+   * @param batch the most links shipped in one call
+   * @param retry how long the shipper waits after a failure before it tries again
+   */
+  public record Central(
+      String url, String user, Path passwordFile, int batch, java.time.Duration retry) {}
 
   /**
    * How long a person's session lasts at the controller (docs/configuration.md).

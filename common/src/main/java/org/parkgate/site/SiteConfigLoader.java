@@ -26,7 +26,8 @@ public final class SiteConfigLoader {
                     "simulator",
                     "checks",
                     "cash",
-                    "lostCard"));
+                    "lostCard",
+                    "central"));
     ConfigNode site =
         root.required("site")
             .onlyKeys(
@@ -138,7 +139,8 @@ public final class SiteConfigLoader {
             c.bool("plainOffLoopback", false),
             sessions(c),
             anchors(c),
-            c.has("journalLayout") ? base.resolve(c.text("journalLayout", "")).normalize() : null);
+            c.has("journalLayout") ? base.resolve(c.text("journalLayout", "")).normalize() : null,
+            central(root, base));
     if (!controller.consoleTls()
         && !controller.plainOffLoopback()
         && !org.parkgate.tls.Loopback.is(controller.bindHost())) {
@@ -262,6 +264,26 @@ public final class SiteConfigLoader {
       throw s.child("lifetime").error("must be at least sessions.idle (" + idle + ")");
     }
     return new SiteConfig.Sessions(idle, lifetime, s.integer("perUser", d.perUser(), 1, 100));
+  }
+
+  /** The head office's PostgreSQL the controller ships its ledger to, or null for none. */
+  private static SiteConfig.Central central(ConfigNode root, Path base) throws ConfigException {
+    if (!root.has("central")) {
+      return null;
+    }
+    ConfigNode n =
+        root.required("central").onlyKeys(Set.of("url", "user", "passwordFile", "batch", "retry"));
+    String url = n.text("url");
+    if (!url.startsWith("jdbc:postgresql://")) {
+      throw n.child("url").error("must be a jdbc:postgresql://HOST[:PORT]/DATABASE URL");
+    }
+    Path password = base.resolve(n.text("passwordFile")).normalize();
+    return new SiteConfig.Central(
+        url,
+        n.text("user"),
+        password,
+        n.integer("batch", 500, 1, 10_000),
+        within(n, "retry", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(10)));
   }
 
   private static SiteConfig.Anchoring anchors(ConfigNode controller) throws ConfigException {

@@ -62,6 +62,7 @@ public final class GateController implements AutoCloseable {
   private ClosureSchedule closures;
   private AnchorSchedule anchors;
   private TariffWatch tariffWatch;
+  private org.parkgate.controller.central.Replicator central;
   private ControllerLock lock;
   private final Clock clock;
   private SiteKey siteKey;
@@ -153,11 +154,21 @@ public final class GateController implements AutoCloseable {
           AnchorSchedule.start(ledger, site.controller().anchors(), clock, controller.ledgerThread);
       controller.siteKey = siteKey;
       controller.tariffWatch = TariffWatch.start(tariffs);
+      if (site.controller().central() != null) {
+        controller.central =
+            org.parkgate.controller.central.Replicator.start(
+                ledger, site.id(), site.controller().central(), clock);
+      }
     } catch (RuntimeException e) {
       controller.close();
       throw e;
     }
     return controller;
+  }
+
+  /** How shipping the ledger to head office goes, or null when the site does not. */
+  public org.parkgate.controller.central.Replicator.Status centralStatus() {
+    return central == null ? null : central.status();
   }
 
   /** The site's public key, for auditors to keep off the box ({@code ./parking verify --key}). */
@@ -253,6 +264,9 @@ public final class GateController implements AutoCloseable {
     log.info("controller stopping");
     if (closures != null) {
       closures.close();
+    }
+    if (central != null) {
+      central.close();
     }
     if (tariffWatch != null) {
       tariffWatch.close();
