@@ -229,6 +229,50 @@ class SiteConfigLoaderTest {
   }
 
   @Test
+  void headOfficeIsOptionalAndReadWithItsErrorsNamed() throws Exception {
+    assertEquals(null, SiteConfigLoader.load(DEMO).controller().central());
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(
+        file,
+        SITE
+            + "lanes:\n"
+            + LANE
+            + "central: {url: 'jdbc:postgresql://ho.example:5432/parkgate',"
+            + " user: parkgate_site_demo, passwordFile: central.password}\n");
+    assertEquals(
+        new SiteConfig.Central(
+            "jdbc:postgresql://ho.example:5432/parkgate",
+            "parkgate_site_demo",
+            dir.resolve("central.password"),
+            500,
+            Duration.ofSeconds(5)),
+        SiteConfigLoader.load(file).controller().central());
+    assertEquals(
+        "site.yaml: central.url: must be a jdbc:postgresql://HOST[:PORT]/DATABASE URL",
+        error(
+            SITE + "lanes:\n" + LANE + "central: {url: 'http://ho', user: u, passwordFile: p}\n"));
+    assertTrue(
+        error(SITE + "lanes:\n" + LANE + "central: {url: 'jdbc:postgresql://ho/p', user: u}\n")
+            .startsWith("site.yaml: central.passwordFile: "));
+    assertTrue(
+        error(
+                SITE
+                    + "lanes:\n"
+                    + LANE
+                    + "central: {url: 'jdbc:postgresql://ho/p', user: u, passwordFile: p,"
+                    + " batch: 0}\n")
+            .startsWith("site.yaml: central.batch: "));
+    assertTrue(
+        error(
+                SITE
+                    + "lanes:\n"
+                    + LANE
+                    + "central: {url: 'jdbc:postgresql://ho/p', user: u, passwordFile: p,"
+                    + " password: secret}\n")
+            .startsWith("site.yaml: central.password: unknown key"));
+  }
+
+  @Test
   void accessRulesDefaultToHardAntiPassbackAndUnlimitedSpaces() throws Exception {
     SiteConfig site = SiteConfigLoader.load(DEMO);
     assertEquals(AntiPassback.HARD, site.access().antiPassback());
