@@ -19,7 +19,8 @@ const INCIDENT_KINDS = {
   LEFT_UNPAID: ["欠费离场", "Left unpaid"],
   LOST_CARD: ["遗失卡", "Lost card"],
   LEDGER_CHECK_FAILED: ["账本校验失败", "Ledger check failed"],
-  ENTRY_NOT_PASSED: ["入场未见通过", "Entry never seen passing"]
+  ENTRY_NOT_PASSED: ["入场未见通过", "Entry never seen passing"],
+  OWES_ELSEWHERE: ["他场欠费", "Owes at another car park"]
 };
 
 (function () {

@@ -38,7 +38,13 @@ public enum IncidentKind {
    * stopped during the entry, or the vehicle backed off before the arm opened): named at start so a
    * supervisor settles the stay.
    */
-  ENTRY_NOT_PASSED;
+  ENTRY_NOT_PASSED,
+  /**
+   * The plate at an exit owes money at another of the operator's car parks (head office's copy of
+   * that site's ledger, docs/central.md): shown to the cashier, who tells the driver; it is not
+   * collected here.
+   */
+  OWES_ELSEWHERE;
 
   /** The kind in the booth's words, "中文 · English" (as the booth's incident list names it). */
   public String said() {
@@ -58,6 +64,7 @@ public enum IncidentKind {
       case LOST_CARD -> "遗失卡 · Lost card";
       case LEDGER_CHECK_FAILED -> "账本校验失败 · Ledger check failed";
       case ENTRY_NOT_PASSED -> "入场未见通过 · Entry never seen passing";
+      case OWES_ELSEWHERE -> "他场欠费 · Owes at another car park";
     };
   }
 

@@ -249,9 +249,25 @@ public record SiteConfig(
    *     controller's user only
    * @param batch the most links shipped in one call
    * @param retry how long the shipper waits after a failure before it tries again
+   * @param arrearsElsewhere whether a plate owing at another of the operator's sites is flagged to
+   *     the cashier at this site's exits
+   * @param arrearsEvery how often what plates owe elsewhere is asked of head office
    */
   public record Central(
-      String url, String user, Path passwordFile, int batch, java.time.Duration retry) {}
+      String url,
+      String user,
+      Path passwordFile,
+      int batch,
+      java.time.Duration retry,
+      boolean arrearsElsewhere,
+      java.time.Duration arrearsEvery) {
+
+    /** Shipping only: arrears elsewhere not asked. */
+    public Central(
+        String url, String user, Path passwordFile, int batch, java.time.Duration retry) {
+      this(url, user, passwordFile, batch, retry, false, java.time.Duration.ofSeconds(30));
+    }
+  }
 
   /**
    * How long a person's session lasts at the controller (docs/configuration.md).

@@ -272,7 +272,16 @@ public final class SiteConfigLoader {
       return null;
     }
     ConfigNode n =
-        root.required("central").onlyKeys(Set.of("url", "user", "passwordFile", "batch", "retry"));
+        root.required("central")
+            .onlyKeys(
+                Set.of(
+                    "url",
+                    "user",
+                    "passwordFile",
+                    "batch",
+                    "retry",
+                    "arrearsElsewhere",
+                    "arrearsEvery"));
     String url = n.text("url");
     if (!url.startsWith("jdbc:postgresql://")) {
       throw n.child("url").error("must be a jdbc:postgresql://HOST[:PORT]/DATABASE URL");
@@ -283,7 +292,10 @@ public final class SiteConfigLoader {
         n.text("user"),
         password,
         n.integer("batch", 500, 1, 10_000),
-        within(n, "retry", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(10)));
+        within(n, "retry", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(10)),
+        n.bool("arrearsElsewhere", false),
+        within(
+            n, "arrearsEvery", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1)));
   }
 
   private static SiteConfig.Anchoring anchors(ConfigNode controller) throws ConfigException {

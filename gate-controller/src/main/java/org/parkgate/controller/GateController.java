@@ -158,6 +158,9 @@ public final class GateController implements AutoCloseable {
         controller.central =
             org.parkgate.controller.central.Replicator.start(
                 ledger, site.id(), site.controller().central(), clock);
+        if (controller.central.arrears() != null) {
+          controller.service.exits().showArrearsFrom(controller.central.arrears());
+        }
       }
     } catch (RuntimeException e) {
       controller.close();

@@ -43,6 +43,7 @@ public final class Replicator implements AutoCloseable {
   private final Clock clock;
   private final Thread thread;
   private final AtomicReference<Status> status;
+  private CentralArrears arrears;
   private volatile boolean running = true;
   private Connection db;
   private String lastProblem;
@@ -76,6 +77,9 @@ public final class Replicator implements AutoCloseable {
     Replicator r = new Replicator(ledger.reader(), siteId, settings, password, clock);
     r.thread.start();
     log.info("central: shipping the ledger to {} as {}", settings.url(), settings.user());
+    if (settings.arrearsElsewhere()) {
+      r.arrears = CentralArrears.start(siteId, settings, password);
+    }
     return r;
   }
 
@@ -91,6 +95,11 @@ public final class Replicator implements AutoCloseable {
       throw new IllegalArgumentException(
           "central.passwordFile " + settings.passwordFile() + " cannot be read: " + e, e);
     }
+  }
+
+  /** What plates owe at other sites, when the site asks (arrearsElsewhere); else null. */
+  public CentralArrears arrears() {
+    return arrears;
   }
 
   public Status status() {
@@ -263,6 +272,9 @@ public final class Replicator implements AutoCloseable {
   @Override
   public void close() {
     running = false;
+    if (arrears != null) {
+      arrears.close();
+    }
     thread.interrupt();
     try {
       thread.join(5_000);

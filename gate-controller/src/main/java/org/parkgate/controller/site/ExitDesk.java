@@ -56,6 +56,7 @@ public final class ExitDesk {
   private final Payments payments;
   private final EventLog events;
   private final PendingExits pending;
+  private volatile ArrearsElsewhere elsewhere = ArrearsElsewhere.NONE;
 
   public ExitDesk(SiteConfig site, Currency currency, Ledger ledger) {
     this.currency = currency;
@@ -71,6 +72,14 @@ public final class ExitDesk {
     this.payments = new Payments(ledger);
     this.events = new EventLog(ledger);
     this.pending = new PendingExits(ledger);
+  }
+
+  /**
+   * From now on a plate at an exit that owes at another of the operator's car parks is flagged to
+   * the cashier ({@code OWES_ELSEWHERE}), once per stay.
+   */
+  public void showArrearsFrom(ArrearsElsewhere arrears) {
+    this.elsewhere = arrears;
   }
 
   public ModeControl modes() {
@@ -147,8 +156,51 @@ public final class ExitDesk {
                       quote == null ? null : quote.tariff()),
                   exit);
           sightings.flag(lane, stay, plate, findings, exit);
+          flagArrearsElsewhere(lane, stay, plate, exit);
           return new LaneEvent.ExitQuoted(stay.card(), stay.stayId(), due);
         });
+  }
+
+  private void flagArrearsElsewhere(String lane, Stay stay, String plate, Instant exit) {
+    if (plate == null) {
+      return;
+    }
+    List<ArrearsElsewhere.Owed> owed = elsewhere.of(plate);
+    if (owed.isEmpty()
+        || incidents.recorded(IncidentKind.OWES_ELSEWHERE, stay.card(), stay.enteredAt())) {
+      return;
+    }
+    for (ArrearsElsewhere.Owed o : owed) {
+      LocalDate since = LocalDate.ofInstant(o.since(), zone);
+      incidents.record(
+          lane,
+          IncidentKind.OWES_ELSEWHERE,
+          stay.card(),
+          plate,
+          Said.of(
+              "车牌 "
+                  + plate
+                  + " 在 "
+                  + o.siteName()
+                  + "（"
+                  + o.site()
+                  + "）欠费 "
+                  + o.amount()
+                  + "，自 "
+                  + since
+                  + " 起",
+              "plate "
+                  + plate
+                  + " owes "
+                  + o.amount()
+                  + " at "
+                  + o.siteName()
+                  + " ("
+                  + o.site()
+                  + ") since "
+                  + since),
+          exit);
+    }
   }
 
   /**

@@ -119,6 +119,33 @@ class ExitDeskTest {
   }
 
   @Test
+  void aPlateOwingAtAnotherCarParkIsShownToTheCashierOncePerStayAndNotCharged() {
+    ArrearsElsewhere.Owed owed =
+        new ArrearsElsewhere.Owed(
+            "north", "北区停车场", Money.of(2000, "CNY"), Instant.parse("2027-01-02T10:00:00Z"));
+    desk.showArrearsFrom(plate -> plate.equals("粤B12345") ? List.of(owed) : List.of());
+    Stay stay = enter("CARD1", CAR, ENTRY);
+
+    assertEquals(NINE, due(quote("exit-1", stay, CAR, EXIT)), "only this stay's fee is asked");
+    List<Incidents.Incident> found = incidents();
+    assertEquals(1, found.size(), found.toString());
+    assertEquals("OWES_ELSEWHERE", found.get(0).kind());
+    assertEquals("粤B12345", found.get(0).plate());
+    assertEquals(
+        "车牌 粤B12345 在 北区停车场（north）欠费 20.00 CNY，自 2027-01-02 起"
+            + " · plate 粤B12345 owes 20.00 CNY at 北区停车场 (north) since 2027-01-02",
+        found.get(0).detail());
+    assertEquals(IncidentKind.OWES_ELSEWHERE, heard(ConsoleEvent.Incident.class).get(0).kind());
+
+    quote("exit-1", stay, CAR, EXIT.plusSeconds(5));
+    assertEquals(1, incidents().size(), "a card read again is not a second incident");
+
+    Stay other = enter("CARD2", new Sighting("粤B77777", "car", "red"), ENTRY);
+    quote("exit-2", other, new Sighting("粤B77777", "car", "red"), EXIT);
+    assertEquals(1, incidents().size(), "a plate owing nothing elsewhere raises nothing");
+  }
+
+  @Test
   void theSameCarLeavingRaisesNothing() {
     Stay stay = enter("CARD1", CAR, ENTRY);
     quote("exit-1", stay, new Sighting("粤B12345", "CAR", "white"), EXIT);
