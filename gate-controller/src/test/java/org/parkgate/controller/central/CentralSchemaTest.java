@@ -120,7 +120,12 @@ class CentralSchemaTest {
   }
 
   static Connection as(String site) throws SQLException {
-    return DriverManager.getConnection(pg.url(), CentralSchema.roleOf(site), password(site));
+    return as(pg, site);
+  }
+
+  /** A connection to {@code cluster} as the site's own role. */
+  static Connection as(PgCluster cluster, String site) throws SQLException {
+    return DriverManager.getConnection(cluster.url(), CentralSchema.roleOf(site), password(site));
   }
 
   /** The links head office holds for a site, in order, as the site's ledger would give them. */
