@@ -60,17 +60,40 @@ CREATE TRIGGER alarms_append_only BEFORE UPDATE OR DELETE ON central.alarms
 CREATE TRIGGER alarms_no_truncate BEFORE TRUNCATE ON central.alarms
   FOR EACH STATEMENT EXECUTE FUNCTION central.append_only();
 
--- The newest link held for a site, or link 0 with the genesis hash (64 zeros) when none.
+-- Who changed a site at head office, and when: added, disabled, enabled. Append-only.
+CREATE TABLE central.site_changes (
+  change_id bigserial   PRIMARY KEY,
+  site_id   text        NOT NULL REFERENCES central.sites,
+  at        timestamptz NOT NULL DEFAULT clock_timestamp(),
+  change    text        NOT NULL CHECK (change IN ('ADDED', 'DISABLED', 'ENABLED')),
+  by_whom   text        NOT NULL,
+  db_role   text        NOT NULL DEFAULT session_user
+);
+CREATE TRIGGER site_changes_append_only BEFORE UPDATE OR DELETE ON central.site_changes
+  FOR EACH ROW EXECUTE FUNCTION central.append_only();
+CREATE TRIGGER site_changes_no_truncate BEFORE TRUNCATE ON central.site_changes
+  FOR EACH STATEMENT EXECUTE FUNCTION central.append_only();
+
+-- The newest link held for a site, or link 0 with the genesis hash (64 zeros) when none. A site's
+-- role learns only its own site's head; the schema's owner (and a superuser) any site's.
 CREATE FUNCTION central.head(p_site text) RETURNS TABLE (link bigint, hash text)
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = central, pg_temp AS $$
-  SELECT COALESCE(MAX(l.link), 0),
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = central, pg_temp AS $$
+BEGIN
+  IF NOT pg_has_role(session_user, current_user, 'MEMBER')
+     AND NOT EXISTS (SELECT 1 FROM central.sites s WHERE s.site_id = p_site AND s.db_role = session_user) THEN
+    RAISE EXCEPTION 'role % may only ask for its own site''s head, not %', session_user, quote_literal(p_site)
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN QUERY
+  SELECT COALESCE(MAX(l.link), 0)::bigint,
          COALESCE((SELECT l2.hash FROM central.links l2 WHERE l2.site_id = p_site
                    ORDER BY l2.link DESC LIMIT 1), repeat('0', 64))
-  FROM central.links l WHERE l.site_id = p_site
-$$;
+  FROM central.links l WHERE l.site_id = p_site;
+END $$;
 
--- Appends links in order for p_site. Links already held with the same hash are skipped (a site
--- that shipped, then lost the answer, ships them again); the first link that does not verify
+-- Appends links in order for p_site. Links already held exactly (table, row, text and hash) are
+-- skipped (a site that shipped, then lost the answer, ships them again); any other version of a
+-- held link is a FORK; the first link that does not verify
 -- stops the batch, is recorded in central.alarms, and is named in the answer; the links before it
 -- are kept. Returns how many links were added, how many were already held, and the refused link
 -- with its alarm kind and reason (NULL when none was refused).
@@ -95,23 +118,23 @@ BEGIN
   END IF;
   SELECT * INTO v_site FROM central.sites WHERE site_id = p_site;
   IF NOT FOUND THEN
-    INSERT INTO central.alarms(site_id, kind, detail)
-      VALUES (NULL, 'UNKNOWN_SITE', format('links shipped for unknown site %L', p_site));
+    INSERT INTO central.alarms(site_id, kind, link, detail)
+      VALUES (p_site, 'UNKNOWN_SITE', p_links[1], format('links shipped for unknown site %L', p_site));
     RETURN QUERY SELECT 0, 0, CASE WHEN v_n > 0 THEN p_links[1] END, 'UNKNOWN_SITE'::text,
       format('no site %L is registered at head office', p_site);
     RETURN;
   END IF;
   IF v_site.db_role <> session_user THEN
-    INSERT INTO central.alarms(site_id, kind, detail)
-      VALUES (p_site, 'WRONG_ROLE', format('role %I shipped links for site %L, whose role is %I',
+    INSERT INTO central.alarms(site_id, kind, link, detail)
+      VALUES (p_site, 'WRONG_ROLE', p_links[1], format('role %I shipped links for site %L, whose role is %I',
                                            session_user, p_site, v_site.db_role));
     RETURN QUERY SELECT 0, 0, CASE WHEN v_n > 0 THEN p_links[1] END, 'WRONG_ROLE'::text,
       format('role %I may not ship links for site %L', session_user, p_site);
     RETURN;
   END IF;
   IF NOT v_site.enabled THEN
-    INSERT INTO central.alarms(site_id, kind, detail)
-      VALUES (p_site, 'DISABLED', 'links shipped while the site is disabled at head office');
+    INSERT INTO central.alarms(site_id, kind, link, detail)
+      VALUES (p_site, 'DISABLED', p_links[1], 'links shipped while the site is disabled at head office');
     RETURN QUERY SELECT 0, 0, CASE WHEN v_n > 0 THEN p_links[1] END, 'DISABLED'::text,
       format('site %L is disabled at head office', p_site);
     RETURN;
@@ -120,12 +143,22 @@ BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('central.append:' || p_site));
   SELECT h.link, h.hash INTO v_head, v_prev FROM central.head(p_site) h;
   FOR i IN 1 .. v_n LOOP
+    IF p_links[i] IS NULL OR p_links[i] < 1 THEN
+      INSERT INTO central.alarms(site_id, kind, link, detail)
+        VALUES (p_site, 'MISMATCH', p_links[i], format('entry %s of the batch has no link number', i));
+      RETURN QUERY SELECT v_added, v_already, p_links[i], 'MISMATCH'::text,
+        format('entry %s of the batch is not a link number (%s)', i, p_links[i]);
+      RETURN;
+    END IF;
     IF p_links[i] <= v_head THEN
-      SELECT l.hash INTO v_held FROM central.links l WHERE l.site_id = p_site AND l.link = p_links[i];
+      SELECT l.hash INTO v_held FROM central.links l
+       WHERE l.site_id = p_site AND l.link = p_links[i] AND l.tbl = p_tbls[i]
+         AND l.row_id = p_row_ids[i] AND l.canonical = p_canonicals[i];
       IF v_held = p_hashes[i] THEN
         v_already := v_already + 1;
         CONTINUE;
       END IF;
+      SELECT l.hash INTO v_held FROM central.links l WHERE l.site_id = p_site AND l.link = p_links[i];
       INSERT INTO central.alarms(site_id, kind, link, detail)
         VALUES (p_site, 'FORK', p_links[i], format('link %s shipped with hash %s; head office holds %s',
                                                    p_links[i], p_hashes[i], v_held));
@@ -142,12 +175,13 @@ BEGIN
     END IF;
     IF p_canonicals[i] IS NULL OR p_tbls[i] IS NULL OR p_row_ids[i] IS NULL
        OR left(p_canonicals[i], length('link=' || p_links[i] || E'\ntable=' || p_tbls[i] || E'\n'))
-          <> 'link=' || p_links[i] || E'\ntable=' || p_tbls[i] || E'\n' THEN
+          <> 'link=' || p_links[i] || E'\ntable=' || p_tbls[i] || E'\n'
+       OR split_part(p_canonicals[i], E'\n', 3) !~ ('^[a-z_]+=i' || p_row_ids[i] || '$') THEN
       INSERT INTO central.alarms(site_id, kind, link, detail)
         VALUES (p_site, 'MISMATCH', p_links[i],
-                format('link %s of table %s: its canonical text names another link or table', p_links[i], p_tbls[i]));
+                format('link %s of table %s row %s: its canonical text names another link, table or row', p_links[i], p_tbls[i], p_row_ids[i]));
       RETURN QUERY SELECT v_added, v_already, p_links[i], 'MISMATCH'::text,
-        format('link %s: the row text does not name link %s of table %s', p_links[i], p_links[i], p_tbls[i]);
+        format('link %s: the row text does not name link %s of table %s row %s', p_links[i], p_links[i], p_tbls[i], p_row_ids[i]);
       RETURN;
     END IF;
     v_hash := encode(sha256(decode(v_prev, 'hex') || convert_to(p_canonicals[i], 'UTF8')), 'hex');

@@ -33,9 +33,9 @@ import org.parkgate.money.Money;
 /**
  * Two car parks and head office, as real processes and a real PostgreSQL: cars go through both
  * sites while the north site's controller is killed (SIGKILL) and head office's database is killed
- * and kept down for a while; afterwards head office holds each site's ledger link for link. A
- * plate that left owing at north is flagged at south's exit. A forged link and a link shipped in
- * another site's name are refused and alarmed. North's ledger rebuilt from head office verifies.
+ * and kept down for a while; afterwards head office holds each site's ledger link for link. A plate
+ * that left owing at north is flagged at south's exit. A forged link and a link shipped in another
+ * site's name are refused and alarmed. North's ledger rebuilt from head office verifies.
  */
 class CentralIT {
   private static final String OWING_PLATE = "粤B00001";
@@ -88,8 +88,7 @@ class CentralIT {
         awaitIncident(south, Duration.ofSeconds(1)); // south has asked head office at least once
         carAtSouthExitWithPlate(south, plate);
         String detail = awaitIncident(south, Duration.ofSeconds(20));
-        assertTrue(
-            detail.contains("owes 12.00 CNY at 北区停车场 (north)"), detail + " after " + plan);
+        assertTrue(detail.contains("owes 12.00 CNY at 北区停车场 (north)"), detail + " after " + plan);
 
         awaitCentral(pg, north, "north");
         awaitCentral(pg, south, "south");
@@ -233,8 +232,7 @@ class CentralIT {
     String canonical = "link=" + next + "\ntable=payments\npayment_id=i999\n";
     try (Connection fake =
         DriverManager.getConnection(pg.url(), CentralSchema.roleOf("south"), "pw-south")) {
-      assertEquals(
-          "BROKEN", ship(fake, "south", next, canonical, "0".repeat(64)), "a forged link");
+      assertEquals("BROKEN", ship(fake, "south", next, canonical, "0".repeat(64)), "a forged link");
       assertEquals(
           "WRONG_ROLE",
           ship(fake, "north", northLinks.size() + 1L, canonical, "0".repeat(64)),

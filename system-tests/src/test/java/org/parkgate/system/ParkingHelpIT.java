@@ -60,6 +60,7 @@ class ParkingHelpIT {
                 "users",
                 "consoles",
                 "tariff",
+                "central",
                 "incidents",
                 "lostcards")),
         "the subcommands listed: " + names);

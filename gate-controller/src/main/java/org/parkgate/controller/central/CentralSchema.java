@@ -103,12 +103,69 @@ public final class CentralSchema {
         p.setString(6, by);
         p.executeUpdate();
       }
+      change(db, siteId, "ADDED", by);
       db.commit();
     } catch (SQLException e) {
       db.rollback();
       throw e;
     } finally {
       db.setAutoCommit(auto);
+    }
+  }
+
+  /**
+   * Disables or enables a site, recorded with who did it in {@code central.site_changes}, in one
+   * transaction: a disabled site's links are refused (and alarmed) until it is enabled again.
+   *
+   * @return false when the site was in that state already (nothing is recorded)
+   * @throws SQLException when there is no such site, or the database refuses
+   */
+  public static boolean setEnabled(Connection db, String siteId, boolean enabled, String by)
+      throws SQLException {
+    boolean auto = db.getAutoCommit();
+    db.setAutoCommit(false);
+    try {
+      Boolean now;
+      try (PreparedStatement p =
+          db.prepareStatement("SELECT enabled FROM central.sites WHERE site_id = ? FOR UPDATE")) {
+        p.setString(1, siteId);
+        try (ResultSet r = p.executeQuery()) {
+          now = r.next() ? r.getBoolean(1) : null;
+        }
+      }
+      if (now == null) {
+        throw new SQLException("no site '" + siteId + "' is registered at head office");
+      }
+      if (now == enabled) {
+        db.rollback();
+        return false;
+      }
+      try (PreparedStatement p =
+          db.prepareStatement("UPDATE central.sites SET enabled = ? WHERE site_id = ?")) {
+        p.setBoolean(1, enabled);
+        p.setString(2, siteId);
+        p.executeUpdate();
+      }
+      change(db, siteId, enabled ? "ENABLED" : "DISABLED", by);
+      db.commit();
+      return true;
+    } catch (SQLException e) {
+      db.rollback();
+      throw e;
+    } finally {
+      db.setAutoCommit(auto);
+    }
+  }
+
+  private static void change(Connection db, String siteId, String change, String by)
+      throws SQLException {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "INSERT INTO central.site_changes(site_id, change, by_whom) VALUES (?, ?, ?)")) {
+      p.setString(1, siteId);
+      p.setString(2, change);
+      p.setString(3, by);
+      p.executeUpdate();
     }
   }
 }

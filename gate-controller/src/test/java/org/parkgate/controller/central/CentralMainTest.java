@@ -1,0 +1,352 @@
+package org.parkgate.controller.central;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parkgate.controller.ledger.ChainLinks.Link;
+
+/** ./parking central, run as head office's administrator would against a real PostgreSQL. */
+class CentralMainTest {
+  static PgCluster pg;
+  static Connection owner;
+  static Path dir;
+  static List<Link> chain;
+  static final Map<String, String> ENV =
+      Map.of("PGUSER", "postgres", "PGPASSWORD", PgCluster.SUPERUSER_PASSWORD);
+
+  ByteArrayOutputStream out;
+  ByteArrayOutputStream err;
+
+  @BeforeAll
+  static void start() throws Exception {
+    pg = PgCluster.create();
+    owner = pg.superuser();
+    dir = Files.createTempDirectory("central-main");
+    chain = CentralSchemaTest.siteChain(dir.resolve("ledger.db"), 8);
+    Path pw = dir.resolve("superuser.pw");
+    Files.writeString(pw, PgCluster.SUPERUSER_PASSWORD + "\n");
+    CentralMainTest first = new CentralMainTest();
+    first.fresh();
+    assertEquals(
+        0,
+        first.central(
+            Map.of(),
+            "init",
+            "--db",
+            pg.url(),
+            "--user",
+            "postgres",
+            "--password-file",
+            pw.toString()),
+        first.err());
+    assertEquals("central schema installed\n", first.out());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (owner != null) {
+      owner.close();
+    }
+    if (pg != null) {
+      pg.close();
+    }
+    if (dir != null) {
+      try (var all = Files.walk(dir)) {
+        all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @BeforeEach
+  void fresh() {
+    out = new ByteArrayOutputStream();
+    err = new ByteArrayOutputStream();
+  }
+
+  int central(Map<String, String> env, String... args) {
+    return new CentralMain(
+            env,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8))
+        .run(List.of(args));
+  }
+
+  /** A command against the test server, logged in as PGUSER/PGPASSWORD say. */
+  int central(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--db");
+    all.add(pg.url());
+    return central(ENV, all.toArray(String[]::new));
+  }
+
+  String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  static Path passwordFile(String site) throws Exception {
+    Path f = dir.resolve(site + ".pw");
+    Files.writeString(f, CentralSchemaTest.password(site) + "\n");
+    return f;
+  }
+
+  int addSite(String site) throws Exception {
+    return central(
+        "add-site",
+        site,
+        "--name",
+        "停车场 " + site,
+        "--zone",
+        "Asia/Shanghai",
+        "--currency",
+        "CNY",
+        "--password-file",
+        passwordFile(site).toString(),
+        "--by",
+        "hq-admin");
+  }
+
+  static String state() throws Exception {
+    StringBuilder s = new StringBuilder();
+    try (Statement st = owner.createStatement();
+        ResultSet r =
+            st.executeQuery(
+                "SELECT (SELECT string_agg(site_id || ':' || enabled, ',' ORDER BY site_id)"
+                    + " FROM central.sites),"
+                    + " (SELECT count(*) FROM central.site_changes),"
+                    + " (SELECT count(*) FROM pg_roles WHERE rolname LIKE 'parkgate_site_%')")) {
+      r.next();
+      s.append(r.getString(1)).append(' ').append(r.getLong(2)).append(' ').append(r.getLong(3));
+    }
+    return s.toString();
+  }
+
+  void assertBadArguments(String problem, String... args) throws Exception {
+    String before = state();
+    fresh();
+    assertEquals(2, central(ENV, args), String.join(" ", args) + ": " + err());
+    String[] lines = err().split("\n");
+    assertEquals("central: " + problem, lines[0], String.join(" ", args));
+    assertTrue(lines.length == 2 && lines[1].startsWith("usage: central init"), err());
+    assertEquals("", out());
+    assertEquals(before, state(), "nothing changed by " + String.join(" ", args));
+  }
+
+  @Test
+  void initOnAnInstalledSchemaIsRefused() {
+    assertEquals(1, central("init"));
+    assertEquals("central: the central schema is installed already\n", err());
+  }
+
+  @Test
+  void anAddedSiteShipsAsItsRoleAndStatusShowsWhatItHolds() throws Exception {
+    assertEquals(0, addSite("harbour"), err());
+    assertEquals(
+        "site harbour added; it ships as role parkgate_site_harbour with the password in "
+            + passwordFile("harbour")
+            + "\n",
+        out());
+    try (Connection site = CentralSchemaTest.as(pg, "harbour")) {
+      assertEquals(chain.size(), CentralSchemaTest.append(site, "harbour", chain).added());
+    }
+    fresh();
+    assertEquals(1, addSite("harbour"));
+    assertEquals("central: site harbour is registered already\n", err());
+
+    fresh();
+    assertEquals(0, central("status"), err());
+    String line =
+        out()
+            .lines()
+            .filter(l -> l.startsWith("harbour "))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(out()));
+    assertTrue(line.contains("enabled  links 49, newest 49 received "), line);
+    assertTrue(line.matches(".* ago, alarms 0  \\(停车场 harbour\\)$"), line);
+  }
+
+  @Test
+  void aDisabledSiteIsRefusedAndShownSoUntilEnabled() throws Exception {
+    assertEquals(0, addSite("river"), err());
+    fresh();
+    assertEquals(0, central("disable-site", "river", "--by", "hq-boss"), err());
+    assertEquals("site river disabled: its links are refused\n", out());
+    fresh();
+    assertEquals(1, central("disable-site", "river", "--by", "hq-boss"));
+    assertEquals("central: site river is disabled already\n", err());
+    try (Connection site = CentralSchemaTest.as(pg, "river")) {
+      assertEquals("DISABLED", CentralSchemaTest.append(site, "river", chain).kind());
+    }
+    fresh();
+    assertEquals(0, central("status"), err());
+    String line = out().lines().filter(l -> l.startsWith("river ")).findFirst().orElseThrow();
+    assertTrue(line.contains("DISABLED links 0, none received yet, alarms 1"), line);
+    fresh();
+    assertEquals(0, central("enable-site", "river", "--by", "hq-boss"), err());
+    assertEquals("site river enabled: its links are taken again\n", out());
+    fresh();
+    assertEquals(1, central("enable-site", "nowhere", "--by", "hq-boss"));
+    assertEquals("central: no site 'nowhere' is registered at head office\n", err());
+  }
+
+  @Test
+  void alarmsListWhatWasRefusedForOneSiteOrAll() throws Exception {
+    assertEquals(0, addSite("quay"), err());
+    fresh();
+    assertEquals(0, central("alarms", "--site", "quay"), err());
+    assertEquals("no alarms\n", out());
+    try (Connection site = CentralSchemaTest.as(pg, "quay")) {
+      List<Link> gap = new ArrayList<>(chain.subList(0, 3));
+      gap.add(chain.get(4));
+      assertEquals("GAP", CentralSchemaTest.append(site, "quay", gap).kind());
+    }
+    fresh();
+    assertEquals(0, central("alarms", "--site", "quay"), err());
+    List<String> lines = out().lines().toList();
+    assertEquals(2, lines.size(), out());
+    assertTrue(
+        lines
+            .get(0)
+            .matches(
+                ".* quay +GAP +link 5 +role parkgate_site_quay: link 5 shipped after" + " link 3$"),
+        lines.get(0));
+    assertEquals("1 alarm", lines.get(1));
+    fresh();
+    assertEquals(0, central("alarms"), err());
+    assertTrue(out().contains(" quay "), out());
+  }
+
+  @Test
+  void verifyWalksEverySitesLinksAndNamesTheFirstBadOne() throws Exception {
+    assertEquals(0, addSite("hill"), err());
+    assertEquals(0, addSite("vale"), err());
+    for (String s : List.of("hill", "vale")) {
+      try (Connection site = CentralSchemaTest.as(pg, s)) {
+        assertEquals(chain.size(), CentralSchemaTest.append(site, s, chain).added());
+      }
+    }
+    fresh();
+    assertEquals(0, central("verify", "--site", "hill"), err());
+    assertEquals("site hill: 49 links verify, head 49 " + chain.get(48).hash() + "\n", out());
+
+    // An insider with the database's superuser turns the trigger off and edits a link.
+    try (Statement s = owner.createStatement()) {
+      s.execute("ALTER TABLE central.links DISABLE TRIGGER links_append_only");
+      s.execute(
+          "UPDATE central.links SET canonical = replace(canonical, 'amount_minor=i300',"
+              + " 'amount_minor=i3') WHERE site_id = 'vale' AND canonical LIKE"
+              + " '%amount_minor=i300%'");
+      s.execute("ALTER TABLE central.links ENABLE TRIGGER links_append_only");
+    }
+    long edited =
+        chain.stream()
+            .filter(l -> l.canonical().contains("amount_minor=i300\n"))
+            .findFirst()
+            .orElseThrow()
+            .link();
+    fresh();
+    assertEquals(1, central("verify", "--site", "vale"));
+    assertTrue(out().startsWith("site vale: BAD link " + edited + " (payments row "), out());
+    fresh();
+    assertEquals(1, central("verify"));
+    assertTrue(out().contains("site hill: 49 links verify"), out());
+    assertTrue(out().contains("site vale: BAD link " + edited), out());
+    fresh();
+    assertEquals(1, central("verify", "--site", "nowhere"));
+    assertEquals("central: no site 'nowhere' is registered at head office\n", err());
+  }
+
+  @Test
+  void badArgumentsAreOneLineExitTwoAndChangeNothing() throws Exception {
+    Path good = passwordFile("meadow");
+    Path short_ = dir.resolve("short.pw");
+    Files.writeString(short_, "tooshort\n");
+    List<String> add =
+        List.of(
+            "add-site",
+            "meadow",
+            "--name",
+            "Meadow",
+            "--zone",
+            "Asia/Shanghai",
+            "--currency",
+            "CNY",
+            "--password-file",
+            good.toString(),
+            "--by",
+            "hq-admin",
+            "--db",
+            pg.url());
+    assertBadArguments(
+        "site id '-meadow' must be letters, digits, '-' or '_' (at most 40, a"
+            + " letter or digit first)",
+        with(add, 1, "-meadow"));
+    assertBadArguments(
+        "--zone 'Mars/Olympus' is not a time zone such as Asia/Shanghai",
+        with(add, 5, "Mars/Olympus"));
+    assertBadArguments(
+        "--zone '+08:00' is not a time zone such as Asia/Shanghai", with(add, 5, "+08:00"));
+    assertBadArguments("--currency 'cny' is not an ISO 4217 code such as CNY", with(add, 7, "cny"));
+    assertBadArguments("--currency 'QQQ' is not an ISO 4217 code such as CNY", with(add, 7, "QQQ"));
+    assertBadArguments(
+        "cannot read the password file " + dir.resolve("missing.pw"),
+        with(add, 9, dir.resolve("missing.pw").toString()));
+    assertBadArguments(
+        "the password in " + short_ + " must be 12-256 characters, not 8",
+        with(add, 9, short_.toString()));
+    assertBadArguments("--by is needed", add.subList(0, 10).toArray(String[]::new));
+    List<String> extra = new ArrayList<>(add);
+    extra.add("again");
+    assertBadArguments("unexpected 'again'", extra.toArray(String[]::new));
+    assertBadArguments("unknown option '--colour'", "status", "--colour", "red", "--db", pg.url());
+    assertBadArguments("--db is needed", "status");
+    assertBadArguments(
+        "--db must be a jdbc:postgresql:// URL, not 'postgres://x/y'",
+        "status",
+        "--db",
+        "postgres://x/y");
+    assertBadArguments("--by is needed", "disable-site", "meadow", "--db", pg.url());
+    assertBadArguments("a site id is needed", "enable-site", "--by", "x", "--db", pg.url());
+    assertBadArguments("--site needs a value", "alarms", "--site");
+    assertBadArguments("unknown command 'drop'", "drop", "--db", pg.url());
+    assertBadArguments(
+        "a command is needed (init, add-site, disable-site, enable-site, status,"
+            + " alarms, verify)");
+    fresh();
+    assertEquals(0, central(ENV, "verify", "--help"));
+    assertTrue(out().startsWith("usage: central init"), out());
+  }
+
+  @Test
+  void aWrongPasswordIsRefusedByTheServerInOneLine() {
+    assertEquals(
+        1,
+        central(Map.of("PGUSER", "postgres", "PGPASSWORD", "wrong"), "status", "--db", pg.url()));
+    assertTrue(err().startsWith("central: FATAL: password authentication failed"), err());
+    assertEquals(1, err().lines().count(), err());
+  }
+
+  static String[] with(List<String> args, int i, String value) {
+    List<String> copy = new ArrayList<>(args);
+    copy.set(i, value);
+    return copy.toArray(String[]::new);
+  }
+}
