@@ -141,6 +141,12 @@ final class SystemFixture implements AutoCloseable {
     Files.writeString(site, yaml.replaceFirst("\"}\n", "\", language: " + language + "}\n"));
   }
 
+  /** Sets the site's id in its file (e2e unless set); before any process starts. */
+  void siteId(String id) throws IOException {
+    String yaml = Files.readString(site);
+    Files.writeString(site, yaml.replaceFirst("site: \\{id: e2e,", "site: {id: " + id + ","));
+  }
+
   /** Adds top-level keys to the site file; before any process starts. */
   void addToSite(String yaml) throws IOException {
     Files.writeString(site, yaml, java.nio.file.StandardOpenOption.APPEND);

@@ -64,7 +64,11 @@ public final class CentralArrears implements ArrearsElsewhere, AutoCloseable {
     while (running) {
       try (Connection db = connect()) {
         while (running) {
-          byPlate = ask(db);
+          Map<String, List<Owed>> now = ask(db);
+          if (!now.keySet().equals(byPlate.keySet())) {
+            log.info("central: {} plate(s) owe at other car parks", now.size());
+          }
+          byPlate = now;
           asked = Instant.now();
           if (lastProblem != null) {
             log.info("central: arrears elsewhere known again");

@@ -49,6 +49,7 @@ public final class CentralMain {
       "usage: central init | central add-site SITE --name NAME --zone ZONE --currency CUR"
           + " --password-file FILE --by WHO | central disable-site|enable-site SITE --by WHO"
           + " | central status | central alarms [--site S] | central verify [--site S]"
+          + " | central restore SITE --to FILE"
           + " (each with --db jdbc:postgresql://HOST[:PORT]/DB [--user U] [--db-password-file F],"
           + " else PGUSER and PGPASSWORD)";
   static final int BAD = 1;
@@ -138,7 +139,7 @@ public final class CentralMain {
     if (args.isEmpty()) {
       return usage(
           "a command is needed (init, add-site, disable-site, enable-site, status, alarms,"
-              + " verify)");
+              + " verify, restore)");
     }
     if (args.contains("--help") || args.contains("-h")) {
       out.println(USAGE);
@@ -185,6 +186,16 @@ public final class CentralMain {
           a.noMoreWords(0);
           String site = a.options().containsKey("site") ? site(a.required("site")) : null;
           work = db -> verify(db, site);
+        }
+        case "restore" -> {
+          a = Args.parse(rest, Set.of("to"));
+          String site = site(a.word(0, "a site id"));
+          java.nio.file.Path to = java.nio.file.Path.of(a.required("to"));
+          a.noMoreWords(1);
+          if (java.nio.file.Files.exists(to)) {
+            throw new BadArguments("--to " + to + " exists: restore into a new file");
+          }
+          work = db -> restore(db, site, to);
         }
         default -> throw new BadArguments("unknown command '" + command + "'");
       }
@@ -257,6 +268,27 @@ public final class CentralMain {
               + " digit first)");
     }
     return id;
+  }
+
+  private int restore(Connection db, String site, java.nio.file.Path to) throws SQLException {
+    try {
+      org.parkgate.controller.ledger.ChainRebuild.Rebuilt r = CentralRestore.restore(db, site, to);
+      out.println(
+          "site "
+              + site
+              + " rebuilt from head office into "
+              + to
+              + ": "
+              + r.links()
+              + " links, newest link "
+              + r.head().link()
+              + "; "
+              + r.result().summary());
+      return 0;
+    } catch (org.parkgate.controller.ledger.LedgerException e) {
+      err.println("central: " + e.getMessage());
+      return BAD;
+    }
   }
 
   private int init(Connection db) throws SQLException {
