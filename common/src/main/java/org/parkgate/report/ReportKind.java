@@ -29,7 +29,12 @@ public enum ReportKind {
   DWELL("dwell", "停车时长分布", "Dwell time distribution", EnumSet.of(Filter.LANE, Filter.CLASS)),
   REVENUE_BY_HOUR("revenue-by-hour", "逐时收入", "Revenue by hour", Filters.PAYMENT),
   REVENUE_BY_DAY("revenue-by-day", "逐日收入", "Revenue by day", Filters.PAYMENT),
-  JOURNAL("journal", "记账凭证", "Accounting journal", EnumSet.noneOf(Filter.class));
+  JOURNAL("journal", "记账凭证", "Accounting journal", EnumSet.noneOf(Filter.class)),
+  // Head office's, over every site's ledger as replicated to the central database.
+  CENTRAL_TAKINGS(
+      "central-takings", "各站逐日收入", "Takings by site and day", EnumSet.noneOf(Filter.class)),
+  CENTRAL_ARREARS(
+      "central-arrears", "各站欠费车辆", "Arrears by plate across sites", EnumSet.noneOf(Filter.class));
 
   private final String code;
   private final String zh;
@@ -64,6 +69,14 @@ public enum ReportKind {
   /** The filters that narrow this report; any other is refused, never ignored. */
   public Set<Filter> filters() {
     return filters;
+  }
+
+  /**
+   * True for head office's reports, computed from the central database across sites ({@code
+   * --central}) rather than from one site's ledger: a controller and its console do not offer them.
+   */
+  public boolean headOffice() {
+    return this == CENTRAL_TAKINGS || this == CENTRAL_ARREARS;
   }
 
   /** Who may read it: finance and supervisors read every report. */

@@ -110,7 +110,7 @@ final class FinanceRoutes {
     Role role = s.get().role();
     List<Map<String, Object>> kinds = new ArrayList<>();
     for (ReportKind k : ReportKind.values()) {
-      if (k.readableBy(role)) {
+      if (k.readableBy(role) && !k.headOffice()) {
         List<String> filters = new ArrayList<>();
         for (Filter f : Filter.values()) {
           if (k.filters().contains(f)) {

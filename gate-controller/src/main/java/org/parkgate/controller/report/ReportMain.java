@@ -9,13 +9,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.parkgate.api.Said;
 import org.parkgate.api.Tender;
+import org.parkgate.controller.central.CentralReports;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerException;
 import org.parkgate.report.Report;
@@ -31,16 +38,24 @@ import org.parkgate.report.ReportWriter;
  *   report KIND --from DATE --to DATE [--lane L] [--cashier C] [--tender T] [--class K]
  *          [--format text|csv|xlsx|json] [--encoding utf-8|gb18030] [--db FILE] [--site FILE]
  *          [--zone Z] [--layout FILE] [--out FILE]
+ *   report central-takings|central-arrears --central URL --from DATE --to DATE [--site S]...
+ *          [--user U] [--password-file FILE] [--format ...] [--encoding ...] [--out FILE]
  * </pre>
  *
- * Every KIND is described in docs/reports.md. Exit status: 0 written, 1 the ledger could not be
- * read or the file written, 2 bad arguments (one line saying which, nothing written).
+ * Every KIND is described in docs/reports.md; the head-office kinds ({@link ReportKind#headOffice})
+ * read head office's PostgreSQL ({@code --central}, as {@code --user} or {@code PGUSER}, with the
+ * password in {@code --password-file} or {@code PGPASSWORD}) instead of a ledger, over the sites
+ * given with {@code --site} (every site when none), and are described in docs/central-reports.md.
+ * Exit status: 0 written, 1 the ledger or head office's database could not be read or the file
+ * written, 2 bad arguments (one line saying which, nothing written).
  */
 public final class ReportMain {
   static final String USAGE =
       "usage: report KIND --from YYYY-MM-DD --to YYYY-MM-DD [--lane L] [--cashier C] [--tender T]"
           + " [--class K] [--format text|csv|xlsx|json] [--encoding utf-8|gb18030] [--db FILE]"
-          + " [--site FILE] [--zone Z] [--layout FILE] [--out FILE]";
+          + " [--site FILE] [--zone Z] [--layout FILE] [--out FILE]; report"
+          + " central-takings|central-arrears --central URL --from YYYY-MM-DD --to YYYY-MM-DD"
+          + " [--site S]... [--user U] [--password-file FILE] [--format ...] [--out FILE]";
 
   private ReportMain() {}
 
@@ -54,12 +69,21 @@ public final class ReportMain {
   }
 
   static int run(List<String> args, PrintStream out, PrintStream err, Clock clock) {
+    return run(args, out, err, clock, System.getenv());
+  }
+
+  /** As {@link #run(List, PrintStream, PrintStream, Clock)} with {@code env} for PGUSER etc. */
+  static int run(
+      List<String> args, PrintStream out, PrintStream err, Clock clock, Map<String, String> env) {
     Parsed p;
     try {
-      p = Parsed.of(args);
+      p = Parsed.of(args, env);
     } catch (LedgerSite.BadInput e) {
       err.println("report: " + e.getMessage());
       return 2;
+    }
+    if (p.central.isPresent()) {
+      return central(p, p.central.get(), out, err, clock);
     }
     // CSV and XLSX are streamed from the ledger a row at a time (Reports.export), so a year's
     // register is written in constant memory; text and JSON need the whole report first.
@@ -78,34 +102,7 @@ public final class ReportMain {
             ReportWriter.write(report, p.format, p.charset, to);
             return report.rows().size();
           };
-      if (p.out.isEmpty()) {
-        write.to(out);
-        return 0;
-      }
-      Path target = p.out.get();
-      Path parent = target.toAbsolutePath().getParent();
-      Path tmp = Files.createTempFile(parent, ".report-", ".part");
-      long rows;
-      try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-        rows = write.to(file);
-      } catch (IOException | RuntimeException e) {
-        Files.deleteIfExists(tmp);
-        throw e;
-      }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      out.println(
-          Said.of(
-              p.request.kind().zh() + "已写入 " + target + "（" + rows + " 行）",
-              p.request.kind().code()
-                  + " written to "
-                  + target
-                  + " ("
-                  + rows
-                  + " rows, "
-                  + p.format.lowerName()
-                  + (p.format == ReportFormat.CSV ? ", " + p.charset.name() : "")
-                  + ")"));
-      return 0;
+      return emit(p, write, out);
     } catch (LedgerException e) {
       err.println("report: " + Said.of("无法读取账本", "cannot read the ledger") + ": " + e.getMessage());
       return 1;
@@ -113,6 +110,106 @@ public final class ReportMain {
       err.println(
           "report: " + Said.of("无法写出报表", "cannot write the report") + ": " + e.getMessage());
       return 1;
+    }
+  }
+
+  /** A head-office report: from the central database, over the sites asked for. */
+  private static int central(
+      Parsed p, CentralSource source, PrintStream out, PrintStream err, Clock clock) {
+    Properties props = new Properties();
+    props.setProperty("user", source.user());
+    source.password().ifPresent(pw -> props.setProperty("password", pw));
+    props.setProperty("connectTimeout", "15");
+    props.setProperty("ApplicationName", "parkgate report " + p.request.kind().code());
+    try (Connection db = DriverManager.getConnection(source.url(), props)) {
+      Report report = new CentralReports(db, clock).compute(p.request, p.sites);
+      return emit(
+          p,
+          to -> {
+            ReportWriter.write(report, p.format, p.charset, to);
+            return report.rows().size();
+          },
+          out);
+    } catch (IllegalArgumentException e) {
+      err.println("report: " + e.getMessage());
+      return 2;
+    } catch (SQLException e) {
+      err.println(
+          "report: "
+              + Said.of("无法读取总部数据库", "cannot read head office's database")
+              + ": "
+              + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      err.println(
+          "report: " + Said.of("无法写出报表", "cannot write the report") + ": " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** Writes the report to standard output, or whole to {@code --out} and says so. */
+  private static int emit(Parsed p, Output write, PrintStream out) throws IOException {
+    if (p.out.isEmpty()) {
+      write.to(out);
+      return 0;
+    }
+    Path target = p.out.get();
+    Path parent = target.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(parent, ".report-", ".part");
+    long rows;
+    try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+      rows = write.to(file);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    out.println(
+        Said.of(
+            p.request.kind().zh() + "已写入 " + target + "（" + rows + " 行）",
+            p.request.kind().code()
+                + " written to "
+                + target
+                + " ("
+                + rows
+                + " rows, "
+                + p.format.lowerName()
+                + (p.format == ReportFormat.CSV ? ", " + p.charset.name() : "")
+                + ")"));
+    return 0;
+  }
+
+  /** Head office's database and who reads it. */
+  private record CentralSource(String url, String user, Optional<String> password) {
+    static CentralSource of(String url, String user, String passwordFile, Map<String, String> env)
+        throws LedgerSite.BadInput {
+      String u = url.startsWith("postgresql://") ? "jdbc:" + url : url;
+      if (!u.startsWith("jdbc:postgresql://")) {
+        throw new LedgerSite.BadInput(
+            Said.of(
+                "--central '" + url + "' 不是 PostgreSQL 地址",
+                "--central '"
+                    + url
+                    + "' is not a PostgreSQL URL such as jdbc:postgresql://HOST:5432/DB"));
+      }
+      String who = user != null ? user : env.get("PGUSER");
+      if (who == null || who.isBlank()) {
+        throw new LedgerSite.BadInput(
+            Said.of("需要 --user 或 PGUSER", "--central needs --user NAME or PGUSER"));
+      }
+      Optional<String> password = Optional.ofNullable(env.get("PGPASSWORD"));
+      if (passwordFile != null) {
+        try {
+          List<String> lines = Files.readAllLines(Path.of(passwordFile), StandardCharsets.UTF_8);
+          password = Optional.of(lines.isEmpty() ? "" : lines.get(0));
+        } catch (IOException e) {
+          throw new LedgerSite.BadInput(
+              Said.of(
+                  "无法读取密码文件 " + passwordFile,
+                  "--password-file " + passwordFile + " cannot be read"));
+        }
+      }
+      return new CentralSource(u, who, password);
     }
   }
 
@@ -128,9 +225,11 @@ public final class ReportMain {
       Charset charset,
       LedgerSite site,
       Optional<Path> out,
-      JournalLayout layout) {
+      JournalLayout layout,
+      Optional<CentralSource> central,
+      List<String> sites) {
 
-    static Parsed of(List<String> args) throws LedgerSite.BadInput {
+    static Parsed of(List<String> args, Map<String, String> env) throws LedgerSite.BadInput {
       if (args.isEmpty() || args.get(0).startsWith("--")) {
         throw new LedgerSite.BadInput(
             Said.of("需要报表类别", "a report KIND is needed")
@@ -165,7 +264,11 @@ public final class ReportMain {
               "--site",
               "--zone",
               "--layout",
-              "--out");
+              "--out",
+              "--central",
+              "--user",
+              "--password-file");
+      List<String> sites = new ArrayList<>();
       for (int i = 1; i < args.size(); i++) {
         String a = args.get(i);
         if (!known.contains(a)) {
@@ -174,6 +277,10 @@ public final class ReportMain {
         }
         if (i + 1 >= args.size()) {
           throw new LedgerSite.BadInput(Said.of(a + " 需要一个值", a + " needs a value"));
+        }
+        if (kind.headOffice() && a.equals("--site")) {
+          sites.add(args.get(++i)); // head office's site ids, as many as wanted
+          continue;
         }
         if (o.put(a, args.get(++i)) != null) {
           throw new LedgerSite.BadInput(Said.of(a + " 重复", a + " is given twice"));
@@ -257,12 +364,44 @@ public final class ReportMain {
           throw new LedgerSite.BadInput(e.getMessage());
         }
       }
+      if (kind.headOffice()) {
+        for (String only : List.of("--db", "--zone")) {
+          if (o.containsKey(only)) {
+            throw new LedgerSite.BadInput(
+                Said.of(
+                    only + " 不用于总部报表",
+                    only + " does not apply to " + kind.code() + ", which reads --central"));
+          }
+        }
+        if (!o.containsKey("--central")) {
+          throw new LedgerSite.BadInput(
+              Said.of(
+                  kind.zh() + "需要 --central（总部数据库）",
+                  kind.code()
+                      + " needs --central URL (head office's database,"
+                      + " jdbc:postgresql://HOST:5432/DB)"));
+        }
+        CentralSource central =
+            CentralSource.of(o.get("--central"), o.get("--user"), o.get("--password-file"), env);
+        return new Parsed(
+            request, format, charset, null, out, layout, Optional.of(central), List.copyOf(sites));
+      }
+      for (String only : List.of("--central", "--user", "--password-file")) {
+        if (o.containsKey(only)) {
+          throw new LedgerSite.BadInput(
+              Said.of(
+                  only + " 只用于总部报表",
+                  only
+                      + " applies to the head-office reports only (central-takings,"
+                      + " central-arrears)"));
+        }
+      }
       LedgerSite site =
           LedgerSite.of(
               Optional.ofNullable(o.get("--db")),
               Optional.ofNullable(o.get("--site")),
               Optional.ofNullable(o.get("--zone")));
-      return new Parsed(request, format, charset, site, out, layout);
+      return new Parsed(request, format, charset, site, out, layout, Optional.empty(), List.of());
     }
 
     private static LocalDate date(String option, String text) throws LedgerSite.BadInput {

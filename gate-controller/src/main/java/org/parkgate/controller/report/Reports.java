@@ -155,6 +155,9 @@ public final class Reports {
   }
 
   private Period period(ReportRequest request) {
+    if (request.kind().headOffice()) {
+      throw new IllegalArgumentException(headOffice(request));
+    }
     request
         .problem()
         .ifPresent(
@@ -194,7 +197,14 @@ public final class Reports {
           PaymentReports.revenueByDay(sums(db, req, period, Takings.Key.NONE, true), period, cur);
       case JOURNAL ->
           Journal.of(sums(db, req, period, Takings.Key.TENDER, true), period, cur, layout);
+      case CENTRAL_TAKINGS, CENTRAL_ARREARS -> throw new IllegalArgumentException(headOffice(req));
     };
+  }
+
+  private static String headOffice(ReportRequest req) {
+    return org.parkgate.api.Said.of(
+        req.kind().zh() + "是总部报表，从总部数据库计算",
+        req.kind().code() + " is a head-office report, computed from the central database");
   }
 
   private List<Takings.Sum> sums(
