@@ -48,6 +48,7 @@ class CentralIT {
     try (PgCluster pg = PgCluster.create()) {
       try (Connection db = pg.superuser()) {
         CentralSchema.install(db);
+        org.parkgate.controller.central.CentralViews.install(db);
         CentralSchema.addSite(db, "north", "北区停车场", "Asia/Shanghai", "CNY", "pw-north", "it");
         CentralSchema.addSite(db, "south", "南区停车场", "Asia/Shanghai", "CNY", "pw-south", "it");
       }

@@ -297,6 +297,7 @@ public final class CentralMain {
       return BAD;
     }
     CentralSchema.install(db);
+    CentralViews.install(db);
     out.println("central schema installed");
     return 0;
   }

@@ -12,8 +12,9 @@ import java.sql.Statement;
  * field out of a link's canonical row text ({@code central.field_text}, {@code field_int}, ...) and
  * the views of payments, tenders, reversals, unpaid balances, settlements and arrears across every
  * site. Installing them again replaces them, so it is done after every {@link
- * CentralSchema#install} and on every upgrade. Nothing is granted: only head office's own roles
- * read them.
+ * CentralSchema#install} and on every upgrade. Nothing is granted on them: only head office's own
+ * roles read them. A site's role may call {@code central.arrears_elsewhere} for its own site only
+ * ({@code central/V3__arrears_elsewhere.sql}): plates, amounts, sites and dates owed elsewhere.
  */
 public final class CentralViews {
   private CentralViews() {}
@@ -25,15 +26,7 @@ public final class CentralViews {
     if (!CentralSchema.installed(db)) {
       throw new SQLException("the central schema is not installed: install it first");
     }
-    String sql;
-    try (InputStream in = CentralViews.class.getResourceAsStream("/central/V2__views.sql")) {
-      if (in == null) {
-        throw new IllegalStateException("central/V2__views.sql is missing from this build");
-      }
-      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read central/V2__views.sql", e);
-    }
+    String sql = resource("V2__views.sql") + "\n" + resource("V3__arrears_elsewhere.sql");
     boolean auto = db.getAutoCommit();
     db.setAutoCommit(false);
     try (Statement s = db.createStatement()) {
@@ -44,6 +37,17 @@ public final class CentralViews {
       throw e;
     } finally {
       db.setAutoCommit(auto);
+    }
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = CentralViews.class.getResourceAsStream("/central/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("central/" + name + " is missing from this build");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read central/" + name, e);
     }
   }
 }
