@@ -32,8 +32,8 @@ import org.parkgate.money.Money;
 
 /**
  * Two car parks and head office, as real processes and a real PostgreSQL: cars go through both
- * sites while the north site's controller is killed (SIGKILL) and head office's database is killed
- * and kept down for a while; afterwards head office holds each site's ledger link for link. A plate
+ * sites while each site's controller is killed (SIGKILL) and head office's database is killed and
+ * kept down for a while; afterwards head office holds each site's ledger link for link. A plate
  * that left owing at north is flagged at south's exit. A forged link and a link shipped in another
  * site's name are refused and alarmed. North's ledger rebuilt from head office verifies.
  */
@@ -85,7 +85,11 @@ class CentralIT {
           }
         }
 
-        // A plate that owes at north leaves south: the cashier there is told.
+        // South's controller killed too, then a plate that owes at north leaves south: the
+        // cashier there is told.
+        southController.kill9();
+        plan.add("south controller killed");
+        southController = south.controller();
         String plate = URLEncoder.encode(OWING_PLATE, StandardCharsets.UTF_8);
         southController.awaitLine(
             "central: 1 plate(s) owe at other car parks", Duration.ofSeconds(30));
