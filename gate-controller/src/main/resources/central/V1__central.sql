@@ -16,7 +16,10 @@ CREATE TABLE central.sites (
   db_role   text        NOT NULL UNIQUE,
   enabled   boolean     NOT NULL DEFAULT true,
   added_at  timestamptz NOT NULL DEFAULT now(),
-  added_by  text        NOT NULL
+  added_by  text        NOT NULL,
+  -- The site key's public half as the controller prints it (site-key.pub): central verify checks
+  -- every signed anchor the site shipped with it. NULL until head office is given it.
+  public_key text
 );
 
 -- Every link each site shipped that verified: link n's hash is SHA-256 of link n-1's hash (32
@@ -65,7 +68,7 @@ CREATE TABLE central.site_changes (
   change_id bigserial   PRIMARY KEY,
   site_id   text        NOT NULL REFERENCES central.sites,
   at        timestamptz NOT NULL DEFAULT clock_timestamp(),
-  change    text        NOT NULL CHECK (change IN ('ADDED', 'DISABLED', 'ENABLED')),
+  change    text        NOT NULL CHECK (change IN ('ADDED', 'DISABLED', 'ENABLED', 'KEY')),
   by_whom   text        NOT NULL,
   db_role   text        NOT NULL DEFAULT session_user
 );

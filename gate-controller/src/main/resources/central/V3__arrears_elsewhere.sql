@@ -6,11 +6,8 @@ RETURNS TABLE (plate text, site_id text, site_name text, owed_minor bigint, curr
                since timestamptz)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = central, pg_temp AS $$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM central.sites s WHERE s.site_id = p_site
-                 AND (s.db_role = session_user
-                      OR pg_has_role(session_user, (SELECT r.rolname FROM pg_roles r JOIN pg_namespace n
-                                                    ON n.nspowner = r.oid WHERE n.nspname = 'central'),
-                                     'MEMBER'))) THEN
+  IF NOT pg_has_role(session_user, current_user, 'MEMBER')
+     AND NOT EXISTS (SELECT 1 FROM central.sites s WHERE s.site_id = p_site AND s.db_role = session_user) THEN
     RAISE EXCEPTION 'role % may not ask for the arrears of site %', session_user, p_site
       USING ERRCODE = '42501';
   END IF;

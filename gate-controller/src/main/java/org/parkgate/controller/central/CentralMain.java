@@ -49,7 +49,7 @@ public final class CentralMain {
       "usage: central init | central add-site SITE --name NAME --zone ZONE --currency CUR"
           + " --password-file FILE --by WHO | central disable-site|enable-site SITE --by WHO"
           + " | central status | central alarms [--site S] | central verify [--site S]"
-          + " | central restore SITE --to FILE"
+          + " | central set-key SITE --key site-key.pub --by WHO | central restore SITE --to FILE"
           + " (each with --db jdbc:postgresql://HOST[:PORT]/DB [--user U] [--db-password-file F],"
           + " else PGUSER and PGPASSWORD)";
   static final int BAD = 1;
@@ -139,7 +139,7 @@ public final class CentralMain {
     if (args.isEmpty()) {
       return usage(
           "a command is needed (init, add-site, disable-site, enable-site, status, alarms,"
-              + " verify, restore)");
+              + " verify, set-key, restore)");
     }
     if (args.contains("--help") || args.contains("-h")) {
       out.println(USAGE);
@@ -186,6 +186,27 @@ public final class CentralMain {
           a.noMoreWords(0);
           String site = a.options().containsKey("site") ? site(a.required("site")) : null;
           work = db -> verify(db, site);
+        }
+        case "set-key" -> {
+          a = Args.parse(rest, Set.of("key", "by"));
+          String site = site(a.word(0, "a site id"));
+          java.nio.file.Path file = java.nio.file.Path.of(a.required("key"));
+          String by = a.required("by");
+          a.noMoreWords(1);
+          String keyText;
+          try {
+            keyText = java.nio.file.Files.readString(file).strip();
+            org.parkgate.controller.ledger.SiteKey.publicKey(keyText);
+          } catch (java.io.IOException | RuntimeException e) {
+            throw new BadArguments(
+                "--key " + file + " is not a site public key (site-key.pub): " + e.getMessage());
+          }
+          work =
+              db -> {
+                CentralSchema.setKey(db, site, keyText, by);
+                out.println("site " + site + ": key set; central verify checks its anchors");
+                return 0;
+              };
         }
         case "restore" -> {
           a = Args.parse(rest, Set.of("to"));
@@ -505,6 +526,7 @@ public final class CentralMain {
   private String verifySite(Connection db, String site) throws SQLException {
     long expected = 1;
     String previous = ChainLinks.GENESIS_HASH;
+    List<ChainLinks.Link> anchors = new ArrayList<>();
     try (PreparedStatement p =
         db.prepareStatement(
             "SELECT link, tbl, row_id, canonical, hash FROM central.links WHERE site_id = ?"
@@ -548,10 +570,17 @@ public final class CentralMain {
                 + " held, the chain gives "
                 + computed;
           }
+          if (tbl.equals("anchors")) {
+            anchors.add(new ChainLinks.Link(link, tbl, rowId, canonical, hash));
+          }
           previous = hash;
           expected++;
         }
       }
+    }
+    String anchorsSaid = anchors(db, site, anchors);
+    if (anchorsSaid.startsWith("BAD ")) {
+      return anchorsSaid.substring(4);
     }
     out.println(
         "site "
@@ -559,8 +588,48 @@ public final class CentralMain {
             + ": "
             + (expected - 1)
             + " links verify"
-            + (expected > 1 ? ", head " + (expected - 1) + " " + previous : ""));
+            + (expected > 1 ? ", head " + (expected - 1) + " " + previous : "")
+            + "; "
+            + anchorsSaid);
     return null;
+  }
+
+  /**
+   * The site's signed anchors checked with the key head office holds for it: what to say, or "BAD "
+   * and the first anchor that does not hold.
+   */
+  private static String anchors(Connection db, String site, List<ChainLinks.Link> anchors)
+      throws SQLException {
+    String keyText;
+    try (PreparedStatement p =
+        db.prepareStatement("SELECT public_key FROM central.sites WHERE site_id = ?")) {
+      p.setString(1, site);
+      try (ResultSet r = p.executeQuery()) {
+        keyText = r.next() ? r.getString(1) : null;
+      }
+    }
+    if (keyText == null) {
+      return anchors.size() + " signed anchors not checked (no site key: central set-key)";
+    }
+    java.security.PublicKey key = org.parkgate.controller.ledger.SiteKey.publicKey(keyText);
+    try (PreparedStatement p =
+        db.prepareStatement("SELECT hash FROM central.links WHERE site_id = ? AND link = ?")) {
+      for (ChainLinks.Link a : anchors) {
+        long signed = org.parkgate.controller.ledger.AnchorLinks.anchor(a).chainLink();
+        p.setString(1, site);
+        p.setLong(2, signed);
+        String held;
+        try (ResultSet r = p.executeQuery()) {
+          held = r.next() ? r.getString(1) : null;
+        }
+        java.util.Optional<String> problem =
+            org.parkgate.controller.ledger.AnchorLinks.problem(a, key, keyText, held);
+        if (problem.isPresent()) {
+          return "BAD link " + a.link() + " (signed anchor): " + problem.get();
+        }
+      }
+    }
+    return anchors.size() + " signed anchors good with the site key";
   }
 
   private static String oneLine(String text) {

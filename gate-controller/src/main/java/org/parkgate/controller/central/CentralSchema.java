@@ -157,6 +157,36 @@ public final class CentralSchema {
     }
   }
 
+  /**
+   * Gives head office the site key's public half ({@code keyText}, as the controller prints it),
+   * with which {@code central verify} checks the anchors the site signed; recorded with who gave
+   * it.
+   *
+   * @throws SQLException when there is no such site, or the database refuses
+   */
+  public static void setKey(Connection db, String siteId, String keyText, String by)
+      throws SQLException {
+    boolean auto = db.getAutoCommit();
+    db.setAutoCommit(false);
+    try {
+      try (PreparedStatement p =
+          db.prepareStatement("UPDATE central.sites SET public_key = ? WHERE site_id = ?")) {
+        p.setString(1, keyText);
+        p.setString(2, siteId);
+        if (p.executeUpdate() == 0) {
+          throw new SQLException("no site '" + siteId + "' is registered at head office");
+        }
+      }
+      change(db, siteId, "KEY", by);
+      db.commit();
+    } catch (SQLException e) {
+      db.rollback();
+      throw e;
+    } finally {
+      db.setAutoCommit(auto);
+    }
+  }
+
   private static void change(Connection db, String siteId, String change, String by)
       throws SQLException {
     try (PreparedStatement p =

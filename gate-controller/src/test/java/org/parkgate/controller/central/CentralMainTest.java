@@ -245,7 +245,11 @@ class CentralMainTest {
     }
     fresh();
     assertEquals(0, central("verify", "--site", "hill"), err());
-    assertEquals("site hill: 49 links verify, head 49 " + chain.get(48).hash() + "\n", out());
+    assertEquals(
+        "site hill: 49 links verify, head 49 "
+            + chain.get(48).hash()
+            + "; 0 signed anchors not checked (no site key: central set-key)\n",
+        out());
 
     // An insider with the database's superuser turns the trigger off and edits a link.
     try (Statement s = owner.createStatement()) {
@@ -272,6 +276,62 @@ class CentralMainTest {
     fresh();
     assertEquals(1, central("verify", "--site", "nowhere"));
     assertEquals("central: no site 'nowhere' is registered at head office\n", err());
+  }
+
+  @Test
+  void signedAnchorsAreCheckedWithTheSiteKeyHeadOfficeHolds() throws Exception {
+    Path keys = Files.createDirectories(dir.resolve("keys"));
+    org.parkgate.controller.ledger.SiteKey key =
+        org.parkgate.controller.ledger.SiteKey.loadOrCreate(keys);
+    List<Link> signed;
+    try (org.parkgate.controller.ledger.Ledger ledger =
+        org.parkgate.controller.ledger.Ledger.open(dir.resolve("signed.db"), "demo")) {
+      ledger.signWith(key);
+      java.time.Instant t0 = java.time.Instant.parse("2027-01-09T02:00:00Z");
+      new org.parkgate.controller.ledger.Stays(ledger).recordEntry("entry-1", "CARD1", t0);
+      new org.parkgate.controller.ledger.Anchors(ledger).sign("shift-close", t0.plusSeconds(60));
+      new org.parkgate.controller.ledger.Stays(ledger).recordEntry("entry-1", "CARD2", t0);
+      new org.parkgate.controller.ledger.Anchors(ledger).sign("periodic", t0.plusSeconds(120));
+      signed = org.parkgate.controller.ledger.ChainLinks.after(ledger, 0, 1000);
+    }
+    assertEquals(0, addSite("ridge"), err());
+    try (Connection site = CentralSchemaTest.as(pg, "ridge")) {
+      assertEquals(signed.size(), CentralSchemaTest.append(site, "ridge", signed).added());
+    }
+    fresh();
+    assertEquals(0, central("verify", "--site", "ridge"), err());
+    assertTrue(out().endsWith("; 2 signed anchors not checked (no site key: central set-key)\n"));
+
+    Path pub = keys.resolve("site-key.pub");
+    fresh();
+    assertEquals(0, central("set-key", "ridge", "--key", pub.toString(), "--by", "auditor"), err());
+    fresh();
+    assertEquals(0, central("verify", "--site", "ridge"), err());
+    assertTrue(out().endsWith("; 2 signed anchors good with the site key\n"), out());
+
+    // A key that is not the site's: every anchor fails, the first is named.
+    Path other = Files.createDirectories(dir.resolve("other-keys"));
+    org.parkgate.controller.ledger.SiteKey.loadOrCreate(other);
+    fresh();
+    assertEquals(
+        0,
+        central("set-key", "ridge", "--key", other.resolve("site-key.pub").toString(), "--by", "x"),
+        err());
+    fresh();
+    assertEquals(1, central("verify", "--site", "ridge"));
+    long first = signed.stream().filter(l -> l.table().equals("anchors")).findFirst().get().link();
+    assertEquals(
+        "site ridge: BAD link "
+            + first
+            + " (signed anchor): signed with another key than the one"
+            + " given\n",
+        out());
+
+    fresh();
+    assertEquals(
+        2,
+        central("set-key", "ridge", "--key", dir.resolve("nothing.pub").toString(), "--by", "x"));
+    assertTrue(err().startsWith("central: --key "), err());
   }
 
   @Test
@@ -329,7 +389,7 @@ class CentralMainTest {
     assertBadArguments("unknown command 'drop'", "drop", "--db", pg.url());
     assertBadArguments(
         "a command is needed (init, add-site, disable-site, enable-site, status,"
-            + " alarms, verify)");
+            + " alarms, verify, set-key, restore)");
     fresh();
     assertEquals(0, central(ENV, "verify", "--help"));
     assertTrue(out().startsWith("usage: central init"), out());
