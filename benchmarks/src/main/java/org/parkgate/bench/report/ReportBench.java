@@ -86,7 +86,7 @@ public final class ReportBench {
             ? Arrays.stream(o.get("--kinds").split(","))
                 .map(k -> ReportKind.of(k).orElseThrow(() -> new IllegalArgumentException(k)))
                 .toList()
-            : List.of(ReportKind.values());
+            : Arrays.stream(ReportKind.values()).filter(k -> !k.headOffice()).toList();
     List<String> ranges = List.of(o.getOrDefault("--ranges", "day,month,year").split(","));
     Files.createDirectories(dir);
     YearLedger built =

@@ -72,8 +72,11 @@ public final class ReportMain {
     return run(args, out, err, clock, System.getenv());
   }
 
-  /** As {@link #run(List, PrintStream, PrintStream, Clock)} with {@code env} for PGUSER etc. */
-  static int run(
+  /**
+   * As {@link #run(List, PrintStream, PrintStream, Clock)}, with {@code env} the environment PGUSER
+   * and PGPASSWORD are read from.
+   */
+  public static int run(
       List<String> args, PrintStream out, PrintStream err, Clock clock, Map<String, String> env) {
     Parsed p;
     try {

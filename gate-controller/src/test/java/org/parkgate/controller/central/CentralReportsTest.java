@@ -27,6 +27,7 @@ import org.parkgate.controller.ledger.Reversals;
 import org.parkgate.controller.ledger.Stay;
 import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.ledger.UnpaidBalances;
+import org.parkgate.controller.report.ReportMain;
 import org.parkgate.controller.report.Reports;
 import org.parkgate.money.Money;
 import org.parkgate.report.Report;
@@ -304,5 +305,163 @@ class CentralReportsTest {
         org.junit.jupiter.api.Assertions.assertThrows(
             CentralReports.UnknownSite.class, () -> central(ReportKind.CENTRAL_TAKINGS, "nowhere"));
     assertTrue(e.getMessage().contains("no site 'nowhere'"), e.getMessage());
+  }
+
+  private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+  private final java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+  /** ./parking report as the command line runs it, with {@code env} as its environment. */
+  private int report(java.util.Map<String, String> env, String... args) {
+    out.reset();
+    err.reset();
+    return ReportMain.run(
+        List.of(args),
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+        Clock.fixed(NOW, ZoneOffset.UTC),
+        env);
+  }
+
+  private String out() {
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static String[] cli(String kind, String... more) throws Exception {
+    Path pw = dir.resolve("superuser.password");
+    Files.writeString(pw, PgCluster.SUPERUSER_PASSWORD + "\n");
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                kind,
+                "--central",
+                pg.url(),
+                "--user",
+                "postgres",
+                "--password-file",
+                pw.toString(),
+                "--from",
+                FROM.toString(),
+                "--to",
+                TO.toString()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void theCommandLineWritesEveryFormat() throws Exception {
+    java.util.Map<String, String> none = java.util.Map.of();
+    for (ReportKind kind : List.of(ReportKind.CENTRAL_TAKINGS, ReportKind.CENTRAL_ARREARS)) {
+      assertEquals(0, report(none, cli(kind.code())), err());
+      assertTrue(out().startsWith(kind.title()), out());
+      assertTrue(out().contains("site shanghai Car park shanghai (Asia/Shanghai, CNY)"), out());
+      assertEquals(0, report(none, cli(kind.code(), "--format", "json")), err());
+      Report json = org.parkgate.report.ReportJson.read(out());
+      assertEquals(kind, json.kind());
+      assertEquals(central(kind).rows(), json.rows());
+      for (String f : List.of("csv", "xlsx")) {
+        Path file = dir.resolve(kind.code() + "." + f);
+        assertEquals(0, report(none, cli(kind.code(), "--format", f, "--out", file.toString())));
+        assertTrue(Files.size(file) > 0);
+        assertTrue(out().contains("written to " + file), out());
+      }
+    }
+    String csv =
+        Files.readString(
+            dir.resolve("central-takings.csv"), java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(csv.contains("london,2027-01-10,2,,11.00,1,,-4.50,,6.50"), csv);
+    assertTrue(csv.contains("净收入 · Net (CNY)"), csv);
+    assertTrue(
+        Files.readString(
+                dir.resolve("central-arrears.csv"), java.nio.charset.StandardCharsets.UTF_8)
+            .contains(PLATE + ",shanghai,1,25.00"));
+
+    // Credentials from the environment; sites named one by one.
+    assertEquals(
+        0,
+        report(
+            java.util.Map.of("PGUSER", "postgres", "PGPASSWORD", PgCluster.SUPERUSER_PASSWORD),
+            "central-takings",
+            "--central",
+            pg.url(),
+            "--from",
+            FROM.toString(),
+            "--to",
+            FROM.toString(),
+            "--site",
+            "london",
+            "--site",
+            "shanghai",
+            "--format",
+            "csv"),
+        err());
+    assertEquals(4, out().lines().count(), out()); // header, two sites' one day, totals
+  }
+
+  @Test
+  void badCombinationsAreOneLineAndExitTwo() throws Exception {
+    java.util.Map<String, String> none = java.util.Map.of();
+    Object[][] cases = {
+      {
+        new String[] {"central-takings", "--from", "2027-01-09", "--to", "2027-01-10"},
+        "central-takings needs --central URL"
+      },
+      {cli("central-takings", "--db", "x.db"), "--db does not apply to central-takings"},
+      {cli("central-arrears", "--zone", "UTC"), "--zone does not apply to central-arrears"},
+      {cli("central-takings", "--lane", "exit-1"), "cannot be filtered by lane"},
+      {cli("central-takings", "--layout", "x.yaml"), "--layout applies to the journal"},
+      {cli("central-takings", "--site", "nowhere"), "no site 'nowhere'"},
+      {
+        new String[] {
+          "revenue-by-day", "--central", pg.url(), "--from", "2027-01-09", "--to", "2027-01-10"
+        },
+        "--central applies to the head-office reports only"
+      },
+      {
+        new String[] {
+          "central-takings",
+          "--central",
+          "mysql://x/y",
+          "--user",
+          "u",
+          "--from",
+          "2027-01-09",
+          "--to",
+          "2027-01-10"
+        },
+        "is not a PostgreSQL URL"
+      },
+      {
+        new String[] {
+          "central-takings", "--central", pg.url(), "--from", "2027-01-09", "--to", "2027-01-10"
+        },
+        "--central needs --user NAME or PGUSER"
+      },
+    };
+    for (Object[] c : cases) {
+      String[] args = (String[]) c[0];
+      assertEquals(2, report(none, args), String.join(" ", args) + ": " + err());
+      assertTrue(err().contains((String) c[1]), err());
+      assertEquals(1, err().lines().count(), err());
+      assertEquals("", out());
+    }
+    // A wrong password is head office refusing, not a bad argument.
+    assertEquals(
+        1,
+        report(
+            java.util.Map.of("PGPASSWORD", "wrong"),
+            "central-takings",
+            "--central",
+            pg.url(),
+            "--user",
+            "postgres",
+            "--from",
+            "2027-01-09",
+            "--to",
+            "2027-01-10"));
+    assertTrue(err().contains("cannot read head office's database"), err());
   }
 }
