@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parkgate.controller.central.CentralRestore;
 import org.parkgate.controller.central.CentralSchema;
+import org.parkgate.controller.central.HeadOffice;
 import org.parkgate.controller.central.PgCluster;
 import org.parkgate.controller.ledger.ChainLinks;
 import org.parkgate.controller.ledger.ChainRebuild;
@@ -46,10 +47,8 @@ class CentralIT {
   @Test
   void twoSitesShipThroughCrashesAndHeadOfficeHoldsEachLedgerLinkForLink() throws Exception {
     Random random = new Random(Long.getLong("central.seed", System.nanoTime()));
-    try (PgCluster pg = PgCluster.create()) {
+    try (PgCluster pg = HeadOffice.start()) {
       try (Connection db = pg.superuser()) {
-        CentralSchema.install(db);
-        org.parkgate.controller.central.CentralViews.install(db);
         CentralSchema.addSite(db, "north", "北区停车场", "Asia/Shanghai", "CNY", "pw-north", "it");
         CentralSchema.addSite(db, "south", "南区停车场", "Asia/Shanghai", "CNY", "pw-south", "it");
       }
@@ -101,6 +100,7 @@ class CentralIT {
         assertSameChain(pg, north, "north", "north, after " + plan);
         assertSameChain(pg, south, "south", "south");
 
+        southController.close(); // south ships nothing more while the fake site tries
         forgedLinksAreRefused(pg, south);
 
         // North's disk dies: it is rebuilt from head office, verifies, and carries on shipping.
@@ -226,22 +226,7 @@ class CentralIT {
   }
 
   private static List<ChainLinks.Link> central(PgCluster pg, String id) throws SQLException {
-    List<ChainLinks.Link> out = new ArrayList<>();
-    try (Connection db = pg.superuser();
-        PreparedStatement p =
-            db.prepareStatement(
-                "SELECT link, tbl, row_id, canonical, hash FROM central.links"
-                    + " WHERE site_id = ? ORDER BY link")) {
-      p.setString(1, id);
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          out.add(
-              new ChainLinks.Link(
-                  r.getLong(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5)));
-        }
-      }
-    }
-    return out;
+    return HeadOffice.links(pg, id);
   }
 
   /**

@@ -1,7 +1,6 @@
 package org.parkgate.controller.central;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.parkgate.controller.site.ArrearsElsewhere;
 import org.parkgate.money.Money;
 import org.parkgate.site.SiteConfig;
@@ -95,13 +93,7 @@ public final class CentralArrears implements ArrearsElsewhere, AutoCloseable {
   }
 
   private Connection connect() throws SQLException {
-    Properties p = new Properties();
-    p.setProperty("user", settings.user());
-    p.setProperty("password", password);
-    p.setProperty("connectTimeout", "10");
-    p.setProperty("socketTimeout", "60");
-    p.setProperty("ApplicationName", "parkgate " + siteId + " arrears");
-    return DriverManager.getConnection(settings.url(), p);
+    return CentralDb.login(settings, password, siteId + " arrears");
   }
 
   private Map<String, List<Owed>> ask(Connection db) throws SQLException {

@@ -1,8 +1,5 @@
 package org.parkgate.controller.central;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,26 +33,15 @@ public final class CentralSchema {
     if (installed(db)) {
       throw new SQLException("the central schema is installed already");
     }
-    String sql;
-    try (InputStream in = CentralSchema.class.getResourceAsStream("/central/V1__central.sql")) {
-      if (in == null) {
-        throw new IllegalStateException("central/V1__central.sql is missing from this build");
-      }
-      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read central/V1__central.sql", e);
-    }
-    boolean auto = db.getAutoCommit();
-    db.setAutoCommit(false);
-    try (Statement s = db.createStatement()) {
-      s.execute(sql);
-      db.commit();
-    } catch (SQLException e) {
-      db.rollback();
-      throw e;
-    } finally {
-      db.setAutoCommit(auto);
-    }
+    String sql = CentralDb.script("V1__central.sql");
+    CentralDb.inTransaction(
+        db,
+        d -> {
+          try (Statement s = d.createStatement()) {
+            s.execute(sql);
+          }
+          return null;
+        });
   }
 
   /** The database role a site ships as: {@code parkgate_site_} and its id in lower case. */
@@ -81,36 +67,34 @@ public final class CentralSchema {
           "site id '" + siteId + "' must be letters, digits, '-' or '_' (at most 40)");
     }
     String role = roleOf(siteId);
-    boolean auto = db.getAutoCommit();
-    db.setAutoCommit(false);
-    try (Statement s = db.createStatement()) {
-      s.execute("CREATE ROLE " + role + " LOGIN NOINHERIT PASSWORD " + s.enquoteLiteral(password));
-      s.execute("GRANT USAGE ON SCHEMA central TO " + role);
-      s.execute(
-          "GRANT EXECUTE ON FUNCTION central.append(text, bigint[], text[], bigint[], text[],"
-              + " text[]) TO "
-              + role);
-      s.execute("GRANT EXECUTE ON FUNCTION central.head(text) TO " + role);
-      try (PreparedStatement p =
-          db.prepareStatement(
-              "INSERT INTO central.sites(site_id, name, zone, currency, db_role, added_by)"
-                  + " VALUES (?, ?, ?, ?, ?, ?)")) {
-        p.setString(1, siteId);
-        p.setString(2, name);
-        p.setString(3, zone);
-        p.setString(4, currency);
-        p.setString(5, role);
-        p.setString(6, by);
-        p.executeUpdate();
-      }
-      change(db, siteId, "ADDED", by);
-      db.commit();
-    } catch (SQLException e) {
-      db.rollback();
-      throw e;
-    } finally {
-      db.setAutoCommit(auto);
-    }
+    CentralDb.inTransaction(
+        db,
+        d -> {
+          try (Statement s = d.createStatement()) {
+            s.execute(
+                "CREATE ROLE " + role + " LOGIN NOINHERIT PASSWORD " + s.enquoteLiteral(password));
+            s.execute("GRANT USAGE ON SCHEMA central TO " + role);
+            s.execute(
+                "GRANT EXECUTE ON FUNCTION central.append(text, bigint[], text[], bigint[],"
+                    + " text[], text[]) TO "
+                    + role);
+            s.execute("GRANT EXECUTE ON FUNCTION central.head(text) TO " + role);
+          }
+          try (PreparedStatement p =
+              d.prepareStatement(
+                  "INSERT INTO central.sites(site_id, name, zone, currency, db_role, added_by)"
+                      + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            p.setString(1, siteId);
+            p.setString(2, name);
+            p.setString(3, zone);
+            p.setString(4, currency);
+            p.setString(5, role);
+            p.setString(6, by);
+            p.executeUpdate();
+          }
+          change(d, siteId, "ADDED", by);
+          return null;
+        });
   }
 
   /**
@@ -122,39 +106,28 @@ public final class CentralSchema {
    */
   public static boolean setEnabled(Connection db, String siteId, boolean enabled, String by)
       throws SQLException {
-    boolean auto = db.getAutoCommit();
-    db.setAutoCommit(false);
-    try {
-      Boolean now;
-      try (PreparedStatement p =
-          db.prepareStatement("SELECT enabled FROM central.sites WHERE site_id = ? FOR UPDATE")) {
-        p.setString(1, siteId);
-        try (ResultSet r = p.executeQuery()) {
-          now = r.next() ? r.getBoolean(1) : null;
-        }
-      }
-      if (now == null) {
-        throw new SQLException("no site '" + siteId + "' is registered at head office");
-      }
-      if (now == enabled) {
-        db.rollback();
-        return false;
-      }
-      try (PreparedStatement p =
-          db.prepareStatement("UPDATE central.sites SET enabled = ? WHERE site_id = ?")) {
-        p.setBoolean(1, enabled);
-        p.setString(2, siteId);
-        p.executeUpdate();
-      }
-      change(db, siteId, enabled ? "ENABLED" : "DISABLED", by);
-      db.commit();
-      return true;
-    } catch (SQLException e) {
-      db.rollback();
-      throw e;
-    } finally {
-      db.setAutoCommit(auto);
-    }
+    return CentralDb.inTransaction(
+        db,
+        d -> {
+          Boolean now;
+          try (PreparedStatement p =
+              d.prepareStatement(
+                  "SELECT enabled FROM central.sites WHERE site_id = ? FOR UPDATE")) {
+            p.setString(1, siteId);
+            try (ResultSet r = p.executeQuery()) {
+              now = r.next() ? r.getBoolean(1) : null;
+            }
+          }
+          if (now == null) {
+            throw new SQLException("no site '" + siteId + "' is registered at head office");
+          }
+          if (now == enabled) {
+            return false; // nothing written: the commit has nothing to keep
+          }
+          update(d, "UPDATE central.sites SET enabled = ? WHERE site_id = ?", enabled, siteId);
+          change(d, siteId, enabled ? "ENABLED" : "DISABLED", by);
+          return true;
+        });
   }
 
   /**
@@ -166,24 +139,24 @@ public final class CentralSchema {
    */
   public static void setKey(Connection db, String siteId, String keyText, String by)
       throws SQLException {
-    boolean auto = db.getAutoCommit();
-    db.setAutoCommit(false);
-    try {
-      try (PreparedStatement p =
-          db.prepareStatement("UPDATE central.sites SET public_key = ? WHERE site_id = ?")) {
-        p.setString(1, keyText);
-        p.setString(2, siteId);
-        if (p.executeUpdate() == 0) {
-          throw new SQLException("no site '" + siteId + "' is registered at head office");
-        }
+    CentralDb.inTransaction(
+        db,
+        d -> {
+          update(d, "UPDATE central.sites SET public_key = ? WHERE site_id = ?", keyText, siteId);
+          change(d, siteId, "KEY", by);
+          return null;
+        });
+  }
+
+  /** One UPDATE of a site's row; refused when there is no such site. */
+  private static void update(Connection db, String sql, Object value, String siteId)
+      throws SQLException {
+    try (PreparedStatement p = db.prepareStatement(sql)) {
+      p.setObject(1, value);
+      p.setString(2, siteId);
+      if (p.executeUpdate() == 0) {
+        throw new SQLException("no site '" + siteId + "' is registered at head office");
       }
-      change(db, siteId, "KEY", by);
-      db.commit();
-    } catch (SQLException e) {
-      db.rollback();
-      throw e;
-    } finally {
-      db.setAutoCommit(auto);
     }
   }
 

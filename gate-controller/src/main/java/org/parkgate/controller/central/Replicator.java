@@ -5,14 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.parkgate.controller.ledger.ChainLinks;
 import org.parkgate.controller.ledger.Ledger;
@@ -153,14 +151,7 @@ public final class Replicator implements AutoCloseable {
   }
 
   private Connection connect() throws SQLException {
-    Properties p = new Properties();
-    p.setProperty("user", settings.user());
-    p.setProperty("password", password);
-    p.setProperty("connectTimeout", "10");
-    p.setProperty("socketTimeout", "60");
-    p.setProperty("tcpKeepAlive", "true");
-    p.setProperty("ApplicationName", "parkgate " + siteId);
-    Connection c = DriverManager.getConnection(settings.url(), p);
+    Connection c = CentralDb.login(settings, password, siteId);
     c.setAutoCommit(true);
     return c;
   }

@@ -2,16 +2,13 @@ package org.parkgate.controller.central;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -38,13 +35,7 @@ class CentralArrearsTest {
 
   @BeforeAll
   static void headOffice() throws Exception {
-    pg = PgCluster.create();
-    try (Connection db = pg.superuser()) {
-      CentralSchema.install(db);
-      CentralViews.install(db);
-      CentralSchema.addSite(db, "north", "北区停车场", "Asia/Shanghai", "CNY", "pw-north-12345", "t");
-      CentralSchema.addSite(db, "south", "南区停车场", "Asia/Shanghai", "CNY", "pw-south-12345", "t");
-    }
+    pg = HeadOffice.start();
   }
 
   @AfterAll
@@ -55,16 +46,7 @@ class CentralArrearsTest {
   }
 
   private SiteConfig.Central settings(String site, boolean arrears) throws Exception {
-    Path pw = dir.resolve(site + ".password");
-    Files.writeString(pw, "pw-" + site + "-12345\n");
-    return new SiteConfig.Central(
-        pg.url(),
-        CentralSchema.roleOf(site),
-        pw,
-        100,
-        Duration.ofMillis(100),
-        arrears,
-        Duration.ofSeconds(1));
+    return HeadOffice.register(pg, dir, site, "pw-" + site + "-12345", 100, arrears);
   }
 
   @Test
@@ -90,7 +72,7 @@ class CentralArrearsTest {
       CentralArrears arrears = r.arrears();
       waitFor(() -> arrears.asked() != null);
       assertEquals(
-          List.of(new ArrearsElsewhere.Owed("north", "北区停车场", Money.of(1200, "CNY"), T0)),
+          List.of(new ArrearsElsewhere.Owed("north", "Car park north", Money.of(1200, "CNY"), T0)),
           arrears.of("粤B00001"));
       assertEquals(Money.of(300, "CNY"), arrears.of("粤B00002").get(0).amount());
       assertEquals(List.of(), arrears.of("粤B99999"));
@@ -109,10 +91,6 @@ class CentralArrearsTest {
   }
 
   private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!done.getAsBoolean()) {
-      assertTrue(System.nanoTime() < until, "waited 30 s");
-      Thread.sleep(20);
-    }
+    HeadOffice.await("head office", done);
   }
 }

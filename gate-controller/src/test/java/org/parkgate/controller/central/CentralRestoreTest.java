@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -48,10 +47,7 @@ class CentralRestoreTest {
 
   @BeforeAll
   static void headOffice() throws Exception {
-    pg = PgCluster.create();
-    try (Connection db = pg.superuser()) {
-      CentralSchema.install(db);
-    }
+    pg = HeadOffice.start();
   }
 
   @AfterAll
@@ -62,14 +58,7 @@ class CentralRestoreTest {
   }
 
   private SiteConfig.Central register(String site) throws Exception {
-    try (Connection db = pg.superuser()) {
-      CentralSchema.addSite(
-          db, site, "Car park " + site, "Asia/Shanghai", "CNY", "pw-" + site, "t");
-    }
-    Path pw = dir.resolve(site + ".password");
-    Files.writeString(pw, "pw-" + site + "\n");
-    return new SiteConfig.Central(
-        pg.url(), CentralSchema.roleOf(site), pw, 50, Duration.ofMillis(100));
+    return HeadOffice.register(pg, dir, site, "pw-" + site, 50, false);
   }
 
   /** A day of a little of everything: stays, payments, a reversal, a shift, cards, incidents. */
@@ -110,13 +99,7 @@ class CentralRestoreTest {
   }
 
   private static void waitFor(Replicator r, long link) throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (r.status().centralLink() != link) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("waited 30 s for link " + link + ": " + r.status());
-      }
-      Thread.sleep(20);
-    }
+    HeadOffice.await("link " + link + " at head office", () -> r.status().centralLink() == link);
   }
 
   @Test

@@ -4,16 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -42,10 +36,7 @@ class ReplicatorTest {
 
   @BeforeAll
   static void headOffice() throws Exception {
-    pg = PgCluster.create();
-    try (Connection db = pg.superuser()) {
-      CentralSchema.install(db);
-    }
+    pg = HeadOffice.start();
   }
 
   @AfterAll
@@ -57,14 +48,7 @@ class ReplicatorTest {
 
   /** A new site at head office, and the site's settings to ship to it. */
   private SiteConfig.Central register(String site) throws Exception {
-    String password = "pw-" + site + "-" + (++sites);
-    try (Connection db = pg.superuser()) {
-      CentralSchema.addSite(db, site, "Car park " + site, "Asia/Shanghai", "CNY", password, "test");
-    }
-    Path pw = dir.resolve(site + ".password");
-    Files.writeString(pw, password + "\n");
-    return new SiteConfig.Central(
-        pg.url(), CentralSchema.roleOf(site), pw, 7, Duration.ofMillis(100));
+    return HeadOffice.register(pg, dir, site, "pw-" + site + "-" + (++sites), 7, false);
   }
 
   private static void drive(Ledger ledger, int from, int to) {
@@ -85,32 +69,11 @@ class ReplicatorTest {
   }
 
   private static List<ChainLinks.Link> central(String site) throws SQLException {
-    List<ChainLinks.Link> out = new ArrayList<>();
-    try (Connection db = pg.superuser();
-        PreparedStatement p =
-            db.prepareStatement(
-                "SELECT link, tbl, row_id, canonical, hash FROM central.links"
-                    + " WHERE site_id = ? ORDER BY link")) {
-      p.setString(1, site);
-      try (ResultSet r = p.executeQuery()) {
-        while (r.next()) {
-          out.add(
-              new ChainLinks.Link(
-                  r.getLong(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5)));
-        }
-      }
-    }
-    return out;
+    return HeadOffice.links(pg, site);
   }
 
   private static void waitFor(String what, BooleanSupplier done) throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("waited 30 s for " + what);
-      }
-      Thread.sleep(20);
-    }
+    HeadOffice.await(what, done);
   }
 
   private static void assertSameChain(Ledger ledger, String site) throws SQLException {
