@@ -44,7 +44,7 @@ CREATE TABLE central.alarms (
   alarm_id bigserial   PRIMARY KEY,
   site_id  text,
   at       timestamptz NOT NULL DEFAULT clock_timestamp(),
-  kind     text        NOT NULL CHECK (kind IN ('GAP', 'BROKEN', 'FORK', 'MISMATCH', 'WRONG_ROLE', 'DISABLED', 'UNKNOWN_SITE')),
+  kind     text        NOT NULL CHECK (kind IN ('GAP', 'BROKEN', 'FORK', 'MISMATCH', 'WRONG_ROLE', 'DISABLED', 'UNKNOWN_SITE', 'ANCHOR')),
   link     bigint,
   db_role  text        NOT NULL DEFAULT session_user,
   detail   text        NOT NULL

@@ -49,7 +49,8 @@ public final class CentralMain {
       "usage: central init | central add-site SITE --name NAME --zone ZONE --currency CUR"
           + " --password-file FILE --by WHO | central disable-site|enable-site SITE --by WHO"
           + " | central status | central alarms [--site S] | central verify [--site S]"
-          + " | central set-key SITE --key site-key.pub --by WHO | central restore SITE --to FILE"
+          + " | central set-key SITE --key site-key.pub --by WHO | central watch [once]"
+          + " [--every SECONDS] | central restore SITE --to FILE"
           + " (each with --db jdbc:postgresql://HOST[:PORT]/DB [--user U] [--db-password-file F],"
           + " else PGUSER and PGPASSWORD)";
   static final int BAD = 1;
@@ -139,7 +140,7 @@ public final class CentralMain {
     if (args.isEmpty()) {
       return usage(
           "a command is needed (init, add-site, disable-site, enable-site, status, alarms,"
-              + " verify, set-key, restore)");
+              + " verify, set-key, watch, restore)");
     }
     if (args.contains("--help") || args.contains("-h")) {
       out.println(USAGE);
@@ -186,6 +187,37 @@ public final class CentralMain {
           a.noMoreWords(0);
           String site = a.options().containsKey("site") ? site(a.required("site")) : null;
           work = db -> verify(db, site);
+        }
+        case "watch" -> {
+          a = Args.parse(rest, Set.of("every"));
+          boolean once = a.words().remove("once");
+          a.noMoreWords(0);
+          long every;
+          try {
+            every = Long.parseLong(a.options().getOrDefault("every", "10"));
+          } catch (NumberFormatException e) {
+            throw new BadArguments("--every must be whole seconds");
+          }
+          if (every < 1 || every > 3600) {
+            throw new BadArguments("--every must be from 1 to 3600 seconds");
+          }
+          long everyMillis = every * 1000;
+          work =
+              db -> {
+                Map<String, Long> checked = new HashMap<>();
+                while (true) {
+                  int bad = watchOnce(db, checked);
+                  if (once) {
+                    return bad == 0 ? 0 : BAD;
+                  }
+                  try {
+                    Thread.sleep(everyMillis);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 0;
+                  }
+                }
+              };
         }
         case "set-key" -> {
           a = Args.parse(rest, Set.of("key", "by"));
@@ -594,6 +626,94 @@ public final class CentralMain {
     return null;
   }
 
+  /** Why the anchor in link {@code a} does not hold with the site's key; empty when it holds. */
+  private static java.util.Optional<String> anchorProblem(
+      Connection db, String site, ChainLinks.Link a, java.security.PublicKey key, String keyText)
+      throws SQLException {
+    long signed;
+    try {
+      signed = org.parkgate.controller.ledger.AnchorLinks.anchor(a).chainLink();
+    } catch (RuntimeException e) {
+      return java.util.Optional.of("its row cannot be read as an anchor: " + e.getMessage());
+    }
+    String held;
+    try (PreparedStatement p =
+        db.prepareStatement("SELECT hash FROM central.links WHERE site_id = ? AND link = ?")) {
+      p.setString(1, site);
+      p.setLong(2, signed);
+      try (ResultSet r = p.executeQuery()) {
+        held = r.next() ? r.getString(1) : null;
+      }
+    }
+    return org.parkgate.controller.ledger.AnchorLinks.problem(a, key, keyText, held);
+  }
+
+  /**
+   * Checks the signed anchors that arrived since the last look, for every enabled site whose key
+   * head office holds; a bad one is alarmed ({@code ANCHOR}) and its site disabled, so nothing more
+   * is taken from it until someone has looked. Returns how many sites were found bad.
+   */
+  private int watchOnce(Connection db, Map<String, Long> checked) throws SQLException {
+    Map<String, String> keys = new java.util.TreeMap<>();
+    try (PreparedStatement p =
+            db.prepareStatement(
+                "SELECT site_id, public_key FROM central.sites"
+                    + " WHERE enabled AND public_key IS NOT NULL ORDER BY site_id");
+        ResultSet r = p.executeQuery()) {
+      while (r.next()) {
+        keys.put(r.getString(1), r.getString(2));
+      }
+    }
+    int bad = 0;
+    for (Map.Entry<String, String> site : keys.entrySet()) {
+      String id = site.getKey();
+      java.security.PublicKey key =
+          org.parkgate.controller.ledger.SiteKey.publicKey(site.getValue());
+      List<ChainLinks.Link> fresh = new ArrayList<>();
+      try (PreparedStatement p =
+          db.prepareStatement(
+              "SELECT link, tbl, row_id, canonical, hash FROM central.links"
+                  + " WHERE site_id = ? AND tbl = 'anchors' AND link > ? ORDER BY link")) {
+        p.setString(1, id);
+        p.setLong(2, checked.getOrDefault(id, 0L));
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            fresh.add(
+                new ChainLinks.Link(
+                    r.getLong(1), r.getString(2), r.getLong(3), r.getString(4), r.getString(5)));
+          }
+        }
+      }
+      int good = 0;
+      for (ChainLinks.Link a : fresh) {
+        java.util.Optional<String> problem = anchorProblem(db, id, a, key, site.getValue());
+        if (problem.isPresent()) {
+          String detail = "link " + a.link() + " (signed anchor): " + problem.get();
+          try (PreparedStatement p =
+              db.prepareStatement(
+                  "INSERT INTO central.alarms(site_id, kind, link, detail)"
+                      + " VALUES (?, 'ANCHOR', ?, ?)")) {
+            p.setString(1, id);
+            p.setLong(2, a.link());
+            p.setString(3, detail);
+            p.executeUpdate();
+          }
+          CentralSchema.setEnabled(db, id, false, "central watch");
+          out.println("site " + id + ": BAD " + detail + "; the site is disabled");
+          bad++;
+          break;
+        }
+        checked.put(id, a.link());
+        good++;
+      }
+      if (good > 0) {
+        out.println(
+            "site " + id + ": " + good + " new signed anchors good, up to link " + checked.get(id));
+      }
+    }
+    return bad;
+  }
+
   /**
    * The site's signed anchors checked with the key head office holds for it: what to say, or "BAD "
    * and the first anchor that does not hold.
@@ -612,21 +732,10 @@ public final class CentralMain {
       return anchors.size() + " signed anchors not checked (no site key: central set-key)";
     }
     java.security.PublicKey key = org.parkgate.controller.ledger.SiteKey.publicKey(keyText);
-    try (PreparedStatement p =
-        db.prepareStatement("SELECT hash FROM central.links WHERE site_id = ? AND link = ?")) {
-      for (ChainLinks.Link a : anchors) {
-        long signed = org.parkgate.controller.ledger.AnchorLinks.anchor(a).chainLink();
-        p.setString(1, site);
-        p.setLong(2, signed);
-        String held;
-        try (ResultSet r = p.executeQuery()) {
-          held = r.next() ? r.getString(1) : null;
-        }
-        java.util.Optional<String> problem =
-            org.parkgate.controller.ledger.AnchorLinks.problem(a, key, keyText, held);
-        if (problem.isPresent()) {
-          return "BAD link " + a.link() + " (signed anchor): " + problem.get();
-        }
+    for (ChainLinks.Link a : anchors) {
+      java.util.Optional<String> problem = anchorProblem(db, site, a, key, keyText);
+      if (problem.isPresent()) {
+        return "BAD link " + a.link() + " (signed anchor): " + problem.get();
       }
     }
     return anchors.size() + " signed anchors good with the site key";

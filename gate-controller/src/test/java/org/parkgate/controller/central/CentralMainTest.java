@@ -334,6 +334,75 @@ class CentralMainTest {
     assertTrue(err().startsWith("central: --key "), err());
   }
 
+  /** A ledger with two signed anchors, signed with the key kept in {@code keys}. */
+  static List<Link> signedChain(Path file, Path keys) throws Exception {
+    org.parkgate.controller.ledger.SiteKey key =
+        org.parkgate.controller.ledger.SiteKey.loadOrCreate(Files.createDirectories(keys));
+    try (org.parkgate.controller.ledger.Ledger ledger =
+        org.parkgate.controller.ledger.Ledger.open(file, "demo")) {
+      ledger.signWith(key);
+      java.time.Instant t0 = java.time.Instant.parse("2027-01-09T02:00:00Z");
+      new org.parkgate.controller.ledger.Stays(ledger).recordEntry("entry-1", "CARD1", t0);
+      new org.parkgate.controller.ledger.Anchors(ledger).sign("shift-close", t0.plusSeconds(60));
+      new org.parkgate.controller.ledger.Stays(ledger).recordEntry("entry-1", "CARD2", t0);
+      new org.parkgate.controller.ledger.Anchors(ledger).sign("periodic", t0.plusSeconds(120));
+      return org.parkgate.controller.ledger.ChainLinks.after(ledger, 0, 1000);
+    }
+  }
+
+  @Test
+  void watchChecksNewAnchorsAndDisablesASiteWhoseAnchorDoesNotHold() throws Exception {
+    Path keys = dir.resolve("watch-keys");
+    List<Link> good = signedChain(dir.resolve("watch-good.db"), keys);
+    // Another site's ledger, signed with a key that is not the one head office holds for it.
+    Path stolen = dir.resolve("watch-stolen-keys");
+    List<Link> forged = signedChain(dir.resolve("watch-forged.db"), stolen);
+    assertEquals(0, addSite("wharf"), err());
+    assertEquals(0, addSite("berth"), err());
+    try (Connection site = CentralSchemaTest.as(pg, "wharf")) {
+      CentralSchemaTest.append(site, "wharf", good);
+    }
+    try (Connection site = CentralSchemaTest.as(pg, "berth")) {
+      CentralSchemaTest.append(site, "berth", forged);
+    }
+    for (String s : List.of("wharf", "berth")) {
+      fresh();
+      String pub = keys.resolve("site-key.pub").toString();
+      assertEquals(0, central("set-key", s, "--key", pub, "--by", "auditor"), err());
+    }
+    fresh();
+    assertEquals(1, central("watch", "once"));
+    long first = forged.stream().filter(l -> l.table().equals("anchors")).findFirst().get().link();
+    assertTrue(
+        out()
+            .contains(
+                "site berth: BAD link "
+                    + first
+                    + " (signed anchor): signed with another key than the one given; the site is"
+                    + " disabled"),
+        out());
+    assertTrue(out().contains("site wharf: 2 new signed anchors good, up to link "), out());
+    try (Statement st = owner.createStatement();
+        ResultSet r =
+            st.executeQuery(
+                "SELECT (SELECT enabled FROM central.sites WHERE site_id = 'berth'),"
+                    + " (SELECT count(*) FROM central.alarms WHERE site_id = 'berth'"
+                    + " AND kind = 'ANCHOR' AND link = "
+                    + first
+                    + ")")) {
+      r.next();
+      assertEquals(false, r.getBoolean(1), "the site is disabled");
+      assertEquals(1, r.getLong(2), "one ANCHOR alarm");
+    }
+    // Its next links are refused (DISABLED) until someone enables it again.
+    try (Connection site = CentralSchemaTest.as(pg, "berth")) {
+      assertEquals("DISABLED", CentralSchemaTest.append(site, "berth", forged).kind());
+    }
+    fresh();
+    assertEquals(0, central("watch", "once"), out() + err());
+    assertTrue(out().contains("site wharf: 2 new signed anchors good"), out());
+  }
+
   @Test
   void badArgumentsAreOneLineExitTwoAndChangeNothing() throws Exception {
     Path good = passwordFile("meadow");
@@ -389,7 +458,7 @@ class CentralMainTest {
     assertBadArguments("unknown command 'drop'", "drop", "--db", pg.url());
     assertBadArguments(
         "a command is needed (init, add-site, disable-site, enable-site, status,"
-            + " alarms, verify, set-key, restore)");
+            + " alarms, verify, set-key, watch, restore)");
     fresh();
     assertEquals(0, central(ENV, "verify", "--help"));
     assertTrue(out().startsWith("usage: central init"), out());
