@@ -34,7 +34,13 @@ public enum ReportKind {
   CENTRAL_TAKINGS(
       "central-takings", "各站逐日收入", "Takings by site and day", EnumSet.noneOf(Filter.class)),
   CENTRAL_ARREARS(
-      "central-arrears", "各站欠费车辆", "Arrears by plate across sites", EnumSet.noneOf(Filter.class));
+      "central-arrears", "各站欠费车辆", "Arrears by plate across sites", EnumSet.noneOf(Filter.class)),
+  CENTRAL_SHIFTS("central-shifts", "各站班次", "Shifts across sites", EnumSet.noneOf(Filter.class)),
+  CENTRAL_EXEMPTIONS(
+      "central-exemptions",
+      "各站免费放行与手动抬杆",
+      "Free passes, free exits and manual lifts across sites",
+      EnumSet.noneOf(Filter.class));
 
   private final String code;
   private final String zh;
@@ -76,7 +82,10 @@ public enum ReportKind {
    * --central}) rather than from one site's ledger: a controller and its console do not offer them.
    */
   public boolean headOffice() {
-    return this == CENTRAL_TAKINGS || this == CENTRAL_ARREARS;
+    return this == CENTRAL_TAKINGS
+        || this == CENTRAL_ARREARS
+        || this == CENTRAL_SHIFTS
+        || this == CENTRAL_EXEMPTIONS;
   }
 
   /** Who may read it: finance and supervisors read every report. */

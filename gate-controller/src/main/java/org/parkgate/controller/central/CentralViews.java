@@ -14,7 +14,9 @@ import java.sql.Statement;
  * site. Installing them again replaces them, so it is done after every {@link
  * CentralSchema#install} and on every upgrade. Nothing is granted on them: only head office's own
  * roles read them. A site's role may call {@code central.arrears_elsewhere} for its own site only
- * ({@code central/V3__arrears_elsewhere.sql}): plates, amounts, sites and dates owed elsewhere.
+ * ({@code central/V3__arrears_elsewhere.sql}): plates, amounts, sites and dates owed elsewhere. The
+ * views of shifts, handovers, free passes, manual lifts, lane modes and waivers ({@code
+ * central/V4__more_views.sql}) follow, for the central-shifts and central-exemptions reports.
  */
 public final class CentralViews {
   private CentralViews() {}
@@ -26,7 +28,12 @@ public final class CentralViews {
     if (!CentralSchema.installed(db)) {
       throw new SQLException("the central schema is not installed: install it first");
     }
-    String sql = resource("V2__views.sql") + "\n" + resource("V3__arrears_elsewhere.sql");
+    String sql =
+        resource("V2__views.sql")
+            + "\n"
+            + resource("V3__arrears_elsewhere.sql")
+            + "\n"
+            + resource("V4__more_views.sql");
     boolean auto = db.getAutoCommit();
     db.setAutoCommit(false);
     try (Statement s = db.createStatement()) {

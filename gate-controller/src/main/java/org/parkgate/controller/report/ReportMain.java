@@ -38,7 +38,8 @@ import org.parkgate.report.ReportWriter;
  *   report KIND --from DATE --to DATE [--lane L] [--cashier C] [--tender T] [--class K]
  *          [--format text|csv|xlsx|json] [--encoding utf-8|gb18030] [--db FILE] [--site FILE]
  *          [--zone Z] [--layout FILE] [--out FILE]
- *   report central-takings|central-arrears --central URL --from DATE --to DATE [--site S]...
+ *   report central-takings|central-arrears|central-shifts|central-exemptions --central URL
+ *          --from DATE --to DATE [--site S]...
  *          [--user U] [--password-file FILE] [--format ...] [--encoding ...] [--out FILE]
  * </pre>
  *
@@ -54,7 +55,8 @@ public final class ReportMain {
       "usage: report KIND --from YYYY-MM-DD --to YYYY-MM-DD [--lane L] [--cashier C] [--tender T]"
           + " [--class K] [--format text|csv|xlsx|json] [--encoding utf-8|gb18030] [--db FILE]"
           + " [--site FILE] [--zone Z] [--layout FILE] [--out FILE]; report"
-          + " central-takings|central-arrears --central URL --from YYYY-MM-DD --to YYYY-MM-DD"
+          + " central-takings|central-arrears|central-shifts|central-exemptions --central URL"
+          + " --from YYYY-MM-DD --to YYYY-MM-DD"
           + " [--site S]... [--user U] [--password-file FILE] [--format ...] [--out FILE]";
 
   private ReportMain() {}
@@ -396,7 +398,7 @@ public final class ReportMain {
                   only + " 只用于总部报表",
                   only
                       + " applies to the head-office reports only (central-takings,"
-                      + " central-arrears)"));
+                      + " central-arrears, central-shifts, central-exemptions)"));
         }
       }
       LedgerSite site =

@@ -197,7 +197,8 @@ public final class Reports {
           PaymentReports.revenueByDay(sums(db, req, period, Takings.Key.NONE, true), period, cur);
       case JOURNAL ->
           Journal.of(sums(db, req, period, Takings.Key.TENDER, true), period, cur, layout);
-      case CENTRAL_TAKINGS, CENTRAL_ARREARS -> throw new IllegalArgumentException(headOffice(req));
+      case CENTRAL_TAKINGS, CENTRAL_ARREARS, CENTRAL_SHIFTS, CENTRAL_EXEMPTIONS ->
+          throw new IllegalArgumentException(headOffice(req));
     };
   }
 
