@@ -32,6 +32,18 @@ final class BoothBrowser implements AutoCloseable {
   private final String base;
 
   BoothBrowser(int httpPort, Path profile) {
+    browser = chromium(profile);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    // The page draws a lane's card again whenever its lane changes: an element found a moment ago
+    // may be gone by the time it is read, and is then found again.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    // The page redraws whenever the console speaks, and loads again when its language changes.
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    base = "http://127.0.0.1:" + httpPort;
+  }
+
+  /** Headless Chromium as the system tests drive it, with its own profile folder. */
+  static ChromeDriver chromium(Path profile) {
     if (!CHROMIUM.canExecute() || !DRIVER.canExecute()) {
       throw new AssertionError(
           "headless Chromium is missing ("
@@ -53,16 +65,8 @@ final class BoothBrowser implements AutoCloseable {
         "--no-first-run",
         "--user-data-dir=" + profile.toAbsolutePath(),
         "--window-size=1440,1000");
-    browser =
-        new ChromeDriver(
-            new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-    // The page draws a lane's card again whenever its lane changes: an element found a moment ago
-    // may be gone by the time it is read, and is then found again.
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    // The page redraws whenever the console speaks, and loads again when its language changes.
-    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    base = "http://127.0.0.1:" + httpPort;
+    return new ChromeDriver(
+        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER).build(), options);
   }
 
   void login(String user, String password) {

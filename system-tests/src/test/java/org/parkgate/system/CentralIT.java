@@ -102,6 +102,7 @@ class CentralIT {
 
         southController.close(); // south ships nothing more while the fake site tries
         forgedLinksAreRefused(pg, south);
+        headOfficePage(pg);
 
         // North's disk dies: it is rebuilt from head office, verifies, and carries on shipping.
         northController.kill9();
@@ -123,6 +124,53 @@ class CentralIT {
         north.sim("POST", "/lanes/exit-1/vehicle/drive", "{\"wait\": true}");
         assertTrue(local(north).size() > r.links(), "the rebuilt site goes on writing");
         assertSameChain(pg, north, "north", "the rebuilt north going on shipping");
+      }
+    }
+  }
+
+  /**
+   * Finance at head office logs in to its page in headless Chromium with a reader role of its own,
+   * and sees both sites' takings; a screenshot is kept.
+   */
+  private void headOfficePage(PgCluster pg) throws Exception {
+    try (Connection db = pg.superuser();
+        java.sql.Statement s = db.createStatement()) {
+      s.execute("CREATE ROLE li_wei LOGIN PASSWORD 'finance-at-hq-1'");
+      s.execute("GRANT parkgate_hq_reader TO li_wei");
+    }
+    try (org.parkgate.controller.central.HeadOfficePage page =
+        org.parkgate.controller.central.HeadOfficePage.start(
+            pg.url(),
+            new java.net.InetSocketAddress("127.0.0.1", 0),
+            java.time.Clock.systemUTC())) {
+      org.openqa.selenium.chrome.ChromeDriver browser =
+          BoothBrowser.chromium(Files.createDirectories(dir.resolve("hq-browser")));
+      try {
+        var wait =
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15));
+        browser.get("http://127.0.0.1:" + page.port() + "/");
+        browser.findElement(org.openqa.selenium.By.name("user")).sendKeys("li_wei");
+        browser.findElement(org.openqa.selenium.By.name("password")).sendKeys("finance-at-hq-1");
+        browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+        wait.until(
+            d -> !d.findElements(org.openqa.selenium.By.cssSelector("#sites input")).isEmpty());
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        for (String id : List.of("from", "to")) {
+          browser.executeScript(
+              "document.getElementById(arguments[0]).value = arguments[1]", id, today);
+        }
+        browser.findElement(org.openqa.selenium.By.cssSelector("#ask button[type=submit]")).click();
+        wait.until(
+            d -> d.findElements(org.openqa.selenium.By.cssSelector("#table tbody tr")).size() == 2);
+        String table = browser.findElement(org.openqa.selenium.By.id("table")).getText();
+        assertTrue(table.contains("north") && table.contains("south"), table);
+        Path shots = Path.of("target/screenshots");
+        Files.createDirectories(shots);
+        Files.write(
+            shots.resolve("head-office-takings.png"),
+            browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+      } finally {
+        browser.quit();
       }
     }
   }

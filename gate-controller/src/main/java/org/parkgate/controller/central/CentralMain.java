@@ -50,7 +50,8 @@ public final class CentralMain {
           + " --password-file FILE --by WHO | central disable-site|enable-site SITE --by WHO"
           + " | central status | central alarms [--site S] | central verify [--site S]"
           + " | central set-key SITE --key site-key.pub --by WHO | central watch [once]"
-          + " [--every SECONDS] | central restore SITE --to FILE"
+          + " [--every SECONDS] | central restore SITE --to FILE | central serve [--bind H]"
+          + " [--port P]"
           + " (each with --db jdbc:postgresql://HOST[:PORT]/DB [--user U] [--db-password-file F],"
           + " else PGUSER and PGPASSWORD)";
   static final int BAD = 1;
@@ -140,11 +141,14 @@ public final class CentralMain {
     if (args.isEmpty()) {
       return usage(
           "a command is needed (init, add-site, disable-site, enable-site, status, alarms,"
-              + " verify, set-key, watch, restore)");
+              + " verify, set-key, watch, restore, serve)");
     }
     if (args.contains("--help") || args.contains("-h")) {
       out.println(USAGE);
       return 0;
+    }
+    if (args.get(0).equals("serve")) {
+      return serve(args.subList(1, args.size()));
     }
     Args a;
     Work work;
@@ -321,6 +325,49 @@ public final class CentralMain {
               + " digit first)");
     }
     return id;
+  }
+
+  /**
+   * Serves head office's finance page until stopped: {@code --db URL [--bind HOST] [--port P]};
+   * people log in with their own database roles.
+   */
+  private int serve(List<String> rest) {
+    String url;
+    java.net.InetSocketAddress bind;
+    try {
+      Args a = Args.parse(rest, Set.of("bind", "port"));
+      a.noMoreWords(0);
+      url = a.required("db");
+      if (!url.startsWith("jdbc:postgresql:")) {
+        throw new BadArguments("--db must be a jdbc:postgresql:// URL, not '" + url + "'");
+      }
+      int port;
+      try {
+        port = Integer.parseInt(a.options().getOrDefault("port", "8090"));
+      } catch (NumberFormatException e) {
+        throw new BadArguments("--port must be a number from 1 to 65535");
+      }
+      if (port < 1 || port > 65535) {
+        throw new BadArguments("--port must be a number from 1 to 65535");
+      }
+      bind = new java.net.InetSocketAddress(a.options().getOrDefault("bind", "127.0.0.1"), port);
+    } catch (BadArguments e) {
+      return usage(e.getMessage());
+    }
+    try {
+      HeadOfficePage page = HeadOfficePage.start(url, bind, java.time.Clock.systemUTC());
+      out.println(
+          "head office reports at http://" + bind.getHostString() + ":" + page.port() + "/");
+      Runtime.getRuntime().addShutdownHook(new Thread(page::close));
+      Thread.currentThread().join();
+      return 0;
+    } catch (java.io.IOException e) {
+      err.println("central: cannot serve on " + bind + ": " + e.getMessage());
+      return BAD;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
   }
 
   private int restore(Connection db, String site, java.nio.file.Path to) throws SQLException {

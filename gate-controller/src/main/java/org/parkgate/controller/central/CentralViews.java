@@ -33,7 +33,9 @@ public final class CentralViews {
             + "\n"
             + resource("V3__arrears_elsewhere.sql")
             + "\n"
-            + resource("V4__more_views.sql");
+            + resource("V4__more_views.sql")
+            + "\n"
+            + resource("V5__reader.sql");
     boolean auto = db.getAutoCommit();
     db.setAutoCommit(false);
     try (Statement s = db.createStatement()) {

@@ -458,7 +458,7 @@ class CentralMainTest {
     assertBadArguments("unknown command 'drop'", "drop", "--db", pg.url());
     assertBadArguments(
         "a command is needed (init, add-site, disable-site, enable-site, status,"
-            + " alarms, verify, set-key, watch, restore)");
+            + " alarms, verify, set-key, watch, restore, serve)");
     fresh();
     assertEquals(0, central(ENV, "verify", "--help"));
     assertTrue(out().startsWith("usage: central init"), out());

@@ -1,0 +1,130 @@
+"use strict";
+// Head office's finance page: asks its server for a head-office report and draws it as the site
+// finance page does (money in major units with its decimals, numbers right-aligned, totals).
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const NUMERIC = new Set(["COUNT", "MONEY", "DURATION", "PERCENT"]);
+
+  function digits(currency) {
+    try {
+      return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
+    } catch (e) {
+      return 2;
+    }
+  }
+
+  function cellText(c, cell) {
+    if (!cell || (cell.value == null && cell.text == null)) return "";
+    if (cell.value == null) return c.type === "TIME" ? cell.text.replace("T", " ") : cell.text;
+    const v = cell.value;
+    const a = Math.abs(v);
+    const sign = v < 0 ? "-" : "";
+    switch (c.type) {
+      case "MONEY": {
+        const d = digits(c.currency);
+        const major = Math.floor(a / 10 ** d).toLocaleString("en");
+        return d === 0 ? sign + major : sign + major + "." + String(a % 10 ** d).padStart(d, "0");
+      }
+      case "DURATION":
+        return sign + Math.floor(a / 3600) + ":" + String(Math.floor(a / 60) % 60).padStart(2, "0") + ":" + String(a % 60).padStart(2, "0");
+      case "PERCENT":
+        return sign + Math.floor(a / 100) + "." + String(a % 100).padStart(2, "0") + "%";
+      default:
+        return String(v);
+    }
+  }
+
+  function header(c) {
+    return (c.zh === c.en ? c.zh : c.zh + " · " + c.en) + (c.currency ? " (" + c.currency + ")" : "");
+  }
+
+  function row(columns, cells) {
+    const tr = document.createElement("tr");
+    columns.forEach((c, i) => {
+      const td = document.createElement("td");
+      td.textContent = cellText(c, cells[i]);
+      if (NUMERIC.has(c.type)) td.className = "num";
+      tr.appendChild(td);
+    });
+    return tr;
+  }
+
+  function query(format) {
+    const q = new URLSearchParams({ kind: $("kind").value, from: $("from").value, to: $("to").value, format });
+    for (const box of document.querySelectorAll("#sites input:checked")) q.append("site", box.value);
+    return "/api/report?" + q.toString();
+  }
+
+  function links() {
+    $("csv").href = query("csv");
+    $("xlsx").href = query("xlsx");
+  }
+
+  async function show(e) {
+    if (e) e.preventDefault();
+    $("problem").textContent = "";
+    links();
+    const r = await fetch(query("json"));
+    if (r.status === 401) { location.href = "/"; return; }
+    if (!r.ok) { $("problem").textContent = await r.text(); $("report").classList.add("hidden"); return; }
+    const report = await r.json();
+    $("title").textContent = report.title;
+    $("period").textContent = "期间 · Period " + report.request.from + " – " + report.request.to;
+    const table = $("table");
+    table.replaceChildren();
+    const thead = document.createElement("thead");
+    const htr = document.createElement("tr");
+    for (const c of report.columns) {
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = header(c);
+      if (NUMERIC.has(c.type)) th.className = "num";
+      htr.appendChild(th);
+    }
+    thead.appendChild(htr);
+    table.appendChild(thead);
+    const tbody = document.createElement("tbody");
+    for (const rw of report.rows) tbody.appendChild(row(report.columns, rw.cells));
+    table.appendChild(tbody);
+    if (report.totals) {
+      const tfoot = document.createElement("tfoot");
+      tfoot.appendChild(row(report.columns, report.totals.cells));
+      table.appendChild(tfoot);
+    }
+    $("empty").classList.toggle("hidden", report.rows.length > 0);
+    const notes = $("notes");
+    notes.replaceChildren();
+    for (const n of report.notes) {
+      const li = document.createElement("li");
+      li.textContent = n;
+      notes.appendChild(li);
+    }
+    $("chain").textContent = "链头 · Chain heads: link " + report.chainLink + " sha256 " + report.chainHash + " · " + report.computedAt;
+    $("report").classList.remove("hidden");
+  }
+
+  async function sites() {
+    const r = await fetch("/api/sites");
+    if (!r.ok) { $("problem").textContent = await r.text(); return; }
+    for (const s of await r.json()) {
+      const label = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.value = s.id;
+      box.addEventListener("change", links);
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(s.name + " (" + s.id + ")"));
+      $("sites").appendChild(label);
+    }
+  }
+
+  const today = new Date();
+  const first = new Date(today.getFullYear(), today.getMonth(), 1);
+  const iso = (d) => d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  $("from").value = iso(first);
+  $("to").value = iso(today);
+  $("ask").addEventListener("submit", show);
+  for (const id of ["kind", "from", "to"]) $(id).addEventListener("change", links);
+  $("print").addEventListener("click", () => window.print());
+  sites().then(links);
+})();
