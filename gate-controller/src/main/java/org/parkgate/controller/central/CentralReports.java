@@ -103,9 +103,9 @@ public final class CentralReports {
       Figures f =
           switch (request.kind()) {
             case CENTRAL_TAKINGS -> takings(request, chosen);
-            case CENTRAL_ARREARS -> arrears(request, chosen);
-            case CENTRAL_SHIFTS -> shifts(request, chosen);
-            case CENTRAL_EXEMPTIONS -> exemptions(request, chosen);
+            case CENTRAL_ARREARS -> new CentralRegisters(db).arrears(request, chosen);
+            case CENTRAL_SHIFTS -> new CentralRegisters(db).shifts(request, chosen);
+            case CENTRAL_EXEMPTIONS -> new CentralExemptions(db).exemptions(request, chosen);
             default -> throw new IllegalStateException(request.kind() + " is not head office's");
           };
       db.commit();
@@ -157,7 +157,7 @@ public final class CentralReports {
   }
 
   /** A report's columns and rows before its heading is put on. */
-  private record Figures(List<Column> columns, List<Row> rows, Row totals, List<String> notes) {}
+  record Figures(List<Column> columns, List<Row> rows, Row totals, List<String> notes) {}
 
   /** What one site took and reversed on one day, per currency. */
   private static final class Day {
@@ -266,392 +266,13 @@ public final class CentralReports {
     return Cell.of(which == 2 ? m[0] + m[1] : m[which]);
   }
 
-  private Figures arrears(ReportRequest req, List<Site> sites) throws SQLException {
-    record Owing(String plate, Site site, String currency, long owed, long visits, Instant since) {}
-    List<Owing> owing = new ArrayList<>();
-    Set<String> currencies = new TreeSet<>();
-    for (Site s : sites) {
-      currencies.add(s.currency());
-      OffsetDateTime end =
-          OffsetDateTime.ofInstant(
-              req.to().plusDays(1).atStartOfDay(s.zone()).toInstant(), ZoneOffset.UTC);
-      try (PreparedStatement p =
-          db.prepareStatement(
-              "SELECT b.plate, b.currency,"
-                  + " SUM(b.amount_minor) - COALESCE(SUM(s.amount_minor), 0),"
-                  + " COUNT(*) FILTER (WHERE s.balance_id IS NULL),"
-                  + " MIN(b.recorded_at) FILTER (WHERE s.balance_id IS NULL)"
-                  + " FROM central.unpaid_balances b LEFT JOIN central.settlements s"
-                  + " ON s.site_id = b.site_id AND s.balance_id = b.balance_id AND s.settled_at < ?"
-                  + " WHERE b.site_id = ? AND b.recorded_at < ? GROUP BY 1, 2"
-                  + " HAVING SUM(b.amount_minor) - COALESCE(SUM(s.amount_minor), 0) > 0")) {
-        p.setObject(1, end);
-        p.setString(2, s.id());
-        p.setObject(3, end);
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            currencies.add(r.getString(2));
-            owing.add(
-                new Owing(
-                    r.getString(1),
-                    s,
-                    r.getString(2),
-                    r.getLong(3),
-                    r.getLong(4),
-                    r.getObject(5, OffsetDateTime.class).toInstant()));
-          }
-        }
-      }
-    }
-    owing.sort(
-        java.util.Comparator.comparing(Owing::plate)
-            .thenComparing(o -> o.site().id())
-            .thenComparing(Owing::currency));
-    List<Column> columns = new ArrayList<>();
-    columns.add(Column.text("plate", "车牌", "Plate"));
-    columns.add(Column.text("site", "站点", "Site"));
-    columns.add(Column.count("visits", "欠费次数", "Unpaid visits"));
-    for (String c : currencies) {
-      columns.add(Column.money("owed_" + c, "欠费金额", "Owed", c));
-    }
-    columns.add(Column.of("since", ColumnType.TIME, "最早欠费", "Owing since"));
-    List<Row> rows = new ArrayList<>();
-    for (Owing o : owing) {
-      List<Cell> cells = new ArrayList<>();
-      cells.add(Cell.text(o.plate()));
-      cells.add(Cell.text(o.site().id()));
-      cells.add(Cell.of(o.visits()));
-      for (String c : currencies) {
-        cells.add(c.equals(o.currency()) ? Cell.of(o.owed()) : Cell.EMPTY);
-      }
-      cells.add(Cell.time(o.since(), o.site().zone()));
-      rows.add(new Row(cells));
-    }
-    List<String> notes = new ArrayList<>();
-    notes.add(
-        "截至各站 "
-            + req.to()
-            + " 日终（该站时区）未结清 · still owed at the end of "
-            + req.to()
-            + " in each site's zone");
-    return new Figures(columns, rows, totals(columns, rows), notes);
-  }
-
-  /** A closed shift at a site: its report's figures, per currency, and who took over. */
-  private static final class Shift {
-    long shiftNo;
-    String cashier;
-    Instant opened;
-    Instant closed;
-    long payments;
-    long reversals;
-    String handedTo;
-    final Map<String, Long> net = new TreeMap<>();
-    final Map<String, long[]> drawer = new TreeMap<>(); // currency -> expected, counted, variance
-  }
-
-  private Figures shifts(ReportRequest req, List<Site> sites) throws SQLException {
-    Set<String> currencies = new TreeSet<>();
-    Map<Site, List<Shift>> bySite = new LinkedHashMap<>();
-    for (Site s : sites) {
-      currencies.add(s.currency());
-      List<Instant> bounds = bounds(req, s.zone());
-      Map<Long, Shift> shifts = new LinkedHashMap<>();
-      try (PreparedStatement p =
-          db.prepareStatement(
-              "SELECT s.shift_no, s.cashier, s.opened_at, s.closed_at, s.payments, s.reversals,"
-                  + " h.to_cashier FROM central.shifts s LEFT JOIN central.handovers h"
-                  + " ON h.site_id = s.site_id AND h.closed_shift = s.shift_no"
-                  + " WHERE s.site_id = ? AND s.closed_at >= ? AND s.closed_at < ?"
-                  + " ORDER BY s.link")) {
-        period(p, 1, s, bounds);
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            Shift x = new Shift();
-            x.shiftNo = r.getLong(1);
-            x.cashier = r.getString(2);
-            x.opened = r.getObject(3, OffsetDateTime.class).toInstant();
-            x.closed = r.getObject(4, OffsetDateTime.class).toInstant();
-            x.payments = r.getLong(5);
-            x.reversals = r.getLong(6);
-            x.handedTo = r.getString(7);
-            shifts.put(x.shiftNo, x);
-          }
-        }
-      }
-      bySite.put(s, List.copyOf(shifts.values()));
-      if (shifts.isEmpty()) {
-        continue;
-      }
-      Long[] numbers = shifts.keySet().toArray(Long[]::new);
-      try (PreparedStatement p =
-          db.prepareStatement(
-              "SELECT shift_no, currency, SUM(paid_minor + reversed_minor)"
-                  + " FROM central.shift_totals WHERE site_id = ? AND shift_no = ANY(?)"
-                  + " GROUP BY 1, 2")) {
-        p.setString(1, s.id());
-        p.setArray(2, db.createArrayOf("bigint", numbers));
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            currencies.add(r.getString(2));
-            shifts.get(r.getLong(1)).net.put(r.getString(2), r.getLong(3));
-          }
-        }
-      }
-      try (PreparedStatement p =
-          db.prepareStatement(
-              "SELECT shift_no, currency, expected_minor, counted_minor, variance_minor"
-                  + " FROM central.shift_counts WHERE site_id = ? AND shift_no = ANY(?)")) {
-        p.setString(1, s.id());
-        p.setArray(2, db.createArrayOf("bigint", numbers));
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            currencies.add(r.getString(2));
-            shifts
-                .get(r.getLong(1))
-                .drawer
-                .put(r.getString(2), new long[] {r.getLong(3), r.getLong(4), r.getLong(5)});
-          }
-        }
-      }
-    }
-    List<Column> columns = new ArrayList<>();
-    columns.add(Column.text("site", "站点", "Site"));
-    columns.add(Column.count("shift", "班次号", "Shift no."));
-    columns.add(Column.text("cashier", "收费员", "Cashier"));
-    columns.add(Column.of("opened", ColumnType.TIME, "开班", "Opened"));
-    columns.add(Column.of("closed", ColumnType.TIME, "交班", "Closed"));
-    columns.add(Column.count("payments", "收款笔数", "Payments"));
-    columns.add(Column.count("reversals", "冲正笔数", "Reversals"));
-    for (String c : currencies) {
-      columns.add(Column.money("net_" + c, "净收入", "Net", c));
-    }
-    String[][] drawer = {
-      {"expected_", "应有现金", "Cash expected"},
-      {"counted_", "实点现金", "Cash counted"},
-      {"variance_", "长短款", "Over (+) / short (-)"}
-    };
-    for (String[] d : drawer) {
-      for (String c : currencies) {
-        columns.add(Column.money(d[0] + c, d[1], d[2], c));
-      }
-    }
-    columns.add(Column.text("handed_to", "接班收费员", "Handed over to"));
-    List<Row> rows = new ArrayList<>();
-    bySite.forEach(
-        (s, shifts) -> {
-          for (Shift x : shifts) {
-            List<Cell> cells = new ArrayList<>();
-            cells.add(Cell.text(s.id()));
-            cells.add(Cell.of(x.shiftNo));
-            cells.add(Cell.text(x.cashier));
-            cells.add(Cell.time(x.opened, s.zone()));
-            cells.add(Cell.time(x.closed, s.zone()));
-            cells.add(Cell.of(x.payments));
-            cells.add(Cell.of(x.reversals));
-            for (String c : currencies) {
-              Long net = x.net.get(c);
-              cells.add(
-                  net != null ? Cell.of(net) : c.equals(s.currency()) ? Cell.of(0) : Cell.EMPTY);
-            }
-            for (int i = 0; i < drawer.length; i++) {
-              for (String c : currencies) {
-                long[] d = x.drawer.get(c);
-                cells.add(d == null ? Cell.EMPTY : Cell.of(d[i]));
-              }
-            }
-            cells.add(Cell.text(x.handedTo));
-            rows.add(new Row(cells));
-          }
-        });
-    List<String> notes = new ArrayList<>();
-    notes.add(
-        "班次按交班日期计入，各站日期按该站时区计 · shifts are counted on the day they closed,"
-            + " in each site's own zone");
-    return new Figures(columns, rows, totals(columns, rows, Map.of("shift", Cell.EMPTY)), notes);
-  }
-
-  /**
-   * A free pass (order 0), manual lift (1) or waiver (2) at a site; rows go by site, then time,
-   * then this order and the number.
-   */
-  private record Exemption(
-      Site site,
-      int order,
-      long no,
-      Instant at,
-      String lane,
-      String plate,
-      String reason,
-      String asked,
-      String decided,
-      String outcome,
-      String currency,
-      long fee,
-      long waived) {}
-
-  private static final String[] KINDS = {
-    "免费放行 · Free pass", "手动抬杆 · Manual lift", "免费通行车道 · Free-exit lane"
-  };
-
-  private Figures exemptions(ReportRequest req, List<Site> sites) throws SQLException {
-    Set<String> currencies = new TreeSet<>();
-    List<Exemption> all = new ArrayList<>();
-    for (Site s : sites) {
-      currencies.add(s.currency());
-      List<Instant> bounds = bounds(req, s.zone());
-      try (PreparedStatement p =
-          db.prepareStatement(
-              "SELECT pass_no, asked_at, lane, plate, reason, asked_by, decided_by, approved,"
-                  + " currency, fee_minor FROM central.free_passes"
-                  + " WHERE site_id = ? AND asked_at >= ? AND asked_at < ?")) {
-        period(p, 1, s, bounds);
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            boolean decided = r.getObject(8) != null;
-            boolean approved = decided && r.getBoolean(8);
-            long fee = r.getLong(10);
-            all.add(
-                new Exemption(
-                    s,
-                    0,
-                    r.getLong(1),
-                    r.getObject(2, OffsetDateTime.class).toInstant(),
-                    r.getString(3),
-                    r.getString(4),
-                    r.getString(5),
-                    r.getString(6),
-                    r.getString(7),
-                    !decided ? "待批准 · Awaiting" : approved ? "批准 · Approved" : "拒绝 · Refused",
-                    r.getString(9),
-                    fee,
-                    approved ? fee : 0));
-          }
-        }
-      }
-      try (PreparedStatement p =
-          db.prepareStatement(
-              "SELECT lift_no, lifted_at, lane, reason, lifted_by, currency, due_minor"
-                  + " FROM central.manual_lifts"
-                  + " WHERE site_id = ? AND lifted_at >= ? AND lifted_at < ?")) {
-        period(p, 1, s, bounds);
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            String cur = r.getString(6);
-            long due = cur == null ? 0 : r.getLong(7);
-            all.add(
-                new Exemption(
-                    s,
-                    1,
-                    r.getLong(1),
-                    r.getObject(2, OffsetDateTime.class).toInstant(),
-                    r.getString(3),
-                    null,
-                    r.getString(4),
-                    r.getString(5),
-                    r.getString(5),
-                    "已抬杆 · Lifted",
-                    cur == null ? s.currency() : cur,
-                    due,
-                    due));
-          }
-        }
-      }
-      try (PreparedStatement p =
-          db.prepareStatement(
-              "SELECT waiver_id, waived_at, lane, reason, changed_by, currency, amount_minor"
-                  + " FROM central.waivers"
-                  + " WHERE site_id = ? AND waived_at >= ? AND waived_at < ?")) {
-        period(p, 1, s, bounds);
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            all.add(
-                new Exemption(
-                    s,
-                    2,
-                    r.getLong(1),
-                    r.getObject(2, OffsetDateTime.class).toInstant(),
-                    r.getString(3),
-                    null,
-                    r.getString(4),
-                    r.getString(5),
-                    r.getString(5),
-                    "已免收 · Waived",
-                    r.getString(6),
-                    r.getLong(7),
-                    r.getLong(7)));
-          }
-        }
-      }
-    }
-    for (Exemption e : all) {
-      currencies.add(e.currency());
-    }
-    all.sort(
-        java.util.Comparator.comparing((Exemption e) -> e.site().id())
-            .thenComparing(Exemption::at)
-            .thenComparingInt(Exemption::order)
-            .thenComparingLong(Exemption::no));
-    List<Column> columns = new ArrayList<>();
-    columns.add(Column.text("site", "站点", "Site"));
-    columns.add(Column.of("day", ColumnType.DATE, "日期", "Day"));
-    columns.add(Column.text("kind", "类别", "Kind"));
-    columns.add(Column.count("no", "编号", "No."));
-    columns.add(Column.of("at", ColumnType.TIME, "时间", "At"));
-    columns.add(Column.text("lane", "车道", "Lane"));
-    columns.add(Column.text("plate", "车牌", "Plate"));
-    columns.add(Column.text("reason", "原因", "Reason"));
-    columns.add(Column.text("asked", "申请人", "Asked by"));
-    columns.add(Column.text("decided", "审批人", "Decided by"));
-    columns.add(Column.text("outcome", "结果", "Outcome"));
-    for (String c : currencies) {
-      columns.add(Column.money("fee_" + c, "应收", "Fee due", c));
-    }
-    for (String c : currencies) {
-      columns.add(Column.money("waived_" + c, "免收金额", "Waived", c));
-    }
-    List<Row> rows = new ArrayList<>();
-    for (Exemption e : all) {
-      List<Cell> cells = new ArrayList<>();
-      cells.add(Cell.text(e.site().id()));
-      cells.add(Cell.date(LocalDate.ofInstant(e.at(), e.site().zone())));
-      cells.add(Cell.text(KINDS[e.order()]));
-      cells.add(Cell.of(e.no()));
-      cells.add(Cell.time(e.at(), e.site().zone()));
-      cells.add(Cell.text(e.lane()));
-      cells.add(e.plate() == null ? Cell.EMPTY : Cell.text(e.plate()));
-      cells.add(Cell.text(e.reason()));
-      cells.add(Cell.text(e.asked()));
-      cells.add(Cell.text(e.decided()));
-      cells.add(Cell.text(e.outcome()));
-      for (long amount : new long[] {e.fee(), e.waived()}) {
-        for (String c : currencies) {
-          cells.add(c.equals(e.currency()) ? Cell.of(amount) : Cell.EMPTY);
-        }
-      }
-      rows.add(new Row(cells));
-    }
-    List<String> notes = new ArrayList<>();
-    notes.add("各站日期按该站时区计 · each site's days are in its own zone");
-    return new Figures(
-        columns, rows, totals(columns, rows, Map.of("no", Cell.of(rows.size()))), notes);
-  }
-
-  /** Binds the site at {@code at} and the period's first and last instants after it. */
-  private static void period(PreparedStatement p, int at, Site s, List<Instant> bounds)
-      throws SQLException {
-    p.setString(at, s.id());
-    p.setObject(at + 1, OffsetDateTime.ofInstant(bounds.get(0), ZoneOffset.UTC));
-    p.setObject(at + 2, OffsetDateTime.ofInstant(bounds.get(bounds.size() - 1), ZoneOffset.UTC));
-  }
-
   /** The totals row: the label, then the sum of every count and money column. */
-  private static Row totals(List<Column> columns, List<Row> rows) {
+  static Row totals(List<Column> columns, List<Row> rows) {
     return totals(columns, rows, Map.of());
   }
 
   /** As {@link #totals(List, List)}, with the cells of the columns {@code instead} names given. */
-  private static Row totals(List<Column> columns, List<Row> rows, Map<String, Cell> instead) {
+  static Row totals(List<Column> columns, List<Row> rows, Map<String, Cell> instead) {
     List<Cell> cells = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       ColumnType t = columns.get(i).type();
@@ -720,7 +341,7 @@ public final class CentralReports {
   }
 
   /** Each day's start in {@code zone} from the request's first day, and the last day's end. */
-  private static List<Instant> bounds(ReportRequest req, ZoneId zone) {
+  static List<Instant> bounds(ReportRequest req, ZoneId zone) {
     List<Instant> out = new ArrayList<>();
     for (LocalDate d = req.from(); !d.isAfter(req.to().plusDays(1)); d = d.plusDays(1)) {
       out.add(d.atStartOfDay(zone).toInstant());
@@ -728,7 +349,7 @@ public final class CentralReports {
     return out;
   }
 
-  private static String array(List<Instant> instants) {
+  static String array(List<Instant> instants) {
     StringBuilder out = new StringBuilder("{");
     for (Instant i : instants) {
       out.append(out.length() == 1 ? "" : ",").append(i);
@@ -744,5 +365,13 @@ public final class CentralReports {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("this Java has no SHA-256", e);
     }
+  }
+
+  /** Binds the site at {@code at} and the period's first and last instants after it. */
+  static void period(PreparedStatement p, int at, Site s, List<Instant> bounds)
+      throws SQLException {
+    p.setString(at, s.id());
+    p.setObject(at + 1, OffsetDateTime.ofInstant(bounds.get(0), ZoneOffset.UTC));
+    p.setObject(at + 2, OffsetDateTime.ofInstant(bounds.get(bounds.size() - 1), ZoneOffset.UTC));
   }
 }

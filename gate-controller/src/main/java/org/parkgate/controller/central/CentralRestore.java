@@ -43,6 +43,30 @@ public final class CentralRestore {
     return ChainRebuild.rebuild(target, siteId, new Pages(central, siteId));
   }
 
+  /** {@code central restore}: rebuilds and says what was rebuilt; 0 done, 1 refused. */
+  static int restore(
+      Connection db, String site, Path to, java.io.PrintStream out, java.io.PrintStream err)
+      throws SQLException {
+    try {
+      org.parkgate.controller.ledger.ChainRebuild.Rebuilt r = restore(db, site, to);
+      out.println(
+          "site "
+              + site
+              + " rebuilt from head office into "
+              + to
+              + ": "
+              + r.links()
+              + " links, newest link "
+              + r.head().link()
+              + "; "
+              + r.result().summary());
+      return 0;
+    } catch (org.parkgate.controller.ledger.LedgerException e) {
+      err.println("central: " + e.getMessage());
+      return CentralMain.BAD;
+    }
+  }
+
   /** Head office's links for one site in link order, a page at a time by link number. */
   private static final class Pages implements Iterator<ChainLinks.Link> {
     private final Connection db;

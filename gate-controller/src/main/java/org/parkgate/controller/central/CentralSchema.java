@@ -171,4 +171,15 @@ public final class CentralSchema {
       p.executeUpdate();
     }
   }
+
+  /** Whether site {@code site} is registered. */
+  public static boolean siteExists(Connection db, String site) throws SQLException {
+    try (PreparedStatement p =
+        db.prepareStatement("SELECT 1 FROM central.sites WHERE site_id = ?")) {
+      p.setString(1, site);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next();
+      }
+    }
+  }
 }

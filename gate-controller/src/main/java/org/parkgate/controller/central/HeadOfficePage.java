@@ -78,6 +78,28 @@ public final class HeadOfficePage implements AutoCloseable {
     return page;
   }
 
+  /**
+   * Serves the page until the process is stopped, saying where; 0 when stopped, 1 when the address
+   * cannot be taken.
+   */
+  static int serve(
+      String url, InetSocketAddress bind, java.io.PrintStream out, java.io.PrintStream err) {
+    try {
+      HeadOfficePage page = start(url, bind, Clock.systemUTC());
+      out.println(
+          "head office reports at http://" + bind.getHostString() + ":" + page.port() + "/");
+      Runtime.getRuntime().addShutdownHook(new Thread(page::close));
+      Thread.currentThread().join();
+      return 0;
+    } catch (IOException e) {
+      err.println("central: cannot serve on " + bind + ": " + e.getMessage());
+      return 1;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+  }
+
   public int port() {
     return server.getAddress().getPort();
   }
