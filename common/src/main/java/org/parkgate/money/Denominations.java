@@ -39,4 +39,20 @@ public final class Denominations {
   public static Money largest(Currency currency) {
     return Money.of(of(currency).get(0), currency);
   }
+
+  /**
+   * {@code minor} as the fewest notes and coins of {@code currency}, largest first (face in minor
+   * units to how many), as a cashier counts what should be in the drawer.
+   */
+  public static Map<Long, Long> fewest(Currency currency, long minor) {
+    Map<Long, Long> out = new java.util.LinkedHashMap<>();
+    long left = minor;
+    for (long face : of(currency)) {
+      if (left >= face) {
+        out.put(face, left / face);
+        left %= face;
+      }
+    }
+    return out;
+  }
 }

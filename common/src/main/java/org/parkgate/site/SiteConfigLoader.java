@@ -138,9 +138,9 @@ public final class SiteConfigLoader {
             c.has("tls") ? c.parse("tls", TlsMode::parse, "one of auto, on, off") : TlsMode.AUTO,
             c.bool("plainOffLoopback", false),
             sessions(c),
-            anchors(c),
+            ControllerConfigLoader.anchors(c),
             c.has("journalLayout") ? base.resolve(c.text("journalLayout", "")).normalize() : null,
-            central(root, base));
+            ControllerConfigLoader.central(root, base));
     if (!controller.consoleTls()
         && !controller.plainOffLoopback()
         && !org.parkgate.tls.Loopback.is(controller.bindHost())) {
@@ -266,49 +266,6 @@ public final class SiteConfigLoader {
     return new SiteConfig.Sessions(idle, lifetime, s.integer("perUser", d.perUser(), 1, 100));
   }
 
-  /** The head office's PostgreSQL the controller ships its ledger to, or null for none. */
-  private static SiteConfig.Central central(ConfigNode root, Path base) throws ConfigException {
-    if (!root.has("central")) {
-      return null;
-    }
-    ConfigNode n =
-        root.required("central")
-            .onlyKeys(
-                Set.of(
-                    "url",
-                    "user",
-                    "passwordFile",
-                    "batch",
-                    "retry",
-                    "arrearsElsewhere",
-                    "arrearsEvery"));
-    String url = n.text("url");
-    if (!url.startsWith("jdbc:postgresql://")) {
-      throw n.child("url").error("must be a jdbc:postgresql://HOST[:PORT]/DATABASE URL");
-    }
-    Path password = base.resolve(n.text("passwordFile")).normalize();
-    return new SiteConfig.Central(
-        url,
-        n.text("user"),
-        password,
-        n.integer("batch", 500, 1, 10_000),
-        within(n, "retry", Duration.ofSeconds(5), Duration.ofMillis(100), Duration.ofMinutes(10)),
-        n.bool("arrearsElsewhere", false),
-        within(
-            n, "arrearsEvery", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofHours(1)));
-  }
-
-  private static SiteConfig.Anchoring anchors(ConfigNode controller) throws ConfigException {
-    if (!controller.has("anchors")) {
-      return SiteConfig.Anchoring.DEFAULT;
-    }
-    ConfigNode a = controller.required("anchors").onlyKeys(Set.of("every", "everyPayments"));
-    SiteConfig.Anchoring d = SiteConfig.Anchoring.DEFAULT;
-    return new SiteConfig.Anchoring(
-        within(a, "every", d.every(), Duration.ofMinutes(1), Duration.ofHours(24)),
-        a.integer("everyPayments", d.everyPayments(), 1, 100_000));
-  }
-
   private static SiteConfig.LaneTimeouts laneTimeouts(ConfigNode controller)
       throws ConfigException {
     if (!controller.has("laneTimeouts")) {
@@ -326,8 +283,7 @@ public final class SiteConfigLoader {
         within(t, "cardHold", d.cardHold(), Duration.ofSeconds(1), Duration.ofSeconds(60)));
   }
 
-  private static Duration within(
-      ConfigNode node, String key, Duration fallback, Duration min, Duration max)
+  static Duration within(ConfigNode node, String key, Duration fallback, Duration min, Duration max)
       throws ConfigException {
     Duration d = node.duration(key, fallback);
     if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {

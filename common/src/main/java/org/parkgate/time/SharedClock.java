@@ -60,6 +60,15 @@ public final class SharedClock extends Clock {
   }
 
   /**
+   * Prints the time this process keeps, ISO-8601: started with {@code -D}{@value #PROPERTY}{@code
+   * =FILE}, the time of a scenario's shared clock (a tester's look at where a run is); else the
+   * system's.
+   */
+  public static void main(String[] args) {
+    System.out.println(forProcess().instant());
+  }
+
+  /**
    * The clock this process keeps its time by: the shared clock named by {@value #PROPERTY} when it
    * is set, otherwise the system clock in UTC.
    *

@@ -149,19 +149,12 @@ class SharedClockTest {
                 "-cp",
                 System.getProperty("java.class.path"),
                 "-D" + SharedClock.PROPERTY + "=" + file,
-                PrintTime.class.getName())
+                SharedClock.class.getName())
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), out);
     near(START.plus(Duration.ofDays(30)), Instant.parse(out));
-  }
-
-  /** Prints the time its process keeps, for the test above. */
-  public static final class PrintTime {
-    public static void main(String[] args) {
-      System.out.println(SharedClock.forProcess().instant());
-    }
   }
 }

@@ -184,40 +184,6 @@ public final class ReportMain {
     return 0;
   }
 
-  /** Head office's database and who reads it. */
-  private record CentralSource(String url, String user, Optional<String> password) {
-    static CentralSource of(String url, String user, String passwordFile, Map<String, String> env)
-        throws LedgerSite.BadInput {
-      String u = url.startsWith("postgresql://") ? "jdbc:" + url : url;
-      if (!u.startsWith("jdbc:postgresql://")) {
-        throw new LedgerSite.BadInput(
-            Said.of(
-                "--central '" + url + "' 不是 PostgreSQL 地址",
-                "--central '"
-                    + url
-                    + "' is not a PostgreSQL URL such as jdbc:postgresql://HOST:5432/DB"));
-      }
-      String who = user != null ? user : env.get("PGUSER");
-      if (who == null || who.isBlank()) {
-        throw new LedgerSite.BadInput(
-            Said.of("需要 --user 或 PGUSER", "--central needs --user NAME or PGUSER"));
-      }
-      Optional<String> password = Optional.ofNullable(env.get("PGPASSWORD"));
-      if (passwordFile != null) {
-        try {
-          List<String> lines = Files.readAllLines(Path.of(passwordFile), StandardCharsets.UTF_8);
-          password = Optional.of(lines.isEmpty() ? "" : lines.get(0));
-        } catch (IOException e) {
-          throw new LedgerSite.BadInput(
-              Said.of(
-                  "无法读取密码文件 " + passwordFile,
-                  "--password-file " + passwordFile + " cannot be read"));
-        }
-      }
-      return new CentralSource(u, who, password);
-    }
-  }
-
   /** Writes the report to a stream and says how many rows it had. */
   private interface Output {
     long to(OutputStream out) throws IOException;

@@ -56,7 +56,7 @@ public final class ExitDesk {
   private final Payments payments;
   private final EventLog events;
   private final PendingExits pending;
-  private volatile ArrearsElsewhere elsewhere = ArrearsElsewhere.NONE;
+  private final ArrearsNotices arrearsElsewhere;
 
   public ExitDesk(SiteConfig site, Currency currency, Ledger ledger) {
     this.currency = currency;
@@ -72,6 +72,7 @@ public final class ExitDesk {
     this.payments = new Payments(ledger);
     this.events = new EventLog(ledger);
     this.pending = new PendingExits(ledger);
+    this.arrearsElsewhere = new ArrearsNotices(incidents, zone);
   }
 
   /**
@@ -79,7 +80,7 @@ public final class ExitDesk {
    * the cashier ({@code OWES_ELSEWHERE}), once per stay.
    */
   public void showArrearsFrom(ArrearsElsewhere arrears) {
-    this.elsewhere = arrears;
+    arrearsElsewhere.showFrom(arrears);
   }
 
   public ModeControl modes() {
@@ -156,51 +157,9 @@ public final class ExitDesk {
                       quote == null ? null : quote.tariff()),
                   exit);
           sightings.flag(lane, stay, plate, findings, exit);
-          flagArrearsElsewhere(lane, stay, plate, exit);
+          arrearsElsewhere.flag(lane, stay, plate, exit);
           return new LaneEvent.ExitQuoted(stay.card(), stay.stayId(), due);
         });
-  }
-
-  private void flagArrearsElsewhere(String lane, Stay stay, String plate, Instant exit) {
-    if (plate == null) {
-      return;
-    }
-    List<ArrearsElsewhere.Owed> owed = elsewhere.of(plate);
-    if (owed.isEmpty()
-        || incidents.recorded(IncidentKind.OWES_ELSEWHERE, stay.card(), stay.enteredAt())) {
-      return;
-    }
-    for (ArrearsElsewhere.Owed o : owed) {
-      LocalDate since = LocalDate.ofInstant(o.since(), zone);
-      incidents.record(
-          lane,
-          IncidentKind.OWES_ELSEWHERE,
-          stay.card(),
-          plate,
-          Said.of(
-              "车牌 "
-                  + plate
-                  + " 在 "
-                  + o.siteName()
-                  + "（"
-                  + o.site()
-                  + "）欠费 "
-                  + o.amount()
-                  + "，自 "
-                  + since
-                  + " 起",
-              "plate "
-                  + plate
-                  + " owes "
-                  + o.amount()
-                  + " at "
-                  + o.siteName()
-                  + " ("
-                  + o.site()
-                  + ") since "
-                  + since),
-          exit);
-    }
   }
 
   /**

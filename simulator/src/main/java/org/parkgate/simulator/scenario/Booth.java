@@ -2,7 +2,6 @@ package org.parkgate.simulator.scenario;
 
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -279,7 +278,8 @@ final class Booth {
    */
   void handOver(Step.HandOver h) throws Exception {
     resolveIncidents();
-    Map<Long, Long> counted = h.counted() != null ? h.counted() : pieces(drawerMinor.get());
+    Map<Long, Long> counted =
+        h.counted() != null ? h.counted() : Denominations.fewest(currency, drawerMinor.get());
     String id = link.id("hand-over");
     CommandResult r =
         asCashier(
@@ -363,7 +363,8 @@ final class Booth {
 
   void closeShift(Step.CloseShift c) throws Exception {
     resolveIncidents();
-    Map<Long, Long> counted = c.counted() != null ? c.counted() : pieces(drawerMinor.get());
+    Map<Long, Long> counted =
+        c.counted() != null ? c.counted() : Denominations.fewest(currency, drawerMinor.get());
     String close = link.id("close-shift");
     CommandResult r =
         asCashier(session -> new ConsoleCommand.CloseShift(close, session, count(counted)));
@@ -389,18 +390,5 @@ final class Booth {
     List<CashCount.Pieces> list = new ArrayList<>();
     pieces.forEach((face, n) -> list.add(new CashCount.Pieces(face, n)));
     return new CashCount(currency.getCurrencyCode(), list);
-  }
-
-  /** An amount as the fewest notes and coins, as a cashier counts what should be there. */
-  private Map<Long, Long> pieces(long minor) {
-    Map<Long, Long> out = new LinkedHashMap<>();
-    long left = minor;
-    for (long face : Denominations.of(currency)) {
-      if (left >= face) {
-        out.put(face, left / face);
-        left %= face;
-      }
-    }
-    return out;
   }
 }

@@ -102,7 +102,7 @@ public final class ScenarioMain {
     }
     Path root = Path.of(System.getProperty("parkgate.root", ".")).toAbsolutePath().normalize();
     if (replay) {
-      return replay(file, root, keep, out, err);
+      return ScenarioReplay.replay(file, root, keep, out, err);
     }
     Scenario scenario;
     try {
@@ -137,76 +137,14 @@ public final class ScenarioMain {
     return o.code;
   }
 
-  private static int replay(Path dir, Path root, boolean keep, PrintStream out, PrintStream err) {
-    Recording recording;
-    Scenario scenario;
-    try {
-      recording = Recording.read(dir);
-      Recording.Manifest m = recording.manifest();
-      scenario =
-          ScenarioFile.read(
-              dir.resolve(m.scenarioFile()),
-              dir.resolve(m.siteFile()),
-              dir.resolve(m.tariffFile()));
-    } catch (BadRecording | ScenarioException e) {
-      err.println("scenario: replay: " + e.getMessage());
-      return 2;
-    }
-    out.printf(
-        "scenario: replaying %s recorded %s by %s: %d actions, %d device frames%n",
-        recording.manifest().scenario(),
-        recording.manifest().startedAt(),
-        recording.manifest().product(),
-        recording.actions().size(),
-        recording.frames());
-    Outcome o =
-        execute(
-            scenario,
-            root,
-            keep,
-            new Tape(null, recording, recording.manifest().cardSeed()),
-            out,
-            err);
-    if (o.replayer != null) {
-      for (String d : o.replayer.divergences()) {
-        out.println("  note: " + d);
-      }
-      long renumbered = o.replayer.cardsRenumbered();
-      if (renumbered > 0) {
-        out.println(
-            "  note: "
-                + renumbered
-                + " entry cards were issued with other numbers than recorded (another issuing"
-                + " order); each was presented at the exit as the number issued");
-      }
-    }
-    if (o.totals == null) {
-      keepOrDelete(o.dir, true, out);
-      out.println("replay did not finish: no ledger totals to compare with the recording");
-      return 1;
-    }
-    List<String> differences = LedgerTotals.differences(recording.totals(), o.totals);
-    // The replay's own actions, device traffic and totals stay beside its ledger to compare.
-    keepOrDelete(o.dir, keep || !differences.isEmpty() || o.code != 0, out);
-    if (differences.isEmpty()) {
-      out.println("replay matches the recording");
-      return 0;
-    }
-    out.println("replay differs from the recording:");
-    for (String d : differences) {
-      out.println("  " + d);
-    }
-    return 1;
-  }
-
   /**
    * What a run records or replays: into {@code recordTo}, or from {@code replaying}, with the
    * simulator's card numbers from {@code cardSeed}.
    */
-  private record Tape(Path recordTo, Recording replaying, long cardSeed) {}
+  record Tape(Path recordTo, Recording replaying, long cardSeed) {}
 
   /** How a run ended, and for a recording or replay what it wrote and found. */
-  private static final class Outcome {
+  static final class Outcome {
     int code = 1;
     LedgerTotals totals;
     Replayer replayer;
@@ -219,7 +157,7 @@ public final class ScenarioMain {
     return execute(scenario, root, keep, null, out, err).code;
   }
 
-  private static Outcome execute(
+  static Outcome execute(
       Scenario scenario, Path root, boolean keep, Tape tape, PrintStream out, PrintStream err) {
     Outcome outcome = new Outcome();
     Path dir;
@@ -372,7 +310,7 @@ public final class ScenarioMain {
     return outcome;
   }
 
-  private static void keepOrDelete(Path dir, boolean keep, PrintStream out) {
+  static void keepOrDelete(Path dir, boolean keep, PrintStream out) {
     if (keep) {
       out.println("scenario: the run's site, ledger and logs are kept in " + dir);
     } else {
