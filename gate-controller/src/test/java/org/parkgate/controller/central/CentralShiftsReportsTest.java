@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +45,6 @@ import org.parkgate.report.ReportKind;
 import org.parkgate.report.ReportRequest;
 import org.parkgate.report.Row;
 import org.parkgate.site.LaneMode;
-import org.parkgate.site.SiteConfig;
 
 /**
  * Head office's central-shifts and central-exemptions on a real PostgreSQL fed by two sites'
@@ -211,28 +208,7 @@ class CentralShiftsReportsTest {
 
   private static void ship(Ledger ledger, String site, String zone, String currency)
       throws Exception {
-    String password = "pw-" + site;
-    try (Connection db = pg.superuser()) {
-      CentralSchema.addSite(db, site, "Car park " + site, zone, currency, password, "test");
-    }
-    Path pw = dir.resolve(site + ".password");
-    Files.writeString(pw, password + "\n");
-    SiteConfig.Central settings =
-        new SiteConfig.Central(pg.url(), CentralSchema.roleOf(site), pw, 50, Duration.ofMillis(50));
-    long head = ChainLinks.head(ledger).link();
-    try (Replicator r = Replicator.start(ledger, site, settings, Clock.systemUTC())) {
-      waitFor("link " + head + " of " + site, () -> r.status().centralLink() == head);
-    }
-  }
-
-  private static void waitFor(String what, BooleanSupplier done) throws InterruptedException {
-    long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > until) {
-        throw new AssertionError("waited 30 s for " + what);
-      }
-      Thread.sleep(20);
-    }
+    HeadOffice.ship(pg, dir, ledger, site, zone, currency);
   }
 
   private static Report central(ReportKind kind, String... sites) throws Exception {

@@ -49,6 +49,32 @@ public final class HeadOffice {
         Duration.ofSeconds(1));
   }
 
+  /**
+   * Registers {@code site} (its days in {@code zone}, money in {@code currency}) and ships all of
+   * {@code ledger} to head office with the site's own shipper, returning once head office holds it.
+   */
+  public static void ship(
+      PgCluster pg,
+      Path dir,
+      org.parkgate.controller.ledger.Ledger ledger,
+      String site,
+      String zone,
+      String currency)
+      throws Exception {
+    String password = "pw-" + site;
+    try (Connection db = pg.superuser()) {
+      CentralSchema.addSite(db, site, "Car park " + site, zone, currency, password, "test");
+    }
+    Path pw = dir.resolve(site + ".password");
+    Files.writeString(pw, password + "\n");
+    SiteConfig.Central settings =
+        new SiteConfig.Central(pg.url(), CentralSchema.roleOf(site), pw, 50, Duration.ofMillis(50));
+    long head = ChainLinks.head(ledger).link();
+    try (Replicator r = Replicator.start(ledger, site, settings, java.time.Clock.systemUTC())) {
+      await("link " + head + " of " + site, () -> r.status().centralLink() == head);
+    }
+  }
+
   /** Every link head office holds for {@code site}, in order. */
   public static List<ChainLinks.Link> links(PgCluster pg, String site) throws SQLException {
     List<ChainLinks.Link> out = new ArrayList<>();
