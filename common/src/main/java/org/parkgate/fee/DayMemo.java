@@ -91,8 +91,16 @@ final class DayMemo {
   }
 
   /**
-   * A day as walked: its lines relative to the day's start (none when {@code replaced}: the day is
-   * shown as its maximum or day rate alone), and the state at its end, relative to the day's end.
+   * A day as walked: its lines relative to the day's start (none when {@code replacement} is set:
+   * the day is shown as its maximum or day rate alone), what it costs and how its lines close, and
+   * the state at its end, relative to the day's end.
+   *
+   * @param cost what the day costs, held to its maximum or set by its day rate
+   * @param replacement the rule text that stands for the whole day (its maximum or day rate), or
+   *     null when the day's own lines are shown
+   * @param adjusted the day's lines stand, with a line correcting them to its day rate: one that
+   *     names the day's date, so such a day is only ever closed as the meter closes a day
+   * @param following the remembered days seen to follow this one, see {@link Following}
    */
   record Entry(
       Key key,
@@ -108,7 +116,48 @@ final class DayMemo {
       long daySum,
       boolean frozen,
       long daySumAtFreeze,
-      boolean replaced) {}
+      long cost,
+      String replacement,
+      boolean adjusted,
+      Following following) {
+
+    /** The remembered day seen to follow this one when the date after next is {@code kind}. */
+    Entry after(DaySchedule kind) {
+      return following.after(kind);
+    }
+  }
+
+  /**
+   * The remembered days that followed a day. The state a whole day hands on, with the kind of the
+   * date after next, decides the next day's {@link Key} (its start, its two dates, the rule then in
+   * force and where its counting stands are all the day's end state, or follow from it by the
+   * tariff's calendar), so the day that once followed this one with a date of that kind after it
+   * always will, as long as the next day is whole, has no change of offset and prices nothing by
+   * stay time: the meter checks those. One link per kind of date, set once and never changed, so a
+   * day has at most eight; reading needs no lock.
+   */
+  static final class Following {
+    private volatile Link first;
+
+    private record Link(DaySchedule kind, Entry day, Link next) {}
+
+    Entry after(DaySchedule kind) {
+      for (Link l = first; l != null; l = l.next) {
+        if (l.kind == kind) {
+          return l.day;
+        }
+      }
+      return null;
+    }
+
+    /** Notes that {@code day} followed, unless a day is noted already for its kind of date. */
+    synchronized void add(Entry day) {
+      DaySchedule kind = day.key().nextDate();
+      if (after(kind) == null) {
+        first = new Link(kind, day, first);
+      }
+    }
+  }
 
   /** The day remembered for the state a {@link Key} of these values names, or null. */
   Entry get(

@@ -14,9 +14,9 @@ final class DayReplay {
   private DayMemo.Key recording;
   private long recordingEnds;
 
+  // The remembered day charged last, and where it ended.
   private DayMemo.Entry lastDay;
-  private long lastReplayEnds = NONE;
-  private boolean again;
+  private long lastDayEnds = NONE;
 
   DayReplay(DayMemo memo) {
     this.memo = memo;
@@ -39,27 +39,32 @@ final class DayReplay {
       long daySum) {
     DayMemo.Entry day = lastDay;
     // Runs of alike days (Monday to Thursday) are the common case: no look-up for those.
-    if (day != null
-        && day.key()
+    if (day == null
+        || !day.key()
             .matches(localStart, today, tomorrow, rule, x, periodAmount, firstLeft, daySum)) {
-      again = lastReplayEnds == t;
-      return day;
+      day = memo.get(localStart, today, tomorrow, rule, x, periodAmount, firstLeft, daySum);
     }
-    again = false;
-    day = memo.get(localStart, today, tomorrow, rule, x, periodAmount, firstLeft, daySum);
     if (day == null) {
       recording =
           new DayMemo.Key(localStart, today, tomorrow, rule, x, periodAmount, firstLeft, daySum);
       recordingEnds = dayEnd;
       return null;
     }
-    lastDay = day;
+    follows(t, day);
     return day;
   }
 
-  /** True when the day last recalled is the one replayed just before, starting where it ended. */
-  boolean again() {
-    return again;
+  /**
+   * {@code day} starts at {@code t}: the day before it, if remembered and ending there at the same
+   * local time of day (no change of offset between them), links it.
+   */
+  private void follows(long t, DayMemo.Entry day) {
+    if (lastDay != null
+        && lastDayEnds == t
+        && lastDay.key().localStart() == day.key().localStart()) {
+      lastDay.following().add(day);
+    }
+    lastDay = day;
   }
 
   /** Puts the lines of {@code day}, starting at {@code start}, in place of the day's own. */
@@ -75,17 +80,10 @@ final class DayReplay {
     }
   }
 
-  /** Notes that days replayed end at {@code at}. */
-  void replayedUntil(long at) {
-    lastReplayEnds = at;
-  }
-
-  /**
-   * Notes that the last day replayed, up to where {@link #replayedUntil} says, was {@code day},
-   * charged without {@link #recall}: only a day recalled straight after it can be it again.
-   */
-  void replayed(DayMemo.Entry day) {
+  /** Notes that the day last replayed, {@code day}, ends at {@code at}. */
+  void replayed(DayMemo.Entry day, long at) {
     lastDay = day;
+    lastDayEnds = at;
   }
 
   /** True when the day being recorded has been walked whole, to {@code at}. */
@@ -98,15 +96,18 @@ final class DayReplay {
   }
 
   /**
-   * Remembers the day just recorded, which started at {@code start}, with the lines it left and the
-   * state it hands on.
+   * Remembers the day just recorded, which started at {@code start}, with the lines it left, what
+   * it costs and the state it hands on.
    *
-   * @param replaced the day's cost is one fact (its maximum or day rate) in place of its lines
+   * @param replacement the rule text shown for the whole day in place of its lines, or null
+   * @param adjusted the day's lines stand, corrected to its day rate by a line of its own
    */
   void remember(
       PendingLines lines,
       long start,
-      boolean replaced,
+      long cost,
+      String replacement,
+      boolean adjusted,
       Rule endRule,
       long endX,
       long endPeriodAmount,
@@ -115,7 +116,7 @@ final class DayReplay {
       boolean frozen,
       long daySumAtFreeze) {
     // A day charged its maximum or day rate shows that alone: its own lines need not be kept.
-    int n = replaced ? 0 : lines.size();
+    int n = replacement != null ? 0 : lines.size();
     long[] from = new long[n];
     long[] to = new long[n];
     String[] rules = new String[n];
@@ -128,7 +129,7 @@ final class DayReplay {
       quantity[i] = lines.quantity(i);
       amount[i] = lines.amount(i);
     }
-    memo.put(
+    DayMemo.Entry day =
         new DayMemo.Entry(
             recording,
             from,
@@ -143,6 +144,12 @@ final class DayReplay {
             daySum,
             frozen,
             daySumAtFreeze,
-            replaced));
+            cost,
+            replacement,
+            adjusted,
+            new DayMemo.Following());
+    memo.put(day);
+    follows(start, day);
+    lastDayEnds = recordingEnds;
   }
 }

@@ -12,6 +12,8 @@ import org.parkgate.money.Money;
  */
 final class LineBook {
 
+  private static final long DAY = 86_400;
+
   private final Tariff tariff;
   private final List<FeeLine> lines;
   private final PendingLines pending = new PendingLines();
@@ -78,6 +80,32 @@ final class LineBook {
     runTo = to;
     runDays = 1;
     runEach = amount;
+  }
+
+  /**
+   * Closes the whole day that starts at {@code start}, charged as the remembered {@code day}, as
+   * {@link MeterDay#close} would: its maximum or day rate in a run of such days, or its lines.
+   */
+  void closeRemembered(DayMemo.Entry day, long start) {
+    if (day.replacement() != null) {
+      replaceDay(day.replacement(), start, start + DAY, day.cost());
+      return;
+    }
+    int n = day.lineFrom().length;
+    if (n == 0) {
+      return;
+    }
+    flush();
+    for (int i = 0; i < n; i++) {
+      lines.add(
+          FeeLine.over(
+              tariff,
+              start + day.lineFrom()[i],
+              start + day.lineTo()[i],
+              day.lineRule()[i],
+              day.lineQuantity()[i],
+              day.lineAmount()[i]));
+    }
   }
 
   /** The day's lines stand, corrected by {@code amount}. */

@@ -43,11 +43,7 @@ final class MeterDay {
 
   /** Starts the day that {@code at} begins, or at entry the day that {@code at} is in. */
   void open(long at, boolean atEntry) {
-    sum = 0;
-    sumAtFreeze = 0;
-    charged = 0;
-    frozen = false;
-    first = at;
+    begin(at);
     if (window.isNone()) {
       end = Long.MAX_VALUE;
       freezeAt = Long.MAX_VALUE;
@@ -70,10 +66,32 @@ final class MeterDay {
       }
       end = dayStart(date + 1);
     }
-    freezeAt =
-        window.rateAfter() > 0 && !window.rateCountsCharged()
-            ? at + window.rateAfter()
-            : Long.MAX_VALUE;
+    freezeAt = freezeAt(at);
+  }
+
+  /**
+   * Starts the day that begins at {@code at}, {@code days} days after the one open now, known to be
+   * a whole day long: no change of offset falls in it.
+   */
+  void openWhole(long at, long days) {
+    begin(at);
+    date += days;
+    end = at + DAY;
+    freezeAt = freezeAt(at);
+  }
+
+  private void begin(long at) {
+    sum = 0;
+    sumAtFreeze = 0;
+    charged = 0;
+    frozen = false;
+    first = at;
+  }
+
+  private long freezeAt(long at) {
+    return window.rateAfter() > 0 && !window.rateCountsCharged()
+        ? at + window.rateAfter()
+        : Long.MAX_VALUE;
   }
 
   /** From now on the day's charges are held where they are, for the day rate. */
@@ -89,21 +107,34 @@ final class MeterDay {
         : Math.min(sum, window.maximum());
   }
 
-  /** True when the day's cost is one fact (its maximum or day rate) that replaces its lines. */
-  boolean replacesLines() {
+  /**
+   * The rule text that stands for the whole day in place of its lines (its maximum or day rate), or
+   * null when the day's own lines are shown.
+   */
+  String replacement() {
     long fin = cost();
-    return fin != sum && ((frozen && fin == window.ratePrice()) || fin == window.maximum());
+    if (fin == sum) {
+      return null;
+    }
+    if (frozen && fin == window.ratePrice()) {
+      return window.rateText();
+    }
+    return fin == window.maximum() ? window.maximumText() : null;
+  }
+
+  /** True when the day's lines stand with a line correcting them to its day rate. */
+  boolean adjusts() {
+    return cost() != sum && replacement() == null;
   }
 
   /** Ends the day at {@code at}, settling its fee lines, and returns what it costs. */
   long close(long at) {
     long fin = cost();
+    String replacement = replacement();
     if (fin == sum) {
       book.keepDay();
-    } else if (frozen && fin == window.ratePrice()) {
-      book.replaceDay(window.rateText(), first, at, fin);
-    } else if (fin == window.maximum()) {
-      book.replaceDay(window.maximumText(), first, at, fin);
+    } else if (replacement != null) {
+      book.replaceDay(replacement, first, at, fin);
     } else {
       // Held by the day rate to less than the day's own charges: show both.
       book.adjustDay(label(), window.rateText(), fin - sum);

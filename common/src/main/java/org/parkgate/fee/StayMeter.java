@@ -44,7 +44,6 @@ final class StayMeter {
 
   private final boolean useMemo;
   private final DayReplay replay;
-  private final WeekOfDays week = new WeekOfDays();
 
   // The fee line being accumulated: one per rule period and day.
   private long lineFrom = NONE;
@@ -210,16 +209,57 @@ final class StayMeter {
     if (remembered == null) {
       return false;
     }
-    boolean weekAgain = week.sameAsWeekBefore(date, remembered);
     chargeAs(remembered);
-    week.charged(date, remembered);
-    if (replay.again() && remembered.replaced()) {
-      skipAlikeDays(remembered, date, target);
-    } else if (weekAgain) {
-      repeatWeek(date + 1, target);
-    }
+    chargeFollowingDays(remembered, date, target);
     periodEnd = t; // look the rule up again where the day ends
     return true;
+  }
+
+  /**
+   * The whole days after the one just charged as {@code charged} (of local date {@code date}) that
+   * follow it in the memo ({@link DayMemo.Following}) are charged at once: each closed as it was
+   * remembered, into the total and the fee lines, without its periods, its rules or a look-up; the
+   * last is left open as {@link #chargeAs} leaves a day. A month at a car park is mostly days like
+   * these.
+   */
+  private void chargeFollowingDays(DayMemo.Entry charged, long date, long target) {
+    DayMemo.Entry e = following(charged, date, t, target);
+    if (e == null) {
+      return;
+    }
+    closeDay(); // the day just charged, its lines as replayed
+    long start = t;
+    long days = 1;
+    for (DayMemo.Entry next;
+        !e.adjusted() && (next = following(e, date + days, start + DAY, target)) != null;
+        e = next) {
+      total = Math.addExact(total, e.cost());
+      book.closeRemembered(e, start);
+      start += DAY;
+      days++;
+    }
+    day.openWhole(start, days);
+    if (window.firstPerDay()) {
+      origin = start;
+    }
+    t = start;
+    chargeAs(e);
+  }
+
+  /**
+   * The remembered day that followed {@code day}, of local date {@code date} and ending at {@code
+   * end}, when the day after it is whole and within {@code target}: null when there is none, when
+   * the clocks change before the next day ends, or when prices by stay time still depend on where
+   * the next day falls in the stay.
+   */
+  private DayMemo.Entry following(DayMemo.Entry day, long date, long end, long target) {
+    if (end + DAY > target || end + DAY >= clock.until()) {
+      return null;
+    }
+    if (scheme.tierHorizon > 0 && (window.firstPerDay() || end - origin < scheme.tierHorizon)) {
+      return null;
+    }
+    return day.after(calendar.schedule(date + 2));
   }
 
   /** Charges the whole day that starts at {@code t} as {@code remembered}, up to its end. */
@@ -234,68 +274,7 @@ final class StayMeter {
     day.sum = remembered.daySum();
     day.frozen = remembered.frozen();
     day.sumAtFreeze = remembered.daySumAtFreeze();
-    replay.replayedUntil(t);
-  }
-
-  /**
-   * The day just charged from memory started in the state the same day of the week before did, and
-   * the seven days before it were charged from memory too: each day that follows, while its date
-   * and the next are of the same kinds as a week earlier, starts in the state its day of the week
-   * before did and is charged alike, without looking at its periods or the memo (a month's weeks).
-   *
-   * @param date the local date of the day starting at {@code t}
-   */
-  private void repeatWeek(long date, long target) {
-    long d = date;
-    DayMemo.Entry last = null;
-    // Date d is of the kind d - 7 was: the day before it, like the one a week earlier, was
-    // charged as a remembered day whose key names the kinds of both dates it spans. Not up to a
-    // change of offset: the days around it are not a day long, nor remembered.
-    while (t + DAY <= target
-        && t + DAY < clock.until()
-        && calendar.schedule(d + 1) == calendar.schedule(d - 6)) {
-      DayMemo.Entry e = week.weekBefore(d);
-      closeDay();
-      day.open(t, false);
-      if (window.firstPerDay()) {
-        origin = t;
-      }
-      chargeAs(e);
-      week.charged(d, e);
-      last = e;
-      d++;
-    }
-    if (last != null) {
-      replay.replayed(last);
-    }
-  }
-
-  /**
-   * The day just replayed came round twice running unchanged, so it hands the next day of the same
-   * kinds the very state it started from: such days that follow are charged alike, a day at a time
-   * only in the fee lines' run (a week of weekdays at their maximum).
-   *
-   * @param date the local date the day just replayed started on
-   */
-  private void skipAlikeDays(DayMemo.Entry remembered, long date, long target) {
-    long n = 0;
-    while (t + (n + 1) * DAY <= target
-        && t + (n + 1) * DAY <= clock.until()
-        && calendar.schedule(date + 1 + n) == remembered.key().date()
-        && calendar.schedule(date + 2 + n) == remembered.key().nextDate()) {
-      n++;
-    }
-    for (long j = 0; j < n; j++) {
-      closeDay(); // [day.first, t): a day charged exactly as the one replayed
-      day.first = t;
-      t += DAY;
-      week.charged(date + 1 + j, remembered);
-    }
-    day.end = t;
-    day.date += n;
-    chargeFrom += n * DAY;
-    firstEnd = remembered.endFirstLeft() > 0 ? firstEnd + n * DAY : Math.min(firstEnd, t);
-    replay.replayedUntil(t);
+    replay.replayed(remembered, t);
   }
 
   /** The whole day just walked, with its lines, into the memo. */
@@ -303,7 +282,9 @@ final class StayMeter {
     replay.remember(
         book.pending(),
         t - DAY,
-        day.replacesLines(),
+        day.cost(),
+        day.replacement(),
+        day.adjusts(),
         rule,
         t - chargeFrom,
         periodAmount,

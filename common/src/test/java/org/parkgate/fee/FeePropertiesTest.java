@@ -169,6 +169,57 @@ class FeePropertiesTest {
   }
 
   @Test
+  void daysThatFollowOneAnotherAcrossAClockChangeAtTheDaysStartChargeAsWalkedOnes()
+      throws Exception {
+    // Days that begin exactly when the clocks change (a day from 01:00 in London; a rolling day
+    // from an entry a whole number of days before the change): the day after such a start begins
+    // at another local time than the day before it did, so the remembered day that followed it
+    // there must not be taken for the one that follows it on an ordinary night. One memo for all
+    // the stays, in an order where the clock change is met first (at - 2 days) and the same day
+    // then comes round in a stay that ends before the change (at - 30 days).
+    for (String window : List.of("dayStartsAt: \"01:00\"", "dayWindow: rolling-24h")) {
+      Tariff t =
+          TariffLoader.parse(
+              java.nio.file.Path.of("london-change.yaml"),
+              """
+          id: london-change
+          currency: GBP
+          zone: Europe/London
+          rules:
+            day: {unit: 1h, price: "2.00"}
+            night: {unit: 30min, price: "0.50"}
+          days:
+            default:
+              - {from: "00:00", rule: night}
+              - {from: "07:30", rule: day}
+              - {from: "18:45", rule: night}
+          dailyMaximum: "45.00"
+          """
+                  + window
+                  + "\n");
+      Scheme scheme = t.versionAt(Instant.EPOCH).scheme("car");
+      for (String change : List.of("2027-03-28T01:00:00Z", "2027-10-31T01:00:00Z")) {
+        long at = Instant.parse(change).getEpochSecond();
+        for (long entry :
+            new long[] {
+              at - 2 * 86_400L, at - 30 * 86_400L, at - 9 * 86_400L, at - 86_400L - 1, at + 3
+            }) {
+          for (long days : new long[] {25, 12, 40}) {
+            long exit = entry + days * 86_400L + 5_555;
+            List<FeeLine> walked = new ArrayList<>();
+            long expected = new StayMeter(t, scheme, entry, exit, walked, false).finish();
+            List<FeeLine> remembered = new ArrayList<>();
+            String what = window + " " + Instant.ofEpochSecond(entry) + " " + days + " days";
+            assertEquals(
+                expected, new StayMeter(t, scheme, entry, exit, remembered).finish(), what);
+            assertEquals(walked, remembered, what);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void aRunOfAlikeDaysEndsWhereTheKindOfDayChanges() throws Exception {
     // Weekday days from 08:00 reach the maximum only through the next early morning; the one into
     // Saturday, whose early morning is free, does not and must be charged its own lines.
