@@ -96,6 +96,40 @@ final class ExitLaneSite implements AutoCloseable {
     awaitState(LaneState.IDLE);
   }
 
+  /** Holds the lane's thread until the returned hold is closed: nothing reaches the lane. */
+  Hold holdLane() throws Exception {
+    return hold(loop);
+  }
+
+  /** Holds the ledger thread until the returned hold is closed. */
+  Hold holdLedger() throws Exception {
+    return hold(ledgerThread);
+  }
+
+  /** A thread held by a task of the test's, let go on close. */
+  interface Hold extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  private static Hold hold(java.util.concurrent.Executor thread) throws Exception {
+    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    thread.execute(
+        () -> {
+          held.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    if (!held.await(5, TimeUnit.SECONDS)) {
+      throw new AssertionError("the thread to hold never came free");
+    }
+    return release::countDown;
+  }
+
   /** Waits until the ledger thread has done what was handed to it so far. */
   void settle() throws Exception {
     ledgerThread.submit(() -> null).get();

@@ -28,6 +28,7 @@ import org.parkgate.api.Refusal;
 import org.parkgate.api.ShiftFigures;
 import org.parkgate.api.Tender;
 import org.parkgate.controller.command.Desk;
+import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.ledger.EventLog;
 import org.parkgate.controller.ledger.Ledger;
 import org.parkgate.controller.ledger.LedgerVerifier;
@@ -98,6 +99,52 @@ class TenderAndDrawerTest {
     return desk.run(
         new ConsoleCommand.RecordCashPayment(
             desk.id("pay"), session(), "exit-1", stayId, NINE, tender, tendered, reference));
+  }
+
+  @Test
+  void aPaymentThatComesBeforeTheLaneTookItsQuoteIsAskedAgainOrRefusedForItsAmount()
+      throws Exception {
+    open(count(10000, 1));
+    long stayId = new Stays(ledger).recordEntry("entry-1", "CARD-EARLY", ENTRY).stayId();
+    // The quote is made while the lane's thread is busy: the booth can have the fee before the
+    // lane has taken it.
+    ExitLaneSite.Hold ledgerHeld = lane.holdLedger();
+    lane.exit.deliver(new LaneEvent.Inputs(ExitLaneSite.CLOSED_ARMED));
+    lane.exit.deliver(new LaneEvent.CardRead("CARD-EARLY"));
+    awaitState(LaneState.CHECKING);
+    try (ExitLaneSite.Hold laneHeld = lane.holdLane()) {
+      ledgerHeld.close();
+      assertEquals(
+          Optional.of(NINE),
+          desk.onLedger(() -> lane.site.exits().asked(stayId).map(a -> a.due())));
+
+      CommandResult wrong =
+          desk.run(
+              new ConsoleCommand.RecordCashPayment(
+                  desk.id("pay"),
+                  session(),
+                  "exit-1",
+                  stayId,
+                  Money.of(800, "CNY"),
+                  Tender.CASH,
+                  null,
+                  null));
+      assertEquals(
+          "amount 8.00 CNY does not match the 9.00 CNY due", Desk.refusal(wrong, Refusal.NOT_NOW));
+
+      ConsoleCommand.RecordCashPayment right =
+          new ConsoleCommand.RecordCashPayment(
+              desk.id("pay"), session(), "exit-1", stayId, NINE, Tender.CASH, null, null);
+      assertTrue(
+          Desk.refusal(desk.run(right), Refusal.NOT_RECORDED)
+              .contains("nothing recorded, send it again"));
+      laneHeld.close();
+      awaitState(LaneState.AWAITING_PAYMENT);
+      // The same request sent again once the lane has the quote: taken.
+      assertTrue(desk.run(right).ok());
+    }
+    awaitState(LaneState.OPENING);
+    assertEquals(1, rows("SELECT COUNT(*) FROM payments"));
   }
 
   private long rows(String sql) throws Exception {

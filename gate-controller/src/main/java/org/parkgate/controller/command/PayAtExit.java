@@ -79,8 +79,18 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
     }
     long shiftNo = onShift.open().shiftNo();
     LaneRunner.Waiting waiting = runner.waiting();
-    if (!waiting.awaitingPaymentOf(cmd.stayId())
-        && exits.quotedAt(cmd.lane(), cmd.stayId(), cmd.amount())) {
+    Optional<Money> quoted =
+        waiting.awaitingPaymentOf(cmd.stayId())
+            ? Optional.empty()
+            : exits
+                .asked(cmd.stayId())
+                .filter(a -> a.lane().equals(cmd.lane()))
+                .map(ExitDesk.Asked::due);
+    if (quoted.isPresent() && !cmd.amount().equals(quoted.get())) {
+      // Quoted, and the lane has not taken the quote yet: the amount is wrong either way.
+      return wrongAmount(cmd, quoted.get());
+    }
+    if (quoted.isPresent()) {
       // The fee reached the console before the lane took it: not a refusal to keep for this
       // request id, or its retry would be refused for good while the vehicle waits to pay.
       return Decision.refused(
@@ -123,12 +133,7 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
                   + " is closed (left, or its card was reset); nothing to take"));
     }
     if (!cmd.amount().equals(waiting.due())) {
-      return Decision.refused(
-          cmd,
-          Refusal.NOT_NOW,
-          Said.of(
-              "金额 " + cmd.amount() + " 与应收 " + waiting.due() + " 不符",
-              "amount " + cmd.amount() + " does not match the " + waiting.due() + " due"));
+      return wrongAmount(cmd, waiting.due());
     }
     if (exits.settled(cmd.stayId())) {
       return Decision.refused(
@@ -179,5 +184,14 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
           "没有出场车道 '" + id + "'（出场车道：" + exits + "）",
           "unknown exit lane '" + id + "' (exit lanes: " + exits + ")");
     }
+  }
+
+  private static Decision wrongAmount(RecordCashPayment cmd, Money due) {
+    return Decision.refused(
+        cmd,
+        Refusal.NOT_NOW,
+        Said.of(
+            "金额 " + cmd.amount() + " 与应收 " + due + " 不符",
+            "amount " + cmd.amount() + " does not match the " + due + " due"));
   }
 }

@@ -247,15 +247,9 @@ public final class ExitDesk {
   }
 
   /**
-   * Whether the stay's exit was quoted at {@code lane} for {@code due} and the stay has not left:
-   * the quote is committed (and announced to consoles) a moment before the lane itself takes it.
+   * What the exit holding the stay asks, while its vehicle has not left. The quote is committed
+   * (and announced to consoles) a moment before the lane itself takes it.
    */
-  public boolean quotedAt(String lane, long stayId, Money due) {
-    PendingExit p = pending.get(stayId);
-    return p != null && p.lane().equals(lane) && p.due().equals(due);
-  }
-
-  /** What the exit holding the stay asks, while its vehicle has not left. */
   public Optional<Asked> asked(long stayId) {
     PendingExit p = pending.get(stayId);
     return p == null
