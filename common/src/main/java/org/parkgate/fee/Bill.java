@@ -15,7 +15,7 @@ final class Bill {
   private final StayRequest request;
   private final List<Voucher> vouchers;
   private final long entry;
-  private final List<FeeLine> lines = new ArrayList<>(8);
+  private final List<FeeLine> lines;
 
   /** The exit the stay is charged to: the payment time when the car left within exit grace. */
   private final long chargedExit;
@@ -30,6 +30,9 @@ final class Bill {
     this.vouchers = vouchers;
     this.entry = request.entry().getEpochSecond();
     long exit = request.exit().getEpochSecond();
+    // A long stay has a few lines a week (runs of days at the maximum, the days between): room
+    // for them at once instead of growing the list line by line.
+    this.lines = new ArrayList<>(8 + (int) Math.min(Math.max(0, exit - entry) / 86_400, 56));
     Prepayment prepaid = request.prepaid();
     if (prepaid != null && !prepaid.amount().currency().equals(tariff.currency())) {
       throw new FeeRefusal(

@@ -66,6 +66,11 @@ final class RuleCalendar {
     return cachedSchedule;
   }
 
+  /** The first public holiday on or after the local epoch day {@code epochDay}, or MAX_VALUE. */
+  long holidayOnOrAfter(long epochDay) {
+    return tariff.holidayOnOrAfter(epochDay);
+  }
+
   /** 0 for Monday to 6 for Sunday. */
   static int weekday(long epochDay) {
     // In int arithmetic where it fits: a 64-bit division is several times dearer, and this is

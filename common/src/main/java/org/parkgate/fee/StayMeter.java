@@ -219,24 +219,62 @@ final class StayMeter {
    * The whole days after the one just charged as {@code charged} (of local date {@code date}) that
    * follow it in the memo ({@link DayMemo.Following}) are charged at once: each closed as it was
    * remembered, into the total and the fee lines, without its periods, its rules or a look-up; the
-   * last is left open as {@link #chargeAs} leaves a day. A month at a car park is mostly days like
-   * these.
+   * last is left open as {@link #chargeAs} leaves a day. Once a day is the one charged a week
+   * before and the kinds of date since are the same (no holiday), the day after it is the one that
+   * came after that day a week before: a month at a car park is mostly weeks like these.
    */
   private void chargeFollowingDays(DayMemo.Entry charged, long date, long target) {
-    DayMemo.Entry e = following(charged, date, t, target);
+    // A following day must end by `last`: within the target, before the clocks next change; and
+    // prices by stay time must no longer depend on where it falls in the stay (they never will
+    // again once they do not for the next day).
+    long last = Math.min(target, clock.until() - 1);
+    if (t + DAY > last
+        || (scheme.tierHorizon > 0 && (window.firstPerDay() || t - origin < scheme.tierHorizon))) {
+      return;
+    }
+    DaySchedule[] kinds = scheme.days;
+    // The kind of the date after a day's next picks the day that follows it.
+    long afterNext = date + 2;
+    int weekday = RuleCalendar.weekday(afterNext);
+    long holiday = calendar.holidayOnOrAfter(afterNext);
+    long lastHoliday = afterNext == holiday ? afterNext : Long.MIN_VALUE;
+    DayMemo.Entry e = charged.after(afterNext == holiday ? kinds[7] : kinds[weekday]);
     if (e == null) {
       return;
     }
     closeDay(); // the day just charged, its lines as replayed
+    // The days charged over the last week, by the day's number (charged is day 0) modulo 7.
+    DayMemo.Entry[] week = new DayMemo.Entry[7];
+    week[0] = charged;
     long start = t;
     long days = 1;
-    for (DayMemo.Entry next;
-        !e.adjusted() && (next = following(e, date + days, start + DAY, target)) != null;
-        e = next) {
+    int slot = 1;
+    while (!e.adjusted() && start + 2 * DAY <= last) {
+      afterNext++;
+      weekday = weekday == 6 ? 0 : weekday + 1;
+      if (afterNext > holiday) {
+        holiday = calendar.holidayOnOrAfter(afterNext);
+      }
+      int nextSlot = slot == 6 ? 0 : slot + 1;
+      DayMemo.Entry next;
+      if (afterNext == holiday) {
+        lastHoliday = afterNext;
+        next = e.after(kinds[7]);
+      } else if (days >= 7 && week[slot] == e && afterNext - 7 > lastHoliday) {
+        next = week[nextSlot]; // as the week before
+      } else {
+        next = e.after(kinds[weekday]);
+      }
+      if (next == null) {
+        break;
+      }
+      week[slot] = e;
       total = Math.addExact(total, e.cost());
       book.closeRemembered(e, start);
       start += DAY;
       days++;
+      slot = nextSlot;
+      e = next;
     }
     day.openWhole(start, days);
     if (window.firstPerDay()) {
@@ -244,22 +282,6 @@ final class StayMeter {
     }
     t = start;
     chargeAs(e);
-  }
-
-  /**
-   * The remembered day that followed {@code day}, of local date {@code date} and ending at {@code
-   * end}, when the day after it is whole and within {@code target}: null when there is none, when
-   * the clocks change before the next day ends, or when prices by stay time still depend on where
-   * the next day falls in the stay.
-   */
-  private DayMemo.Entry following(DayMemo.Entry day, long date, long end, long target) {
-    if (end + DAY > target || end + DAY >= clock.until()) {
-      return null;
-    }
-    if (scheme.tierHorizon > 0 && (window.firstPerDay() || end - origin < scheme.tierHorizon)) {
-      return null;
-    }
-    return day.after(calendar.schedule(date + 2));
   }
 
   /** Charges the whole day that starts at {@code t} as {@code remembered}, up to its end. */

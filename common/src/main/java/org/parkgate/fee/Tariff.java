@@ -94,6 +94,15 @@ public final class Tariff {
     return name;
   }
 
+  /** The first public holiday on or after the local epoch day {@code epochDay}, or MAX_VALUE. */
+  long holidayOnOrAfter(long epochDay) {
+    int i = java.util.Arrays.binarySearch(holidays, epochDay);
+    if (i < 0) {
+      i = -i - 1;
+    }
+    return i < holidays.length ? holidays[i] : Long.MAX_VALUE;
+  }
+
   /** The site's time zone: it decides day and night, calendar days and holidays. */
   public ZoneId zone() {
     return zone;
