@@ -21,6 +21,7 @@ import org.parkgate.controller.ledger.Stays;
 import org.parkgate.controller.site.ExitDesk;
 import org.parkgate.money.Money;
 import org.parkgate.site.LaneKind;
+import org.parkgate.site.LaneState;
 
 /**
  * Cash taken for the vehicle waiting at an exit: checked against what the lane is waiting for (the
@@ -79,16 +80,16 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
     }
     long shiftNo = onShift.open().shiftNo();
     LaneRunner.Waiting waiting = runner.waiting();
+    // Quoted, and the lane, still checking the card, has not taken the quote yet.
     Optional<Money> quoted =
-        waiting.awaitingPaymentOf(cmd.stayId())
+        waiting.state() != LaneState.CHECKING || exits.settled(cmd.stayId())
             ? Optional.empty()
             : exits
                 .asked(cmd.stayId())
                 .filter(a -> a.lane().equals(cmd.lane()))
                 .map(ExitDesk.Asked::due);
     if (quoted.isPresent() && !cmd.amount().equals(quoted.get())) {
-      // Quoted, and the lane has not taken the quote yet: the amount is wrong either way.
-      return wrongAmount(cmd, quoted.get());
+      return wrongAmount(cmd, quoted.get()); // wrong either way
     }
     if (quoted.isPresent()) {
       // The fee reached the console before the lane took it: not a refusal to keep for this
