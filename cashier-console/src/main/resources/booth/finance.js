@@ -8,7 +8,7 @@
 (function () {
   const { t, said } = window.BoothText;
   const $ = (id) => document.getElementById(id);
-  const NUMERIC = new Set(["COUNT", "MONEY", "DURATION", "PERCENT"]);
+  const { NUMERIC, digits, cellText, row } = window.ReportCells;
   let meta = null;
   let shown = null;
   const charts = [];
@@ -166,55 +166,6 @@
     return t(c.zh, c.en) + (c.currency ? " (" + c.currency + ")" : "");
   }
 
-  function digits(currency) {
-    try {
-      return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions()
-        .maximumFractionDigits;
-    } catch (e) {
-      return 2;
-    }
-  }
-
-  // A cell as the text report and CSV write it (CellText): money in major units with its
-  // decimals, durations H:MM:SS, shares as 12.50%, times without the "T".
-  function cellText(c, cell) {
-    if (!cell || (cell.value == null && cell.text == null)) return "";
-    if (cell.value == null) return c.type === "TIME" ? cell.text.replace("T", " ") : cell.text;
-    const v = cell.value;
-    switch (c.type) {
-      case "MONEY": {
-        const d = digits(c.currency);
-        const sign = v < 0 ? "-" : "";
-        const a = Math.abs(v);
-        const major = Math.floor(a / 10 ** d).toLocaleString("en");
-        return d === 0 ? sign + major : sign + major + "." + String(a % 10 ** d).padStart(d, "0");
-      }
-      case "DURATION": {
-        const a = Math.abs(v);
-        const mm = String(Math.floor(a / 60) % 60).padStart(2, "0");
-        const ss = String(a % 60).padStart(2, "0");
-        return (v < 0 ? "-" : "") + Math.floor(a / 3600) + ":" + mm + ":" + ss;
-      }
-      case "PERCENT": {
-        const a = Math.abs(v);
-        return (v < 0 ? "-" : "") + Math.floor(a / 100) + "." + String(a % 100).padStart(2, "0") + "%";
-      }
-      default:
-        return String(v);
-    }
-  }
-
-  function row(tag, columns, cells, cellTag) {
-    const tr = document.createElement("tr");
-    columns.forEach((c, i) => {
-      const td = document.createElement(cellTag);
-      td.textContent = cellText(c, cells[i]);
-      if (NUMERIC.has(c.type)) td.className = "num";
-      tr.appendChild(td);
-    });
-    return tr;
-  }
-
   function render(report) {
     const kindOf = meta.kinds.find((k) => k.code === report.request.kind.toLowerCase().replace(/_/g, "-"));
     const title = kindOf ? t(kindOf.zh, kindOf.en) : said(report.title);
@@ -240,11 +191,11 @@
     thead.appendChild(htr);
     table.appendChild(thead);
     const tbody = document.createElement("tbody");
-    for (const r of report.rows) tbody.appendChild(row("tr", report.columns, r.cells, "td"));
+    for (const r of report.rows) tbody.appendChild(row(report.columns, r.cells));
     table.appendChild(tbody);
     if (report.totals) {
       const tfoot = document.createElement("tfoot");
-      tfoot.appendChild(row("tr", report.columns, report.totals.cells, "td"));
+      tfoot.appendChild(row(report.columns, report.totals.cells));
       table.appendChild(tfoot);
     }
     $("report-empty").classList.toggle("hidden", report.rows.length > 0);

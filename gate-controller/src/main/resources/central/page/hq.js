@@ -3,50 +3,10 @@
 // finance page does (money in major units with its decimals, numbers right-aligned, totals).
 (function () {
   const $ = (id) => document.getElementById(id);
-  const NUMERIC = new Set(["COUNT", "MONEY", "DURATION", "PERCENT"]);
-
-  function digits(currency) {
-    try {
-      return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits;
-    } catch (e) {
-      return 2;
-    }
-  }
-
-  function cellText(c, cell) {
-    if (!cell || (cell.value == null && cell.text == null)) return "";
-    if (cell.value == null) return c.type === "TIME" ? cell.text.replace("T", " ") : cell.text;
-    const v = cell.value;
-    const a = Math.abs(v);
-    const sign = v < 0 ? "-" : "";
-    switch (c.type) {
-      case "MONEY": {
-        const d = digits(c.currency);
-        const major = Math.floor(a / 10 ** d).toLocaleString("en");
-        return d === 0 ? sign + major : sign + major + "." + String(a % 10 ** d).padStart(d, "0");
-      }
-      case "DURATION":
-        return sign + Math.floor(a / 3600) + ":" + String(Math.floor(a / 60) % 60).padStart(2, "0") + ":" + String(a % 60).padStart(2, "0");
-      case "PERCENT":
-        return sign + Math.floor(a / 100) + "." + String(a % 100).padStart(2, "0") + "%";
-      default:
-        return String(v);
-    }
-  }
+  const { NUMERIC, row } = window.ReportCells;
 
   function header(c) {
     return (c.zh === c.en ? c.zh : c.zh + " · " + c.en) + (c.currency ? " (" + c.currency + ")" : "");
-  }
-
-  function row(columns, cells) {
-    const tr = document.createElement("tr");
-    columns.forEach((c, i) => {
-      const td = document.createElement("td");
-      td.textContent = cellText(c, cells[i]);
-      if (NUMERIC.has(c.type)) td.className = "num";
-      tr.appendChild(td);
-    });
-    return tr;
   }
 
   function query(format) {

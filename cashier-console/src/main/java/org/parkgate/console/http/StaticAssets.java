@@ -43,6 +43,8 @@ final class StaticAssets {
 
   StaticAssets() {
     TYPES.forEach((name, type) -> assets.put(name, new Asset(type, read("/booth/" + name))));
+    // How a report's cells read, as on head office's finance page: common's, served by both.
+    assets.put("report-cells.js", new Asset(SCRIPT, read("/org/parkgate/report/report-cells.js")));
     String root = "/META-INF/resources/webjars/uplot/" + uplotVersion() + "/";
     assets.put("uplot.js", new Asset(SCRIPT, read(root + CHARTS.get("uplot.js"))));
     assets.put(

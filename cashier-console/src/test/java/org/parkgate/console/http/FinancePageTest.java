@@ -100,6 +100,11 @@ class FinancePageTest {
     HttpResponse<byte[]> page = get("/finance", finance);
     assertEquals(200, page.statusCode());
     assertTrue(text(page).contains("/assets/finance.js"));
+    // How a report's cells read comes from common, as head office's page has it.
+    assertTrue(text(page).contains("/assets/report-cells.js"));
+    HttpResponse<byte[]> cells = get("/assets/report-cells.js", finance);
+    assertEquals(200, cells.statusCode());
+    assertTrue(text(cells).contains("window.ReportCells"), text(cells));
     HttpResponse<byte[]> chartLib = get("/assets/uplot.js", finance);
     assertEquals(200, chartLib.statusCode(), "uPlot served from the console's own classpath");
     assertTrue(text(chartLib).contains("uPlot"));

@@ -119,6 +119,9 @@ public final class HeadOfficePage implements AutoCloseable {
         resource(x, "hq.css", "text/css");
       } else if (method.equals("GET") && path.equals("/hq.js")) {
         resource(x, "hq.js", "text/javascript");
+      } else if (method.equals("GET") && path.equals("/report-cells.js")) {
+        // How a report's cells read, as on the site's finance page: common's, served by both.
+        resource(x, "/org/parkgate/report/report-cells.js", "text/javascript");
       } else if (method.equals("POST") && path.equals("/login")) {
         login(x);
       } else if (method.equals("POST") && path.equals("/logout")) {
@@ -340,7 +343,8 @@ public final class HeadOfficePage implements AutoCloseable {
   }
 
   private static void resource(HttpExchange x, String name, String type) throws IOException {
-    try (InputStream in = HeadOfficePage.class.getResourceAsStream("/central/page/" + name)) {
+    String at = name.startsWith("/") ? name : "/central/page/" + name;
+    try (InputStream in = HeadOfficePage.class.getResourceAsStream(at)) {
       if (in == null) {
         send(x, 404, "text/plain", "no such page");
         return;

@@ -118,6 +118,9 @@ class HeadOfficePageTest {
     assertTrue(get("/", null).body().contains("<form method=\"post\" action=\"/login\">"));
     String cookie = session(READER, READER_PASSWORD);
     assertTrue(get("/", cookie).body().contains("id=\"kind\""), "the report page once logged in");
+    // How a report's cells read comes from common, as the site's finance page has it.
+    assertTrue(get("/", cookie).body().contains("<script src=\"/report-cells.js\""));
+    assertTrue(get("/report-cells.js", cookie).body().contains("window.ReportCells"));
 
     HttpResponse<String> sites = get("/api/sites", cookie);
     assertEquals(200, sites.statusCode(), sites.body());
