@@ -47,7 +47,7 @@ import org.parkgate.controller.ledger.LedgerVerifier;
 class CrashIT {
   private static final int PAYMENTS = Integer.getInteger("crash.payments", 1000);
   private static final Duration BUDGET = Duration.ofSeconds(Long.getLong("crash.seconds", 170));
-  private static final int EXIT_LANES = Integer.getInteger("crash.lanes", 6);
+  private static final int EXIT_LANES = Integer.getInteger("crash.lanes", 10);
   private static final int KILL_EVERY = Math.max(10, PAYMENTS / 10);
   private static final Duration LONGEST_BETWEEN_KILLS = Duration.ofSeconds(15);
 
