@@ -8,7 +8,7 @@
 (function () {
   const { t, said } = window.BoothText;
   const $ = (id) => document.getElementById(id);
-  const { NUMERIC, digits, cellText, row } = window.ReportCells;
+  const { digits, cellText, fill } = window.ReportCells;
   let meta = null;
   let shown = null;
   const charts = [];
@@ -177,27 +177,7 @@
     $("report-period").textContent =
       t("期间", "Period") + " " + report.request.from + " – " + report.request.to +
       " (" + report.zone + ")" + (filters.length ? " · " + filters.join(", ") : "");
-    const table = $("report-table");
-    table.replaceChildren();
-    const thead = document.createElement("thead");
-    const htr = document.createElement("tr");
-    for (const c of report.columns) {
-      const th = document.createElement("th");
-      th.scope = "col";
-      th.textContent = header(c);
-      if (NUMERIC.has(c.type)) th.className = "num";
-      htr.appendChild(th);
-    }
-    thead.appendChild(htr);
-    table.appendChild(thead);
-    const tbody = document.createElement("tbody");
-    for (const r of report.rows) tbody.appendChild(row(report.columns, r.cells));
-    table.appendChild(tbody);
-    if (report.totals) {
-      const tfoot = document.createElement("tfoot");
-      tfoot.appendChild(row(report.columns, report.totals.cells));
-      table.appendChild(tfoot);
-    }
+    fill($("report-table"), report, header);
     $("report-empty").classList.toggle("hidden", report.rows.length > 0);
     const notes = $("report-notes");
     notes.replaceChildren();

@@ -3,7 +3,7 @@
 // finance page does (money in major units with its decimals, numbers right-aligned, totals).
 (function () {
   const $ = (id) => document.getElementById(id);
-  const { NUMERIC, row } = window.ReportCells;
+  const { fill } = window.ReportCells;
 
   function header(c) {
     return (c.zh === c.en ? c.zh : c.zh + " · " + c.en) + (c.currency ? " (" + c.currency + ")" : "");
@@ -30,27 +30,7 @@
     const report = await r.json();
     $("title").textContent = report.title;
     $("period").textContent = "期间 · Period " + report.request.from + " – " + report.request.to;
-    const table = $("table");
-    table.replaceChildren();
-    const thead = document.createElement("thead");
-    const htr = document.createElement("tr");
-    for (const c of report.columns) {
-      const th = document.createElement("th");
-      th.scope = "col";
-      th.textContent = header(c);
-      if (NUMERIC.has(c.type)) th.className = "num";
-      htr.appendChild(th);
-    }
-    thead.appendChild(htr);
-    table.appendChild(thead);
-    const tbody = document.createElement("tbody");
-    for (const rw of report.rows) tbody.appendChild(row(report.columns, rw.cells));
-    table.appendChild(tbody);
-    if (report.totals) {
-      const tfoot = document.createElement("tfoot");
-      tfoot.appendChild(row(report.columns, report.totals.cells));
-      table.appendChild(tfoot);
-    }
+    fill($("table"), report, header);
     $("empty").classList.toggle("hidden", report.rows.length > 0);
     const notes = $("notes");
     notes.replaceChildren();

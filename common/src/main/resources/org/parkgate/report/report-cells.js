@@ -49,5 +49,32 @@ window.ReportCells = (function () {
     return tr;
   }
 
-  return { NUMERIC, digits, cellText, row };
+  /**
+   * Draws {@code report} into the table element {@code table}: a header row ({@code header} words
+   * each column), a row per report row and the totals row, if any, as the footer.
+   */
+  function fill(table, report, header) {
+    table.replaceChildren();
+    const thead = document.createElement("thead");
+    const htr = document.createElement("tr");
+    for (const c of report.columns) {
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = header(c);
+      if (NUMERIC.has(c.type)) th.className = "num";
+      htr.appendChild(th);
+    }
+    thead.appendChild(htr);
+    table.appendChild(thead);
+    const tbody = document.createElement("tbody");
+    for (const r of report.rows) tbody.appendChild(row(report.columns, r.cells));
+    table.appendChild(tbody);
+    if (report.totals) {
+      const tfoot = document.createElement("tfoot");
+      tfoot.appendChild(row(report.columns, report.totals.cells));
+      table.appendChild(tfoot);
+    }
+  }
+
+  return { NUMERIC, digits, cellText, row, fill };
 })();
