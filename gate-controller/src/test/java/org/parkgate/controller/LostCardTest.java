@@ -336,4 +336,55 @@ class LostCardTest {
     assertEquals(false, kept.matched());
     assertEquals(asked.stayId(), kept.releasedStay());
   }
+
+  @Test
+  void aPaymentForALostCardsFeeTheLaneHasNotTakenYetIsAskedAgainOrRefusedForItsAmount()
+      throws Exception {
+    startSite(LostCardApproval.NONE);
+    long stayId = new Stays(ledger).recordEntry("entry-1", "00A1B2C3D4", ENTRY).stayId();
+    vehicleWaitsWithoutCard();
+    // The lane's thread is busy when the fee is asked: the booth has it before the lane.
+    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+    loop.execute(
+        () -> {
+          held.countDown();
+          try {
+            busy.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+    held.await();
+    try {
+      Answer.LostCardAsked asked =
+          Desk.answer(report("lost-1", "cashier1", stayId, FORM), Answer.LostCardAsked.class);
+      assertEquals(FEE, asked.due());
+      String session = desk.onShift("cashier1");
+      assertEquals(
+          "amount 50.00 CNY does not match the 59.00 CNY due",
+          Desk.refusal(
+              desk.run(
+                  new ConsoleCommand.RecordCashPayment(
+                      "pay-0", session, "exit-1", stayId, Money.of(5000, "CNY"))),
+              Refusal.NOT_NOW));
+      assertTrue(
+          Desk.refusal(
+                  desk.run(
+                      new ConsoleCommand.RecordCashPayment(
+                          "pay-1", session, "exit-1", stayId, FEE)),
+                  Refusal.NOT_RECORDED)
+              .contains("nothing recorded, send it again"));
+    } finally {
+      busy.countDown();
+    }
+    awaitState(LaneState.AWAITING_PAYMENT);
+    // The same request again once the lane has the fee: taken, and the barrier lifts.
+    CommandResult paid =
+        desk.run(
+            new ConsoleCommand.RecordCashPayment(
+                "pay-1", desk.onShift("cashier1"), "exit-1", stayId, FEE));
+    assertEquals(FEE, Desk.answer(paid, Answer.Receipt.class).amount());
+    awaitState(LaneState.OPENING);
+  }
 }

@@ -80,13 +80,14 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
     }
     long shiftNo = onShift.open().shiftNo();
     LaneRunner.Waiting waiting = runner.waiting();
-    // Quoted, and the lane, still checking the card, has not taken the quote yet.
+    // Quoted, and the lane has not taken the quote yet: it is still checking the card, or, for a
+    // lost card's fee, still waiting for a card with the vehicle on its loop.
     Optional<Money> quoted =
-        waiting.state() != LaneState.CHECKING || exits.settled(cmd.stayId())
+        exits.settled(cmd.stayId())
             ? Optional.empty()
             : exits
                 .asked(cmd.stayId())
-                .filter(a -> a.lane().equals(cmd.lane()))
+                .filter(a -> a.lane().equals(cmd.lane()) && beforeTaking(waiting.state(), a))
                 .map(ExitDesk.Asked::due);
     if (quoted.isPresent() && !cmd.amount().equals(quoted.get())) {
       return wrongAmount(cmd, quoted.get()); // wrong either way
@@ -162,6 +163,12 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
             Tenders.receipt(payments, payment, card, tender.tendering()),
             () -> runner.deliver(new LaneEvent.Paid(cmd.stayId())))
         .sentWith(Tenders.withFigures(shifts, shiftNo, limit));
+  }
+
+  /** Whether a lane in {@code state} is yet to take the quote {@code asked} of it. */
+  private static boolean beforeTaking(LaneState state, ExitDesk.Asked asked) {
+    return state == LaneState.CHECKING
+        || (state == LaneState.WAITING_CARD && asked.priced().lostCard());
   }
 
   /** The site's exit lanes by id. */
