@@ -45,10 +45,15 @@ final class SiteProcesses implements AutoCloseable {
     Files.createDirectories(logs);
     List<String> simulator = new ArrayList<>(List.of("-jar", jar("simulator").toString()));
     simulator.addAll(simulatorOptions);
-    launch("simulator", "simulator ready", simulator.toArray(String[]::new));
+    // The booth console is enrolled and the controller started while the simulator starts: the
+    // controller connects to each device as it listens.
+    launch("simulator", simulator.toArray(String[]::new));
     admin("ConsolesMain", "ensure", site.boothId(), "--site", site.file().toString());
-    launch("gate-controller", "controller ready", "-jar", jar("gate-controller").toString());
-    launch("cashier-console", "console ready", "-jar", jar("cashier-console").toString());
+    launch("gate-controller", "-jar", jar("gate-controller").toString());
+    awaitReady("simulator", "simulator ready");
+    awaitReady("gate-controller", "controller ready");
+    launch("cashier-console", "-jar", jar("cashier-console").toString());
+    awaitReady("cashier-console", "console ready");
   }
 
   /**
@@ -133,8 +138,7 @@ final class SiteProcesses implements AutoCloseable {
     return java;
   }
 
-  private void launch(String name, String ready, String... args)
-      throws IOException, InterruptedException {
+  private void launch(String name, String... args) throws IOException {
     List<String> command = java();
     command.add("-Xmx256m");
     command.addAll(List.of(args));
@@ -144,6 +148,12 @@ final class SiteProcesses implements AutoCloseable {
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     started.add(p);
     byName.put(name, p);
+  }
+
+  /** Waits for {@code name}'s log to say {@code ready}. */
+  private void awaitReady(String name, String ready) throws IOException, InterruptedException {
+    Process p = byName.get(name);
+    Path log = logs.resolve(name + ".log");
     long deadline = System.nanoTime() + READY.toNanos();
     while (!Files.readString(log, StandardCharsets.UTF_8).contains(ready)) {
       if (!p.isAlive()) {
