@@ -72,9 +72,21 @@ final class BoothBrowser implements AutoCloseable {
   void login(String user, String password) {
     browser.get(base + "/");
     wait.until(ExpectedConditions.urlToBe(base + "/login"));
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("login")).click();
+    // The sign-in form of the page that stays: a sign-in page loaded again meanwhile (the booth
+    // page sends a browser without a session there) takes the form typed into with it.
+    new WebDriverWait(browser, Duration.ofSeconds(15))
+        .ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(
+            d -> {
+              WebElement name = browser.findElement(By.id("username"));
+              WebElement secret = browser.findElement(By.id("password"));
+              name.clear();
+              name.sendKeys(user);
+              secret.clear();
+              secret.sendKeys(password);
+              browser.findElement(By.id("login")).click();
+              return true;
+            });
     wait.until(ExpectedConditions.urlToBe(base + "/"));
     awaitOnline();
   }
