@@ -37,9 +37,7 @@ class AuthorityIT {
   @BeforeAll
   static void start() throws Exception {
     system = new SystemFixture(dir, "shanghai-indoor-1.yaml");
-    system.simulator();
-    system.controller();
-    system.console();
+    system.start();
   }
 
   @AfterAll

@@ -22,8 +22,7 @@ class CameraIT {
   @Test
   void aPlateReadAtTheLaneReachesTheControllerAndAHungCameraIsReported() throws Exception {
     try (SystemFixture system = SystemFixture.withCameras(dir, "shanghai-indoor-1.yaml")) {
-      system.simulator();
-      RunningProcess controller = system.controller();
+      RunningProcess controller = system.simulatorAndController();
       try (ConsoleApiClient console = system.api("camera-it", 0)) {
         controller.awaitLine("entry-1: camera online", Duration.ofSeconds(10));
         controller.awaitLine("exit-1: camera online", Duration.ofSeconds(10));

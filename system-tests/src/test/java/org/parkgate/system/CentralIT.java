@@ -57,10 +57,8 @@ class CentralIT {
       try (SystemFixture north = site(pg, "north", false);
           SystemFixture south = site(pg, "south", true)) {
         seedOwing(north);
-        north.simulator();
-        south.simulator();
-        RunningProcess northController = north.controller();
-        RunningProcess southController = south.controller();
+        RunningProcess northController = north.simulatorAndController();
+        RunningProcess southController = south.simulatorAndController();
 
         // Cars through north; its controller killed twice, head office down for a while.
         List<String> plan = new ArrayList<>();

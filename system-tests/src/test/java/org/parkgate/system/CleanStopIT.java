@@ -39,8 +39,7 @@ class CleanStopIT {
   @Test
   void aControllerKilledDuringAnEntryNamesTheStayAtItsNextStart() throws Exception {
     try (SystemFixture system = new SystemFixture(dir, "demo-hourly.yaml")) {
-      system.simulator();
-      RunningProcess controller = system.controller();
+      RunningProcess controller = system.simulatorAndController();
       awaitBarriersAnswering(system);
       // A car drives in as usual: its passage is recorded.
       system.awaitLane("entry-1", "barrier closed", l -> SystemFixture.barrier(l).equals("closed"));

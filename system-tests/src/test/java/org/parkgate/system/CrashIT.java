@@ -135,6 +135,7 @@ class CrashIT {
               dir,
               List.of(
                   java(),
+                  RunningProcess.QUICK_START,
                   "-cp",
                   SystemFixture.jar("gate-controller").toString(),
                   "org.parkgate.controller.audit.AuditMain",
@@ -470,6 +471,7 @@ class CrashIT {
             dir,
             List.of(
                 java(),
+                RunningProcess.QUICK_START,
                 "-cp",
                 SystemFixture.jar("gate-controller").toString(),
                 "org.parkgate.controller.audit.AuditMain",

@@ -51,9 +51,7 @@ class DeviceFaultsIT {
   @BeforeAll
   static void start() throws Exception {
     system = new SystemFixture(dir, "demo-hourly.yaml");
-    system.simulator();
-    controller = system.controller();
-    system.console();
+    controller = system.start();
     booth = BoothClient.login(system.http, system.httpPort, "cashier2", "cashier2-demo");
     awaitAllOnline();
   }

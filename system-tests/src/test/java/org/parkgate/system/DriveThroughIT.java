@@ -22,9 +22,7 @@ class DriveThroughIT {
   void aCarEntersPaysAtTheBoothAndLeaves() throws Exception {
     List<RunningProcess> started;
     try (SystemFixture system = new SystemFixture(dir, "shanghai-indoor-1.yaml")) {
-      system.simulator();
-      system.controller();
-      system.console();
+      system.start();
       started = new ArrayList<>(system.processes);
 
       try (BoothClient booth =

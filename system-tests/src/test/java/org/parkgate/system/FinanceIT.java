@@ -50,9 +50,7 @@ class FinanceIT {
     Path tariff = dir.resolve("finance-e2e.yaml");
     Files.writeString(tariff, TARIFF);
     system = new SystemFixture(dir, tariff.toString());
-    system.simulator();
-    system.controller();
-    system.console();
+    system.start();
     booth = new BoothBrowser(system.httpPort, dir.resolve("booth"));
     office = new BoothBrowser(system.httpPort, dir.resolve("office"));
   }

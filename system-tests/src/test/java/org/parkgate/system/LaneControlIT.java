@@ -35,9 +35,7 @@ class LaneControlIT {
   @BeforeAll
   static void start() throws Exception {
     system = SystemFixture.withCameras(dir, "shanghai-indoor-1.yaml");
-    system.simulator();
-    controller = system.controller();
-    system.console();
+    controller = system.start();
     browser = system.booth("browser");
   }
 

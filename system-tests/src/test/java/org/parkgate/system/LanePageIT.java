@@ -25,9 +25,7 @@ class LanePageIT {
   @Test
   void aCarDrivesInAndOutThroughBothLanesOnThePage() throws Exception {
     try (SystemFixture system = new SystemFixture(dir, "shanghai-indoor-1.yaml")) {
-      system.simulator();
-      system.controller();
-      system.console();
+      system.start();
       try (BoothClient booth =
               BoothClient.login(system.http, system.httpPort, "cashier1", "cashier1-demo");
           BoothBrowser page = new BoothBrowser(system.controlPort, dir.resolve("lane-page"))) {

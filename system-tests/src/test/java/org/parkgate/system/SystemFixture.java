@@ -25,6 +25,9 @@ final class SystemFixture implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   static final Duration READY = Duration.ofSeconds(40);
 
+  private static final String SIMULATOR_READY = "simulator ready";
+  private static final String CONTROLLER_READY = "controller ready";
+
   final Path dir;
   final Path site;
   final Path ledger;
@@ -200,11 +203,30 @@ final class SystemFixture implements AutoCloseable {
     return jar;
   }
 
-  /** Starts the simulator, the controller and the console, as {@code ./parking demo} does. */
-  void start() throws Exception {
-    simulator();
-    controller();
-    console();
+  /**
+   * Starts the simulator, the controller and the console, as {@code ./parking demo} does: the booth
+   * console enrolled and the controller started while the simulator starts; returns the controller.
+   */
+  RunningProcess start() throws Exception {
+    RunningProcess simulator = launch("simulator");
+    ensureBoothConsole();
+    RunningProcess controller = launch("gate-controller");
+    simulator.awaitLine(SIMULATOR_READY, READY);
+    controller.awaitLine(CONTROLLER_READY, READY);
+    startConsole();
+    return controller;
+  }
+
+  /**
+   * Starts the simulator and the controller side by side (the controller connects to each device as
+   * it listens); returns the controller.
+   */
+  RunningProcess simulatorAndController() throws Exception {
+    RunningProcess simulator = launch("simulator");
+    RunningProcess controller = launch("gate-controller");
+    simulator.awaitLine(SIMULATOR_READY, READY);
+    controller.awaitLine(CONTROLLER_READY, READY);
+    return controller;
   }
 
   /** A booth page in its own headless Chromium (profile {@code name}), closed with the site. */
@@ -215,18 +237,33 @@ final class SystemFixture implements AutoCloseable {
   }
 
   RunningProcess simulator() throws Exception {
-    return start("simulator", "simulator ready");
+    RunningProcess p = launch("simulator");
+    p.awaitLine(SIMULATOR_READY, READY);
+    return p;
   }
 
   RunningProcess controller() throws Exception {
-    return start("gate-controller", "controller ready");
+    RunningProcess p = launch("gate-controller");
+    p.awaitLine(CONTROLLER_READY, READY);
+    return p;
   }
 
   RunningProcess console() throws Exception {
-    // The booth console (id booth-<httpPort>) is enrolled as ./parking demo does it, its
-    // credential kept where the console looks for it.
+    ensureBoothConsole();
+    return startConsole();
+  }
+
+  /**
+   * Enrols the booth console (id booth-<httpPort>) as ./parking demo does, its credential kept
+   * where the console looks for it.
+   */
+  private void ensureBoothConsole() throws Exception {
     admin("ConsolesMain", "ensure", "booth-" + httpPort, "--site", site.toString());
-    RunningProcess console = start("cashier-console", "console ready");
+  }
+
+  private RunningProcess startConsole() throws Exception {
+    RunningProcess console = launch("cashier-console");
+    console.awaitLine("console ready", READY);
     // Logins go through the controller: until it has welcomed the console, the booth answers
     // "the controller cannot be reached".
     console.awaitLine("controller link: welcomed by site", READY);
@@ -271,6 +308,7 @@ final class SystemFixture implements AutoCloseable {
   private String controllerMain(String main, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add(RunningProcess.QUICK_START);
     command.add("-cp");
     command.add(jar("gate-controller").toString());
     command.add(main);
@@ -291,7 +329,8 @@ final class SystemFixture implements AutoCloseable {
         http, consolePort, consoleId, credential(consoleId), afterSeq, "cashier1");
   }
 
-  private RunningProcess start(String module, String ready) throws Exception {
+  /** Starts a module's jar on this site; its log is kept per test class. */
+  private RunningProcess launch(String module) throws Exception {
     // One folder per test class, so a later class does not overwrite the logs of one that failed.
     String test =
         StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
@@ -305,9 +344,15 @@ final class SystemFixture implements AutoCloseable {
     Path logs = ROOT.resolve("system-tests/target/process-logs/" + test);
     Files.createDirectories(logs);
     RunningProcess p =
-        RunningProcess.startJar(module, logs, jar(module), "--site", site.toString());
+        RunningProcess.startJar(
+            module,
+            logs,
+            jar(module),
+            // The controller with the JVM's defaults (RunningProcess.QUICK_START says why).
+            module.equals("gate-controller") ? List.of() : List.of(RunningProcess.QUICK_START),
+            "--site",
+            site.toString());
     processes.add(p);
-    p.awaitLine(ready, READY);
     return p;
   }
 

@@ -345,6 +345,7 @@ class TamperIT {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                RunningProcess.QUICK_START,
                 "-cp",
                 SystemFixture.jar("gate-controller").toString(),
                 "org.parkgate.controller.audit.AuditMain",

@@ -29,9 +29,7 @@ class TariffIT {
   @BeforeAll
   static void start() throws Exception {
     system = new SystemFixture(dir, "shanghai-indoor-1.yaml");
-    system.simulator();
-    controller = system.controller();
-    system.console();
+    controller = system.start();
     browser = system.booth("browser");
   }
 
