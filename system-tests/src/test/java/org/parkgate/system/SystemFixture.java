@@ -208,11 +208,7 @@ final class SystemFixture implements AutoCloseable {
    * console enrolled and the controller started while the simulator starts; returns the controller.
    */
   RunningProcess start() throws Exception {
-    RunningProcess simulator = launch("simulator");
-    ensureBoothConsole();
-    RunningProcess controller = launch("gate-controller");
-    simulator.awaitLine(SIMULATOR_READY, READY);
-    controller.awaitLine(CONTROLLER_READY, READY);
+    RunningProcess controller = simulatorAndController(true);
     startConsole();
     return controller;
   }
@@ -222,7 +218,14 @@ final class SystemFixture implements AutoCloseable {
    * it listens); returns the controller.
    */
   RunningProcess simulatorAndController() throws Exception {
+    return simulatorAndController(false);
+  }
+
+  private RunningProcess simulatorAndController(boolean enrolBooth) throws Exception {
     RunningProcess simulator = launch("simulator");
+    if (enrolBooth) {
+      ensureBoothConsole();
+    }
     RunningProcess controller = launch("gate-controller");
     simulator.awaitLine(SIMULATOR_READY, READY);
     controller.awaitLine(CONTROLLER_READY, READY);
