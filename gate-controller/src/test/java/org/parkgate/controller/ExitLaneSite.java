@@ -112,7 +112,8 @@ final class ExitLaneSite implements AutoCloseable {
     void close();
   }
 
-  private static Hold hold(java.util.concurrent.Executor thread) throws Exception {
+  /** Holds {@code thread} (a lane's loop, the ledger thread) until the returned hold is closed. */
+  static Hold hold(java.util.concurrent.Executor thread) throws Exception {
     java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     thread.execute(

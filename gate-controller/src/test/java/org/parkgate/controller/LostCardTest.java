@@ -344,19 +344,7 @@ class LostCardTest {
     long stayId = new Stays(ledger).recordEntry("entry-1", "00A1B2C3D4", ENTRY).stayId();
     vehicleWaitsWithoutCard();
     // The lane's thread is busy when the fee is asked: the booth has it before the lane.
-    java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
-    java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
-    loop.execute(
-        () -> {
-          held.countDown();
-          try {
-            busy.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        });
-    held.await();
-    try {
+    try (ExitLaneSite.Hold held = ExitLaneSite.hold(loop)) {
       Answer.LostCardAsked asked =
           Desk.answer(report("lost-1", "cashier1", stayId, FORM), Answer.LostCardAsked.class);
       assertEquals(FEE, asked.due());
@@ -375,8 +363,6 @@ class LostCardTest {
                           "pay-1", session, "exit-1", stayId, FEE)),
                   Refusal.NOT_RECORDED)
               .contains("nothing recorded, send it again"));
-    } finally {
-      busy.countDown();
     }
     awaitState(LaneState.AWAITING_PAYMENT);
     // The same request again once the lane has the fee: taken, and the barrier lifts.
