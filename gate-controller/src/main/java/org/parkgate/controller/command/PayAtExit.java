@@ -81,14 +81,18 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
     long shiftNo = onShift.open().shiftNo();
     LaneRunner.Waiting waiting = runner.waiting();
     // Quoted, and the lane has not taken the quote yet: it is still checking the card, or, for a
-    // lost card's fee, still waiting for a card with the vehicle on its loop.
+    // lost card's fee, still waiting for a card with the vehicle on its loop; and not settled
+    // since (a free pass). Asked only then: the usual payment, its lane waiting, reads nothing
+    // here.
     Optional<Money> quoted =
-        exits.settled(cmd.stayId())
-            ? Optional.empty()
-            : exits
-                .asked(cmd.stayId())
-                .filter(a -> a.lane().equals(cmd.lane()) && beforeTaking(waiting.state(), a))
-                .map(ExitDesk.Asked::due);
+        exits
+            .asked(cmd.stayId())
+            .filter(
+                a ->
+                    a.lane().equals(cmd.lane())
+                        && beforeTaking(waiting.state(), a)
+                        && !exits.settled(cmd.stayId()))
+            .map(ExitDesk.Asked::due);
     if (quoted.isPresent() && !cmd.amount().equals(quoted.get())) {
       return wrongAmount(cmd, quoted.get()); // wrong either way
     }
