@@ -133,14 +133,8 @@ class CrashIT {
           RunningProcess.start(
               "verify",
               dir,
-              List.of(
-                  java(),
-                  RunningProcess.QUICK_START,
-                  "-cp",
-                  SystemFixture.jar("gate-controller").toString(),
-                  "org.parkgate.controller.audit.AuditMain",
-                  "verify",
-                  system.ledger.toString()));
+              SystemFixture.controllerCommand(
+                  "org.parkgate.controller.audit.AuditMain", "verify", system.ledger.toString()));
       assertEquals(
           0,
           verify.waitFor(Duration.ofSeconds(60)),
@@ -469,11 +463,7 @@ class CrashIT {
         RunningProcess.start(
             "backup",
             dir,
-            List.of(
-                java(),
-                RunningProcess.QUICK_START,
-                "-cp",
-                SystemFixture.jar("gate-controller").toString(),
+            SystemFixture.controllerCommand(
                 "org.parkgate.controller.audit.AuditMain",
                 "backup",
                 copy.toString(),
@@ -484,10 +474,6 @@ class CrashIT {
         backup.waitFor(Duration.ofSeconds(60)),
         "./parking backup while lanes write: " + backup.output());
     assertTrue(backup.output().contains("verified"), backup.output());
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private static long median(List<Long> values) {

@@ -307,15 +307,24 @@ final class SystemFixture implements AutoCloseable {
     return controllerMain("org.parkgate.controller.audit.AuditMain", args);
   }
 
-  /** Runs a main class of the controller's jar; its output, failing unless it exits 0. */
-  private String controllerMain(String main, String... args) throws Exception {
+  /**
+   * The command line that runs a one-shot main class of the controller's jar (an admin or audit
+   * command) with the test's own JVM and the quick compiler.
+   */
+  static List<String> controllerCommand(String main, String... args) {
     List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add(RunningProcess.QUICK_START);
     command.add("-cp");
     command.add(jar("gate-controller").toString());
     command.add(main);
     command.addAll(List.of(args));
+    return command;
+  }
+
+  /** Runs a main class of the controller's jar; its output, failing unless it exits 0. */
+  private String controllerMain(String main, String... args) throws Exception {
+    List<String> command = controllerCommand(main, args);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     p.getOutputStream().close();
     String out =

@@ -343,14 +343,8 @@ class TamperIT {
   private static Result verify(Path db, String... more) throws Exception {
     List<String> command =
         new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                RunningProcess.QUICK_START,
-                "-cp",
-                SystemFixture.jar("gate-controller").toString(),
-                "org.parkgate.controller.audit.AuditMain",
-                "verify",
-                db.toString()));
+            SystemFixture.controllerCommand(
+                "org.parkgate.controller.audit.AuditMain", "verify", db.toString()));
     command.addAll(List.of(more));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
