@@ -1,6 +1,5 @@
 package org.parkgate.fee;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.parkgate.money.Money;
 
@@ -15,7 +14,7 @@ final class Bill {
   private final StayRequest request;
   private final List<Voucher> vouchers;
   private final long entry;
-  private final List<FeeLine> lines;
+  private final FeeLines lines = new FeeLines();
 
   /** The exit the stay is charged to: the payment time when the car left within exit grace. */
   private final long chargedExit;
@@ -30,9 +29,6 @@ final class Bill {
     this.vouchers = vouchers;
     this.entry = request.entry().getEpochSecond();
     long exit = request.exit().getEpochSecond();
-    // A long stay has a few lines a week (runs of days at the maximum, the days between): room
-    // for them at once instead of growing the list line by line.
-    this.lines = new ArrayList<>(8 + (int) Math.min(Math.max(0, exit - entry) / 86_400, 56));
     Prepayment prepaid = request.prepaid();
     if (prepaid != null && !prepaid.amount().currency().equals(tariff.currency())) {
       throw new FeeRefusal(
@@ -113,20 +109,20 @@ final class Bill {
   }
 
   /** The parking fee alone, honouring the entry grace period; adds its lines when asked. */
-  private long stayFee(long exit, List<FeeLine> out) {
+  private long stayFee(long exit, FeeLines out) {
     if (exit - entry <= scheme.grace) {
       if (out != null) {
-        out.add(FeeLine.over(tariff, entry, exit, words().graceFree(scheme.grace), 0, 0));
+        out.append(FeeLine.over(tariff, entry, exit, words().graceFree(scheme.grace), 0, 0));
       }
       return 0;
     }
-    List<FeeLine> lines = out != null ? out : new ArrayList<>(4);
+    FeeLines lines = out != null ? out : new FeeLines();
     long from = entry;
     if (scheme.graceDeducted && scheme.grace > 0) {
       // The grace period is never charged: the stay is charged as though it began after it.
       from = entry + scheme.grace;
       if (out != null) {
-        out.add(FeeLine.over(tariff, entry, from, words().graceDeducted(scheme.grace), 0, 0));
+        out.append(FeeLine.over(tariff, entry, from, words().graceDeducted(scheme.grace), 0, 0));
       }
     }
     return new StayMeter(tariff, scheme, from, exit, lines).finish();
@@ -135,7 +131,7 @@ final class Bill {
   private void add(String rule, long amount) {
     // About the whole stay, to the car's real exit.
     long exit = Math.max(entry, request.exit().getEpochSecond());
-    lines.add(FeeLine.over(tariff, entry, exit, rule, 1, amount));
+    lines.append(FeeLine.over(tariff, entry, exit, rule, 1, amount));
     fee = Math.addExact(fee, amount);
   }
 

@@ -12,10 +12,16 @@ import org.parkgate.money.Money;
 public record FeeQuote(Money total, List<FeeLine> lines, TariffRef tariff) {
   public FeeQuote {
     Objects.requireNonNull(total, "total");
-    lines = List.copyOf(lines);
     long sum = 0;
-    for (FeeLine line : lines) {
-      sum = Math.addExact(sum, line.minor());
+    if (lines instanceof FeeLines made) {
+      // The engine's own lines, kept with their sum and made when read.
+      lines = made.seal();
+      sum = made.sumMinor();
+    } else {
+      lines = List.copyOf(lines);
+      for (FeeLine line : lines) {
+        sum = Math.addExact(sum, line.minor());
+      }
     }
     if (sum != total.minor()) {
       throw new IllegalStateException("lines add up to " + sum + ", not " + total.minor());

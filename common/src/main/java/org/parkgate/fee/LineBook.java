@@ -1,6 +1,5 @@
 package org.parkgate.fee;
 
-import java.util.List;
 import java.util.Objects;
 import org.parkgate.money.Money;
 
@@ -15,7 +14,7 @@ final class LineBook {
   private static final long DAY = 86_400;
 
   private final Tariff tariff;
-  private final List<FeeLine> lines;
+  private final FeeLines lines;
   private final PendingLines pending = new PendingLines();
 
   // A run of consecutive days each charged the same maximum or day rate, not yet written.
@@ -25,7 +24,7 @@ final class LineBook {
   private long runDays;
   private long runEach;
 
-  LineBook(Tariff tariff, List<FeeLine> lines) {
+  LineBook(Tariff tariff, FeeLines lines) {
     this.tariff = tariff;
     this.lines = lines;
   }
@@ -52,7 +51,7 @@ final class LineBook {
     }
     flush();
     for (int i = 0; i < pending.size(); i++) {
-      lines.add(
+      lines.append(
           FeeLine.over(
               tariff,
               pending.from(i),
@@ -91,20 +90,41 @@ final class LineBook {
       replaceDay(day.replacement(), start, start + DAY, day.cost());
       return;
     }
-    int n = day.lineFrom().length;
-    if (n == 0) {
+    if (day.lineFrom().length == 0) {
       return;
     }
     flush();
+    lines.appendDay(tariff, day, start);
+  }
+
+  /**
+   * Closes {@code n} whole days one after another from {@code start}, charged as the remembered
+   * {@code days}, as {@link #closeRemembered(DayMemo.Entry, long)} would close each. The days
+   * between the first and the last that show lines of their own begin and end with no run of days
+   * open, so their lines depend on nothing else: they are written when the quote's lines are first
+   * read (a month's quote is most often asked for its total alone).
+   */
+  void closeRemembered(DayMemo.Entry[] days, int n, long start) {
+    int first = -1;
+    int last = -1;
     for (int i = 0; i < n; i++) {
-      lines.add(
-          FeeLine.over(
-              tariff,
-              start + day.lineFrom()[i],
-              start + day.lineTo()[i],
-              day.lineRule()[i],
-              day.lineQuantity()[i],
-              day.lineAmount()[i]));
+      if (days[i].replacement() == null && days[i].lineFrom().length > 0) {
+        if (first < 0) {
+          first = i;
+        }
+        last = i;
+      }
+    }
+    int i = 0;
+    if (first >= 0 && first < last) {
+      for (; i <= first; i++) {
+        closeRemembered(days[i], start + i * DAY);
+      }
+      lines.appendDays(tariff, days, i, last + 1, start + i * DAY);
+      i = last + 1;
+    }
+    for (; i < n; i++) {
+      closeRemembered(days[i], start + i * DAY);
     }
   }
 
@@ -112,13 +132,13 @@ final class LineBook {
   void adjustDay(String period, String rule, long amount) {
     keepDay();
     flush();
-    lines.add(new FeeLine(period, rule, 1, money(amount)));
+    lines.append(new FeeLine(period, rule, 1, money(amount)));
   }
 
   /** Writes anything still held; call once at the end of the stay. */
   void flush() {
     if (runRule != null) {
-      lines.add(FeeLine.over(tariff, runFrom, runTo, runRule, runDays, runEach * runDays));
+      lines.append(FeeLine.over(tariff, runFrom, runTo, runRule, runDays, runEach * runDays));
       runRule = null;
     }
   }

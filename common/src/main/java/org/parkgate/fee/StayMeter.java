@@ -1,7 +1,6 @@
 package org.parkgate.fee;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Charges a stay period by period. It moves from one boundary to the next (a change of rule, the
@@ -52,17 +51,16 @@ final class StayMeter {
   private long lineAmount;
 
   StayMeter(Tariff tariff, Scheme scheme, long entry, long end) {
-    this(tariff, scheme, entry, end, new ArrayList<>(4));
+    this(tariff, scheme, entry, end, new FeeLines());
   }
 
   /** A meter that appends its lines to {@code lines}. */
-  StayMeter(Tariff tariff, Scheme scheme, long entry, long end, List<FeeLine> lines) {
+  StayMeter(Tariff tariff, Scheme scheme, long entry, long end, FeeLines lines) {
     this(tariff, scheme, entry, end, lines, true);
   }
 
   /** As above; {@code useMemo} false walks every day, for tests that compare both ways. */
-  StayMeter(
-      Tariff tariff, Scheme scheme, long entry, long end, List<FeeLine> lines, boolean useMemo) {
+  StayMeter(Tariff tariff, Scheme scheme, long entry, long end, FeeLines lines, boolean useMemo) {
     if (end < entry) {
       throw new IllegalArgumentException("exit before entry");
     }
@@ -249,6 +247,9 @@ final class StayMeter {
     long start = t;
     long days = 1;
     int slot = 1;
+    // The days closed here, at most one for each whole day before `last` but the one left open.
+    DayMemo.Entry[] closed = new DayMemo.Entry[(int) Math.min((last - t) / DAY, 64)];
+    int n = 0;
     while (!e.adjusted() && start + 2 * DAY <= last) {
       afterNext++;
       weekday = weekday == 6 ? 0 : weekday + 1;
@@ -261,7 +262,29 @@ final class StayMeter {
         lastHoliday = afterNext;
         next = e.after(kinds[7]);
       } else if (days >= 7 && week[slot] == e && afterNext - 7 > lastHoliday) {
-        next = week[nextSlot]; // as the week before
+        // From here every day is the one charged a week before, up to the day before the next
+        // holiday's turn or the last day that may be closed: all of them at once, no look-ups.
+        long k = (last - 2 * DAY - start) / DAY + 1;
+        if (holiday != Long.MAX_VALUE) {
+          k = Math.min(k, holiday - afterNext);
+        }
+        if (n + k > closed.length) {
+          closed = Arrays.copyOf(closed, (int) Math.max(2L * closed.length, n + k));
+        }
+        int s = slot;
+        for (long j = 0; j < k; j++) {
+          DayMemo.Entry c = week[s];
+          total = Math.addExact(total, c.cost());
+          closed[n++] = c;
+          s = s == 6 ? 0 : s + 1;
+        }
+        start += k * DAY;
+        days += k;
+        afterNext += k - 1;
+        weekday = (int) ((weekday + k - 1) % 7);
+        slot = s;
+        e = week[s];
+        continue;
       } else {
         next = e.after(kinds[weekday]);
       }
@@ -270,12 +293,16 @@ final class StayMeter {
       }
       week[slot] = e;
       total = Math.addExact(total, e.cost());
-      book.closeRemembered(e, start);
+      if (n == closed.length) {
+        closed = Arrays.copyOf(closed, 2 * n);
+      }
+      closed[n++] = e;
       start += DAY;
       days++;
       slot = nextSlot;
       e = next;
     }
+    book.closeRemembered(closed, n, t);
     day.openWhole(start, days);
     if (window.firstPerDay()) {
       origin = start;

@@ -69,11 +69,11 @@ class FeePropertiesTest {
       RandomTariffs.Case c = RandomTariffs.random(random.nextLong(), 40 * 24 * 60);
       long entry = c.entry().getEpochSecond();
       long exit = c.exit().getEpochSecond();
-      List<FeeLine> walked = new ArrayList<>();
+      FeeLines walked = new FeeLines();
       long expected = new StayMeter(c.tariff(), c.scheme(), entry, exit, walked, false).finish();
       // Twice: the first remembers days as it walks them, the second replays them.
       for (int pass = 0; pass < 2; pass++) {
-        List<FeeLine> replayed = new ArrayList<>();
+        FeeLines replayed = new FeeLines();
         assertEquals(
             expected,
             new StayMeter(c.tariff(), c.scheme(), entry, exit, replayed).finish(),
@@ -95,10 +95,10 @@ class FeePropertiesTest {
           long exit = entry + (20 + i) * 86_400L + 600L * i;
           for (String cls : t.versionAt(Instant.ofEpochSecond(entry)).vehicleClasses()) {
             Scheme scheme = t.versionAt(Instant.ofEpochSecond(entry)).scheme(cls);
-            List<FeeLine> walked = new ArrayList<>();
+            FeeLines walked = new FeeLines();
             long expected = new StayMeter(t, scheme, entry, exit, walked, false).finish();
             for (int pass = 0; pass < 2; pass++) {
-              List<FeeLine> replayed = new ArrayList<>();
+              FeeLines replayed = new FeeLines();
               String what = file + " " + cls + " " + Instant.ofEpochSecond(entry) + " pass " + pass;
               assertEquals(
                   expected, new StayMeter(t, scheme, entry, exit, replayed).finish(), what);
@@ -153,10 +153,10 @@ class FeePropertiesTest {
           TariffVersion version = t.versionAt(Instant.ofEpochSecond(entry));
           for (String cls : version.vehicleClasses()) {
             Scheme scheme = version.scheme(cls);
-            List<FeeLine> walked = new ArrayList<>();
+            FeeLines walked = new FeeLines();
             long expected = new StayMeter(t, scheme, entry, exit, walked, false).finish();
             for (int pass = 0; pass < 2; pass++) {
-              List<FeeLine> replayed = new ArrayList<>();
+              FeeLines replayed = new FeeLines();
               String what = t.id() + " " + cls + " " + Instant.ofEpochSecond(entry) + " " + pass;
               assertEquals(
                   expected, new StayMeter(t, scheme, entry, exit, replayed).finish(), what);
@@ -206,9 +206,9 @@ class FeePropertiesTest {
             }) {
           for (long days : new long[] {25, 12, 40}) {
             long exit = entry + days * 86_400L + 5_555;
-            List<FeeLine> walked = new ArrayList<>();
+            FeeLines walked = new FeeLines();
             long expected = new StayMeter(t, scheme, entry, exit, walked, false).finish();
-            List<FeeLine> remembered = new ArrayList<>();
+            FeeLines remembered = new FeeLines();
             String what = window + " " + Instant.ofEpochSecond(entry) + " " + days + " days";
             assertEquals(
                 expected, new StayMeter(t, scheme, entry, exit, remembered).finish(), what);
@@ -247,10 +247,10 @@ class FeePropertiesTest {
     Scheme scheme = t.versionAt(Instant.EPOCH).scheme("car");
     long monday = Instant.parse("2027-01-04T00:00:00Z").getEpochSecond(); // 08:00 in Shanghai
     long exit = monday + 12 * 86_400L + 3600;
-    List<FeeLine> walked = new ArrayList<>();
+    FeeLines walked = new FeeLines();
     long expected = new StayMeter(t, scheme, monday, exit, walked, false).finish();
     for (int pass = 0; pass < 2; pass++) {
-      List<FeeLine> replayed = new ArrayList<>();
+      FeeLines replayed = new FeeLines();
       assertEquals(expected, new StayMeter(t, scheme, monday, exit, replayed).finish());
       assertEquals(walked, replayed);
     }
@@ -351,9 +351,9 @@ class FeePropertiesTest {
     Scheme scheme = c.scheme();
     long entry = c.entry().getEpochSecond();
     long exit = c.exit().getEpochSecond();
-    List<FeeLine> wholeLines = new ArrayList<>();
+    FeeLines wholeLines = new FeeLines();
     long expected = new StayMeter(c.tariff(), scheme, entry, exit, wholeLines).finish();
-    List<FeeLine> splitLines = new ArrayList<>();
+    FeeLines splitLines = new FeeLines();
     StayMeter split = new StayMeter(c.tariff(), scheme, entry, exit, splitLines);
     splitsInPermille.stream()
         .sorted()
