@@ -261,6 +261,7 @@ final class SystemFixture implements AutoCloseable {
    * where the console looks for it.
    */
   private void ensureBoothConsole() throws Exception {
+    ControllerData.seed(site, ledger.getParent());
     admin("ConsolesMain", "ensure", "booth-" + httpPort, "--site", site.toString());
   }
 
@@ -281,6 +282,7 @@ final class SystemFixture implements AutoCloseable {
     if (known != null) {
       return known;
     }
+    ControllerData.seed(site, ledger.getParent());
     Path file = dir.resolve("credentials").resolve(consoleId);
     admin(
         "ConsolesMain",
@@ -355,6 +357,9 @@ final class SystemFixture implements AutoCloseable {
             .orElse("other");
     Path logs = ROOT.resolve("system-tests/target/process-logs/" + test);
     Files.createDirectories(logs);
+    if (module.equals("gate-controller")) {
+      ControllerData.seed(site, ledger.getParent());
+    }
     RunningProcess p =
         RunningProcess.startJar(
             module,
