@@ -314,9 +314,14 @@ final class SystemFixture implements AutoCloseable {
    * command) with the test's own JVM and the quick compiler.
    */
   static List<String> controllerCommand(String main, String... args) {
+    return controllerCommand(List.of(), main, args);
+  }
+
+  private static List<String> controllerCommand(List<String> options, String main, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add(RunningProcess.QUICK_START);
+    command.addAll(options);
     command.add("-cp");
     command.add(jar("gate-controller").toString());
     command.add(main);
@@ -324,10 +329,17 @@ final class SystemFixture implements AutoCloseable {
     return command;
   }
 
+  /** The one-shot commands' kind of process, for their shared class archive. */
+  private static final String COMMANDS = "gate-controller-commands";
+
   /** Runs a main class of the controller's jar; its output, failing unless it exits 0. */
   private String controllerMain(String main, String... args) throws Exception {
-    List<String> command = controllerCommand(main, args);
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    List<String> archive = ClassArchives.options(COMMANDS);
+    Process p =
+        new ProcessBuilder(controllerCommand(archive, main, args))
+            .redirectErrorStream(true)
+            .start();
+    ClassArchives.started(COMMANDS, archive, p.toHandle());
     p.getOutputStream().close();
     String out =
         new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -360,15 +372,15 @@ final class SystemFixture implements AutoCloseable {
     if (module.equals("gate-controller")) {
       ControllerData.seed(site, ledger.getParent());
     }
+    List<String> archive = ClassArchives.options(module);
+    List<String> options = new ArrayList<>(archive);
+    // The controller with the JVM's defaults (RunningProcess.QUICK_START says why).
+    if (!module.equals("gate-controller")) {
+      options.add(RunningProcess.QUICK_START);
+    }
     RunningProcess p =
-        RunningProcess.startJar(
-            module,
-            logs,
-            jar(module),
-            // The controller with the JVM's defaults (RunningProcess.QUICK_START says why).
-            module.equals("gate-controller") ? List.of() : List.of(RunningProcess.QUICK_START),
-            "--site",
-            site.toString());
+        RunningProcess.startJar(module, logs, jar(module), options, "--site", site.toString());
+    ClassArchives.started(module, archive, p.handle());
     processes.add(p);
     return p;
   }
