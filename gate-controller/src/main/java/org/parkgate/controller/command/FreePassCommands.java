@@ -66,24 +66,9 @@ final class FreePassCommands {
                 "免费放行须有停车记录号和原因（1-" + MAX_TEXT + " 个字）",
                 "a free pass needs the stayId and a reason of 1-" + MAX_TEXT + " characters"));
       }
-      Optional<ExitDesk.Asked> asked = exits.asked(cmd.stayId());
-      if (!runner.waiting().awaitingPaymentOf(cmd.stayId())
-          || asked.isEmpty()
-          || !asked.get().lane().equals(cmd.lane())) {
-        return Decision.refused(
-            cmd,
-            Refusal.NOT_NOW,
-            Said.of(
-                "车道 " + cmd.lane() + " 没有停车记录 " + cmd.stayId() + " 的待缴费车辆",
-                "no vehicle of stay " + cmd.stayId() + " is waiting to pay at " + cmd.lane()));
-      }
-      if (exits.settled(cmd.stayId())) {
-        return Decision.refused(
-            cmd,
-            Refusal.NOT_NOW,
-            Said.of(
-                "停车记录 " + cmd.stayId() + " 已结清，道闸正在抬杆",
-                "stay " + cmd.stayId() + " is settled; its barrier is lifting"));
+      Decision notWaiting = PayAtExit.ExitLanes.unlessWaiting(cmd, runner, exits, cmd.stayId());
+      if (notWaiting != null) {
+        return notWaiting;
       }
       Optional<FreePasses.Pass> open =
           passes.forStay(cmd.stayId()).stream().filter(p -> p.decision().isEmpty()).findFirst();
@@ -97,7 +82,8 @@ final class FreePassCommands {
                     + open.get().passNo()
                     + " for this vehicle is waiting for a supervisor already"));
       }
-      ExitDesk.Asked at = asked.get();
+      // Waiting: its fee was asked at this lane.
+      ExitDesk.Asked at = exits.asked(cmd.stayId()).orElseThrow();
       if (!at.ownFee().isPositive()) {
         return Decision.refused(
             cmd,

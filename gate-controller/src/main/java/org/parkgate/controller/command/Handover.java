@@ -162,15 +162,7 @@ final class Handover implements CommandHandler<HandOverShift> {
       return Decision.refused(cmd, Refusal.NOT_NOW, incidents.get());
     }
     ShiftSheet closed =
-        closing.sheets.close(
-            closing.shifts,
-            cmd.requestId(),
-            actor.username(),
-            now,
-            cmd.counted(),
-            cmd.cards(),
-            cmd.receipts(),
-            closing.covered(actor.consoleId()));
+        closing.close(cmd.requestId(), actor, now, cmd.counted(), cmd.cards(), cmd.receipts());
     Shifts.Open opened =
         closing.shifts.open(cmd.requestId() + "/incoming", in, now, cmd.recounted());
     handovers.record(

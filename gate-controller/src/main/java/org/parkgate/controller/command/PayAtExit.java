@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.parkgate.api.ConsoleCommand;
 import org.parkgate.api.ConsoleCommand.RecordCashPayment;
 import org.parkgate.api.Refusal;
 import org.parkgate.api.Role;
@@ -182,6 +183,41 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
     static LaneRunner find(Map<String, LaneRunner> lanes, String id) {
       LaneRunner runner = id == null ? null : lanes.get(id);
       return runner != null && runner.config().kind() == LaneKind.EXIT ? runner : null;
+    }
+
+    /**
+     * Null when the vehicle of stay {@code stayId} waits to pay at exit {@code runner}: the lane
+     * waits for its payment, its fee was asked there and nothing has settled it since. Otherwise
+     * {@code cmd}'s refusal, saying which is not so.
+     */
+    static Decision unlessWaiting(
+        ConsoleCommand cmd, LaneRunner runner, ExitDesk exits, long stayId) {
+      Optional<ExitDesk.Asked> asked = exits.asked(stayId);
+      if (stayId <= 0
+          || !runner.waiting().awaitingPaymentOf(stayId)
+          || asked.isEmpty()
+          || !asked.get().lane().equals(runner.id())) {
+        return noVehicle(cmd, runner.id(), stayId);
+      }
+      if (exits.settled(stayId)) {
+        return Decision.refused(
+            cmd,
+            Refusal.NOT_NOW,
+            Said.of(
+                "停车记录 " + stayId + " 已结清，道闸正在抬杆",
+                "stay " + stayId + " is settled; its barrier is lifting"));
+      }
+      return null;
+    }
+
+    /** {@code cmd}'s refusal: no vehicle of stay {@code stayId} waits to pay at {@code lane}. */
+    static Decision noVehicle(ConsoleCommand cmd, String lane, long stayId) {
+      return Decision.refused(
+          cmd,
+          Refusal.NOT_NOW,
+          Said.of(
+              "车道 " + lane + " 没有停车记录 " + stayId + " 的待缴费车辆",
+              "no vehicle of stay " + stayId + " is waiting to pay at " + lane));
     }
 
     static String unknown(Map<String, LaneRunner> lanes, String id) {

@@ -1,5 +1,6 @@
 package org.parkgate.controller.command;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
@@ -11,6 +12,8 @@ import java.util.stream.Collectors;
 import org.parkgate.api.CashCount;
 import org.parkgate.api.Role;
 import org.parkgate.api.Said;
+import org.parkgate.api.ShiftSheet;
+import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.ledger.IncidentResolutions;
 import org.parkgate.controller.ledger.Incidents;
 import org.parkgate.controller.ledger.ShiftSheets;
@@ -55,6 +58,23 @@ final class ShiftClosing {
             .filter(l -> l.kind() == LaneKind.EXIT)
             .map(l -> l.id())
             .collect(Collectors.toSet()));
+  }
+
+  /**
+   * Closes the open shift of {@code actor} with the blind count they gave at their console, the
+   * sheet covering the lanes their booth covers.
+   */
+  ShiftSheet close(
+      String requestId, Session actor, Instant now, CashCount counted, Long cards, Long receipts) {
+    return sheets.close(
+        shifts,
+        requestId,
+        actor.username(),
+        now,
+        counted,
+        cards,
+        receipts,
+        covered(actor.consoleId()));
   }
 
   /** The lanes whose incidents the person at {@code consoleId} answers for. */

@@ -129,15 +129,7 @@ final class ShiftCommands {
         return Decision.refused(cmd, Refusal.NOT_NOW, incidents.get());
       }
       ShiftSheet r =
-          closing.sheets.close(
-              closing.shifts,
-              cmd.requestId(),
-              actor.username(),
-              now,
-              cmd.counted(),
-              cmd.cards(),
-              cmd.receipts(),
-              closing.covered(actor.consoleId()));
+          closing.close(cmd.requestId(), actor, now, cmd.counted(), cmd.cards(), cmd.receipts());
       return Decision.done(
           cmd,
           new Answer.ShiftReport(

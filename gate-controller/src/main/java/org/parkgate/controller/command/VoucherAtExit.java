@@ -80,28 +80,16 @@ final class VoucherAtExit implements CommandHandler<ApplyVoucher> {
     } catch (IllegalArgumentException e) {
       return Decision.refused(cmd, Refusal.INVALID, e.getMessage());
     }
-    Optional<ExitDesk.Asked> asked = exits.asked(cmd.stayId());
     Optional<Stay> stay = stays.openStayById(cmd.stayId());
-    if (cmd.stayId() <= 0
-        || !runner.waiting().awaitingPaymentOf(cmd.stayId())
-        || asked.isEmpty()
-        || stay.isEmpty()
-        || !asked.get().lane().equals(cmd.lane())) {
-      return Decision.refused(
-          cmd,
-          Refusal.NOT_NOW,
-          Said.of(
-              "车道 " + cmd.lane() + " 没有停车记录 " + cmd.stayId() + " 的待缴费车辆",
-              "no vehicle of stay " + cmd.stayId() + " is waiting to pay at " + cmd.lane()));
+    Decision notWaiting =
+        stay.isEmpty()
+            ? PayAtExit.ExitLanes.noVehicle(cmd, cmd.lane(), cmd.stayId())
+            : PayAtExit.ExitLanes.unlessWaiting(cmd, runner, exits, cmd.stayId());
+    if (notWaiting != null) {
+      return notWaiting;
     }
-    if (exits.settled(cmd.stayId())) {
-      return Decision.refused(
-          cmd,
-          Refusal.NOT_NOW,
-          Said.of(
-              "停车记录 " + cmd.stayId() + " 已结清，道闸正在抬杆",
-              "stay " + cmd.stayId() + " is settled; its barrier is lifting"));
-    }
+    // Waiting: its fee was asked at this lane.
+    ExitDesk.Asked asked = exits.asked(cmd.stayId()).orElseThrow();
     String printed = VoucherCode.printed(code);
     Optional<Vouchers.Voucher> found = vouchers.find(code);
     if (found.isEmpty()) {
@@ -152,7 +140,7 @@ final class VoucherAtExit implements CommandHandler<ApplyVoucher> {
                   + ", not on "
                   + today));
     }
-    ExitDesk.Priced priced = asked.get().priced();
+    ExitDesk.Priced priced = asked.priced();
     if (!tariffs
         .tariff(priced.at())
         .versionAt(stay.get().enteredAt())
@@ -178,7 +166,7 @@ final class VoucherAtExit implements CommandHandler<ApplyVoucher> {
     kinds.add(v.batch().kind());
     FeeQuote quote =
         access.quote(stay.get(), priced.vehicle(), priced.at(), priced.lostCard(), kinds);
-    Money before = asked.get().due();
+    Money before = asked.due();
     Money dueNow = exits.requote(cmd.stayId(), stay.get(), quote, now);
     vouchers.redeem(
         v.voucherId(),
