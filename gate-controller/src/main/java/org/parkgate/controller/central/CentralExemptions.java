@@ -58,95 +58,107 @@ final class CentralExemptions {
     "免费放行 · Free pass", "手动抬杆 · Manual lift", "免费通行车道 · Free-exit lane"
   };
 
+  /** A row of a query as an exemption. */
+  private interface ExemptionRow {
+    Exemption of(ResultSet r) throws SQLException;
+  }
+
+  /**
+   * Adds to {@code into} each row {@code sql} finds for site {@code s} in the period {@code
+   * bounds}.
+   */
+  private void read(
+      Site s, List<Instant> bounds, String sql, ExemptionRow row, List<Exemption> into)
+      throws SQLException {
+    try (PreparedStatement p = db.prepareStatement(sql)) {
+      period(p, 1, s, bounds);
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          into.add(row.of(r));
+        }
+      }
+    }
+  }
+
   Figures exemptions(ReportRequest req, List<Site> sites) throws SQLException {
     Set<String> currencies = new TreeSet<>();
     List<Exemption> all = new ArrayList<>();
     for (Site s : sites) {
       currencies.add(s.currency());
       List<Instant> bounds = bounds(req, s.zone());
-      try (PreparedStatement p =
-          db.prepareStatement(
-              "SELECT pass_no, asked_at, lane, plate, reason, asked_by, decided_by, approved,"
-                  + " currency, fee_minor FROM central.free_passes"
-                  + " WHERE site_id = ? AND asked_at >= ? AND asked_at < ?")) {
-        period(p, 1, s, bounds);
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
+      read(
+          s,
+          bounds,
+          "SELECT pass_no, asked_at, lane, plate, reason, asked_by, decided_by, approved,"
+              + " currency, fee_minor FROM central.free_passes"
+              + " WHERE site_id = ? AND asked_at >= ? AND asked_at < ?",
+          r -> {
             boolean decided = r.getObject(8) != null;
             boolean approved = decided && r.getBoolean(8);
             long fee = r.getLong(10);
-            all.add(
-                new Exemption(
-                    s,
-                    0,
-                    r.getLong(1),
-                    r.getObject(2, OffsetDateTime.class).toInstant(),
-                    r.getString(3),
-                    r.getString(4),
-                    r.getString(5),
-                    r.getString(6),
-                    r.getString(7),
-                    !decided ? "待批准 · Awaiting" : approved ? "批准 · Approved" : "拒绝 · Refused",
-                    r.getString(9),
-                    fee,
-                    approved ? fee : 0));
-          }
-        }
-      }
-      try (PreparedStatement p =
-          db.prepareStatement(
-              "SELECT lift_no, lifted_at, lane, reason, lifted_by, currency, due_minor"
-                  + " FROM central.manual_lifts"
-                  + " WHERE site_id = ? AND lifted_at >= ? AND lifted_at < ?")) {
-        period(p, 1, s, bounds);
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
+            return new Exemption(
+                s,
+                0,
+                r.getLong(1),
+                r.getObject(2, OffsetDateTime.class).toInstant(),
+                r.getString(3),
+                r.getString(4),
+                r.getString(5),
+                r.getString(6),
+                r.getString(7),
+                !decided ? "待批准 · Awaiting" : approved ? "批准 · Approved" : "拒绝 · Refused",
+                r.getString(9),
+                fee,
+                approved ? fee : 0);
+          },
+          all);
+      read(
+          s,
+          bounds,
+          "SELECT lift_no, lifted_at, lane, reason, lifted_by, currency, due_minor"
+              + " FROM central.manual_lifts"
+              + " WHERE site_id = ? AND lifted_at >= ? AND lifted_at < ?",
+          r -> {
             String cur = r.getString(6);
             long due = cur == null ? 0 : r.getLong(7);
-            all.add(
-                new Exemption(
-                    s,
-                    1,
-                    r.getLong(1),
-                    r.getObject(2, OffsetDateTime.class).toInstant(),
-                    r.getString(3),
-                    null,
-                    r.getString(4),
-                    r.getString(5),
-                    r.getString(5),
-                    "已抬杆 · Lifted",
-                    cur == null ? s.currency() : cur,
-                    due,
-                    due));
-          }
-        }
-      }
-      try (PreparedStatement p =
-          db.prepareStatement(
-              "SELECT waiver_id, waived_at, lane, reason, changed_by, currency, amount_minor"
-                  + " FROM central.waivers"
-                  + " WHERE site_id = ? AND waived_at >= ? AND waived_at < ?")) {
-        period(p, 1, s, bounds);
-        try (ResultSet r = p.executeQuery()) {
-          while (r.next()) {
-            all.add(
-                new Exemption(
-                    s,
-                    2,
-                    r.getLong(1),
-                    r.getObject(2, OffsetDateTime.class).toInstant(),
-                    r.getString(3),
-                    null,
-                    r.getString(4),
-                    r.getString(5),
-                    r.getString(5),
-                    "已免收 · Waived",
-                    r.getString(6),
-                    r.getLong(7),
-                    r.getLong(7)));
-          }
-        }
-      }
+            return new Exemption(
+                s,
+                1,
+                r.getLong(1),
+                r.getObject(2, OffsetDateTime.class).toInstant(),
+                r.getString(3),
+                null,
+                r.getString(4),
+                r.getString(5),
+                r.getString(5),
+                "已抬杆 · Lifted",
+                cur == null ? s.currency() : cur,
+                due,
+                due);
+          },
+          all);
+      read(
+          s,
+          bounds,
+          "SELECT waiver_id, waived_at, lane, reason, changed_by, currency, amount_minor"
+              + " FROM central.waivers"
+              + " WHERE site_id = ? AND waived_at >= ? AND waived_at < ?",
+          r ->
+              new Exemption(
+                  s,
+                  2,
+                  r.getLong(1),
+                  r.getObject(2, OffsetDateTime.class).toInstant(),
+                  r.getString(3),
+                  null,
+                  r.getString(4),
+                  r.getString(5),
+                  r.getString(5),
+                  "已免收 · Waived",
+                  r.getString(6),
+                  r.getLong(7),
+                  r.getLong(7)),
+          all);
     }
     for (Exemption e : all) {
       currencies.add(e.currency());
