@@ -19,6 +19,8 @@ import java.util.RandomAccess;
  */
 final class FeeLines extends AbstractList<FeeLine> implements RandomAccess {
 
+  private static final long DAY = 86_400;
+
   /** A remembered day's lines, starting at {@code start}, not yet made. */
   private record Day(Tariff tariff, DayMemo.Entry entry, long start) {}
 
@@ -30,7 +32,7 @@ final class FeeLines extends AbstractList<FeeLine> implements RandomAccess {
 
   private Object[] items = new Object[8];
   private int count;
-  // The number of lines while none is held back, as made lines or days.
+  // How many lines there are while every item is a line already made (none held back as days).
   private int size;
   private boolean held;
   private long sum;
@@ -136,7 +138,7 @@ final class FeeLines extends AbstractList<FeeLine> implements RandomAccess {
           FeeLines written = new FeeLines();
           LineBook book = new LineBook(d.tariff, written);
           for (int k = d.from; k < d.to; k++) {
-            book.closeRemembered(d.days[k], d.start + (k - d.from) * 86_400L);
+            book.closeRemembered(d.days[k], d.start + (k - d.from) * DAY);
           }
           book.flush();
           all.addAll(written);
