@@ -55,9 +55,7 @@ final class ClassArchives {
   private static Path folder() {
     if (dir == null) {
       try {
-        dir =
-            Files.createTempDirectory(
-                SystemFixture.ROOT.resolve("system-tests/target"), "class-archives-");
+        dir = SystemFixture.scratchFolder("class-archives-");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

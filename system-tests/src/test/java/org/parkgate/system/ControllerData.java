@@ -63,10 +63,7 @@ final class ControllerData {
   }
 
   private static Path make(SiteConfig site) throws IOException {
-    Path data =
-        Files.createTempDirectory(
-                SystemFixture.ROOT.resolve("system-tests/target"), "controller-data-")
-            .resolve(site.id());
+    Path data = SystemFixture.scratchFolder("controller-data-").resolve(site.id());
     Path ledgerFile = data.resolve("ledger.db");
     try (Ledger ledger = Ledger.open(ledgerFile, site.id())) {
       ledger.signWith(SiteKey.loadOrCreate(data));

@@ -195,6 +195,27 @@ final class SystemFixture implements AutoCloseable {
     }
   }
 
+  /**
+   * A new folder under system-tests/target for this test JVM's own use (templates, class archives),
+   * deleted when the JVM exits.
+   */
+  static Path scratchFolder(String prefix) throws IOException {
+    Path folder = Files.createTempDirectory(ROOT.resolve("system-tests/target"), prefix);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try (var files = Files.walk(folder)) {
+                    files
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
+                  } catch (IOException e) {
+                    // Left for mvn clean.
+                  }
+                }));
+    return folder;
+  }
+
   static Path jar(String module) {
     Path jar = ROOT.resolve(module + "/target/" + module + ".jar");
     if (!Files.isRegularFile(jar)) {
