@@ -1,9 +1,7 @@
 package org.parkgate.fee;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
 
@@ -25,8 +23,8 @@ final class FeeLines extends AbstractList<FeeLine> implements RandomAccess {
   private record Day(Tariff tariff, DayMemo.Entry entry, long start) {}
 
   /**
-   * The lines of remembered whole days {@code days[from..to)}, one after another from {@code
-   * start}, closed as {@link LineBook} closes them from no open run to none, not yet made.
+   * The lines of the remembered whole days {@code days[from..to)}, one after another from {@code
+   * start}, closed as {@link LineBook} closes them, from no open run of days to none; not yet made.
    */
   private record Days(Tariff tariff, DayMemo.Entry[] days, int from, int to, long start) {}
 
@@ -38,9 +36,13 @@ final class FeeLines extends AbstractList<FeeLine> implements RandomAccess {
   private long sum;
   private boolean sealed;
 
-  // The lines made from items once a day is among them; written at most once per thread that
-  // races to read them first, always an immutable list: String.hashCode's idiom.
-  private List<FeeLine> made;
+  /** Every line, once made from items that hold days back. */
+  private record Made(FeeLine[] lines) {}
+
+  // Written at most once per thread that races to read it first, always to lines that are the
+  // same: String.hashCode's idiom. The array is complete before the record's final field refers
+  // to it, so a reader that sees the record sees the whole array.
+  private Made made;
 
   void append(FeeLine line) {
     put(Objects.requireNonNull(line, "line"));
@@ -94,16 +96,18 @@ final class FeeLines extends AbstractList<FeeLine> implements RandomAccess {
 
   @Override
   public FeeLine get(int index) {
-    if (!held) {
-      Objects.checkIndex(index, size);
-      return (FeeLine) items[index];
+    if (held) {
+      FeeLine[] all = made().lines;
+      Objects.checkIndex(index, all.length);
+      return all[index];
     }
-    return lines().get(index);
+    Objects.checkIndex(index, size);
+    return (FeeLine) items[index];
   }
 
   @Override
   public int size() {
-    return held ? lines().size() : size;
+    return held ? made().lines.length : size;
   }
 
   private void put(Object item) {
@@ -116,39 +120,64 @@ final class FeeLines extends AbstractList<FeeLine> implements RandomAccess {
     items[count++] = item;
   }
 
-  private List<FeeLine> lines() {
-    List<FeeLine> lines = made;
-    if (lines == null) {
-      List<FeeLine> all = new ArrayList<>(count + 8);
+  private Made made() {
+    Made m = made;
+    if (m == null) {
+      FeeLine[] all = new FeeLine[count + 16];
+      int n = 0;
       for (int i = 0; i < count; i++) {
         Object item = items[i];
         if (item instanceof Day d) {
-          DayMemo.Entry e = d.entry;
-          for (int k = 0; k < e.lineFrom().length; k++) {
-            all.add(
-                FeeLine.over(
-                    d.tariff,
-                    d.start + e.lineFrom()[k],
-                    d.start + e.lineTo()[k],
-                    e.lineRule()[k],
-                    e.lineQuantity()[k],
-                    e.lineAmount()[k]));
-          }
+          all = room(all, n, d.entry.lineFrom().length);
+          n = write(all, n, d.tariff, d.entry, d.start);
         } else if (item instanceof Days d) {
-          FeeLines written = new FeeLines();
-          LineBook book = new LineBook(d.tariff, written);
+          DayRun run = new DayRun();
           for (int k = d.from; k < d.to; k++) {
-            book.closeRemembered(d.days[k], d.start + (k - d.from) * DAY);
+            DayMemo.Entry e = d.days[k];
+            long start = d.start + (k - d.from) * DAY;
+            all = room(all, n, e.lineFrom().length + 1);
+            if (e.replacement() != null) {
+              if (!run.extend(e.replacement(), start, start + DAY, e.cost())) {
+                if (run.isOpen()) {
+                  all[n++] = run.end(d.tariff);
+                }
+                run.start(e.replacement(), start, start + DAY, e.cost());
+              }
+            } else if (e.lineFrom().length > 0) {
+              if (run.isOpen()) {
+                all[n++] = run.end(d.tariff);
+              }
+              n = write(all, n, d.tariff, e, start);
+            }
           }
-          book.flush();
-          all.addAll(written);
         } else {
-          all.add((FeeLine) item);
+          all = room(all, n, 1);
+          all[n++] = (FeeLine) item;
         }
       }
-      lines = List.copyOf(all);
-      made = lines;
+      m = new Made(Arrays.copyOf(all, n));
+      made = m;
     }
-    return lines;
+    return m;
+  }
+
+  /** {@code all}, or a longer copy, with room for {@code more} lines after the first {@code n}. */
+  private static FeeLine[] room(FeeLine[] all, int n, int more) {
+    return n + more <= all.length ? all : Arrays.copyOf(all, Math.max(2 * all.length, n + more));
+  }
+
+  /** Writes the lines of {@code day}, starting at {@code start}, from {@code all[n]} on. */
+  private static int write(FeeLine[] all, int n, Tariff tariff, DayMemo.Entry day, long start) {
+    for (int k = 0; k < day.lineFrom().length; k++) {
+      all[n++] =
+          FeeLine.over(
+              tariff,
+              start + day.lineFrom()[k],
+              start + day.lineTo()[k],
+              day.lineRule()[k],
+              day.lineQuantity()[k],
+              day.lineAmount()[k]);
+    }
+    return n;
   }
 }

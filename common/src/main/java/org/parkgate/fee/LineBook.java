@@ -1,6 +1,5 @@
 package org.parkgate.fee;
 
-import java.util.Objects;
 import org.parkgate.money.Money;
 
 /**
@@ -17,12 +16,8 @@ final class LineBook {
   private final FeeLines lines;
   private final PendingLines pending = new PendingLines();
 
-  // A run of consecutive days each charged the same maximum or day rate, not yet written.
-  private String runRule;
-  private long runFrom;
-  private long runTo;
-  private long runDays;
-  private long runEach;
+  // Days each charged the same maximum or day rate, not yet written.
+  private final DayRun run = new DayRun();
 
   LineBook(Tariff tariff, FeeLines lines) {
     this.tariff = tariff;
@@ -68,17 +63,10 @@ final class LineBook {
    */
   void replaceDay(String rule, long from, long to, long amount) {
     pending.clear();
-    if (Objects.equals(rule, runRule) && runTo == from && runEach == amount) {
-      runTo = to;
-      runDays++;
-      return;
+    if (!run.extend(rule, from, to, amount)) {
+      flush();
+      run.start(rule, from, to, amount);
     }
-    flush();
-    runRule = rule;
-    runFrom = from;
-    runTo = to;
-    runDays = 1;
-    runEach = amount;
   }
 
   /**
@@ -137,9 +125,8 @@ final class LineBook {
 
   /** Writes anything still held; call once at the end of the stay. */
   void flush() {
-    if (runRule != null) {
-      lines.append(FeeLine.over(tariff, runFrom, runTo, runRule, runDays, runEach * runDays));
-      runRule = null;
+    if (run.isOpen()) {
+      lines.append(run.end(tariff));
     }
   }
 
