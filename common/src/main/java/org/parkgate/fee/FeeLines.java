@@ -7,10 +7,11 @@ import java.util.RandomAccess;
 
 /**
  * A quote's fee lines as the engine writes them, and then, once handed to its {@link FeeQuote}, an
- * immutable list. The lines of a day charged from memory ({@link DayMemo.Entry}) are kept as the
- * day and its start and made when the list is first read: a month's quote has a dozen such lines
- * (each Sunday's periods, say), and most quotes are asked for their total alone (a pay station, a
- * tariff preview), as {@link FeeLine} writes its period text only when asked.
+ * immutable list. The lines of a day charged from memory ({@link DayMemo.Entry}), and of a stretch
+ * of such days, are kept as the days and where they start and made when the list is first read: a
+ * month's quote has a dozen such lines (each Sunday's periods, say), and most quotes are asked for
+ * their total alone (a pay station, a tariff preview), as {@link FeeLine} writes its period text
+ * only when asked.
  *
  * <p>The sum of the lines' amounts is kept as they are added, so a quote checks that its lines add
  * up to its total without making them.
@@ -118,6 +119,7 @@ final class FeeLines extends AbstractList<FeeLine> implements RandomAccess {
       items = Arrays.copyOf(items, count * 2);
     }
     items[count++] = item;
+    made = null; // read before this line was added (a test reading a meter's lines as it goes)
   }
 
   private Made made() {
