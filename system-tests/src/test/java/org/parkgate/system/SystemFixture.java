@@ -3,7 +3,6 @@ package org.parkgate.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.parkgate.simulator.LocalPorts;
 
 /**
  * The whole system on loopback: simulator, gate-controller and cashier-console started from their
@@ -179,19 +179,12 @@ final class SystemFixture implements AutoCloseable {
   }
 
   static int[] freePorts(int n) throws IOException {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
+    try (LocalPorts free = new LocalPorts()) {
       int[] ports = new int[n];
       for (int i = 0; i < n; i++) {
-        ServerSocket s = new ServerSocket(0);
-        sockets.add(s);
-        ports[i] = s.getLocalPort();
+        ports[i] = free.next();
       }
       return ports;
-    } finally {
-      for (ServerSocket s : sockets) {
-        s.close();
-      }
     }
   }
 

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.parkgate.simulator.LocalPorts;
 
 /**
  * The scenario's site written into a fresh folder on free loopback ports: every device, the
@@ -37,7 +36,7 @@ record SiteCopy(
     ObjectNode root = (ObjectNode) YAML.readTree(site.toFile());
     ObjectNode siteNode = (ObjectNode) root.path("site");
     siteNode.put("tariff", tariffOf(site, tariff).toString());
-    List<ServerSocket> held = new ArrayList<>();
+    LocalPorts ports = new LocalPorts();
     try {
       for (JsonNode lane : root.path("lanes")) {
         for (String device : List.of("barrier", "cardReader", "display", "camera")) {
@@ -52,13 +51,13 @@ record SiteCopy(
                       + d.path("address").asText()
                       + ": a scenario runs every device in the simulator over tcp");
             }
-            d.put("address", "tcp://127.0.0.1:" + free(held));
+            d.put("address", "tcp://127.0.0.1:" + ports.next());
           }
         }
       }
-      int consolePort = free(held);
-      int httpPort = free(held);
-      int controlPort = free(held);
+      int consolePort = ports.next();
+      int httpPort = ports.next();
+      int controlPort = ports.next();
       ObjectNode controller = object(root, "controller");
       controller.put("bind", "127.0.0.1");
       controller.put("consolePort", consolePort);
@@ -82,7 +81,7 @@ record SiteCopy(
             first = false;
           }
           if (b.path("printer") instanceof ObjectNode p && p.has("address")) {
-            p.put("address", "tcp://127.0.0.1:" + free(held));
+            p.put("address", "tcp://127.0.0.1:" + ports.next());
           }
         }
       }
@@ -98,9 +97,7 @@ record SiteCopy(
           consolePort,
           httpPort);
     } finally {
-      for (ServerSocket s : held) {
-        s.close();
-      }
+      ports.close();
     }
   }
 
@@ -115,12 +112,5 @@ record SiteCopy(
 
   private static ObjectNode object(ObjectNode root, String key) {
     return root.path(key) instanceof ObjectNode o ? o : root.putObject(key);
-  }
-
-  /** A port free now, held until every port is chosen so no two are the same. */
-  private static int free(List<ServerSocket> held) throws IOException {
-    ServerSocket s = new ServerSocket(0);
-    held.add(s);
-    return s.getLocalPort();
   }
 }
