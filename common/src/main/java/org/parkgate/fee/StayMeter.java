@@ -262,29 +262,7 @@ final class StayMeter {
         lastHoliday = afterNext;
         next = e.after(kinds[7]);
       } else if (days >= 7 && week[slot] == e && afterNext - 7 > lastHoliday) {
-        // From here every day is the one charged a week before, up to the day before the next
-        // holiday's turn or the last day that may be closed: all of them at once, no look-ups.
-        long k = (last - 2 * DAY - start) / DAY + 1;
-        if (holiday != Long.MAX_VALUE) {
-          k = Math.min(k, holiday - afterNext);
-        }
-        if (n + k > closed.length) {
-          closed = Arrays.copyOf(closed, (int) Math.max(2L * closed.length, n + k));
-        }
-        int s = slot;
-        for (long j = 0; j < k; j++) {
-          DayMemo.Entry c = week[s];
-          total = Math.addExact(total, c.cost());
-          closed[n++] = c;
-          s = s == 6 ? 0 : s + 1;
-        }
-        start += k * DAY;
-        days += k;
-        afterNext += k - 1;
-        weekday = (int) ((weekday + k - 1) % 7);
-        slot = s;
-        e = week[s];
-        continue;
+        next = week[nextSlot]; // as the week before
       } else {
         next = e.after(kinds[weekday]);
       }
