@@ -14,7 +14,6 @@ import org.parkgate.controller.auth.Session;
 import org.parkgate.controller.lane.LaneEvent;
 import org.parkgate.controller.lane.LaneRunner;
 import org.parkgate.controller.ledger.Ledger;
-import org.parkgate.controller.ledger.Payment;
 import org.parkgate.controller.ledger.Payments;
 import org.parkgate.controller.ledger.Shifts;
 import org.parkgate.controller.ledger.Stay;
@@ -150,22 +149,21 @@ final class PayAtExit implements CommandHandler<RecordCashPayment> {
               "停车记录 " + cmd.stayId() + " 已缴费，道闸正在抬杆",
               "stay " + cmd.stayId() + " is paid; its barrier is lifting"));
     }
-    Payment payment =
-        exits.paid(
-            payments.recordPayment(
-                cmd.requestId(),
-                cmd.stayId(),
-                cmd.lane(),
-                cmd.amount(),
-                actor.username(),
-                now,
-                tender.tendering(),
-                shiftNo,
-                exits.pricedBy(cmd.stayId())));
-    String card = stay.get().card();
+    Payments.Receipted recorded =
+        payments.recordReceipted(
+            cmd.requestId(),
+            stay.get(),
+            cmd.lane(),
+            cmd.amount(),
+            actor.username(),
+            now,
+            tender.tendering(),
+            shiftNo,
+            exits.tariffOf(cmd.stayId()));
+    exits.paid(recorded.payment());
     return Decision.done(
             cmd,
-            Tenders.receipt(payments, payment, card, tender.tendering()),
+            Tenders.receipt(recorded, stay.get().card(), tender.tendering()),
             () -> runner.deliver(new LaneEvent.Paid(cmd.stayId())))
         .sentWith(Tenders.withFigures(shifts, shiftNo, limit));
   }

@@ -118,17 +118,16 @@ final class PayAtStation implements CommandHandler<PayStationPayment> {
     return Decision.done(
             cmd,
             Tenders.receipt(
-                payments,
-                payments.recordPayment(
+                payments.recordReceipted(
                     cmd.requestId(),
-                    open.get().stayId(),
+                    open.get(),
                     cmd.station(),
                     cmd.amount(),
                     actor.username(),
                     now,
                     tender.tendering(),
                     shiftNo,
-                    quote.tariff() == null ? 0 : quote.tariff().version()),
+                    quote.tariff()),
                 cmd.card(),
                 tender.tendering()))
         .sentWith(Tenders.withFigures(shifts, shiftNo, limit));

@@ -164,11 +164,12 @@ final class Tenders {
 
   /**
    * The receipt for a payment taken with {@code t}, as kept with its request id, with the ledger
-   * link, verification code and plate its print carries; the shift's running figures are added
-   * after the commit ({@link #withFigures}).
+   * link, verification code, plate and tariff its print carries; the shift's running figures are
+   * added after the commit ({@link #withFigures}).
    */
-  static Answer.Receipt receipt(Payments payments, Payment payment, String card, Tendering t) {
-    Optional<ReceiptLink> link = payments.receiptLink(payment.paymentId());
+  static Answer.Receipt receipt(Payments.Receipted recorded, String card, Tendering t) {
+    Payment payment = recorded.payment();
+    Optional<ReceiptLink> link = Optional.ofNullable(recorded.link());
     return new Answer.Receipt(
         payment.receiptNo(),
         payment.stayId(),
@@ -184,7 +185,7 @@ final class Tenders {
         t.reference(),
         link.map(ReceiptLink::link).orElse(0L),
         link.map(ReceiptLink::verificationCode).orElse(null),
-        payments.tariffOf(payment.paymentId()).orElse(null),
+        recorded.tariff(),
         null);
   }
 

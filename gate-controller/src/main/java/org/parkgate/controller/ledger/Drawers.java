@@ -22,30 +22,45 @@ final class Drawers {
 
   /** The figures of shift {@code shiftNo} now (open) or as it closed, in {@code currency}. */
   static ShiftFigures figures(Connection db, long shiftNo, Currency currency) throws SQLException {
-    record Span(String cashier, long afterPayment, long afterReversal) {}
+    // The shift's span and the sums that need no row-by-row reading, in one statement: the float,
+    // the cash reversals handed back and the cash dropped. An open shift's span runs to the end.
+    record Span(
+        String cashier,
+        long afterPayment,
+        long lastPayment,
+        long cashFloat,
+        long reversed,
+        long dropped) {}
+    String code = currency.getCurrencyCode();
     Span span =
         LedgerRows.first(
                 db,
-                "SELECT cashier, after_payment, after_reversal FROM shift_opens WHERE shift_no = ?",
-                r -> new Span(r.getString(1), r.getLong(2), r.getLong(3)),
+                "SELECT o.cashier, o.after_payment, COALESCE(s.last_payment, "
+                    + Long.MAX_VALUE
+                    + "), COALESCE((SELECT f.float_minor FROM shift_floats f"
+                    + " WHERE f.shift_no = o.shift_no AND f.currency = ?1), 0),"
+                    + " (SELECT COALESCE(SUM(v.amount_minor), 0) FROM reversals v"
+                    + " JOIN payments p ON p.payment_id = v.payment_id"
+                    + " WHERE v.reversal_id > o.after_reversal"
+                    + " AND v.reversal_id <= COALESCE(s.last_reversal, "
+                    + Long.MAX_VALUE
+                    + ") AND p.cashier = o.cashier AND p.method = 'cash' AND v.currency = ?1),"
+                    + " (SELECT COALESCE(SUM(d.amount_minor), 0) FROM cash_drops d"
+                    + " WHERE d.shift_no = o.shift_no AND d.currency = ?1)"
+                    + " FROM shift_opens o LEFT JOIN shifts s ON s.shift_no = o.shift_no"
+                    + " WHERE o.shift_no = ?2",
+                r ->
+                    new Span(
+                        r.getString(1),
+                        r.getLong(2),
+                        r.getLong(3),
+                        r.getLong(4),
+                        r.getLong(5),
+                        r.getLong(6)),
+                code,
                 shiftNo)
             .orElseThrow(() -> new LedgerException("no shift " + shiftNo));
-    long[] last =
-        LedgerRows.first(
-                db,
-                "SELECT last_payment, last_reversal FROM shifts WHERE shift_no = ?",
-                r -> new long[] {r.getLong(1), r.getLong(2)},
-                shiftNo)
-            .orElse(new long[] {Long.MAX_VALUE, Long.MAX_VALUE});
-    String code = currency.getCurrencyCode();
-    long cashFloat =
-        LedgerRows.first(
-                db,
-                "SELECT float_minor FROM shift_floats WHERE shift_no = ? AND currency = ?",
-                r -> r.getLong(1),
-                shiftNo,
-                code)
-            .orElse(0L);
+    long cashFloat = span.cashFloat();
     Map<Tender, long[]> byTender = new EnumMap<>(Tender.class);
     long[] cash = new long[2]; // tendered in cash, change given
     // Summed by SQLite, one row per tender: a long shift costs a payment no per-row reading here.
@@ -65,7 +80,7 @@ final class Drawers {
               };
             },
             span.afterPayment(),
-            last[0],
+            span.lastPayment(),
             span.cashier(),
             code)) {
       Tender tender = Tender.values()[(int) row[0]];
@@ -79,28 +94,8 @@ final class Drawers {
     }
     long cashIn = cash[0];
     long change = cash[1];
-    long reversed =
-        LedgerRows.first(
-                db,
-                "SELECT COALESCE(SUM(v.amount_minor), 0) FROM reversals v"
-                    + " JOIN payments p ON p.payment_id = v.payment_id"
-                    + " WHERE v.reversal_id > ? AND v.reversal_id <= ? AND p.cashier = ?"
-                    + " AND p.method = 'cash' AND v.currency = ?",
-                r -> r.getLong(1),
-                span.afterReversal(),
-                last[1],
-                span.cashier(),
-                code)
-            .orElse(0L);
-    long dropped =
-        LedgerRows.first(
-                db,
-                "SELECT COALESCE(SUM(amount_minor), 0) FROM cash_drops"
-                    + " WHERE shift_no = ? AND currency = ?",
-                r -> r.getLong(1),
-                shiftNo,
-                code)
-            .orElse(0L);
+    long reversed = span.reversed();
+    long dropped = span.dropped();
     List<ShiftFigures.TenderTotal> totals = new ArrayList<>();
     byTender.forEach(
         (t, s) -> totals.add(new ShiftFigures.TenderTotal(t, s[0], Money.of(s[1], currency))));

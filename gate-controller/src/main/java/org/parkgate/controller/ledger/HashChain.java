@@ -8,7 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * The SHA-256 chain over every ledger row: link n's hash is SHA-256 of link n-1's hash (32 zero
@@ -19,7 +22,31 @@ public final class HashChain {
   static final byte[] GENESIS = new byte[32];
   private static final HexFormat HEX = HexFormat.of();
 
+  /**
+   * The head each connection's write transaction has appended so far ({@link #holdHead}): the next
+   * link of the same transaction follows it without reading the chain again. No other writer can
+   * append while the transaction holds the write lock.
+   */
+  private static final Map<Connection, Head> HELD =
+      Collections.synchronizedMap(new IdentityHashMap<>());
+
   private HashChain() {}
+
+  /**
+   * From now until {@link #releaseHead}, appends on {@code db} remember the head they made: call as
+   * a write transaction begins (BEGIN IMMEDIATE).
+   */
+  static void holdHead(Connection db) {
+    HELD.put(db, NOT_READ);
+  }
+
+  /** Forgets {@code db}'s remembered head: call as its write transaction commits or rolls back. */
+  static void releaseHead(Connection db) {
+    HELD.remove(db);
+  }
+
+  /** Held, but nothing appended in the transaction yet: the head is read from the chain. */
+  private static final Head NOT_READ = new Head(-1, "");
 
   /** The newest link, or link 0 with the genesis hash when nothing is chained yet. */
   public record Head(long link, String hash) {}
@@ -39,7 +66,8 @@ public final class HashChain {
 
   /** Chains the row just inserted; call inside the transaction that inserted it. */
   public static Head append(Connection db, ChainedTable table, long rowId) throws SQLException {
-    return append(db, head(db), table, rowId);
+    Head held = HELD.get(db);
+    return append(db, held == null || held == NOT_READ ? head(db) : held, table, rowId);
   }
 
   /**
@@ -74,7 +102,9 @@ public final class HashChain {
           p.setString(4, hash);
           return p.executeUpdate();
         });
-    return new Head(link, hash);
+    Head appended = new Head(link, hash);
+    HELD.replace(db, appended);
+    return appended;
   }
 
   /** Migration step: chains the rows written before the chain existed, table by table. */

@@ -282,10 +282,12 @@ public final class Ledger implements AutoCloseable {
     }
     try {
       execute("BEGIN IMMEDIATE");
+      HashChain.holdHead(db);
       depth++;
       try {
         T result = work.run();
         depth--;
+        HashChain.releaseHead(db);
         execute("COMMIT");
         List<ConsoleEvent> committed = List.copyOf(appended);
         List<Runnable> then = List.copyOf(afterCommit);
@@ -303,6 +305,7 @@ public final class Ledger implements AutoCloseable {
         return result;
       } catch (SQLException | RuntimeException e) {
         depth = 0;
+        HashChain.releaseHead(db);
         appended.clear();
         afterCommit.clear();
         try {

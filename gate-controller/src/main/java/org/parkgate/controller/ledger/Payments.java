@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import org.parkgate.api.ConsoleEvent;
+import org.parkgate.fee.TariffRef;
 import org.parkgate.money.Money;
 
 /**
@@ -87,79 +88,129 @@ public final class Payments {
       long tariffVersion) {
     return ledger.inTransaction(
         () -> {
-          Optional<Payment> earlier =
-              LedgerRows.first(
-                  ledger.connection(),
-                  SELECT + " WHERE request_id = ?",
-                  Payments::payment,
-                  requestId);
-          if (earlier.isPresent()) {
-            return earlier.get();
-          }
           Stay stay =
               stays.stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
-          long shiftNo;
-          if (tendering == null) {
-            Shifts.openIfNone(ledger.connection(), cashier, at, requestId);
-            shiftNo = 0;
-          } else if (openShift > 0) {
-            shiftNo = openShift;
-          } else {
-            shiftNo =
-                new Shifts(ledger)
-                    .openShiftOf(cashier)
-                    .orElseThrow(
-                        () ->
-                            new LedgerException(
-                                cashier + " has no open shift: open one before taking payments"))
-                    .shiftNo();
-          }
-          long receiptSeq =
-              LedgerRows.first(
-                      ledger.connection(),
-                      "SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payments",
-                      r -> r.getLong(1))
-                  .orElseThrow();
-          String receiptNo = String.format("%s-%06d", ledger.siteId(), receiptSeq);
-          long paymentId =
-              ledger.insert(
-                  "INSERT INTO payments(receipt_seq, receipt_no, stay_id, lane, amount_minor,"
-                      + " currency, method, cashier, request_id, paid_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  receiptSeq,
-                  receiptNo,
-                  stayId,
-                  lane,
-                  amount.minor(),
-                  amount.currency().getCurrencyCode(),
-                  tendering == null ? "cash" : tendering.tender().code(),
-                  cashier,
-                  requestId,
-                  at);
-          HashChain.append(ledger.connection(), ChainedTable.PAYMENTS, paymentId);
-          if (tendering != null) {
-            ledger.insert(
-                "INSERT INTO payment_tenders(payment_id, shift_no, tender, currency,"
-                    + " tendered_minor, change_minor, reference) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                paymentId,
-                shiftNo,
-                tendering.tender().code(),
-                amount.currency().getCurrencyCode(),
-                tendering.tendered().minor(),
-                tendering.change().minor(),
-                tendering.reference());
-            HashChain.append(ledger.connection(), ChainedTable.PAYMENT_TENDERS, paymentId);
-          }
-          if (tariffVersion > 0) {
-            TariffVersions.recordPayment(ledger, paymentId, tariffVersion);
-          }
-          ledger.appendEvent(
-              lane,
-              seq ->
-                  new ConsoleEvent.PaymentRecorded(
-                      seq, at, lane, stayId, stay.card(), amount, receiptNo, cashier));
-          return new Payment(paymentId, receiptNo, stayId, lane, amount, cashier, requestId, at);
+          TariffRef tariff =
+              tariffVersion > 0
+                  ? new TariffVersions(ledger)
+                      .ref(tariffVersion)
+                      .orElseThrow(
+                          () -> new LedgerException("no published tariff " + tariffVersion))
+                  : null;
+          return record(requestId, stay, lane, amount, cashier, at, tendering, openShift, tariff)
+              .payment();
         });
+  }
+
+  /** A payment and what its receipt prints from the ledger, as recorded. */
+  public record Receipted(Payment payment, ReceiptLink link, TariffRef tariff) {}
+
+  /**
+   * As {@link #recordPayment(String, long, String, Money, String, Instant, Tendering, long, long)}
+   * for {@code stay}, read by the caller in this transaction, priced by {@code tariff} (null:
+   * none), and with the receipt's ledger link, verification code and tariff as they were written,
+   * not read back. A request id seen before returns its payment with its receipt as kept.
+   */
+  public Receipted recordReceipted(
+      String requestId,
+      Stay stay,
+      String lane,
+      Money amount,
+      String cashier,
+      Instant at,
+      Tendering tendering,
+      long openShift,
+      TariffRef tariff) {
+    return ledger.inTransaction(
+        () -> record(requestId, stay, lane, amount, cashier, at, tendering, openShift, tariff));
+  }
+
+  private Receipted record(
+      String requestId,
+      Stay stay,
+      String lane,
+      Money amount,
+      String cashier,
+      Instant at,
+      Tendering tendering,
+      long openShift,
+      TariffRef tariff)
+      throws SQLException {
+    Optional<Payment> earlier =
+        LedgerRows.first(
+            ledger.connection(), SELECT + " WHERE request_id = ?", Payments::payment, requestId);
+    if (earlier.isPresent()) {
+      long id = earlier.get().paymentId();
+      return new Receipted(earlier.get(), receiptLink(id).orElse(null), tariffOf(id).orElse(null));
+    }
+    long stayId = stay.stayId();
+    long shiftNo;
+    if (tendering == null) {
+      Shifts.openIfNone(ledger.connection(), cashier, at, requestId);
+      shiftNo = 0;
+    } else if (openShift > 0) {
+      shiftNo = openShift;
+    } else {
+      shiftNo =
+          new Shifts(ledger)
+              .openShiftOf(cashier)
+              .orElseThrow(
+                  () ->
+                      new LedgerException(
+                          cashier + " has no open shift: open one before taking payments"))
+              .shiftNo();
+    }
+    long receiptSeq =
+        LedgerRows.first(
+                ledger.connection(),
+                "SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payments",
+                r -> r.getLong(1))
+            .orElseThrow();
+    String receiptNo = String.format("%s-%06d", ledger.siteId(), receiptSeq);
+    long paymentId =
+        ledger.insert(
+            "INSERT INTO payments(receipt_seq, receipt_no, stay_id, lane, amount_minor,"
+                + " currency, method, cashier, request_id, paid_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            receiptSeq,
+            receiptNo,
+            stayId,
+            lane,
+            amount.minor(),
+            amount.currency().getCurrencyCode(),
+            tendering == null ? "cash" : tendering.tender().code(),
+            cashier,
+            requestId,
+            at);
+    HashChain.Head link = HashChain.append(ledger.connection(), ChainedTable.PAYMENTS, paymentId);
+    if (tendering != null) {
+      ledger.insert(
+          "INSERT INTO payment_tenders(payment_id, shift_no, tender, currency,"
+              + " tendered_minor, change_minor, reference) VALUES (?, ?, ?, ?, ?, ?, ?)",
+          paymentId,
+          shiftNo,
+          tendering.tender().code(),
+          amount.currency().getCurrencyCode(),
+          tendering.tendered().minor(),
+          tendering.change().minor(),
+          tendering.reference());
+      HashChain.append(ledger.connection(), ChainedTable.PAYMENT_TENDERS, paymentId);
+    }
+    if (tariff != null) {
+      TariffVersions.recordPayment(ledger, paymentId, tariff.version());
+    }
+    ledger.appendEvent(
+        lane,
+        seq ->
+            new ConsoleEvent.PaymentRecorded(
+                seq, at, lane, stayId, stay.card(), amount, receiptNo, cashier));
+    return new Receipted(
+        new Payment(paymentId, receiptNo, stayId, lane, amount, cashier, requestId, at),
+        new ReceiptLink(
+            link.link(),
+            ReceiptCode.of(link.link(), link.hash()),
+            ReceiptLink.plateOf(ledger, stayId)),
+        tariff);
   }
 
   /** What was paid for a stay, net of reversals. */
@@ -191,7 +242,7 @@ public final class Payments {
   }
 
   /** The published tariff version that priced the payment {@code paymentId}, if one did. */
-  public Optional<org.parkgate.fee.TariffRef> tariffOf(long paymentId) {
+  public Optional<TariffRef> tariffOf(long paymentId) {
     return new TariffVersions(ledger).ofPayment(paymentId);
   }
 

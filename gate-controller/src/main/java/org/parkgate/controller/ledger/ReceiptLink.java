@@ -17,6 +17,17 @@ public record ReceiptLink(long link, String verificationCode, String plate) {
           + "   AND s.direction = 'entry' ORDER BY s.sighting_id DESC LIMIT 1),"
           + " (SELECT c.plate FROM entry_credentials c WHERE c.stay_id = p.stay_id))";
 
+  /** The plate a receipt of a payment for stay {@code stayId} prints; null when none was read. */
+  static String plateOf(Ledger ledger, long stayId) throws java.sql.SQLException {
+    return LedgerRows.first(
+            ledger.connection(),
+            "SELECT " + PLATE_OF_PAYMENT + " FROM (SELECT ? AS stay_id) p",
+            r -> java.util.Optional.ofNullable(r.getString(1)),
+            stayId)
+        .flatMap(plate -> plate)
+        .orElse(null);
+  }
+
   /** The receipt facts of payment {@code paymentId}, empty when no such payment is chained. */
   static Optional<ReceiptLink> of(Ledger ledger, long paymentId) {
     return ledger.first(

@@ -218,12 +218,12 @@ public final class ExitDesk {
   }
 
   /**
-   * The published tariff version that priced the fee the stay {@code stayId} waits to pay; 0 when
-   * none did (nothing quoted, or a season card's cover).
+   * The published tariff version that priced the fee the stay {@code stayId} waits to pay; null
+   * when none did (nothing quoted, or a season card's cover).
    */
-  public long pricedBy(long stayId) {
+  public org.parkgate.fee.TariffRef tariffOf(long stayId) {
     PendingExit p = pending.get(stayId);
-    return p == null || p.tariff() == null ? 0 : p.tariff().version();
+    return p == null ? null : p.tariff();
   }
 
   /** The fee on {@code quote}, none below zero; zero for none (a season card's cover). */
