@@ -38,7 +38,7 @@ public final class BoothBench {
       """
       usage: java -cp benchmarks/target/benchmarks.jar org.parkgate.bench.booth.BoothBench
                [--exits N] [--gap SECONDS] [--warmup SECONDS] [--measure SECONDS]
-               [--think MS] [--seed N] [--profile 1]
+               [--think MS] [--seed N] [--profile 1] [--split 1]
         --exits    exit lanes at the booth (default 10)
         --gap      mean seconds between vehicles at one lane, after the last left (default 4)
         --warmup   seconds run before measuring (default 20)
@@ -46,6 +46,8 @@ public final class BoothBench {
         --think    the cashier's moment between a fee appearing and Enter, in ms (default 300)
         --seed     the random arrivals' seed (default 1)
         --profile  1: sample the page's JavaScript while measured and list where it went
+        --split    1: the booth PC's processes (console, Chromium) on one core, the site's
+                   (simulator, controller, this bench) on the other, as on two machines
       """;
 
   /** From a vehicle stopping on the arming loop to its card at the reader. */
@@ -58,7 +60,7 @@ public final class BoothBench {
         new java.util.HashMap<>(
             Map.of(
                 "exits", 10.0, "gap", 4.0, "warmup", 20.0, "measure", 120.0, "think", 300.0,
-                "profile", 0.0, "seed", 1.0));
+                "profile", 0.0, "seed", 1.0, "split", 0.0));
     for (int i = 0; i < args.length; i++) {
       String name = args[i].startsWith("--") ? args[i].substring(2) : "";
       if (name.equals("help")) {
@@ -107,11 +109,24 @@ public final class BoothBench {
     List<Map.Entry<String, Double>> hot = List.of();
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong errors = new AtomicLong();
-    try (BoothSite site = new BoothSite(root, dir, exits, cardsPerLane)) {
+    boolean split = o.get("split") > 0;
+    if (split) {
+      Cores.move(ProcessHandle.current().pid(), Cores.SITE);
+    }
+    try (BoothSite site = new BoothSite(root, dir, exits, cardsPerLane, split)) {
       site.seed();
       site.start();
       System.out.println("site up in " + dir + " (logs there)");
       try (BoothPage page = new BoothPage(site.httpPort, dir.resolve("chromium"))) {
+        if (split) {
+          System.out.println(
+              "booth on core "
+                  + Cores.BOOTH
+                  + " ("
+                  + Cores.moveBrowser(Cores.BOOTH)
+                  + " browser processes and the console), site on core "
+                  + Cores.SITE);
+        }
         page.signInAndOpenShift(BoothSite.CASHIER, BoothSite.PASSWORD);
         Random seeds = new Random(o.get("seed").longValue());
         List<Thread> lanes = new ArrayList<>();

@@ -42,11 +42,17 @@ final class BoothSite implements AutoCloseable {
   final int httpPort;
   private final Path site;
   private final List<Process> processes = new ArrayList<>();
+  private final boolean split;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  BoothSite(Path root, Path dir, int exits, int cardsPerLane) throws IOException {
+  /**
+   * A site of {@code exits} exit lanes in {@code dir}; with {@code split}, its processes each on
+   * their side's core ({@link Cores}).
+   */
+  BoothSite(Path root, Path dir, int exits, int cardsPerLane, boolean split) throws IOException {
     this.root = root;
+    this.split = split;
     this.dir = dir;
     this.exits = exits;
     this.cardsPerLane = cardsPerLane;
@@ -129,20 +135,19 @@ final class BoothSite implements AutoCloseable {
 
   /** Starts the three processes, each once the one before is ready. */
   void start() throws Exception {
-    start("simulator", "simulator ready");
-    start("gate-controller", "controller ready");
-    Path log = start("cashier-console", "console ready");
+    start("simulator", "simulator ready", Cores.SITE);
+    start("gate-controller", "controller ready", Cores.SITE);
+    Path log = start("cashier-console", "console ready", Cores.BOOTH);
     await(log, "controller link: welcomed by site");
   }
 
-  private Path start(String module, String ready) throws Exception {
+  private Path start(String module, String ready, int cpu) throws Exception {
     Path log = dir.resolve(module + ".log");
+    List<String> command = new ArrayList<>(Cores.on(split ? cpu : -1));
+    command.addAll(
+        List.of(java(), "-Xmx256m", "-jar", jar(module).toString(), "--site", site.toString()));
     Process p =
-        new ProcessBuilder(
-                java(), "-Xmx256m", "-jar", jar(module).toString(), "--site", site.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     processes.add(p);
     await(log, ready);
     return log;
