@@ -82,6 +82,40 @@ class LedgerTest {
   }
 
   @Test
+  void linksInOneTransactionFollowEachOtherAndTheHeadIsReadAgainAfterARollbackOrAnotherWriter() {
+    Path file = dir.resolve("ledger.db");
+    try (Ledger ledger = Ledger.open(file, "demo")) {
+      Stays stays = new Stays(ledger);
+      Payments payments = new Payments(ledger);
+      // An entry and its event chained, then the transaction rolled back: their links are gone.
+      assertThrows(
+          LedgerException.class,
+          () ->
+              ledger.atomically(
+                  () -> {
+                    stays.recordEntry("entry-1", "A", T0);
+                    return stays.recordEntry("entry-1", "A", T0);
+                  }));
+      Stay b = stays.recordEntry("entry-1", "B", T0);
+      // Another process (an admin's command) appends between this ledger's transactions.
+      try (Ledger other = Ledger.open(file, "demo")) {
+        new Stays(other).recordEntry("entry-1", "C", T0);
+      }
+      // One transaction of many links: payment, event, and a second stay's entry and event.
+      Payment paid =
+          ledger.atomically(
+              () -> {
+                Payment p = payments.recordPayment("req-b", b.stayId(), "exit-1", FIVE, "c1", T0);
+                stays.recordEntry("entry-1", "D", T0);
+                return p;
+              });
+      assertEquals("demo-000001", paid.receiptNo());
+    }
+    LedgerVerifier.Result verified = LedgerVerifier.verify(file, java.util.Optional.empty());
+    assertTrue(verified.ok(), verified.summary());
+  }
+
+  @Test
   void aRetriedPaymentIsRecordedOnceAndReceiptsHaveNoGaps() {
     try (Ledger ledger = Ledger.open(dir.resolve("ledger.db"), "demo")) {
       Stays stays = new Stays(ledger);
