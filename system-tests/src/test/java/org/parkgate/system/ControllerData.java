@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.parkgate.config.ConfigException;
 import org.parkgate.controller.auth.AccountsStart;
+import org.parkgate.controller.auth.ConsoleCredentials;
 import org.parkgate.controller.ledger.Ledger;
+import org.parkgate.controller.ledger.OwnerOnly;
 import org.parkgate.controller.ledger.SiteKey;
 import org.parkgate.controller.tls.ConsoleTls;
 import org.parkgate.site.SiteConfig;
@@ -36,17 +38,42 @@ final class ControllerData {
   /**
    * Fills {@code data} as the controller's first start on {@code siteFile} would, unless it holds a
    * ledger already (a restart, or a test's own ledger) or the site file does not load (the
-   * controller is to name what is wrong with it).
+   * controller is to name what is wrong with it); true when it filled it.
    */
-  static synchronized void seed(Path siteFile, Path data) throws IOException {
+  static synchronized boolean seed(Path siteFile, Path data) throws IOException {
+    return fill(siteFile, data) != null;
+  }
+
+  /**
+   * As {@link #seed}, and in the data folder it filled enrols {@code consoleId} with its credential
+   * where the console looks for it, as {@code ./parking consoles ensure} does on a ledger that has
+   * never seen that console; the same calls, without the start of a JVM of its own before every
+   * test's controller. False, and nothing enrolled, when {@code data} was not filled.
+   */
+  static synchronized boolean seedWithConsole(Path siteFile, Path data, String consoleId)
+      throws IOException {
+    SiteConfig site = fill(siteFile, data);
+    if (site == null) {
+      return false;
+    }
+    try (Ledger ledger = Ledger.open(data.resolve("ledger.db"), site.id())) {
+      String credential = ConsoleCredentials.enrol(ledger, consoleId, "setup", Instant.now());
+      OwnerOnly.writeNew(
+          data.resolve("console").resolve(consoleId + ".credential"), credential + "\n");
+    }
+    return true;
+  }
+
+  /** Copies the site's template into {@code data}; the site, or null when {@code seed} says not. */
+  private static SiteConfig fill(Path siteFile, Path data) throws IOException {
     if (Files.exists(data.resolve("ledger.db"))) {
-      return;
+      return null;
     }
     SiteConfig site;
     try {
       site = SiteConfigLoader.load(siteFile);
     } catch (ConfigException e) {
-      return;
+      return null;
     }
     String key = site.id() + " " + site.controller().bindHost();
     Path template = TEMPLATES.get(key);
@@ -60,6 +87,7 @@ final class ControllerData {
         Files.copy(f, data.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
       }
     }
+    return site;
   }
 
   private static Path make(SiteConfig site) throws IOException {

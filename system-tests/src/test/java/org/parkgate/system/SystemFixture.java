@@ -272,11 +272,14 @@ final class SystemFixture implements AutoCloseable {
 
   /**
    * Enrols the booth console (id booth-<httpPort>) as ./parking demo does, its credential kept
-   * where the console looks for it.
+   * where the console looks for it: with the data folder on its first start, else (a restart, a
+   * test's own ledger) through {@code ./parking consoles ensure}'s main.
    */
   private void ensureBoothConsole() throws Exception {
-    ControllerData.seed(site, ledger.getParent());
-    admin("ConsolesMain", "ensure", "booth-" + httpPort, "--site", site.toString());
+    String booth = "booth-" + httpPort;
+    if (!ControllerData.seedWithConsole(site, ledger.getParent(), booth)) {
+      admin("ConsolesMain", "ensure", booth, "--site", site.toString());
+    }
   }
 
   private RunningProcess startConsole() throws Exception {
@@ -466,8 +469,9 @@ final class SystemFixture implements AutoCloseable {
   }
 
   /**
-   * A car takes a card at entry-1, drives in, stays at least a second and a half (the fee counts
-   * whole seconds: a shorter stay is free) and presents its card at exit-1; its card number.
+   * A car takes a card at entry-1, drives in, stays at least a second from the entry the controller
+   * recorded (the fee counts whole seconds: a shorter stay is free) and presents its card at
+   * exit-1; its card number.
    */
   String carAtExit() throws Exception {
     awaitLane("entry-1", "barrier closed and ready", l -> barrier(l).equals("closed"));
@@ -475,13 +479,45 @@ final class SystemFixture implements AutoCloseable {
     awaitLane("entry-1", "a card offered", l -> !l.path("cardUnit").path("cardAtMouth").isNull());
     String card = sim("POST", "/lanes/entry-1/card/take", null).path("card").asText();
     awaitLane("entry-1", "barrier open for the entry", l -> barrier(l).equals("open"));
-    long entered = System.nanoTime();
     sim("POST", "/lanes/entry-1/vehicle/drive", "{\"wait\": true}");
     awaitLane("exit-1", "barrier closed and ready", l -> barrier(l).equals("closed"));
-    Thread.sleep(Math.max(0, 1500 - (System.nanoTime() - entered) / 1_000_000));
+    awaitChargeable(card);
     sim("POST", "/lanes/exit-1/vehicle/arrive", null);
     sim("POST", "/lanes/exit-1/card/present", "{\"card\": \"" + card + "\"}");
     return card;
+  }
+
+  /**
+   * Waits until the stay of {@code card} has lasted a whole second since the entry time the
+   * controller wrote to the ledger: the exit it is to be charged at comes later still.
+   */
+  private void awaitChargeable(String card) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    java.time.Instant entered;
+    while ((entered = entered(card)) == null) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no entry for card " + card + " in the ledger");
+      }
+      Thread.sleep(50);
+    }
+    java.time.Instant chargeable = entered.plusSeconds(1);
+    java.time.Instant now;
+    while ((now = java.time.Instant.now()).isBefore(chargeable)) {
+      Thread.sleep(Duration.between(now, chargeable).toMillis() + 1);
+    }
+  }
+
+  /** When the controller recorded the last entry with {@code card}; null before it has. */
+  private java.time.Instant entered(String card) throws java.sql.SQLException {
+    try (java.sql.Connection db = readOnly();
+        java.sql.PreparedStatement q =
+            db.prepareStatement(
+                "SELECT entered_at FROM entries WHERE card = ? ORDER BY stay_id DESC LIMIT 1")) {
+      q.setString(1, card);
+      try (java.sql.ResultSet r = q.executeQuery()) {
+        return r.next() ? java.time.Instant.parse(r.getString(1)) : null;
+      }
+    }
   }
 
   /** The address the controller uses for a lane's device, as it names it in its log. */
