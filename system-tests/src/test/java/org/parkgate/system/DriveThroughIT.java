@@ -38,14 +38,13 @@ class DriveThroughIT {
         String card = system.sim("POST", "/lanes/entry-1/card/take", null).path("card").asText();
         system.awaitLane(
             "entry-1", "barrier open for the entry", l -> SystemFixture.barrier(l).equals("open"));
-        long entered = System.nanoTime();
         system.sim("POST", "/lanes/entry-1/vehicle/drive", "{\"wait\": true}");
         system.awaitLane(
             "entry-1",
             "barrier closed behind the car",
             l -> SystemFixture.barrier(l).equals("closed"));
         // The fee counts whole seconds: a stay shorter than one is "no time parked" and free.
-        Thread.sleep(Math.max(0, 1500 - (System.nanoTime() - entered) / 1_000_000));
+        system.awaitChargeable(card);
         assertEquals(
             1,
             system.number("SELECT COUNT(*) FROM entries WHERE card = '" + card + "'"),

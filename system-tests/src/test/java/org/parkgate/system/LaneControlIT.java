@@ -446,7 +446,7 @@ class LaneControlIT {
     system.awaitLane(
         "entry-1", "barrier open for the entry", l -> SystemFixture.barrier(l).equals("open"));
     system.sim("POST", "/lanes/entry-1/vehicle/drive", "{\"wait\": true}");
-    Thread.sleep(1_100);
+    system.awaitChargeable(card);
     return card;
   }
 

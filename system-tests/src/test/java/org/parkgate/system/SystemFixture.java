@@ -491,7 +491,7 @@ final class SystemFixture implements AutoCloseable {
    * Waits until the stay of {@code card} has lasted a whole second since the entry time the
    * controller wrote to the ledger: the exit it is to be charged at comes later still.
    */
-  private void awaitChargeable(String card) throws Exception {
+  void awaitChargeable(String card) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     java.time.Instant entered;
     while ((entered = entered(card)) == null) {
