@@ -97,7 +97,8 @@ public final class Payments {
                       .orElseThrow(
                           () -> new LedgerException("no published tariff " + tariffVersion))
                   : null;
-          return record(requestId, stay, lane, amount, cashier, at, tendering, openShift, tariff)
+          return recordReceipted(
+                  requestId, stay, lane, amount, cashier, at, tendering, openShift, tariff)
               .payment();
         });
   }
@@ -122,95 +123,88 @@ public final class Payments {
       long openShift,
       TariffRef tariff) {
     return ledger.inTransaction(
-        () -> record(requestId, stay, lane, amount, cashier, at, tendering, openShift, tariff));
-  }
-
-  private Receipted record(
-      String requestId,
-      Stay stay,
-      String lane,
-      Money amount,
-      String cashier,
-      Instant at,
-      Tendering tendering,
-      long openShift,
-      TariffRef tariff)
-      throws SQLException {
-    Optional<Payment> earlier =
-        LedgerRows.first(
-            ledger.connection(), SELECT + " WHERE request_id = ?", Payments::payment, requestId);
-    if (earlier.isPresent()) {
-      long id = earlier.get().paymentId();
-      return new Receipted(earlier.get(), receiptLink(id).orElse(null), tariffOf(id).orElse(null));
-    }
-    long stayId = stay.stayId();
-    long shiftNo;
-    if (tendering == null) {
-      Shifts.openIfNone(ledger.connection(), cashier, at, requestId);
-      shiftNo = 0;
-    } else if (openShift > 0) {
-      shiftNo = openShift;
-    } else {
-      shiftNo =
-          new Shifts(ledger)
-              .openShiftOf(cashier)
-              .orElseThrow(
-                  () ->
-                      new LedgerException(
-                          cashier + " has no open shift: open one before taking payments"))
-              .shiftNo();
-    }
-    long receiptSeq =
-        LedgerRows.first(
-                ledger.connection(),
-                "SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payments",
-                r -> r.getLong(1))
-            .orElseThrow();
-    String receiptNo = String.format("%s-%06d", ledger.siteId(), receiptSeq);
-    long paymentId =
-        ledger.insert(
-            "INSERT INTO payments(receipt_seq, receipt_no, stay_id, lane, amount_minor,"
-                + " currency, method, cashier, request_id, paid_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            receiptSeq,
-            receiptNo,
-            stayId,
-            lane,
-            amount.minor(),
-            amount.currency().getCurrencyCode(),
-            tendering == null ? "cash" : tendering.tender().code(),
-            cashier,
-            requestId,
-            at);
-    HashChain.Head link = HashChain.append(ledger.connection(), ChainedTable.PAYMENTS, paymentId);
-    if (tendering != null) {
-      ledger.insert(
-          "INSERT INTO payment_tenders(payment_id, shift_no, tender, currency,"
-              + " tendered_minor, change_minor, reference) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          paymentId,
-          shiftNo,
-          tendering.tender().code(),
-          amount.currency().getCurrencyCode(),
-          tendering.tendered().minor(),
-          tendering.change().minor(),
-          tendering.reference());
-      HashChain.append(ledger.connection(), ChainedTable.PAYMENT_TENDERS, paymentId);
-    }
-    if (tariff != null) {
-      TariffVersions.recordPayment(ledger, paymentId, tariff.version());
-    }
-    ledger.appendEvent(
-        lane,
-        seq ->
-            new ConsoleEvent.PaymentRecorded(
-                seq, at, lane, stayId, stay.card(), amount, receiptNo, cashier));
-    return new Receipted(
-        new Payment(paymentId, receiptNo, stayId, lane, amount, cashier, requestId, at),
-        new ReceiptLink(
-            link.link(),
-            ReceiptCode.of(link.link(), link.hash()),
-            ReceiptLink.plateOf(ledger, stayId)),
-        tariff);
+        () -> {
+          Optional<Payment> earlier =
+              LedgerRows.first(
+                  ledger.connection(),
+                  SELECT + " WHERE request_id = ?",
+                  Payments::payment,
+                  requestId);
+          if (earlier.isPresent()) {
+            long id = earlier.get().paymentId();
+            return new Receipted(
+                earlier.get(), receiptLink(id).orElse(null), tariffOf(id).orElse(null));
+          }
+          long stayId = stay.stayId();
+          long shiftNo;
+          if (tendering == null) {
+            Shifts.openIfNone(ledger.connection(), cashier, at, requestId);
+            shiftNo = 0;
+          } else if (openShift > 0) {
+            shiftNo = openShift;
+          } else {
+            shiftNo =
+                new Shifts(ledger)
+                    .openShiftOf(cashier)
+                    .orElseThrow(
+                        () ->
+                            new LedgerException(
+                                cashier + " has no open shift: open one before taking payments"))
+                    .shiftNo();
+          }
+          long receiptSeq =
+              LedgerRows.first(
+                      ledger.connection(),
+                      "SELECT COALESCE(MAX(receipt_seq), 0) + 1 FROM payments",
+                      r -> r.getLong(1))
+                  .orElseThrow();
+          String receiptNo = String.format("%s-%06d", ledger.siteId(), receiptSeq);
+          long paymentId =
+              ledger.insert(
+                  "INSERT INTO payments(receipt_seq, receipt_no, stay_id, lane, amount_minor,"
+                      + " currency, method, cashier, request_id, paid_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  receiptSeq,
+                  receiptNo,
+                  stayId,
+                  lane,
+                  amount.minor(),
+                  amount.currency().getCurrencyCode(),
+                  tendering == null ? "cash" : tendering.tender().code(),
+                  cashier,
+                  requestId,
+                  at);
+          HashChain.Head link =
+              HashChain.append(ledger.connection(), ChainedTable.PAYMENTS, paymentId);
+          if (tendering != null) {
+            ledger.insert(
+                "INSERT INTO payment_tenders(payment_id, shift_no, tender, currency,"
+                    + " tendered_minor, change_minor, reference) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                paymentId,
+                shiftNo,
+                tendering.tender().code(),
+                amount.currency().getCurrencyCode(),
+                tendering.tendered().minor(),
+                tendering.change().minor(),
+                tendering.reference());
+            HashChain.append(ledger.connection(), ChainedTable.PAYMENT_TENDERS, paymentId);
+          }
+          if (tariff != null) {
+            TariffVersions.recordPayment(ledger, paymentId, tariff.version());
+          }
+          ledger.appendEvent(
+              lane,
+              seq ->
+                  new ConsoleEvent.PaymentRecorded(
+                      seq, at, lane, stayId, stay.card(), amount, receiptNo, cashier));
+          return new Receipted(
+              new Payment(paymentId, receiptNo, stayId, lane, amount, cashier, requestId, at),
+              new ReceiptLink(
+                  link.link(),
+                  ReceiptCode.of(link.link(), link.hash()),
+                  ReceiptLink.plateOf(ledger, stayId)),
+              tariff);
+        });
   }
 
   /** What was paid for a stay, net of reversals. */
