@@ -223,21 +223,23 @@ public final class CommandPipeline {
   /** Runs {@code cmd}; {@code approver}, when not null, acts instead of the session's person. */
   private CommandResult run(
       ConsoleConnection c, ConsoleCommand.Acting cmd, Accounts.Account approver) {
-    Admission.Admitted admitted = admission.admit(c, cmd, approver);
-    if (admitted.refusal() != null) {
-      return admitted.refusal();
-    }
     String id = cmd.requestId();
     @SuppressWarnings("unchecked")
     CommandHandler<ConsoleCommand.Acting> handler =
         (CommandHandler<ConsoleCommand.Acting>) handlers.get(cmd.getClass());
     String type = cmd.getClass().getSimpleName();
-    Session who = admitted.who();
-    Instant now = admitted.now();
     try {
+      // Admitted and decided in one transaction: what admits the command (console, request id,
+      // session) is read under the write lock the handler takes anyway, not each on its own.
       Decision decision =
           ledger.atomically(
               () -> {
+                Admission.Admitted admitted = admission.admit(c, cmd, approver);
+                if (admitted.refusal() != null) {
+                  return Decision.of(admitted.refusal());
+                }
+                Session who = admitted.who();
+                Instant now = admitted.now();
                 Decision d = handler.handle(cmd, who, now);
                 // What was done is kept; a refusal changed nothing, and the same request may be
                 // tried again once the site allows it.

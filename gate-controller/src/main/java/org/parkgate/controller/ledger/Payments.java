@@ -88,6 +88,15 @@ public final class Payments {
       long tariffVersion) {
     return ledger.inTransaction(
         () -> {
+          Optional<Payment> earlier =
+              LedgerRows.first(
+                  ledger.connection(),
+                  SELECT + " WHERE request_id = ?",
+                  Payments::payment,
+                  requestId);
+          if (earlier.isPresent()) {
+            return earlier.get();
+          }
           Stay stay =
               stays.stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
           TariffRef tariff =
@@ -110,7 +119,8 @@ public final class Payments {
    * As {@link #recordPayment(String, long, String, Money, String, Instant, Tendering, long, long)}
    * for {@code stay}, read by the caller in this transaction, priced by {@code tariff} (null:
    * none), and with the receipt's ledger link, verification code and tariff as they were written,
-   * not read back. A request id seen before returns its payment with its receipt as kept.
+   * not read back. For a request id the caller knows is new (the command pipeline looked it up in
+   * the requests kept with this transaction): one used before is refused by the payments table.
    */
   public Receipted recordReceipted(
       String requestId,
@@ -124,17 +134,6 @@ public final class Payments {
       TariffRef tariff) {
     return ledger.inTransaction(
         () -> {
-          Optional<Payment> earlier =
-              LedgerRows.first(
-                  ledger.connection(),
-                  SELECT + " WHERE request_id = ?",
-                  Payments::payment,
-                  requestId);
-          if (earlier.isPresent()) {
-            long id = earlier.get().paymentId();
-            return new Receipted(
-                earlier.get(), receiptLink(id).orElse(null), tariffOf(id).orElse(null));
-          }
           long stayId = stay.stayId();
           long shiftNo;
           if (tendering == null) {
