@@ -68,24 +68,6 @@ public final class Payments {
       Instant at,
       Tendering tendering,
       long openShift) {
-    return recordPayment(requestId, stayId, lane, amount, cashier, at, tendering, openShift, 0);
-  }
-
-  /**
-   * As {@link #recordPayment(String, long, String, Money, String, Instant, Tendering, long)}, and
-   * which published tariff version priced it ({@code tariffVersion}; 0 for none) in
-   * payment_tariffs.
-   */
-  public Payment recordPayment(
-      String requestId,
-      long stayId,
-      String lane,
-      Money amount,
-      String cashier,
-      Instant at,
-      Tendering tendering,
-      long openShift,
-      long tariffVersion) {
     return ledger.inTransaction(
         () -> {
           Optional<Payment> earlier =
@@ -99,15 +81,8 @@ public final class Payments {
           }
           Stay stay =
               stays.stayById(stayId).orElseThrow(() -> new LedgerException("no stay " + stayId));
-          TariffRef tariff =
-              tariffVersion > 0
-                  ? new TariffVersions(ledger)
-                      .ref(tariffVersion)
-                      .orElseThrow(
-                          () -> new LedgerException("no published tariff " + tariffVersion))
-                  : null;
           return recordReceipted(
-                  requestId, stay, lane, amount, cashier, at, tendering, openShift, tariff)
+                  requestId, stay, lane, amount, cashier, at, tendering, openShift, null)
               .payment();
         });
   }
@@ -116,11 +91,12 @@ public final class Payments {
   public record Receipted(Payment payment, ReceiptLink link, TariffRef tariff) {}
 
   /**
-   * As {@link #recordPayment(String, long, String, Money, String, Instant, Tendering, long, long)}
-   * for {@code stay}, read by the caller in this transaction, priced by {@code tariff} (null:
-   * none), and with the receipt's ledger link, verification code and tariff as they were written,
-   * not read back. For a request id the caller knows is new (the command pipeline looked it up in
-   * the requests kept with this transaction): one used before is refused by the payments table.
+   * As {@link #recordPayment(String, long, String, Money, String, Instant, Tendering, long)} for
+   * {@code stay}, read by the caller in this transaction, priced by the published tariff version
+   * {@code tariff} (null: none; recorded in payment_tariffs), and with the receipt's ledger link,
+   * verification code and tariff as they were written, not read back. For a request id the caller
+   * knows is new (the command pipeline looked it up in the requests kept with this transaction):
+   * one used before is refused by the payments table.
    */
   public Receipted recordReceipted(
       String requestId,

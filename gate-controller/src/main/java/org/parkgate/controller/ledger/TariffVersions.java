@@ -151,14 +151,6 @@ public final class TariffVersions {
     return all().stream().filter(v -> !v.inForceFrom().isAfter(at)).reduce((a, b) -> b);
   }
 
-  /** Published version {@code versionNo} as a quote names it, if there is one. */
-  public Optional<TariffRef> ref(long versionNo) {
-    return ledger.first(
-        "SELECT version_no, tariff_id, name, sha256 FROM tariff_versions WHERE version_no = ?",
-        r -> new TariffRef(r.getLong(1), r.getString(2), r.getString(3), r.getString(4)),
-        versionNo);
-  }
-
   /** The version that priced the payment {@code paymentId}; empty for payments before versions. */
   public Optional<TariffRef> ofPayment(long paymentId) {
     return ledger.first(
