@@ -214,7 +214,14 @@ final class BoothBrowser implements AutoCloseable {
 
   /** Clicks the key {@code id} once it can be pressed. */
   void press(String id) {
-    wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+    WebElement key = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    // A key still moving (the page laying out an answer that just arrived above it) is pressed
+    // once it stands still, as a person would: a click where it was would land on something else.
+    java.util.concurrent.atomic.AtomicReference<org.openqa.selenium.Rectangle> last =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    new WebDriverWait(browser, Duration.ofSeconds(15), Duration.ofMillis(50))
+        .until(d -> key.getRect().equals(last.getAndSet(key.getRect())));
+    key.click();
   }
 
   /** Types {@code text} into the field {@code id}. */
