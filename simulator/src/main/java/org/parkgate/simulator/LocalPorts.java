@@ -46,11 +46,14 @@ public final class LocalPorts implements AutoCloseable {
     held.clear();
   }
 
-  /** Where the system's ephemeral ports start: Linux says, else IANA's 49152. */
-  private static int ephemeralFrom() {
-    try {
-      String[] range = Files.readString(EPHEMERAL).trim().split("\\s+");
-      return Integer.parseInt(range[0]);
+  /**
+   * Where the system's ephemeral ports start: Linux says, else IANA's 49152. Read a line at a time:
+   * a whole-file read of this /proc file can come back short (one character, seen on Linux 6.18).
+   */
+  static int ephemeralFrom() {
+    try (java.io.BufferedReader in = Files.newBufferedReader(EPHEMERAL)) {
+      String line = in.readLine();
+      return Integer.parseInt(line.trim().split("\\s+")[0]);
     } catch (IOException | RuntimeException unknown) {
       return 49_152;
     }
