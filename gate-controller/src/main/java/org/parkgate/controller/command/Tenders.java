@@ -169,13 +169,13 @@ final class Tenders {
    */
   static Answer.Receipt receipt(Payments.Receipted recorded, String card, Tendering t) {
     Payment payment = recorded.payment();
-    Optional<ReceiptLink> link = Optional.ofNullable(recorded.link());
+    ReceiptLink link = recorded.link();
     return new Answer.Receipt(
         payment.receiptNo(),
         payment.stayId(),
         payment.lane(),
         card,
-        link.map(ReceiptLink::plate).orElse(null),
+        link.plate(),
         payment.amount(),
         payment.cashier(),
         payment.paidAt(),
@@ -183,8 +183,8 @@ final class Tenders {
         t.tendered(),
         t.change(),
         t.reference(),
-        link.map(ReceiptLink::link).orElse(0L),
-        link.map(ReceiptLink::verificationCode).orElse(null),
+        link.link(),
+        link.verificationCode(),
         recorded.tariff(),
         null);
   }
